@@ -1,0 +1,78 @@
+package org.softglass.core.energy;
+
+import org.softglass.core.simd.PairParams;
+
+/**
+ * Inverse power law r⁻¹⁰ with a smooth polynomial cutoff (the IPL glass former of paper {@code 004},
+ * in the form used by Lerner and co-workers):
+ * <pre>
+ *   U(r) = ε [ (λ_ab/r)^n + Σ_{l=0..q} c_{2l} (r/λ_ab)^{2l} ]   for r &lt; x_c λ_ab, else 0,
+ * </pre>
+ * with n = 10, q = 3. The coefficients c0, c2, c4, c6 are solved here (4×4 linear system) so that U
+ * and its first three derivatives vanish at x = r/λ = x_c; forces and the Hessian are then continuous
+ * at the cutoff. Paper {@code 004} gives only "U ∝ r⁻¹⁰, 50:50, ρ = 0.82"; x_c = 1.48 and the λ's of
+ * {@link Models#ipl()} are our choice from that group's earlier papers.
+ */
+public final class InversePowerLaw {
+    private InversePowerLaw() {}
+
+    /** Exponent n of the power law. */
+    public static final int N = 10;
+
+    /**
+     * Coefficients {c0, c2, c4, c6} for cutoff x_c: solves
+     * {@code d^k/dx^k [x^−10 + Σ c_{2l} x^{2l}] = 0 at x_c, k = 0..3}.
+     */
+    public static double[] smoothingCoefficients(double xc) {
+        if (!(xc > 0)) throw new IllegalArgumentException("IPL cutoff x_c must be > 0, got " + xc);
+        double[][] m = new double[4][5];
+        for (int k = 0; k < 4; k++) {
+            for (int l = 0; l < 4; l++) m[k][l] = derivPower(2 * l, k, xc);
+            m[k][4] = -derivPower(-N, k, xc);
+        }
+        // Gaussian elimination with partial pivoting.
+        for (int c = 0; c < 4; c++) {
+            int piv = c;
+            for (int r = c + 1; r < 4; r++) if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) piv = r;
+            double[] tmp = m[c]; m[c] = m[piv]; m[piv] = tmp;
+            for (int r = 0; r < 4; r++) {
+                if (r == c) continue;
+                double f = m[r][c] / m[c][c];
+                for (int k = c; k < 5; k++) m[r][k] -= f * m[c][k];
+            }
+        }
+        double[] c = new double[4];
+        for (int k = 0; k < 4; k++) c[k] = m[k][4] / m[k][k];
+        return c;
+    }
+
+    /** k-th derivative of x^p at x. */
+    private static double derivPower(int p, int k, double x) {
+        double coef = 1;
+        for (int i = 0; i < k; i++) coef *= (p - i);
+        return coef == 0 ? 0 : coef * Math.pow(x, p - k);
+    }
+
+    /**
+     * @param eps    energy scale ε
+     * @param lambda ns×ns symmetric length scales λ_ab (σ units)
+     * @param xc     cutoff in units of λ_ab
+     */
+    public static PairPotential of(String name, double eps, double[][] lambda, double xc) {
+        int ns = lambda.length;
+        if (!(eps > 0)) throw new IllegalArgumentException("IPL eps must be > 0, got " + eps);
+        double[] c = smoothingCoefficients(xc);
+        PairParams[] t = new PairParams[ns * ns];
+        StringBuilder d = new StringBuilder(String.format("ipl n=%d eps=%g x_c=%g c0..c6=%.10g,%.10g,%.10g,%.10g;", N, eps, xc, c[0], c[1], c[2], c[3]));
+        for (int a = 0; a < ns; a++) {
+            for (int b = 0; b < ns; b++) {
+                double l = lambda[a][b];
+                if (!(l > 0)) throw new IllegalArgumentException("IPL lambda " + a + "," + b + " must be > 0");
+                double rc = xc * l;
+                t[a * ns + b] = new PairParams(PairParams.Form.IPL, rc * rc, eps, 1.0 / (l * l), c[0], c[1], c[2], c[3]);
+                if (b >= a) d.append(String.format(" %d%d: lambda=%g", a + 1, b + 1, l));
+            }
+        }
+        return new PairPotential(name, d.toString(), ns, t);
+    }
+}

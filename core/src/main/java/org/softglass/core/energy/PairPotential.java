@@ -1,0 +1,59 @@
+package org.softglass.core.energy;
+
+import org.softglass.core.simd.PairParams;
+
+/**
+ * A pair potential over a number of species: one {@link PairParams} per ordered species pair
+ * (symmetric), each with its own functional form coefficients and cutoff. Immutable.
+ *
+ * <p>Units: energies in ε_AA, lengths in σ_AA. {@link #energy} returns the (shifted) pair energy
+ * U(r) and {@link #forceOverR} returns {@code −U'(r)/r}; both are 0 at r ≥ r_c of the pair.
+ * Build instances with {@link LennardJones}, {@link Harmonic}, {@link InversePowerLaw} or take a
+ * preset from {@link Models}.
+ */
+public final class PairPotential {
+    private final String name;
+    private final String description;
+    private final int species;
+    private final PairParams[] table;
+    private final double maxCutoff;
+
+    /**
+     * @param table ns×ns row-major params, symmetric ({@code table[a*ns+b] == table[b*ns+a]})
+     */
+    PairPotential(String name, String description, int species, PairParams[] table) {
+        if (table.length != species * species) throw new IllegalArgumentException("table must be species²");
+        for (int a = 0; a < species; a++) {
+            for (int b = 0; b < species; b++) {
+                if (!table[a * species + b].equals(table[b * species + a])) {
+                    throw new IllegalArgumentException("pair table not symmetric at " + a + "," + b);
+                }
+            }
+        }
+        this.name = name;
+        this.description = description;
+        this.species = species;
+        this.table = table.clone();
+        double m = 0;
+        for (PairParams p : table) m = Math.max(m, Math.sqrt(p.rc2()));
+        this.maxCutoff = m;
+    }
+
+    public String name() { return name; }
+    /** Human-readable parameters (for manifests and {@code --help}). */
+    public String description() { return description; }
+    /** Number of species the potential defines; particles must have species in {@code [0, speciesCount)}. */
+    public int speciesCount() { return species; }
+    public PairParams params(int a, int b) { return table[a * species + b]; }
+    /** Cutoff radius of pair (a, b) in σ_AA. */
+    public double cutoff(int a, int b) { return Math.sqrt(params(a, b).rc2()); }
+    /** Largest cutoff over all pairs: the radius a neighbour list must cover. */
+    public double maxCutoff() { return maxCutoff; }
+    /** Pair energy U(r) (shifted where the form is), 0 beyond the cutoff. */
+    public double energy(int a, int b, double r2) { return params(a, b).energy(r2); }
+    /** {@code −U'(r)/r}, 0 beyond the cutoff. */
+    public double forceOverR(int a, int b, double r2) { return params(a, b).forceOverR(r2); }
+
+    @Override
+    public String toString() { return name + ": " + description; }
+}

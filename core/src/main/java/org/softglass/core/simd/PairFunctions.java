@@ -1,0 +1,51 @@
+package org.softglass.core.simd;
+
+/**
+ * Scalar pair-potential formulas on r², shared by {@link PairParams} and the scalar kernel.
+ * The cutoff is not applied here: callers mask with {@code r2 < rc2}.
+ *
+ * <p>Conventions: U(r) in ε, and {@code forceOverR = −(dU/dr)/r} in ε/σ², so that the force on i
+ * from j is {@code forceOverR · (r_i − r_j)}.
+ */
+public final class PairFunctions {
+    private PairFunctions() {}
+
+    /** LJ: {@code U = c12/r¹² − c6/r⁶ − shift} with {@code c12 = 4εσ¹², c6 = 4εσ⁶}. */
+    public static double ljEnergy(double r2, double c12, double c6, double shift) {
+        double inv2 = 1.0 / r2, inv6 = inv2 * inv2 * inv2;
+        return inv6 * (c12 * inv6 - c6) - shift;
+    }
+
+    /** LJ: {@code −U'(r)/r = (12 c12/r¹² − 6 c6/r⁶)/r²}. */
+    public static double ljForceOverR(double r2, double c12, double c6) {
+        double inv2 = 1.0 / r2, inv6 = inv2 * inv2 * inv2;
+        return inv6 * (12.0 * c12 * inv6 - 6.0 * c6) * inv2;
+    }
+
+    /** Harmonic spheres: {@code U = (ε/2)(1 − r/σ)²} for r &lt; σ. */
+    public static double harmonicEnergy(double r2, double eps, double invSigma) {
+        double g = 1.0 - Math.sqrt(r2) * invSigma;
+        return 0.5 * eps * g * g;
+    }
+
+    /** Harmonic spheres: {@code −U'(r)/r = (ε/σ)(1 − r/σ)/r}. */
+    public static double harmonicForceOverR(double r2, double eps, double invSigma) {
+        double r = Math.sqrt(r2);
+        return eps * invSigma * (1.0 - r * invSigma) / r;
+    }
+
+    /**
+     * Smoothed inverse power law with n = 10, in x² = r²/λ²:
+     * {@code U = ε[x⁻¹⁰ + c0 + c2 x² + c4 x⁴ + c6 x⁶]}.
+     */
+    public static double iplEnergy(double r2, double eps, double invLambda2, double c0, double c2, double c4, double c6) {
+        double x2 = r2 * invLambda2, ix2 = 1.0 / x2, ix4 = ix2 * ix2;
+        return eps * (ix4 * ix4 * ix2 + c0 + x2 * (c2 + x2 * (c4 + x2 * c6)));
+    }
+
+    /** Smoothed IPL: {@code −U'(r)/r = (ε/λ²)[10 x⁻¹² − 2c2 − 4c4 x² − 6c6 x⁴]}. */
+    public static double iplForceOverR(double r2, double eps, double invLambda2, double c2, double c4, double c6) {
+        double x2 = r2 * invLambda2, ix2 = 1.0 / x2, ix4 = ix2 * ix2;
+        return eps * invLambda2 * (10.0 * ix4 * ix4 * ix4 - 2.0 * c2 - x2 * (4.0 * c4 + 6.0 * c6 * x2));
+    }
+}

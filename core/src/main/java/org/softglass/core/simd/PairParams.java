@@ -1,0 +1,37 @@
+package org.softglass.core.simd;
+
+/**
+ * The parameters of one species pair in the form the force kernels read: a functional form and
+ * up to six coefficients whose meaning depends on it. Immutable.
+ *
+ * <ul>
+ *   <li>{@link Form#LJ}: a = c12 = 4εσ¹², b = c6 = 4εσ⁶, c = energy shift U_LJ(r_c)</li>
+ *   <li>{@link Form#HARMONIC}: a = ε, b = 1/σ</li>
+ *   <li>{@link Form#IPL}: a = ε, b = 1/λ², c..f = c0, c2, c4, c6</li>
+ * </ul>
+ * {@code rc2} is the squared cutoff radius (σ²); the pair does not interact at r² ≥ rc2.
+ */
+public record PairParams(Form form, double rc2, double a, double b, double c, double d, double e, double f) {
+    /** The functional forms the kernels implement. */
+    public enum Form { LJ, HARMONIC, IPL }
+
+    /** Energy at r² (masked: 0 at r² ≥ rc2). */
+    public double energy(double r2) {
+        if (!(r2 < rc2)) return 0.0;
+        return switch (form) {
+            case LJ -> PairFunctions.ljEnergy(r2, a, b, c);
+            case HARMONIC -> PairFunctions.harmonicEnergy(r2, a, b);
+            case IPL -> PairFunctions.iplEnergy(r2, a, b, c, d, e, f);
+        };
+    }
+
+    /** {@code −U'(r)/r} at r² (masked: 0 at r² ≥ rc2). */
+    public double forceOverR(double r2) {
+        if (!(r2 < rc2)) return 0.0;
+        return switch (form) {
+            case LJ -> PairFunctions.ljForceOverR(r2, a, b);
+            case HARMONIC -> PairFunctions.harmonicForceOverR(r2, a, b);
+            case IPL -> PairFunctions.iplForceOverR(r2, a, b, d, e, f);
+        };
+    }
+}

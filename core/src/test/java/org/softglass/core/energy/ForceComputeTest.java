@@ -1,0 +1,168 @@
+package org.softglass.core.energy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.softglass.core.particles.ParticleStore;
+import org.softglass.core.partition.NeighborList;
+import org.softglass.core.simd.PairKernel;
+import org.softglass.core.simd.PanamaPairKernel;
+import org.softglass.core.simd.ScalarPairKernel;
+import org.softglass.core.space.Box;
+import org.softglass.core.testutil.Configs;
+import org.softglass.core.parallel.Parallel;
+
+class ForceComputeTest {
+
+    record Case(PairPotential pot, double density, double dmin) {}
+
+    private static final List<Case> CASES = List.of(
+            new Case(Models.ka(), 1.2, 0.8), new Case(Models.ss(), 0.82, 0.6), new Case(Models.ipl(), 0.82, 0.8));
+
+    private static Box boxFor(int n, double rho) { return Box.cubicForDensity(n, rho); }
+
+    /**
+     * Every force component equals −∂U/∂x by central differences, U = Σ e_i (so ΔU for moving i is
+     * 2Δe_i exactly). h = 1e-6 σ; tolerance 1e-5·max(1,|F|) covers the h² truncation and round-off.
+     */
+    @Test
+    void forcesAreMinusGradientOfEnergy() {
+        for (Case c : CASES) {
+            int n = 301;
+            Box box = boxFor(n, c.density);
+            try (ParticleStore p = Configs.random(n, box, c.pot.name().equals("ka") ? 0.8 : 0.5, c.dmin, 11);
+                 ForceCompute fc = new ForceCompute(c.pot, 1)) {
+                double rl = c.pot.maxCutoff() + 0.3;
+                NeighborList nl = Configs.bruteForce(p, box, rl, NeighborList.Kind.FULL);
+                double[] e = new double[n];
+                fc.compute(p, box, nl, e);
+                double[][] f = new double[3][n];
+                for (int a = 0; a < 3; a++) for (int i = 0; i < n; i++) f[a][i] = p.force(i, a);
+                double h = 1e-6;
+                for (int i = 0; i < n; i += 7) {
+                    for (int a = 0; a < 3; a++) {
+                        double x0 = p.pos(i, a);
+                        p.setPos(i, a, x0 + h);
+                        double up = total(fc, p, box, nl);
+                        p.setPos(i, a, x0 - h);
+                        double um = total(fc, p, box, nl);
+                        p.setPos(i, a, x0);
+                        double fd = -(up - um) / (2 * h);
+                        final int ii = i, aa = a;
+                        assertEquals(fd, f[a][i], 1e-5 * Math.max(1, Math.abs(f[a][i])), () -> c.pot.name() + " particle " + ii + " axis " + aa);
+                    }
+                }
+                nl.close();
+            }
+        }
+    }
+
+    private static double total(ForceCompute fc, ParticleStore p, Box box, NeighborList nl) {
+        return fc.compute(p, box, nl, null).energy();
+    }
+
+    /** Energy and virial equal a direct double sum over all pairs, and forces sum to zero. */
+    @Test
+    void energyAndVirialEqualDirectPairSum() {
+        for (Case c : CASES) {
+            int n = 257;
+            Box box = boxFor(n, c.density);
+            try (ParticleStore p = Configs.random(n, box, 0.5, c.dmin, 5); ForceCompute fc = new ForceCompute(c.pot, 2)) {
+                NeighborList nl = Configs.bruteForce(p, box, c.pot.maxCutoff(), NeighborList.Kind.FULL);
+                ForceCompute.Result r = fc.compute(p, box, nl, null);
+                double u = 0, w = 0;
+                for (int i = 0; i < n; i++) {
+                    for (int j = i + 1; j < n; j++) {
+                        double r2 = box.distanceSquared(p.x(i), p.y(i), p.z(i), p.x(j), p.y(j), p.z(j));
+                        u += c.pot.energy(p.species(i), p.species(j), r2);
+                        w += r2 * c.pot.forceOverR(p.species(i), p.species(j), r2);
+                    }
+                }
+                assertEquals(u, r.energy(), 1e-11 * Math.max(1, Math.abs(u)), c.pot.name());
+                assertEquals(w, r.virial(), 1e-11 * Math.max(1, Math.abs(w)), c.pot.name());
+                double sx = 0, sy = 0, sz = 0, fmax = 0;
+                for (int i = 0; i < n; i++) {
+                    sx += p.force(i, 0); sy += p.force(i, 1); sz += p.force(i, 2);
+                    fmax = Math.max(fmax, Math.abs(p.force(i, 0)));
+                }
+                assertEquals(0, sx, 1e-10 * n * fmax);
+                assertEquals(0, sy, 1e-10 * n * fmax);
+                assertEquals(0, sz, 1e-10 * n * fmax);
+                nl.close();
+            }
+        }
+    }
+
+    /** The same input gives bit-identical output on 1, 2 and 3 threads. */
+    @Test
+    void bitIdenticalForAnyThreadCount() {
+        int n = 1003;
+        Box box = boxFor(n, 1.2);
+        try (ParticleStore p = Configs.random(n, box, 0.8, 0.8, 3)) {
+            NeighborList nl = Configs.bruteForce(p, box, 2.8, NeighborList.Kind.FULL);
+            double[][] ref = null;
+            ForceCompute.Result r0 = null;
+            for (int t = 1; t <= 3; t++) {
+                try (ForceCompute fc = new ForceCompute(Models.ka(), t)) {
+                    double[] e = new double[n];
+                    ForceCompute.Result r = fc.compute(p, box, nl, e);
+                    double[][] got = {forces(p, 0), forces(p, 1), forces(p, 2), e};
+                    if (ref == null) { ref = got; r0 = r; continue; }
+                    for (int k = 0; k < 4; k++) assertArrayEquals(ref[k], got[k], 0.0);
+                    assertEquals(r0, r);
+                }
+            }
+            nl.close();
+        }
+    }
+
+    /** SIMD and scalar kernels give the same forces and energies to round-off (summation order). */
+    @Test
+    void simdAndScalarDriversAgree() {
+        for (Case c : CASES) {
+            int n = 333;
+            Box box = boxFor(n, c.density);
+            try (ParticleStore p = Configs.random(n, box, 0.8, c.dmin, 9); Parallel par = new Parallel(2)) {
+                NeighborList nl = Configs.bruteForce(p, box, c.pot.maxCutoff() + 0.3, NeighborList.Kind.FULL);
+                double[] es = new double[n], ev = new double[n];
+                ForceCompute.Result rs = new ForceCompute(c.pot, par, ScalarPairKernel.INSTANCE).compute(p, box, nl, es);
+                double[][] fs = {forces(p, 0), forces(p, 1), forces(p, 2)};
+                ForceCompute.Result rv = new ForceCompute(c.pot, par, PanamaPairKernel.INSTANCE).compute(p, box, nl, ev);
+                for (int i = 0; i < n; i++) {
+                    for (int a = 0; a < 3; a++) assertEquals(fs[a][i], p.force(i, a), 1e-11 * Math.max(1, Math.abs(fs[a][i])));
+                    assertEquals(es[i], ev[i], 1e-12 * Math.max(1, Math.abs(es[i])));
+                }
+                assertEquals(rs.energy(), rv.energy(), 1e-12 * Math.abs(rs.energy()));
+                assertEquals(rs.virial(), rv.virial(), 1e-11 * Math.max(1, Math.abs(rs.virial())));
+                nl.close();
+            }
+        }
+    }
+
+    @Test
+    void refusesWrongListOrSpecies() {
+        int n = 300;
+        Box box = boxFor(n, 1.2);
+        try (ParticleStore p = Configs.random(n, box, 0.8, 0.8, 1); ForceCompute fc = new ForceCompute(Models.ka(), 1)) {
+            NeighborList half = Configs.bruteForce(p, box, 2.8, NeighborList.Kind.HALF);
+            assertThrows(IllegalArgumentException.class, () -> fc.forces(p, box, half));
+            NeighborList shortList = Configs.bruteForce(p, box, 2.0, NeighborList.Kind.FULL);
+            assertThrows(IllegalArgumentException.class, () -> fc.forces(p, box, shortList));
+            p.setSpecies(0, 2);
+            NeighborList full = Configs.bruteForce(p, box, 2.8, NeighborList.Kind.FULL);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fc.forces(p, box, full));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("species"), e.getMessage());
+        }
+    }
+
+    private static double[] forces(ParticleStore p, int a) {
+        double[] f = new double[p.size()];
+        for (int i = 0; i < f.length; i++) f[i] = p.force(i, a);
+        return f;
+    }
+
+    static { PairKernel.get(); }
+}

@@ -1,0 +1,101 @@
+package org.softglass.core.energy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PairPotentialTest {
+    private static final List<PairPotential> PRESETS = List.of(Models.ka(), Models.ss(), Models.ipl());
+
+    /**
+     * −U'(r)/r equals the central difference of U, for every preset and pair, from deep in the core
+     * to just inside the cutoff. Step h = 1e-5 σ: truncation error h²U'''/6 and round-off
+     * ε_mach·|U|/h are both below 1e-6 relative here; tolerance 1e-6·max(1, |F|).
+     */
+    @Test
+    void forceIsMinusEnergyDerivative() {
+        double h = 1e-5;
+        for (PairPotential p : PRESETS) {
+            for (int a = 0; a < 2; a++) {
+                for (int b = 0; b < 2; b++) {
+                    double rc = p.cutoff(a, b);
+                    for (double r = 0.75 * rc / 2.5 * (p.name().equals("ka") ? 1 : 2); r < rc - 2 * h; r += 0.0137) {
+                        checkFd(p, a, b, r, h);
+                    }
+                    checkFd(p, a, b, rc - 1e-3, h);
+                }
+            }
+        }
+    }
+
+    private static void checkFd(PairPotential p, int a, int b, double r, double h) {
+        double fd = -(p.energy(a, b, (r + h) * (r + h)) - p.energy(a, b, (r - h) * (r - h))) / (2 * h);
+        double f = p.forceOverR(a, b, r * r) * r;
+        assertEquals(fd, f, 1e-6 * Math.max(1, Math.abs(f)), () -> p.name() + " pair " + a + b + " at r=" + r);
+    }
+
+    @Test
+    void zeroBeyondCutoffAndShiftedToZeroAtIt() {
+        for (PairPotential p : PRESETS) {
+            for (int a = 0; a < 2; a++) {
+                for (int b = 0; b < 2; b++) {
+                    double rc = p.cutoff(a, b);
+                    assertEquals(0.0, p.energy(a, b, rc * rc));
+                    assertEquals(0.0, p.forceOverR(a, b, rc * rc * 1.01));
+                    // continuity of U at rc (shift): |U(rc − δ)| ≈ |F| δ
+                    double d = 1e-7;
+                    double u = p.energy(a, b, (rc - d) * (rc - d));
+                    assertTrue(Math.abs(u) < 1e-5, p.name() + " U(rc-) = " + u);
+                }
+            }
+        }
+    }
+
+    /** KA against the textbook LJ formula at a few points, including the shift value. */
+    @Test
+    void kaMatchesLammpsLjCutShift() {
+        PairPotential ka = Models.ka();
+        double[][] eps = {{1.0, 1.5}, {1.5, 0.5}}, sig = {{1.0, 0.8}, {0.8, 0.88}};
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                double e = eps[a][b], s = sig[a][b], rc = 2.5 * s;
+                assertEquals(2.5 * s, ka.cutoff(a, b), 1e-15);
+                for (double r : new double[] {0.9 * s, s, 1.1225 * s, 1.7 * s, 2.4 * s}) {
+                    double lj = 4 * e * (Math.pow(s / r, 12) - Math.pow(s / r, 6));
+                    double shift = 4 * e * (Math.pow(1 / 2.5, 12) - Math.pow(1 / 2.5, 6));
+                    assertEquals(lj - shift, ka.energy(a, b, r * r), 1e-12 * Math.max(1, Math.abs(lj)));
+                    double f = 24 * e / r * (2 * Math.pow(s / r, 12) - Math.pow(s / r, 6));
+                    assertEquals(f, ka.forceOverR(a, b, r * r) * r, 1e-11 * Math.max(1, Math.abs(f)));
+                }
+            }
+        }
+        assertEquals(2.5, ka.maxCutoff(), 0);
+    }
+
+    /** The IPL smoothing makes U, U', U'', U''' vanish at x_c (checked by finite differences of U). */
+    @Test
+    void iplIsSmoothAtCutoff() {
+        double[] c = InversePowerLaw.smoothingCoefficients(1.48);
+        double xc = 1.48;
+        java.util.function.DoubleUnaryOperator u = x -> Math.pow(x, -10) + c[0] + c[1] * x * x + c[2] * Math.pow(x, 4) + c[3] * Math.pow(x, 6);
+        double h = 1e-3;
+        assertEquals(0, u.applyAsDouble(xc), 1e-12);
+        assertEquals(0, (u.applyAsDouble(xc + h) - u.applyAsDouble(xc - h)) / (2 * h), 1e-6);
+        assertEquals(0, (u.applyAsDouble(xc + h) - 2 * u.applyAsDouble(xc) + u.applyAsDouble(xc - h)) / (h * h), 1e-4);
+        double d3 = (u.applyAsDouble(xc + 2 * h) - 2 * u.applyAsDouble(xc + h) + 2 * u.applyAsDouble(xc - h) - u.applyAsDouble(xc - 2 * h)) / (2 * h * h * h);
+        assertEquals(0, d3, 1e-2);
+        // and the potential is not trivially zero inside
+        assertTrue(u.applyAsDouble(1.0) > 0.5);
+    }
+
+    @Test
+    void badParametersAndNamesAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.byName("lj"));
+        assertTrue(e.getMessage().contains("unknown model 'lj'"));
+        assertThrows(IllegalArgumentException.class, () -> Harmonic.of("x", -1, new double[][] {{1}}));
+        assertThrows(IllegalArgumentException.class, () -> LennardJones.of("x", new double[][] {{1}}, new double[][] {{0}}, new double[][] {{2.5}}, true));
+    }
+}
