@@ -22,9 +22,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * system, so the final rename is atomic). {@link #commit()} flushes, forces the data to disk and
  * renames the temporary file onto the target (replacing an existing file); {@link #abort()} deletes
  * the temporary file. {@link #close()} commits unless {@link #abort()} was called, so a writer built
- * on this class calls {@code abort()} whenever one of its own operations fails; a caller whose own
- * code fails between writes must call {@code abort()} too, or use {@link #write(Path, IOBody)}, which
- * commits only when the body returns normally.
+ * on this class calls {@code abort()} whenever one of its own operations fails. Beware that
+ * try-with-resources runs {@code close()} before its {@code catch} clause, so a caller whose own code
+ * may fail between writes must call {@code abort()} inside the try block, or use
+ * {@link #write(Path, IOBody)}, which commits only when the body returns normally.
  *
  * <p>Not thread-safe.
  */

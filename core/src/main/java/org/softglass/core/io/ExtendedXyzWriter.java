@@ -27,7 +27,8 @@ import org.softglass.core.space.Box;
  * {@code x + ix L} and the comment carries {@code pos_unwrapped=T}. Reals use
  * {@link Double#toString(double)} (exact round trip). Rows are in slot order.
  *
- * <p>A file target is written atomically, as for {@link LammpsDumpWriter}.
+ * <p>A file target is written atomically, as for {@link LammpsDumpWriter}; the same caveat about
+ * try-with-resources applies, and {@link #write(Path, IOConsumer)} is the exception-safe form.
  */
 public final class ExtendedXyzWriter implements AutoCloseable {
     private final TextOutput out;
@@ -49,6 +50,21 @@ public final class ExtendedXyzWriter implements AutoCloseable {
     /** Writes to a caller's stream (not atomic); {@link #close()} closes it. */
     public static ExtendedXyzWriter of(OutputStream stream, boolean gzip) throws IOException {
         return new ExtendedXyzWriter(TextOutput.of(stream, gzip));
+    }
+
+    /**
+     * Writes {@code file} atomically with {@code body} (which may configure the layout, then write
+     * frames): the file appears only if the body returns normally.
+     */
+    public static void write(Path file, IOConsumer<ExtendedXyzWriter> body) throws IOException {
+        ExtendedXyzWriter w = open(file);
+        try {
+            body.accept(w);
+        } catch (IOException | RuntimeException | Error e) {
+            w.abort();
+            throw e;
+        }
+        w.close();
     }
 
     /** Species names by index (species k → {@code names[k]}); missing ones default to letters. */

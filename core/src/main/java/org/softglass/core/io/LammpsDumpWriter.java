@@ -25,7 +25,9 @@ import org.softglass.core.space.Box;
  *
  * <p>A file target is written atomically ({@link AtomicOutput}): {@link #close()} renames the
  * finished file into place; if a {@code write} call fails or {@link #abort()} is called nothing
- * appears. A caller whose own code fails between frames should call {@link #abort()}.
+ * appears. Note that try-with-resources closes (and so commits) before its {@code catch} runs: if
+ * your own code may fail between frames, use {@link #write(Path, List, IOConsumer)}, which commits
+ * only when the body returns normally, or call {@link #abort()} inside the try block.
  */
 public final class LammpsDumpWriter implements AutoCloseable {
     /** {@code id type x y z}: wrapped positions. */
@@ -67,6 +69,21 @@ public final class LammpsDumpWriter implements AutoCloseable {
     public static LammpsDumpWriter of(OutputStream stream, List<String> columns, boolean gzip) throws IOException {
         List<String> cols = checkColumns(columns);
         return new LammpsDumpWriter(TextOutput.of(stream, gzip), cols);
+    }
+
+    /**
+     * Writes {@code file} atomically with {@code body}: the file appears only if the body returns
+     * normally; if it throws, nothing is written and the exception propagates.
+     */
+    public static void write(Path file, List<String> columns, IOConsumer<LammpsDumpWriter> body) throws IOException {
+        LammpsDumpWriter w = open(file, columns);
+        try {
+            body.accept(w);
+        } catch (IOException | RuntimeException | Error e) {
+            w.abort();
+            throw e;
+        }
+        w.close();
     }
 
     private static List<String> checkColumns(List<String> columns) {
