@@ -33,6 +33,7 @@ public final class AtomicOutput implements Closeable {
     /** A block of code writing to a stream. */
     @FunctionalInterface
     public interface IOBody {
+        /** Writes the content to {@code out}; throwing discards the output. */
         void write(OutputStream out) throws IOException;
     }
 

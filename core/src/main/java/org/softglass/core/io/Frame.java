@@ -75,7 +75,7 @@ public final class Frame implements AutoCloseable {
     public boolean hasVelocities() { return hasVelocities; }
     public boolean hasForces() { return hasForces; }
 
-    /** Names of the extra columns, in file order (unmodifiable view). */
+    /** Names of the extra columns, in file order (a copy). */
     public List<String> extraNames() { return List.copyOf(extras.keySet()); }
 
     /** Unmodifiable view of all extra columns by name. */
