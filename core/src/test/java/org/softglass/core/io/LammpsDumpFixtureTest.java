@@ -10,19 +10,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.softglass.core.particles.ParticleStore;
 
-/** Reads the real LAMMPS fixtures in /work/shared/fixtures/lammps (skipped where absent). */
+/** Reads the real LAMMPS fixtures in ../shared/fixtures/lammps (a missing fixture fails). */
 class LammpsDumpFixtureTest {
-    static final Path DIR = Path.of(System.getProperty("softglass.fixtures", "/work/shared/fixtures"), "lammps");
     static final double L = 9.41036028881028;
 
     static Path fixture(String name) {
-        Path p = DIR.resolve(name);
-        Assumptions.assumeTrue(Files.isReadable(p), "fixture not present: " + p);
-        return p;
+        return org.softglass.core.testutil.Fixtures.lammps(name);
     }
 
     @Test
