@@ -205,8 +205,10 @@ public final class Lapack {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment m = arena.allocate(JAVA_INT);
             MemorySegment isuppz = arena.allocate(JAVA_INT, 2L * Math.max(1, n));
-            info = (int) DSYEVR.invokeExact(COL_MAJOR, (byte) (vectors ? 'V' : 'N'), range, uplo.lapack, n, a, lda,
-                    vl, vu, il, iu, SAFE_MINIMUM, m, w, vectors ? z : MemorySegment.NULL, ldz, isuppz);
+            MemorySegment zOrNull = vectors ? z : MemorySegment.NULL; // a local: invokeExact needs the static type
+            byte jobz = (byte) (vectors ? 'V' : 'N');
+            info = (int) DSYEVR.invokeExact(COL_MAJOR, jobz, range, uplo.lapack, n, a, lda,
+                    vl, vu, il, iu, SAFE_MINIMUM, m, w, zOrNull, ldz, isuppz);
             if (info > 0)
                 throw new LapackException("dsyevr", info, "dsyevr: internal error in the MRRR eigensolver (info = "
                         + info + "); the matrix may contain Inf or be badly scaled");
