@@ -19,7 +19,12 @@ public final class DenseArrays {
     private DenseArrays() {
     }
 
-    /** Eigen-decomposition of a symmetric matrix: ascending {@code values}; {@code vectors} column-major {@code n × n} (or {@code null}). */
+    /**
+     * Eigen-decomposition of a symmetric matrix.
+     *
+     * @param values  the {@code n} eigenvalues, ascending
+     * @param vectors the eigenvectors as the columns of a column-major {@code n × n} array, or {@code null}
+     */
     public record SymmetricEigen(double[] values, double[] vectors) {
     }
 

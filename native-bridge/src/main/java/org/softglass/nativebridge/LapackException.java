@@ -9,7 +9,9 @@ package org.softglass.nativebridge;
  * argument 1) had an illegal value; LAPACKE also reports NaN entries of an input matrix this way.
  */
 public final class LapackException extends RuntimeException {
+    /** The routine that failed. */
     private final String routine;
+    /** The LAPACKE {@code info} value. */
     private final int info;
 
     /**
@@ -25,12 +27,20 @@ public final class LapackException extends RuntimeException {
         this.info = info;
     }
 
-    /** Returns the LAPACK routine that failed, e.g. {@code "dpotrf"}. */
+    /**
+     * Returns the LAPACK routine that failed.
+     *
+     * @return the routine name, e.g. {@code "dpotrf"}
+     */
     public String routine() {
         return routine;
     }
 
-    /** Returns the raw {@code info} value returned by LAPACKE (non-zero). */
+    /**
+     * Returns the raw {@code info} value returned by LAPACKE.
+     *
+     * @return {@code info}, non-zero: {@code > 0} a numerical failure, {@code < 0} an illegal argument
+     */
     public int info() {
         return info;
     }

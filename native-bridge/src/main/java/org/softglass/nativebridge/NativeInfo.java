@@ -15,7 +15,11 @@ package org.softglass.nativebridge;
  */
 public record NativeInfo(boolean loaded, String version, int threads, String error) {
 
-    /** Returns a one-line human-readable summary, e.g. for {@code softglass info}. */
+    /**
+     * Returns a one-line human-readable summary, e.g. for {@code softglass info}.
+     *
+     * @return the version and thread count, or the reason loading failed
+     */
     public String summary() {
         return loaded
                 ? version + " (threads: " + threads + ")"

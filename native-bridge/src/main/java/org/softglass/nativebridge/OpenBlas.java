@@ -89,7 +89,11 @@ public final class OpenBlas {
         if (!STATE.ok()) throw copyOf(STATE.failure());
     }
 
-    /** Returns whether the natives were loaded and every required symbol was found. Never throws. */
+    /**
+     * Returns whether the natives were loaded and every required symbol was found. Never throws.
+     *
+     * @return {@code true} if {@link Blas} and {@link Lapack} can be used
+     */
     public static boolean isLoaded() {
         return STATE.ok();
     }
@@ -98,6 +102,7 @@ public final class OpenBlas {
      * Returns the OpenBLAS build string, {@code openblas_get_config()}, e.g.
      * {@code "OpenBLAS 0.3.31 DYNAMIC_ARCH NO_AFFINITY Cooperlake MAX_THREADS=64"}.
      *
+     * @return the build string (version, target core, options)
      * @throws NativeLibraryException if loading failed
      */
     public static String config() {
@@ -109,6 +114,7 @@ public final class OpenBlas {
      * Returns the number of threads the OpenBLAS copy we call uses now
      * ({@code openblas_get_num_threads()}); 1 after loading.
      *
+     * @return the live thread count of the copy {@link Blas} and {@link Lapack} call
      * @throws NativeLibraryException if loading failed
      */
     public static int threads() {
@@ -119,6 +125,8 @@ public final class OpenBlas {
     /**
      * Returns what a CLI {@code info} command prints: loaded or not, the version string, the thread
      * count and the one-line error. Never throws.
+     *
+     * @return the state of the native backend
      */
     public static NativeInfo info() {
         if (!STATE.ok()) return new NativeInfo(false, "", 0, STATE.failure().getMessage());
