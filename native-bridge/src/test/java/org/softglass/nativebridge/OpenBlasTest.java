@@ -1,0 +1,76 @@
+package org.softglass.nativebridge;
+
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.invoke.MethodHandle;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The loader. This module's Surefire run sets {@code OPENBLAS_NUM_THREADS=2} on purpose, so the
+ * thread-count assertions check that loading itself sets every OpenBLAS copy to one thread.
+ */
+class OpenBlasTest {
+
+    @Test
+    void loadsAndReportsVersion() {
+        OpenBlas.ensureLoaded();
+        assertTrue(OpenBlas.isLoaded());
+        NativeInfo info = OpenBlas.info();
+        assertTrue(info.loaded());
+        assertNull(info.error());
+        assertFalse(info.version().isBlank());
+        assertTrue(info.version().startsWith("OpenBLAS "), info.version());
+        assertEquals(OpenBlas.config(), info.version());
+        assertTrue(info.summary().contains("threads: 1"), info.summary());
+    }
+
+    @Test
+    void everyMappedCopyRunsOneThread() {
+        assertEquals(1, OpenBlas.threads());
+        assertEquals(1, OpenBlas.info().threads());
+        Map<String, Integer> copies = OpenBlas.threadsPerCopy();
+        assertTrue(copies.size() >= 2, "expected the JavaCPP copy plus the mapped libraries: " + copies);
+        copies.forEach((lib, threads) -> assertEquals(1, threads, lib));
+    }
+
+    @Test
+    void missingSymbolGivesHandleThatThrowsClearly() throws Throwable {
+        MethodHandle h = OpenBlas.downcall("no_such_symbol_softglass", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_INT));
+        NativeLibraryException e = assertThrows(NativeLibraryException.class, () -> {
+            double unused = (double) h.invokeExact(3);
+        });
+        assertTrue(e.getMessage().contains("no_such_symbol_softglass"), e.getMessage());
+    }
+
+    @Test
+    void failureMessagesNameWhatIsMissingOnOneLine() {
+        Throwable cause = new UnsatisfiedLinkError("no jniopenblas in java.library.path:\n/usr/lib");
+        Set<String> all = Set.of("org/bytedeco/javacpp/Loader.class", "org/bytedeco/openblas/global/openblas.class",
+                "org/bytedeco/javacpp/linux-x86_64/", "org/bytedeco/openblas/linux-x86_64/");
+        String noNatives = OpenBlas.describeFailure(cause, "linux-x86_64",
+                r -> all.contains(r) && !r.equals("org/bytedeco/openblas/linux-x86_64/"));
+        assertTrue(noNatives.contains("org.bytedeco:openblas with classifier linux-x86_64"), noNatives);
+        String noJavacpp = OpenBlas.describeFailure(cause, "linux-x86_64", r -> false);
+        assertTrue(noJavacpp.contains("org.bytedeco:javacpp is missing"), noJavacpp);
+        String otherPlatform = OpenBlas.describeFailure(cause, "linux-riscv64", all::contains);
+        assertTrue(otherPlatform.contains("linux-riscv64"), otherPlatform);
+        String generic = OpenBlas.describeFailure(cause, "linux-x86_64", all::contains);
+        assertTrue(generic.contains("UnsatisfiedLinkError"), generic);
+        for (String s : new String[] {noNatives, noJavacpp, otherPlatform, generic})
+            assertFalse(s.contains("\n") || s.contains("\r"), "one line: " + s);
+    }
+
+    @Test
+    void platformNameMatchesJavaCpp() {
+        assertEquals(org.bytedeco.javacpp.Loader.getPlatform(), OpenBlas.platform());
+    }
+}
