@@ -1,0 +1,74 @@
+package org.softglass.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
+import org.softglass.core.energy.ForceCompute;
+import org.softglass.core.energy.Models;
+import org.softglass.core.parallel.Parallel;
+import org.softglass.core.particles.ParticleStore;
+import org.softglass.core.partition.NeighborList;
+import org.softglass.core.partition.NeighborListBuilder;
+import org.softglass.core.simd.PairKernel;
+import org.softglass.core.simd.PanamaPairKernel;
+import org.softglass.core.simd.ScalarPairKernel;
+import org.softglass.core.space.Box;
+
+/**
+ * KA force evaluation, N = 10 000, ρ = 1.2, FULL Verlet list of radius 2.8 (as in MD with skin 0.3),
+ * forces only (the MD step) and forces + per-atom energies + virial. Scores are ns per particle.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+public class ForceBench {
+    static final int N = 10_000;
+
+    @Param({"1", "2"})
+    int threads;
+
+    @Param({"simd", "scalar"})
+    String kernel;
+
+    ParticleStore p;
+    Box box;
+    NeighborList list;
+    Parallel parallel;
+    ForceCompute fc;
+    double[] perAtom;
+
+    @Setup
+    public void setup() {
+        Box[] b = new Box[1];
+        p = KaSystems.lattice(N, 1.2, 1, b);
+        box = b[0];
+        try (NeighborListBuilder builder = new NeighborListBuilder(box, 2.8, 1)) {
+            list = builder.build(p, NeighborList.Kind.FULL);
+        }
+        parallel = new Parallel(threads);
+        PairKernel k = kernel.equals("simd") ? PanamaPairKernel.INSTANCE : ScalarPairKernel.INSTANCE;
+        fc = new ForceCompute(Models.ka(), parallel, k);
+        perAtom = new double[N];
+    }
+
+    @TearDown
+    public void tearDown() {
+        list.close();
+        parallel.close();
+        p.close();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public void forces() {
+        fc.forces(p, box, list);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double forcesEnergyVirial() {
+        return fc.compute(p, box, list, perAtom).energy();
+    }
+}

@@ -1,0 +1,35 @@
+package org.softglass.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar with ETA on stderr (progressbar library); silent with {@code --quiet} or when
+ * stderr is not a terminal and {@code SOFTGLASS_PROGRESS} is not set, so scripts and logs stay clean.
+ */
+final class Progress implements AutoCloseable {
+    private final ProgressBar bar;
+
+    private Progress(ProgressBar bar) { this.bar = bar; }
+
+    /** A bar counting frames of unknown total. */
+    static Progress frames(String task, boolean quiet) { return of(task, -1, "frames", quiet); }
+
+    /** A bar over {@code total} units (−1: unknown). */
+    static Progress of(String task, long total, String unit, boolean quiet) {
+        boolean show = !quiet && (System.console() != null || System.getenv("SOFTGLASS_PROGRESS") != null);
+        if (!show) return new Progress(null);
+        ProgressBar b = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" " + unit, 1)
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                .showSpeed().build();
+        return new Progress(b);
+    }
+
+    void step() { if (bar != null) bar.step(); }
+
+    void stepBy(long n) { if (bar != null) bar.stepBy(n); }
+
+    @Override
+    public void close() { if (bar != null) bar.close(); }
+}

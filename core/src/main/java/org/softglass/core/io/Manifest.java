@@ -1,0 +1,75 @@
+package org.softglass.core.io;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A small JSON record of a run, written beside its outputs so a result can be reproduced:
+ * {@code {"tool": "softglass", "version", "command", "created", "parameters": {...},
+ * "inputs": {path: {"sha256", "bytes"}}, "outputs": [...], "results": {...}}}. Written atomically.
+ */
+public final class Manifest {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Map<String, Object> root = new LinkedHashMap<>();
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final Map<String, Object> inputs = new LinkedHashMap<>();
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final java.util.List<String> outputs = new java.util.ArrayList<>();
+
+    /** @param version the softglass version; @param command the subcommand, e.g. "energy" */
+    public Manifest(String version, String command) {
+        root.put("tool", "softglass");
+        root.put("version", version);
+        root.put("command", command);
+        root.put("created", Instant.now().toString());
+        root.put("java", Runtime.version().toString());
+        root.put("parameters", parameters);
+        root.put("inputs", inputs);
+        root.put("outputs", outputs);
+        root.put("results", results);
+    }
+
+    public Manifest param(String key, Object value) { parameters.put(key, value); return this; }
+    public Manifest result(String key, Object value) { results.put(key, value); return this; }
+    public Manifest output(Path p) { outputs.add(p.toString()); return this; }
+
+    /** Records an input file with its SHA-256 and size. */
+    public Manifest input(Path p) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sha256", sha256(p));
+        m.put("bytes", Files.size(p));
+        inputs.put(p.toString(), m);
+        return this;
+    }
+
+    /** Hex SHA-256 of a file's bytes. */
+    public static String sha256(Path p) throws IOException {
+        try (InputStream in = Files.newInputStream(p)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int r; (r = in.read(buf)) > 0; ) md.update(buf, 0, r);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The manifest as a map (for tests). */
+    public Map<String, Object> asMap() { return root; }
+
+    /** Writes the manifest as indented JSON, atomically. */
+    public void write(Path target) throws IOException {
+        AtomicOutput.write(target, out -> out.write(JSON.writeValueAsBytes(root)));
+    }
+}
