@@ -15,23 +15,25 @@ import org.softglass.core.space.Box;
  * memory in dilute systems the side is enlarged (by factors 1.1) until the number of cells is at most
  * {@code max(4096, 2N)} (and 2^30); cells only get bigger, so correctness is unaffected.
  *
- * <p><b>Binning.</b> A particle's cell is computed from its wrapped fractional coordinate
- * {@code f = t - floor(t)}, {@code t = (x - lo) / L}, so positions outside the box (unwrapped, on
- * the upper face, negative) are accepted and binned where their periodic image lies; the store is
- * not modified.
+ * <p><b>Binning.</b> A particle's cell along axis a is {@code min(n_a - 1, floor(f n_a))} with
+ * {@code f = (wrap(x) - lo) / L} and {@code wrap} = {@link Box#wrap}, so positions outside the box
+ * (unwrapped, on the upper face, negative) are accepted and binned where their periodic image lies;
+ * the store is not modified.
  *
  * <p><b>Arrays</b> (heap, primitive, reused between builds; no per-particle objects):
  * {@code cellStart} (n_cells + 1 ints): the particles of cell c are at sorted positions
  * {@code [cellStart[c], cellStart[c+1])}; {@code order} (N ints): slot at each sorted position, in
  * ascending slot order within a cell (the counting sort is stable); {@code xs, ys, zs} (N doubles
- * each): the raw (unwrapped as stored) coordinates gathered in sorted order, so that the candidates
+ * each): the coordinates wrapped into the box ({@link Box#wrap}) gathered in sorted order, so that the candidates
  * of a cell, and of runs of x-adjacent cells, are contiguous for the distance kernels;
  * {@code cellOf} (N ints): the cell of each slot.
  *
  * <p><b>Stencil.</b> The neighbour cells of a cell are the cells at offsets −1, 0, +1 along each
  * axis with periodic wrap, made unique: along an axis with fewer than 3 cells every cell of that
  * axis is taken once (so nothing is counted twice), which together with the minimum image gives
- * all-pairs along that axis. With at least 3 cells on every axis the stencil has 27 cells.
+ * all-pairs along that axis. With at least 3 cells on every axis the stencil has 27 cells and each
+ * has a definite periodic image shift (a neighbour across the box face is seen at coordinate ± L),
+ * which lets the builder skip the per-pair minimum image.
  *
  * <p>Not thread-safe for concurrent {@link #build}; concurrent reads after a build are safe.
  */
@@ -44,7 +46,8 @@ public final class CellList {
     private int[] cellStart = new int[1], cursor = new int[0];
     private int[] order = new int[0], cellOf = new int[0];
     private double[] xs = new double[0], ys = new double[0], zs = new double[0];
-    // per-axis unique neighbour coordinates, and runs of contiguous x cells: {a0, b0, a1, b1...}
+    // per-axis neighbour cells with image shifts: {cell0, shift0, cell1, shift1, ...} along y and z;
+    // runs of contiguous x cells {a0, b0, shift0, a1, b1, shift1}; shifts in box lengths (see below)
     private int[][] nbrY, nbrZ, runsX;
 
     /**
@@ -82,8 +85,17 @@ public final class CellList {
     double[] xs() { return xs; }
     double[] ys() { return ys; }
     double[] zs() { return zs; }
+    /** Whether every axis has ≥ 3 cells, so that each stencil cell has one image shift (see {@link #runsX}). */
+    boolean shiftsDefined() { return nx >= 3 && ny >= 3 && nz >= 3; }
+    /**
+     * Neighbour rows along y of cell row cy as pairs {@code (cy', s)}: the candidates of row cy' are
+     * seen from cy at their coordinate plus {@code -s L_y}, i.e. the point is to be moved by
+     * {@code +s L_y} (s ∈ {−1, 0, 1}; always 0 along an axis with fewer than 3 cells).
+     */
     int[] neighborsY(int cy) { return nbrY[cy]; }
+    /** As {@link #neighborsY} along z. */
     int[] neighborsZ(int cz) { return nbrZ[cz]; }
+    /** Runs of x-adjacent cells of the stencil of cx as triplets {@code (first, end, s)}, s as in {@link #neighborsY}. */
     int[] runsX(int cx) { return runsX[cx]; }
 
     /**
@@ -113,7 +125,9 @@ public final class CellList {
         for (int i = 0; i < count; i++) {
             int k = cursor[cellOf[i]]++;
             order[k] = i;
-            xs[k] = sx.getAtIndex(d, i); ys[k] = sy.getAtIndex(d, i); zs[k] = sz.getAtIndex(d, i);
+            xs[k] = box.wrap(sx.getAtIndex(d, i), 0);
+            ys[k] = box.wrap(sy.getAtIndex(d, i), 1);
+            zs[k] = box.wrap(sz.getAtIndex(d, i), 2);
         }
         n = count;
     }
@@ -125,10 +139,9 @@ public final class CellList {
     }
 
     private int axisCell(double v, int axis, int cells) {
-        double t = (v - box.lo(axis)) / box.length(axis);
-        double f = t - Math.floor(t);
+        double f = (box.wrap(v, axis) - box.lo(axis)) / box.length(axis);
         int c = (int) (f * cells);
-        return c >= cells ? cells - 1 : c; // f can round up to 1.0 for v just below lo
+        return c >= cells ? cells - 1 : c; // f can round up to 1.0 just below the upper face
     }
 
     /**
@@ -139,13 +152,13 @@ public final class CellList {
         int cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
         int[] rx = runsX[cx];
         int m = 0;
-        for (int k = 0; k < rx.length; k += 2) m += rx[k + 1] - rx[k];
-        int[] out = new int[nbrZ[cz].length * nbrY[cy].length * m];
+        for (int k = 0; k < rx.length; k += 3) m += rx[k + 1] - rx[k];
+        int[] out = new int[nbrZ[cz].length / 2 * (nbrY[cy].length / 2) * m];
         int o = 0;
-        for (int zc : nbrZ[cz]) {
-            for (int yc : nbrY[cy]) {
-                int base = (zc * ny + yc) * nx;
-                for (int k = 0; k < rx.length; k += 2) {
+        for (int kz = 0; kz < nbrZ[cz].length; kz += 2) {
+            for (int ky = 0; ky < nbrY[cy].length; ky += 2) {
+                int base = (nbrZ[cz][kz] * ny + nbrY[cy][ky]) * nx;
+                for (int k = 0; k < rx.length; k += 3) {
                     for (int xc = rx[k]; xc < rx[k + 1]; xc++) out[o++] = base + xc;
                 }
             }
@@ -169,10 +182,10 @@ public final class CellList {
         nbrZ = neighbors(nz);
         runsX = new int[nx][];
         for (int c = 0; c < nx; c++) {
-            if (nx <= 3) runsX[c] = new int[] {0, nx};                // every x cell, once, one run
-            else if (c == 0) runsX[c] = new int[] {0, 2, nx - 1, nx};
-            else if (c == nx - 1) runsX[c] = new int[] {0, 1, nx - 2, nx};
-            else runsX[c] = new int[] {c - 1, c + 2};
+            if (nx < 3) runsX[c] = new int[] {0, nx, 0};                  // every x cell, once, one run
+            else if (c == 0) runsX[c] = new int[] {0, 2, 0, nx - 1, nx, 1};  // cell nx-1 is seen at x - L
+            else if (c == nx - 1) runsX[c] = new int[] {nx - 2, nx, 0, 0, 1, -1};
+            else runsX[c] = new int[] {c - 1, c + 2, 0};
         }
     }
 
@@ -181,17 +194,19 @@ public final class CellList {
         return q < 1 ? 1 : q > 1 << 20 ? 1 << 20 : (int) q;
     }
 
-    /** Unique periodic neighbours {c-1, c, c+1} of each c in [0, m), ascending; all cells when m < 3. */
+    /**
+     * Unique periodic neighbours {c-1, c, c+1} of each c in [0, m) as (cell, shift) pairs: shift +1
+     * when c-1 wraps to m-1 (that cell's particles are seen at coordinate − L), −1 when c+1 wraps to 0;
+     * all cells with shift 0 when m &lt; 3.
+     */
     private static int[][] neighbors(int m) {
         int[][] r = new int[m][];
         for (int c = 0; c < m; c++) {
             if (m < 3) {
-                r[c] = new int[m];
-                for (int k = 0; k < m; k++) r[c][k] = k;
+                r[c] = new int[2 * m];
+                for (int k = 0; k < m; k++) r[c][2 * k] = k;
             } else {
-                int[] t = {(c - 1 + m) % m, c, (c + 1) % m};
-                java.util.Arrays.sort(t);
-                r[c] = t;
+                r[c] = new int[] {c == 0 ? m - 1 : c - 1, c == 0 ? 1 : 0, c, 0, c == m - 1 ? 0 : c + 1, c == m - 1 ? -1 : 0};
             }
         }
         return r;

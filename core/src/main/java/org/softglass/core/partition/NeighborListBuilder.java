@@ -21,11 +21,14 @@ import org.softglass.core.space.Box;
  * {@link DistanceKernel}.
  *
  * <p><b>Definition.</b> Row i holds every slot j ≠ i with minimum-image {@code r_ij² < r_list²}
- * (strict), where the minimum image is the kernel's {@code d - L rint(d / L)} per axis (see
- * {@link PeriodicLengths}); FULL keeps all such j, HALF only j &gt; i. Rows are in ascending slot
- * order. Positions need not be wrapped: binning uses the periodic image, distances the minimum image
- * of the stored coordinates (wrapping first with {@code ParticleStore.wrapInto} is still advisable for
- * precision). Nothing in the store is modified.
+ * (strict); FULL keeps all such j, HALF only j &gt; i. Rows are in ascending slot order. Distances are
+ * computed between the positions wrapped into the box ({@link Box#wrap}); positions need not be
+ * wrapped in the store, which is not modified. With ≥ 3 cells on every axis the separation is
+ * {@code (w_i + s L) - w_j} with the image shift s ∈ {−1, 0, 1} fixed by the two cells
+ * ({@link DistanceKernel#collectWithinDirect}); otherwise it is the kernel's minimum image
+ * {@code d - L rint(d / L)} ({@link DistanceKernel#collectWithin}, {@link PeriodicLengths}). Both
+ * equal the exact minimum image up to rounding of the last bits, so only pairs with r_ij within an
+ * ulp or so of r_list can be decided differently from {@link Box#distanceSquared}.
  *
  * <p><b>Validity.</b> The minimum image gives each pair one separation, so the list is complete only
  * if no pair has two images within r_list: every box length must satisfy {@code L_a > 2 r_list}.
@@ -35,7 +38,7 @@ import org.softglass.core.space.Box;
  * positions (cell order, so neighbouring work shares the same cells in cache) are cut into fixed
  * chunks of {@value #CHUNK}; worker threads take chunks from a counter. For each particle the
  * candidates of its stencil are passed to the kernel as at most 2 runs of x-adjacent cells per
- * (y, z) neighbour row, hits are mapped to slots, filtered (j ≠ i, or j &gt; i for HALF) and sorted;
+ * (y, z) neighbour row (with the point moved by the runs' image shifts), hits are mapped to slots, filtered (j ≠ i, or j &gt; i for HALF) and sorted;
  * the chunk's rows go into an off-heap scratch segment. (3) A serial prefix sum over the per-slot
  * counts gives {@code offsets}; (4) the rows are copied, in parallel by chunk, into one off-heap
  * {@code indices} segment. Each row depends only on the positions, so the list is identical, byte
@@ -150,21 +153,26 @@ public final class NeighborListBuilder implements AutoCloseable {
         int[] start = cells.cellStartArray(), order = cells.orderArray(), cellOf = cells.cellOfArray();
         double[] xs = cells.xs(), ys = cells.ys(), zs = cells.zs();
         int nx = cells.cellsAlong(0), ny = cells.cellsAlong(1);
+        boolean direct = cells.shiftsDefined();
         int used = 0;
         for (int pos = p0; pos < p1; pos++) {
             int i = order[pos];
             int cell = cellOf[i];
             int cx = cell % nx, cy = (cell / nx) % ny, cz = cell / (nx * ny);
             double px = xs[pos], py = ys[pos], pz = zs[pos];
-            int[] runs = cells.runsX(cx);
+            int[] runs = cells.runsX(cx), nz = cells.neighborsZ(cz), ny_ = cells.neighborsY(cy);
             int h = 0;
-            for (int zc : cells.neighborsZ(cz)) {
-                for (int yc : cells.neighborsY(cy)) {
-                    int base = (zc * ny + yc) * nx;
-                    for (int r = 0; r < runs.length; r += 2) {
+            for (int kz = 0; kz < nz.length; kz += 2) {
+                double qz = pz + nz[kz + 1] * lengths.lz();
+                for (int ky = 0; ky < ny_.length; ky += 2) {
+                    double qy = py + ny_[ky + 1] * lengths.ly();
+                    int base = (nz[kz] * ny + ny_[ky]) * nx;
+                    for (int r = 0; r < runs.length; r += 3) {
                         int from = start[base + runs[r]], to = start[base + runs[r + 1]];
-                        if (h + (to - from) > s.hits.length) s.hits = Arrays.copyOf(s.hits, Math.max(2 * s.hits.length, h + to - from));
-                        h = kernel.collectWithin(px, py, pz, xs, ys, zs, from, to, lengths, r2, s.hits, h);
+                        if (h + (to - from) + 16 > s.hits.length) s.hits = Arrays.copyOf(s.hits, Math.max(2 * s.hits.length, h + to - from + 16));
+                        h = direct
+                                ? kernel.collectWithinDirect(px + runs[r + 2] * lengths.lx(), qy, qz, xs, ys, zs, from, to, r2, s.hits, h)
+                                : kernel.collectWithin(px, py, pz, xs, ys, zs, from, to, lengths, r2, s.hits, h);
                     }
                 }
             }

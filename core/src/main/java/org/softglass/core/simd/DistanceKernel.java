@@ -31,13 +31,26 @@ public interface DistanceKernel {
      * @param to last candidate index (exclusive), {@code from <= to <= xs.length}
      * @param box periodic lengths
      * @param r2max squared radius (σ²)
-     * @param out receives candidate indices k; modified in {@code [outPos, result)}; must have room
-     *     for {@code to - from} more entries after outPos
+     * @param out receives candidate indices k in {@code [outPos, result)}; must have room for
+     *     {@code to - from} more entries after outPos. Entries after the result, up to
+     *     {@code out.length}, may be overwritten with scratch values (the Panama kernel stores whole
+     *     vectors of lane indices when there is room; the hits returned are identical)
      * @param outPos first free slot of {@code out}
      * @return the new first free slot of {@code out} (outPos + number of hits)
      */
     int collectWithin(double px, double py, double pz, double[] xs, double[] ys, double[] zs, int from, int to,
             PeriodicLengths box, double r2max, int[] out, int outPos);
+
+    /**
+     * Collects the candidates within a radius of a point, without periodic reduction: for every k in
+     * {@code [from, to)}, in increasing order, {@code d_a = p_a - c_a[k]}, {@code r² = (d_x² + d_y²) + d_z²},
+     * and k is stored at {@code out[outPos++]} if {@code r² < r2max}. The caller supplies the point
+     * already moved to the periodic image that faces the candidates (the neighbour-list builder does so
+     * per neighbour cell, which saves the three roundings of {@link #collectWithin}). Same contract
+     * for {@code out} as {@link #collectWithin}.
+     */
+    int collectWithinDirect(double px, double py, double pz, double[] xs, double[] ys, double[] zs, int from, int to,
+            double r2max, int[] out, int outPos);
 
     /**
      * The largest squared minimum-image displacement {@code max_i |r_i - ref_i|²} over

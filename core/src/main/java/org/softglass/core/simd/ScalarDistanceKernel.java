@@ -26,6 +26,17 @@ public final class ScalarDistanceKernel implements DistanceKernel {
     }
 
     @Override
+    public int collectWithinDirect(double px, double py, double pz, double[] xs, double[] ys, double[] zs, int from, int to,
+            double r2max, int[] out, int outPos) {
+        for (int k = from; k < to; k++) {
+            double dx = px - xs[k], dy = py - ys[k], dz = pz - zs[k];
+            double r2 = dx * dx + dy * dy + dz * dz;
+            if (r2 < r2max) out[outPos++] = k;
+        }
+        return outPos;
+    }
+
+    @Override
     public double maxDisplacementSquared(MemorySegment x, MemorySegment y, MemorySegment z,
             double[] refX, double[] refY, double[] refZ, int n, PeriodicLengths box) {
         double lx = box.lx(), ly = box.ly(), lz = box.lz(), ilx = box.ilx(), ily = box.ily(), ilz = box.ilz();

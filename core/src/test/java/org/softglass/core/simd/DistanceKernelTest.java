@@ -29,14 +29,26 @@ class DistanceKernelTest {
                 for (int rep = 0; rep < 20; rep++) {
                     int size = from + len + r.nextInt(3);
                     double[] xs = coords(r, size, box.lx()), ys = coords(r, size, box.ly()), zs = coords(r, size, box.lz());
-                    double px = r.nextDouble(-2 * box.lx(), 3 * box.lx()), py = r.nextDouble(-box.ly(), box.ly()),
+                        double px = r.nextDouble(-2 * box.lx(), 3 * box.lx()), py = r.nextDouble(-box.ly(), box.ly()),
                             pz = r.nextDouble(0, box.lz());
                     double rmax = r.nextDouble(0.5, 3.1);
                     int[] a = new int[size + 5], b = new int[size + 5];
                     int na = SCALAR.collectWithin(px, py, pz, xs, ys, zs, from, from + len, box, rmax * rmax, a, 2);
                     int nb = PANAMA.collectWithin(px, py, pz, xs, ys, zs, from, from + len, box, rmax * rmax, b, 2);
                     assertEquals(na, nb, "count, len " + len);
-                    assertArrayEquals(a, b, "hits, len " + len);
+                    assertArrayEquals(Arrays.copyOf(a, na), Arrays.copyOf(b, nb), "hits, len " + len);
+                    // the direct (no periodic reduction) variant, on the point's nearest image
+                    int[] c = new int[size + 5], d = new int[size + 5];
+                    int nc = SCALAR.collectWithinDirect(px, py, pz, xs, ys, zs, from, from + len, 4 * rmax * rmax, c, 1);
+                    int nd = PANAMA.collectWithinDirect(px, py, pz, xs, ys, zs, from, from + len, 4 * rmax * rmax, d, 1);
+                    assertEquals(nc, nd, "direct count, len " + len);
+                    assertArrayEquals(Arrays.copyOf(c, nc), Arrays.copyOf(d, nd), "direct hits, len " + len);
+                    int q = 1;
+                    for (int k = from; k < from + len; k++) {
+                        double ex = px - xs[k], ey = py - ys[k], ez = pz - zs[k];
+                        if (ex * ex + ey * ey + ez * ez < 4 * rmax * rmax) assertEquals(k, c[q++]);
+                    }
+                    assertEquals(q, nc);
                     // and the hits are exactly the reference definition
                     int m = 2;
                     for (int k = from; k < from + len; k++) {
