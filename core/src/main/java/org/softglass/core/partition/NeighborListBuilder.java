@@ -1,0 +1,257 @@
+package org.softglass.core.partition;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.softglass.core.particles.ParticleStore;
+import org.softglass.core.simd.DistanceKernel;
+import org.softglass.core.simd.DistanceKernels;
+import org.softglass.core.simd.PeriodicLengths;
+import org.softglass.core.space.Box;
+
+/**
+ * Builds {@link NeighborList}s (CSR, off-heap) from particle positions with a {@link CellList} and a
+ * {@link DistanceKernel}.
+ *
+ * <p><b>Definition.</b> Row i holds every slot j ≠ i with minimum-image {@code r_ij² < r_list²}
+ * (strict); FULL keeps all such j, HALF only j &gt; i. Rows are in ascending slot order. Distances are
+ * computed between the positions wrapped into the box ({@link Box#wrap}); positions need not be
+ * wrapped in the store, which is not modified. With ≥ 3 cells on every axis the separation is
+ * {@code (w_i + s L) - w_j} with the image shift s ∈ {−1, 0, 1} fixed by the two cells
+ * ({@link DistanceKernel#collectWithinDirect}); otherwise it is the kernel's minimum image
+ * {@code d - L rint(d / L)} ({@link DistanceKernel#collectWithin}, {@link PeriodicLengths}). Both
+ * equal the exact minimum image up to rounding of the last bits, so only pairs with r_ij within an
+ * ulp or so of r_list can be decided differently from {@link Box#distanceSquared}.
+ *
+ * <p><b>Validity.</b> The minimum image gives each pair one separation, so the list is complete only
+ * if no pair has two images within r_list: every box length must satisfy {@code L_a > 2 r_list}.
+ * The constructor checks this and throws {@link IllegalArgumentException} naming the axis.
+ *
+ * <p><b>Algorithm.</b> (1) Bin particles into cells of side ≥ r_list (serial counting sort). (2) Sorted
+ * positions (cell order, so neighbouring work shares the same cells in cache) are cut into fixed
+ * chunks of {@value #CHUNK}; worker threads take chunks from a counter. For each particle the
+ * candidates of its stencil are passed to the kernel as at most 2 runs of x-adjacent cells per
+ * (y, z) neighbour row (with the point moved by the runs' image shifts), hits are mapped to slots, filtered (j ≠ i, or j &gt; i for HALF) and sorted;
+ * the chunk's rows go into an off-heap scratch segment. (3) A serial prefix sum over the per-slot
+ * counts gives {@code offsets}; (4) the rows are copied, in parallel by chunk, into one off-heap
+ * {@code indices} segment. Each row depends only on the positions, so the list is identical, byte
+ * for byte, for any thread count.
+ *
+ * <p><b>Memory.</b> Heap: the cell list (≈ 40 bytes per particle), two ints per particle, and per
+ * worker scratch of a few hundred KB. Off-heap: the result (8 (N+1) + 4 E bytes for E entries) plus,
+ * during a build only, a second copy of the E indices (the chunk scratch). No per-particle objects.
+ *
+ * <p>The builder keeps a {@link ForkJoinPool} of {@code threads} workers (created on first parallel
+ * build) and scratch buffers between builds; {@link #close()} shuts the pool down. A builder is not
+ * safe for concurrent builds; the lists it returns are independent of it.
+ */
+public final class NeighborListBuilder implements AutoCloseable {
+    /** Particles (in cell order) per work chunk; fixed, so the work split does not depend on threads. */
+    public static final int CHUNK = 1024;
+
+    private final Box box;
+    private final double listRadius, r2;
+    private final int threads;
+    private final DistanceKernel kernel;
+    private final PeriodicLengths lengths;
+    private final CellList cells;
+    private final Scratch[] scratch;
+    private ForkJoinPool pool;
+    private int[] counts = new int[0], rowAt = new int[0];
+
+    /** A builder using the kernel chosen by {@link DistanceKernels#get()}. */
+    public NeighborListBuilder(Box box, double listRadius, int threads) {
+        this(box, listRadius, threads, DistanceKernels.get());
+    }
+
+    /**
+     * @param box periodic box; every length must exceed {@code 2 listRadius}
+     * @param listRadius r_list (σ), finite and &gt; 0: interaction cutoff + skin
+     * @param threads worker threads, ≥ 1
+     * @param kernel the distance kernel (scalar or Panama)
+     * @throws IllegalArgumentException if the box is too small for the radius, or on bad arguments
+     */
+    public NeighborListBuilder(Box box, double listRadius, int threads, DistanceKernel kernel) {
+        if (!(listRadius > 0) || !Double.isFinite(listRadius)) {
+            throw new IllegalArgumentException("neighbour-list radius must be finite and > 0, got " + listRadius);
+        }
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        requireBoxFits(box, listRadius, "list radius " + listRadius);
+        this.box = box;
+        this.listRadius = listRadius;
+        this.r2 = listRadius * listRadius;
+        this.threads = threads;
+        this.kernel = kernel;
+        this.lengths = PeriodicLengths.of(box);
+        this.cells = new CellList(box, listRadius);
+        this.scratch = new Scratch[threads];
+        for (int t = 0; t < threads; t++) scratch[t] = new Scratch();
+    }
+
+    /**
+     * Throws unless every length of {@code box} exceeds {@code 2 listRadius}; {@code radiusText}
+     * describes the radius in the message, e.g. {@code "(cutoff 2.5 + skin 0.3)"}.
+     */
+    static void requireBoxFits(Box box, double listRadius, String radiusText) {
+        for (int a = 0; a < 3; a++) {
+            if (!(box.length(a) > 2 * listRadius)) {
+                throw new IllegalArgumentException("box length along " + Box.axisName(a) + " is " + box.length(a)
+                        + " but the neighbour list needs > " + (2 * listRadius) + " = 2 × " + radiusText
+                        + "; use a smaller skin or a bigger system");
+            }
+        }
+    }
+
+    public Box box() { return box; }
+    public double listRadius() { return listRadius; }
+    public int threads() { return threads; }
+    public DistanceKernel kernel() { return kernel; }
+    /** The cell list of the last build (reused and overwritten by the next build). */
+    public CellList cellList() { return cells; }
+
+    /**
+     * Builds the neighbour list of the current positions of {@code p} (read only).
+     *
+     * @return a new list in its own shared arena; the caller owns it and closes it
+     */
+    public NeighborList build(ParticleStore p, NeighborList.Kind kind) {
+        int n = p.size();
+        cells.build(p);
+        if (counts.length < n) { counts = new int[n]; rowAt = new int[n]; }
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        MemorySegment[] parts = new MemorySegment[chunks];
+        boolean full = kind == NeighborList.Kind.FULL;
+        Arena result = Arena.ofShared();
+        try (Arena temp = Arena.ofShared()) {
+            parallel(chunks, (w, c) -> parts[c] = searchChunk(scratch[w], c, n, full, temp));
+            MemorySegment offsets = result.allocate((n + 1L) * Long.BYTES, 64);
+            long total = 0;
+            for (int i = 0; i < n; i++) {
+                offsets.setAtIndex(ValueLayout.JAVA_LONG, i, total);
+                total += counts[i];
+            }
+            offsets.setAtIndex(ValueLayout.JAVA_LONG, n, total);
+            MemorySegment indices = result.allocate(Math.max(1, total) * Integer.BYTES, 64);
+            parallel(chunks, (w, c) -> copyChunk(c, n, parts[c], offsets, indices));
+            return new NeighborList(kind, n, listRadius, result, offsets, indices);
+        } catch (RuntimeException | Error e) {
+            result.close();
+            throw e;
+        }
+    }
+
+    /** Finds the rows of the particles at sorted positions of chunk c; returns them packed off-heap. */
+    private MemorySegment searchChunk(Scratch s, int c, int n, boolean full, Arena temp) {
+        int p0 = c * CHUNK, p1 = Math.min(n, p0 + CHUNK);
+        int[] start = cells.cellStartArray(), order = cells.orderArray(), cellOf = cells.cellOfArray();
+        double[] xs = cells.xs(), ys = cells.ys(), zs = cells.zs();
+        int nx = cells.cellsAlong(0), ny = cells.cellsAlong(1);
+        boolean direct = cells.shiftsDefined();
+        int used = 0;
+        for (int pos = p0; pos < p1; pos++) {
+            int i = order[pos];
+            int cell = cellOf[i];
+            int cx = cell % nx, cy = (cell / nx) % ny, cz = cell / (nx * ny);
+            double px = xs[pos], py = ys[pos], pz = zs[pos];
+            int[] runs = cells.runsX(cx), nz = cells.neighborsZ(cz), ny_ = cells.neighborsY(cy);
+            int h = 0;
+            for (int kz = 0; kz < nz.length; kz += 2) {
+                double qz = pz + nz[kz + 1] * lengths.lz();
+                for (int ky = 0; ky < ny_.length; ky += 2) {
+                    double qy = py + ny_[ky + 1] * lengths.ly();
+                    int base = (nz[kz] * ny + ny_[ky]) * nx;
+                    for (int r = 0; r < runs.length; r += 3) {
+                        int from = start[base + runs[r]], to = start[base + runs[r + 1]];
+                        if (h + (to - from) + 16 > s.hits.length) s.hits = Arrays.copyOf(s.hits, Math.max(2 * s.hits.length, h + to - from + 16));
+                        h = direct
+                                ? kernel.collectWithinDirect(px + runs[r + 2] * lengths.lx(), qy, qz, xs, ys, zs, from, to, r2, s.hits, h)
+                                : kernel.collectWithin(px, py, pz, xs, ys, zs, from, to, lengths, r2, s.hits, h);
+                    }
+                }
+            }
+            if (used + h > s.rows.length) s.rows = Arrays.copyOf(s.rows, Math.max(2 * s.rows.length, used + h));
+            int[] rows = s.rows, hits = s.hits;
+            int m = used;
+            if (full) {
+                for (int k = 0; k < h; k++) { int j = order[hits[k]]; if (j != i) rows[m++] = j; }
+            } else {
+                for (int k = 0; k < h; k++) { int j = order[hits[k]]; if (j > i) rows[m++] = j; }
+            }
+            Arrays.sort(rows, used, m);
+            counts[i] = m - used;
+            rowAt[pos] = used;
+            used = m;
+        }
+        MemorySegment seg = temp.allocate(Math.max(1, used) * (long) Integer.BYTES, 64);
+        MemorySegment.copy(s.rows, 0, seg, ValueLayout.JAVA_INT, 0, used);
+        return seg;
+    }
+
+    /** Copies the rows of chunk c from its scratch segment to their CSR places. */
+    private void copyChunk(int c, int n, MemorySegment part, MemorySegment offsets, MemorySegment indices) {
+        int[] order = cells.orderArray();
+        for (int pos = c * CHUNK, p1 = Math.min(n, pos + CHUNK); pos < p1; pos++) {
+            int i = order[pos];
+            int len = counts[i];
+            if (len > 0) {
+                long dst = offsets.getAtIndex(ValueLayout.JAVA_LONG, i);
+                MemorySegment.copy(part, (long) rowAt[pos] * Integer.BYTES, indices, dst * Integer.BYTES,
+                        (long) len * Integer.BYTES);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface ChunkTask { void run(int worker, int chunk); }
+
+    /** Runs task(worker, chunk) for every chunk in [0, chunks), chunks handed out by a counter. */
+    private void parallel(int chunks, ChunkTask task) {
+        int workers = Math.min(threads, chunks);
+        if (workers <= 1) {
+            for (int c = 0; c < chunks; c++) task.run(0, c);
+            return;
+        }
+        if (pool == null) pool = new ForkJoinPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            futures.add(pool.submit(() -> {
+                for (int c; (c = next.getAndIncrement()) < chunks; ) task.run(worker, c);
+            }));
+        }
+        Throwable failure = null;
+        for (Future<?> f : futures) { // wait for every worker before the scratch arena can close
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) failure = new IllegalStateException("neighbour-list build interrupted", e);
+            } catch (ExecutionException e) {
+                if (failure == null) failure = e.getCause();
+            }
+        }
+        if (failure instanceof RuntimeException re) throw re;
+        if (failure instanceof Error er) throw er;
+        if (failure != null) throw new IllegalStateException(failure);
+    }
+
+    /** Shuts down the worker pool (if one was started). Lists already built stay valid. */
+    @Override
+    public void close() {
+        if (pool != null) { pool.shutdown(); pool = null; }
+    }
+
+    /** Per-worker scratch, reused between builds. */
+    private static final class Scratch {
+        int[] hits = new int[1024];
+        int[] rows = new int[CHUNK * 64];
+    }
+}

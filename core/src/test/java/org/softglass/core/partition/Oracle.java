@@ -1,0 +1,80 @@
+package org.softglass.core.partition;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.softglass.core.particles.ParticleStore;
+import org.softglass.core.space.Box;
+
+/** Test helpers: random configurations and the brute-force O(N²) minimum-image oracle. */
+final class Oracle {
+    private Oracle() {}
+
+    /** N particles uniformly at random in the box (wrapped coordinates). */
+    static ParticleStore random(Box box, int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        ParticleStore p = ParticleStore.allocate(n);
+        for (int i = 0; i < n; i++) {
+            p.setPosition(i, box.lo(0) + r.nextDouble() * box.lx(), box.lo(1) + r.nextDouble() * box.ly(),
+                    box.lo(2) + r.nextDouble() * box.lz());
+        }
+        return p;
+    }
+
+    /** Simple cubic lattice of m³ sites filling the box, each jittered by up to ±jitter per axis. */
+    static ParticleStore jitteredLattice(Box box, int m, double jitter, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        ParticleStore p = ParticleStore.allocate(m * m * m);
+        int i = 0;
+        for (int a = 0; a < m; a++) for (int b = 0; b < m; b++) for (int c = 0; c < m; c++) {
+            p.setPosition(i++, box.lo(0) + (a + 0.5) * box.lx() / m + jitter * (2 * r.nextDouble() - 1),
+                    box.lo(1) + (b + 0.5) * box.ly() / m + jitter * (2 * r.nextDouble() - 1),
+                    box.lo(2) + (c + 0.5) * box.lz() / m + jitter * (2 * r.nextDouble() - 1));
+        }
+        return p;
+    }
+
+    /** Row i of the brute-force list: all j (≠ i; > i for HALF) with Box minimum-image r² < r², ascending. */
+    static int[][] bruteForce(ParticleStore p, Box box, double rList, NeighborList.Kind kind) {
+        int n = p.size();
+        double r2 = rList * rList;
+        int[][] rows = new int[n][];
+        int[] buf = new int[n];
+        for (int i = 0; i < n; i++) {
+            int m = 0;
+            for (int j = kind == NeighborList.Kind.HALF ? i + 1 : 0; j < n; j++) {
+                if (j == i) continue;
+                double d2 = box.distanceSquared(p.x(i), p.y(i), p.z(i), p.x(j), p.y(j), p.z(j));
+                if (d2 < r2) buf[m++] = j;
+            }
+            rows[i] = Arrays.copyOf(buf, m);
+        }
+        return rows;
+    }
+
+    /** Asserts the list is well formed CSR and equals the oracle row by row. */
+    static void assertMatches(int[][] expected, NeighborList list, String what) {
+        assertEquals(expected.length, list.size(), what + ": rows");
+        assertEquals(0L, list.start(0 < list.size() ? 0 : 0), what + ": offsets[0]");
+        long total = 0;
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(total, list.start(i), what + ": offset of row " + i);
+            assertArrayEquals(expected[i], list.row(i), what + ": row " + i);
+            total += expected[i].length;
+        }
+        assertEquals(total, list.entries(), what + ": entries");
+    }
+
+    /** Builds with the given builder and checks against the oracle. */
+    static void check(ParticleStore p, Box box, double rList, NeighborListBuilder b, String what) {
+        for (NeighborList.Kind kind : NeighborList.Kind.values()) {
+            try (NeighborList list = b.build(p, kind)) {
+                assertEquals(kind, list.kind());
+                assertEquals(rList, list.cutoff());
+                assertMatches(bruteForce(p, box, rList, kind), list, what + " " + kind);
+            }
+        }
+    }
+}
