@@ -73,8 +73,8 @@ final class EnergyCommand implements Callable<Integer> {
             sw.println("frame,timestep,n,u_per_atom,virial_pressure,temperature,pressure");
             if (aw != null) aw.println("frame,timestep,id,type,fx,fy,fz,pe");
             ForceCompute fc = new ForceCompute(pot, par, org.softglass.core.simd.PairKernel.get());
-            for (Frame f; (f = reader.next()) != null; frames++) {
-                try (f) {
+            for (Frame next; (next = reader.next()) != null; frames++) {
+                try (Frame f = next) {
                     ParticleStore p = f.particles();
                     Box box = f.box();
                     int n = p.size();

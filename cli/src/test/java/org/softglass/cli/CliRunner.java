@@ -1,0 +1,39 @@
+package org.softglass.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Runs the softglass command line in-process and captures stdout, stderr and the exit code. */
+final class CliRunner {
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream bout = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int code;
+        try (PrintStream ps = new PrintStream(bout, true, StandardCharsets.UTF_8)) {
+            System.setOut(ps);
+            var cl = Main.commandLine();
+            cl.setErr(new PrintWriter(err, true));
+            cl.setOut(new PrintWriter(ps, true));
+            code = cl.execute(args);
+            ps.flush();
+        } finally {
+            System.setOut(oldOut);
+        }
+        return new Result(code, bout.toString(StandardCharsets.UTF_8), err.toString());
+    }
+
+    static Path fixture(String name) {
+        String prop = System.getProperty("softglass.fixtures");
+        Path base = prop != null ? Path.of(prop) : Path.of("..", "..", "shared", "fixtures");
+        Path p = base.resolve("lammps").resolve(name).toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isReadable(p)) org.junit.jupiter.api.Assertions.fail("LAMMPS fixture missing: " + p);
+        return p;
+    }
+}
