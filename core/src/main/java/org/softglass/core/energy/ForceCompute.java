@@ -5,16 +5,20 @@ import java.lang.foreign.ValueLayout;
 import org.softglass.core.parallel.Parallel;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.partition.NeighborList;
+import org.softglass.core.simd.Coordinates;
 import org.softglass.core.simd.PairKernel;
+import org.softglass.core.simd.PairParams;
+import org.softglass.core.simd.PairRow;
+import org.softglass.core.simd.PeriodicLengths;
 import org.softglass.core.space.Box;
 
 /**
  * The one driver loop for pair potentials: forces, per-particle energies, total energy and virial
  * over a FULL neighbour list.
  *
- * <p>For each particle i (in parallel over fixed chunks of particles) the minimum-image separations
- * {@code d_ij = r_i − r_j} of its listed neighbours are gathered into per-species blocks, and the
- * {@link PairKernel} (SIMD or scalar) sums, per block,
+ * <p>For each particle i (in parallel over fixed chunks of particles) its listed neighbours' positions
+ * and species are gathered from heap copies into contiguous arrays, and the {@link PairKernel}
+ * (SIMD or scalar) forms the minimum-image separations {@code d_ij = r_i − r_j} and sums
  * <pre>
  *   F_i = Σ_j (−U'(r_ij)/r_ij) d_ij,   e_i = ½ Σ_j U(r_ij),   w_i = ½ Σ_j r_ij² (−U'(r_ij)/r_ij).
  * </pre>
@@ -24,6 +28,7 @@ import org.softglass.core.space.Box;
  * in exchange no thread ever writes another particle's force.
  *
  * <p>Modifies the store's forces (overwritten). Pressure from W: {@code P = (N_dof T + W)/(3V)}.
+ * Not thread-safe: one evaluation at a time per instance (it owns per-worker scratch).
  */
 public final class ForceCompute implements AutoCloseable {
     /** Particles per parallel chunk (fixed, independent of the thread count). */
@@ -34,6 +39,8 @@ public final class ForceCompute implements AutoCloseable {
     private final boolean ownsParallel;
     private final PairKernel kernel;
     private final Scratch[] scratch;
+    private final PairRow[] rows;
+    private Coordinates coords;
 
     /** Result of one evaluation: total potential energy U (ε) and virial W = Σ r·f (ε). */
     public record Result(double energy, double virial) {
@@ -61,7 +68,14 @@ public final class ForceCompute implements AutoCloseable {
         this.ownsParallel = owns;
         this.kernel = kernel;
         this.scratch = new Scratch[parallel.threads()];
-        for (int w = 0; w < scratch.length; w++) scratch[w] = new Scratch(potential.speciesCount());
+        for (int w = 0; w < scratch.length; w++) scratch[w] = new Scratch();
+        int ns = potential.speciesCount();
+        this.rows = new PairRow[ns];
+        for (int a = 0; a < ns; a++) {
+            PairParams[] r = new PairParams[ns];
+            for (int b = 0; b < ns; b++) r[b] = potential.params(a, b);
+            rows[a] = new PairRow(r);
+        }
     }
 
     public PairPotential potential() { return potential; }
@@ -90,42 +104,34 @@ public final class ForceCompute implements AutoCloseable {
     private void run(ParticleStore p, Box box, NeighborList list, double[][] out, boolean energy) {
         check(p, box, list);
         final int n = p.size();
-        final MemorySegment xs = p.positions(0), ys = p.positions(1), zs = p.positions(2), sp = p.speciesSegment();
+        final Coordinates c = coordinates(p, box);
         final MemorySegment fxs = p.forces(0), fys = p.forces(1), fzs = p.forces(2);
-        final double lx = box.lx(), ly = box.ly(), lz = box.lz(), ilx = 1 / lx, ily = 1 / ly, ilz = 1 / lz;
-        final int ns = potential.speciesCount();
+        final MemorySegment indices = list.indices(), offsets = list.offsets();
+        final double[] xs = c.x(), ys = c.y(), zs = c.z();
+        final int[] sp = c.species();
+        final double[] sds = c.speciesD();
+        final PeriodicLengths pl = c.box();
         parallel.forChunks(n, CHUNK, (worker, chunk, from, to) -> {
             Scratch s = scratch[worker];
             double[] acc = s.acc;
             for (int i = from; i < to; i++) {
-                double xi = xs.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
-                double yi = ys.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
-                double zi = zs.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
-                int si = sp.getAtIndex(ValueLayout.JAVA_INT, i);
-                long k0 = list.start(i), k1 = list.end(i);
-                s.ensure((int) (k1 - k0), kernel);
-                java.util.Arrays.fill(s.count, 0);
-                for (long k = k0; k < k1; k++) {
-                    int j = list.neighbor(k);
-                    int b = sp.getAtIndex(ValueLayout.JAVA_INT, j);
-                    double dx = xi - xs.getAtIndex(ValueLayout.JAVA_DOUBLE, j);
-                    double dy = yi - ys.getAtIndex(ValueLayout.JAVA_DOUBLE, j);
-                    double dz = zi - zs.getAtIndex(ValueLayout.JAVA_DOUBLE, j);
-                    int c = s.count[b]++;
-                    s.dx[b][c] = dx - lx * Math.rint(dx * ilx);
-                    s.dy[b][c] = dy - ly * Math.rint(dy * ily);
-                    s.dz[b][c] = dz - lz * Math.rint(dz * ilz);
+                long k0 = offsets.getAtIndex(ValueLayout.JAVA_LONG, i), k1 = offsets.getAtIndex(ValueLayout.JAVA_LONG, i + 1L);
+                int m = (int) (k1 - k0);
+                s.ensure(kernel.padded(m));
+                int[] idx = s.idx;
+                double[] xj = s.xj, yj = s.yj, zj = s.zj, sj = s.sj;
+                MemorySegment.copy(indices, ValueLayout.JAVA_INT, k0 * 4L, idx, 0, m);
+                for (int k = 0; k < m; k++) {
+                    int j = idx[k];
+                    xj[k] = xs[j];
+                    yj[k] = ys[j];
+                    zj[k] = zs[j];
+                    sj[k] = sds[j];
                 }
+                double xi = xs[i], yi = ys[i], zi = zs[i];
+                kernel.padInto(xi, yi, zi, xj, yj, zj, sj, m, pl);
                 acc[0] = acc[1] = acc[2] = acc[3] = acc[4] = 0;
-                for (int b = 0; b < ns; b++) {
-                    int c = s.count[b];
-                    if (c == 0) continue;
-                    int pad = kernel.padded(c);
-                    java.util.Arrays.fill(s.dx[b], c, pad, PairKernel.PAD);
-                    java.util.Arrays.fill(s.dy[b], c, pad, PairKernel.PAD);
-                    java.util.Arrays.fill(s.dz[b], c, pad, PairKernel.PAD);
-                    kernel.accumulate(potential.params(si, b), s.dx[b], s.dy[b], s.dz[b], c, energy, acc);
-                }
+                kernel.accumulate(rows[sp[i]], xi, yi, zi, xj, yj, zj, sj, m, pl, energy, acc);
                 fxs.setAtIndex(ValueLayout.JAVA_DOUBLE, i, acc[0]);
                 fys.setAtIndex(ValueLayout.JAVA_DOUBLE, i, acc[1]);
                 fzs.setAtIndex(ValueLayout.JAVA_DOUBLE, i, acc[2]);
@@ -135,6 +141,22 @@ public final class ForceCompute implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** Refreshes the heap copies of positions and species that the kernels gather from. */
+    private Coordinates coordinates(ParticleStore p, Box box) {
+        int n = p.size();
+        if (coords == null || coords.x().length < n) {
+            coords = new Coordinates(new double[n], new double[n], new double[n], new double[n], new int[n], null);
+        }
+        MemorySegment.copy(p.positions(0), ValueLayout.JAVA_DOUBLE, 0, coords.x(), 0, n);
+        MemorySegment.copy(p.positions(1), ValueLayout.JAVA_DOUBLE, 0, coords.y(), 0, n);
+        MemorySegment.copy(p.positions(2), ValueLayout.JAVA_DOUBLE, 0, coords.z(), 0, n);
+        MemorySegment.copy(p.speciesSegment(), ValueLayout.JAVA_INT, 0, coords.species(), 0, n);
+        int[] sp = coords.species();
+        double[] sd = coords.speciesD();
+        for (int i = 0; i < n; i++) sd[i] = sp[i];
+        return new Coordinates(coords.x(), coords.y(), coords.z(), sd, sp, PeriodicLengths.of(box));
     }
 
     private void check(ParticleStore p, Box box, NeighborList list) {
@@ -154,28 +176,17 @@ public final class ForceCompute implements AutoCloseable {
         }
     }
 
-    /** Per-worker gather buffers, one block per neighbour species. */
+    /** Per-worker buffers: a neighbour row and its gathered coordinates and species. */
     private static final class Scratch {
-        final int[] count;
-        double[][] dx, dy, dz;
         final double[] acc = new double[5];
+        int[] idx = new int[0];
+        double[] xj = new double[0], yj = xj, zj = xj, sj = xj;
 
-        Scratch(int ns) {
-            count = new int[ns];
-            dx = new double[ns][0];
-            dy = new double[ns][0];
-            dz = new double[ns][0];
-        }
-
-        void ensure(int rowLength, PairKernel kernel) {
-            int need = kernel.padded(rowLength);
-            if (dx[0].length >= need) return;
-            int cap = Math.max(need, 2 * dx[0].length);
-            for (int b = 0; b < count.length; b++) {
-                dx[b] = new double[cap];
-                dy[b] = new double[cap];
-                dz[b] = new double[cap];
-            }
+        void ensure(int cap) {
+            if (idx.length >= cap) return;
+            int c = Math.max(cap, 2 * idx.length);
+            idx = new int[c];
+            xj = new double[c]; yj = new double[c]; zj = new double[c]; sj = new double[c];
         }
     }
 

@@ -1,24 +1,42 @@
 package org.softglass.core.simd;
 
 /**
- * Sums pair forces, energies and virials of one particle i over a block of neighbours of one
- * species pair. The driver gathers minimum-image separations {@code d = r_i − r_j} into contiguous
- * arrays; the kernel evaluates {@link PairParams} on {@code r² = |d|²} with the mask {@code r² < rc2}.
+ * Sums the pair forces, energy and virial of one particle i over its neighbours, whose coordinates
+ * and species the driver has gathered into contiguous arrays.
  *
- * <p>Contract of {@link #accumulate}: reads {@code dx, dy, dz[0 .. padded(n))}, where entries
- * {@code n .. padded(n)} must hold padding whose r² is ≥ rc2 (the driver writes {@link #PAD});
- * adds to {@code acc}: [0..2] {@code Σ (−U'/r) d} (force on i, ε/σ), [3] {@code Σ U} (ε), [4]
- * {@code Σ r²(−U'/r)} (virial, ε). acc[3] and acc[4] are only updated when {@code energy} is true.
- * The scalar and SIMD implementations agree to round-off (summation order differs).
+ * <p>For each neighbour k &lt; n: {@code d = r_i − r_k} reduced to the minimum image
+ * ({@code d − L rint(d/L)} per axis), {@code r² = |d|²}, and with the parameters
+ * {@code row.params(species_k)} and the mask {@code r² < rc2}, adds to {@code acc}: [0..2]
+ * {@code Σ (−U'/r) d} (force on i, ε/σ), [3] {@code Σ U} (ε), [4] {@code Σ r²(−U'/r)} (virial, ε).
+ * acc[3] and acc[4] are only updated when {@code energy} is true.
+ *
+ * <p>Padding contract: the arrays extend to {@link #padded(int)} entries; entries n.. must hold a
+ * point half a box away from i along every axis ({@link #padInto}), which lies beyond every cutoff
+ * because a valid list needs L &gt; 2 r_list. The scalar and SIMD implementations agree to round-off
+ * (their summation orders differ).
  */
 public interface PairKernel {
-    /** A padding separation component: r² = 3·PAD² lies beyond every cutoff of the presets. */
-    double PAD = 1.0e3;
 
-    void accumulate(PairParams p, double[] dx, double[] dy, double[] dz, int n, boolean energy, double[] acc);
+    /**
+     * @param xj neighbour x (σ), length ≥ padded(n); likewise yj, zj
+     * @param sj neighbour species as doubles 0, 1, ...
+     */
+    void accumulate(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sj,
+                    int n, PeriodicLengths box, boolean energy, double[] acc);
 
-    /** The number of entries a caller must provide (n rounded up to whole vectors). */
+    /** The number of entries the arrays must hold for n neighbours (n rounded up to whole vectors). */
     int padded(int n);
+
+    /** Writes the padding point (half a box from i, species 0) into entries {@code [n, padded(n))}. */
+    default void padInto(double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sj,
+                         int n, PeriodicLengths box) {
+        for (int k = n, m = padded(n); k < m; k++) {
+            xj[k] = xi - 0.5 * box.lx();
+            yj[k] = yi - 0.5 * box.ly();
+            zj[k] = zi - 0.5 * box.lz();
+            sj[k] = 0;
+        }
+    }
 
     /** The kernel for this JVM: SIMD if {@link Simd#enabled()}, else scalar. */
     static PairKernel get() { return Simd.enabled() ? PanamaPairKernel.INSTANCE : ScalarPairKernel.INSTANCE; }

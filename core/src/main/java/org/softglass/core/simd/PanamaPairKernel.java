@@ -6,13 +6,16 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector-API implementation of {@link PairKernel}: one loop per functional form, so each loop is
- * monomorphic and fully inlined; lanes beyond the cutoff are masked to zero.
+ * Vector-API implementation of {@link PairKernel} on contiguous, padded neighbour arrays. The minimum
+ * image uses the exact rounding {@code rint(t) = (t + 1.5·2⁵²) − 1.5·2⁵²} (|t| &lt; 2⁵¹), per-lane
+ * parameters are selected by species with blends, and one loop per functional form keeps every loop
+ * monomorphic; padding lanes fall outside the cutoff mask.
  */
 public final class PanamaPairKernel implements PairKernel {
     public static final PanamaPairKernel INSTANCE = new PanamaPairKernel();
     private static final VectorSpecies<Double> S = Simd.DOUBLE;
     private static final int L = S.length();
+    private static final double MAGIC = 1.5 * 0x1p52;
 
     private PanamaPairKernel() {}
 
@@ -20,30 +23,51 @@ public final class PanamaPairKernel implements PairKernel {
     public int padded(int n) { return (n + L - 1) / L * L; }
 
     @Override
-    public void accumulate(PairParams p, double[] dx, double[] dy, double[] dz, int n, boolean energy, double[] acc) {
-        switch (p.form()) {
-            case LJ -> lj(p, dx, dy, dz, n, energy, acc);
-            case HARMONIC -> harmonic(p, dx, dy, dz, n, energy, acc);
-            case IPL -> ipl(p, dx, dy, dz, n, energy, acc);
+    public void accumulate(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sjs,
+                           int n, PeriodicLengths b, boolean energy, double[] acc) {
+        switch (row.form) {
+            case LJ -> lj(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc);
+            case HARMONIC -> harmonic(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc);
+            case IPL -> ipl(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc);
         }
     }
 
-    private static void lj(PairParams p, double[] dx, double[] dy, double[] dz, int n, boolean energy, double[] acc) {
+    /** Minimum image of {@code d} for box length l with reciprocal il. */
+    private static DoubleVector minImage(DoubleVector d, double l, double il) {
+        DoubleVector t = d.mul(il).add(MAGIC).sub(MAGIC);
+        return t.mul(-l).add(d);
+    }
+
+    /** Lane-wise parameter: {@code v[species of lane]}, species given as doubles 0, 1, 2, ... */
+    private static DoubleVector select(double[] v, DoubleVector sj) {
+        DoubleVector r = DoubleVector.broadcast(S, v[0]);
+        for (int s = 1; s < v.length; s++) r = r.blend(v[s], sj.compare(VectorOperators.EQ, s));
+        return r;
+    }
+
+    private static void lj(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
+                           int n, PeriodicLengths b, boolean energy, double[] acc) {
+        double[] rc2 = row.rc2, c12 = row.a, c6 = row.b, sh = row.c;
+        boolean uniform = rc2.length == 1;
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector fx = zero, fy = zero, fz = zero, u = zero, w = zero;
-        double c12 = p.a(), c6 = p.b(), shift = p.c(), rc2 = p.rc2();
         for (int k = 0; k < n; k += L) {
-            DoubleVector x = DoubleVector.fromArray(S, dx, k), y = DoubleVector.fromArray(S, dy, k), z = DoubleVector.fromArray(S, dz, k);
-            DoubleVector r2 = x.mul(x).add(y.mul(y)).add(z.mul(z));
-            VectorMask<Double> in = r2.lt(rc2);
+            DoubleVector dx = DoubleVector.fromArray(S, xs, k), dy = DoubleVector.fromArray(S, ys, k), dz = DoubleVector.fromArray(S, zs, k);
+            DoubleVector sj = uniform ? zero : DoubleVector.fromArray(S, sd, k);
+            dx = minImage(dx.neg().add(xi), b.lx(), b.ilx());
+            dy = minImage(dy.neg().add(yi), b.ly(), b.ily());
+            dz = minImage(dz.neg().add(zi), b.lz(), b.ilz());
+            DoubleVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
+            VectorMask<Double> in = r2.compare(VectorOperators.LT, select(rc2, sj));
+            DoubleVector a12 = select(c12, sj), a6 = select(c6, sj);
             DoubleVector inv2 = DoubleVector.broadcast(S, 1.0).div(r2).blend(zero, in.not());
             DoubleVector inv6 = inv2.mul(inv2).mul(inv2);
-            DoubleVector fr = inv6.mul(inv6.mul(12.0 * c12).sub(6.0 * c6)).mul(inv2);
-            fx = x.fma(fr, fx);
-            fy = y.fma(fr, fy);
-            fz = z.fma(fr, fz);
+            DoubleVector fr = inv6.mul(a12.mul(12.0)).sub(a6.mul(6.0)).mul(inv6).mul(inv2);
+            fx = dx.fma(fr, fx);
+            fy = dy.fma(fr, fy);
+            fz = dz.fma(fr, fz);
             if (energy) {
-                DoubleVector e = inv6.mul(inv6.mul(c12).sub(c6)).sub(shift);
+                DoubleVector e = inv6.mul(a12).sub(a6).mul(inv6).sub(select(sh, sj));
                 u = u.add(e, in);
                 w = r2.fma(fr, w);
             }
@@ -51,48 +75,62 @@ public final class PanamaPairKernel implements PairKernel {
         finish(fx, fy, fz, u, w, energy, acc);
     }
 
-    private static void harmonic(PairParams p, double[] dx, double[] dy, double[] dz, int n, boolean energy, double[] acc) {
+    private static void harmonic(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
+                           int n, PeriodicLengths b, boolean energy, double[] acc) {
+        double[] rc2 = row.rc2, eps = row.a, inv = row.b;
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector fx = zero, fy = zero, fz = zero, u = zero, w = zero;
-        double eps = p.a(), inv = p.b(), rc2 = p.rc2();
         for (int k = 0; k < n; k += L) {
-            DoubleVector x = DoubleVector.fromArray(S, dx, k), y = DoubleVector.fromArray(S, dy, k), z = DoubleVector.fromArray(S, dz, k);
-            DoubleVector r2 = x.mul(x).add(y.mul(y)).add(z.mul(z));
-            VectorMask<Double> in = r2.lt(rc2);
+            DoubleVector dx = DoubleVector.fromArray(S, xs, k), dy = DoubleVector.fromArray(S, ys, k), dz = DoubleVector.fromArray(S, zs, k);
+            DoubleVector sj = DoubleVector.fromArray(S, sd, k);
+            dx = minImage(dx.neg().add(xi), b.lx(), b.ilx());
+            dy = minImage(dy.neg().add(yi), b.ly(), b.ily());
+            dz = minImage(dz.neg().add(zi), b.lz(), b.ilz());
+            DoubleVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
+            VectorMask<Double> in = r2.compare(VectorOperators.LT, select(rc2, sj));
+            DoubleVector e = select(eps, sj), iv = select(inv, sj);
             DoubleVector r = r2.lanewise(VectorOperators.SQRT);
-            DoubleVector g = r.mul(-inv).add(1.0).blend(zero, in.not());
-            DoubleVector fr = g.mul(eps * inv).div(r);
-            fx = x.fma(fr, fx);
-            fy = y.fma(fr, fy);
-            fz = z.fma(fr, fz);
+            DoubleVector g = r.mul(iv).neg().add(1.0).blend(zero, in.not());
+            DoubleVector fr = g.mul(e).mul(iv).div(r.blend(1.0, in.not()));
+            fx = dx.fma(fr, fx);
+            fy = dy.fma(fr, fy);
+            fz = dz.fma(fr, fz);
             if (energy) {
-                u = g.mul(g).mul(0.5 * eps).add(u);
+                u = g.mul(g).mul(e).mul(0.5).add(u);
                 w = r2.fma(fr, w);
             }
         }
         finish(fx, fy, fz, u, w, energy, acc);
     }
 
-    private static void ipl(PairParams p, double[] dx, double[] dy, double[] dz, int n, boolean energy, double[] acc) {
+    private static void ipl(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
+                           int n, PeriodicLengths b, boolean energy, double[] acc) {
+        double[] rc2 = row.rc2, eps = row.a, il2 = row.b;
+        // the smoothing coefficients depend only on x_c, shared by all pairs of a potential
+        double c0 = row.c[0], c2 = row.d[0], c4 = row.e[0], c6 = row.f[0];
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector fx = zero, fy = zero, fz = zero, u = zero, w = zero;
-        double eps = p.a(), il2 = p.b(), c0 = p.c(), c2 = p.d(), c4 = p.e(), c6 = p.f(), rc2 = p.rc2();
         for (int k = 0; k < n; k += L) {
-            DoubleVector x = DoubleVector.fromArray(S, dx, k), y = DoubleVector.fromArray(S, dy, k), z = DoubleVector.fromArray(S, dz, k);
-            DoubleVector r2 = x.mul(x).add(y.mul(y)).add(z.mul(z));
-            VectorMask<Double> in = r2.lt(rc2);
-            DoubleVector x2 = r2.mul(il2);
+            DoubleVector dx = DoubleVector.fromArray(S, xs, k), dy = DoubleVector.fromArray(S, ys, k), dz = DoubleVector.fromArray(S, zs, k);
+            DoubleVector sj = DoubleVector.fromArray(S, sd, k);
+            dx = minImage(dx.neg().add(xi), b.lx(), b.ilx());
+            dy = minImage(dy.neg().add(yi), b.ly(), b.ily());
+            dz = minImage(dz.neg().add(zi), b.lz(), b.ilz());
+            DoubleVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
+            VectorMask<Double> in = r2.compare(VectorOperators.LT, select(rc2, sj));
+            DoubleVector e = select(eps, sj), l2 = select(il2, sj);
+            DoubleVector x2 = r2.mul(l2).blend(1.0, in.not());
             DoubleVector ix2 = DoubleVector.broadcast(S, 1.0).div(x2);
             DoubleVector ix4 = ix2.mul(ix2);
             DoubleVector ix8 = ix4.mul(ix4);
             DoubleVector poly = x2.mul(6.0 * c6).add(4.0 * c4).mul(x2).add(2.0 * c2);
-            DoubleVector fr = ix8.mul(ix4).mul(10.0).sub(poly).mul(eps * il2).blend(zero, in.not());
-            fx = x.fma(fr, fx);
-            fy = y.fma(fr, fy);
-            fz = z.fma(fr, fz);
+            DoubleVector fr = ix8.mul(ix4).mul(10.0).sub(poly).mul(e).mul(l2).blend(zero, in.not());
+            fx = dx.fma(fr, fx);
+            fy = dy.fma(fr, fy);
+            fz = dz.fma(fr, fz);
             if (energy) {
-                DoubleVector e = x2.mul(c6).add(c4).mul(x2).add(c2).mul(x2).add(c0).add(ix8.mul(ix2)).mul(eps);
-                u = u.add(e, in);
+                DoubleVector en = x2.mul(c6).add(c4).mul(x2).add(c2).mul(x2).add(c0).add(ix8.mul(ix2)).mul(e);
+                u = u.add(en, in);
                 w = r2.fma(fr, w);
             }
         }

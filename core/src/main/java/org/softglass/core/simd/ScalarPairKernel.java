@@ -10,15 +10,21 @@ public final class ScalarPairKernel implements PairKernel {
     public int padded(int n) { return n; }
 
     @Override
-    public void accumulate(PairParams p, double[] dx, double[] dy, double[] dz, int n, boolean energy, double[] acc) {
+    public void accumulate(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sj,
+                           int n, PeriodicLengths b, boolean energy, double[] acc) {
         double fx = 0, fy = 0, fz = 0, u = 0, w = 0;
         for (int k = 0; k < n; k++) {
-            double r2 = dx[k] * dx[k] + dy[k] * dy[k] + dz[k] * dz[k];
+            double dx = xi - xj[k], dy = yi - yj[k], dz = zi - zj[k];
+            dx -= b.lx() * Math.rint(dx * b.ilx());
+            dy -= b.ly() * Math.rint(dy * b.ily());
+            dz -= b.lz() * Math.rint(dz * b.ilz());
+            double r2 = dx * dx + dy * dy + dz * dz;
+            PairParams p = row.bySpecies[(int) sj[k]];
             if (!(r2 < p.rc2())) continue;
             double fr = p.forceOverR(r2);
-            fx += fr * dx[k];
-            fy += fr * dy[k];
-            fz += fr * dz[k];
+            fx += fr * dx;
+            fy += fr * dy;
+            fz += fr * dz;
             if (energy) {
                 u += p.energy(r2);
                 w += r2 * fr;

@@ -7,40 +7,59 @@ import org.junit.jupiter.api.Test;
 import org.softglass.core.energy.Models;
 import org.softglass.core.energy.PairPotential;
 
-/** Scalar and Panama pair kernels agree on every tail length (Lucene's TestVectorUtilSupport pattern). */
+/**
+ * Scalar and Panama pair kernels agree on every row length 0..3·lanes+1 (Lucene's
+ * TestVectorUtilSupport pattern), for every preset, species row, with neighbours across the periodic
+ * boundary and beyond the cutoff. Tolerance: reassociation of n terms, 1e-13·n·max|term sum|.
+ */
 class PairKernelTest {
     @Test
     void panamaEqualsScalarOnEveryLength() {
         int lanes = Simd.DOUBLE.length();
         SplittableRandom rnd = new SplittableRandom(42);
+        PeriodicLengths box = PeriodicLengths.of(6.1, 5.9, 7.3);
+        int np = 64;
         for (PairPotential pot : new PairPotential[] {Models.ka(), Models.ss(), Models.ipl()}) {
-            PairParams pp = pot.params(0, 1);
-            double rc = Math.sqrt(pp.rc2());
-            for (int n = 0; n <= 3 * lanes + 1; n++) {
-                int cap = PanamaPairKernel.INSTANCE.padded(n);
-                double[] dx = new double[cap], dy = new double[cap], dz = new double[cap];
-                for (int k = 0; k < cap; k++) {
-                    if (k < n) {
-                        // directions uniform, distances from 0.75 to 1.2 rc: some beyond the cutoff
-                        double r = rc * (0.6 + 0.6 * rnd.nextDouble()), u = 2 * rnd.nextDouble() - 1, ph = 2 * Math.PI * rnd.nextDouble();
+            for (int si = 0; si < 2; si++) {
+                PairRow row = new PairRow(new PairParams[] {pot.params(si, 0), pot.params(si, 1)});
+                for (int n = 0; n <= 3 * lanes + 1; n++) {
+                    // particle 0 is i; neighbours placed at 0.6..1.25 cutoff, some wrapped across the box
+                    double[] x = new double[np], y = new double[np], z = new double[np], sd = new double[np];
+                    int[] sp = new int[np], idx = new int[n];
+                    x[0] = 0.3; y[0] = 5.7; z[0] = 3.0;
+                    for (int j = 1; j < np; j++) {
+                        sp[j] = rnd.nextInt(2);
+                        sd[j] = sp[j];
+                        double rc = pot.cutoff(si, sp[j]);
+                        double r = rc * (0.6 + 0.65 * rnd.nextDouble()), u = 2 * rnd.nextDouble() - 1, ph = 2 * Math.PI * rnd.nextDouble();
                         double s = Math.sqrt(1 - u * u);
-                        dx[k] = r * s * Math.cos(ph); dy[k] = r * s * Math.sin(ph); dz[k] = r * u;
-                    } else {
-                        dx[k] = dy[k] = dz[k] = PairKernel.PAD;
+                        x[j] = wrap(x[0] + r * s * Math.cos(ph), box.lx());
+                        y[j] = wrap(y[0] + r * s * Math.sin(ph), box.ly());
+                        z[j] = wrap(z[0] + r * u, box.lz());
                     }
-                }
-                for (boolean energy : new boolean[] {false, true}) {
-                    double[] a = new double[5], b = new double[5];
-                    ScalarPairKernel.INSTANCE.accumulate(pp, dx, dy, dz, n, energy, a);
-                    PanamaPairKernel.INSTANCE.accumulate(pp, dx, dy, dz, n, energy, b);
-                    double scale = 0;
-                    for (double v : a) scale = Math.max(scale, Math.abs(v));
-                    for (int k = 0; k < 5; k++) {
-                        final int nn = n, kk = k;
-                        assertEquals(a[k], b[k], 1e-13 * Math.max(1, scale) * Math.max(1, n), () -> pot.name() + " n=" + nn + " acc[" + kk + "]");
+                    for (int k = 0; k < n; k++) idx[k] = 1 + rnd.nextInt(np - 1);
+                    int cap = PanamaPairKernel.INSTANCE.padded(n);
+                    double[] xj = new double[cap], yj = new double[cap], zj = new double[cap], sj = new double[cap];
+                    for (int k = 0; k < n; k++) {
+                        xj[k] = x[idx[k]]; yj[k] = y[idx[k]]; zj[k] = z[idx[k]]; sj[k] = sd[idx[k]];
+                    }
+                    PanamaPairKernel.INSTANCE.padInto(x[0], y[0], z[0], xj, yj, zj, sj, n, box);
+                    for (boolean energy : new boolean[] {false, true}) {
+                        double[] a = new double[5], b = new double[5];
+                        ScalarPairKernel.INSTANCE.accumulate(row, x[0], y[0], z[0], xj, yj, zj, sj, n, box, energy, a);
+                        PanamaPairKernel.INSTANCE.accumulate(row, x[0], y[0], z[0], xj, yj, zj, sj, n, box, energy, b);
+                        double scale = 0;
+                        for (double v : a) scale = Math.max(scale, Math.abs(v));
+                        for (int k = 0; k < 5; k++) {
+                            final int nn = n, kk = k;
+                            assertEquals(a[k], b[k], 1e-13 * Math.max(1, scale) * Math.max(1, n),
+                                    () -> pot.name() + " n=" + nn + " acc[" + kk + "]");
+                        }
                     }
                 }
             }
         }
     }
+
+    private static double wrap(double v, double l) { return v - l * Math.floor(v / l); }
 }
