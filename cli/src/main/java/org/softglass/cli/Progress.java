@@ -30,6 +30,8 @@ final class Progress implements AutoCloseable {
 
     void stepBy(long n) { if (bar != null) bar.stepBy(n); }
 
+    void stepTo(long n) { if (bar != null) bar.stepTo(n); }
+
     @Override
     public void close() { if (bar != null) bar.close(); }
 }

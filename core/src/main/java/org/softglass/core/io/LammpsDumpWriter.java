@@ -102,6 +102,12 @@ public final class LammpsDumpWriter implements AutoCloseable {
     /** The column names written in each ATOMS header. */
     public List<String> columns() { return columns; }
 
+    /**
+     * Flushes buffered text to the underlying stream (not a gzip member boundary): after it the
+     * stream's length covers every frame written, which a resumable run records in its checkpoint.
+     */
+    public void flush() throws IOException { out.writer.flush(); }
+
     /** Frames written so far. */
     public long framesWritten() { return frames; }
 

@@ -1,0 +1,75 @@
+package org.softglass.core.simulate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.softglass.core.energy.Models;
+
+/**
+ * Everything that determines an MD run: model and system, protocol (melt → equilibrate →
+ * production), integrator, outputs and seed. Two runs with equal specs and thread counts produce
+ * identical files. Times are in steps; temperatures in ε/k_B; dt, tdamp in τ.
+ *
+ * <p>Protocol (as the LAMMPS fixtures' {@code in.ka_md}): random placement, overlap removal,
+ * Gaussian velocities at {@code meltTemperature}, {@code meltSteps} at {@code meltTemperature}, then
+ * {@code equilibrateSteps} at {@code temperature}, then {@code steps} of production at
+ * {@code temperature}, during which thermo and trajectory frames are written (production step 0
+ * included). With {@code ensemble = nve} the thermostat still runs melt and equilibration (NVT) and
+ * production is NVE.
+ */
+public record RunSpec(String model, int n, double density, double temperature, double dt, long steps,
+                      String ensemble, double tdamp, long seed, double meltTemperature, long meltSteps,
+                      long equilibrateSteps, long thermoEvery, long dumpEvery, long checkpointEvery, double skin,
+                      boolean inherent) {
+
+    public RunSpec {
+        Models.byName(model);
+        if (n < 2) throw new IllegalArgumentException("--n must be >= 2, got " + n);
+        if (!(density > 0)) throw new IllegalArgumentException("--density must be > 0, got " + density);
+        if (!(temperature > 0)) throw new IllegalArgumentException("--temperature must be > 0, got " + temperature);
+        if (!(dt > 0) || dt > 0.1) throw new IllegalArgumentException("--dt must be in (0, 0.1], got " + dt);
+        if (steps < 0 || meltSteps < 0 || equilibrateSteps < 0) throw new IllegalArgumentException("step counts must be >= 0");
+        if (!ensemble.equals("nvt") && !ensemble.equals("nve") && !ensemble.equals("langevin")) {
+            throw new IllegalArgumentException("--ensemble must be nvt, nve or langevin, got '" + ensemble + "'");
+        }
+        if (!(tdamp > 0)) throw new IllegalArgumentException("--tdamp must be > 0, got " + tdamp);
+        if (!(meltTemperature > 0)) throw new IllegalArgumentException("--melt-temperature must be > 0, got " + meltTemperature);
+        if (thermoEvery < 1) throw new IllegalArgumentException("--thermo-every must be >= 1, got " + thermoEvery);
+        if (dumpEvery < 0) throw new IllegalArgumentException("--dump-every must be >= 0 (0: no trajectory), got " + dumpEvery);
+        if (checkpointEvery < 1) throw new IllegalArgumentException("--checkpoint-every must be >= 1, got " + checkpointEvery);
+        if (!(skin >= 0)) throw new IllegalArgumentException("--skin must be >= 0, got " + skin);
+    }
+
+    /** Total steps of the protocol. */
+    public long totalSteps() { return meltSteps + equilibrateSteps + steps; }
+
+    /** The global step at which production starts. */
+    public long productionStart() { return meltSteps + equilibrateSteps; }
+
+    /** Thermostat target during the step with global index {@code step}. */
+    public double targetAt(long step) { return step < meltSteps ? meltTemperature : temperature; }
+
+    /** Parameters as an ordered map (for run.json and manifests). */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", model); m.put("n", n); m.put("density", density); m.put("temperature", temperature);
+        m.put("dt", dt); m.put("steps", steps); m.put("ensemble", ensemble); m.put("tdamp", tdamp); m.put("seed", seed);
+        m.put("melt_temperature", meltTemperature); m.put("melt_steps", meltSteps); m.put("equilibrate_steps", equilibrateSteps);
+        m.put("thermo_every", thermoEvery); m.put("dump_every", dumpEvery); m.put("checkpoint_every", checkpointEvery);
+        m.put("skin", skin); m.put("inherent", inherent);
+        return m;
+    }
+
+    /** A hash of every parameter: a checkpoint only resumes a run with the same key. */
+    public String key() {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(asMap().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

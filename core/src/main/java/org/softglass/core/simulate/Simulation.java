@@ -1,0 +1,187 @@
+package org.softglass.core.simulate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.softglass.core.energy.Models;
+import org.softglass.core.energy.PairPotential;
+import org.softglass.core.io.AtomicOutput;
+import org.softglass.core.particles.ParticleStore;
+import org.softglass.core.space.Box;
+
+/**
+ * Runs a {@link RunSpec} in an output directory, resumably.
+ *
+ * <p>Files in {@code DIR}: {@code run.json} (the spec, its key, and {@code "complete"}),
+ * {@code checkpoint.bin} (see {@link Checkpoint}), {@code thermo.csv} ({@link ThermoObserver}),
+ * {@code traj.dump} ({@link DumpObserver}), and {@code inherent-structure} outputs when asked. Streamed
+ * files carry a {@code .part} suffix until the run completes.
+ *
+ * <p>Bit-for-bit resumption: every {@code checkpointEvery} steps (and at the end) the neighbour list
+ * is rebuilt and the forces recomputed before the checkpoint is written, in the uninterrupted run as
+ * in the resumed one, so both continue from identical lists, forces and thermostat state; thermal
+ * noise is counter-based ({@link CounterRng}). Same spec and thread count → identical files.
+ *
+ * <p>Stability: every 10 steps the kinetic energy is checked; NaN, infinity or K/N above
+ * {@code 100·max(T) + 10} stops the run with {@link UnstableRunException}, keeping the last good
+ * checkpoint (written only from finite states).
+ */
+public final class Simulation {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Simulation() {}
+
+    /** What a run did. {@code resumedFrom} is −1 for a fresh run; {@code alreadyComplete} if nothing was left to do. */
+    public record Result(long stepsRun, long totalSteps, long resumedFrom, boolean alreadyComplete, double seconds,
+                         long forceEvaluations, long listBuilds, MdSystem.Thermo lastThermo) {}
+
+    /** Extra observers a caller attaches (e.g. the inherent-structure trajectory), created per run. */
+    @FunctionalInterface
+    public interface ObserverFactory {
+        Observer create(Path dir, long resumeLength) throws IOException;
+    }
+
+    public static Result run(RunSpec spec, Path dir, int threads, LongConsumer progress) throws IOException {
+        return run(spec, dir, threads, progress, List.of());
+    }
+
+    /**
+     * Runs (or resumes, or recognises as complete) the run of {@code spec} in {@code dir}.
+     *
+     * @param progress called with the number of steps done after every step
+     * @throws IllegalArgumentException if {@code dir} holds a run with other parameters
+     * @throws UnstableRunException if the run blows up (message names the step and the checkpoint)
+     */
+    public static Result run(RunSpec spec, Path dir, int threads, LongConsumer progress, List<ObserverFactory> extra)
+            throws IOException {
+        Files.createDirectories(dir);
+        Path runJson = dir.resolve("run.json"), ckpt = dir.resolve("checkpoint.bin");
+        Map<String, Object> prior = readRunJson(runJson);
+        if (prior != null && !spec.key().equals(prior.get("key"))) {
+            throw new IllegalArgumentException(dir + " holds a run with other parameters (run.json key " + prior.get("key")
+                    + ", this run " + spec.key() + "); choose another --out or remove it");
+        }
+        if (prior != null && Boolean.TRUE.equals(prior.get("complete"))) {
+            return new Result(0, spec.totalSteps(), spec.totalSteps(), true, 0, 0, 0, null);
+        }
+        boolean resume = prior != null && Files.exists(ckpt);
+        writeRunJson(runJson, spec, false);
+
+        PairPotential pot = Models.byName(spec.model());
+        Box box = Box.cubicForDensity(spec.n(), spec.density());
+        double fa = Models.defaultFractionA(spec.model());
+        ParticleStore p = resume ? ParticleStore.allocate(spec.n()) : InitialState.random(spec.n(), box, new double[] {fa, 1 - fa}, spec.seed());
+        long t0 = System.nanoTime();
+        try (MdSystem sys = new MdSystem(p, box, pot, spec.skin(), threads)) {
+            long done;
+            Checkpoint loaded = null;
+            if (resume) {
+                loaded = Checkpoint.read(ckpt, p);
+                if (!loaded.runKey().equals(spec.key())) throw new IllegalArgumentException(ckpt + " belongs to another run");
+                done = loaded.steps();
+                sys.rebuildAndComputeForces();
+            } else {
+                InitialState.removeOverlaps(sys, 50.0, 0.05, 10_000);
+                InitialState.velocities(p, spec.meltSteps() > 0 ? spec.meltTemperature() : spec.temperature(), spec.seed() + 3);
+                sys.rebuildAndComputeForces();
+                done = 0;
+            }
+            Integrator thermostat = spec.ensemble().equals("langevin")
+                    ? new Langevin(spec.dt(), spec.targetAt(done), spec.tdamp(), spec.seed() + 7)
+                    : new NoseHooverChain(spec.dt(), spec.targetAt(done), spec.tdamp());
+            Integrator production = spec.ensemble().equals("nve") ? new VelocityVerlet(spec.dt()) : thermostat;
+            long prodStart = spec.productionStart();
+            Integrator active = done >= prodStart ? production : thermostat;
+            active.setup(sys);
+            if (loaded != null) active.restore(loaded.integratorState());
+
+            List<Observer> obs = new ArrayList<>();
+            long[] lens = loaded != null ? loaded.outputLengths() : new long[0];
+            try {
+                obs.add(new ThermoObserver(dir.resolve("thermo.csv"), spec.thermoEvery(), production, len(lens, 0)));
+                if (spec.dumpEvery() > 0) obs.add(new DumpObserver(dir.resolve("traj.dump"), spec.dumpEvery(), len(lens, 1)));
+                for (int k = 0; k < extra.size(); k++) obs.add(extra.get(k).create(dir, len(lens, 2 + k)));
+                if (!resume && prodStart == 0) observe(obs, sys, 0, spec.dt());
+                long total = spec.totalSteps(), start = done;
+                double kmax = 100 * Math.max(spec.temperature(), spec.meltTemperature()) + 10;
+                long lastCheckpoint = done;
+                while (done < total) {
+                    if (done == prodStart && active != production) {
+                        active = production;
+                        active.setup(sys);
+                    }
+                    active.setTarget(spec.targetAt(done));
+                    active.step(sys, done);
+                    done++;
+                    if (done % 10 == 0 || done == total) {
+                        double k = sys.kineticEnergy() / sys.size();
+                        if (!Double.isFinite(k) || k > kmax) {
+                            throw unstable(done, "kinetic energy per particle is " + k, ckpt, lastCheckpoint, resume || lastCheckpoint > 0);
+                        }
+                    }
+                    if (done >= prodStart) {
+                        try {
+                            observe(obs, sys, done - prodStart, spec.dt());
+                        } catch (UnstableRunException e) {
+                            throw unstable(done, e.getMessage(), ckpt, lastCheckpoint, resume || lastCheckpoint > 0);
+                        }
+                    }
+                    if (done % spec.checkpointEvery() == 0 || done == total) {
+                        sys.rebuildAndComputeForces();
+                        long[] l = new long[obs.size()];
+                        for (int k = 0; k < l.length; k++) l[k] = obs.get(k).outputLength();
+                        new Checkpoint(spec.key(), done, active.state(), l).write(ckpt, p);
+                        lastCheckpoint = done;
+                    }
+                    progress.accept(done);
+                }
+                for (Observer o : obs) o.complete();
+                writeRunJson(runJson, spec, true);
+                MdSystem.Thermo last = obs.get(0) instanceof ThermoObserver th ? th.last() : null;
+                return new Result(total - start, total, resume ? start : -1, false, (System.nanoTime() - t0) * 1e-9,
+                        sys.forceEvaluations(), sys.listBuilds(), last);
+            } finally {
+                for (Observer o : obs) o.close();
+            }
+        }
+    }
+
+    private static long len(long[] lens, int k) { return k < lens.length ? lens[k] : 0; }
+
+    private static void observe(List<Observer> obs, MdSystem sys, long step, double dt) throws IOException {
+        for (Observer o : obs) {
+            if (step % o.every() == 0) o.observe(sys, step, step * dt);
+        }
+    }
+
+    private static UnstableRunException unstable(long step, String what, Path ckpt, long lastCheckpoint, boolean haveCheckpoint) {
+        return new UnstableRunException("unstable run at step " + step + ": " + what + "; "
+                + (haveCheckpoint ? "the last good checkpoint is " + ckpt + " (step " + lastCheckpoint + ")" : "no checkpoint was written yet")
+                + "; try a smaller --dt");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> readRunJson(Path f) throws IOException {
+        if (!Files.exists(f)) return null;
+        try {
+            return JSON.readValue(f.toFile(), Map.class);
+        } catch (IOException e) {
+            throw new org.softglass.core.io.InputFormatException(f.toString(), -1, "not a valid run.json: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+    }
+
+    private static void writeRunJson(Path f, RunSpec spec, boolean complete) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", spec.key());
+        m.put("complete", complete);
+        m.put("parameters", spec.asMap());
+        AtomicOutput.write(f, out -> out.write(JSON.writeValueAsBytes(m)));
+    }
+}

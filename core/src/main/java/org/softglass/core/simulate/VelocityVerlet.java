@@ -1,0 +1,26 @@
+package org.softglass.core.simulate;
+
+/**
+ * Velocity Verlet (NVE), unit masses: {@code v += ½dt F; x += dt v; F = F(x); v += ½dt F}.
+ * Time-reversible and symplectic; the energy error is bounded, O(dt²).
+ */
+public final class VelocityVerlet implements Integrator {
+    private final double dt;
+
+    public VelocityVerlet(double dt) {
+        if (!(dt > 0)) throw new IllegalArgumentException("--dt must be > 0, got " + dt);
+        this.dt = dt;
+    }
+
+    @Override public String name() { return "nve"; }
+
+    @Override public void setup(MdSystem s) {}
+
+    @Override
+    public void step(MdSystem s, long step) {
+        s.kick(0.5 * dt);
+        s.drift(dt);
+        s.computeForces();
+        s.kick(0.5 * dt);
+    }
+}
