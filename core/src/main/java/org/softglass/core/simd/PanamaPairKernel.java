@@ -137,14 +137,25 @@ public final class PanamaPairKernel implements PairKernel {
         finish(fx, fy, fz, u, w, energy, acc);
     }
 
+    /**
+     * Adds the lanes of each accumulator to acc in lane order 0..L−1. ({@code reduceLanes(ADD)} on
+     * doubles has no fixed order: compiled and interpreted code may sum differently, which would make
+     * results depend on JIT timing and so on the thread count.)
+     */
     private static void finish(DoubleVector fx, DoubleVector fy, DoubleVector fz, DoubleVector u, DoubleVector w,
                                boolean energy, double[] acc) {
-        acc[0] += fx.reduceLanes(VectorOperators.ADD);
-        acc[1] += fy.reduceLanes(VectorOperators.ADD);
-        acc[2] += fz.reduceLanes(VectorOperators.ADD);
+        acc[0] += sum(fx);
+        acc[1] += sum(fy);
+        acc[2] += sum(fz);
         if (energy) {
-            acc[3] += u.reduceLanes(VectorOperators.ADD);
-            acc[4] += w.reduceLanes(VectorOperators.ADD);
+            acc[3] += sum(u);
+            acc[4] += sum(w);
         }
+    }
+
+    private static double sum(DoubleVector v) {
+        double s = 0;
+        for (int l = 0; l < L; l++) s += v.lane(l);
+        return s;
     }
 }
