@@ -1,0 +1,69 @@
+package org.softglass.validation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Small statistics helpers for the validation runs. */
+final class Stats {
+    private Stats() {}
+
+    static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) s += v;
+        return s / x.length;
+    }
+
+    static double std(double[] x) {
+        double m = mean(x), s = 0;
+        for (double v : x) s += (v - m) * (v - m);
+        return Math.sqrt(s / (x.length - 1));
+    }
+
+    /**
+     * Standard error of the mean of a correlated series by block averaging: the series is cut into
+     * {@code blocks} equal blocks and the error is std(block means)/sqrt(blocks). With blocks longer
+     * than the correlation time this is unbiased.
+     */
+    static double blockError(double[] x, int blocks) {
+        int len = x.length / blocks;
+        double[] m = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            double s = 0;
+            for (int k = 0; k < len; k++) s += x[b * len + k];
+            m[b] = s / len;
+        }
+        return std(m) / Math.sqrt(blocks);
+    }
+
+    /** Least-squares slope of y on x. */
+    static double slope(double[] x, double[] y) {
+        double mx = mean(x), my = mean(y), sxy = 0, sxx = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        return sxy / sxx;
+    }
+
+    /** A CSV with a header row, read as columns of doubles. */
+    record Table(List<String> header, double[][] cols) {
+        static Table read(Path csv) throws IOException {
+            List<String> lines = Files.readAllLines(csv);
+            List<String> h = List.of(lines.get(0).split(","));
+            double[][] c = new double[h.size()][lines.size() - 1];
+            for (int r = 1; r < lines.size(); r++) {
+                String[] f = lines.get(r).split(",", -1);
+                for (int k = 0; k < h.size(); k++) c[k][r - 1] = f[k].isEmpty() ? Double.NaN : Double.parseDouble(f[k]);
+            }
+            return new Table(h, c);
+        }
+
+        double[] column(String name) {
+            int k = header.indexOf(name);
+            if (k < 0) throw new IllegalArgumentException("no column " + name + " in " + header);
+            return cols[k];
+        }
+    }
+}
