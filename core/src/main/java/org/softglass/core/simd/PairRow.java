@@ -3,10 +3,13 @@ package org.softglass.core.simd;
 /**
  * The parameters of one species i against every neighbour species, in the column form the kernels
  * read: {@code rc2[s]}, {@code a[s]} … {@code f[s]} are the fields of {@code bySpecies[s]} (see
- * {@link PairParams}). All entries share one functional form. Immutable after construction (the
+ * {@link PairParams}), padded to {@link #MAX_SPECIES} columns so the SIMD kernel selects branch-free. All entries share one functional form. Immutable after construction (the
  * arrays are not exposed for writing by convention).
  */
 public final class PairRow {
+    /** Species the SIMD kernel selects among per lane. */
+    public static final int MAX_SPECIES = 2;
+
     final PairParams[] bySpecies;
     final PairParams.Form form;
     final double[] rc2, a, b, c, d, e, f;
@@ -16,10 +19,12 @@ public final class PairRow {
         this.bySpecies = bySpecies.clone();
         this.form = bySpecies[0].form();
         int ns = bySpecies.length;
-        rc2 = new double[ns]; a = new double[ns]; b = new double[ns]; c = new double[ns];
-        d = new double[ns]; e = new double[ns]; f = new double[ns];
-        for (int s = 0; s < ns; s++) {
-            PairParams p = bySpecies[s];
+        if (ns > MAX_SPECIES) throw new IllegalArgumentException("the pair kernels support at most " + MAX_SPECIES + " species, got " + ns);
+        int w = MAX_SPECIES;
+        rc2 = new double[w]; a = new double[w]; b = new double[w]; c = new double[w];
+        d = new double[w]; e = new double[w]; f = new double[w];
+        for (int s = 0; s < w; s++) {
+            PairParams p = bySpecies[Math.min(s, ns - 1)]; // padded with the last species (never selected)
             if (p.form() != form) throw new IllegalArgumentException("mixed functional forms in one pair row");
             rc2[s] = p.rc2(); a[s] = p.a(); b[s] = p.b(); c[s] = p.c(); d[s] = p.d(); e[s] = p.e(); f[s] = p.f();
             if (form == PairParams.Form.IPL && (c[s] != c[0] || d[s] != d[0] || e[s] != e[0] || f[s] != f[0])) {
