@@ -86,7 +86,9 @@ final class SimulateCommand implements Callable<Integer> {
         m.param("threads", nt).output(out.resolve("thermo.csv"));
         if (dumpEvery > 0) m.output(out.resolve("traj.dump"));
         m.result("steps_run", r.stepsRun()).result("resumed_from_step", r.resumedFrom()).result("seconds", r.seconds())
-                .result("atom_steps_per_second", rate).result("force_evaluations", r.forceEvaluations())
+                .result("atom_steps_per_second", rate)
+                .result("production_seconds", r.productionSeconds())
+                .result("production_atom_steps_per_second", r.productionStepsRun() * (double) n / r.productionSeconds()).result("force_evaluations", r.forceEvaluations())
                 .result("neighbour_list_builds", r.listBuilds());
         if (r.lastThermo() != null) {
             m.result("final_temperature", r.lastThermo().temperature()).result("final_pe_per_atom", r.lastThermo().potential() / n)

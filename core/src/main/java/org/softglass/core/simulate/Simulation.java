@@ -40,7 +40,8 @@ public final class Simulation {
 
     /** What a run did. {@code resumedFrom} is −1 for a fresh run; {@code alreadyComplete} if nothing was left to do. */
     public record Result(long stepsRun, long totalSteps, long resumedFrom, boolean alreadyComplete, double seconds,
-                         long forceEvaluations, long listBuilds, MdSystem.Thermo lastThermo) {}
+                         long forceEvaluations, long listBuilds, MdSystem.Thermo lastThermo,
+                         long productionStepsRun, double productionSeconds) {}
 
     /** Extra observers a caller attaches (e.g. the inherent-structure trajectory), created per run. */
     @FunctionalInterface
@@ -69,7 +70,7 @@ public final class Simulation {
                     + ", this run " + spec.key() + "); choose another --out or remove it");
         }
         if (prior != null && Boolean.TRUE.equals(prior.get("complete"))) {
-            return new Result(0, spec.totalSteps(), spec.totalSteps(), true, 0, 0, 0, null);
+            return new Result(0, spec.totalSteps(), spec.totalSteps(), true, 0, 0, 0, null, 0, 0);
         }
         boolean resume = prior != null && Files.exists(ckpt);
         writeRunJson(runJson, spec, false);
@@ -112,7 +113,9 @@ public final class Simulation {
                 long total = spec.totalSteps(), start = done;
                 double kmax = 100 * Math.max(spec.temperature(), spec.meltTemperature()) + 10;
                 long lastCheckpoint = done;
+                long prodFrom = Math.max(done, prodStart), tProd = done >= prodStart ? System.nanoTime() : 0;
                 while (done < total) {
+                    if (done == prodStart) tProd = System.nanoTime();
                     if (done == prodStart && active != production) {
                         active = production;
                         active.setup(sys);
@@ -145,8 +148,9 @@ public final class Simulation {
                 for (Observer o : obs) o.complete();
                 writeRunJson(runJson, spec, true);
                 MdSystem.Thermo last = obs.get(0) instanceof ThermoObserver th ? th.last() : null;
-                return new Result(total - start, total, resume ? start : -1, false, (System.nanoTime() - t0) * 1e-9,
-                        sys.forceEvaluations(), sys.listBuilds(), last);
+                long tEnd = System.nanoTime();
+                return new Result(total - start, total, resume ? start : -1, false, (tEnd - t0) * 1e-9,
+                        sys.forceEvaluations(), sys.listBuilds(), last, total - prodFrom, prodFrom < total ? (tEnd - tProd) * 1e-9 : 0);
             } finally {
                 for (Observer o : obs) o.close();
             }
