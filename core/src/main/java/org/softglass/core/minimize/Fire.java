@@ -70,6 +70,7 @@ final class Fire {
                     dt = Math.min(dt * fp.dtGrow(), dtmax);
                     alpha *= fp.alphaShrink();
                 }
+                uphill = 0;
                 flagv0 = false;
             } else {
                 lastNegative = iter;
@@ -82,7 +83,7 @@ final class Fire {
                     return new StageResult(StopReason.MAX_UPHILL_STEPS, iter);
                 }
                 if (fp.halfStepBack() && Objective.maxAbs(v) > 0) {
-                    o.displace(-0.5 * dtv, v);
+                    o.displace(-0.5 * dt, v);
                     moved = true;
                 }
                 java.util.Arrays.fill(v, 0.0);
