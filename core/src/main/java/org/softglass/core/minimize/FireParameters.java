@@ -16,8 +16,8 @@ package org.softglass.core.minimize;
  * @param alpha0 α_start in (0, 1)
  * @param alphaShrink f_α in (0, 1]
  * @param halfStepBack on P ≤ 0, move back half a step, {@code x −= ½ Δt v}, before zeroing v
- * @param maxUphill stop with {@link StopReason#MAX_UPHILL_STEPS} after this many P ≤ 0 steps in
- *     total (LAMMPS {@code vdfmax}, default 2000); 0 disables the check
+ * @param maxUphill stop with {@link StopReason#MAX_UPHILL_STEPS} after more than this many
+ *     consecutive P ≤ 0 steps (LAMMPS {@code vdfmax}, default 2000); 0 disables the check
  */
 public record FireParameters(double dt, double tmax, double tmin, int delaySteps, double dtGrow, double dtShrink,
                              double alpha0, double alphaShrink, boolean halfStepBack, int maxUphill) {

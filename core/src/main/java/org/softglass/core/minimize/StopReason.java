@@ -24,7 +24,7 @@ public enum StopReason {
     LINESEARCH_ZERO_QUADRATIC("quadratic factors are zero", false),
     /** CG: every component of the search direction is zero (LAMMPS "forces are zero"). */
     ZERO_FORCE("forces are zero", false),
-    /** FIRE: more uphill (P = F·v ≤ 0) steps than allowed (LAMMPS "max number of P<0 steps"). */
+    /** FIRE: more consecutive uphill (P = F·v ≤ 0) steps than allowed (LAMMPS "max number of P<0 steps"). */
     MAX_UPHILL_STEPS("max number of P<0 steps", false);
 
     private final String description;
