@@ -1,0 +1,90 @@
+package org.softglass.core.minimize;
+
+import java.util.Objects;
+
+/**
+ * What to minimise with and when to stop. Immutable; build from {@link #defaults()} with the
+ * {@code with*} methods.
+ *
+ * <p>Tolerances have LAMMPS {@code minimize etol ftol maxiter maxeval} semantics: {@code ftol} bounds
+ * the 2-norm of the whole 3N force vector, {@code |F|₂ = (Σ_i |F_i|²)^½} (ε/σ); {@code etol} bounds the
+ * relative energy change between iterations (dimensionless); 0 disables a criterion. The limits
+ * apply to each stage separately (for {@link Algorithm#CG_FIRE}, as two successive LAMMPS
+ * {@code minimize} commands), and are checked once per iteration, so a CG line search may finish
+ * a few evaluations past {@code maxForceEvaluations}.
+ *
+ * @param algorithm which minimiser (default {@link Algorithm#CG_FIRE}, as the fixtures)
+ * @param ftol force tolerance (ε/σ), ≥ 0, default 1e-10
+ * @param etol relative energy tolerance, ≥ 0, default 0
+ * @param maxIterations iteration limit per stage, ≥ 0, default 100000
+ * @param maxForceEvaluations force-evaluation limit per stage, ≥ 1, default 1000000
+ * @param dmax largest displacement of any coordinate in one CG line-search trial or FIRE step (σ),
+ *     default 0.1 (LAMMPS {@code min_modify dmax})
+ * @param skin Verlet skin of the neighbour list (σ), default 0.3 (as the fixtures)
+ * @param threads worker threads for forces and list builds, ≥ 1; results are identical for any count
+ * @param fire FIRE parameters, default {@link FireParameters#LAMMPS}
+ * @param listener called after every iteration, default {@link IterationListener#NONE}
+ */
+public record MinimizeOptions(Algorithm algorithm, double ftol, double etol, int maxIterations, long maxForceEvaluations,
+                              double dmax, double skin, int threads, FireParameters fire, IterationListener listener) {
+
+    /** @throws IllegalArgumentException naming the offending option */
+    public MinimizeOptions {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(fire, "fire");
+        Objects.requireNonNull(listener, "listener");
+        if (!(ftol >= 0) || !Double.isFinite(ftol)) throw new IllegalArgumentException("ftol must be finite and >= 0, got " + ftol);
+        if (!(etol >= 0) || !Double.isFinite(etol)) throw new IllegalArgumentException("etol must be finite and >= 0, got " + etol);
+        if (maxIterations < 0) throw new IllegalArgumentException("max iterations must be >= 0, got " + maxIterations);
+        if (maxForceEvaluations < 1) throw new IllegalArgumentException("max force evaluations must be >= 1, got " + maxForceEvaluations);
+        if (!(dmax > 0) || !Double.isFinite(dmax)) throw new IllegalArgumentException("dmax must be finite and > 0, got " + dmax);
+        if (!(skin >= 0) || !Double.isFinite(skin)) throw new IllegalArgumentException("skin must be finite and >= 0, got " + skin);
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+
+    /** cg+fire, ftol 1e-10, etol 0, 100000 iterations, 10⁶ evaluations, dmax 0.1, skin 0.3, 1 thread. */
+    public static MinimizeOptions defaults() {
+        return new MinimizeOptions(Algorithm.CG_FIRE, 1e-10, 0.0, 100_000, 1_000_000, 0.1, 0.3, 1,
+                FireParameters.LAMMPS, IterationListener.NONE);
+    }
+
+    public MinimizeOptions withAlgorithm(Algorithm a) {
+        return new MinimizeOptions(a, ftol, etol, maxIterations, maxForceEvaluations, dmax, skin, threads, fire, listener);
+    }
+
+    public MinimizeOptions withFtol(double v) {
+        return new MinimizeOptions(algorithm, v, etol, maxIterations, maxForceEvaluations, dmax, skin, threads, fire, listener);
+    }
+
+    public MinimizeOptions withEtol(double v) {
+        return new MinimizeOptions(algorithm, ftol, v, maxIterations, maxForceEvaluations, dmax, skin, threads, fire, listener);
+    }
+
+    public MinimizeOptions withMaxIterations(int v) {
+        return new MinimizeOptions(algorithm, ftol, etol, v, maxForceEvaluations, dmax, skin, threads, fire, listener);
+    }
+
+    public MinimizeOptions withMaxForceEvaluations(long v) {
+        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, v, dmax, skin, threads, fire, listener);
+    }
+
+    public MinimizeOptions withDmax(double v) {
+        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, v, skin, threads, fire, listener);
+    }
+
+    public MinimizeOptions withSkin(double v) {
+        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, dmax, v, threads, fire, listener);
+    }
+
+    public MinimizeOptions withThreads(int v) {
+        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, dmax, skin, v, fire, listener);
+    }
+
+    public MinimizeOptions withFire(FireParameters v) {
+        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, dmax, skin, threads, v, listener);
+    }
+
+    public MinimizeOptions withListener(IterationListener v) {
+        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, dmax, skin, threads, fire, v);
+    }
+}

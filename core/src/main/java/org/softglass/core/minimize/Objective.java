@@ -1,0 +1,142 @@
+package org.softglass.core.minimize;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.softglass.core.energy.ForceCompute;
+import org.softglass.core.particles.ParticleStore;
+import org.softglass.core.partition.NeighborList;
+import org.softglass.core.partition.VerletList;
+import org.softglass.core.space.Box;
+
+/**
+ * The function being minimised, U(x) over the 3N coordinates of a {@link ParticleStore}, with its
+ * gradient −F, plus the vector bookkeeping the minimisers share.
+ *
+ * <p>Vectors of 3N doubles use the component-major layout of the store: element {@code a·N + i} is
+ * component a (0 = x, 1 = y, 2 = z) of slot i. {@link #forces} always holds the forces of the last
+ * {@link #evaluate()}, copied out of the store.
+ *
+ * <p>Every evaluation first wraps the positions into the box with {@link ParticleStore#wrapInto}
+ * (the image counts absorb the shift, so unwrapped positions are preserved), then brings the Verlet
+ * list up to date ({@link VerletList#update}: rebuild when any particle has moved more than half the
+ * skin since the last build, as LAMMPS {@code neigh_modify every 1 delay 0 check yes}), then computes
+ * forces, per-atom energies and virial with {@link ForceCompute}. Dot products are plain serial sums
+ * in slot order, so the minimisers are deterministic for any thread count ({@link ForceCompute} is).
+ *
+ * <p>Modifies the store's positions, images and forces. Not thread-safe.
+ */
+final class Objective implements AutoCloseable {
+    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
+    private static final ValueLayout.OfInt I = ValueLayout.JAVA_INT;
+
+    final ParticleStore p;
+    final Box box;
+    final int n;
+    /** Forces of the last evaluation, 3N, component-major (ε/σ). */
+    final double[] forces;
+    /** Per-atom energies of the last evaluation (LAMMPS pe/atom split), by slot (ε). */
+    final double[] perAtom;
+    private final ForceCompute fc;
+    private final VerletList verlet;
+    private double energy, virial;
+    private long evaluations;
+
+    Objective(ParticleStore p, Box box, ForceCompute fc, double skin, int threads) {
+        this.p = p;
+        this.box = box;
+        this.n = p.size();
+        this.fc = fc;
+        this.forces = new double[3 * n];
+        this.perAtom = new double[n];
+        this.verlet = new VerletList(box, fc.potential().maxCutoff(), skin, NeighborList.Kind.FULL, threads);
+    }
+
+    /**
+     * Wraps, updates the neighbour list, computes U and F at the current positions.
+     *
+     * @return U (ε, total)
+     */
+    double evaluate() {
+        p.wrapInto(box);
+        verlet.update(p);
+        ForceCompute.Result r = fc.compute(p, box, verlet.list(), perAtom);
+        energy = r.energy();
+        virial = r.virial();
+        evaluations++;
+        for (int a = 0; a < 3; a++) MemorySegment.copy(p.forces(a), D, 0, forces, a * n, n);
+        return energy;
+    }
+
+    /** U of the last evaluation (ε, total). */
+    double energy() { return energy; }
+
+    /** Virial W = Σ r·f of the last evaluation (ε). */
+    double virial() { return virial; }
+
+    /** Evaluations so far. */
+    long evaluations() { return evaluations; }
+
+    /** Neighbour-list builds so far. */
+    long listBuilds() { return verlet.rebuilds(); }
+
+    /** {@code F·F} of the last evaluation. */
+    double fnormSquared() { return dot(forces, forces); }
+
+    /** Largest |F component| of the last evaluation. */
+    double fmax() {
+        double m = 0;
+        for (double f : forces) m = Math.max(m, Math.abs(f));
+        return m;
+    }
+
+    /** Copies the positions into {@code x} (3N) and the image counts into {@code img} (3N). Modifies both. */
+    void savePositions(double[] x, int[] img) {
+        for (int a = 0; a < 3; a++) {
+            MemorySegment.copy(p.positions(a), D, 0, x, a * n, n);
+            MemorySegment.copy(p.images(a), I, 0, img, a * n, n);
+        }
+    }
+
+    /**
+     * Sets the positions to {@code x0 + alpha h} and the image counts to {@code img0} (the next
+     * {@link #evaluate()} wraps). Modifies the store.
+     */
+    void setPositions(double[] x0, int[] img0, double alpha, double[] h) {
+        for (int a = 0; a < 3; a++) {
+            MemorySegment pos = p.positions(a);
+            int off = a * n;
+            if (alpha == 0) {
+                MemorySegment.copy(x0, off, pos, D, 0, n);
+            } else {
+                for (int i = 0; i < n; i++) pos.setAtIndex(D, i, x0[off + i] + alpha * h[off + i]);
+            }
+            MemorySegment.copy(img0, off, p.images(a), I, 0, n);
+        }
+    }
+
+    /** Moves every position by {@code scale · v} (3N). Modifies the store. */
+    void displace(double scale, double[] v) {
+        for (int a = 0; a < 3; a++) {
+            MemorySegment pos = p.positions(a);
+            int off = a * n;
+            for (int i = 0; i < n; i++) pos.setAtIndex(D, i, pos.getAtIndex(D, i) + scale * v[off + i]);
+        }
+    }
+
+    /** {@code Σ_k u_k v_k}, serial, in index order. */
+    static double dot(double[] u, double[] v) {
+        double s = 0;
+        for (int k = 0; k < u.length; k++) s += u[k] * v[k];
+        return s;
+    }
+
+    /** {@code max_k |v_k|}. */
+    static double maxAbs(double[] v) {
+        double m = 0;
+        for (double x : v) m = Math.max(m, Math.abs(x));
+        return m;
+    }
+
+    @Override
+    public void close() { verlet.close(); }
+}

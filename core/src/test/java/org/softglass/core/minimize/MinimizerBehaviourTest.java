@@ -1,0 +1,154 @@
+package org.softglass.core.minimize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.softglass.core.energy.Models;
+import org.softglass.core.io.Frame;
+import org.softglass.core.particles.ParticleStore;
+import org.softglass.core.space.Box;
+
+/**
+ * Behaviour of the minimisers that does not depend on LAMMPS: CG energies never rise (beyond the
+ * line search's stated 1e-8 per atom allowance), the iteration / evaluation / energy criteria stop
+ * with the right reason, results do not depend on the thread count, images follow particles across
+ * box faces, and bad options are refused.
+ */
+class MinimizerBehaviourTest {
+
+    static Frame thermal() throws IOException {
+        return MinimizerFixtureTest.read("ka_N1000_T0.8_forces_frame.dump");
+    }
+
+    @Test
+    void cgEnergyDecreasesMonotonically() throws IOException {
+        List<Double> u = new ArrayList<>();
+        try (Frame f = thermal(); ParticleStore p = f.particles().copy()) {
+            MinimizeOptions o = MinimizeOptions.defaults().withAlgorithm(Algorithm.CG).withMaxIterations(300).withThreads(2)
+                    .withListener((s, k, e, fn, ev) -> u.add(e));
+            Report r = Minimizer.quench(p, f.box(), Models.ka(), o);
+            u.addFirst(r.initialEnergy());
+            assertEquals(301, u.size());
+            int strict = 0;
+            for (int k = 1; k < u.size(); k++) {
+                // an accepted quadratic step may raise U/N by < 1e-8 (EMACH); everything else lowers it
+                assertTrue(u.get(k) <= u.get(k - 1) + 1e-8 * p.size(), "CG energy rose at iteration " + k + ": "
+                        + u.get(k - 1) + " -> " + u.get(k));
+                if (u.get(k) < u.get(k - 1)) strict++;
+            }
+            assertTrue(strict >= 295, "strict decreases: " + strict + " of 300");
+        }
+    }
+
+    @Test
+    void iterationLimitStopsUnconverged() throws IOException {
+        for (Algorithm a : Algorithm.values()) {
+            try (Frame f = thermal(); ParticleStore p = f.particles().copy()) {
+                Report r = Minimizer.quench(p, f.box(), Models.ka(), MinimizeOptions.defaults().withAlgorithm(a).withMaxIterations(7));
+                assertFalse(r.converged(), a + ": " + r);
+                assertEquals(StopReason.MAX_ITERATIONS, r.reason(), a.toString());
+                int stages = a == Algorithm.CG_FIRE ? 2 : 1;
+                assertEquals(stages, r.stages().size());
+                assertEquals(7 * stages, r.iterations(), "limit applies per stage: " + r.stages());
+                assertTrue(r.energy() < r.initialEnergy());
+            }
+        }
+    }
+
+    @Test
+    void evaluationLimitStopsUnconverged() throws IOException {
+        for (Algorithm a : new Algorithm[] {Algorithm.CG, Algorithm.FIRE}) {
+            try (Frame f = thermal(); ParticleStore p = f.particles().copy()) {
+                Report r = Minimizer.quench(p, f.box(), Models.ka(), MinimizeOptions.defaults().withAlgorithm(a).withMaxForceEvaluations(25));
+                assertFalse(r.converged(), a + ": " + r);
+                assertEquals(StopReason.MAX_FORCE_EVALUATIONS, r.reason(), a.toString());
+                long stageEvals = r.stages().getFirst().forceEvaluations();
+                // checked once per iteration: a CG line search may finish a few evaluations past the limit
+                assertTrue(stageEvals >= 25 && stageEvals <= 25 + (a == Algorithm.CG ? 10 : 0), a + " used " + stageEvals);
+                assertEquals(stageEvals + 1, r.forceEvaluations(), "plus the initial evaluation");
+            }
+        }
+    }
+
+    @Test
+    void energyToleranceStopsConverged() throws IOException {
+        for (Algorithm a : new Algorithm[] {Algorithm.CG, Algorithm.FIRE}) {
+            try (Frame f = thermal(); ParticleStore p = f.particles().copy()) {
+                Report r = Minimizer.quench(p, f.box(), Models.ka(), MinimizeOptions.defaults().withAlgorithm(a).withFtol(0).withEtol(1e-6));
+                assertTrue(r.converged(), a + ": " + r);
+                assertEquals(StopReason.ENERGY_TOLERANCE, r.reason(), a.toString());
+                assertTrue(r.energyPerAtom() < -7.4, a + ": " + r);
+            }
+        }
+    }
+
+    @Test
+    void sameResultForAnyThreadCount() throws IOException {
+        try (Frame f = thermal()) {
+            double[][] ref = null;
+            for (int threads : new int[] {1, 2, 3}) {
+                try (ParticleStore p = f.particles().copy()) {
+                    double[] e = new double[p.size()];
+                    MinimizeOptions o = MinimizeOptions.defaults().withMaxIterations(60).withThreads(threads);
+                    Report r;
+                    try (Minimizer m = new Minimizer(Models.ka(), o)) {
+                        r = m.minimize(p, f.box(), e);
+                    }
+                    double[][] got = {p.positions(0).toArray(ValueLayout.JAVA_DOUBLE), p.positions(1).toArray(ValueLayout.JAVA_DOUBLE),
+                            p.positions(2).toArray(ValueLayout.JAVA_DOUBLE), e, {r.energy(), r.fnorm()}};
+                    if (ref == null) ref = got;
+                    else for (int k = 0; k < got.length; k++) assertArrayEquals(ref[k], got[k], threads + " threads, array " + k);
+                }
+            }
+        }
+    }
+
+    @Test
+    void imagesFollowParticlesAcrossBoxFaces() {
+        // an A-A pair at 1.05 sigma (inside the LJ minimum 2^(1/6)) just below the x face: pushed apart,
+        // particle 0 leaves through the face; it must come back wrapped with its image count raised
+        Box box = Box.cubic(9.0);
+        for (Algorithm a : Algorithm.values()) {
+            try (ParticleStore p = ParticleStore.allocate(2)) {
+                p.setPosition(0, 8.98, 4.5, 4.5);
+                p.setPosition(1, 7.93, 4.5, 4.5);
+                Report r = Minimizer.quench(p, box, Models.ka(), MinimizeOptions.defaults().withAlgorithm(a));
+                assertTrue(r.converged(), a + ": " + r);
+                assertEquals(1, p.image(0, 0), a + ": particle 0 crossed the x face once");
+                assertEquals(0, p.image(1, 0), a.toString());
+                for (int i = 0; i < 2; i++) {
+                    assertTrue(p.x(i) >= 0 && p.x(i) < 9.0, a + ": wrapped x " + p.x(i));
+                    assertEquals(4.5, p.y(i), 1e-12);
+                }
+                double u0 = p.unwrapped(0, 0, box), u1 = p.unwrapped(1, 0, box);
+                assertEquals(Math.pow(2, 1.0 / 6), u0 - u1, 1e-9, a + ": LJ minimum in unwrapped coordinates");
+                assertEquals(8.455, 0.5 * (u0 + u1), 1e-9, a + ": pair forces keep the centre");
+                double shift = 4 * (Math.pow(2.5, -12) - Math.pow(2.5, -6));
+                assertEquals((-1.0 - shift) / 2, r.energyPerAtom(), 1e-12, a + ": U = -eps - U(r_c) at the minimum");
+            }
+        }
+    }
+
+    @Test
+    void badOptionsAreRefused() {
+        MinimizeOptions d = MinimizeOptions.defaults();
+        assertThrows(IllegalArgumentException.class, () -> d.withFtol(-1));
+        assertThrows(IllegalArgumentException.class, () -> d.withEtol(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> d.withMaxIterations(-1));
+        assertThrows(IllegalArgumentException.class, () -> d.withMaxForceEvaluations(0));
+        assertThrows(IllegalArgumentException.class, () -> d.withThreads(0));
+        assertThrows(IllegalArgumentException.class, () -> d.withDmax(0));
+        assertThrows(IllegalArgumentException.class, () -> FireParameters.LAMMPS.withDt(-0.1));
+        assertEquals(Algorithm.CG_FIRE, Algorithm.parse("CG+FIRE"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Algorithm.parse("bfgs"));
+        assertTrue(e.getMessage().contains("fire, cg, cg+fire"), e.getMessage());
+    }
+}
