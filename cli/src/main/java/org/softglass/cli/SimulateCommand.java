@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         description = {"Molecular dynamics (NVT Nose-Hoover chain as LAMMPS fix nvt, NVE, or Langevin) of a preset model from a random start:",
                 "melt at --melt-temperature, equilibrate at --temperature, then --steps of production with thermo and trajectory output.",
                 "Rerunning the same command resumes an interrupted run from its last checkpoint, bit for bit.",
-                "Outputs in --out: thermo.csv, traj.dump (id type xu yu zu), checkpoint.bin, run.json, manifest.json."})
+                "Outputs in --out: thermo.csv, traj.dump (id type xu yu zu), with --inherent is.dump and is_energy.csv, checkpoint.bin, run.json, manifest.json."})
 final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "ka", description = "ka, ss or ipl (default: ${DEFAULT-VALUE}).")
     String model;
@@ -54,6 +54,8 @@ final class SimulateCommand implements Callable<Integer> {
     double skin;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
+    @Option(names = "--inherent", description = "Also quench every dumped frame (cg+fire, ftol 1e-10): is.dump and is_energy.csv.")
+    boolean inherent;
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
@@ -61,13 +63,17 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec cmd;
+
     @Override
     public Integer call() throws IOException {
+        java.io.PrintWriter err = cmd.commandLine().getErr();
         int nt = threads == null ? Parallel.availableCores() : threads;
         if (nt < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nt);
         double rho = density != null ? density : Models.defaultDensity(model);
         RunSpec spec = new RunSpec(model, n, rho, temperature, dt, steps, ensemble, tdamp, seed, meltTemperature, meltSteps,
-                equilibrate, thermoEvery, dumpEvery, checkpointEvery, skin, false);
+                equilibrate, thermoEvery, dumpEvery, checkpointEvery, skin, inherent);
         Simulation.Result r;
         try (Progress bar = Progress.of("simulate", spec.totalSteps(), "steps", quiet)) {
             long[] last = {-1};
@@ -77,7 +83,8 @@ final class SimulateCommand implements Callable<Integer> {
             });
         }
         if (r.alreadyComplete()) {
-            System.err.println("softglass: " + out + " already holds this completed run; nothing to do");
+            err.println("softglass: " + out + " already holds this completed run; nothing to do");
+            err.flush();
             return ExitCodes.OK;
         }
         double rate = r.stepsRun() * (double) n / r.seconds();
@@ -85,6 +92,7 @@ final class SimulateCommand implements Callable<Integer> {
         spec.asMap().forEach(m::param);
         m.param("threads", nt).output(out.resolve("thermo.csv"));
         if (dumpEvery > 0) m.output(out.resolve("traj.dump"));
+        if (inherent) m.output(out.resolve("is.dump")).output(out.resolve("is_energy.csv"));
         m.result("steps_run", r.stepsRun()).result("resumed_from_step", r.resumedFrom()).result("seconds", r.seconds())
                 .result("atom_steps_per_second", rate)
                 .result("production_seconds", r.productionSeconds())
@@ -96,8 +104,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         m.write(out.resolve("manifest.json"));
         if (!quiet) {
-            System.err.printf("softglass: %d steps in %.1f s (%.3g atom-steps/s, %d list builds)%s%n", r.stepsRun(), r.seconds(), rate,
+            err.printf("softglass: %d steps in %.1f s (%.3g atom-steps/s, %d list builds)%s%n", r.stepsRun(), r.seconds(), rate,
                     r.listBuilds(), r.resumedFrom() >= 0 ? ", resumed from step " + r.resumedFrom() : "");
+            err.flush();
         }
         return ExitCodes.OK;
     }

@@ -16,7 +16,8 @@ public final class DumpObserver implements Observer {
     private final AppendFile file;
     private final LammpsDumpWriter writer;
 
-    DumpObserver(Path target, long every, long resumeLength) throws IOException {
+    DumpObserver(Path target, long every, long[] resume) throws IOException {
+        long resumeLength = resume.length > 0 ? resume[0] : 0;
         this.every = every;
         this.file = new AppendFile(target, resumeLength);
         this.writer = LammpsDumpWriter.of(file.stream(), LammpsDumpWriter.UNWRAPPED, false);
@@ -29,7 +30,7 @@ public final class DumpObserver implements Observer {
         writer.write(step, s.box(), s.particles(), Map.of());
     }
 
-    @Override public long outputLength() throws IOException { writer.flush(); return file.length(); }
+    @Override public long[] outputLengths() throws IOException { writer.flush(); return new long[] {file.length()}; }
     @Override public void complete() throws IOException { writer.flush(); file.complete(); }
     @Override public void close() throws IOException { writer.flush(); file.close(); }
 

@@ -18,8 +18,11 @@ public interface Observer extends AutoCloseable {
      */
     void observe(MdSystem s, long step, double time) throws IOException;
 
-    /** Bytes written so far (flushed), or 0 for an observer that writes nothing. */
-    default long outputLength() throws IOException { return 0; }
+    /**
+     * Bytes written so far to each streamed file (flushed), in a fixed order; empty for an observer
+     * that writes nothing. A resumed run hands the same array back to the observer's constructor.
+     */
+    default long[] outputLengths() throws IOException { return new long[0]; }
 
     /** The run finished: finalise outputs. */
     default void complete() throws IOException {}

@@ -13,6 +13,7 @@ import java.util.function.LongConsumer;
 import org.softglass.core.energy.Models;
 import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.AtomicOutput;
+import org.softglass.core.minimize.MinimizeOptions;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.space.Box;
 
@@ -21,7 +22,8 @@ import org.softglass.core.space.Box;
  *
  * <p>Files in {@code DIR}: {@code run.json} (the spec, its key, and {@code "complete"}),
  * {@code checkpoint.bin} (see {@link Checkpoint}), {@code thermo.csv} ({@link ThermoObserver}),
- * {@code traj.dump} ({@link DumpObserver}), and {@code inherent-structure} outputs when asked. Streamed
+ * {@code traj.dump} ({@link DumpObserver}), and with {@code inherent} the quenched frames
+ * {@code is.dump}, {@code is_energy.csv} ({@link InherentObserver}). Streamed
  * files carry a {@code .part} suffix until the run completes.
  *
  * <p>Bit-for-bit resumption: every {@code checkpointEvery} steps (and at the end) the neighbour list
@@ -46,7 +48,8 @@ public final class Simulation {
     /** Extra observers a caller attaches (e.g. the inherent-structure trajectory), created per run. */
     @FunctionalInterface
     public interface ObserverFactory {
-        Observer create(Path dir, long resumeLength) throws IOException;
+        /** @param resume the observer's stream lengths from the checkpoint; empty for a fresh run */
+        Observer create(Path dir, long[] resume) throws IOException;
     }
 
     public static Result run(RunSpec spec, Path dir, int threads, LongConsumer progress) throws IOException {
@@ -104,11 +107,15 @@ public final class Simulation {
             if (loaded != null) active.restore(loaded.integratorState());
 
             List<Observer> obs = new ArrayList<>();
-            long[] lens = loaded != null ? loaded.outputLengths() : new long[0];
+            long[][] lens = unpack(loaded != null ? loaded.outputLengths() : new long[0]);
             try {
-                obs.add(new ThermoObserver(dir.resolve("thermo.csv"), spec.thermoEvery(), production, len(lens, 0)));
-                if (spec.dumpEvery() > 0) obs.add(new DumpObserver(dir.resolve("traj.dump"), spec.dumpEvery(), len(lens, 1)));
-                for (int k = 0; k < extra.size(); k++) obs.add(extra.get(k).create(dir, len(lens, 2 + k)));
+                obs.add(new ThermoObserver(dir.resolve("thermo.csv"), spec.thermoEvery(), production, lengths(lens, 0)));
+                if (spec.dumpEvery() > 0) obs.add(new DumpObserver(dir.resolve("traj.dump"), spec.dumpEvery(), lengths(lens, obs.size())));
+                if (spec.inherent()) {
+                    long every = spec.dumpEvery() > 0 ? spec.dumpEvery() : spec.thermoEvery();
+                    obs.add(InherentObserver.factory(every, MinimizeOptions.defaults().withThreads(threads), pot).create(dir, lengths(lens, obs.size())));
+                }
+                for (int k = 0; k < extra.size(); k++) obs.add(extra.get(k).create(dir, lengths(lens, obs.size())));
                 if (!resume && prodStart == 0) observe(obs, sys, 0, spec.dt());
                 long total = spec.totalSteps(), start = done;
                 double kmax = 100 * Math.max(spec.temperature(), spec.meltTemperature()) + 10;
@@ -138,9 +145,9 @@ public final class Simulation {
                     }
                     if (done % spec.checkpointEvery() == 0 || done == total) {
                         sys.rebuildAndComputeForces();
-                        long[] l = new long[obs.size()];
-                        for (int k = 0; k < l.length; k++) l[k] = obs.get(k).outputLength();
-                        new Checkpoint(spec.key(), done, active.state(), l).write(ckpt, p);
+                        long[][] l = new long[obs.size()][];
+                        for (int k = 0; k < l.length; k++) l[k] = obs.get(k).outputLengths();
+                        new Checkpoint(spec.key(), done, active.state(), pack(l)).write(ckpt, p);
                         lastCheckpoint = done;
                     }
                     progress.accept(done);
@@ -157,7 +164,30 @@ public final class Simulation {
         }
     }
 
-    private static long len(long[] lens, int k) { return k < lens.length ? lens[k] : 0; }
+    private static long[] lengths(long[][] lens, int k) { return k < lens.length ? lens[k] : new long[0]; }
+
+    /** Per-observer stream lengths flattened as [count₀, l…, count₁, l…, …] for the checkpoint. */
+    static long[] pack(long[][] l) {
+        int n = 0;
+        for (long[] a : l) n += 1 + a.length;
+        long[] r = new long[n];
+        int k = 0;
+        for (long[] a : l) {
+            r[k++] = a.length;
+            for (long v : a) r[k++] = v;
+        }
+        return r;
+    }
+
+    static long[][] unpack(long[] r) {
+        List<long[]> out = new ArrayList<>();
+        for (int k = 0; k < r.length; ) {
+            int c = (int) r[k++];
+            out.add(java.util.Arrays.copyOfRange(r, k, k + c));
+            k += c;
+        }
+        return out.toArray(new long[0][]);
+    }
 
     private static void observe(List<Observer> obs, MdSystem sys, long step, double dt) throws IOException {
         for (Observer o : obs) {

@@ -19,7 +19,8 @@ public final class ThermoObserver implements Observer {
     private final PrintWriter w;
     private MdSystem.Thermo last;
 
-    ThermoObserver(Path target, long every, Integrator integrator, long resumeLength) throws IOException {
+    ThermoObserver(Path target, long every, Integrator integrator, long[] resume) throws IOException {
+        long resumeLength = resume.length > 0 ? resume[0] : 0;
         this.every = every;
         this.integrator = integrator;
         this.file = new AppendFile(target, resumeLength);
@@ -46,7 +47,7 @@ public final class ThermoObserver implements Observer {
     /** The last thermo state written (null before the first). */
     public MdSystem.Thermo last() { return last; }
 
-    @Override public long outputLength() throws IOException { w.flush(); return file.length(); }
+    @Override public long[] outputLengths() throws IOException { w.flush(); return new long[] {file.length()}; }
     @Override public void complete() throws IOException { w.flush(); file.complete(); }
     @Override public void close() throws IOException { w.flush(); file.close(); }
 }

@@ -40,6 +40,27 @@ class SimulationTest {
         }
     }
 
+    /** The inherent-structure trajectory survives an interruption too, and every quench converges. */
+    @Test
+    void inherentTrajectoryResumesBitForBit(@TempDir Path tmp) throws IOException {
+        RunSpec s = new RunSpec("ka", 300, 1.2, 1.0, 0.005, 200, "nvt", 0.5, 42, 2.0, 100, 100, 25, 100, 150, 0.3, true);
+        Path a = tmp.resolve("a"), b = tmp.resolve("b");
+        Simulation.run(s, a, 2, d -> {});
+        assertThrows(RuntimeException.class, () -> Simulation.run(s, b, 2, d -> { if (d == 320) throw new RuntimeException("stop"); }));
+        Simulation.run(s, b, 2, d -> {});
+        for (String f : List.of("is.dump", "is_energy.csv", "traj.dump")) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+        }
+        List<String> rows = Files.readAllLines(a.resolve("is_energy.csv"));
+        assertEquals(4, rows.size(), "header + frames at production steps 0, 100, 200");
+        for (String r : rows.subList(1, rows.size())) {
+            String[] f = r.split(",");
+            assertEquals("true", f[5], r);
+            double u = Double.parseDouble(f[2]);
+            assertTrue(u < -6.5 && u > -8.0, "IS energy per particle " + u);
+        }
+    }
+
     /** Forces and lists do not depend on the thread count, so neither does the trajectory. */
     @Test
     void sameOutputOnOneAndTwoThreads(@TempDir Path tmp) throws IOException {

@@ -1,0 +1,61 @@
+package org.softglass.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.softglass.core.io.Frame;
+import org.softglass.core.io.LammpsDumpReader;
+
+/** {@code softglass simulate} as a user runs it: outputs, rerun, and bad input. */
+class SimulateCommandTest {
+
+    @Test
+    void smallRunWritesThermoDumpAndManifestAndRerunIsANoOp(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        String[] args = {"simulate", "--n", "300", "--temperature", "1.0", "--steps", "400", "--melt-steps", "100", "--equilibrate", "100",
+                "--dump-every", "100", "--thermo-every", "50", "--inherent", "--out", out.toString(), "--threads", "2", "--quiet"};
+        CliRunner.Result r = CliRunner.run(args);
+        assertEquals(0, r.code(), r.err());
+        List<String> thermo = Files.readAllLines(out.resolve("thermo.csv"));
+        assertEquals("step,time,temperature,pe,ke,press,conserved", thermo.get(0));
+        assertEquals(1 + 9, thermo.size());
+        try (LammpsDumpReader rd = LammpsDumpReader.open(out.resolve("traj.dump"))) {
+            int frames = 0;
+            for (Frame f : rd) {
+                try (f) {
+                    assertEquals(300, f.size());
+                    assertEquals(100L * frames, f.timestep());
+                    frames++;
+                }
+            }
+            assertEquals(5, frames);
+        }
+        assertEquals(6, Files.readAllLines(out.resolve("is_energy.csv")).size());
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"atom_steps_per_second\""), manifest);
+        byte[] before = Files.readAllBytes(out.resolve("thermo.csv"));
+        CliRunner.Result again = CliRunner.run(args);
+        assertEquals(0, again.code());
+        assertTrue(again.err().contains("already holds this completed run"), again.err());
+        assertEquals(new String(before), Files.readString(out.resolve("thermo.csv")));
+    }
+
+    @Test
+    void badParametersGiveOneLine(@TempDir Path dir) {
+        CliRunner.Result ens = CliRunner.run("simulate", "--temperature", "1", "--steps", "10", "--ensemble", "npt", "--out", dir.resolve("a").toString());
+        assertEquals(ExitCodes.USAGE, ens.code());
+        assertTrue(ens.err().contains("--ensemble must be nvt, nve or langevin"), ens.err());
+        assertEquals(1, ens.err().strip().lines().count(), ens.err());
+        CliRunner.Result small = CliRunner.run("simulate", "--n", "50", "--temperature", "1", "--steps", "10", "--out", dir.resolve("b").toString());
+        assertEquals(ExitCodes.USAGE, small.code());
+        assertTrue(small.err().contains("box length"), small.err());
+        CliRunner.Result dt = CliRunner.run("simulate", "--temperature", "1", "--steps", "10", "--dt", "-1", "--out", dir.resolve("c").toString());
+        assertEquals(ExitCodes.USAGE, dt.code());
+        assertTrue(dt.err().contains("--dt"), dt.err());
+    }
+}
