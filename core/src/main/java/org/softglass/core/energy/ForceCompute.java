@@ -5,7 +5,6 @@ import java.lang.foreign.ValueLayout;
 import org.softglass.core.parallel.Parallel;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.partition.NeighborList;
-import org.softglass.core.simd.Coordinates;
 import org.softglass.core.simd.PairKernel;
 import org.softglass.core.simd.PairParams;
 import org.softglass.core.simd.PairRow;
@@ -17,7 +16,8 @@ import org.softglass.core.space.Box;
  * over a FULL neighbour list.
  *
  * <p>For each particle i (in parallel over fixed chunks of particles) its listed neighbours' positions
- * and species are gathered from heap copies into contiguous arrays, and the {@link PairKernel}
+ * and species are gathered from a packed heap copy ({@code x, y, z, species} per slot) into
+ * contiguous arrays, and the {@link PairKernel}
  * (SIMD or scalar) forms the minimum-image separations {@code d_ij = r_i − r_j} and sums
  * <pre>
  *   F_i = Σ_j (−U'(r_ij)/r_ij) d_ij,   e_i = ½ Σ_j U(r_ij),   w_i = ½ Σ_j r_ij² (−U'(r_ij)/r_ij).
@@ -40,7 +40,8 @@ public final class ForceCompute implements AutoCloseable {
     private final PairKernel kernel;
     private final Scratch[] scratch;
     private final PairRow[] rows;
-    private Coordinates coords;
+    private double[] packed = new double[0];
+    private int[] species = new int[0];
 
     /** Result of one evaluation: total potential energy U (ε) and virial W = Σ r·f (ε). */
     public record Result(double energy, double virial) {
@@ -104,13 +105,11 @@ public final class ForceCompute implements AutoCloseable {
     private void run(ParticleStore p, Box box, NeighborList list, double[][] out, boolean energy) {
         check(p, box, list);
         final int n = p.size();
-        final Coordinates c = coordinates(p, box);
+        final double[] pk = pack(p);
+        final int[] sp = species;
+        final PeriodicLengths pl = PeriodicLengths.of(box);
         final MemorySegment fxs = p.forces(0), fys = p.forces(1), fzs = p.forces(2);
         final MemorySegment indices = list.indices(), offsets = list.offsets();
-        final double[] xs = c.x(), ys = c.y(), zs = c.z();
-        final int[] sp = c.species();
-        final double[] sds = c.speciesD();
-        final PeriodicLengths pl = c.box();
         parallel.forChunks(n, CHUNK, (worker, chunk, from, to) -> {
             Scratch s = scratch[worker];
             double[] acc = s.acc;
@@ -122,13 +121,13 @@ public final class ForceCompute implements AutoCloseable {
                 double[] xj = s.xj, yj = s.yj, zj = s.zj, sj = s.sj;
                 MemorySegment.copy(indices, ValueLayout.JAVA_INT, k0 * 4L, idx, 0, m);
                 for (int k = 0; k < m; k++) {
-                    int j = idx[k];
-                    xj[k] = xs[j];
-                    yj[k] = ys[j];
-                    zj[k] = zs[j];
-                    sj[k] = sds[j];
+                    int j = idx[k] << 2;
+                    xj[k] = pk[j];
+                    yj[k] = pk[j + 1];
+                    zj[k] = pk[j + 2];
+                    sj[k] = pk[j + 3];
                 }
-                double xi = xs[i], yi = ys[i], zi = zs[i];
+                double xi = pk[4 * i], yi = pk[4 * i + 1], zi = pk[4 * i + 2];
                 kernel.padInto(xi, yi, zi, xj, yj, zj, sj, m, pl);
                 acc[0] = acc[1] = acc[2] = acc[3] = acc[4] = 0;
                 kernel.accumulate(rows[sp[i]], xi, yi, zi, xj, yj, zj, sj, m, pl, energy, acc);
@@ -143,20 +142,25 @@ public final class ForceCompute implements AutoCloseable {
         });
     }
 
-    /** Refreshes the heap copies of positions and species that the kernels gather from. */
-    private Coordinates coordinates(ParticleStore p, Box box) {
+    /**
+     * Refreshes the packed heap copy the driver gathers from: {@code packed[4i..4i+3] = x, y, z,
+     * species} of slot i (one cache line holds a neighbour's whole record), and {@link #species}.
+     */
+    private double[] pack(ParticleStore p) {
         int n = p.size();
-        if (coords == null || coords.x().length < n) {
-            coords = new Coordinates(new double[n], new double[n], new double[n], new double[n], new int[n], null);
+        if (packed.length < 4 * n) {
+            packed = new double[4 * n];
+            species = new int[n];
         }
-        MemorySegment.copy(p.positions(0), ValueLayout.JAVA_DOUBLE, 0, coords.x(), 0, n);
-        MemorySegment.copy(p.positions(1), ValueLayout.JAVA_DOUBLE, 0, coords.y(), 0, n);
-        MemorySegment.copy(p.positions(2), ValueLayout.JAVA_DOUBLE, 0, coords.z(), 0, n);
-        MemorySegment.copy(p.speciesSegment(), ValueLayout.JAVA_INT, 0, coords.species(), 0, n);
-        int[] sp = coords.species();
-        double[] sd = coords.speciesD();
-        for (int i = 0; i < n; i++) sd[i] = sp[i];
-        return new Coordinates(coords.x(), coords.y(), coords.z(), sd, sp, PeriodicLengths.of(box));
+        MemorySegment.copy(p.speciesSegment(), ValueLayout.JAVA_INT, 0, species, 0, n);
+        MemorySegment xs = p.positions(0), ys = p.positions(1), zs = p.positions(2);
+        for (int i = 0; i < n; i++) {
+            packed[4 * i] = xs.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+            packed[4 * i + 1] = ys.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+            packed[4 * i + 2] = zs.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+            packed[4 * i + 3] = species[i];
+        }
+        return packed;
     }
 
     private void check(ParticleStore p, Box box, NeighborList list) {
@@ -178,7 +182,7 @@ public final class ForceCompute implements AutoCloseable {
 
     /** Per-worker buffers: a neighbour row and its gathered coordinates and species. */
     private static final class Scratch {
-        final double[] acc = new double[5];
+        final double[] acc = new double[PairKernel.ACC_LENGTH];
         int[] idx = new int[0];
         double[] xj = new double[0], yj = xj, zj = xj, sj = xj;
 

@@ -8,7 +8,7 @@ package org.softglass.core.simd;
  * ({@code d − L rint(d/L)} per axis), {@code r² = |d|²}, and with the parameters
  * {@code row.params(species_k)} and the mask {@code r² < rc2}, adds to {@code acc}: [0..2]
  * {@code Σ (−U'/r) d} (force on i, ε/σ), [3] {@code Σ U} (ε), [4] {@code Σ r²(−U'/r)} (virial, ε).
- * acc[3] and acc[4] are only updated when {@code energy} is true.
+ * acc[3] and acc[4] are only updated when {@code energy} is true; {@code acc[5..]} is scratch.
  *
  * <p>Padding contract: the arrays extend to {@link #padded(int)} entries; entries n.. must hold a
  * point half a box away from i along every axis ({@link #padInto}), which lies beyond every cutoff
@@ -16,6 +16,10 @@ package org.softglass.core.simd;
  * (their summation orders differ).
  */
 public interface PairKernel {
+    /** First scratch slot of {@code acc}: callers pass {@code acc} of length {@link #ACC_LENGTH}. */
+    int ACC_SCRATCH = 5;
+    /** Length of the {@code acc} array: 5 sums plus scratch for the widest vector (16 doubles). */
+    int ACC_LENGTH = ACC_SCRATCH + 16;
 
     /**
      * @param xj neighbour x (σ), length ≥ padded(n); likewise yj, zj

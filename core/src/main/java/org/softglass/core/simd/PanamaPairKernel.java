@@ -225,20 +225,20 @@ public final class PanamaPairKernel implements PairKernel {
      */
     private static void finish(DoubleVector fx, DoubleVector fy, DoubleVector fz, DoubleVector u, DoubleVector w,
                                boolean energy, double[] acc) {
-        acc[0] += sum(fx);
-        acc[1] += sum(fy);
-        acc[2] += sum(fz);
+        acc[0] += sum(fx, acc);
+        acc[1] += sum(fy, acc);
+        acc[2] += sum(fz, acc);
         if (energy) {
-            acc[3] += sum(u);
-            acc[4] += sum(w);
+            acc[3] += sum(u, acc);
+            acc[4] += sum(w, acc);
         }
     }
 
-    private static double sum(DoubleVector v) {
-        double[] t = new double[L];
-        v.intoArray(t, 0);
+    /** Lane sum in lane order 0..L−1, through the scratch tail {@code acc[5 .. 5+L)}. */
+    private static double sum(DoubleVector v, double[] acc) {
+        v.intoArray(acc, PairKernel.ACC_SCRATCH);
         double s = 0;
-        for (int l = 0; l < L; l++) s += t[l];
+        for (int l = 0; l < L; l++) s += acc[PairKernel.ACC_SCRATCH + l];
         return s;
     }
 }

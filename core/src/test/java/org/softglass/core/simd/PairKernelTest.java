@@ -45,11 +45,11 @@ class PairKernelTest {
                     }
                     PanamaPairKernel.INSTANCE.padInto(x[0], y[0], z[0], xj, yj, zj, sj, n, box);
                     for (boolean energy : new boolean[] {false, true}) {
-                        double[] a = new double[5], b = new double[5];
+                        double[] a = new double[PairKernel.ACC_LENGTH], b = new double[PairKernel.ACC_LENGTH];
                         ScalarPairKernel.INSTANCE.accumulate(row, x[0], y[0], z[0], xj, yj, zj, sj, n, box, energy, a);
                         PanamaPairKernel.INSTANCE.accumulate(row, x[0], y[0], z[0], xj, yj, zj, sj, n, box, energy, b);
                         double scale = 0;
-                        for (double v : a) scale = Math.max(scale, Math.abs(v));
+                        for (int k = 0; k < 5; k++) scale = Math.max(scale, Math.abs(a[k]));
                         for (int k = 0; k < 5; k++) {
                             final int nn = n, kk = k;
                             assertEquals(a[k], b[k], 1e-13 * Math.max(1, scale) * Math.max(1, n),
