@@ -48,17 +48,13 @@ final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the per-frame summary here (and FILE.csv.manifest.json) instead of stdout.")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-    Integer threads;
-
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
 
     @Override
     public Integer call() throws IOException {
         PairPotential pot = Models.byName(model);
-        int nt = threads == null ? Parallel.availableCores() : threads;
-        if (nt < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nt);
+        int nt = run.threads();
         AtomicOutput summary = out == null ? null : AtomicOutput.open(out);
         AtomicOutput atoms = perAtom == null ? null : AtomicOutput.open(perAtom);
         boolean ok = false;
@@ -66,7 +62,7 @@ final class EnergyCommand implements Callable<Integer> {
         double sumU = 0;
         try (LammpsDumpReader reader = LammpsDumpReader.open(dump);
              Parallel par = new Parallel(nt);
-             Progress progress = Progress.frames("energy", quiet)) {
+             Progress progress = Progress.frames("energy", run.quiet())) {
             PrintWriter sw = summary == null ? new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                     : writer(summary);
             PrintWriter aw = atoms == null ? null : writer(atoms);

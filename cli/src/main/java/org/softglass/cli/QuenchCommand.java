@@ -22,7 +22,6 @@ import org.softglass.core.minimize.Algorithm;
 import org.softglass.core.minimize.MinimizeOptions;
 import org.softglass.core.minimize.Minimizer;
 import org.softglass.core.minimize.Report;
-import org.softglass.core.parallel.Parallel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,11 +77,8 @@ final class QuenchCommand implements Callable<Integer> {
     @Option(names = "--max-eval", defaultValue = "1000000", paramLabel = "N", description = "Force-evaluation limit per stage (default: ${DEFAULT-VALUE}).")
     long maxEval;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores); results do not depend on it.")
-    Integer threads;
-
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
 
     @Spec
     CommandSpec spec;
@@ -90,7 +86,7 @@ final class QuenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PairPotential pot = Models.byName(model);
-        int nt = threads == null ? Parallel.availableCores() : threads;
+        int nt = run.threads();
         MinimizeOptions opts = MinimizeOptions.defaults().withAlgorithm(Algorithm.parse(min)).withFtol(ftol).withEtol(etol)
                 .withMaxIterations(maxIter).withMaxForceEvaluations(maxEval).withThreads(nt);
         Path isDump = outDir.resolve("is.dump"), csv = outDir.resolve("is_energy.csv");
@@ -103,7 +99,7 @@ final class QuenchCommand implements Callable<Integer> {
             LammpsDumpWriter dw = null;
             AtomicOutput co = null;
             boolean ok = false;
-            try (Minimizer minimizer = new Minimizer(pot, opts); Progress progress = Progress.frames("quench", quiet)) {
+            try (Minimizer minimizer = new Minimizer(pot, opts); Progress progress = Progress.frames("quench", run.quiet())) {
                 dw = LammpsDumpWriter.open(isDump, COLUMNS);
                 co = AtomicOutput.open(csv);
                 PrintWriter cw = new PrintWriter(new BufferedWriter(new OutputStreamWriter(co.stream(), StandardCharsets.UTF_8), 1 << 16));

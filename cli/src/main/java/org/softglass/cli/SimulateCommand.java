@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.energy.Models;
 import org.softglass.core.io.Manifest;
-import org.softglass.core.parallel.Parallel;
 import org.softglass.core.simulate.RunSpec;
 import org.softglass.core.simulate.Simulation;
 import picocli.CommandLine.Command;
@@ -58,10 +57,8 @@ final class SimulateCommand implements Callable<Integer> {
     boolean inherent;
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
-    @Option(names = "--threads", description = "Worker threads (default: all cores).")
-    Integer threads;
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec cmd;
@@ -69,13 +66,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         java.io.PrintWriter err = cmd.commandLine().getErr();
-        int nt = threads == null ? Parallel.availableCores() : threads;
-        if (nt < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + nt);
+        int nt = run.threads();
         double rho = density != null ? density : Models.defaultDensity(model);
         RunSpec spec = new RunSpec(model, n, rho, temperature, dt, steps, ensemble, tdamp, seed, meltTemperature, meltSteps,
                 equilibrate, thermoEvery, dumpEvery, checkpointEvery, skin, inherent);
         Simulation.Result r;
-        try (Progress bar = Progress.of("simulate", spec.totalSteps(), "steps", quiet)) {
+        try (Progress bar = Progress.of("simulate", spec.totalSteps(), "steps", run.quiet())) {
             long[] last = {-1};
             r = Simulation.run(spec, out, nt, done -> {
                 if (last[0] < 0) { bar.stepTo(done); } else { bar.stepBy(done - last[0]); }
@@ -103,7 +99,7 @@ final class SimulateCommand implements Callable<Integer> {
                     .result("final_pressure", r.lastThermo().pressure());
         }
         m.write(out.resolve("manifest.json"));
-        if (!quiet) {
+        if (!run.quiet()) {
             err.printf("softglass: %d steps in %.1f s (%.3g atom-steps/s, %d list builds)%s%n", r.stepsRun(), r.seconds(), rate,
                     r.listBuilds(), r.resumedFrom() >= 0 ? ", resumed from step " + r.resumedFrom() : "");
             err.flush();
