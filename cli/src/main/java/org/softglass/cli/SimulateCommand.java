@@ -27,6 +27,8 @@ final class SimulateCommand implements Callable<Integer> {
     int n;
     @Option(names = "--density", description = "Number density (default: the model's, 1.2 for ka).")
     Double density;
+    @Option(names = "--fraction-a", description = "Fraction of species A (default: the model's, 0.8 for ka, 0.5 for ss and ipl).")
+    Double fractionA;
     @Option(names = "--temperature", required = true, description = "Temperature of equilibration and production.")
     double temperature;
     @Option(names = "--dt", defaultValue = "0.005", description = "Time step in tau (default: ${DEFAULT-VALUE}).")
@@ -69,7 +71,8 @@ final class SimulateCommand implements Callable<Integer> {
         int nt = run.threads();
         double rho = density != null ? density : Models.defaultDensity(model);
         RunSpec spec = new RunSpec(model, n, rho, temperature, dt, steps, ensemble, tdamp, seed, meltTemperature, meltSteps,
-                equilibrate, thermoEvery, dumpEvery, checkpointEvery, skin, inherent);
+                equilibrate, thermoEvery, dumpEvery, checkpointEvery, skin, inherent,
+                fractionA != null ? fractionA : Models.defaultFractionA(model));
         Simulation.Result r;
         try (Progress bar = Progress.of("simulate", spec.totalSteps(), "steps", run.quiet())) {
             long[] last = {-1};

@@ -13,7 +13,8 @@ import org.softglass.core.energy.Models;
  * production), integrator, outputs and seed. Two runs with equal specs and thread counts produce
  * identical files. Times are in steps; temperatures in ε/k_B; dt, tdamp in τ.
  *
- * <p>Protocol (as the LAMMPS fixtures' {@code in.ka_md}): random placement, overlap removal,
+ * <p>Composition: the first {@code round(fractionA·N)} particles are species A (ids 1..N_A), the rest B.
+ * Protocol (as the LAMMPS fixtures' {@code in.ka_md}): random placement, overlap removal,
  * Gaussian velocities at {@code meltTemperature}, {@code meltSteps} at {@code meltTemperature}, then
  * {@code equilibrateSteps} at {@code temperature}, then {@code steps} of production at
  * {@code temperature}, during which thermo and trajectory frames are written (production step 0
@@ -23,7 +24,16 @@ import org.softglass.core.energy.Models;
 public record RunSpec(String model, int n, double density, double temperature, double dt, long steps,
                       String ensemble, double tdamp, long seed, double meltTemperature, long meltSteps,
                       long equilibrateSteps, long thermoEvery, long dumpEvery, long checkpointEvery, double skin,
-                      boolean inherent) {
+                      boolean inherent, double fractionA) {
+
+    /** A spec with the model's usual composition ({@link Models#defaultFractionA}). */
+    public RunSpec(String model, int n, double density, double temperature, double dt, long steps,
+                   String ensemble, double tdamp, long seed, double meltTemperature, long meltSteps,
+                   long equilibrateSteps, long thermoEvery, long dumpEvery, long checkpointEvery, double skin,
+                   boolean inherent) {
+        this(model, n, density, temperature, dt, steps, ensemble, tdamp, seed, meltTemperature, meltSteps, equilibrateSteps,
+                thermoEvery, dumpEvery, checkpointEvery, skin, inherent, Models.defaultFractionA(model));
+    }
 
     public RunSpec {
         Models.byName(model);
@@ -41,6 +51,7 @@ public record RunSpec(String model, int n, double density, double temperature, d
         if (dumpEvery < 0) throw new IllegalArgumentException("--dump-every must be >= 0 (0: no trajectory), got " + dumpEvery);
         if (checkpointEvery < 1) throw new IllegalArgumentException("--checkpoint-every must be >= 1, got " + checkpointEvery);
         if (!(skin >= 0)) throw new IllegalArgumentException("--skin must be >= 0, got " + skin);
+        if (!(fractionA >= 0 && fractionA <= 1)) throw new IllegalArgumentException("--fraction-a must be in [0, 1], got " + fractionA);
     }
 
     /** Total steps of the protocol. */
@@ -59,7 +70,7 @@ public record RunSpec(String model, int n, double density, double temperature, d
         m.put("dt", dt); m.put("steps", steps); m.put("ensemble", ensemble); m.put("tdamp", tdamp); m.put("seed", seed);
         m.put("melt_temperature", meltTemperature); m.put("melt_steps", meltSteps); m.put("equilibrate_steps", equilibrateSteps);
         m.put("thermo_every", thermoEvery); m.put("dump_every", dumpEvery); m.put("checkpoint_every", checkpointEvery);
-        m.put("skin", skin); m.put("inherent", inherent);
+        m.put("skin", skin); m.put("inherent", inherent); m.put("fraction_a", fractionA);
         return m;
     }
 

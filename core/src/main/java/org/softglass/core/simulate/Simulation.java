@@ -80,7 +80,7 @@ public final class Simulation {
 
         PairPotential pot = Models.byName(spec.model());
         Box box = Box.cubicForDensity(spec.n(), spec.density());
-        double fa = Models.defaultFractionA(spec.model());
+        double fa = spec.fractionA();
         ParticleStore p = resume ? ParticleStore.allocate(spec.n()) : InitialState.random(spec.n(), box, new double[] {fa, 1 - fa}, spec.seed());
         long t0 = System.nanoTime();
         try (MdSystem sys = new MdSystem(p, box, pot, spec.skin(), threads)) {
