@@ -13,7 +13,9 @@ import org.softglass.core.space.Box;
 
 /**
  * The one driver loop for pair potentials: forces, per-particle energies, total energy and virial
- * over a FULL neighbour list.
+ * over a FULL neighbour list (each pair seen from both sides; bit-identical for any thread count) or
+ * a HALF list (each pair once, Newton's third law, about half the work; identical run to run for a
+ * given thread count), see {@code runHalf}.
  *
  * <p>For each particle i (in parallel over fixed chunks of particles) its listed neighbours' positions
  * and species are gathered from a packed heap copy ({@code x, y, z, species} per slot) into
@@ -83,7 +85,8 @@ public final class ForceCompute implements AutoCloseable {
 
     /** Forces only (no energy, no virial): the MD hot path. Overwrites the store's forces. */
     public void forces(ParticleStore p, Box box, NeighborList list) {
-        run(p, box, list, null, false);
+        if (list.kind() == NeighborList.Kind.HALF) runHalf(p, box, list, null, false);
+        else run(p, box, list, null, false);
     }
 
     /**
@@ -93,6 +96,12 @@ public final class ForceCompute implements AutoCloseable {
     public Result compute(ParticleStore p, Box box, NeighborList list, double[] perAtomEnergy) {
         double[] e = perAtomEnergy != null ? perAtomEnergy : new double[p.size()];
         double[] w = new double[p.size()];
+        if (list.kind() == NeighborList.Kind.HALF) {
+            double vir = runHalf(p, box, list, e, true);
+            double u = 0;
+            for (int i = 0; i < p.size(); i++) u += e[i];
+            return new Result(u, vir);
+        }
         run(p, box, list, new double[][] {e, w}, true);
         double u = 0, vir = 0;
         for (int i = 0; i < p.size(); i++) {
@@ -130,7 +139,7 @@ public final class ForceCompute implements AutoCloseable {
                 double xi = pk[4 * i], yi = pk[4 * i + 1], zi = pk[4 * i + 2];
                 kernel.padInto(xi, yi, zi, xj, yj, zj, sj, m, pl);
                 acc[0] = acc[1] = acc[2] = acc[3] = acc[4] = 0;
-                kernel.accumulate(rows[sp[i]], xi, yi, zi, xj, yj, zj, sj, m, pl, energy, acc);
+                kernel.accumulate(rows[sp[i]], xi, yi, zi, xj, yj, zj, sj, m, pl, energy, acc, false);
                 fxs.setAtIndex(ValueLayout.JAVA_DOUBLE, i, acc[0]);
                 fys.setAtIndex(ValueLayout.JAVA_DOUBLE, i, acc[1]);
                 fzs.setAtIndex(ValueLayout.JAVA_DOUBLE, i, acc[2]);
@@ -140,6 +149,81 @@ public final class ForceCompute implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * The HALF-list path (each pair once, Newton's third law): worker w handles the fixed chunks
+     * w, w+T, … ({@link Parallel#forChunksStatic}) and accumulates forces (and per-atom energies) of
+     * both partners into its own buffers, which are then added up in worker order. Output is
+     * identical run to run for a given thread count T (not across T: the sums are grouped by
+     * worker). Returns the virial W (0 when {@code energy} is false).
+     */
+    private double runHalf(ParticleStore p, Box box, NeighborList list, double[] perAtom, boolean energy) {
+        check(p, box, list);
+        final int n = p.size(), nt = scratch.length;
+        final double[] pk = pack(p);
+        final int[] sp = species;
+        final PeriodicLengths pl = PeriodicLengths.of(box);
+        final MemorySegment indices = list.indices(), offsets = list.offsets();
+        for (Scratch s : scratch) s.reset(n, energy);
+        parallel.forChunksStatic(n, CHUNK, (worker, chunk, from, to) -> {
+            Scratch s = scratch[worker];
+            double[] acc = s.acc, f = s.force, e = s.energy;
+            for (int i = from; i < to; i++) {
+                long k0 = offsets.getAtIndex(ValueLayout.JAVA_LONG, i), k1 = offsets.getAtIndex(ValueLayout.JAVA_LONG, i + 1L);
+                int m = (int) (k1 - k0);
+                if (m == 0) continue;
+                s.ensure(kernel.padded(m));
+                int[] idx = s.idx;
+                double[] xj = s.xj, yj = s.yj, zj = s.zj, sj = s.sj;
+                MemorySegment.copy(indices, ValueLayout.JAVA_INT, k0 * 4L, idx, 0, m);
+                for (int k = 0; k < m; k++) {
+                    int j = idx[k] << 2;
+                    xj[k] = pk[j];
+                    yj[k] = pk[j + 1];
+                    zj[k] = pk[j + 2];
+                    sj[k] = pk[j + 3];
+                }
+                double xi = pk[4 * i], yi = pk[4 * i + 1], zi = pk[4 * i + 2];
+                kernel.padInto(xi, yi, zi, xj, yj, zj, sj, m, pl);
+                acc[0] = acc[1] = acc[2] = acc[3] = acc[4] = 0;
+                kernel.accumulate(rows[sp[i]], xi, yi, zi, xj, yj, zj, sj, m, pl, energy, acc, true);
+                f[3 * i] += acc[0];
+                f[3 * i + 1] += acc[1];
+                f[3 * i + 2] += acc[2];
+                for (int k = 0; k < m; k++) {
+                    int j = 3 * idx[k];
+                    f[j] -= xj[k];
+                    f[j + 1] -= yj[k];
+                    f[j + 2] -= zj[k];
+                }
+                if (energy) {
+                    e[i] += 0.5 * acc[3];
+                    for (int k = 0; k < m; k++) e[idx[k]] += 0.5 * sj[k];
+                    s.virial += acc[4];
+                }
+            }
+        });
+        final MemorySegment fxs = p.forces(0), fys = p.forces(1), fzs = p.forces(2);
+        parallel.forChunks(n, 4096, (worker, chunk, from, to) -> {
+            for (int i = from; i < to; i++) {
+                double gx = 0, gy = 0, gz = 0, u = 0;
+                for (int w = 0; w < nt; w++) {
+                    double[] f = scratch[w].force;
+                    gx += f[3 * i];
+                    gy += f[3 * i + 1];
+                    gz += f[3 * i + 2];
+                    if (energy) u += scratch[w].energy[i];
+                }
+                fxs.setAtIndex(ValueLayout.JAVA_DOUBLE, i, gx);
+                fys.setAtIndex(ValueLayout.JAVA_DOUBLE, i, gy);
+                fzs.setAtIndex(ValueLayout.JAVA_DOUBLE, i, gz);
+                if (energy) perAtom[i] = u;
+            }
+        });
+        double vir = 0;
+        for (Scratch s : scratch) vir += s.virial;
+        return vir;
     }
 
     /**
@@ -164,9 +248,6 @@ public final class ForceCompute implements AutoCloseable {
     }
 
     private void check(ParticleStore p, Box box, NeighborList list) {
-        if (list.kind() != NeighborList.Kind.FULL) {
-            throw new IllegalArgumentException("ForceCompute needs a FULL neighbour list, got " + list.kind());
-        }
         if (list.size() != p.size()) {
             throw new IllegalArgumentException("neighbour list has " + list.size() + " rows but the store has " + p.size() + " particles");
         }
@@ -185,6 +266,20 @@ public final class ForceCompute implements AutoCloseable {
         final double[] acc = new double[PairKernel.ACC_LENGTH];
         int[] idx = new int[0];
         double[] xj = new double[0], yj = xj, zj = xj, sj = xj;
+
+        double[] force = new double[0], energy = new double[0];
+        double virial;
+
+        /** Zeroes the per-worker accumulators for n particles. */
+        void reset(int n, boolean withEnergy) {
+            if (force.length < 3 * n) force = new double[3 * n];
+            else java.util.Arrays.fill(force, 0, 3 * n, 0.0);
+            if (withEnergy) {
+                if (energy.length < n) energy = new double[n];
+                else java.util.Arrays.fill(energy, 0, n, 0.0);
+            }
+            virial = 0;
+        }
 
         void ensure(int cap) {
             if (idx.length >= cap) return;

@@ -71,6 +71,32 @@ public final class Parallel implements AutoCloseable {
                 }
             }));
         }
+        await(fs);
+    }
+
+    /**
+     * Like {@link #forChunks} but with a fixed assignment: worker w runs chunks w, w + T, w + 2T, …
+     * in that order (T = threads). A body that accumulates into per-worker buffers then gives results
+     * that are identical from run to run for a given thread count.
+     */
+    public void forChunksStatic(int n, int chunk, ChunkBody body) {
+        if (chunk < 1) throw new IllegalArgumentException("chunk must be >= 1");
+        int chunks = chunkCount(n, chunk);
+        if (pool == null) {
+            for (int c = 0; c < chunks; c++) body.run(0, c, c * chunk, Math.min(n, (c + 1) * chunk));
+            return;
+        }
+        List<Future<?>> fs = new ArrayList<>(threads);
+        for (int w = 0; w < threads; w++) {
+            final int worker = w;
+            fs.add(pool.submit(() -> {
+                for (int c = worker; c < chunks; c += threads) body.run(worker, c, c * chunk, Math.min(n, (c + 1) * chunk));
+            }));
+        }
+        await(fs);
+    }
+
+    private static void await(List<Future<?>> fs) {
         RuntimeException first = null;
         for (Future<?> f : fs) {
             try {

@@ -24,9 +24,12 @@ public interface PairKernel {
     /**
      * @param xj neighbour x (σ), length ≥ padded(n); likewise yj, zj
      * @param sj neighbour species as doubles 0, 1, ...
+     * @param pairsOut if true, each pair's force on i, {@code (−U'/r)·d}, overwrites {@code xj, yj, zj[k]}
+     *     and, with {@code energy}, its energy U overwrites {@code sj[k]} (0 beyond the cutoff), for
+     *     the driver to apply Newton's third law over a half list
      */
     void accumulate(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sj,
-                    int n, PeriodicLengths box, boolean energy, double[] acc);
+                    int n, PeriodicLengths box, boolean energy, double[] acc, boolean pairsOut);
 
     /** The number of entries the arrays must hold for n neighbours (n rounded up to whole vectors). */
     int padded(int n);

@@ -24,19 +24,19 @@ public final class PanamaPairKernel implements PairKernel {
 
     @Override
     public void accumulate(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sjs,
-                           int n, PeriodicLengths b, boolean energy, double[] acc) {
+                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
         switch (row.form) {
             case LJ -> {
-                if (energy) ljEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc);
-                else ljForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc);
+                if (energy) ljEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc, pairsOut);
+                else ljForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc, pairsOut);
             }
             case HARMONIC -> {
-                if (energy) harmonicEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc);
-                else harmonicForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc);
+                if (energy) harmonicEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc, pairsOut);
+                else harmonicForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc, pairsOut);
             }
             case IPL -> {
-                if (energy) iplEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc);
-                else iplForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc);
+                if (energy) iplEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc, pairsOut);
+                else iplForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc, pairsOut);
             }
         }
     }
@@ -57,7 +57,7 @@ public final class PanamaPairKernel implements PairKernel {
     }
 
     private static void ljForces(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
-                           int n, PeriodicLengths b, boolean energy, double[] acc) {
+                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
         double[] rc2 = row.rc2, c12 = row.a, c6 = row.b, sh = row.c;
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector fx = zero, fy = zero, fz = zero;
@@ -76,12 +76,17 @@ public final class PanamaPairKernel implements PairKernel {
             fx = dx.fma(fr, fx);
             fy = dy.fma(fr, fy);
             fz = dz.fma(fr, fz);
+            if (pairsOut) {
+                dx.mul(fr).intoArray(xs, k);
+                dy.mul(fr).intoArray(ys, k);
+                dz.mul(fr).intoArray(zs, k);
+            }
         }
         finish(fx, fy, fz, zero, zero, false, acc);
     }
 
     private static void ljEnergy(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
-                           int n, PeriodicLengths b, boolean energy, double[] acc) {
+                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
         double[] rc2 = row.rc2, c12 = row.a, c6 = row.b, sh = row.c;
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector fx = zero, fy = zero, fz = zero, u = zero, w = zero;
@@ -100,15 +105,21 @@ public final class PanamaPairKernel implements PairKernel {
             fx = dx.fma(fr, fx);
             fy = dy.fma(fr, fy);
             fz = dz.fma(fr, fz);
+            if (pairsOut) {
+                dx.mul(fr).intoArray(xs, k);
+                dy.mul(fr).intoArray(ys, k);
+                dz.mul(fr).intoArray(zs, k);
+            }
             DoubleVector e = inv6.mul(a12).sub(a6).mul(inv6).sub(select(sh, isB));
             u = u.add(e, in);
+            if (pairsOut) e.blend(0.0, in.not()).intoArray(sd, k);
             w = r2.fma(fr, w);
         }
         finish(fx, fy, fz, u, w, true, acc);
     }
 
     private static void harmonicForces(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
-                           int n, PeriodicLengths b, boolean energy, double[] acc) {
+                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
         double[] rc2 = row.rc2, eps = row.a, inv = row.b;
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector fx = zero, fy = zero, fz = zero;
@@ -127,12 +138,17 @@ public final class PanamaPairKernel implements PairKernel {
             fx = dx.fma(fr, fx);
             fy = dy.fma(fr, fy);
             fz = dz.fma(fr, fz);
+            if (pairsOut) {
+                dx.mul(fr).intoArray(xs, k);
+                dy.mul(fr).intoArray(ys, k);
+                dz.mul(fr).intoArray(zs, k);
+            }
         }
         finish(fx, fy, fz, zero, zero, false, acc);
     }
 
     private static void harmonicEnergy(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
-                           int n, PeriodicLengths b, boolean energy, double[] acc) {
+                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
         double[] rc2 = row.rc2, eps = row.a, inv = row.b;
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector fx = zero, fy = zero, fz = zero, u = zero, w = zero;
@@ -151,14 +167,21 @@ public final class PanamaPairKernel implements PairKernel {
             fx = dx.fma(fr, fx);
             fy = dy.fma(fr, fy);
             fz = dz.fma(fr, fz);
-            u = g.mul(g).mul(e).mul(0.5).add(u);
+            if (pairsOut) {
+                dx.mul(fr).intoArray(xs, k);
+                dy.mul(fr).intoArray(ys, k);
+                dz.mul(fr).intoArray(zs, k);
+            }
+            DoubleVector up = g.mul(g).mul(e).mul(0.5);
+            u = up.add(u);
+            if (pairsOut) up.intoArray(sd, k);
             w = r2.fma(fr, w);
         }
         finish(fx, fy, fz, u, w, true, acc);
     }
 
     private static void iplForces(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
-                           int n, PeriodicLengths b, boolean energy, double[] acc) {
+                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
         double[] rc2 = row.rc2, eps = row.a, il2 = row.b;
         // the smoothing coefficients depend only on x_c, shared by all pairs of a potential
         double c0 = row.c[0], c2 = row.d[0], c4 = row.e[0], c6 = row.f[0];
@@ -182,12 +205,17 @@ public final class PanamaPairKernel implements PairKernel {
             fx = dx.fma(fr, fx);
             fy = dy.fma(fr, fy);
             fz = dz.fma(fr, fz);
+            if (pairsOut) {
+                dx.mul(fr).intoArray(xs, k);
+                dy.mul(fr).intoArray(ys, k);
+                dz.mul(fr).intoArray(zs, k);
+            }
         }
         finish(fx, fy, fz, zero, zero, false, acc);
     }
 
     private static void iplEnergy(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
-                           int n, PeriodicLengths b, boolean energy, double[] acc) {
+                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
         double[] rc2 = row.rc2, eps = row.a, il2 = row.b;
         // the smoothing coefficients depend only on x_c, shared by all pairs of a potential
         double c0 = row.c[0], c2 = row.d[0], c4 = row.e[0], c6 = row.f[0];
@@ -211,8 +239,14 @@ public final class PanamaPairKernel implements PairKernel {
             fx = dx.fma(fr, fx);
             fy = dy.fma(fr, fy);
             fz = dz.fma(fr, fz);
+            if (pairsOut) {
+                dx.mul(fr).intoArray(xs, k);
+                dy.mul(fr).intoArray(ys, k);
+                dz.mul(fr).intoArray(zs, k);
+            }
             DoubleVector en = x2.mul(c6).add(c4).mul(x2).add(c2).mul(x2).add(c0).add(ix8.mul(ix2)).mul(e);
             u = u.add(en, in);
+            if (pairsOut) en.blend(0.0, in.not()).intoArray(sd, k);
             w = r2.fma(fr, w);
         }
         finish(fx, fy, fz, u, w, true, acc);

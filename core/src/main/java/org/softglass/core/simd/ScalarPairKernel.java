@@ -11,7 +11,7 @@ public final class ScalarPairKernel implements PairKernel {
 
     @Override
     public void accumulate(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sj,
-                           int n, PeriodicLengths b, boolean energy, double[] acc) {
+                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
         double fx = 0, fy = 0, fz = 0, u = 0, w = 0;
         for (int k = 0; k < n; k++) {
             double dx = xi - xj[k], dy = yi - yj[k], dz = zi - zj[k];
@@ -20,14 +20,22 @@ public final class ScalarPairKernel implements PairKernel {
             dz -= b.lz() * Math.rint(dz * b.ilz());
             double r2 = dx * dx + dy * dy + dz * dz;
             PairParams p = row.bySpecies[(int) sj[k]];
-            if (!(r2 < p.rc2())) continue;
-            double fr = p.forceOverR(r2);
+            boolean in = r2 < p.rc2();
+            double fr = in ? p.forceOverR(r2) : 0.0;
             fx += fr * dx;
             fy += fr * dy;
             fz += fr * dz;
-            if (energy) {
-                u += p.energy(r2);
+            double e = 0;
+            if (energy && in) {
+                e = p.energy(r2);
+                u += e;
                 w += r2 * fr;
+            }
+            if (pairsOut) {
+                xj[k] = fr * dx;
+                yj[k] = fr * dy;
+                zj[k] = fr * dz;
+                if (energy) sj[k] = e;
             }
         }
         acc[0] += fx;

@@ -13,7 +13,9 @@ import org.softglass.core.space.Box;
 
 /**
  * The state an integrator advances: particles (unit mass) in a periodic box under a pair potential,
- * with a Verlet list (FULL, skin as LAMMPS' {@code neighbor 0.3 bin} by default) and the force driver.
+ * with a Verlet list (HALF: each pair once with Newton's third law, as LAMMPS {@code newton on}; skin as
+ * LAMMPS' {@code neighbor 0.3 bin} by default) and the force driver. Trajectories are identical run to
+ * run for a given thread count; different thread counts agree to round-off, then diverge chaotically.
  *
  * <p>Degrees of freedom {@code dof = 3N − 3} (total momentum is conserved and removed at creation),
  * kinetic temperature {@code T = Σ v² / dof} (k_B = 1, m = 1), pressure
@@ -46,7 +48,7 @@ public final class MdSystem implements AutoCloseable {
         this.box = box;
         this.potential = potential;
         this.parallel = new Parallel(threads);
-        this.list = new VerletList(box, potential.maxCutoff(), skin, NeighborList.Kind.FULL, threads);
+        this.list = new VerletList(box, potential.maxCutoff(), skin, NeighborList.Kind.HALF, threads);
         this.forces = new ForceCompute(potential, parallel, PairKernel.get());
         this.perAtom = new double[p.size()];
     }

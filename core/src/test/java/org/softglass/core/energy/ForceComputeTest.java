@@ -142,13 +142,51 @@ class ForceComputeTest {
         }
     }
 
+    /**
+     * The HALF-list path (Newton's third law, per-worker buffers) gives the FULL path's forces,
+     * per-atom energies, energy and virial to round-off, for every preset and 1–3 threads, and the
+     * same bits on a repeat with the same thread count.
+     */
+    @Test
+    void halfListEqualsFullListAndRepeatsExactly() {
+        for (Case c : CASES) {
+            int n = 777;
+            Box box = boxFor(n, c.density);
+            try (ParticleStore p = Configs.random(n, box, 0.8, c.dmin, 13)) {
+                NeighborList full = Configs.bruteForce(p, box, c.pot.maxCutoff() + 0.3, NeighborList.Kind.FULL);
+                NeighborList half = Configs.bruteForce(p, box, c.pot.maxCutoff() + 0.3, NeighborList.Kind.HALF);
+                double[] ef = new double[n];
+                ForceCompute.Result rf;
+                try (ForceCompute fc = new ForceCompute(c.pot, 1)) { rf = fc.compute(p, box, full, ef); }
+                double[][] ff = {forces(p, 0), forces(p, 1), forces(p, 2)};
+                for (int t = 1; t <= 3; t++) {
+                    try (ForceCompute fc = new ForceCompute(c.pot, t)) {
+                        double[] eh = new double[n];
+                        ForceCompute.Result rh = fc.compute(p, box, half, eh);
+                        double[][] fh = {forces(p, 0), forces(p, 1), forces(p, 2)};
+                        for (int i = 0; i < n; i++) {
+                            for (int a = 0; a < 3; a++) assertEquals(ff[a][i], fh[a][i], 1e-11 * Math.max(1, Math.abs(ff[a][i])), c.pot.name());
+                            assertEquals(ef[i], eh[i], 1e-12 * Math.max(1, Math.abs(ef[i])), c.pot.name());
+                        }
+                        assertEquals(rf.energy(), rh.energy(), 1e-12 * Math.abs(rf.energy()));
+                        assertEquals(rf.virial(), rh.virial(), 1e-11 * Math.max(1, Math.abs(rf.virial())));
+                        fc.forces(p, box, half);
+                        for (int a = 0; a < 3; a++) assertArrayEquals(fh[a], forces(p, a), 0.0, "forces-only path, repeat");
+                        ForceCompute.Result again = fc.compute(p, box, half, eh);
+                        assertEquals(rh, again);
+                    }
+                }
+                full.close();
+                half.close();
+            }
+        }
+    }
+
     @Test
     void refusesWrongListOrSpecies() {
         int n = 300;
         Box box = boxFor(n, 1.2);
         try (ParticleStore p = Configs.random(n, box, 0.8, 0.8, 1); ForceCompute fc = new ForceCompute(Models.ka(), 1)) {
-            NeighborList half = Configs.bruteForce(p, box, 2.8, NeighborList.Kind.HALF);
-            assertThrows(IllegalArgumentException.class, () -> fc.forces(p, box, half));
             NeighborList shortList = Configs.bruteForce(p, box, 2.0, NeighborList.Kind.FULL);
             assertThrows(IllegalArgumentException.class, () -> fc.forces(p, box, shortList));
             p.setSpecies(0, 2);

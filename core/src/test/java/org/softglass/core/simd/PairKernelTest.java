@@ -45,15 +45,28 @@ class PairKernelTest {
                     }
                     PanamaPairKernel.INSTANCE.padInto(x[0], y[0], z[0], xj, yj, zj, sj, n, box);
                     for (boolean energy : new boolean[] {false, true}) {
-                        double[] a = new double[PairKernel.ACC_LENGTH], b = new double[PairKernel.ACC_LENGTH];
-                        ScalarPairKernel.INSTANCE.accumulate(row, x[0], y[0], z[0], xj, yj, zj, sj, n, box, energy, a);
-                        PanamaPairKernel.INSTANCE.accumulate(row, x[0], y[0], z[0], xj, yj, zj, sj, n, box, energy, b);
-                        double scale = 0;
-                        for (int k = 0; k < 5; k++) scale = Math.max(scale, Math.abs(a[k]));
-                        for (int k = 0; k < 5; k++) {
-                            final int nn = n, kk = k;
-                            assertEquals(a[k], b[k], 1e-13 * Math.max(1, scale) * Math.max(1, n),
-                                    () -> pot.name() + " n=" + nn + " acc[" + kk + "]");
+                        for (boolean pairs : new boolean[] {false, true}) {
+                            double[][] ga = {xj.clone(), yj.clone(), zj.clone(), sj.clone()}, gb = {xj.clone(), yj.clone(), zj.clone(), sj.clone()};
+                            double[] a = new double[PairKernel.ACC_LENGTH], b = new double[PairKernel.ACC_LENGTH];
+                            ScalarPairKernel.INSTANCE.accumulate(row, x[0], y[0], z[0], ga[0], ga[1], ga[2], ga[3], n, box, energy, a, pairs);
+                            PanamaPairKernel.INSTANCE.accumulate(row, x[0], y[0], z[0], gb[0], gb[1], gb[2], gb[3], n, box, energy, b, pairs);
+                            double scale = 0;
+                            for (int k = 0; k < 5; k++) scale = Math.max(scale, Math.abs(a[k]));
+                            for (int k = 0; k < 5; k++) {
+                                final int nn = n, kk = k;
+                                assertEquals(a[k], b[k], 1e-13 * Math.max(1, scale) * Math.max(1, n),
+                                        () -> pot.name() + " n=" + nn + " acc[" + kk + "]");
+                            }
+                            if (!pairs) continue;
+                            // per-pair forces (and energies) written for Newton's third law: same per pair, and they sum to the total
+                            double[] sum = new double[3];
+                            for (int k = 0; k < n; k++) {
+                                for (int c = 0; c < (energy ? 4 : 3); c++) {
+                                    assertEquals(ga[c][k], gb[c][k], 1e-12 * Math.max(1, Math.abs(ga[c][k])), pot.name() + " pair " + k + " comp " + c);
+                                }
+                                for (int c = 0; c < 3; c++) sum[c] += ga[c][k];
+                            }
+                            for (int c = 0; c < 3; c++) assertEquals(a[c], sum[c], 1e-12 * Math.max(1, scale) * Math.max(1, n));
                         }
                     }
                 }
