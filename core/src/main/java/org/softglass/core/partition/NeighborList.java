@@ -11,7 +11,8 @@ import java.lang.foreign.ValueLayout;
  * {@code indices[offsets[i] .. offsets[i+1])} (ints, particle slots). A {@link Kind#FULL} list holds
  * every j ≠ i with minimum-image distance {@code r_ij < cutoff}; a {@link Kind#HALF} list holds each
  * such pair once, under its smaller slot (j &gt; i). Within a row neighbours are in ascending slot
- * order, so the list (and any sum over it) is independent of how it was built or on how many threads.
+ * order (or, if the builder was asked not to sort, in its cell-scan order), so the list (and any sum
+ * over it) is independent of how many threads built it.
  * {@code cutoff} is the list radius (interaction cutoff + skin).
  *
  * <p>The memory belongs to the list's own shared arena and is freed by {@link #close()}.

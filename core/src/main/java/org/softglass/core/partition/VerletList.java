@@ -37,6 +37,7 @@ public final class VerletList implements AutoCloseable {
     private double[] refX = new double[0], refY = new double[0], refZ = new double[0];
     private long rebuilds;
     private boolean stale = true;
+    private boolean sortRows = true;
 
     /** A Verlet list using the kernel chosen by {@link DistanceKernels#get()}. */
     public VerletList(Box box, double cutoff, double skin, NeighborList.Kind kind, int threads) {
@@ -68,10 +69,18 @@ public final class VerletList implements AutoCloseable {
      *
      * @throws IllegalArgumentException if the new box is too small for cutoff + skin
      */
+    /** Whether rebuilt lists have ascending rows (default true; see {@link NeighborListBuilder#sortedRows}). */
+    public VerletList sortedRows(boolean sorted) {
+        this.sortRows = sorted;
+        if (builder != null) builder.sortedRows(sorted);
+        stale = true;
+        return this;
+    }
+
     public void setBox(Box box) {
         double r = cutoff + skin;
         NeighborListBuilder.requireBoxFits(box, r, "(cutoff " + cutoff + " + skin " + skin + ")");
-        NeighborListBuilder b = new NeighborListBuilder(box, r, threads, kernel);
+        NeighborListBuilder b = new NeighborListBuilder(box, r, threads, kernel).sortedRows(sortRows);
         if (builder != null) builder.close();
         builder = b;
         this.box = box;

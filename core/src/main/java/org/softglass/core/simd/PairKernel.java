@@ -26,7 +26,8 @@ public interface PairKernel {
      * @param sj neighbour species as doubles 0, 1, ...
      * @param pairsOut if true, each pair's force on i, {@code (−U'/r)·d}, overwrites {@code xj, yj, zj[k]}
      *     and, with {@code energy}, its energy U overwrites {@code sj[k]} (0 beyond the cutoff), for
-     *     the driver to apply Newton's third law over a half list
+     *     the driver to apply Newton's third law over a half list; acc[0..2] are then left to the caller
+     *     (an implementation may or may not add to them), acc[3..4] are still summed
      */
     void accumulate(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sj,
                     int n, PeriodicLengths box, boolean energy, double[] acc, boolean pairsOut);

@@ -82,7 +82,7 @@ public final class PanamaPairKernel implements PairKernel {
                 dz.mul(fr).intoArray(zs, k);
             }
         }
-        finish(fx, fy, fz, zero, zero, false, acc);
+        finish(fx, fy, fz, zero, zero, false, acc, pairsOut);
     }
 
     private static void ljEnergy(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
@@ -115,7 +115,7 @@ public final class PanamaPairKernel implements PairKernel {
             if (pairsOut) e.blend(0.0, in.not()).intoArray(sd, k);
             w = r2.fma(fr, w);
         }
-        finish(fx, fy, fz, u, w, true, acc);
+        finish(fx, fy, fz, u, w, true, acc, pairsOut);
     }
 
     private static void harmonicForces(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
@@ -144,7 +144,7 @@ public final class PanamaPairKernel implements PairKernel {
                 dz.mul(fr).intoArray(zs, k);
             }
         }
-        finish(fx, fy, fz, zero, zero, false, acc);
+        finish(fx, fy, fz, zero, zero, false, acc, pairsOut);
     }
 
     private static void harmonicEnergy(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
@@ -177,7 +177,7 @@ public final class PanamaPairKernel implements PairKernel {
             if (pairsOut) up.intoArray(sd, k);
             w = r2.fma(fr, w);
         }
-        finish(fx, fy, fz, u, w, true, acc);
+        finish(fx, fy, fz, u, w, true, acc, pairsOut);
     }
 
     private static void iplForces(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
@@ -211,7 +211,7 @@ public final class PanamaPairKernel implements PairKernel {
                 dz.mul(fr).intoArray(zs, k);
             }
         }
-        finish(fx, fy, fz, zero, zero, false, acc);
+        finish(fx, fy, fz, zero, zero, false, acc, pairsOut);
     }
 
     private static void iplEnergy(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
@@ -249,7 +249,7 @@ public final class PanamaPairKernel implements PairKernel {
             if (pairsOut) en.blend(0.0, in.not()).intoArray(sd, k);
             w = r2.fma(fr, w);
         }
-        finish(fx, fy, fz, u, w, true, acc);
+        finish(fx, fy, fz, u, w, true, acc, pairsOut);
     }
 
     /**
@@ -258,10 +258,12 @@ public final class PanamaPairKernel implements PairKernel {
      * results depend on JIT timing and so on the thread count.)
      */
     private static void finish(DoubleVector fx, DoubleVector fy, DoubleVector fz, DoubleVector u, DoubleVector w,
-                               boolean energy, double[] acc) {
-        acc[0] += sum(fx, acc);
-        acc[1] += sum(fy, acc);
-        acc[2] += sum(fz, acc);
+                               boolean energy, double[] acc, boolean pairsOut) {
+        if (!pairsOut) { // with per-pair output the caller sums the forces itself
+            acc[0] += sum(fx, acc);
+            acc[1] += sum(fy, acc);
+            acc[2] += sum(fz, acc);
+        }
         if (energy) {
             acc[3] += sum(u, acc);
             acc[4] += sum(w, acc);

@@ -48,7 +48,7 @@ public final class MdSystem implements AutoCloseable {
         this.box = box;
         this.potential = potential;
         this.parallel = new Parallel(threads);
-        this.list = new VerletList(box, potential.maxCutoff(), skin, NeighborList.Kind.HALF, threads);
+        this.list = new VerletList(box, potential.maxCutoff(), skin, NeighborList.Kind.HALF, threads).sortedRows(false);
         this.forces = new ForceCompute(potential, parallel, PairKernel.get());
         this.perAtom = new double[p.size()];
     }
