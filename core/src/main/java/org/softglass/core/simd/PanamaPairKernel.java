@@ -92,7 +92,8 @@ public final class PanamaPairKernel implements PairKernel {
         DoubleVector fx = zero, fy = zero, fz = zero, u = zero, w = zero;
         for (int k = 0; k < n; k += L) {
             DoubleVector dx = DoubleVector.fromArray(S, xs, k), dy = DoubleVector.fromArray(S, ys, k), dz = DoubleVector.fromArray(S, zs, k);
-            VectorMask<Double> isB = DoubleVector.fromArray(S, sd, k).compare(VectorOperators.EQ, 1.0);
+            DoubleVector sv = DoubleVector.fromArray(S, sd, k);
+            VectorMask<Double> isB = sv.compare(VectorOperators.EQ, 1.0);
             dx = minImage(dx.neg().add(xi), b.lx(), b.ilx());
             dy = minImage(dy.neg().add(yi), b.ly(), b.ily());
             dz = minImage(dz.neg().add(zi), b.lz(), b.ilz());
@@ -110,9 +111,11 @@ public final class PanamaPairKernel implements PairKernel {
                 dy.mul(fr).intoArray(ys, k);
                 dz.mul(fr).intoArray(zs, k);
             }
-            DoubleVector e = inv6.mul(a12).sub(a6).mul(inv6).sub(select(sh, isB));
-            u = u.add(e, in);
-            if (pairsOut) e.blend(0.0, in.not()).intoArray(sd, k);
+            // shift by arithmetic, not a fourth blend (which measured 30 % slower): shA + s·(shB − shA), s ∈ {0, 1}
+            DoubleVector e = inv6.mul(a12).sub(a6).mul(inv6).sub(sv.mul(sh[1] - sh[0]).add(sh[0]));
+            DoubleVector em = e.blend(zero, in.not());
+            u = u.add(em);
+            if (pairsOut) em.intoArray(sd, k);
             w = r2.fma(fr, w);
         }
         finish(fx, fy, fz, u, w, true, acc, pairsOut);
@@ -245,8 +248,9 @@ public final class PanamaPairKernel implements PairKernel {
                 dz.mul(fr).intoArray(zs, k);
             }
             DoubleVector en = x2.mul(c6).add(c4).mul(x2).add(c2).mul(x2).add(c0).add(ix8.mul(ix2)).mul(e);
-            u = u.add(en, in);
-            if (pairsOut) en.blend(0.0, in.not()).intoArray(sd, k);
+            DoubleVector em = en.blend(zero, in.not());
+            u = u.add(em);
+            if (pairsOut) em.intoArray(sd, k);
             w = r2.fma(fr, w);
         }
         finish(fx, fy, fz, u, w, true, acc, pairsOut);
