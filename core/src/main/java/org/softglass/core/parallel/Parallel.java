@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * therefore gives bit-identical results for any thread count. The body receives its worker index
  * {@code 0..threads-1} so it can use per-worker scratch buffers.
  *
- * <p>With {@code threads == 1} the loop runs on the calling thread. Close the team to stop its threads.
+ * <p>The calling thread works as worker 0 beside {@code threads − 1} pooled threads; with
+ * {@code threads == 1} the loop runs on the calling thread alone. Close the team to stop its threads.
  */
 public final class Parallel implements AutoCloseable {
 
@@ -34,7 +35,7 @@ public final class Parallel implements AutoCloseable {
     public Parallel(int threads) {
         if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         this.threads = threads;
-        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, r -> {
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
             Thread t = new Thread(r, "softglass-worker");
             t.setDaemon(true);
             return t;
@@ -62,8 +63,8 @@ public final class Parallel implements AutoCloseable {
         }
         AtomicInteger next = new AtomicInteger();
         int workers = Math.min(threads, chunks);
-        List<Future<?>> fs = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
+        List<Future<?>> fs = new ArrayList<>(workers - 1);
+        for (int w = 1; w < workers; w++) {
             final int worker = w;
             fs.add(pool.submit(() -> {
                 for (int c; (c = next.getAndIncrement()) < chunks; ) {
@@ -71,7 +72,15 @@ public final class Parallel implements AutoCloseable {
                 }
             }));
         }
+        // the calling thread is worker 0: one thread fewer to wake per parallel region
+        RuntimeException own = null;
+        try {
+            for (int c; (c = next.getAndIncrement()) < chunks; ) body.run(0, c, c * chunk, Math.min(n, (c + 1) * chunk));
+        } catch (RuntimeException e) {
+            own = e;
+        }
         await(fs);
+        if (own != null) throw own;
     }
 
     /**
@@ -86,14 +95,21 @@ public final class Parallel implements AutoCloseable {
             for (int c = 0; c < chunks; c++) body.run(0, c, c * chunk, Math.min(n, (c + 1) * chunk));
             return;
         }
-        List<Future<?>> fs = new ArrayList<>(threads);
-        for (int w = 0; w < threads; w++) {
+        List<Future<?>> fs = new ArrayList<>(threads - 1);
+        for (int w = 1; w < threads; w++) {
             final int worker = w;
             fs.add(pool.submit(() -> {
                 for (int c = worker; c < chunks; c += threads) body.run(worker, c, c * chunk, Math.min(n, (c + 1) * chunk));
             }));
         }
+        RuntimeException own = null;
+        try {
+            for (int c = 0; c < chunks; c += threads) body.run(0, c, c * chunk, Math.min(n, (c + 1) * chunk));
+        } catch (RuntimeException e) {
+            own = e;
+        }
         await(fs);
+        if (own != null) throw own;
     }
 
     private static void await(List<Future<?>> fs) {
