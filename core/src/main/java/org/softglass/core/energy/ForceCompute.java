@@ -123,23 +123,10 @@ public final class ForceCompute implements AutoCloseable {
             Scratch s = scratch[worker];
             double[] acc = s.acc;
             for (int i = from; i < to; i++) {
-                long k0 = offsets.getAtIndex(ValueLayout.JAVA_LONG, i), k1 = offsets.getAtIndex(ValueLayout.JAVA_LONG, i + 1L);
-                int m = (int) (k1 - k0);
-                s.ensure(kernel.padded(m));
+                int m = gatherRow(s, i, offsets, indices, pk, pl);
                 int[] idx = s.idx;
                 double[] xj = s.xj, yj = s.yj, zj = s.zj, sj = s.sj;
-                for (int k = 0; k < m; k++) {
-                    // an element loop: MemorySegment.copy's per-call checks cost 15 % of a step here
-                    int jj = indices.getAtIndex(ValueLayout.JAVA_INT, k0 + k);
-                    idx[k] = jj;
-                    int j = jj << 2;
-                    xj[k] = pk[j];
-                    yj[k] = pk[j + 1];
-                    zj[k] = pk[j + 2];
-                    sj[k] = pk[j + 3];
-                }
                 double xi = pk[4 * i], yi = pk[4 * i + 1], zi = pk[4 * i + 2];
-                kernel.padInto(xi, yi, zi, xj, yj, zj, sj, m, pl);
                 acc[0] = acc[1] = acc[2] = acc[3] = acc[4] = 0;
                 kernel.accumulate(rows[sp[i]], xi, yi, zi, xj, yj, zj, sj, m, pl, energy, acc, false);
                 fxs.setAtIndex(ValueLayout.JAVA_DOUBLE, i, acc[0]);
@@ -172,24 +159,11 @@ public final class ForceCompute implements AutoCloseable {
             Scratch s = scratch[worker];
             double[] acc = s.acc, f = s.force, e = s.energy;
             for (int i = from; i < to; i++) {
-                long k0 = offsets.getAtIndex(ValueLayout.JAVA_LONG, i), k1 = offsets.getAtIndex(ValueLayout.JAVA_LONG, i + 1L);
-                int m = (int) (k1 - k0);
+                int m = gatherRow(s, i, offsets, indices, pk, pl);
                 if (m == 0) continue;
-                s.ensure(kernel.padded(m));
                 int[] idx = s.idx;
                 double[] xj = s.xj, yj = s.yj, zj = s.zj, sj = s.sj;
-                for (int k = 0; k < m; k++) {
-                    // an element loop: MemorySegment.copy's per-call checks cost 15 % of a step here
-                    int jj = indices.getAtIndex(ValueLayout.JAVA_INT, k0 + k);
-                    idx[k] = jj;
-                    int j = jj << 2;
-                    xj[k] = pk[j];
-                    yj[k] = pk[j + 1];
-                    zj[k] = pk[j + 2];
-                    sj[k] = pk[j + 3];
-                }
                 double xi = pk[4 * i], yi = pk[4 * i + 1], zi = pk[4 * i + 2];
-                kernel.padInto(xi, yi, zi, xj, yj, zj, sj, m, pl);
                 acc[0] = acc[1] = acc[2] = acc[3] = acc[4] = 0;
                 kernel.accumulate(rows[sp[i]], xi, yi, zi, xj, yj, zj, sj, m, pl, energy, acc, true);
                 double gx = 0, gy = 0, gz = 0;
@@ -232,6 +206,30 @@ public final class ForceCompute implements AutoCloseable {
         double vir = 0;
         for (Scratch s : scratch) vir += s.virial;
         return vir;
+    }
+
+    /**
+     * Copies row i of the list into {@code s.idx} and gathers the neighbours' x, y, z, species from the
+     * packed copy into {@code s.xj, yj, zj, sj}, padded for the kernel; returns the row length.
+     */
+    private int gatherRow(Scratch s, int i, MemorySegment offsets, MemorySegment indices, double[] pk, PeriodicLengths pl) {
+        long k0 = offsets.getAtIndex(ValueLayout.JAVA_LONG, i), k1 = offsets.getAtIndex(ValueLayout.JAVA_LONG, i + 1L);
+        int m = (int) (k1 - k0);
+        s.ensure(kernel.padded(m));
+        int[] idx = s.idx;
+        double[] xj = s.xj, yj = s.yj, zj = s.zj, sj = s.sj;
+        for (int k = 0; k < m; k++) {
+            // an element loop: MemorySegment.copy's per-call checks cost 15 % of a step here
+            int jj = indices.getAtIndex(ValueLayout.JAVA_INT, k0 + k);
+            idx[k] = jj;
+            int j = jj << 2;
+            xj[k] = pk[j];
+            yj[k] = pk[j + 1];
+            zj[k] = pk[j + 2];
+            sj[k] = pk[j + 3];
+        }
+        kernel.padInto(pk[4 * i], pk[4 * i + 1], pk[4 * i + 2], xj, yj, zj, sj, m, pl);
+        return m;
     }
 
     /**
