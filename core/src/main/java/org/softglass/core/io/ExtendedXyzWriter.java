@@ -30,7 +30,7 @@ import org.softglass.core.space.Box;
  * <p>A file target is written atomically, as for {@link LammpsDumpWriter}; the same caveat about
  * try-with-resources applies, and {@link #write(Path, IOConsumer)} is the exception-safe form.
  */
-public final class ExtendedXyzWriter implements AutoCloseable {
+public final class ExtendedXyzWriter implements Abortable {
     private final TextOutput out;
     private final StringBuilder sb = new StringBuilder(256);
     private List<String> names = List.of();
@@ -57,14 +57,7 @@ public final class ExtendedXyzWriter implements AutoCloseable {
      * frames): the file appears only if the body returns normally.
      */
     public static void write(Path file, IOConsumer<ExtendedXyzWriter> body) throws IOException {
-        ExtendedXyzWriter w = open(file);
-        try {
-            body.accept(w);
-        } catch (IOException | RuntimeException | Error e) {
-            w.abort();
-            throw e;
-        }
-        w.close();
+        Abortable.commitIfNormal(open(file), body);
     }
 
     /** Species names by index (species k → {@code names[k]}); missing ones default to letters. */

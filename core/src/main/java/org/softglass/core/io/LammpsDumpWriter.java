@@ -29,7 +29,7 @@ import org.softglass.core.space.Box;
  * your own code may fail between frames, use {@link #write(Path, List, IOConsumer)}, which commits
  * only when the body returns normally, or call {@link #abort()} inside the try block.
  */
-public final class LammpsDumpWriter implements AutoCloseable {
+public final class LammpsDumpWriter implements Abortable {
     /** {@code id type x y z}: wrapped positions. */
     public static final List<String> WRAPPED = List.of("id", "type", "x", "y", "z");
     /** {@code id type x y z ix iy iz}: wrapped positions and image flags. */
@@ -76,14 +76,7 @@ public final class LammpsDumpWriter implements AutoCloseable {
      * normally; if it throws, nothing is written and the exception propagates.
      */
     public static void write(Path file, List<String> columns, IOConsumer<LammpsDumpWriter> body) throws IOException {
-        LammpsDumpWriter w = open(file, columns);
-        try {
-            body.accept(w);
-        } catch (IOException | RuntimeException | Error e) {
-            w.abort();
-            throw e;
-        }
-        w.close();
+        Abortable.commitIfNormal(open(file, columns), body);
     }
 
     private static List<String> checkColumns(List<String> columns) {

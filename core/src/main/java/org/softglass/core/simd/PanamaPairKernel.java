@@ -10,6 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
  * image uses the exact rounding {@code rint(t) = (t + 1.5·2⁵²) − 1.5·2⁵²} (|t| &lt; 2⁵¹), per-lane
  * parameters are selected by species with blends, and one loop per functional form keeps every loop
  * monomorphic; padding lanes fall outside the cutoff mask.
+ *
+ * <p>Each form has two loops, forces-only and forces+energy, that repeat the load/minimum-image/force
+ * lines on purpose: merging them behind an {@code if (energy)} inside the loop makes C2 merge vectors
+ * through phis and box them (measured 2–5× slower). Keep the two copies in step when editing.
  */
 public final class PanamaPairKernel implements PairKernel {
     public static final PanamaPairKernel INSTANCE = new PanamaPairKernel();
