@@ -69,39 +69,50 @@ final class EnergyCommand implements Callable<Integer> {
             sw.println("frame,timestep,n,u_per_atom,virial_pressure,temperature,pressure");
             if (aw != null) aw.println("frame,timestep,id,type,fx,fy,fz,pe");
             ForceCompute fc = new ForceCompute(pot, par, org.softglass.core.simd.PairKernel.get());
-            for (Frame next; (next = reader.next()) != null; frames++) {
-                try (Frame f = next) {
-                    ParticleStore p = f.particles();
-                    Box box = f.box();
-                    int n = p.size();
-                    double[] e = new double[n];
-                    ForceCompute.Result r;
-                    try (NeighborListBuilder b = new NeighborListBuilder(box, pot.maxCutoff(), nt);
-                         NeighborList nl = b.build(p, NeighborList.Kind.FULL)) {
-                        r = fc.compute(p, box, nl, e);
-                    } catch (IllegalArgumentException ex) {
-                        throw new IllegalArgumentException(dump + ": frame " + frames + " (timestep " + f.timestep() + "): " + ex.getMessage());
-                    }
-                    String temp = "", press = "";
-                    if (f.hasVelocities() && n > 1) {
-                        double k2 = 0;
-                        for (int i = 0; i < n; i++) {
-                            for (int a = 0; a < 3; a++) k2 += p.vel(i, a) * p.vel(i, a);
+            NeighborListBuilder builder = null; // reused while the box stays the same (it owns a thread pool)
+            try {
+                for (Frame next; (next = reader.next()) != null; frames++) {
+                    try (Frame f = next) {
+                        ParticleStore p = f.particles();
+                        Box box = f.box();
+                        int n = p.size();
+                        double[] e = new double[n];
+                        ForceCompute.Result r;
+                        try {
+                            if (builder == null || !builder.box().sameAs(box, 0.0)) {
+                                if (builder != null) builder.close();
+                                builder = null;
+                                builder = new NeighborListBuilder(box, pot.maxCutoff(), nt);
+                            }
+                            try (NeighborList nl = builder.build(p, NeighborList.Kind.FULL)) {
+                                r = fc.compute(p, box, nl, e);
+                            }
+                        } catch (IllegalArgumentException ex) {
+                            throw new IllegalArgumentException(dump + ": frame " + frames + " (timestep " + f.timestep() + "): " + ex.getMessage());
                         }
-                        double dof = 3.0 * n - 3.0, t = k2 / dof;
-                        temp = Double.toString(t);
-                        press = Double.toString(r.pressure(box, dof, t));
-                    }
-                    sumU += r.energy() / n;
-                    sw.println(frames + "," + f.timestep() + "," + n + "," + r.energy() / n + "," + r.virialPressure(box) + "," + temp + "," + press);
-                    if (aw != null) {
-                        for (int k : p.slotsSortedById()) {
-                            aw.println(frames + "," + f.timestep() + "," + p.id(k) + "," + (p.species(k) + 1) + ","
-                                    + p.force(k, 0) + "," + p.force(k, 1) + "," + p.force(k, 2) + "," + e[k]);
+                        String temp = "", press = "";
+                        if (f.hasVelocities() && n > 1) {
+                            double k2 = 0;
+                            for (int i = 0; i < n; i++) {
+                                for (int a = 0; a < 3; a++) k2 += p.vel(i, a) * p.vel(i, a);
+                            }
+                            double dof = 3.0 * n - 3.0, t = k2 / dof;
+                            temp = Double.toString(t);
+                            press = Double.toString(r.pressure(box, dof, t));
+                        }
+                        sumU += r.energy() / n;
+                        sw.println(frames + "," + f.timestep() + "," + n + "," + r.energy() / n + "," + r.virialPressure(box) + "," + temp + "," + press);
+                        if (aw != null) {
+                            for (int k : p.slotsSortedById()) {
+                                aw.println(frames + "," + f.timestep() + "," + p.id(k) + "," + (p.species(k) + 1) + ","
+                                        + p.force(k, 0) + "," + p.force(k, 1) + "," + p.force(k, 2) + "," + e[k]);
+                            }
                         }
                     }
+                    progress.step();
                 }
-                progress.step();
+            } finally {
+                if (builder != null) builder.close();
             }
             if (frames == 0) throw new IllegalArgumentException(dump + ": no frames found");
             sw.flush();

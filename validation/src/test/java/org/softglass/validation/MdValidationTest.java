@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.softglass.core.simulate.RunSpec;
@@ -77,5 +75,4 @@ class MdValidationTest {
         assertEquals(published, mean, tol, what);
     }
 
-    static List<String> lines(Path p) throws IOException { return Files.readAllLines(p); }
 }

@@ -95,13 +95,13 @@ public final class ForceCompute implements AutoCloseable {
      */
     public Result compute(ParticleStore p, Box box, NeighborList list, double[] perAtomEnergy) {
         double[] e = perAtomEnergy != null ? perAtomEnergy : new double[p.size()];
-        double[] w = new double[p.size()];
         if (list.kind() == NeighborList.Kind.HALF) {
             double vir = runHalf(p, box, list, e, true);
             double u = 0;
             for (int i = 0; i < p.size(); i++) u += e[i];
             return new Result(u, vir);
         }
+        double[] w = new double[p.size()];
         run(p, box, list, new double[][] {e, w}, true);
         double u = 0, vir = 0;
         for (int i = 0; i < p.size(); i++) {
