@@ -1,0 +1,20 @@
+package org.softglass.core.rearrange;
+
+/**
+ * What every p_hop row refers to.
+ *
+ * @param source the trajectory file name (for messages)
+ * @param ids LAMMPS ids, ascending; column k of a row is particle {@code ids[k]}
+ * @param types LAMMPS types (1 = A, 2 = B) of the columns
+ * @param tR requested window t_R (τ)
+ * @param dt MD timestep (τ)
+ * @param frameSpacing Δ between frames (τ)
+ * @param halfWindow h = round((t_R/2)/Δ) frames; the window actually used is 2hΔ
+ */
+public record PhopHeader(String source, long[] ids, int[] types, double tR, double dt, double frameSpacing, int halfWindow) {
+    /** Number of particles N. */
+    public int size() { return ids.length; }
+
+    /** The window actually used, {@code 2 h Δ} (τ). */
+    public double effectiveTR() { return 2 * halfWindow * frameSpacing; }
+}
