@@ -89,6 +89,17 @@ public final class D2min {
         }
     }
 
+    /** Number of neighbours within r_c (strict, minimum image) of every slot of a frame, as D²_min uses them. */
+    public static int[] neighborCounts(Frame ref, double rc, int threads) {
+        int n = ref.size();
+        int[] c = new int[n];
+        try (NeighborListBuilder b = new NeighborListBuilder(ref.box(), rc, threads);
+             NeighborList nl = b.build(ref.particles(), NeighborList.Kind.FULL)) {
+            for (int i = 0; i < n; i++) c[i] = nl.count(i);
+        }
+        return c;
+    }
+
     /** Inverse of a 3×3 matrix (row-major) by cofactors, or null if |det| ≤ 1e−12 (trace/3)³. */
     static double[] inverse(double[] m) {
         double c00 = m[4] * m[8] - m[5] * m[7], c01 = m[5] * m[6] - m[3] * m[8], c02 = m[3] * m[7] - m[4] * m[6];

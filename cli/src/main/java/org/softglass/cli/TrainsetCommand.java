@@ -1,0 +1,136 @@
+package org.softglass.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.softglass.core.io.Manifest;
+import org.softglass.core.parallel.Parallel;
+import org.softglass.core.rearrange.FeatureSource;
+import org.softglass.core.rearrange.FeatureSources;
+import org.softglass.core.rearrange.PhopFiles;
+import org.softglass.core.rearrange.TrainsetRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code softglass trainset TRAJ --out DIR}: a balanced, seeded, labelled training set with features
+ * ({@link TrainsetRun}).
+ */
+@Command(name = "trainset", mixinStandardHelpOptions = true,
+        description = {"Balanced labelled training set from a LAMMPS trajectory (DESIGN 4).",
+                "--mode softness: label 1 = events with p* > --pc, structure at t_start - --lead; label 0 = p_hop < --p-stable for --tau-c, structure at the interval middle.",
+                "--mode tails (fluidity): label 1/0 = the highest/lowest --tail-fraction of all p_hop values, structure at t - --lead.",
+                "Equal numbers of each label are drawn with --seed. Writes DIR/samples.csv (frame,timestep,id,type,label,phop),",
+                "DIR/samples_features.npy (float64), DIR/features.json, DIR/phop.npy, DIR/phop.json and DIR/trainset.manifest.json."})
+final class TrainsetCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "TRAJ", description = "LAMMPS text dump (plain or .gz) with unwrapped positions.")
+    Path trajectory;
+
+    @Option(names = "--mode", defaultValue = "softness", description = "softness or tails (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--features", defaultValue = "coordination",
+            description = "Feature set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; coordination = neighbours of A and B within 1.5 sigma).",
+            completionCandidates = FeatureNames.class)
+    String features;
+
+    @Option(names = "--tr", paramLabel = "TIME", defaultValue = "10", description = "p_hop window t_R (tau) (default: ${DEFAULT-VALUE}).")
+    double tR;
+
+    @Option(names = "--dt", paramLabel = "TIME", defaultValue = "0.005", description = "MD timestep (default: ${DEFAULT-VALUE}).")
+    double dt;
+
+    @Option(names = "--pl-event", paramLabel = "P", defaultValue = "0.05", description = "Event threshold p_L (default: ${DEFAULT-VALUE}).")
+    double pL;
+
+    @Option(names = "--pc", paramLabel = "P", defaultValue = "0.6", description = "Rearranging threshold on p* (default: ${DEFAULT-VALUE}, KA).")
+    double pc;
+
+    @Option(names = "--p-stable", paramLabel = "P", defaultValue = "0.02", description = "Stable threshold p_l (default: ${DEFAULT-VALUE}).")
+    double pStable;
+
+    @Option(names = "--tau-c", paramLabel = "TIME", description = "Stable duration tau_c (tau), about tau_alpha; required with --mode softness.")
+    Double tauC;
+
+    @Option(names = "--lead", paramLabel = "TIME", defaultValue = "2", description = "Structure taken this long before t_start (or t) (default: ${DEFAULT-VALUE} tau).")
+    double lead;
+
+    @Option(names = "--tail-fraction", paramLabel = "Q", defaultValue = "0.00033", description = "Fraction of the p_hop distribution per tail (default: ${DEFAULT-VALUE} = 0.033%).")
+    double tailFraction;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-per-label", paramLabel = "N", defaultValue = "0", description = "At most N samples per label (default: no cap).")
+    int maxPerLabel;
+
+    @Option(names = "--species", defaultValue = "all", description = "Particles that give samples: A, B or all (default: ${DEFAULT-VALUE}).")
+    String species;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if needed).")
+    Path out;
+
+    @Mixin
+    RunOptions run = new RunOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        TrainsetRun.Mode m = switch (mode) {
+            case "softness" -> TrainsetRun.Mode.SOFTNESS;
+            case "tails" -> TrainsetRun.Mode.TAILS;
+            default -> throw new IllegalArgumentException("--mode must be softness or tails, got '" + mode + "'");
+        };
+        if (m == TrainsetRun.Mode.SOFTNESS && tauC == null) {
+            throw new IllegalArgumentException("--tau-c is required with --mode softness (the stable duration, about tau_alpha)");
+        }
+        if (!species.equals("A") && !species.equals("B") && !species.equals("all")) {
+            throw new IllegalArgumentException("--species must be A, B or all, got '" + species + "'");
+        }
+        int nt = run.threads();
+        TrainsetRun.Spec spec = new TrainsetRun.Spec(m, tR, dt, pL, pc, pStable, tauC == null ? Double.NaN : tauC, lead,
+                tailFraction, seed, maxPerLabel, species);
+        Files.createDirectories(out);
+        TrainsetRun.Summary s;
+        try (Parallel par = new Parallel(nt); FeatureSource fs = FeatureSources.byName(features, nt)) {
+            try (Progress a = Progress.frames("trainset p_hop", run.quiet())) {
+                // the feature pass gets its own bar once the p_hop pass is done
+                Progress[] b = new Progress[1];
+                try {
+                    s = TrainsetRun.run(trajectory, spec, fs, out, par, a::stepTo, k -> {
+                        if (b[0] == null) {
+                            a.close();
+                            b[0] = Progress.frames("trainset features", run.quiet());
+                        }
+                        b[0].stepTo(k);
+                    });
+                } finally {
+                    if (b[0] != null) b[0].close();
+                }
+            }
+        }
+        Manifest man = new Manifest(Version.get(), "trainset").param("mode", mode).param("features", features)
+                .param("tR", tR).param("dt", dt).param("pL", pL).param("pc", pc).param("p_stable", pStable)
+                .param("tau_c", tauC).param("lead", lead).param("tail_fraction", tailFraction).param("seed", seed)
+                .param("max_per_label", maxPerLabel).param("species", species).param("threads", nt).input(trajectory);
+        for (String f : new String[] {"samples.csv", "samples_features.npy", "features.json"}) man.output(out.resolve(f));
+        man.output(PhopFiles.npy(out)).output(PhopFiles.json(out));
+        man.result("frames", s.phop().frames()).result("particles", s.phop().header().size())
+                .result("half_window_frames", s.phop().header().halfWindow()).result("lead_frames", s.leadFrames())
+                .result("candidates_label1", s.candidates1()).result("candidates_label0", s.candidates0())
+                .result("skipped_before_start", s.skippedBeforeStart()).result("rows", s.rows())
+                .result("feature_columns", s.written().columns());
+        for (Map.Entry<String, Object> e : s.extra().entrySet()) man.result(e.getKey(), e.getValue());
+        man.write(out.resolve("trainset.manifest.json"));
+        return ExitCodes.OK;
+    }
+
+    /** Completion candidates for --features. */
+    static final class FeatureNames extends java.util.ArrayList<String> {
+        FeatureNames() { super(FeatureSources.NAMES); }
+    }
+}

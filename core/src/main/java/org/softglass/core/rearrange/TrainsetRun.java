@@ -1,0 +1,107 @@
+package org.softglass.core.rearrange;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.softglass.core.parallel.Parallel;
+
+/**
+ * A whole training-set run (DESIGN §4) into one directory:
+ * <ol>
+ *   <li>p_hop of the trajectory → {@code phop.npy}, {@code phop.json} ({@link PhopRun}, {@link PhopFiles}).</li>
+ *   <li>Candidates, read back from those files. {@link Mode#SOFTNESS}: rearranging = events
+ *       (p_L opens) with p* &gt; p_c, structure at t_start − lead ({@link Labels#rearranging}); stable =
+ *       p_hop &lt; p_l for τ_c, structure at the middle ({@link StableIntervals}). {@link Mode#TAILS}: the
+ *       extreme fraction q of the p_hop distribution on each side, structure at t − lead
+ *       ({@link TailSelector}).</li>
+ *   <li>Balanced seeded sampling ({@link Labels#balanced}).</li>
+ *   <li>Features of each sample on its structure frame, one pass → {@code samples.csv},
+ *       {@code samples_features.npy}, {@code features.json} ({@link TrainsetWriter}).</li>
+ * </ol>
+ * Durations (τ) become frames by {@link Frames#count} (nearest whole frame).
+ */
+public final class TrainsetRun {
+    private TrainsetRun() {}
+
+    /** Which labels: softness (rearranging vs stable) or fluidity (extreme tails). */
+    public enum Mode { SOFTNESS, TAILS }
+
+    /**
+     * Settings.
+     *
+     * @param mode label rule
+     * @param tR p_hop window (τ); @param dt MD timestep (τ)
+     * @param pL event threshold p_L (σ²); @param pc rearranging threshold on p* (σ²)
+     * @param pStable stable threshold p_l (σ²); @param tauC stable duration τ_c (τ), SOFTNESS only
+     * @param lead structure time before t_start (SOFTNESS) or before t (TAILS), τ (2 in the papers)
+     * @param tailFraction q per tail (TAILS)
+     * @param seed sampling seed; @param maxPerLabel cap per label (≤ 0: none)
+     * @param species "A", "B", "all" or a type: which particles give samples
+     */
+    public record Spec(Mode mode, double tR, double dt, double pL, double pc, double pStable, double tauC, double lead,
+                       double tailFraction, long seed, int maxPerLabel, String species) {}
+
+    /** Counts for the manifest. */
+    public record Summary(PhopRun.Result phop, int candidates1, int candidates0, int skippedBeforeStart, int rows,
+                          int leadFrames, Map<String, Object> extra, TrainsetWriter.Result written) {}
+
+    /**
+     * @param phopProgress called with frames read during the p_hop pass
+     * @param featureProgress called with frames read during the feature pass
+     * @throws IllegalStateException if either label has no candidates
+     */
+    public static Summary run(Path trajectory, Spec s, FeatureSource features, Path dir, Parallel par,
+                              IntConsumer phopProgress, IntConsumer featureProgress) throws IOException {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        PhopFiles.Writer w = PhopFiles.writer(dir);
+        PhopRun.Result res;
+        try {
+            res = PhopRun.run(trajectory, s.tR(), s.dt(), par, w, phopProgress);
+        } catch (IOException | RuntimeException e) {
+            w.abort();
+            throw e;
+        }
+        PhopHeader h = res.header();
+        double spacing = h.frameSpacing();
+        boolean[] mask = Labels.speciesMask(h.types(), s.species());
+        int lead = Frames.count(s.lead(), spacing, 0, "--lead");
+        int[] skipped = new int[2];
+        SampleList ones, zeros;
+        if (s.mode() == Mode.SOFTNESS) {
+            int k = Frames.count(s.tauC(), spacing, 1, "--tau-c");
+            extra.put("tau_c_frames", k);
+            EventDetector ev = new EventDetector(s.pL());
+            StableIntervals st = new StableIntervals(s.pStable(), k, mask);
+            PhopFiles.replay(dir, PhopSink.tee(ev, st));
+            extra.put("events", ev.events().size());
+            ones = Labels.rearranging(ev.events(), s.pc(), lead, mask, skipped);
+            zeros = st.samples();
+        } else {
+            long selected = 0;
+            for (boolean b : mask) if (b) selected++;
+            long values = (long) (res.frames() - 2 * h.halfWindow()) * selected;
+            int k = TailSelector.tailSize(s.tailFraction(), values);
+            TailSelector sel = new TailSelector(k, mask);
+            PhopFiles.replay(dir, sel);
+            SampleList both = sel.samples(lead, skipped);
+            ones = new SampleList();
+            zeros = new SampleList();
+            for (int i = 0; i < both.size(); i++) (both.label(i) == 1 ? ones : zeros).add(both, i);
+            extra.put("phop_values", values);
+            extra.put("tail_size", k);
+            extra.put("p_upper_cut", sel.upperCut());
+            extra.put("p_lower_cut", sel.lowerCut());
+        }
+        if (ones.size() == 0 || zeros.size() == 0) {
+            throw new IllegalStateException("no balanced training set: " + ones.size() + " label-1 and " + zeros.size()
+                    + " label-0 candidates in " + h.source() + " (" + (s.mode() == Mode.SOFTNESS
+                    ? "rearranging: p* > " + s.pc() + "; stable: p_hop < " + s.pStable() + " for " + s.tauC() + " τ"
+                    : "tails of fraction " + s.tailFraction()) + ")");
+        }
+        SampleList chosen = Labels.balanced(ones, zeros, s.seed(), s.maxPerLabel());
+        TrainsetWriter.Result written = TrainsetWriter.write(trajectory, s.dt(), h.ids(), chosen, features, s.species(), dir, featureProgress);
+        return new Summary(res, ones.size(), zeros.size(), skipped[0] + skipped[1], chosen.size(), lead, extra, written);
+    }
+}
