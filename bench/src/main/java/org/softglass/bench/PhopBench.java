@@ -1,0 +1,52 @@
+package org.softglass.bench;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.*;
+import org.softglass.core.parallel.Parallel;
+import org.softglass.core.rearrange.PhopCalculator;
+
+/**
+ * p_hop of one frame (DESIGN §4) for N = 10 000 particles with the default window t_R = 10τ at frames
+ * every τ (h = 5, 11 frames in the ring buffer): the per-frame cost of {@code softglass phop} beyond
+ * reading the dump. Positions are random walks. Scores are ns per particle ({@code @OperationsPerInvocation(N)}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+public class PhopBench {
+    static final int N = 10_000;
+
+    @Param({"1", "2"})
+    int threads;
+
+    PhopCalculator calc;
+    Parallel par;
+    double[] out = new double[N];
+
+    @Setup
+    public void setup() {
+        calc = new PhopCalculator(N, 5);
+        SplittableRandom r = new SplittableRandom(1);
+        double[] x = new double[3 * N];
+        for (int k = 0; k < x.length; k++) x[k] = 20 * r.nextDouble();
+        for (int f = 0; f < 11; f++) {
+            for (int k = 0; k < x.length; k++) x[k] += 0.1 * (2 * r.nextDouble() - 1);
+            calc.push(x);
+        }
+        par = new Parallel(threads);
+    }
+
+    @TearDown
+    public void tearDown() { par.close(); }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double[] frame() {
+        calc.compute(out, par);
+        return out;
+    }
+}
