@@ -40,7 +40,9 @@ public final class PhopCalculator {
         this.ring = new double[w][3 * n];
     }
 
+    /** Particle count N. */
     public int size() { return n; }
+    /** Half window h (frames). */
     public int halfWindow() { return h; }
     /** Frames pushed so far. */
     public long pushed() { return pushed; }

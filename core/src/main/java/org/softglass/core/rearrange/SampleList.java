@@ -32,10 +32,15 @@ public final class SampleList {
     /** Appends sample k of another list. */
     public void add(SampleList o, int k) { add(o.frames[k], o.slots[k], o.labels[k], o.phops[k]); }
 
+    /** Number of samples. */
     public int size() { return size; }
+    /** Structure frame index of sample k. */
     public int frame(int k) { return frames[k]; }
+    /** Particle slot (index in id order) of sample k. */
     public int slot(int k) { return slots[k]; }
+    /** Label of sample k: 1 rearranging / high tail, 0 stable / low tail. */
     public int label(int k) { return labels[k]; }
+    /** The p_hop value (σ²) that certified the label of sample k. */
     public double phop(int k) { return phops[k]; }
 
     /** Number of samples with the given label. */
