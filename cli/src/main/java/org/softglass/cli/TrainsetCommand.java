@@ -97,20 +97,20 @@ final class TrainsetCommand implements Callable<Integer> {
         Files.createDirectories(out);
         TrainsetRun.Summary s;
         try (Parallel par = new Parallel(nt); FeatureSource fs = FeatureSources.byName(features, nt)) {
-            try (Progress a = Progress.frames("trainset p_hop", run.quiet())) {
-                // the feature pass gets its own bar once the p_hop pass is done
-                Progress[] b = new Progress[1];
-                try {
-                    s = TrainsetRun.run(trajectory, spec, fs, out, par, a::stepTo, k -> {
-                        if (b[0] == null) {
-                            a.close();
-                            b[0] = Progress.frames("trainset features", run.quiet());
-                        }
-                        b[0].stepTo(k);
-                    });
-                } finally {
-                    if (b[0] != null) b[0].close();
-                }
+            // one bar per pass: the feature pass replaces the p_hop bar when it starts
+            Progress phopBar = Progress.frames("trainset p_hop", run.quiet());
+            Progress[] featureBar = new Progress[1];
+            try {
+                s = TrainsetRun.run(trajectory, spec, fs, out, par, phopBar::stepTo, k -> {
+                    if (featureBar[0] == null) {
+                        phopBar.close();
+                        featureBar[0] = Progress.frames("trainset features", run.quiet());
+                    }
+                    featureBar[0].stepTo(k);
+                });
+            } finally {
+                if (featureBar[0] == null) phopBar.close();
+                else featureBar[0].close();
             }
         }
         Manifest man = new Manifest(Version.get(), "trainset").param("mode", mode).param("features", features)
