@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
                 "--mode softness: label 1 = events with p* > --pc, structure at t_start - --lead; label 0 = p_hop < --p-stable for --tau-c, structure at the interval middle.",
                 "--mode tails (fluidity): label 1/0 = the highest/lowest --tail-fraction of all p_hop values, structure at t - --lead.",
                 "Equal numbers of each label are drawn with --seed. Writes DIR/samples.csv (frame,timestep,id,type,label,phop),",
-                "DIR/samples_features.npy (float64), DIR/features.json, DIR/phop.npy, DIR/phop.json and DIR/trainset.manifest.json."})
+                "DIR/samples_features.npy (float64), DIR/features.json, DIR/phop.npy and DIR/phop.json (unless --phop) and DIR/trainset.manifest.json."})
 final class TrainsetCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TRAJ", description = "LAMMPS text dump (plain or .gz) with unwrapped positions.")
@@ -41,6 +41,9 @@ final class TrainsetCommand implements Callable<Integer> {
 
     @Option(names = "--tr", paramLabel = "TIME", defaultValue = "10", description = "p_hop window t_R (tau) (default: ${DEFAULT-VALUE}).")
     double tR;
+
+    @Option(names = "--phop", paramLabel = "DIR", description = "Reuse p_hop of this trajectory from a 'softglass phop' directory (its window replaces --tr).")
+    Path phopDir;
 
     @Option(names = "--dt", paramLabel = "TIME", defaultValue = "0.005", description = "MD timestep (default: ${DEFAULT-VALUE}).")
     double dt;
@@ -88,6 +91,9 @@ final class TrainsetCommand implements Callable<Integer> {
         if (m == TrainsetRun.Mode.SOFTNESS && tauC == null) {
             throw new IllegalArgumentException("--tau-c is required with --mode softness (the stable duration, about tau_alpha)");
         }
+        if (phopDir != null && !PhopFiles.isPhopDir(phopDir)) {
+            throw new IllegalArgumentException("--phop " + phopDir + " is not a directory holding phop.json (written by 'softglass phop')");
+        }
         if (!species.equals("A") && !species.equals("B") && !species.equals("all")) {
             throw new IllegalArgumentException("--species must be A, B or all, got '" + species + "'");
         }
@@ -101,7 +107,7 @@ final class TrainsetCommand implements Callable<Integer> {
             Progress phopBar = Progress.frames("trainset p_hop", run.quiet());
             Progress[] featureBar = new Progress[1];
             try {
-                s = TrainsetRun.run(trajectory, spec, fs, out, par, phopBar::stepTo, k -> {
+                s = TrainsetRun.run(trajectory, phopDir, spec, fs, out, par, phopBar::stepTo, k -> {
                     if (featureBar[0] == null) {
                         phopBar.close();
                         featureBar[0] = Progress.frames("trainset features", run.quiet());
@@ -118,7 +124,12 @@ final class TrainsetCommand implements Callable<Integer> {
                 .param("tau_c", tauC).param("lead", lead).param("tail_fraction", tailFraction).param("seed", seed)
                 .param("max_per_label", maxPerLabel).param("species", species).param("threads", nt).input(trajectory);
         for (String f : new String[] {"samples.csv", "samples_features.npy", "features.json"}) man.output(out.resolve(f));
-        man.output(PhopFiles.npy(out)).output(PhopFiles.json(out));
+        if (phopDir == null) {
+            man.output(PhopFiles.npy(out)).output(PhopFiles.json(out));
+        } else {
+            man.param("phop", phopDir.toString()).input(PhopFiles.json(phopDir)).input(PhopFiles.npy(phopDir));
+        }
+        man.result("tR_effective", s.phop().header().effectiveTR());
         man.result("frames", s.phop().frames()).result("particles", s.phop().header().size())
                 .result("half_window_frames", s.phop().header().halfWindow()).result("lead_frames", s.leadFrames())
                 .result("candidates_label1", s.candidates1()).result("candidates_label0", s.candidates0())

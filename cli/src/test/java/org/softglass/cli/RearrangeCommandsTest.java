@@ -171,6 +171,15 @@ class RearrangeCommandsTest {
         other[9] = "6";
         assertEquals(0, CliRunner.run(concat(other, "--out", dir.resolve("t3").toString())).code());
         assertFalse(rows.equals(Files.readAllLines(dir.resolve("t3/samples.csv"))));
+        // p_hop reused from a phop directory: the same training set, no p_hop files written
+        assertEquals(0, CliRunner.run("phop", traj.toString(), "--tr", "4", "--out", dir.resolve("ph").toString(), "--quiet").code());
+        String[] reuse = concat(common, "--phop", dir.resolve("ph").toString(), "--out", dir.resolve("t4").toString());
+        reuse[3] = "99"; // --tr is ignored with --phop
+        CliRunner.Result r4 = CliRunner.run(reuse);
+        assertEquals(0, r4.code(), r4.err());
+        assertEquals(rows, Files.readAllLines(dir.resolve("t4/samples.csv")));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("t1/samples_features.npy")), Files.readAllBytes(dir.resolve("t4/samples_features.npy")));
+        assertFalse(Files.exists(dir.resolve("t4/phop.npy")));
     }
 
     @Test

@@ -10,7 +10,8 @@ import org.softglass.core.parallel.Parallel;
 /**
  * A whole training-set run (DESIGN §4) into one directory:
  * <ol>
- *   <li>p_hop of the trajectory → {@code phop.npy}, {@code phop.json} ({@link PhopRun}, {@link PhopFiles}).</li>
+ *   <li>p_hop of the trajectory → {@code phop.npy}, {@code phop.json} ({@link PhopRun}, {@link PhopFiles}),
+ *       or read from an earlier p_hop directory.</li>
  *   <li>Candidates, read back from those files. {@link Mode#SOFTNESS}: rearranging = events
  *       (p_L opens) with p* &gt; p_c, structure at t_start − lead ({@link Labels#rearranging}); stable =
  *       p_hop &lt; p_l for τ_c, structure at the middle ({@link StableIntervals}). {@link Mode#TAILS}: the
@@ -54,14 +55,34 @@ public final class TrainsetRun {
      */
     public static Summary run(Path trajectory, Spec s, FeatureSource features, Path dir, Parallel par,
                               IntConsumer phopProgress, IntConsumer featureProgress) throws IOException {
+        return run(trajectory, null, s, features, dir, par, phopProgress, featureProgress);
+    }
+
+    /**
+     * Like {@link #run(Path, Spec, FeatureSource, Path, Parallel, IntConsumer, IntConsumer)}, but with
+     * p_hop read from {@code phopDir} (written earlier by a p_hop run of the same trajectory) instead of
+     * computed; {@code s.tR()} is then ignored (the directory's window is used) and no p_hop files are
+     * written into {@code dir}. A null {@code phopDir} computes p_hop into {@code dir}.
+     */
+    public static Summary run(Path trajectory, Path phopDir, Spec s, FeatureSource features, Path dir, Parallel par,
+                              IntConsumer phopProgress, IntConsumer featureProgress) throws IOException {
         Map<String, Object> extra = new LinkedHashMap<>();
-        PhopFiles.Writer w = PhopFiles.writer(dir);
         PhopRun.Result res;
-        try {
-            res = PhopRun.run(trajectory, s.tR(), s.dt(), par, w, phopProgress);
-        } catch (IOException | RuntimeException e) {
-            w.abort();
-            throw e;
+        Path source = phopDir == null ? dir : phopDir;
+        if (phopDir == null) {
+            PhopFiles.Writer w = PhopFiles.writer(dir);
+            try {
+                res = PhopRun.run(trajectory, s.tR(), s.dt(), par, w, phopProgress);
+            } catch (IOException | RuntimeException e) {
+                w.abort();
+                throw e;
+            }
+        } else {
+            res = PhopFiles.replay(phopDir, new PhopSink() { // header and frame count only
+                @Override public void start(PhopHeader header) {}
+                @Override public void row(int frame, long timestep, double time, double[] phop) {}
+                @Override public void finish(int frames) {}
+            });
         }
         PhopHeader h = res.header();
         double spacing = h.frameSpacing();
@@ -74,7 +95,7 @@ public final class TrainsetRun {
             extra.put("tau_c_frames", k);
             EventDetector ev = new EventDetector(s.pL());
             StableIntervals st = new StableIntervals(s.pStable(), k, mask);
-            PhopFiles.replay(dir, PhopSink.tee(ev, st));
+            PhopFiles.replay(source, PhopSink.tee(ev, st));
             extra.put("events", ev.events().size());
             ones = Labels.rearranging(ev.events(), s.pc(), lead, mask, skipped);
             zeros = st.samples();
@@ -84,7 +105,7 @@ public final class TrainsetRun {
             long values = (long) (res.frames() - 2 * h.halfWindow()) * selected;
             int k = TailSelector.tailSize(s.tailFraction(), values);
             TailSelector sel = new TailSelector(k, mask);
-            PhopFiles.replay(dir, sel);
+            PhopFiles.replay(source, sel);
             SampleList both = sel.samples(lead, skipped);
             ones = new SampleList();
             zeros = new SampleList();
