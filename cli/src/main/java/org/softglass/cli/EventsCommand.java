@@ -48,6 +48,9 @@ final class EventsCommand implements Callable<Integer> {
         EventDetector det = new EventDetector(pL);
         PhopRun.Result r;
         boolean fromDir = PhopFiles.isPhopDir(input);
+        if (!fromDir && java.nio.file.Files.isDirectory(input)) {
+            throw new IllegalArgumentException(input + " is a directory without phop.json: expected a LAMMPS dump or a 'softglass phop' directory");
+        }
         if (fromDir) {
             r = PhopFiles.replay(input, det);
         } else {

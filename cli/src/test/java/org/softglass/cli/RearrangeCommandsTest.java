@@ -128,6 +128,9 @@ class RearrangeCommandsTest {
         assertTrue(csv.get(3).startsWith("3,2,12,16,"));
         assertEquals(Math.sqrt(8.0 / 27), Double.parseDouble(csv.get(1).split(",")[7]), 1e-12);
         assertTrue(Files.isRegularFile(dir.resolve("a.csv.manifest.json")));
+        CliRunner.Result empty = CliRunner.run("events", dir.toString(), "--out", dir.resolve("c.csv").toString(), "--quiet");
+        assertEquals(ExitCodes.USAGE, empty.code());
+        assertTrue(empty.err().contains("is a directory without phop.json"), empty.err());
     }
 
     @Test
