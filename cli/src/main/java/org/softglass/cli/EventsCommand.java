@@ -30,11 +30,9 @@ final class EventsCommand implements Callable<Integer> {
     @Option(names = "--pl", paramLabel = "P", defaultValue = "0.05", description = "Threshold p_L (sigma^2) (default: ${DEFAULT-VALUE}).")
     double pL;
 
-    @Option(names = "--tr", paramLabel = "TIME", defaultValue = "10", description = "Window t_R (tau) when the input is a trajectory (default: ${DEFAULT-VALUE}).")
-    double tR;
+    @Mixin
+    WindowOptions window = new WindowOptions();
 
-    @Option(names = "--dt", paramLabel = "TIME", defaultValue = "0.005", description = "MD timestep when the input is a trajectory (default: ${DEFAULT-VALUE}).")
-    double dt;
 
     @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Events CSV (and FILE.csv.manifest.json).")
     Path out;
@@ -55,7 +53,7 @@ final class EventsCommand implements Callable<Integer> {
             r = PhopFiles.replay(input, det);
         } else {
             try (Parallel par = new Parallel(nt); Progress bar = Progress.frames("events", run.quiet())) {
-                r = PhopRun.run(input, tR, dt, par, det, bar::stepTo);
+                r = PhopRun.run(input, window.tR, window.dt, par, det, bar::stepTo);
             }
         }
         EventDetector.writeCsv(out, det.events());
@@ -64,7 +62,7 @@ final class EventsCommand implements Callable<Integer> {
         if (fromDir) {
             m.input(PhopFiles.json(input)).input(PhopFiles.npy(input));
         } else {
-            m.param("tR", tR).param("dt", dt).input(input);
+            m.param("tR", window.tR).param("dt", window.dt).input(input);
         }
         m.param("tR_effective", r.header().effectiveTR()).param("half_window_frames", r.header().halfWindow())
                 .output(out).result("frames", r.frames()).result("particles", r.header().size())

@@ -28,11 +28,9 @@ final class PhopCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJ", description = "LAMMPS text dump (plain or .gz).")
     Path trajectory;
 
-    @Option(names = "--tr", paramLabel = "TIME", defaultValue = "10", description = "Window t_R in time units tau (default: ${DEFAULT-VALUE}).")
-    double tR;
+    @Mixin
+    WindowOptions window = new WindowOptions();
 
-    @Option(names = "--dt", paramLabel = "TIME", defaultValue = "0.005", description = "MD timestep: frame times are timestep x dt (default: ${DEFAULT-VALUE}).")
-    double dt;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if needed).")
     Path out;
@@ -47,12 +45,12 @@ final class PhopCommand implements Callable<Integer> {
         PhopFiles.Writer w = PhopFiles.writer(out);
         PhopRun.Result r;
         try (Parallel par = new Parallel(nt); Progress bar = Progress.frames("phop", run.quiet())) {
-            r = PhopRun.run(trajectory, tR, dt, par, w, bar::stepTo);
+            r = PhopRun.run(trajectory, window.tR, window.dt, par, w, bar::stepTo);
         } catch (IOException | RuntimeException e) {
             w.abort();
             throw e;
         }
-        new Manifest(Version.get(), "phop").param("tR", tR).param("dt", dt).param("threads", nt).input(trajectory)
+        new Manifest(Version.get(), "phop").param("tR", window.tR).param("dt", window.dt).param("threads", nt).input(trajectory)
                 .output(PhopFiles.npy(out)).output(PhopFiles.json(out))
                 .result("frames", r.frames()).result("particles", r.header().size())
                 .result("frame_spacing", r.header().frameSpacing()).result("half_window_frames", r.header().halfWindow())

@@ -39,14 +39,12 @@ final class TrainsetCommand implements Callable<Integer> {
             completionCandidates = FeatureNames.class)
     String features;
 
-    @Option(names = "--tr", paramLabel = "TIME", defaultValue = "10", description = "p_hop window t_R (tau) (default: ${DEFAULT-VALUE}).")
-    double tR;
+    @Mixin
+    WindowOptions window = new WindowOptions();
 
     @Option(names = "--phop", paramLabel = "DIR", description = "Reuse p_hop of this trajectory from a 'softglass phop' directory (its window replaces --tr).")
     Path phopDir;
 
-    @Option(names = "--dt", paramLabel = "TIME", defaultValue = "0.005", description = "MD timestep (default: ${DEFAULT-VALUE}).")
-    double dt;
 
     @Option(names = "--pl-event", paramLabel = "P", defaultValue = "0.05", description = "Event threshold p_L (default: ${DEFAULT-VALUE}).")
     double pL;
@@ -98,7 +96,7 @@ final class TrainsetCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--species must be A, B or all, got '" + species + "'");
         }
         int nt = run.threads();
-        TrainsetRun.Spec spec = new TrainsetRun.Spec(m, tR, dt, pL, pc, pStable, tauC == null ? Double.NaN : tauC, lead,
+        TrainsetRun.Spec spec = new TrainsetRun.Spec(m, window.tR, window.dt, pL, pc, pStable, tauC == null ? Double.NaN : tauC, lead,
                 tailFraction, seed, maxPerLabel, species);
         Files.createDirectories(out);
         TrainsetRun.Summary s;
@@ -120,7 +118,7 @@ final class TrainsetCommand implements Callable<Integer> {
             }
         }
         Manifest man = new Manifest(Version.get(), "trainset").param("mode", mode).param("features", features)
-                .param("tR", tR).param("dt", dt).param("pL", pL).param("pc", pc).param("p_stable", pStable)
+                .param("tR", window.tR).param("dt", window.dt).param("pL", pL).param("pc", pc).param("p_stable", pStable)
                 .param("tau_c", tauC).param("lead", lead).param("tail_fraction", tailFraction).param("seed", seed)
                 .param("max_per_label", maxPerLabel).param("species", species).param("threads", nt).input(trajectory);
         for (String f : new String[] {"samples.csv", "samples_features.npy", "features.json"}) man.output(out.resolve(f));
