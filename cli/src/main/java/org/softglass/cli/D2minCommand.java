@@ -51,8 +51,7 @@ final class D2minCommand implements Callable<Integer> {
         if (from < 0 || to <= from) throw new IllegalArgumentException("need 0 <= --from < --to, got --from " + from + " --to " + to);
         int nt = run.threads();
         Frame ref = null, cur = null;
-        double[] d2;
-        int[] nb;
+        D2min.Result res;
         long[] ids;
         int[] types;
         try (TrajectoryStream ts = TrajectoryStream.open(trajectory, dt, false);
@@ -66,15 +65,15 @@ final class D2minCommand implements Callable<Integer> {
                 if (k == to) break;
             }
             if (cur == null) throw ts.error("has " + ts.framesRead() + " frames, expected at least " + (to + 1) + " for --to " + to);
-            d2 = D2min.compute(ref, cur, cutoff, par);
+            res = D2min.compute(ref, cur, cutoff, par);
             ids = ts.ids();
             types = ts.types();
-            nb = D2min.neighborCounts(ref, cutoff, nt);
         } finally {
             if (ref != null) ref.close();
             if (cur != null) cur.close();
         }
-        double[] vals = d2;
+        double[] vals = res.d2min();
+        int[] nb = res.neighbors();
         AtomicOutput.write(out, o -> {
             PrintWriter w = new PrintWriter(new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 1 << 16));
             w.println("id,type,d2min,neighbors");

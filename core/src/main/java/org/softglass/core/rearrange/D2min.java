@@ -26,13 +26,21 @@ public final class D2min {
     private D2min() {}
 
     /**
+     * Per-slot results.
+     *
+     * @param d2min D²_min (σ²), NaN where Y is singular
+     * @param neighbors number of neighbours within r_c in the reference frame
+     */
+    public record Result(double[] d2min, int[] neighbors) {}
+
+    /**
      * @param ref reference frame a (not modified); its box defines the neighbourhoods
      * @param cur current frame b with the same particles in the same slots (not modified)
      * @param rc neighbour cutoff r_c (σ), &gt; 0, every box length &gt; 2 r_c
      * @param par worker team (the result does not depend on its thread count)
-     * @return D²_min per slot (σ²)
+     * @return D²_min and neighbour count per slot
      */
-    public static double[] compute(Frame ref, Frame cur, double rc, Parallel par) {
+    public static Result compute(Frame ref, Frame cur, double rc, Parallel par) {
         int n = ref.size();
         if (cur.size() != n) throw new IllegalArgumentException("frames hold " + n + " and " + cur.size() + " particles");
         ParticleStore p = ref.particles(), q = cur.particles();
@@ -43,14 +51,18 @@ public final class D2min {
             for (int a = 0; a < 3; a++) u[3 * i + a] = q.unwrapped(i, a, cur.box()) - p.unwrapped(i, a, box);
         }
         double[] out = new double[n];
+        int[] count = new int[n];
         try (NeighborListBuilder b = new NeighborListBuilder(box, rc, par.threads());
              NeighborList nl = b.build(p, NeighborList.Kind.FULL)) {
             par.forChunks(n, 256, (w, c, from, to) -> {
                 double[] d0 = new double[3], d = new double[3];
-                for (int i = from; i < to; i++) out[i] = one(p, box, u, nl, i, d0, d);
+                for (int i = from; i < to; i++) {
+                    out[i] = one(p, box, u, nl, i, d0, d);
+                    count[i] = nl.count(i);
+                }
             });
         }
-        return out;
+        return new Result(out, count);
     }
 
     private static double one(ParticleStore p, Box box, double[] u, NeighborList nl, int i, double[] d0, double[] d) {
@@ -87,17 +99,6 @@ public final class D2min {
             d0[a] = box.minimumImage(p.pos(jn, a) - p.pos(i, a), a);
             d[a] = d0[a] + u[3 * jn + a] - u[3 * i + a];
         }
-    }
-
-    /** Number of neighbours within r_c (strict, minimum image) of every slot of a frame, as D²_min uses them. */
-    public static int[] neighborCounts(Frame ref, double rc, int threads) {
-        int n = ref.size();
-        int[] c = new int[n];
-        try (NeighborListBuilder b = new NeighborListBuilder(ref.box(), rc, threads);
-             NeighborList nl = b.build(ref.particles(), NeighborList.Kind.FULL)) {
-            for (int i = 0; i < n; i++) c[i] = nl.count(i);
-        }
-        return c;
     }
 
     /** Inverse of a 3×3 matrix (row-major) by cofactors, or null if |det| ≤ 1e−12 (trace/3)³. */

@@ -48,7 +48,7 @@ class D2minTest {
             for (int a = 0; a < 3; a++) q.setPos(i, a, 13 + j[a][0] * x[0] + j[a][1] * x[1] + j[a][2] * x[2] + 0.3);
         }
         try (Frame a = Frame.of(0, big, p); Frame b = Frame.of(1, big, q); Parallel par = new Parallel(2)) {
-            double[] d2 = D2min.compute(a, b, RC, par);
+            double[] d2 = D2min.compute(a, b, RC, par).d2min();
             int defined = 0;
             for (double v : d2) {
                 if (Double.isNaN(v)) continue; // isolated particles with < 3 non-coplanar neighbours
@@ -68,15 +68,21 @@ class D2minTest {
         double[] u = new double[900];
         for (int k = 0; k < 900; k++) u[k] = 0.08 * (2 * r.nextDouble() - 1) + (k % 3 == 0 ? 0.01 * (k / 3 % 7) : 0);
         try (Frame a = Frame.of(0, BOX, ref); Frame b = moved(ref, u); Parallel par = new Parallel(3)) {
-            double[] d2 = D2min.compute(a, b, RC, par);
+            D2min.Result res = D2min.compute(a, b, RC, par);
+            double[] d2 = res.d2min();
             for (int i = 0; i < 300; i++) {
                 double want = bruteForce(ref, u, i);
+                int neighbours = 0;
+                for (int j = 0; j < 300; j++) {
+                    if (j != i && BOX.distanceSquared(ref.x(i), ref.y(i), ref.z(i), ref.x(j), ref.y(j), ref.z(j)) < RC * RC) neighbours++;
+                }
+                assertEquals(neighbours, res.neighbors()[i], "neighbours of slot " + i);
                 // both solve the same 3m×9 least-squares problem (m ≈ 15 neighbours, well conditioned);
                 // 1e-10 relative covers the difference between normal equations and QR
                 assertEquals(want, d2[i], 1e-10 * Math.max(want, 1e-6), "slot " + i);
             }
             try (Parallel one = new Parallel(1)) {
-                double[] again = D2min.compute(a, b, RC, one);
+                double[] again = D2min.compute(a, b, RC, one).d2min();
                 for (int i = 0; i < 300; i++) assertEquals(d2[i], again[i], 0.0);
             }
         }
@@ -84,7 +90,7 @@ class D2minTest {
 
     /** O(N) neighbour search with Box.distanceSquared and a QR least-squares fit of the 9 entries of J. */
     private static double bruteForce(ParticleStore p, double[] u, int i) {
-        java.util.List<double[]> rows = new java.util.ArrayList<>();
+        java.util.List<double[]> rows = new java.util.ArrayList<>(); // {d0x, d0y, d0z, dx, dy, dz}
         for (int jn = 0; jn < p.size(); jn++) {
             if (jn == i || BOX.distanceSquared(p.x(i), p.y(i), p.z(i), p.x(jn), p.y(jn), p.z(jn)) >= RC * RC) continue;
             double[] d0 = new double[3], d = new double[3];
