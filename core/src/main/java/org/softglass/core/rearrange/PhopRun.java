@@ -41,7 +41,7 @@ public final class PhopRun {
         try (TrajectoryStream ts = TrajectoryStream.open(trajectory, dt, true)) {
             PhopCalculator calc = null;
             PhopHeader header = null;
-            double[] xyz = null, row = null, nan = null;
+            double[] xyz = null, first = null, row = null, nan = null;
             long[] steps = new long[64];
             int h = 0;
             for (Frame next; (next = ts.next()) != null; ) {
@@ -54,13 +54,14 @@ public final class PhopRun {
                 }
                 if (k == 0) {
                     // the window is known only once the spacing is (frame 1); keep frame 0 aside
-                    row = xyz.clone();
+                    first = xyz.clone();
                 } else {
                     if (k == 1) {
                         h = Frames.halfWindow(tR, ts.frameSpacing());
                         header = new PhopHeader(ts.source(), ts.ids().clone(), ts.types().clone(), tR, dt, ts.frameSpacing(), h);
                         calc = new PhopCalculator(ts.size(), h);
-                        calc.push(row);
+                        calc.push(first);
+                        first = null;
                         row = new double[ts.size()];
                         nan = new double[ts.size()];
                         Arrays.fill(nan, Double.NaN);
