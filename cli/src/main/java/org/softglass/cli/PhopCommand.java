@@ -41,6 +41,8 @@ final class PhopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         int nt = run.threads();
+        // a missing input fails before the output directory is created
+        if (!Files.isRegularFile(trajectory)) throw new java.nio.file.NoSuchFileException(trajectory.toString());
         Files.createDirectories(out);
         PhopFiles.Writer w = PhopFiles.writer(out);
         PhopRun.Result r;

@@ -98,6 +98,8 @@ final class TrainsetCommand implements Callable<Integer> {
         int nt = run.threads();
         TrainsetRun.Spec spec = new TrainsetRun.Spec(m, window.tR, window.dt, pL, pc, pStable, tauC == null ? Double.NaN : tauC, lead,
                 tailFraction, seed, maxPerLabel, species);
+        // a missing input fails before the output directory is created
+        if (!Files.isRegularFile(trajectory)) throw new java.nio.file.NoSuchFileException(trajectory.toString());
         Files.createDirectories(out);
         TrainsetRun.Summary s;
         try (Parallel par = new Parallel(nt); FeatureSource fs = FeatureSources.byName(features, nt)) {
