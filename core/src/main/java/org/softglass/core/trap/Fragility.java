@@ -31,6 +31,15 @@ public final class Fragility {
         public double logTau(double temperature) { double x = 1 / temperature; return a + x * (b + c * x); }
         /** Angell's m = d log10 τ/d(T_g/T) = m/ln 10. */
         public double mDecimal() { return m / Math.log(10); }
+        /**
+         * Eq 22 at a glass temperature fixed by hand (as {@code 000} does for KA, T_g = 0.40):
+         * d ln τ/d(T_g/T) of the fitted law at T = T_g = x(b + 2cx), x = 1/T_g.
+         */
+        public double mAt(double tgFixed) {
+            if (!(tgFixed > 0)) throw new IllegalArgumentException("fragility: T_g must be > 0, got " + tgFixed);
+            double x = 1 / tgFixed;
+            return x * (b + 2 * c * x);
+        }
         /** J = √c, the energy scale of the parabolic law. */
         public double j() { return Math.sqrt(c); }
     }
