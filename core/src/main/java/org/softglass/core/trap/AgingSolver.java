@@ -24,7 +24,9 @@ import org.hipparchus.special.Erf;
  * solved for exactly: J_{n+1} = (Σ k_i p_i E_i + J_n Σ k_i r_i h(a_i − b_i)) / Σ r_i a_i, a = (1−E)/z.
  * The scheme is unconditionally stable (stiff bins, z ≫ 1, relax to their quasi-static value r_i J/k_i),
  * keeps the discrete stationary state exactly (constant J is integrated exactly) and is second order
- * in h. The mass Σp drifts by O(h³) per step; it is renormalised to 1 after every step and the largest
+ * in h.
+ * Per bin a = (1 − E)/z and b = (z − 1 + E)/z² come from their Taylor series (8 terms, truncation
+ * &lt; 1e-16) for z &lt; 0.05 and from the closed forms otherwise (relative error ≲ 2e-13 at the switch). The mass Σp drifts by O(h³) per step; it is renormalised to 1 after every step and the largest
  * relative correction is reported ({@link Result#maxMassDefect()}). Steps are geometric in t (ratio
  * 10^{1/stepsPerDecade}; the local error is O((h/t)²) per unit ln t), starting from
  * t = 1e-3/max k_i, so one run covers any number of decades at a fixed cost per decade.
@@ -38,6 +40,7 @@ public final class AgingSolver {
     private final int n;
     private final double lo, width;
     private final double[] s, r, k, logR;
+    private final double[] sums = new double[3];
 
     /**
      * @param model the model
@@ -185,31 +188,8 @@ public final class AgingSolver {
     private int step(double[] p, double[] e, double[] pa, double[] pb, double h, double[] state) {
         if (state[0] == 0) state[0] = h;
         double jn = state[1];
-        double kpe = 0, kra = 0, den = 0;
-        for (int i = 0; i < n; i++) {
-            double z = k[i] * h, ee, a1, b1;
-            if (z < 1e-3) {
-                ee = Math.exp(-z);
-                a1 = 1 - z * (0.5 - z * (1.0 / 6 - z / 24));
-                b1 = 0.5 - z * (1.0 / 6 - z * (1.0 / 24 - z / 120));
-            } else if (z > 0.1) {                      // exp is intrinsified; no cancellation in 1 - E here
-                ee = Math.exp(-z);
-                a1 = (1 - ee) / z;
-                b1 = (z - 1 + ee) / (z * z);
-            } else {
-                double em = Math.expm1(-z);
-                ee = 1 + em;
-                a1 = -em / z;
-                b1 = (z + em) / (z * z);
-            }
-            e[i] = ee;
-            pa[i] = h * (a1 - b1);
-            pb[i] = h * b1;
-            kpe += k[i] * p[i] * ee;
-            kra += k[i] * r[i] * pa[i];
-            den += r[i] * a1;
-        }
-        double j1 = (kpe + jn * kra) / den;
+        coefficients(k, r, p, h, e, pa, pb, 0, n, sums);
+        double j1 = (sums[0] + jn * sums[1]) / sums[2];
         double mass = 0;
         for (int i = 0; i < n; i++) {
             p[i] = p[i] * e[i] + r[i] * (jn * pa[i] + j1 * pb[i]);
@@ -220,5 +200,32 @@ public final class AgingSolver {
         state[1] = j1 * inv;
         state[2] = Math.max(state[2], Math.abs(mass - 1));
         return 1;
+    }
+
+    /**
+     * Pass 1 of a step on bins [from, to): e_i = E, pa_i = h(a − b), pb_i = h b; t = {Σ k p E, Σ k r pa, Σ r a}.
+     * Reads k, r, p; writes e, pa, pb, t.
+     */
+    static void coefficients(double[] k, double[] r, double[] p, double h, double[] e, double[] pa, double[] pb,
+                      int from, int to, double[] t) {
+        double kpe = 0, kra = 0, den = 0;
+        for (int i = from; i < to; i++) {
+            double z = k[i] * h, ee = Math.exp(-z), a1, b1;
+            if (z < 0.05) {
+                a1 = 1 - z * (1.0 / 2 - z * (1.0 / 6 - z * (1.0 / 24 - z * (1.0 / 120 - z * (1.0 / 720 - z * (1.0 / 5040 - z * (1.0 / 40320)))))));
+                b1 = 1.0 / 2 - z * (1.0 / 6 - z * (1.0 / 24 - z * (1.0 / 120 - z * (1.0 / 720 - z * (1.0 / 5040 - z * (1.0 / 40320 - z * (1.0 / 362880)))))));
+            } else {
+                double inv = 1 / z;
+                a1 = (1 - ee) * inv;
+                b1 = (1 - a1) * inv;
+            }
+            e[i] = ee;
+            pa[i] = h * (a1 - b1);
+            pb[i] = h * b1;
+            kpe += k[i] * p[i] * ee;
+            kra += k[i] * r[i] * pa[i];
+            den += r[i] * a1;
+        }
+        t[0] = kpe; t[1] = kra; t[2] = den;
     }
 }

@@ -84,6 +84,21 @@ class AgingSolverTest {
     }
 
     @Test
+    void seriesAndClosedFormMeetAtTheSwitch() {
+        // a = (1 - e^-z)/z and b = (z - 1 + e^-z)/z^2 just below and above z = 0.05 (relative 1e-12 apart)
+        double[] k = {0.05 * (1 - 1e-12), 0.05 * (1 + 1e-12)}, r = {1, 1}, p = {1, 1};
+        double[] e = new double[2], pa = new double[2], pb = new double[2], t = new double[3];
+        AgingSolver.coefficients(k, r, p, 1.0, e, pa, pb, 0, 2, t);
+        assertEquals(pb[0], pb[1], 1e-12 * pb[0]);
+        assertEquals(pa[0], pa[1], 1e-12 * pa[0]);
+        // and both agree with the closed forms in higher precision (BigDecimal-free check: z = 0.01 by series vs expm1)
+        double z = 0.01, em = Math.expm1(-z);
+        AgingSolver.coefficients(new double[] {z}, r, p, 1.0, e, pa, pb, 0, 1, t);
+        assertEquals((z + em) / (z * z), pb[0], 1e-11);
+        assertEquals(-em / z - (z + em) / (z * z), pa[0], 1e-11);
+    }
+
+    @Test
     void agingReachesTheFinalEquilibriumAndLowersS() {
         AgingSolver a = new AgingSolver(KA, 1.0, 0.6, 2000);
         double[] pF = a.stationary(0.6), s = a.centers();
