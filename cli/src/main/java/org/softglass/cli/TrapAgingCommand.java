@@ -58,7 +58,8 @@ final class TrapAgingCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
     Path out;
 
-    @Mixin RunOptions run = new RunOptions();
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -74,7 +75,7 @@ final class TrapAgingCommand implements Callable<Integer> {
         long steps = 0;
         double defect = 0;
         int nOut = Math.max(2, (int) Math.round(Math.log10(twMax / twMin) * perDecade) + 1);
-        try (Progress progress = Progress.of("trap aging", (long) nOut * tF.size(), "outputs", run.quiet())) {
+        try (Progress progress = Progress.of("trap aging", (long) nOut * tF.size(), "outputs", quiet)) {
             int done = 0;
             for (double t : tF) {
                 AgingSolver solver = new AgingSolver(m, tI, t, bins);

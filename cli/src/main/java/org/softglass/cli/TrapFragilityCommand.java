@@ -56,7 +56,8 @@ final class TrapFragilityCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
     Path out;
 
-    @Mixin RunOptions run = new RunOptions();
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -75,7 +76,7 @@ final class TrapFragilityCommand implements Callable<Integer> {
             List<Double> fitT = ts.stream().filter(t -> t < cut).toList();
             if (fitT.size() < 3) throw new IllegalArgumentException("fragility: need at least 3 model temperatures below " + cut + ", got " + fitT.size());
             double[] tt = TrapCommand.toArray(fitT), taus = new double[tt.length];
-            try (Progress progress = Progress.of("trap fragility", tt.length, "T", run.quiet())) {
+            try (Progress progress = Progress.of("trap fragility", tt.length, "T", quiet)) {
                 for (int i = 0; i < tt.length; i++) {
                     Relaxation r = new Relaxation(m, tt[i]);
                     taus[i] = switch (tau.toLowerCase(java.util.Locale.ROOT)) {

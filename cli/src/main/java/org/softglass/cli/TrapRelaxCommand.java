@@ -62,7 +62,8 @@ final class TrapRelaxCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
     Path out;
 
-    @Mixin RunOptions run = new RunOptions();
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -79,7 +80,7 @@ final class TrapRelaxCommand implements Callable<Integer> {
         StringBuilder sum = new StringBuilder(SUMMARY_HEADER + "\n");
         Plot qPlot = Plot.xy("Trap-like model: overlap", "t", "Q(t)").logX();
         Plot cPlot = Plot.xy("Trap-like model: chi4 (m = " + mSite + ")", "t", "chi4(t)").logX();
-        try (Progress progress = Progress.of("trap relax", ts.size(), "T", run.quiet())) {
+        try (Progress progress = Progress.of("trap relax", ts.size(), "T", quiet)) {
             for (double t : ts) {
                 Relaxation r = new Relaxation(m, t);
                 Relaxation.Summary s = r.summary(mSite);
