@@ -64,6 +64,10 @@ class TrapModelTest {
         assertTrue(e.getMessage().contains("1 - 2 delta(T) sigma0^2") && e.getMessage().contains("not normalisable"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new AgingSolver(bad, 1.0, 0.1, 100));
         assertThrows(IllegalArgumentException.class, () -> Equilibrium.numeric(bad, 0.1));
+        // eps2 < 0 makes ln k grow like |delta| S^2: on the aging grid (±12 sigma) the rate overflows
+        TrapModel runaway = TrapModel.of(7.5, -0.9, -3.0, 8.7, 0.86, 0, 1, 4);
+        e = assertThrows(IllegalArgumentException.class, () -> new AgingSolver(runaway, 1.0, 0.3, 100));
+        assertTrue(e.getMessage().contains("overflows"), e.getMessage());
         // negative widths
         e = assertThrows(IllegalArgumentException.class, () -> TrapModel.of(7.5, -0.9, 0.02, 8.7, 0.86, 0, -1, 4));
         assertTrue(e.getMessage().contains("sigma0 must be > 0"), e.getMessage());
