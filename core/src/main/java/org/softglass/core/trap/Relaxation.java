@@ -14,7 +14,7 @@ import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
  * R(t) = −dQ̄/dt = ∫ dS P_T(S) k(S,T) e^{−k(S,T) t} are computed by adaptive Gauss–Kronrod quadrature
  * ({@link GaussKronrod}) over ⟨S⟩ ± 40σ_S (P_T below e^{−800} outside: zero in double precision),
  * cut into 80 parts of σ_S before refinement, to a relative tolerance of 1e-11. The integrand is formed
- * as exp(ln P_T − k t), so Q̄ keeps its relative accuracy down to the smallest positive double: times
+ * as exp(ln P_T − k t), so Q̄ keeps its relative accuracy down to values of ~1e-300: times
  * spanning 12 and more decades around τ_Q are safe. χ4(t) = m (Q̄ − Q̄²) (eq 17) for sites of m particles.
  *
  * <p>Times: τ_Q at Q̄ = 1/e, τ_½ at Q̄ = ½ (Brent root of Q̄(e^x) − q in x = ln t, |Δx| ≤ 1e-12),
