@@ -23,14 +23,23 @@ class RelaxationTest {
         return sum * h / 3;
     }
 
+    /** Strong heterogeneity: at T = 0.3, γ = 6.5, σ_S = 2.1 (1 − 2δσ0² = 0.51): γσ_S ≈ 14, rates over ~50 decades within ±5σ_S. */
+    static final TrapModel WIDE = TrapModel.of(6.0, -3.0, 0.05, 7.0, 0.86, 0.0, 1.5, 4.0);
+
     @Test
     void quadratureAgreesWithBruteForceOverTwelveDecades() {
-        for (double temp : new double[] {0.40, 0.6}) {
-            Relaxation r = new Relaxation(KA, temp);
+        quadratureAgreesWithBruteForce(KA, 0.40);
+        quadratureAgreesWithBruteForce(KA, 0.6);
+        quadratureAgreesWithBruteForce(WIDE, 0.3);
+    }
+
+    static void quadratureAgreesWithBruteForce(TrapModel model, double temp) {
+        {
+            Relaxation r = new Relaxation(model, temp);
             double tauQ = r.timeAt(Math.exp(-1));
             for (double f = 1e-4; f <= 1e8; f *= 100) {
                 double t = f * tauQ;
-                double q = r.overlap(t), ref = bruteForceOverlap(KA, temp, t);
+                double q = r.overlap(t), ref = bruteForceOverlap(model, temp, t);
                 // Simpson with h = 2e-4 σ has a relative error ~h⁴ f''''/180 ≲ 1e-12 even where the integrand is
                 // a sharp edge of width 1/γ ≈ 1; the adaptive rule is asked for 1e-11: allow 1e-9 relative.
                 assertEquals(ref, q, 1e-9 * ref, "T=" + temp + " t/tauQ=" + f);
