@@ -1,0 +1,121 @@
+package org.softglass.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.softglass.core.io.AtomicOutput;
+import org.softglass.core.io.Manifest;
+import org.softglass.core.params.ModelParameters;
+import org.softglass.core.trap.TrapModel;
+import org.softglass.core.trap.TrapPresets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code softglass trap equilibrium|relax|fragility|aging}: the trap-like model of paper {@code 000}
+ * (package {@code org.softglass.core.trap}). Each subcommand writes CSV, PNG plots, the effective
+ * parameters ({@code trap_parameters.json}, the model-parameter file format) and a
+ * {@code NAME.manifest.json} into {@code --out DIR}.
+ */
+@Command(name = "trap", mixinStandardHelpOptions = true,
+        description = {"The trap-like model of softness (Ridout, Tah, Liu, paper 000): equilibrium <S>(T), relaxation Q(t) and chi4(t),",
+                "fragility (eq 22), and aging after a quench (master equation, eq 5). Parameters: --preset ka (paper 001) or --params FILE."},
+        subcommands = {TrapEquilibriumCommand.class, TrapRelaxCommand.class, TrapFragilityCommand.class, TrapAgingCommand.class})
+final class TrapCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Model options shared by the trap subcommands (a picocli mixin). */
+    static final class ModelOptions {
+        @Option(names = "--params", paramLabel = "FILE", description = "Model-parameter JSON file (softglass.model-parameters/1), e.g. from the softness analysis.")
+        Path params;
+
+        @Option(names = "--preset", paramLabel = "NAME", description = "Parameter preset when no --params is given: ka (paper 001 barriers, tau_R = 4 from 002, rho = N(0, 1)); default: ka.")
+        String preset;
+
+        @Option(names = "--s0", paramLabel = "S", description = "Override the mean S0 of rho(S).")
+        Double s0;
+
+        @Option(names = "--sigma-s", paramLabel = "W", description = "Override the width sigma0 of rho(S) (> 0).")
+        Double sigmaS;
+
+        @Option(names = "--tau-r", paramLabel = "T", description = "Override tau_R, the time window of P(R|S,T) (> 0).")
+        Double tauR;
+
+        @Option(names = "--m", paramLabel = "M", defaultValue = "1", description = "Particles per site in chi4 = m(Q - Q^2) (default: ${DEFAULT-VALUE}).")
+        double m;
+
+        ModelParameters parameters() throws IOException {
+            if (params != null && preset != null) throw new IllegalArgumentException("give --params or --preset, not both");
+            ModelParameters p = params != null ? ModelParameters.read(params) : TrapPresets.byName(preset == null ? "ka" : preset);
+            if (s0 == null && sigmaS == null && tauR == null) return p;
+            if (sigmaS != null && !(sigmaS > 0)) throw new IllegalArgumentException("--sigma-s must be > 0, got " + sigmaS);
+            if (tauR != null && !(tauR > 0)) throw new IllegalArgumentException("--tau-r must be > 0, got " + tauR);
+            var rho = new ModelParameters.Gaussian(s0 != null ? s0 : p.rho().s0(), sigmaS != null ? sigmaS : p.rho().sigma0());
+            return new ModelParameters(p.barriers(), rho, tauR != null ? tauR : p.tauR(), p.meanS(), p.cS(), p.sigmaDelta(),
+                    p.rhoDelta(), p.errors(), p.provenance());
+        }
+
+        double m() {
+            if (!(m > 0) || !Double.isFinite(m)) throw new IllegalArgumentException("--m must be > 0, got " + m);
+            return m;
+        }
+
+        /** Records the model in a manifest (and the input file, if any). */
+        void describe(Manifest man, ModelParameters p) throws IOException {
+            TrapModel model = TrapModel.of(p);
+            man.param("model", model.toString()).param("m", m);
+            if (params != null) man.input(params); else man.param("preset", preset == null ? "ka" : preset);
+        }
+    }
+
+    /** Temperatures: a comma list (-T) or MIN:MAX:N evenly spaced in 1/T. */
+    static List<Double> temperatures(List<Double> list, String range, String fallbackRange) {
+        List<Double> out = new ArrayList<>();
+        if (list != null) out.addAll(list);
+        if (range != null || (out.isEmpty() && fallbackRange != null)) {
+            String r = range != null ? range : fallbackRange;
+            String[] f = r.split(":");
+            if (f.length != 3) throw new IllegalArgumentException("--t-range: expected MIN:MAX:N, got '" + r + "'");
+            double a, b;
+            int n;
+            try {
+                a = Double.parseDouble(f[0]); b = Double.parseDouble(f[1]); n = Integer.parseInt(f[2]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--t-range: expected MIN:MAX:N with numbers, got '" + r + "'");
+            }
+            if (!(a > 0) || !(b > a) || n < 2) throw new IllegalArgumentException("--t-range: need 0 < MIN < MAX and N >= 2, got '" + r + "'");
+            for (int i = 0; i < n; i++) out.add(1 / (1 / b + (1 / a - 1 / b) * (n - 1 - i) / (n - 1)));
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("no temperatures: give -T/--temperature or --t-range");
+        for (double t : out) if (!(t > 0) || !Double.isFinite(t)) throw new IllegalArgumentException("temperature must be > 0, got " + t);
+        return out;
+    }
+
+    /** Creates the output directory. */
+    static Path outDir(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** Writes text atomically. */
+    static void writeText(Path file, CharSequence text) throws IOException {
+        byte[] b = text.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicOutput.write(file, out -> out.write(b));
+    }
+
+    static double[] toArray(List<Double> xs) {
+        double[] a = new double[xs.size()];
+        for (int i = 0; i < a.length; i++) a[i] = xs.get(i);
+        return a;
+    }
+}
