@@ -14,10 +14,18 @@ import org.softglass.core.structure.DescriptorSpec;
  * A plain timing loop beside the JMH benchmark, for quick checks on a busy machine: computes a preset for
  * the first {@code centres} particles of a frame {@code reps} times on one thread and prints the best wall
  * time and the best thread CPU time per centre (CPU time is less disturbed by other processes).
- * Usage: {@code bin/java25 -cp bench/target/benchmarks.jar org.softglass.bench.DescriptorTiming [FRAME] [centres] [reps] [panama|scalar] [preset]}.
+ * Usage: {@code bin/java25 -cp bench/target/benchmarks.jar org.softglass.bench.DescriptorTiming [FRAME] [centres] [reps] [panama|scalar] [preset] [OUT.npy]};
+ * with OUT.npy the rows of the last repetition are written as float64 (centres × M), for comparisons.
  */
 public final class DescriptorTiming {
     private DescriptorTiming() {}
+
+    private static double[][] rows(double[] out, int n) {
+        int m = out.length / n;
+        double[][] r = new double[n][];
+        for (int k = 0; k < n; k++) r[k] = Arrays.copyOfRange(out, k * m, (k + 1) * m);
+        return r;
+    }
 
     public static void main(String[] args) throws Exception {
         Path file = args.length > 0 ? Path.of(args[0]) : DescriptorBench.frameFile();
@@ -40,6 +48,9 @@ public final class DescriptorTiming {
                 bestCpu = Math.min(bestCpu, (c1 - c0) / 1e3 / slots.length);
                 System.out.printf("rep %d: wall %.1f us/centre, cpu %.1f us/centre%n", r, (t1 - t0) / 1e3 / slots.length, (c1 - c0) / 1e3 / slots.length);
             }
+            if (args.length > 5) org.softglass.core.io.NpyWriter.write(Path.of(args[5]), org.softglass.core.io.NpyDType.FLOAT64, rows(out, slots.length));
+            System.out.printf("softglass cpu_us_per_centre %.3f%n", bestCpu);
+            System.out.printf("softglass wall_us_per_centre %.3f%n", bestWall);
             System.out.printf("%s %s: best wall %.1f us/centre, best cpu %.1f us/centre (checksum %.6e)%n", preset,
                     calc.kernel().name(), bestWall, bestCpu, out[out.length - 1]);
         }
