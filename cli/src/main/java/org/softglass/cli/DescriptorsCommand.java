@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code softglass descriptors TRAJ --preset NAME | --spec FILE.json --out DIR}: structure functions
  * (DESIGN §3) of every selected particle of every frame of a LAMMPS dump, streamed frame by frame
- * (only one frame and its rows are in memory). A first pass over the dump counts frames and rows (the
+ * (one frame and at most {@value #BLOCK} rows are in memory). A first pass over the dump counts frames and rows (the
  * .npy headers hold the shape) and validates the whole file before the expensive second pass.
  * Outputs: {@code DIR/features.npy}, {@code DIR/rows.npy}, {@code DIR/features.json},
  * {@code DIR/descriptors.manifest.json} (see {@link FeatureFiles}).
@@ -30,6 +30,10 @@ import picocli.CommandLine.Parameters;
                 "Writes DIR/features.npy (R x M, rows frame-major then id ascending), DIR/rows.npy (R x 3: frame, timestep, id),",
                 "DIR/features.json (column names, per-feature mean and std) and DIR/descriptors.manifest.json."})
 final class DescriptorsCommand implements Callable<Integer> {
+    /** Centres per computed block (bounds the row buffer to BLOCK x M doubles). */
+    static final int BLOCK = 4096;
+    /** The block size in use: {@link #BLOCK}; tests lower it to cover frames split into several blocks. */
+    static int block = BLOCK;
 
     @Parameters(index = "0", paramLabel = "TRAJ", description = "LAMMPS text dump (plain or .gz): thermal or inherent-structure frames.")
     Path traj;
@@ -104,18 +108,19 @@ final class DescriptorsCommand implements Callable<Integer> {
             for (Frame next; (next = reader.next()) != null; k++) {
                 try (Frame f = next) {
                     int[] slots = DescriptorCalculator.centres(f.particles(), centre);
-                    if ((long) slots.length * m > Integer.MAX_VALUE - 16) {
-                        throw new IllegalArgumentException(traj + ": frame " + k + " has too many rows for one block: " + slots.length);
+                    // blocks of BLOCK centres: the row buffer stays BLOCK x M whatever N is
+                    for (int b0 = 0; b0 < slots.length; b0 += block) {
+                        int[] part = java.util.Arrays.copyOfRange(slots, b0, Math.min(slots.length, b0 + block));
+                        if (buf.length < part.length * m) buf = new double[part.length * m];
+                        try {
+                            calc.compute(f.box(), f.particles(), part, buf, 0);
+                        } catch (IllegalArgumentException e) {
+                            throw new InputFormatException(traj.toString(), -1, "frame " + k + " (timestep " + f.timestep() + "): " + e.getMessage());
+                        }
+                        long[] ids = new long[part.length];
+                        for (int r = 0; r < part.length; r++) ids[r] = f.particles().id(part[r]);
+                        files.writeFrame(k, f.timestep(), ids, buf, part.length);
                     }
-                    if (buf.length < slots.length * m) buf = new double[slots.length * m];
-                    try {
-                        calc.compute(f.box(), f.particles(), slots, buf, 0);
-                    } catch (IllegalArgumentException e) {
-                        throw new InputFormatException(traj.toString(), -1, "frame " + k + " (timestep " + f.timestep() + "): " + e.getMessage());
-                    }
-                    long[] ids = new long[slots.length];
-                    for (int r = 0; r < slots.length; r++) ids[r] = f.particles().id(slots[r]);
-                    files.writeFrame(k, f.timestep(), ids, buf, slots.length);
                 }
                 progress.step();
             }

@@ -99,6 +99,18 @@ class DescriptorsCommandTest {
             assertArrayEquals(want, f.doubles(), "f8 output is the library's rows, bit for bit (deterministic for any thread count)");
         }
         assertEquals("B", JSON.readTree(out.resolve("features.json").toFile()).get("center_species").asText());
+        // frames computed in several blocks (77 centres each; 200 = 2·77 + 46) give the same files
+        Path out2 = dir.resolve("d2");
+        DescriptorsCommand.block = 77;
+        try {
+            r = CliRunner.run("descriptors", traj.toString(), "--preset", "ka-266", "--species", "B", "--dtype", "f8",
+                    "--out", out2.toString(), "--quiet", "--threads", "3");
+        } finally {
+            DescriptorsCommand.block = DescriptorsCommand.BLOCK;
+        }
+        assertEquals(0, r.code(), r.err());
+        assertArrayEquals(f.doubles(), NpyReader.read(out2.resolve("features.npy")).doubles());
+        assertArrayEquals(ids, NpyReader.read(out2.resolve("rows.npy")).longs());
     }
 
     @Test

@@ -48,8 +48,11 @@ public final class DescriptorCalculator implements AutoCloseable {
         for (int w = 0; w < threads; w++) workers[w] = new CentreWorker(spec, kernel);
     }
 
+    /** The descriptor set computed. */
     public DescriptorSpec spec() { return spec; }
+    /** The kernel in use. */
     public DescriptorKernel kernel() { return kernel; }
+    /** Number of worker threads. */
     public int threads() { return parallel.threads(); }
     /** Number of features M per row. */
     public int columns() { return spec.columnCount(); }

@@ -124,6 +124,10 @@ public record DescriptorSpec(String name, double rmax, int[] species, List<Radia
         return r;
     }
 
+    /** The neighbour species (0-based type indices), a copy. */
+    @Override
+    public int[] species() { return species.clone(); }
+
     /** Number of species S. */
     public int speciesCount() { return species.length; }
 

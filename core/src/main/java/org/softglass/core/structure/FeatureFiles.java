@@ -39,7 +39,6 @@ public final class FeatureFiles implements AutoCloseable {
     private final NpyWriter features, rowIndex;
     private final FeatureStats stats;
     private final int m;
-    private double[] rounded = new double[0];
     private float[] floats = new float[0];
     private boolean finished;
 
@@ -76,17 +75,18 @@ public final class FeatureFiles implements AutoCloseable {
     }
 
     /**
-     * Appends {@code count} rows of one frame: features {@code data[0 .. count·M)} (row-major) of the
-     * particles with the given ids (ascending). Modifies nothing passed in.
+     * Appends {@code count} rows: features {@code data[0 .. count·M)} (row-major) of the particles with
+     * the given ids (ascending) of one frame. A frame may be written in several consecutive calls (blocks
+     * of its rows). Modifies nothing passed in.
      */
     public void writeFrame(int frameIndex, long timestep, long[] ids, double[] data, int count) throws IOException {
         try {
             int len = count * m;
             if (dtype == NpyDType.FLOAT32) {
-                if (floats.length < len) { floats = new float[len]; rounded = new double[len]; }
-                for (int k = 0; k < len; k++) { floats[k] = (float) data[k]; rounded[k] = floats[k]; }
+                if (floats.length < len) floats = new float[len];
+                for (int k = 0; k < len; k++) floats[k] = (float) data[k];
                 features.write(floats, 0, len);
-                stats.addRows(rounded, 0, count);
+                stats.addRows(floats, 0, count);
             } else {
                 features.write(data, 0, len);
                 stats.addRows(data, 0, count);

@@ -19,6 +19,7 @@ public final class FeatureStats {
         this.m2 = new double[columns];
     }
 
+    /** Number of features M. */
     public int columns() { return m; }
     /** Number of rows added. */
     public long count() { return count; }
@@ -33,6 +34,23 @@ public final class FeatureStats {
             mean[c] += d * inv;
             m2[c] += d * (x - mean[c]);
         }
+    }
+
+    /** Adds the row {@code data[off .. off + M)} of float values (each exactly representable as a double). */
+    public void add(float[] data, int off) {
+        count++;
+        double inv = 1.0 / count;
+        for (int c = 0; c < m; c++) {
+            double x = data[off + c];
+            double d = x - mean[c];
+            mean[c] += d * inv;
+            m2[c] += d * (x - mean[c]);
+        }
+    }
+
+    /** Adds {@code rows} consecutive float rows of a row-major array starting at {@code off}. */
+    public void addRows(float[] data, int off, int rows) {
+        for (int r = 0; r < rows; r++) add(data, off + r * m);
     }
 
     /** Adds {@code rows} consecutive rows of a row-major array starting at {@code off}. */
