@@ -55,7 +55,7 @@ final class DescriptorsCommand implements Callable<Integer> {
     @Option(names = "--dtype", defaultValue = "f4", paramLabel = "f4|f8", description = "Element type of features.npy (default: ${DEFAULT-VALUE}).")
     String dtype;
 
-    @Option(names = "--tolerance", paramLabel = "TAU", description = "Override the truncation tolerance: terms whose upper bound is below TAU are skipped (default 1e-12; range 1e-200..1e-3).")
+    @Option(names = "--tolerance", paramLabel = "TAU", description = "Override the truncation tolerance: terms whose upper bound is below TAU are skipped (default 1e-12; range 1e-120..1e-3).")
     Double tolerance;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")

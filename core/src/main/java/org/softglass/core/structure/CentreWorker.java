@@ -18,7 +18,8 @@ import java.util.Map;
  * are skipped (see {@link DescriptorSpec} for T and the error bound). Within the range the term is
  * {@code f_j f_k exp(2 r_j·r_k/ξ²) (1 + λ cos θ)^ζ} with {@code f = exp(−2r²/ξ²)}, which equals
  * {@code exp(−(r_j² + r_k² + r_jk²)/ξ²)(1 + λ cos θ)^ζ} exactly since r_jk² = r_j² + r_k² − 2 r_j·r_k;
- * the pruning guarantees 2 r_j·r_k/ξ² ≤ T ≤ 505, so the exponential never overflows. One exp per
+ * the pruning guarantees 2 r_j·r_k/ξ² ≤ B/ξ² ≤ T ≤ 320 and, for every partner used, 2 r_k²/ξ² ≤ 2T ≤ 640
+ * (τ ≥ 1e-120, ζ ≤ 64, |λ| ≤ 1), inside the range |x| ≤ 708 of the Vector-API exp. One exp per
  * pair and ξ serves every (λ, ζ) of that ξ; (1 + λcosθ)^ζ is computed once per pair and distinct (λ, ζ).
  * The sum order depends only on the positions, so every row is the same for any thread count.
  */

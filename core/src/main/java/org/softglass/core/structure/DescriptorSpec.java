@@ -34,7 +34,9 @@ import java.util.Locale;
  * @param species neighbour species as 0-based type indices (type 1 = 0 = "A"), distinct, ascending
  * @param radial the (μ, w) entries, applied to every species
  * @param angular the (ξ, λ, ζ) triplets, applied to every species pair
- * @param tolerance τ of the truncation rule, in [1e-200, 1e-3]
+ * @param tolerance τ of the truncation rule, in [1e-120, 1e-3]. The lower limit keeps every exponent the
+ *     kernels evaluate within ±640 (ln(1e120) + 64 ln 2 = 320, doubled for f = exp(−2r²/ξ²)), inside the range
+ *     of the Vector-API kernel's exp (|x| ≤ 708); 1e-120 already means no practical truncation.
  */
 public record DescriptorSpec(String name, double rmax, int[] species, List<Radial> radial, List<Angular> angular,
                              double tolerance) {
@@ -86,8 +88,8 @@ public record DescriptorSpec(String name, double rmax, int[] species, List<Radia
             if (!(Math.abs(a.lambda()) <= 1)) throw new IllegalArgumentException("angular[" + k + "].lambda must be in [-1, 1], got " + a.lambda());
             if (a.zeta() < 1 || a.zeta() > 64) throw new IllegalArgumentException("angular[" + k + "].zeta must be an integer in [1, 64], got " + a.zeta());
         }
-        if (!(tolerance >= 1e-200 && tolerance <= 1e-3)) {
-            throw new IllegalArgumentException("tolerance must be in [1e-200, 1e-3], got " + tolerance);
+        if (!(tolerance >= 1e-120 && tolerance <= 1e-3)) {
+            throw new IllegalArgumentException("tolerance must be in [1e-120, 1e-3], got " + tolerance);
         }
     }
 

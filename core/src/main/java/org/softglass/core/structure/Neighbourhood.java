@@ -104,7 +104,10 @@ final class Neighbourhood {
         if (d2 == 0) {
             throw new IllegalArgumentException("particles id " + f.ids[i] + " and id " + f.ids[j] + " are at the same position; angles are undefined");
         }
-        if (m >= capacity()) grow(2 * capacity());
+        if (m >= capacity()) {
+            if (m >= 1 << 24) throw new IllegalArgumentException("more than 2^24 neighbours within rmax of particle id " + f.ids[i] + "; use a smaller rmax");
+            grow(2 * capacity());
+        }
         tx[m] = dx; ty[m] = dy; tz[m] = dz; tr2[m] = d2; tg[m] = g;
         return m + 1;
     }

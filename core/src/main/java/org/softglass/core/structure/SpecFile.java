@@ -19,7 +19,7 @@ import org.softglass.core.io.InputFormatException;
  * {
  *   "rmax": 5.0,                       // required, σ
  *   "species": ["A", "B"],             // optional, default ["A", "B"] (LAMMPS types 1, 2)
- *   "tolerance": 1e-12,                // optional truncation τ, default 1e-12, in [1e-200, 1e-3]
+ *   "tolerance": 1e-12,                // optional truncation τ, default 1e-12, in [1e-120, 1e-3]
  *   "radial": [                        // optional; each entry gives one width w (σ²) and its centres μ (σ)
  *     {"w": 0.0025, "mu": [0.05, 0.10, 0.15]},
  *     {"w": 0.08, "mu_from": 0.0, "mu_to": 4.9, "mu_step": 0.1}   // μ = from + m·step, m = 0.. while ≤ to (+1e-9 step)

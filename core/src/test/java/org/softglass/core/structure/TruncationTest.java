@@ -8,9 +8,9 @@ import org.softglass.core.space.Box;
 import org.softglass.core.testutil.Configs;
 
 /**
- * The truncation rule of {@link DescriptorSpec}: with τ = 1e-200 nothing is skipped for ka-266 (its
- * largest Gaussian exponent, (25+25+100)/0.695² ≈ 311, is below ln(1e200) ≈ 460), so that run is the
- * exact reference. Against it, truncated runs must (a) never exceed the exact value (all terms are ≥ 0
+ * The truncation rule of {@link DescriptorSpec}: with τ = 1e-120 no angular pair is skipped for ka-266
+ * (the largest pruning bound, (25 + 25 + 25)/0.695² ≈ 155, is below ln(1e120) ≈ 276) and each skipped
+ * radial term is below 1e-120, so that run is the reference (exact to ~1e-117, far below every bound). Against it, truncated runs must (a) never exceed the exact value (all terms are ≥ 0
  * and truncation only drops terms), (b) differ by at most the stated bound n τ (radial) and
  * n(n−1)/2 τ (angular), and (c) for a large τ = 1e-3 actually differ (the rule is active).
  */
@@ -21,7 +21,7 @@ class TruncationTest {
         Box box = Box.cubic(10.6);
         try (ParticleStore p = Configs.random(1300, box, 0.8, 0.75, 21)) {
             int[] slots = {2, 700, 1250};
-            DescriptorSpec exact = DescriptorSpec.preset("ka-266").withTolerance(1e-200);
+            DescriptorSpec exact = DescriptorSpec.preset("ka-266").withTolerance(1e-120);
             double[] ref = run(exact, box, p, slots);
             int m = exact.columnCount(), nr = exact.radialColumns();
             // neighbour counts: G_A + G_B at mu ~ the whole range is not a count; count directly
