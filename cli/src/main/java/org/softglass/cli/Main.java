@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         versionProvider = Version.Provider.class,
         header = "softglass: softness-based glass physics, from particle trajectories to lattice models.",
         subcommands = {InfoCommand.class, EnergyCommand.class, SimulateCommand.class, QuenchCommand.class,
-                PhopCommand.class, EventsCommand.class, TrainsetCommand.class, D2minCommand.class,
+                DescriptorsCommand.class, PhopCommand.class, EventsCommand.class, TrainsetCommand.class, D2minCommand.class,
                 TrapCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

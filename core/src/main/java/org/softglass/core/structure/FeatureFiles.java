@@ -1,0 +1,172 @@
+package org.softglass.core.structure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.softglass.core.io.AtomicOutput;
+import org.softglass.core.io.NpyDType;
+import org.softglass.core.io.NpyWriter;
+
+/**
+ * Writes a descriptor directory (the file contract of {@code softglass descriptors}) row block by
+ * row block, so a trajectory never has to be held in memory:
+ * <ul>
+ * <li>{@code features.npy}: (R, M), float32 or float64, rows frame-major then id ascending;</li>
+ * <li>{@code rows.npy}: int64 (R, 3): (frame index, timestep, id) of each row;</li>
+ * <li>{@code features.json}: {@code {"schema": "softglass.features/1", "preset", "rmax", "tolerance",
+ *   "columns": [{"name", "kind": "radial", "species", "mu", "w"} | {"name", "kind": "angular", "species",
+ *   "xi", "lambda", "zeta"}], "mean": [M], "std": [M], "rows": R, "dtype": "f4"|"f8", "center_species",
+ *   "input"}}; mean/std are the per-feature statistics ({@link FeatureStats}, population std) of the
+ *   values as written (after rounding to float32 for f4).</li>
+ * </ul>
+ * R must be known when opening (the .npy header holds the shape). Each file is written atomically;
+ * on {@link #abort()} or a shortfall of rows nothing appears.
+ */
+public final class FeatureFiles implements AutoCloseable {
+    /** Schema tag of features.json. */
+    public static final String SCHEMA = "softglass.features/1";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+    private final DescriptorSpec spec;
+    private final NpyDType dtype;
+    private final long rows;
+    private final String centerSpecies, input;
+    private final NpyWriter features, rowIndex;
+    private final FeatureStats stats;
+    private final int m;
+    private float[] floats = new float[0];
+    private boolean finished;
+
+    private FeatureFiles(Path dir, DescriptorSpec spec, NpyDType dtype, long rows, String centerSpecies, String input,
+            NpyWriter features, NpyWriter rowIndex) {
+        this.dir = dir; this.spec = spec; this.dtype = dtype; this.rows = rows;
+        this.centerSpecies = centerSpecies; this.input = input;
+        this.features = features; this.rowIndex = rowIndex;
+        this.m = spec.columnCount();
+        this.stats = new FeatureStats(m);
+    }
+
+    /**
+     * Opens the two arrays in {@code dir} (created if missing).
+     *
+     * @param dtype {@link NpyDType#FLOAT32} or {@link NpyDType#FLOAT64}
+     * @param rows the total number of rows R that will be written
+     * @param centerSpecies "A", "B", … or "all"
+     * @param input the input path as recorded in features.json
+     */
+    public static FeatureFiles open(Path dir, DescriptorSpec spec, NpyDType dtype, long rows, String centerSpecies, String input)
+            throws IOException {
+        if (dtype != NpyDType.FLOAT32 && dtype != NpyDType.FLOAT64) throw new IllegalArgumentException("dtype must be f4 or f8, got " + dtype);
+        Files.createDirectories(dir);
+        NpyWriter f = NpyWriter.open(dir.resolve("features.npy"), dtype, rows, spec.columnCount());
+        NpyWriter r;
+        try {
+            r = NpyWriter.open(dir.resolve("rows.npy"), NpyDType.INT64, rows, 3);
+        } catch (IOException | RuntimeException e) {
+            f.abort();
+            throw e;
+        }
+        return new FeatureFiles(dir, spec, dtype, rows, centerSpecies, input, f, r);
+    }
+
+    /**
+     * Appends {@code count} rows: features {@code data[0 .. count·M)} (row-major) of the particles with
+     * the given ids (ascending) of one frame. A frame may be written in several consecutive calls (blocks
+     * of its rows). Modifies nothing passed in.
+     */
+    public void writeFrame(int frameIndex, long timestep, long[] ids, double[] data, int count) throws IOException {
+        try {
+            int len = count * m;
+            if (dtype == NpyDType.FLOAT32) {
+                if (floats.length < len) floats = new float[len];
+                for (int k = 0; k < len; k++) floats[k] = (float) data[k];
+                features.write(floats, 0, len);
+                stats.addRows(floats, 0, count);
+            } else {
+                features.write(data, 0, len);
+                stats.addRows(data, 0, count);
+            }
+            long[] idx = new long[3 * count];
+            for (int r = 0; r < count; r++) { idx[3 * r] = frameIndex; idx[3 * r + 1] = timestep; idx[3 * r + 2] = ids[r]; }
+            rowIndex.write(idx, 0, idx.length);
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    /** The statistics of the rows written so far. */
+    public FeatureStats stats() { return stats; }
+
+    /** Commits both arrays and writes features.json; fails (and leaves no arrays) if fewer than R rows were written. */
+    public void finish() throws IOException {
+        if (stats.count() != rows) {
+            abort();
+            throw new IllegalStateException("wrote " + stats.count() + " descriptor rows, expected " + rows);
+        }
+        features.close();
+        rowIndex.close();
+        writeSidecar(dir.resolve("features.json"), spec, stats.mean(), stats.std(), rows,
+                dtype == NpyDType.FLOAT32 ? "f4" : "f8", centerSpecies, input);
+        finished = true;
+    }
+
+    /** Discards everything written (no file appears). */
+    public void abort() {
+        features.abort();
+        rowIndex.abort();
+        finished = true;
+    }
+
+    /** Aborts unless {@link #finish()} succeeded. */
+    @Override
+    public void close() {
+        if (!finished) abort();
+    }
+
+    /**
+     * Writes a features.json sidecar (schema {@value #SCHEMA}, described in the class comment) atomically;
+     * for writers of other feature tables with the same columns (e.g. training sets). NaN statistics are written as null.
+     */
+    public static void writeSidecar(Path file, DescriptorSpec spec, double[] mean, double[] std, long rows, String dtype,
+            String centerSpecies, String input) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", SCHEMA);
+        if (spec.name() == null) root.putNull("preset"); else root.put("preset", spec.name());
+        root.put("rmax", spec.rmax());
+        root.put("tolerance", spec.tolerance());
+        ArrayNode cols = root.putArray("columns");
+        for (DescriptorSpec.Column c : spec.columns()) {
+            ObjectNode o = cols.addObject();
+            o.put("name", c.name());
+            o.put("kind", c.kind());
+            o.put("species", c.species());
+            if (c.kind().equals("radial")) {
+                o.put("mu", c.mu());
+                o.put("w", c.w());
+            } else {
+                o.put("xi", c.xi());
+                o.put("lambda", c.lambda());
+                o.put("zeta", c.zeta());
+            }
+        }
+        putArray(root.putArray("mean"), mean);
+        putArray(root.putArray("std"), std);
+        root.put("rows", rows);
+        root.put("dtype", dtype);
+        root.put("center_species", centerSpecies);
+        root.put("input", input);
+        AtomicOutput.write(file, out -> out.write(JSON.writeValueAsBytes(root)));
+    }
+
+    private static void putArray(ArrayNode a, double[] v) {
+        for (double x : v) {
+            if (Double.isFinite(x)) a.add(x); else a.addNull();
+        }
+    }
+}
