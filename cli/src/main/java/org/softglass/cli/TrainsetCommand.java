@@ -34,8 +34,8 @@ final class TrainsetCommand implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "softness", description = "softness or tails (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--features", defaultValue = "coordination",
-            description = "Feature set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; coordination = neighbours of A and B within 1.5 sigma).",
+    @Option(names = "--features", defaultValue = "ka-266",
+            description = "Feature set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; the presets and FILE.json are the structure functions of the descriptors command; coordination = neighbours of A and B within 1.5 sigma).",
             completionCandidates = FeatureNames.class)
     String features;
 

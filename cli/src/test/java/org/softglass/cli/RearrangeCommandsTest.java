@@ -136,7 +136,7 @@ class RearrangeCommandsTest {
     @Test
     void trainsetSoftnessIsBalancedSeededAndLabelledRight() throws IOException {
         Path traj = handMade("hand.dump", -1);
-        String[] common = {"trainset", traj.toString(), "--tr", "4", "--tau-c", "4", "--pc", "0.5", "--seed", "5", "--quiet"};
+        String[] common = {"trainset", traj.toString(), "--tr", "4", "--tau-c", "4", "--pc", "0.5", "--seed", "5", "--quiet", "--features", "coordination"};
         CliRunner.Result r = CliRunner.run(concat(common, "--out", dir.resolve("t1").toString()));
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(dir.resolve("t1/samples.csv"));
@@ -189,7 +189,7 @@ class RearrangeCommandsTest {
     void trainsetTailsOnTheFixture() throws IOException {
         Path traj = QuenchCommandTest.firstFrames(dir, 14);
         CliRunner.Result r = CliRunner.run("trainset", traj.toString(), "--mode", "tails", "--tr", "4", "--tail-fraction", "0.002",
-                "--species", "A", "--out", dir.resolve("t").toString(), "--quiet", "--threads", "2");
+                "--species", "A", "--out", dir.resolve("t").toString(), "--quiet", "--threads", "2", "--features", "coordination");
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(dir.resolve("t/samples.csv"));
         // 10 defined frames × 800 A particles = 8000 values; 0.002 → 16 per tail
@@ -211,6 +211,38 @@ class RearrangeCommandsTest {
         NpyArray feats = NpyReader.read(dir.resolve("t/samples_features.npy"));
         assertArrayEquals(new long[] {32, 2}, feats.shape());
         for (int k = 0; k < 32; k++) assertTrue(feats.get(k, 0) + feats.get(k, 1) > 5, "dense liquid: a full first shell");
+    }
+
+    @Test
+    void trainsetWithADescriptorPresetHasTheDescriptorRowsOfItsSamples() throws IOException {
+        Path traj = QuenchCommandTest.firstFrames(dir, 8);
+        CliRunner.Result r = CliRunner.run("trainset", traj.toString(), "--mode", "tails", "--tr", "4", "--tail-fraction", "0.002",
+                "--species", "B", "--features", "ss-166", "--out", dir.resolve("t").toString(), "--quiet", "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(dir.resolve("t/samples.csv"));
+        NpyArray feats = NpyReader.read(dir.resolve("t/samples_features.npy"));
+        var spec = org.softglass.core.structure.DescriptorSpec.preset("ss-166");
+        assertEquals(spec.columnCount(), feats.columns());
+        assertEquals(rows.size() - 1, feats.rows());
+        JsonNode fj = new ObjectMapper().readTree(dir.resolve("t/features.json").toFile());
+        assertEquals("ss-166", fj.get("preset").asText());
+        assertEquals(spec.columns().get(100).name(), fj.get("columns").get(100).get("name").asText());
+        // the same rows from the structure package directly, frame by frame (1 thread: a different
+        // thread count must not change a row; the kernels are deterministic per row)
+        List<org.softglass.core.io.Frame> frames = new ArrayList<>();
+        try (var in = org.softglass.core.io.LammpsDumpReader.open(traj)) {
+            for (var f : in) frames.add(f);
+        }
+        try (var calc = new org.softglass.core.structure.DescriptorCalculator(spec, 1)) {
+            for (int k = 1; k < rows.size(); k++) {
+                String[] f = rows.get(k).split(",");
+                var frame = frames.get(Integer.parseInt(f[0]));
+                int slot = -1;
+                for (int i = 0; i < frame.particles().size(); i++) if (frame.particles().id(i) == Long.parseLong(f[2])) slot = i;
+                double[] want = calc.compute(frame, new int[] {slot});
+                for (int c = 0; c < want.length; c++) assertEquals(want[c], feats.get(k - 1, c), 0.0, "row " + k + " column " + c);
+            }
+        }
     }
 
     @Test
