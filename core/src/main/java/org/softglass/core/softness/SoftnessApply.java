@@ -59,4 +59,23 @@ public final class SoftnessApply {
         double mean = nRows == 0 ? Double.NaN : sum / nRows;
         return new Summary(nRows, mean, nRows == 0 ? Double.NaN : Math.sqrt(Math.max(0, sum2 / nRows - mean * mean)));
     }
+
+    /**
+     * The decision values w·z without bias ({@link SoftnessModel#projection}) of every row of a
+     * descriptor directory (checked against the model's columns), in rows.npy order.
+     */
+    public static double[] projections(SoftnessModel model, Path featuresDir) throws IOException {
+        model.requireColumns(FeatureFiles.names(FeatureFiles.readColumns(featuresDir.resolve("features.json"))),
+                featuresDir.resolve("features.json").toString());
+        Path feat = featuresDir.resolve("features.npy");
+        int m = model.size();
+        try (NpyReader r = NpyReader.open(feat)) {
+            long[] shape = r.shape();
+            if (shape.length != 2 || shape[1] != m) throw new InputFormatException(feat.toString(), -1, "shape " + java.util.Arrays.toString(shape) + ", expected (R, " + m + ")");
+            if (shape[0] > Integer.MAX_VALUE - 8) throw new InputFormatException(feat.toString(), -1, "too many rows to hold in memory");
+            double[] d = new double[(int) shape[0]], g = new double[m], z = new double[m];
+            for (int i = 0; i < d.length; i++) { r.readRow(g); d[i] = model.projection(g, z); }
+            return d;
+        }
+    }
 }
