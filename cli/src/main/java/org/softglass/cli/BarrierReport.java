@@ -15,7 +15,7 @@ import org.softglass.core.plot.Plot;
 /**
  * Writes a {@link BarrierAnalysis.Result}: {@code prs.csv} (T,bin,lo,hi,mean,n,events,density,
  * density_err,p,p_err), {@code arrhenius.csv} (bin,mean,sigma,sigma_err,delta_e,delta_e_err,cov,chi2,dof),
- * {@code prs.png} (P(R|x) per T on a log axis with the onset fit) and {@code barriers.png}
+ * {@code prs.png} (ln P(R|x) per T with σ_P/P error bars and the onset fit) and {@code barriers.png}
  * (ΔE and Σ per bin with the quadratic forms). Returns the JSON summary map.
  */
 final class BarrierReport {
@@ -23,7 +23,7 @@ final class BarrierReport {
 
     static Map<String, Object> write(BarrierAnalysis.Result r, Path out, String x, List<Path> outputs) throws IOException {
         List<Object[]> rows = new ArrayList<>();
-        Plot prs = Plot.xy("P(R|" + x + ") by temperature", x, "P(R|" + x + ")").logY();
+        Plot prs = Plot.xy("ln P(R|" + x + ") by temperature", x, "ln P(R|" + x + ")");
         for (int i = 0; i < r.temperatures().length; i++) {
             ConditionalProbability cp = r.probabilities().get(i);
             double t = r.temperatures()[i];
@@ -32,10 +32,16 @@ final class BarrierReport {
                 rows.add(new Object[] {t, k, cp.bins().lower(k), cp.bins().lower(k + 1), cp.meanS()[k], cp.count()[k], cp.events()[k],
                         cp.density()[k], cp.densityErr()[k], cp.p()[k], cp.pErr()[k]});
             }
-            prs.errors("T = " + Csv.fmt(t), cp.meanS(), cp.p(), cp.pErr());
+            double[] lp = new double[cp.p().length], lpe = new double[lp.length];
+            for (int k = 0; k < lp.length; k++) {
+                boolean ok = cp.p()[k] > 0 && cp.pErr()[k] > 0;
+                lp[k] = ok ? Math.log(cp.p()[k]) : Double.NaN;
+                lpe[k] = ok ? cp.pErr()[k] / cp.p()[k] : Double.NaN;
+            }
+            prs.errors("T = " + Csv.fmt(t), cp.meanS(), lp, lpe);
             if (r.onset() != null) {
                 double[] xs = cp.meanS().clone(), ys = new double[xs.length];
-                for (int k = 0; k < xs.length; k++) ys[k] = Math.exp(r.onset().logP(xs[k], t)) / (r.onset().kramers() ? t : 1);
+                for (int k = 0; k < xs.length; k++) ys[k] = r.onset().logP(xs[k], t) - (r.onset().kramers() ? Math.log(t) : 0);
                 prs.line("fit T = " + Csv.fmt(t), xs, ys);
             }
         }
@@ -64,20 +70,20 @@ final class BarrierReport {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("temperatures", r.temperatures());
         List<Map<String, Object>> mom = new ArrayList<>();
-        for (var m : r.moments()) mom.add(Map.of("T", m.t(), "mean", m.mean(), "std", m.std(), "n", m.n(), "rearranging_fraction", m.fraction()));
+        for (var m : r.moments()) mom.add(Csv.map("T", m.t(), "mean", m.mean(), "std", m.std(), "n", m.n(), "rearranging_fraction", m.fraction()));
         j.put("moments", mom);
         if (r.onset() != null) {
             OnsetFit o = r.onset();
             Map<String, Object> on = new LinkedHashMap<>();
             on.put("form", o.kramers() ? "kramers" : "arrhenius");
             on.put("eps0", o.eps0()); on.put("eps1", o.eps1()); on.put("eps2", o.eps2()); on.put("sigma0", o.sigma0()); on.put("t0", o.t0());
-            on.put("errors", Map.of("eps0", o.errors()[0], "eps1", o.errors()[1], "eps2", o.errors()[2], "sigma0", o.errors()[3], "t0", o.errors()[4]));
+            on.put("errors", Csv.map("eps0", o.errors()[0], "eps1", o.errors()[1], "eps2", o.errors()[2], "sigma0", o.errors()[3], "t0", o.errors()[4]));
             on.put("chi2", o.chi2()); on.put("dof", o.dof());
             j.put("onset_fit", on);
         }
         if (r.meanS() != null) {
             double[] p = r.meanS().params(), e = r.meanS().scaledErrors();
-            j.put("mean_fit", Map.of("a", p[0], "b", p[1], "a_err", e[0], "b_err", e[1], "form", "<x>(T) = a + b/T"));
+            j.put("mean_fit", Csv.map("a", p[0], "b", p[1], "a_err", e[0], "b_err", e[1], "form", "<x>(T) = a + b/T"));
         }
         j.put("dropped", r.dropped());
         return j;

@@ -100,10 +100,10 @@ final class BarriersCommand implements Callable<Integer> {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("schema", "softglass.barriers/1");
         j.put("variable", "S");
-        j.put("bins", Map.of("lo", b.lo(), "hi", b.hi(), "n", b.n()));
+        j.put("bins", Csv.map("lo", b.lo(), "hi", b.hi(), "n", b.n()));
         j.putAll(BarrierReport.write(r, out, "S", outputs));
         Double tauR = runs > 0 ? runSum / runs : null;
-        if (tauR != null) j.put("tau_r", Map.of("value", tauR, "err", Math.sqrt(runSum2) / runs, "runs", runs, "threshold", threshold));
+        if (tauR != null) j.put("tau_r", Csv.map("value", tauR, "err", Math.sqrt(runSum2) / runs, "runs", runs, "threshold", threshold));
         Path json = out.resolve("barriers.json");
         Csv.json(json, j);
         outputs.add(json);

@@ -157,7 +157,7 @@ final class CorrelationsCommand implements Callable<Integer> {
         j.put("schema", "softglass.correlations/1");
         j.put("mean_s", mean);
         j.put("var_s", var);
-        j.put("cS", Map.of("c0", cr.c0(), "c0_err", cr.c0Err(), "c1", cfit.form().c1(), "c1_err", cfit.c1Err(), "xi", cfit.form().xi(),
+        j.put("cS", Csv.map("c0", cr.c0(), "c0_err", cr.c0Err(), "c1", cfit.form().c1(), "c1_err", cfit.c1Err(), "xi", cfit.form().xi(),
                 "xi_err", cfit.xiErr(), "chi2", cfit.chi2(), "dof", cfit.dof(), "frames", cr.frames()));
         ExpCorrelationFit sfit = null, rfit = null;
         if (events != null) {
@@ -197,9 +197,9 @@ final class CorrelationsCommand implements Callable<Integer> {
                     .line("sigma fit", kr.r(), Arrays.stream(kr.r()).map(r -> sf.form().at(r)).toArray())
                     .line("rho fit", kr.r(), Arrays.stream(kr.r()).map(r -> rf.form().at(r)).toArray()).save(kPng);
             outputs.addAll(List.of(kCsv, mCsv, kPng));
-            j.put("kicks", Map.of("events_frames", used, "window_frames", w, "eta2_background", kr.eta2(), "background_samples", kr.backgroundN(),
-                    "sigmaDelta", Map.of("c0", sf.form().c0(), "c1", sf.form().c1(), "c1_err", sf.c1Err(), "xi", sf.form().xi(), "xi_err", sf.xiErr()),
-                    "rhoDelta", Map.of("c0", 1.0, "c1", rf.form().c1(), "c1_err", rf.c1Err(), "xi", rf.form().xi(), "xi_err", rf.xiErr())));
+            j.put("kicks", Csv.map("events_frames", used, "window_frames", w, "eta2_background", kr.eta2(), "background_samples", kr.backgroundN(),
+                    "sigmaDelta", Csv.map("c0", sf.form().c0(), "c1", sf.form().c1(), "c1_err", sf.c1Err(), "xi", sf.form().xi(), "xi_err", sf.xiErr()),
+                    "rhoDelta", Csv.map("c0", 1.0, "c1", rf.form().c1(), "c1_err", rf.c1Err(), "xi", rf.form().xi(), "xi_err", rf.xiErr())));
         }
         Path json = out.resolve("correlations.json");
         Csv.json(json, j);
@@ -215,7 +215,7 @@ final class CorrelationsCommand implements Callable<Integer> {
             err.put("cS.c1", cfit.c1Err()); err.put("cS.xi", cfit.xiErr()); err.put("cS.c0", cr.c0Err());
             if (sfit != null) { err.put("sigmaDelta.c1", sfit.c1Err()); err.put("sigmaDelta.xi", sfit.xiErr()); err.put("rhoDelta.c1", rfit.c1Err()); err.put("rhoDelta.xi", rfit.xiErr()); }
             Map<String, Object> prov = new LinkedHashMap<>(p.provenance());
-            prov.put("correlations", Map.of("version", Version.get(), "trajectory", traj.toString(), "softness", softness.toString()));
+            prov.put("correlations", Csv.map("version", Version.get(), "trajectory", traj.toString(), "softness", softness.toString()));
             ModelParameters q = new ModelParameters(p.barriers(), p.rho(), p.tauR(), p.meanS(), cfit.form(),
                     sfit != null ? sfit.form() : p.sigmaDelta(), rfit != null ? rfit.form() : p.rhoDelta(), err, prov);
             Path pf = out.resolve("model-parameters.json");

@@ -59,4 +59,12 @@ final class Csv {
             throw new IllegalArgumentException(option + ": expected LO:HI with LO < HI, got '" + spec + "'");
         }
     }
+
+    /** An insertion-ordered map from alternating keys and values (so JSON output is identical run to run, unlike Map.of). */
+    static java.util.Map<String, Object> map(Object... kv) {
+        if (kv.length % 2 != 0) throw new IllegalArgumentException("odd number of key/value arguments");
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
 }

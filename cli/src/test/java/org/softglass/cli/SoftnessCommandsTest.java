@@ -85,6 +85,10 @@ class SoftnessCommandsTest {
         var r = CliRunner.run("train", train.toString(), "--out", model.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(root.resolve("model.png")) && Files.exists(root.resolve("model.weights.csv")) && Files.exists(Path.of(model + ".manifest.json")));
+        // same seed → identical model file
+        Path again = root.resolve("again.json");
+        assertEquals(0, CliRunner.run("train", train.toString(), "--out", again.toString(), "--quiet").code());
+        assertEquals(Files.readString(model), Files.readString(again));
         JsonNode m = JSON.readTree(model.toFile());
         assertTrue(m.get("training").get("cv_accuracy").asDouble() > 0.85);   // classes 2.4σ apart: Bayes accuracy Φ(1.2) = 0.885
         double[] ts = {0.5, 0.6, 0.7};
@@ -106,6 +110,10 @@ class SoftnessCommandsTest {
         for (String f : new String[] {"prs.csv", "arrhenius.csv", "barriers.json", "prs.png", "barriers.png", "model-parameters.json", "barriers.manifest.json"}) {
             assertTrue(Files.exists(bd.resolve(f)), f);
         }
+        // same seed → identical barrier summary (key order included)
+        var b2 = CliRunner.run(concat(new String[] {"barriers", "--out", root.resolve("barriers2").toString(), "--bins", "-3:3:12", "--quiet"}, setArgs));
+        assertEquals(0, b2.code(), b2.err());
+        assertEquals(Files.readString(bd.resolve("barriers.json")), Files.readString(root.resolve("barriers2").resolve("barriers.json")));
         ModelParameters mp = ModelParameters.read(bd.resolve("model-parameters.json"));
         assertTrue(mp.barriers().eps1() < 0, "softer particles must have lower barriers: eps1 = " + mp.barriers().eps1());
         assertTrue(mp.barriers().t0() > 0.7);
