@@ -84,6 +84,36 @@ class LinearSvmTest {
         assertTrue(s1 > 0 && s0 < 0);
     }
 
+    /**
+     * Linearly separable planted data: Gaussian points with |u·x| ≥ 0.5 labelled by sign(u·x) (a
+     * gap of 1 around the true plane). With n = 2000 the squared-hinge penalty (C = 1 per sample)
+     * far outweighs the regulariser, so the fit separates the training set, and the normal lies within
+     * the gap-limited cone around u: points exist on both gap edges in every direction, so a tilt by
+     * angle θ misclassifies some once θ·(spread ≈ 3) > 0.5, i.e. cos θ ≥ cos(1/6) ≈ 0.986.
+     */
+    @Test
+    void separableDataAreSeparatedAlongThePlantedNormal() {
+        int m = 5, n = 2000;
+        Random rnd = new Random(31);
+        double[] u = {0.6, -0.48, 0.0, 0.64, 0.0};   // unit vector
+        double[][] x = new double[n][];
+        int[] y = new int[n];
+        for (int i = 0; i < n; ) {
+            double[] p = new double[m];
+            double d = 0;
+            for (int j = 0; j < m; j++) { p[j] = rnd.nextGaussian(); d += u[j] * p[j]; }
+            if (Math.abs(d) < 0.5) continue;
+            x[i] = p; y[i++] = d > 0 ? 1 : 0;
+        }
+        var res = SoftnessTrainer.train(x, y, columns(m), SoftnessTrainer.Options.defaults(), Map.of());
+        assertEquals(1.0, res.trainAccuracy());
+        assertTrue(Hyperplane.cosine(res.model().rawWeights(), u) > 0.986, "cosine " + Hyperplane.cosine(res.model().rawWeights(), u));
+        // training twice with the same seed gives the same model
+        var again = SoftnessTrainer.train(x, y, columns(m), SoftnessTrainer.Options.defaults(), Map.of());
+        assertEquals(res.model().plane(), again.model().plane());
+        assertEquals(res.cvAccuracy(), again.cvAccuracy());
+    }
+
     @Test
     void swappingLabelsNegatesThePlane() {
         Random rnd = new Random(3);
