@@ -9,6 +9,7 @@ package org.softglass.core.barriers;
  * @param n number of bins (&gt; 0)
  */
 public record SoftnessBins(double lo, double hi, int n) {
+    /** Validates the range and count. */
     public SoftnessBins {
         if (!(hi > lo) || !Double.isFinite(lo) || !Double.isFinite(hi)) throw new IllegalArgumentException("bin range needs finite lo < hi, got [" + lo + ", " + hi + ")");
         if (n < 1) throw new IllegalArgumentException("need at least 1 bin, got " + n);

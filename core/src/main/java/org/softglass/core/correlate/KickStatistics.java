@@ -24,7 +24,8 @@ import org.softglass.core.barriers.SoftnessBins;
  * background event under the same E1–E2 model (it is 1 without background).
  *
  * <p>Errors (first order): var(σ²_obs) = 2σ⁴/(n − 1) per S bin (Gaussian), propagated through E2
- * and the average; η from the line's slope error; ρ from (1 − ρ²)/√(n − 1). Not thread-safe.
+ * and the average; η from the line's slope error; ρ from var(sample covariance) = (var a · var b + cov²)/(n − 1)
+ * and the relative errors of σ̃(0), σ̃(r). Not thread-safe.
  */
 public final class KickStatistics {
     private final SoftnessBins rBins, sBins;
@@ -162,8 +163,12 @@ public final class KickStatistics {
             double[] p = pairs[i - 1];
             if (p[0] < 3 || !(sig[0] > 0) || !(sig[i] > 0)) { rho[i] = rhoErr[i] = Double.NaN; continue; }
             double cov = (p[3] - p[1] * p[2] / p[0]) / (p[0] - 1);
-            rho[i] = cov / (damp * damp * sig[0] * sig[i]);
-            rhoErr[i] = Math.max(1e-12, (1 - Math.min(1, rho[i] * rho[i])) / Math.sqrt(p[0] - 1));
+            double va = (p[4] - p[1] * p[1] / p[0]) / (p[0] - 1), vb = (p[5] - p[2] * p[2] / p[0]) / (p[0] - 1);
+            double norm = damp * damp * sig[0] * sig[i];
+            rho[i] = cov / norm;
+            // first order: var(sample cov) = (va vb + cov²)/(n − 1), plus the relative errors of σ̃(0), σ̃(r)
+            double rel = Math.pow(sigErr[0] / sig[0], 2) + Math.pow(sigErr[i] / sig[i], 2);
+            rhoErr[i] = Math.sqrt((va * vb + cov * cov) / (p[0] - 1) / (norm * norm) + rho[i] * rho[i] * rel);
         }
         return new Result(r, n, eta, etaErr, sig, sigErr, neg, rho, rhoErr, sc, meanDs, eta2, sig2bg, (long) line[bg][0]);
     }

@@ -39,6 +39,7 @@ public record SoftnessModel(Hyperplane plane, Standardization standardization, L
     public static final String SCHEMA = "softglass.softness-model/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Validates that weights, standardisation and columns have one length and every column a name; copies the lists. */
     public SoftnessModel {
         int m = plane.w().length;
         if (standardization.size() != m || columns.size() != m) {

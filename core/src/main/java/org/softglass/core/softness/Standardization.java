@@ -14,6 +14,7 @@ import java.util.Arrays;
  * @param std per-feature standard deviation, all &gt; 0 (length M; not copied, do not modify)
  */
 public record Standardization(double[] mean, double[] std) {
+    /** Validates equal lengths, finite means and finite positive stds. */
     public Standardization {
         if (mean.length != std.length) throw new IllegalArgumentException("mean and std lengths differ (" + mean.length + ", " + std.length + ")");
         for (int j = 0; j < std.length; j++) {

@@ -44,9 +44,9 @@ class KickStatisticsTest {
         for (int i = 0; i < res.r().length; i++) {
             double r = res.r()[i];
             // 4σ of the reported errors (the errors follow from n = 4e4 (×9 for r = 0) per row)
-            assertEquals(sig1(r), res.sigma()[i], 4 * res.sigmaErr()[i] + 1e-3, "sigma at r=" + r);
-            assertEquals(eta1(r), res.eta()[i], 4 * res.etaErr()[i] + 1e-3, "eta at r=" + r);
-            if (i > 0 && r < 6) assertEquals(rho(r), res.rho()[i], 4 * res.rhoErr()[i] + 0.02, "rho at r=" + r);
+            assertEquals(sig1(r), res.sigma()[i], 4 * res.sigmaErr()[i], "sigma at r=" + r);
+            assertEquals(eta1(r), res.eta()[i], 4 * res.etaErr()[i], "eta at r=" + r);
+            if (i > 0 && r < 6) assertEquals(rho(r), res.rho()[i], 4 * res.rhoErr()[i], "rho at r=" + r);
         }
         // the corrected mean is η1(A − S): check in the central S bin at r = 1
         int mid = 5;
