@@ -112,7 +112,7 @@ public final class KickStatistics {
     public Result result(double sigma2, long minCount) {
         if (!(sigma2 > 0)) throw new IllegalArgumentException("softness variance must be > 0, got " + sigma2);
         int bg = slots - 1;
-        if (line[bg][0] < Math.max(3, minCount)) throw new IllegalArgumentException("background (r >= " + rBackground + ") has only " + (long) line[bg][0] + " samples");
+        if (line[bg][0] < Math.max(3, minCount)) throw new IllegalArgumentException("background (r >= " + rBackground + ") has only " + (long) line[bg][0] + " samples; choose a smaller background distance (dense events or a small box leave few particles that far)");
         double[] lb = fitLine(line[bg]);
         double eta2 = -lb[1];
         double damp = 1 - eta2;
