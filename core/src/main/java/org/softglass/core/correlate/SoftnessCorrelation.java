@@ -9,8 +9,9 @@ import org.softglass.core.space.Box;
  * all frames used). This is the covariance K_ij = C(|r_i − r_j|) of DESIGN §7 (not normalised by
  * σ²: {@code 002} eq 29 has C0 = σ²).
  *
- * <p>Frames are added one at a time ({@link #add}); pairs are enumerated by brute force, O(n²) per
- * frame (n = particles with a softness; a few thousand per frame is fast). Errors: with F ≥ 2 frames,
+ * <p>Frames are added one at a time ({@link #add}); pairs closer than rmax are found with a
+ * linked-cell grid of side ≥ rmax when the box holds at least 3 cells per axis (O(n) per frame),
+ * otherwise by brute force over all pairs (O(n²)); both visit each unordered pair once. Errors: with F ≥ 2 frames,
  * the standard deviation of the per-frame bin averages over √F (frames as independent blocks);
  * with one frame, the standard error of the pair products (an underestimate: pairs are correlated).
  */
@@ -47,26 +48,20 @@ public final class SoftnessCorrelation {
         int n = s.length;
         double[] fs = new double[nb];
         long[] fc = new long[nb];
-        double r2max = rmax * rmax, self = 0;
+        double self = 0;
         long selfN = 0;
+        double[] d = new double[n];
         for (int i = 0; i < n; i++) {
-            double si = s[i] - mean;
-            if (!Double.isFinite(si)) continue;
-            self += si * si; selfN++;
-            selfSum2 += si * si * si * si;
-            for (int j = i + 1; j < n; j++) {
-                double sj = s[j] - mean;
-                if (!Double.isFinite(sj)) continue;
-                double d2 = box.distanceSquared(x[i], y[i], z[i], x[j], y[j], z[j]);
-                if (d2 >= r2max || d2 == 0) continue;
-                double d = Math.sqrt(d2);
-                int k = (int) (d / dr);
-                if (k >= nb) continue;
-                rSum[k] += d;
-                double prod = si * sj;
-                fs[k] += prod; fc[k]++;
-                sum2[k] += prod * prod;
-            }
+            d[i] = s[i] - mean;
+            if (!Double.isFinite(d[i])) continue;
+            self += d[i] * d[i]; selfN++;
+            selfSum2 += d[i] * d[i] * d[i] * d[i];
+        }
+        int[] cells = cellsPerAxis(box);
+        if (cells == null) {
+            for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) pair(box, x, y, z, d, i, j, fs, fc);
+        } else {
+            cellPairs(box, cells, x, y, z, d, fs, fc);
         }
         if (selfN == 0) return;
         frameCount++;
@@ -79,6 +74,59 @@ public final class SoftnessCorrelation {
             double m = fs[k] / fc[k];
             frameSum[k] += m; frameSum2[k] += m * m; frames[k]++;
         }
+    }
+
+    /** Cells per axis of side ≥ rmax when every axis has at least 3 (so the 27-cell stencil is unique), else null (brute force). */
+    private int[] cellsPerAxis(Box box) {
+        int[] c = new int[3];
+        for (int a = 0; a < 3; a++) {
+            c[a] = (int) Math.floor(box.length(a) / (rmax * (1 + 1e-9)));
+            if (c[a] < 3) return null;
+        }
+        return c;
+    }
+
+    /** All pairs closer than rmax via a linked-cell grid of side ≥ rmax (each unordered pair once). */
+    private void cellPairs(Box box, int[] nc, double[] x, double[] y, double[] z, double[] d, double[] fs, long[] fc) {
+        int n = d.length, ncell = nc[0] * nc[1] * nc[2];
+        int[] cell = new int[n], start = new int[ncell + 1], order = new int[n];
+        double[][] p = {x, y, z};
+        for (int i = 0; i < n; i++) {
+            int c = 0;
+            for (int a = 2; a >= 0; a--) {
+                double f = (box.wrap(p[a][i], a) - box.lo(a)) / box.length(a);
+                c = c * nc[a] + Math.min(nc[a] - 1, Math.max(0, (int) (f * nc[a])));
+            }
+            cell[i] = c;
+            start[c + 1]++;
+        }
+        for (int c = 0; c < ncell; c++) start[c + 1] += start[c];
+        int[] fill = start.clone();
+        for (int i = 0; i < n; i++) order[fill[cell[i]]++] = i;   // stable: ascending i within a cell
+        for (int cz = 0; cz < nc[2]; cz++) for (int cy = 0; cy < nc[1]; cy++) for (int cx = 0; cx < nc[0]; cx++) {
+            int c = (cz * nc[1] + cy) * nc[0] + cx;
+            for (int dz = -1; dz <= 1; dz++) for (int dy = -1; dy <= 1; dy++) for (int dx = -1; dx <= 1; dx++) {
+                int o = ((Math.floorMod(cz + dz, nc[2])) * nc[1] + Math.floorMod(cy + dy, nc[1])) * nc[0] + Math.floorMod(cx + dx, nc[0]);
+                if (o < c) continue;
+                for (int a = start[c]; a < start[c + 1]; a++) {
+                    int i = order[a];
+                    for (int b = o == c ? a + 1 : start[o]; b < start[o + 1]; b++) pair(box, x, y, z, d, i, order[b], fs, fc);
+                }
+            }
+        }
+    }
+
+    private void pair(Box box, double[] x, double[] y, double[] z, double[] d, int i, int j, double[] fs, long[] fc) {
+        if (!Double.isFinite(d[i]) || !Double.isFinite(d[j])) return;
+        double d2 = box.distanceSquared(x[i], y[i], z[i], x[j], y[j], z[j]);
+        if (d2 >= rmax * rmax || d2 == 0) return;
+        double r = Math.sqrt(d2);
+        int k = (int) (r / dr);
+        if (k >= nb) return;
+        rSum[k] += r;
+        double prod = d[i] * d[j];
+        fs[k] += prod; fc[k]++;
+        sum2[k] += prod * prod;
     }
 
     /**
