@@ -95,7 +95,15 @@ final class BarriersCommand implements Callable<Integer> {
             }
         }
         SoftnessBins b = bins != null ? Csv.bins(bins, "--bins") : autoBins(samples);
-        BarrierAnalysis.Result r = BarrierAnalysis.run(samples, new BarrierAnalysis.Options(b, bootstrap, seed, minEvents, pMax, kramers, strict, !noOnset));
+        BarrierAnalysis.Result r = BarrierAnalysis.run(samples, new BarrierAnalysis.Options(b, bootstrap, seed, minEvents, pMax, kramers, strict, false));
+        String onsetError = null;
+        if (!noOnset) {
+            try {
+                r = r.withOnset(org.softglass.core.barriers.OnsetFit.fit(r.points(), kramers, minEvents, pMax));
+            } catch (IllegalArgumentException e) {
+                onsetError = e.getMessage();   // the measured P(R|S) and per-bin fits are still written, then the error is reported
+            }
+        }
         List<Path> outputs = new ArrayList<>();
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("schema", "softglass.barriers/1");
@@ -103,6 +111,7 @@ final class BarriersCommand implements Callable<Integer> {
         j.put("bins", Csv.map("lo", b.lo(), "hi", b.hi(), "n", b.n()));
         j.putAll(BarrierReport.write(r, out, "S", outputs));
         Double tauR = runs > 0 ? runSum / runs : null;
+        if (onsetError != null) j.put("onset_error", onsetError);
         if (tauR != null) j.put("tau_r", Csv.map("value", tauR, "err", Math.sqrt(runSum2) / runs, "runs", runs, "threshold", threshold));
         Path json = out.resolve("barriers.json");
         Csv.json(json, j);
@@ -133,7 +142,12 @@ final class BarriersCommand implements Callable<Integer> {
             man.result("eps0", o.eps0()).result("eps1", o.eps1()).result("eps2", o.eps2()).result("sigma0", o.sigma0()).result("t0", o.t0());
         }
         for (Path p : outputs) man.output(p);
-        man.result("bins_fitted", r.fits().size()).result("dropped", r.dropped().size()).write(out.resolve("barriers.manifest.json"));
+        man.result("bins_fitted", r.fits().size()).result("dropped", r.dropped().size());
+        if (onsetError != null) man.result("onset_error", onsetError);
+        man.write(out.resolve("barriers.manifest.json"));
+        if (onsetError != null) {
+            throw new IllegalArgumentException(onsetError + " (P(R|S) and the per-bin fits are in " + out + "; no model-parameter file was written)");
+        }
         if (!run.quiet()) {
             System.out.println(r.fits().size() + " bins fitted, " + r.dropped().size() + " points/bins dropped (listed in barriers.json)"
                     + (r.onset() != null ? "; T0 = " + Csv.fmt(r.onset().t0()) + ", eps1 = " + Csv.fmt(r.onset().eps1()) : ""));

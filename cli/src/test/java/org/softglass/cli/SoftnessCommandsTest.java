@@ -141,6 +141,17 @@ class SoftnessCommandsTest {
         assertEquals(ExitCodes.INPUT, bad.code());
         assertTrue(bad.err().contains("does not match"), bad.err());
         assertFalse(Files.exists(root.resolve("x").resolve("softness.npy")));
+        // a temperature above the planted onset (P(R|s) flat there): the onset fit refuses, saying so, after
+        // writing the measured P(R|S) and the per-bin fits; no parameter file
+        Path[] hot = temperature(root, 1.1, rnd);
+        Path hs = root.resolve("soft1.1");
+        assertEquals(0, CliRunner.run("softness", model.toString(), hot[0].toString(), "--out", hs.toString(), "--quiet").code());
+        Path bh = root.resolve("bhot");
+        var above = CliRunner.run(concat(new String[] {"barriers", "--out", bh.toString(), "--bins", "-3:3:12", "--quiet", "--set", "T=1.1:" + hs + ":" + hot[1]}, setArgs));
+        assertEquals(ExitCodes.USAGE, above.code());
+        assertTrue(above.err().contains("at or above the fitted onset"), above.err());
+        assertTrue(Files.exists(bh.resolve("prs.csv")) && Files.exists(bh.resolve("arrhenius.csv")));
+        assertFalse(Files.exists(bh.resolve("model-parameters.json")));
         // a single temperature
         var one = CliRunner.run("barriers", "--out", root.resolve("b1").toString(), setArgs[0], setArgs[1], "--quiet");
         assertEquals(ExitCodes.USAGE, one.code());

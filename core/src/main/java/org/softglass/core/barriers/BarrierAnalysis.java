@@ -49,9 +49,15 @@ public final class BarrierAnalysis {
      * @param onset the global fit, or null when not requested
      * @param meanS a, b of ⟨S⟩(T) = a + b/T (null with one temperature)
      * @param dropped reasons for dropped points and bins
+     * @param points the points of the fitted bins (what the onset fit uses)
      */
     public record Result(double[] temperatures, List<ConditionalProbability> probabilities, List<Moments> moments,
-                         List<ArrheniusFit> fits, OnsetFit onset, FitResult meanS, List<String> dropped) {}
+                         List<ArrheniusFit> fits, OnsetFit onset, FitResult meanS, List<String> dropped, List<BarrierPoint> points) {
+        /** This result with the given onset fit. */
+        public Result withOnset(OnsetFit o) {
+            return new Result(temperatures, probabilities, moments, fits, o, meanS, dropped, points);
+        }
+    }
 
     /**
      * Runs the analysis.
@@ -122,7 +128,7 @@ public final class BarrierAnalysis {
         boolean errorsOk = true;
         for (double v : err) errorsOk &= v > 0 && Double.isFinite(v);
         if (errorsOk) meanS = WeightedLine.fit(x, y, err);
-        return new Result(temps, probs, moments, fits, onset, meanS, dropped);
+        return new Result(temps, probs, moments, fits, onset, meanS, dropped, List.copyOf(forOnset));
     }
 
     private static Moments moments(Sample sm) {

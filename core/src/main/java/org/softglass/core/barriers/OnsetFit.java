@@ -21,8 +21,8 @@ import org.softglass.core.params.ModelParameters;
  *
  * <p>Refusals (IllegalArgumentException with the reason): an unusable point (too few rearrangements,
  * P(R|S) ≈ 1; {@link BarrierPoint#unusable}); fewer than 2 temperatures or 3 bins; no onset (fitted
- * 1/T0 ≤ 0); and any fitted temperature at or above the fitted T0, where P(R|S) is S-independent and
- * the form does not apply.
+ * 1/T0 ≤ 0); and any fitted temperature at or above the fitted T0 (or within {@link #ONSET_MARGIN}
+ * standard errors below it), where P(R|S) is S-independent and the form does not apply.
  *
  * @param eps0 ε0
  * @param eps1 ε1
@@ -36,6 +36,12 @@ import org.softglass.core.params.ModelParameters;
  */
 public record OnsetFit(double eps0, double eps1, double eps2, double sigma0, double t0, double[] errors,
                        double chi2, int dof, boolean kramers) {
+    /**
+     * A fitted temperature T must satisfy T &lt; T0 − 2σ(T0). A flat (above-onset) temperature pulls the
+     * fitted T0 to just above itself (seen on planted data: T = 1.1 flat gave T0 = 1.127 ± 0.040), so
+     * "T ≥ T0" alone would let it through; within 2σ the data cannot say that T is below the onset.
+     */
+    public static final double ONSET_MARGIN = 2.0;
 
     /** The fitted parameters as the model-parameter file's barrier block. */
     public ModelParameters.Barriers barriers() { return new ModelParameters.Barriers(eps0, eps1, eps2, sigma0, t0); }
@@ -88,14 +94,15 @@ public record OnsetFit(double eps0, double eps1, double eps2, double sigma0, dou
         }, y, e, start);
         double[] p = f.params(), er = f.errors();
         if (!(p[4] > 0)) throw new IllegalArgumentException("onset fit: fitted 1/T0 = " + BarrierPoint.fmt(p[4]) + " <= 0, the data show no onset temperature");
-        double t0 = 1 / p[4];
+        double t0 = 1 / p[4], t0Err = er[4] / (p[4] * p[4]);
         for (double tt : temps) {
-            if (tt >= t0) {
+            if (tt >= t0 - ONSET_MARGIN * t0Err) {
                 throw new IllegalArgumentException("onset fit refused: T = " + BarrierPoint.fmt(tt) + " is at or above the fitted onset T0 = "
-                        + BarrierPoint.fmt(t0) + "; above T0 P(R|S) does not depend on S and the quadratic form does not apply; leave that temperature out");
+                        + BarrierPoint.fmt(t0) + " +- " + BarrierPoint.fmt(t0Err) + " (within " + (int) ONSET_MARGIN + " sigma counts as not below);"
+                        + " above T0 P(R|S) does not depend on S and the quadratic form does not apply; leave that temperature out");
             }
         }
-        double[] errs = {er[1], er[2], er[3], er[0], er[4] / (p[4] * p[4])};
+        double[] errs = {er[1], er[2], er[3], er[0], t0Err};
         return new OnsetFit(p[1], p[2], p[3], p[0], t0, errs, f.chi2(), f.dof(), kramers);
     }
 }
