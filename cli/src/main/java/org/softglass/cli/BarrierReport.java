@@ -1,0 +1,91 @@
+package org.softglass.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.softglass.core.barriers.ArrheniusFit;
+import org.softglass.core.barriers.BarrierAnalysis;
+import org.softglass.core.barriers.ConditionalProbability;
+import org.softglass.core.barriers.OnsetFit;
+import org.softglass.core.plot.Plot;
+
+/**
+ * Writes a {@link BarrierAnalysis.Result}: {@code prs.csv} (T,bin,lo,hi,mean,n,events,density,
+ * density_err,p,p_err), {@code arrhenius.csv} (bin,mean,sigma,sigma_err,delta_e,delta_e_err,cov,chi2,dof),
+ * {@code prs.png} (ln P(R|x) per T with σ_P/P error bars and the onset fit) and {@code barriers.png}
+ * (ΔE and Σ per bin with the quadratic forms). Returns the JSON summary map.
+ */
+final class BarrierReport {
+    private BarrierReport() {}
+
+    static Map<String, Object> write(BarrierAnalysis.Result r, Path out, String x, List<Path> outputs) throws IOException {
+        List<Object[]> rows = new ArrayList<>();
+        Plot prs = Plot.xy("ln P(R|" + x + ") by temperature", x, "ln P(R|" + x + ")");
+        for (int i = 0; i < r.temperatures().length; i++) {
+            ConditionalProbability cp = r.probabilities().get(i);
+            double t = r.temperatures()[i];
+            for (int k = 0; k < cp.bins().n(); k++) {
+                if (cp.count()[k] == 0) continue;
+                rows.add(new Object[] {t, k, cp.bins().lower(k), cp.bins().lower(k + 1), cp.meanS()[k], cp.count()[k], cp.events()[k],
+                        cp.density()[k], cp.densityErr()[k], cp.p()[k], cp.pErr()[k]});
+            }
+            double[] lp = new double[cp.p().length], lpe = new double[lp.length];
+            for (int k = 0; k < lp.length; k++) {
+                boolean ok = cp.p()[k] > 0 && cp.pErr()[k] > 0;
+                lp[k] = ok ? Math.log(cp.p()[k]) : Double.NaN;
+                lpe[k] = ok ? cp.pErr()[k] / cp.p()[k] : Double.NaN;
+            }
+            prs.errors("T = " + Csv.fmt(t), cp.meanS(), lp, lpe);
+            if (r.onset() != null) {
+                double[] xs = cp.meanS().clone(), ys = new double[xs.length];
+                for (int k = 0; k < xs.length; k++) ys[k] = r.onset().logP(xs[k], t) - (r.onset().kramers() ? Math.log(t) : 0);
+                prs.line("fit T = " + Csv.fmt(t), xs, ys);
+            }
+        }
+        Path prsCsv = out.resolve("prs.csv"), arrCsv = out.resolve("arrhenius.csv"), prsPng = out.resolve("prs.png"), barPng = out.resolve("barriers.png");
+        Csv.write(prsCsv, "T,bin,lo,hi,mean,n,events,density,density_err,p,p_err", rows);
+        List<Object[]> arr = new ArrayList<>();
+        int nf = r.fits().size();
+        double[] s = new double[nf], de = new double[nf], dee = new double[nf], sg = new double[nf], sge = new double[nf];
+        for (int i = 0; i < nf; i++) {
+            ArrheniusFit f = r.fits().get(i);
+            arr.add(new Object[] {f.bin(), f.s(), f.entropy(), f.entropyErr(), f.barrier(), f.barrierErr(), f.covariance(), f.chi2(), f.dof()});
+            s[i] = f.s(); de[i] = f.barrier(); dee[i] = f.barrierErr(); sg[i] = f.entropy(); sge[i] = f.entropyErr();
+        }
+        Csv.write(arrCsv, "bin,mean,sigma,sigma_err,delta_e,delta_e_err,cov,chi2,dof", arr);
+        Plot bp = Plot.xy((r.fits().get(0).kramers() ? "Kramers" : "Arrhenius") + " fits per bin", x, "Delta E, Sigma")
+                .errors("Delta E", s, de, dee).errors("Sigma", s, sg, sge);
+        if (r.onset() != null) {
+            OnsetFit o = r.onset();
+            double[] qe = new double[nf], qs = new double[nf];
+            for (int i = 0; i < nf; i++) { qe[i] = o.barriers().deltaE(s[i]); qs[i] = o.barriers().entropy(s[i]); }
+            bp.line("eps0 + eps1 x + eps2 x^2", s, qe).line("Sigma0 + (eps1 x + eps2 x^2)/T0", s, qs);
+        }
+        prs.save(prsPng);
+        bp.save(barPng);
+        outputs.addAll(List.of(prsCsv, arrCsv, prsPng, barPng));
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("temperatures", r.temperatures());
+        List<Map<String, Object>> mom = new ArrayList<>();
+        for (var m : r.moments()) mom.add(Csv.map("T", m.t(), "mean", m.mean(), "std", m.std(), "n", m.n(), "rearranging_fraction", m.fraction()));
+        j.put("moments", mom);
+        if (r.onset() != null) {
+            OnsetFit o = r.onset();
+            Map<String, Object> on = new LinkedHashMap<>();
+            on.put("form", o.kramers() ? "kramers" : "arrhenius");
+            on.put("eps0", o.eps0()); on.put("eps1", o.eps1()); on.put("eps2", o.eps2()); on.put("sigma0", o.sigma0()); on.put("t0", o.t0());
+            on.put("errors", Csv.map("eps0", o.errors()[0], "eps1", o.errors()[1], "eps2", o.errors()[2], "sigma0", o.errors()[3], "t0", o.errors()[4]));
+            on.put("chi2", o.chi2()); on.put("dof", o.dof());
+            j.put("onset_fit", on);
+        }
+        if (r.meanS() != null) {
+            double[] p = r.meanS().params(), e = r.meanS().scaledErrors();
+            j.put("mean_fit", Csv.map("a", p[0], "b", p[1], "a_err", e[0], "b_err", e[1], "form", "<x>(T) = a + b/T"));
+        }
+        j.put("dropped", r.dropped());
+        return j;
+    }
+}

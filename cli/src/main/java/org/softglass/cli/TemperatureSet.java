@@ -1,0 +1,43 @@
+package org.softglass.cli;
+
+import java.nio.file.Path;
+import org.softglass.core.barriers.BarrierAnalysis;
+import org.softglass.core.barriers.PhopTable;
+
+/**
+ * One temperature's inputs for {@code barriers} / {@code fluidity}: {@code --set T=0.6:DIR:PHOP_DIR}
+ * (DIR = a softness directory for barriers, a descriptor directory for fluidity; the first two ':'
+ * after the temperature separate the paths, so the p_hop path may itself contain ':').
+ */
+record TemperatureSet(double t, Path data, Path phop) {
+
+    static TemperatureSet parse(String spec) {
+        String usage = "--set: expected T=TEMP:DIR:PHOP_DIR, got '" + spec + "'";
+        if (!spec.startsWith("T=")) throw new IllegalArgumentException(usage);
+        String[] p = spec.substring(2).split(":", 3);
+        if (p.length != 3 || p[1].isEmpty() || p[2].isEmpty()) throw new IllegalArgumentException(usage);
+        double t;
+        try {
+            t = Double.parseDouble(p[0]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(usage);
+        }
+        if (!(t > 0) || !Double.isFinite(t)) throw new IllegalArgumentException("--set: temperature must be > 0, got " + p[0]);
+        return new TemperatureSet(t, Path.of(p[1]), Path.of(p[2]));
+    }
+
+    /**
+     * The samples of this temperature: value of each row, rearranging when p_hop at frame + lag exceeds
+     * the threshold; rows whose p_hop is NaN (window outside the trajectory) get value NaN (skipped).
+     */
+    static BarrierAnalysis.Sample sample(double t, double[] values, long[][] rows, PhopTable ph, double threshold, int lag) {
+        double[] v = values.clone();
+        boolean[] r = new boolean[v.length];
+        for (int i = 0; i < v.length; i++) {
+            double p = ph.at(rows[i][0], rows[i][1], rows[i][2], lag);
+            if (Double.isNaN(p)) v[i] = Double.NaN;
+            else r[i] = p > threshold;
+        }
+        return new BarrierAnalysis.Sample(t, v, r);
+    }
+}

@@ -1,0 +1,240 @@
+package org.softglass.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.softglass.core.io.NpyDType;
+import org.softglass.core.io.NpyWriter;
+import org.softglass.core.params.ModelParameters;
+
+/**
+ * {@code train → softness → barriers → fluidity → correlations} end to end on small synthetic inputs
+ * written in the file-contract formats (features.npy/rows.npy/features.json, samples.csv/
+ * samples_features.npy, phop.npy/phop.json, events.csv, a LAMMPS dump). Labels follow a planted
+ * P(R|s,T) with s = u·g, so the chain must come out with softer = lower barrier (ε1 &lt; 0) and an
+ * onset above the temperatures used. The numerical recovery itself is tested in core.
+ */
+class SoftnessCommandsTest {
+    static final int M = 3, N = 400, F = 20;
+    static final double[] U = {0.8, 0.6, 0.0};
+    static final ModelParameters.Barriers TRUTH = new ModelParameters.Barriers(2.5, -0.9, 0.05, 1.0, 0.86);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static void featuresJson(Path dir, long rows) throws IOException {
+        StringBuilder c = new StringBuilder();
+        for (int j = 0; j < M; j++) c.append(j > 0 ? "," : "").append("{\"name\":\"G_A(mu=").append(j + 1).append(".0,w=0.1)\",\"kind\":\"radial\",\"species\":\"A\",\"mu\":").append(j + 1).append(",\"w\":0.1}");
+        Files.writeString(dir.resolve("features.json"), "{\"schema\":\"softglass.features/1\",\"preset\":null,\"rmax\":5,\"columns\":[" + c
+                + "],\"mean\":[0,0,0],\"std\":[1,1,1],\"rows\":" + rows + ",\"dtype\":\"f8\",\"center_species\":\"A\",\"input\":\"synthetic\"}");
+    }
+
+    static Path trainingSet(Path root, Random rnd) throws IOException {
+        Path d = Files.createDirectories(root.resolve("train"));
+        int n = 600;
+        double[][] x = new double[n][M];
+        StringBuilder csv = new StringBuilder("frame,timestep,id,type,label,phop\n");
+        for (int i = 0; i < n; i++) {
+            int label = i % 2;
+            for (int j = 0; j < M; j++) x[i][j] = rnd.nextGaussian() + (label == 1 ? 1.2 : -1.2) * U[j];
+            csv.append(i % F).append(',').append((i % F) * 200).append(',').append(1 + i % N).append(",1,").append(label).append(',').append(label == 1 ? 0.8 : 0.005).append('\n');
+        }
+        Files.writeString(d.resolve("samples.csv"), csv);
+        NpyWriter.write(d.resolve("samples_features.npy"), NpyDType.FLOAT64, x);
+        featuresJson(d, n);
+        return d;
+    }
+
+    /** Descriptors and p_hop at one temperature; rearranging with the planted P(R|s,T), s = u·g. */
+    static Path[] temperature(Path root, double t, Random rnd) throws IOException {
+        Path fd = Files.createDirectories(root.resolve("feat" + t)), pd = Files.createDirectories(root.resolve("phop" + t));
+        double[][] g = new double[F * N][M];
+        double[][] phop = new double[F][N];
+        try (NpyWriter rows = NpyWriter.open(fd.resolve("rows.npy"), NpyDType.INT64, (long) F * N, 3)) {
+            for (int f = 0; f < F; f++) {
+                for (int i = 0; i < N; i++) {
+                    double s = 0;
+                    for (int j = 0; j < M; j++) { g[f * N + i][j] = 1.5 * rnd.nextGaussian(); s += U[j] * g[f * N + i][j]; }
+                    boolean r = rnd.nextDouble() < Math.exp(TRUTH.logProbability(s, t));
+                    phop[f][i] = (f == 0 || f == F - 1) ? Double.NaN : r ? 0.5 : 0.01;
+                    rows.writeRow(new long[] {f, f * 200L, i + 1});
+                }
+            }
+        }
+        NpyWriter.write(fd.resolve("features.npy"), NpyDType.FLOAT32, g);
+        featuresJson(fd, (long) F * N);
+        NpyWriter.write(pd.resolve("phop.npy"), NpyDType.FLOAT64, phop);
+        StringBuilder times = new StringBuilder(), steps = new StringBuilder(), ids = new StringBuilder(), types = new StringBuilder();
+        for (int f = 0; f < F; f++) { times.append(f > 0 ? "," : "").append(f * 1.0); steps.append(f > 0 ? "," : "").append(f * 200); }
+        for (int i = 0; i < N; i++) { ids.append(i > 0 ? "," : "").append(i + 1); types.append(i > 0 ? "," : "").append(1); }
+        Files.writeString(pd.resolve("phop.json"), "{\"schema\":\"softglass.phop/1\",\"tR\":10,\"dt\":0.005,\"times\":[" + times + "],\"timesteps\":["
+                + steps + "],\"ids\":[" + ids + "],\"types\":[" + types + "],\"half_window_frames\":5}");
+        return new Path[] {fd, pd};
+    }
+
+    @Test
+    void trainSoftnessBarriersFluidity(@TempDir Path root) throws Exception {
+        Random rnd = new Random(99);
+        Path train = trainingSet(root, rnd), model = root.resolve("model.json");
+        var r = CliRunner.run("train", train.toString(), "--out", model.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(root.resolve("model.png")) && Files.exists(root.resolve("model.weights.csv")) && Files.exists(Path.of(model + ".manifest.json")));
+        // same seed → identical model file
+        Path again = root.resolve("again.json");
+        assertEquals(0, CliRunner.run("train", train.toString(), "--out", again.toString(), "--quiet").code());
+        assertEquals(Files.readString(model), Files.readString(again));
+        JsonNode m = JSON.readTree(model.toFile());
+        assertTrue(m.get("training").get("cv_accuracy").asDouble() > 0.85);   // classes 2.4σ apart: Bayes accuracy Φ(1.2) = 0.885
+        double[] ts = {0.5, 0.6, 0.7};
+        StringBuilder sets = new StringBuilder();
+        String[] setArgs = new String[6], fluidArgs = new String[6];
+        for (int i = 0; i < 3; i++) {
+            Path[] tp = temperature(root, ts[i], rnd);
+            Path sd = root.resolve("soft" + ts[i]);
+            var s = CliRunner.run("softness", model.toString(), tp[0].toString(), "--out", sd.toString(), "--quiet");
+            assertEquals(0, s.code(), s.err());
+            assertTrue(Files.exists(sd.resolve("softness.npy")) && Files.exists(sd.resolve("rows.npy")) && Files.exists(sd.resolve("softness.png")));
+            setArgs[2 * i] = "--set"; setArgs[2 * i + 1] = "T=" + ts[i] + ":" + sd + ":" + tp[1];
+            fluidArgs[2 * i] = "--set"; fluidArgs[2 * i + 1] = "T=" + ts[i] + ":" + tp[0] + ":" + tp[1];
+        }
+        Path bd = root.resolve("barriers");
+        String[] args = concat(new String[] {"barriers", "--out", bd.toString(), "--bins", "-3:3:12", "--quiet"}, setArgs);
+        var b = CliRunner.run(args);
+        assertEquals(0, b.code(), b.err());
+        for (String f : new String[] {"prs.csv", "arrhenius.csv", "barriers.json", "prs.png", "barriers.png", "model-parameters.json", "barriers.manifest.json"}) {
+            assertTrue(Files.exists(bd.resolve(f)), f);
+        }
+        // same seed → identical barrier summary (key order included)
+        var b2 = CliRunner.run(concat(new String[] {"barriers", "--out", root.resolve("barriers2").toString(), "--bins", "-3:3:12", "--quiet"}, setArgs));
+        assertEquals(0, b2.code(), b2.err());
+        assertEquals(Files.readString(bd.resolve("barriers.json")), Files.readString(root.resolve("barriers2").resolve("barriers.json")));
+        ModelParameters mp = ModelParameters.read(bd.resolve("model-parameters.json"));
+        assertTrue(mp.barriers().eps1() < 0, "softer particles must have lower barriers: eps1 = " + mp.barriers().eps1());
+        assertTrue(mp.barriers().t0() > 0.7);
+        // labels are drawn independently per frame, so a run continues with probability q = P(R) ≤ 0.15 at
+        // these T and the mean run length is 1/(1 − q) ∈ [1, 1.18] frames (1 frame = 1.0)
+        assertTrue(mp.tauR() >= 1.0 && mp.tauR() <= 1.2, "tauR = " + mp.tauR());
+        assertNotNull(mp.meanS());
+
+        Path fd = root.resolve("fluid");
+        var fl = CliRunner.run(concat(new String[] {"fluidity", model.toString(), "--test", train.toString(), "--sigma-from", root.resolve("feat0.7").toString(),
+                "--reference", model.toString(), "--out", fd.toString(), "--bins", "-2:2:8", "--quiet"}, fluidArgs));
+        assertEquals(0, fl.code(), fl.err());
+        JsonNode fj = JSON.readTree(fd.resolve("fluidity.json").toFile());
+        assertEquals(1.0, fj.get("projection").asDouble(), 1e-12);       // a classifier projected on itself
+        assertTrue(fj.get("best_accuracy").asDouble() >= fj.get("train_threshold_accuracy").asDouble());
+        assertTrue(fj.get("barriers").get("onset_fit").get("eps1").asDouble() < 0);
+        assertTrue(Files.exists(fd.resolve("bias_scan.png")) && Files.exists(fd.resolve("prs.csv")));
+
+        // bad input: a model whose feature spec does not match the descriptors
+        Path other = Files.createDirectories(root.resolve("otherfeat"));
+        Files.copy(root.resolve("feat0.5").resolve("features.npy"), other.resolve("features.npy"));
+        Files.copy(root.resolve("feat0.5").resolve("rows.npy"), other.resolve("rows.npy"));
+        Files.writeString(other.resolve("features.json"), Files.readString(root.resolve("feat0.5").resolve("features.json")).replace("G_A(mu=2.0", "G_B(mu=2.0"));
+        var bad = CliRunner.run("softness", model.toString(), other.toString(), "--out", root.resolve("x").toString(), "--quiet");
+        assertEquals(ExitCodes.INPUT, bad.code());
+        assertTrue(bad.err().contains("does not match"), bad.err());
+        assertFalse(Files.exists(root.resolve("x").resolve("softness.npy")));
+        // a temperature above the planted onset (P(R|s) flat there): the onset fit refuses, saying so, after
+        // writing the measured P(R|S) and the per-bin fits; no parameter file
+        Path[] hot = temperature(root, 1.1, rnd);
+        Path hs = root.resolve("soft1.1");
+        assertEquals(0, CliRunner.run("softness", model.toString(), hot[0].toString(), "--out", hs.toString(), "--quiet").code());
+        Path bh = root.resolve("bhot");
+        var above = CliRunner.run(concat(new String[] {"barriers", "--out", bh.toString(), "--bins", "-3:3:12", "--quiet", "--set", "T=1.1:" + hs + ":" + hot[1]}, setArgs));
+        assertEquals(ExitCodes.USAGE, above.code());
+        assertTrue(above.err().contains("at or above the fitted onset"), above.err());
+        assertTrue(Files.exists(bh.resolve("prs.csv")) && Files.exists(bh.resolve("arrhenius.csv")));
+        assertFalse(Files.exists(bh.resolve("model-parameters.json")));
+        // a single temperature
+        var one = CliRunner.run("barriers", "--out", root.resolve("b1").toString(), setArgs[0], setArgs[1], "--quiet");
+        assertEquals(ExitCodes.USAGE, one.code());
+        assertTrue(one.err().contains("at least 2 temperatures"), one.err());
+        // strict: sparse bins refused by name
+        var strict = CliRunner.run(concat(new String[] {"barriers", "--out", root.resolve("b2").toString(), "--bins", "-3:3:12", "--strict", "--quiet"}, setArgs));
+        assertEquals(ExitCodes.USAGE, strict.code());
+        assertTrue(strict.err().contains("fewer than the 10 needed"), strict.err());
+    }
+
+    @Test
+    void correlationsOnASyntheticTrajectory(@TempDir Path root) throws Exception {
+        Random rnd = new Random(5);
+        int n = 512, frames = 16;
+        double l = 8.0;
+        double[][] pos = new double[n][3];
+        for (int i = 0; i < n; i++) { pos[i][0] = (i % 8) + 0.5 + 0.1 * rnd.nextGaussian(); pos[i][1] = (i / 8 % 8) + 0.5 + 0.1 * rnd.nextGaussian(); pos[i][2] = i / 64 + 0.5 + 0.1 * rnd.nextGaussian(); }
+        StringBuilder dump = new StringBuilder();
+        for (int f = 0; f < frames; f++) {
+            dump.append("ITEM: TIMESTEP\n").append(f * 200).append("\nITEM: NUMBER OF ATOMS\n").append(n).append("\nITEM: BOX BOUNDS pp pp pp\n0 8\n0 8\n0 8\nITEM: ATOMS id type x y z\n");
+            for (int i = 0; i < n; i++) dump.append(i + 1).append(" 1 ").append(String.format(Locale.ROOT, "%.6f %.6f %.6f", pos[i][0], pos[i][1], pos[i][2])).append('\n');
+        }
+        Path traj = root.resolve("traj.dump");
+        Files.writeString(traj, dump);
+        org.softglass.core.space.Box box = org.softglass.core.space.Box.cubic(l);
+        // frames 0–5: independent smooth fields S_i = Σ_j e^{-r_ij} ζ_j (exponentially decaying covariance);
+        // frame f + 10 = frame f + kicks around 4 particles rearranging at peak frame f + 5 (window 5 frames = 5τ)
+        double[] s = new double[n * frames];
+        StringBuilder ev = new StringBuilder("id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star\n");
+        for (int f = 0; f < 6; f++) {
+            double[] zeta = new double[n];
+            for (int j = 0; j < n; j++) zeta[j] = rnd.nextGaussian();
+            for (int i = 0; i < n; i++) {
+                double v = 0;
+                for (int j = 0; j < n; j++) {
+                    double d = Math.sqrt(box.distanceSquared(pos[i][0], pos[i][1], pos[i][2], pos[j][0], pos[j][1], pos[j][2]));
+                    if (d < 3.5) v += Math.exp(-d) * zeta[j];
+                }
+                s[f * n + i] = v;
+            }
+            int[] rear = new int[4];
+            for (int q = 0; q < 4; q++) {
+                rear[q] = rnd.nextInt(n);
+                ev.append(rear[q] + 1).append(",1,").append(f + 4).append(',').append(f + 6).append(',').append(f + 5).append(",0,0,0.7\n");
+            }
+            for (int i = 0; i < n; i++) {
+                double d = Double.POSITIVE_INFINITY;
+                for (int q : rear) d = Math.min(d, Math.sqrt(box.distanceSquared(pos[i][0], pos[i][1], pos[i][2], pos[q][0], pos[q][1], pos[q][2])));
+                s[(f + 10) * n + i] = s[f * n + i] + 0.8 * Math.exp(-d / 1.5) * rnd.nextGaussian() + 0.05 * rnd.nextGaussian();
+            }
+        }
+        for (int f = 6; f < 10; f++) for (int i = 0; i < n; i++) s[f * n + i] = s[(f - 6) * n + i];
+        ev.append("7,1,2,3,3,2.0,3.0,0.1\n");   // below p_c: ignored
+        Path sd = Files.createDirectories(root.resolve("soft"));
+        NpyWriter.write(sd.resolve("softness.npy"), NpyDType.FLOAT64, s);
+        try (NpyWriter rows = NpyWriter.open(sd.resolve("rows.npy"), NpyDType.INT64, (long) n * frames, 3)) {
+            for (int f = 0; f < frames; f++) for (int i = 0; i < n; i++) rows.writeRow(new long[] {f, f * 200L, i + 1});
+        }
+        Path evFile = root.resolve("events.csv");
+        Files.writeString(evFile, ev);
+        ModelParameters base = new ModelParameters(TRUTH, new ModelParameters.Gaussian(0, 1), 4.0);
+        Path pin = root.resolve("params.json");
+        base.write(pin);
+        Path out = root.resolve("corr");
+        var r = CliRunner.run("correlations", traj.toString(), sd.toString(), "--events", evFile.toString(), "--out", out.toString(), "--rmax", "3.95",
+                "--fit-range", "0.9:3.5", "--r-bins", "0.5:4.5:4", "--r-background", "3.5", "--s-bins", "-6:6:4", "--min-count", "3", "--params", pin.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        for (String f : new String[] {"cs.csv", "cs.png", "kicks.csv", "kicks_mean.csv", "kicks.png", "correlations.json", "model-parameters.json", "correlations.manifest.json"}) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        ModelParameters mp = ModelParameters.read(out.resolve("model-parameters.json"));
+        assertEquals(TRUTH, mp.barriers());                      // carried through unchanged
+        assertNotNull(mp.cS());
+        assertNotNull(mp.sigmaDelta());
+        assertNotNull(mp.rhoDelta());
+        assertTrue(mp.cS().xi() > 0.3 && mp.cS().xi() < 3, "xi = " + mp.cS().xi());   // smoothing kernel e^{-r}: decay length of order 1
+        JsonNode j = JSON.readTree(out.resolve("correlations.json").toFile());
+        assertEquals(6, j.get("kicks").get("events_frames").asInt());   // the p* = 0.1 event (peak 3, no frame -2) is below p_c anyway
+    }
+
+    static String[] concat(String[] a, String[] b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+}

@@ -1,0 +1,105 @@
+package org.softglass.core.barriers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.NpyArray;
+import org.softglass.core.io.NpyReader;
+
+/**
+ * A p_hop directory of the file contract (§2): {@code phop.npy} float64 (F, N), row = frame index,
+ * column = particle id ascending (NaN where the window does not fit), and {@code phop.json}
+ * ({@code schema softglass.phop/1}, "times", "timesteps", "ids", "types", "tR", "dt").
+ *
+ * @param phop p_hop[frame][column]
+ * @param times time of each frame
+ * @param timesteps timestep of each frame
+ * @param ids particle id of each column, ascending
+ * @param source the directory, for messages
+ */
+public record PhopTable(double[][] phop, double[] times, long[] timesteps, long[] ids, String source) {
+    /** The schema tag. */
+    public static final String SCHEMA = "softglass.phop/1";
+
+    /** Reads {@code dir/phop.npy} and {@code dir/phop.json} and checks they agree. */
+    public static PhopTable read(Path dir) throws IOException {
+        Path js = dir.resolve("phop.json"), np = dir.resolve("phop.npy");
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readAllBytes(js));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputFormatException(js.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !SCHEMA.equals(root.path("schema").asText(""))) throw new InputFormatException(js.toString(), -1, "field 'schema' missing or invalid, expected \"" + SCHEMA + "\"");
+        double[] times = doubles(root, "times", js);
+        long[] ts = longs(root, "timesteps", js), ids = longs(root, "ids", js);
+        for (int i = 1; i < ids.length; i++) if (ids[i] <= ids[i - 1]) throw new InputFormatException(js.toString(), -1, "field 'ids' is not strictly ascending at index " + i);
+        NpyArray a = NpyReader.read(np);
+        if (a.rank() != 2 || a.rows() != times.length || a.columns() != ids.length) {
+            throw new InputFormatException(np.toString(), -1, "shape " + Arrays.toString(a.shape()) + ", expected (" + times.length + ", " + ids.length + ") from phop.json");
+        }
+        if (ts.length != times.length) throw new InputFormatException(js.toString(), -1, "'timesteps' has " + ts.length + " entries, 'times' has " + times.length);
+        double[] flat = a.toDoubleArray();
+        double[][] p = new double[a.rows()][];
+        for (int f = 0; f < p.length; f++) p[f] = Arrays.copyOfRange(flat, f * ids.length, (f + 1) * ids.length);
+        return new PhopTable(p, times, ts, ids, dir.toString());
+    }
+
+    /** The column of a particle id, or −1. */
+    public int column(long id) {
+        int k = Arrays.binarySearch(ids, id);
+        return k >= 0 ? k : -1;
+    }
+
+    /** The uniform frame spacing in time units; refuses non-uniform spacing (relative 1e-6). */
+    public double frameSpacing() {
+        if (times.length < 2) throw new InputFormatException(source, -1, "fewer than 2 frames; the frame spacing is undefined");
+        double d = times[1] - times[0];
+        for (int i = 2; i < times.length; i++) {
+            if (Math.abs(times[i] - times[i - 1] - d) > 1e-6 * Math.abs(d)) throw new InputFormatException(source, -1, "frames are not evenly spaced in time (frame " + i + ")");
+        }
+        return d;
+    }
+
+    /**
+     * p_hop of particle {@code id} at frame {@code frame + lag}, checking that {@code frame}'s timestep
+     * equals {@code timestep} (the two files describe the same trajectory). NaN when the frame is out of
+     * range, the window did not fit, or the particle is absent.
+     *
+     * @throws InputFormatException when the timesteps disagree
+     */
+    public double at(long frame, long timestep, long id, int lag) {
+        if (frame < 0 || frame >= timesteps.length) return Double.NaN;
+        if (timesteps[(int) frame] != timestep) {
+            throw new InputFormatException(source, -1, "frame " + frame + " has timestep " + timesteps[(int) frame] + " in phop.json but " + timestep
+                    + " in rows.npy (softness and p_hop come from different trajectories)");
+        }
+        long f = frame + lag;
+        int c = column(id);
+        if (f < 0 || f >= phop.length || c < 0) return Double.NaN;
+        return phop[(int) f][c];
+    }
+
+    private static double[] doubles(JsonNode root, String key, Path src) {
+        JsonNode a = root.get(key);
+        if (a == null || !a.isArray()) throw new InputFormatException(src.toString(), -1, "field '" + key + "' missing or invalid, expected an array");
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) v[i] = a.get(i).asDouble();
+        return v;
+    }
+
+    private static long[] longs(JsonNode root, String key, Path src) {
+        JsonNode a = root.get(key);
+        if (a == null || !a.isArray()) throw new InputFormatException(src.toString(), -1, "field '" + key + "' missing or invalid, expected an array");
+        long[] v = new long[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            if (!a.get(i).canConvertToLong()) throw new InputFormatException(src.toString(), -1, "field '" + key + "[" + i + "]' is not an integer");
+            v[i] = a.get(i).asLong();
+        }
+        return v;
+    }
+}

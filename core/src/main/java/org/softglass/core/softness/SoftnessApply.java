@@ -1,0 +1,81 @@
+package org.softglass.core.softness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.NpyDType;
+import org.softglass.core.io.NpyReader;
+import org.softglass.core.io.NpyWriter;
+
+/**
+ * Applies a {@link SoftnessModel} to a descriptor directory (file contract §1): streams
+ * {@code features.npy} row by row and writes {@code out/softness.npy} (float64, shape (R,), aligned
+ * with rows.npy) and a copy {@code out/rows.npy}. The column names of {@code features.json} must
+ * equal the model's. Output files are written atomically (complete or absent).
+ */
+public final class SoftnessApply {
+    private SoftnessApply() {}
+
+    /** Summary of an application. */
+    public record Summary(long rows, double mean, double std) {}
+
+    /**
+     * Computes S for every row of {@code featuresDir}.
+     *
+     * @return the row count and the mean and standard deviation of S
+     * @throws InputFormatException when the feature spec does not match the model or the files disagree
+     */
+    public static Summary apply(SoftnessModel model, Path featuresDir, Path outDir) throws IOException {
+        model.requireColumns(FeatureFiles.names(FeatureFiles.readColumns(featuresDir.resolve("features.json"))),
+                featuresDir.resolve("features.json").toString());
+        Path feat = featuresDir.resolve("features.npy"), rows = featuresDir.resolve("rows.npy");
+        long nRows = FeatureFiles.readRows(rows).length;
+        Files.createDirectories(outDir);
+        int m = model.size();
+        double sum = 0, sum2 = 0;
+        try (NpyReader r = NpyReader.open(feat)) {
+            long[] shape = r.shape();
+            if (shape.length != 2 || shape[1] != m) throw new InputFormatException(feat.toString(), -1, "shape " + java.util.Arrays.toString(shape) + ", expected (R, " + m + ")");
+            if (shape[0] != nRows) throw new InputFormatException(feat.toString(), -1, "has " + shape[0] + " rows, rows.npy has " + nRows);
+            double[] g = new double[m], z = new double[m], chunk = new double[4096];
+            try (NpyWriter w = NpyWriter.open(outDir.resolve("softness.npy"), NpyDType.FLOAT64, shape[0])) {
+                int k = 0;
+                for (long i = 0; i < shape[0]; i++) {
+                    r.readRow(g);
+                    double s = model.softness(g, z);
+                    if (!Double.isFinite(s)) throw new InputFormatException(feat.toString(), -1, "row " + i + " has a non-finite feature");
+                    sum += s; sum2 += s * s;
+                    chunk[k++] = s;
+                    if (k == chunk.length) { w.write(chunk, 0, k); k = 0; }
+                }
+                if (k > 0) w.write(chunk, 0, k);
+            }
+        }
+        Path tmp = Files.createTempFile(outDir, ".rows", ".tmp");
+        Files.copy(rows, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, outDir.resolve("rows.npy"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        double mean = nRows == 0 ? Double.NaN : sum / nRows;
+        return new Summary(nRows, mean, nRows == 0 ? Double.NaN : Math.sqrt(Math.max(0, sum2 / nRows - mean * mean)));
+    }
+
+    /**
+     * The decision values w·z without bias ({@link SoftnessModel#projection}) of every row of a
+     * descriptor directory (checked against the model's columns), in rows.npy order.
+     */
+    public static double[] projections(SoftnessModel model, Path featuresDir) throws IOException {
+        model.requireColumns(FeatureFiles.names(FeatureFiles.readColumns(featuresDir.resolve("features.json"))),
+                featuresDir.resolve("features.json").toString());
+        Path feat = featuresDir.resolve("features.npy");
+        int m = model.size();
+        try (NpyReader r = NpyReader.open(feat)) {
+            long[] shape = r.shape();
+            if (shape.length != 2 || shape[1] != m) throw new InputFormatException(feat.toString(), -1, "shape " + java.util.Arrays.toString(shape) + ", expected (R, " + m + ")");
+            if (shape[0] > Integer.MAX_VALUE - 8) throw new InputFormatException(feat.toString(), -1, "too many rows to hold in memory");
+            double[] d = new double[(int) shape[0]], g = new double[m], z = new double[m];
+            for (int i = 0; i < d.length; i++) { r.readRow(g); d[i] = model.projection(g, z); }
+            return d;
+        }
+    }
+}
