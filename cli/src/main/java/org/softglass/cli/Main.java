@@ -13,11 +13,9 @@ import picocli.CommandLine.Option;
         versionProvider = Version.Provider.class,
         header = "softglass: softness-based glass physics, from particle trajectories to lattice models.",
         subcommands = {InfoCommand.class, EnergyCommand.class, SimulateCommand.class, QuenchCommand.class,
-        subcommands = {InfoCommand.class, EnergyCommand.class, SimulateCommand.class, QuenchCommand.class,
                 DescriptorsCommand.class, PhopCommand.class, EventsCommand.class, TrainsetCommand.class, D2minCommand.class,
                 TrainCommand.class, SoftnessCommand.class, BarriersCommand.class, FluidityCommand.class, CorrelationsCommand.class,
                 TrapCommand.class,
-                CommandLine.HelpCommand.class})
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
