@@ -116,9 +116,15 @@ final class BarriersCommand implements Callable<Integer> {
         Path json = out.resolve("barriers.json");
         Csv.json(json, j);
         outputs.add(json);
-        if (r.onset() != null) {
+        if (r.onset() != null && kramers) {
+            // the parameter file holds the Arrhenius form ln P = Σ − ΔE/T that the trap and TRSP models read;
+            // Kramers parameters (ln P = Σ − ΔE/T − ln T) written there would be misread
+            j.put("model_parameters", "not written: --kramers fits a different form from the one the models read");
+            Csv.json(json, j);
+        }
+        if (r.onset() != null && !kramers) {
             if (tauR == null) throw new IllegalArgumentException("no complete p_hop > " + threshold + " run in any p_hop directory: tau_R, needed by the model-parameter file, is undefined");
-            var top = r.moments().get(r.moments().size() - 1);   // ϱ(S) measured nearest T0: the highest temperature given
+            var top = r.moments().get(r.moments().size() - 1);   // ϱ(S) from the temperature nearest T0: the highest given
             var o = r.onset();
             Map<String, Double> err = new LinkedHashMap<>();
             String[] names = {"eps0", "eps1", "eps2", "sigma0", "t0"};
@@ -134,8 +140,10 @@ final class BarriersCommand implements Callable<Integer> {
             prov.put("version", Version.get());
             prov.put("sets", sets);
             prov.put("rho_from_temperature", top.t());
-            prov.put("form", kramers ? "kramers" : "arrhenius");
-            ModelParameters mp = new ModelParameters(o.barriers(), new ModelParameters.Gaussian(top.mean(), top.std()), tauR, ms, null, null, null, err, prov);
+            prov.put("rho_method", "P_T(S) at that temperature inverted through eqs 10-11 of paper 000 (RhoInversion)");
+            prov.put("form", "arrhenius");
+            ModelParameters.Gaussian rho = org.softglass.core.barriers.RhoInversion.rho(top.mean(), top.std(), o.barriers(), top.t());
+            ModelParameters mp = new ModelParameters(o.barriers(), rho, tauR, ms, null, null, null, err, prov);
             Path pf = out.resolve("model-parameters.json");
             mp.write(pf);
             outputs.add(pf);

@@ -51,17 +51,37 @@ final class TrapCommand implements Runnable {
         @Option(names = "--tau-r", paramLabel = "T", description = "Override tau_R, the time window of P(R|S,T) (> 0).")
         Double tauR;
 
+        @Option(names = "--eps0", paramLabel = "E", description = "Override epsilon0 of Delta E(S) = eps0 + eps1 S + eps2 S^2 (DESIGN 5).")
+        Double eps0;
+
+        @Option(names = "--eps1", paramLabel = "E", description = "Override epsilon1 (< 0 when softer particles have lower barriers).")
+        Double eps1;
+
+        @Option(names = "--eps2", paramLabel = "E", description = "Override epsilon2.")
+        Double eps2;
+
+        @Option(names = "--entropy0", paramLabel = "S", description = "Override Sigma0 of Sigma(S) = Sigma0 + (eps1/T0) S + (eps2/T0) S^2.")
+        Double entropy0;
+
+        @Option(names = "--t0", paramLabel = "T", description = "Override the onset temperature T0 (> 0).")
+        Double t0;
+
         @Option(names = "--m", paramLabel = "M", defaultValue = "1", description = "Particles per site in chi4 = m(Q - Q^2) (default: ${DEFAULT-VALUE}).")
         double m;
 
         ModelParameters parameters() throws IOException {
             if (params != null && preset != null) throw new IllegalArgumentException("give --params or --preset, not both");
             ModelParameters p = params != null ? ModelParameters.read(params) : TrapPresets.byName(preset == null ? "ka" : preset);
-            if (s0 == null && sigmaS == null && tauR == null) return p;
+            if (s0 == null && sigmaS == null && tauR == null && eps0 == null && eps1 == null && eps2 == null
+                    && entropy0 == null && t0 == null) return p;
+            if (t0 != null && !(t0 > 0)) throw new IllegalArgumentException("--t0 must be > 0, got " + t0);
+            var b = p.barriers();
+            var barriers = new ModelParameters.Barriers(eps0 != null ? eps0 : b.eps0(), eps1 != null ? eps1 : b.eps1(),
+                    eps2 != null ? eps2 : b.eps2(), entropy0 != null ? entropy0 : b.sigma0(), t0 != null ? t0 : b.t0());
             if (sigmaS != null && !(sigmaS > 0)) throw new IllegalArgumentException("--sigma-s must be > 0, got " + sigmaS);
             if (tauR != null && !(tauR > 0)) throw new IllegalArgumentException("--tau-r must be > 0, got " + tauR);
             var rho = new ModelParameters.Gaussian(s0 != null ? s0 : p.rho().s0(), sigmaS != null ? sigmaS : p.rho().sigma0());
-            return new ModelParameters(p.barriers(), rho, tauR != null ? tauR : p.tauR(), p.meanS(), p.cS(), p.sigmaDelta(),
+            return new ModelParameters(barriers, rho, tauR != null ? tauR : p.tauR(), p.meanS(), p.cS(), p.sigmaDelta(),
                     p.rhoDelta(), p.errors(), p.provenance());
         }
 

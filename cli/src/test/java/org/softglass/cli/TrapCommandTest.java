@@ -47,6 +47,20 @@ class TrapCommandTest {
     }
 
     @Test
+    void barrierParametersGivenDirectly(@TempDir Path dir) throws Exception {
+        var r = CliRunner.run("trap", "equilibrium", "-T", "0.5", "--eps0", "6", "--eps1", "-1.2", "--eps2", "0.05",
+                "--entropy0", "7", "--t0", "0.8", "--s0", "-0.5", "--sigma-s", "1.2", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        var p = ModelParameters.read(dir.resolve("trap_parameters.json"));
+        assertEquals(new ModelParameters.Barriers(6, -1.2, 0.05, 7, 0.8), p.barriers());
+        List<String> csv = Files.readAllLines(dir.resolve("equilibrium.csv"));
+        assertEquals(TrapModel.of(p).meanS(0.5), col(csv.get(0), csv.get(1), "mean_s"), 1e-15);
+        r = CliRunner.run("trap", "equilibrium", "-T", "0.5", "--t0", "-1", "--out", dir.toString());
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("--t0 must be > 0"), r.err());
+    }
+
+    @Test
     void relaxFromAParameterFileWithSites(@TempDir Path dir) throws Exception {
         Path params = dir.resolve("params.json");
         TrapPresets.ka().write(params);

@@ -7,8 +7,8 @@ import java.util.Arrays;
  * zero mean and unit variance over the training rows, before the SVM is trained).
  *
  * <p>std is the population standard deviation (divisor n). A feature that is constant over the
- * rows (std = 0) gets std = 1, so it standardises to 0 and carries no weight; {@link #constant(int)}
- * tells which.
+ * rows (std below 1e-12 of its magnitude) gets std = 1, so it standardises to 0 and carries no weight.
+ * (A file does not record which features were constant: a genuine std of exactly 1 looks the same.)
  *
  * @param mean per-feature mean (length M; not copied, do not modify)
  * @param std per-feature standard deviation, all &gt; 0 (length M; not copied, do not modify)
@@ -53,8 +53,6 @@ public record Standardization(double[] mean, double[] std) {
     /** The number of features M. */
     public int size() { return mean.length; }
 
-    /** True when feature j was constant over the fitted rows (std set to 1). */
-    public boolean constant(int j) { return std[j] == 1.0; }
 
     /** Writes z = (x − mean)/std into {@code out} (length M); {@code x} is not modified; returns out. */
     public double[] apply(double[] x, double[] out) {
