@@ -45,6 +45,8 @@ public final class TrainsetWriter {
      * @param trajectory the trajectory the samples refer to (same particles as {@code ids})
      * @param dt MD timestep (τ) (for the frame checks only)
      * @param ids ids of the slots the samples refer to (ascending), to check the trajectory against
+     * @param timesteps the timesteps of the p_hop frames, to check the trajectory against (p_hop read from
+     *     an earlier run), or null when p_hop was just computed from this trajectory
      * @param samples sorted by (frame, slot, label) ({@link SampleList#sorted()}); not modified
      * @param features the feature source (not closed here)
      * @param centerSpecies "A", "B", "all" or a type, for {@code features.json}
@@ -53,7 +55,7 @@ public final class TrainsetWriter {
      * @throws org.softglass.core.io.InputFormatException if the trajectory is bad, holds other particles,
      *     or ends before the last structure frame
      */
-    public static Result write(Path trajectory, double dt, long[] ids, SampleList samples, FeatureSource features,
+    public static Result write(Path trajectory, double dt, long[] ids, long[] timesteps, SampleList samples, FeatureSource features,
                                String centerSpecies, Path dir, IntConsumer progress) throws IOException {
         int m = features.columns(), rows = samples.size();
         for (int k = 1; k < rows; k++) {
@@ -80,6 +82,11 @@ public final class TrainsetWriter {
                     if (fi == 0 && !Arrays.equals(ts.ids(), ids)) {
                         throw ts.error(0, f.timestep(), "holds other particles than the p_hop data (" + ts.ids().length + " vs " + ids.length
                                 + " ids), expected the same trajectory");
+                    }
+                    if (timesteps != null && (fi >= timesteps.length || timesteps[fi] != f.timestep())) {
+                        throw ts.error(fi, f.timestep(), "does not match the p_hop data (" + (fi >= timesteps.length
+                                ? "which has only " + timesteps.length + " frames" : "timestep " + timesteps[fi] + " there")
+                                + "), expected the trajectory p_hop was computed from");
                     }
                     int k1 = k;
                     while (k1 < rows && samples.frame(k1) == fi) k1++;
