@@ -1,5 +1,6 @@
 package org.softglass.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +16,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code softglass softness MODEL.json FEATURES_DIR --out DIR}: S = w·z + b for every descriptor row.
+ * {@code softglass softness MODEL.json FEATURES_DIR|TRAJ --out DIR}: S = w·z + b for every descriptor row.
+ * Given a LAMMPS dump instead of a descriptor directory, the descriptors are computed first into
+ * {@code DIR/descriptors} (float64) with the model's own descriptor preset (recorded by {@code train}),
+ * or {@code --preset}/{@code --spec}; the model's column check then guards against a mismatch.
  * Writes DIR/softness.npy (float64 (R,), aligned with rows.npy), DIR/rows.npy, DIR/frames.csv
  * (frame,timestep,n,mean_s,std_s), DIR/softness.png (distribution of S) and DIR/softness.manifest.json.
  */
 @Command(name = "softness", mixinStandardHelpOptions = true,
-        description = {"Apply a softness model to a descriptor directory: S per particle per frame.",
+        description = {"Apply a softness model to a descriptor directory, or to a trajectory (descriptors computed first): S per particle per frame.",
                 "Writes DIR/softness.npy, DIR/rows.npy, DIR/frames.csv, DIR/softness.png, DIR/softness.manifest.json."})
 final class SoftnessCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL.json", description = "Model from 'softglass train'.")
     Path modelFile;
 
-    @Parameters(index = "1", paramLabel = "FEATURES_DIR", description = "Descriptor directory: features.npy, rows.npy, features.json.")
+    @Parameters(index = "1", paramLabel = "FEATURES_DIR|TRAJ", description = "Descriptor directory (features.npy, rows.npy, features.json), or a LAMMPS dump.")
     Path features;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "With a dump: descriptor preset (default: the one the model was trained on).")
+    String preset;
+
+    @Option(names = "--spec", paramLabel = "FILE.json", description = "With a dump: custom descriptor spec file.")
+    Path spec;
+
+    @Option(names = "--species", paramLabel = "A|B|all", description = "With a dump: centre particles (default: those the model was trained on).")
+    String species;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
@@ -38,6 +51,7 @@ final class SoftnessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SoftnessModel m = SoftnessModel.read(modelFile);
+        if (java.nio.file.Files.isRegularFile(features)) features = descriptorsOf(m, features);
         SoftnessApply.Summary sum = SoftnessApply.apply(m, features, out);
         SoftnessTable t = SoftnessTable.read(out);
         TreeMap<Long, double[]> perFrame = new TreeMap<>();   // frame -> {timestep, n, Σs, Σs²}
@@ -68,5 +82,27 @@ final class SoftnessCommand implements Callable<Integer> {
         man.write(out.resolve("softness.manifest.json"));
         if (!run.quiet()) System.out.println(sum.rows() + " rows: <S> = " + Csv.fmt(sum.mean()) + ", sigma_S = " + Csv.fmt(sum.std()));
         return ExitCodes.OK;
+    }
+
+    /** Computes the descriptors of a trajectory into DIR/descriptors with the model's descriptor set; returns that directory. */
+    private Path descriptorsOf(SoftnessModel m, Path traj) throws IOException {
+        if (preset != null && spec != null) throw new IllegalArgumentException("give --preset or --spec, not both");
+        Object set = m.training().get("feature_set");
+        java.util.Map<?, ?> fs = set instanceof java.util.Map<?, ?> mm ? mm : java.util.Map.of();
+        DescriptorsCommand d = new DescriptorsCommand();
+        d.traj = traj;
+        d.choice = new DescriptorsCommand.SpecChoice();
+        d.choice.spec = spec;
+        d.choice.preset = spec != null ? null : preset != null ? preset : (String) fs.get("preset");
+        if (d.choice.preset == null && d.choice.spec == null) {
+            throw new IllegalArgumentException(modelFile + " records no descriptor preset (trained on a custom set?): give --preset or --spec to apply it to " + traj);
+        }
+        d.tolerance = spec == null && preset == null && fs.get("tolerance") instanceof Number n ? n.doubleValue() : null;
+        d.species = species != null ? species : fs.get("center_species") instanceof String c ? c : "all";
+        d.dtype = "f8";
+        d.out = out.resolve("descriptors");
+        d.run = run;
+        d.call();
+        return d.out;
     }
 }

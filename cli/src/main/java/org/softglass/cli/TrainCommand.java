@@ -64,6 +64,14 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("input", dir.toString());
         prov.put("softglass", Version.get());
+        // the descriptor set the features came from, so 'softness MODEL TRAJ' can recompute it
+        var fj = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("features.json").toFile());
+        Map<String, Object> set = new LinkedHashMap<>();
+        for (String k : new String[] {"preset", "rmax", "tolerance", "center_species"}) {
+            var v = fj.get(k);
+            set.put(k, v == null || v.isNull() ? null : v.isNumber() ? (Object) v.doubleValue() : v.asText());
+        }
+        prov.put("feature_set", set);
         SoftnessTrainer.Result r = SoftnessTrainer.train(ts.x(), ts.labels(), ts.columns(), new SoftnessTrainer.Options(c, folds, s, eps, seed), prov);
         SoftnessModel m = r.model();
         m.write(out);

@@ -245,6 +245,34 @@ class RearrangeCommandsTest {
         }
     }
 
+    /** trainset → train → softness on the trajectory itself equals softness on a descriptors directory. */
+    @Test
+    void softnessAppliedToATrajectoryUsesTheModelsDescriptorSet() throws IOException {
+        Path traj = QuenchCommandTest.firstFrames(dir, 6);
+        CliRunner.Result r = CliRunner.run("trainset", traj.toString(), "--mode", "tails", "--tr", "4", "--tail-fraction", "0.05",
+                "--species", "B", "--features", "ss-166", "--out", dir.resolve("t").toString(), "--quiet", "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        Path model = dir.resolve("model.json");
+        r = CliRunner.run("train", dir.resolve("t").toString(), "--out", model.toString(), "--folds", "0", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        r = CliRunner.run("softness", model.toString(), traj.toString(), "--out", dir.resolve("s1").toString(), "--quiet", "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        r = CliRunner.run("descriptors", traj.toString(), "--preset", "ss-166", "--species", "B", "--dtype", "f8",
+                "--out", dir.resolve("d").toString(), "--quiet", "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        r = CliRunner.run("softness", model.toString(), dir.resolve("d").toString(), "--out", dir.resolve("s2").toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        NpyArray a = NpyReader.read(dir.resolve("s1/softness.npy")), b = NpyReader.read(dir.resolve("s2/softness.npy"));
+        assertEquals(6 * 200, a.rows(), "6 frames x 200 B particles");
+        assertArrayEquals(b.doubles(), a.doubles());
+        // a model without a recorded preset needs --preset or --spec
+        String json = Files.readString(model).replace("\"preset\" : \"ss-166\"", "\"preset\" : null");
+        Files.writeString(model, json);
+        r = CliRunner.run("softness", model.toString(), traj.toString(), "--out", dir.resolve("s3").toString(), "--quiet");
+        assertEquals(ExitCodes.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("records no descriptor preset"), r.err());
+    }
+
     @Test
     void d2minWritesOneRowPerParticle() throws IOException {
         Path traj = QuenchCommandTest.firstFrames(dir, 4);
