@@ -132,6 +132,7 @@ final class FluidityCommand implements Callable<Integer> {
             j.put("projection_frame", "weights mapped to the reference model's standardisation");
             man.input(reference);
         }
+        String onsetError = null;
         if (sets != null && !sets.isEmpty()) {
             List<BarrierAnalysis.Sample> samples = new ArrayList<>();
             for (String spec : sets) {
@@ -143,8 +144,16 @@ final class FluidityCommand implements Callable<Integer> {
                 man.input(t.data().resolve("features.npy")).input(t.phop().resolve("phop.npy"));
             }
             SoftnessBins b = Csv.bins(bins, "--bins");
-            BarrierAnalysis.Result r = BarrierAnalysis.run(samples, new BarrierAnalysis.Options(b, bootstrap, seed, minEvents, pMax, !arrhenius, strict, !noOnset));
+            BarrierAnalysis.Result r = BarrierAnalysis.run(samples, new BarrierAnalysis.Options(b, bootstrap, seed, minEvents, pMax, !arrhenius, strict, false));
+            if (!noOnset) {
+                try {   // as in 'barriers': a refused onset fit still leaves the scan, x_alpha and per-bin fits written
+                    r = r.withOnset(org.softglass.core.barriers.OnsetFit.fit(r.points(), !arrhenius, minEvents, pMax));
+                } catch (IllegalArgumentException e) {
+                    onsetError = e.getMessage();
+                }
+            }
             j.put("barriers", BarrierReport.write(r, out, "x_alpha", outputs));
+            if (onsetError != null) j.put("onset_error", onsetError);
         }
         Path json = out.resolve("fluidity.json");
         Csv.json(json, j);
@@ -153,6 +162,9 @@ final class FluidityCommand implements Callable<Integer> {
         man.param("sets", sets).param("bins", bins).param("p_threshold", threshold).param("seed", seed).param("kramers", !arrhenius)
                 .result("best_threshold", scan.best()).result("best_accuracy", scan.bestAccuracy()).result("sigma_alpha", sig)
                 .write(out.resolve("fluidity.manifest.json"));
+        if (onsetError != null) {
+            throw new IllegalArgumentException(onsetError + " (the bias scan, x_alpha and the per-bin fits are in " + out + ")");
+        }
         if (!run.quiet()) System.out.println("best threshold " + Csv.fmt(scan.best()) + " (accuracy " + Csv.fmt(scan.bestAccuracy()) + "), sigma_alpha " + Csv.fmt(sig));
         return ExitCodes.OK;
     }

@@ -152,6 +152,14 @@ class SoftnessCommandsTest {
         assertTrue(above.err().contains("at or above the fitted onset"), above.err());
         assertTrue(Files.exists(bh.resolve("prs.csv")) && Files.exists(bh.resolve("arrhenius.csv")));
         assertFalse(Files.exists(bh.resolve("model-parameters.json")));
+        // fluidity with the same hot set: the onset fit refuses, but the scan, x_alpha and per-bin fits are written
+        Path fh = root.resolve("fhot");
+        var fhot = CliRunner.run(concat(new String[] {"fluidity", model.toString(), "--test", train.toString(), "--sigma-from", root.resolve("feat0.7").toString(),
+                "--out", fh.toString(), "--bins", "-2:2:8", "--quiet", "--set", "T=1.1:" + hot[0] + ":" + hot[1]}, fluidArgs));
+        assertEquals(ExitCodes.USAGE, fhot.code(), fhot.err());
+        assertTrue(fhot.err().contains("onset"), fhot.err());
+        assertTrue(JSON.readTree(fh.resolve("fluidity.json").toFile()).has("onset_error"));
+        assertTrue(Files.exists(fh.resolve("bias_scan.csv")) && Files.exists(fh.resolve("arrhenius.csv")));
         // a single temperature
         var one = CliRunner.run("barriers", "--out", root.resolve("b1").toString(), setArgs[0], setArgs[1], "--quiet");
         assertEquals(ExitCodes.USAGE, one.code());
