@@ -1,0 +1,71 @@
+package org.softglass.core.elastic;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.softglass.core.simd.Simd;
+
+/**
+ * Row kernels of the sparse Hessian product {@code (M x)_i = Σ_j K_ij (x_i − x_j)} (see {@link Hessian}):
+ * a scalar loop and a Vector-API twin that gathers {@code x_j} lane-wise through the entry index
+ * {@code 3j} and accumulates in lanes, reduced once per row. Both read x and the six block arrays,
+ * write only rows [from, to) of y, and sum each row in a fixed order.
+ */
+final class HessianKernels {
+    private HessianKernels() {}
+
+    private static final VectorSpecies<Double> S = Simd.DOUBLE;
+
+    static void rowsScalar(Hessian h, int[] col3, int[] rowStart, double[] x, double[] y, int from, int to) {
+        final double[] axx = h.kxx, axy = h.kxy, axz = h.kxz, ayy = h.kyy, ayz = h.kyz, azz = h.kzz;
+        for (int i = from; i < to; i++) {
+            double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+            double sx = 0, sy = 0, sz = 0;
+            for (int k = rowStart[i], e = rowStart[i + 1]; k < e; k++) {
+                int c = col3[k];
+                double dx = xi - x[c], dy = yi - x[c + 1], dz = zi - x[c + 2];
+                sx += axx[k] * dx + axy[k] * dy + axz[k] * dz;
+                sy += axy[k] * dx + ayy[k] * dy + ayz[k] * dz;
+                sz += axz[k] * dx + ayz[k] * dy + azz[k] * dz;
+            }
+            y[3 * i] = sx;
+            y[3 * i + 1] = sy;
+            y[3 * i + 2] = sz;
+        }
+    }
+
+    static void rowsSimd(Hessian h, int[] col3, int[] rowStart, double[] x, double[] y, int from, int to) {
+        final double[] axx = h.kxx, axy = h.kxy, axz = h.kxz, ayy = h.kyy, ayz = h.kyz, azz = h.kzz;
+        final int lanes = S.length();
+        for (int i = from; i < to; i++) {
+            double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+            int k = rowStart[i], e = rowStart[i + 1];
+            int vecEnd = k + ((e - k) / lanes) * lanes;
+            DoubleVector vx = DoubleVector.zero(S), vy = DoubleVector.zero(S), vz = DoubleVector.zero(S);
+            for (; k < vecEnd; k += lanes) {
+                DoubleVector dx = DoubleVector.fromArray(S, x, 0, col3, k).neg().add(xi);
+                DoubleVector dy = DoubleVector.fromArray(S, x, 1, col3, k).neg().add(yi);
+                DoubleVector dz = DoubleVector.fromArray(S, x, 2, col3, k).neg().add(zi);
+                DoubleVector bxy = DoubleVector.fromArray(S, axy, k);
+                DoubleVector bxz = DoubleVector.fromArray(S, axz, k);
+                DoubleVector byz = DoubleVector.fromArray(S, ayz, k);
+                vx = DoubleVector.fromArray(S, axx, k).fma(dx, bxy.fma(dy, bxz.fma(dz, vx)));
+                vy = bxy.fma(dx, DoubleVector.fromArray(S, ayy, k).fma(dy, byz.fma(dz, vy)));
+                vz = bxz.fma(dx, byz.fma(dy, DoubleVector.fromArray(S, azz, k).fma(dz, vz)));
+            }
+            double sx = vx.reduceLanes(VectorOperators.ADD);
+            double sy = vy.reduceLanes(VectorOperators.ADD);
+            double sz = vz.reduceLanes(VectorOperators.ADD);
+            for (; k < e; k++) {
+                int c = col3[k];
+                double dx = xi - x[c], dy = yi - x[c + 1], dz = zi - x[c + 2];
+                sx += axx[k] * dx + axy[k] * dy + axz[k] * dz;
+                sy += axy[k] * dx + ayy[k] * dy + ayz[k] * dz;
+                sz += axz[k] * dx + ayz[k] * dy + azz[k] * dz;
+            }
+            y[3 * i] = sx;
+            y[3 * i + 1] = sy;
+            y[3 * i + 2] = sz;
+        }
+    }
+}
