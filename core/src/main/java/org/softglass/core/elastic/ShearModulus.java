@@ -13,6 +13,12 @@ package org.softglass.core.elastic;
  * </pre>
  * The non-affine term {@code Ξ·M⁻¹·Ξ} is solved by projected CG (Ξ is translation-free). Units ε/σ³.
  *
+ * <p>Like the Hessian, this is the curvature of the energy of the fixed network of interacting pairs.
+ * For potentials whose force is truncated at r_c (the KA preset, LAMMPS {@code lj/cut} with an energy
+ * shift) u has a kink at r_c; pairs that cross the cutoff under strain add an impulsive term that does
+ * not vanish as γ → 0 and is not included (it was a few per cent of G for N = 300 KA quenches).
+ * Paper 004 uses potentials that are smooth at the cutoff (IPL, mBLJ), for which eq A1 is exact.
+ *
  * @param born affine (Born) part {@code (1/V) ∂²U/∂γ²}
  * @param nonAffine non-affine relaxation {@code (1/V) Ξ·M⁻¹·Ξ} (≥ 0)
  * @param modulus G = born − nonAffine
