@@ -11,13 +11,16 @@ class ShearModulusTest {
 
     /**
      * Born term: (1/V)∂²U/∂γ² with particles moving affinely equals the central second difference of
-     * U(γ) from the sheared assembly at γ = ±1e-4 (no relaxation). Truncation γ²U''''/12 relative ~1e-8·
-     * (U''''/U'') ≲ 1e-6 for LJ glasses; round-off 4ε_mach|U|/(γ² V G) ≈ 4e-16·1e3/(1e-8·2e2·15) ~ 1e-7.
-     * Tolerance 1e-5 relative.
-     * Relaxed: U(γ) minimised at fixed γ by Newton (ShearedRelaxation, fmax ≤ 1e-11); the same central
-     * difference equals G = Born − non-affine. Truncation as above; the relaxation leaves an energy error
-     * ~ ½F·M⁻¹F ≲ 1e-22·N/λ_min, nil. Tolerance 1e-4 relative (the third-order term of a glass near soft
-     * modes can be larger than for the affine energy; the measured agreement is stated by the message).
+     * U(γ) from the sheared assembly at γ = ±1e-5 (no relaxation). Relaxed: U(γ) minimised at fixed γ
+     * by Newton ({@link ShearedRelaxation}, fmax ≤ 1e-11); the same central difference equals
+     * G = Born − non-affine. Error budget at γ = 1e-5: round-off 4ε_mach|U|/(γ²VG) ≈ 4e-16·500/(1e-10·300·13)
+     * ≈ 5e-7 relative (IPL; measured 3e-6 on the Born term, 1.5e-6 on G), truncation γ²·U''''/(12·U'') ≲ 1e-8,
+     * the relaxation's energy error ½F·M⁻¹F with F ≤ 1e-11 is nil. Tolerance 2e-5 relative. (At γ = 1e-4
+     * the SS glass already shows a 0.2% nonlinear contribution from its soft modes and contact changes,
+     * so the smaller strain is used.) Models with smooth pair energies: IPL (C³ cutoff) and harmonic
+     * spheres (C¹; the jump of u'' at contact adds only O(γ³)). The force-truncated KA LJ has a kink at
+     * r_c whose impulsive contribution does not vanish as γ → 0 (see {@link ShearModulus}), so it is not
+     * used here.
      */
     @Test
     void formulaEqualsEnergyCurvature() {
@@ -31,12 +34,12 @@ class ShearModulusTest {
                 ParticleStore p = c.particles();
                 double up = affine(c, gamma), u0 = affine(c, 0), um = affine(c, -gamma);
                 double bornFd = (up - 2 * u0 + um) / (gamma * gamma * v);
-                System.out.println(model+" born "+g.born()+" fd "+bornFd);assertEquals(g.born(), bornFd, 1e-5 * g.born(), model + " Born term");
+                assertEquals(g.born(), bornFd, 2e-5 * g.born(), model + " Born term");
                 double rp = ShearedRelaxation.relax(p, c.box(), c.potential(), gamma, 1e-11, 20, 2).energy();
                 double r0 = ShearedRelaxation.relax(p, c.box(), c.potential(), 0, 1e-11, 20, 2).energy();
                 double rm = ShearedRelaxation.relax(p, c.box(), c.potential(), -gamma, 1e-11, 20, 2).energy();
-                double gFd = (rp - 2 * r0 + rm) / (gamma * gamma * v);System.out.println(model+" G "+g+" fd "+gFd);
-                assertEquals(g.modulus(), gFd, 1e-4 * g.modulus(), model + " relaxed: G = " + g + ", finite difference " + gFd);
+                double gFd = (rp - 2 * r0 + rm) / (gamma * gamma * v);
+                assertEquals(g.modulus(), gFd, 2e-5 * g.modulus(), model + " relaxed: G = " + g + ", finite difference " + gFd);
             }
         }
     }
