@@ -209,6 +209,25 @@ public final class Hessian implements AutoCloseable {
         return r;
     }
 
+    /**
+     * The six independent components K_xx, K_xy, K_xz, K_yy, K_yz, K_zz (ε/σ²) of the pair blocks of
+     * row i, in the order of {@link #neighbors(int)}: a new array of 6 per neighbour.
+     */
+    public double[] rowBlocks(int i) {
+        checkSlot(i);
+        int s = rowStart[i], c = contacts(i);
+        double[] b = new double[6 * c];
+        for (int k = 0; k < c; k++) {
+            b[6 * k] = kxx[s + k];
+            b[6 * k + 1] = kxy[s + k];
+            b[6 * k + 2] = kxz[s + k];
+            b[6 * k + 3] = kyy[s + k];
+            b[6 * k + 4] = kyz[s + k];
+            b[6 * k + 5] = kzz[s + k];
+        }
+        return b;
+    }
+
     /** Whether particles i and j interact (j is a stored neighbour of i). */
     public boolean interacts(int i, int j) {
         checkSlot(i);
