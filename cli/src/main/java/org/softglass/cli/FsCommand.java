@@ -93,7 +93,7 @@ final class FsCommand implements Callable<Integer> {
         if (spacing <= 0) throw new IllegalArgumentException(traj + ": timesteps do not increase");
         Trajectory t = new Trajectory(box, species, spacing * timestep, frames.toArray(new double[0][]));
         int filter = type - 1;
-        StructureFactor sq = StructureFactor.compute(t, filter, 12.0, 0.1, Math.max(1, t.frames() / 10));
+        StructureFactor sq = StructureFactor.compute(t, filter, 10.0, 0.1, Math.max(1, (t.frames() + 4) / 5));
         double qUse = q != null ? q : sq.firstPeak(qMin);
         SelfDynamics sd = SelfDynamics.compute(t, qUse, filter, SelfDynamics.logLags(t.frames(), perDecade));
         double a0 = t.a0(), t0 = ReducedUnits.t0(a0, temperature);
