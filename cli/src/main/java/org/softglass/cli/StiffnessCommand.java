@@ -92,6 +92,7 @@ final class StiffnessCommand implements Callable<Integer> {
         List<Double> all = new ArrayList<>();
         Double cs = null;
         int frameIndex = 0, totalIter = 0, maxIterSeen = 0;
+        long solveNanos = 0;
         int nt = run.threads();
         try (Progress progress = Progress.frames("stiffness", run.quiet())) {
             for (Path dump : dumps) {
@@ -102,6 +103,7 @@ final class StiffnessCommand implements Callable<Integer> {
                             int[][] pairs = allPairs ? DipoleStiffness.allPairs(h)
                                     : DipoleStiffness.randomPairs(h, Math.min(dipoles, h.pairs()), seed + frameIndex);
                             DipoleStiffness.Dipole[] res;
+                            long s0 = System.nanoTime();
                             if (solver.equals("cholesky")) {
                                 try (DenseHessian dh = DenseHessian.factor(h)) {
                                     res = DipoleStiffness.solveDense(h, dh, pairs);
@@ -109,6 +111,7 @@ final class StiffnessCommand implements Callable<Integer> {
                             } else {
                                 res = DipoleStiffness.solveCg(h, pairs, tol, maxIter > 0 ? maxIter : HessianCg.defaultMaxIterations(h.dimension()));
                             }
+                            solveNanos += System.nanoTime() - s0;
                             for (DipoleStiffness.Dipole d : res) {
                                 dcsv.append(frameIndex).append(',').append(f.particles().id(d.i())).append(',').append(f.particles().id(d.j()))
                                         .append(',').append(d.kappa()).append(',').append(d.iterations()).append(',').append(d.residual()).append('\n');
@@ -161,6 +164,7 @@ final class StiffnessCommand implements Callable<Integer> {
         js.append("  \"solver\": \"").append(solver).append("\",\n");
         js.append("  \"cg_iterations_mean\": ").append(kap.length == 0 ? 0 : (double) totalIter / kap.length).append(",\n");
         js.append("  \"cg_iterations_max\": ").append(maxIterSeen).append(",\n");
+        js.append("  \"solve_seconds\": ").append(solveNanos * 1e-9).append(",\n");
         js.append("  \"spearman_inverse_kappa_mobility\": ").append(cs == null ? "null" : cs.toString()).append("\n}\n");
         ElasticSupport.writeText(jpath, js);
         Manifest m = new Manifest(Version.get(), "stiffness").param("model", pot.name()).param("potential", pot.description())
