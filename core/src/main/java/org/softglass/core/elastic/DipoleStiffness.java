@@ -111,9 +111,9 @@ public final class DipoleStiffness {
             HessianCg.Result r = HessianCg.solve(h::multiplySerial, ds[c], tol, maxIterations);
             if (!r.converged()) {
                 throw new ElasticException(String.format("conjugate gradient did not converge for dipole (%d, %d): relative residual"
-                        + " %.3g after %d iterations (tolerance %.3g)", pairs[c][0], pairs[c][1], r.relativeResidual(), r.iterations(), tol));
+                        + " %.3g after %d iterations (tolerance %.3g)", lo(pairs[c]), hi(pairs[c]), r.relativeResidual(), r.iterations(), tol));
             }
-            out[c] = new Dipole(pairs[c][0], pairs[c][1], kappa(ds[c], r.solution()), r.iterations(), r.relativeResidual());
+            out[c] = new Dipole(lo(pairs[c]), hi(pairs[c]), kappa(ds[c], r.solution()), r.iterations(), r.relativeResidual());
         });
         return out;
     }
@@ -128,21 +128,24 @@ public final class DipoleStiffness {
             h.multiply(zs[c], mz);
             double res = 0;
             for (int k = 0; k < mz.length; k++) res += (ds[c][k] - mz[k]) * (ds[c][k] - mz[k]);
-            out[c] = new Dipole(pairs[c][0], pairs[c][1], kappa(ds[c], zs[c]), 0, Math.sqrt(res));
+            out[c] = new Dipole(lo(pairs[c]), hi(pairs[c]), kappa(ds[c], zs[c]), 0, Math.sqrt(res));
         }
         return out;
     }
 
+    /** The unit dipoles of the pairs (each given as {i, j} in either order; the array is not modified). */
     private static double[][] dipoles(Hessian h, int[][] pairs) {
         double[][] ds = new double[pairs.length][];
         for (int c = 0; c < pairs.length; c++) {
             if (pairs[c].length != 2) throw new IllegalArgumentException("pair " + c + " must hold two particle slots");
-            int i = Math.min(pairs[c][0], pairs[c][1]), j = Math.max(pairs[c][0], pairs[c][1]);
-            pairs[c] = new int[] {i, j};
-            ds[c] = dipole(h, i, j);
+            ds[c] = dipole(h, lo(pairs[c]), hi(pairs[c]));
         }
         return ds;
     }
+
+    private static int lo(int[] p) { return Math.min(p[0], p[1]); }
+
+    private static int hi(int[] p) { return Math.max(p[0], p[1]); }
 
     /**
      * Local stiffness κ_i: the mean of κ_ij over the given dipoles that involve particle i; NaN for a
