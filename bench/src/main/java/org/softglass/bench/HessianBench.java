@@ -23,8 +23,9 @@ import org.softglass.core.space.Box;
  * Sparse Hessian of a KA inherent structure, N = 10 000, ρ = 1.2 (quenched once from
  * {@link KaSystems#lattice} with cg+fire to |F|₂ ≤ 1e-10·√N and cached as
  * {@code bench/target/ka_is_N10000.npy}, columns x y z species): the product y = M x (parallel over
- * rows with the default kernel; SIMD and scalar kernels on one thread), the assembly, and one full
- * dipole-stiffness solve κ_ij (projected CG to relative residual 1e-10, parallel products).
+ * rows with the default kernel; SIMD and scalar kernels on one thread), the assembly, one full
+ * dipole-stiffness solve κ_ij (projected CG to relative residual 1e-10, parallel products) and a
+ * blocked solve of 8 dipoles at once.
  * Scores: µs per operation.
  */
 @State(Scope.Benchmark)
@@ -43,6 +44,7 @@ public class HessianBench {
     Box box;
     Hessian h;
     double[] x, y, dipole;
+    double[][] batch;
 
     @Setup
     public void setup() throws IOException {
@@ -57,6 +59,9 @@ public class HessianBench {
         for (int k = 0; k < x.length; k++) x[k] = rnd.nextGaussian();
         int[][] pair = DipoleStiffness.randomPairs(h, 1, 7);
         dipole = DipoleStiffness.dipole(h, pair[0][0], pair[0][1]);
+        int[][] pairs = DipoleStiffness.randomPairs(h, DipoleStiffness.BATCH, 7);
+        batch = new double[pairs.length][];
+        for (int k = 0; k < pairs.length; k++) batch[k] = DipoleStiffness.dipole(h, pairs[k][0], pairs[k][1]);
     }
 
     /** The cached KA IS, made on first use. */
@@ -117,6 +122,16 @@ public class HessianBench {
     public double kappaSolve() {
         HessianCg.Result r = HessianCg.solve(h::multiply, dipole, 1e-10, 100_000);
         return DipoleStiffness.kappa(dipole, r.solution());
+    }
+
+    /**
+     * {@link DipoleStiffness#BATCH} κ_ij together: blocked CG (one matrix pass per iteration for all),
+     * calling thread only (independent of {@code threads}); compare with BATCH × {@link #kappaSolve}.
+     */
+    @Benchmark
+    public double kappaBatchSerial() {
+        HessianCg.Result[] r = HessianCg.solveMany(h, batch, 1e-10, 100_000);
+        return DipoleStiffness.kappa(batch[0], r[0].solution());
     }
 
     /** Assembly from positions (neighbour list, blocks, forces, energy) on {@code threads} workers. */

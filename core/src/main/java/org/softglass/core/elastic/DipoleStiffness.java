@@ -97,23 +97,33 @@ public final class DipoleStiffness {
         return l.toArray(new int[0][]);
     }
 
+    /** Dipoles solved together in one blocked CG ({@link HessianCg#solveMany}). */
+    public static final int BATCH = 8;
+
     /**
-     * κ for each pair by projected CG, the pairs solved in parallel on the Hessian's worker team (each
-     * solve on one thread: results do not depend on the thread count).
+     * κ for each pair by projected CG. Pairs are cut into fixed batches of {@link #BATCH}; each batch
+     * is solved by {@link HessianCg#solveMany} (one pass over the matrix per iteration for the whole
+     * batch) on one worker of the Hessian's team, batches in parallel. Each κ equals a single-RHS
+     * scalar CG bit for bit, so results do not depend on the thread count.
      *
+     * @param pairs {i, j} per dipole, either order (not modified); the result has i &lt; j
      * @throws IllegalArgumentException for a non-interacting pair
      * @throws ElasticException if a solve does not converge or meets negative curvature
      */
     public static Dipole[] solveCg(Hessian h, int[][] pairs, double tol, int maxIterations) {
         double[][] ds = dipoles(h, pairs);
         Dipole[] out = new Dipole[pairs.length];
-        h.parallel().forChunks(pairs.length, 1, (w, c, from, to) -> {
-            HessianCg.Result r = HessianCg.solve(h::multiplySerial, ds[c], tol, maxIterations);
-            if (!r.converged()) {
-                throw new ElasticException(String.format("conjugate gradient did not converge for dipole (%d, %d): relative residual"
-                        + " %.3g after %d iterations (tolerance %.3g)", lo(pairs[c]), hi(pairs[c]), r.relativeResidual(), r.iterations(), tol));
+        h.parallel().forChunks(pairs.length, BATCH, (w, c, from, to) -> {
+            HessianCg.Result[] rs = HessianCg.solveMany(h, java.util.Arrays.copyOfRange(ds, from, to), tol, maxIterations);
+            for (int q = 0; q < rs.length; q++) {
+                int k = from + q;
+                HessianCg.Result r = rs[q];
+                if (!r.converged()) {
+                    throw new ElasticException(String.format("conjugate gradient did not converge for dipole (%d, %d): relative residual"
+                            + " %.3g after %d iterations (tolerance %.3g)", lo(pairs[k]), hi(pairs[k]), r.relativeResidual(), r.iterations(), tol));
+                }
+                out[k] = new Dipole(lo(pairs[k]), hi(pairs[k]), kappa(ds[k], r.solution()), r.iterations(), r.relativeResidual());
             }
-            out[c] = new Dipole(lo(pairs[c]), hi(pairs[c]), kappa(ds[c], r.solution()), r.iterations(), r.relativeResidual());
         });
         return out;
     }

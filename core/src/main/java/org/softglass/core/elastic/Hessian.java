@@ -339,6 +339,19 @@ public final class Hessian implements AutoCloseable {
     }
 
     /**
+     * Y = M X for {@code nr} vectors at once on the calling thread, interleaved layout: component a
+     * of particle i of vector r at {@code (3i + a)·nr + r} (X not modified, Y overwritten; both 3N·nr).
+     * Each vector's result equals {@link #multiplyScalar} bit for bit; the matrix is read once.
+     */
+    public void multiplyMany(double[] x, double[] y, int nr) {
+        if (nr < 1) throw new IllegalArgumentException("number of vectors must be >= 1, got " + nr);
+        if (x.length != 3 * n * nr || y.length != 3 * n * nr) {
+            throw new IllegalArgumentException("X and Y must have length 3N·nr = " + 3 * n * nr + ", got " + x.length + " and " + y.length);
+        }
+        HessianKernels.rowsMulti(this, col3, rowStart, x, y, nr, new double[3 * nr], 0, n);
+    }
+
+    /**
      * Removes the 3 translational components in place: {@code v_i ← v_i − (1/N) Σ_j v_j} per axis
      * (the orthogonal projection onto the complement of the zero modes).
      */

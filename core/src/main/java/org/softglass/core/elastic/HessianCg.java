@@ -98,4 +98,85 @@ public final class HessianCg {
         for (int k = 0; k < a.length; k++) s += a[k] * b[k];
         return s;
     }
+
+    /**
+     * Solves {@code M z_r = P b_r} for several right-hand sides in lockstep, with one blocked product
+     * {@link Hessian#multiplyMany} per iteration (the matrix is read once for all of them). Each
+     * system runs its own CG (own α, β, stopping test) exactly as {@link #solve} with
+     * {@link Hessian#multiplyScalar}, and gives the same result bit for bit; a converged system is
+     * frozen while the others continue. Calling thread only.
+     *
+     * @param bs right-hand sides, each 3N (not modified)
+     * @throws ElasticException if a direction of non-positive curvature is met
+     */
+    public static Result[] solveMany(Hessian h, double[][] bs, double tol, int maxIterations) {
+        if (!(tol > 0 && tol < 1)) throw new IllegalArgumentException("CG tolerance must be in (0, 1), got " + tol);
+        if (maxIterations < 1) throw new IllegalArgumentException("CG iteration limit must be >= 1, got " + maxIterations);
+        int nr = bs.length, len = h.dimension();
+        Result[] out = new Result[nr];
+        if (nr == 0) return out;
+        double[][] rhs = new double[nr][], z = new double[nr][len], r = new double[nr][], p = new double[nr][];
+        double[] rr = new double[nr], stop = new double[nr], bnorm = new double[nr];
+        int[] it = new int[nr];
+        boolean[] active = new boolean[nr], conv = new boolean[nr];
+        for (int q = 0; q < nr; q++) {
+            if (bs[q].length != len) throw new IllegalArgumentException("right-hand side " + q + " must have length " + len);
+            rhs[q] = bs[q].clone();
+            Hessian.projectTranslations(rhs[q]);
+            bnorm[q] = Math.sqrt(dot(rhs[q], rhs[q]));
+            r[q] = rhs[q].clone();
+            p[q] = rhs[q].clone();
+            rr[q] = dot(r[q], r[q]);
+            stop[q] = tol * tol * bnorm[q] * bnorm[q];
+            active[q] = bnorm[q] > 0;
+            conv[q] = bnorm[q] == 0;
+        }
+        double[] xb = new double[len * nr], yb = new double[len * nr], ap = new double[len];
+        for (int step = 0; step < maxIterations; step++) {
+            boolean any = false;
+            for (int q = 0; q < nr; q++) any |= active[q];
+            if (!any) break;
+            for (int k = 0; k < len; k++) for (int q = 0; q < nr; q++) xb[k * nr + q] = p[q][k];
+            h.multiplyMany(xb, yb, nr);
+            for (int q = 0; q < nr; q++) {
+                if (!active[q]) continue;
+                for (int k = 0; k < len; k++) ap[k] = yb[k * nr + q];
+                double pap = dot(p[q], ap);
+                if (!(pap > 0)) {
+                    throw new ElasticException(String.format("Hessian is not positive definite beyond the 3 translations:"
+                            + " conjugate gradient met curvature p·Mp/p·p = %.3g at iteration %d (a rattler or an unstable configuration)",
+                            pap / dot(p[q], p[q]), it[q]));
+                }
+                double alpha = rr[q] / pap;
+                double[] zq = z[q], rq = r[q], pq = p[q];
+                for (int k = 0; k < len; k++) {
+                    zq[k] += alpha * pq[k];
+                    rq[k] -= alpha * ap[k];
+                }
+                Hessian.projectTranslations(rq);
+                it[q]++;
+                double rrNew = dot(rq, rq);
+                if (rrNew <= stop[q]) {
+                    conv[q] = true;
+                    active[q] = false;
+                    continue;
+                }
+                double beta = rrNew / rr[q];
+                for (int k = 0; k < len; k++) pq[k] = rq[k] + beta * pq[k];
+                rr[q] = rrNew;
+            }
+        }
+        for (int q = 0; q < nr; q++) {
+            Hessian.projectTranslations(z[q]);
+            if (bnorm[q] == 0) {
+                out[q] = new Result(z[q], 0, 0.0, true);
+                continue;
+            }
+            h.multiplyScalar(z[q], ap);
+            double res = 0;
+            for (int k = 0; k < len; k++) res += (rhs[q][k] - ap[k]) * (rhs[q][k] - ap[k]);
+            out[q] = new Result(z[q], it[q], Math.sqrt(res) / bnorm[q], conv[q]);
+        }
+        return out;
+    }
 }

@@ -68,4 +68,31 @@ final class HessianKernels {
             y[3 * i + 2] = sz;
         }
     }
+
+    /**
+     * Rows [from, to) of Y = M X for R right-hand sides at once, interleaved: component a of
+     * particle i of vector r at {@code (3i + a)·R + r}. Each block is read once for all R vectors
+     * (the product is memory-bound, so this divides the matrix traffic by R); per vector the terms
+     * are summed in the same order and form as {@link #rowsScalar}, so the result equals R scalar
+     * products bit for bit.
+     */
+    static void rowsMulti(Hessian h, int[] col3, int[] rowStart, double[] x, double[] y, int nr, double[] acc,
+                          int from, int to) {
+        final double[] axx = h.kxx, axy = h.kxy, axz = h.kxz, ayy = h.kyy, ayz = h.kyz, azz = h.kzz;
+        for (int i = from; i < to; i++) {
+            int bi = 3 * i * nr;
+            java.util.Arrays.fill(acc, 0, 3 * nr, 0.0);
+            for (int k = rowStart[i], e = rowStart[i + 1]; k < e; k++) {
+                int bj = col3[k] * nr;
+                double cxx = axx[k], cxy = axy[k], cxz = axz[k], cyy = ayy[k], cyz = ayz[k], czz = azz[k];
+                for (int r = 0; r < nr; r++) {
+                    double dx = x[bi + r] - x[bj + r], dy = x[bi + nr + r] - x[bj + nr + r], dz = x[bi + 2 * nr + r] - x[bj + 2 * nr + r];
+                    acc[r] += cxx * dx + cxy * dy + cxz * dz;
+                    acc[nr + r] += cxy * dx + cyy * dy + cyz * dz;
+                    acc[2 * nr + r] += cxz * dx + cyz * dy + czz * dz;
+                }
+            }
+            System.arraycopy(acc, 0, y, bi, 3 * nr);
+        }
+    }
 }
