@@ -341,14 +341,27 @@ public final class Hessian implements AutoCloseable {
     /**
      * Y = M X for {@code nr} vectors at once on the calling thread, interleaved layout: component a
      * of particle i of vector r at {@code (3i + a)·nr + r} (X not modified, Y overwritten; both 3N·nr).
-     * Each vector's result equals {@link #multiplyScalar} bit for bit; the matrix is read once.
+     * The matrix is read once for all vectors. With {@link Simd#enabled()} and nr a multiple of the
+     * lane count the Vector-API kernel runs (lanes over vectors, fused multiply-adds); otherwise
+     * {@link #multiplyManyScalar}.
      */
     public void multiplyMany(double[] x, double[] y, int nr) {
+        checkMany(x, y, nr);
+        if (Simd.enabled() && nr % Simd.DOUBLE.length() == 0) HessianKernels.rowsMultiSimd(this, col3, rowStart, x, y, nr, 0, n);
+        else HessianKernels.rowsMulti(this, col3, rowStart, x, y, nr, new double[3 * nr], 0, n);
+    }
+
+    /** Scalar blocked product: each vector's result equals {@link #multiplyScalar} bit for bit. */
+    public void multiplyManyScalar(double[] x, double[] y, int nr) {
+        checkMany(x, y, nr);
+        HessianKernels.rowsMulti(this, col3, rowStart, x, y, nr, new double[3 * nr], 0, n);
+    }
+
+    private void checkMany(double[] x, double[] y, int nr) {
         if (nr < 1) throw new IllegalArgumentException("number of vectors must be >= 1, got " + nr);
         if (x.length != 3 * n * nr || y.length != 3 * n * nr) {
             throw new IllegalArgumentException("X and Y must have length 3N·nr = " + 3 * n * nr + ", got " + x.length + " and " + y.length);
         }
-        HessianKernels.rowsMulti(this, col3, rowStart, x, y, nr, new double[3 * nr], 0, n);
     }
 
     /**

@@ -102,14 +102,20 @@ public final class HessianCg {
     /**
      * Solves {@code M z_r = P b_r} for several right-hand sides in lockstep, with one blocked product
      * {@link Hessian#multiplyMany} per iteration (the matrix is read once for all of them). Each
-     * system runs its own CG (own α, β, stopping test) exactly as {@link #solve} with
-     * {@link Hessian#multiplyScalar}, and gives the same result bit for bit; a converged system is
-     * frozen while the others continue. Calling thread only.
+     * system runs its own CG (own α, β, stopping test) exactly as {@link #solve}; with the scalar
+     * blocked product ({@code simd = false}) it gives the same result as {@link #solve} with
+     * {@link Hessian#multiplyScalar} bit for bit, with the SIMD one it differs in the last bits. A
+     * converged system is frozen while the others continue. Calling thread only.
      *
      * @param bs right-hand sides, each 3N (not modified)
      * @throws ElasticException if a direction of non-positive curvature is met
      */
     public static Result[] solveMany(Hessian h, double[][] bs, double tol, int maxIterations) {
+        return solveMany(h, bs, tol, maxIterations, true);
+    }
+
+    /** {@link #solveMany(Hessian, double[][], double, int)} with the product chosen: SIMD if allowed and enabled, else scalar. */
+    public static Result[] solveMany(Hessian h, double[][] bs, double tol, int maxIterations, boolean simd) {
         if (!(tol > 0 && tol < 1)) throw new IllegalArgumentException("CG tolerance must be in (0, 1), got " + tol);
         if (maxIterations < 1) throw new IllegalArgumentException("CG iteration limit must be >= 1, got " + maxIterations);
         int nr = bs.length, len = h.dimension();
@@ -137,7 +143,8 @@ public final class HessianCg {
             for (int q = 0; q < nr; q++) any |= active[q];
             if (!any) break;
             for (int k = 0; k < len; k++) for (int q = 0; q < nr; q++) xb[k * nr + q] = p[q][k];
-            h.multiplyMany(xb, yb, nr);
+            if (simd) h.multiplyMany(xb, yb, nr);
+            else h.multiplyManyScalar(xb, yb, nr);
             for (int q = 0; q < nr; q++) {
                 if (!active[q]) continue;
                 for (int k = 0; k < len; k++) ap[k] = yb[k * nr + q];

@@ -95,4 +95,37 @@ final class HessianKernels {
             System.arraycopy(acc, 0, y, bi, 3 * nr);
         }
     }
+
+    /**
+     * Vector-API twin of {@link #rowsMulti} for {@code nr} a multiple of the lane count: the lanes
+     * run over the right-hand sides (contiguous in the interleaved layout, no gathers), block
+     * coefficients are broadcast, and terms are accumulated with fused multiply-adds (so results
+     * differ from the scalar path in the last bits; they are deterministic).
+     */
+    static void rowsMultiSimd(Hessian h, int[] col3, int[] rowStart, double[] x, double[] y, int nr, int from, int to) {
+        final double[] axx = h.kxx, axy = h.kxy, axz = h.kxz, ayy = h.kyy, ayz = h.kyz, azz = h.kzz;
+        final int lanes = S.length();
+        for (int i = from; i < to; i++) {
+            int bi = 3 * i * nr;
+            for (int off = 0; off < nr; off += lanes) {
+                DoubleVector xi = DoubleVector.fromArray(S, x, bi + off), yi = DoubleVector.fromArray(S, x, bi + nr + off),
+                        zi = DoubleVector.fromArray(S, x, bi + 2 * nr + off);
+                DoubleVector sx = DoubleVector.zero(S), sy = DoubleVector.zero(S), sz = DoubleVector.zero(S);
+                for (int k = rowStart[i], e = rowStart[i + 1]; k < e; k++) {
+                    int bj = col3[k] * nr + off;
+                    DoubleVector dx = xi.sub(DoubleVector.fromArray(S, x, bj));
+                    DoubleVector dy = yi.sub(DoubleVector.fromArray(S, x, bj + nr));
+                    DoubleVector dz = zi.sub(DoubleVector.fromArray(S, x, bj + 2 * nr));
+                    DoubleVector cxy = DoubleVector.broadcast(S, axy[k]), cxz = DoubleVector.broadcast(S, axz[k]),
+                            cyz = DoubleVector.broadcast(S, ayz[k]);
+                    sx = dx.fma(DoubleVector.broadcast(S, axx[k]), dy.fma(cxy, dz.fma(cxz, sx)));
+                    sy = dx.fma(cxy, dy.fma(DoubleVector.broadcast(S, ayy[k]), dz.fma(cyz, sy)));
+                    sz = dx.fma(cxz, dy.fma(cyz, dz.fma(DoubleVector.broadcast(S, azz[k]), sz)));
+                }
+                sx.intoArray(y, bi + off);
+                sy.intoArray(y, bi + nr + off);
+                sz.intoArray(y, bi + 2 * nr + off);
+            }
+        }
+    }
 }
