@@ -96,11 +96,17 @@ class ElasticCommandsTest {
         assertTrue(g > 0 && g < born, "G " + g + ", Born " + born);
     }
 
-    /** fs on the fixture trajectory: q_max from S(q) near the KA A-peak (≈ 7.2–7.4), τ_α found, t0 = a0/√T. */
+    /**
+     * fs on the fixture trajectory: q_max from S(q) near the KA A-peak (≈ 7.2–7.4), τ_α found, t0 = a0/√T;
+     * a hand-made IS energy series (steps 200 apart, dt 0.005: 1 τ) with 2 changes above 1e-8 per atom
+     * in 4 intervals gives 2 transitions and rate 0.5 τ⁻¹.
+     */
     @Test
     void fsOfFixtureTrajectory(@TempDir Path dir) throws Exception {
+        Path ise = dir.resolve("is_energy.csv");
+        Files.writeString(ise, "frame,timestep,u_is_per_atom,fnorm\n0,0,-7.55,0\n1,200,-7.55,0\n2,400,-7.56,0\n3,600,-7.56000000000001,0\n4,800,-7.54,0\n");
         CliRunner.Result r = CliRunner.run("fs", CliRunner.fixture("ka_N1000_T0.8_traj.dump.gz").toString(), "--out", dir.resolve("f").toString(),
-                "--temperature", "0.8", "--quiet");
+                "--temperature", "0.8", "--quiet", "--is-energy", ise.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = JSON.readTree(dir.resolve("f/fs.json").toFile());
         double q = j.get("q").asDouble();
@@ -109,6 +115,8 @@ class ElasticCommandsTest {
         assertEquals(Math.cbrt(1 / 1.2) / Math.sqrt(0.8), j.get("t0").asDouble(), 1e-12);
         double tau = j.get("tau_alpha").asDouble();
         assertTrue(tau > 1 && tau < 20, "tau_alpha " + tau);
+        assertEquals(2, j.get("is_transitions").asInt());
+        assertEquals(0.5, j.get("is_transition_rate").asDouble(), 1e-12);
     }
 
     /** Synthetic table from eq 3 with ℓ̃ = 0.4, t̃ = 0.1: recovered to round-off (the CSV holds 17 digits). */
