@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
                 DescriptorsCommand.class, PhopCommand.class, EventsCommand.class, TrainsetCommand.class, D2minCommand.class,
                 TrainCommand.class, SoftnessCommand.class, BarriersCommand.class, FluidityCommand.class, CorrelationsCommand.class,
                 TrapCommand.class,
+                HessianCommand.class, StiffnessCommand.class, ShearModulusCommand.class, FsCommand.class, MesoelasticCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

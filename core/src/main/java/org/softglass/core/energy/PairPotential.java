@@ -53,6 +53,11 @@ public final class PairPotential {
     public double energy(int a, int b, double r2) { return params(a, b).energy(r2); }
     /** {@code −U'(r)/r}, 0 beyond the cutoff. */
     public double forceOverR(int a, int b, double r2) { return params(a, b).forceOverR(r2); }
+    /**
+     * {@code d(−U'(r)/r)/d(r²)} (ε/σ⁴), 0 beyond the cutoff; {@code U''(r) = −f − 2 r² f'} with f =
+     * {@link #forceOverR}. Used by the Hessian ({@code org.softglass.core.elastic}).
+     */
+    public double forceOverRDerivative(int a, int b, double r2) { return params(a, b).forceOverRDerivative(r2); }
 
     @Override
     public String toString() { return name + ": " + description; }

@@ -48,4 +48,25 @@ public final class PairFunctions {
         double x2 = r2 * invLambda2, ix2 = 1.0 / x2, ix4 = ix2 * ix2;
         return eps * invLambda2 * (10.0 * ix4 * ix4 * ix4 - 2.0 * c2 - x2 * (4.0 * c4 + 6.0 * c6 * x2));
     }
+
+    /**
+     * LJ: {@code d(forceOverR)/d(r²) = −84 c12/r¹⁶ + 24 c6/r¹⁰} (ε/σ⁴). With {@code f = −U'(r)/r} and
+     * {@code f' = df/d(r²)} the pair Hessian block is {@code −f I − 2 f' d dᵀ} ({@code U'' = −f − 2 r² f'}).
+     */
+    public static double ljForceOverRDerivative(double r2, double c12, double c6) {
+        double inv2 = 1.0 / r2, inv4 = inv2 * inv2, inv8 = inv4 * inv4;
+        return inv8 * inv2 * (24.0 * c6 - 84.0 * c12 * inv4 * inv2);
+    }
+
+    /** Harmonic spheres: {@code d(forceOverR)/d(r²) = −(ε/σ)/(2 r³)} for r &lt; σ (ε/σ⁴). */
+    public static double harmonicForceOverRDerivative(double r2, double eps, double invSigma) {
+        double r = Math.sqrt(r2);
+        return -0.5 * eps * invSigma / (r2 * r);
+    }
+
+    /** Smoothed IPL: {@code d(forceOverR)/d(r²) = (ε/λ⁴)[−60 x⁻¹⁴ − 4c4 − 12c6 x²]} with x² = r²/λ². */
+    public static double iplForceOverRDerivative(double r2, double eps, double invLambda2, double c4, double c6) {
+        double x2 = r2 * invLambda2, ix2 = 1.0 / x2, ix4 = ix2 * ix2;
+        return eps * invLambda2 * invLambda2 * (-60.0 * ix4 * ix4 * ix4 * ix2 - 4.0 * c4 - 12.0 * c6 * x2);
+    }
 }

@@ -34,4 +34,17 @@ public record PairParams(Form form, double rc2, double a, double b, double c, do
             case IPL -> PairFunctions.iplForceOverR(r2, a, b, d, e, f);
         };
     }
+
+    /**
+     * {@code d(−U'(r)/r)/d(r²)} at r² (masked: 0 at r² ≥ rc2), ε/σ⁴: the second-derivative term of the
+     * pair Hessian block {@code ∂²U/∂r_i∂r_i = −f I − 2 f' d dᵀ} (f = {@link #forceOverR}, d = r_i − r_j).
+     */
+    public double forceOverRDerivative(double r2) {
+        if (!(r2 < rc2)) return 0.0;
+        return switch (form) {
+            case LJ -> PairFunctions.ljForceOverRDerivative(r2, a, b);
+            case HARMONIC -> PairFunctions.harmonicForceOverRDerivative(r2, a, b);
+            case IPL -> PairFunctions.iplForceOverRDerivative(r2, a, b, e, f);
+        };
+    }
 }

@@ -1,0 +1,97 @@
+package org.softglass.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.softglass.core.elastic.Hessian;
+import org.softglass.core.energy.PairPotential;
+import org.softglass.core.io.AtomicOutput;
+import org.softglass.core.io.Frame;
+import org.softglass.core.io.LammpsDumpReader;
+
+/** Shared pieces of the elastic and dynamics commands: atomic text files, checked Hessians, histograms. */
+final class ElasticSupport {
+    private ElasticSupport() {}
+
+    /** Writes a text file atomically (it appears complete or not at all). */
+    static void writeText(Path file, CharSequence text) throws IOException {
+        AtomicOutput.write(file, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Frame k (0-based) of a dump; the caller closes it.
+     *
+     * @throws IllegalArgumentException if the dump has fewer frames
+     */
+    static Frame readFrame(Path dump, int k) throws IOException {
+        try (LammpsDumpReader r = LammpsDumpReader.open(dump)) {
+            int c = 0;
+            for (Frame f; (f = r.next()) != null; c++) {
+                if (c == k) return f;
+                f.close();
+            }
+            throw new IllegalArgumentException(dump + ": frame " + k + " requested, the dump has " + c + " frame(s)");
+        }
+    }
+
+    /** Creates the output directory if it is missing. */
+    static void makeDir(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+    }
+
+    /**
+     * The Hessian of a frame, refused (ElasticException, exit 1) if the frame is not at a minimum
+     * (fmax above the limit) or has rattlers; errors name the file and frame.
+     */
+    static Hessian checkedHessian(Path file, int frame, Frame f, PairPotential pot, double fmaxLimit, int threads) {
+        Hessian h;
+        try {
+            h = Hessian.assemble(f.particles(), f.box(), pot, threads);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": frame " + frame + ": " + e.getMessage());
+        }
+        try {
+            h.requireMinimum(fmaxLimit);
+            h.requireNoRattlers();
+            return h;
+        } catch (RuntimeException e) {
+            h.close();
+            throw new org.softglass.core.elastic.ElasticException(file + ": frame " + frame + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Histogram of v on logarithmic bins between the smallest and largest positive value, as a
+     * probability density; returns {centres, density}.
+     */
+    static double[][] logHistogram(double[] v, int bins) {
+        double lo = Arrays.stream(v).filter(x -> x > 0).min().orElse(1), hi = Arrays.stream(v).max().orElse(1);
+        if (!(hi > lo)) hi = lo * 1.0001;
+        double a = Math.log(lo), b = Math.log(hi), w = (b - a) / bins;
+        double[] c = new double[bins], d = new double[bins];
+        int total = 0;
+        for (double x : v) {
+            if (!(x > 0)) continue;
+            int k = Math.min(bins - 1, (int) ((Math.log(x) - a) / w));
+            d[k]++;
+            total++;
+        }
+        for (int k = 0; k < bins; k++) {
+            double l = Math.exp(a + k * w), r = Math.exp(a + (k + 1) * w);
+            c[k] = Math.sqrt(l * r);
+            d[k] = d[k] / (total * (r - l));
+        }
+        return new double[][] {c, d};
+    }
+
+    /** Mean and standard error of the mean {mean, sem} (sem NaN for one value). */
+    static double[] meanSem(double[] v) {
+        double m = Arrays.stream(v).average().orElse(Double.NaN);
+        if (v.length < 2) return new double[] {m, Double.NaN};
+        double s = 0;
+        for (double x : v) s += (x - m) * (x - m);
+        return new double[] {m, Math.sqrt(s / (v.length - 1) / v.length)};
+    }
+}

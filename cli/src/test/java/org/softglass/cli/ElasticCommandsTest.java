@@ -1,0 +1,147 @@
+package org.softglass.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.softglass.core.io.NpyArray;
+import org.softglass.core.io.NpyReader;
+
+/** hessian, stiffness, shear-modulus, fs and mesoelastic end to end on the LAMMPS fixtures. */
+class ElasticCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path is() { return CliRunner.fixture("ka_N1000_T0.8_inherent_structure.dump"); }
+
+    @Test
+    void hessianWritesBlocksAndSummary(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("h");
+        CliRunner.Result r = CliRunner.run("hessian", is().toString(), "--out", out.toString(), "--threads", "2", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JSON.readTree(out.resolve("hessian.json").toFile());
+        assertEquals(1000, j.get("particles").asInt());
+        assertTrue(j.get("fmax").asDouble() < 1e-10);
+        assertEquals(-7555.42414064805, j.get("energy").asDouble(), 1e-8);
+        NpyArray a = NpyReader.read(out.resolve("hessian_blocks.npy"));
+        assertEquals(j.get("stored_blocks").asLong(), a.shape()[0]);
+        assertEquals(8, a.shape()[1]);
+        assertTrue(Files.exists(out.resolve("manifest.json")));
+    }
+
+    /** The thermal forces frame is not a minimum: refused, exit 1, the reason in one line, no outputs. */
+    @Test
+    void refusesFrameNotAtMinimum(@TempDir Path dir) {
+        Path out = dir.resolve("h");
+        CliRunner.Result r = CliRunner.run("stiffness", CliRunner.fixture("ka_N1000_T0.8_forces_frame.dump").toString(), "--out", out.toString(),
+                "--threads", "1", "--quiet");
+        assertEquals(ExitCodes.FAILED, r.code());
+        assertTrue(r.err().contains("not at an energy minimum"), r.err());
+        assertEquals(1, r.err().strip().lines().count());
+        assertFalse(Files.exists(out.resolve("dipoles.csv")));
+    }
+
+    /**
+     * CG and Cholesky give the same κ (CG tolerance 1e-12, cond ≈ 800: agreement ≲ 1e-9 relative),
+     * and the CG run is identical for 1 and 2 threads.
+     */
+    @Test
+    void stiffnessCgAgreesWithCholeskyAndIsDeterministic(@TempDir Path dir) throws Exception {
+        String[] common = {"stiffness", is().toString(), "--dipoles", "8", "--seed", "3", "--quiet", "--tol", "1e-12"};
+        CliRunner.Result a = CliRunner.run(concat(common, "--out", dir.resolve("cg1").toString(), "--threads", "1"));
+        CliRunner.Result b = CliRunner.run(concat(common, "--out", dir.resolve("cg2").toString(), "--threads", "2"));
+        CliRunner.Result c = CliRunner.run(concat(common, "--out", dir.resolve("ch").toString(), "--threads", "1", "--solver", "cholesky"));
+        assertEquals(0, a.code(), a.err());
+        assertEquals(0, b.code(), b.err());
+        assertEquals(0, c.code(), c.err());
+        assertEquals(Files.readAllLines(dir.resolve("cg1/dipoles.csv")), Files.readAllLines(dir.resolve("cg2/dipoles.csv")));
+        List<String> cg = Files.readAllLines(dir.resolve("cg1/dipoles.csv")), ch = Files.readAllLines(dir.resolve("ch/dipoles.csv"));
+        assertEquals(9, cg.size());
+        for (int k = 1; k < cg.size(); k++) {
+            String[] x = cg.get(k).split(","), y = ch.get(k).split(",");
+            assertEquals(x[1], y[1]);
+            assertEquals(x[2], y[2]);
+            double kc = Double.parseDouble(x[3]);
+            assertEquals(kc, Double.parseDouble(y[3]), 1e-9 * kc);
+        }
+        JsonNode j = JSON.readTree(dir.resolve("cg1/stiffness.json").toFile());
+        assertTrue(j.get("kappa_mean").asDouble() > 0);
+        assertTrue(Files.size(dir.resolve("cg1/kappa_distribution.png")) > 1000);
+    }
+
+    /** A mobility file with a bad line is an input error naming file and line (exit 3). */
+    @Test
+    void badMobilityFile(@TempDir Path dir) throws Exception {
+        Path mob = dir.resolve("mob.csv");
+        Files.writeString(mob, "id,mobility\n1,0.5\n2,abc\n");
+        CliRunner.Result r = CliRunner.run("stiffness", is().toString(), "--out", dir.resolve("s").toString(), "--mobility", mob.toString(), "--quiet");
+        assertEquals(ExitCodes.INPUT, r.code());
+        assertTrue(r.err().contains("mob.csv:3"), r.err());
+        CliRunner.Result s = CliRunner.run("stiffness", is().toString(), "--out", dir.resolve("s").toString(), "--solver", "lu", "--quiet");
+        assertEquals(ExitCodes.USAGE, s.code());
+    }
+
+    @Test
+    void shearModulusOfFixture(@TempDir Path dir) throws Exception {
+        CliRunner.Result r = CliRunner.run("shear-modulus", is().toString(), "--out", dir.resolve("g").toString(), "--threads", "2", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JSON.readTree(dir.resolve("g/shear_modulus.json").toFile());
+        double g = j.get("G_mean").asDouble(), born = j.get("born_mean").asDouble();
+        assertTrue(g > 0 && g < born, "G " + g + ", Born " + born);
+    }
+
+    /**
+     * fs on the fixture trajectory: q_max from S(q) near the KA A-peak (≈ 7.2–7.4), τ_α found, t0 = a0/√T;
+     * a hand-made IS energy series (steps 200 apart, dt 0.005: 1 τ) with 2 changes above 1e-8 per atom
+     * in 4 intervals gives 2 transitions and rate 0.5 τ⁻¹.
+     */
+    @Test
+    void fsOfFixtureTrajectory(@TempDir Path dir) throws Exception {
+        Path ise = dir.resolve("is_energy.csv");
+        Files.writeString(ise, "frame,timestep,u_is_per_atom,fnorm\n0,0,-7.55,0\n1,200,-7.55,0\n2,400,-7.56,0\n3,600,-7.56000000000001,0\n4,800,-7.54,0\n");
+        CliRunner.Result r = CliRunner.run("fs", CliRunner.fixture("ka_N1000_T0.8_traj.dump.gz").toString(), "--out", dir.resolve("f").toString(),
+                "--temperature", "0.8", "--quiet", "--is-energy", ise.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JSON.readTree(dir.resolve("f/fs.json").toFile());
+        double q = j.get("q").asDouble();
+        assertTrue(q > 7.0 && q < 7.6, "q_max " + q);
+        assertEquals(1.0, j.get("frame_dt").asDouble(), 0.0);
+        assertEquals(Math.cbrt(1 / 1.2) / Math.sqrt(0.8), j.get("t0").asDouble(), 1e-12);
+        double tau = j.get("tau_alpha").asDouble();
+        assertTrue(tau > 1 && tau < 20, "tau_alpha " + tau);
+        assertEquals(2, j.get("is_transitions").asInt());
+        assertEquals(0.5, j.get("is_transition_rate").asDouble(), 1e-12);
+    }
+
+    /** Synthetic table from eq 3 with ℓ̃ = 0.4, t̃ = 0.1: recovered to round-off (the CSV holds 17 digits). */
+    @Test
+    void mesoelasticFit(@TempDir Path dir) throws Exception {
+        double a0 = Math.cbrt(1 / 0.82);
+        StringBuilder sb = new StringBuilder("T,tau_alpha,kappa,G\n");
+        double[] t = {0.5, 0.6, 0.8}, k = {20, 17, 13};
+        for (int i = 0; i < 3; i++) {
+            double tau = a0 / Math.sqrt(t[i]) * 0.1 * Math.exp(0.16 * a0 * a0 * k[i] / t[i]);
+            sb.append(t[i]).append(',').append(tau).append(',').append(k[i]).append(',').append(10 + i).append('\n');
+        }
+        Path tab = dir.resolve("t.csv");
+        Files.writeString(tab, sb);
+        CliRunner.Result r = CliRunner.run("mesoelastic", tab.toString(), "--out", dir.resolve("m").toString(), "--density", "0.82");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JSON.readTree(dir.resolve("m/mesoelastic.json").toFile());
+        assertEquals(0.4, j.get("ell_tilde").asDouble(), 1e-10);
+        assertEquals(0.1, j.get("t_tilde").asDouble(), 1e-10);
+        assertTrue(Files.size(dir.resolve("m/kappa_G_vs_T.png")) > 1000);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}
