@@ -176,7 +176,10 @@ final class StiffnessCommand implements Callable<Integer> {
         m.output(dpath).output(lpath).output(jpath).output(ppath).result("structures", fm.length).result("dipoles", kap.length)
                 .result("kappa_mean", ms[0]).result("kappa_mean_sem", ms[1]).result("spearman_inverse_kappa_mobility", cs)
                 .write(outDir.resolve("manifest.json"));
-        if (!run.quiet()) System.out.printf("stiffness: %d structures, %d dipoles, kappa = %.6g +- %.2g%n", fm.length, kap.length, ms[0], ms[1]);
+        if (!run.quiet()) {
+            System.out.printf("stiffness: %d structures, %d dipoles, kappa = %.6g%s%n", fm.length, kap.length, ms[0],
+                    Double.isFinite(ms[0 + 1]) ? String.format(" +- %.2g (s.e. over structures)", ms[1]) : " (one structure: no error over structures)");
+        }
         return ExitCodes.OK;
     }
 
