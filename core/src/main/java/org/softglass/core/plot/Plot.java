@@ -31,8 +31,16 @@ public final class Plot {
     private Plot(String title, String xLabel, String yLabel, int width, int height) {
         chart = new XYChartBuilder().width(width).height(height).title(title)
                 .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        chart.getStyler().setLegendVisible(true);
-        chart.getStyler().setMarkerSize(5);
+        var st = chart.getStyler();
+        st.setLegendVisible(true);
+        st.setMarkerSize(5);
+        // white background, thin light solid grid: dashed grey lines at every minor decade tick of a log
+        // axis read as noise
+        st.setChartBackgroundColor(java.awt.Color.WHITE);
+        st.setPlotBackgroundColor(java.awt.Color.WHITE);
+        st.setLegendBorderColor(java.awt.Color.LIGHT_GRAY);
+        st.setPlotGridLinesColor(new java.awt.Color(228, 228, 228));
+        st.setPlotGridLinesStroke(new java.awt.BasicStroke(0.6f));
     }
 
     /** A 720 × 480 plot with the given title and axis labels. */
