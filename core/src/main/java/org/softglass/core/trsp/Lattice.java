@@ -10,12 +10,15 @@ package org.softglass.core.trsp;
 public final class Lattice {
     private final int side;
     private final int sites;
+    private final int[] wrap;   // wrap[c + L] = c mod L for c in [−L, 2L)
 
     /** @param side L ≥ 2 */
     public Lattice(int side) {
         if (side < 2 || side > 1290) throw new IllegalArgumentException("lattice side L must be in [2, 1290], got " + side);
         this.side = side;
         this.sites = side * side * side;
+        wrap = new int[3 * side];
+        for (int c = -side; c < 2 * side; c++) wrap[c + side] = Math.floorMod(c, side);
     }
 
     /** L. */
@@ -39,7 +42,11 @@ public final class Lattice {
     public int z(int i) { return i / (side * side); }
 
     /** The site reached from i by the displacement (dx, dy, dz), periodically wrapped. */
-    public int shift(int i, int dx, int dy, int dz) { return index(x(i) + dx, y(i) + dy, z(i) + dz); }
+    public int shift(int i, int dx, int dy, int dz) {
+        int l = side, x = i % l, yz = i / l, y = yz % l, z = yz / l;
+        if (dx > l || dx < -l || dy > l || dy < -l || dz > l || dz < -l) return index(x + dx, y + dy, z + dz);
+        return wrap[x + dx + l] + l * (wrap[y + dy + l] + l * wrap[z + dz + l]);
+    }
 
     /** Minimum-image component of an integer displacement d, in [−L/2, L/2). */
     public int minImage(int d) {
