@@ -128,6 +128,13 @@ public final class SoftnessRecorder implements TrspDynamics.Observer {
         return c;
     }
 
+    /** ⟨S_i S_j⟩ per distance of {@link #distances} (time average, not centred). */
+    public double[] secondMoment() {
+        double[] c = new double[dist2.length];
+        for (int k = 0; k < c.length; k++) c[k] = corrSum[k] / snapshots;
+        return c;
+    }
+
     /** Occupancy counts per bin (site × snapshot). */
     public long[] occupancy() { return occupancy.clone(); }
 
