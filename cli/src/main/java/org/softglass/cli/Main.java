@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Version.Provider.class,
         header = "softglass: softness-based glass physics, from particle trajectories to lattice models.",
-        subcommands = {InfoCommand.class, EnergyCommand.class, SimulateCommand.class, QuenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, EnergyCommand.class, SimulateCommand.class, QuenchCommand.class, TrspCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--stacktrace", description = "Print the full stack trace of an error.", scope = CommandLine.ScopeType.INHERIT)

@@ -81,10 +81,21 @@ public final class TrspEnsemble {
     /** The kicks of every shape of the model: windowed with tolerance tol, or full when tol == 0. */
     public static List<WindowedKick> kicks(TrspModel model, double tol) {
         List<WindowedKick> k = new ArrayList<>();
-        for (ClusterShape sh : model.shapes()) {
-            ClusterGaussian cg = new ClusterGaussian(model, sh);
-            k.add(tol == 0 ? WindowedKick.full(cg) : WindowedKick.windowed(cg, tol));
-        }
+        for (ClusterShape sh : model.shapes()) k.add(kick(model, sh, tol));
         return k;
+    }
+
+    /**
+     * The kick of one shape (windowed, or full when tol == 0); a parameter error is reported with the
+     * temperature, shape and facilitation factor prefixed.
+     */
+    public static WindowedKick kick(TrspModel model, ClusterShape sh, double tol) {
+        ClusterGaussian cg = new ClusterGaussian(model, sh);
+        try {
+            return tol == 0 ? WindowedKick.full(cg) : WindowedKick.windowed(cg, tol);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("T=" + model.temperature() + ", " + sh + ", facilitation "
+                    + model.facilitation() + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -14,6 +14,8 @@ public final class TrspSchedules {
         if (!(lo > 0 && hi > lo) || count < 2) throw new IllegalArgumentException("log grid needs 0 < lo < hi and count >= 2");
         double[] t = new double[count];
         for (int k = 0; k < count; k++) t[k] = lo * Math.pow(hi / lo, (double) k / (count - 1));
+        t[0] = lo;
+        t[count - 1] = hi; // exact end points
         return t;
     }
 
