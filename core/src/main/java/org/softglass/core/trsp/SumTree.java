@@ -12,6 +12,8 @@ public final class SumTree {
     private final int n;
     private final int size;
     private final double[] node;
+    private final int[] stamp;
+    private int epoch;
 
     /** @param n number of leaves ≥ 1, all rates 0 initially */
     public SumTree(int n) {
@@ -21,6 +23,7 @@ public final class SumTree {
         while (s < n) s <<= 1;
         size = s;
         node = new double[2 * s];
+        stamp = new int[2 * s];
     }
 
     /** Number of leaves. */
@@ -48,14 +51,20 @@ public final class SumTree {
         }
         int m = count;
         while (m > 0) {
-            int out = 0, last = -1;
-            java.util.Arrays.sort(idx, 0, m);
+            if (++epoch == 0) { // wrapped after 2³² levels: reset the marks
+                java.util.Arrays.fill(stamp, 0);
+                epoch = 1;
+            }
+            int out = 0;
             for (int k = 0; k < m; k++) {
                 int p = idx[k] >> 1;
-                if (p == last || p == 0) continue;
-                last = p;
-                node[p] = node[2 * p] + node[2 * p + 1];
+                if (p == 0 || stamp[p] == epoch) continue;
+                stamp[p] = epoch;
                 idx[out++] = p;
+            }
+            for (int k = 0; k < out; k++) {
+                int p = idx[k];
+                node[p] = node[2 * p] + node[2 * p + 1];
             }
             m = out;
         }

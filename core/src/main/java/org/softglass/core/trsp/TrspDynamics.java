@@ -183,6 +183,20 @@ public final class TrspDynamics {
         }
     }
 
+    /**
+     * Runs exactly {@code count} events (no snapshots); for benchmarks and equilibration by events.
+     *
+     * @param count    number of rearrangements
+     * @param observer receiver of the events
+     */
+    public void runEvents(long count, Observer observer) {
+        for (long e = 0; e < count; e++) {
+            double total = tree.total();
+            time += -Math.log(1 - rng.nextDouble()) / total;
+            fire(tree.find(rng.nextDouble() * total), observer);
+        }
+    }
+
     private void fire(int cluster, Observer observer) {
         int n = lat.sites();
         int k = cluster / n, anchor = cluster % n;
