@@ -18,7 +18,7 @@ import org.softglass.nativebridge.Triangle;
  * Side-by-side H for bench/trsp-h-vs-scipy.sh (issue 7): builds K' and K_Δ of the ka-002 preset
  * (T = 0.45, m = 4, plaquette XY) on an L³ lattice, writes them as DIR/kprime.npy and DIR/kdelta.npy
  * (symmetric, so row- and column-major agree), computes H through native-bridge (Cholesky + dsyevr,
- * DESIGN §7) timing it, and prints one CSV line: {@code L,n,seconds,residual,lambda_max} with the
+ * DESIGN §7) timing it, and prints one CSV line: {@code L,n,wall_seconds,cpu_seconds,residual,lambda_max} (CPU time of the calling thread, which runs OpenBLAS with 1 thread) with the
  * relative residual ‖(1 − H)² − (1 − K_Δ K'⁻¹)‖_F / ‖1 − K_Δ K'⁻¹‖_F.
  *
  * <p>Usage: {@code java ... org.softglass.bench.TrspHExport L DIR}
@@ -36,9 +36,10 @@ public final class TrspHExport {
         double[] kp = cg.kPrimeDense(), kd = cg.kDeltaDense();
         NpyWriter.write(dir.resolve("kprime.npy"), NpyDType.FLOAT64, kp);
         NpyWriter.write(dir.resolve("kdelta.npy"), NpyDType.FLOAT64, kd);
-        long t0 = System.nanoTime();
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long t0 = System.nanoTime(), c0 = mx.getCurrentThreadCpuTime();
         DetailedBalance.Result r = DetailedBalance.fromKPrime(n, kp, kd);
-        double sec = (System.nanoTime() - t0) * 1e-9;
+        double sec = (System.nanoTime() - t0) * 1e-9, cpu = (mx.getCurrentThreadCpuTime() - c0) * 1e-9;
         // M = K_Δ K'⁻¹: Mᵀ = K'⁻¹ K_Δ from the Cholesky factor of K'
         double[] chol = kp.clone(), mt = kd.clone();
         DenseArrays.dpotrf(Triangle.LOWER, n, chol, n);
@@ -55,6 +56,6 @@ public final class TrspHExport {
                 num += Math.pow(x2[i + j * n] - a, 2);
                 den += a * a;
             }
-        System.out.printf(Locale.ROOT, "%d,%d,%.3f,%.3e,%.6f%n", l, n, sec, Math.sqrt(num / den), r.lambdaMax());
+        System.out.printf(Locale.ROOT, "%d,%d,%.3f,%.3f,%.3e,%.6f%n", l, n, sec, cpu, Math.sqrt(num / den), r.lambdaMax());
     }
 }

@@ -52,7 +52,7 @@ public final class TrspDynamics {
     private double time;
     private long events;
     private final int[] rowSites, colSites, clusterSites;
-    private final double[] delta, scratch, before, after;
+    private final double[] delta, before, after;
     private final int[] members;         // members[c·m + j]: site j of cluster c
     private final int m;
     private final int[] dirty;
@@ -102,7 +102,6 @@ public final class TrspDynamics {
         rowSites = new int[maxRows];
         colSites = new int[maxCols];
         delta = new double[maxRows];
-        scratch = new double[maxRows];
         m = model.clusterSize();
         clusterSites = new int[m];
         before = new double[m];

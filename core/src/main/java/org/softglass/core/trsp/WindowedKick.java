@@ -3,6 +3,7 @@ package org.softglass.core.trsp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.softglass.core.simd.Simd;
 import org.softglass.nativebridge.DenseArrays;
 import org.softglass.nativebridge.Transpose;
 import org.softglass.nativebridge.Triangle;
@@ -37,6 +38,11 @@ public final class WindowedKick {
     private final double[] amp;      // √f σ_Δ(r̃) at W
     private final double lambdaMax;
     private final double tol;
+    // windowed kicks (tol > 0) keep float copies: H and the packed lower triangle of D C, column by column
+    // (column b holds rows b..|W|−1 from packedStart[b]); half the memory traffic of the square double arrays,
+    // and float round-off (~1e-7 relative) is far below the window truncation (≥ 1e-5 relative)
+    private final float[] hF, noiseF;
+    private final int[] packedStart;
 
     private WindowedKick(ClusterShape shape, int[][] rows, int[][] cols, double[] hCols, double[] muPrime,
                          double[] noise, double[] amp, double lambdaMax, double tol) {
@@ -49,6 +55,19 @@ public final class WindowedKick {
         this.amp = amp;
         this.lambdaMax = lambdaMax;
         this.tol = tol;
+        int nw = rows.length;
+        if (tol > 0) {
+            hF = new float[hCols.length];
+            for (int k = 0; k < hF.length; k++) hF[k] = (float) hCols[k];
+            packedStart = new int[nw + 1];
+            for (int b = 0; b < nw; b++) packedStart[b + 1] = packedStart[b] + (nw - b);
+            noiseF = new float[packedStart[nw]];
+            for (int b = 0; b < nw; b++) for (int a = b; a < nw; a++) noiseF[packedStart[b] + a - b] = (float) noise[a + b * nw];
+        } else {
+            hF = null;
+            noiseF = null;
+            packedStart = null;
+        }
     }
 
     /**
@@ -179,6 +198,13 @@ public final class WindowedKick {
      */
     public void meanChange(double[] s, int[] colSite, double[] out) {
         int nw = rows.length, nc = cols.length;
+        if (hF != null) {
+            float[] acc = new float[nw], v = new float[nc];
+            for (int b = 0; b < nc; b++) v[b] = (float) (muPrime[b] - s[colSite[b]]);
+            KickKernels.dense(hF, nw, nc, v, acc, Simd.enabled());
+            for (int a = 0; a < nw; a++) out[a] = acc[a];
+            return;
+        }
         java.util.Arrays.fill(out, 0, nw, 0);
         for (int b = 0; b < nc; b++) {
             double v = muPrime[b] - s[colSite[b]];
@@ -195,6 +221,13 @@ public final class WindowedKick {
      */
     public void addNoise(RandomGenerator rng, double[] out) {
         int nw = rows.length;
+        if (noiseF != null) {
+            float[] acc = new float[nw], xi = new float[nw];
+            for (int b = 0; b < nw; b++) xi[b] = (float) rng.nextGaussian();
+            KickKernels.lowerPacked(noiseF, packedStart, nw, xi, acc, Simd.enabled());
+            for (int a = 0; a < nw; a++) out[a] += acc[a];
+            return;
+        }
         for (int b = 0; b < nw; b++) {
             double xb = rng.nextGaussian();
             int off = b * nw;
@@ -202,14 +235,15 @@ public final class WindowedKick {
         }
     }
 
-    /** The element H_{W_a, W2_b} (for tests). */
-    public double h(int a, int b) { return hCols[a + b * rows.length]; }
+    /** The element H_{W_a, W2_b} as applied (for tests). */
+    public double h(int a, int b) { return hF != null ? hF[a + b * rows.length] : hCols[a + b * rows.length]; }
 
-    /** The K_Δ used, between row sites a and b (for tests): D C Cᵀ D. */
+    /** The K_Δ used, between row sites a and b (for tests): (D C)(D C)ᵀ as applied. */
     public double kDelta(int a, int b) {
         int nw = rows.length;
         double s = 0;
-        for (int k = 0; k <= Math.min(a, b); k++) s += noise[a + k * nw] * noise[b + k * nw];
+        for (int k = 0; k <= Math.min(a, b); k++)
+            s += noiseF != null ? (double) noiseF[packedStart[k] + a - k] * noiseF[packedStart[k] + b - k] : noise[a + k * nw] * noise[b + k * nw];
         return s;
     }
 

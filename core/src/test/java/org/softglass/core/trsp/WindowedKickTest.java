@@ -53,7 +53,8 @@ class WindowedKickTest {
             boolean[] inW = new boolean[n];
             for (int r : rows) inW[r] = true;
             for (int i = 0; i < n; i++) if (!inW[i]) assertTrue(cg.kDelta(i, i) < tol * tol * kd0, "dropped K_Δ at " + i);
-            assertTrue(kdErr <= 1e-12 * kd0, "K_Δ inside the window must be exact (round-off of a Cholesky product)");
+            // inside the window K_Δ is exact up to the float storage of its factor: |W| terms of relative 2⁻²⁴
+            assertTrue(kdErr <= 1e-5 * kd0, "K_Δ inside the window must be exact up to float round-off: " + kdErr);
         }
     }
 }
