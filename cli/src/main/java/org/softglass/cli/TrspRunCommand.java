@@ -172,7 +172,7 @@ final class TrspRunCommand implements Callable<Integer> {
         Manifest man = new Manifest(Version.get(), "trsp run");
         model.describe(man);
         man.param("T", ts).param("trajectories", trajectories).param("events", events).param("seed", seed).param("threads", run.threads());
-        man.result("events", totalEvents).result("events_per_second_per_thread", totalEvents / totalSeconds);
+        man.result("events", totalEvents).result("events_per_trajectory_wall_second_with_recording", totalEvents / totalSeconds);
         for (Path o : outs) man.output(o.getFileName());
         man.write(outDir.resolve("manifest.json"));
         return ExitCodes.OK;
