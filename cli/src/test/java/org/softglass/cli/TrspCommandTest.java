@@ -35,6 +35,12 @@ class TrspCommandTest {
                 "chi4.png", "detailed_balance.png", "tau_chi.png", "manifest.json"})
             assertTrue(Files.size(dir.resolve("a").resolve(f)) > 0, f);
         assertEquals(Files.readString(dir.resolve("a/overlap.csv")), Files.readString(dir.resolve("b/overlap.csv")), "same seed, same output");
+        String[] one = args.clone();
+        one[java.util.Arrays.asList(one).indexOf("--threads") + 1] = "1";
+        var c = CliRunner.run(concat(one, dir.resolve("c").toString()));
+        assertEquals(0, c.code(), c.err());
+        assertEquals(Files.readString(dir.resolve("a/overlap.csv")), Files.readString(dir.resolve("c/overlap.csv")), "1 and 2 threads give the same output");
+        assertEquals(Files.readString(dir.resolve("a/detailed_balance.csv")), Files.readString(dir.resolve("c/detailed_balance.csv")));
         var lines = Files.readAllLines(dir.resolve("a/overlap.csv"));
         assertEquals("T,t,Q,chi4", lines.getFirst());
         assertEquals(1 + TrspRunCommand.LAGS, lines.size());
