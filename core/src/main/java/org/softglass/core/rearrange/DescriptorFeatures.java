@@ -1,12 +1,11 @@
 package org.softglass.core.rearrange;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.softglass.core.io.Frame;
 import org.softglass.core.structure.DescriptorCalculator;
 import org.softglass.core.structure.DescriptorSpec;
+import org.softglass.core.structure.FeatureFiles;
 
 /**
  * The structure functions of DESIGN §3 ({@link DescriptorCalculator}: a preset such as {@code ka-266} or a
@@ -31,31 +30,16 @@ public final class DescriptorFeatures implements FeatureSource {
     }
 
     @Override
-    public List<Map<String, Object>> columnDescriptions() {
-        List<Map<String, Object>> cols = new ArrayList<>();
-        for (DescriptorSpec.Column c : calc.spec().columns()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", c.name());
-            m.put("kind", c.kind());
-            m.put("species", c.species());
-            if (c.kind().equals("radial")) {
-                m.put("mu", c.mu());
-                m.put("w", c.w());
-            } else {
-                m.put("xi", c.xi());
-                m.put("lambda", c.lambda());
-                m.put("zeta", c.zeta());
-            }
-            cols.add(m);
-        }
-        return cols;
-    }
+    public List<Map<String, Object>> columnDescriptions() { return FeatureFiles.columnMaps(calc.spec()); }
 
     @Override
     public String preset() { return calc.spec().name(); }
 
     @Override
     public double rmax() { return calc.spec().rmax(); }
+
+    @Override
+    public Double tolerance() { return calc.spec().tolerance(); }
 
     @Override
     public void close() { calc.close(); }

@@ -10,7 +10,7 @@ import org.softglass.core.io.Frame;
  * the trajectory. Implementations: {@link CoordinationFeatures}; the descriptor presets (DESIGN §3)
  * plug in here.
  *
- * <p>{@link #columnDescriptions()}, {@link #preset()} and {@link #rmax()} fill the
+ * <p>{@link #columnDescriptions()}, {@link #preset()}, {@link #rmax()} and {@link #tolerance()} fill the
  * {@code features.json} sidecar (file contract §1): one JSON object per column with at least
  * {@code "name"} and {@code "kind"}.
  */
@@ -35,6 +35,9 @@ public interface FeatureSource extends AutoCloseable {
 
     /** The largest neighbour distance any feature looks at (σ). */
     double rmax();
+
+    /** The truncation tolerance of the features, or null when they are exact (default). */
+    default Double tolerance() { return null; }
 
     /** Releases threads or buffers (default: nothing). */
     @Override

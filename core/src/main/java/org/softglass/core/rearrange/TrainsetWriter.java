@@ -1,7 +1,5 @@
 package org.softglass.core.rearrange;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,13 +7,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.IntConsumer;
 import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyWriter;
+import org.softglass.core.structure.FeatureFiles;
+import org.softglass.core.structure.FeatureStats;
 
 /**
  * Writes a labelled training set (file contract §4) in one streaming pass over the trajectory:
@@ -25,16 +23,15 @@ import org.softglass.core.io.NpyWriter;
  *       0 = stable (low tail), phop = the value that certified the label (σ²; see {@link Labels}).</li>
  *   <li>{@code samples_features.npy}: float64 (R, M), row r = features of sample r, computed by a
  *       {@link FeatureSource} on the structure frame.</li>
- *   <li>{@code features.json}: {@code {"schema":"softglass.features/1", "preset", "rmax", "columns",
- *       "mean":[M], "std":[M], "rows":R, "dtype":"f8", "center_species", "input"}}; mean and std are the
- *       per-column mean and population standard deviation (divisor R) over the R rows, accumulated with
- *       Welford's update in row order.</li>
+ *   <li>{@code features.json}: {@code {"schema":"softglass.features/1", "preset", "rmax", ["tolerance",] "columns",
+ *       "mean":[M], "std":[M], "rows":R, "dtype":"f8", "center_species", "input"}}, written by
+ *       {@link FeatureFiles#writeSidecar} as for a descriptors directory; mean and std are the per-column mean
+ *       and population standard deviation (divisor R) over the R rows ({@link FeatureStats}, in row order).</li>
  * </ul>
  * Frames after the last structure frame are not read. All three files are written atomically and
  * appear only if the whole pass succeeds.
  */
 public final class TrainsetWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private TrainsetWriter() {}
 
@@ -62,7 +59,7 @@ public final class TrainsetWriter {
             if (samples.frame(k) < samples.frame(k - 1)) throw new IllegalArgumentException("samples must be sorted by frame");
         }
         int lastFrame = rows == 0 ? -1 : samples.frame(rows - 1);
-        double[] mean = new double[m], m2 = new double[m];
+        FeatureStats stats = new FeatureStats(m);
         AtomicOutput csv = AtomicOutput.open(dir.resolve("samples.csv"));
         NpyWriter npy = null;
         boolean ok = false;
@@ -70,8 +67,7 @@ public final class TrainsetWriter {
             npy = NpyWriter.open(dir.resolve("samples_features.npy"), NpyDType.FLOAT64, rows, m);
             PrintWriter w = new PrintWriter(new BufferedWriter(new OutputStreamWriter(csv.stream(), StandardCharsets.UTF_8), 1 << 16));
             w.println("frame,timestep,id,type,label,phop");
-            int k = 0, written = 0;
-            double[] row = new double[m];
+            int k = 0;
             while (k < rows) {
                 Frame next = ts.next();
                 if (next == null) {
@@ -97,14 +93,8 @@ public final class TrainsetWriter {
                         features.compute(f, slots, out);
                         for (int r = 0; r < slots.length; r++) {
                             int s = k + r, slot = slots[r];
-                            System.arraycopy(out, r * m, row, 0, m);
-                            npy.writeRow(row);
-                            written++;
-                            for (int c = 0; c < m; c++) { // Welford
-                                double d = row[c] - mean[c];
-                                mean[c] += d / written;
-                                m2[c] += d * (row[c] - mean[c]);
-                            }
+                            npy.write(out, r * m, m);
+                            stats.add(out, r * m);
                             w.println(fi + "," + f.timestep() + "," + ts.ids()[slot] + "," + ts.types()[slot] + ","
                                     + samples.label(s) + "," + samples.phop(s));
                         }
@@ -115,23 +105,11 @@ public final class TrainsetWriter {
             }
             w.flush();
             if (w.checkError()) throw new IOException("error writing " + dir.resolve("samples.csv"));
-            double[] std = new double[m];
-            for (int c = 0; c < m; c++) std[c] = rows == 0 ? Double.NaN : Math.sqrt(m2[c] / rows);
-            if (rows == 0) Arrays.fill(mean, Double.NaN);
-            Map<String, Object> j = new LinkedHashMap<>();
-            j.put("schema", "softglass.features/1");
-            j.put("preset", features.preset());
-            j.put("rmax", features.rmax());
-            j.put("columns", features.columnDescriptions());
-            j.put("mean", mean);
-            j.put("std", std);
-            j.put("rows", rows);
-            j.put("dtype", "f8");
-            j.put("center_species", centerSpecies);
-            j.put("input", trajectory.toString());
+            double[] mean = stats.mean(), std = stats.std();
             npy.close();
             csv.commit();
-            AtomicOutput.write(dir.resolve("features.json"), out -> out.write(JSON.writeValueAsBytes(j)));
+            FeatureFiles.writeSidecar(dir.resolve("features.json"), features.preset(), features.rmax(), features.tolerance(),
+                    features.columnDescriptions(), mean, std, rows, "f8", centerSpecies, trajectory.toString());
             ok = true;
             return new Result(rows, m, mean, std);
         } finally {

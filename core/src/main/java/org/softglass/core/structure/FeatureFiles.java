@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyWriter;
@@ -130,19 +134,41 @@ public final class FeatureFiles implements AutoCloseable {
     }
 
     /**
-     * Writes a features.json sidecar (schema {@value #SCHEMA}, described in the class comment) atomically;
-     * for writers of other feature tables with the same columns (e.g. training sets). NaN statistics are written as null.
+     * Writes a features.json sidecar (schema {@value #SCHEMA}, described in the class comment) atomically
+     * for the columns of a descriptor spec. NaN statistics are written as null.
      */
     public static void writeSidecar(Path file, DescriptorSpec spec, double[] mean, double[] std, long rows, String dtype,
             String centerSpecies, String input) throws IOException {
+        writeSidecar(file, spec.name(), spec.rmax(), spec.tolerance(), columnMaps(spec), mean, std, rows, dtype, centerSpecies, input);
+    }
+
+    /**
+     * The same for any feature table (e.g. a training set's): {@code columns} are JSON-serialisable
+     * column descriptions with at least "name" and "kind"; a null {@code preset} is written as null and a
+     * null {@code tolerance} is left out.
+     */
+    public static void writeSidecar(Path file, String preset, double rmax, Double tolerance, List<Map<String, Object>> columns,
+            double[] mean, double[] std, long rows, String dtype, String centerSpecies, String input) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
-        if (spec.name() == null) root.putNull("preset"); else root.put("preset", spec.name());
-        root.put("rmax", spec.rmax());
-        root.put("tolerance", spec.tolerance());
-        ArrayNode cols = root.putArray("columns");
+        if (preset == null) root.putNull("preset"); else root.put("preset", preset);
+        root.put("rmax", rmax);
+        if (tolerance != null) root.put("tolerance", tolerance);
+        root.set("columns", JSON.valueToTree(columns));
+        putArray(root.putArray("mean"), mean);
+        putArray(root.putArray("std"), std);
+        root.put("rows", rows);
+        root.put("dtype", dtype);
+        root.put("center_species", centerSpecies);
+        root.put("input", input);
+        AtomicOutput.write(file, out -> out.write(JSON.writeValueAsBytes(root)));
+    }
+
+    /** The columns of a spec as features.json describes them: name, kind, species, then mu, w or xi, lambda, zeta. */
+    public static List<Map<String, Object>> columnMaps(DescriptorSpec spec) {
+        List<Map<String, Object>> cols = new ArrayList<>();
         for (DescriptorSpec.Column c : spec.columns()) {
-            ObjectNode o = cols.addObject();
+            Map<String, Object> o = new LinkedHashMap<>();
             o.put("name", c.name());
             o.put("kind", c.kind());
             o.put("species", c.species());
@@ -154,14 +180,9 @@ public final class FeatureFiles implements AutoCloseable {
                 o.put("lambda", c.lambda());
                 o.put("zeta", c.zeta());
             }
+            cols.add(o);
         }
-        putArray(root.putArray("mean"), mean);
-        putArray(root.putArray("std"), std);
-        root.put("rows", rows);
-        root.put("dtype", dtype);
-        root.put("center_species", centerSpecies);
-        root.put("input", input);
-        AtomicOutput.write(file, out -> out.write(JSON.writeValueAsBytes(root)));
+        return cols;
     }
 
     private static void putArray(ArrayNode a, double[] v) {
