@@ -21,6 +21,22 @@ import org.softglass.core.plot.Plot;
 final class BarrierReport {
     private BarrierReport() {}
 
+    /** An analysis with its onset fit, or without it and the reason the fit refused. */
+    record Onset(BarrierAnalysis.Result result, String error) {}
+
+    /**
+     * The global onset fit of {@code r} ({@link org.softglass.core.barriers.OnsetFit}); a refusal is kept as
+     * a message rather than thrown, so a command can still write the measured P(R|x) and the per-bin fits
+     * before it reports the error.
+     */
+    static Onset fitOnset(BarrierAnalysis.Result r, boolean kramers, long minEvents, double pMax) {
+        try {
+            return new Onset(r.withOnset(org.softglass.core.barriers.OnsetFit.fit(r.points(), kramers, minEvents, pMax)), null);
+        } catch (IllegalArgumentException e) {
+            return new Onset(r, e.getMessage());
+        }
+    }
+
     static Map<String, Object> write(BarrierAnalysis.Result r, Path out, String x, List<Path> outputs) throws IOException {
         List<Object[]> rows = new ArrayList<>();
         Plot prs = Plot.xy("ln P(R|" + x + ") by temperature", x, "ln P(R|" + x + ")");

@@ -97,12 +97,10 @@ final class BarriersCommand implements Callable<Integer> {
         SoftnessBins b = bins != null ? Csv.bins(bins, "--bins") : autoBins(samples);
         BarrierAnalysis.Result r = BarrierAnalysis.run(samples, new BarrierAnalysis.Options(b, bootstrap, seed, minEvents, pMax, kramers, strict, false));
         String onsetError = null;
-        if (!noOnset) {
-            try {
-                r = r.withOnset(org.softglass.core.barriers.OnsetFit.fit(r.points(), kramers, minEvents, pMax));
-            } catch (IllegalArgumentException e) {
-                onsetError = e.getMessage();   // the measured P(R|S) and per-bin fits are still written, then the error is reported
-            }
+        if (!noOnset) {   // a refusal: the measured P(R|S) and per-bin fits are still written, then the error is reported
+            BarrierReport.Onset fit = BarrierReport.fitOnset(r, kramers, minEvents, pMax);
+            r = fit.result();
+            onsetError = fit.error();
         }
         List<Path> outputs = new ArrayList<>();
         Map<String, Object> j = new LinkedHashMap<>();

@@ -145,12 +145,10 @@ final class FluidityCommand implements Callable<Integer> {
             }
             SoftnessBins b = Csv.bins(bins, "--bins");
             BarrierAnalysis.Result r = BarrierAnalysis.run(samples, new BarrierAnalysis.Options(b, bootstrap, seed, minEvents, pMax, !arrhenius, strict, false));
-            if (!noOnset) {
-                try {   // as in 'barriers': a refused onset fit still leaves the scan, x_alpha and per-bin fits written
-                    r = r.withOnset(org.softglass.core.barriers.OnsetFit.fit(r.points(), !arrhenius, minEvents, pMax));
-                } catch (IllegalArgumentException e) {
-                    onsetError = e.getMessage();
-                }
+            if (!noOnset) {   // as in 'barriers': a refused onset fit still leaves the scan, x_alpha and per-bin fits written
+                BarrierReport.Onset fit = BarrierReport.fitOnset(r, !arrhenius, minEvents, pMax);
+                r = fit.result();
+                onsetError = fit.error();
             }
             j.put("barriers", BarrierReport.write(r, out, "x_alpha", outputs));
             if (onsetError != null) j.put("onset_error", onsetError);
