@@ -67,7 +67,6 @@ public final class TrainsetRun {
     public static Summary run(Path trajectory, Path phopDir, Spec s, FeatureSource features, Path dir, Parallel par,
                               IntConsumer phopProgress, IntConsumer featureProgress) throws IOException {
         Map<String, Object> extra = new LinkedHashMap<>();
-        java.util.List<Long> phopSteps = new java.util.ArrayList<>();
         PhopRun.Result res;
         Path source = phopDir == null ? dir : phopDir;
         if (phopDir == null) {
@@ -81,7 +80,7 @@ public final class TrainsetRun {
         } else {
             res = PhopFiles.replay(phopDir, new PhopSink() { // header, frame count and timesteps only
                 @Override public void start(PhopHeader header) {}
-                @Override public void row(int frame, long timestep, double time, double[] phop) { phopSteps.add(timestep); }
+                @Override public void row(int frame, long timestep, double time, double[] phop) {}
                 @Override public void finish(int frames) {}
             });
         }
@@ -124,7 +123,7 @@ public final class TrainsetRun {
         }
         SampleList chosen = Labels.balanced(ones, zeros, s.seed(), s.maxPerLabel());
         TrainsetWriter.Result written = TrainsetWriter.write(trajectory, s.dt(), h.ids(),
-                phopDir == null ? null : phopSteps.stream().mapToLong(Long::longValue).toArray(), chosen, features, s.species(), dir, featureProgress);
+                phopDir == null ? null : res.timesteps(), chosen, features, s.species(), dir, featureProgress);
         return new Summary(res, ones.size(), zeros.size(), skipped[0] + skipped[1], chosen.size(), lead, extra, written);
     }
 }
