@@ -23,7 +23,12 @@ final class Csv {
             }
             sb.append('\n');
         }
-        byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
+        writeText(file, sb);
+    }
+
+    /** Writes text (UTF-8) atomically. */
+    static void writeText(Path file, CharSequence text) throws IOException {
+        byte[] b = text.toString().getBytes(StandardCharsets.UTF_8);
         AtomicOutput.write(file, out -> out.write(b));
     }
 

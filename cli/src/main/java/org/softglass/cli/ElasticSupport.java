@@ -1,24 +1,17 @@
 package org.softglass.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.softglass.core.elastic.Hessian;
 import org.softglass.core.energy.PairPotential;
-import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.LammpsDumpReader;
 
 /** Shared pieces of the elastic and dynamics commands: atomic text files, checked Hessians, histograms. */
 final class ElasticSupport {
     private ElasticSupport() {}
-
-    /** Writes a text file atomically (it appears complete or not at all). */
-    static void writeText(Path file, CharSequence text) throws IOException {
-        AtomicOutput.write(file, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
-    }
 
     /**
      * Frame k (0-based) of a dump; the caller closes it.

@@ -129,15 +129,15 @@ final class FsCommand implements Callable<Integer> {
         for (int k = 0; k < sq.q().length; k++) s.append(sq.q()[k]).append(',').append(sq.s()[k]).append(',').append(sq.vectors()[k]).append('\n');
         Path fcsv = outDir.resolve("fs.csv"), scsv = outDir.resolve("sq.csv"), json = outDir.resolve("fs.json"),
                 fpng = outDir.resolve("fs.png"), mpng = outDir.resolve("msd.png");
-        ElasticSupport.writeText(fcsv, c);
-        ElasticSupport.writeText(scsv, s);
+        Csv.writeText(fcsv, c);
+        Csv.writeText(scsv, s);
         String js = "{\n  \"temperature\": " + temperature + ",\n  \"q\": " + qUse + ",\n  \"q_from_sq_peak\": " + (q == null) + ",\n  \"frame_dt\": "
                 + t.dt() + ",\n  \"frames\": " + t.frames() + ",\n  \"a0\": " + a0 + ",\n  \"t0\": " + t0 + ",\n  \"tau_alpha\": " + tau
                 + ",\n  \"tau_alpha_over_t0\": " + (tau == null ? null : tau / t0)
                 + (rate == null ? "" : ",\n  \"is_transitions\": " + rate.transitions() + ",\n  \"is_transition_rate\": " + rate.rate()
                         + ",\n  \"is_transition_rate_reduced\": " + rate.reducedRate())
                 + "\n}\n";
-        ElasticSupport.writeText(json, js);
+        Csv.writeText(json, js);
         Plot.xy("F_s(q = " + String.format("%.3f", qUse) + ", t), T = " + temperature, "t/t0", "F_s").logX().line("F_s", tr, sd.fs())
                 .line("0.2", new double[] {tr[0], tr[tr.length - 1]}, new double[] {0.2, 0.2}).save(fpng);
         Plot.xy("MSD, T = " + temperature, "t/t0", "MSD/a0^2").logX().logY().line("MSD", tr, mr)

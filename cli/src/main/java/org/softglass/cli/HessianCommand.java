@@ -87,7 +87,7 @@ final class HessianCommand implements Callable<Integer> {
                     ev = hm.eigenvalues();
                     StringBuilder sb = new StringBuilder("mode,eigenvalue\n");
                     for (int k = 0; k < ev.length; k++) sb.append(k).append(',').append(ev[k]).append('\n');
-                    ElasticSupport.writeText(outDir.resolve("eigenvalues.csv"), sb);
+                    Csv.writeText(outDir.resolve("eigenvalues.csv"), sb);
                 }
                 StringBuilder js = new StringBuilder("{\n");
                 js.append("  \"particles\": ").append(h.size()).append(",\n");
@@ -101,7 +101,7 @@ final class HessianCommand implements Callable<Integer> {
                 js.append("  \"fnorm\": ").append(h.forceNorm());
                 if (ev != null) js.append(",\n  \"lowest_nonzero_eigenvalue\": ").append(ev[3]).append(",\n  \"largest_eigenvalue\": ").append(ev[ev.length - 1]);
                 js.append("\n}\n");
-                ElasticSupport.writeText(json, js);
+                Csv.writeText(json, js);
                 Manifest m = new Manifest(Version.get(), "hessian").param("model", pot.name()).param("potential", pot.description())
                         .param("frame", frame).param("fmax_limit", fmaxLimit).param("modes", modes).param("threads", run.threads())
                         .input(dump).output(npy).output(json)

@@ -62,7 +62,7 @@ final class MesoelasticCommand implements Callable<Integer> {
         MesoelasticFit fit = MesoelasticFit.fit(t, tau, kap, a0);
         ElasticSupport.makeDir(outDir);
         Path json = outDir.resolve("mesoelastic.json"), fpng = outDir.resolve("mesoelastic_fit.png"), kpng = outDir.resolve("kappa_G_vs_T.png");
-        ElasticSupport.writeText(json, "{\n  \"a0\": " + a0 + ",\n  \"ell_tilde\": " + fit.ellTilde() + ",\n  \"t_tilde\": " + fit.tTilde()
+        Csv.writeText(json, "{\n  \"a0\": " + a0 + ",\n  \"ell_tilde\": " + fit.ellTilde() + ",\n  \"t_tilde\": " + fit.tTilde()
                 + ",\n  \"slope\": " + fit.slope() + ",\n  \"intercept\": " + fit.intercept() + ",\n  \"r_squared\": " + fit.rSquared()
                 + ",\n  \"points\": " + t.length + "\n}\n");
         double xmin = Arrays.stream(fit.x()).min().orElse(0), xmax = Arrays.stream(fit.x()).max().orElse(1);

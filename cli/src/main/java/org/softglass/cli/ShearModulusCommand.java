@@ -94,10 +94,10 @@ final class ShearModulusCommand implements Callable<Integer> {
         double[] mb = ElasticSupport.meanSem(borns.stream().mapToDouble(Double::doubleValue).toArray());
         ElasticSupport.makeDir(outDir);
         Path cpath = outDir.resolve("shear_modulus.csv"), jpath = outDir.resolve("shear_modulus.json");
-        ElasticSupport.writeText(cpath, csv);
+        Csv.writeText(cpath, csv);
         String js = "{\n  \"parent_temperature\": " + parentTemperature + ",\n  \"structures\": " + gs.size() + ",\n  \"G_mean\": " + ms[0]
                 + ",\n  \"G_mean_sem\": " + (Double.isNaN(ms[1]) ? "null" : ms[1]) + ",\n  \"born_mean\": " + mb[0] + "\n}\n";
-        ElasticSupport.writeText(jpath, js);
+        Csv.writeText(jpath, js);
         Manifest m = new Manifest(Version.get(), "shear-modulus").param("model", pot.name()).param("potential", pot.description())
                 .param("tol", tol).param("fmax_limit", fmaxLimit).param("check_strain", checkStrain).param("threads", nt)
                 .param("parent_temperature", parentTemperature);

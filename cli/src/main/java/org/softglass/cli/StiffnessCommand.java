@@ -146,8 +146,8 @@ final class StiffnessCommand implements Callable<Integer> {
         ElasticSupport.makeDir(outDir);
         Path dpath = outDir.resolve("dipoles.csv"), lpath = outDir.resolve("local_kappa.csv"), jpath = outDir.resolve("stiffness.json"),
                 ppath = outDir.resolve("kappa_distribution.png");
-        ElasticSupport.writeText(dpath, dcsv);
-        ElasticSupport.writeText(lpath, lcsv);
+        Csv.writeText(dpath, dcsv);
+        Csv.writeText(lpath, lcsv);
         double[] rel = Arrays.stream(kap).map(x -> x / kmean).toArray();
         double[][] hist = ElasticSupport.logHistogram(rel, Math.max(5, Math.min(40, (int) Math.sqrt(rel.length))));
         Plot.xy("P(kappa/<kappa>)" + (parentTemperature != null ? ", T_p = " + parentTemperature : ""), "kappa/<kappa>", "P")
@@ -166,7 +166,7 @@ final class StiffnessCommand implements Callable<Integer> {
         js.append("  \"cg_iterations_max\": ").append(maxIterSeen).append(",\n");
         js.append("  \"solve_seconds\": ").append(solveNanos * 1e-9).append(",\n");
         js.append("  \"spearman_inverse_kappa_mobility\": ").append(cs == null ? "null" : cs.toString()).append("\n}\n");
-        ElasticSupport.writeText(jpath, js);
+        Csv.writeText(jpath, js);
         Manifest m = new Manifest(Version.get(), "stiffness").param("model", pot.name()).param("potential", pot.description())
                 .param("dipoles_per_structure", allPairs ? "all" : Integer.toString(dipoles)).param("seed", seed).param("solver", solver)
                 .param("tol", tol).param("max_iter", maxIter).param("fmax_limit", fmaxLimit).param("threads", nt)

@@ -101,8 +101,8 @@ final class TrapAgingCommand implements Callable<Integer> {
                 if (mc != null) plot.errors("sites T_F=" + t, r.times(), mc.mean(), mc.stdError());
             }
         }
-        TrapCommand.writeText(dir.resolve("aging.csv"), csv);
-        TrapCommand.writeText(dir.resolve("aging_density.csv"), dens);
+        Csv.writeText(dir.resolve("aging.csv"), csv);
+        Csv.writeText(dir.resolve("aging_density.csv"), dens);
         plot.save(dir.resolve("aging_mean_s.png"));
         p.write(dir.resolve("trap_parameters.json"));
         Manifest man = new Manifest(Version.get(), "trap aging");

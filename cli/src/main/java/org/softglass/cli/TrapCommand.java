@@ -1,12 +1,10 @@
 package org.softglass.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.params.ModelParameters;
 import org.softglass.core.trap.TrapModel;
@@ -125,12 +123,6 @@ final class TrapCommand implements Runnable {
     static Path outDir(Path dir) throws IOException {
         Files.createDirectories(dir);
         return dir;
-    }
-
-    /** Writes text atomically. */
-    static void writeText(Path file, CharSequence text) throws IOException {
-        byte[] b = text.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicOutput.write(file, out -> out.write(b));
     }
 
     static double[] toArray(List<Double> xs) {

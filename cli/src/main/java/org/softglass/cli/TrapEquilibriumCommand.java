@@ -52,7 +52,7 @@ final class TrapEquilibriumCommand implements Callable<Integer> {
                     .append(m.meanS(t)).append(',').append(m.varS(t)).append(',').append(q.mean()).append(',').append(q.variance())
                     .append(',').append(m.rate(m.meanS(t), t)).append('\n');
         }
-        TrapCommand.writeText(dir.resolve("equilibrium.csv"), csv);
+        Csv.writeText(dir.resolve("equilibrium.csv"), csv);
         double tLo = ts.get(0), tHi = ts.get(n - 1);
         StringBuilder dens = new StringBuilder("S,rho,P_T=" + tLo + (n > 1 ? ",P_T=" + tHi : "") + "\n");
         double lo = Math.min(m.s0() - 6 * m.sigma0(), m.meanS(tLo) - 6 * Math.sqrt(m.varS(tLo)));
@@ -63,7 +63,7 @@ final class TrapEquilibriumCommand implements Callable<Integer> {
             if (n > 1) dens.append(',').append(m.equilibriumDensity(s, tHi));
             dens.append('\n');
         }
-        TrapCommand.writeText(dir.resolve("equilibrium_density.csv"), dens);
+        Csv.writeText(dir.resolve("equilibrium_density.csv"), dens);
         Plot.xy("Trap-like model: equilibrium <S>", "1/T", "<S>").line("eq 10", x, mean).points("quadrature of eq 7", x, num)
                 .save(dir.resolve("equilibrium_mean_s.png"));
         p.write(dir.resolve("trap_parameters.json"));

@@ -98,8 +98,8 @@ final class TrapFragilityCommand implements Callable<Integer> {
             add("md", mdTable.temperatures(), mdTable.taus(), csv, json, plot);
             man.input(md);
         }
-        TrapCommand.writeText(dir.resolve("fragility.csv"), csv);
-        TrapCommand.writeText(dir.resolve("fragility.json"),
+        Csv.writeText(dir.resolve("fragility.csv"), csv);
+        Csv.writeText(dir.resolve("fragility.json"),
                 new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
         plot.save(dir.resolve("fragility.png"));
         man.param("tau_g", tauG).output(dir.resolve("fragility.csv")).output(dir.resolve("fragility.json")).output(dir.resolve("fragility.png"));

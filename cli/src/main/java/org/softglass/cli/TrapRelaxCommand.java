@@ -106,8 +106,8 @@ final class TrapRelaxCommand implements Callable<Integer> {
                 progress.step();
             }
         }
-        TrapCommand.writeText(dir.resolve("relax.csv"), csv);
-        TrapCommand.writeText(dir.resolve("relax_summary.csv"), sum);
+        Csv.writeText(dir.resolve("relax.csv"), csv);
+        Csv.writeText(dir.resolve("relax_summary.csv"), sum);
         qPlot.save(dir.resolve("relax_Q.png"));
         cPlot.save(dir.resolve("relax_chi4.png"));
         p.write(dir.resolve("trap_parameters.json"));
