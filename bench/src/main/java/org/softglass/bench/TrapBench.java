@@ -28,7 +28,7 @@ public class TrapBench {
     public void setup() {
         model = TrapModel.of(TrapPresets.ka());
         double tauQ = new Relaxation(model, 0.47).timeAt(Math.exp(-1));
-        times = Relaxation.logTimes(1e-4 * tauQ, 1e8 * tauQ, 400);
+        times = org.softglass.core.util.Grids.logSpaced(1e-4 * tauQ, 1e8 * tauQ, 400);
     }
 
     @Benchmark

@@ -86,7 +86,7 @@ final class TrapRelaxCommand implements Callable<Integer> {
                 Relaxation.Summary s = r.summary(mSite);
                 double a = tMin != null ? tMin : s.tauQ() * Math.pow(10, -before);
                 double b = tMax != null ? tMax : s.tauQ() * Math.pow(10, after);
-                double[] times = Relaxation.logTimes(a, b, points);
+                double[] times = org.softglass.core.util.Grids.logSpaced(a, b, points);
                 Relaxation.Curve c = r.curve(times, mSite, true);
                 double[] mc = sites > 0 ? SiteSimulation.overlap(m, t, sites, seed, times) : null;
                 for (int i = 0; i < points; i++) {

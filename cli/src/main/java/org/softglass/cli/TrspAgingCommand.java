@@ -15,7 +15,6 @@ import org.softglass.core.trsp.SoftnessRecorder;
 import org.softglass.core.trsp.TrspDynamics;
 import org.softglass.core.trsp.TrspEnsemble;
 import org.softglass.core.trsp.TrspModel;
-import org.softglass.core.trsp.TrspSchedules;
 import org.softglass.core.trsp.WindowedKick;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +66,7 @@ final class TrspAgingCommand implements Callable<Integer> {
                 double[] s0 = new double[m.lattice().sites()];
                 m.covariance().sample(muI, new SplittableRandom(seed), s0);
                 double tEnd = events / new TrspDynamics(m, kicks, s0, seed).totalRate();
-                double[] times = TrspSchedules.logGrid(tEnd * 1e-4, tEnd, 40);
+                double[] times = org.softglass.core.util.Grids.logSpaced(tEnd * 1e-4, tEnd, 40);
                 var runs = TrspEnsemble.run(m, kicks, muI, trajectories, seed, tEnd, times, new TrspEnsemble.Recorders() {
                     public org.softglass.core.trsp.OverlapRecorder overlap() { return null; }
                     public SoftnessRecorder softness() { return new SoftnessRecorder(m.lattice(), 0, -4, 2, 1); }

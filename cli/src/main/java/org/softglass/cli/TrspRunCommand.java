@@ -90,7 +90,7 @@ final class TrspRunCommand implements Callable<Integer> {
                 m.covariance().sample(m.mu(), new SplittableRandom(seed), s0);
                 double r0 = new TrspDynamics(m, kicks, s0, seed).totalRate();
                 double tEnd = events / r0, kBar = r0 * m.clusterSize() / n;
-                double[] lags = TrspSchedules.logGrid(Math.min(0.02 / kBar, tEnd / 300), tEnd / 3, LAGS);
+                double[] lags = org.softglass.core.util.Grids.logSpaced(Math.min(0.02 / kBar, tEnd / 300), tEnd / 3, LAGS);
                 int[] blocks = blockSides(m.lattice().side());
                 int nq = Math.min(6, m.lattice().side() / 2);
                 var runs = TrspEnsemble.run(m, kicks, m.mu(), trajectories, seed, tEnd, TrspSchedules.uniform(0, tEnd, 200),

@@ -144,7 +144,7 @@ public final class AgingSolver {
         if (initial != null && initial.length != n) throw new IllegalArgumentException("aging: initial state has " + initial.length + " bins, expected " + n);
         double decades = Math.log10(twMax / twMin);
         int nOut = Math.max(2, (int) Math.round(decades * outputsPerDecade) + 1);
-        double[] tw = Relaxation.logTimes(twMin, twMax, nOut);
+        double[] tw = org.softglass.core.util.Grids.logSpaced(twMin, twMax, nOut);
         double[] p = initial == null ? stationary(tI) : initial.clone();
         double[] e = new double[n], pa = new double[n], pb = new double[n];
         double kmax = 0;

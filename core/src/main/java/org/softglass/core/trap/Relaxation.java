@@ -134,16 +134,6 @@ public final class Relaxation {
         return new Curve(times.clone(), q, c, b);
     }
 
-    /** n times log-spaced from tMin to tMax inclusive. */
-    public static double[] logTimes(double tMin, double tMax, int n) {
-        if (!(tMin > 0) || !(tMax > tMin) || n < 2) throw new IllegalArgumentException("need 0 < tMin < tMax and n >= 2, got " + tMin + ", " + tMax + ", " + n);
-        double[] ts = new double[n];
-        double l0 = Math.log(tMin), l1 = Math.log(tMax);
-        for (int i = 0; i < n; i++) ts[i] = Math.exp(l0 + (l1 - l0) * i / (n - 1));
-        ts[0] = tMin;
-        ts[n - 1] = tMax;
-        return ts;
-    }
 
     /**
      * Relaxation summary.
@@ -177,7 +167,7 @@ public final class Relaxation {
         double k = model.rate(mean, t);
         double betaQ = tauQ * relaxationRate(tauQ) * Math.E;
         // KWW: ln(-ln Q) = beta ln t - beta ln tauK
-        double[] ts = logTimes(t9, t1, 64);
+        double[] ts = org.softglass.core.util.Grids.logSpaced(t9, t1, 64);
         int n = ts.length;
         double[] xs = new double[n], ys = new double[n];
         double mx = 0, my = 0;

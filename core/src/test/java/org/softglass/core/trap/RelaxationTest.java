@@ -70,7 +70,7 @@ class RelaxationTest {
         for (double temp : new double[] {0.86, 1.0, 1.5}) {
             Relaxation r = new Relaxation(KA, temp);
             double k = KA.rate(0, temp);
-            for (double t : Relaxation.logTimes(1e-6 / k, 1e6 / k, 25)) {
+            for (double t : org.softglass.core.util.Grids.logSpaced(1e-6 / k, 1e6 / k, 25)) {
                 double exact = Math.exp(-k * t);
                 // the integrand is e^{-kt} P(S): the quadrature of the normalised Gaussian carries its
                 // own relative error (tolerance 1e-11) and nothing else

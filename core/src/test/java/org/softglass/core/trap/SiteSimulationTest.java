@@ -17,7 +17,7 @@ class SiteSimulationTest {
         int sites = 200_000;
         Relaxation r = new Relaxation(KA, 0.45);
         double tauQ = r.timeAt(Math.exp(-1));
-        double[] times = Relaxation.logTimes(1e-3 * tauQ, 1e3 * tauQ, 25);
+        double[] times = org.softglass.core.util.Grids.logSpaced(1e-3 * tauQ, 1e3 * tauQ, 25);
         double[] mc = SiteSimulation.overlap(KA, 0.45, sites, 42, times);
         for (int j = 0; j < times.length; j++) {
             double q = r.overlap(times[j]);

@@ -19,7 +19,7 @@ class TrspAnalysisTest {
 
     @Test
     void peakOfAParabolaInLogTime() {
-        double[] t = TrspSchedules.logGrid(1, 1000, 13), c = new double[13];
+        double[] t = org.softglass.core.util.Grids.logSpaced(1, 1000, 13), c = new double[13];
         for (int k = 0; k < 13; k++) c[k] = 2 - Math.pow(Math.log(t[k]) - Math.log(37), 2);
         double[] p = TrspAnalysis.peak(t, c);
         assertEquals(37, p[0], 1e-9);

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.softglass.core.trsp.SoftnessRecorder;
 import org.softglass.core.trsp.TrspEnsemble;
 import org.softglass.core.trsp.TrspModel;
-import org.softglass.core.trsp.TrspSchedules;
 
 /**
  * Aging in the trap limit (see {@link TrspTrapLimitTest}): quenched from the equilibrium of T_I = 0.6
@@ -26,7 +25,7 @@ class TrspTrapAgingTest {
         TrspModel mI = TrspModel.of(p, tI, 10, 1, 1.0), m = TrspModel.of(p, tF, 10, 1, 1.0);
         var kicks = TrspEnsemble.kicks(m, 1e-3);
         double tEnd = 3e5;
-        double[] times = TrspSchedules.logGrid(100, tEnd, 12);
+        double[] times = org.softglass.core.util.Grids.logSpaced(100, tEnd, 12);
         int traj = 8;
         var runs = TrspEnsemble.run(m, kicks, mI.mu(), traj, 77, tEnd, times, new TrspEnsemble.Recorders() {
             public org.softglass.core.trsp.OverlapRecorder overlap() { return null; }

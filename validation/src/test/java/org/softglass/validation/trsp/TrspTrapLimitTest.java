@@ -51,7 +51,7 @@ class TrspTrapLimitTest {
         TrspModel m = TrspModel.of(trapParameters(), T, 10, 1, 1.0);
         var kicks = TrspEnsemble.kicks(m, 1e-3);
         assertTrue(kicks.getFirst().rowCount() == 1, "the kick must act on the rearranging site only");
-        double[] lags = TrspSchedules.logGrid(30, 30000, 16);
+        double[] lags = org.softglass.core.util.Grids.logSpaced(30, 30000, 16);
         int trajectories = 8;
         double tEnd = 200000;
         double[] snaps = TrspSchedules.uniform(0, tEnd, 200);
