@@ -72,6 +72,15 @@ public record ModelParameters(Barriers barriers, Gaussian rho, double tauR, Mean
      * γ = ε1(1/T0 − 1/T), δ = ε2(1/T − 1/T0) for T &lt; T0 and γ = δ = 0 at and above T0.
      */
     public record Barriers(double eps0, double eps1, double eps2, double sigma0, double t0) {
+        /**
+         * The KA barriers of paper 001 (E0 = 7.50, E1 = 0.90, E2 = 0.02, Σ0 = 8.70, T0 = 0.86) in this
+         * convention: ε1 = −E1 (softer particles have lower barriers), ε2 = +E2.
+         */
+        public static final Barriers KA_001 = new Barriers(7.50, -0.90, 0.02, 8.70, 0.86);
+
+        /** The same ε's and Σ0 with another onset temperature. */
+        public Barriers withT0(double t) { return new Barriers(eps0, eps1, eps2, sigma0, t); }
+
         public Barriers {
             finite("eps0", eps0); finite("eps1", eps1); finite("eps2", eps2); finite("sigma0", sigma0);
             if (!(t0 > 0) || !Double.isFinite(t0)) throw new IllegalArgumentException("t0 must be > 0, got " + t0);

@@ -31,7 +31,7 @@ public final class TrapPresets {
         prov.put("barriers", "paper 001: E0=7.50, E1=0.90, E2=0.02, Sigma0=8.70, T0=0.86; eps1 = -E1 (DESIGN 5)");
         prov.put("tauR", "paper 002: mean rearrangement duration ~4 tau");
         prov.put("rho", "S0 = 0, sigma0 = 1: softglass choice (not given in papers 000-002)");
-        return new ModelParameters(new ModelParameters.Barriers(7.50, -0.90, 0.02, 8.70, 0.86),
+        return new ModelParameters(ModelParameters.Barriers.KA_001,
                 new ModelParameters.Gaussian(0.0, 1.0), 4.0, null, null, null, null, Map.of(), prov);
     }
 

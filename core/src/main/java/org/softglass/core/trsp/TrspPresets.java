@@ -42,7 +42,7 @@ public final class TrspPresets {
         prov.put("preset", KA_002);
         prov.put("fromPapers", "t0=0.74, tauR=4 (002 §V); eps0, eps1, eps2, sigma0 (001 KA, DESIGN §5); functional forms (002 eqs 27-30)");
         prov.put("ourChoice", "cS, meanS, sigmaDelta, rhoDelta numbers (002 prints none)");
-        return new ModelParameters(new Barriers(7.50, -0.90, 0.02, 8.70, t0), new Gaussian(meanS.at(t0), 1.0), 4.0,
+        return new ModelParameters(Barriers.KA_001.withT0(t0), new Gaussian(meanS.at(t0), 1.0), 4.0,
                 meanS, new ExpCorrelation(1.0, 1.2, 0.7), new ExpCorrelation(0.7, 0.8, 0.7),
                 new ExpCorrelation(1.0, 0.6, 0.6), Map.of(), prov);
     }
