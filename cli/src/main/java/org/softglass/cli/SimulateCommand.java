@@ -45,8 +45,11 @@ final class SimulateCommand implements Callable<Integer> {
     double tdamp;
     @Option(names = "--melt-temperature", defaultValue = "2.0", description = "Melting temperature (default: ${DEFAULT-VALUE}).")
     double meltTemperature;
-    @Option(names = "--melt-steps", defaultValue = "2000", description = "Steps at the melting temperature (default: ${DEFAULT-VALUE}).")
-    long meltSteps;
+    @Option(names = "--melt-steps", description = "Steps at the melting temperature (default: 2000; 0 with --initial).")
+    Long meltSteps;
+    @Option(names = "--initial", paramLabel = "DUMP", description = "Start from the last frame of this LAMMPS dump (same N and density; "
+            + "e.g. the traj.dump of a run at a higher temperature) instead of a random melt.")
+    Path initial;
     @Option(names = "--equilibrate", defaultValue = "10000", description = "Equilibration steps at --temperature (default: ${DEFAULT-VALUE}); use several tau_alpha.")
     long equilibrate;
     @Option(names = "--checkpoint-every", defaultValue = "10000", description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
@@ -70,9 +73,10 @@ final class SimulateCommand implements Callable<Integer> {
         java.io.PrintWriter err = cmd.commandLine().getErr();
         int nt = run.threads();
         double rho = density != null ? density : Models.defaultDensity(model);
-        RunSpec spec = new RunSpec(model, n, rho, temperature, dt, steps, ensemble, tdamp, seed, meltTemperature, meltSteps,
+        RunSpec spec = new RunSpec(model, n, rho, temperature, dt, steps, ensemble, tdamp, seed, meltTemperature,
+                meltSteps != null ? meltSteps : initial != null ? 0 : 2000,
                 equilibrate, thermoEvery, dumpEvery, checkpointEvery, skin, inherent,
-                fractionA != null ? fractionA : Models.defaultFractionA(model));
+                fractionA != null ? fractionA : Models.defaultFractionA(model), initial != null ? initial.toString() : null);
         Simulation.Result r;
         try (Progress bar = Progress.of("simulate", spec.totalSteps(), "steps", run.quiet())) {
             long[] last = {-1};

@@ -40,6 +40,58 @@ public final class InitialState {
     }
 
     /**
+     * The last frame of a LAMMPS dump as a start: positions (wrapped into {@code box}, images
+     * zero) and species (type − 1) in id order; velocities zero. The frame must hold ids 1..n
+     * and a box equal to {@code box} (each length to 1e-9 relative), so a run continues the state
+     * it names at the density it claims.
+     *
+     * @throws IllegalArgumentException naming the file and what differs
+     */
+    public static ParticleStore fromDump(java.nio.file.Path file, int n, Box box) throws java.io.IOException {
+        org.softglass.core.io.Frame last = null;
+        try (org.softglass.core.io.LammpsDumpReader r = org.softglass.core.io.LammpsDumpReader.open(file)) {
+            for (org.softglass.core.io.Frame f; (f = r.next()) != null; ) {
+                if (last != null) last.close();
+                last = f;
+            }
+        }
+        if (last == null) throw new IllegalArgumentException("--initial: " + file + " holds no frame");
+        try (org.softglass.core.io.Frame f = last) {
+            if (f.size() != n) throw new IllegalArgumentException("--initial: " + file + " has " + f.size() + " particles, expected " + n);
+            for (int a = 0; a < 3; a++) {
+                double l = f.box().length(a), want = box.length(a);
+                if (Math.abs(l - want) > 1e-9 * want) {
+                    throw new IllegalArgumentException("--initial: " + file + " box length " + l + " along axis " + a
+                            + " differs from " + want + " (N and density of this run)");
+                }
+            }
+            ParticleStore src = f.particles(), p = ParticleStore.allocate(n);
+            boolean[] seen = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                long id = src.id(i);
+                if (id < 1 || id > n || seen[(int) (id - 1)]) {
+                    p.close();
+                    throw new IllegalArgumentException("--initial: " + file + " has atom id " + id + ", expected each of 1.." + n + " once");
+                }
+                int k = (int) (id - 1);
+                seen[k] = true;
+                p.setId(k, id);
+                p.setSpecies(k, src.species(i));
+                for (int a = 0; a < 3; a++) {
+                    double x = f.box().unwrap(src.pos(i, a), f.imagesKnown() ? src.image(i, a) : 0, a);
+                    p.setPos(k, a, box.lo(a) + wrap(x - box.lo(a), box.length(a)));
+                }
+            }
+            return p;
+        }
+    }
+
+    private static double wrap(double d, double l) {
+        double w = d - Math.floor(d / l) * l;
+        return w >= l ? 0 : w;
+    }
+
+    /**
      * Removes the overlaps of a random configuration by steepest descent with the displacement of
      * the fastest particle capped at {@code maxStep} σ per iteration, until the largest force is below
      * {@code fmaxTarget} (ε/σ) or {@code maxIter} iterations pass. Returns the iterations used.

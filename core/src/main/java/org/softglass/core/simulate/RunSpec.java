@@ -20,11 +20,26 @@ import org.softglass.core.energy.Models;
  * {@code temperature}, during which thermo and trajectory frames are written (production step 0
  * included). With {@code ensemble = nve} the thermostat still runs melt and equilibration (NVT) and
  * production is NVE.
+ *
+ * <p>{@code initial}: a LAMMPS dump whose last frame replaces the random placement (positions and
+ * species, ids 1..N; overlap removal skipped; velocities drawn at the first thermostat target). It
+ * lets a study cool step by step, each temperature starting from the previous one's final state.
+ * The file's SHA-256 is part of {@link #key()}, so a changed start file never resumes an old run.
+ * {@code null} for the random start.
  */
 public record RunSpec(String model, int n, double density, double temperature, double dt, long steps,
                       String ensemble, double tdamp, long seed, double meltTemperature, long meltSteps,
                       long equilibrateSteps, long thermoEvery, long dumpEvery, long checkpointEvery, double skin,
-                      boolean inherent, double fractionA) {
+                      boolean inherent, double fractionA, String initial) {
+
+    /** A spec with the random start. */
+    public RunSpec(String model, int n, double density, double temperature, double dt, long steps,
+                   String ensemble, double tdamp, long seed, double meltTemperature, long meltSteps,
+                   long equilibrateSteps, long thermoEvery, long dumpEvery, long checkpointEvery, double skin,
+                   boolean inherent, double fractionA) {
+        this(model, n, density, temperature, dt, steps, ensemble, tdamp, seed, meltTemperature, meltSteps, equilibrateSteps,
+                thermoEvery, dumpEvery, checkpointEvery, skin, inherent, fractionA, null);
+    }
 
     /** A spec with the model's usual composition ({@link Models#defaultFractionA}). */
     public RunSpec(String model, int n, double density, double temperature, double dt, long steps,
@@ -32,7 +47,7 @@ public record RunSpec(String model, int n, double density, double temperature, d
                    long equilibrateSteps, long thermoEvery, long dumpEvery, long checkpointEvery, double skin,
                    boolean inherent) {
         this(model, n, density, temperature, dt, steps, ensemble, tdamp, seed, meltTemperature, meltSteps, equilibrateSteps,
-                thermoEvery, dumpEvery, checkpointEvery, skin, inherent, Models.defaultFractionA(model));
+                thermoEvery, dumpEvery, checkpointEvery, skin, inherent, Models.defaultFractionA(model), null);
     }
 
     public RunSpec {
@@ -71,6 +86,10 @@ public record RunSpec(String model, int n, double density, double temperature, d
         m.put("melt_temperature", meltTemperature); m.put("melt_steps", meltSteps); m.put("equilibrate_steps", equilibrateSteps);
         m.put("thermo_every", thermoEvery); m.put("dump_every", dumpEvery); m.put("checkpoint_every", checkpointEvery);
         m.put("skin", skin); m.put("inherent", inherent); m.put("fraction_a", fractionA);
+        if (initial != null) {
+            m.put("initial", initial);
+            m.put("initial_sha256", sha256(java.nio.file.Path.of(initial)));
+        }
         return m;
     }
 
@@ -79,6 +98,22 @@ public record RunSpec(String model, int n, double density, double temperature, d
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(asMap().toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(h, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256 (hex) of a file's bytes; a missing file is a one-line error naming it. */
+    static String sha256(java.nio.file.Path f) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(f)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int r; (r = in.read(buf)) > 0; ) md.update(buf, 0, r);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("--initial: " + f + " does not exist");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("--initial: cannot read " + f + ": " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -81,7 +81,9 @@ public final class Simulation {
         PairPotential pot = Models.byName(spec.model());
         Box box = Box.cubicForDensity(spec.n(), spec.density());
         double fa = spec.fractionA();
-        ParticleStore p = resume ? ParticleStore.allocate(spec.n()) : InitialState.random(spec.n(), box, new double[] {fa, 1 - fa}, spec.seed());
+        ParticleStore p = resume ? ParticleStore.allocate(spec.n())
+                : spec.initial() != null ? InitialState.fromDump(Path.of(spec.initial()), spec.n(), box)
+                : InitialState.random(spec.n(), box, new double[] {fa, 1 - fa}, spec.seed());
         long t0 = System.nanoTime();
         try (MdSystem sys = new MdSystem(p, box, pot, spec.skin(), threads)) {
             long done;
@@ -92,7 +94,7 @@ public final class Simulation {
                 done = loaded.steps();
                 sys.rebuildAndComputeForces();
             } else {
-                InitialState.removeOverlaps(sys, 50.0, 0.05, 10_000);
+                if (spec.initial() == null) InitialState.removeOverlaps(sys, 50.0, 0.05, 10_000);
                 InitialState.velocities(p, spec.meltSteps() > 0 ? spec.meltTemperature() : spec.temperature(), spec.seed() + 3);
                 sys.rebuildAndComputeForces();
                 done = 0;

@@ -119,6 +119,42 @@ class SimulationTest {
         assertTrue(e.getMessage().contains("other parameters"), e.getMessage());
     }
 
+    /**
+     * {@code initial}: a run continues from the last frame of another run's dump. With no melt and no
+     * equilibration its production frame 0 holds the source's last positions (wrapped into the box;
+     * the dump prints 17 significant digits, so equality is exact up to one wrap, ≤ 1e-12 σ) and
+     * species; a changed start file gives a new key, and a start of another N is refused by name.
+     */
+    @Test
+    void continuesFromTheLastFrameOfADump(@TempDir Path tmp) throws IOException {
+        Path first = tmp.resolve("first");
+        Simulation.run(spec("nvt", 100, 1000, 0.005), first, 1, d -> {});
+        Path dump = first.resolve("traj.dump");
+        RunSpec s = new RunSpec("ka", 300, 1.2, 0.8, 0.005, 0, "nvt", 0.5, 7, 2.0, 0, 0, 25, 50, 1000, 0.3, false, 0.8, dump.toString());
+        Simulation.run(s, tmp.resolve("second"), 1, d -> {});
+        org.softglass.core.io.Frame a = null, b;
+        try (var r = org.softglass.core.io.LammpsDumpReader.open(dump)) {
+            for (org.softglass.core.io.Frame f; (f = r.next()) != null; ) a = f;
+        }
+        b = org.softglass.core.io.LammpsDumpReader.readFirst(tmp.resolve("second").resolve("traj.dump"));
+        org.softglass.core.space.Box box = a.box();
+        for (int i = 0; i < 300; i++) {
+            assertEquals(a.particles().id(i), b.particles().id(i));
+            assertEquals(a.particles().species(i), b.particles().species(i));
+            for (int ax = 0; ax < 3; ax++) {
+                double d = a.particles().pos(i, ax) - b.particles().pos(i, ax);
+                d -= Math.rint(d / box.length(ax)) * box.length(ax);
+                assertEquals(0, d, 1e-12, "particle " + i + " axis " + ax);
+            }
+        }
+        String key = s.key();
+        Files.writeString(dump, Files.readString(dump) + " ");
+        assertFalse(key.equals(s.key()), "the start file's content is part of the key");
+        RunSpec other = new RunSpec("ka", 200, 1.2, 0.8, 0.005, 0, "nvt", 0.5, 7, 2.0, 0, 0, 25, 50, 1000, 0.3, false, 0.8, dump.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Simulation.run(other, tmp.resolve("third"), 1, d -> {}));
+        assertTrue(e.getMessage().contains("300 particles, expected 200"), e.getMessage());
+    }
+
     static double[] column(Path csv, int col) throws IOException {
         return Files.readAllLines(csv).stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[col])).toArray();
     }
