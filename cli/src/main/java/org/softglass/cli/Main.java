@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
                 TrainCommand.class, SoftnessCommand.class, BarriersCommand.class, FluidityCommand.class, CorrelationsCommand.class,
                 TrapCommand.class, TrspCommand.class,
                 HessianCommand.class, StiffnessCommand.class, ShearModulusCommand.class, FsCommand.class, MesoelasticCommand.class,
+                PipelineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

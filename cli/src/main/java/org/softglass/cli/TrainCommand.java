@@ -27,8 +27,9 @@ import picocli.CommandLine.Parameters;
         description = {"Train a linear SVM softness classifier (liblinear, squared hinge, L2) on a training set directory.",
                 "Writes MODEL.json, MODEL.weights.csv (column,weight,mean,std), MODEL.png and MODEL.json.manifest.json."})
 final class TrainCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "Training set: samples.csv, samples_features.npy, features.json.")
-    Path dir;
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Training set(s): samples.csv, samples_features.npy, features.json; "
+            + "several sets (e.g. one per temperature) are pooled and must have the same feature columns.")
+    List<Path> dirs;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL.json", description = "Model file to write.")
     Path out;
@@ -60,9 +61,10 @@ final class TrainCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--solver: expected auto, primal or dual, got '" + solver + "'");
         };
         if (folds == 1 || folds < 0) throw new IllegalArgumentException("--folds must be 0 or >= 2, got " + folds);
-        FeatureFiles.TrainingSet ts = FeatureFiles.readTrainingSet(dir);
+        FeatureFiles.TrainingSet ts = pooled(dirs);
+        Path dir = dirs.getFirst();
         Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("input", dir.toString());
+        prov.put("input", dirs.size() == 1 ? dir.toString() : dirs.stream().map(Path::toString).toList());
         prov.put("softglass", Version.get());
         // the descriptor set the features came from, so 'softness MODEL TRAJ' can recompute it
         var fj = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("features.json").toFile());
@@ -84,9 +86,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         Csv.write(weights, "column,weight,mean,std", rows);
         plot(m, ts, png);
-        new Manifest(Version.get(), "train").param("C", c).param("folds", folds).param("seed", seed).param("solver", m.training().get("solver"))
-                .param("eps", eps).input(dir.resolve("samples.csv")).input(dir.resolve("samples_features.npy")).input(dir.resolve("features.json"))
-                .output(out).output(weights).output(png).result("samples", ts.labels().length).result("train_accuracy", r.trainAccuracy())
+        Manifest man = new Manifest(Version.get(), "train").param("C", c).param("folds", folds).param("seed", seed).param("solver", m.training().get("solver"))
+                .param("eps", eps);
+        for (Path d : dirs) man.input(d.resolve("samples.csv")).input(d.resolve("samples_features.npy")).input(d.resolve("features.json"));
+        man.output(out).output(weights).output(png).result("samples", ts.labels().length).result("train_accuracy", r.trainAccuracy())
                 .result("cv_accuracy", Double.isNaN(r.cvAccuracy()) ? null : r.cvAccuracy()).result("bias", m.plane().b())
                 .write(Path.of(out + ".manifest.json"));
         if (!run.quiet()) {
@@ -94,6 +97,35 @@ final class TrainCommand implements Callable<Integer> {
                     + (folds > 0 ? ", " + folds + "-fold CV accuracy " + Csv.fmt(r.cvAccuracy()) : ""));
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The training sets of {@code dirs} stacked in the given order (rows of the first set first);
+     * every set must have the first one's feature columns.
+     */
+    static FeatureFiles.TrainingSet pooled(List<Path> dirs) throws java.io.IOException {
+        FeatureFiles.TrainingSet first = FeatureFiles.readTrainingSet(dirs.getFirst());
+        if (dirs.size() == 1) return first;
+        List<FeatureFiles.TrainingSet> sets = new ArrayList<>(List.of(first));
+        for (Path d : dirs.subList(1, dirs.size())) {
+            FeatureFiles.TrainingSet t = FeatureFiles.readTrainingSet(d);
+            if (!t.columns().equals(first.columns())) {
+                throw new IllegalArgumentException(d.resolve("features.json") + ": feature columns differ from those of " + dirs.getFirst()
+                        + "; pooled training sets must come from the same descriptor set");
+            }
+            sets.add(t);
+        }
+        int n = sets.stream().mapToInt(t -> t.labels().length).sum(), k = 0;
+        double[][] x = new double[n][];
+        int[] lab = new int[n];
+        long[] frame = new long[n], id = new long[n];
+        double[] ph = new double[n];
+        for (FeatureFiles.TrainingSet t : sets) {
+            for (int i = 0; i < t.labels().length; i++, k++) {
+                x[k] = t.x()[i]; lab[k] = t.labels()[i]; frame[k] = t.frame()[i]; id[k] = t.id()[i]; ph[k] = t.phop()[i];
+            }
+        }
+        return new FeatureFiles.TrainingSet(x, lab, frame, id, ph, first.columns());
     }
 
     private static void plot(SoftnessModel m, FeatureFiles.TrainingSet ts, Path png) throws java.io.IOException {

@@ -103,19 +103,14 @@ public record RunSpec(String model, int n, double density, double temperature, d
         }
     }
 
-    /** SHA-256 (hex) of a file's bytes; a missing file is a one-line error naming it. */
+    /** SHA-256 (hex) of the start file; a missing file is a one-line error naming it. */
     static String sha256(java.nio.file.Path f) {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(f)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int r; (r = in.read(buf)) > 0; ) md.update(buf, 0, r);
-            return HexFormat.of().formatHex(md.digest());
+        try {
+            return org.softglass.core.io.Manifest.sha256(f);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException("--initial: " + f + " does not exist");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("--initial: cannot read " + f + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

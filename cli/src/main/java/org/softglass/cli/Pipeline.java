@@ -1,0 +1,379 @@
+package org.softglass.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.softglass.core.simulate.RunSpec;
+import org.softglass.core.simulate.Simulation;
+
+/**
+ * The whole softness study as a chain of stages, each made of items (usually one per
+ * temperature), run by {@code softglass pipeline}:
+ *
+ * <ol>
+ *   <li>{@code simulate}: KA NVT at each T, cooling step-wise (each T starts from the last frame of
+ *       the T above); with inherent structures when the preset asks ({@code md/T…/}).</li>
+ *   <li>{@code phop}: p_hop and events at each T ({@code phop/T…/}).</li>
+ *   <li>{@code train}: a balanced training set at each training T (descriptors of the sampled
+ *       rows), pooled into one linear SVM ({@code train/}).</li>
+ *   <li>{@code softness}: descriptors and S of every A particle in every frame ({@code softness/T…/};
+ *       descriptor matrices are not kept: at paper scale they would be ~100 GB).</li>
+ *   <li>{@code barriers}: P(R|S,T), per-bin Arrhenius fits, the onset fit, ⟨S⟩(T), the parameter
+ *       file ({@code barriers/}).</li>
+ *   <li>{@code correlations}: C_S(r) and ΔS around rearrangements at the lowest T, completing the
+ *       parameter file ({@code correlations/model-parameters.json}).</li>
+ *   <li>{@code trap}: trap-model Q̄(t), χ4(t) at the MD temperatures and ⟨S⟩(T) ({@code trap/}).</li>
+ *   <li>{@code trsp}: TRSP lattice Q(t), χ4(t) and the detailed-balance counts ({@code trsp/}).</li>
+ *   <li>{@code observables}: the MD's own Q(t), χ4(t) from p_hop, and F_s / τ_α ({@code observables/T…/}).</li>
+ *   <li>{@code report}: {@code report/index.html}, figures, {@code summary.json}.</li>
+ * </ol>
+ *
+ * Each item is recorded by {@link PipelineLedger}: unchanged items are skipped on a rerun, an
+ * interrupted item resumes (MD from its checkpoint), and {@code --from STAGE} reruns a stage and all
+ * after it. The commands of the other issues do the work, run in-process with the same arguments a
+ * user would type; their own manifests sit next to their outputs.
+ */
+final class Pipeline {
+    static final List<String> STAGES = List.of("simulate", "phop", "train", "softness", "barriers", "correlations", "trap",
+            "trsp", "observables", "report");
+
+    private final PipelinePreset preset;
+    private final Path out;
+    private final int threads;
+    private final long seed;
+    private final boolean quiet;
+    private final PrintWriter log;
+    private final PipelineLedger ledger;
+    private int stageIndex;
+
+    Pipeline(PipelinePreset preset, Path out, int threads, long seed, boolean quiet, PrintWriter log) throws IOException {
+        this.preset = preset;
+        this.out = out;
+        this.threads = threads;
+        this.seed = seed;
+        this.quiet = quiet;
+        this.log = log;
+        Files.createDirectories(out);
+        this.ledger = new PipelineLedger(out, Version.get());
+    }
+
+    PipelineLedger ledger() { return ledger; }
+
+    /** Runs every stage from {@code from} (null: all, skipping what is up to date). */
+    void run(String from) throws IOException {
+        if (from != null) {
+            int k = STAGES.indexOf(from);
+            if (k < 0) throw new IllegalArgumentException("--from must be one of " + String.join(", ", STAGES) + ", got '" + from + "'");
+            ledger.invalidate(STAGES.subList(k, STAGES.size()));
+        }
+        Map<String, Object> man = new LinkedHashMap<>(preset.asMap());
+        man.put("seed", seed);
+        man.put("threads", threads);
+        org.softglass.core.io.Manifest m = new org.softglass.core.io.Manifest(Version.get(), "pipeline");
+        man.forEach(m::param);
+        m.write(out.resolve("pipeline.json"));
+        simulate();
+        perTemperature("phop", Csv.map("tR", preset.tR(), "dt", preset.dt(), "pl", 0.05), t -> List.of(traj(t)), (t, dir) -> {
+            sub("phop", traj(t).toString(), "--tr", num(preset.tR()), "--dt", num(preset.dt()), "--threads", nt(), "--quiet", "--out", dir.toString());
+            sub("events", dir.toString(), "--quiet", "--threads", nt(), "--out", dir.resolve("events.csv").toString());
+            return Map.of();
+        });
+        train();
+        perTemperature("softness", Map.of(), t -> List.of(traj(t), model()), (t, dir) -> {
+            sub("softness", model().toString(), traj(t).toString(), "--threads", nt(), "--quiet", "--out", dir.toString());
+            return Map.of();
+        });
+        barriers();
+        correlations();
+        models();
+        perTemperature("observables", Csv.map("p_R", preset.pR(), "dt", preset.dt()), t -> List.of(out.resolve("phop").resolve(PipelinePreset.label(t)).resolve("phop.npy"),
+                thermal(t)), (t, dir) -> {
+            sub("persistence", out.resolve("phop").resolve(PipelinePreset.label(t)).toString(), "--pc", num(preset.pR()),
+                    "--species", "A", "--threads", nt(), "--quiet", "--out", dir.resolve("persistence").toString());
+            sub("fs", thermal(t).toString(), "--temperature", num(t), "--timestep", num(preset.dt()), "--threads", nt(), "--quiet",
+                    "--out", dir.resolve("fs").toString());
+            return Map.of();
+        });
+        begin("report", 1, "items");
+        try (Progress bar = bar("report", 1, "items")) {
+            PipelineLedger.Item it = new PipelineLedger.Item("report", null, out.resolve("report"), preset.asMap(), reportInputs());
+            runItem(it, dir -> {
+                new PipelineReport(out, preset, seed, threads).write(dir);
+                return Map.of();
+            });
+            bar.step();
+        }
+        end("report");
+    }
+
+    // --- stages -------------------------------------------------------------------------------
+
+    private void simulate() throws IOException {
+        double[] ts = preset.temperatures();
+        begin("simulate", ts.length, "T");
+        long total = preset.totalSteps();
+        try (Progress bar = bar("simulate", total, "steps")) {
+            long offset = 0;
+            for (int k = 0; k < ts.length; k++) {
+                double t = ts[k];
+                Path prev = k == 0 ? null : thermal(ts[k - 1]);
+                Path dir = out.resolve("md").resolve(PipelinePreset.label(t));
+                RunSpec spec = new RunSpec("ka", preset.n(), 1.2, t, preset.dt(), preset.steps(), "nvt", 0.5, seed + 1000L * k, 2.0,
+                        k == 0 ? 2000 : 0, preset.equilibrate(), preset.dumpEvery(), preset.dumpEvery(), 10_000, 0.3, preset.inherent(), 0.8,
+                        prev == null ? null : prev.toString());
+                Map<String, Object> params = new LinkedHashMap<>(spec.asMap());
+                params.remove("initial");
+                params.put("threads", threads);
+                final long base = offset;
+                PipelineLedger.Item it = new PipelineLedger.Item("simulate", PipelinePreset.label(t), dir, params,
+                        prev == null ? List.of() : List.of(prev));
+                runItem(it, d -> {
+                    Simulation.Result r = Simulation.run(spec, d, threads, done -> bar.stepTo(base + done));
+                    return Map.of("atom_steps_per_second", r.seconds() > 0 ? r.stepsRun() * (double) preset.n() / r.seconds() : 0);
+                });
+                offset += spec.totalSteps();
+                bar.stepTo(offset);
+            }
+        }
+        end("simulate");
+    }
+
+    private void train() throws IOException {
+        double[] tt = preset.trainTemperatures();
+        begin("train", tt.length + 1, "items");
+        List<String> sets = new ArrayList<>();
+        List<Path> setInputs = new ArrayList<>();
+        try (Progress bar = bar("train", tt.length + 1, "items")) {
+            for (double t : tt) {
+                Path dir = out.resolve("train").resolve("set-" + PipelinePreset.label(t));
+                Path phop = out.resolve("phop").resolve(PipelinePreset.label(t));
+                Map<String, Object> params = Csv.map("T", t, "features", preset.features(), "species", "A", "tau_c", preset.tauC(),
+                        "p_stable", preset.pStable(), "pc", preset.pc(), "seed", seed);
+                runItem(new PipelineLedger.Item("train", "set-" + PipelinePreset.label(t), dir, params,
+                        List.of(traj(t), phop.resolve("phop.npy"))), d -> {
+                    sub("trainset", traj(t).toString(), "--features", preset.features(), "--species", "A", "--phop", phop.toString(),
+                            "--tau-c", num(preset.tauC()), "--p-stable", num(preset.pStable()), "--pc", num(preset.pc()),
+                            "--dt", num(preset.dt()), "--seed", Long.toString(seed), "--threads", nt(), "--quiet", "--out", d.toString());
+                    return Map.of();
+                });
+                sets.add(dir.toString());
+                setInputs.add(dir.resolve("samples_features.npy"));
+                setInputs.add(dir.resolve("samples.csv"));
+                bar.step();
+            }
+            runItem(new PipelineLedger.Item("train", "model", out.resolve("train").resolve("model"), Csv.map("C", 1.0, "folds", 5, "seed", seed),
+                    setInputs), d -> {
+                List<String> a = new ArrayList<>(List.of("train"));
+                a.addAll(sets);
+                a.addAll(List.of("--seed", Long.toString(seed), "--threads", nt(), "--quiet", "--out", d.resolve("model.json").toString()));
+                sub(a.toArray(String[]::new));
+                return Map.of();
+            });
+            bar.step();
+        }
+        end("train");
+    }
+
+    private void barriers() throws IOException {
+        begin("barriers", 1, "items");
+        List<Path> in = new ArrayList<>();
+        List<String> a = new ArrayList<>(List.of("barriers"));
+        for (double t : preset.temperatures()) {
+            Path s = out.resolve("softness").resolve(PipelinePreset.label(t)), p = out.resolve("phop").resolve(PipelinePreset.label(t));
+            a.add("--set");
+            a.add("T=" + num(t) + ":" + s + ":" + p);
+            in.add(s.resolve("softness.npy"));
+            in.add(p.resolve("phop.npy"));
+        }
+        a.addAll(List.of("--p-threshold", num(preset.pR()), "--bootstrap", Integer.toString(preset.bootstrap()), "--seed", Long.toString(seed),
+                "--threads", nt(), "--quiet", "--out"));
+        try (Progress bar = bar("barriers", 1, "items")) {
+            runItem(new PipelineLedger.Item("barriers", null, out.resolve("barriers"), Csv.map("p_R", preset.pR(), "bootstrap",
+                    preset.bootstrap(), "seed", seed), in), d -> {
+                List<String> b = new ArrayList<>(a);
+                b.add(d.toString());
+                sub(b.toArray(String[]::new));
+                return Map.of();
+            });
+            bar.step();
+        }
+        end("barriers");
+    }
+
+    private void correlations() throws IOException {
+        begin("correlations", 1, "items");
+        double t = lowest();
+        Path s = out.resolve("softness").resolve(PipelinePreset.label(t)), p = out.resolve("phop").resolve(PipelinePreset.label(t));
+        Path params = out.resolve("barriers").resolve("model-parameters.json");
+        try (Progress bar = bar("correlations", 1, "items")) {
+            runItem(new PipelineLedger.Item("correlations", PipelinePreset.label(t), out.resolve("correlations"),
+                    Csv.map("T", t, "dt", preset.dt()), List.of(traj(t), s.resolve("softness.npy"), p.resolve("events.csv"), params)), d -> {
+                sub("correlations", traj(t).toString(), s.toString(), "--events", p.resolve("events.csv").toString(), "--params",
+                        params.toString(), "--dt", num(preset.dt()), "--threads", nt(), "--quiet", "--out", d.toString());
+                return Map.of();
+            });
+            bar.step();
+        }
+        end("correlations");
+    }
+
+    private void models() throws IOException {
+        Path params = parameters();
+        String temps = String.join(",", Arrays.stream(preset.temperatures()).mapToObj(Pipeline::num).toList());
+        begin("trap", 2, "items");
+        try (Progress bar = bar("trap", 2, "items")) {
+            runItem(new PipelineLedger.Item("trap", "relax", out.resolve("trap").resolve("relax"), Csv.map("T", temps, "m", 1), List.of(params)), d -> {
+                sub("trap", "relax", "--params", params.toString(), "-T", temps, "--quiet", "--out", d.toString());
+                return Map.of();
+            });
+            bar.step();
+            runItem(new PipelineLedger.Item("trap", "equilibrium", out.resolve("trap").resolve("equilibrium"), Csv.map("range", "0.4:1.2:60"),
+                    List.of(params)), d -> {
+                sub("trap", "equilibrium", "--params", params.toString(), "--t-range", "0.4:1.2:60", "--out", d.toString());
+                return Map.of();
+            });
+            bar.step();
+        }
+        end("trap");
+        begin("trsp", 1, "items");
+        try (Progress bar = bar("trsp", 1, "items")) {
+            runItem(new PipelineLedger.Item("trsp", null, out.resolve("trsp"), Csv.map("T", temps, "L", preset.trspSide(), "m", 4,
+                    "events", preset.trspEvents(), "trajectories", preset.trspTrajectories(), "seed", seed), List.of(params)), d -> {
+                sub("trsp", "run", "--params", params.toString(), "--T", temps, "--L", Integer.toString(preset.trspSide()), "--m", "4",
+                        "--events", Long.toString(preset.trspEvents()), "--trajectories", Integer.toString(preset.trspTrajectories()),
+                        "--seed", Long.toString(seed), "--threads", nt(), "--quiet", "--out", d.toString());
+                return Map.of();
+            });
+            bar.step();
+        }
+        end("trsp");
+    }
+
+    // --- machinery ----------------------------------------------------------------------------
+
+    interface Work { Map<String, Object> run(Path dir) throws IOException; }
+
+    interface TemperatureWork { Map<String, Object> run(double t, Path dir) throws IOException; }
+
+    interface Inputs { List<Path> of(double t) throws IOException; }
+
+    private void perTemperature(String stage, Map<String, Object> params, Inputs inputs, TemperatureWork work) throws IOException {
+        double[] ts = preset.temperatures();
+        begin(stage, ts.length, "T");
+        try (Progress bar = bar(stage, ts.length, "T")) {
+            for (double t : ts) {
+                Path dir = out.resolve(stage).resolve(PipelinePreset.label(t));
+                Map<String, Object> p = new LinkedHashMap<>(params);
+                p.put("T", t);
+                runItem(new PipelineLedger.Item(stage, PipelinePreset.label(t), dir, p,
+                        inputs.of(t)), d -> work.run(t, d));
+                bar.step();
+            }
+        }
+        end(stage);
+    }
+
+    private int skipped, ran;
+    private long stageStart;
+
+    private void runItem(PipelineLedger.Item it, Work work) throws IOException {
+        String fp = ledger.fingerprint(it);
+        PipelineLedger.Decision d = ledger.decide(it, fp);
+        if (d == PipelineLedger.Decision.SKIP) {
+            skipped++;
+            return;
+        }
+        ledger.begin(it, fp);
+        long t0 = System.nanoTime();
+        Map<String, Object> r = work.run(it.dir());
+        ledger.complete(it, fp, (System.nanoTime() - t0) * 1e-9, r);
+        ran++;
+    }
+
+    private void begin(String stage, int items, String unit) {
+        stageIndex++;
+        skipped = 0;
+        ran = 0;
+        stageStart = System.nanoTime();
+    }
+
+    private void end(String stage) {
+        if (quiet) return;
+        double s = (System.nanoTime() - stageStart) * 1e-9;
+        String what = ran == 0 && skipped > 0 ? "up to date, skipped"
+                : skipped > 0 ? ran + " item(s) run, " + skipped + " up to date" : ran + " item(s) run";
+        log.printf(Locale.ROOT, "[%2d/%d] %-13s %-40s %7.1f s%n", stageIndex, STAGES.size(), stage, what, s);
+        log.flush();
+    }
+
+    private Progress bar(String stage, long total, String unit) {
+        return Progress.of(String.format(Locale.ROOT, "[%2d/%d] %s", stageIndex, STAGES.size(), stage), total, unit, quiet);
+    }
+
+    /**
+     * Runs a softglass subcommand in-process; its standard output is discarded and its error
+     * stream kept, so a failure becomes one line naming the command and its message.
+     */
+    static void sub(String... args) {
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(Writer.nullWriter()));
+        cl.setErr(new PrintWriter(err));
+        int rc = cl.execute(args);
+        if (rc != 0) {
+            String msg = err.toString().strip();
+            int nl = msg.indexOf('\n');
+            throw new PipelineException("softglass " + String.join(" ", args.length > 1 ? List.of(args[0], args[1]) : List.of(args[0]))
+                    + " failed (exit " + rc + "): " + (nl > 0 ? msg.substring(0, nl) : msg).replaceFirst("^softglass: ", ""), rc);
+        }
+    }
+
+    /** A failed stage: its message names the subcommand and its own one-line error. */
+    static final class PipelineException extends IllegalStateException {
+        final int exitCode;
+        PipelineException(String msg, int exitCode) { super(msg); this.exitCode = exitCode; }
+    }
+
+    private Path thermal(double t) { return out.resolve("md").resolve(PipelinePreset.label(t)).resolve("traj.dump"); }
+
+    /** The trajectory the structure analysis uses: inherent structures when the preset makes them. */
+    private Path traj(double t) {
+        return out.resolve("md").resolve(PipelinePreset.label(t)).resolve(preset.inherent() ? "is.dump" : "traj.dump");
+    }
+
+    private Path model() { return out.resolve("train").resolve("model").resolve("model.json"); }
+
+    /** The final parameter file: the correlation stage's (with C_S, σ_Δ, ρ_Δ). */
+    Path parameters() { return out.resolve("correlations").resolve("model-parameters.json"); }
+
+    private double lowest() { return Arrays.stream(preset.temperatures()).min().orElseThrow(); }
+
+    private List<Path> reportInputs() throws IOException {
+        List<Path> in = new ArrayList<>();
+        for (String s : List.of("barriers", "correlations", "trap", "trsp", "observables", "train")) {
+            Path d = out.resolve(s);
+            if (!Files.isDirectory(d)) continue;
+            try (var w = Files.walk(d)) {
+                w.filter(Files::isRegularFile).filter(f -> {
+                    String n = f.getFileName().toString();
+                    return n.endsWith(".csv") || n.endsWith(".json");
+                }).sorted().forEach(in::add);
+            }
+        }
+        for (double t : preset.temperatures()) in.add(out.resolve("md").resolve(PipelinePreset.label(t)).resolve("thermo.csv"));
+        return in;
+    }
+
+    private String nt() { return Integer.toString(threads); }
+
+    static String num(double v) { return Double.toString(v); }
+}

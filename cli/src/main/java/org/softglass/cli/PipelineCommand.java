@@ -1,0 +1,67 @@
+package org.softglass.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code softglass pipeline}: the whole softness study end to end on a built-in system (see
+ * {@link Pipeline} for the stages and {@link PipelinePreset} for the presets), ending in
+ * {@code DIR/report/index.html} and {@code DIR/report/summary.json}.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = {"The whole study end to end: simulate KA at several temperatures -> p_hop and events -> softness (SVM) ->",
+                "P(R|S,T) and barrier fits -> C_S(r), dS -> the parameter file -> trap-model and TRSP predictions -> MD Q(t), chi4(t),",
+                "<S>(T) -> report (DIR/report/index.html, summary.json).",
+                "Stages: simulate, phop, train, softness, barriers, correlations, trap, trsp, observables, report.",
+                "A rerun skips stages whose inputs are unchanged and resumes an interrupted one; --from STAGE reruns from there."})
+final class PipelineCommand implements Callable<Integer> {
+    @Option(names = "--preset", defaultValue = "demo",
+            description = "demo (N = 1000, T = 0.90..0.58, about 8 min on 2 cores), paper-ka (N = 10 000, T = 0.70..0.42, inherent structures, days) "
+                    + "or smoke (seconds; for tests) (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/pipeline-PRESET).")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--from", paramLabel = "STAGE", description = "Rerun this stage and all after it.")
+    String from;
+
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec cmd;
+
+    @Override
+    public Integer call() throws Exception {
+        PipelinePreset p = PipelinePreset.byName(preset);
+        Path dir = out != null ? out : Path.of("runs", "pipeline-" + p.name());
+        PrintWriter err = cmd.commandLine().getErr();
+        if (!run.quiet()) {
+            err.printf("softglass pipeline: preset %s, N = %d, %d temperatures, %d threads -> %s%n", p.name(), p.n(), p.temperatures().length,
+                    run.threads(), dir);
+            err.flush();
+        }
+        long t0 = System.nanoTime();
+        try {
+            new Pipeline(p, dir, run.threads(), seed, run.quiet(), err).run(from);
+        } catch (Pipeline.PipelineException e) {
+            err.println("softglass: pipeline stopped: " + e.getMessage());
+            err.println("softglass: finished stages are kept; rerun the same command to resume");
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+        if (!run.quiet()) {
+            err.printf("softglass pipeline: done in %.1f s; report: %s%n", (System.nanoTime() - t0) * 1e-9,
+                    dir.resolve("report").resolve("index.html"));
+            err.flush();
+        }
+        return ExitCodes.OK;
+    }
+}

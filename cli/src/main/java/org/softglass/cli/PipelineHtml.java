@@ -1,0 +1,115 @@
+package org.softglass.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The static HTML page of the pipeline report (no scripts, no network; figures are sibling PNGs). */
+final class PipelineHtml {
+    private PipelineHtml() {}
+
+    static String page(PipelinePreset preset, Map<String, Object> sum, List<String[]> fitted, List<String[]> bins,
+                       List<Map<String, Object>> cmp, List<Map<String, Object>> db, List<String> tempFigs, List<String> copied) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>softglass pipeline report: ")
+                .append(esc(preset.name())).append("</title>\n<style>\n")
+                .append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\n")
+                .append("table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}\n")
+                .append("th{background:#eee}td.l,th.l{text-align:left}img{max-width:100%;border:1px solid #ddd;margin:4px 0}\n")
+                .append(".grid{display:grid;grid-template-columns:1fr 1fr;gap:8px}.note{color:#555;font-size:90%}\n</style></head><body>\n");
+        h.append("<h1>softglass pipeline report</h1>\n<p>Kob–Andersen 80:20 mixture at ρ = 1.2, preset <b>").append(esc(preset.name()))
+                .append("</b>, N = ").append(preset.n()).append(", seed ").append(sum.get("seed")).append(", ").append(sum.get("threads"))
+                .append(" thread(s), softglass ").append(esc(String.valueOf(sum.get("version")))).append(".</p>\n");
+        h.append("<p class=\"note\">Rerun: <code>bin/softglass pipeline --preset ").append(esc(preset.name())).append(" --seed ")
+                .append(sum.get("seed")).append(" --threads ").append(sum.get("threads"))
+                .append("</code>. Numbers: <a href=\"summary.json\">summary.json</a>; every stage's inputs, outputs and parameters: <code>../stages/</code>.</p>\n");
+
+        h.append("<h2>Fitted numbers</h2>\n<table><tr><th class=\"l\">quantity</th><th>value</th><th>1σ error</th><th class=\"l\">meaning</th></tr>\n");
+        for (String[] r : fitted) {
+            h.append("<tr><td class=\"l\">").append(esc(r[0])).append("</td><td>").append(esc(r[1])).append("</td><td>").append(esc(r[2]))
+                    .append("</td><td class=\"l\">").append(esc(r[3])).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+
+        h.append("<h2>Rearrangement probability and barriers</h2>\n<p>P(R|S,T): fraction of A particles with p_hop &gt; ")
+                .append(Csv.fmt(preset.pR())).append(" in each softness bin, with bootstrap errors; lines: the global onset fit")
+                .append(" ln P = Σ0 − ε0/T + γ(T) S − δ(T) S² (DESIGN §5).</p>\n");
+        figure(h, copied, "prs.png", "P(R|S) at each temperature with the fits");
+        figure(h, copied, "barriers.png", "Per-bin Arrhenius fits: ΔE(S) and Σ(S), with the onset-fit quadratics");
+        h.append("<table><tr><th>⟨S⟩ of bin</th><th>ΔE</th><th>±</th><th>Σ</th><th>±</th></tr>\n");
+        for (String[] b : bins) {
+            h.append("<tr>");
+            for (String c : b) h.append("<td>").append(esc(c)).append("</td>");
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+
+        h.append("<h2>Mean softness</h2>\n");
+        figure(h, List.of("mean_s.png"), "mean_s.png", "⟨S⟩ vs 1/T: MD (bars: the spread σ_S), the fit a + b/T and the trap model's equilibrium");
+        figure(h, copied, "model.png", "Softness of the training samples (stable vs rearranging)");
+
+        h.append("<h2>Relaxation: MD, trap model and TRSP</h2>\n<p>Q(t): fraction of A particles that have not rearranged (p_hop &gt; ")
+                .append(Csv.fmt(preset.pR())).append(") within t; χ4 = N Var Q. Trap model: 000 eqs 16–17 with m = 1; TRSP: 002, L = ")
+                .append(preset.trspSide()).append(", m = 4. Times in τ; τ_Q at Q = 1/e, χ4* the χ4 peak at τ_χ. n/a: not reached in the run.</p>\n");
+        h.append("<table><tr><th>T</th><th>⟨S⟩ MD</th><th>⟨S⟩ trap</th><th>τ_Q MD</th><th>τ_Q trap</th><th>τ_Q TRSP</th>")
+                .append("<th>χ4* MD</th><th>χ4* trap</th><th>χ4* TRSP</th><th>τ_χ MD</th><th>τ_χ trap</th><th>τ_χ TRSP</th></tr>\n");
+        for (Map<String, Object> r : cmp) {
+            h.append("<tr>");
+            for (String k : List.of("T", "mean_s_md", "mean_s_trap", "tau_Q_md", "tau_Q_trap", "tau_Q_trsp", "chi4_star_md", "chi4_star_trap",
+                    "chi4_star_trsp", "tau_chi_md", "tau_chi_trap", "tau_chi_trsp")) {
+                h.append("<td>").append(cell(r.get(k))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+        figure(h, List.of("tau.png"), "tau.png", "Relaxation times vs 1/T");
+        h.append("<div class=\"grid\">\n");
+        for (String t : tempFigs) {
+            h.append("<img src=\"q_").append(t).append(".png\" alt=\"Q(t) at ").append(t).append("\">\n");
+            h.append("<img src=\"chi4_").append(t).append(".png\" alt=\"chi4(t) at ").append(t).append("\">\n");
+        }
+        h.append("</div>\n");
+
+        h.append("<h2>Detailed balance of the TRSP model</h2>\n<p>Transition counts between softness bins A → B and B → A (002 App. F1); ")
+                .append("χ² = Σ (n_AB − n_BA)²/(n_AB + n_BA) over pairs with ≥ 10 transitions.</p>\n");
+        figure(h, copied, "detailed_balance.png", "n_AB / n_BA against the pair's share of transitions");
+        h.append("<table><tr><th>T</th><th>χ²</th><th>dof</th><th>p-value</th></tr>\n");
+        for (Map<String, Object> r : db) {
+            h.append("<tr><td>").append(cell(r.get("T"))).append("</td><td>").append(cell(r.get("chi2"))).append("</td><td>").append(r.get("dof"))
+                    .append("</td><td>").append(cell(r.get("p_value"))).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+
+        h.append("<h2>Softness correlations</h2>\n");
+        figure(h, copied, "cs.png", "C_S(r) at the lowest temperature with the eq-29 fit");
+        figure(h, copied, "kicks.png", "Softness change ΔS around rearrangements");
+
+        h.append("<h2>MD runs</h2>\n<table><tr><th>T</th><th>T measured</th><th>U/N</th><th>p</th><th>τ_α (F_s = 0.2)</th></tr>\n");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> md = (List<Map<String, Object>>) sum.get("md");
+        for (Map<String, Object> r : md) {
+            h.append("<tr>");
+            for (String k : List.of("T", "temperature_measured", "pe_per_atom", "pressure", "tau_alpha_fs02")) h.append("<td>").append(cell(r.get(k))).append("</td>");
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private static void figure(StringBuilder h, List<String> have, String file, String caption) {
+        if (!have.contains(file)) return;
+        h.append("<figure><img src=\"").append(file).append("\" alt=\"").append(esc(caption)).append("\"><figcaption>")
+                .append(esc(caption)).append("</figcaption></figure>\n");
+    }
+
+    private static String cell(Object v) {
+        if (v == null) return "n/a";
+        if (v instanceof Double d) return PipelineReport.fmt(d);
+        if (v instanceof Number n) return String.format(Locale.ROOT, "%s", n);
+        return esc(v.toString());
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

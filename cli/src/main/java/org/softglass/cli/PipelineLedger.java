@@ -1,0 +1,196 @@
+package org.softglass.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.softglass.core.io.Manifest;
+
+/**
+ * The pipeline's record of what each stage item has done: one JSON manifest per item in
+ * {@code DIR/stages/<stage>[-<item>].json} with the parameters, the SHA-256 of every input and
+ * output, the version and the wall time.
+ *
+ * <p>Rule: an item is <em>skipped</em> when its manifest says {@code complete}, its fingerprint
+ * (hash of stage, item, parameters, version and the inputs' SHA-256) equals the current one, and its
+ * outputs still exist with the recorded sizes. It is <em>resumed</em> (its directory kept, so e.g. an
+ * MD run continues from its checkpoint) when the manifest says {@code running} with the same
+ * fingerprint. Otherwise its directory is cleared and it runs from scratch. File hashes are cached by
+ * (path, size, modification time), so a large trajectory is hashed once.
+ */
+final class PipelineLedger {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path root, stagesDir;
+    private final String version;
+    private final Map<String, String[]> hashCache = new HashMap<>();
+
+    /** One unit of work: its stage name, item label (or null), output directory, parameters and inputs. */
+    record Item(String stage, String item, Path dir, Map<String, Object> params, List<Path> inputs) {
+        String key() { return item == null ? stage : stage + "-" + item; }
+    }
+
+    /** What the ledger decided for an item. */
+    enum Decision { SKIP, RESUME, FRESH }
+
+    PipelineLedger(Path root, String version) throws IOException {
+        this.root = root;
+        this.stagesDir = root.resolve("stages");
+        this.version = version;
+        Files.createDirectories(stagesDir);
+        try (Stream<Path> s = Files.list(stagesDir)) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".json")).toList()) {
+                Map<String, Object> m = read(p);
+                if (m != null && m.get("outputs") instanceof Map<?, ?> outs) {
+                    for (var e : outs.entrySet()) {
+                        if (e.getValue() instanceof Map<?, ?> o) {
+                            hashCache.put(String.valueOf(e.getKey()), new String[] {String.valueOf(o.get("size")),
+                                    String.valueOf(o.get("mtime")), String.valueOf(o.get("sha256"))});
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    Path manifestOf(Item it) { return stagesDir.resolve(it.key() + ".json"); }
+
+    /** The fingerprint of an item as it would run now. */
+    String fingerprint(Item it) throws IOException {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("stage", it.stage()); f.put("item", it.item()); f.put("version", version); f.put("params", it.params());
+        Map<String, String> in = new LinkedHashMap<>();
+        for (Path p : it.inputs()) in.put(rel(p), sha256(p));
+        f.put("inputs", in);
+        return hex(JSON.writeValueAsString(f).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Decides whether to skip, resume or start the item afresh (clearing its directory then). */
+    Decision decide(Item it, String fingerprint) throws IOException {
+        Map<String, Object> m = read(manifestOf(it));
+        if (m != null && fingerprint.equals(m.get("fingerprint"))) {
+            if ("complete".equals(m.get("status")) && outputsIntact(m)) return Decision.SKIP;
+            if ("running".equals(m.get("status"))) return Decision.RESUME;
+        }
+        deleteTree(it.dir());
+        return Decision.FRESH;
+    }
+
+    /** Marks the item as running (written before any work, so an interruption can resume it). */
+    void begin(Item it, String fingerprint) throws IOException {
+        Files.createDirectories(it.dir());
+        write(it, fingerprint, "running", Map.of(), 0, Map.of());
+    }
+
+    /** Marks the item complete with the SHA-256 of every regular file under its directory. */
+    void complete(Item it, String fingerprint, double seconds, Map<String, Object> results) throws IOException {
+        Map<String, Object> outs = new LinkedHashMap<>();
+        try (Stream<Path> s = Files.walk(it.dir())) {
+            for (Path p : s.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).toList()) {
+                if (p.getFileName().toString().equals("checkpoint.bin")) continue;
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("size", Files.size(p));
+                o.put("mtime", Files.getLastModifiedTime(p).toMillis());
+                o.put("sha256", sha256(p));
+                outs.put(rel(p), o);
+            }
+        }
+        write(it, fingerprint, "complete", outs, seconds, results);
+    }
+
+    /** Forgets every item of the given stages (their manifests are removed), so they run again. */
+    void invalidate(List<String> stages) throws IOException {
+        try (Stream<Path> s = Files.list(stagesDir)) {
+            for (Path p : s.toList()) {
+                String f = p.getFileName().toString();
+                for (String st : stages) if (f.equals(st + ".json") || f.startsWith(st + "-")) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The results recorded by a completed item, or an empty map. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> results(Item it) throws IOException {
+        Map<String, Object> m = read(manifestOf(it));
+        return m != null && m.get("results") instanceof Map<?, ?> r ? (Map<String, Object>) r : Map.of();
+    }
+
+    private void write(Item it, String fingerprint, String status, Map<String, Object> outs, double seconds,
+                       Map<String, Object> results) throws IOException {
+        Manifest man = new Manifest(version, "pipeline " + it.key());
+        it.params().forEach(man::param);
+        man.result("status", status);
+        Map<String, Object> m = man.asMap();
+        m.put("fingerprint", fingerprint);
+        m.put("status", status);
+        Map<String, String> in = new LinkedHashMap<>();
+        for (Path p : it.inputs()) in.put(rel(p), sha256(p));
+        m.put("inputs", in);
+        m.put("outputs", outs);
+        m.put("seconds", seconds);
+        m.put("results", results);
+        man.write(manifestOf(it));
+    }
+
+    private boolean outputsIntact(Map<String, Object> m) throws IOException {
+        if (!(m.get("outputs") instanceof Map<?, ?> outs)) return false;
+        for (var e : outs.entrySet()) {
+            Path p = root.resolve(String.valueOf(e.getKey()));
+            if (!Files.isRegularFile(p) || !(e.getValue() instanceof Map<?, ?> o)) return false;
+            if (Files.size(p) != ((Number) o.get("size")).longValue()) return false;
+        }
+        return true;
+    }
+
+    /** SHA-256 of a file, from the cache when its size and modification time are unchanged. */
+    String sha256(Path p) throws IOException {
+        String key = rel(p);
+        long size = Files.size(p), mtime = Files.getLastModifiedTime(p).toMillis();
+        String[] c = hashCache.get(key);
+        if (c != null && c[0].equals(Long.toString(size)) && c[1].equals(Long.toString(mtime))) return c[2];
+        String h = Manifest.sha256(p);
+        hashCache.put(key, new String[] {Long.toString(size), Long.toString(mtime), h});
+        return h;
+    }
+
+    private String rel(Path p) {
+        Path a = p.toAbsolutePath().normalize(), r = root.toAbsolutePath().normalize();
+        return a.startsWith(r) ? r.relativize(a).toString() : a.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(Path p) throws IOException {
+        if (!Files.isRegularFile(p)) return null;
+        try {
+            return JSON.readValue(p.toFile(), Map.class);
+        } catch (IOException e) {
+            return null; // an unreadable manifest counts as absent: the item runs again
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        List<Path> all = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir)) { s.forEach(all::add); }
+        all.sort(Comparator.reverseOrder());
+        for (Path p : all) Files.delete(p);
+    }
+
+    private static String hex(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.softglass.cli;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Sizes and analysis settings of a {@code softglass pipeline} study of the Kob–Andersen mixture
+ * (ρ = 1.2, 80:20): the temperatures, run lengths and the thresholds of the softness analysis.
+ *
+ * <p>MD protocol: the highest temperature starts from a random melt; every lower one starts from
+ * the last frame of the one above (a step-wise cooling), equilibrates {@code equilibrate} steps and
+ * runs {@code steps} of production with a frame every {@code dumpEvery} steps. Times in τ, lengths
+ * in σ_AA, temperatures in ε_AA/k_B.
+ *
+ * <p>Softness (DESIGN §4): training on {@code trainTemperatures} (sets pooled), rearranging = an event
+ * with p* &gt; {@code pc}, stable = p_hop &lt; {@code pStable} for {@code tauC}; P(R|S,T) uses
+ * p_hop &gt; {@code pR}. Features: the {@code features} descriptor preset of species A centres.
+ *
+ * <ul>
+ *   <li>{@code demo}: N = 1000, T = 0.90 … 0.58 (onset ≈ 0.74–0.86 for KA, DESIGN §5), thermal
+ *       trajectories, radial descriptors ({@code fluidity-100}); ≈ 6–8 min on 2 cores.</li>
+ *   <li>{@code paper-ka}: N = 10 000, T = 0.70 … 0.42, inherent-structure trajectories (p_hop and
+ *       descriptors on IS), {@code ka-266}; production of ~ a few τ_α at each T; days on 2 cores
+ *       (estimate printed at start; resumable).</li>
+ *   <li>{@code smoke}: N = 400, four temperatures, seconds; for tests of the machinery only (its
+ *       fits have large errors).</li>
+ * </ul>
+ */
+record PipelinePreset(String name, int n, double[] temperatures, double dt, long equilibrate, long steps, long dumpEvery,
+                      boolean inherent, String features, double[] trainTemperatures, double tR, double pc, double pStable,
+                      double tauC, double pR, int trspSide, int trspTrajectories, long trspEvents, int bootstrap) {
+
+    static final String[] NAMES = {"demo", "paper-ka", "smoke"};
+
+    static PipelinePreset byName(String name) {
+        return switch (name) {
+            case "demo" -> new PipelinePreset("demo", 1000, new double[] {0.90, 0.80, 0.72, 0.66, 0.62, 0.58}, 0.005,
+                    10_000, 40_000, 200, false, "fluidity-100", new double[] {0.66, 0.62, 0.58}, 10, 0.4, 0.06, 20, 0.2,
+                    16, 8, 40_000, 200);
+            case "paper-ka" -> new PipelinePreset("paper-ka", 10_000, new double[] {0.70, 0.65, 0.60, 0.55, 0.50, 0.47, 0.45, 0.42},
+                    0.005, 200_000, 2_000_000, 200, true, "ka-266", new double[] {0.47, 0.45, 0.42}, 10, 0.6, 0.02, 500, 0.2,
+                    40, 8, 400_000, 200);
+            case "smoke" -> new PipelinePreset("smoke", 400, new double[] {0.90, 0.75, 0.65, 0.58}, 0.005,
+                    1000, 6000, 100, false, "fluidity-100", new double[] {0.65, 0.58}, 5, 0.3, 0.08, 5, 0.2,
+                    8, 2, 4000, 50);
+            default -> throw new IllegalArgumentException("--preset must be one of " + String.join(", ", NAMES) + ", got '" + name + "'");
+        };
+    }
+
+    /** The temperature label used in directory names, e.g. {@code T0.620}. */
+    static String label(double t) { return String.format(Locale.ROOT, "T%.3f", t); }
+
+    /** Total MD steps of the study (melt of the first run included). */
+    long totalSteps() { return 2000 + temperatures.length * (equilibrate + steps); }
+
+    /** The settings as a map (for the pipeline manifest and the report). */
+    Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("preset", name); m.put("model", "ka"); m.put("n", n); m.put("density", 1.2);
+        m.put("temperatures", Arrays.stream(temperatures).boxed().toList()); m.put("dt", dt);
+        m.put("equilibrate_steps", equilibrate); m.put("production_steps", steps); m.put("dump_every", dumpEvery);
+        m.put("inherent_structures", inherent); m.put("features", features);
+        m.put("train_temperatures", Arrays.stream(trainTemperatures).boxed().toList());
+        m.put("tR", tR); m.put("pc", pc); m.put("p_stable", pStable); m.put("tau_c", tauC); m.put("p_R", pR);
+        m.put("trsp_L", trspSide); m.put("trsp_trajectories", trspTrajectories); m.put("trsp_events", trspEvents);
+        m.put("bootstrap", bootstrap);
+        return m;
+    }
+}

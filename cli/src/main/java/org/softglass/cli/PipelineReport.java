@@ -1,0 +1,323 @@
+package org.softglass.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.softglass.core.io.AtomicOutput;
+import org.softglass.core.params.ModelParameters;
+import org.softglass.core.plot.Plot;
+
+/**
+ * The pipeline's report: {@code report/summary.json}, {@code report/index.html} (static, no
+ * network; figures are PNG files next to it) built from the stage outputs.
+ *
+ * <p>Comparisons, per MD temperature: the persistence time τ_Q (Q = 1/e) and the χ4 peak
+ * (χ4*, τ_χ) of the MD's own rearrangements (p_hop &gt; p_R, species A), of the trap-like model
+ * (paper 000 eqs 16–17, m = 1) and of the TRSP lattice model (paper 002; τ_Q read off its Q(t) by
+ * log-linear interpolation); ⟨S⟩(T) of the MD against the trap model's equilibrium (000 eq 10).
+ *
+ * <p>Detailed balance of the TRSP run (paper 002 App. F1): for every pair of softness bins (A, B)
+ * the transition counts n_AB and n_BA are equal in expectation in a stationary reversible process;
+ * with Poisson counts, χ² = Σ (n_AB − n_BA)² / (n_AB + n_BA) over pairs with n_AB + n_BA ≥ 10 has
+ * as many degrees of freedom as pairs, and the report gives χ²/dof and its p-value.
+ */
+final class PipelineReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path root;
+    private final PipelinePreset preset;
+    private final long seed;
+    private final int threads;
+
+    PipelineReport(Path root, PipelinePreset preset, long seed, int threads) {
+        this.root = root;
+        this.preset = preset;
+        this.seed = seed;
+        this.threads = threads;
+    }
+
+    /** Writes summary.json, the figures and index.html into {@code dir}. */
+    void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, Object> sum = new LinkedHashMap<>();
+        sum.put("schema", "softglass.pipeline-summary/1");
+        sum.put("version", Version.get());
+        sum.put("seed", seed);
+        sum.put("threads", threads);
+        sum.put("settings", preset.asMap());
+        List<String[]> fitted = new ArrayList<>();   // name, value, error, unit/meaning
+        double[] ts = preset.temperatures();
+
+        // MD thermodynamics and F_s
+        List<Map<String, Object>> md = new ArrayList<>();
+        for (double t : ts) {
+            Table th = Table.read(root.resolve("md").resolve(PipelinePreset.label(t)).resolve("thermo.csv"));
+            JsonNode fs = JSON.readTree(root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("fs").resolve("fs.json").toFile());
+            md.add(Csv.map("T", t, "temperature_measured", mean(th.col("temperature")), "pe_per_atom", mean(th.col("pe")),
+                    "pressure", mean(th.col("press")), "tau_alpha_fs02", num(fs.get("tau_alpha"))));
+        }
+        sum.put("md", md);
+
+        // softness model
+        JsonNode model = JSON.readTree(root.resolve("train").resolve("model").resolve("model.json").toFile()).get("training");
+        sum.put("softness_model", Csv.map("samples", model.get("samples").asInt(), "train_accuracy", model.get("train_accuracy").asDouble(),
+                "cv_accuracy", num(model.get("cv_accuracy")), "features", preset.features()));
+        fitted.add(new String[] {"SVM cross-validated accuracy", fmt(num(model.get("cv_accuracy"))), "",
+                model.get("samples").asInt() + " balanced samples, 5-fold"});
+
+        // barriers and the parameter file
+        JsonNode bar = JSON.readTree(root.resolve("barriers").resolve("barriers.json").toFile());
+        JsonNode on = bar.get("onset_fit");
+        Map<String, Object> onset = new LinkedHashMap<>();
+        String[][] names = {{"eps0", "ε0", "ΔE(S) = ε0 + ε1 S + ε2 S²"}, {"eps1", "ε1", ""}, {"eps2", "ε2", ""},
+                {"sigma0", "Σ0", "Σ(S) = Σ0 + (ε1 S + ε2 S²)/T0"}, {"t0", "T0", "onset temperature"}};
+        for (String[] n : names) {
+            double v = on.get(n[0]).asDouble(), e = on.get("errors").get(n[0]).asDouble();
+            onset.put(n[0], v);
+            onset.put(n[0] + "_err", e);
+            fitted.add(new String[] {n[1], fmt(v), fmt(e), n[2]});
+        }
+        onset.put("chi2", on.get("chi2").asDouble());
+        onset.put("dof", on.get("dof").asInt());
+        sum.put("onset_fit", onset);
+        JsonNode mf = bar.get("mean_fit");
+        sum.put("mean_s_fit", Csv.map("a", mf.get("a").asDouble(), "b", mf.get("b").asDouble(), "a_err", mf.get("a_err").asDouble(),
+                "b_err", mf.get("b_err").asDouble()));
+        fitted.add(new String[] {"a of ⟨S⟩ = a + b/T", fmt(mf.get("a").asDouble()), fmt(mf.get("a_err").asDouble()), "MD"});
+        fitted.add(new String[] {"b of ⟨S⟩ = a + b/T", fmt(mf.get("b").asDouble()), fmt(mf.get("b_err").asDouble()), "MD"});
+        ModelParameters params = ModelParameters.read(root.resolve("correlations").resolve("model-parameters.json"));
+        Map<String, Object> pj = new LinkedHashMap<>();
+        pj.put("rho_s0", params.rho().s0());
+        pj.put("rho_sigma0", params.rho().sigma0());
+        pj.put("tauR", params.tauR());
+        fitted.add(new String[] {"S0 of ϱ(S)", fmt(params.rho().s0()), err(params, "rho.s0"), "ϱ(S) inverted through 000 eqs 10–11"});
+        fitted.add(new String[] {"σ0 of ϱ(S)", fmt(params.rho().sigma0()), err(params, "rho.sigma0"), ""});
+        fitted.add(new String[] {"τ_R", fmt(params.tauR()), err(params, "tauR"), "mean rearrangement duration (τ)"});
+        for (var e : new Object[][] {{"cS", params.cS(), "C_S(r)"}, {"sigmaDelta", params.sigmaDelta(), "σ_Δ(r)"}, {"rhoDelta", params.rhoDelta(), "ρ_Δ(r)"}}) {
+            ModelParameters.ExpCorrelation c = (ModelParameters.ExpCorrelation) e[1];
+            if (c == null) continue;
+            String k = (String) e[0];
+            pj.put(k, Csv.map("c0", c.c0(), "c1", c.c1(), "xi", c.xi()));
+            fitted.add(new String[] {"c0 of " + e[2], fmt(c.c0()), err(params, k + ".c0"), "value at r = 0"});
+            fitted.add(new String[] {"c1 of " + e[2], fmt(c.c1()), err(params, k + ".c1"), "c1 exp(−r/ξ), r > 0 (002 eq 29)"});
+            fitted.add(new String[] {"ξ of " + e[2], fmt(c.xi()), err(params, k + ".xi"), "σ"});
+        }
+        sum.put("parameters", pj);
+
+        // per-bin Arrhenius fits
+        Table arr = Table.read(root.resolve("barriers").resolve("arrhenius.csv"));
+        List<String[]> bins = new ArrayList<>();
+        for (int i = 0; i < arr.rows(); i++) {
+            bins.add(new String[] {fmt(arr.col("mean")[i]), fmt(arr.col("delta_e")[i]), fmt(arr.col("delta_e_err")[i]),
+                    fmt(arr.col("sigma")[i]), fmt(arr.col("sigma_err")[i])});
+        }
+        sum.put("arrhenius_bins", arr.rows());
+
+        // <S>(T): MD vs trap
+        Table eq = Table.read(root.resolve("trap").resolve("equilibrium").resolve("equilibrium.csv"));
+        Map<Double, double[]> mom = new LinkedHashMap<>();
+        for (JsonNode m : bar.get("moments")) mom.put(m.get("T").asDouble(), new double[] {m.get("mean").asDouble(), m.get("std").asDouble()});
+        Table relaxSum = Table.read(root.resolve("trap").resolve("relax").resolve("relax_summary.csv"));
+        Table relax = Table.read(root.resolve("trap").resolve("relax").resolve("relax.csv"));
+        Table trspSum = Table.read(root.resolve("trsp").resolve("summary.csv"));
+        Table trspQ = Table.read(root.resolve("trsp").resolve("overlap.csv"));
+        List<Map<String, Object>> cmp = new ArrayList<>();
+        List<String> figs = new ArrayList<>();
+        double[] invT = new double[ts.length], sMd = new double[ts.length], sStd = new double[ts.length], sTrap = new double[ts.length];
+        double[] tauMd = new double[ts.length], tauTrap = new double[ts.length], tauTrsp = new double[ts.length], tauA = new double[ts.length];
+        for (int k = 0; k < ts.length; k++) {
+            double t = ts[k];
+            invT[k] = 1 / t;
+            double[] ms = mom.getOrDefault(t, new double[] {Double.NaN, Double.NaN});
+            sMd[k] = ms[0];
+            sStd[k] = ms[1];
+            sTrap[k] = trapMeanS(params, t);
+            Path pd = root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("persistence");
+            Table pq = Table.read(pd.resolve("persistence.csv"));
+            JsonNode pj2 = JSON.readTree(pd.resolve("persistence.json").toFile());
+            int rs = relaxSum.find("T", t), ss = trspSum.find("T", t);
+            double[][] trapCurve = relax.where("T", t, "t", "Q", "chi4"), trspCurve = trspQ.where("T", t, "t", "Q", "chi4");
+            tauMd[k] = num(pj2.get("tau_Q"));
+            tauTrap[k] = relaxSum.col("tau_Q")[rs];
+            tauTrsp[k] = crossing(trspCurve[0], trspCurve[1], Math.exp(-1));
+            tauA[k] = md.get(k).get("tau_alpha_fs02") instanceof Double d ? d : Double.NaN;
+            cmp.add(Csv.map("T", t, "mean_s_md", sMd[k], "std_s_md", sStd[k], "mean_s_trap", sTrap[k],
+                    "tau_Q_md", fin(tauMd[k]), "tau_Q_trap", fin(tauTrap[k]), "tau_Q_trsp", fin(tauTrsp[k]),
+                    "chi4_star_md", fin(num(pj2.get("chi4_star"))), "tau_chi_md", fin(num(pj2.get("tau_chi"))),
+                    "chi4_star_trap", fin(relaxSum.col("chi4_star")[rs]), "tau_chi_trap", fin(relaxSum.col("tau_chi")[rs]),
+                    "chi4_star_trsp", fin(trspSum.col("chi4_star")[ss]), "tau_chi_trsp", fin(trspSum.col("tau_chi")[ss])));
+            String label = PipelinePreset.label(t);
+            Plot q = Plot.xy("Q(t) at T = " + Csv.fmt(t) + ": MD, trap model, TRSP", "t (tau)", "Q").logX()
+                    .line("MD (p_hop > " + Csv.fmt(preset.pR()) + ")", positive(pq.col("t")), pq.col("Q"))
+                    .line("trap model", trapCurve[0], trapCurve[1]).line("TRSP", trspCurve[0], trspCurve[1]);
+            q.save(dir.resolve("q_" + label + ".png"));
+            Plot c = Plot.xy("chi4(t) at T = " + Csv.fmt(t) + ": MD, trap model, TRSP", "t (tau)", "chi4").logX()
+                    .line("MD", positive(pq.col("t")), pq.col("chi4")).line("trap model (m = 1)", trapCurve[0], trapCurve[2])
+                    .line("TRSP", trspCurve[0], trspCurve[2]);
+            c.save(dir.resolve("chi4_" + label + ".png"));
+            figs.add(label);
+        }
+        sum.put("comparison", cmp);
+        double[] eqInv = eq.col("inv_T"), eqS = eq.col("mean_s");
+        Plot.xy("<S> vs 1/T: MD and the trap model", "1/T", "<S>").errors("MD (bars: sigma_S)", invT, sMd, sStd)
+                .line("trap model equilibrium (000 eq 10)", eqInv, eqS)
+                .line("MD fit a + b/T", invT, java.util.Arrays.stream(invT).map(x -> mf.get("a").asDouble() + mf.get("b").asDouble() * x).toArray())
+                .save(dir.resolve("mean_s.png"));
+        Plot tp = Plot.xy("Relaxation times vs 1/T", "1/T", "time (tau)").logY();
+        addFinite(tp, "MD tau_Q (persistence)", invT, tauMd);
+        addFinite(tp, "MD tau_alpha (F_s = 0.2)", invT, tauA);
+        addFinite(tp, "trap tau_Q", invT, tauTrap);
+        addFinite(tp, "TRSP tau_Q", invT, tauTrsp);
+        tp.save(dir.resolve("tau.png"));
+
+        // detailed balance of the TRSP run
+        Table db = Table.read(root.resolve("trsp").resolve("detailed_balance.csv"));
+        List<Map<String, Object>> dbs = new ArrayList<>();
+        for (double t : ts) {
+            double chi2 = 0;
+            int dof = 0;
+            for (int i = 0; i < db.rows(); i++) {
+                if (db.col("T")[i] != t) continue;
+                double a = db.col("n_AB")[i], b = db.col("n_BA")[i];
+                if (a + b < 10) continue;
+                chi2 += (a - b) * (a - b) / (a + b);
+                dof++;
+            }
+            double p = dof > 0 ? 1 - new ChiSquaredDistribution(dof).cumulativeProbability(chi2) : Double.NaN;
+            dbs.add(Csv.map("T", t, "chi2", chi2, "dof", dof, "p_value", fin(p)));
+        }
+        sum.put("detailed_balance", dbs);
+
+        // stage timings
+        Map<String, Object> stages = new LinkedHashMap<>();
+        try (var s = Files.list(root.resolve("stages"))) {
+            for (Path p : s.sorted().toList()) {
+                JsonNode j = JSON.readTree(p.toFile());
+                String name = p.getFileName().toString().replace(".json", "");
+                if (!name.startsWith("report")) stages.put(name, j.get("seconds").asDouble());
+            }
+        }
+        sum.put("stage_seconds", stages);
+
+        // copy the stage figures
+        Object[][] copies = {{"barriers/prs.png", "prs.png"}, {"barriers/barriers.png", "barriers.png"}, {"correlations/cs.png", "cs.png"},
+                {"correlations/kicks.png", "kicks.png"}, {"trsp/detailed_balance.png", "detailed_balance.png"}, {"train/model/model.png", "model.png"}};
+        List<String> copied = new ArrayList<>();
+        for (Object[] c : copies) {
+            Path src = root.resolve((String) c[0]);
+            if (Files.isRegularFile(src)) {
+                Files.copy(src, dir.resolve((String) c[1]), StandardCopyOption.REPLACE_EXISTING);
+                copied.add((String) c[1]);
+            }
+        }
+        Csv.json(dir.resolve("summary.json"), sum);
+        String html = PipelineHtml.page(preset, sum, fitted, bins, cmp, dbs, figs, copied);
+        AtomicOutput.write(dir.resolve("index.html"), o -> o.write(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** ⟨S⟩ of the trap model's equilibrium at T (000 eq 10): mean of P_T(S) ∝ ϱ(S)/P(R|S,T). */
+    static double trapMeanS(ModelParameters p, double t) {
+        return org.softglass.core.trap.TrapModel.of(p).meanS(t);
+    }
+
+    /** First time at which a decreasing curve y(x) falls to {@code level}, log-linear in x; NaN if never. */
+    static double crossing(double[] x, double[] y, double level) {
+        for (int i = 1; i < x.length; i++) {
+            if (y[i - 1] > level && y[i] <= level && x[i - 1] > 0) {
+                double f = (y[i - 1] - level) / (y[i - 1] - y[i]);
+                return Math.exp(Math.log(x[i - 1]) + f * (Math.log(x[i]) - Math.log(x[i - 1])));
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static void addFinite(Plot p, String name, double[] x, double[] y) {
+        List<double[]> pts = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) if (Double.isFinite(y[i]) && y[i] > 0) pts.add(new double[] {x[i], y[i]});
+        if (pts.isEmpty()) return;
+        p.points(name, pts.stream().mapToDouble(a -> a[0]).toArray(), pts.stream().mapToDouble(a -> a[1]).toArray());
+    }
+
+    /** t = 0 cannot sit on a log axis: the first lag (t = 0, Q = 1) is shifted to half the second. */
+    private static double[] positive(double[] t) {
+        double[] r = t.clone();
+        if (r.length > 1 && r[0] <= 0) r[0] = r[1] / 2;
+        return r;
+    }
+
+    private static String err(ModelParameters p, String key) {
+        Double e = p.errors().get(key);
+        return e == null ? "" : fmt(e);
+    }
+
+    static String fmt(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "n/a"; }
+
+    private static Double fin(double v) { return Double.isFinite(v) ? v : null; }
+
+    private static double num(JsonNode n) { return n == null || n.isNull() || !n.isNumber() ? Double.NaN : n.asDouble(); }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return s / v.length;
+    }
+
+    /** A CSV file with a header row, as columns of doubles (non-numbers read as NaN). */
+    record Table(List<String> header, List<double[]> data) {
+        static Table read(Path f) throws IOException {
+            List<String> lines = Files.readAllLines(f);
+            if (lines.isEmpty()) throw new org.softglass.core.io.InputFormatException(f.toString(), 1, "empty file, expected a CSV header");
+            List<String> h = List.of(lines.getFirst().split(","));
+            List<double[]> rows = new ArrayList<>();
+            for (String l : lines.subList(1, lines.size())) {
+                if (l.isBlank()) continue;
+                String[] p = l.split(",");
+                double[] r = new double[h.size()];
+                for (int i = 0; i < r.length; i++) {
+                    try {
+                        r[i] = i < p.length ? Double.parseDouble(p[i].strip()) : Double.NaN;
+                    } catch (NumberFormatException e) {
+                        r[i] = Double.NaN;
+                    }
+                }
+                rows.add(r);
+            }
+            return new Table(h, rows);
+        }
+
+        int rows() { return data.size(); }
+
+        double[] col(String name) {
+            int k = header.indexOf(name);
+            if (k < 0) throw new IllegalStateException("column '" + name + "' missing (have " + header + ")");
+            return data.stream().mapToDouble(r -> r[k]).toArray();
+        }
+
+        /** Index of the first row whose column equals v (to 1e-9), or an error. */
+        int find(String name, double v) {
+            double[] c = col(name);
+            for (int i = 0; i < c.length; i++) if (Math.abs(c[i] - v) < 1e-9) return i;
+            throw new IllegalStateException("no row with " + name + " = " + v);
+        }
+
+        /** The given columns of the rows whose {@code key} column equals v (to 1e-9). */
+        double[][] where(String key, double v, String... cols) {
+            double[] kc = col(key);
+            double[][] all = new double[cols.length][];
+            for (int j = 0; j < cols.length; j++) all[j] = col(cols[j]);
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < kc.length; i++) if (Math.abs(kc[i] - v) < 1e-9) idx.add(i);
+            double[][] r = new double[cols.length][idx.size()];
+            for (int j = 0; j < cols.length; j++) for (int i = 0; i < idx.size(); i++) r[j][i] = all[j][idx.get(i)];
+            return r;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.softglass.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code softglass pipeline --preset smoke} end to end: interrupted (the process is killed once the
+ * softness model exists), resumed without redoing finished stages, complete with every summary
+ * field finite, a rerun that skips everything, and {@code --from}.
+ */
+class PipelineCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Summary fields that must hold finite numbers after a complete run ("*" = every element). */
+    static final List<String> EXPECTED = List.of(
+            "onset_fit/eps0", "onset_fit/eps1", "onset_fit/eps2", "onset_fit/sigma0", "onset_fit/t0",
+            "onset_fit/eps0_err", "onset_fit/eps1_err", "onset_fit/eps2_err", "onset_fit/sigma0_err", "onset_fit/t0_err", "onset_fit/chi2",
+            "mean_s_fit/a", "mean_s_fit/b", "mean_s_fit/a_err", "mean_s_fit/b_err",
+            "softness_model/train_accuracy", "softness_model/cv_accuracy", "softness_model/samples",
+            "parameters/rho_s0", "parameters/rho_sigma0", "parameters/tauR", "parameters/cS/c0", "parameters/cS/c1", "parameters/cS/xi",
+            "parameters/sigmaDelta/c1", "parameters/sigmaDelta/xi", "parameters/rhoDelta/c1", "parameters/rhoDelta/xi",
+            "md/*/temperature_measured", "md/*/pe_per_atom", "md/*/pressure",
+            "comparison/*/mean_s_md", "comparison/*/std_s_md", "comparison/*/mean_s_trap", "comparison/*/tau_Q_trap",
+            "comparison/*/chi4_star_md", "comparison/*/tau_chi_md", "comparison/*/chi4_star_trap", "comparison/*/tau_chi_trap",
+            "comparison/*/chi4_star_trsp", "comparison/*/tau_chi_trsp", "comparison/0/tau_Q_md", "comparison/0/tau_Q_trsp",
+            "detailed_balance/*/chi2", "detailed_balance/*/dof", "arrhenius_bins");
+
+    @Test
+    void smokePipelineResumesCompletesAndSkipsWhatIsDone(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        // 1. a real interruption: the pipeline process is killed after the training stage
+        interruptAfter(out, "train-model");
+        assertFalse(Files.exists(out.resolve("report").resolve("summary.json")), "killed before the report");
+        Map<String, String> before = created(out, "simulate-", "phop-", "train-");
+        assertTrue(before.size() >= 4 + 4 + 3, "simulate, phop and train items recorded: " + before.keySet());
+
+        // 2. resume: finished items are skipped (their manifests untouched), the rest runs
+        CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(before, created(out, "simulate-", "phop-", "train-"), "finished stages were redone");
+        assertTrue(line(r.err(), "simulate").contains("up to date"), r.err());
+        assertTrue(line(r.err(), "train").contains("up to date"), r.err());
+        assertTrue(line(r.err(), "barriers").contains("1 item(s) run"), r.err());
+        assertEquals(10, Pattern.compile("(?m)^\\[\\s*\\d+/10\\] ").matcher(r.err()).results().count(), "one line per stage:\n" + r.err());
+
+        // 3. every expected summary field is finite; the page references figures that exist
+        Path report = out.resolve("report");
+        JsonNode sum = JSON.readTree(report.resolve("summary.json").toFile());
+        for (String f : EXPECTED) for (JsonNode v : select(sum, f)) assertTrue(v.isNumber() && Double.isFinite(v.asDouble()), f + " = " + v);
+        assertEquals(4, sum.get("comparison").size());
+        String html = Files.readString(report.resolve("index.html"));
+        var imgs = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html).results().map(m -> m.group(1)).toList();
+        assertTrue(imgs.size() >= 4 * 2 + 5, "figures in the page: " + imgs);
+        for (String img : imgs) assertTrue(Files.size(report.resolve(img)) > 1000, img);
+        assertTrue(html.contains("ε1") && html.contains("Detailed balance"), "fitted-number table and sections");
+
+        // 4. a rerun changes nothing
+        byte[] summary = Files.readAllBytes(report.resolve("summary.json"));
+        Map<String, String> all = created(out, "");
+        CliRunner.Result again = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2");
+        assertEquals(0, again.code(), again.err());
+        assertEquals(10, again.err().lines().filter(l -> l.contains("up to date, skipped")).count(), again.err());
+        assertEquals(all, created(out, ""));
+        assertArrayEquals(summary, Files.readAllBytes(report.resolve("summary.json")));
+
+        // 5. --from barriers reruns barriers and what follows, nothing before it
+        CliRunner.Result from = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--from", "barriers");
+        assertEquals(0, from.code(), from.err());
+        Map<String, String> after = created(out, "");
+        for (var e : all.entrySet()) {
+            boolean early = e.getKey().startsWith("simulate-") || e.getKey().startsWith("phop-") || e.getKey().startsWith("train-")
+                    || e.getKey().startsWith("softness-");
+            if (early) assertEquals(e.getValue(), after.get(e.getKey()), e.getKey());
+            else assertNotEquals(e.getValue(), after.get(e.getKey()), e.getKey() + " should have rerun");
+        }
+
+        // 6. a bad stage name is a usage error naming the stages
+        CliRunner.Result bad = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--from", "nonsense");
+        assertEquals(ExitCodes.USAGE, bad.code());
+        assertTrue(bad.err().contains("simulate, phop, train"), bad.err());
+    }
+
+    @Test
+    void unknownPresetIsAUsageError(@TempDir Path tmp) {
+        CliRunner.Result r = CliRunner.run("pipeline", "--preset", "huge", "--out", tmp.toString());
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("demo, paper-ka, smoke"), r.err());
+    }
+
+    /** Starts the pipeline in a child JVM and kills it once the stage item's manifest says complete. */
+    private static void interruptAfter(Path out, String item) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "org.softglass.cli.Main", "pipeline", "--preset", "smoke",
+                "--out", out.toString(), "--threads", "2", "--quiet"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.getParent().resolve("child.log").toFile());
+        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        Process p = pb.start();
+        Path m = out.resolve("stages").resolve(item + ".json");
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) fail("pipeline ended before it could be interrupted: " + Files.readString(out.getParent().resolve("child.log")));
+            if (Files.isRegularFile(m) && Files.readString(m).contains("\"status\" : \"complete\"")) {
+                p.destroyForcibly().waitFor();
+                return;
+            }
+            Thread.sleep(50);
+        }
+        p.destroyForcibly();
+        fail("no " + item + " within 300 s");
+    }
+
+    /** The "created" stamp of every stage manifest whose name starts with one of the prefixes. */
+    private static Map<String, String> created(Path out, String... prefixes) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        File[] fs = out.resolve("stages").toFile().listFiles();
+        java.util.Arrays.sort(fs);
+        for (File f : fs) {
+            for (String p : prefixes) {
+                if (f.getName().startsWith(p)) {
+                    m.put(f.getName(), JSON.readTree(f).get("created").asText());
+                    break;
+                }
+            }
+        }
+        return m;
+    }
+
+    private static String line(String log, String stage) {
+        return log.lines().filter(l -> l.matches("\\[\\s*\\d+/10\\] " + stage + "\\s.*")).findFirst().orElse("(no line for " + stage + ")");
+    }
+
+    /** The nodes a path like "comparison/ * /tau_Q_trap" names (a "*" segment = every element). */
+    static List<JsonNode> select(JsonNode root, String path) {
+        List<JsonNode> cur = List.of(root);
+        for (String seg : path.split("/")) {
+            List<JsonNode> next = new ArrayList<>();
+            for (JsonNode n : cur) {
+                if (seg.equals("*")) n.forEach(next::add);
+                else if (n.isArray()) next.add(n.get(Integer.parseInt(seg)));
+                else next.add(n.get(seg));
+            }
+            cur = next;
+        }
+        for (JsonNode n : cur) if (n == null) fail("summary field missing: " + path);
+        if (cur.isEmpty()) fail("summary field empty: " + path);
+        return cur;
+    }
+}
