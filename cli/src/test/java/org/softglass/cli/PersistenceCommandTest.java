@@ -22,6 +22,8 @@ import org.softglass.core.rearrange.PhopHeader;
 /** {@code softglass persistence} end to end on synthetic {@code phop} directories. */
 class PersistenceCommandTest {
     @TempDir Path dir;
+    /** The matrix the last {@link #phopDir} call wrote (F × N row-major). */
+    private double[] written;
 
     /**
      * A phop directory of {@code frames} frames 0.5 τ apart (timesteps 100 apart, dt 0.005), N = 30
@@ -41,8 +43,10 @@ class PersistenceCommandTest {
         w.start(new PhopHeader("synthetic.dump", ids, types, 2.0, 0.005, 0.5, h));
         SplittableRandom rnd = new SplittableRandom(5);
         double[] row = new double[n];
+        written = new double[frames * n];
         for (int f = 0; f < frames; f++) {
             for (int i = 0; i < n; i++) row[i] = f < h || f >= frames - h ? Double.NaN : rnd.nextDouble() < 0.04 ? 0.6 : 0.05;
+            System.arraycopy(row, 0, written, f * n, n);
             w.row(f, 100L * f, 0.5 * f, row);
         }
         w.finish(frames);
@@ -64,6 +68,9 @@ class PersistenceCommandTest {
 
         // the same numbers as the core class on the same matrix (defined frames 2..397: longest lag 395)
         PhopFiles.Matrix m = PhopFiles.read(in);
+        assertArrayEquals(written, m.values(), 0.0, "PhopFiles.read gives back the matrix written (NaN included)");
+        assertEquals(400, m.frames());
+        assertEquals(199.5, m.times()[399], 0.0);
         boolean[] mask = new boolean[30];
         for (int i = 0; i < 30; i++) mask[i] = i % 2 == 0;
         int[] lags = Persistence.logLags(395, 8);
