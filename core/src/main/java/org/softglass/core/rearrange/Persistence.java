@@ -187,7 +187,11 @@ public final class Persistence {
      * The longest run of consecutive frames at which every selected particle has a defined (non-NaN)
      * p_hop; the largest lag with an origin is this minus 1.
      *
-     * @param phop F × N row-major p_hop, not modified; @param mask selected columns or null (not modified)
+     * @param phop      F × N row-major p_hop (σ²), NaN where undefined; not modified
+     * @param frames    F
+     * @param particles N
+     * @param mask      selected columns, or null for all; not modified
+     * @return the run length in frames (0 if no frame is defined)
      */
     public static int longestDefinedRun(double[] phop, int frames, int particles, boolean[] mask) {
         int[] sel = selected(phop, frames, particles, mask);
