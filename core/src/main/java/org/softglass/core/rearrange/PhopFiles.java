@@ -182,6 +182,39 @@ public final class PhopFiles {
         return new PhopRun.Result(header, frames, steps, times);
     }
 
+    /**
+     * The whole p_hop matrix of a directory in memory.
+     *
+     * @param header the columns (ids, types) and window
+     * @param times  the F frame times (τ)
+     * @param values p_hop (σ²), F × N row-major ({@code values[f·N + i]}), NaN where undefined
+     */
+    public record Matrix(PhopHeader header, double[] times, double[] values) {
+        /** Number of frames F. */
+        public int frames() { return times.length; }
+    }
+
+    /**
+     * Reads {@code dir/phop.json} and {@code dir/phop.npy} into memory (8·F·N bytes).
+     *
+     * @throws InputFormatException as {@link #replay}
+     */
+    public static Matrix read(Path dir) throws IOException {
+        List<double[]> rows = new ArrayList<>();
+        PhopRun.Result r = replay(dir, new PhopSink() {
+            @Override public void start(PhopHeader h) {}
+            @Override public void row(int frame, long timestep, double time, double[] phop) { rows.add(phop.clone()); }
+            @Override public void finish(int frames) {}
+        });
+        int n = r.header().size();
+        if ((long) r.frames() * n > Integer.MAX_VALUE - 8) {
+            throw new InputFormatException(npy(dir).toString(), -1, r.frames() + " x " + n + " values, expected at most 2^31 - 9 to hold in memory");
+        }
+        double[] v = new double[r.frames() * n];
+        for (int f = 0; f < rows.size(); f++) System.arraycopy(rows.get(f), 0, v, f * n, n);
+        return new Matrix(r.header(), r.times(), v);
+    }
+
     private static long[] longs(JsonNode j, String key, String src) {
         JsonNode a = j.get(key);
         if (a == null || !a.isArray()) throw new InputFormatException(src, -1, "missing array \"" + key + "\"");
