@@ -21,8 +21,36 @@ import org.softglass.core.plot.Plot;
 final class BarrierReport {
     private BarrierReport() {}
 
-    /** An analysis with its onset fit, or without it and the reason the fit refused. */
-    record Onset(BarrierAnalysis.Result result, String error) {}
+    /**
+     * An analysis with its onset fit, or without it and the reason the fit refused; {@code excluded}
+     * lists the temperatures left out of the onset fit (empty unless {@link #fitOnsetBelowOnset}).
+     */
+    record Onset(BarrierAnalysis.Result result, String error, List<Double> excluded) {
+        Onset(BarrierAnalysis.Result result, String error) { this(result, error, List.of()); }
+    }
+
+    /**
+     * The onset fit on the temperatures below the onset: the fit runs on every temperature; while
+     * it refuses because a temperature is at or above the fitted T0 (where P(R|S) no longer depends on
+     * S and the quadratic form does not apply, {@link org.softglass.core.barriers.OnsetFit}), the
+     * highest remaining temperature is left out and the fit repeated, down to 2 temperatures. The
+     * measured P(R|S) and per-bin fits keep every temperature.
+     */
+    static Onset fitOnsetBelowOnset(BarrierAnalysis.Result r, boolean kramers, long minEvents, double pMax) {
+        java.util.TreeSet<Double> temps = new java.util.TreeSet<>();
+        for (var p : r.points()) temps.add(p.t());
+        List<Double> excluded = new ArrayList<>();
+        while (true) {
+            List<org.softglass.core.barriers.BarrierPoint> pts = r.points().stream().filter(p -> !excluded.contains(p.t())).toList();
+            try {
+                return new Onset(r.withOnset(org.softglass.core.barriers.OnsetFit.fit(pts, kramers, minEvents, pMax)), null, List.copyOf(excluded));
+            } catch (IllegalArgumentException e) {
+                boolean aboveOnset = e.getMessage() != null && e.getMessage().contains("at or above the fitted onset");
+                if (!aboveOnset || temps.size() - excluded.size() <= 2) return new Onset(r, e.getMessage(), List.copyOf(excluded));
+                excluded.add(temps.descendingSet().stream().filter(t -> !excluded.contains(t)).findFirst().orElseThrow());
+            }
+        }
+    }
 
     /**
      * The global onset fit of {@code r} ({@link org.softglass.core.barriers.OnsetFit}); a refusal is kept as

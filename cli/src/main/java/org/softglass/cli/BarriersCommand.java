@@ -65,6 +65,10 @@ final class BarriersCommand implements Callable<Integer> {
     @Option(names = "--no-onset", description = "Skip the global onset fit (and the model-parameter file).")
     boolean noOnset;
 
+    @Option(names = "--onset-below-only", description = "Leave the highest temperatures out of the onset fit, one at a time, while the fit "
+            + "finds them at or above its T0 (they stay in P(R|S) and the per-bin fits); barriers.json lists them.")
+    boolean onsetBelowOnly;
+
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
@@ -76,7 +80,7 @@ final class BarriersCommand implements Callable<Integer> {
         List<BarrierAnalysis.Sample> samples = new ArrayList<>();
         Manifest man = new Manifest(Version.get(), "barriers").param("sets", sets).param("p_threshold", threshold).param("lag", lag)
                 .param("bootstrap", bootstrap).param("seed", seed).param("min_events", minEvents).param("p_max", pMax)
-                .param("kramers", kramers).param("strict", strict);
+                .param("kramers", kramers).param("strict", strict).param("onset_below_only", onsetBelowOnly);
         double runSum = 0, runSum2 = 0;
         long runs = 0;
         for (TemperatureSet t : ts) {
@@ -97,10 +101,13 @@ final class BarriersCommand implements Callable<Integer> {
         SoftnessBins b = bins != null ? Csv.bins(bins, "--bins") : autoBins(samples);
         BarrierAnalysis.Result r = BarrierAnalysis.run(samples, new BarrierAnalysis.Options(b, bootstrap, seed, minEvents, pMax, kramers, strict, false));
         String onsetError = null;
+        List<Double> onsetExcluded = List.of();
         if (!noOnset) {   // a refusal: the measured P(R|S) and per-bin fits are still written, then the error is reported
-            BarrierReport.Onset fit = BarrierReport.fitOnset(r, kramers, minEvents, pMax);
+            BarrierReport.Onset fit = onsetBelowOnly ? BarrierReport.fitOnsetBelowOnset(r, kramers, minEvents, pMax)
+                    : BarrierReport.fitOnset(r, kramers, minEvents, pMax);
             r = fit.result();
             onsetError = fit.error();
+            onsetExcluded = fit.excluded();
         }
         List<Path> outputs = new ArrayList<>();
         Map<String, Object> j = new LinkedHashMap<>();
@@ -110,6 +117,7 @@ final class BarriersCommand implements Callable<Integer> {
         j.putAll(BarrierReport.write(r, out, "S", outputs));
         Double tauR = runs > 0 ? runSum / runs : null;
         if (onsetError != null) j.put("onset_error", onsetError);
+        if (!noOnset) j.put("onset_excluded_temperatures", onsetExcluded);
         if (tauR != null) j.put("tau_r", Csv.map("value", tauR, "err", Math.sqrt(runSum2) / runs, "runs", runs, "threshold", threshold));
         Path json = out.resolve("barriers.json");
         Csv.json(json, j);

@@ -194,7 +194,7 @@ final class Pipeline {
             in.add(s.resolve("softness.npy"));
             in.add(p.resolve("phop.npy"));
         }
-        a.addAll(List.of("--p-threshold", num(preset.pR()), "--bootstrap", Integer.toString(preset.bootstrap()), "--seed", Long.toString(seed),
+        a.addAll(List.of("--onset-below-only", "--p-threshold", num(preset.pR()), "--bootstrap", Integer.toString(preset.bootstrap()), "--seed", Long.toString(seed),
                 "--threads", nt(), "--quiet", "--out"));
         try (Progress bar = bar("barriers", 1, "items")) {
             runItem(new PipelineLedger.Item("barriers", null, out.resolve("barriers"), Csv.map("p_R", preset.pR(), "bootstrap",

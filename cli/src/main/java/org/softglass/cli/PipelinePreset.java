@@ -36,14 +36,14 @@ record PipelinePreset(String name, int n, double[] temperatures, double dt, long
 
     static PipelinePreset byName(String name) {
         return switch (name) {
-            case "demo" -> new PipelinePreset("demo", 1000, new double[] {0.90, 0.80, 0.72, 0.66, 0.62, 0.58}, 0.005,
-                    10_000, 40_000, 200, false, "fluidity-100", new double[] {0.66, 0.62, 0.58}, 10, 0.4, 0.06, 20, 0.2,
+            case "demo" -> new PipelinePreset("demo", 1000, new double[] {0.90, 0.80, 0.72, 0.66, 0.61}, 0.005,
+                    10_000, 20_000, 400, true, "fluidity-100", new double[] {0.72, 0.66, 0.61}, 10, 0.3, 0.02, 20, 0.2,
                     16, 8, 40_000, 200);
             case "paper-ka" -> new PipelinePreset("paper-ka", 10_000, new double[] {0.70, 0.65, 0.60, 0.55, 0.50, 0.47, 0.45, 0.42},
-                    0.005, 200_000, 2_000_000, 200, true, "ka-266", new double[] {0.47, 0.45, 0.42}, 10, 0.6, 0.02, 500, 0.2,
+                    0.005, 200_000, 1_000_000, 200, true, "ka-266", new double[] {0.47, 0.45, 0.42}, 10, 0.6, 0.02, 500, 0.2,
                     40, 8, 400_000, 200);
-            case "smoke" -> new PipelinePreset("smoke", 400, new double[] {0.90, 0.75, 0.65, 0.58}, 0.005,
-                    1000, 6000, 100, false, "fluidity-100", new double[] {0.65, 0.58}, 5, 0.3, 0.08, 5, 0.2,
+            case "smoke" -> new PipelinePreset("smoke", 400, new double[] {0.90, 0.75, 0.65, 0.60}, 0.005,
+                    2000, 8000, 400, true, "fluidity-100", new double[] {0.75, 0.65, 0.60}, 10, 0.3, 0.02, 10, 0.2,
                     8, 2, 4000, 50);
             default -> throw new IllegalArgumentException("--preset must be one of " + String.join(", ", NAMES) + ", got '" + name + "'");
         };

@@ -152,6 +152,19 @@ class SoftnessCommandsTest {
         assertTrue(above.err().contains("at or above the fitted onset"), above.err());
         assertTrue(Files.exists(bh.resolve("prs.csv")) && Files.exists(bh.resolve("arrhenius.csv")));
         assertFalse(Files.exists(bh.resolve("model-parameters.json")));
+        // --onset-below-only: the flat T = 1.1 is left out of the onset fit (and listed), the planted onset is
+        // recovered as without it, and T = 1.1 stays in P(R|S)
+        Path bb = root.resolve("bbelow");
+        var below = CliRunner.run(concat(new String[] {"barriers", "--out", bb.toString(), "--bins", "-3:3:12", "--quiet", "--onset-below-only",
+                "--set", "T=1.1:" + hs + ":" + hot[1]}, setArgs));
+        assertEquals(0, below.code(), below.err());
+        var bj = JSON.readTree(bb.resolve("barriers.json").toFile());
+        assertEquals(1, bj.get("onset_excluded_temperatures").size());
+        assertEquals(1.1, bj.get("onset_excluded_temperatures").get(0).asDouble());
+        // the same temperatures enter the fit (a bin usable at one of them plus T = 1.1 may add a point): T0 within its 1σ error
+        var ref = JSON.readTree(bd.resolve("barriers.json").toFile()).get("onset_fit");
+        assertEquals(ref.get("t0").asDouble(), bj.get("onset_fit").get("t0").asDouble(), ref.get("errors").get("t0").asDouble());
+        assertTrue(Files.readString(bb.resolve("prs.csv")).contains("\n1.1,"), "T = 1.1 stays in P(R|S)");
         // fluidity with the same hot set: the onset fit refuses, but the scan, x_alpha and per-bin fits are written
         Path fh = root.resolve("fhot");
         var fhot = CliRunner.run(concat(new String[] {"fluidity", model.toString(), "--test", train.toString(), "--sigma-from", root.resolve("feat0.7").toString(),

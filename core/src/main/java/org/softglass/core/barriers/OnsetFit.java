@@ -46,8 +46,11 @@ public record OnsetFit(double eps0, double eps1, double eps2, double sigma0, dou
     /** The fitted parameters as the model-parameter file's barrier block. */
     public ModelParameters.Barriers barriers() { return new ModelParameters.Barriers(eps0, eps1, eps2, sigma0, t0); }
 
-    /** The model value ln P(R|S,T) (without the Kramers −ln T). */
-    public double logP(double s, double t) { return sigma0 - eps0 / t + (eps1 * s + eps2 * s * s) * (1 / t0 - 1 / t); }
+    /**
+     * The model value ln P(R|S,T) (without the Kramers −ln T): Σ0 − ε0/T + (ε1 S + ε2 S²)(1/T0 − 1/T)
+     * below T0; at and above T0 the S-dependence vanishes (γ = δ = 0, DESIGN §5).
+     */
+    public double logP(double s, double t) { return sigma0 - eps0 / t + (t >= t0 ? 0 : (eps1 * s + eps2 * s * s) * (1 / t0 - 1 / t)); }
 
     /** Fits the points; see the class comment for refusals. */
     public static OnsetFit fit(List<BarrierPoint> points, boolean kramers, long minEvents, double pMax) {
