@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         subcommands = {InfoCommand.class, EnergyCommand.class, SimulateCommand.class, QuenchCommand.class,
                 DescriptorsCommand.class, PhopCommand.class, EventsCommand.class, TrainsetCommand.class, D2minCommand.class,
                 TrainCommand.class, SoftnessCommand.class, BarriersCommand.class, FluidityCommand.class, CorrelationsCommand.class,
-                TrapCommand.class, TrspCommand.class,
+                TrapCommand.class, TrspCommand.class, ValidateCommand.class,
                 HessianCommand.class, StiffnessCommand.class, ShearModulusCommand.class, FsCommand.class, MesoelasticCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
