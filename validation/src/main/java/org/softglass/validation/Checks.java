@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The catalogue of validation checks, in report order: MD invariants and published KA values,
- * LAMMPS parity, oracles (finite differences, brute force), the trap model and the TRSP model.
+ * LAMMPS parity, oracles (finite differences, brute force, scikit-learn), the trap model and the TRSP model.
  * Checks marked {@link Check#full()} (minutes each) run only in the full set.
  */
 public final class Checks {
@@ -16,7 +16,8 @@ public final class Checks {
     private static final List<Check> ALL = List.of(
             LammpsChecks.forces(), LammpsChecks.isEnergy(), LammpsChecks.isPressure(),
             LammpsChecks.minimiserFixedPoint(), LammpsChecks.quench(),
-            OracleChecks.forcesFiniteDifference(), OracleChecks.neighbourList(), OracleChecks.descriptors(),
+            OracleChecks.forcesFiniteDifference(), ModelChecks.hessianFiniteDifference(), OracleChecks.neighbourList(),
+            OracleChecks.descriptors(), ModelChecks.svmSklearn(),
             MdChecks.nveDrift(), MdChecks.kaT2Energy(), MdChecks.kaT2Pressure(), MdChecks.kaT2Temperature(),
             MdChecks.kaT1028Energy(), MdChecks.diffusionT08(),
             TrapChecks.agingZ(), TrapChecks.agingChi2(),

@@ -8,12 +8,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The catalogue checks of the particle core: LAMMPS parity on the shared fixtures ({@link LammpsChecks})
- * and the oracles ({@link OracleChecks}); tolerances are justified there. About 5 s in all.
+ * and the oracles ({@link OracleChecks}, {@link ModelChecks}); tolerances are justified there. About 5 s in all.
  */
 class CoreChecksTest {
     /** The catalogue checks this class runs. */
     static final List<String> CHECKS = List.of("lammps.forces", "lammps.is-energy", "lammps.is-pressure", "lammps.minimiser-fixed-point",
-            "lammps.quench-uis", "forces.finite-difference", "neighbours.brute-force", "descriptors.brute-force");
+            "lammps.quench-uis", "forces.finite-difference", "hessian.finite-difference", "neighbours.brute-force", "descriptors.brute-force",
+            "softness.svm-sklearn");
 
     @TempDir static Path dir;
     static Context ctx;
@@ -35,6 +36,16 @@ class CoreChecksTest {
     @Test
     void forcesAreMinusTheGradient() throws Exception {
         Checked.assertPasses(ctx, "forces.finite-difference");
+    }
+
+    @Test
+    void hessianIsMinusTheForceGradient() throws Exception {
+        Checked.assertPasses(ctx, "hessian.finite-difference");
+    }
+
+    @Test
+    void svmMatchesScikitLearn() throws Exception {
+        Checked.assertPasses(ctx, "softness.svm-sklearn");
     }
 
     @Test
