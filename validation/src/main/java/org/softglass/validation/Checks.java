@@ -20,7 +20,7 @@ public final class Checks {
             OracleChecks.descriptors(), ModelChecks.svmSklearn(),
             MdChecks.nveDrift(), MdChecks.kaT2Energy(), MdChecks.kaT2Pressure(), MdChecks.kaT2Temperature(),
             MdChecks.kaT1028Energy(), MdChecks.diffusionT08(),
-            TrapChecks.agingZ(), TrapChecks.agingChi2(),
+            TrapChecks.overlapVsQuadrature(), TrapChecks.equilibriumMeanS(), TrapChecks.agingZ(), TrapChecks.agingChi2(),
             TrspChecks.trapLimitQ(), TrspChecks.trapLimitChi4(), TrspChecks.trapLimitMeanS(),
             TrspChecks.detailedBalance(), TrspChecks.conditioningMonteCarlo());
 
