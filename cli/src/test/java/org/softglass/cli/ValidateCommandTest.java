@@ -84,6 +84,20 @@ class ValidateCommandTest {
         assertEquals("", r.out());
     }
 
+    /** A fixtures directory without the dumps: both checks throw, are reported as FAIL rows, exit code 1. */
+    @Test
+    void failingChecksGiveFailRowsAndExitOne(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("lammps"));
+        CliRunner.Result r = CliRunner.run("validate", "--only", CHEAP, "--fixtures", dir.toString());
+        assertEquals(ExitCodes.FAILED, r.code(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertEquals(3, lines.length, r.out());
+        assertTrue(lines[1].startsWith("lammps.is-energy") && lines[1].endsWith("FAIL"), lines[1]);
+        assertTrue(lines[2].endsWith("FAIL"), lines[2]);
+        assertTrue(r.err().contains("FAIL: error:") && r.err().contains("ka_N1000_T0.8_inherent_structure.dump"), r.err());
+        assertTrue(r.err().contains("validation failed: [lammps.is-energy, lammps.is-pressure]"), r.err());
+    }
+
     @Test
     void defaultFixturesAreBesideTheRepository() {
         Path d = ValidateCommand.defaultFixtures();
