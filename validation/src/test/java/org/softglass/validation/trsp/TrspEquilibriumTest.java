@@ -2,21 +2,22 @@ package org.softglass.validation.trsp;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
-import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.softglass.validation.Checked;
 import org.softglass.core.trsp.SoftnessRecorder;
-import org.softglass.core.trsp.TrspDynamics;
 import org.softglass.core.trsp.TrspEnsemble;
 import org.softglass.core.trsp.TrspModel;
 import org.softglass.core.trsp.TrspPresets;
-import org.softglass.core.trsp.TrspSchedules;
-import org.softglass.core.trsp.WindowedKick;
+import org.softglass.validation.TrspDetailedBalance;
+import org.softglass.validation.TrspDetailedBalance.Outcome;
 
 /**
  * Equilibrium checks of 002 App. F on the ka-002 preset (L = 6, full update, 10 independent
- * trajectories from N(μ, K)) at T = 0.45 and 0.60, m = 1 and 4:
+ * trajectories from N(μ, K), run by {@link TrspDetailedBalance}, whose T = 0.45, m = 1 case is also
+ * the catalogue check {@code trsp.detailed-balance}) at T = 0.45 and 0.60, m = 1 and 4:
  * <ul>
  *   <li>detailed balance on the binned S of rearranging sites: n(A→B) = n(B→A), tested by a χ² over
  *       bin pairs of ((r − 1)/σ_r)², r = n(A→B)/n(B→A), σ_r by bootstrap over trajectories (App. F1);</li>
@@ -27,59 +28,29 @@ import org.softglass.core.trsp.WindowedKick;
  * A negative control runs the T = 0.45 model with the kicks of T = 0.60 (wrong μ' target): the
  * detailed-balance statistic must then fail, so the test can detect a broken kick.
  */
-class TrspEquilibriumTest {
-    private static final int L = 6, TRAJ = 10;
+public class TrspEquilibriumTest {
+    private static final int L = 6;
+    /** The catalogue checks this class runs. */
+    public static final List<String> CHECKS = List.of("trsp.detailed-balance");
 
-    private record Outcome(double chi2, double chi2Limit, int pairs, List<TrspEnsemble.Trajectory> runs, double tEnd) {}
-
-    private static Outcome run(TrspModel m, List<WindowedKick> kicks, long events, long seed) {
-        double[] s = new double[m.lattice().sites()];
-        m.covariance().sample(m.mu(), new SplittableRandom(1), s);
-        double total = new TrspDynamics(m, kicks, s, 1).totalRate();
-        double tEnd = events / (TRAJ * total);
-        double[] snaps = TrspSchedules.uniform(0, tEnd, 400);
-        var runs = TrspEnsemble.run(m, kicks, m.mu(), TRAJ, seed, tEnd, snaps, new TrspEnsemble.Recorders() {
-            public org.softglass.core.trsp.OverlapRecorder overlap() { return null; }
-            public SoftnessRecorder softness() { return new SoftnessRecorder(m.lattice(), 2, -3.5, 1.5, 5); }
-        }, 2, null);
-        int bins = 5;
-        long[][][] per = new long[TRAJ][][];
-        for (int k = 0; k < TRAJ; k++) per[k] = runs.get(k).softness().transitions();
-        double chi2 = 0;
-        int pairs = 0;
-        SplittableRandom rng = new SplittableRandom(9);
-        for (int a = 0; a < bins; a++)
-            for (int b = a + 1; b < bins; b++) {
-                long nab = 0, nba = 0;
-                for (long[][] t : per) { nab += t[a][b]; nba += t[b][a]; }
-                if (nab < 100 || nba < 100) continue;
-                double r = (double) nab / nba, s1 = 0, s2 = 0;
-                int boots = 500;
-                for (int q = 0; q < boots; q++) {
-                    long x = 0, y = 0;
-                    for (int k = 0; k < TRAJ; k++) { long[][] t = per[rng.nextInt(TRAJ)]; x += t[a][b]; y += t[b][a]; }
-                    double rb = (double) x / Math.max(1, y);
-                    s1 += rb; s2 += rb * rb;
-                }
-                double sd = Math.sqrt(Math.max(1e-12, s2 / boots - (s1 / boots) * (s1 / boots)));
-                chi2 += (r - 1) * (r - 1) / (sd * sd);
-                pairs++;
-            }
-        // 99.9% quantile: a correct model fails with probability 1e-3 (bootstrap over 10 trajectories
-        // underestimates σ_r by about √(9/10), which the quantile absorbs at these pair counts)
-        double limit = pairs == 0 ? 0 : new ChiSquaredDistribution(pairs).inverseCumulativeProbability(0.999);
-        return new Outcome(chi2, limit, pairs, runs, tEnd);
+    /** The catalogue check: T = 0.45, m = 1 (the same run as the first case below; ≈ 1 s). */
+    @Test
+    void catalogueDetailedBalance(@TempDir Path dir) throws Exception {
+        Checked.assertPasses(Checked.context(dir), "trsp.detailed-balance");
     }
+
+    /** χ² limit at the 99.9 % quantile: a correct model fails with probability 1e-3 (see {@code TrspChecks.detailedBalance}). */
+    private static boolean balanced(Outcome o) { return o.pValue() >= 1e-3; }
 
     @Test
     void detailedBalanceStationarityAndRates() {
         for (double t : new double[]{0.45, 0.60})
             for (int msize : new int[]{1, 4}) {
                 TrspModel m = TrspModel.of(TrspPresets.ka002(), t, L, msize, 1.0);
-                Outcome o = run(m, TrspEnsemble.kicks(m, 0), msize == 1 ? 60000 : 30000, 100 + msize);
+                Outcome o = TrspDetailedBalance.run(m, TrspEnsemble.kicks(m, 0), msize == 1 ? 60000 : 30000, 100 + msize);
                 String tag = "T=" + t + " m=" + msize + ": ";
-                assertTrue(o.pairs >= 3, tag + "too few populated bin pairs: " + o.pairs);
-                assertTrue(o.chi2 < o.chi2Limit, tag + "detailed balance χ² = " + o.chi2 + " over " + o.pairs + " pairs, limit " + o.chi2Limit);
+                assertTrue(o.pairs() >= 3, tag + "too few populated bin pairs: " + o.pairs());
+                assertTrue(balanced(o), tag + "detailed balance χ² = " + o.chi2() + " over " + o.pairs() + " pairs, p = " + o.pValue());
                 checkStationarity(m, o, tag);
                 checkRates(m, o, tag);
             }
@@ -89,23 +60,23 @@ class TrspEquilibriumTest {
     void brokenKickFailsDetailedBalance() {
         TrspModel m = TrspModel.of(TrspPresets.ka002(), 0.45, L, 1, 1.0);
         TrspModel wrong = TrspModel.of(TrspPresets.ka002(), 0.60, L, 1, 1.0);
-        Outcome o = run(m, TrspEnsemble.kicks(wrong, 0), 60000, 300);
-        assertTrue(o.chi2 > o.chi2Limit, "a kick restoring towards μ'(T=0.60) at T=0.45 must break detailed balance: χ² = " + o.chi2);
+        Outcome o = TrspDetailedBalance.run(m, TrspEnsemble.kicks(wrong, 0), 60000, 300);
+        assertTrue(!balanced(o), "a kick restoring towards μ'(T=0.60) at T=0.45 must break detailed balance: χ² = " + o.chi2() + ", p = " + o.pValue());
     }
 
     private static void checkStationarity(TrspModel m, Outcome o, String tag) {
-        int n = o.runs.size();
+        int n = o.runs().size();
         double[] means = new double[n];
         double[][] c = new double[n][];
         for (int k = 0; k < n; k++) {
-            SoftnessRecorder s = o.runs.get(k).softness();
+            SoftnessRecorder s = o.runs().get(k).softness();
             means[k] = s.meanS();
             c[k] = s.secondMoment();
         }
         double[] mu = stats(means);
         // 4σ from the spread of 10 independent trajectories
         assertTrue(Math.abs(mu[0] - m.mu()) < 4 * mu[1], tag + "⟨S⟩ = " + mu[0] + " ± " + mu[1] + " vs " + m.mu());
-        double[] r = o.runs.getFirst().softness().distances();
+        double[] r = o.runs().getFirst().softness().distances();
         for (int j = 0; j < r.length; j++) {
             double[] v = new double[n];
             for (int k = 0; k < n; k++) v[k] = c[k][j] - m.mu() * m.mu();
@@ -116,14 +87,14 @@ class TrspEquilibriumTest {
     }
 
     private static void checkRates(TrspModel m, Outcome o, String tag) {
-        SoftnessRecorder first = o.runs.getFirst().softness();
+        SoftnessRecorder first = o.runs().getFirst().softness();
         int checked = 0;
         for (int b = 0; b < first.bins(); b++) {
-            double[] rate = new double[o.runs.size()];
+            double[] rate = new double[o.runs().size()];
             long events = 0;
             for (int k = 0; k < rate.length; k++) {
-                SoftnessRecorder s = o.runs.get(k).softness();
-                double siteTime = o.tEnd * s.occupancy()[b] / s.snapshots();
+                SoftnessRecorder s = o.runs().get(k).softness();
+                double siteTime = o.tEnd() * s.occupancy()[b] / s.snapshots();
                 rate[k] = s.rearrangements()[b] / siteTime;
                 events += s.rearrangements()[b];
             }

@@ -8,7 +8,7 @@ import org.softglass.core.trsp.TrspEnsemble;
 import org.softglass.core.trsp.TrspModel;
 
 /**
- * Aging in the trap limit (see {@link TrspTrapLimitTest}): quenched from the equilibrium of T_I = 0.6
+ * Aging in the trap limit (see {@link TrspTrapLimitTest}; parameters {@code TrspChecks.trapParameters()}): quenched from the equilibrium of T_I = 0.6
  * (S ~ N(μ(T_I), σ²)) and evolved at T_F = 0.45, the sites are independent traps, so the distribution
  * obeys the trap master equation (000 eq 5) ∂P/∂t = −k(S)P + ϱ_F(S) ∫k(S')P(S')dS' with the reset
  * distribution ϱ_F = N(μ_F + γ_F σ², σ²) = P(S|R) at T_F. ⟨S(t)⟩ of the simulation must follow
@@ -21,7 +21,7 @@ class TrspTrapAgingTest {
     @Test
     void meanSoftnessFollowsTheTrapMasterEquation() {
         double tI = 0.6, tF = 0.45, s2 = 0.8;
-        var p = TrspTrapLimitTest.trapParameters();
+        var p = org.softglass.validation.TrspChecks.trapParameters();
         TrspModel mI = TrspModel.of(p, tI, 10, 1, 1.0), m = TrspModel.of(p, tF, 10, 1, 1.0);
         var kicks = TrspEnsemble.kicks(m, 1e-3);
         double tEnd = 3e5;

@@ -1,0 +1,152 @@
+package org.softglass.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.softglass.core.io.Manifest;
+import org.softglass.validation.Check;
+import org.softglass.validation.Checks;
+import org.softglass.validation.Context;
+import org.softglass.validation.Report;
+import org.softglass.validation.Result;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code softglass validate}: runs the validation catalogue ({@link Checks}: LAMMPS parity, finite
+ * differences and brute-force oracles, MD against published KA values, the trap and TRSP models
+ * against closed forms and Monte Carlo) and prints a table check / expected / measured / tolerance /
+ * result. One progress line per check on stderr (not with {@code --quiet}). Exit code 0 when every
+ * check passes, {@link ExitCodes#FAILED} when any fails (a check that throws counts as failed);
+ * a missing fixtures directory is an input error ({@link ExitCodes#INPUT}).
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Run the validation checks (physical invariants, LAMMPS references, published values) and print a table:",
+                "check, expected, measured, tolerance, pass/FAIL. Exit code 0 if all pass, 1 if any fails.",
+                "JSON (--json) has schema softglass.validation/1."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Option(names = "--full", description = "Also run the slow checks (minutes each), e.g. the N=4000 diffusion run.")
+    boolean full;
+
+    @Option(names = "--only", split = ",", paramLabel = "NAME", description = "Run only these checks (comma-separated catalogue names; --list shows them).")
+    List<String> only;
+
+    @Option(names = "--list", description = "List the checks (name, set, what is compared) and exit.")
+    boolean list;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON (schema softglass.validation/1), atomically, plus FILE.manifest.json.")
+    Path json;
+
+    @Option(names = "--fixtures", paramLabel = "DIR", description = "The shared fixtures directory (with lammps/ inside); default: ../shared/fixtures beside the repository.")
+    Path fixtures;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed offset added to every check's own seed (default: ${DEFAULT-VALUE}, the documented runs).")
+    long seed;
+
+    @Mixin
+    RunOptions run = new RunOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (list) {
+            for (Check c : Checks.all()) System.out.printf("%-30s %-7s %s%n", c.name(), c.full() ? "full" : "default", c.description());
+            System.out.flush();
+            return ExitCodes.OK;
+        }
+        List<Check> checks = only != null ? Checks.byNames(only) : full ? Checks.all() : Checks.defaults();
+        int nt = run.threads();
+        Path fx = (fixtures != null ? fixtures : defaultFixtures()).toAbsolutePath().normalize();
+        if (!Files.isDirectory(fx.resolve("lammps"))) {
+            throw new IOException("fixtures directory not found: " + fx + " (expected the shared fixtures with lammps/ inside; set it with --fixtures DIR)");
+        }
+        Path scratch = Files.createTempDirectory("softglass-validate-");
+        List<Result> results = new ArrayList<>();
+        try {
+            Context ctx = new Context(nt, seed, scratch, fx);
+            int k = 0;
+            for (Check c : checks) {
+                k++;
+                if (!run.quiet()) {
+                    err.printf("validate [%d/%d] %s ...", k, checks.size(), c.name());
+                    err.flush();
+                }
+                Result r;
+                long t0 = System.nanoTime();
+                try {
+                    r = c.run(ctx);
+                } catch (Exception e) {
+                    r = new Result(c, Double.NaN, Double.NaN, Double.NaN, false, "error: " + Errors.oneLine(String.valueOf(e.getMessage())) + " (" + e.getClass().getSimpleName() + ")",
+                            (System.nanoTime() - t0) * 1e-9);
+                }
+                results.add(r);
+                if (!run.quiet()) {
+                    err.printf(" %s (%.1f s)%n", r.pass() ? "pass" : "FAIL: " + r.detail(), r.seconds());
+                    err.flush();
+                }
+            }
+        } finally {
+            deleteTree(scratch);
+        }
+        System.out.print(Report.table(results));
+        System.out.flush();
+        boolean all = results.stream().allMatch(Result::pass);
+        if (json != null) {
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("version", Version.get());
+            meta.put("set", only != null ? "only" : full ? "full" : "default");
+            meta.put("threads", nt);
+            meta.put("seed", seed);
+            meta.put("fixtures", fx.toString());
+            Report.writeJson(json, meta, results);
+            new Manifest(Version.get(), "validate").param("set", meta.get("set")).param("checks", checks.stream().map(Check::name).toList())
+                    .param("threads", nt).param("seed", seed).param("fixtures", fx.toString()).output(json)
+                    .result("all_pass", all).result("failed", results.stream().filter(r -> !r.pass()).map(Result::name).toList())
+                    .write(Path.of(json + ".manifest.json"));
+        }
+        if (!all && !run.quiet()) err.println("softglass: validation failed: " + results.stream().filter(r -> !r.pass()).map(Result::name).toList());
+        return all ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * {@code <root>/../shared/fixtures}, where root is the repository holding this code: the jar is
+     * {@code <root>/cli/target/softglass.jar} (classes in tests: {@code <root>/cli/target/classes}).
+     */
+    static Path defaultFixtures() {
+        try {
+            var src = ValidateCommand.class.getProtectionDomain().getCodeSource();
+            if (src != null) {
+                Path loc = Path.of(src.getLocation().toURI()).toAbsolutePath();
+                Path root = loc.getParent() == null || loc.getParent().getParent() == null ? null : loc.getParent().getParent().getParent();
+                if (root != null) return root.resolve("..").resolve("shared").resolve("fixtures").normalize();
+            }
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+            // fall through to the working directory
+        }
+        return Path.of("..", "shared", "fixtures");
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // scratch under the system temp directory: leaving it behind is harmless
+        }
+    }
+}
