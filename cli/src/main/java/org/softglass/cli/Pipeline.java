@@ -217,9 +217,28 @@ final class Pipeline {
         try (Progress bar = bar("correlations", 1, "items")) {
             runItem(new PipelineLedger.Item("correlations", PipelinePreset.label(t), out.resolve("correlations"),
                     Csv.map("T", t, "dt", preset.dt()), List.of(traj(t), s.resolve("softness.npy"), p.resolve("events.csv"), params)), d -> {
-                sub("correlations", traj(t).toString(), s.toString(), "--events", p.resolve("events.csv").toString(), "--params",
-                        params.toString(), "--dt", num(preset.dt()), "--threads", nt(), "--quiet", "--out", d.toString());
-                return Map.of();
+                // distances within half the box (L = (N/ρ)^(1/3)): C_S(r) to 5 σ or L/2, ΔS in 8 shells to L/2,
+                // the background beyond 0.85 L/2 (paper 002 App. E uses r ≥ 6 σ in larger boxes)
+                double half = Math.cbrt(preset.n() / 1.2) / 2;
+                double rmax = Math.min(5.0, Math.floor((half - 0.05) * 10) / 10);
+                double rBack = Math.min(6.0, Math.floor(0.85 * half * 10) / 10);
+                List<String> a = new ArrayList<>(List.of("correlations", traj(t).toString(), s.toString(), "--params",
+                        params.toString(), "--dt", num(preset.dt()), "--rmax", num(rmax), "--fit-range", "0.9:" + num(Math.min(4.0, rmax)),
+                        "--threads", nt(), "--quiet", "--out", d.toString()));
+                List<String> kicks = List.of("--events", p.resolve("events.csv").toString(), "--r-bins", "0.5:" + num(rmax) + ":8",
+                        "--r-background", num(rBack));
+                try {
+                    List<String> all = new ArrayList<>(a);
+                    all.addAll(kicks);
+                    sub(all.toArray(String[]::new));
+                    return Map.of();
+                } catch (PipelineException e) {
+                    // ΔS statistics of a short run can be too noisy for the App. E background subtraction: keep
+                    // C_S(r) (the TRSP stage then takes its kick parameters from a preset and says so)
+                    sub(a.toArray(String[]::new));
+                    Csv.json(d.resolve("kicks-error.json"), Csv.map("reason", e.getMessage()));
+                    return Map.of("kicks_error", e.getMessage());
+                }
             });
             bar.step();
         }
@@ -248,7 +267,8 @@ final class Pipeline {
         try (Progress bar = bar("trsp", 1, "items")) {
             runItem(new PipelineLedger.Item("trsp", null, out.resolve("trsp"), Csv.map("T", temps, "L", preset.trspSide(), "m", 4,
                     "events", preset.trspEvents(), "trajectories", preset.trspTrajectories(), "seed", seed), List.of(params)), d -> {
-                sub("trsp", "run", "--params", params.toString(), "--T", temps, "--L", Integer.toString(preset.trspSide()), "--m", "4",
+                Path use = trspParameters(params, temps, d);
+                sub("trsp", "run", "--params", use.toString(), "--T", temps, "--L", Integer.toString(preset.trspSide()), "--m", "4",
                         "--events", Long.toString(preset.trspEvents()), "--trajectories", Integer.toString(preset.trspTrajectories()),
                         "--seed", Long.toString(seed), "--threads", nt(), "--quiet", "--out", d.toString());
                 return Map.of();
@@ -256,6 +276,51 @@ final class Pipeline {
             bar.step();
         }
         end("trsp");
+    }
+
+    /**
+     * The parameter file the TRSP run uses: the fitted one when the model accepts it at every
+     * temperature ({@code trsp check}: K and ρ_Δ positive definite, λ_max(K_Δ K'⁻¹) &lt; 1). A short
+     * run's ΔS statistics can be too noisy for that (e.g. a ρ_Δ fit with c1 &gt; 1); then σ_Δ and ρ_Δ are
+     * taken from the {@code ka-002} preset, σ_Δ scaled by the measured σ_S (√(C_S(0)/C_S,preset(0))),
+     * and everything else stays fitted. {@code DIR/kick-source.json} says which, and why.
+     */
+    private Path trspParameters(Path params, String temps, Path dir) throws IOException {
+        String[] check = {"trsp", "check", "--params", params.toString(), "--T", temps, "--L", Integer.toString(preset.trspSide()), "--m", "4"};
+        String reason;
+        try {
+            sub(check);
+            Csv.json(dir.resolve("kick-source.json"), Csv.map("source", "fitted", "reason", null));
+            return params;
+        } catch (PipelineException e) {
+            reason = e.getMessage();
+        }
+        org.softglass.core.params.ModelParameters p = org.softglass.core.params.ModelParameters.read(params);
+        org.softglass.core.params.ModelParameters pre = org.softglass.core.trsp.TrspPresets.ka002();
+        if (p.cS() == null) throw new PipelineException("TRSP needs C_S(r) in " + params + "; " + reason, ExitCodes.FAILED);
+        var sd = pre.sigmaDelta();
+        Map<String, Double> err = new LinkedHashMap<>(p.errors());
+        err.keySet().removeIf(k -> k.startsWith("sigmaDelta") || k.startsWith("rhoDelta"));
+        Path f = dir.resolve("model-parameters-trsp.json");
+        check[3] = f.toString();
+        // σ_Δ scaled to the measured σ_S, then by 0.8 per try while λ_max ≥ 1 (the kicks must stay below
+        // the softness fluctuations for detailed balance, DESIGN §7)
+        double scale = Math.sqrt(p.cS().c0() / pre.cS().c0());
+        for (int k = 0; ; k++, scale *= 0.8) {
+            Map<String, Object> prov = new LinkedHashMap<>(p.provenance());
+            prov.put("kicks", "sigmaDelta, rhoDelta from the ka-002 preset (sigmaDelta x " + scale + "); fitted ones refused: " + reason);
+            new org.softglass.core.params.ModelParameters(p.barriers(), p.rho(), p.tauR(), p.meanS(), p.cS(),
+                    new org.softglass.core.params.ModelParameters.ExpCorrelation(sd.c0() * scale, sd.c1() * scale, sd.xi()), pre.rhoDelta(), err, prov)
+                    .write(f);
+            try {
+                sub(check);
+                break;
+            } catch (PipelineException e) {
+                if (k >= 10) throw e;
+            }
+        }
+        Csv.json(dir.resolve("kick-source.json"), Csv.map("source", "ka-002 preset kicks, sigmaDelta scaled by " + PipelineReport.fmt(scale), "reason", reason));
+        return f;
     }
 
     // --- machinery ----------------------------------------------------------------------------

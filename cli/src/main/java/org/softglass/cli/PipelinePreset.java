@@ -24,7 +24,7 @@ import java.util.Map;
  *   <li>{@code paper-ka}: N = 10 000, T = 0.70 … 0.42, inherent-structure trajectories (p_hop and
  *       descriptors on IS), {@code ka-266}; production of ~ a few τ_α at each T; days on 2 cores
  *       (estimate printed at start; resumable).</li>
- *   <li>{@code smoke}: N = 400, four temperatures, seconds; for tests of the machinery only (its
+ *   <li>{@code smoke}: N = 500, four temperatures, 50 τ each, about a minute; for tests of the machinery only (its
  *       fits have large errors).</li>
  * </ul>
  */
@@ -37,13 +37,13 @@ record PipelinePreset(String name, int n, double[] temperatures, double dt, long
     static PipelinePreset byName(String name) {
         return switch (name) {
             case "demo" -> new PipelinePreset("demo", 1000, new double[] {0.90, 0.80, 0.72, 0.66, 0.61}, 0.005,
-                    10_000, 20_000, 400, true, "fluidity-100", new double[] {0.72, 0.66, 0.61}, 10, 0.3, 0.02, 20, 0.2,
+                    10_000, 20_000, 400, true, "fluidity-100", new double[] {0.72, 0.66, 0.61}, 10, 0.3, 0.02, 10, 0.2,
                     16, 8, 40_000, 200);
             case "paper-ka" -> new PipelinePreset("paper-ka", 10_000, new double[] {0.70, 0.65, 0.60, 0.55, 0.50, 0.47, 0.45, 0.42},
                     0.005, 200_000, 1_000_000, 200, true, "ka-266", new double[] {0.47, 0.45, 0.42}, 10, 0.6, 0.02, 500, 0.2,
                     40, 8, 400_000, 200);
-            case "smoke" -> new PipelinePreset("smoke", 400, new double[] {0.90, 0.75, 0.65, 0.60}, 0.005,
-                    2000, 8000, 400, true, "fluidity-100", new double[] {0.75, 0.65, 0.60}, 10, 0.3, 0.02, 10, 0.2,
+            case "smoke" -> new PipelinePreset("smoke", 500, new double[] {0.90, 0.75, 0.66, 0.61}, 0.005,
+                    2000, 10_000, 400, true, "fluidity-100", new double[] {0.75, 0.66, 0.61}, 10, 0.3, 0.02, 8, 0.2,
                     8, 2, 4000, 50);
             default -> throw new IllegalArgumentException("--preset must be one of " + String.join(", ", NAMES) + ", got '" + name + "'");
         };

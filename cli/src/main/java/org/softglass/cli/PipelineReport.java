@@ -111,6 +111,27 @@ final class PipelineReport {
             fitted.add(new String[] {"ξ of " + e[2], fmt(c.xi()), err(params, k + ".xi"), "σ"});
         }
         sum.put("parameters", pj);
+        sum.put("onset_excluded_temperatures", bar.has("onset_excluded_temperatures") ? JSON.convertValue(bar.get("onset_excluded_temperatures"), List.class) : List.of());
+        Path kicksErr = root.resolve("correlations").resolve("kicks-error.json");
+        if (Files.isRegularFile(kicksErr)) sum.put("kicks_error", JSON.readTree(kicksErr.toFile()).get("reason").asText());
+
+        // the kick parameters the TRSP run used (fitted, or the preset's when the fitted ones were refused)
+        JsonNode ks = JSON.readTree(root.resolve("trsp").resolve("kick-source.json").toFile());
+        Path used = root.resolve("trsp").resolve("model-parameters-trsp.json");
+        ModelParameters kp = Files.isRegularFile(used) ? ModelParameters.read(used) : params;
+        Map<String, Object> kicks = new LinkedHashMap<>();
+        kicks.put("source", ks.get("source").asText());
+        kicks.put("reason", ks.get("reason").isNull() ? null : ks.get("reason").asText());
+        kicks.put("sigmaDelta", Csv.map("c0", kp.sigmaDelta().c0(), "c1", kp.sigmaDelta().c1(), "xi", kp.sigmaDelta().xi()));
+        kicks.put("rhoDelta", Csv.map("c0", kp.rhoDelta().c0(), "c1", kp.rhoDelta().c1(), "xi", kp.rhoDelta().xi()));
+        sum.put("trsp_kicks", kicks);
+        fitted.add(new String[] {"TRSP kicks σ_Δ, ρ_Δ", ks.get("source").asText(), "",
+                ks.get("reason").isNull() ? "the fitted σ_Δ(r), ρ_Δ(r) above" : "fitted ones not usable: " + ks.get("reason").asText()});
+        if (sum.containsKey("kicks_error")) fitted.add(new String[] {"ΔS statistics", "not fitted", "", (String) sum.get("kicks_error")});
+        if (!((List<?>) sum.get("onset_excluded_temperatures")).isEmpty()) {
+            fitted.add(new String[] {"temperatures left out of the onset fit", String.valueOf(sum.get("onset_excluded_temperatures")), "",
+                    "found at or above T0"});
+        }
 
         // per-bin Arrhenius fits
         Table arr = Table.read(root.resolve("barriers").resolve("arrhenius.csv"));

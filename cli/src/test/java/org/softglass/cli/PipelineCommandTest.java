@@ -36,7 +36,7 @@ class PipelineCommandTest {
             "mean_s_fit/a", "mean_s_fit/b", "mean_s_fit/a_err", "mean_s_fit/b_err",
             "softness_model/train_accuracy", "softness_model/cv_accuracy", "softness_model/samples",
             "parameters/rho_s0", "parameters/rho_sigma0", "parameters/tauR", "parameters/cS/c0", "parameters/cS/c1", "parameters/cS/xi",
-            "parameters/sigmaDelta/c1", "parameters/sigmaDelta/xi", "parameters/rhoDelta/c1", "parameters/rhoDelta/xi",
+            "trsp_kicks/sigmaDelta/c0", "trsp_kicks/sigmaDelta/c1", "trsp_kicks/sigmaDelta/xi", "trsp_kicks/rhoDelta/c1", "trsp_kicks/rhoDelta/xi",
             "md/*/temperature_measured", "md/*/pe_per_atom", "md/*/pressure",
             "comparison/*/mean_s_md", "comparison/*/std_s_md", "comparison/*/mean_s_trap", "comparison/*/tau_Q_trap",
             "comparison/*/chi4_star_md", "comparison/*/tau_chi_md", "comparison/*/chi4_star_trap", "comparison/*/tau_chi_trap",
