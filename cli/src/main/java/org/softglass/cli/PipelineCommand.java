@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
                 "A rerun skips stages whose inputs are unchanged and resumes an interrupted one; --from STAGE reruns from there."})
 final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "demo",
-            description = "demo (N = 1000, T = 0.90..0.58, about 8 min on 2 cores), paper-ka (N = 10 000, T = 0.70..0.42, inherent structures, days) "
-                    + "or smoke (seconds; for tests) (default: ${DEFAULT-VALUE}).")
+            description = "demo (N = 1000, T = 0.90..0.61, inherent structures, under 10 min on 2 cores), paper-ka (N = 10 000, T = 0.70..0.42, inherent structures, days) "
+                    + "or smoke (N = 500, about a minute; for tests) (default: ${DEFAULT-VALUE}).")
     String preset;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/pipeline-PRESET).")
