@@ -61,7 +61,7 @@ final class TrainsetCommand implements Callable<Integer> {
     @Option(names = "--lead", paramLabel = "TIME", defaultValue = "2", description = "Structure taken this long before t_start (or t) (default: ${DEFAULT-VALUE} tau).")
     double lead;
 
-    @Option(names = "--tail-fraction", paramLabel = "Q", defaultValue = "0.00033", description = "Fraction of the p_hop distribution per tail (default: ${DEFAULT-VALUE} = 0.033%).")
+    @Option(names = "--tail-fraction", paramLabel = "Q", defaultValue = "0.00033", description = "Fraction of the p_hop distribution per tail (default: ${DEFAULT-VALUE} = 0.033%%).")
     double tailFraction;
 
     @Option(names = "--seed", defaultValue = "1", description = "Sampling seed (default: ${DEFAULT-VALUE}).")

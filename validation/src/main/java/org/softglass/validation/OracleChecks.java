@@ -11,6 +11,7 @@ import org.softglass.core.partition.NeighborList;
 import org.softglass.core.partition.NeighborListBuilder;
 import org.softglass.core.space.Box;
 import org.softglass.core.structure.DescriptorCalculator;
+import org.softglass.core.structure.DescriptorOracle;
 import org.softglass.core.structure.DescriptorSpec;
 import org.softglass.validation.Check.Comparison;
 

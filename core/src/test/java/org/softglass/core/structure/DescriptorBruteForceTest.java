@@ -15,7 +15,7 @@ import org.softglass.core.testutil.Configs;
 import org.softglass.core.testutil.Fixtures;
 
 /**
- * Every preset equals the brute-force oracle ({@link BruteForce}) column by column, on a random
+ * Every preset equals the brute-force oracle ({@link DescriptorOracle}) column by column, on a random
  * system in a box larger than 2 rmax (cell-list path) and on the LAMMPS KA fixture (N = 1000,
  * L = 9.41 &lt; 2 rmax: periodic-image path), thermal and inherent-structure frames, with both kernels.
  *
@@ -31,7 +31,7 @@ class DescriptorBruteForceTest {
         int m = spec.columnCount();
         List<DescriptorSpec.Column> cols = spec.columns();
         for (int r = 0; r < slots.length; r++) {
-            BruteForce.Row want = BruteForce.row(spec, box, p, slots[r]);
+            DescriptorOracle.Row want = DescriptorOracle.row(spec, box, p, slots[r]);
             long n = want.neighbours();
             for (int c = 0; c < m; c++) {
                 boolean radial = c < spec.radialColumns();

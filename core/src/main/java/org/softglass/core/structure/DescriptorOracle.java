@@ -6,25 +6,27 @@ import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.space.Box;
 
 /**
- * A plain O(N²)-per-centre oracle of DESIGN §3, written independently of the production code: no cell
- * lists, no sorting, no truncation, no factorisation. For centre i it loops over every particle j and
- * every periodic image shift n (|n_a| ≤ ceil(rmax/L_a) + 1, enough for wrapped coordinates), keeps the
- * images with 0 &lt; |r_j + nL − r_i| &lt; rmax, then evaluates every radial function directly and every
- * angular function over all unordered pairs (p &lt; q) of that neighbour list with r_jk from the
- * difference of the two displacement vectors, exp and {@link Math#pow}.
- * Also returns, per column, the sum of absolute terms (for round-off tolerances) and, per centre,
- * the number of neighbours n (for the truncation bound n(n−1)/2·τ).
+ * A plain O(N²)-per-centre oracle of the structure functions (DESIGN §3), independent of the
+ * production code: no cell lists, no sorting, no truncation, no factorisation (the reference the
+ * descriptor tests and {@code softglass validate} compare the kernels with). For centre i it loops over every particle j and every
+ * periodic image shift n (|n_a| ≤ ceil(rmax/L_a) + 1, enough for wrapped coordinates), keeps the
+ * images with 0 &lt; |r_j + nL − r_i| &lt; rmax, then evaluates every radial function
+ * exp(−(r − μ)²/w) directly and every angular function exp(−(r_ij² + r_ik² + r_jk²)/ξ²)(1 + λ cos θ)^ζ
+ * over all unordered neighbour pairs. Also returns, per column, the sum of absolute terms (for
+ * round-off tolerances) and the number of neighbours n (for the truncation bound).
  */
-final class BruteForce {
-    private BruteForce() {}
+public final class DescriptorOracle {
+    private DescriptorOracle() {}
 
-    record Row(double[] values, double[] absSum, int neighbours) {}
+    /** One centre's columns (in {@link DescriptorSpec#columns()} order), |term| sums per column, neighbour count. */
+    public record Row(double[] values, double[] absSum, int neighbours) {}
 
-    static Row row(DescriptorSpec spec, Box box, ParticleStore p, int i) {
+    /** The oracle row of centre slot {@code i}; reads {@code p}, modifies nothing. */
+    public static Row row(DescriptorSpec spec, Box box, ParticleStore p, int i) {
         double rmax = spec.rmax();
         double xi = box.wrap(p.x(i), 0), yi = box.wrap(p.y(i), 1), zi = box.wrap(p.z(i), 2);
         int mx = (int) Math.ceil(rmax / box.lx()) + 1, my = (int) Math.ceil(rmax / box.ly()) + 1, mz = (int) Math.ceil(rmax / box.lz()) + 1;
-        List<double[]> nb = new ArrayList<>(); // {dx, dy, dz, speciesIndexInSpec}
+        List<double[]> nb = new ArrayList<>(); // {dx, dy, dz, species index in spec}
         int[] sp = spec.species();
         for (int j = 0; j < p.size(); j++) {
             int g = -1;
