@@ -14,7 +14,7 @@ public final class Checks {
     private Checks() {}
 
     private static final List<Check> ALL = List.of(
-            LammpsChecks.forces(), LammpsChecks.isEnergy(), LammpsChecks.isPressure(),
+            LammpsChecks.forces(), LammpsChecks.thermalEnergy(), LammpsChecks.thermalPressure(), LammpsChecks.isEnergy(), LammpsChecks.isPressure(),
             LammpsChecks.minimiserFixedPoint(), LammpsChecks.quench(),
             OracleChecks.forcesFiniteDifference(), ModelChecks.hessianFiniteDifference(), OracleChecks.neighbourList(),
             OracleChecks.descriptors(), ModelChecks.svmSklearn(),

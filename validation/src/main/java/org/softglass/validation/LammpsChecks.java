@@ -26,7 +26,7 @@ final class LammpsChecks {
 
     static final String THERMAL = "ka_N1000_T0.8_forces_frame.dump", IS = "ka_N1000_T0.8_inherent_structure.dump";
     /** LAMMPS' U/N of the thermal frame and of its IS, and the IS virial pressure (zero velocities), from the fixture logs. */
-    static final double THERMAL_U = -6.34652922802843, IS_U = -7.55542414064805, IS_P = -0.737103025902821;
+    static final double THERMAL_U = -6.34652922802843, THERMAL_PVIR = 6.69504578316928, IS_U = -7.55542414064805, IS_P = -0.737103025902821;
 
     /** Our forces, per-atom energies, U/N and virial pressure of one fixture frame, with the worst relative errors against the dump. */
     record Parity(double worstForce, double worstAtomEnergy, double uPerAtom, double virialPressure) {}
@@ -87,6 +87,19 @@ final class LammpsChecks {
                 });
     }
 
+    /** U/N of the thermal frame against LAMMPS' log value; 1e-6 relative, as {@link #forces()}. */
+    static Check thermalEnergy() {
+        return new Check("lammps.thermal-energy", "KA U/N of the T=0.8 thermal frame vs LAMMPS -6.34652922802843",
+                false, Comparison.WITHIN, ctx -> new Measurement(THERMAL_U, parity(ctx, THERMAL).uPerAtom(), 1e-6 * Math.abs(THERMAL_U), ""));
+    }
+
+    /** The virial part of the thermal frame's pressure against LAMMPS; 1e-6 relative, as {@link #forces()}. */
+    static Check thermalPressure() {
+        return new Check("lammps.thermal-pressure", "KA virial pressure of the T=0.8 thermal frame vs LAMMPS 6.69504578316928",
+                false, Comparison.WITHIN, ctx -> new Measurement(THERMAL_PVIR, parity(ctx, THERMAL).virialPressure(), 1e-6 * Math.abs(THERMAL_PVIR),
+                        "virial part (the kinetic part is not in the dump)"));
+    }
+
     /** The virial pressure at LAMMPS' IS against its log value; 1e-6 relative, as {@link #forces()}. */
     static Check isPressure() {
         return new Check("lammps.is-pressure", "KA virial pressure at LAMMPS' inherent structure vs LAMMPS -0.737103025902821",
@@ -112,7 +125,7 @@ final class LammpsChecks {
                             try (ParticleStore p = f.particles().copy()) {
                                 MinimizeOptions o = MinimizeOptions.defaults().withAlgorithm(a).withFtol(0).withMaxIterations(200).withThreads(ctx.threads());
                                 Report r = Minimizer.quench(p, box, Models.ka(), o);
-                                double moved = maxDisplacement(p, f.particles(), box);
+                                double moved = p.maxDisplacement(f.particles(), box);
                                 if (r.iterations() == 0) moved = Double.NaN; // it must iterate: ftol = 0 cannot be met
                                 worst = Math.max(worst, moved);
                                 detail.append(String.format("%s%s %d it. moved %.1e", detail.isEmpty() ? "" : ", ", a, r.iterations(), moved));
@@ -140,19 +153,5 @@ final class LammpsChecks {
                                 r.reason(), r.fnorm(), r.iterations(), IS_U));
                     }
                 });
-    }
-
-    /** Largest unwrapped displacement |Δr| (σ) between two stores of the same particles. */
-    static double maxDisplacement(ParticleStore a, ParticleStore b, Box box) {
-        double m = 0;
-        for (int i = 0; i < a.size(); i++) {
-            double s = 0;
-            for (int k = 0; k < 3; k++) {
-                double d = a.unwrapped(i, k, box) - b.unwrapped(i, k, box);
-                s += d * d;
-            }
-            m = Math.max(m, Math.sqrt(s));
-        }
-        return m;
     }
 }

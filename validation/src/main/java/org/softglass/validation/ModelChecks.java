@@ -102,8 +102,8 @@ final class ModelChecks {
     /**
      * The liblinear SVM (primal and dual solvers, C = 1, eps = 1e-9) against scikit-learn's
      * LinearSVC(C = 1, squared hinge, L2, tol 1e-12; sklearn 1.2.1) on a stored non-separable data set
-     * of 400 points in 6 dimensions (resources {@code svm_fixture.csv}, {@code svm_fixture_sklearn.json},
-     * the same fixture as core's LinearSvmTest). The objective is strictly convex, so the optimum is
+     * of 400 points in 6 dimensions (resources {@code svm_fixture.csv}, {@code svm_fixture_sklearn.json}, made by
+     * {@code make_sklearn_fixture.py} beside them). The objective is strictly convex, so the optimum is
      * unique; the weights must agree within 1e-4 (the softness issue's requirement; the solvers'
      * stopping tolerance puts the real agreement orders of magnitude inside it). Measured: the
      * largest |Δw_j| or |Δb| over both solvers.

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CoreChecksTest {
     /** The catalogue checks this class runs. */
-    static final List<String> CHECKS = List.of("lammps.forces", "lammps.is-energy", "lammps.is-pressure", "lammps.minimiser-fixed-point",
+    static final List<String> CHECKS = List.of("lammps.forces", "lammps.thermal-energy", "lammps.thermal-pressure", "lammps.is-energy", "lammps.is-pressure", "lammps.minimiser-fixed-point",
             "lammps.quench-uis", "forces.finite-difference", "hessian.finite-difference", "neighbours.brute-force", "descriptors.brute-force",
             "softness.svm-sklearn");
 
@@ -24,7 +24,7 @@ class CoreChecksTest {
 
     @Test
     void kaMatchesLammps() throws Exception {
-        for (String n : List.of("lammps.forces", "lammps.is-energy", "lammps.is-pressure")) Checked.assertPasses(ctx, n);
+        for (String n : List.of("lammps.forces", "lammps.thermal-energy", "lammps.thermal-pressure", "lammps.is-energy", "lammps.is-pressure")) Checked.assertPasses(ctx, n);
     }
 
     @Test

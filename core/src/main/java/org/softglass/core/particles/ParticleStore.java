@@ -112,6 +112,23 @@ public final class ParticleStore implements AutoCloseable {
     }
 
     /**
+     * The largest displacement |Δr| (σ) of any particle between this store and {@code other} (the
+     * same particles in the same slots), on unwrapped positions in {@code box}. Modifies nothing.
+     */
+    public double maxDisplacement(ParticleStore other, Box box) {
+        double m = 0;
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int a = 0; a < 3; a++) {
+                double d = unwrapped(i, a, box) - other.unwrapped(i, a, box);
+                s += d * d;
+            }
+            m = Math.max(m, Math.sqrt(s));
+        }
+        return m;
+    }
+
+    /**
      * Wraps every position into the box and adds the shifts to the image counts, so unwrapped
      * positions are unchanged. Modifies positions and images.
      */

@@ -24,20 +24,6 @@ class MinimizerFixtureTest {
         return LammpsDumpReader.readFirst(Fixtures.lammps(name));
     }
 
-    /** Largest unwrapped displacement |Δr| between two stores of the same particles (σ). */
-    static double maxDisplacement(ParticleStore a, ParticleStore b, Box box) {
-        double m = 0;
-        for (int i = 0; i < a.size(); i++) {
-            double s = 0;
-            for (int k = 0; k < 3; k++) {
-                double d = a.unwrapped(i, k, box) - b.unwrapped(i, k, box);
-                s += d * d;
-            }
-            m = Math.max(m, Math.sqrt(s));
-        }
-        return m;
-    }
-
     @Test
     void lammpsInherentStructureIsAMinimumForBothMinimizers() throws IOException {
         try (Frame f = read("ka_N1000_T0.8_inherent_structure.dump")) {
@@ -49,7 +35,7 @@ class MinimizerFixtureTest {
                 assertEquals(0, r.iterations());
                 assertEquals(LAMMPS_IS_U, r.energyPerAtom(), 1e-10 * Math.abs(LAMMPS_IS_U));
                 assertTrue(r.fnorm() < 2e-10, "fnorm at the LAMMPS IS " + r.fnorm());
-                assertEquals(0.0, maxDisplacement(p, f.particles(), box));
+                assertEquals(0.0, p.maxDisplacement(f.particles(), box));
                 System.out.printf("IS fixture: U/N %.15f (LAMMPS %.15f), fnorm %.3e, fmax %.3e, P %.12f%n",
                         r.energyPerAtom(), LAMMPS_IS_U, r.fnorm(), r.fmax(), r.virialPressure());
             }
@@ -58,7 +44,7 @@ class MinimizerFixtureTest {
                 try (ParticleStore p = f.particles().copy()) {
                     MinimizeOptions o = MinimizeOptions.defaults().withAlgorithm(a).withFtol(0).withMaxIterations(200).withThreads(2);
                     Report r = Minimizer.quench(p, box, Models.ka(), o);
-                    double moved = maxDisplacement(p, f.particles(), box);
+                    double moved = p.maxDisplacement(f.particles(), box);
                     System.out.printf("IS fixture, %s with ftol 0: %s; max move %.3e%n", a, r, moved);
                     assertTrue(r.iterations() > 0, a + " should iterate with ftol = 0");
                     assertTrue(moved < 1e-8, a + " moved by " + moved);
@@ -90,7 +76,7 @@ class MinimizerFixtureTest {
             assertTrue(r.energyPerAtom() >= -7.60 && r.energyPerAtom() <= -7.53, "U_IS/N " + r.energyPerAtom());
             assertEquals(-6.34652922802843, r.initialEnergyPerAtom(), 1e-10);
             // the store holds the minimum: positions wrapped, images consistent with small displacements
-            double moved = maxDisplacement(p, f.particles(), f.box());
+            double moved = p.maxDisplacement(f.particles(), f.box());
             assertTrue(moved < 2.0, "a particle moved " + moved + " sigma: images inconsistent?");
         }
     }

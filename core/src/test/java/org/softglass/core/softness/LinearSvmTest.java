@@ -2,11 +2,6 @@ package org.softglass.core.softness;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,39 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class LinearSvmTest {
 
-    /**
-     * liblinear against scikit-learn's LinearSVC(C=1, loss='squared_hinge') on the stored fixture
-     * (made by make_sklearn_fixture.py with Debian's python3-sklearn 1.2.1, tol 1e-12). The optimum is
-     * unique (strictly convex objective); our solvers stop at eps = 1e-9, so the weights agree far
-     * inside the 1e-4 the issue asks for.
-     */
-    @Test
-    void matchesScikitLearnLinearSvc() throws Exception {
-        List<double[]> rows = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                getClass().getResourceAsStream("svm_fixture.csv"), StandardCharsets.UTF_8))) {
-            r.readLine();
-            for (String line; (line = r.readLine()) != null; ) {
-                String[] f = line.split(",");
-                labels.add(Integer.parseInt(f[0]));
-                double[] x = new double[f.length - 1];
-                for (int j = 0; j < x.length; j++) x[j] = Double.parseDouble(f[j + 1]);
-                rows.add(x);
-            }
-        }
-        double[][] x = rows.toArray(new double[0][]);
-        int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
-        JsonNode expected = new ObjectMapper().readTree(getClass().getResourceAsStream("svm_fixture_sklearn.json"));
-        for (LinearSvm.Solver s : new LinearSvm.Solver[] {LinearSvm.Solver.PRIMAL, LinearSvm.Solver.DUAL}) {
-            Hyperplane h = LinearSvm.train(x, y, 1.0, s, 1e-9, 7);
-            JsonNode e = expected.get(s == LinearSvm.Solver.PRIMAL ? "primal" : "dual");
-            for (int j = 0; j < x[0].length; j++) {
-                assertEquals(e.get("coef").get(j).asDouble(), h.w()[j], 1e-4, s + " w[" + j + "]");
-            }
-            assertEquals(e.get("intercept").asDouble(), h.b(), 1e-4, s + " bias");
-        }
-    }
+    // agreement with scikit-learn's LinearSVC on a stored fixture: the catalogue check softness.svm-sklearn
+    // (validation module, run by CoreChecksTest and by 'softglass validate')
 
     /** Planted truth: two unit-covariance Gaussians whose means differ by 3 along a random unit u. */
     @Test
