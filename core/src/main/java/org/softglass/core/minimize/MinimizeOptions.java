@@ -21,12 +21,16 @@ import java.util.Objects;
  * @param dmax largest displacement of any coordinate in one CG line-search trial or FIRE step (σ),
  *     default 0.1 (LAMMPS {@code min_modify dmax})
  * @param skin Verlet skin of the neighbour list (σ), default 0.3 (as the fixtures)
- * @param threads worker threads for forces and list builds, ≥ 1; results are identical for any count
+ * @param threads worker threads for forces and list builds, ≥ 1
  * @param fire FIRE parameters, default {@link FireParameters#LAMMPS}
  * @param listener called after every iteration, default {@link IterationListener#NONE}
+ * @param halfList neighbour list with each pair once and Newton's third law (default, as LAMMPS
+ *     {@code newton on} and as the MD): half the pair work, results identical run to run for a given
+ *     thread count; {@code false}: a FULL list (each pair from both sides, twice the work) whose
+ *     results are bit-identical for any thread count
  */
 public record MinimizeOptions(Algorithm algorithm, double ftol, double etol, int maxIterations, long maxForceEvaluations,
-                              double dmax, double skin, int threads, FireParameters fire, IterationListener listener) {
+                              double dmax, double skin, int threads, FireParameters fire, IterationListener listener, boolean halfList) {
 
     /** @throws IllegalArgumentException naming the offending option */
     public MinimizeOptions {
@@ -42,49 +46,54 @@ public record MinimizeOptions(Algorithm algorithm, double ftol, double etol, int
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
 
-    /** cg+fire, ftol 1e-10, etol 0, 100000 iterations, 10⁶ evaluations, dmax 0.1, skin 0.3, 1 thread. */
+    /** cg+fire, ftol 1e-10, etol 0, 100000 iterations, 10⁶ evaluations, dmax 0.1, skin 0.3, 1 thread, half list. */
     public static MinimizeOptions defaults() {
         return new MinimizeOptions(Algorithm.CG_FIRE, 1e-10, 0.0, 100_000, 1_000_000, 0.1, 0.3, 1,
-                FireParameters.LAMMPS, IterationListener.NONE);
+                FireParameters.LAMMPS, IterationListener.NONE, true);
+    }
+
+    /** These options with a half ({@code true}) or full neighbour list (see {@code halfList}). */
+    public MinimizeOptions withHalfList(boolean v) {
+        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, dmax, skin, threads, fire, listener, v);
     }
 
     public MinimizeOptions withAlgorithm(Algorithm a) {
-        return new MinimizeOptions(a, ftol, etol, maxIterations, maxForceEvaluations, dmax, skin, threads, fire, listener);
+        return new MinimizeOptions(a, ftol, etol, maxIterations, maxForceEvaluations, dmax, skin, threads, fire, listener, halfList);
     }
 
     public MinimizeOptions withFtol(double v) {
-        return new MinimizeOptions(algorithm, v, etol, maxIterations, maxForceEvaluations, dmax, skin, threads, fire, listener);
+        return new MinimizeOptions(algorithm, v, etol, maxIterations, maxForceEvaluations, dmax, skin, threads, fire, listener, halfList);
     }
 
     public MinimizeOptions withEtol(double v) {
-        return new MinimizeOptions(algorithm, ftol, v, maxIterations, maxForceEvaluations, dmax, skin, threads, fire, listener);
+        return new MinimizeOptions(algorithm, ftol, v, maxIterations, maxForceEvaluations, dmax, skin, threads, fire, listener, halfList);
     }
 
     public MinimizeOptions withMaxIterations(int v) {
-        return new MinimizeOptions(algorithm, ftol, etol, v, maxForceEvaluations, dmax, skin, threads, fire, listener);
+        return new MinimizeOptions(algorithm, ftol, etol, v, maxForceEvaluations, dmax, skin, threads, fire, listener, halfList);
     }
 
     public MinimizeOptions withMaxForceEvaluations(long v) {
-        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, v, dmax, skin, threads, fire, listener);
+        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, v, dmax, skin, threads, fire, listener, halfList);
     }
 
     public MinimizeOptions withDmax(double v) {
-        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, v, skin, threads, fire, listener);
+        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, v, skin, threads, fire, listener, halfList);
     }
 
     public MinimizeOptions withSkin(double v) {
-        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, dmax, v, threads, fire, listener);
+        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, dmax, v, threads, fire, listener, halfList);
     }
 
     public MinimizeOptions withThreads(int v) {
-        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, dmax, skin, v, fire, listener);
+        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, dmax, skin, v, fire, listener, halfList);
     }
 
     public MinimizeOptions withFire(FireParameters v) {
-        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, dmax, skin, threads, v, listener);
+        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, dmax, skin, threads, v, listener, halfList);
     }
 
     public MinimizeOptions withListener(IterationListener v) {
-        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, dmax, skin, threads, fire, v);
+        return new MinimizeOptions(algorithm, ftol, etol, maxIterations, maxForceEvaluations, dmax, skin, threads, fire, v, halfList);
     }
 }

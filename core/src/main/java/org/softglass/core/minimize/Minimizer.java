@@ -22,8 +22,9 @@ import org.softglass.core.space.Box;
  * Velocities, species and ids are not touched. Particles keep their slots.
  *
  * <p>A neighbour list with a Verlet skin is kept valid while particles move (see {@link Objective}).
- * Results are bit-identical for any thread count: forces come from {@link ForceCompute}, which is
- * deterministic for any thread count, and every reduction of the minimisers is serial.
+ * Every reduction of the minimisers is serial, so results are as reproducible as the forces of
+ * {@link ForceCompute}: bit-identical run to run for a given thread count with the default half
+ * list, and for any thread count with {@link MinimizeOptions#withHalfList withHalfList(false)}.
  *
  * <p>Typical use, e.g. from an MD engine writing an inherent-structure trajectory:
  * <pre>{@code
@@ -83,7 +84,7 @@ public final class Minimizer implements AutoCloseable {
         if (perAtomEnergy != null && perAtomEnergy.length < n) {
             throw new IllegalArgumentException("per-atom energy array has length " + perAtomEnergy.length + ", need " + n);
         }
-        try (Objective o = new Objective(particles, box, forceCompute, options.skin(), options.threads())) {
+        try (Objective o = new Objective(particles, box, forceCompute, options.skin(), options.threads(), options.halfList())) {
             double u0 = o.evaluate();
             List<Report.Stage> stages = new ArrayList<>(2);
             StopReason last = StopReason.FORCE_TOLERANCE;

@@ -21,7 +21,8 @@ import org.softglass.core.space.Box;
  * list up to date ({@link VerletList#update}: rebuild when any particle has moved more than half the
  * skin since the last build, as LAMMPS {@code neigh_modify every 1 delay 0 check yes}), then computes
  * forces, per-atom energies and virial with {@link ForceCompute}. Dot products are plain serial sums
- * in slot order, so the minimisers are deterministic for any thread count ({@link ForceCompute} is).
+ * in slot order, so the minimisers are as deterministic as {@link ForceCompute}: for a given thread
+ * count with the half list, for any thread count with the full list.
  *
  * <p>Modifies the store's positions, images and forces. Not thread-safe.
  */
@@ -41,14 +42,15 @@ final class Objective implements AutoCloseable {
     private double energy, virial;
     private long evaluations;
 
-    Objective(ParticleStore p, Box box, ForceCompute fc, double skin, int threads) {
+    Objective(ParticleStore p, Box box, ForceCompute fc, double skin, int threads, boolean halfList) {
         this.p = p;
         this.box = box;
         this.n = p.size();
         this.fc = fc;
         this.forces = new double[3 * n];
         this.perAtom = new double[n];
-        this.verlet = new VerletList(box, fc.potential().maxCutoff(), skin, NeighborList.Kind.FULL, threads);
+        this.verlet = halfList ? new VerletList(box, fc.potential().maxCutoff(), skin, NeighborList.Kind.HALF, threads).sortedRows(false)
+                : new VerletList(box, fc.potential().maxCutoff(), skin, NeighborList.Kind.FULL, threads);
     }
 
     /**
