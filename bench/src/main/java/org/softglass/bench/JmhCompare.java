@@ -178,7 +178,7 @@ public final class JmhCompare {
         List<String[]> table = new ArrayList<>();
         table.add(new String[] {"benchmark", "params", "mode", "baseline", "new", "unit", "change", "err", "limit", "verdict"});
         int[] count = new int[Verdict.values().length];
-        List<String> notes = new ArrayList<>();
+        Map<String, Integer> notes = new LinkedHashMap<>();   // equal remarks share one number
         for (Row r : rows) {
             Result any = r.now() != null ? r.now() : r.base();
             String name = any.benchmark().startsWith("org.softglass.bench.")
@@ -193,8 +193,8 @@ public final class JmhCompare {
             String limit = Double.isNaN(r.limit()) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * r.limit());
             String verdict = r.verdict().label();
             if (!r.note().isEmpty()) {
-                notes.add(r.note());
-                verdict += " [" + notes.size() + "]";
+                int number = notes.computeIfAbsent(r.note(), x -> notes.size() + 1);
+                verdict += " [" + number + "]";
             }
             table.add(new String[] {name, any.paramString().isEmpty() ? "-" : any.paramString(), any.mode(), base, now,
                     any.unit(), change, rel, limit, verdict});
@@ -212,7 +212,7 @@ public final class JmhCompare {
             }
             out.println(sb);
         }
-        for (int k = 0; k < notes.size(); k++) out.printf(Locale.ROOT, "[%d] %s%n", k + 1, notes.get(k));
+        for (Map.Entry<String, Integer> e : notes.entrySet()) out.printf(Locale.ROOT, "[%d] %s%n", e.getValue(), e.getKey());
         out.printf(Locale.ROOT, "%n%d compared: %d ok, %d REGRESSION, %d improved; %d new, %d missing%n",
                 count[Verdict.OK.ordinal()] + count[Verdict.REGRESSION.ordinal()] + count[Verdict.IMPROVED.ordinal()],
                 count[Verdict.OK.ordinal()], count[Verdict.REGRESSION.ordinal()], count[Verdict.IMPROVED.ordinal()],
@@ -266,6 +266,7 @@ public final class JmhCompare {
             }
             Rule rule = new Rule(k, t / 100);
             if (newFile == null) newFile = newest(root.resolve("bench/results"));
+            if (!Files.isRegularFile(newFile)) throw new IllegalArgumentException("no such file " + newFile + " (expected a JMH JSON result file)");
             List<Result> now = JmhResults.read(newFile);
             if (!Files.exists(baseFile)) {
                 if (!update) throw new IllegalArgumentException("no baseline " + baseFile + " (make one with --update-baseline)");

@@ -159,6 +159,8 @@ class JmhCompareTest {
         assertEquals(2, run(resource("new.json").toString(), "--threshold", "-1", "--baseline", base.toString()));
         assertEquals(2, run("--frobnicate"));
         assertEquals(2, run(resource("new.json").toString(), "--baseline", tmp.resolve("none.json").toString()));
+        assertEquals(2, run(tmp.resolve("none.json").toString(), "--baseline", base.toString()));
+        assertTrue(lastErr.startsWith("compare-jmh: no such file " + tmp.resolve("none.json")), lastErr);
     }
 
     @Test
