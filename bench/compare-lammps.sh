@@ -14,15 +14,16 @@
 #
 # Usage: bench/compare-lammps.sh [--reps 3] [--n 10000] [--temperature 0.6] [--melt 1000] [--equil 1000]
 #                                [--steps 2000] [--seed 1] [--threads "1 2"] [--max-load 0.5] [--wait-max 1800]
-#                                [--no-opt] [--no-quench] [--out DIR]
+#                                [--no-opt] [--no-quench] [--no-md] [--out DIR]
 #   --no-opt     skip the extra LAMMPS runs with the OPT package (-sf opt, pair lj/cut/opt)
+#   --no-md      skip the MD runs and reuse DIR/md.csv and DIR/config.dump of an earlier run (quench only)
 #   Output: DIR (default bench/results/lammps-YYYY-MM-DD) with md.csv, quench.csv, summary.md and all logs.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 
 reps=3 n=10000 temp=0.6 melt=1000 equil=1000 steps=2000 seed=1 threads="1 2" maxload=0.5 waitmax=1800
-opt=1 quench=1 out=""
+opt=1 quench=1 mdrun=1 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --reps) reps="$2"; shift 2 ;;
@@ -37,12 +38,14 @@ while [ $# -gt 0 ]; do
     --wait-max) waitmax="$2"; shift 2 ;;
     --no-opt) opt=0; shift ;;
     --no-quench) quench=0; shift ;;
+    --no-md) mdrun=0; shift ;;
     --out) out="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare-lammps: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 out="${out:-$root/bench/results/lammps-$(date +%F)}"
+mkdir -p "$out"; out="$(cd "$out" && pwd)"   # absolute: LAMMPS runs inside per-run directories
 
 # --- prerequisites -----------------------------------------------------------------------------------------
 if ! command -v lmp >/dev/null 2>&1; then
@@ -120,8 +123,12 @@ measure() {   # runs "$@"; sets $wall (s) and $others (average cores used by oth
 
 # --- 1. MD ----------------------------------------------------------------------------------------------------
 md="$out/md.csv"
-echo "code,threads,rep,atom_steps_per_s,production_s,neigh_builds,neigh_percent,pair_percent,busy_cores_before,load1_before,others_cores_during" > "$md"
 codes="softglass lammps"; [ "$opt" = 1 ] && codes="$codes lammps-opt"
+if [ "$mdrun" = 0 ]; then
+  [ -f "$md" ] && [ -f "$out/config.dump" ] || { echo "compare-lammps: --no-md needs $md and $out/config.dump from an earlier run" >&2; exit 2; }
+  reps=0
+else
+echo "code,threads,rep,atom_steps_per_s,production_s,neigh_builds,neigh_percent,pair_percent,busy_cores_before,load1_before,others_cores_during" > "$md"
 for r in $(seq 1 "$reps"); do
   for t in $threads; do
     for code in $codes; do
@@ -154,6 +161,7 @@ for r in $(seq 1 "$reps"); do
     done
   done
 done
+fi
 
 # --- 2. quench ------------------------------------------------------------------------------------------------
 qc="$out/quench.csv"
