@@ -191,14 +191,31 @@ class JmhCompareTest {
     }
 
     /**
-     * The measurement behind the default rule (bench/RESULTS.md, "JMH suite and regression tracking"):
+     * The default rule on the two back-to-back runs of the same code on the idle machine (47 benchmark/
+     * parameter sets): no false alarm in either order.
+     */
+    @Test
+    void defaultRuleOnTheIdleSameCodeRuns() throws Exception {
+        List<Result> a = JmhResults.read(Path.of("results/jmh-20261121T110517Z.json"));
+        List<Result> b = JmhResults.read(Path.of("results/jmh-20261121T111355Z.json"));
+        assertEquals(47, a.size());
+        for (List<Result>[] p : List.of(new List[] {a, b}, new List[] {b, a})) {
+            List<Row> rows = JmhCompare.compare(p[0], p[1], Rule.defaults());
+            assertEquals(47, rows.size());
+            assertTrue(rows.stream().noneMatch(r -> r.verdict() == Verdict.REGRESSION), "a false alarm on same-code idle runs");
+        }
+    }
+
+    /**
+     * The rule for a busy machine, --threshold 100 (bench/RESULTS.md, "JMH suite and regression tracking"):
      * three back-to-back runs of the full suite, same code, on the shared machine, each with the 45
-     * benchmark/parameter sets of the suite. The default rule flags 13 of the 270 comparisons of one run
+     * benchmark/parameter sets of the suite. This rule flags 13 of the 270 comparisons of one run
      * against another (both orders), and with the runs in time order only HessianBench.assemble at 2 threads
      * in run 1 → 2, as documented there and in {@link JmhCompare}.
      */
     @Test
-    void defaultRuleOnTheMeasuredSameCodeRuns() throws Exception {
+    void busyMachineRuleOnTheMeasuredSameCodeRuns() throws Exception {
+        Rule busy = new Rule(1.0, 1.0);
         List<List<Result>> runs = new java.util.ArrayList<>();
         for (String t : new String[] {"100033", "101204", "102235"}) {
             runs.add(JmhResults.read(Path.of("results/jmh-20261121T" + t + "Z.json")));
@@ -208,7 +225,7 @@ class JmhCompareTest {
             assertEquals(45, runs.get(i).size());
             for (int j = 0; j < 3; j++) {
                 if (i == j) continue;
-                List<Row> rows = JmhCompare.compare(runs.get(i), runs.get(j), Rule.defaults());
+                List<Row> rows = JmhCompare.compare(runs.get(i), runs.get(j), busy);
                 assertTrue(rows.stream().allMatch(r -> r.base() != null && r.now() != null), "the same benchmarks");
                 List<String> reg = rows.stream().filter(r -> r.verdict() == Verdict.REGRESSION).map(r -> r.now().key()).toList();
                 flagged += reg.size();
