@@ -216,7 +216,8 @@ final class Pipeline {
         Path params = out.resolve("barriers").resolve("model-parameters.json");
         try (Progress bar = bar("correlations", 1, "items")) {
             runItem(new PipelineLedger.Item("correlations", PipelinePreset.label(t), out.resolve("correlations"),
-                    Csv.map("T", t, "dt", preset.dt()), List.of(traj(t), s.resolve("softness.npy"), p.resolve("events.csv"), params)), d -> {
+                    Csv.map("T", t, "dt", preset.dt()), List.of(traj(t), s.resolve("softness.npy"), p.resolve("events.csv"), params,
+                    out.resolve("barriers").resolve("barriers.json"))), d -> {
                 // distances within half the box (L = (N/ρ)^(1/3)): C_S(r) to 5 σ or L/2, ΔS in 8 shells to L/2,
                 // the background beyond 0.85 L/2 (paper 002 App. E uses r ≥ 6 σ in larger boxes)
                 double half = Math.cbrt(preset.n() / 1.2) / 2;
@@ -225,8 +226,11 @@ final class Pipeline {
                 List<String> a = new ArrayList<>(List.of("correlations", traj(t).toString(), s.toString(), "--params",
                         params.toString(), "--dt", num(preset.dt()), "--rmax", num(rmax), "--fit-range", "0.9:" + num(Math.min(4.0, rmax)),
                         "--threads", nt(), "--quiet", "--out", d.toString()));
+                // ΔS softness bins: 6 over ⟨S⟩ ± 2σ_S at this T (the command's default −3:3 assumes σ_S ≈ 1; sparse
+                // tail bins make the App. E background inversion refuse)
+                double[] ms = moments(t);
                 List<String> kicks = List.of("--events", p.resolve("events.csv").toString(), "--r-bins", "0.5:" + num(rmax) + ":8",
-                        "--r-background", num(rBack));
+                        "--r-background", num(rBack), "--s-bins=" + num(ms[0] - 2 * ms[1]) + ":" + num(ms[0] + 2 * ms[1]) + ":6");
                 try {
                     List<String> all = new ArrayList<>(a);
                     all.addAll(kicks);
@@ -303,12 +307,14 @@ final class Pipeline {
         err.keySet().removeIf(k -> k.startsWith("sigmaDelta") || k.startsWith("rhoDelta"));
         Path f = dir.resolve("model-parameters-trsp.json");
         check[3] = f.toString();
-        // σ_Δ scaled to the measured σ_S, then by 0.8 per try while λ_max ≥ 1 (the kicks must stay below
-        // the softness fluctuations for detailed balance, DESIGN §7)
+        // σ_Δ: the preset's scaled to the measured σ_S, then × 0.8 per try while λ_max ≥ 1 (the kicks must stay
+        // below the softness fluctuations for detailed balance, DESIGN §7). A fitted σ_Δ is not kept with the
+        // preset's ρ_Δ: from a short run its range comes out long (ξ ≈ 5 σ in the demo), which makes every kick
+        // window span the lattice and the run ~20× slower.
         double scale = Math.sqrt(p.cS().c0() / pre.cS().c0());
         for (int k = 0; ; k++, scale *= 0.8) {
             Map<String, Object> prov = new LinkedHashMap<>(p.provenance());
-            prov.put("kicks", "sigmaDelta, rhoDelta from the ka-002 preset (sigmaDelta x " + scale + "); fitted ones refused: " + reason);
+            prov.put("kicks", "sigmaDelta, rhoDelta from the ka-002 preset (sigmaDelta x " + scale + "); the fitted ones were refused: " + reason);
             new org.softglass.core.params.ModelParameters(p.barriers(), p.rho(), p.tauR(), p.meanS(), p.cS(),
                     new org.softglass.core.params.ModelParameters.ExpCorrelation(sd.c0() * scale, sd.c1() * scale, sd.xi()), pre.rhoDelta(), err, prov)
                     .write(f);
@@ -413,6 +419,13 @@ final class Pipeline {
     /** The trajectory the structure analysis uses: inherent structures when the preset makes them. */
     private Path traj(double t) {
         return out.resolve("md").resolve(PipelinePreset.label(t)).resolve(preset.inherent() ? "is.dump" : "traj.dump");
+    }
+
+    /** ⟨S⟩ and σ_S of the softness at T, from the barriers stage ({@code barriers.json} moments). */
+    private double[] moments(double t) throws IOException {
+        var j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("barriers").resolve("barriers.json").toFile());
+        for (var m : j.get("moments")) if (Math.abs(m.get("T").asDouble() - t) < 1e-9) return new double[] {m.get("mean").asDouble(), m.get("std").asDouble()};
+        throw new IllegalStateException("barriers.json has no moments at T = " + t);
     }
 
     private Path model() { return out.resolve("train").resolve("model").resolve("model.json"); }
