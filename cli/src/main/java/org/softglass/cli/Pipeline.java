@@ -254,8 +254,11 @@ final class Pipeline {
         String temps = String.join(",", Arrays.stream(preset.temperatures()).mapToObj(Pipeline::num).toList());
         begin("trap", 2, "items");
         try (Progress bar = bar("trap", 2, "items")) {
-            runItem(new PipelineLedger.Item("trap", "relax", out.resolve("trap").resolve("relax"), Csv.map("T", temps, "m", 1), List.of(params)), d -> {
-                sub("trap", "relax", "--params", params.toString(), "-T", temps, "--quiet", "--out", d.toString());
+            // Q̄(t) from 4 decades below to 2 above τ_Q: the window the MD and TRSP curves share in the report's plots
+            runItem(new PipelineLedger.Item("trap", "relax", out.resolve("trap").resolve("relax"), Csv.map("T", temps, "m", 1,
+                    "decades_before", 4, "decades_after", 2), List.of(params)), d -> {
+                sub("trap", "relax", "--params", params.toString(), "-T", temps, "--decades-before", "4", "--decades-after", "2",
+                        "--quiet", "--out", d.toString());
                 return Map.of();
             });
             bar.step();
