@@ -68,15 +68,16 @@ public final class Simulation {
         Files.createDirectories(dir);
         Path runJson = dir.resolve("run.json"), ckpt = dir.resolve("checkpoint.bin");
         Map<String, Object> prior = readRunJson(runJson);
-        if (prior != null && !spec.key().equals(prior.get("key"))) {
+        String key = spec.key();   // once: with a start file it hashes the file
+        if (prior != null && !key.equals(prior.get("key"))) {
             throw new IllegalArgumentException(dir + " holds a run with other parameters (run.json key " + prior.get("key")
-                    + ", this run " + spec.key() + "); choose another --out or remove it");
+                    + ", this run " + key + "); choose another --out or remove it");
         }
         if (prior != null && Boolean.TRUE.equals(prior.get("complete"))) {
             return new Result(0, spec.totalSteps(), spec.totalSteps(), true, 0, 0, 0, null, 0, 0);
         }
         boolean resume = prior != null && Files.exists(ckpt);
-        writeRunJson(runJson, spec, false);
+        writeRunJson(runJson, spec, key, false);
 
         PairPotential pot = Models.byName(spec.model());
         Box box = Box.cubicForDensity(spec.n(), spec.density());
@@ -90,7 +91,7 @@ public final class Simulation {
             Checkpoint loaded = null;
             if (resume) {
                 loaded = Checkpoint.read(ckpt, p);
-                if (!loaded.runKey().equals(spec.key())) throw new IllegalArgumentException(ckpt + " belongs to another run");
+                if (!loaded.runKey().equals(key)) throw new IllegalArgumentException(ckpt + " belongs to another run");
                 done = loaded.steps();
                 sys.rebuildAndComputeForces();
             } else {
@@ -149,13 +150,13 @@ public final class Simulation {
                         sys.rebuildAndComputeForces();
                         long[][] l = new long[obs.size()][];
                         for (int k = 0; k < l.length; k++) l[k] = obs.get(k).outputLengths();
-                        new Checkpoint(spec.key(), done, active.state(), pack(l)).write(ckpt, p);
+                        new Checkpoint(key, done, active.state(), pack(l)).write(ckpt, p);
                         lastCheckpoint = done;
                     }
                     progress.accept(done);
                 }
                 for (Observer o : obs) o.complete();
-                writeRunJson(runJson, spec, true);
+                writeRunJson(runJson, spec, key, true);
                 MdSystem.Thermo last = obs.get(0) instanceof ThermoObserver th ? th.last() : null;
                 long tEnd = System.nanoTime();
                 return new Result(total - start, total, resume ? start : -1, false, (tEnd - t0) * 1e-9,
@@ -213,9 +214,9 @@ public final class Simulation {
         }
     }
 
-    private static void writeRunJson(Path f, RunSpec spec, boolean complete) throws IOException {
+    private static void writeRunJson(Path f, RunSpec spec, String key, boolean complete) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("key", spec.key());
+        m.put("key", key);
         m.put("complete", complete);
         m.put("parameters", spec.asMap());
         AtomicOutput.write(f, out -> out.write(JSON.writeValueAsBytes(m)));
