@@ -44,10 +44,11 @@ final class BarrierReport {
             List<org.softglass.core.barriers.BarrierPoint> pts = r.points().stream().filter(p -> !excluded.contains(p.t())).toList();
             try {
                 return new Onset(r.withOnset(org.softglass.core.barriers.OnsetFit.fit(pts, kramers, minEvents, pMax)), null, List.copyOf(excluded));
-            } catch (IllegalArgumentException e) {
-                boolean aboveOnset = e.getMessage() != null && e.getMessage().contains("at or above the fitted onset");
-                if (!aboveOnset || temps.size() - excluded.size() <= 2) return new Onset(r, e.getMessage(), List.copyOf(excluded));
+            } catch (org.softglass.core.barriers.OnsetFit.AboveOnset e) {
+                if (temps.size() - excluded.size() <= 2) return new Onset(r, e.getMessage(), List.copyOf(excluded));
                 excluded.add(temps.descendingSet().stream().filter(t -> !excluded.contains(t)).findFirst().orElseThrow());
+            } catch (IllegalArgumentException e) {
+                return new Onset(r, e.getMessage(), List.copyOf(excluded));
             }
         }
     }

@@ -43,6 +43,19 @@ public record OnsetFit(double eps0, double eps1, double eps2, double sigma0, dou
      */
     public static final double ONSET_MARGIN = 2.0;
 
+    /** The refusal "a fitted temperature is at or above the fitted T0": {@code temperature} names it. */
+    public static final class AboveOnset extends IllegalArgumentException {
+        private final double temperature;
+
+        AboveOnset(double temperature, String message) {
+            super(message);
+            this.temperature = temperature;
+        }
+
+        /** The first fitted temperature found at or above T0 − 2σ(T0). */
+        public double temperature() { return temperature; }
+    }
+
     /** The fitted parameters as the model-parameter file's barrier block. */
     public ModelParameters.Barriers barriers() { return new ModelParameters.Barriers(eps0, eps1, eps2, sigma0, t0); }
 
@@ -100,7 +113,7 @@ public record OnsetFit(double eps0, double eps1, double eps2, double sigma0, dou
         double t0 = 1 / p[4], t0Err = er[4] / (p[4] * p[4]);
         for (double tt : temps) {
             if (tt >= t0 - ONSET_MARGIN * t0Err) {
-                throw new IllegalArgumentException("onset fit refused: T = " + BarrierPoint.fmt(tt) + " is at or above the fitted onset T0 = "
+                throw new AboveOnset(tt, "onset fit refused: T = " + BarrierPoint.fmt(tt) + " is at or above the fitted onset T0 = "
                         + BarrierPoint.fmt(t0) + " +- " + BarrierPoint.fmt(t0Err) + " (within " + (int) ONSET_MARGIN + " sigma counts as not below);"
                         + " above T0 P(R|S) does not depend on S and the quadratic form does not apply; leave that temperature out");
             }
