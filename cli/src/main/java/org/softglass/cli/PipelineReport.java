@@ -22,8 +22,8 @@ import org.softglass.core.plot.Plot;
  *
  * <p>Comparisons, per MD temperature: the persistence time τ_Q (Q = 1/e) and the χ4 peak
  * (χ4*, τ_χ) of the MD's own rearrangements (p_hop &gt; p_R, species A), of the trap-like model
- * (paper 000 eqs 16–17, m = 1) and of the TRSP lattice model (paper 002; τ_Q read off its Q(t) by
- * log-linear interpolation); ⟨S⟩(T) of the MD against the trap model's equilibrium (000 eq 10).
+ * (paper 000 eqs 16–17, m = 1) and of the TRSP lattice model (paper 002; τ_Q read off its Q(t) as for the
+ * MD, {@link org.softglass.core.rearrange.Persistence#tauQ}); ⟨S⟩(T) of the MD against the trap model's equilibrium (000 eq 10).
  *
  * <p>Detailed balance of the TRSP run (paper 002 App. F1): for every pair of softness bins (A, B)
  * the transition counts n_AB and n_BA are equal in expectation in a stationary reversible process;
@@ -168,7 +168,7 @@ final class PipelineReport {
             double[][] trapCurve = relax.where("T", t, "t", "Q", "chi4"), trspCurve = trspQ.where("T", t, "t", "Q", "chi4");
             tauMd[k] = num(pj2.get("tau_Q"));
             tauTrap[k] = relaxSum.col("tau_Q")[rs];
-            tauTrsp[k] = crossing(trspCurve[0], trspCurve[1], Math.exp(-1));
+            tauTrsp[k] = org.softglass.core.rearrange.Persistence.tauQ(trspCurve[0], trspCurve[1]);
             tauA[k] = md.get(k).get("tau_alpha_fs02") instanceof Double d ? d : Double.NaN;
             cmp.add(Csv.map("T", t, "mean_s_md", sMd[k], "std_s_md", sStd[k], "mean_s_trap", sTrap[k],
                     "tau_Q_md", fin(tauMd[k]), "tau_Q_trap", fin(tauTrap[k]), "tau_Q_trsp", fin(tauTrsp[k]),
@@ -247,17 +247,6 @@ final class PipelineReport {
     /** ⟨S⟩ of the trap model's equilibrium at T (000 eq 10): mean of P_T(S) ∝ ϱ(S)/P(R|S,T). */
     static double trapMeanS(ModelParameters p, double t) {
         return org.softglass.core.trap.TrapModel.of(p).meanS(t);
-    }
-
-    /** First time at which a decreasing curve y(x) falls to {@code level}, log-linear in x; NaN if never. */
-    static double crossing(double[] x, double[] y, double level) {
-        for (int i = 1; i < x.length; i++) {
-            if (y[i - 1] > level && y[i] <= level && x[i - 1] > 0) {
-                double f = (y[i - 1] - level) / (y[i - 1] - y[i]);
-                return Math.exp(Math.log(x[i - 1]) + f * (Math.log(x[i]) - Math.log(x[i - 1])));
-            }
-        }
-        return Double.NaN;
     }
 
     private static void addFinite(Plot p, String name, double[] x, double[] y) {

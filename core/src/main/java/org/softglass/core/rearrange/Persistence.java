@@ -270,8 +270,12 @@ public final class Persistence {
         return best;
     }
 
-    /** τ_Q: first crossing of 1/e (class comment). */
-    static double tauQ(double[] t, double[] q) {
+    /**
+     * τ_Q of a decreasing curve Q(t): the first time Q falls to 1/e, interpolated linearly in ln t between
+     * the two points around the crossing (in t when the lower one is t = 0); the first time if Q starts
+     * at or below 1/e; NaN if it never gets there. NaN values of Q are skipped. Modifies nothing.
+     */
+    public static double tauQ(double[] t, double[] q) {
         double level = Math.exp(-1);
         int prev = -1;
         for (int j = 0; j < t.length; j++) {
