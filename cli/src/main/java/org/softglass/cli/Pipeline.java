@@ -103,7 +103,7 @@ final class Pipeline {
                     "--out", dir.resolve("fs").toString());
             return Map.of();
         });
-        begin("report", 1, "items");
+        begin();
         try (Progress bar = bar("report", 1, "items")) {
             PipelineLedger.Item it = new PipelineLedger.Item("report", null, out.resolve("report"), preset.asMap(), reportInputs());
             runItem(it, dir -> {
@@ -119,7 +119,7 @@ final class Pipeline {
 
     private void simulate() throws IOException {
         double[] ts = preset.temperatures();
-        begin("simulate", ts.length, "T");
+        begin();
         long total = preset.totalSteps();
         try (Progress bar = bar("simulate", total, "steps")) {
             long offset = 0;
@@ -149,7 +149,7 @@ final class Pipeline {
 
     private void train() throws IOException {
         double[] tt = preset.trainTemperatures();
-        begin("train", tt.length + 1, "items");
+        begin();
         List<String> sets = new ArrayList<>();
         List<Path> setInputs = new ArrayList<>();
         try (Progress bar = bar("train", tt.length + 1, "items")) {
@@ -184,7 +184,7 @@ final class Pipeline {
     }
 
     private void barriers() throws IOException {
-        begin("barriers", 1, "items");
+        begin();
         List<Path> in = new ArrayList<>();
         List<String> a = new ArrayList<>(List.of("barriers"));
         for (double t : preset.temperatures()) {
@@ -210,7 +210,7 @@ final class Pipeline {
     }
 
     private void correlations() throws IOException {
-        begin("correlations", 1, "items");
+        begin();
         double t = lowest();
         Path s = out.resolve("softness").resolve(PipelinePreset.label(t)), p = out.resolve("phop").resolve(PipelinePreset.label(t));
         Path params = out.resolve("barriers").resolve("model-parameters.json");
@@ -252,7 +252,7 @@ final class Pipeline {
     private void models() throws IOException {
         Path params = parameters();
         String temps = String.join(",", Arrays.stream(preset.temperatures()).mapToObj(Pipeline::num).toList());
-        begin("trap", 2, "items");
+        begin();
         try (Progress bar = bar("trap", 2, "items")) {
             // Q̄(t) from 4 decades below to 2 above τ_Q: the window the MD and TRSP curves share in the report's plots
             runItem(new PipelineLedger.Item("trap", "relax", out.resolve("trap").resolve("relax"), Csv.map("T", temps, "m", 1,
@@ -270,7 +270,7 @@ final class Pipeline {
             bar.step();
         }
         end("trap");
-        begin("trsp", 1, "items");
+        begin();
         try (Progress bar = bar("trsp", 1, "items")) {
             runItem(new PipelineLedger.Item("trsp", null, out.resolve("trsp"), Csv.map("T", temps, "L", preset.trspSide(), "m", 4,
                     "events", preset.trspEvents(), "trajectories", preset.trspTrajectories(), "seed", seed), List.of(params)), d -> {
@@ -342,7 +342,7 @@ final class Pipeline {
 
     private void perTemperature(String stage, Map<String, Object> params, Inputs inputs, TemperatureWork work) throws IOException {
         double[] ts = preset.temperatures();
-        begin(stage, ts.length, "T");
+        begin();
         try (Progress bar = bar(stage, ts.length, "T")) {
             for (double t : ts) {
                 Path dir = out.resolve(stage).resolve(PipelinePreset.label(t));
@@ -373,7 +373,7 @@ final class Pipeline {
         ran++;
     }
 
-    private void begin(String stage, int items, String unit) {
+    private void begin() {
         stageIndex++;
         skipped = 0;
         ran = 0;

@@ -178,6 +178,7 @@ final class PipelineLedger {
         }
     }
 
+    /** Deletes {@code dir} and everything under it; nothing when it does not exist. */
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         List<Path> all = new ArrayList<>();

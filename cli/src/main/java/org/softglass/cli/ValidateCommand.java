@@ -6,12 +6,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.softglass.core.io.Manifest;
 import org.softglass.validation.Check;
 import org.softglass.validation.Checks;
@@ -143,8 +141,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        try {
+            PipelineLedger.deleteTree(dir);
         } catch (IOException e) {
             // scratch under the system temp directory: leaving it behind is harmless
         }
