@@ -42,6 +42,9 @@ final class PipelineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PipelinePreset p = PipelinePreset.byName(preset);
         Path dir = out != null ? out : Path.of("runs", "pipeline-" + p.name());
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
+        }
         PrintWriter err = cmd.commandLine().getErr();
         if (!run.quiet()) {
             err.printf("softglass pipeline: preset %s, N = %d, %d temperatures, %d threads -> %s%n", p.name(), p.n(), p.temperatures().length,

@@ -105,6 +105,14 @@ class PipelineCommandTest {
         assertTrue(r.err().contains("demo, paper-ka, smoke"), r.err());
     }
 
+    @Test
+    void outputThatIsAFileIsAUsageError(@TempDir Path tmp) throws IOException {
+        Path f = Files.writeString(tmp.resolve("a-file"), "x");
+        CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", f.toString(), "--quiet");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("--out: " + f + " exists and is not a directory"), r.err());
+    }
+
     /** Starts the pipeline in a child JVM and kills it once the stage item's manifest says complete. */
     private static void interruptAfter(Path out, String item) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
