@@ -29,6 +29,10 @@ import org.softglass.core.space.Box;
  * output is bit-identical for any thread count. Each pair is evaluated twice (once from each side);
  * in exchange no thread ever writes another particle's force.
  *
+ * <p>The list may be slot-indexed or cell-ordered ({@link NeighborList#cellOrdered()}): the driver
+ * then works in list positions throughout (packed copy, per-worker buffers) and writes each result
+ * to slot {@code order[r]}; the sums are the same, grouped in the list's order.
+ *
  * <p>Modifies the store's forces (overwritten). Pressure from W: {@code P = (N_dof T + W)/(3V)}.
  * Not thread-safe: one evaluation at a time per instance (it owns per-worker scratch).
  */
@@ -94,13 +98,8 @@ public final class ForceCompute implements AutoCloseable {
      * (length ≥ N, indexed by slot; overwritten).
      */
     public Result compute(ParticleStore p, Box box, NeighborList list, double[] perAtomEnergy) {
+        if (list.kind() == NeighborList.Kind.HALF) return runHalf(p, box, list, perAtomEnergy, true);
         double[] e = perAtomEnergy != null ? perAtomEnergy : new double[p.size()];
-        if (list.kind() == NeighborList.Kind.HALF) {
-            double vir = runHalf(p, box, list, e, true);
-            double u = 0;
-            for (int i = 0; i < p.size(); i++) u += e[i];
-            return new Result(u, vir);
-        }
         double[] w = new double[p.size()];
         run(p, box, list, new double[][] {e, w}, true);
         double u = 0, vir = 0;
@@ -114,7 +113,8 @@ public final class ForceCompute implements AutoCloseable {
     private void run(ParticleStore p, Box box, NeighborList list, double[][] out, boolean energy) {
         check(p, box, list);
         final int n = p.size();
-        final double[] pk = pack(p);
+        final int[] order = list.order();
+        final double[] pk = pack(p, order);
         final int[] sp = species;
         final PeriodicLengths pl = PeriodicLengths.of(box);
         final MemorySegment fxs = p.forces(0), fys = p.forces(1), fzs = p.forces(2);
@@ -129,12 +129,13 @@ public final class ForceCompute implements AutoCloseable {
                 double xi = pk[4 * i], yi = pk[4 * i + 1], zi = pk[4 * i + 2];
                 acc[0] = acc[1] = acc[2] = acc[3] = acc[4] = 0;
                 kernel.accumulate(rows[sp[i]], xi, yi, zi, xj, yj, zj, sj, m, pl, energy, acc, false);
-                fxs.setAtIndex(ValueLayout.JAVA_DOUBLE, i, acc[0]);
-                fys.setAtIndex(ValueLayout.JAVA_DOUBLE, i, acc[1]);
-                fzs.setAtIndex(ValueLayout.JAVA_DOUBLE, i, acc[2]);
+                int slot = order == null ? i : order[i];
+                fxs.setAtIndex(ValueLayout.JAVA_DOUBLE, slot, acc[0]);
+                fys.setAtIndex(ValueLayout.JAVA_DOUBLE, slot, acc[1]);
+                fzs.setAtIndex(ValueLayout.JAVA_DOUBLE, slot, acc[2]);
                 if (energy) {
-                    out[0][i] = 0.5 * acc[3];
-                    out[1][i] = 0.5 * acc[4];
+                    out[0][slot] = 0.5 * acc[3];
+                    out[1][slot] = 0.5 * acc[4];
                 }
             }
         });
@@ -145,16 +146,20 @@ public final class ForceCompute implements AutoCloseable {
      * w, w+T, … ({@link Parallel#forChunksStatic}) and accumulates forces (and per-atom energies) of
      * both partners into its own buffers, which are then added up in worker order. Output is
      * identical run to run for a given thread count T (not across T: the sums are grouped by
-     * worker). Returns the virial W (0 when {@code energy} is false).
+     * worker). With {@code energy}, returns U and W: U summed over slots from the per-atom energies
+     * when {@code perAtom} is given, else (no per-atom scatter at all) from each worker's row sums,
+     * added in worker order; null when {@code energy} is false.
      */
-    private double runHalf(ParticleStore p, Box box, NeighborList list, double[] perAtom, boolean energy) {
+    private Result runHalf(ParticleStore p, Box box, NeighborList list, double[] perAtom, boolean energy) {
         check(p, box, list);
         final int n = p.size(), nt = scratch.length;
-        final double[] pk = pack(p);
+        final int[] order = list.order();
+        final double[] pk = pack(p, order);
         final int[] sp = species;
         final PeriodicLengths pl = PeriodicLengths.of(box);
         final MemorySegment indices = list.indices(), offsets = list.offsets();
-        for (Scratch s : scratch) s.reset(n, energy);
+        final boolean perAtomOut = energy && perAtom != null;
+        for (Scratch s : scratch) s.prepare(n, perAtomOut);
         parallel.forChunksStatic(n, CHUNK, (worker, chunk, from, to) -> {
             Scratch s = scratch[worker];
             double[] acc = s.acc, f = s.force, e = s.energy;
@@ -179,9 +184,12 @@ public final class ForceCompute implements AutoCloseable {
                 f[3 * i] += gx;
                 f[3 * i + 1] += gy;
                 f[3 * i + 2] += gz;
-                if (energy) {
+                if (perAtomOut) {
                     e[i] += 0.5 * acc[3];
                     for (int k = 0; k < m; k++) e[idx[k]] += 0.5 * sj[k];
+                }
+                if (energy) {
+                    s.energySum += acc[3];
                     s.virial += acc[4];
                 }
             }
@@ -190,22 +198,37 @@ public final class ForceCompute implements AutoCloseable {
         parallel.forChunks(n, 4096, (worker, chunk, from, to) -> {
             for (int i = from; i < to; i++) {
                 double gx = 0, gy = 0, gz = 0, u = 0;
-                for (int w = 0; w < nt; w++) {
+                for (int w = 0; w < nt; w++) { // read and clear, ready for the next evaluation
                     double[] f = scratch[w].force;
                     gx += f[3 * i];
                     gy += f[3 * i + 1];
                     gz += f[3 * i + 2];
-                    if (energy) u += scratch[w].energy[i];
+                    f[3 * i] = f[3 * i + 1] = f[3 * i + 2] = 0;
+                    if (perAtomOut) {
+                        u += scratch[w].energy[i];
+                        scratch[w].energy[i] = 0;
+                    }
                 }
-                fxs.setAtIndex(ValueLayout.JAVA_DOUBLE, i, gx);
-                fys.setAtIndex(ValueLayout.JAVA_DOUBLE, i, gy);
-                fzs.setAtIndex(ValueLayout.JAVA_DOUBLE, i, gz);
-                if (energy) perAtom[i] = u;
+                int slot = order == null ? i : order[i];
+                fxs.setAtIndex(ValueLayout.JAVA_DOUBLE, slot, gx);
+                fys.setAtIndex(ValueLayout.JAVA_DOUBLE, slot, gy);
+                fzs.setAtIndex(ValueLayout.JAVA_DOUBLE, slot, gz);
+                if (perAtomOut) perAtom[slot] = u;
             }
         });
-        double vir = 0;
-        for (Scratch s : scratch) vir += s.virial;
-        return vir;
+        double vir = 0, u = 0;
+        for (Scratch s : scratch) {
+            vir += s.virial;
+            u += s.energySum;
+            s.forceZero = true;
+            if (perAtomOut) s.energyZero = true;
+        }
+        if (!energy) return null;
+        if (perAtomOut) {
+            u = 0;
+            for (int i = 0; i < n; i++) u += perAtom[i];
+        }
+        return new Result(u, vir);
     }
 
     /**
@@ -216,41 +239,38 @@ public final class ForceCompute implements AutoCloseable {
         long k0 = offsets.getAtIndex(ValueLayout.JAVA_LONG, i), k1 = offsets.getAtIndex(ValueLayout.JAVA_LONG, i + 1L);
         int m = (int) (k1 - k0);
         s.ensure(kernel.padded(m));
-        int[] idx = s.idx;
-        double[] xj = s.xj, yj = s.yj, zj = s.zj, sj = s.sj;
-        for (int k = 0; k < m; k++) {
-            // an element loop: MemorySegment.copy's per-call checks cost 15 % of a step here
-            int jj = indices.getAtIndex(ValueLayout.JAVA_INT, k0 + k);
-            idx[k] = jj;
-            int j = jj << 2;
-            xj[k] = pk[j];
-            yj[k] = pk[j + 1];
-            zj[k] = pk[j + 2];
-            sj[k] = pk[j + 3];
-        }
-        kernel.padInto(pk[4 * i], pk[4 * i + 1], pk[4 * i + 2], xj, yj, zj, sj, m, pl);
+        kernel.gather(indices, k0, m, pk, s.idx, s.idx4, s.xj, s.yj, s.zj, s.sj,
+                pk[4 * i] - 0.5 * pl.lx(), pk[4 * i + 1] - 0.5 * pl.ly(), pk[4 * i + 2] - 0.5 * pl.lz());
         return m;
     }
 
     /**
-     * Refreshes the packed heap copy the driver gathers from: {@code packed[4i..4i+3] = x, y, z,
-     * species} of slot i (one cache line holds a neighbour's whole record), and {@link #species}.
+     * Refreshes the packed heap copy the driver gathers from, indexed like the list's rows:
+     * {@code packed[4r..4r+3] = x, y, z, species} of slot {@code order[r]} (r itself when
+     * {@code order} is null; one cache line holds a neighbour's whole record), and
+     * {@code species[r]} likewise. Parallel over fixed chunks; each writes only its own entries.
      */
-    private double[] pack(ParticleStore p) {
+    private double[] pack(ParticleStore p, int[] order) {
         int n = p.size();
         if (packed.length < 4 * n) {
             packed = new double[4 * n];
             species = new int[n];
         }
-        MemorySegment.copy(p.speciesSegment(), ValueLayout.JAVA_INT, 0, species, 0, n);
-        MemorySegment xs = p.positions(0), ys = p.positions(1), zs = p.positions(2);
-        for (int i = 0; i < n; i++) {
-            packed[4 * i] = xs.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
-            packed[4 * i + 1] = ys.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
-            packed[4 * i + 2] = zs.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
-            packed[4 * i + 3] = species[i];
-        }
-        return packed;
+        final double[] pk = packed;
+        final int[] sp = species;
+        final MemorySegment xs = p.positions(0), ys = p.positions(1), zs = p.positions(2), ss = p.speciesSegment();
+        parallel.forChunks(n, 4096, (worker, chunk, from, to) -> {
+            for (int r = from; r < to; r++) {
+                int i = order == null ? r : order[r];
+                int t = ss.getAtIndex(ValueLayout.JAVA_INT, i);
+                sp[r] = t;
+                pk[4 * r] = xs.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+                pk[4 * r + 1] = ys.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+                pk[4 * r + 2] = zs.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
+                pk[4 * r + 3] = t;
+            }
+        });
+        return pk;
     }
 
     private void check(ParticleStore p, Box box, NeighborList list) {
@@ -270,27 +290,37 @@ public final class ForceCompute implements AutoCloseable {
     /** Per-worker buffers: a neighbour row and its gathered coordinates and species. */
     private static final class Scratch {
         final double[] acc = new double[PairKernel.ACC_LENGTH];
-        int[] idx = new int[0];
+        int[] idx = new int[0], idx4 = idx;
         double[] xj = new double[0], yj = xj, zj = xj, sj = xj;
 
         double[] force = new double[0], energy = new double[0];
-        double virial;
+        double virial, energySum;
 
-        /** Zeroes the per-worker accumulators for n particles. */
-        void reset(int n, boolean withEnergy) {
+        /** Whether force[0, 3n) (energy[0, n)) is known to be zero: the reduction clears what it reads. */
+        boolean forceZero, energyZero;
+
+        /**
+         * Makes the per-worker accumulators for n particles zero (clearing them only if the last
+         * evaluation did not finish its reduction) and marks them in use.
+         */
+        void prepare(int n, boolean withEnergy) {
             if (force.length < 3 * n) force = new double[3 * n];
-            else java.util.Arrays.fill(force, 0, 3 * n, 0.0);
+            else if (!forceZero) java.util.Arrays.fill(force, 0.0); // all of it: a failed run may have used more
+            forceZero = false;
             if (withEnergy) {
                 if (energy.length < n) energy = new double[n];
-                else java.util.Arrays.fill(energy, 0, n, 0.0);
+                else if (!energyZero) java.util.Arrays.fill(energy, 0.0);
+                energyZero = false;
             }
             virial = 0;
+            energySum = 0;
         }
 
         void ensure(int cap) {
             if (idx.length >= cap) return;
             int c = Math.max(cap, 2 * idx.length);
             idx = new int[c];
+            idx4 = new int[c];
             xj = new double[c]; yj = new double[c]; zj = new double[c]; sj = new double[c];
         }
     }

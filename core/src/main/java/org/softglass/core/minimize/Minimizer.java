@@ -84,7 +84,7 @@ public final class Minimizer implements AutoCloseable {
         if (perAtomEnergy != null && perAtomEnergy.length < n) {
             throw new IllegalArgumentException("per-atom energy array has length " + perAtomEnergy.length + ", need " + n);
         }
-        try (Objective o = new Objective(particles, box, forceCompute, options.skin(), options.threads(), options.halfList())) {
+        try (Objective o = new Objective(particles, box, forceCompute, options.skin(), parallel, options.halfList())) {
             double u0 = o.evaluate();
             List<Report.Stage> stages = new ArrayList<>(2);
             StopReason last = StopReason.FORCE_TOLERANCE;
@@ -102,7 +102,7 @@ public final class Minimizer implements AutoCloseable {
                 iterations += r.iterations();
                 last = r.reason();
             }
-            if (perAtomEnergy != null) System.arraycopy(o.perAtom, 0, perAtomEnergy, 0, n);
+            if (perAtomEnergy != null) System.arraycopy(o.perAtomEnergies(), 0, perAtomEnergy, 0, n);
             return new Report(options.algorithm(), last, iterations, o.evaluations(), n, u0, o.energy(),
                     Math.sqrt(o.fnormSquared()), o.fmax(), o.virial() / (3.0 * box.volume()), stages);
         }

@@ -6,6 +6,7 @@ import org.softglass.core.energy.ForceCompute;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.partition.NeighborList;
 import org.softglass.core.partition.VerletList;
+import org.softglass.core.parallel.Parallel;
 import org.softglass.core.space.Box;
 
 /**
@@ -20,7 +21,8 @@ import org.softglass.core.space.Box;
  * (the image counts absorb the shift, so unwrapped positions are preserved), then brings the Verlet
  * list up to date ({@link VerletList#update}: rebuild when any particle has moved more than half the
  * skin since the last build, as LAMMPS {@code neigh_modify every 1 delay 0 check yes}), then computes
- * forces, per-atom energies and virial with {@link ForceCompute}. Dot products are plain serial sums
+ * forces, total energy and virial with {@link ForceCompute} (per-atom energies only on request,
+ * {@link #perAtomEnergies()}, as the line searches need only the total). Dot products are plain serial sums
  * in slot order, so the minimisers are as deterministic as {@link ForceCompute}: for a given thread
  * count with the half list, for any thread count with the full list.
  *
@@ -35,22 +37,21 @@ final class Objective implements AutoCloseable {
     final int n;
     /** Forces of the last evaluation, 3N, component-major (ε/σ). */
     final double[] forces;
-    /** Per-atom energies of the last evaluation (LAMMPS pe/atom split), by slot (ε). */
-    final double[] perAtom;
+    private final double[] perAtom;
     private final ForceCompute fc;
     private final VerletList verlet;
     private double energy, virial;
     private long evaluations;
 
-    Objective(ParticleStore p, Box box, ForceCompute fc, double skin, int threads, boolean halfList) {
+    Objective(ParticleStore p, Box box, ForceCompute fc, double skin, Parallel team, boolean halfList) {
         this.p = p;
         this.box = box;
         this.n = p.size();
         this.fc = fc;
         this.forces = new double[3 * n];
         this.perAtom = new double[n];
-        this.verlet = halfList ? new VerletList(box, fc.potential().maxCutoff(), skin, NeighborList.Kind.HALF, threads).sortedRows(false)
-                : new VerletList(box, fc.potential().maxCutoff(), skin, NeighborList.Kind.FULL, threads);
+        this.verlet = halfList ? new VerletList(box, fc.potential().maxCutoff(), skin, NeighborList.Kind.HALF, team).sortedRows(false).cellOrdered(true)
+                : new VerletList(box, fc.potential().maxCutoff(), skin, NeighborList.Kind.FULL, team);
     }
 
     /**
@@ -61,12 +62,24 @@ final class Objective implements AutoCloseable {
     double evaluate() {
         p.wrapInto(box);
         verlet.update(p);
-        ForceCompute.Result r = fc.compute(p, box, verlet.list(), perAtom);
+        ForceCompute.Result r = fc.compute(p, box, verlet.list(), null); // totals only: no per-atom scatter
         energy = r.energy();
         virial = r.virial();
         evaluations++;
         for (int a = 0; a < 3; a++) MemorySegment.copy(p.forces(a), D, 0, forces, a * n, n);
         return energy;
+    }
+
+    /**
+     * Per-atom energies at the current positions (LAMMPS pe/atom split, by slot, ε): one more force
+     * evaluation (not counted in {@link #evaluations()}), which rewrites the store's forces with the
+     * same values. Returns the internal array; do not modify.
+     */
+    double[] perAtomEnergies() {
+        p.wrapInto(box);
+        verlet.update(p);
+        fc.compute(p, box, verlet.list(), perAtom);
+        return perAtom;
     }
 
     /** U of the last evaluation (ε, total). */

@@ -15,6 +15,14 @@ import java.lang.foreign.ValueLayout;
  * over it) is independent of how many threads built it.
  * {@code cutoff} is the list radius (interaction cutoff + skin).
  *
+ * <p><b>Cell-ordered lists.</b> A list may instead be indexed by <i>list position</i>: then
+ * {@link #order()} is a permutation, position r stands for particle slot {@code order[r]}, row r
+ * belongs to that particle and its entries are positions too; "j &gt; i" of a HALF list then reads
+ * "q &gt; r" in positions. {@link NeighborListBuilder#cellOrdered} makes such lists with positions in
+ * cell order, so that neighbours of a row lie close together in memory (the force loop gathers them
+ * with few cache misses, as LAMMPS gets from its periodic atom sort) and a HALF build needs only half
+ * of the cell stencil. For a slot-indexed list {@code order()} is null and {@link #slot} the identity.
+ *
  * <p>The memory belongs to the list's own shared arena and is freed by {@link #close()}.
  */
 public final class NeighborList implements AutoCloseable {
@@ -28,6 +36,7 @@ public final class NeighborList implements AutoCloseable {
     private final MemorySegment offsets;
     private final MemorySegment indices;
     private final long pairs;
+    private final int[] order;
 
     /**
      * Wraps already-filled segments; takes ownership of {@code arena}.
@@ -36,6 +45,16 @@ public final class NeighborList implements AutoCloseable {
      * @param indices at least offsets[N] ints
      */
     public NeighborList(Kind kind, int n, double cutoff, Arena arena, MemorySegment offsets, MemorySegment indices) {
+        this(kind, n, cutoff, arena, offsets, indices, null);
+    }
+
+    /**
+     * As above, for a list indexed by list position when {@code order} is not null: a permutation of
+     * [0, n) giving the slot of each position (the list takes ownership of the array).
+     */
+    public NeighborList(Kind kind, int n, double cutoff, Arena arena, MemorySegment offsets, MemorySegment indices, int[] order) {
+        if (order != null && order.length != n) throw new IllegalArgumentException("order has " + order.length + " entries for " + n + " rows");
+        this.order = order;
         this.kind = kind;
         this.n = n;
         this.cutoff = cutoff;
@@ -61,6 +80,12 @@ public final class NeighborList implements AutoCloseable {
     /** Number of neighbours of row i. */
     public int count(int i) { return (int) (end(i) - start(i)); }
     public MemorySegment offsets() { return offsets; }
+    /** The slot of each list position (do not modify), or null when rows and entries are slots. */
+    public int[] order() { return order; }
+    /** Whether rows and entries are list positions ({@link #order()} not null) rather than slots. */
+    public boolean cellOrdered() { return order != null; }
+    /** The particle slot of row/entry index r: {@code order[r]}, or r itself for a slot-indexed list. */
+    public int slot(int r) { return order == null ? r : order[r]; }
     public MemorySegment indices() { return indices; }
 
     /** The neighbours of row i as a new int array (for tests and small systems). */

@@ -3,13 +3,8 @@ package org.softglass.core.partition;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.softglass.core.parallel.Parallel;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.simd.DistanceKernel;
 import org.softglass.core.simd.DistanceKernels;
@@ -48,8 +43,9 @@ import org.softglass.core.space.Box;
  * worker scratch of a few hundred KB. Off-heap: the result (8 (N+1) + 4 E bytes for E entries) plus,
  * during a build only, a second copy of the E indices (the chunk scratch). No per-particle objects.
  *
- * <p>The builder keeps a {@link ForkJoinPool} of {@code threads} workers (created on first parallel
- * build) and scratch buffers between builds; {@link #close()} shuts the pool down. A builder is not
+ * <p>The builder runs on a shared {@link Parallel} team, or keeps its own team of {@code threads}
+ * workers (created on first parallel build), and keeps scratch buffers between builds;
+ * {@link #close()} stops its own team. A builder is not
  * safe for concurrent builds; the lists it returns are independent of it.
  */
 public final class NeighborListBuilder implements AutoCloseable {
@@ -68,6 +64,20 @@ public final class NeighborListBuilder implements AutoCloseable {
         return this;
     }
 
+    private boolean ordered = false;
+
+    /**
+     * Whether lists are indexed by cell-order position (default false: by slot); see
+     * {@link NeighborList#cellOrdered()}. A cell-ordered HALF row of position r is searched only from
+     * position r + 1 on, i.e. in the cells after its own in cell numbering plus the later particles of
+     * its own cell: half the stencil, with no filter. Each pair is then found exactly once because the
+     * stencil of unique neighbour cells is symmetric (cell a is in b's stencil iff b is in a's).
+     */
+    public NeighborListBuilder cellOrdered(boolean cellOrdered) {
+        this.ordered = cellOrdered;
+        return this;
+    }
+
     private final Box box;
     private final double listRadius, r2;
     private final int threads;
@@ -75,7 +85,8 @@ public final class NeighborListBuilder implements AutoCloseable {
     private final PeriodicLengths lengths;
     private final CellList cells;
     private final Scratch[] scratch;
-    private ForkJoinPool pool;
+    private Parallel team;
+    private boolean ownsTeam;
     private int[] counts = new int[0], rowAt = new int[0];
 
     /** A builder using the kernel chosen by {@link DistanceKernels#get()}. */
@@ -91,6 +102,18 @@ public final class NeighborListBuilder implements AutoCloseable {
      * @throws IllegalArgumentException if the box is too small for the radius, or on bad arguments
      */
     public NeighborListBuilder(Box box, double listRadius, int threads, DistanceKernel kernel) {
+        this(box, listRadius, threads, null, kernel);
+    }
+
+    /**
+     * A builder that runs its parallel parts on {@code team} (shared, not closed by the builder), e.g.
+     * the team of the force loop, so that one set of threads serves the whole MD step.
+     */
+    public NeighborListBuilder(Box box, double listRadius, Parallel team, DistanceKernel kernel) {
+        this(box, listRadius, team.threads(), team, kernel);
+    }
+
+    private NeighborListBuilder(Box box, double listRadius, int threads, Parallel team, DistanceKernel kernel) {
         if (!(listRadius > 0) || !Double.isFinite(listRadius)) {
             throw new IllegalArgumentException("neighbour-list radius must be finite and > 0, got " + listRadius);
         }
@@ -100,6 +123,7 @@ public final class NeighborListBuilder implements AutoCloseable {
         this.listRadius = listRadius;
         this.r2 = listRadius * listRadius;
         this.threads = threads;
+        this.team = team;
         this.kernel = kernel;
         this.lengths = PeriodicLengths.of(box);
         this.cells = new CellList(box, listRadius);
@@ -140,9 +164,11 @@ public final class NeighborListBuilder implements AutoCloseable {
         int chunks = (n + CHUNK - 1) / CHUNK;
         MemorySegment[] parts = new MemorySegment[chunks];
         boolean full = kind == NeighborList.Kind.FULL;
+        boolean cellOrder = ordered;
         Arena result = Arena.ofShared();
         try (Arena temp = Arena.ofShared()) {
-            parallel(chunks, (w, c) -> parts[c] = searchChunk(scratch[w], c, n, full, temp));
+            parallel(chunks, (w, c) -> parts[c] = cellOrder ? searchChunkOrdered(scratch[w], c, n, full, temp)
+                    : searchChunk(scratch[w], c, n, full, temp));
             MemorySegment offsets = result.allocate((n + 1L) * Long.BYTES, 64);
             long total = 0;
             for (int i = 0; i < n; i++) {
@@ -151,6 +177,15 @@ public final class NeighborListBuilder implements AutoCloseable {
             }
             offsets.setAtIndex(ValueLayout.JAVA_LONG, n, total);
             MemorySegment indices = result.allocate(Math.max(1, total) * Integer.BYTES, 64);
+            if (cellOrder) {
+                // the rows of a chunk are consecutive positions: one block copy per chunk
+                parallel(chunks, (w, c) -> {
+                    long from = offsets.getAtIndex(ValueLayout.JAVA_LONG, (long) c * CHUNK);
+                    long to = offsets.getAtIndex(ValueLayout.JAVA_LONG, Math.min(n, (c + 1L) * CHUNK));
+                    MemorySegment.copy(parts[c], 0, indices, from * Integer.BYTES, (to - from) * Integer.BYTES);
+                });
+                return new NeighborList(kind, n, listRadius, result, offsets, indices, Arrays.copyOf(cells.orderArray(), n));
+            }
             parallel(chunks, (w, c) -> copyChunk(c, n, parts[c], offsets, indices));
             return new NeighborList(kind, n, listRadius, result, offsets, indices);
         } catch (RuntimeException | Error e) {
@@ -159,35 +194,17 @@ public final class NeighborListBuilder implements AutoCloseable {
         }
     }
 
-    /** Finds the rows of the particles at sorted positions of chunk c; returns them packed off-heap. */
+    /**
+     * Finds the rows of the particles at sorted positions of chunk c; returns them packed off-heap.
+     * Counts go to {@code counts[slot]}, row starts in the scratch to {@code rowAt[position]}.
+     */
     private MemorySegment searchChunk(Scratch s, int c, int n, boolean full, Arena temp) {
         int p0 = c * CHUNK, p1 = Math.min(n, p0 + CHUNK);
-        int[] start = cells.cellStartArray(), order = cells.orderArray(), cellOf = cells.cellOfArray();
-        double[] xs = cells.xs(), ys = cells.ys(), zs = cells.zs();
-        int nx = cells.cellsAlong(0), ny = cells.cellsAlong(1);
-        boolean direct = cells.shiftsDefined();
+        int[] order = cells.orderArray(), cellOf = cells.cellOfArray();
         int used = 0;
         for (int pos = p0; pos < p1; pos++) {
             int i = order[pos];
-            int cell = cellOf[i];
-            int cx = cell % nx, cy = (cell / nx) % ny, cz = cell / (nx * ny);
-            double px = xs[pos], py = ys[pos], pz = zs[pos];
-            int[] runs = cells.runsX(cx), nz = cells.neighborsZ(cz), ny_ = cells.neighborsY(cy);
-            int h = 0;
-            for (int kz = 0; kz < nz.length; kz += 2) {
-                double qz = pz + nz[kz + 1] * lengths.lz();
-                for (int ky = 0; ky < ny_.length; ky += 2) {
-                    double qy = py + ny_[ky + 1] * lengths.ly();
-                    int base = (nz[kz] * ny + ny_[ky]) * nx;
-                    for (int r = 0; r < runs.length; r += 3) {
-                        int from = start[base + runs[r]], to = start[base + runs[r + 1]];
-                        if (h + (to - from) + 16 > s.hits.length) s.hits = Arrays.copyOf(s.hits, Math.max(2 * s.hits.length, h + to - from + 16));
-                        h = direct
-                                ? kernel.collectWithinDirect(px + runs[r + 2] * lengths.lx(), qy, qz, xs, ys, zs, from, to, r2, s.hits, h)
-                                : kernel.collectWithin(px, py, pz, xs, ys, zs, from, to, lengths, r2, s.hits, h);
-                    }
-                }
-            }
+            int h = collect(s, pos, cellOf[i], 0, s.hits, 0);
             if (used + h > s.rows.length) s.rows = Arrays.copyOf(s.rows, Math.max(2 * s.rows.length, used + h));
             int[] rows = s.rows, hits = s.hits;
             int m = used;
@@ -201,8 +218,72 @@ public final class NeighborListBuilder implements AutoCloseable {
             rowAt[pos] = used;
             used = m;
         }
+        return pack(s.rows, used, temp);
+    }
+
+    /**
+     * The cell-ordered variant of {@link #searchChunk}: rows and entries are positions, written straight
+     * into the row scratch; a HALF row only searches positions after its own. Counts go to
+     * {@code counts[position]}.
+     */
+    private MemorySegment searchChunkOrdered(Scratch s, int c, int n, boolean full, Arena temp) {
+        int p0 = c * CHUNK, p1 = Math.min(n, p0 + CHUNK);
+        int[] order = cells.orderArray(), cellOf = cells.cellOfArray();
+        int used = 0;
+        for (int pos = p0; pos < p1; pos++) {
+            int m = collect(s, pos, cellOf[order[pos]], full ? 0 : pos + 1, null, used);
+            int[] rows = s.rows;
+            if (full) { // drop the particle itself (the one hit at distance 0)
+                int w = used;
+                for (int k = used; k < m; k++) if (rows[k] != pos) rows[w++] = rows[k];
+                m = w;
+            }
+            if (sortRows) Arrays.sort(rows, used, m);
+            counts[pos] = m - used;
+            used = m;
+        }
+        return pack(s.rows, used, temp);
+    }
+
+    /**
+     * Appends to {@code out} (or, when null, to the growing {@code s.rows}) from index {@code h} the
+     * sorted positions q ≥ {@code minPos} in the stencil of {@code cell} within the list radius of the
+     * particle at position {@code pos}; returns the new end.
+     */
+    private int collect(Scratch s, int pos, int cell, int minPos, int[] out, int h) {
+        int[] start = cells.cellStartArray();
+        double[] xs = cells.xs(), ys = cells.ys(), zs = cells.zs();
+        int nx = cells.cellsAlong(0), ny = cells.cellsAlong(1);
+        boolean direct = cells.shiftsDefined();
+        int cx = cell % nx, cy = (cell / nx) % ny, cz = cell / (nx * ny);
+        double px = xs[pos], py = ys[pos], pz = zs[pos];
+        int[] runs = cells.runsX(cx), nz = cells.neighborsZ(cz), ny_ = cells.neighborsY(cy);
+        boolean toRows = out == null;
+        int[] buf = toRows ? s.rows : out;
+        for (int kz = 0; kz < nz.length; kz += 2) {
+            double qz = pz + nz[kz + 1] * lengths.lz();
+            for (int ky = 0; ky < ny_.length; ky += 2) {
+                double qy = py + ny_[ky + 1] * lengths.ly();
+                int base = (nz[kz] * ny + ny_[ky]) * nx;
+                for (int r = 0; r < runs.length; r += 3) {
+                    int from = Math.max(minPos, start[base + runs[r]]), to = start[base + runs[r + 1]];
+                    if (from >= to) continue;
+                    if (h + (to - from) + 16 > buf.length) {
+                        buf = Arrays.copyOf(buf, Math.max(2 * buf.length, h + to - from + 16));
+                        if (toRows) s.rows = buf; else s.hits = buf;
+                    }
+                    h = direct
+                            ? kernel.collectWithinDirect(px + runs[r + 2] * lengths.lx(), qy, qz, xs, ys, zs, from, to, r2, buf, h)
+                            : kernel.collectWithin(px, py, pz, xs, ys, zs, from, to, lengths, r2, buf, h);
+                }
+            }
+        }
+        return h;
+    }
+
+    private static MemorySegment pack(int[] rows, int used, Arena temp) {
         MemorySegment seg = temp.allocate(Math.max(1, used) * (long) Integer.BYTES, 64);
-        MemorySegment.copy(s.rows, 0, seg, ValueLayout.JAVA_INT, 0, used);
+        MemorySegment.copy(rows, 0, seg, ValueLayout.JAVA_INT, 0, used);
         return seg;
     }
 
@@ -227,40 +308,18 @@ public final class NeighborListBuilder implements AutoCloseable {
 
     /** Runs task(worker, chunk) for every chunk in [0, chunks), chunks handed out by a counter. */
     private void parallel(int chunks, ChunkTask task) {
-        int workers = Math.min(threads, chunks);
-        if (workers <= 1) {
+        if (Math.min(threads, chunks) <= 1) {
             for (int c = 0; c < chunks; c++) task.run(0, c);
             return;
         }
-        if (pool == null) pool = new ForkJoinPool(threads);
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> futures = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            int worker = w;
-            futures.add(pool.submit(() -> {
-                for (int c; (c = next.getAndIncrement()) < chunks; ) task.run(worker, c);
-            }));
-        }
-        Throwable failure = null;
-        for (Future<?> f : futures) { // wait for every worker before the scratch arena can close
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) failure = new IllegalStateException("neighbour-list build interrupted", e);
-            } catch (ExecutionException e) {
-                if (failure == null) failure = e.getCause();
-            }
-        }
-        if (failure instanceof RuntimeException re) throw re;
-        if (failure instanceof Error er) throw er;
-        if (failure != null) throw new IllegalStateException(failure);
+        if (team == null) { team = new Parallel(threads); ownsTeam = true; }
+        team.forChunks(chunks, 1, (worker, chunk, from, to) -> task.run(worker, chunk));
     }
 
-    /** Shuts down the worker pool (if one was started). Lists already built stay valid. */
+    /** Stops the builder's own worker team (if it started one; a shared team is left alone). Lists already built stay valid. */
     @Override
     public void close() {
-        if (pool != null) { pool.shutdown(); pool = null; }
+        if (team != null && ownsTeam) { team.close(); team = null; }
     }
 
     /** Per-worker scratch, reused between builds. */

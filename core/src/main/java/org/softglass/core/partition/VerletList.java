@@ -1,5 +1,6 @@
 package org.softglass.core.partition;
 
+import org.softglass.core.parallel.Parallel;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.simd.DistanceKernel;
 import org.softglass.core.simd.DistanceKernels;
@@ -31,6 +32,7 @@ public final class VerletList implements AutoCloseable {
     private final NeighborList.Kind kind;
     private final int threads;
     private final DistanceKernel kernel;
+    private final Parallel team;
     private NeighborListBuilder builder;
     private PeriodicLengths lengths;
     private NeighborList list;
@@ -38,6 +40,7 @@ public final class VerletList implements AutoCloseable {
     private long rebuilds;
     private boolean stale = true;
     private boolean sortRows = true;
+    private boolean cellOrdered = false;
 
     /** A Verlet list using the kernel chosen by {@link DistanceKernels#get()}. */
     public VerletList(Box box, double cutoff, double skin, NeighborList.Kind kind, int threads) {
@@ -54,21 +57,29 @@ public final class VerletList implements AutoCloseable {
      * @throws IllegalArgumentException naming the axis, L and 2 (cutoff + skin) if the box is too small
      */
     public VerletList(Box box, double cutoff, double skin, NeighborList.Kind kind, int threads, DistanceKernel kernel) {
+        this(box, cutoff, skin, kind, threads, null, kernel);
+    }
+
+    /**
+     * A Verlet list whose builds run on {@code team} (shared with the force loop; not closed by this
+     * list), with the kernel chosen by {@link DistanceKernels#get()}.
+     */
+    public VerletList(Box box, double cutoff, double skin, NeighborList.Kind kind, Parallel team) {
+        this(box, cutoff, skin, kind, team.threads(), team, DistanceKernels.get());
+    }
+
+    private VerletList(Box box, double cutoff, double skin, NeighborList.Kind kind, int threads, Parallel team, DistanceKernel kernel) {
         if (!(cutoff > 0) || !Double.isFinite(cutoff)) throw new IllegalArgumentException("cutoff must be finite and > 0, got " + cutoff);
         if (!(skin >= 0) || !Double.isFinite(skin)) throw new IllegalArgumentException("skin must be finite and >= 0, got " + skin);
         this.cutoff = cutoff;
         this.skin = skin;
         this.kind = kind;
         this.threads = threads;
+        this.team = team;
         this.kernel = kernel;
         setBox(box);
     }
 
-    /**
-     * Replaces the box (e.g. after a volume change); the next {@link #update} rebuilds.
-     *
-     * @throws IllegalArgumentException if the new box is too small for cutoff + skin
-     */
     /** Whether rebuilt lists have ascending rows (default true; see {@link NeighborListBuilder#sortedRows}). */
     public VerletList sortedRows(boolean sorted) {
         this.sortRows = sorted;
@@ -77,10 +88,23 @@ public final class VerletList implements AutoCloseable {
         return this;
     }
 
+    /** Whether rebuilt lists are indexed by cell-order position (default false; see {@link NeighborListBuilder#cellOrdered}). */
+    public VerletList cellOrdered(boolean ordered) {
+        this.cellOrdered = ordered;
+        if (builder != null) builder.cellOrdered(ordered);
+        stale = true;
+        return this;
+    }
+
+    /**
+     * Replaces the box (e.g. after a volume change); the next {@link #update} rebuilds.
+     *
+     * @throws IllegalArgumentException if the new box is too small for cutoff + skin
+     */
     public void setBox(Box box) {
         double r = cutoff + skin;
         NeighborListBuilder.requireBoxFits(box, r, "(cutoff " + cutoff + " + skin " + skin + ")");
-        NeighborListBuilder b = new NeighborListBuilder(box, r, threads, kernel).sortedRows(sortRows);
+        NeighborListBuilder b = (team != null ? new NeighborListBuilder(box, r, team, kernel) : new NeighborListBuilder(box, r, threads, kernel)).sortedRows(sortRows).cellOrdered(cellOrdered);
         if (builder != null) builder.close();
         builder = b;
         this.box = box;

@@ -32,6 +32,32 @@ public interface PairKernel {
     void accumulate(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sj,
                     int n, PeriodicLengths box, boolean energy, double[] acc, boolean pairsOut);
 
+    /**
+     * Gathers row neighbours for {@link #accumulate}: for k &lt; m, {@code idx[k] = indices[k0 + k]}
+     * (ints) and {@code xj, yj, zj, sj[k] = packed[4 idx[k] + 0..3]}; entries [m, padded(m)) get the
+     * padding point {@code (px, py, pz)}, species 0 (see {@link #padInto}). {@code idx4} is scratch;
+     * idx and idx4 hold ≥ padded(m) entries, and idx may be overwritten up to padded(m).
+     */
+    default void gather(java.lang.foreign.MemorySegment indices, long k0, int m, double[] packed, int[] idx, int[] idx4,
+                        double[] xj, double[] yj, double[] zj, double[] sj, double px, double py, double pz) {
+        for (int k = 0; k < m; k++) {
+            // an element loop: MemorySegment.copy's per-call checks cost 15 % of a step here
+            int jj = indices.getAtIndex(java.lang.foreign.ValueLayout.JAVA_INT, k0 + k);
+            idx[k] = jj;
+            int j = jj << 2;
+            xj[k] = packed[j];
+            yj[k] = packed[j + 1];
+            zj[k] = packed[j + 2];
+            sj[k] = packed[j + 3];
+        }
+        for (int k = m, end = padded(m); k < end; k++) {
+            xj[k] = px;
+            yj[k] = py;
+            zj[k] = pz;
+            sj[k] = 0;
+        }
+    }
+
     /** The number of entries the arrays must hold for n neighbours (n rounded up to whole vectors). */
     int padded(int n);
 

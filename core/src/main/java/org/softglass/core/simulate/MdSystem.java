@@ -35,6 +35,8 @@ public final class MdSystem implements AutoCloseable {
     private final ForceCompute forces;
     private final double[] perAtom;
     private long forceEvaluations;
+    private double[] partial = new double[0];
+    private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
 
     /** A snapshot of the thermodynamic state; energies are totals (ε). */
     public record Thermo(double kinetic, double potential, double virial, double temperature, double pressure) {}
@@ -48,7 +50,7 @@ public final class MdSystem implements AutoCloseable {
         this.box = box;
         this.potential = potential;
         this.parallel = new Parallel(threads);
-        this.list = new VerletList(box, potential.maxCutoff(), skin, NeighborList.Kind.HALF, threads).sortedRows(false);
+        this.list = new VerletList(box, potential.maxCutoff(), skin, NeighborList.Kind.HALF, parallel).sortedRows(false).cellOrdered(true);
         this.forces = new ForceCompute(potential, parallel, PairKernel.get());
         this.perAtom = new double[p.size()];
     }
@@ -88,17 +90,15 @@ public final class MdSystem implements AutoCloseable {
     /** Per-particle energies of the last {@link #computeEnergy()} (slot order; do not modify). */
     public double[] perAtomEnergy() { return perAtom; }
 
-    /** Kinetic energy {@code ½ Σ v²}. */
+    /** Slots per chunk of the integrator passes (fixed; static assignment keeps a thread on its slots). */
+    static final int PASS_CHUNK = 1024;
+
+    /**
+     * Kinetic energy {@code ½ Σ v²}: per-chunk sums (over particles, x² + y² + z² each) added in chunk
+     * order, so the value does not depend on the thread count.
+     */
     public double kineticEnergy() {
-        double s = 0;
-        for (int a = 0; a < 3; a++) {
-            MemorySegment v = p.velocities(a);
-            for (int i = 0, n = p.size(); i < n; i++) {
-                double u = v.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
-                s += u * u;
-            }
-        }
-        return 0.5 * s;
+        return 0.5 * sumSquares(0.0);
     }
 
     /** Kinetic temperature {@code 2K/dof}. */
@@ -113,22 +113,31 @@ public final class MdSystem implements AutoCloseable {
 
     /** Multiplies every velocity by {@code f}. */
     public void scaleVelocities(double f) {
-        for (int a = 0; a < 3; a++) {
-            MemorySegment v = p.velocities(a);
-            for (int i = 0, n = p.size(); i < n; i++) {
-                v.setAtIndex(ValueLayout.JAVA_DOUBLE, i, f * v.getAtIndex(ValueLayout.JAVA_DOUBLE, i));
+        pass((from, to) -> {
+            for (int a = 0; a < 3; a++) {
+                MemorySegment v = p.velocities(a);
+                for (int i = from; i < to; i++) v.setAtIndex(D, i, f * v.getAtIndex(D, i));
             }
-        }
+        });
     }
 
     /** {@code v += c·F} for every particle (unit mass). */
     public void kick(double c) {
-        for (int a = 0; a < 3; a++) {
-            MemorySegment v = p.velocities(a), f = p.forces(a);
-            for (int i = 0, n = p.size(); i < n; i++) {
-                v.setAtIndex(ValueLayout.JAVA_DOUBLE, i, v.getAtIndex(ValueLayout.JAVA_DOUBLE, i) + c * f.getAtIndex(ValueLayout.JAVA_DOUBLE, i));
+        pass((from, to) -> {
+            for (int a = 0; a < 3; a++) {
+                MemorySegment v = p.velocities(a), f = p.forces(a);
+                for (int i = from; i < to; i++) v.setAtIndex(D, i, v.getAtIndex(D, i) + c * f.getAtIndex(D, i));
             }
-        }
+        });
+    }
+
+    /**
+     * {@code v += c·F}, then returns {@code Σ v²} of the new velocities (2K), summed as in
+     * {@link #kineticEnergy()}: the closing half-kick of a step and the thermostat's kinetic energy
+     * in one pass over the particles.
+     */
+    public double kickAndSumSquares(double c) {
+        return sumSquares(c);
     }
 
     /**
@@ -136,20 +145,67 @@ public final class MdSystem implements AutoCloseable {
      * positions {@code x + image·L} advance by exactly c·v up to round-off).
      */
     public void drift(double c) {
-        for (int a = 0; a < 3; a++) {
-            MemorySegment x = p.positions(a), v = p.velocities(a), im = p.images(a);
-            double lo = box.lo(a), l = box.length(a), hi = lo + l;
-            for (int i = 0, n = p.size(); i < n; i++) {
-                double xi = x.getAtIndex(ValueLayout.JAVA_DOUBLE, i) + c * v.getAtIndex(ValueLayout.JAVA_DOUBLE, i);
-                if (xi >= hi || xi < lo) {
-                    int s = (int) Math.floor((xi - lo) / l);
-                    xi -= s * l;
-                    if (xi >= hi) xi = lo;
-                    im.setAtIndex(ValueLayout.JAVA_INT, i, im.getAtIndex(ValueLayout.JAVA_INT, i) + s);
+        scaleKickDrift(1.0, 0.0, c);
+    }
+
+    /**
+     * In one pass: {@code v ← s·v}, {@code v ← v + k·F}, {@code x ← x + d·v} with wrapping as
+     * {@link #drift} — the same arithmetic, in the same order, as {@link #scaleVelocities},
+     * {@link #kick}, {@link #drift} one after the other (s = 1 and k = 0 leave v bit for bit).
+     */
+    public void scaleKickDrift(double s, double k, double d) {
+        pass((from, to) -> {
+            for (int a = 0; a < 3; a++) {
+                MemorySegment x = p.positions(a), v = p.velocities(a), f = p.forces(a), im = p.images(a);
+                double lo = box.lo(a), l = box.length(a), hi = lo + l;
+                for (int i = from; i < to; i++) {
+                    double vi = s * v.getAtIndex(D, i);
+                    if (k != 0.0) vi = vi + k * f.getAtIndex(D, i);
+                    v.setAtIndex(D, i, vi);
+                    double xi = x.getAtIndex(D, i) + d * vi;
+                    if (xi >= hi || xi < lo) {
+                        int sh = (int) Math.floor((xi - lo) / l);
+                        xi -= sh * l;
+                        if (xi >= hi) xi = lo;
+                        im.setAtIndex(ValueLayout.JAVA_INT, i, im.getAtIndex(ValueLayout.JAVA_INT, i) + sh);
+                    }
+                    x.setAtIndex(D, i, xi);
                 }
-                x.setAtIndex(ValueLayout.JAVA_DOUBLE, i, xi);
             }
-        }
+        });
+    }
+
+    /** Optionally kicks by c (c = 0: no change), then sums v² per chunk, chunks added in order. */
+    private double sumSquares(double c) {
+        int n = p.size(), chunks = Parallel.chunkCount(n, PASS_CHUNK);
+        if (partial.length < chunks) partial = new double[chunks];
+        double[] part = partial;
+        parallel.forChunksStatic(n, PASS_CHUNK, (w, chunk, from, to) -> {
+            double sum = 0;
+            for (int a = 0; a < 3; a++) {
+                MemorySegment v = p.velocities(a), f = p.forces(a);
+                for (int i = from; i < to; i++) {
+                    double u = v.getAtIndex(D, i);
+                    if (c != 0.0) {
+                        u = u + c * f.getAtIndex(D, i);
+                        v.setAtIndex(D, i, u);
+                    }
+                    sum += u * u;
+                }
+            }
+            part[chunk] = sum;
+        });
+        double s = 0;
+        for (int k = 0; k < chunks; k++) s += part[k];
+        return s;
+    }
+
+    @FunctionalInterface
+    private interface Range { void run(int from, int to); }
+
+    /** Runs body over fixed slot chunks, each thread always on the same chunks (its particles stay in its cache). */
+    private void pass(Range body) {
+        parallel.forChunksStatic(p.size(), PASS_CHUNK, (w, chunk, from, to) -> body.run(from, to));
     }
 
     @Override

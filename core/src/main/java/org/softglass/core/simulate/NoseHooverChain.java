@@ -68,17 +68,21 @@ public final class NoseHooverChain implements Integrator {
 
     @Override
     public void step(MdSystem s, long step) {
-        chainHalf(s);
-        s.kick(0.5 * dt);
-        s.drift(dt);
+        // the first chain half's velocity scaling is fused with the kick and drift, the closing kick
+        // with the kinetic-energy sum: the same arithmetic as scale; kick; drift; ...; kick; 2K/dof
+        double f = chainHalf();
+        s.scaleKickDrift(f, 0.5 * dt, dt);
         s.computeForces();
-        s.kick(0.5 * dt);
-        tCurrent = s.temperature();
-        chainHalf(s);
+        tCurrent = s.kickAndSumSquares(0.5 * dt) / dof;
+        s.scaleVelocities(chainHalf());
     }
 
-    /** LAMMPS FixNH::nhc_temp_integrate with nc_tchain = 1, drag 0. Scales velocities. */
-    private void chainHalf(MdSystem s) {
+    /**
+     * LAMMPS FixNH::nhc_temp_integrate with nc_tchain = 1, drag 0; returns the factor
+     * {@code exp(−½dt η̇₁)} by which the caller must scale the velocities (the chain update after the
+     * scaling needs only the scaled kinetic energy, {@code tCurrent f²}).
+     */
+    private double chainHalf() {
         double dt4 = 0.25 * dt, dt8 = 0.125 * dt, dthalf = 0.5 * dt;
         double w = 1.0 / tdamp;
         mass[0] = dof * target / (w * w);
@@ -97,7 +101,6 @@ public final class NoseHooverChain implements Integrator {
         etaDot[0] += etaDotDot[0] * dt4;
         etaDot[0] *= e;
         double factor = Math.exp(-dthalf * etaDot[0]);
-        s.scaleVelocities(factor);
         tCurrent *= factor * factor;
         ke = dof * tCurrent;
         etaDotDot[0] = mass[0] > 0 ? (ke - keTarget) / mass[0] : 0;
@@ -112,6 +115,7 @@ public final class NoseHooverChain implements Integrator {
             etaDot[k] += etaDotDot[k] * dt4;
             etaDot[k] *= f;
         }
+        return factor;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.partition.NeighborList;
+import org.softglass.core.partition.NeighborListBuilder;
 import org.softglass.core.simd.PairKernel;
 import org.softglass.core.simd.PanamaPairKernel;
 import org.softglass.core.simd.ScalarPairKernel;
@@ -178,6 +179,56 @@ class ForceComputeTest {
                 }
                 full.close();
                 half.close();
+            }
+        }
+    }
+
+    /**
+     * Cell-ordered lists (rows and entries in cell order, results written back through the
+     * permutation; what MD and the minimiser use) give the slot-indexed FULL path's forces, per-atom
+     * energies, energy and virial to round-off, for HALF and FULL, scalar and SIMD kernels, 1–3
+     * threads; the FULL cell-ordered path is bit-identical for any thread count. Tolerances as in
+     * {@link #halfListEqualsFullListAndRepeatsExactly}: only the summation order differs.
+     */
+    @Test
+    void cellOrderedListsEqualSlotIndexedOnes() {
+        for (Case c : CASES) {
+            int n = 1111;
+            Box box = boxFor(n, c.density);
+            double rl = c.pot.maxCutoff() + 0.3;
+            try (ParticleStore p = Configs.random(n, box, 0.8, c.dmin, 17)) {
+                NeighborList full = Configs.bruteForce(p, box, rl, NeighborList.Kind.FULL);
+                double[] ef = new double[n];
+                ForceCompute.Result rf;
+                try (ForceCompute fc = new ForceCompute(c.pot, 1)) { rf = fc.compute(p, box, full, ef); }
+                double[][] ff = {forces(p, 0), forces(p, 1), forces(p, 2)};
+                full.close();
+                for (NeighborList.Kind kind : NeighborList.Kind.values()) {
+                    double[][] fullOrdered1 = null;
+                    for (int t = 1; t <= 3; t++) {
+                        for (PairKernel k : new PairKernel[] {ScalarPairKernel.INSTANCE, PanamaPairKernel.INSTANCE}) {
+                            try (Parallel team = new Parallel(t); ForceCompute fc = new ForceCompute(c.pot, team, k);
+                                    NeighborListBuilder b = new NeighborListBuilder(box, rl, team, org.softglass.core.simd.DistanceKernels.get())
+                                            .cellOrdered(true).sortedRows(false);
+                                    NeighborList list = b.build(p, kind)) {
+                                double[] e = new double[n];
+                                ForceCompute.Result r = fc.compute(p, box, list, e);
+                                String what = c.pot.name() + " " + kind + " " + t + " threads " + k.getClass().getSimpleName();
+                                for (int i = 0; i < n; i++) {
+                                    for (int a = 0; a < 3; a++) assertEquals(ff[a][i], p.force(i, a), 1e-11 * Math.max(1, Math.abs(ff[a][i])), what);
+                                    assertEquals(ef[i], e[i], 1e-12 * Math.max(1, Math.abs(ef[i])), what);
+                                }
+                                assertEquals(rf.energy(), r.energy(), 1e-12 * Math.abs(rf.energy()), what);
+                                assertEquals(rf.virial(), r.virial(), 1e-11 * Math.max(1, Math.abs(rf.virial())), what);
+                                if (kind == NeighborList.Kind.FULL && k == PanamaPairKernel.INSTANCE) {
+                                    double[][] now = {forces(p, 0), forces(p, 1), forces(p, 2)};
+                                    if (fullOrdered1 == null) fullOrdered1 = now;
+                                    else for (int a = 0; a < 3; a++) assertArrayEquals(fullOrdered1[a], now[a], 0.0, what + ": thread count changed bits");
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.softglass.core.parallel.Parallel;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.simd.DistanceKernel;
 import org.softglass.core.simd.DistanceKernels;
@@ -117,8 +118,9 @@ class NeighborListBuilderTest {
         }
     }
 
-    @Test
-    void identicalForAnyThreadCount() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void identicalForAnyThreadCount(boolean cellOrdered) {
         Box box = new Box(new double[] {0, 0, 0}, new double[] {16, 17, 18.5});
         int n = 5903; // several chunks of NeighborListBuilder.CHUNK
         try (ParticleStore p = Oracle.random(box, n, 77)) {
@@ -126,12 +128,16 @@ class NeighborListBuilderTest {
                 NeighborList ref = null;
                 for (int threads : new int[] {1, 2, 3}) {
                     for (DistanceKernel k : KERNELS) {
-                        try (NeighborListBuilder b = new NeighborListBuilder(box, 2.8, threads, k)) {
+                        // 2 threads also on a shared team (the MD's), which the builder must not close
+                        try (Parallel team = new Parallel(threads);
+                                NeighborListBuilder b = (threads == 2 ? new NeighborListBuilder(box, 2.8, team, k)
+                                        : new NeighborListBuilder(box, 2.8, threads, k)).cellOrdered(cellOrdered)) {
                             NeighborList l = b.build(p, kind);
                             NeighborList again = b.build(p, kind); // builder reuse gives the same
                             if (ref == null) {
                                 ref = l;
-                                Oracle.assertMatches(Oracle.bruteForce(p, box, 2.8, kind), ref, "reference " + kind);
+                                if (cellOrdered) Oracle.assertMatchesOrdered(Oracle.bruteForce(p, box, 2.8, kind), ref, "reference " + kind);
+                                else Oracle.assertMatches(Oracle.bruteForce(p, box, 2.8, kind), ref, "reference " + kind);
                             } else {
                                 assertSame(ref, l, kind + " " + threads + " threads " + k.name());
                                 l.close();
@@ -148,6 +154,7 @@ class NeighborListBuilderTest {
 
     private static void assertSame(NeighborList a, NeighborList b, String what) {
         assertEquals(a.entries(), b.entries(), what);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.order(), b.order(), what + ": order");
         assertEquals(-1, a.offsets().asSlice(0, (a.size() + 1L) * 8).mismatch(b.offsets().asSlice(0, (b.size() + 1L) * 8)), what);
         MemorySegment ia = a.indices().asSlice(0, a.entries() * 4), ib = b.indices().asSlice(0, b.entries() * 4);
         assertEquals(-1, ia.mismatch(ib), what);

@@ -67,14 +67,71 @@ final class Oracle {
         assertEquals(total, list.entries(), what + ": entries");
     }
 
-    /** Builds with the given builder and checks against the oracle. */
+    /**
+     * Asserts that a cell-ordered list, read through its permutation, holds exactly the oracle's
+     * pairs: {@code order} is a permutation; FULL rows map to the oracle's rows of their slots; every
+     * HALF entry q of row r has q &gt; r, and the pairs {slot r, slot q} are the oracle's HALF pairs,
+     * each once.
+     */
+    static void assertMatchesOrdered(int[][] expected, NeighborList list, String what) {
+        int n = expected.length;
+        assertEquals(n, list.size(), what + ": rows");
+        int[] order = list.order();
+        org.junit.jupiter.api.Assertions.assertNotNull(order, what + ": cell-ordered list without order");
+        boolean[] seen = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            org.junit.jupiter.api.Assertions.assertFalse(seen[order[r]], what + ": order repeats slot " + order[r]);
+            seen[order[r]] = true;
+        }
+        int[][] bySlot = new int[n][];
+        int[] fill = new int[n];
+        if (list.kind() == NeighborList.Kind.FULL) {
+            for (int r = 0; r < n; r++) {
+                int[] row = list.row(r);
+                int[] slots = new int[row.length];
+                for (int k = 0; k < row.length; k++) slots[k] = order[row[k]];
+                Arrays.sort(slots);
+                bySlot[order[r]] = slots;
+            }
+        } else {
+            int[] count = new int[n];
+            for (int r = 0; r < n; r++) {
+                for (int q : list.row(r)) {
+                    org.junit.jupiter.api.Assertions.assertTrue(q > r, what + ": HALF row " + r + " holds position " + q);
+                    count[Math.min(order[r], order[q])]++;
+                }
+            }
+            for (int i = 0; i < n; i++) bySlot[i] = new int[count[i]];
+            for (int r = 0; r < n; r++) {
+                for (int q : list.row(r)) {
+                    int a = Math.min(order[r], order[q]);
+                    bySlot[a][fill[a]++] = Math.max(order[r], order[q]);
+                }
+            }
+            for (int[] row : bySlot) Arrays.sort(row);
+        }
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            assertArrayEquals(expected[i], bySlot[i], what + ": slot " + i);
+            total += expected[i].length;
+        }
+        assertEquals(total, list.entries(), what + ": entries");
+    }
+
+    /** Builds with the given builder, slot-indexed and cell-ordered, and checks against the oracle. */
     static void check(ParticleStore p, Box box, double rList, NeighborListBuilder b, String what) {
-        for (NeighborList.Kind kind : NeighborList.Kind.values()) {
-            try (NeighborList list = b.build(p, kind)) {
-                assertEquals(kind, list.kind());
-                assertEquals(rList, list.cutoff());
-                assertMatches(bruteForce(p, box, rList, kind), list, what + " " + kind);
+        for (boolean ordered : new boolean[] {false, true}) {
+            b.cellOrdered(ordered);
+            for (NeighborList.Kind kind : NeighborList.Kind.values()) {
+                try (NeighborList list = b.build(p, kind)) {
+                    assertEquals(kind, list.kind());
+                    assertEquals(rList, list.cutoff());
+                    assertEquals(ordered, list.cellOrdered());
+                    if (ordered) assertMatchesOrdered(bruteForce(p, box, rList, kind), list, what + " cell-ordered " + kind);
+                    else assertMatches(bruteForce(p, box, rList, kind), list, what + " " + kind);
+                }
             }
         }
+        b.cellOrdered(false);
     }
 }

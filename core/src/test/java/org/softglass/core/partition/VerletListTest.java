@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.softglass.core.parallel.Parallel;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.simd.DistanceKernel;
 import org.softglass.core.simd.DistanceKernels;
@@ -46,6 +47,29 @@ class VerletListTest {
                 v.forceRebuild(p);
                 assertEquals(3, v.rebuilds());
             }
+        }
+    }
+
+    /**
+     * A cell-ordered HALF list on a shared team (the MD configuration) holds the brute-force pairs
+     * after every rebuild, and closing the list leaves the team usable.
+     */
+    @Test
+    void cellOrderedOnASharedTeam() {
+        Box box = Box.cubicForDensity(1503, 1.2);
+        try (Parallel team = new Parallel(2); ParticleStore p = Oracle.random(box, 1503, 21)) {
+            try (VerletList v = new VerletList(box, CUT, SKIN, NeighborList.Kind.HALF, team).sortedRows(false).cellOrdered(true)) {
+                SplittableRandom r = new SplittableRandom(4);
+                for (int round = 0; round < 3; round++) {
+                    v.forceRebuild(p);
+                    assertTrue(v.list().cellOrdered());
+                    Oracle.assertMatchesOrdered(Oracle.bruteForce(p, box, CUT + SKIN, NeighborList.Kind.HALF), v.list(), "round " + round);
+                    for (int i = 0; i < p.size(); i++) move(p, box, i, 0.4, new double[] {r.nextDouble(-1, 1), r.nextDouble(-1, 1), r.nextDouble(-1, 1)});
+                }
+            }
+            int[] hits = new int[1];
+            team.forChunks(10, 1, (w, c, from, to) -> { synchronized (hits) { hits[0]++; } });
+            assertEquals(10, hits[0], "the team survives the list's close");
         }
     }
 
