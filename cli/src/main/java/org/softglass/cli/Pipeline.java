@@ -201,12 +201,43 @@ final class Pipeline {
                     preset.bootstrap(), "seed", seed), in), d -> {
                 List<String> b = new ArrayList<>(a);
                 b.add(d.toString());
-                sub(b.toArray(String[]::new));
-                return Map.of();
+                try {
+                    sub(b.toArray(String[]::new));
+                    Csv.json(d.resolve("onset-source.json"), Csv.map("source", "fitted", "reason", null));
+                    return Map.of();
+                } catch (PipelineException e) {
+                    Path bj = d.resolve("barriers.json");
+                    if (!Files.isRegularFile(bj) || !new com.fasterxml.jackson.databind.ObjectMapper().readTree(bj.toFile()).has("onset_error")) throw e;
+                    presetOnset(d, e.getMessage());
+                    return Map.of("onset_source", ONSET_PRESET);
+                }
             });
             bar.step();
         }
         end("barriers");
+    }
+
+    static final String ONSET_PRESET = "ka-002 preset";
+
+    /**
+     * When the onset fit refuses (e.g. no temperature significantly below its T0, which the noisy
+     * statistics of a short run can give; the smoke preset is meant for that), the models cannot be
+     * parameterised from this run. As for the TRSP kicks, the pipeline then goes on with the
+     * {@code ka-002} preset's ΔE(S), Σ(S), T0, ϱ(S) and ⟨S⟩(T) (paper values where the papers give
+     * them), keeps the measured τ_R, and says so: {@code DIR/onset-source.json}, the parameter file's
+     * provenance, the report's table and {@code summary.json}. The measured P(R|S) and per-bin fits
+     * stay in DIR.
+     */
+    static void presetOnset(Path dir, String reason) throws IOException {
+        org.softglass.core.params.ModelParameters pre = org.softglass.core.trsp.TrspPresets.ka002();
+        com.fasterxml.jackson.databind.JsonNode bj = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("barriers.json").toFile());
+        double tauR = bj.has("tau_r") ? bj.get("tau_r").get("value").asDouble() : pre.tauR();
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("command", "pipeline");
+        prov.put("onset", "eps0, eps1, eps2, sigma0, t0, rho, meanS from the " + ONSET_PRESET + "; tauR measured; the onset fit was refused: " + reason);
+        new org.softglass.core.params.ModelParameters(pre.barriers(), pre.rho(), tauR, pre.meanS(), null, null, null, Map.of(), prov)
+                .write(dir.resolve("model-parameters.json"));
+        Csv.json(dir.resolve("onset-source.json"), Csv.map("source", ONSET_PRESET, "reason", reason));
     }
 
     private void correlations() throws IOException {

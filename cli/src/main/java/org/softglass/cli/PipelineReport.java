@@ -76,17 +76,32 @@ final class PipelineReport {
         // barriers and the parameter file
         JsonNode bar = JSON.readTree(root.resolve("barriers").resolve("barriers.json").toFile());
         JsonNode on = bar.get("onset_fit");
+        Path onsetSource = root.resolve("barriers").resolve("onset-source.json");
+        JsonNode os = Files.isRegularFile(onsetSource) ? JSON.readTree(onsetSource.toFile()) : null;
+        boolean fittedOnset = os == null || "fitted".equals(os.get("source").asText());
         Map<String, Object> onset = new LinkedHashMap<>();
+        onset.put("source", fittedOnset ? "fitted" : os.get("source").asText());
         String[][] names = {{"eps0", "ε0", "ΔE(S) = ε0 + ε1 S + ε2 S²"}, {"eps1", "ε1", ""}, {"eps2", "ε2", ""},
                 {"sigma0", "Σ0", "Σ(S) = Σ0 + (ε1 S + ε2 S²)/T0"}, {"t0", "T0", "onset temperature"}};
-        for (String[] n : names) {
-            double v = on.get(n[0]).asDouble(), e = on.get("errors").get(n[0]).asDouble();
-            onset.put(n[0], v);
-            onset.put(n[0] + "_err", e);
-            fitted.add(new String[] {n[1], fmt(v), fmt(e), n[2]});
+        if (fittedOnset) {
+            for (String[] n : names) {
+                double v = on.get(n[0]).asDouble(), e = on.get("errors").get(n[0]).asDouble();
+                onset.put(n[0], v);
+                onset.put(n[0] + "_err", e);
+                fitted.add(new String[] {n[1], fmt(v), fmt(e), n[2]});
+            }
+            onset.put("chi2", on.get("chi2").asDouble());
+            onset.put("dof", on.get("dof").asInt());
+        } else {   // the fit refused: the models ran on the preset's values (Pipeline.presetOnset)
+            var b = ModelParameters.read(root.resolve("barriers").resolve("model-parameters.json")).barriers();
+            double[] v = {b.eps0(), b.eps1(), b.eps2(), b.sigma0(), b.t0()};
+            for (int i = 0; i < names.length; i++) {
+                onset.put(names[i][0], v[i]);
+                fitted.add(new String[] {names[i][1], fmt(v[i]), "", os.get("source").asText() + " (not fitted)"});
+            }
+            onset.put("reason", os.get("reason").asText());
+            fitted.add(new String[] {"onset fit", "refused", "", os.get("reason").asText()});
         }
-        onset.put("chi2", on.get("chi2").asDouble());
-        onset.put("dof", on.get("dof").asInt());
         sum.put("onset_fit", onset);
         JsonNode mf = bar.get("mean_fit");
         sum.put("mean_s_fit", Csv.map("a", mf.get("a").asDouble(), "b", mf.get("b").asDouble(), "a_err", mf.get("a_err").asDouble(),
