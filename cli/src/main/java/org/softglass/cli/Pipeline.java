@@ -324,6 +324,7 @@ final class Pipeline {
      * and everything else stays fitted. {@code DIR/kick-source.json} says which, and why.
      */
     private Path trspParameters(Path params, String temps, Path dir) throws IOException {
+        params = positiveDefiniteCs(params, dir);
         String[] check = {"trsp", "check", "--params", params.toString(), "--T", temps, "--L", Integer.toString(preset.trspSide()), "--m", "4"};
         String reason;
         try {
@@ -360,6 +361,36 @@ final class Pipeline {
             }
         }
         Csv.json(dir.resolve("kick-source.json"), Csv.map("source", "ka-002 preset kicks, sigmaDelta scaled by " + PipelineReport.fmt(scale), "reason", reason));
+        return f;
+    }
+
+    /**
+     * The TRSP lattice needs C_S(r) = c1 e^(−r/ξ) (r &gt; 0), C_S(0) = c0 to be a covariance: positive
+     * definite on the L×L lattice (FFT eigenvalues &gt; 0). A fit over a short run can give c1 &gt; c0 with a
+     * long ξ, which is not. Then c1 is reduced (× 0.9 per try) until it is; c0 and ξ stay fitted, and
+     * {@code DIR/cs-source.json} and the file's provenance record both values. Returns the parameter
+     * file to use ({@code params} itself when the fitted C_S(r) is already positive definite).
+     */
+    private Path positiveDefiniteCs(Path params, Path dir) throws IOException {
+        org.softglass.core.params.ModelParameters p = org.softglass.core.params.ModelParameters.read(params);
+        var cs = p.cS();
+        org.softglass.core.trsp.Lattice lat = new org.softglass.core.trsp.Lattice(preset.trspSide());
+        if (cs == null || !(cs.c0() > 0) || new org.softglass.core.trsp.Circulant(lat, cs::at).minEigenvalue() > 0) {
+            Csv.json(dir.resolve("cs-source.json"), Csv.map("source", "fitted", "c1_fitted", cs == null ? null : cs.c1(), "c1_used", cs == null ? null : cs.c1()));
+            return params;
+        }
+        var fixed = cs;
+        for (int k = 0; k < 200 && !(new org.softglass.core.trsp.Circulant(lat, fixed::at).minEigenvalue() > 0); k++) {
+            fixed = new org.softglass.core.params.ModelParameters.ExpCorrelation(fixed.c0(), fixed.c1() * 0.9, fixed.xi());
+        }
+        Map<String, Object> prov = new LinkedHashMap<>(p.provenance());
+        prov.put("cS", "c1 reduced from " + cs.c1() + " to " + fixed.c1() + ": the fitted C_S(r) is not positive definite on the "
+                + preset.trspSide() + "x" + preset.trspSide() + " lattice");
+        Path f = dir.resolve("model-parameters-cs.json");
+        new org.softglass.core.params.ModelParameters(p.barriers(), p.rho(), p.tauR(), p.meanS(), fixed, p.sigmaDelta(), p.rhoDelta(), p.errors(), prov)
+                .write(f);
+        Csv.json(dir.resolve("cs-source.json"), Csv.map("source", "c1 reduced until positive definite on the lattice", "c1_fitted", cs.c1(),
+                "c1_used", fixed.c1()));
         return f;
     }
 

@@ -142,6 +142,15 @@ final class PipelineReport {
         sum.put("trsp_kicks", kicks);
         fitted.add(new String[] {"TRSP kicks σ_Δ, ρ_Δ", ks.get("source").asText(), "",
                 ks.get("reason").isNull() ? "the fitted σ_Δ(r), ρ_Δ(r) above" : "fitted ones not usable: " + ks.get("reason").asText()});
+        Path csSource = root.resolve("trsp").resolve("cs-source.json");
+        if (Files.isRegularFile(csSource)) {
+            JsonNode cs = JSON.readTree(csSource.toFile());
+            sum.put("trsp_cs", Csv.map("source", cs.get("source").asText(), "c1_fitted", num(cs.get("c1_fitted")), "c1_used", num(cs.get("c1_used"))));
+            if (!"fitted".equals(cs.get("source").asText())) {
+                fitted.add(new String[] {"TRSP C_S(r) c1", fmt(cs.get("c1_used").asDouble()), "", "fitted " + fmt(cs.get("c1_fitted").asDouble())
+                        + " is not positive definite on the lattice; " + cs.get("source").asText()});
+            }
+        }
         if (sum.containsKey("kicks_error")) fitted.add(new String[] {"ΔS statistics", "not fitted", "", (String) sum.get("kicks_error")});
         if (!((List<?>) sum.get("onset_excluded_temperatures")).isEmpty()) {
             fitted.add(new String[] {"temperatures left out of the onset fit", String.valueOf(sum.get("onset_excluded_temperatures")), "",
