@@ -40,7 +40,14 @@ public interface PairKernel {
      */
     default void gather(java.lang.foreign.MemorySegment indices, long k0, int m, double[] packed, int[] idx, int[] idx4,
                         double[] xj, double[] yj, double[] zj, double[] sj, double px, double py, double pz) {
-        for (int k = 0; k < m; k++) {
+        gatherFrom(0, indices, k0, m, padded(m), packed, idx, xj, yj, zj, sj, px, py, pz);
+    }
+
+    /** The scalar part of {@link #gather}: entries k ∈ [from, m) gathered, [m, end) set to the padding point, species 0. */
+    static void gatherFrom(int from, java.lang.foreign.MemorySegment indices, long k0, int m, int end, double[] packed, int[] idx,
+                           double[] xj, double[] yj, double[] zj, double[] sj, double px, double py, double pz) {
+        int k = from;
+        for (; k < m; k++) {
             // an element loop: MemorySegment.copy's per-call checks cost 15 % of a step here
             int jj = indices.getAtIndex(java.lang.foreign.ValueLayout.JAVA_INT, k0 + k);
             idx[k] = jj;
@@ -50,7 +57,7 @@ public interface PairKernel {
             zj[k] = packed[j + 2];
             sj[k] = packed[j + 3];
         }
-        for (int k = m, end = padded(m); k < end; k++) {
+        for (; k < end; k++) {
             xj[k] = px;
             yj[k] = py;
             zj[k] = pz;

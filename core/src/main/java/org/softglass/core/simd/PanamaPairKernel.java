@@ -49,21 +49,8 @@ public final class PanamaPairKernel implements PairKernel {
             DoubleVector.fromArray(S, packed, 2, idx4, k).intoArray(zj, k);
             DoubleVector.fromArray(S, packed, 3, idx4, k).intoArray(sj, k);
         }
-        for (; k < m; k++) {
-            int jj = indices.getAtIndex(java.lang.foreign.ValueLayout.JAVA_INT, k0 + k);
-            idx[k] = jj;
-            int j = jj << 2;
-            xj[k] = packed[j];
-            yj[k] = packed[j + 1];
-            zj[k] = packed[j + 2];
-            sj[k] = packed[j + 3];
-        }
-        for (int end = padded(m); k < end; k++) {
-            xj[k] = px;
-            yj[k] = py;
-            zj[k] = pz;
-            sj[k] = 0;
-        }
+        PairKernel.gatherFrom(k, indices, k0, m, padded(m), packed, idx, xj, yj, zj, sj, px, py, pz);
+    }
     }
 
     @Override
