@@ -51,7 +51,6 @@ public final class PanamaPairKernel implements PairKernel {
         }
         PairKernel.gatherFrom(k, indices, k0, m, padded(m), packed, idx, xj, yj, zj, sj, px, py, pz);
     }
-    }
 
     @Override
     public int padded(int n) { return (n + L - 1) / L * L; }
