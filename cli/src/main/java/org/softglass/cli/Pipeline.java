@@ -207,8 +207,9 @@ final class Pipeline {
                     return Map.of();
                 } catch (PipelineException e) {
                     Path bj = d.resolve("barriers.json");
-                    if (!Files.isRegularFile(bj) || !new com.fasterxml.jackson.databind.ObjectMapper().readTree(bj.toFile()).has("onset_error")) throw e;
-                    presetOnset(d, e.getMessage());
+                    com.fasterxml.jackson.databind.JsonNode j = Files.isRegularFile(bj) ? JSON.readTree(bj.toFile()) : null;
+                    if (j == null || !j.has("onset_error")) throw e;
+                    presetOnset(d, j, e.getMessage());
                     return Map.of("onset_source", ONSET_PRESET);
                 }
             });
@@ -218,6 +219,7 @@ final class Pipeline {
     }
 
     static final String ONSET_PRESET = "ka-002 preset";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * When the onset fit refuses (e.g. no temperature significantly below its T0, which the noisy
@@ -228,9 +230,8 @@ final class Pipeline {
      * provenance, the report's table and {@code summary.json}. The measured P(R|S) and per-bin fits
      * stay in DIR.
      */
-    static void presetOnset(Path dir, String reason) throws IOException {
+    static void presetOnset(Path dir, com.fasterxml.jackson.databind.JsonNode bj, String reason) throws IOException {
         org.softglass.core.params.ModelParameters pre = org.softglass.core.trsp.TrspPresets.ka002();
-        com.fasterxml.jackson.databind.JsonNode bj = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("barriers.json").toFile());
         double tauR = bj.has("tau_r") ? bj.get("tau_r").get("value").asDouble() : pre.tauR();
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("command", "pipeline");
@@ -488,7 +489,7 @@ final class Pipeline {
 
     /** ⟨S⟩ and σ_S of the softness at T, from the barriers stage ({@code barriers.json} moments). */
     private double[] moments(double t) throws IOException {
-        var j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("barriers").resolve("barriers.json").toFile());
+        var j = JSON.readTree(out.resolve("barriers").resolve("barriers.json").toFile());
         for (var m : j.get("moments")) if (Math.abs(m.get("T").asDouble() - t) < 1e-9) return new double[] {m.get("mean").asDouble(), m.get("std").asDouble()};
         throw new IllegalStateException("barriers.json has no moments at T = " + t);
     }

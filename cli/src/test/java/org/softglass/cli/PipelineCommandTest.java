@@ -116,8 +116,8 @@ class PipelineCommandTest {
      */
     @Test
     void refusedOnsetFallsBackToThePresetAndSaysSo(@TempDir Path tmp) throws Exception {
-        Files.writeString(tmp.resolve("barriers.json"), "{\"onset_error\": \"onset fit refused: x\", \"tau_r\": {\"value\": 7.5}}");
-        Pipeline.presetOnset(tmp, "onset fit refused: x");
+        JsonNode bj = JSON.readTree("{\"onset_error\": \"onset fit refused: x\", \"tau_r\": {\"value\": 7.5}}");
+        Pipeline.presetOnset(tmp, bj, "onset fit refused: x");
         var p = org.softglass.core.params.ModelParameters.read(tmp.resolve("model-parameters.json"));
         var pre = org.softglass.core.trsp.TrspPresets.ka002();
         assertEquals(pre.barriers(), p.barriers());

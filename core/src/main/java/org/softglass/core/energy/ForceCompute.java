@@ -113,8 +113,7 @@ public final class ForceCompute implements AutoCloseable {
     private void run(ParticleStore p, Box box, NeighborList list, double[][] out, boolean energy) {
         check(p, box, list);
         final int n = p.size();
-        final int[] order = list.order();
-        final double[] pk = pack(p, order);
+        final double[] pk = pack(p, list);
         final int[] sp = species;
         final PeriodicLengths pl = PeriodicLengths.of(box);
         final MemorySegment fxs = p.forces(0), fys = p.forces(1), fzs = p.forces(2);
@@ -129,7 +128,7 @@ public final class ForceCompute implements AutoCloseable {
                 double xi = pk[4 * i], yi = pk[4 * i + 1], zi = pk[4 * i + 2];
                 acc[0] = acc[1] = acc[2] = acc[3] = acc[4] = 0;
                 kernel.accumulate(rows[sp[i]], xi, yi, zi, xj, yj, zj, sj, m, pl, energy, acc, false);
-                int slot = order == null ? i : order[i];
+                int slot = list.slot(i);
                 fxs.setAtIndex(ValueLayout.JAVA_DOUBLE, slot, acc[0]);
                 fys.setAtIndex(ValueLayout.JAVA_DOUBLE, slot, acc[1]);
                 fzs.setAtIndex(ValueLayout.JAVA_DOUBLE, slot, acc[2]);
@@ -153,8 +152,7 @@ public final class ForceCompute implements AutoCloseable {
     private Result runHalf(ParticleStore p, Box box, NeighborList list, double[] perAtom, boolean energy) {
         check(p, box, list);
         final int n = p.size(), nt = scratch.length;
-        final int[] order = list.order();
-        final double[] pk = pack(p, order);
+        final double[] pk = pack(p, list);
         final int[] sp = species;
         final PeriodicLengths pl = PeriodicLengths.of(box);
         final MemorySegment indices = list.indices(), offsets = list.offsets();
@@ -209,7 +207,7 @@ public final class ForceCompute implements AutoCloseable {
                         scratch[w].energy[i] = 0;
                     }
                 }
-                int slot = order == null ? i : order[i];
+                int slot = list.slot(i);
                 fxs.setAtIndex(ValueLayout.JAVA_DOUBLE, slot, gx);
                 fys.setAtIndex(ValueLayout.JAVA_DOUBLE, slot, gy);
                 fzs.setAtIndex(ValueLayout.JAVA_DOUBLE, slot, gz);
@@ -246,11 +244,10 @@ public final class ForceCompute implements AutoCloseable {
 
     /**
      * Refreshes the packed heap copy the driver gathers from, indexed like the list's rows:
-     * {@code packed[4r..4r+3] = x, y, z, species} of slot {@code order[r]} (r itself when
-     * {@code order} is null; one cache line holds a neighbour's whole record), and
+     * {@code packed[4r..4r+3] = x, y, z, species} of slot {@code list.slot(r)} (one cache line holds a neighbour's whole record), and
      * {@code species[r]} likewise. Parallel over fixed chunks; each writes only its own entries.
      */
-    private double[] pack(ParticleStore p, int[] order) {
+    private double[] pack(ParticleStore p, NeighborList list) {
         int n = p.size();
         if (packed.length < 4 * n) {
             packed = new double[4 * n];
@@ -261,7 +258,7 @@ public final class ForceCompute implements AutoCloseable {
         final MemorySegment xs = p.positions(0), ys = p.positions(1), zs = p.positions(2), ss = p.speciesSegment();
         parallel.forChunks(n, 4096, (worker, chunk, from, to) -> {
             for (int r = from; r < to; r++) {
-                int i = order == null ? r : order[r];
+                int i = list.slot(r);
                 int t = ss.getAtIndex(ValueLayout.JAVA_INT, i);
                 sp[r] = t;
                 pk[4 * r] = xs.getAtIndex(ValueLayout.JAVA_DOUBLE, i);

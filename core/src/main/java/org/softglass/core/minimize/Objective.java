@@ -60,9 +60,7 @@ final class Objective implements AutoCloseable {
      * @return U (ε, total)
      */
     double evaluate() {
-        p.wrapInto(box);
-        verlet.update(p);
-        ForceCompute.Result r = fc.compute(p, box, verlet.list(), null); // totals only: no per-atom scatter
+        ForceCompute.Result r = forcesAt(null); // totals only: no per-atom scatter
         energy = r.energy();
         virial = r.virial();
         evaluations++;
@@ -76,10 +74,15 @@ final class Objective implements AutoCloseable {
      * same values. Returns the internal array; do not modify.
      */
     double[] perAtomEnergies() {
+        forcesAt(perAtom);
+        return perAtom;
+    }
+
+    /** Wraps, updates the list, and computes forces, U and W (per-atom energies into {@code e} when not null). */
+    private ForceCompute.Result forcesAt(double[] e) {
         p.wrapInto(box);
         verlet.update(p);
-        fc.compute(p, box, verlet.list(), perAtom);
-        return perAtom;
+        return fc.compute(p, box, verlet.list(), e);
     }
 
     /** U of the last evaluation (ε, total). */

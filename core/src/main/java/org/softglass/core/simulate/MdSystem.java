@@ -98,7 +98,7 @@ public final class MdSystem implements AutoCloseable {
      * order, so the value does not depend on the thread count.
      */
     public double kineticEnergy() {
-        return 0.5 * sumSquares(0.0);
+        return 0.5 * kickAndSumSquares(0.0);
     }
 
     /** Kinetic temperature {@code 2K/dof}. */
@@ -129,15 +129,6 @@ public final class MdSystem implements AutoCloseable {
                 for (int i = from; i < to; i++) v.setAtIndex(D, i, v.getAtIndex(D, i) + c * f.getAtIndex(D, i));
             }
         });
-    }
-
-    /**
-     * {@code v += c·F}, then returns {@code Σ v²} of the new velocities (2K), summed as in
-     * {@link #kineticEnergy()}: the closing half-kick of a step and the thermostat's kinetic energy
-     * in one pass over the particles.
-     */
-    public double kickAndSumSquares(double c) {
-        return sumSquares(c);
     }
 
     /**
@@ -175,8 +166,12 @@ public final class MdSystem implements AutoCloseable {
         });
     }
 
-    /** Optionally kicks by c (c = 0: no change), then sums v² per chunk, chunks added in order. */
-    private double sumSquares(double c) {
+    /**
+     * {@code v += c·F} (c = 0: no change), then returns {@code Σ v²} of the new velocities (2K), summed
+     * as in {@link #kineticEnergy()} (per chunk, chunks added in order): the closing half-kick of a
+     * step and the thermostat's kinetic energy in one pass over the particles.
+     */
+    public double kickAndSumSquares(double c) {
         int n = p.size(), chunks = Parallel.chunkCount(n, PASS_CHUNK);
         if (partial.length < chunks) partial = new double[chunks];
         double[] part = partial;
