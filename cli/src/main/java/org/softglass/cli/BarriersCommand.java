@@ -160,7 +160,7 @@ final class BarriersCommand implements Callable<Integer> {
         if (onsetError != null) man.result("onset_error", onsetError);
         man.write(out.resolve("barriers.manifest.json"));
         if (onsetError != null) {
-            throw new IllegalArgumentException(onsetError + " (P(R|S) and the per-bin fits are in " + out + "; no model-parameter file was written)");
+            throw new org.softglass.core.util.Refusal(onsetError + " (P(R|S) and the per-bin fits are in " + out + "; no model-parameter file was written)");
         }
         if (!run.quiet()) {
             System.out.println(r.fits().size() + " bins fitted, " + r.dropped().size() + " points/bins dropped (listed in barriers.json)"

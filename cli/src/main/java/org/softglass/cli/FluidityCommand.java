@@ -161,7 +161,7 @@ final class FluidityCommand implements Callable<Integer> {
                 .result("best_threshold", scan.best()).result("best_accuracy", scan.bestAccuracy()).result("sigma_alpha", sig)
                 .write(out.resolve("fluidity.manifest.json"));
         if (onsetError != null) {
-            throw new IllegalArgumentException(onsetError + " (the bias scan, x_alpha and the per-bin fits are in " + out + ")");
+            throw new org.softglass.core.util.Refusal(onsetError + " (the bias scan, x_alpha and the per-bin fits are in " + out + ")");
         }
         if (!run.quiet()) System.out.println("best threshold " + Csv.fmt(scan.best()) + " (accuracy " + Csv.fmt(scan.bestAccuracy()) + "), sigma_alpha " + Csv.fmt(sig));
         return ExitCodes.OK;

@@ -148,7 +148,7 @@ class SoftnessCommandsTest {
         assertEquals(0, CliRunner.run("softness", model.toString(), hot[0].toString(), "--out", hs.toString(), "--quiet").code());
         Path bh = root.resolve("bhot");
         var above = CliRunner.run(concat(new String[] {"barriers", "--out", bh.toString(), "--bins", "-3:3:12", "--quiet", "--set", "T=1.1:" + hs + ":" + hot[1]}, setArgs));
-        assertEquals(ExitCodes.USAGE, above.code());
+        assertEquals(ExitCodes.FAILED, above.code(), above.err()); // a refused fit, not a usage error
         assertTrue(above.err().contains("at or above the fitted onset"), above.err());
         assertTrue(Files.exists(bh.resolve("prs.csv")) && Files.exists(bh.resolve("arrhenius.csv")));
         assertFalse(Files.exists(bh.resolve("model-parameters.json")));
@@ -169,7 +169,7 @@ class SoftnessCommandsTest {
         Path fh = root.resolve("fhot");
         var fhot = CliRunner.run(concat(new String[] {"fluidity", model.toString(), "--test", train.toString(), "--sigma-from", root.resolve("feat0.7").toString(),
                 "--out", fh.toString(), "--bins", "-2:2:8", "--quiet", "--set", "T=1.1:" + hot[0] + ":" + hot[1]}, fluidArgs));
-        assertEquals(ExitCodes.USAGE, fhot.code(), fhot.err());
+        assertEquals(ExitCodes.FAILED, fhot.code(), fhot.err());
         assertTrue(fhot.err().contains("onset"), fhot.err());
         assertTrue(JSON.readTree(fh.resolve("fluidity.json").toFile()).has("onset_error"));
         assertTrue(Files.exists(fh.resolve("bias_scan.csv")) && Files.exists(fh.resolve("arrhenius.csv")));
@@ -179,7 +179,7 @@ class SoftnessCommandsTest {
         assertTrue(one.err().contains("at least 2 temperatures"), one.err());
         // strict: sparse bins refused by name
         var strict = CliRunner.run(concat(new String[] {"barriers", "--out", root.resolve("b2").toString(), "--bins", "-3:3:12", "--strict", "--quiet"}, setArgs));
-        assertEquals(ExitCodes.USAGE, strict.code());
+        assertEquals(ExitCodes.FAILED, strict.code(), strict.err());
         assertTrue(strict.err().contains("fewer than the 10 needed"), strict.err());
     }
 

@@ -55,7 +55,12 @@ final class TextInput implements Closeable {
             lineNo = pushedLineNo;
             return s;
         }
-        String s = reader.readLine();
+        String s;
+        try {
+            s = reader.readLine();
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw error(lineNo + 1, "truncated or corrupt gzip data (" + e.getMessage() + "); expected a complete .gz file", e);
+        }
         if (s != null) lineNo++;
         return s;
     }
