@@ -64,6 +64,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         }
         if (t instanceof IOException e) {
             String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (m.equalsIgnoreCase("Is a directory")) m = "an input is a directory where a file was expected";
             return new Verdict(environmental(m) ? m + " (while writing " + describe(outputs) + ")" : m,
                     environmental(m) ? ExitCodes.OUTPUT : ExitCodes.INPUT);
         }

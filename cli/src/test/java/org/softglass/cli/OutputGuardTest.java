@@ -90,4 +90,11 @@ class OutputGuardTest {
         assertTrue(r.err().startsWith("softglass: t.dump.gz:"), r.err());
         assertTrue(r.err().contains("truncated or corrupt gzip"), r.err());
     }
+
+    @Test
+    void aDirectoryGivenAsInputIsNamed() {
+        CliRunner.Result r = CliRunner.run("energy", tmp.toString());
+        assertEquals(ExitCodes.INPUT, r.code(), r.err());
+        assertEquals("softglass: " + tmp + ": is a directory, expected a file", r.err().strip());
+    }
 }

@@ -55,6 +55,7 @@ public final class Manifest {
 
     /** Hex SHA-256 of a file's bytes. */
     public static String sha256(Path p) throws IOException {
+        if (Files.isDirectory(p)) throw new java.nio.file.FileSystemException(p.toString(), null, "Is a directory");
         try (InputStream in = Files.newInputStream(p)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

@@ -29,6 +29,7 @@ final class TextInput implements Closeable {
     }
 
     static TextInput open(Path file) throws IOException {
+        if (Files.isDirectory(file)) throw new java.nio.file.FileSystemException(file.toString(), null, "Is a directory");
         InputStream in = Files.newInputStream(file);
         try {
             return new TextInput(in, file.getFileName().toString());
