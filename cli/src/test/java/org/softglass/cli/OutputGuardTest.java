@@ -97,4 +97,24 @@ class OutputGuardTest {
         assertEquals(ExitCodes.INPUT, r.code(), r.err());
         assertEquals("softglass: " + tmp + ": is a directory, expected a file", r.err().strip());
     }
+
+    @Test
+    void aPipelineRunDirectoryInUseIsRefusedBeforeAnyWork() throws Exception {
+        Path run = tmp.resolve("pl");
+        try (OutputLock held = OutputLock.directory(run, "pipeline")) {
+            CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", run.toString(), "--quiet");
+            assertEquals(ExitCodes.OUTPUT, r.code(), r.err());
+            assertTrue(r.err().contains("in use by another softglass process"), r.err());
+            try (var s = Files.list(run)) {
+                assertEquals(java.util.List.of(held.lockFile()), s.toList(), "nothing written into the run directory");
+            }
+        }
+    }
+
+    @Test
+    void thePipelineLocksItsDefaultRunDirectory() {
+        var cl = Main.commandLine();
+        var pr = cl.parseArgs("pipeline", "--preset", "smoke");
+        assertEquals(java.util.List.of(new OutputGuard.Location("--out", Path.of("runs", "pipeline-smoke"), true)), OutputGuard.locations(pr));
+    }
 }
