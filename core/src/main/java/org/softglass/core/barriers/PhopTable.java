@@ -33,6 +33,8 @@ public record PhopTable(double[][] phop, double[] times, long[] timesteps, long[
             root = new ObjectMapper().readTree(Files.readAllBytes(js));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InputFormatException(js.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
+            throw new InputFormatException(js.toString(), -1, "not valid JSON (" + e.getMessage() + ")", e);
         }
         if (root == null || !SCHEMA.equals(root.path("schema").asText(""))) throw new InputFormatException(js.toString(), -1, "field 'schema' missing or invalid, expected \"" + SCHEMA + "\"");
         double[] times = doubles(root, "times", js);

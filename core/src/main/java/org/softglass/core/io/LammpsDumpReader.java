@@ -298,7 +298,7 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
             if (flags.length != 3) throw in.error("expected 3 boundary flags 'pp pp pp', found '" + TextInput.abbreviate(line) + "'");
             for (String f : flags) {
                 if (!f.equals("pp")) {
-                    throw in.error("non-periodic boundary '" + f + "' is not supported, expected 'pp pp pp'");
+                    throw in.error("non-periodic boundary '" + InputFormatException.quote(f) + "' is not supported, expected 'pp pp pp'");
                 }
             }
         }

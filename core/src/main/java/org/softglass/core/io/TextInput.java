@@ -25,7 +25,13 @@ final class TextInput implements Closeable {
 
     TextInput(InputStream in, String source) throws IOException {
         this.source = source;
-        this.reader = new BufferedReader(new InputStreamReader(maybeGunzip(in), StandardCharsets.ISO_8859_1), 1 << 16);
+        InputStream body;
+        try {
+            body = maybeGunzip(in);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) { // gzip magic bytes, then a corrupt or truncated gzip header
+            throw error(1, "truncated or corrupt gzip data (" + e.getMessage() + "); expected a complete .gz file", e);
+        }
+        this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.ISO_8859_1), 1 << 16);
     }
 
     static TextInput open(Path file) throws IOException {
@@ -153,10 +159,9 @@ final class TextInput implements Closeable {
         }
     }
 
-    /** Shortens a found text for a one-line message. */
+    /** Shortens a found text for a one-line message (non-printables escaped: {@link InputFormatException#quote}). */
     static String abbreviate(String s) {
-        String t = s.strip();
-        return t.length() <= 60 ? t : t.substring(0, 57) + "...";
+        return InputFormatException.quote(s);
     }
 
     @Override

@@ -150,6 +150,8 @@ public final class PhopFiles {
             j = JSON.readTree(jp.toFile());
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new InputFormatException(src, -1, "not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
+            throw new InputFormatException(src, -1, "not valid JSON: " + e.getMessage(), e);
         }
         if (!SCHEMA.equals(j.path("schema").asText())) {
             throw new InputFormatException(src, -1, "expected \"schema\": \"" + SCHEMA + "\", found " + j.path("schema"));

@@ -39,6 +39,8 @@ public final class FeatureFiles {
             root = JSON.readTree(Files.readAllBytes(json));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
+            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
         }
         if (root == null || !FEATURES_SCHEMA.equals(root.path("schema").asText(""))) {
             throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + FEATURES_SCHEMA + "\"");
@@ -108,7 +110,7 @@ public final class FeatureFiles {
             String header = r.readLine();
             String expected = "frame,timestep,id,type,label,phop";
             if (header == null || !header.trim().equals(expected)) {
-                throw new InputFormatException(csv.toString(), 1, "found header '" + header + "', expected '" + expected + "'");
+                throw new InputFormatException(csv.toString(), 1, "found header '" + InputFormatException.quote(header) + "', expected '" + expected + "'");
             }
             String line;
             for (long ln = 2; (line = r.readLine()) != null; ln++) {
@@ -122,9 +124,11 @@ public final class FeatureFiles {
                     lab.add(label);
                     ph.add(f[5].isBlank() ? Double.NaN : Double.parseDouble(f[5].trim()));
                 } catch (NumberFormatException e) {
-                    throw new InputFormatException(csv.toString(), ln, "found '" + line + "', expected integers frame,timestep,id,type,label and a number phop");
+                    throw new InputFormatException(csv.toString(), ln, "found '" + InputFormatException.quote(line) + "', expected integers frame,timestep,id,type,label and a number phop");
                 }
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputFormatException(csv.toString(), -1, "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
         }
         double[][] x = readMatrix(dir.resolve("samples_features.npy"), cols.size());
         if (x.length != lab.size()) {

@@ -1,7 +1,5 @@
 package org.softglass.core.io;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,6 +28,7 @@ import java.util.zip.GZIPOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * The fuzzing harness shared by the {@code *FuzzTest} properties and {@link FuzzCorpusTest}.
@@ -43,7 +48,7 @@ import net.jqwik.api.Combinators;
  *
  * <p>Knobs (system properties, passed through by Maven's {@code -D}): {@code softglass.fuzz.salt}
  * (default 0: the CI run is deterministic; any other value gives new inputs for the same jqwik
- * seed), {@code softglass.fuzz.seconds} (the time budget of one property, default 6 s; once spent,
+ * seed), {@code softglass.fuzz.seconds} (the time budget of one property, default 2.5 s; once spent,
  * the remaining tries return at once), {@code softglass.fuzz.inputTimeoutSeconds} (default 10).
  */
 public final class FuzzSupport {
@@ -54,20 +59,24 @@ public final class FuzzSupport {
 
     static final long SALT = Long.getLong("softglass.fuzz.salt", 0L);
     static final Duration PER_INPUT = Duration.ofSeconds(Long.getLong("softglass.fuzz.inputTimeoutSeconds", 10L));
-    static final long BUDGET_NANOS = (long) (Double.parseDouble(System.getProperty("softglass.fuzz.seconds", "6")) * 1e9);
+    static final long BUDGET_NANOS = (long) (Double.parseDouble(System.getProperty("softglass.fuzz.seconds", "2.5")) * 1e9);
 
     /** Edge values that replace a number token. */
-    static final List<String> EDGE_NUMBERS = List.of("0", "-0", "-1", "1", "3", "2147483639", "2147483647",
+    static final List<String> EDGE_NUMBERS = List.of("0", "-0", "-1", "1", "3", "2147483647",
             "2147483648", "-2147483649", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
             "99999999999999999999999", "1e308", "1e309", "-1e309", "4.9e-324", "1e-400", "NaN", "nan", "-nan",
             "inf", "-inf", "Infinity", "0x1p3", "1_000", "1e", ".", "+", "-", "", "1.5.2", "00000000000000000000007",
             "1" + "0".repeat(400), "1e+99999999999");
 
+    /** JSON values of every type, for type confusion. */
+    static final List<String> JSON_VALUES = List.of("null", "true", "0", "-1", "1e999", "\"x\"", "\"\"", "[]", "[1]", "[null]",
+            "[[]]", "{}", "{\"a\":1}", "[{}]", "[\"A\"]");
+
     /**
      * A header count that a reader must not allocate from (the file is a few hundred bytes). Only
      * used by the {@code hugeHeaderCount} properties: see the comment there.
      */
-    static final List<String> HUGE_COUNTS = List.of("2000000000", "2147483000", "1073741824", "536870912");
+    static final List<String> HUGE_COUNTS = List.of("2000000000", "2147483639", "1073741824", "536870912");
 
     /** One generated input, printed by jqwik when a property fails. */
     public record FuzzInput(String target, String seedFile, long mutationSeed, int rounds, boolean gzip, byte[] bytes) {
@@ -114,7 +123,8 @@ public final class FuzzSupport {
     public static Arbitrary<FuzzInput> mutations(FuzzTarget t) {
         List<Seed> seeds = seeds(t.name());
         return Combinators.combine(Arbitraries.integers().between(0, seeds.size() - 1), Arbitraries.longs(),
-                        Arbitraries.integers().between(1, 6), Arbitraries.integers().between(0, 7))
+                        Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(1)), Tuple.of(3, Arbitraries.integers().between(2, 3)),
+                                Tuple.of(1, Arbitraries.integers().between(4, 8))), Arbitraries.integers().between(0, 7))
                 .as((i, s, rounds, g) -> {
                     Seed seed = seeds.get(i);
                     Random r = new Random(s ^ SALT);
@@ -163,7 +173,7 @@ public final class FuzzSupport {
 
     static byte[] mutateOnce(byte[] b, Random r, List<String> numbers) {
         int n = b.length;
-        switch (r.nextInt(14)) {
+        switch (r.nextInt(15)) {
             case 0 -> { // flip one bit
                 if (n == 0) return b;
                 byte[] c = b.clone();
@@ -221,6 +231,20 @@ public final class FuzzSupport {
                 if (n == 0) return b;
                 int at = r.nextInt(n), len = Math.min(n - at, 1 + r.nextInt(64));
                 return splice(b, r.nextInt(n + 1), 0, java.util.Arrays.copyOfRange(b, at, at + len));
+            }
+            case 13 -> { // type confusion: a bracketed {...} / [...] group (or a number) becomes another JSON type
+                String s = new String(b, StandardCharsets.ISO_8859_1);
+                List<Integer> opens = new ArrayList<>();
+                for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '{' || s.charAt(i) == '[') opens.add(i);
+                if (opens.isEmpty()) return replaceNumber(b, r, JSON_VALUES);
+                int at = opens.get(r.nextInt(opens.size())), depth = 0, end = -1;
+                for (int i = at; i < s.length() && end < 0; i++) {
+                    char c = s.charAt(i);
+                    if (c == '{' || c == '[') depth++;
+                    else if ((c == '}' || c == ']') && --depth == 0) end = i + 1;
+                }
+                if (end < 0) return b;
+                return splice(b, at, end - at, JSON_VALUES.get(r.nextInt(JSON_VALUES.size())).getBytes(StandardCharsets.ISO_8859_1));
             }
             default -> { // delete a word (whitespace-separated token)
                 String s = new String(b, StandardCharsets.ISO_8859_1);
@@ -317,15 +341,7 @@ public final class FuzzSupport {
     /** The property for raw bytes, e.g. a corpus file. */
     public static Outcome check(FuzzTarget t, byte[] bytes, String description) {
         Path file = write(t, bytes);
-        Throwable thrown = null;
-        try {
-            assertTimeoutPreemptively(PER_INPUT, () -> {
-                t.parse().parse(file);
-                return null;
-            }, () -> "parser of " + t.name() + " ran longer than " + PER_INPUT + " on " + description);
-        } catch (Throwable e) {
-            thrown = e;
-        }
+        Throwable thrown = runBounded(t, file, description);
         if (thrown == null) return Outcome.PARSED;
         if (thrown instanceof InputFormatException e) {
             String problem = messageProblem(e.getMessage(), file);
@@ -340,11 +356,50 @@ public final class FuzzSupport {
                 + escape(String.valueOf(thrown.getMessage()), 300) + " for " + description, thrown);
     }
 
+    private static ExecutorService worker = newWorker();
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread th = new Thread(r, "fuzz-parser");
+            th.setDaemon(true);
+            return th;
+        });
+    }
+
+    /** Parses on a worker thread, at most {@link #PER_INPUT}; returns what it threw, or null. */
+    private static synchronized Throwable runBounded(FuzzTarget t, Path file, String description) {
+        Future<Throwable> f = worker.submit(() -> {
+            try {
+                t.parse().parse(file);
+                return null;
+            } catch (Throwable e) {
+                return e;
+            }
+        });
+        try {
+            return f.get(PER_INPUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            worker.shutdownNow();
+            worker = newWorker(); // the stuck thread is abandoned (a daemon)
+            return new AssertionError("parser of " + t.name() + " ran longer than " + PER_INPUT + " on " + description);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
     /** Why a message breaks the property, or null if it is fine. */
     static String messageProblem(String msg, Path file) {
         if (msg == null) return "is null";
         if (msg.indexOf('\n') >= 0 || msg.indexOf('\r') >= 0) return "spans several lines";
-        if (!msg.startsWith(file.toString()) && !msg.startsWith(file.getFileName().toString())) return "does not start with the file name";
+        // the fuzzed file, or (for a multi-file input) its folder or a companion file in it
+        if (!msg.startsWith(file.toString()) && !msg.startsWith(file.getFileName().toString())
+                && !msg.startsWith(file.getParent().toString())) {
+            return "does not start with the file name";
+        }
         for (int i = 0; i < msg.length(); i++) {
             char c = msg.charAt(i);
             int type = Character.getType(c);
