@@ -316,7 +316,7 @@ final class CorrelationsCommand implements Callable<Integer> {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String h = r.readLine();
             String expected = "id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star";
-            if (h == null || !h.trim().equals(expected)) throw new InputFormatException(file.toString(), 1, "found header '" + h + "', expected '" + expected + "'");
+            if (h == null || !h.trim().equals(expected)) throw new InputFormatException(file.toString(), 1, "found header '" + InputFormatException.quote(h) + "', expected '" + expected + "'");
             String line;
             for (long ln = 2; (line = r.readLine()) != null; ln++) {
                 if (line.isBlank()) continue;
@@ -327,9 +327,11 @@ final class CorrelationsCommand implements Callable<Integer> {
                     double ps = Double.parseDouble(f[7].trim());
                     if (ps >= pc) g.computeIfAbsent(peak, x -> new ArrayList<>()).add(id);
                 } catch (NumberFormatException e) {
-                    throw new InputFormatException(file.toString(), ln, "found '" + line + "', expected integer id, frame_peak and a number p_star");
+                    throw new InputFormatException(file.toString(), ln, "found '" + InputFormatException.quote(line) + "', expected integer id, frame_peak and a number p_star");
                 }
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw Csv.notUtf8(file, e);
         }
         return g;
     }

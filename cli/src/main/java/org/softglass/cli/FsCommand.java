@@ -159,7 +159,7 @@ final class FsCommand implements Callable<Integer> {
      * with t_ballistic = 0.1 t0).
      */
     private TransitionRate transitionRate(int n, double t0) throws IOException {
-        List<String> lines = java.nio.file.Files.readAllLines(isEnergy);
+        List<String> lines = Csv.readLines(isEnergy);
         if (lines.isEmpty()) throw new InputFormatException(isEnergy.toString(), 1, "empty file, expected a header with timestep,u_is_per_atom");
         List<String> head = java.util.Arrays.stream(lines.get(0).split(",")).map(String::strip).toList();
         int it = head.indexOf("timestep"), iu = head.indexOf("u_is_per_atom");

@@ -213,6 +213,7 @@ public final class ExtendedXyzReader implements AutoCloseable {
             if (!(m[4 * r] > 0) || !Double.isFinite(m[4 * r])) throw in.error("expected positive Lattice diagonal, found " + m[4 * r]);
         }
         double[] lo = kv.containsKey("Origin") ? numbers(kv.get("Origin"), 3, "Origin") : new double[3];
+        for (double o : lo) if (!Double.isFinite(o)) throw in.error("expected a finite Origin, found " + o);
         return new Box(lo, new double[] {m[0], m[4], m[8]});
     }
 

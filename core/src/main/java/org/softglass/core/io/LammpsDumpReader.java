@@ -170,6 +170,9 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
                 double v = in.parseDouble(line, starts[col], ends[col], "column '" + c.names[col] + "'");
                 if (!Double.isFinite(v)) throw in.error("expected a finite coordinate in column '" + c.names[col] + "', found " + v);
                 p[a] = c.scaled ? lo[a] + v * len[a] : v;
+                if (!Double.isFinite(p[a])) {
+                    throw in.error("scaled coordinate " + v + " in column '" + c.names[col] + "' lies at infinity, expected a finite position");
+                }
             }
             store.setPosition(i, p[0], p[1], p[2]);
             for (int a = 0; a < 3; a++) {
@@ -312,7 +315,8 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
             }
             b[2 * a] = in.parseDouble(l, starts[0], ends[0], Box.axisName(a) + "lo");
             b[2 * a + 1] = in.parseDouble(l, starts[1], ends[1], Box.axisName(a) + "hi");
-            if (!(b[2 * a + 1] > b[2 * a]) || !Double.isFinite(b[2 * a]) || !Double.isFinite(b[2 * a + 1])) {
+            if (!(b[2 * a + 1] > b[2 * a]) || !Double.isFinite(b[2 * a]) || !Double.isFinite(b[2 * a + 1])
+                    || !Double.isFinite(b[2 * a + 1] - b[2 * a])) {
                 throw in.error("expected finite box bounds with lo < hi, found " + b[2 * a] + " " + b[2 * a + 1]);
             }
         }

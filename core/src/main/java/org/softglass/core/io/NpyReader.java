@@ -76,6 +76,9 @@ public final class NpyReader implements AutoCloseable {
             }
             ch.position(prefix + headerLen);
             buf.limit(0);
+        } catch (ArithmeticException e) { // Math.multiplyExact: the shape's element or byte count overflows a long
+            ch.close();
+            throw error("shape too large: its size overflows 64 bits, expected an array that fits in a file");
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
