@@ -245,6 +245,9 @@ public final class ExtendedXyzReader implements AutoCloseable {
                         + InputFormatException.quote(parts[i + 2]) + "'");
             }
             if (count < 1) throw in.error("expected a positive column count for property " + InputFormatException.quote(parts[i]) + ", found " + count);
+            if (parts[i].isEmpty() || parts[i].chars().anyMatch(ch -> ch <= ' ' || Character.isWhitespace(ch))) {
+                throw in.error("property name '" + InputFormatException.quote(parts[i]) + "', expected a name without spaces");
+            }
             props.add(new Prop(parts[i], t.charAt(0), count, col));
             col += count;
         }

@@ -121,7 +121,8 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
             throw in.error("expected 'ITEM: ATOMS <columns>', found '" + TextInput.abbreviate(header) + "'");
         }
         long headerLine = in.lineNo();
-        Columns c = planColumns(header.substring("ITEM: ATOMS".length()).strip().split("\\s+"), headerLine);
+        // split as the rows are tokenised (TextInput.tokenize: every char <= ' ' separates)
+        Columns c = planColumns(header.substring("ITEM: ATOMS".length()).trim().split("[\\x00-\\x20]+"), headerLine);
         ParticleStore store = ParticleStore.allocate(n);
         try {
             Frame frame = readRows(store, c, n, nLine, headerLine, timestep, time, box);
