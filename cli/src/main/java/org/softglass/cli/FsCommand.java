@@ -12,9 +12,9 @@ import org.softglass.core.dynamics.TransitionRate;
 import org.softglass.core.dynamics.Trajectory;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.InputFormatException;
-import org.softglass.core.io.LammpsDumpReader;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.plot.Plot;
+import org.softglass.core.rearrange.TrajectoryStream;
 import org.softglass.core.space.Box;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
  * F_s(q_max, t), the MSD and τ_α (F_s = 0.2) of a LAMMPS trajectory (frames equally spaced, unwrapped
  * through image flags or xu columns), with q_max the first peak of S(q) of one particle type (paper
  * 004: the largest particles) unless {@code --q} is given. Times also in t0 = a0/√T, lengths in
- * a0 = (V/N)^⅓. Writes {@code DIR/fs.csv} ({@code t,t_over_t0,fs,msd,msd_over_a0sq}), {@code DIR/sq.csv}
+ * a0 = (V/N)^⅓. The trajectory is checked by {@link TrajectoryStream}: the same particle ids, each with its
+ * type, in every frame (a particle cannot be followed otherwise), increasing timesteps, unwrapped positions. Writes {@code DIR/fs.csv} ({@code t,t_over_t0,fs,msd,msd_over_a0sq}), {@code DIR/sq.csv}
  * ({@code q,S,vectors}), {@code DIR/fs.json}, {@code DIR/fs.png}, {@code DIR/msd.png} and {@code DIR/manifest.json}.
  * With {@code --is-energy} (the {@code is_energy.csv} of {@code quench} or {@code simulate --inherent})
  * fs.json also holds the inherent-structure transition rate of Fig. 5 ({@link TransitionRate}).
@@ -71,38 +72,38 @@ final class FsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(timestep > 0)) throw new IllegalArgumentException("--timestep must be > 0, got " + timestep);
+        if (!(timestep > 0) || !Double.isFinite(timestep)) throw new IllegalArgumentException("--timestep must be finite and > 0, got " + timestep);
         if (type < 0) throw new IllegalArgumentException("--type must be >= 0, got " + type);
         List<double[]> frames = new ArrayList<>();
         List<Long> steps = new ArrayList<>();
         Box box = null;
         int[] species = null;
-        try (LammpsDumpReader r = LammpsDumpReader.open(traj)) {
-            for (Frame next; (next = r.next()) != null; ) {
+        // F_s and the MSD follow each particle from frame to frame: the same ids (and types) in every frame,
+        // increasing timesteps and unwrapped positions, checked as for p_hop (TrajectoryStream)
+        try (TrajectoryStream ts = TrajectoryStream.open(traj, timestep, false)) {
+            for (Frame next; (next = ts.next()) != null; ) {
                 try (Frame f = next) {
                     if (box == null) {
                         box = f.box();
                         species = new int[f.size()];
                         for (int i = 0; i < f.size(); i++) species[i] = f.particles().species(i);
-                    } else if (f.size() != species.length) {
-                        throw new IllegalArgumentException(traj + ": frame " + frames.size() + " has " + f.size() + " atoms, the first " + species.length);
                     }
                     double[] x = new double[3 * f.size()];
-                    for (int i = 0; i < f.size(); i++) for (int a = 0; a < 3; a++) x[3 * i + a] = f.particles().unwrapped(i, a, f.box());
+                    TrajectoryStream.unwrapped(f, x);
                     frames.add(x);
                     steps.add(f.timestep());
                 }
             }
-        }
-        if (frames.size() < 2) throw new IllegalArgumentException(traj + ": need at least 2 frames, found " + frames.size());
-        long spacing = steps.get(1) - steps.get(0);
-        for (int k = 2; k < steps.size(); k++) {
-            if (steps.get(k) - steps.get(k - 1) != spacing) {
-                throw new IllegalArgumentException(traj + ": frames are not equally spaced (timestep " + steps.get(k - 1) + " -> " + steps.get(k)
-                        + ", first spacing " + spacing + ")");
+            if (frames.size() < 2) throw ts.error("found " + frames.size() + " frame(s), expected at least 2");
+            long spacing = steps.get(1) - steps.get(0);
+            for (int k = 2; k < steps.size(); k++) {
+                if (steps.get(k) - steps.get(k - 1) != spacing) {
+                    throw ts.error(k, steps.get(k), (steps.get(k) - steps.get(k - 1)) + " timesteps since the previous frame, expected "
+                            + spacing + " (the spacing of frames 0 and 1): F_s and the MSD need equally spaced frames");
+                }
             }
         }
-        if (spacing <= 0) throw new IllegalArgumentException(traj + ": timesteps do not increase");
+        long spacing = steps.get(1) - steps.get(0);
         Trajectory t = new Trajectory(box, species, spacing * timestep, frames.toArray(new double[0][]));
         int filter = type - 1;
         StructureFactor sq = StructureFactor.compute(t, filter, 10.0, 0.1, Math.max(1, (t.frames() + 4) / 5));

@@ -1,0 +1,77 @@
+package org.softglass.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.IntUnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 20, item 6: commands that follow particles across frames refuse a trajectory whose particles
+ * change, and companion inputs (p_hop, descriptors, softness, events) are refused when they were not
+ * computed from the trajectory (or from the same trajectory as the other product) they are used with.
+ */
+class CompanionInputsTest {
+    @TempDir Path dir;
+
+    /**
+     * A small dump: {@code frames} frames 200 steps apart, 8 particles on a 2×2×2 lattice in a box of 4
+     * (unwrapped xu yu zu columns), each moving by a deterministic small step per frame. {@code idOf}
+     * maps (frame · 100 + slot) to the id written, so a test can change ids between frames; type = 1 for
+     * ids ≤ 6, else 2, unless {@code typeFlip} is a frame where id 3 becomes type 2.
+     */
+    static String dump(int frames, double amplitude, IntUnaryOperator idOf, int typeFlip) {
+        StringBuilder s = new StringBuilder();
+        for (int f = 0; f < frames; f++) {
+            s.append("ITEM: TIMESTEP\n").append(200L * f).append("\nITEM: NUMBER OF ATOMS\n8\nITEM: BOX BOUNDS pp pp pp\n0 4\n0 4\n0 4\n")
+                    .append("ITEM: ATOMS id type xu yu zu\n");
+            for (int i = 0; i < 8; i++) {
+                int id = idOf.applyAsInt(f * 100 + i);
+                int type = id <= 6 ? 1 : 2;
+                if (f == typeFlip && id == 3) type = 2;
+                double x = 1 + 2 * (i & 1) + amplitude * Math.sin(1.3 * f + i), y = 1 + 2 * ((i >> 1) & 1) + amplitude * Math.cos(0.7 * f * i),
+                        z = 1 + 2 * ((i >> 2) & 1) + amplitude * Math.sin(0.4 * f * (i + 1));
+                s.append(id).append(' ').append(type).append(String.format(Locale.ROOT, " %.6f %.6f %.6f%n", x, y, z));
+            }
+        }
+        return s.toString();
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private CliRunner.Result fs(Path traj, String out) {
+        return CliRunner.run("fs", traj.toString(), "--out", dir.resolve(out).toString(), "--temperature", "0.8", "--q", "6.0",
+                "--type", "0", "--quiet");
+    }
+
+    /** fs used to compute an MSD over whatever particle sat in slot k of each frame; now it refuses as phop does. */
+    @Test
+    void fsRefusesATrajectoryWhoseParticlesChange() throws IOException {
+        CliRunner.Result ok = fs(write("ok.dump", dump(6, 0.05, k -> k % 100 + 1, -1)), "ok");
+        assertEquals(0, ok.code(), ok.err());
+        // frame 3: id 8 replaced by id 9 (same N)
+        CliRunner.Result ids = fs(write("ids.dump", dump(6, 0.05, k -> k == 307 ? 9 : k % 100 + 1, -1)), "ids");
+        assertEquals(ExitCodes.INPUT, ids.code(), ids.err());
+        assertEquals("softglass: ids.dump: frame 3 (timestep 600): missing particles: id 8 of frame 0 is absent, and id 9 was not in frame 0"
+                + " (8 particles), expected the 8 particles of frame 0\n", ids.err());
+        assertFalse(Files.exists(dir.resolve("ids").resolve("fs.csv")));
+        // frame 2: id 3 changes species
+        CliRunner.Result type = fs(write("type.dump", dump(6, 0.05, k -> k % 100 + 1, 2)), "type");
+        assertEquals(ExitCodes.INPUT, type.code(), type.err());
+        assertTrue(type.err().contains("type.dump: frame 2 (timestep 400): type of id 3 is 2, expected 1 as in frame 0"), type.err());
+        // wrapped positions without image flags: the MSD would be wrong across the boundary
+        CliRunner.Result wrapped = fs(write("wrapped.dump", dump(6, 0.05, k -> k % 100 + 1, -1).replace("xu yu zu", "x y z")), "wrapped");
+        assertEquals(ExitCodes.INPUT, wrapped.code(), wrapped.err());
+        assertTrue(wrapped.err().contains("wrapped positions without image flags"), wrapped.err());
+    }
+}
