@@ -21,6 +21,7 @@ import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyReader;
 import org.softglass.core.io.NpyWriter;
+import org.softglass.core.io.TrajectoryRef;
 
 /**
  * The p_hop files of a directory (file contract §2):
@@ -29,8 +30,12 @@ import org.softglass.core.io.NpyWriter;
  *       (ids ascending); NaN where the window does not fit (first and last h frames).</li>
  *   <li>{@code phop.json}: {@code {"schema":"softglass.phop/1", "tR", "tR_effective" (= 2hΔ), "dt",
  *       "frame_spacing" (Δ, τ), "half_window_frames" (h), "frames" (F), "times":[F] (τ), "timesteps":[F],
- *       "ids":[N], "types":[N], "input"}}.</li>
+ *       "ids":[N], "types":[N], "input", "trajectory": {"file", "sha256"}}} ({@link TrajectoryRef}: the
+ *       trajectory p_hop was computed from).</li>
  * </ul>
+ * A consumer that uses p_hop with a trajectory, or with another product of one, checks the recorded
+ * SHA-256 ({@link #requireFrom}, {@link #trajectory}); a phop.json without the record is refused there
+ * with a message to recompute it.
  * {@link #writer(Path)} is a {@link PhopSink} that writes both atomically (rows go to a temporary raw
  * file first because F is known only at the end; {@code phop.npy} is assembled from it in
  * {@link PhopSink#finish}); {@link #replay(Path, PhopSink)} reads them back into a sink, row by row.
@@ -46,6 +51,28 @@ public final class PhopFiles {
     public static Path npy(Path dir) { return dir.resolve("phop.npy"); }
     /** {@code DIR/phop.json}. */
     public static Path json(Path dir) { return dir.resolve("phop.json"); }
+
+    /** What to do with a p_hop directory that records no trajectory. */
+    public static final String RECOMPUTE = "recompute it with 'softglass phop'";
+
+    /**
+     * The trajectory a p_hop directory was computed from, as recorded in its phop.json.
+     *
+     * @throws InputFormatException if phop.json is missing, not JSON, or holds no trajectory record
+     */
+    public static TrajectoryRef trajectory(Path dir) throws IOException {
+        return TrajectoryRef.read(json(dir), RECOMPUTE);
+    }
+
+    /**
+     * Refuses a p_hop directory used with a trajectory it was not computed from (SHA-256 of the file,
+     * see {@link TrajectoryRef}): {@code DIR/phop.json: p_hop was computed from a.dump (sha256 …), not from b.dump (sha256 …)}.
+     *
+     * @throws InputFormatException on a mismatch or a phop.json without the record
+     */
+    public static void requireFrom(Path dir, TrajectoryRef actual) throws IOException {
+        trajectory(dir).requireTrajectory(actual, json(dir).toString(), "p_hop");
+    }
 
     /** Whether {@code dir} is a directory holding {@code phop.json}. */
     public static boolean isPhopDir(Path dir) { return Files.isDirectory(dir) && Files.isRegularFile(json(dir)); }
@@ -117,6 +144,7 @@ public final class PhopFiles {
             m.put("ids", header.ids());
             m.put("types", header.types());
             m.put("input", header.source());
+            if (header.trajectory() != null) m.put(TrajectoryRef.FIELD, header.trajectory().asMap());
             AtomicOutput.write(json(dir), out -> out.write(JSON.writeValueAsBytes(m)));
         }
 
@@ -164,7 +192,8 @@ public final class PhopFiles {
         int[] types = new int[n];
         for (int i = 0; i < n; i++) types[i] = (int) typesL[i];
         PhopHeader header = new PhopHeader(j.path("input").asText(dir.toString()), ids, types, number(j, "tR", src), number(j, "dt", src),
-                number(j, "frame_spacing", src), (int) number(j, "half_window_frames", src));
+                number(j, "frame_spacing", src), (int) number(j, "half_window_frames", src),
+                j.has(TrajectoryRef.FIELD) ? TrajectoryRef.read(j, src, RECOMPUTE) : null);
         try (NpyReader r = NpyReader.open(npy(dir))) {
             long[] shape = r.shape();
             if (shape.length != 2 || shape[0] != frames || shape[1] != n) {

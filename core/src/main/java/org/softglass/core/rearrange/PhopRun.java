@@ -38,6 +38,9 @@ public final class PhopRun {
     public static Result run(Path trajectory, double tR, double dt, Parallel par, PhopSink sink, IntConsumer progress)
             throws IOException {
         if (!(tR > 0) || !Double.isFinite(tR)) throw new IllegalArgumentException("--tr must be finite and > 0, got " + tR);
+        // the identity phop.json records (TrajectoryRef): read before the frames, so a file changed meanwhile is not
+        // recorded under the hash of its new bytes without the p_hop of them
+        org.softglass.core.io.TrajectoryRef ref = org.softglass.core.io.TrajectoryRef.of(trajectory);
         try (TrajectoryStream ts = TrajectoryStream.open(trajectory, dt, true)) {
             PhopCalculator calc = null;
             PhopHeader header = null;
@@ -58,7 +61,7 @@ public final class PhopRun {
                 } else {
                     if (k == 1) {
                         h = Frames.halfWindow(tR, ts.frameSpacing());
-                        header = new PhopHeader(ts.source(), ts.ids().clone(), ts.types().clone(), tR, dt, ts.frameSpacing(), h);
+                        header = new PhopHeader(ts.source(), ts.ids().clone(), ts.types().clone(), tR, dt, ts.frameSpacing(), h, ref);
                         calc = new PhopCalculator(ts.size(), h);
                         calc.push(first);
                         first = null;
