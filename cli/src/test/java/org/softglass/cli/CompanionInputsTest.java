@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,8 @@ import java.util.Locale;
 import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.softglass.core.io.NpyDType;
+import org.softglass.core.io.NpyWriter;
 
 /**
  * Issue 20, item 6: commands that follow particles across frames refuse a trajectory whose particles
@@ -73,5 +77,49 @@ class CompanionInputsTest {
         CliRunner.Result wrapped = fs(write("wrapped.dump", dump(6, 0.05, k -> k % 100 + 1, -1).replace("xu yu zu", "x y z")), "wrapped");
         assertEquals(ExitCodes.INPUT, wrapped.code(), wrapped.err());
         assertTrue(wrapped.err().contains("wrapped positions without image flags"), wrapped.err());
+    }
+
+    /**
+     * p_hop of another trajectory with the same frame times and ids (here: the same lattice, other
+     * vibrations) used to be accepted by trainset; now the SHA-256 recorded in phop.json is compared.
+     */
+    @Test
+    void trainsetRefusesPhopOfAnotherTrajectory() throws IOException {
+        Path a = write("a.dump", dump(12, 0.05, k -> k % 100 + 1, -1)), b = write("b.dump", dump(12, 0.08, k -> k % 100 + 1, -1));
+        CliRunner.Result p = CliRunner.run("phop", a.toString(), "--tr", "2", "--out", dir.resolve("pa").toString(), "--quiet");
+        assertEquals(0, p.code(), p.err());
+        JsonNode j = new ObjectMapper().readTree(dir.resolve("pa/phop.json").toFile());
+        assertEquals(org.softglass.core.io.Manifest.sha256(a), j.get("trajectory").get("sha256").asText());
+        String[] args = {"trainset", b.toString(), "--phop", dir.resolve("pa").toString(), "--tau-c", "2", "--features", "coordination",
+            "--out", dir.resolve("t").toString(), "--quiet"};
+        CliRunner.Result t = CliRunner.run(args);
+        assertEquals(ExitCodes.INPUT, t.code(), t.err());
+        assertTrue(t.err().startsWith("softglass: " + dir.resolve("pa/phop.json") + ": p_hop was computed from " + a + " (sha256 "
+                + j.get("trajectory").get("sha256").asText().substring(0, 12) + "…), not from " + b + " (sha256 "), t.err());
+        assertFalse(Files.exists(dir.resolve("t/samples.csv")));
+        // a phop.json written before the record existed: refused, saying to recompute it
+        Files.writeString(dir.resolve("pa/phop.json"), Files.readString(dir.resolve("pa/phop.json")).replaceAll("(?s),\\s*\"trajectory\"\\s*:\\s*\\{[^}]*}", ""));
+        args[1] = a.toString();
+        CliRunner.Result old = CliRunner.run(args);
+        assertEquals(ExitCodes.INPUT, old.code(), old.err());
+        assertTrue(old.err().contains("pa/phop.json: no \"trajectory\" record") && old.err().endsWith("recompute it with 'softglass phop'\n"), old.err());
+    }
+
+    /** correlations follows particle ids across frames (ΔS around events): a trajectory whose ids change is refused. */
+    @Test
+    void correlationsRefusesChangingIds() throws IOException {
+        Path traj = write("ids.dump", dump(4, 0.05, k -> k == 207 ? 9 : k % 100 + 1, -1));
+        Path sd = Files.createDirectories(dir.resolve("soft"));
+        double[] s = new double[4 * 8];
+        for (int i = 0; i < s.length; i++) s[i] = Math.sin(i);
+        NpyWriter.write(sd.resolve("softness.npy"), NpyDType.FLOAT64, s);
+        try (NpyWriter rows = NpyWriter.open(sd.resolve("rows.npy"), NpyDType.INT64, 32, 3)) {
+            for (int f = 0; f < 4; f++) for (int i = 0; i < 8; i++) rows.writeRow(new long[] {f, 200L * f, f == 2 && i == 7 ? 9 : i + 1});
+        }
+        Files.writeString(sd.resolve("softness.json"), "{\"trajectory\":"
+                + new ObjectMapper().writeValueAsString(org.softglass.core.io.TrajectoryRef.of(traj).asMap()) + "}");
+        CliRunner.Result r = CliRunner.run("correlations", traj.toString(), sd.toString(), "--out", dir.resolve("c").toString(), "--rmax", "1.9", "--quiet");
+        assertEquals(ExitCodes.INPUT, r.code(), r.err());
+        assertTrue(r.err().startsWith("softglass: ids.dump: frame 2 (timestep 400): missing particles: id 8 of frame 0 is absent"), r.err());
     }
 }

@@ -96,12 +96,12 @@ public record TrajectoryRef(String file, String sha256) {
      *
      * @param actual the trajectory the product is used with
      * @param src the product's file holding this record
-     * @param product what the product is, e.g. "p_hop"
+     * @param product what the product is, e.g. "p_hop", "softness", "descriptors", "the events"
      * @throws InputFormatException on a mismatch
      */
     public void requireTrajectory(TrajectoryRef actual, String src, String product) {
         if (!sha256.equals(actual.sha256)) {
-            throw new InputFormatException(src, -1, product + " was computed from " + this + ", not from " + actual
+            throw new InputFormatException(src, -1, was(product) + " computed from " + this + ", not from " + actual
                     + " (expected the same trajectory file, byte for byte)");
         }
     }
@@ -117,9 +117,14 @@ public record TrajectoryRef(String file, String sha256) {
      */
     public void requireSameAs(TrajectoryRef other, String src, String product, String otherSrc, String otherProduct) {
         if (!sha256.equals(other.sha256)) {
-            throw new InputFormatException(src, -1, product + " was computed from " + this + ", but " + otherProduct + " (" + otherSrc
+            throw new InputFormatException(src, -1, was(product) + " computed from " + this + ", but " + otherProduct + " (" + otherSrc
                     + ") from " + other + ": expected both from the same trajectory");
         }
+    }
+
+    /** "p_hop was", "softness was", "descriptors were", "the events were": a plural product ends in a single s. */
+    private static String was(String product) {
+        return product + (product.endsWith("s") && !product.endsWith("ss") ? " were" : " was");
     }
 
     /** {@code FILE (sha256 1a2b3c4d5e6f…)}: the file and the first 12 hex digits of the hash. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyArray;
 import org.softglass.core.io.NpyReader;
+import org.softglass.core.io.TrajectoryRef;
 
 /**
  * Reading the descriptor and training-set files of the file contract (docs: README, "file contract"):
@@ -52,6 +53,19 @@ public final class FeatureFiles {
             out.add(JSON.convertValue(c, LinkedHashMap.class));
         }
         return out;
+    }
+
+    /** What to do with a descriptor directory that records no trajectory. */
+    public static final String RECOMPUTE = "recompute the descriptors with 'softglass descriptors'";
+
+    /**
+     * The trajectory a descriptor directory (or training set) was computed from, as its features.json
+     * records it ({@link TrajectoryRef}).
+     *
+     * @throws InputFormatException if features.json is missing, not JSON, or holds no trajectory record
+     */
+    public static TrajectoryRef trajectory(Path featuresJson) throws IOException {
+        return TrajectoryRef.read(featuresJson, RECOMPUTE);
     }
 
     /** The names of the columns. */
