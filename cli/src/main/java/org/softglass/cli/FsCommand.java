@@ -59,8 +59,8 @@ final class FsCommand implements Callable<Integer> {
     @Option(names = "--per-decade", defaultValue = "20", paramLabel = "N", description = "Lags per decade (default: ${DEFAULT-VALUE}).")
     int perDecade;
 
-    @Option(names = "--is-energy", paramLabel = "CSV", description = "is_energy.csv of quench / simulate --inherent (frame,timestep,u_is_per_atom,...): "
-            + "also the inherent-structure transition rate (paper 004 Fig. 5).")
+    @Option(names = "--is-energy", paramLabel = "CSV", description = "is_energy.csv of quench / simulate --inherent of this trajectory "
+            + "(columns timestep or step, and u_is_per_atom; timesteps must be frames of TRAJ): also the inherent-structure transition rate (paper 004 Fig. 5).")
     Path isEnergy;
 
     @Option(names = "--is-threshold", defaultValue = "1e-8", paramLabel = "DU",
@@ -117,7 +117,7 @@ final class FsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             warn = e.getMessage();
         }
-        TransitionRate rate = isEnergy == null ? null : transitionRate(t.size(), t0);
+        TransitionRate rate = isEnergy == null ? null : transitionRate(t.size(), t0, steps.stream().mapToLong(Long::longValue).toArray());
         ElasticSupport.makeDir(outDir);
         StringBuilder c = new StringBuilder("t,t_over_t0,fs,msd,msd_over_a0sq\n");
         double[] tr = new double[sd.time().length], mr = new double[tr.length];
@@ -157,31 +157,49 @@ final class FsCommand implements Callable<Integer> {
     /**
      * Transition rate from the IS energies of {@code --is-energy}: transitions where consecutive
      * per-atom energies differ by more than {@code --is-threshold}; reduced time N0 = N (Fig. 5 units
-     * with t_ballistic = 0.1 t0).
+     * with t_ballistic = 0.1 t0). The file is a companion of the trajectory (N and t0 come from it):
+     * its timestep column ({@code timestep} as {@code quench} writes it, or {@code step} as
+     * {@code simulate --inherent} does) must hold increasing, equally spaced timesteps that are frames of
+     * TRAJ (both commands quench the dumped frames), and every energy must be finite.
+     *
+     * @param steps the trajectory's timesteps, increasing
      */
-    private TransitionRate transitionRate(int n, double t0) throws IOException {
+    private TransitionRate transitionRate(int n, double t0, long[] steps) throws IOException {
+        String src = isEnergy.toString();
         List<String> lines = java.nio.file.Files.readAllLines(isEnergy);
-        if (lines.isEmpty()) throw new InputFormatException(isEnergy.toString(), 1, "empty file, expected a header with timestep,u_is_per_atom");
+        if (lines.isEmpty()) throw new InputFormatException(src, 1, "empty file, expected a header with timestep (or step) and u_is_per_atom");
         List<String> head = java.util.Arrays.stream(lines.get(0).split(",")).map(String::strip).toList();
-        int it = head.indexOf("timestep"), iu = head.indexOf("u_is_per_atom");
-        if (it < 0 || iu < 0) throw new InputFormatException(isEnergy.toString(), 1, "found '" + lines.get(0) + "', expected columns timestep and u_is_per_atom");
-        List<double[]> rows = new ArrayList<>();
+        int it = head.indexOf("timestep") >= 0 ? head.indexOf("timestep") : head.indexOf("step"), iu = head.indexOf("u_is_per_atom");
+        if (it < 0 || iu < 0) throw new InputFormatException(src, 1, "found '" + lines.get(0) + "', expected columns timestep (or step) and u_is_per_atom");
+        List<long[]> at = new ArrayList<>();    // {timestep, line}
+        List<Double> u = new ArrayList<>();
         for (int k = 1; k < lines.size(); k++) {
             if (lines.get(k).isBlank()) continue;
             String[] p = lines.get(k).split(",");
+            long step;
+            double v;
             try {
-                rows.add(new double[] {Double.parseDouble(p[it]), Double.parseDouble(p[iu])});
+                step = Long.parseLong(p[it].strip());
+                v = Double.parseDouble(p[iu].strip());
             } catch (RuntimeException e) {
-                throw new InputFormatException(isEnergy.toString(), k + 1, "found '" + lines.get(k) + "', expected numbers in columns timestep and u_is_per_atom");
+                throw new InputFormatException(src, k + 1, "found '" + lines.get(k) + "', expected an integer timestep and a number u_is_per_atom");
             }
+            if (!Double.isFinite(v)) throw new InputFormatException(src, k + 1, "u_is_per_atom is " + p[iu].strip() + ", expected a finite energy");
+            if (java.util.Arrays.binarySearch(steps, step) < 0) {
+                throw new InputFormatException(src, k + 1, "timestep " + step + " is not a frame of " + traj + " (timesteps " + steps[0] + ".."
+                        + steps[steps.length - 1] + "), expected the inherent structures of this trajectory's frames");
+            }
+            at.add(new long[] {step, k + 1});
+            u.add(v);
         }
-        if (rows.size() < 2) throw new IllegalArgumentException(isEnergy + ": need at least 2 inherent structures, found " + rows.size());
-        double spacing = rows.get(1)[0] - rows.get(0)[0];
-        double[] e = new double[rows.size()];
+        if (at.size() < 2) throw new InputFormatException(src, -1, "found " + at.size() + " inherent structure(s), expected at least 2");
+        long spacing = at.get(1)[0] - at.get(0)[0];
+        double[] e = new double[at.size()];
         for (int k = 0; k < e.length; k++) {
-            e[k] = rows.get(k)[1] * n;
-            if (k > 0 && rows.get(k)[0] - rows.get(k - 1)[0] != spacing) {
-                throw new IllegalArgumentException(isEnergy + ": inherent structures are not equally spaced in timestep");
+            e[k] = u.get(k) * n;
+            if (k > 0 && (at.get(k)[0] - at.get(k - 1)[0] != spacing || spacing <= 0)) {
+                throw new InputFormatException(src, at.get(k)[1], "timestep " + at.get(k)[0] + " follows " + at.get(k - 1)[0]
+                        + ", expected increasing timesteps " + spacing + " apart (the spacing of the first two)");
             }
         }
         return TransitionRate.of(e, spacing * timestep, isThreshold * n, n, n, t0);

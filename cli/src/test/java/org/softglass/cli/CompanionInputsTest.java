@@ -122,4 +122,31 @@ class CompanionInputsTest {
         assertEquals(ExitCodes.INPUT, r.code(), r.err());
         assertTrue(r.err().startsWith("softglass: ids.dump: frame 2 (timestep 400): missing particles: id 8 of frame 0 is absent"), r.err());
     }
+
+    /**
+     * fs --is-energy: the IS energies are a companion of the trajectory (N and t0 come from it). The
+     * is_energy.csv of simulate --inherent (column "step") is read; one whose timesteps are not frames of
+     * the trajectory, or holding a non-finite energy, is refused by line.
+     */
+    @Test
+    void fsChecksTheInherentStructureEnergiesAgainstTheTrajectory() throws IOException {
+        Path traj = write("t.dump", dump(6, 0.05, k -> k % 100 + 1, -1));
+        Path sim = write("sim_is_energy.csv", "step,time,u_is_per_atom,fnorm,iterations,converged\n0,0,-7.5,0,10,1\n200,1,-7.5,0,10,1\n400,2,-7.6,0,10,1\n");
+        CliRunner.Result ok = CliRunner.run("fs", traj.toString(), "--out", dir.resolve("ok").toString(), "--temperature", "0.8", "--q", "6.0",
+                "--type", "0", "--quiet", "--is-energy", sim.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertEquals(1, new ObjectMapper().readTree(dir.resolve("ok/fs.json").toFile()).get("is_transitions").asInt());
+        Path other = write("other_is_energy.csv", "frame,timestep,u_is_per_atom\n0,0,-7.5\n1,100,-7.5\n2,200,-7.6\n");
+        CliRunner.Result bad = CliRunner.run("fs", traj.toString(), "--out", dir.resolve("bad").toString(), "--temperature", "0.8", "--q", "6.0",
+                "--type", "0", "--quiet", "--is-energy", other.toString());
+        assertEquals(ExitCodes.INPUT, bad.code(), bad.err());
+        assertEquals("softglass: " + other + ":3: timestep 100 is not a frame of " + traj + " (timesteps 0..1000), expected the inherent structures"
+                + " of this trajectory's frames\n", bad.err());
+        assertFalse(Files.exists(dir.resolve("bad").resolve("fs.json")));
+        Path nan = write("nan_is_energy.csv", "frame,timestep,u_is_per_atom\n0,0,-7.5\n1,200,NaN\n");
+        CliRunner.Result n = CliRunner.run("fs", traj.toString(), "--out", dir.resolve("nan").toString(), "--temperature", "0.8", "--q", "6.0",
+                "--type", "0", "--quiet", "--is-energy", nan.toString());
+        assertEquals(ExitCodes.INPUT, n.code(), n.err());
+        assertTrue(n.err().contains(nan + ":3: u_is_per_atom is NaN, expected a finite energy"), n.err());
+    }
 }
