@@ -135,6 +135,20 @@ final class CorrelationsCommand implements Callable<Integer> {
         needed.addAll(groups.keySet());
         Map<Long, Snapshot> snaps = new HashMap<>();
         long[] timesteps = readPositions(needed, snaps);
+        // every rearrangement must be a particle of TRAJ at a frame of TRAJ (the events index its frames)
+        for (var g : groups.entrySet()) {
+            Snapshot sn = snaps.get(g.getKey());
+            if (sn == null) {
+                throw new InputFormatException(events.toString(), -1, "an event peaks at frame " + g.getKey() + ", but " + traj + " has frames 0.."
+                        + (timesteps.length - 1) + " (expected the events of this trajectory)");
+            }
+            for (long id : g.getValue()) {
+                if (sn.slot(id) < 0) {
+                    throw new InputFormatException(events.toString(), -1, "an event of id " + id + " peaks at frame " + g.getKey() + ", but that frame of "
+                            + traj + " has no atom id " + id + " (expected the events of this trajectory)");
+                }
+            }
+        }
         SoftnessCorrelation cs = new SoftnessCorrelation(rmax, dr, mean);
         for (long f : csFrames) {
             Snapshot sn = snaps.get(f);

@@ -316,6 +316,13 @@ class SoftnessCommandsTest {
         var ev2 = CliRunner.run("correlations", traj.toString(), sd.toString(), "--events", evFile.toString(), "--out", root.resolve("cev").toString(), "--quiet");
         assertEquals(ExitCodes.INPUT, ev2.code(), ev2.err());
         assertTrue(ev2.err().startsWith("softglass: " + root.resolve("events.csv.manifest.json") + ": the events were computed from " + other + " (sha256 "), ev2.err());
+        // events recorded for this trajectory but peaking past its last frame: refused by name (they used to be skipped without a word)
+        Path late = root.resolve("late.csv");
+        Files.writeString(late, "id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star\n3,1,96,98,97,0,0,0.7\n");
+        Files.writeString(root.resolve("late.csv.manifest.json"), record);
+        var ev3 = CliRunner.run("correlations", traj.toString(), sd.toString(), "--events", late.toString(), "--out", root.resolve("clate").toString(), "--quiet");
+        assertEquals(ExitCodes.INPUT, ev3.code(), ev3.err());
+        assertEquals("softglass: " + late + ": an event peaks at frame 97, but " + traj + " has frames 0..15 (expected the events of this trajectory)\n", ev3.err());
     }
 
     static String[] concat(String[] a, String[] b) {
