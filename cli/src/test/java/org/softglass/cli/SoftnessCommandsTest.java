@@ -38,14 +38,14 @@ class SoftnessCommandsTest {
     }
 
     static void featuresJson(Path dir, long rows) throws IOException {
-        featuresJson(dir, rows, "synthetic.dump");
+        featuresJson(dir, rows, "synthetic.dump", "f8");
     }
 
-    static void featuresJson(Path dir, long rows, String trajectory) throws IOException {
+    static void featuresJson(Path dir, long rows, String trajectory, String dtype) throws IOException {
         StringBuilder c = new StringBuilder();
         for (int j = 0; j < M; j++) c.append(j > 0 ? "," : "").append("{\"name\":\"G_A(mu=").append(j + 1).append(".0,w=0.1)\",\"kind\":\"radial\",\"species\":\"A\",\"mu\":").append(j + 1).append(",\"w\":0.1}");
         Files.writeString(dir.resolve("features.json"), "{\"schema\":\"softglass.features/1\",\"preset\":null,\"rmax\":5,\"columns\":[" + c
-                + "],\"mean\":[0,0,0],\"std\":[1,1,1],\"rows\":" + rows + ",\"dtype\":\"f8\",\"center_species\":\"A\",\"input\":\"" + trajectory + "\","
+                + "],\"mean\":[0,0,0],\"std\":[1,1,1],\"rows\":" + rows + ",\"dtype\":\"" + dtype + "\",\"center_species\":\"A\",\"input\":\"" + trajectory + "\","
                 + trajectoryRecord(trajectory) + "}");
     }
 
@@ -82,7 +82,7 @@ class SoftnessCommandsTest {
             }
         }
         NpyWriter.write(fd.resolve("features.npy"), NpyDType.FLOAT32, g);
-        featuresJson(fd, (long) F * N, "synthetic-T" + t + ".dump");
+        featuresJson(fd, (long) F * N, "synthetic-T" + t + ".dump", "f4");
         NpyWriter.write(pd.resolve("phop.npy"), NpyDType.FLOAT64, phop);
         StringBuilder times = new StringBuilder(), steps = new StringBuilder(), ids = new StringBuilder(), types = new StringBuilder();
         for (int f = 0; f < F; f++) { times.append(f > 0 ? "," : "").append(f * 1.0); steps.append(f > 0 ? "," : "").append(f * 200); }
@@ -166,6 +166,16 @@ class SoftnessCommandsTest {
         assertTrue(noFeat.err().contains(oldFeat.resolve("features.json") + ": no \"trajectory\" record"), noFeat.err());
         assertTrue(noFeat.err().contains("recompute the descriptors with 'softglass descriptors'"), noFeat.err());
         assertFalse(Files.exists(root.resolve("sold").resolve("softness.npy")));
+        // a features.json whose header fields do not describe features.npy (another table's): refused by field
+        Files.writeString(oldFeat.resolve("features.json"), Files.readString(root.resolve("feat0.5").resolve("features.json"))
+                .replace("\"rows\":" + (F * N), "\"rows\":" + (F * N - 1)));
+        var rowsOff = CliRunner.run("softness", model.toString(), oldFeat.toString(), "--out", root.resolve("sold").toString(), "--quiet");
+        assertEquals(ExitCodes.INPUT, rowsOff.code(), rowsOff.err());
+        assertEquals("softglass: " + oldFeat.resolve("features.json") + ": \"rows\" is " + (F * N - 1) + ", expected " + (F * N) + " (the rows of features.npy)\n", rowsOff.err());
+        Files.writeString(oldFeat.resolve("features.json"), Files.readString(root.resolve("feat0.5").resolve("features.json")).replace("\"dtype\":\"f4\"", "\"dtype\":\"f8\""));
+        var dtypeOff = CliRunner.run("softness", model.toString(), oldFeat.toString(), "--out", root.resolve("sold").toString(), "--quiet");
+        assertEquals(ExitCodes.INPUT, dtypeOff.code(), dtypeOff.err());
+        assertTrue(dtypeOff.err().contains("\"dtype\" is \"f8\", expected \"f4\" (the element type of features.npy)"), dtypeOff.err());
 
         Path fd = root.resolve("fluid");
         var fl = CliRunner.run(concat(new String[] {"fluidity", model.toString(), "--test", train.toString(), "--sigma-from", root.resolve("feat0.7").toString(),

@@ -52,6 +52,7 @@ public final class SoftnessApply {
             long[] shape = r.shape();
             if (shape.length != 2 || shape[1] != m) throw new InputFormatException(feat.toString(), -1, "shape " + java.util.Arrays.toString(shape) + ", expected (R, " + m + ")");
             if (shape[0] != nRows) throw new InputFormatException(feat.toString(), -1, "has " + shape[0] + " rows, rows.npy has " + nRows);
+            FeatureFiles.requireTable(featuresDir.resolve("features.json"), feat, shape[0], r.dtype());
             double[] g = new double[m], z = new double[m], chunk = new double[4096];
             try (NpyWriter w = NpyWriter.open(outDir.resolve("softness.npy"), NpyDType.FLOAT64, shape[0])) {
                 int k = 0;
@@ -92,6 +93,7 @@ public final class SoftnessApply {
             long[] shape = r.shape();
             if (shape.length != 2 || shape[1] != m) throw new InputFormatException(feat.toString(), -1, "shape " + java.util.Arrays.toString(shape) + ", expected (R, " + m + ")");
             if (shape[0] > Integer.MAX_VALUE - 8) throw new InputFormatException(feat.toString(), -1, "too many rows to hold in memory");
+            FeatureFiles.requireTable(featuresDir.resolve("features.json"), feat, shape[0], r.dtype());
             double[] d = new double[(int) shape[0]], g = new double[m], z = new double[m];
             for (int i = 0; i < d.length; i++) { r.readRow(g); d[i] = model.projection(g, z); }
             return d;
