@@ -25,8 +25,9 @@ import picocli.CommandLine.Parameters;
  * F_s(q_max, t), the MSD and τ_α (F_s = 0.2) of a LAMMPS trajectory (frames equally spaced, unwrapped
  * through image flags or xu columns), with q_max the first peak of S(q) of one particle type (paper
  * 004: the largest particles) unless {@code --q} is given. Times also in t0 = a0/√T, lengths in
- * a0 = (V/N)^⅓. The trajectory is checked by {@link TrajectoryStream}: the same particle ids, each with its
- * type, in every frame (a particle cannot be followed otherwise), increasing timesteps, unwrapped positions. Writes {@code DIR/fs.csv} ({@code t,t_over_t0,fs,msd,msd_over_a0sq}), {@code DIR/sq.csv}
+ * a0 = (V/N)^⅓. The trajectory is checked by {@link TrajectoryStream}: the same particle ids, each with
+ * its type, in every frame (a particle cannot be followed otherwise), increasing timesteps, unwrapped
+ * positions. Writes {@code DIR/fs.csv} ({@code t,t_over_t0,fs,msd,msd_over_a0sq}), {@code DIR/sq.csv}
  * ({@code q,S,vectors}), {@code DIR/fs.json}, {@code DIR/fs.png}, {@code DIR/msd.png} and {@code DIR/manifest.json}.
  * With {@code --is-energy} (the {@code is_energy.csv} of {@code quench} or {@code simulate --inherent})
  * fs.json also holds the inherent-structure transition rate of Fig. 5 ({@link TransitionRate}).

@@ -43,7 +43,7 @@ import org.softglass.core.simulate.Simulation;
  * user would type; their own manifests sit next to their outputs.
  *
  * <p><b>Which trajectory.</b> Every structure and p_hop stage of a temperature uses one file,
- * {@link #traj}: the inherent-structure trajectory {@code md/T…/is.dump} when the preset makes inherent
+ * {@code traj(T)}: the inherent-structure trajectory {@code md/T…/is.dump} when the preset makes inherent
  * structures, else the thermal {@code md/T…/traj.dump}. p_hop, events, the training set's features,
  * the descriptors and softness all record that file's SHA-256
  * ({@link org.softglass.core.io.TrajectoryRef}), and trainset, barriers and correlations refuse a
