@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code softglass barriers --set T=..:SOFTNESS_DIR:PHOP_DIR ... --out DIR}: P(S) and P(R|S,T)
  * (rearranging = p_hop &gt; 0.2, DESIGN §4), per-bin Arrhenius/Kramers fits, the global onset fit,
- * ⟨S⟩(T), σ_S(T), τ_R, and the model-parameter file.
+ * ⟨S⟩(T), σ_S(T), τ_R, and the model-parameter file. Each set's softness and p_hop must come from the
+ * same trajectory (the SHA-256 in softness.json and phop.json, {@link TemperatureSet#requireSameTrajectory}),
+ * checked for every set before any output is written.
  */
 @Command(name = "barriers", mixinStandardHelpOptions = true,
         description = {"Energy barriers from softness and p_hop at several temperatures (papers 001, 000, 003; DESIGN sections 4-5).",
@@ -83,6 +85,9 @@ final class BarriersCommand implements Callable<Integer> {
                 .param("kramers", kramers).param("strict", strict).param("onset_below_only", onsetBelowOnly);
         double runSum = 0, runSum2 = 0;
         long runs = 0;
+        for (TemperatureSet t : ts) {
+            t.requireSameTrajectory(SoftnessTable.trajectory(t.data()), t.data().resolve(SoftnessTable.SIDECAR), "softness");
+        }
         for (TemperatureSet t : ts) {
             SoftnessTable st = SoftnessTable.read(t.data());
             PhopTable ph = PhopTable.read(t.phop());

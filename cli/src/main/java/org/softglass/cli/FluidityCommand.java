@@ -86,6 +86,12 @@ final class FluidityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((sigma == null) == (sigmaFrom == null)) throw new IllegalArgumentException("give exactly one of --sigma-from FEATURES_DIR and --sigma VALUE");
+        // each set's descriptors and p_hop must come from one trajectory (TrajectoryRef), checked before any output
+        for (String spec : sets == null ? List.<String>of() : sets) {
+            TemperatureSet t = TemperatureSet.parse(spec);
+            Path fj = t.data().resolve("features.json");
+            t.requireSameTrajectory(FeatureFiles.trajectory(fj), fj, "descriptors");
+        }
         Files.createDirectories(out);
         SoftnessModel m = SoftnessModel.read(modelFile);
         Manifest man = new Manifest(Version.get(), "fluidity").input(modelFile).input(test.resolve("samples.csv"));

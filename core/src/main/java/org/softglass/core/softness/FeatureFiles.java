@@ -14,6 +14,7 @@ import java.util.Map;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyArray;
 import org.softglass.core.io.NpyReader;
+import org.softglass.core.io.TrajectoryRef;
 
 /**
  * Reading the descriptor and training-set files of the file contract (docs: README, "file contract"):
@@ -54,6 +55,48 @@ public final class FeatureFiles {
             out.add(JSON.convertValue(c, LinkedHashMap.class));
         }
         return out;
+    }
+
+    /** What to do with a descriptor directory that records no trajectory. */
+    public static final String RECOMPUTE = "recompute the descriptors with 'softglass descriptors'";
+
+    /**
+     * The trajectory a descriptor directory (or training set) was computed from, as its features.json
+     * records it ({@link TrajectoryRef}).
+     *
+     * @throws InputFormatException if features.json is missing, not JSON, or holds no trajectory record
+     */
+    public static TrajectoryRef trajectory(Path featuresJson) throws IOException {
+        return TrajectoryRef.read(featuresJson, RECOMPUTE);
+    }
+
+    /**
+     * Checks a feature table against the header fields of its features.json: "rows" equals the row
+     * count of the array and "dtype" ("f4" or "f8") its element type, which must be a float type. A
+     * features.json of another table (copied, or left from an earlier run) is refused here.
+     *
+     * @param json the features.json; @param npy the array file, for messages
+     * @param rows the array's row count; @param dtype the array's element type
+     * @throws InputFormatException naming the first field that disagrees
+     */
+    public static void requireTable(Path json, Path npy, long rows, org.softglass.core.io.NpyDType dtype) throws IOException {
+        if (dtype != org.softglass.core.io.NpyDType.FLOAT32 && dtype != org.softglass.core.io.NpyDType.FLOAT64) {
+            throw new InputFormatException(npy.toString(), -1, "dtype " + dtype.descr() + ", expected float features (<f4 or <f8)");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readAllBytes(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputFormatException(json.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        JsonNode r = root == null ? null : root.get("rows"), d = root == null ? null : root.get("dtype");
+        if (r == null || !r.isIntegralNumber() || r.asLong() != rows) {
+            throw new InputFormatException(json.toString(), -1, "\"rows\" is " + r + ", expected " + rows + " (the rows of " + npy.getFileName() + ")");
+        }
+        String want = dtype == org.softglass.core.io.NpyDType.FLOAT32 ? "f4" : "f8";
+        if (d == null || !want.equals(d.asText())) {
+            throw new InputFormatException(json.toString(), -1, "\"dtype\" is " + d + ", expected \"" + want + "\" (the element type of " + npy.getFileName() + ")");
+        }
     }
 
     /** The names of the columns. */
@@ -133,6 +176,9 @@ public final class FeatureFiles {
         double[][] x = readMatrix(dir.resolve("samples_features.npy"), cols.size());
         if (x.length != lab.size()) {
             throw new InputFormatException(dir.resolve("samples_features.npy").toString(), -1, "has " + x.length + " rows, samples.csv has " + lab.size());
+        }
+        try (NpyReader r = NpyReader.open(dir.resolve("samples_features.npy"))) {
+            requireTable(dir.resolve("features.json"), dir.resolve("samples_features.npy"), x.length, r.dtype());
         }
         int n = lab.size();
         int[] labels = new int[n];
