@@ -83,8 +83,17 @@ final class FluidityCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
+    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec parsed;
+
     @Override
     public Integer call() throws Exception {
+        OptionChecks.finiteOptions(parsed);
+        OptionChecks.positive(threshold, "--p-threshold");
+        OptionChecks.atLeast(bootstrap, 0, "--bootstrap");
+        OptionChecks.atLeast(minEvents, 0, "--min-events");
+        OptionChecks.inRange(pMax, Double.MIN_VALUE, 1, "--p-max");
         if ((sigma == null) == (sigmaFrom == null)) throw new IllegalArgumentException("give exactly one of --sigma-from FEATURES_DIR and --sigma VALUE");
         Files.createDirectories(out);
         SoftnessModel m = SoftnessModel.read(modelFile);

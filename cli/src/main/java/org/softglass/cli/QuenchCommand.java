@@ -87,6 +87,11 @@ final class QuenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionChecks.finiteOptions(spec);
+        OptionChecks.nonNegative(ftol, "--ftol");
+        OptionChecks.nonNegative(etol, "--etol");
+        OptionChecks.atLeast(maxIter, 1, "--max-iter");
+        OptionChecks.atLeast(maxEval, 1, "--max-eval");
         PairPotential pot = Models.byName(model);
         int nt = run.threads();
         MinimizeOptions opts = MinimizeOptions.defaults().withAlgorithm(Algorithm.parse(min)).withFtol(ftol).withEtol(etol)
