@@ -79,6 +79,7 @@ final class BarriersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OptionChecks.finiteOptions(parsed);
+        if (bins != null) Csv.bins(bins, "--bins"); // checked before any input is read
         OptionChecks.positive(threshold, "--p-threshold");
         OptionChecks.atLeast(bootstrap, 0, "--bootstrap");
         OptionChecks.atLeast(minEvents, 0, "--min-events");

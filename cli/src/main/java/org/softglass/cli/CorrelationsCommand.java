@@ -103,6 +103,9 @@ final class CorrelationsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OptionChecks.finiteOptions(parsed);
+        Csv.bins(rBins, "--r-bins"); // checked before any input is read
+        Csv.bins(sBins, "--s-bins");
+        Csv.range(fitRange, "--fit-range");
         OptionChecks.positive(rmax, "--rmax");
         OptionChecks.positive(dr, "--dr");
         if (dr > rmax) throw new IllegalArgumentException("--dr must be <= --rmax, got --dr " + dr + " --rmax " + rmax);

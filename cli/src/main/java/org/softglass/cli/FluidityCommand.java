@@ -90,6 +90,7 @@ final class FluidityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OptionChecks.finiteOptions(parsed);
+        Csv.bins(bins, "--bins"); // checked before any input is read
         OptionChecks.positive(threshold, "--p-threshold");
         OptionChecks.atLeast(bootstrap, 0, "--bootstrap");
         OptionChecks.atLeast(minEvents, 0, "--min-events");

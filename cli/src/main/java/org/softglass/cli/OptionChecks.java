@@ -20,9 +20,12 @@ final class OptionChecks {
      * no command computes with, or writes into a model or manifest, a value such as {@code --eps NaN}
      * or {@code --temperature 1e999}. Call first in {@code call()}. Reads the parsed values only.
      *
+     * @param spec the parsed command, or null when a command object is run directly by another
+     *     command (e.g. the pipeline), which sets its fields itself: nothing is checked then
      * @throws IllegalArgumentException "--eps must be a finite number, got NaN"
      */
     static void finiteOptions(CommandSpec spec) {
+        if (spec == null) return;
         for (OptionSpec o : spec.options()) check(o, o.longestName());
         for (ArgSpec p : spec.positionalParameters()) check(p, p.paramLabel());
     }
