@@ -41,6 +41,17 @@ class NonFiniteInputTest {
         assertFalse(Files.exists(out));
     }
 
+    /** MD from the same frame stops as an unstable run (exit 1) at step 0, naming the pair. */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void simulateFromOverlappingParticlesStopsAsUnstable(@TempDir Path dir) throws Exception {
+        Path in = overlapping(dir), out = dir.resolve("md");
+        CliRunner.Result r = CliRunner.run("simulate", "--initial", in.toString(), "--n", "1000", "--temperature", "0.8",
+                "--steps", "20", "--equilibrate", "0", "--out", out.toString(), "--threads", "2", "--quiet");
+        assertEquals(ExitCodes.FAILED, r.code(), r.err());
+        assertTrue(r.err().contains("energy is Infinity") && r.err().contains("particles (ids) 1 and 2 overlap"), r.err());
+    }
+
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void quenchRefusesOverlappingParticlesWithEveryMinimiser(@TempDir Path dir) throws Exception {

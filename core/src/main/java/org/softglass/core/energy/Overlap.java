@@ -28,7 +28,8 @@ public record Overlap(int slotI, int slotJ, long idI, long idJ, double distance)
      * Finds the closest pair involving a particle with a non-finite force (the store's forces, as the
      * last force computation left them). Reads the store only.
      *
-     * @return the pair, or null if none could be identified cheaply (N &lt; 2, or too many candidates)
+     * @return the pair, or null if none could be identified cheaply (N &lt; 2, too many candidates, or
+     *     positions that are themselves not finite)
      */
     public static Overlap find(ParticleStore p, Box box) {
         int n = p.size();
@@ -49,6 +50,7 @@ public record Overlap(int slotI, int slotJ, long idI, long idJ, double distance)
             for (int j = k == 0 ? i + 1 : 0; j < n; j++) {
                 if (j == i) continue;
                 double d = Math.sqrt(box.distanceSquared(p.x(i), p.y(i), p.z(i), p.x(j), p.y(j), p.z(j)));
+                if (!(d >= 0)) continue;   // a position already NaN: no distance to report
                 if (best == null || d < best.distance) {
                     best = new Overlap(Math.min(i, j), Math.max(i, j), p.id(Math.min(i, j)), p.id(Math.max(i, j)), d);
                 }

@@ -63,9 +63,10 @@ public final class MemoryBudget {
                 + " GiB this JVM can use (raise -Xmx or reduce the size)";
     }
 
-    /** Bytes in GiB with 3 significant digits ("&gt; 8e9" for a saturated size). */
+    /** Bytes in GiB: 3 significant digits, whole GiB from 100 on ("&gt; 8e9" for a saturated size). */
     static String gib(long bytes) {
         if (bytes < 0 || bytes == Long.MAX_VALUE) return "> 8e9";
-        return String.format(Locale.ROOT, "%.3g", bytes / GIB);
+        double g = bytes / GIB;
+        return String.format(Locale.ROOT, g >= 100 ? "%.0f" : "%.3g", g);
     }
 }
