@@ -122,24 +122,41 @@ public final class ExtendedXyzReader implements AutoCloseable {
         int extraCount = 0;
         for (Prop p : extraProps) extraCount += p.count;
         in.checkRowCount(n, ncol, ParticleStore.BYTES_PER_PARTICLE + 8L * extraCount, nLine);
-        ParticleStore store = ParticleStore.allocate(n);
+        // the count is only bounded, not exact, for gzip and streams: start small and grow as rows arrive
+        int cap = in.exactLength ? n : Math.min(n, LammpsDumpReader.FIRST_CAPACITY);
+        ParticleStore[] holder = {ParticleStore.allocate(cap)};
         try {
-            return readRows(store, n, commentLine, box, timestep, time, unwrappedPos, pos, species, id, image, velo, force,
+            return readRows(holder, n, commentLine, box, timestep, time, unwrappedPos, pos, species, id, image, velo, force,
                     extraProps, ncol);
         } catch (RuntimeException | IOException e) {
-            store.close();
+            holder[0].close();
             throw e;
         }
     }
 
-    private Frame readRows(ParticleStore store, int n, long commentLine, Box box, long timestep, double time,
+    /**
+     * Reads the n rows into {@code holder[0]}, replacing it by a store twice as large (up to n) when
+     * it is full. Modifies holder.
+     */
+    private Frame readRows(ParticleStore[] holder, int n, long commentLine, Box box, long timestep, double time,
                            boolean unwrappedPos, Prop pos, Prop species, Prop id, Prop image, Prop velo, Prop force,
                            List<Prop> extraProps, int ncol) throws IOException {
+        ParticleStore store = holder[0];
+        int cap = store.size();
         Map<String, double[]> extras = new LinkedHashMap<>();
         for (Prop p : extraProps) {
-            for (int c = 0; c < p.count; c++) extras.put(p.count == 1 ? p.name : p.name + "_" + c, new double[n]);
+            for (int c = 0; c < p.count; c++) extras.put(p.count == 1 ? p.name : p.name + "_" + c, new double[cap]);
         }
         for (int i = 0; i < n; i++) {
+            if (i == cap) {
+                cap = (int) Math.min(n, 2L * cap);
+                ParticleStore bigger = ParticleStore.allocate(cap);
+                store.copyPrefixInto(bigger, i);
+                store.close();
+                holder[0] = store = bigger;
+                int newCap = cap;
+                extras.replaceAll((k, v) -> java.util.Arrays.copyOf(v, newCap));
+            }
             String line = in.readLine();
             if (line == null) {
                 throw in.error(in.lineNo() + 1, "unexpected end of file: expected " + n + " atom rows after line "

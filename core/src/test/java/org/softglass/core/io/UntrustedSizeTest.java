@@ -126,6 +126,20 @@ class UntrustedSizeTest {
         assertTrue(e.getMessage().startsWith("big.xyz:3: position 1.0E300 is more than"), e.getMessage());
     }
 
+    /** The extended-XYZ reader grows its store from a stream too, extra columns included. */
+    @Test
+    void extendedXyzStreamStoreGrowsAsRowsArrive() throws IOException {
+        int n = LammpsDumpReader.FIRST_CAPACITY + 3;
+        StringBuilder b = new StringBuilder(n + "\nLattice=\"10 0 0 0 10 0 0 0 10\" Properties=species:S:1:pos:R:3:q:R:1\n");
+        for (int i = 0; i < n; i++) b.append("A ").append(i % 10).append(" 1 2 ").append(i).append('\n');
+        try (ExtendedXyzReader r = new ExtendedXyzReader(new ByteArrayInputStream(b.toString().getBytes(StandardCharsets.US_ASCII)), "s");
+             Frame f = r.next()) {
+            assertEquals(n, f.size());
+            assertEquals((n - 1) % 10, f.particles().x(n - 1), 0.0);
+            assertEquals(n - 1, f.extra("q")[n - 1], 0.0);
+        }
+    }
+
     @Test
     void npyShapeWhoseProductOverflowsIsAnInputError() throws IOException {
         byte[] d = "{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296), }\n"
