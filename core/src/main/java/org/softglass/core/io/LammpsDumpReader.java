@@ -168,7 +168,7 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
                     store = bigger;
                     for (int e = 0; e < extra.length; e++) extra[e] = java.util.Arrays.copyOf(extra[e], cap);
                 }
-                readRow(store, extra, c, i, n, nLine, box);
+                readRow(store, extra, c, i, n, nLine);
             }
             return finishFrame(store, extra, c, n, nLine, headerLine, timestep, time, box);
         } catch (RuntimeException | IOException e) {
@@ -178,7 +178,7 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
     }
 
     /** Reads atom row i into slot i of the store and the extras. Modifies both. */
-    private void readRow(ParticleStore store, double[][] extra, Columns c, int i, int n, long nLine, Box box)
+    private void readRow(ParticleStore store, double[][] extra, Columns c, int i, int n, long nLine)
             throws IOException {
         int nc = c.names.length;
         String line = in.readLine();
