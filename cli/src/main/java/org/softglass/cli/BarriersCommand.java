@@ -74,8 +74,18 @@ final class BarriersCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
+    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec parsed;
+
     @Override
     public Integer call() throws Exception {
+        OptionChecks.finiteOptions(parsed);
+        if (bins != null) Csv.bins(bins, "--bins"); // checked before any input is read
+        OptionChecks.positive(threshold, "--p-threshold");
+        OptionChecks.atLeast(bootstrap, 0, "--bootstrap");
+        OptionChecks.atLeast(minEvents, 0, "--min-events");
+        OptionChecks.inRange(pMax, Double.MIN_VALUE, 1, "--p-max");
         if (lag < 0) throw new IllegalArgumentException("--lag must be >= 0, got " + lag);
         Files.createDirectories(out);
         List<TemperatureSet> ts = sets.stream().map(TemperatureSet::parse).toList();

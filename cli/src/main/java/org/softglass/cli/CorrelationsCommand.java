@@ -99,8 +99,23 @@ final class CorrelationsCommand implements Callable<Integer> {
         int slot(long id) { return Arrays.binarySearch(ids, id); }
     }
 
+    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec parsed;
+
     @Override
     public Integer call() throws Exception {
+        OptionChecks.finiteOptions(parsed);
+        Csv.bins(rBins, "--r-bins"); // checked before any input is read
+        Csv.bins(sBins, "--s-bins");
+        Csv.range(fitRange, "--fit-range");
+        OptionChecks.positive(rmax, "--rmax");
+        OptionChecks.positive(dr, "--dr");
+        if (dr > rmax) throw new IllegalArgumentException("--dr must be <= --rmax, got --dr " + dr + " --rmax " + rmax);
+        OptionChecks.memory((long) Math.ceil(rmax / dr), 64, "--rmax " + rmax + " / --dr " + dr + " (C_S(r) bins)");
+        OptionChecks.positive(pc, "--p-c");
+        OptionChecks.nonNegative(rBackground, "--r-background");
+        OptionChecks.atLeast(minCount, 1, "--min-count");
         if (every < 1) throw new IllegalArgumentException("--every must be >= 1, got " + every);
         if (!(dt > 0)) throw new IllegalArgumentException("--dt must be > 0, got " + dt);
         // the softness rows and the events index frames of TRAJ: both must have been computed from this very file

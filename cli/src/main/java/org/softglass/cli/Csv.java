@@ -59,15 +59,31 @@ final class Csv {
 
     static String fmt(double v) { return String.format(Locale.ROOT, "%.4g", v); }
 
-    /** Parses "lo:hi:n" bins. */
+    /** Memory per bin of the binned analyses (counts, sums, bootstrap replicates' scratch), bytes. */
+    static final long BYTES_PER_BIN = 1024;
+
+    /**
+     * Parses "lo:hi:n" bins: finite lo &lt; hi, 1 ≤ n, and n bins that fit in memory.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
     static org.softglass.core.barriers.SoftnessBins bins(String spec, String option) {
         String[] p = spec.split(":");
+        double lo, hi;
+        int n;
         try {
             if (p.length != 3) throw new NumberFormatException();
-            return new org.softglass.core.barriers.SoftnessBins(Double.parseDouble(p[0]), Double.parseDouble(p[1]), Integer.parseInt(p[2]));
+            lo = Double.parseDouble(p[0]);
+            hi = Double.parseDouble(p[1]);
+            n = Integer.parseInt(p[2]);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + ": expected LO:HI:N (e.g. -3:3:24), got '" + spec + "'");
         }
+        if (!(hi > lo) || !Double.isFinite(lo) || !Double.isFinite(hi) || n < 1) {
+            throw new IllegalArgumentException(option + ": expected finite LO < HI and N >= 1, got '" + spec + "'");
+        }
+        OptionChecks.memory(n, BYTES_PER_BIN, option + " " + spec + " (" + n + " bins)");
+        return new org.softglass.core.barriers.SoftnessBins(lo, hi, n);
     }
 
     /** Parses "lo:hi". */
@@ -76,10 +92,10 @@ final class Csv {
         try {
             if (p.length != 2) throw new NumberFormatException();
             double lo = Double.parseDouble(p[0]), hi = Double.parseDouble(p[1]);
-            if (!(hi > lo)) throw new NumberFormatException();
+            if (!(hi > lo) || !Double.isFinite(lo) || !Double.isFinite(hi)) throw new NumberFormatException();
             return new double[] {lo, hi};
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + ": expected LO:HI with LO < HI, got '" + spec + "'");
+            throw new IllegalArgumentException(option + ": expected LO:HI with finite LO < HI, got '" + spec + "'");
         }
     }
 

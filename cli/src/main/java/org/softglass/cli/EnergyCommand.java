@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.energy.ForceCompute;
 import org.softglass.core.energy.Models;
+import org.softglass.core.energy.Overlap;
 import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.Frame;
+import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.LammpsDumpReader;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.parallel.Parallel;
@@ -51,8 +53,13 @@ final class EnergyCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
+    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec parsed;
+
     @Override
     public Integer call() throws IOException {
+        OptionChecks.finiteOptions(parsed);
         PairPotential pot = Models.byName(model);
         int nt = run.threads();
         AtomicOutput summary = out == null ? null : AtomicOutput.open(out);
@@ -90,6 +97,7 @@ final class EnergyCommand implements Callable<Integer> {
                         } catch (IllegalArgumentException ex) {
                             throw new IllegalArgumentException(dump + ": frame " + frames + " (timestep " + f.timestep() + "): " + ex.getMessage());
                         }
+                        requireFinite(r, p, box, frames, f.timestep());
                         String temp = "", press = "";
                         if (f.hasVelocities() && n > 1) {
                             double k2 = 0;
@@ -133,6 +141,22 @@ final class EnergyCommand implements Callable<Integer> {
             m.write(Path.of(out + ".manifest.json"));
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Refuses a frame whose energy or forces are not finite (overlapping particles in the input file)
+     * with an input error naming the frame, its timestep and, when found, the overlapping pair.
+     */
+    private void requireFinite(ForceCompute.Result r, ParticleStore p, Box box, int frame, long timestep) {
+        boolean ok = Double.isFinite(r.energy()) && Double.isFinite(r.virial());
+        for (int a = 0; a < 3 && ok; a++) {
+            for (int i = 0; i < p.size() && ok; i++) ok = Double.isFinite(p.force(i, a));
+        }
+        if (ok) return;
+        Overlap o = Overlap.find(p, box);
+        throw new InputFormatException(dump.getFileName().toString(), -1, "frame " + frame + " (timestep " + timestep
+                + "): non-finite potential energy or forces (U = " + r.energy() + ")" + (o != null ? ": " + o.describe() : "")
+                + "; expected distinct particle positions");
     }
 
     private static PrintWriter writer(AtomicOutput o) {

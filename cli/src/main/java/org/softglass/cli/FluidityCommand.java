@@ -83,8 +83,18 @@ final class FluidityCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
+    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec parsed;
+
     @Override
     public Integer call() throws Exception {
+        OptionChecks.finiteOptions(parsed);
+        Csv.bins(bins, "--bins"); // checked before any input is read
+        OptionChecks.positive(threshold, "--p-threshold");
+        OptionChecks.atLeast(bootstrap, 0, "--bootstrap");
+        OptionChecks.atLeast(minEvents, 0, "--min-events");
+        OptionChecks.inRange(pMax, Double.MIN_VALUE, 1, "--p-max");
         if ((sigma == null) == (sigmaFrom == null)) throw new IllegalArgumentException("give exactly one of --sigma-from FEATURES_DIR and --sigma VALUE");
         // each set's descriptors and p_hop must come from one trajectory (TrajectoryRef), checked before any output
         for (String spec : sets == null ? List.<String>of() : sets) {

@@ -71,9 +71,19 @@ final class FsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
+    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec parsed;
+
     @Override
     public Integer call() throws IOException {
-        if (!(timestep > 0) || !Double.isFinite(timestep)) throw new IllegalArgumentException("--timestep must be finite and > 0, got " + timestep);
+        OptionChecks.finiteOptions(parsed);
+        OptionChecks.positive(temperature, "--temperature");
+        if (q != null) OptionChecks.positive(q, "--q");
+        OptionChecks.nonNegative(qMin, "--q-min");
+        OptionChecks.atLeast(perDecade, 1, "--per-decade");
+        OptionChecks.positive(isThreshold, "--is-threshold");
+        if (!(timestep > 0)) throw new IllegalArgumentException("--timestep must be > 0, got " + timestep);
         if (type < 0) throw new IllegalArgumentException("--type must be >= 0, got " + type);
         List<double[]> frames = new ArrayList<>();
         List<Long> steps = new ArrayList<>();

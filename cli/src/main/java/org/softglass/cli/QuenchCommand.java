@@ -15,12 +15,14 @@ import org.softglass.core.energy.Models;
 import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.Frame;
+import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.LammpsDumpReader;
 import org.softglass.core.io.LammpsDumpWriter;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.minimize.Algorithm;
 import org.softglass.core.minimize.MinimizeOptions;
 import org.softglass.core.minimize.Minimizer;
+import org.softglass.core.minimize.NonFiniteEnergyException;
 import org.softglass.core.minimize.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,6 +87,11 @@ final class QuenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionChecks.finiteOptions(spec);
+        OptionChecks.nonNegative(ftol, "--ftol");
+        OptionChecks.nonNegative(etol, "--etol");
+        OptionChecks.atLeast(maxIter, 1, "--max-iter");
+        OptionChecks.atLeast(maxEval, 1, "--max-eval");
         PairPotential pot = Models.byName(model);
         int nt = run.threads();
         MinimizeOptions opts = MinimizeOptions.defaults().withAlgorithm(Algorithm.parse(min)).withFtol(ftol).withEtol(etol)
@@ -112,6 +119,8 @@ final class QuenchCommand implements Callable<Integer> {
                             r = minimizer.minimize(f.particles(), f.box(), e);
                         } catch (IllegalArgumentException ex) {
                             throw new IllegalArgumentException(dump + ": frame " + frames + " (timestep " + f.timestep() + "): " + ex.getMessage());
+                        } catch (NonFiniteEnergyException ex) {
+                            throw nonFinite(frames, f.timestep(), ex);
                         }
                         dw.write(f.timestep(), f.box(), f.particles(), Map.of("c_peatom", e));
                         cw.println(frames + "," + f.timestep() + "," + r.energyPerAtom() + "," + r.fnorm() + "," + r.fmax() + ","
@@ -149,6 +158,20 @@ final class QuenchCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The error for a frame whose minimisation met a non-finite energy: an input error (exit 3) when
+     * the frame as read is already non-finite (overlapping particles in the file), else a failed
+     * computation (exit 1).
+     */
+    private RuntimeException nonFinite(int frame, long timestep, NonFiniteEnergyException ex) {
+        String where = "frame " + frame + " (timestep " + timestep + "): ";
+        if (ex.atStart()) {
+            return new InputFormatException(dump.getFileName().toString(), -1,
+                    where + ex.getMessage() + "; expected distinct particle positions");
+        }
+        return new ArithmeticException(dump + ": " + where + ex.getMessage() + "; nothing was written");
     }
 
     private static void deleteIfEmpty(Path dir) {

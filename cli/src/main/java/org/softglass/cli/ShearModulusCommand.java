@@ -55,8 +55,16 @@ final class ShearModulusCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
+    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec parsed;
+
     @Override
     public Integer call() throws IOException {
+        OptionChecks.finiteOptions(parsed);
+        OptionChecks.inOpenRange(tol, 0, 1, "--tol");
+        OptionChecks.positive(fmaxLimit, "--fmax-limit");
+        if (parentTemperature != null) OptionChecks.positive(parentTemperature, "--parent-temperature");
         PairPotential pot = Models.byName(model);
         if (checkStrain != null && !(checkStrain > 0 && checkStrain < 0.1)) throw new IllegalArgumentException("--check-strain must be in (0, 0.1), got " + checkStrain);
         for (Path d : dumps) if (!Files.isReadable(d)) throw new java.nio.file.NoSuchFileException(d.toString());

@@ -68,8 +68,18 @@ final class SimulateCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec cmd;
 
+    /**
+     * Memory per particle of a run, an upper estimate (bytes): three particle stores (state,
+     * checkpoint and inherent-structure copies, 104 B each), a full Verlet list with skin
+     * (~110 neighbours × 4 B at the KA density) and cell bins; 1 KiB.
+     */
+    static final long MD_BYTES_PER_PARTICLE = 1024;
+
     @Override
     public Integer call() throws IOException {
+        OptionChecks.finiteOptions(cmd);
+        OptionChecks.atLeast(n, 2, "--n");
+        OptionChecks.memory(n, MD_BYTES_PER_PARTICLE, "--n " + n + " (particles)");
         java.io.PrintWriter err = cmd.commandLine().getErr();
         int nt = run.threads();
         double rho = density != null ? density : Models.defaultDensity(model);

@@ -79,8 +79,17 @@ final class StiffnessCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
+    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec parsed;
+
     @Override
     public Integer call() throws IOException {
+        OptionChecks.finiteOptions(parsed);
+        OptionChecks.inOpenRange(tol, 0, 1, "--tol");
+        OptionChecks.atLeast(maxIter, 0, "--max-iter");
+        OptionChecks.positive(fmaxLimit, "--fmax-limit");
+        if (parentTemperature != null) OptionChecks.positive(parentTemperature, "--parent-temperature");
         PairPotential pot = Models.byName(model);
         if (!solver.equals("cg") && !solver.equals("cholesky")) throw new IllegalArgumentException("--solver must be cg or cholesky, got '" + solver + "'");
         if (!allPairs && dipoles < 1) throw new IllegalArgumentException("--dipoles must be >= 1, got " + dipoles);

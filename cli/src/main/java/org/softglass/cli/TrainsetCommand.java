@@ -79,8 +79,20 @@ final class TrainsetCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
+    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec parsed;
+
     @Override
     public Integer call() throws IOException {
+        OptionChecks.finiteOptions(parsed);
+        OptionChecks.positive(pL, "--pl-event");
+        OptionChecks.positive(pc, "--pc");
+        OptionChecks.nonNegative(pStable, "--p-stable");
+        if (tauC != null) OptionChecks.positive(tauC, "--tau-c");
+        OptionChecks.nonNegative(lead, "--lead");
+        OptionChecks.inRange(tailFraction, Double.MIN_VALUE, 0.5, "--tail-fraction");
+        OptionChecks.atLeast(maxPerLabel, 0, "--max-per-label");
         TrainsetRun.Mode m = switch (mode) {
             case "softness" -> TrainsetRun.Mode.SOFTNESS;
             case "tails" -> TrainsetRun.Mode.TAILS;

@@ -61,8 +61,30 @@ final class TrapAgingCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
+    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec parsed;
+
+    /** Memory of one S bin of {@link AgingSolver}: 8 double arrays over the bins (bytes). */
+    static final long AGING_BYTES_PER_BIN = 8 * 8;
+    /** Memory of one output time: t_w, mean, variance, flux (doubles, bytes). */
+    static final long OUTPUT_BYTES = 4 * 8;
+    /** Memory of one simulated site of {@code SiteSimulation}: its softness (a double, bytes). */
+    static final long SITE_BYTES = 8;
+
     @Override
     public Integer call() throws Exception {
+        OptionChecks.finiteOptions(parsed);
+        OptionChecks.atLeast(bins, 16, "--bins");
+        OptionChecks.memory(bins, AGING_BYTES_PER_BIN, "--bins " + bins + " (S bins)");
+        OptionChecks.positive(twMin, "--tw-min");
+        if (!(twMax > twMin)) throw new IllegalArgumentException("--tw-max must be > --tw-min, got --tw-min " + twMin + " --tw-max " + twMax);
+        OptionChecks.atLeast(perDecade, 1, "--outputs-per-decade");
+        OptionChecks.atLeast(perOutput, 1, "--steps-per-output");
+        OptionChecks.memory((long) Math.ceil(Math.log10(twMax / twMin) * perDecade) + 1, OUTPUT_BYTES,
+                "--outputs-per-decade " + perDecade + " over --tw-min " + twMin + " .. --tw-max " + twMax + " (outputs)");
+        OptionChecks.atLeast(sites, 0, "--sites");
+        OptionChecks.memory(sites, SITE_BYTES, "--sites " + sites + " (simulated sites)");
         ModelParameters p = model.parameters();
         TrapModel m = TrapModel.of(p);
         m.checkTemperature(tI);

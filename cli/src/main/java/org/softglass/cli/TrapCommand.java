@@ -111,7 +111,10 @@ final class TrapCommand implements Runnable {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--t-range: expected MIN:MAX:N with numbers, got '" + r + "'");
             }
-            if (!(a > 0) || !(b > a) || n < 2) throw new IllegalArgumentException("--t-range: need 0 < MIN < MAX and N >= 2, got '" + r + "'");
+            if (!(a > 0) || !(b > a) || !Double.isFinite(b) || n < 2) {
+                throw new IllegalArgumentException("--t-range: need 0 < MIN < MAX (finite) and N >= 2, got '" + r + "'");
+            }
+            OptionChecks.memory(n, 1024, "--t-range " + r + " (" + n + " temperatures)");
             for (int i = 0; i < n; i++) out.add(1 / (1 / b + (1 / a - 1 / b) * (n - 1 - i) / (n - 1)));
         }
         if (out.isEmpty()) throw new IllegalArgumentException("no temperatures: give -T/--temperature or --t-range");

@@ -65,8 +65,20 @@ final class TrapRelaxCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
+    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec parsed;
+
     @Override
     public Integer call() throws Exception {
+        OptionChecks.finiteOptions(parsed);
+        OptionChecks.atLeast(points, 2, "--points");
+        OptionChecks.memory(points, 8L * 8, "--points " + points + " (times)");
+        OptionChecks.atLeast(sites, 0, "--sites");
+        OptionChecks.memory(sites, TrapAgingCommand.SITE_BYTES, "--sites " + sites + " (simulated sites)");
+        if (tMin != null) OptionChecks.positive(tMin, "--t-min");
+        if (tMax != null) OptionChecks.positive(tMax, "--t-max");
+        if (tMin != null && tMax != null && !(tMax > tMin)) throw new IllegalArgumentException("--t-max must be > --t-min, got --t-min " + tMin + " --t-max " + tMax);
         ModelParameters p = model.parameters();
         TrapModel m = TrapModel.of(p);
         double mSite = model.m();

@@ -77,6 +77,7 @@ public final class ExtendedXyzReader implements AutoCloseable {
         long nl = in.parseLong(countLine, starts[0], ends[0], "the atom count");
         if (nl < 0 || nl > Integer.MAX_VALUE - 8) throw in.error("expected an atom count in [0, 2^31), found " + nl);
         int n = (int) nl;
+        long nLine = in.lineNo();
         String comment = in.readLine();
         if (comment == null) throw in.error(in.lineNo() + 1, "unexpected end of file, expected the comment line with Lattice=...");
         long commentLine = in.lineNo();
@@ -88,16 +89,14 @@ public final class ExtendedXyzReader implements AutoCloseable {
         if (ts != null) timestep = in.parseLong(ts, 0, ts.length(), "Timestep");
         double time = kv.containsKey("Time") ? in.parseDouble(kv.get("Time"), 0, kv.get("Time").length(), "Time") : Double.NaN;
         boolean unwrappedPos = "T".equalsIgnoreCase(kv.getOrDefault("pos_unwrapped", "F"));
-        ParticleStore store = ParticleStore.allocate(n);
-        try {
-            return readRows(store, props, n, commentLine, box, timestep, time, unwrappedPos);
-        } catch (RuntimeException | IOException e) {
-            store.close();
-            throw e;
-        }
+        return readRows(props, n, nLine, commentLine, box, timestep, time, unwrappedPos);
     }
 
-    private Frame readRows(ParticleStore store, List<Prop> props, int n, long commentLine, Box box,
+    /**
+     * Checks the count against the file's length and the memory budget
+     * ({@link TextInput#checkRowCount}), then reads the rows into a new store.
+     */
+    private Frame readRows(List<Prop> props, int n, long nLine, long commentLine, Box box,
                            long timestep, double time, boolean unwrappedPos) throws IOException {
         Prop pos = null, species = null, id = null, image = null, velo = null, force = null;
         List<Prop> extraProps = new ArrayList<>();
@@ -120,11 +119,44 @@ public final class ExtendedXyzReader implements AutoCloseable {
             starts = new int[ncol + 1];
             ends = new int[ncol + 1];
         }
+        int extraCount = 0;
+        for (Prop p : extraProps) extraCount += p.count;
+        in.checkRowCount(n, ncol, ParticleStore.BYTES_PER_PARTICLE + 8L * extraCount, nLine);
+        // the count is only bounded, not exact, for gzip and streams: start small and grow as rows arrive
+        int cap = in.exactLength ? n : Math.min(n, LammpsDumpReader.FIRST_CAPACITY);
+        ParticleStore[] holder = {ParticleStore.allocate(cap)};
+        try {
+            return readRows(holder, n, commentLine, box, timestep, time, unwrappedPos, pos, species, id, image, velo, force,
+                    extraProps, ncol);
+        } catch (RuntimeException | IOException e) {
+            holder[0].close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads the n rows into {@code holder[0]}, replacing it by a store twice as large (up to n) when
+     * it is full. Modifies holder.
+     */
+    private Frame readRows(ParticleStore[] holder, int n, long commentLine, Box box, long timestep, double time,
+                           boolean unwrappedPos, Prop pos, Prop species, Prop id, Prop image, Prop velo, Prop force,
+                           List<Prop> extraProps, int ncol) throws IOException {
+        ParticleStore store = holder[0];
+        int cap = store.size();
         Map<String, double[]> extras = new LinkedHashMap<>();
         for (Prop p : extraProps) {
-            for (int c = 0; c < p.count; c++) extras.put(p.count == 1 ? p.name : p.name + "_" + c, new double[n]);
+            for (int c = 0; c < p.count; c++) extras.put(p.count == 1 ? p.name : p.name + "_" + c, new double[cap]);
         }
         for (int i = 0; i < n; i++) {
+            if (i == cap) {
+                cap = (int) Math.min(n, 2L * cap);
+                ParticleStore bigger = ParticleStore.allocate(cap);
+                store.copyPrefixInto(bigger, i);
+                store.close();
+                holder[0] = store = bigger;
+                int newCap = cap;
+                extras.replaceAll((k, v) -> java.util.Arrays.copyOf(v, newCap));
+            }
             String line = in.readLine();
             if (line == null) {
                 throw in.error(in.lineNo() + 1, "unexpected end of file: expected " + n + " atom rows after line "
@@ -137,6 +169,11 @@ public final class ExtendedXyzReader implements AutoCloseable {
             for (int a = 0; a < 3; a++) {
                 double v = in.parseDouble(line, starts[pos.first + a], ends[pos.first + a], "pos");
                 if (!Double.isFinite(v)) throw in.error("expected a finite position, found " + v);
+                double centre = box.lo(a) + 0.5 * box.length(a);
+                if (!(Math.abs(v - centre) <= LammpsDumpReader.MAX_BOX_LENGTHS * box.length(a))) {
+                    throw in.error("position " + v + " is more than " + (long) LammpsDumpReader.MAX_BOX_LENGTHS
+                            + " box lengths from the box, expected a position near the box");
+                }
                 store.setPos(i, a, v);
                 if (image != null) {
                     long m = in.parseLong(line, starts[image.first + a], ends[image.first + a], "image");
@@ -173,8 +210,11 @@ public final class ExtendedXyzReader implements AutoCloseable {
         return p;
     }
 
+    /** A component of a velocity or force property; must be finite. */
     private double real(String line, Prop p, int c) {
-        return in.parseDouble(line, starts[p.first + c], ends[p.first + c], p.name);
+        double v = in.parseDouble(line, starts[p.first + c], ends[p.first + c], p.name);
+        if (!Double.isFinite(v)) throw in.error("expected a finite number for " + p.name + ", found " + v);
+        return v;
     }
 
     private double logical(String line, int col, String name) {

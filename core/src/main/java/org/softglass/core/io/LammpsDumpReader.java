@@ -55,9 +55,20 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
     private static final CoordinateKind[] KINDS = {
         CoordinateKind.WRAPPED, CoordinateKind.SCALED, CoordinateKind.UNWRAPPED, CoordinateKind.SCALED_UNWRAPPED};
 
+    /** Slots first allocated for a frame whose count could not be checked exactly (gzip, a stream). */
+    static final int FIRST_CAPACITY = 1 << 16;
+    /**
+     * Largest accepted distance of a coordinate from the box centre, in box lengths (1e6): unwrapped
+     * coordinates of long runs stay far below it, while wrapping a value this far costs at most
+     * ~1e6 · 2.2e-16 ≈ 2e-10 box lengths of round-off and keeps image counts well inside int range.
+     */
+    static final double MAX_BOX_LENGTHS = 1e6;
+
     private final TextInput in;
     private long framesRead;
     private int[] starts = new int[16], ends = new int[16];
+    /** Scratch of {@link #readRow}: box origin and lengths (σ), the row's position. */
+    private final double[] lo = new double[3], len = new double[3], p = new double[3];
 
     /** Reads from a stream (plain or gzip); {@code sourceName} appears in error messages. */
     public LammpsDumpReader(InputStream in, String sourceName) throws IOException {
@@ -123,81 +134,111 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
         long headerLine = in.lineNo();
         // split as the rows are tokenised (TextInput.tokenize: every char <= ' ' separates)
         Columns c = planColumns(header.substring("ITEM: ATOMS".length()).trim().split("[\\x00-\\x20]+"), headerLine);
-        ParticleStore store = ParticleStore.allocate(n);
-        try {
-            Frame frame = readRows(store, c, n, nLine, headerLine, timestep, time, box);
-            framesRead++;
-            return frame;
-        } catch (RuntimeException | IOException e) {
-            store.close();
-            throw e;
-        }
+        in.checkRowCount(n, c.names.length, ParticleStore.BYTES_PER_PARTICLE + 8L * c.extraCols.length, nLine);
+        Frame frame = readRows(c, n, nLine, headerLine, timestep, time, box);
+        framesRead++;
+        return frame;
     }
 
-    private Frame readRows(ParticleStore store, Columns c, int n, long nLine, long headerLine,
+    /**
+     * Reads the N atom rows into a new store. The count was checked against the text's length; when
+     * that length is only a bound (gzip, a stream) the store starts at {@link #FIRST_CAPACITY} slots
+     * and doubles as rows arrive, so a false count costs no more memory than the rows present.
+     */
+    private Frame readRows(Columns c, int n, long nLine, long headerLine,
                            long timestep, double time, Box box) throws IOException {
         int nc = c.names.length;
         if (starts.length < nc + 1) {
             starts = new int[nc + 1];
             ends = new int[nc + 1];
         }
-        double[][] extra = new double[c.extraCols.length][n];
-        double[] lo = {box.lo(0), box.lo(1), box.lo(2)}, len = {box.lx(), box.ly(), box.lz()};
-        double[] p = new double[3];
-        for (int i = 0; i < n; i++) {
-            String line = in.readLine();
-            if (line == null) {
-                throw in.error(in.lineNo() + 1, "unexpected end of file: expected " + n
-                        + " atom rows (NUMBER OF ATOMS at line " + nLine + "), found " + i);
-            }
-            int k = TextInput.tokenize(line, starts, ends);
-            if (k != nc) {
-                if (line.startsWith("ITEM:")) {
-                    throw in.error("expected " + n + " atom rows (NUMBER OF ATOMS at line " + nLine + "), found "
-                            + i + " before '" + TextInput.abbreviate(line) + "'");
-                }
-                throw in.error("expected " + nc + " columns (" + String.join(" ", c.names) + "), found " + k);
-            }
-            store.setId(i, in.parseLong(line, starts[c.id], ends[c.id], "column 'id'"));
-            if (c.type >= 0) {
-                long t = in.parseLong(line, starts[c.type], ends[c.type], "column 'type'");
-                if (t < 1 || t > Integer.MAX_VALUE) {
-                    throw in.error("expected a positive integer atom type in column 'type', found " + t);
-                }
-                store.setSpecies(i, (int) (t - 1));
-            }
-            for (int a = 0; a < 3; a++) {
-                int col = c.pos[a];
-                double v = in.parseDouble(line, starts[col], ends[col], "column '" + c.names[col] + "'");
-                if (!Double.isFinite(v)) throw in.error("expected a finite coordinate in column '" + c.names[col] + "', found " + v);
-                p[a] = c.scaled ? lo[a] + v * len[a] : v;
-                if (!Double.isFinite(p[a])) {
-                    throw in.error("scaled coordinate " + v + " in column '" + c.names[col] + "' lies at infinity, expected a finite position");
-                }
-            }
-            store.setPosition(i, p[0], p[1], p[2]);
-            for (int a = 0; a < 3; a++) {
-                int image = 0;
-                if (c.img != null) {
-                    long m = in.parseLong(line, starts[c.img[a]], ends[c.img[a]], "column '" + c.names[c.img[a]] + "'");
-                    if (m < Integer.MIN_VALUE || m > Integer.MAX_VALUE) throw in.error("image flag out of int range: " + m);
-                    image = (int) m;
-                } else if (c.derive != null) {
-                    int col = c.derive[a];
-                    double u = in.parseDouble(line, starts[col], ends[col], "column '" + c.names[col] + "'");
-                    if (c.deriveScaled) u = lo[a] + u * len[a];
-                    image = (int) Math.rint((u - p[a]) / len[a]);
-                }
-                store.setImage(i, a, image);
-            }
-            if (c.vel != null) {
-                store.setVelocity(i, num(line, c, c.vel[0]), num(line, c, c.vel[1]), num(line, c, c.vel[2]));
-            }
-            if (c.force != null) {
-                store.setForce(i, num(line, c, c.force[0]), num(line, c, c.force[1]), num(line, c, c.force[2]));
-            }
-            for (int e = 0; e < extra.length; e++) extra[e][i] = num(line, c, c.extraCols[e]);
+        for (int a = 0; a < 3; a++) {
+            lo[a] = box.lo(a);
+            len[a] = box.length(a);
         }
+        int cap = in.exactLength ? n : Math.min(n, FIRST_CAPACITY);
+        ParticleStore store = ParticleStore.allocate(cap);
+        try {
+            double[][] extra = new double[c.extraCols.length][cap];
+            for (int i = 0; i < n; i++) {
+                if (i == cap) {
+                    cap = (int) Math.min(n, 2L * cap);
+                    ParticleStore bigger = ParticleStore.allocate(cap);
+                    store.copyPrefixInto(bigger, i);
+                    store.close();
+                    store = bigger;
+                    for (int e = 0; e < extra.length; e++) extra[e] = java.util.Arrays.copyOf(extra[e], cap);
+                }
+                readRow(store, extra, c, i, n, nLine);
+            }
+            return finishFrame(store, extra, c, n, nLine, headerLine, timestep, time, box);
+        } catch (RuntimeException | IOException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Reads atom row i into slot i of the store and the extras. Modifies both. */
+    private void readRow(ParticleStore store, double[][] extra, Columns c, int i, int n, long nLine)
+            throws IOException {
+        int nc = c.names.length;
+        String line = in.readLine();
+        if (line == null) {
+            throw in.error(in.lineNo() + 1, "unexpected end of file: expected " + n
+                    + " atom rows (NUMBER OF ATOMS at line " + nLine + "), found " + i);
+        }
+        int k = TextInput.tokenize(line, starts, ends);
+        if (k != nc) {
+            if (line.startsWith("ITEM:")) {
+                throw in.error("expected " + n + " atom rows (NUMBER OF ATOMS at line " + nLine + "), found "
+                        + i + " before '" + TextInput.abbreviate(line) + "'");
+            }
+            throw in.error("expected " + nc + " columns (" + String.join(" ", c.names) + "), found " + k);
+        }
+        store.setId(i, in.parseLong(line, starts[c.id], ends[c.id], "column 'id'"));
+        if (c.type >= 0) {
+            long t = in.parseLong(line, starts[c.type], ends[c.type], "column 'type'");
+            if (t < 1 || t > Integer.MAX_VALUE) {
+                throw in.error("expected a positive integer atom type in column 'type', found " + t);
+            }
+            store.setSpecies(i, (int) (t - 1));
+        }
+        for (int a = 0; a < 3; a++) {
+            int col = c.pos[a];
+            double v = in.parseDouble(line, starts[col], ends[col], "column '" + c.names[col] + "'");
+            if (!Double.isFinite(v)) throw in.error("expected a finite coordinate in column '" + c.names[col] + "', found " + v);
+            p[a] = c.scaled ? lo[a] + v * len[a] : v;
+            checkNearBox(p[a], a, c.names[col]);
+        }
+        store.setPosition(i, p[0], p[1], p[2]);
+        for (int a = 0; a < 3; a++) {
+            int image = 0;
+            if (c.img != null) {
+                long m = in.parseLong(line, starts[c.img[a]], ends[c.img[a]], "column '" + c.names[c.img[a]] + "'");
+                if (m < Integer.MIN_VALUE || m > Integer.MAX_VALUE) throw in.error("image flag out of int range: " + m);
+                image = (int) m;
+            } else if (c.derive != null) {
+                int col = c.derive[a];
+                double u = in.parseDouble(line, starts[col], ends[col], "column '" + c.names[col] + "'");
+                if (!Double.isFinite(u)) throw in.error("expected a finite coordinate in column '" + c.names[col] + "', found " + u);
+                if (c.deriveScaled) u = lo[a] + u * len[a];
+                checkNearBox(u, a, c.names[col]);
+                image = (int) Math.rint((u - p[a]) / len[a]);
+            }
+            store.setImage(i, a, image);
+        }
+        if (c.vel != null) {
+            store.setVelocity(i, finiteNum(line, c, c.vel[0]), finiteNum(line, c, c.vel[1]), finiteNum(line, c, c.vel[2]));
+        }
+        if (c.force != null) {
+            store.setForce(i, finiteNum(line, c, c.force[0]), finiteNum(line, c, c.force[1]), finiteNum(line, c, c.force[2]));
+        }
+        for (int e = 0; e < extra.length; e++) extra[e][i] = num(line, c, c.extraCols[e]);
+    }
+
+    /** Checks what follows the rows, wraps, builds the frame and sorts it by id. */
+    private Frame finishFrame(ParticleStore store, double[][] extra, Columns c, int n, long nLine, long headerLine,
+                              long timestep, double time, Box box) throws IOException {
         String after = in.readNonBlankLine();
         if (after != null) {
             if (!after.startsWith("ITEM:")) {
@@ -216,6 +257,26 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
                     + " (first on line " + (headerLine + 1 + dup[0]) + "), expected unique ids");
         }
         return frame;
+    }
+
+    /**
+     * Refuses a coordinate (σ) more than {@link #MAX_BOX_LENGTHS} box lengths from the box centre
+     * along axis a: beyond that, wrapping ({@code x − k L}) loses more than ~1e-10 L to round-off and
+     * image counts approach the int range, so such a value is a corrupt file, not a far-travelled atom.
+     */
+    private void checkNearBox(double x, int a, String column) {
+        double centre = lo[a] + 0.5 * len[a];
+        if (!(Math.abs(x - centre) <= MAX_BOX_LENGTHS * len[a])) {
+            throw in.error("coordinate " + x + " in column '" + column + "' is more than " + (long) MAX_BOX_LENGTHS
+                    + " box lengths from the box, expected a position near the box");
+        }
+    }
+
+    /** A number that must be finite (velocities, forces). */
+    private double finiteNum(String line, Columns c, int col) {
+        double v = num(line, c, col);
+        if (!Double.isFinite(v)) throw in.error("expected a finite number in column '" + c.names[col] + "', found " + v);
+        return v;
     }
 
     private double num(String line, Columns c, int col) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.softglass.core.util.MemoryBudget;
 
 /**
  * Reader of numpy {@code .npy} files (format versions 1.0, 2.0, 3.0) holding 1-D or 2-D, C-order,
@@ -66,10 +67,16 @@ public final class NpyReader implements AutoCloseable {
             String header = new String(hb.array(), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
             this.dtype = parseDescr(header);
             this.shape = parseShape(header);
-            long n = 1;
-            for (long s : shape) n = Math.multiplyExact(n, s);
+            long n = 1, expected;
+            try {
+                for (long s : shape) n = Math.multiplyExact(n, s);
+                expected = Math.multiplyExact(n, dtype.bytes());
+            } catch (ArithmeticException e) {
+                throw error("shape " + shapeString(shape) + " of " + dtype.descr() + " overflows 2^63 bytes, expected the file's "
+                        + (ch.size() - prefix - headerLen) + " data bytes");
+            }
             this.total = n;
-            long expected = Math.multiplyExact(n, dtype.bytes()), found = ch.size() - prefix - headerLen;
+            long found = ch.size() - prefix - headerLen;
             if (found != expected) {
                 throw error((found < expected ? "truncated data" : "trailing bytes") + ": expected " + expected
                         + " data bytes for " + dtype.descr() + " shape " + shapeString(shape) + ", found " + found);
@@ -94,6 +101,8 @@ public final class NpyReader implements AutoCloseable {
     public static NpyArray read(Path file) throws IOException {
         try (NpyReader r = open(file)) {
             if (r.total > Integer.MAX_VALUE - 8) throw r.error("array of " + r.total + " elements is too large to load; stream it");
+            long need = MemoryBudget.times(r.total, r.dtype.bytes());
+            if (!MemoryBudget.fits(need)) throw r.error(MemoryBudget.describe(need, "array of shape " + shapeString(r.shape)));
             int n = (int) r.total;
             Object data = switch (r.dtype) {
                 case FLOAT64 -> { double[] d = new double[n]; for (int i = 0; i < n; i++) d[i] = r.next().getDouble(); yield d; }

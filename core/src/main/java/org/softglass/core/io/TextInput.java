@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.softglass.core.util.MemoryBudget;
 
 /**
  * Line-oriented text input shared by the text readers: transparent gzip (detected by the magic bytes
@@ -23,35 +24,76 @@ final class TextInput implements Closeable {
     private String pushed;
     private long pushedLineNo;
 
+    /**
+     * Largest number of gzip-decoded text bytes per compressed byte: DEFLATE cannot expand more than
+     * 1032:1 (RFC 1951 stored/length codes: 258 bytes per 2 bits at best, rounded up).
+     */
+    static final long GZIP_MAX_RATIO = 1032;
+    /** An upper bound of the text's length in bytes ({@link Long#MAX_VALUE} when unknown). */
+    final long maxTextBytes;
+    /** Whether {@link #maxTextBytes} is the exact length (a plain file) rather than a loose bound. */
+    final boolean exactLength;
+
     TextInput(InputStream in, String source) throws IOException {
+        this(in, source, -1);
+    }
+
+    /** @param fileBytes the length of the underlying file, or -1 when unknown (a stream) */
+    private TextInput(InputStream in, String source, long fileBytes) throws IOException {
         this.source = source;
+        BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
+        boolean gz = isGzip(b);
         InputStream body;
         try {
-            body = maybeGunzip(in);
+            body = gz ? new GZIPInputStream(b, 1 << 16) : b;
         } catch (java.util.zip.ZipException | java.io.EOFException e) { // gzip magic bytes, then a corrupt or truncated gzip header
             throw error(1, "truncated or corrupt gzip data (" + e.getMessage() + "); expected a complete .gz file", e);
         }
         this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.ISO_8859_1), 1 << 16);
+        this.exactLength = fileBytes >= 0 && !gz;
+        this.maxTextBytes = fileBytes < 0 ? Long.MAX_VALUE
+                : gz ? (fileBytes > Long.MAX_VALUE / GZIP_MAX_RATIO ? Long.MAX_VALUE : fileBytes * GZIP_MAX_RATIO) : fileBytes;
     }
 
     static TextInput open(Path file) throws IOException {
         if (Files.isDirectory(file)) throw new java.nio.file.FileSystemException(file.toString(), null, "Is a directory");
         InputStream in = Files.newInputStream(file);
         try {
-            return new TextInput(in, file.getFileName().toString());
+            return new TextInput(in, file.getFileName().toString(), Files.size(file));
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
         }
     }
 
-    /** Wraps {@code in} in a gzip decoder if it starts with the gzip magic bytes. */
-    static InputStream maybeGunzip(InputStream in) throws IOException {
-        BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
+    /** Whether the stream starts with the gzip magic bytes (it is reset to where it was). */
+    private static boolean isGzip(BufferedInputStream b) throws IOException {
         b.mark(2);
         int m0 = b.read(), m1 = b.read();
         b.reset();
-        return m0 == 0x1f && m1 == 0x8b ? new GZIPInputStream(b, 1 << 16) : b;
+        return m0 == 0x1f && m1 == 0x8b;
+    }
+
+    /**
+     * Checks an atom count read from a header before anything is allocated from it: the text must be
+     * long enough to hold {@code n} rows of {@code columns} values (each value needs at least one
+     * character plus a separator or the line end: 2 bytes), and {@code n · bytesPerRow} must fit the
+     * {@link MemoryBudget}.
+     *
+     * @param n the count from the header
+     * @param columns values per row (≥ 1)
+     * @param bytesPerRow memory one row will take once read (bytes)
+     * @param countLine the header line of the count, for the message
+     * @throws InputFormatException naming the count's line, if either check fails
+     */
+    void checkRowCount(long n, int columns, long bytesPerRow, long countLine) {
+        long minRow = 2L * Math.max(1, columns);
+        if (maxTextBytes != Long.MAX_VALUE && n > maxTextBytes / minRow) {
+            throw error(countLine, "atom count " + n + " cannot fit in " + (exactLength ? "the file's " : "at most ") + maxTextBytes
+                    + " bytes (each row of " + columns + " values needs at least " + minRow + " bytes), expected the number of rows that follow");
+        }
+        long need = MemoryBudget.times(n, bytesPerRow);
+        if (!MemoryBudget.fits(need)) throw error(countLine, MemoryBudget.describe(need, "atom count " + n));
     }
 
     /** The next line (without terminator), or null at end of input. */

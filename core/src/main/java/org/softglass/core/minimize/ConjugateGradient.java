@@ -36,6 +36,10 @@ package org.softglass.core.minimize;
  *
  * <p><b>Stopping</b> after each iteration: energy tolerance, then force tolerance, then the
  * evaluation limit (LAMMPS checks the limit first; we report convergence when both hold). Unlike
+ * LAMMPS, the evaluation limit is also checked inside the line search, before each further trial
+ * evaluation, so a stage uses at most the limit plus one evaluation (the step back to x₀). A
+ * non-finite energy, force or slope F·h (overlapping particles) ends the stage at once with
+ * {@link StopReason#NON_FINITE}; without this test NaN defeats every exit of the line search. Unlike
  * LAMMPS, the force tolerance is also checked before the first iteration, so a configuration that
  * already satisfies it is returned untouched after 0 iterations.
  */
@@ -84,7 +88,7 @@ final class ConjugateGradient {
         long nlimit = Math.max(1, (long) n3);
         for (int iter = 1; iter <= opt.maxIterations(); iter++) {
             double eprevious = ecurrent;
-            StopReason fail = lineMinimize();
+            StopReason fail = lineMinimize(evalBudgetStart);
             if (fail != null) return new StageResult(fail, iter);
             double ff = 0, fg = 0;
             for (int k = 0; k < n3; k++) {
@@ -116,13 +120,19 @@ final class ConjugateGradient {
 
     /**
      * One line minimisation along h (class comment). On success the store holds the accepted point
-     * and its forces; on failure it is back at x₀ (re-evaluated, as LAMMPS does).
+     * and its forces; on failure it is back at x₀ (re-evaluated, as LAMMPS does), except after a
+     * non-finite evaluation ({@link StopReason#NON_FINITE}: the store is left at the failing point)
+     * and when the evaluation budget runs out ({@link StopReason#MAX_FORCE_EVALUATIONS}: the store
+     * keeps the current trial point if it is lower than x₀, else goes back to x₀ with one more
+     * evaluation).
      *
+     * @param evalBudgetStart the objective's evaluation count when the stage began
      * @return null on success, else the reason to stop
      */
-    private StopReason lineMinimize() {
+    private StopReason lineMinimize(long evalBudgetStart) {
         double[] f = o.forces;
         double fdothall = Objective.dot(f, h) * invN;
+        if (!Double.isFinite(fdothall)) return StopReason.NON_FINITE;
         if (fdothall <= 0.0) return StopReason.LINESEARCH_NOT_DOWNHILL;
         double hmax = Objective.maxAbs(h);
         if (hmax == 0.0) return StopReason.ZERO_FORCE;
@@ -133,6 +143,7 @@ final class ConjugateGradient {
         double alpha = alphamax, engprev = eoriginal, alphaprev = 0.0, fhprev = fdothall;
         while (true) {
             ecurrent = step(alpha);
+            if (!o.finite()) return StopReason.NON_FINITE;
             double fh = Objective.dot(f, h) * invN;
             double delfh = fh - fhprev;
             if (Math.abs(fh) < EPS_QUAD || Math.abs(delfh) < EPS_QUAD) {
@@ -142,12 +153,15 @@ final class ConjugateGradient {
             double relerr = Math.abs(1.0 - (0.5 * (alpha - alphaprev) * (fh + fhprev) + ecurrent) / engprev);
             double alpha0 = alpha - (alpha - alphaprev) * fh / delfh;
             if (relerr <= QUADRATIC_TOL && alpha0 > 0.0 && alpha0 < alphamax) {
+                if (budgetSpent(evalBudgetStart)) return stopForBudget(eoriginal);
                 ecurrent = step(alpha0);
+                if (!o.finite()) return StopReason.NON_FINITE;
                 if (ecurrent - eoriginal < EMACH) return null;
             }
             double deIdeal = -BACKTRACK_SLOPE * alpha * fdothall;
             double de = ecurrent - eoriginal;
             if (de <= deIdeal) return null;
+            if (budgetSpent(evalBudgetStart)) return stopForBudget(eoriginal);
             fhprev = fh;
             engprev = ecurrent;
             alphaprev = alpha;
@@ -157,6 +171,20 @@ final class ConjugateGradient {
                 return StopReason.LINESEARCH_ZERO_ALPHA;
             }
         }
+    }
+
+    /** Whether the stage has used its force-evaluation limit. */
+    private boolean budgetSpent(long evalBudgetStart) {
+        return o.evaluations() - evalBudgetStart >= opt.maxForceEvaluations();
+    }
+
+    /**
+     * Ends a line search whose budget ran out: keeps the current point if it lies below x₀, else
+     * goes back to x₀ (one evaluation past the limit). Modifies the store and {@link #ecurrent}.
+     */
+    private StopReason stopForBudget(double eoriginal) {
+        if (!(ecurrent < eoriginal)) ecurrent = step(0.0);
+        return StopReason.MAX_FORCE_EVALUATIONS;
     }
 
     /** Moves to x₀ + α h, evaluates, returns U/N. */

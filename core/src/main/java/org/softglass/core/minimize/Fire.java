@@ -31,6 +31,8 @@ package org.softglass.core.minimize;
  * <p><b>Stopping</b> after each iteration: the energy tolerance only once more than N_delay steps
  * have passed since the last P ≤ 0 (as LAMMPS), then the force tolerance, then the evaluation limit.
  * As in {@link ConjugateGradient}, the force tolerance is also checked before the first iteration.
+ * A non-finite energy or force after any evaluation ends the stage at once with
+ * {@link StopReason#NON_FINITE} (the positions are not moved further).
  */
 final class Fire {
     private final Objective o;
@@ -95,7 +97,10 @@ final class Fire {
             }
             double vmax;
             if (flagv0) {
-                if (moved) o.evaluate();
+                if (moved) {
+                    o.evaluate();
+                    if (!o.finite()) return new StageResult(StopReason.NON_FINITE, iter);
+                }
                 vmax = dt * Objective.maxAbs(f);
             } else {
                 vmax = Objective.maxAbs(v);
@@ -111,6 +116,7 @@ final class Fire {
             o.displace(dtv, v);
             eprevious = ecurrent;
             ecurrent = o.evaluate() * invN;
+            if (!o.finite()) return new StageResult(StopReason.NON_FINITE, iter);
             double ff = o.fnormSquared();
             opt.listener().iteration(Algorithm.FIRE, iter, o.energy(), Math.sqrt(ff), o.evaluations());
             if (opt.etol() > 0 && iter - lastNegative > fp.delaySteps() && Math.abs(ecurrent - eprevious)

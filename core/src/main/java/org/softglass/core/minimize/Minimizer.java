@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.softglass.core.energy.ForceCompute;
+import org.softglass.core.energy.Overlap;
 import org.softglass.core.energy.PairPotential;
 import org.softglass.core.parallel.Parallel;
 import org.softglass.core.particles.ParticleStore;
@@ -76,6 +77,8 @@ public final class Minimizer implements AutoCloseable {
      *     slot, LAMMPS {@code pe/atom}: half of each pair energy to each atom; ε); modified
      * @return what converged, iterations, evaluations and the final U, |F|₂, max |F component|
      * @throws IllegalArgumentException if the box is too small for the list or species are unknown
+     * @throws NonFiniteEnergyException if an evaluation gives a non-finite energy or force (e.g. two
+     *     particles at the same position); the store is then left at the failing configuration
      */
     public Report minimize(ParticleStore particles, Box box, double[] perAtomEnergy) {
         Objects.requireNonNull(particles, "particles");
@@ -86,6 +89,7 @@ public final class Minimizer implements AutoCloseable {
         }
         try (Objective o = new Objective(particles, box, forceCompute, options.skin(), parallel, options.halfList())) {
             double u0 = o.evaluate();
+            if (!o.finite()) throw new NonFiniteEnergyException(u0, o.evaluations(), Overlap.find(particles, box));
             List<Report.Stage> stages = new ArrayList<>(2);
             StopReason last = StopReason.FORCE_TOLERANCE;
             int iterations = 0;
@@ -97,6 +101,9 @@ public final class Minimizer implements AutoCloseable {
             for (Algorithm stage : plan) {
                 long e0 = o.evaluations();
                 StageResult r = stage == Algorithm.CG ? new ConjugateGradient(o, options).run(e0) : new Fire(o, options).run(e0);
+                if (r.reason() == StopReason.NON_FINITE) {
+                    throw new NonFiniteEnergyException(o.energy(), o.evaluations(), Overlap.find(particles, box));
+                }
                 stages.add(new Report.Stage(stage, r.reason(), r.iterations(), o.evaluations() - e0, o.energy(),
                         Math.sqrt(o.fnormSquared())));
                 iterations += r.iterations();

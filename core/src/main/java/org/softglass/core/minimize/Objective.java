@@ -42,6 +42,7 @@ final class Objective implements AutoCloseable {
     private final VerletList verlet;
     private double energy, virial;
     private long evaluations;
+    private boolean finite = true;
 
     Objective(ParticleStore p, Box box, ForceCompute fc, double skin, Parallel team, boolean halfList) {
         this.p = p;
@@ -65,6 +66,9 @@ final class Objective implements AutoCloseable {
         virial = r.virial();
         evaluations++;
         for (int a = 0; a < 3; a++) MemorySegment.copy(p.forces(a), D, 0, forces, a * n, n);
+        boolean ok = Double.isFinite(energy);
+        for (int k = 0; k < forces.length && ok; k++) ok = Double.isFinite(forces[k]);
+        finite = ok;
         return energy;
     }
 
@@ -84,6 +88,9 @@ final class Objective implements AutoCloseable {
         verlet.update(p);
         return fc.compute(p, box, verlet.list(), e);
     }
+
+    /** Whether the energy and every force component of the last evaluation are finite. */
+    boolean finite() { return finite; }
 
     /** U of the last evaluation (ε, total). */
     double energy() { return energy; }

@@ -25,7 +25,12 @@ public enum StopReason {
     /** CG: every component of the search direction is zero (LAMMPS "forces are zero"). */
     ZERO_FORCE("forces are zero", false),
     /** FIRE: more consecutive uphill (P = F·v ≤ 0) steps than allowed (LAMMPS "max number of P<0 steps"). */
-    MAX_UPHILL_STEPS("max number of P<0 steps", false);
+    MAX_UPHILL_STEPS("max number of P<0 steps", false),
+    /**
+     * An evaluation gave a non-finite energy or force (NaN or ±∞, e.g. overlapping particles). Stages
+     * return it; {@link Minimizer#minimize} turns it into a {@link NonFiniteEnergyException}.
+     */
+    NON_FINITE("non-finite energy or forces", false);
 
     private final String description;
     private final boolean converged;

@@ -25,6 +25,9 @@ public final class ParticleStore implements AutoCloseable {
     private static final ValueLayout.OfInt I = ValueLayout.JAVA_INT;
     private static final ValueLayout.OfLong L = ValueLayout.JAVA_LONG;
 
+    /** Off-heap bytes per particle: 3×3 doubles (positions, velocities, forces), a long id, 4 ints. */
+    public static final long BYTES_PER_PARTICLE = 9 * 8 + 8 + 4 * 4;
+
     private final Arena arena;
     private final boolean ownsArena;
     private final int n;
@@ -163,6 +166,23 @@ public final class ParticleStore implements AutoCloseable {
         if (dst.n != n) throw new IllegalArgumentException("size mismatch: " + n + " vs " + dst.n);
         MemorySegment[] s = all(), d = dst.all();
         for (int k = 0; k < s.length; k++) d[k].copyFrom(s[k]);
+    }
+
+    /**
+     * Copies slots {@code [0, count)} of every component into the same slots of {@code dst} (for a
+     * store that grows as rows arrive). Modifies dst.
+     *
+     * @throws IllegalArgumentException if either store has fewer than {@code count} slots
+     */
+    public void copyPrefixInto(ParticleStore dst, int count) {
+        if (count < 0 || count > n || count > dst.n) {
+            throw new IllegalArgumentException("cannot copy " + count + " slots from " + n + " into " + dst.n);
+        }
+        MemorySegment[] s = all(), d = dst.all();
+        for (int k = 0; k < s.length; k++) {
+            long b = (long) count * (s[k].byteSize() / Math.max(1, n));
+            MemorySegment.copy(s[k], 0, d[k], 0, b);
+        }
     }
 
     private MemorySegment[] all() {

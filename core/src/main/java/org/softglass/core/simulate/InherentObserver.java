@@ -9,6 +9,7 @@ import java.util.Map;
 import org.softglass.core.io.LammpsDumpWriter;
 import org.softglass.core.minimize.MinimizeOptions;
 import org.softglass.core.minimize.Minimizer;
+import org.softglass.core.minimize.NonFiniteEnergyException;
 import org.softglass.core.minimize.Report;
 import org.softglass.core.particles.ParticleStore;
 
@@ -49,7 +50,12 @@ public final class InherentObserver implements Observer {
     public void observe(MdSystem s, long step, double time) throws IOException {
         try (ParticleStore copy = s.particles().copy()) {
             double[] pe = new double[copy.size()];
-            Report r = minimizer.minimize(copy, s.box(), pe);
+            Report r;
+            try {
+                r = minimizer.minimize(copy, s.box(), pe);
+            } catch (NonFiniteEnergyException e) {   // the MD state itself blew up: report it as such
+                throw new UnstableRunException("inherent structure of step " + step + ": " + e.getMessage());
+            }
             dump.write(step, s.box(), copy, Map.of("c_peatom", pe));
             csv.println(step + "," + time + "," + r.energyPerAtom() + "," + r.fnorm() + "," + r.iterations() + "," + r.converged());
         }

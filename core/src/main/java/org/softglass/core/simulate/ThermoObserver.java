@@ -40,7 +40,9 @@ public final class ThermoObserver implements Observer {
                 + t.pressure() + "," + conserved);
         if (!Double.isFinite(conserved)) {
             w.flush();
-            throw new UnstableRunException("step " + step + ": energy is " + conserved + " (NaN or infinite)");
+            org.softglass.core.energy.Overlap o = org.softglass.core.energy.Overlap.find(s.particles(), s.box());
+            throw new UnstableRunException("step " + step + ": energy is " + conserved + " (NaN or infinite)"
+                    + (o != null ? "; likely cause: " + o.describe() : ""));
         }
     }
 

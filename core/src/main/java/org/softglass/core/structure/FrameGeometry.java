@@ -6,6 +6,7 @@ import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.partition.CellList;
 import org.softglass.core.simd.PeriodicLengths;
 import org.softglass.core.space.Box;
+import org.softglass.core.util.MemoryBudget;
 
 /**
  * The per-frame search structure for neighbours within rmax (read-only once built, shared by the
@@ -35,7 +36,21 @@ final class FrameGeometry {
     // image mode
     final int mx, my, mz;
 
+    /** Bytes held per neighbour of a centre by {@link Neighbourhood}: 6 double and 2 int arrays. */
+    static final long BYTES_PER_NEIGHBOUR = 6 * 8 + 2 * 4;
+
+    /**
+     * @throws IllegalArgumentException if rmax is so large against the box that the neighbours of one
+     *     centre (all periodic images within rmax, about N · (4/3)π rmax³ / V) cannot fit in memory
+     */
     FrameGeometry(Box box, ParticleStore p, double rmax) {
+        double images = p.size() * (4.0 / 3.0) * Math.PI * rmax * rmax * rmax / box.volume();
+        long need = images >= Long.MAX_VALUE / BYTES_PER_NEIGHBOUR ? Long.MAX_VALUE : (long) images * BYTES_PER_NEIGHBOUR;
+        if (!MemoryBudget.fits(need)) {
+            throw new IllegalArgumentException(MemoryBudget.describe(need, "rmax " + rmax + " in a box of side " + box.minLength()
+                    + " (" + String.format(java.util.Locale.ROOT, "%.3g", images) + " periodic neighbours per centre)")
+                    + "; expected rmax of a few sigma, at most about half the box");
+        }
         this.box = box;
         this.lengths = PeriodicLengths.of(box);
         this.n = p.size();

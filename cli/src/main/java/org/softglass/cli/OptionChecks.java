@@ -1,0 +1,94 @@
+package org.softglass.cli;
+
+import java.util.Collection;
+import org.softglass.core.util.MemoryBudget;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Validation of numeric option values shared by the commands. Every failure is an
+ * {@link IllegalArgumentException} whose one-line message names the option and says what was
+ * expected, so {@link Errors} maps it to exit code {@link ExitCodes#USAGE}.
+ */
+final class OptionChecks {
+    private OptionChecks() {}
+
+    /**
+     * Refuses NaN and ±∞ in every floating-point option and positional parameter of {@code spec}
+     * (doubles, floats, and their arrays and collections, e.g. comma lists of temperatures), so that
+     * no command computes with, or writes into a model or manifest, a value such as {@code --eps NaN}
+     * or {@code --temperature 1e999}. Call first in {@code call()}. Reads the parsed values only.
+     *
+     * @param spec the parsed command, or null when a command object is run directly by another
+     *     command (e.g. the pipeline), which sets its fields itself: nothing is checked then
+     * @throws IllegalArgumentException "--eps must be a finite number, got NaN"
+     */
+    static void finiteOptions(CommandSpec spec) {
+        if (spec == null) return;
+        for (OptionSpec o : spec.options()) check(o, o.longestName());
+        for (ArgSpec p : spec.positionalParameters()) check(p, p.paramLabel());
+    }
+
+    private static void check(ArgSpec a, String name) {
+        Object v = a.getValue();
+        if (v instanceof Collection<?> c) {
+            for (Object e : c) finiteValue(e, name);
+        } else if (v instanceof double[] d) {
+            for (double e : d) finiteValue(e, name);
+        } else if (v instanceof float[] f) {
+            for (float e : f) finiteValue(e, name);
+        } else {
+            finiteValue(v, name);
+        }
+    }
+
+    private static void finiteValue(Object v, String name) {
+        if ((v instanceof Double || v instanceof Float) && !Double.isFinite(((Number) v).doubleValue())) {
+            throw new IllegalArgumentException(name + " must be a finite number, got " + v);
+        }
+    }
+
+    /** Returns v if it is finite and &gt; 0, else refuses: "--eps must be a finite number > 0, got -1.0". */
+    static double positive(double v, String option) {
+        if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException(option + " must be a finite number > 0, got " + v);
+        return v;
+    }
+
+    /** Returns v if it is finite and ≥ 0, else refuses. */
+    static double nonNegative(double v, String option) {
+        if (!(v >= 0) || !Double.isFinite(v)) throw new IllegalArgumentException(option + " must be a finite number >= 0, got " + v);
+        return v;
+    }
+
+    /** Returns v if lo ≤ v ≤ hi, else refuses: "--p-max must be in [0, 1], got 2.0". */
+    static double inRange(double v, double lo, double hi, String option) {
+        if (!(v >= lo && v <= hi)) throw new IllegalArgumentException(option + " must be in [" + lo + ", " + hi + "], got " + v);
+        return v;
+    }
+
+    /** Returns v if lo &lt; v &lt; hi, else refuses: "--pc must be in (0, 1), got 1.0". */
+    static double inOpenRange(double v, double lo, double hi, String option) {
+        if (!(v > lo && v < hi)) throw new IllegalArgumentException(option + " must be in (" + lo + ", " + hi + "), got " + v);
+        return v;
+    }
+
+    /** Returns v if v ≥ min, else refuses: "--bins must be >= 1, got 0". */
+    static long atLeast(long v, long min, String option) {
+        if (v < min) throw new IllegalArgumentException(option + " must be >= " + min + ", got " + v);
+        return v;
+    }
+
+    /**
+     * Refuses an option whose value would need more memory than the JVM can have, before anything is
+     * allocated: "--n 1000000000 (particles) needs 117 GiB of memory, more than the 4.00 GiB this JVM
+     * can use (raise -Xmx or reduce the size)".
+     *
+     * @param count the option's value (items)
+     * @param bytesEach bytes each item needs
+     * @param what the option and what it counts, e.g. {@code "--n 1000000000 (particles)"}
+     */
+    static void memory(long count, long bytesEach, String what) {
+        MemoryBudget.require(MemoryBudget.times(Math.max(0, count), bytesEach), what);
+    }
+}
