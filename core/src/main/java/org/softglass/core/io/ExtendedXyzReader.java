@@ -115,13 +115,13 @@ public final class ExtendedXyzReader implements AutoCloseable {
             }
         }
         if (pos == null) throw in.error(commentLine, "missing pos:R:3 in Properties, expected positions");
+        int extraCount = 0;
+        for (Prop p : extraProps) extraCount += p.count;
+        in.checkRowCount(n, ncol, ParticleStore.BYTES_PER_PARTICLE + 8L * extraCount, nLine);
         if (starts.length < ncol + 1) {
             starts = new int[ncol + 1];
             ends = new int[ncol + 1];
         }
-        int extraCount = 0;
-        for (Prop p : extraProps) extraCount += p.count;
-        in.checkRowCount(n, ncol, ParticleStore.BYTES_PER_PARTICLE + 8L * extraCount, nLine);
         // the count is only bounded, not exact, for gzip and streams: start small and grow as rows arrive
         int cap = in.exactLength ? n : Math.min(n, LammpsDumpReader.FIRST_CAPACITY);
         ParticleStore[] holder = {ParticleStore.allocate(cap)};
@@ -266,6 +266,13 @@ public final class ExtendedXyzReader implements AutoCloseable {
         return r;
     }
 
+    /**
+     * The most columns an atom row may declare: far beyond any real file (positions, velocities,
+     * forces and a few per-atom quantities), and small enough that the column bookkeeping, allocated
+     * before any row is read, stays a few hundred KiB whatever the header says.
+     */
+    static final int MAX_COLUMNS = 1 << 16;
+
     private List<Prop> parseProperties(String spec) {
         String[] parts = spec.split(":");
         if (parts.length % 3 != 0) throw in.error("expected Properties as name:type:count triples, found '" + TextInput.abbreviate(spec) + "'");
@@ -287,6 +294,10 @@ public final class ExtendedXyzReader implements AutoCloseable {
             if (count < 1) throw in.error("expected a positive column count for property " + InputFormatException.quote(parts[i]) + ", found " + count);
             if (parts[i].isEmpty() || parts[i].chars().anyMatch(ch -> ch <= ' ' || Character.isWhitespace(ch))) {
                 throw in.error("property name '" + InputFormatException.quote(parts[i]) + "', expected a name without spaces");
+            }
+            if (count > MAX_COLUMNS - col) {
+                throw in.error("property " + InputFormatException.quote(parts[i]) + ":" + t + ":" + count + " makes more than " + MAX_COLUMNS
+                        + " columns per atom row, expected a few columns");
             }
             props.add(new Prop(parts[i], t.charAt(0), count, col));
             col += count;

@@ -109,7 +109,7 @@ public final class FuzzTargets {
     });
 
     public static final FuzzTarget SAMPLES_CSV = new FuzzTarget("samples-csv", "samples.csv", false,
-            Map.of("features.json", "{\"schema\":\"softglass.features/1\",\"columns\":[{\"name\":\"a\"},{\"name\":\"b\"}]}"
+            Map.of("features.json", "{\"schema\":\"softglass.features/1\",\"rows\":4,\"dtype\":\"f8\",\"columns\":[{\"name\":\"a\"},{\"name\":\"b\"}]}"
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8), "samples_features.npy", npyF8(4, 2)), file -> {
                 FeatureFiles.TrainingSet s = FeatureFiles.readTrainingSet(file.getParent());
                 assertEquals(s.x().length, s.labels().length, "rows");
