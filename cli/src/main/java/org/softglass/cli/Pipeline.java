@@ -63,7 +63,10 @@ final class Pipeline {
         this.quiet = quiet;
         this.log = log;
         Files.createDirectories(out);
-        this.ledger = new PipelineLedger(out, Version.get());
+        this.ledger = new PipelineLedger(out, Version.get(), threads, line -> {
+            log.println("softglass: " + line);
+            log.flush();
+        });
     }
 
     PipelineLedger ledger() { return ledger; }
