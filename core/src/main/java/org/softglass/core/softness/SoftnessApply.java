@@ -3,7 +3,7 @@ package org.softglass.core.softness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyReader;
@@ -53,9 +53,7 @@ public final class SoftnessApply {
                 if (k > 0) w.write(chunk, 0, k);
             }
         }
-        Path tmp = Files.createTempFile(outDir, ".rows", ".tmp");
-        Files.copy(rows, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, outDir.resolve("rows.npy"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicOutput.write(outDir.resolve("rows.npy"), out -> Files.copy(rows, out));
         double mean = nRows == 0 ? Double.NaN : sum / nRows;
         return new Summary(nRows, mean, nRows == 0 ? Double.NaN : Math.sqrt(Math.max(0, sum2 / nRows - mean * mean)));
     }
