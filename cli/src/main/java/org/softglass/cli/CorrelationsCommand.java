@@ -100,7 +100,6 @@ final class CorrelationsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (every < 1) throw new IllegalArgumentException("--every must be >= 1, got " + every);
         if (!(dt > 0)) throw new IllegalArgumentException("--dt must be > 0, got " + dt);
-        Files.createDirectories(out);
         SoftnessTable st = SoftnessTable.read(softness);
         TreeMap<Long, int[]> frames = new TreeMap<>();   // frame -> [start, end) rows
         for (int i = 0; i < st.rows().length; i++) {
@@ -148,6 +147,7 @@ final class CorrelationsCommand implements Callable<Integer> {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {0.0, 0.0, cr.c0(), cr.c0Err(), n});
         for (int i = 0; i < cr.r().length; i++) if (cr.pairs()[i] > 0) rows.add(new Object[] {cr.r()[i], cr.rMean()[i], cr.c()[i], cr.err()[i], cr.pairs()[i]});
+        Files.createDirectories(out);   // only once the inputs are read and the analysis has run
         Path csCsv = out.resolve("cs.csv"), csPng = out.resolve("cs.png");
         Csv.write(csCsv, "r,r_mean,c,c_err,pairs", rows);
         // plot bins with at least 100 pairs (a handful of close-contact pairs makes a wild point; all bins are in cs.csv)
