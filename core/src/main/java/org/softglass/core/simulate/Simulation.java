@@ -265,6 +265,10 @@ public final class Simulation {
     private static IllegalArgumentException otherRun(Path dir, Map<String, Object> prior, String specKey, String key, int threads,
                                                      String kernels) {
         String advice = "; choose another --out or remove it";
+        if (specKey.equals(prior.get("key"))) {   // run.json of an older softglass: key without threads and kernels
+            return new IllegalArgumentException(dir + " holds this run started by an older softglass (no thread count recorded, an older"
+                    + " checkpoint format); it cannot be resumed" + advice);
+        }
         if (specKey.equals(prior.get("spec_key"))) {
             if (!String.valueOf(threads).equals(String.valueOf(prior.get("threads")))) {
                 return new IllegalArgumentException(dir + " holds a run with --threads " + prior.get("threads") + "; this command has --threads "

@@ -130,6 +130,16 @@ class SimulationTest {
         assertEquals(150, Simulation.run(s, tmp, 2, d -> {}).resumedFrom(), "the same thread count still resumes");
     }
 
+    /** A run directory of an older softglass (run key without the thread count) is named as such, not as "other parameters". */
+    @Test
+    void runOfAnOlderVersionIsNamed(@TempDir Path tmp) throws IOException {
+        RunSpec s = spec("nvt", 10, 1000, 0.005);
+        Files.writeString(tmp.resolve("run.json"), "{\"key\": \"" + s.key() + "\", \"complete\": false}");
+        Files.writeString(tmp.resolve("checkpoint.bin"), "SGCKPT01...");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Simulation.run(s, tmp, 1, d -> {}));
+        assertTrue(e.getMessage().contains("started by an older softglass"), e.getMessage());
+    }
+
     /** A start refused for its parameters writes nothing, so the corrected command can use the directory. */
     @Test
     void refusedStartLeavesNothingBehind(@TempDir Path tmp) throws IOException {
