@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code softglass barriers --set T=..:SOFTNESS_DIR:PHOP_DIR ... --out DIR}: P(S) and P(R|S,T)
  * (rearranging = p_hop &gt; 0.2, DESIGN §4), per-bin Arrhenius/Kramers fits, the global onset fit,
- * ⟨S⟩(T), σ_S(T), τ_R, and the model-parameter file.
+ * ⟨S⟩(T), σ_S(T), τ_R, and the model-parameter file. Each set's softness and p_hop must come from the
+ * same trajectory (the SHA-256 in softness.json and phop.json, {@link TemperatureSet#requireSameTrajectory}),
+ * checked for every set before any output is written.
  */
 @Command(name = "barriers", mixinStandardHelpOptions = true,
         description = {"Energy barriers from softness and p_hop at several temperatures (papers 001, 000, 003; DESIGN sections 4-5).",
@@ -82,6 +84,9 @@ final class BarriersCommand implements Callable<Integer> {
                 .param("kramers", kramers).param("strict", strict).param("onset_below_only", onsetBelowOnly);
         double runSum = 0, runSum2 = 0;
         long runs = 0;
+        for (TemperatureSet t : ts) {
+            t.requireSameTrajectory(SoftnessTable.trajectory(t.data()), t.data().resolve(SoftnessTable.SIDECAR), "softness");
+        }
         for (TemperatureSet t : ts) {
             SoftnessTable st = SoftnessTable.read(t.data());
             PhopTable ph = PhopTable.read(t.phop());
@@ -160,7 +165,7 @@ final class BarriersCommand implements Callable<Integer> {
         if (onsetError != null) man.result("onset_error", onsetError);
         man.write(out.resolve("barriers.manifest.json"));
         if (onsetError != null) {
-            throw new IllegalArgumentException(onsetError + " (P(R|S) and the per-bin fits are in " + out + "; no model-parameter file was written)");
+            throw new org.softglass.core.util.Refusal(onsetError + " (P(R|S) and the per-bin fits are in " + out + "; no model-parameter file was written)");
         }
         if (!run.quiet()) {
             System.out.println(r.fits().size() + " bins fitted, " + r.dropped().size() + " points/bins dropped (listed in barriers.json)"

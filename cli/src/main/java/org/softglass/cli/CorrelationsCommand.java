@@ -18,11 +18,12 @@ import org.softglass.core.correlate.KickStatistics;
 import org.softglass.core.correlate.SoftnessCorrelation;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.InputFormatException;
-import org.softglass.core.io.LammpsDumpReader;
 import org.softglass.core.io.Manifest;
+import org.softglass.core.io.TrajectoryRef;
 import org.softglass.core.params.ModelParameters;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.plot.Plot;
+import org.softglass.core.rearrange.TrajectoryStream;
 import org.softglass.core.softness.SoftnessTable;
 import org.softglass.core.space.Box;
 import picocli.CommandLine.Command;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Parameters;
  * {@code softglass correlations TRAJ SOFTNESS_DIR [--events EVENTS.csv] --out DIR} (paper 002 §V, App. E):
  * C_S(r) with its eq-29 fit; with events, ΔS over ±window around each rearrangement vs the distance
  * to the nearest rearranging particle → σ_Δ(r), ρ(r), ⟨ΔS⟩ vs S after background subtraction
- * (E1–E2), with eq-29 fits; optionally adds them to a model-parameter file.
+ * (E1–E2), with eq-29 fits; optionally adds them to a model-parameter file. The softness directory and
+ * the events must have been computed from TRAJ itself (the SHA-256 recorded in softness.json and in the
+ * events' manifest, {@link TrajectoryRef}); anything else is refused before any output is written.
  */
 @Command(name = "correlations", mixinStandardHelpOptions = true,
         description = {"Softness spatial correlation C_S(r) and softness changes around rearrangements (paper 002, section V and App. E).",
@@ -100,6 +103,13 @@ final class CorrelationsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (every < 1) throw new IllegalArgumentException("--every must be >= 1, got " + every);
         if (!(dt > 0)) throw new IllegalArgumentException("--dt must be > 0, got " + dt);
+        // the softness rows and the events index frames of TRAJ: both must have been computed from this very file
+        TrajectoryRef actual = TrajectoryRef.of(traj);
+        SoftnessTable.trajectory(softness).requireTrajectory(actual, softness.resolve(SoftnessTable.SIDECAR).toString(), "softness");
+        if (events != null) {
+            Path em = eventsManifest(events);
+            TrajectoryRef.read(em, "recompute them with 'softglass events'").requireTrajectory(actual, em.toString(), "the events");
+        }
         SoftnessTable st = SoftnessTable.read(softness);
         TreeMap<Long, int[]> frames = new TreeMap<>();   // frame -> [start, end) rows
         for (int i = 0; i < st.rows().length; i++) {
@@ -124,6 +134,20 @@ final class CorrelationsCommand implements Callable<Integer> {
         needed.addAll(groups.keySet());
         Map<Long, Snapshot> snaps = new HashMap<>();
         long[] timesteps = readPositions(needed, snaps);
+        // every rearrangement must be a particle of TRAJ at a frame of TRAJ (the events index its frames)
+        for (var g : groups.entrySet()) {
+            Snapshot sn = snaps.get(g.getKey());
+            if (sn == null) {
+                throw new InputFormatException(events.toString(), -1, "an event peaks at frame " + g.getKey() + ", but " + traj + " has frames 0.."
+                        + (timesteps.length - 1) + " (expected the events of this trajectory)");
+            }
+            for (long id : g.getValue()) {
+                if (sn.slot(id) < 0) {
+                    throw new InputFormatException(events.toString(), -1, "an event of id " + id + " peaks at frame " + g.getKey() + ", but that frame of "
+                            + traj + " has no atom id " + id + " (expected the events of this trajectory)");
+                }
+            }
+        }
         SoftnessCorrelation cs = new SoftnessCorrelation(rmax, dr, mean);
         for (long f : csFrames) {
             Snapshot sn = snaps.get(f);
@@ -211,7 +235,7 @@ final class CorrelationsCommand implements Callable<Integer> {
         Path json = out.resolve("correlations.json");
         Csv.json(json, j);
         outputs.add(json);
-        Manifest man = new Manifest(Version.get(), "correlations").input(traj).input(softness.resolve("softness.npy")).input(softness.resolve("rows.npy"))
+        Manifest man = new Manifest(Version.get(), "correlations").input(traj, actual.sha256()).trajectory(actual).input(softness.resolve("softness.npy")).input(softness.resolve("rows.npy"))
                 .param("rmax", rmax).param("dr", dr).param("every", every).param("fit_range", fitRange).param("window", window).param("dt", dt)
                 .param("p_c", pc).param("r_bins", rBins).param("s_bins", sBins).param("r_background", rBackground).param("min_count", minCount)
                 .result("xi", cfit.form().xi()).result("c1", cfit.form().c1()).result("c0", cr.c0());
@@ -274,10 +298,20 @@ final class CorrelationsCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads the dump; keeps positions of the needed frames; returns every frame's timestep. */
+    /** The manifest {@code events} writes beside its CSV, {@code FILE.csv.manifest.json}, recording the events' trajectory. */
+    static Path eventsManifest(Path eventsCsv) {
+        return Path.of(eventsCsv + ".manifest.json");
+    }
+
+    /**
+     * Reads the dump; keeps positions of the needed frames; returns every frame's timestep. ΔS follows a
+     * particle id across frames, so the dump is read through {@link TrajectoryStream}: the same ids, each
+     * with its type, in every frame, and increasing timesteps (positions may be wrapped: distances are
+     * taken in the box).
+     */
     private long[] readPositions(java.util.Set<Long> needed, Map<Long, Snapshot> snaps) throws java.io.IOException {
         List<Long> ts = new ArrayList<>();
-        try (LammpsDumpReader r = LammpsDumpReader.open(traj)) {
+        try (TrajectoryStream r = TrajectoryStream.open(traj, dt, false).requireUnwrapped(false)) {
             long f = 0;
             for (Frame next; (next = r.next()) != null; f++) {
                 try (Frame fr = next) {
@@ -316,7 +350,7 @@ final class CorrelationsCommand implements Callable<Integer> {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String h = r.readLine();
             String expected = "id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star";
-            if (h == null || !h.trim().equals(expected)) throw new InputFormatException(file.toString(), 1, "found header '" + h + "', expected '" + expected + "'");
+            if (h == null || !h.trim().equals(expected)) throw new InputFormatException(file.toString(), 1, "found header '" + InputFormatException.quote(h) + "', expected '" + expected + "'");
             String line;
             for (long ln = 2; (line = r.readLine()) != null; ln++) {
                 if (line.isBlank()) continue;
@@ -327,9 +361,11 @@ final class CorrelationsCommand implements Callable<Integer> {
                     double ps = Double.parseDouble(f[7].trim());
                     if (ps >= pc) g.computeIfAbsent(peak, x -> new ArrayList<>()).add(id);
                 } catch (NumberFormatException e) {
-                    throw new InputFormatException(file.toString(), ln, "found '" + line + "', expected integer id, frame_peak and a number p_star");
+                    throw new InputFormatException(file.toString(), ln, "found '" + InputFormatException.quote(line) + "', expected integer id, frame_peak and a number p_star");
                 }
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw Csv.notUtf8(file, e);
         }
         return g;
     }

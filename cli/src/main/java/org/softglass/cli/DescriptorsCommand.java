@@ -8,6 +8,7 @@ import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.LammpsDumpReader;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.io.NpyDType;
+import org.softglass.core.io.TrajectoryRef;
 import org.softglass.core.structure.DescriptorCalculator;
 import org.softglass.core.structure.DescriptorSpec;
 import org.softglass.core.structure.FeatureFiles;
@@ -97,9 +98,10 @@ final class DescriptorsCommand implements Callable<Integer> {
         if (frames == 0) throw new InputFormatException(traj.toString(), -1, "no frames found, expected a LAMMPS dump with at least one frame");
         if (rows == 0) throw new IllegalArgumentException(traj + ": no particles of species " + centreName + " in any frame");
 
+        TrajectoryRef ref = TrajectoryRef.of(traj);   // recorded in features.json: softness and barriers check it
         long t0 = System.nanoTime();
         try (DescriptorCalculator calc = new DescriptorCalculator(spec, nt);
-             FeatureFiles files = FeatureFiles.open(out, spec, type, rows, centreName, traj.toString());
+             FeatureFiles files = FeatureFiles.open(out, spec, type, rows, centreName, ref);
              LammpsDumpReader reader = LammpsDumpReader.open(traj);
              Progress progress = Progress.of("descriptors", frames, "frames", run.quiet())) {
             int m = calc.columns();
@@ -132,7 +134,7 @@ final class DescriptorsCommand implements Callable<Integer> {
                 .param("rmax", spec.rmax()).param("tolerance", spec.tolerance()).param("species", centreName)
                 .param("dtype", dtype).param("threads", nt)
                 .param("kernel", org.softglass.core.structure.DescriptorKernels.get().name())
-                .input(traj);
+                .input(traj, ref.sha256()).trajectory(ref);
         if (choice.spec != null) man.input(choice.spec);
         for (String name : new String[] {"features.npy", "rows.npy", "features.json"}) man.output(out.resolve(name));
         man.result("frames", frames).result("rows", rows).result("columns", spec.columnCount())

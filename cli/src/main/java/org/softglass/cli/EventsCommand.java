@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code softglass events TRAJ|PHOPDIR --out FILE.csv}: rearrangement events ({@link EventDetector})
- * from a trajectory (p_hop computed on the fly) or from a {@code softglass phop} directory.
+ * from a trajectory (p_hop computed on the fly) or from a {@code softglass phop} directory. The
+ * manifest {@code FILE.csv.manifest.json} records the trajectory's SHA-256 under "trajectory"
+ * ({@link org.softglass.core.io.TrajectoryRef}).
  */
 @Command(name = "events", mixinStandardHelpOptions = true,
         description = {"Rearrangement events: p_hop > p_L opens an event, the first frame with p_hop <= p_L closes it; p* = max p_hop in the event.",
@@ -62,8 +64,11 @@ final class EventsCommand implements Callable<Integer> {
         if (fromDir) {
             m.input(PhopFiles.json(input)).input(PhopFiles.npy(input));
         } else {
-            m.param("tR", window.tR).param("dt", window.dt).input(input);
+            m.param("tR", window.tR).param("dt", window.dt).input(input, r.header().trajectory().sha256());
         }
+        // the trajectory the events come from (TrajectoryRef), which 'correlations TRAJ --events' compares;
+        // absent only for a p_hop directory written before softglass recorded it
+        if (r.header().trajectory() != null) m.trajectory(r.header().trajectory());
         m.param("tR_effective", r.header().effectiveTR()).param("half_window_frames", r.header().halfWindow())
                 .output(out).result("frames", r.frames()).result("particles", r.header().size())
                 .result("events", det.events().size()).result("open_at_end", open)

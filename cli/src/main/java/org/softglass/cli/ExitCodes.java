@@ -1,17 +1,32 @@
 package org.softglass.cli;
 
-/** Named exit codes of {@code softglass}. */
+/**
+ * The exit codes of {@code softglass}: one policy, applied in one place ({@link Errors}).
+ *
+ * <table>
+ * <caption>exit codes</caption>
+ * <tr><td>0</td><td>success</td></tr>
+ * <tr><td>1</td><td>a computation refused its data or failed (a fit that does not converge, an unstable run, too few events)</td></tr>
+ * <tr><td>2</td><td>usage: an unknown option, a bad option value, a size too large for memory</td></tr>
+ * <tr><td>3</td><td>input: a missing, unreadable, malformed or mismatched input file</td></tr>
+ * <tr><td>5</td><td>output or environment: the output location cannot be written (permission, full disk, in use by
+ * another process), a native library cannot be loaded, the JVM ran out of memory</td></tr>
+ * <tr><td>70</td><td>a bug: an unexpected exception</td></tr>
+ * </table>
+ */
 public final class ExitCodes {
     private ExitCodes() {}
     public static final int OK = 0;
-    /** A computation failed (e.g. an unstable run, a solver that did not converge). */
+    /** A computation refused its data or failed (e.g. an unstable run, a fit that did not converge). */
     public static final int FAILED = 1;
     /** Bad usage: unknown option, bad parameter value. */
     public static final int USAGE = 2;
     /** Bad input data: a missing, unreadable or malformed file. */
     public static final int INPUT = 3;
-    /** A native library (OpenBLAS) could not be loaded. */
-    public static final int NATIVE = 4;
+    /** Output or environment: the output cannot be written, is locked, a native library or memory is missing. */
+    public static final int OUTPUT = 5;
+    /** A native library (OpenBLAS) could not be loaded: an environment failure, {@link #OUTPUT}'s code. */
+    public static final int NATIVE = OUTPUT;
     /** A bug: an unexpected exception. */
     public static final int INTERNAL = 70;
 }

@@ -86,6 +86,12 @@ final class FluidityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((sigma == null) == (sigmaFrom == null)) throw new IllegalArgumentException("give exactly one of --sigma-from FEATURES_DIR and --sigma VALUE");
+        // each set's descriptors and p_hop must come from one trajectory (TrajectoryRef), checked before any output
+        for (String spec : sets == null ? List.<String>of() : sets) {
+            TemperatureSet t = TemperatureSet.parse(spec);
+            Path fj = t.data().resolve("features.json");
+            t.requireSameTrajectory(FeatureFiles.trajectory(fj), fj, "descriptors");
+        }
         SoftnessModel m = SoftnessModel.read(modelFile);
         Manifest man = new Manifest(Version.get(), "fluidity").input(modelFile).input(test.resolve("samples.csv"));
         FeatureFiles.TrainingSet ts = FeatureFiles.readTrainingSet(test);
@@ -161,7 +167,7 @@ final class FluidityCommand implements Callable<Integer> {
                 .result("best_threshold", scan.best()).result("best_accuracy", scan.bestAccuracy()).result("sigma_alpha", sig)
                 .write(out.resolve("fluidity.manifest.json"));
         if (onsetError != null) {
-            throw new IllegalArgumentException(onsetError + " (the bias scan, x_alpha and the per-bin fits are in " + out + ")");
+            throw new org.softglass.core.util.Refusal(onsetError + " (the bias scan, x_alpha and the per-bin fits are in " + out + ")");
         }
         if (!run.quiet()) System.out.println("best threshold " + Csv.fmt(scan.best()) + " (accuracy " + Csv.fmt(scan.bestAccuracy()) + "), sigma_alpha " + Csv.fmt(sig));
         return ExitCodes.OK;

@@ -12,9 +12,9 @@ import org.softglass.core.dynamics.TransitionRate;
 import org.softglass.core.dynamics.Trajectory;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.InputFormatException;
-import org.softglass.core.io.LammpsDumpReader;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.plot.Plot;
+import org.softglass.core.rearrange.TrajectoryStream;
 import org.softglass.core.space.Box;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +25,9 @@ import picocli.CommandLine.Parameters;
  * F_s(q_max, t), the MSD and τ_α (F_s = 0.2) of a LAMMPS trajectory (frames equally spaced, unwrapped
  * through image flags or xu columns), with q_max the first peak of S(q) of one particle type (paper
  * 004: the largest particles) unless {@code --q} is given. Times also in t0 = a0/√T, lengths in
- * a0 = (V/N)^⅓. Writes {@code DIR/fs.csv} ({@code t,t_over_t0,fs,msd,msd_over_a0sq}), {@code DIR/sq.csv}
+ * a0 = (V/N)^⅓. The trajectory is checked by {@link TrajectoryStream}: the same particle ids, each with
+ * its type, in every frame (a particle cannot be followed otherwise), increasing timesteps, unwrapped
+ * positions. Writes {@code DIR/fs.csv} ({@code t,t_over_t0,fs,msd,msd_over_a0sq}), {@code DIR/sq.csv}
  * ({@code q,S,vectors}), {@code DIR/fs.json}, {@code DIR/fs.png}, {@code DIR/msd.png} and {@code DIR/manifest.json}.
  * With {@code --is-energy} (the {@code is_energy.csv} of {@code quench} or {@code simulate --inherent})
  * fs.json also holds the inherent-structure transition rate of Fig. 5 ({@link TransitionRate}).
@@ -58,8 +60,8 @@ final class FsCommand implements Callable<Integer> {
     @Option(names = "--per-decade", defaultValue = "20", paramLabel = "N", description = "Lags per decade (default: ${DEFAULT-VALUE}).")
     int perDecade;
 
-    @Option(names = "--is-energy", paramLabel = "CSV", description = "is_energy.csv of quench / simulate --inherent (frame,timestep,u_is_per_atom,...): "
-            + "also the inherent-structure transition rate (paper 004 Fig. 5).")
+    @Option(names = "--is-energy", paramLabel = "CSV", description = "is_energy.csv of quench / simulate --inherent of this trajectory "
+            + "(columns timestep or step, and u_is_per_atom; timesteps must be frames of TRAJ): also the inherent-structure transition rate (paper 004 Fig. 5).")
     Path isEnergy;
 
     @Option(names = "--is-threshold", defaultValue = "1e-8", paramLabel = "DU",
@@ -71,38 +73,38 @@ final class FsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(timestep > 0)) throw new IllegalArgumentException("--timestep must be > 0, got " + timestep);
+        if (!(timestep > 0) || !Double.isFinite(timestep)) throw new IllegalArgumentException("--timestep must be finite and > 0, got " + timestep);
         if (type < 0) throw new IllegalArgumentException("--type must be >= 0, got " + type);
         List<double[]> frames = new ArrayList<>();
         List<Long> steps = new ArrayList<>();
         Box box = null;
         int[] species = null;
-        try (LammpsDumpReader r = LammpsDumpReader.open(traj)) {
-            for (Frame next; (next = r.next()) != null; ) {
+        // F_s and the MSD follow each particle from frame to frame: the same ids (and types) in every frame,
+        // increasing timesteps and unwrapped positions, checked as for p_hop (TrajectoryStream)
+        try (TrajectoryStream ts = TrajectoryStream.open(traj, timestep, false)) {
+            for (Frame next; (next = ts.next()) != null; ) {
                 try (Frame f = next) {
                     if (box == null) {
                         box = f.box();
                         species = new int[f.size()];
                         for (int i = 0; i < f.size(); i++) species[i] = f.particles().species(i);
-                    } else if (f.size() != species.length) {
-                        throw new IllegalArgumentException(traj + ": frame " + frames.size() + " has " + f.size() + " atoms, the first " + species.length);
                     }
                     double[] x = new double[3 * f.size()];
-                    for (int i = 0; i < f.size(); i++) for (int a = 0; a < 3; a++) x[3 * i + a] = f.particles().unwrapped(i, a, f.box());
+                    TrajectoryStream.unwrapped(f, x);
                     frames.add(x);
                     steps.add(f.timestep());
                 }
             }
-        }
-        if (frames.size() < 2) throw new IllegalArgumentException(traj + ": need at least 2 frames, found " + frames.size());
-        long spacing = steps.get(1) - steps.get(0);
-        for (int k = 2; k < steps.size(); k++) {
-            if (steps.get(k) - steps.get(k - 1) != spacing) {
-                throw new IllegalArgumentException(traj + ": frames are not equally spaced (timestep " + steps.get(k - 1) + " -> " + steps.get(k)
-                        + ", first spacing " + spacing + ")");
+            if (frames.size() < 2) throw ts.error("found " + frames.size() + " frame(s), expected at least 2");
+            long spacing = steps.get(1) - steps.get(0);
+            for (int k = 2; k < steps.size(); k++) {
+                if (steps.get(k) - steps.get(k - 1) != spacing) {
+                    throw ts.error(k, steps.get(k), (steps.get(k) - steps.get(k - 1)) + " timesteps since the previous frame, expected "
+                            + spacing + " (the spacing of frames 0 and 1): F_s and the MSD need equally spaced frames");
+                }
             }
         }
-        if (spacing <= 0) throw new IllegalArgumentException(traj + ": timesteps do not increase");
+        long spacing = steps.get(1) - steps.get(0);
         Trajectory t = new Trajectory(box, species, spacing * timestep, frames.toArray(new double[0][]));
         int filter = type - 1;
         StructureFactor sq = StructureFactor.compute(t, filter, 10.0, 0.1, Math.max(1, (t.frames() + 4) / 5));
@@ -116,7 +118,7 @@ final class FsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             warn = e.getMessage();
         }
-        TransitionRate rate = isEnergy == null ? null : transitionRate(t.size(), t0);
+        TransitionRate rate = isEnergy == null ? null : transitionRate(t.size(), t0, steps.stream().mapToLong(Long::longValue).toArray());
         ElasticSupport.makeDir(outDir);
         StringBuilder c = new StringBuilder("t,t_over_t0,fs,msd,msd_over_a0sq\n");
         double[] tr = new double[sd.time().length], mr = new double[tr.length];
@@ -156,31 +158,49 @@ final class FsCommand implements Callable<Integer> {
     /**
      * Transition rate from the IS energies of {@code --is-energy}: transitions where consecutive
      * per-atom energies differ by more than {@code --is-threshold}; reduced time N0 = N (Fig. 5 units
-     * with t_ballistic = 0.1 t0).
+     * with t_ballistic = 0.1 t0). The file is a companion of the trajectory (N and t0 come from it):
+     * its timestep column ({@code timestep} as {@code quench} writes it, or {@code step} as
+     * {@code simulate --inherent} does) must hold increasing, equally spaced timesteps that are frames of
+     * TRAJ (both commands quench the dumped frames), and every energy must be finite.
+     *
+     * @param steps the trajectory's timesteps, increasing
      */
-    private TransitionRate transitionRate(int n, double t0) throws IOException {
-        List<String> lines = java.nio.file.Files.readAllLines(isEnergy);
-        if (lines.isEmpty()) throw new InputFormatException(isEnergy.toString(), 1, "empty file, expected a header with timestep,u_is_per_atom");
+    private TransitionRate transitionRate(int n, double t0, long[] steps) throws IOException {
+        String src = isEnergy.toString();
+        List<String> lines = Csv.readLines(isEnergy);
+        if (lines.isEmpty()) throw new InputFormatException(src, 1, "empty file, expected a header with timestep (or step) and u_is_per_atom");
         List<String> head = java.util.Arrays.stream(lines.get(0).split(",")).map(String::strip).toList();
-        int it = head.indexOf("timestep"), iu = head.indexOf("u_is_per_atom");
-        if (it < 0 || iu < 0) throw new InputFormatException(isEnergy.toString(), 1, "found '" + lines.get(0) + "', expected columns timestep and u_is_per_atom");
-        List<double[]> rows = new ArrayList<>();
+        int it = head.indexOf("timestep") >= 0 ? head.indexOf("timestep") : head.indexOf("step"), iu = head.indexOf("u_is_per_atom");
+        if (it < 0 || iu < 0) throw new InputFormatException(src, 1, "found '" + lines.get(0) + "', expected columns timestep (or step) and u_is_per_atom");
+        List<long[]> at = new ArrayList<>();    // {timestep, line}
+        List<Double> u = new ArrayList<>();
         for (int k = 1; k < lines.size(); k++) {
             if (lines.get(k).isBlank()) continue;
             String[] p = lines.get(k).split(",");
+            long step;
+            double v;
             try {
-                rows.add(new double[] {Double.parseDouble(p[it]), Double.parseDouble(p[iu])});
+                step = Long.parseLong(p[it].strip());
+                v = Double.parseDouble(p[iu].strip());
             } catch (RuntimeException e) {
-                throw new InputFormatException(isEnergy.toString(), k + 1, "found '" + lines.get(k) + "', expected numbers in columns timestep and u_is_per_atom");
+                throw new InputFormatException(src, k + 1, "found '" + lines.get(k) + "', expected an integer timestep and a number u_is_per_atom");
             }
+            if (!Double.isFinite(v)) throw new InputFormatException(src, k + 1, "u_is_per_atom is " + p[iu].strip() + ", expected a finite energy");
+            if (java.util.Arrays.binarySearch(steps, step) < 0) {
+                throw new InputFormatException(src, k + 1, "timestep " + step + " is not a frame of " + traj + " (timesteps " + steps[0] + ".."
+                        + steps[steps.length - 1] + "), expected the inherent structures of this trajectory's frames");
+            }
+            at.add(new long[] {step, k + 1});
+            u.add(v);
         }
-        if (rows.size() < 2) throw new IllegalArgumentException(isEnergy + ": need at least 2 inherent structures, found " + rows.size());
-        double spacing = rows.get(1)[0] - rows.get(0)[0];
-        double[] e = new double[rows.size()];
+        if (at.size() < 2) throw new InputFormatException(src, -1, "found " + at.size() + " inherent structure(s), expected at least 2");
+        long spacing = at.get(1)[0] - at.get(0)[0];
+        double[] e = new double[at.size()];
         for (int k = 0; k < e.length; k++) {
-            e[k] = rows.get(k)[1] * n;
-            if (k > 0 && rows.get(k)[0] - rows.get(k - 1)[0] != spacing) {
-                throw new IllegalArgumentException(isEnergy + ": inherent structures are not equally spaced in timestep");
+            e[k] = u.get(k) * n;
+            if (k > 0 && (at.get(k)[0] - at.get(k - 1)[0] != spacing || spacing <= 0)) {
+                throw new InputFormatException(src, at.get(k)[1], "timestep " + at.get(k)[0] + " follows " + at.get(k - 1)[0]
+                        + ", expected increasing timesteps " + spacing + " apart (the spacing of the first two)");
             }
         }
         return TransitionRate.of(e, spacing * timestep, isThreshold * n, n, n, t0);

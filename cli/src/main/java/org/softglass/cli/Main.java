@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code softglass} command line: subcommands, one-line errors and named exit codes
- * (see {@link ExitCodes}); {@code --stacktrace} prints the full trace of an error.
+ * (see {@link ExitCodes}), output locations locked while a command runs ({@link OutputGuard});
+ * {@code --stacktrace} prints the full trace of an error.
  */
 @Command(name = "softglass",
         mixinStandardHelpOptions = true,
@@ -37,7 +38,35 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new Errors());
         cl.setParameterExceptionHandler(new Errors.Usage());
+        cl.setExecutionStrategy(Main::executeLocked);
         return cl;
+    }
+
+    /**
+     * Runs the parsed command holding the locks of its output locations ({@link OutputGuard}); any
+     * failure, errors such as {@link OutOfMemoryError} included, becomes one line and an exit code
+     * ({@link Errors}).
+     */
+    private static int executeLocked(CommandLine.ParseResult pr) {
+        CommandLine cl = OutputGuard.deepest(pr).commandSpec().commandLine();
+        if (CommandLine.printHelpIfRequested(pr)) return ExitCodes.OK;
+        java.util.List<org.softglass.core.io.OutputLock> locks;
+        try {
+            locks = OutputGuard.lockAll(pr, cl.getErr());
+        } catch (java.io.IOException | RuntimeException e) {
+            return Errors.handle(e, cl, pr);
+        }
+        try {
+            return new CommandLine.RunLast().execute(pr);
+        } catch (CommandLine.ParameterException e) {
+            throw e;
+        } catch (CommandLine.ExecutionException e) {
+            return Errors.handle(e.getCause() != null ? e.getCause() : e, e.getCommandLine(), pr);
+        } catch (RuntimeException | Error e) {
+            return Errors.handle(e, cl, pr);
+        } finally {
+            OutputGuard.releaseAll(locks);
+        }
     }
 
     public static void main(String[] args) {

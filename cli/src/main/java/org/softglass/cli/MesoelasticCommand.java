@@ -1,7 +1,6 @@
 package org.softglass.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +38,7 @@ final class MesoelasticCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!(density > 0)) throw new IllegalArgumentException("--density must be > 0, got " + density);
-        List<String> lines = Files.readAllLines(table);
+        List<String> lines = Csv.readLines(table);
         if (lines.isEmpty()) throw new InputFormatException(table.toString(), 1, "empty file, expected a header T,tau_alpha,kappa[,G]");
         List<String> head = Arrays.stream(lines.get(0).split(",")).map(String::strip).toList();
         int it = head.indexOf("T"), ia = head.indexOf("tau_alpha"), ik = head.indexOf("kappa"), ig = head.indexOf("G");

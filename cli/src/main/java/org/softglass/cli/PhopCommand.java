@@ -52,7 +52,8 @@ final class PhopCommand implements Callable<Integer> {
             w.abort();
             throw e;
         }
-        new Manifest(Version.get(), "phop").param("tR", window.tR).param("dt", window.dt).param("threads", nt).input(trajectory)
+        new Manifest(Version.get(), "phop").param("tR", window.tR).param("dt", window.dt).param("threads", nt)
+                .input(trajectory, r.header().trajectory().sha256()).trajectory(r.header().trajectory())
                 .output(PhopFiles.npy(out)).output(PhopFiles.json(out))
                 .result("frames", r.frames()).result("particles", r.header().size())
                 .result("frame_spacing", r.header().frameSpacing()).result("half_window_frames", r.header().halfWindow())

@@ -41,6 +41,15 @@ import org.softglass.core.simulate.Simulation;
  * interrupted item resumes (MD from its checkpoint), and {@code --from STAGE} reruns a stage and all
  * after it. The commands of the other issues do the work, run in-process with the same arguments a
  * user would type; their own manifests sit next to their outputs.
+ *
+ * <p><b>Which trajectory.</b> Every structure and p_hop stage of a temperature uses one file,
+ * {@code traj(T)}: the inherent-structure trajectory {@code md/T…/is.dump} when the preset makes inherent
+ * structures, else the thermal {@code md/T…/traj.dump}. p_hop, events, the training set's features,
+ * the descriptors and softness all record that file's SHA-256
+ * ({@link org.softglass.core.io.TrajectoryRef}), and trainset, barriers and correlations refuse a
+ * companion recorded for another file; the IS and thermal trajectories of one run are different files
+ * even though their frames and ids agree. Only F_s/MSD ({@code observables}) uses the thermal
+ * trajectory, and it takes no companion product.
  */
 final class Pipeline {
     static final List<String> STAGES = List.of("simulate", "phop", "train", "softness", "barriers", "correlations", "trap",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 "<S>(T) -> report (DIR/report/index.html, summary.json).",
                 "Stages: simulate, phop, train, softness, barriers, correlations, trap, trsp, observables, report.",
                 "A rerun skips stages whose inputs are unchanged and resumes an interrupted one; --from STAGE reruns from there."})
-final class PipelineCommand implements Callable<Integer> {
+final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOutput {
     @Option(names = "--preset", defaultValue = "demo",
             description = "demo (N = 1000, T = 0.90..0.61, inherent structures, under 10 min on 2 cores), paper-ka (N = 10 000, T = 0.70..0.42, inherent structures, days) "
                     + "or smoke (N = 500, about a minute; for tests) (default: ${DEFAULT-VALUE}).")
@@ -37,6 +37,11 @@ final class PipelineCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec cmd;
+
+    @Override
+    public Path defaultOutput() {
+        return out != null ? out : Path.of("runs", "pipeline-" + PipelinePreset.byName(preset).name());
+    }
 
     @Override
     public Integer call() throws Exception {

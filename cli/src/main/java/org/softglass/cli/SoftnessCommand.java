@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
  * Given a LAMMPS dump instead of a descriptor directory, the descriptors are computed first into
  * {@code DIR/descriptors} (float64) with the model's own descriptor preset (recorded by {@code train}),
  * or {@code --preset}/{@code --spec}; the model's column check then guards against a mismatch.
- * Writes DIR/softness.npy (float64 (R,), aligned with rows.npy), DIR/rows.npy, DIR/frames.csv
+ * Writes DIR/softness.npy (float64 (R,), aligned with rows.npy), DIR/rows.npy, DIR/softness.json (the trajectory's
+ * SHA-256, carried over from the descriptors' features.json: see {@link SoftnessApply}), DIR/frames.csv
  * (frame,timestep,n,mean_s,std_s), DIR/softness.png (distribution of S) and DIR/softness.manifest.json.
  */
 @Command(name = "softness", mixinStandardHelpOptions = true,
@@ -76,7 +77,8 @@ final class SoftnessCommand implements Callable<Integer> {
         for (double s : t.s()) h[Math.min(nb - 1, (int) ((s - lo) / w))] += 1.0 / (t.s().length * w);
         if (t.s().length > 0) Plot.xy("Softness distribution", "S", "P(S)").line("P(S)", x, h).save(png);
         Manifest man = new Manifest(Version.get(), "softness").input(modelFile).input(features.resolve("features.npy")).input(features.resolve("rows.npy"))
-                .output(out.resolve("softness.npy")).output(out.resolve("rows.npy")).output(frames)
+                .output(out.resolve("softness.npy")).output(out.resolve("rows.npy")).output(out.resolve(SoftnessTable.SIDECAR)).output(frames)
+                .trajectory(SoftnessTable.trajectory(out))
                 .result("rows", sum.rows()).result("mean_s", sum.rows() > 0 ? sum.mean() : null).result("std_s", sum.rows() > 0 ? sum.std() : null);
         if (t.s().length > 0) man.output(png);
         man.write(out.resolve("softness.manifest.json"));

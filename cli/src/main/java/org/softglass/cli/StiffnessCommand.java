@@ -196,7 +196,7 @@ final class StiffnessCommand implements Callable<Integer> {
 
     /** Reads CSV {@code id,mobility} with a header line; errors name file and line. */
     static Map<Long, Double> readMobility(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = Csv.readLines(file);
         Map<Long, Double> m = new HashMap<>();
         for (int k = 1; k < lines.size(); k++) {
             String line = lines.get(k).strip();
@@ -206,7 +206,7 @@ final class StiffnessCommand implements Callable<Integer> {
                 if (p.length != 2) throw new NumberFormatException();
                 m.put(Long.parseLong(p[0].strip()), Double.parseDouble(p[1].strip()));
             } catch (NumberFormatException e) {
-                throw new InputFormatException(file.toString(), k + 1, "found '" + line + "', expected 'id,mobility'");
+                throw new InputFormatException(file.toString(), k + 1, "found '" + InputFormatException.quote(line) + "', expected 'id,mobility'");
             }
         }
         if (m.isEmpty()) throw new InputFormatException(file.toString(), 1, "no data rows, expected a header and lines 'id,mobility'");

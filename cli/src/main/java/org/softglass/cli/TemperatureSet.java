@@ -1,8 +1,11 @@
 package org.softglass.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import org.softglass.core.barriers.BarrierAnalysis;
 import org.softglass.core.barriers.PhopTable;
+import org.softglass.core.io.TrajectoryRef;
+import org.softglass.core.rearrange.PhopFiles;
 
 /**
  * One temperature's inputs for {@code barriers} / {@code fluidity}: {@code --set T=0.6:DIR:PHOP_DIR}
@@ -24,6 +27,19 @@ record TemperatureSet(double t, Path data, Path phop) {
         }
         if (!(t > 0) || !Double.isFinite(t)) throw new IllegalArgumentException("--set: temperature must be > 0, got " + p[0]);
         return new TemperatureSet(t, Path.of(p[1]), Path.of(p[2]));
+    }
+
+    /**
+     * Refuses a set whose directories come from different trajectories (the rule of
+     * {@link TrajectoryRef}): the trajectory recorded for DIR ({@code softness.json} or
+     * {@code features.json}) must be the one PHOP_DIR's {@code phop.json} records. Frame timesteps and ids
+     * agreeing is not enough: an inherent-structure trajectory and its thermal one share them.
+     *
+     * @param data the record of DIR; @param dataFile the file holding it; @param product "softness" or "descriptors"
+     * @throws org.softglass.core.io.InputFormatException on a mismatch, or when either record is missing
+     */
+    void requireSameTrajectory(TrajectoryRef data, Path dataFile, String product) throws IOException {
+        data.requireSameAs(PhopFiles.trajectory(phop), dataFile.toString(), product, PhopFiles.json(phop).toString(), "p_hop");
     }
 
     /**

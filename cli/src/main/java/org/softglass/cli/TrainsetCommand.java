@@ -122,7 +122,8 @@ final class TrainsetCommand implements Callable<Integer> {
         Manifest man = new Manifest(Version.get(), "trainset").param("mode", mode).param("features", features)
                 .param("tR", window.tR).param("dt", window.dt).param("pL", pL).param("pc", pc).param("p_stable", pStable)
                 .param("tau_c", tauC).param("lead", lead).param("tail_fraction", tailFraction).param("seed", seed)
-                .param("max_per_label", maxPerLabel).param("species", species).param("threads", nt).input(trajectory);
+                .param("max_per_label", maxPerLabel).param("species", species).param("threads", nt)
+                .input(trajectory, s.phop().header().trajectory().sha256());   // checked equal to --phop's record
         for (String f : new String[] {"samples.csv", "samples_features.npy", "features.json"}) man.output(out.resolve(f));
         if (phopDir == null) {
             man.output(PhopFiles.npy(out)).output(PhopFiles.json(out));

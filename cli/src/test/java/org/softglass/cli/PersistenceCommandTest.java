@@ -40,7 +40,7 @@ class PersistenceCommandTest {
             types[i] = onlyA || i % 2 == 0 ? 1 : 2;
         }
         PhopFiles.Writer w = PhopFiles.writer(d);
-        w.start(new PhopHeader("synthetic.dump", ids, types, 2.0, 0.005, 0.5, h));
+        w.start(new PhopHeader("synthetic.dump", ids, types, 2.0, 0.005, 0.5, h, null));
         SplittableRandom rnd = new SplittableRandom(5);
         double[] row = new double[n];
         written = new double[frames * n];

@@ -28,11 +28,25 @@ class SoftnessCommandsTest {
     static final ModelParameters.Barriers TRUTH = new ModelParameters.Barriers(2.5, -0.9, 0.05, 1.0, 0.86);
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The "trajectory" record of a synthetic product: the file name and a made-up SHA-256 (64 hex digits
+     * derived from the name), so products of one synthetic trajectory match and those of others do not.
+     */
+    static String trajectoryRecord(String name) {
+        String hex = String.format("%064x", new java.math.BigInteger(1, name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).mod(java.math.BigInteger.TWO.pow(256)));
+        return "\"trajectory\":{\"file\":\"" + name + "\",\"sha256\":\"" + hex + "\"}";
+    }
+
     static void featuresJson(Path dir, long rows) throws IOException {
+        featuresJson(dir, rows, "synthetic.dump", "f8");
+    }
+
+    static void featuresJson(Path dir, long rows, String trajectory, String dtype) throws IOException {
         StringBuilder c = new StringBuilder();
         for (int j = 0; j < M; j++) c.append(j > 0 ? "," : "").append("{\"name\":\"G_A(mu=").append(j + 1).append(".0,w=0.1)\",\"kind\":\"radial\",\"species\":\"A\",\"mu\":").append(j + 1).append(",\"w\":0.1}");
         Files.writeString(dir.resolve("features.json"), "{\"schema\":\"softglass.features/1\",\"preset\":null,\"rmax\":5,\"columns\":[" + c
-                + "],\"mean\":[0,0,0],\"std\":[1,1,1],\"rows\":" + rows + ",\"dtype\":\"f8\",\"center_species\":\"A\",\"input\":\"synthetic\"}");
+                + "],\"mean\":[0,0,0],\"std\":[1,1,1],\"rows\":" + rows + ",\"dtype\":\"" + dtype + "\",\"center_species\":\"A\",\"input\":\"" + trajectory + "\","
+                + trajectoryRecord(trajectory) + "}");
     }
 
     static Path trainingSet(Path root, Random rnd) throws IOException {
@@ -68,13 +82,13 @@ class SoftnessCommandsTest {
             }
         }
         NpyWriter.write(fd.resolve("features.npy"), NpyDType.FLOAT32, g);
-        featuresJson(fd, (long) F * N);
+        featuresJson(fd, (long) F * N, "synthetic-T" + t + ".dump", "f4");
         NpyWriter.write(pd.resolve("phop.npy"), NpyDType.FLOAT64, phop);
         StringBuilder times = new StringBuilder(), steps = new StringBuilder(), ids = new StringBuilder(), types = new StringBuilder();
         for (int f = 0; f < F; f++) { times.append(f > 0 ? "," : "").append(f * 1.0); steps.append(f > 0 ? "," : "").append(f * 200); }
         for (int i = 0; i < N; i++) { ids.append(i > 0 ? "," : "").append(i + 1); types.append(i > 0 ? "," : "").append(1); }
         Files.writeString(pd.resolve("phop.json"), "{\"schema\":\"softglass.phop/1\",\"tR\":10,\"dt\":0.005,\"times\":[" + times + "],\"timesteps\":["
-                + steps + "],\"ids\":[" + ids + "],\"types\":[" + types + "],\"half_window_frames\":5}");
+                + steps + "],\"ids\":[" + ids + "],\"types\":[" + types + "],\"half_window_frames\":5," + trajectoryRecord("synthetic-T" + t + ".dump") + "}");
         return new Path[] {fd, pd};
     }
 
@@ -121,6 +135,47 @@ class SoftnessCommandsTest {
         // these T and the mean run length is 1/(1 − q) ∈ [1, 1.18] frames (1 frame = 1.0)
         assertTrue(mp.tauR() >= 1.0 && mp.tauR() <= 1.2, "tauR = " + mp.tauR());
         assertNotNull(mp.meanS());
+        // issue 20: softness of T = 0.5 with the p_hop of T = 0.6 (same frames, timesteps and ids, another
+        // trajectory) used to be accepted; now refused by name before any output
+        Path s05 = root.resolve("soft0.5"), p06 = root.resolve("phop0.6");
+        var mixed = CliRunner.run("barriers", "--out", root.resolve("bmix").toString(), "--quiet", "--set", "T=0.5:" + s05 + ":" + p06, setArgs[2], setArgs[3]);
+        assertEquals(ExitCodes.INPUT, mixed.code(), mixed.err());
+        assertTrue(mixed.err().startsWith("softglass: " + s05.resolve("softness.json") + ": softness was computed from synthetic-T0.5.dump (sha256 "), mixed.err());
+        assertTrue(mixed.err().contains("but p_hop (" + p06.resolve("phop.json") + ") from synthetic-T0.6.dump (sha256 "), mixed.err());
+        assertFalse(Files.exists(root.resolve("bmix").resolve("barriers.json")));
+        var mixedF = CliRunner.run(concat(new String[] {"fluidity", model.toString(), "--test", train.toString(), "--sigma", "1",
+                "--out", root.resolve("fmix").toString(), "--quiet", "--set", "T=0.5:" + root.resolve("feat0.5") + ":" + p06}, fluidArgs));
+        assertEquals(ExitCodes.INPUT, mixedF.code(), mixedF.err());
+        assertTrue(mixedF.err().contains(": descriptors were computed from synthetic-T0.5.dump (sha256 "), mixedF.err());
+        assertFalse(Files.exists(root.resolve("fmix").resolve("bias_scan.csv")));
+        // a softness directory written before softness.json existed: refused, saying to recompute it
+        Path old = Files.createDirectories(root.resolve("soft-old"));
+        Files.copy(s05.resolve("softness.npy"), old.resolve("softness.npy"));
+        Files.copy(s05.resolve("rows.npy"), old.resolve("rows.npy"));
+        var noRecord = CliRunner.run(concat(new String[] {"barriers", "--out", root.resolve("bold").toString(), "--quiet", "--set",
+                "T=0.5:" + old + ":" + root.resolve("phop0.5")}, new String[] {setArgs[2], setArgs[3]}));
+        assertEquals(ExitCodes.INPUT, noRecord.code(), noRecord.err());
+        assertTrue(noRecord.err().contains(old.resolve("softness.json") + ": missing") && noRecord.err().contains("recompute it with 'softglass softness'"), noRecord.err());
+        // descriptors without a trajectory record: softness refuses to make a product that could not be checked
+        Path oldFeat = Files.createDirectories(root.resolve("feat-old"));
+        for (String f : new String[] {"features.npy", "rows.npy"}) Files.copy(root.resolve("feat0.5").resolve(f), oldFeat.resolve(f));
+        Files.writeString(oldFeat.resolve("features.json"), Files.readString(root.resolve("feat0.5").resolve("features.json"))
+                .replaceFirst(",\"trajectory\":\\{[^}]*}", ""));
+        var noFeat = CliRunner.run("softness", model.toString(), oldFeat.toString(), "--out", root.resolve("sold").toString(), "--quiet");
+        assertEquals(ExitCodes.INPUT, noFeat.code(), noFeat.err());
+        assertTrue(noFeat.err().contains(oldFeat.resolve("features.json") + ": no \"trajectory\" record"), noFeat.err());
+        assertTrue(noFeat.err().contains("recompute the descriptors with 'softglass descriptors'"), noFeat.err());
+        assertFalse(Files.exists(root.resolve("sold").resolve("softness.npy")));
+        // a features.json whose header fields do not describe features.npy (another table's): refused by field
+        Files.writeString(oldFeat.resolve("features.json"), Files.readString(root.resolve("feat0.5").resolve("features.json"))
+                .replace("\"rows\":" + (F * N), "\"rows\":" + (F * N - 1)));
+        var rowsOff = CliRunner.run("softness", model.toString(), oldFeat.toString(), "--out", root.resolve("sold").toString(), "--quiet");
+        assertEquals(ExitCodes.INPUT, rowsOff.code(), rowsOff.err());
+        assertEquals("softglass: " + oldFeat.resolve("features.json") + ": \"rows\" is " + (F * N - 1) + ", expected " + (F * N) + " (the rows of features.npy)\n", rowsOff.err());
+        Files.writeString(oldFeat.resolve("features.json"), Files.readString(root.resolve("feat0.5").resolve("features.json")).replace("\"dtype\":\"f4\"", "\"dtype\":\"f8\""));
+        var dtypeOff = CliRunner.run("softness", model.toString(), oldFeat.toString(), "--out", root.resolve("sold").toString(), "--quiet");
+        assertEquals(ExitCodes.INPUT, dtypeOff.code(), dtypeOff.err());
+        assertTrue(dtypeOff.err().contains("\"dtype\" is \"f8\", expected \"f4\" (the element type of features.npy)"), dtypeOff.err());
 
         Path fd = root.resolve("fluid");
         var fl = CliRunner.run(concat(new String[] {"fluidity", model.toString(), "--test", train.toString(), "--sigma-from", root.resolve("feat0.7").toString(),
@@ -148,7 +203,7 @@ class SoftnessCommandsTest {
         assertEquals(0, CliRunner.run("softness", model.toString(), hot[0].toString(), "--out", hs.toString(), "--quiet").code());
         Path bh = root.resolve("bhot");
         var above = CliRunner.run(concat(new String[] {"barriers", "--out", bh.toString(), "--bins", "-3:3:12", "--quiet", "--set", "T=1.1:" + hs + ":" + hot[1]}, setArgs));
-        assertEquals(ExitCodes.USAGE, above.code());
+        assertEquals(ExitCodes.FAILED, above.code(), above.err()); // a refused fit, not a usage error
         assertTrue(above.err().contains("at or above the fitted onset"), above.err());
         assertTrue(Files.exists(bh.resolve("prs.csv")) && Files.exists(bh.resolve("arrhenius.csv")));
         assertFalse(Files.exists(bh.resolve("model-parameters.json")));
@@ -169,7 +224,7 @@ class SoftnessCommandsTest {
         Path fh = root.resolve("fhot");
         var fhot = CliRunner.run(concat(new String[] {"fluidity", model.toString(), "--test", train.toString(), "--sigma-from", root.resolve("feat0.7").toString(),
                 "--out", fh.toString(), "--bins", "-2:2:8", "--quiet", "--set", "T=1.1:" + hot[0] + ":" + hot[1]}, fluidArgs));
-        assertEquals(ExitCodes.USAGE, fhot.code(), fhot.err());
+        assertEquals(ExitCodes.FAILED, fhot.code(), fhot.err());
         assertTrue(fhot.err().contains("onset"), fhot.err());
         assertTrue(JSON.readTree(fh.resolve("fluidity.json").toFile()).has("onset_error"));
         assertTrue(Files.exists(fh.resolve("bias_scan.csv")) && Files.exists(fh.resolve("arrhenius.csv")));
@@ -179,7 +234,7 @@ class SoftnessCommandsTest {
         assertTrue(one.err().contains("at least 2 temperatures"), one.err());
         // strict: sparse bins refused by name
         var strict = CliRunner.run(concat(new String[] {"barriers", "--out", root.resolve("b2").toString(), "--bins", "-3:3:12", "--strict", "--quiet"}, setArgs));
-        assertEquals(ExitCodes.USAGE, strict.code());
+        assertEquals(ExitCodes.FAILED, strict.code(), strict.err());
         assertTrue(strict.err().contains("fewer than the 10 needed"), strict.err());
     }
 
@@ -233,6 +288,10 @@ class SoftnessCommandsTest {
         }
         Path evFile = root.resolve("events.csv");
         Files.writeString(evFile, ev);
+        // the records 'softness' and 'events' write: both computed from traj.dump
+        String record = "{\"trajectory\":" + JSON.writeValueAsString(org.softglass.core.io.TrajectoryRef.of(traj).asMap()) + "}";
+        Files.writeString(sd.resolve("softness.json"), record);
+        Files.writeString(root.resolve("events.csv.manifest.json"), record);
         ModelParameters base = new ModelParameters(TRUTH, new ModelParameters.Gaussian(0, 1), 4.0);
         Path pin = root.resolve("params.json");
         base.write(pin);
@@ -251,6 +310,29 @@ class SoftnessCommandsTest {
         assertTrue(mp.cS().xi() > 0.3 && mp.cS().xi() < 3, "xi = " + mp.cS().xi());   // smoothing kernel e^{-r}: decay length of order 1
         JsonNode j = JSON.readTree(out.resolve("correlations.json").toFile());
         assertEquals(6, j.get("kicks").get("events_frames").asInt());   // the p* = 0.1 event (peak 3, no frame -2) is below p_c anyway
+        // issue 20: another trajectory with the same frames, timesteps and ids (one coordinate differs) used to be
+        // accepted with this softness; now refused by name
+        Path other = root.resolve("other.dump");
+        String text = dump.toString();
+        int at = text.indexOf("ITEM: ATOMS id type x y z\n") + "ITEM: ATOMS id type x y z\n1 1 ".length();
+        Files.writeString(other, text.substring(0, at) + (text.charAt(at) == '0' ? '1' : '0') + text.substring(at + 1));
+        var mixed = CliRunner.run("correlations", other.toString(), sd.toString(), "--out", root.resolve("cmix").toString(), "--quiet");
+        assertEquals(ExitCodes.INPUT, mixed.code(), mixed.err());
+        assertTrue(mixed.err().startsWith("softglass: " + sd.resolve("softness.json") + ": softness was computed from " + traj + " (sha256 "), mixed.err());
+        assertTrue(mixed.err().contains("not from " + other + " (sha256 "), mixed.err());
+        assertFalse(Files.exists(root.resolve("cmix").resolve("cs.csv")));
+        // events of another trajectory
+        Files.writeString(root.resolve("events.csv.manifest.json"), "{\"trajectory\":" + JSON.writeValueAsString(org.softglass.core.io.TrajectoryRef.of(other).asMap()) + "}");
+        var ev2 = CliRunner.run("correlations", traj.toString(), sd.toString(), "--events", evFile.toString(), "--out", root.resolve("cev").toString(), "--quiet");
+        assertEquals(ExitCodes.INPUT, ev2.code(), ev2.err());
+        assertTrue(ev2.err().startsWith("softglass: " + root.resolve("events.csv.manifest.json") + ": the events were computed from " + other + " (sha256 "), ev2.err());
+        // events recorded for this trajectory but peaking past its last frame: refused by name (they used to be skipped without a word)
+        Path late = root.resolve("late.csv");
+        Files.writeString(late, "id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star\n3,1,96,98,97,0,0,0.7\n");
+        Files.writeString(root.resolve("late.csv.manifest.json"), record);
+        var ev3 = CliRunner.run("correlations", traj.toString(), sd.toString(), "--events", late.toString(), "--out", root.resolve("clate").toString(), "--quiet");
+        assertEquals(ExitCodes.INPUT, ev3.code(), ev3.err());
+        assertEquals("softglass: " + late + ": an event peaks at frame 97, but " + traj + " has frames 0..15 (expected the events of this trajectory)\n", ev3.err());
     }
 
     static String[] concat(String[] a, String[] b) {

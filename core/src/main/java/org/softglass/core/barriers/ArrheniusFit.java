@@ -45,7 +45,7 @@ public record ArrheniusFit(int bin, double s, double entropy, double entropyErr,
             BarrierPoint p = points.get(i);
             if (p.bin() != bin) throw new IllegalArgumentException("points of bins " + bin + " and " + p.bin() + " mixed in one Arrhenius fit");
             String why = p.unusable(minEvents, pMax);
-            if (why != null) throw new IllegalArgumentException("Arrhenius fit refused: " + why);
+            if (why != null) throw new org.softglass.core.util.Refusal("Arrhenius fit refused: " + why);
             x[i] = 1 / p.t();
             y[i] = p.logP() + (kramers ? Math.log(p.t()) : 0);
             e[i] = p.logPErr();
@@ -53,7 +53,7 @@ public record ArrheniusFit(int bin, double s, double entropy, double entropyErr,
             temps.add(p.t());
         }
         if (temps.size() < 2) {
-            throw new IllegalArgumentException("Arrhenius fit of bin " + bin + " (S = " + BarrierPoint.fmt(sMean / n) + ") needs at least 2 temperatures, got "
+            throw new org.softglass.core.util.Refusal("Arrhenius fit of bin " + bin + " (S = " + BarrierPoint.fmt(sMean / n) + ") needs at least 2 temperatures, got "
                     + temps.size() + ": a single temperature cannot separate Sigma(S) from DeltaE(S)");
         }
         FitResult f = WeightedLine.fit(x, y, e);

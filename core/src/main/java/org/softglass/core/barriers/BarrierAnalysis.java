@@ -97,7 +97,7 @@ public final class BarrierAnalysis {
                 BarrierPoint p = new BarrierPoint(k, temps[i], cp.meanS()[k], cp.p()[k], cp.pErr()[k], cp.events()[k]);
                 String why = p.unusable(o.minEvents(), o.pMax());
                 if (why != null) {
-                    if (o.strict()) throw new IllegalArgumentException("refused: " + why);
+                    if (o.strict()) throw new org.softglass.core.util.Refusal("refused: " + why);
                     dropped.add(why);
                     continue;
                 }
@@ -110,14 +110,14 @@ public final class BarrierAnalysis {
         for (var e : byBin.entrySet()) {
             if (e.getValue().size() < 2) {
                 String why = o.bins().label(e.getKey()) + ": usable at only " + e.getValue().size() + " temperature(s), no Arrhenius fit";
-                if (o.strict()) throw new IllegalArgumentException("refused: " + why);
+                if (o.strict()) throw new org.softglass.core.util.Refusal("refused: " + why);
                 dropped.add(why);
                 continue;
             }
             fits.add(ArrheniusFit.fit(e.getValue(), o.kramers(), o.minEvents(), o.pMax()));
             forOnset.addAll(e.getValue());
         }
-        if (fits.isEmpty()) throw new IllegalArgumentException("no softness bin has usable P(R|S) at 2 or more temperatures; widen the bins or lower --min-events");
+        if (fits.isEmpty()) throw new org.softglass.core.util.Refusal("no softness bin has usable P(R|S) at 2 or more temperatures; widen the bins or lower --min-events");
         OnsetFit onset = o.onset() ? OnsetFit.fit(forOnset, o.kramers(), o.minEvents(), o.pMax()) : null;
         double[] x = new double[nt], y = new double[nt], err = new double[nt];
         for (int i = 0; i < nt; i++) {
@@ -139,7 +139,7 @@ public final class BarrierAnalysis {
             n++; sum += sm.s()[i];
             if (sm.rearranging()[i]) r++;
         }
-        if (n == 0) throw new IllegalArgumentException("temperature " + sm.t() + " has no finite samples");
+        if (n == 0) throw new org.softglass.core.util.Refusal("temperature " + sm.t() + " has no finite samples");
         double mean = sum / n, v = 0;
         for (double s : sm.s()) if (Double.isFinite(s)) v += (s - mean) * (s - mean);
         return new Moments(sm.t(), mean, Math.sqrt(v / Math.max(1, n - 1)), n, (double) r / n);

@@ -44,7 +44,7 @@ public record OnsetFit(double eps0, double eps1, double eps2, double sigma0, dou
     public static final double ONSET_MARGIN = 2.0;
 
     /** The refusal "a fitted temperature is at or above the fitted T0": {@code temperature} names it. */
-    public static final class AboveOnset extends IllegalArgumentException {
+    public static final class AboveOnset extends org.softglass.core.util.Refusal {
         private final double temperature;
 
         AboveOnset(double temperature, String message) {
@@ -74,7 +74,7 @@ public record OnsetFit(double eps0, double eps1, double eps2, double sigma0, dou
         for (int i = 0; i < n; i++) {
             BarrierPoint p = points.get(i);
             String why = p.unusable(minEvents, pMax);
-            if (why != null) throw new IllegalArgumentException("onset fit refused: " + why);
+            if (why != null) throw new org.softglass.core.util.Refusal("onset fit refused: " + why);
             s[i] = p.s(); t[i] = p.t();
             y[i] = p.logP() + (kramers ? Math.log(p.t()) : 0);
             e[i] = p.logPErr();
@@ -96,7 +96,7 @@ public record OnsetFit(double eps0, double eps1, double eps2, double sigma0, dou
         try {
             c = new QRDecomposition(new Array2DRowRealMatrix(a, false), 1e-12).getSolver().solve(new ArrayRealVector(b, false)).toArray();
         } catch (org.hipparchus.exception.MathIllegalArgumentException ex) {
-            throw new IllegalArgumentException("onset fit: the points do not determine the quadratic form (singular design)");
+            throw new org.softglass.core.util.Refusal("onset fit: the points do not determine the quadratic form (singular design)");
         }
         double u0 = Math.abs(c[2]) > 1e-12 ? c[3] / c[2] : Double.NaN;
         if (!(u0 > 1 / (10 * tMax)) || !(u0 < 1 / tMax) || !Double.isFinite(u0)) u0 = 1 / (1.2 * tMax);
@@ -109,7 +109,7 @@ public record OnsetFit(double eps0, double eps1, double eps2, double sigma0, dou
             }
         }, y, e, start);
         double[] p = f.params(), er = f.errors();
-        if (!(p[4] > 0)) throw new IllegalArgumentException("onset fit: fitted 1/T0 = " + BarrierPoint.fmt(p[4]) + " <= 0, the data show no onset temperature");
+        if (!(p[4] > 0)) throw new org.softglass.core.util.Refusal("onset fit: fitted 1/T0 = " + BarrierPoint.fmt(p[4]) + " <= 0, the data show no onset temperature");
         double t0 = 1 / p[4], t0Err = er[4] / (p[4] * p[4]);
         for (double tt : temps) {
             if (tt >= t0 - ONSET_MARGIN * t0Err) {

@@ -33,16 +33,22 @@ public record PhopTable(double[][] phop, double[] times, long[] timesteps, long[
             root = new ObjectMapper().readTree(Files.readAllBytes(js));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InputFormatException(js.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
+            throw new InputFormatException(js.toString(), -1, "not valid JSON (" + e.getMessage() + ")", e);
         }
         if (root == null || !SCHEMA.equals(root.path("schema").asText(""))) throw new InputFormatException(js.toString(), -1, "field 'schema' missing or invalid, expected \"" + SCHEMA + "\"");
         double[] times = doubles(root, "times", js);
-        long[] ts = longs(root, "timesteps", js), ids = longs(root, "ids", js);
-        for (int i = 1; i < ids.length; i++) if (ids[i] <= ids[i - 1]) throw new InputFormatException(js.toString(), -1, "field 'ids' is not strictly ascending at index " + i);
+        long[] ts = longs(root, "timesteps", js), ids = longs(root, "ids", js), types = longs(root, "types", js);
+        JsonNode dt = root.get("dt");
+        if (dt == null || !dt.isNumber()) throw new InputFormatException(js.toString(), -1, "field 'dt' missing or invalid, expected a number");
+        org.softglass.core.rearrange.PhopFiles.checkHeader(js.toString(), ids, types, ts, times, dt.asDouble());
         NpyArray a = NpyReader.read(np);
+        if (a.dtype() != org.softglass.core.io.NpyDType.FLOAT64) {
+            throw new InputFormatException(np.toString(), -1, "dtype " + a.dtype().descr() + ", expected <f8 (float64 p_hop)");
+        }
         if (a.rank() != 2 || a.rows() != times.length || a.columns() != ids.length) {
             throw new InputFormatException(np.toString(), -1, "shape " + Arrays.toString(a.shape()) + ", expected (" + times.length + ", " + ids.length + ") from phop.json");
         }
-        if (ts.length != times.length) throw new InputFormatException(js.toString(), -1, "'timesteps' has " + ts.length + " entries, 'times' has " + times.length);
         double[] flat = a.toDoubleArray();
         double[][] p = new double[a.rows()][];
         for (int f = 0; f < p.length; f++) p[f] = Arrays.copyOfRange(flat, f * ids.length, (f + 1) * ids.length);
@@ -66,21 +72,28 @@ public record PhopTable(double[][] phop, double[] times, long[] timesteps, long[
     }
 
     /**
-     * p_hop of particle {@code id} at frame {@code frame + lag}, checking that {@code frame}'s timestep
-     * equals {@code timestep} (the two files describe the same trajectory). NaN when the frame is out of
-     * range, the window did not fit, or the particle is absent.
+     * p_hop of particle {@code id} at frame {@code frame + lag}, checking that the row belongs to this
+     * trajectory: {@code frame} is one of its frames, with timestep {@code timestep}, and {@code id} is one
+     * of its particles. NaN when {@code frame + lag} is past either end or the window did not fit there.
      *
-     * @throws InputFormatException when the timesteps disagree
+     * @throws InputFormatException when the frame, its timestep or the id is not this trajectory's
      */
     public double at(long frame, long timestep, long id, int lag) {
-        if (frame < 0 || frame >= timesteps.length) return Double.NaN;
+        if (frame < 0 || frame >= timesteps.length) {
+            throw new InputFormatException(source, -1, "a softness/descriptor row refers to frame " + frame + " (timestep " + timestep
+                    + "), but phop.json has frames 0.." + (timesteps.length - 1) + " (expected rows of the trajectory p_hop was computed from)");
+        }
         if (timesteps[(int) frame] != timestep) {
             throw new InputFormatException(source, -1, "frame " + frame + " has timestep " + timesteps[(int) frame] + " in phop.json but " + timestep
                     + " in rows.npy (softness and p_hop come from different trajectories)");
         }
         long f = frame + lag;
         int c = column(id);
-        if (f < 0 || f >= phop.length || c < 0) return Double.NaN;
+        if (c < 0) {
+            throw new InputFormatException(source, -1, "a softness/descriptor row refers to particle id " + id + " (frame " + frame
+                    + "), which is not a column of phop.json (expected rows of the trajectory p_hop was computed from)");
+        }
+        if (f < 0 || f >= phop.length) return Double.NaN;
         return phop[(int) f][c];
     }
 
@@ -88,7 +101,10 @@ public record PhopTable(double[][] phop, double[] times, long[] timesteps, long[
         JsonNode a = root.get(key);
         if (a == null || !a.isArray()) throw new InputFormatException(src.toString(), -1, "field '" + key + "' missing or invalid, expected an array");
         double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) v[i] = a.get(i).asDouble();
+        for (int i = 0; i < v.length; i++) {
+            if (!a.get(i).isNumber()) throw new InputFormatException(src.toString(), -1, "field '" + key + "[" + i + "]' is " + a.get(i) + ", expected a number");
+            v[i] = a.get(i).asDouble();
+        }
         return v;
     }
 

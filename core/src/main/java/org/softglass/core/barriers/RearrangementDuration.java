@@ -37,7 +37,7 @@ public record RearrangementDuration(double meanFrames, double stdErrFrames, long
                 }
             }
         }
-        if (runs == 0) throw new IllegalArgumentException("no complete run of p_hop > " + threshold + " found; cannot measure the rearrangement duration");
+        if (runs == 0) throw new org.softglass.core.util.Refusal("no complete run of p_hop > " + threshold + " found; cannot measure the rearrangement duration");
         double mean = sum / runs;
         double var = runs > 1 ? (sum2 - runs * mean * mean) / (runs - 1) : 0;
         return new RearrangementDuration(mean, Math.sqrt(Math.max(0, var) / runs), runs);

@@ -33,7 +33,7 @@ public final class RhoInversion {
         double v = std * std, g = barriers.gamma(t), d = barriers.delta(t);
         double precision = 1 / v + 2 * d;
         if (!(precision > 0)) {
-            throw new IllegalArgumentException("no Gaussian rho(S) gives sigma_S=" + std + " at T=" + t + " with delta(T)=" + d
+            throw new org.softglass.core.util.Refusal("no Gaussian rho(S) gives sigma_S=" + std + " at T=" + t + " with delta(T)=" + d
                     + " (1/sigma_S^2 + 2 delta = " + precision + " <= 0)");
         }
         double s02 = 1 / precision;

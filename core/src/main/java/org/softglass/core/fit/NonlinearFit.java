@@ -54,14 +54,14 @@ public final class NonlinearFit {
                             .target(y).weight(new DiagonalMatrix(w)).start(start)
                             .maxEvaluations(100_000).maxIterations(10_000).build());
         } catch (org.hipparchus.exception.MathIllegalStateException e) {
-            throw new IllegalArgumentException("the least-squares fit did not converge (" + e.getMessage() + ")");
+            throw new org.softglass.core.util.Refusal("the least-squares fit did not converge (" + e.getMessage() + ")");
         }
         double[] p = opt.getPoint().toArray();
         double[][] cov;
         try {
             cov = opt.getCovariances(1e-14).getData();
         } catch (org.hipparchus.exception.MathIllegalArgumentException e) {
-            throw new IllegalArgumentException("the fit's parameters are not determined by the data (singular normal matrix)");
+            throw new org.softglass.core.util.Refusal("the fit's parameters are not determined by the data (singular normal matrix)");
         }
         double rms = opt.getRMS();
         return new FitResult(p, cov, rms * rms * n, n - m);

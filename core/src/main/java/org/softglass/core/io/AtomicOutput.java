@@ -67,6 +67,9 @@ public final class AtomicOutput implements Closeable {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         String name = abs.getFileName().toString();
+        if (!Files.isDirectory(dir)) {
+            throw new java.nio.file.NoSuchFileException(abs.toString(), null, "cannot write: its directory " + dir + " does not exist");
+        }
         for (int attempt = 0; ; attempt++) {
             String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
             Path temp = dir.resolve("." + name + "." + suffix + ".tmp");

@@ -189,7 +189,7 @@ public final class ExtendedXyzReader implements AutoCloseable {
         char c0 = t.charAt(0);
         if (Character.isDigit(c0) || c0 == '-' || c0 == '+') {
             long v = in.parseLong(line, starts[col], ends[col], "species");
-            if (v < 1 || v > Integer.MAX_VALUE) throw in.error("expected a positive type number or a species name, found '" + t + "'");
+            if (v < 1 || v > Integer.MAX_VALUE) throw in.error("expected a positive type number or a species name, found '" + InputFormatException.quote(t) + "'");
             return (int) (v - 1);
         }
         int s = speciesNames.indexOf(t);
@@ -213,6 +213,7 @@ public final class ExtendedXyzReader implements AutoCloseable {
             if (!(m[4 * r] > 0) || !Double.isFinite(m[4 * r])) throw in.error("expected positive Lattice diagonal, found " + m[4 * r]);
         }
         double[] lo = kv.containsKey("Origin") ? numbers(kv.get("Origin"), 3, "Origin") : new double[3];
+        for (double o : lo) if (!Double.isFinite(o)) throw in.error("expected a finite Origin, found " + o);
         return new Box(lo, new double[] {m[0], m[4], m[8]});
     }
 
@@ -233,15 +234,20 @@ public final class ExtendedXyzReader implements AutoCloseable {
         for (int i = 0; i < parts.length; i += 3) {
             String t = parts[i + 1];
             if (t.length() != 1 || "SRIL".indexOf(t.charAt(0)) < 0) {
-                throw in.error("unknown property type '" + t + "' for " + parts[i] + ", expected S, R, I or L");
+                throw in.error("unknown property type '" + InputFormatException.quote(t) + "' for " + InputFormatException.quote(parts[i])
+                        + ", expected S, R, I or L");
             }
             int count;
             try {
                 count = Integer.parseInt(parts[i + 2]);
             } catch (NumberFormatException e) {
-                throw in.error("expected a column count for property " + parts[i] + ", found '" + parts[i + 2] + "'");
+                throw in.error("expected a column count for property " + InputFormatException.quote(parts[i]) + ", found '"
+                        + InputFormatException.quote(parts[i + 2]) + "'");
             }
-            if (count < 1) throw in.error("expected a positive column count for property " + parts[i] + ", found " + count);
+            if (count < 1) throw in.error("expected a positive column count for property " + InputFormatException.quote(parts[i]) + ", found " + count);
+            if (parts[i].isEmpty() || parts[i].chars().anyMatch(ch -> ch <= ' ' || Character.isWhitespace(ch))) {
+                throw in.error("property name '" + InputFormatException.quote(parts[i]) + "', expected a name without spaces");
+            }
             props.add(new Prop(parts[i], t.charAt(0), count, col));
             col += count;
         }
@@ -266,7 +272,7 @@ public final class ExtendedXyzReader implements AutoCloseable {
                 if (i < len && (s.charAt(i) == '"' || s.charAt(i) == '{')) {
                     char close = s.charAt(i) == '"' ? '"' : '}';
                     int end = s.indexOf(close, i + 1);
-                    if (end < 0) throw in.error("unterminated quoted value for " + key + ", expected a closing " + close);
+                    if (end < 0) throw in.error("unterminated quoted value for " + InputFormatException.quote(key) + ", expected a closing " + close);
                     value = s.substring(i + 1, end);
                     i = end + 1;
                 } else {

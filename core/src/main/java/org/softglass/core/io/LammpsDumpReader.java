@@ -121,7 +121,8 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
             throw in.error("expected 'ITEM: ATOMS <columns>', found '" + TextInput.abbreviate(header) + "'");
         }
         long headerLine = in.lineNo();
-        Columns c = planColumns(header.substring("ITEM: ATOMS".length()).strip().split("\\s+"), headerLine);
+        // split as the rows are tokenised (TextInput.tokenize: every char <= ' ' separates)
+        Columns c = planColumns(header.substring("ITEM: ATOMS".length()).trim().split("[\\x00-\\x20]+"), headerLine);
         ParticleStore store = ParticleStore.allocate(n);
         try {
             Frame frame = readRows(store, c, n, nLine, headerLine, timestep, time, box);
@@ -170,6 +171,9 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
                 double v = in.parseDouble(line, starts[col], ends[col], "column '" + c.names[col] + "'");
                 if (!Double.isFinite(v)) throw in.error("expected a finite coordinate in column '" + c.names[col] + "', found " + v);
                 p[a] = c.scaled ? lo[a] + v * len[a] : v;
+                if (!Double.isFinite(p[a])) {
+                    throw in.error("scaled coordinate " + v + " in column '" + c.names[col] + "' lies at infinity, expected a finite position");
+                }
             }
             store.setPosition(i, p[0], p[1], p[2]);
             for (int a = 0; a < 3; a++) {
@@ -298,7 +302,7 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
             if (flags.length != 3) throw in.error("expected 3 boundary flags 'pp pp pp', found '" + TextInput.abbreviate(line) + "'");
             for (String f : flags) {
                 if (!f.equals("pp")) {
-                    throw in.error("non-periodic boundary '" + f + "' is not supported, expected 'pp pp pp'");
+                    throw in.error("non-periodic boundary '" + InputFormatException.quote(f) + "' is not supported, expected 'pp pp pp'");
                 }
             }
         }
@@ -312,7 +316,8 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
             }
             b[2 * a] = in.parseDouble(l, starts[0], ends[0], Box.axisName(a) + "lo");
             b[2 * a + 1] = in.parseDouble(l, starts[1], ends[1], Box.axisName(a) + "hi");
-            if (!(b[2 * a + 1] > b[2 * a]) || !Double.isFinite(b[2 * a]) || !Double.isFinite(b[2 * a + 1])) {
+            if (!(b[2 * a + 1] > b[2 * a]) || !Double.isFinite(b[2 * a]) || !Double.isFinite(b[2 * a + 1])
+                    || !Double.isFinite(b[2 * a + 1] - b[2 * a])) {
                 throw in.error("expected finite box bounds with lo < hi, found " + b[2 * a] + " " + b[2 * a + 1]);
             }
         }

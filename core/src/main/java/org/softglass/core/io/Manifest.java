@@ -46,15 +46,34 @@ public final class Manifest {
 
     /** Records an input file with its SHA-256 and size. */
     public Manifest input(Path p) throws IOException {
+        return input(p, sha256(p));
+    }
+
+    /**
+     * Records an input file whose SHA-256 is already known (e.g. from a {@link TrajectoryRef}), so a
+     * large trajectory is not read a second time.
+     */
+    public Manifest input(Path p, String sha256) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sha256", sha256(p));
+        m.put("sha256", sha256);
         m.put("bytes", Files.size(p));
         inputs.put(p.toString(), m);
         return this;
     }
 
+    /**
+     * Records the trajectory the outputs were derived from under the top-level field
+     * {@value TrajectoryRef#FIELD}, for consumers that check a companion input belongs to its
+     * trajectory ({@link TrajectoryRef#read(Path, String)}).
+     */
+    public Manifest trajectory(TrajectoryRef t) {
+        root.put(TrajectoryRef.FIELD, t.asMap());
+        return this;
+    }
+
     /** Hex SHA-256 of a file's bytes. */
     public static String sha256(Path p) throws IOException {
+        if (Files.isDirectory(p)) throw new java.nio.file.FileSystemException(p.toString(), null, "Is a directory");
         try (InputStream in = Files.newInputStream(p)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

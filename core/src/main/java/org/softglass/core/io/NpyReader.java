@@ -76,6 +76,9 @@ public final class NpyReader implements AutoCloseable {
             }
             ch.position(prefix + headerLen);
             buf.limit(0);
+        } catch (ArithmeticException e) { // Math.multiplyExact: the shape's element or byte count overflows a long
+            ch.close();
+            throw error("shape too large: its size overflows 64 bits, expected an array that fits in a file");
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -155,8 +158,8 @@ public final class NpyReader implements AutoCloseable {
         String d = m.group(1);
         NpyDType t = NpyDType.ofDescr(d);
         if (t == null) {
-            if (d.startsWith(">")) throw error("big-endian dtype '" + d + "' is not supported, expected little-endian <f4 <f8 <i4 <i8");
-            throw error("unsupported dtype '" + d + "', expected one of <f4 <f8 <i4 <i8");
+            if (d.startsWith(">")) throw error("big-endian dtype '" + InputFormatException.quote(d) + "' is not supported, expected little-endian <f4 <f8 <i4 <i8");
+            throw error("unsupported dtype '" + InputFormatException.quote(d) + "', expected one of <f4 <f8 <i4 <i8");
         }
         Matcher f = FORTRAN.matcher(header);
         if (!f.find()) throw error("header has no 'fortran_order' entry: " + TextInput.abbreviate(header));
@@ -171,15 +174,16 @@ public final class NpyReader implements AutoCloseable {
         String[] parts = inner.isEmpty() ? new String[0] : inner.split(",");
         int rank = parts.length;
         if (rank > 0 && parts[rank - 1].isBlank()) rank--;
-        if (rank < 1 || rank > 2) throw error("expected a 1-D or 2-D shape, found (" + inner + ")");
+        if (rank < 1 || rank > 2) throw error("expected a 1-D or 2-D shape, found (" + InputFormatException.quote(inner) + ")");
         long[] s = new long[rank];
         for (int i = 0; i < rank; i++) {
             try {
                 s[i] = Long.parseLong(parts[i].strip().replace("L", ""));
             } catch (NumberFormatException e) {
-                throw error("bad shape entry '" + parts[i].strip() + "' in (" + inner + "), expected non-negative integers");
+                throw error("bad shape entry '" + InputFormatException.quote(parts[i]) + "' in (" + InputFormatException.quote(inner)
+                        + "), expected non-negative integers");
             }
-            if (s[i] < 0) throw error("negative extent " + s[i] + " in shape (" + inner + ")");
+            if (s[i] < 0) throw error("negative extent " + s[i] + " in shape (" + InputFormatException.quote(inner) + ")");
         }
         return s;
     }

@@ -25,10 +25,17 @@ final class TextInput implements Closeable {
 
     TextInput(InputStream in, String source) throws IOException {
         this.source = source;
-        this.reader = new BufferedReader(new InputStreamReader(maybeGunzip(in), StandardCharsets.ISO_8859_1), 1 << 16);
+        InputStream body;
+        try {
+            body = maybeGunzip(in);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) { // gzip magic bytes, then a corrupt or truncated gzip header
+            throw error(1, "truncated or corrupt gzip data (" + e.getMessage() + "); expected a complete .gz file", e);
+        }
+        this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.ISO_8859_1), 1 << 16);
     }
 
     static TextInput open(Path file) throws IOException {
+        if (Files.isDirectory(file)) throw new java.nio.file.FileSystemException(file.toString(), null, "Is a directory");
         InputStream in = Files.newInputStream(file);
         try {
             return new TextInput(in, file.getFileName().toString());
@@ -55,7 +62,12 @@ final class TextInput implements Closeable {
             lineNo = pushedLineNo;
             return s;
         }
-        String s = reader.readLine();
+        String s;
+        try {
+            s = reader.readLine();
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw error(lineNo + 1, "truncated or corrupt gzip data (" + e.getMessage() + "); expected a complete .gz file", e);
+        }
         if (s != null) lineNo++;
         return s;
     }
@@ -147,10 +159,9 @@ final class TextInput implements Closeable {
         }
     }
 
-    /** Shortens a found text for a one-line message. */
+    /** Shortens a found text for a one-line message (non-printables escaped: {@link InputFormatException#quote}). */
     static String abbreviate(String s) {
-        String t = s.strip();
-        return t.length() <= 60 ? t : t.substring(0, 57) + "...";
+        return InputFormatException.quote(s);
     }
 
     @Override

@@ -155,6 +155,8 @@ public record ModelParameters(Barriers barriers, Gaussian rho, double tauR, Mean
             root = JSON.readTree(Files.readAllBytes(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InputFormatException(file.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
+            throw new InputFormatException(file.toString(), -1, "not valid JSON (" + e.getMessage() + ")", e);
         }
         Reader r = new Reader(file);
         if (root == null || !root.isObject()) throw r.bad("", "a JSON object");

@@ -22,6 +22,7 @@ import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyReader;
 import org.softglass.core.io.NpyWriter;
+import org.softglass.core.io.TrajectoryRef;
 
 /**
  * The p_hop files of a directory (file contract §2):
@@ -30,8 +31,12 @@ import org.softglass.core.io.NpyWriter;
  *       (ids ascending); NaN where the window does not fit (first and last h frames).</li>
  *   <li>{@code phop.json}: {@code {"schema":"softglass.phop/1", "tR", "tR_effective" (= 2hΔ), "dt",
  *       "frame_spacing" (Δ, τ), "half_window_frames" (h), "frames" (F), "times":[F] (τ), "timesteps":[F],
- *       "ids":[N], "types":[N], "input"}}.</li>
+ *       "ids":[N], "types":[N], "input", "trajectory": {"file", "sha256"}}} ({@link TrajectoryRef}: the
+ *       trajectory p_hop was computed from).</li>
  * </ul>
+ * A consumer that uses p_hop with a trajectory, or with another product of one, checks the recorded
+ * SHA-256 ({@link #requireFrom}, {@link #trajectory}); a phop.json without the record is refused there
+ * with a message to recompute it.
  * {@link #writer(Path)} is a {@link PhopSink} that writes both atomically (rows go to a temporary raw
  * file first because F is known only at the end; {@code phop.npy} is assembled from it in
  * {@link PhopSink#finish}); {@link #replay(Path, PhopSink)} reads them back into a sink, row by row.
@@ -47,6 +52,28 @@ public final class PhopFiles {
     public static Path npy(Path dir) { return dir.resolve("phop.npy"); }
     /** {@code DIR/phop.json}. */
     public static Path json(Path dir) { return dir.resolve("phop.json"); }
+
+    /** What to do with a p_hop directory that records no trajectory. */
+    public static final String RECOMPUTE = "recompute it with 'softglass phop'";
+
+    /**
+     * The trajectory a p_hop directory was computed from, as recorded in its phop.json.
+     *
+     * @throws InputFormatException if phop.json is missing, not JSON, or holds no trajectory record
+     */
+    public static TrajectoryRef trajectory(Path dir) throws IOException {
+        return TrajectoryRef.read(json(dir), RECOMPUTE);
+    }
+
+    /**
+     * Refuses a p_hop directory used with a trajectory it was not computed from (SHA-256 of the file,
+     * see {@link TrajectoryRef}): {@code DIR/phop.json: p_hop was computed from a.dump (sha256 …), not from b.dump (sha256 …)}.
+     *
+     * @throws InputFormatException on a mismatch or a phop.json without the record
+     */
+    public static void requireFrom(Path dir, TrajectoryRef actual) throws IOException {
+        trajectory(dir).requireTrajectory(actual, json(dir).toString(), "p_hop");
+    }
 
     /** Whether {@code dir} is a directory holding {@code phop.json}. */
     public static boolean isPhopDir(Path dir) { return Files.isDirectory(dir) && Files.isRegularFile(json(dir)); }
@@ -120,6 +147,7 @@ public final class PhopFiles {
             m.put("ids", header.ids());
             m.put("types", header.types());
             m.put("input", header.source());
+            if (header.trajectory() != null) m.put(TrajectoryRef.FIELD, header.trajectory().asMap());
             AtomicOutput.write(json(dir), out -> out.write(JSON.writeValueAsBytes(m)));
         }
 
@@ -156,6 +184,8 @@ public final class PhopFiles {
             j = JSON.readTree(jp.toFile());
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new InputFormatException(src, -1, "not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
+            throw new InputFormatException(src, -1, "not valid JSON: " + e.getMessage(), e);
         }
         if (!SCHEMA.equals(j.path("schema").asText())) {
             throw new InputFormatException(src, -1, "expected \"schema\": \"" + SCHEMA + "\", found " + j.path("schema"));
@@ -166,12 +196,26 @@ public final class PhopFiles {
         double[] times = doubles(j, "times", src);
         int n = ids.length, frames = steps.length;
         if (typesL.length != n) throw new InputFormatException(src, -1, "\"types\" has " + typesL.length + " entries, expected " + n + " (as \"ids\")");
-        if (times.length != frames) throw new InputFormatException(src, -1, "\"times\" has " + times.length + " entries, expected " + frames + " (as \"timesteps\")");
         int[] types = new int[n];
         for (int i = 0; i < n; i++) types[i] = (int) typesL[i];
-        PhopHeader header = new PhopHeader(j.path("input").asText(dir.toString()), ids, types, number(j, "tR", src), number(j, "dt", src),
-                number(j, "frame_spacing", src), (int) number(j, "half_window_frames", src));
+        double dt = number(j, "dt", src), tR = number(j, "tR", src), spacing = number(j, "frame_spacing", src);
+        double hd = number(j, "half_window_frames", src);
+        checkHeader(src, ids, typesL, steps, times, dt);
+        if (!(tR > 0) || !Double.isFinite(tR)) throw new InputFormatException(src, -1, "\"tR\" is " + tR + ", expected a finite window > 0");
+        if (hd != Math.rint(hd) || hd < 1 || 2 * hd + 1 > frames) {
+            throw new InputFormatException(src, -1, "\"half_window_frames\" is " + j.get("half_window_frames") + ", expected an integer h >= 1 with 2h + 1 <= "
+                    + frames + " frames");
+        }
+        if (Math.abs(spacing - (steps[1] - steps[0]) * dt) > 1e-9 * Math.abs(spacing)) {
+            throw new InputFormatException(src, -1, "\"frame_spacing\" is " + spacing + ", expected " + (steps[1] - steps[0]) * dt
+                    + " (timestep spacing " + (steps[1] - steps[0]) + " x dt " + dt + ")");
+        }
+        PhopHeader header = new PhopHeader(j.path("input").asText(dir.toString()), ids, types, tR, dt, spacing, (int) hd,
+                j.has(TrajectoryRef.FIELD) ? TrajectoryRef.read(j, src, RECOMPUTE) : null);
         try (NpyReader r = NpyReader.open(npy(dir))) {
+            if (r.dtype() != NpyDType.FLOAT64) {
+                throw new InputFormatException(npy(dir).toString(), -1, "dtype " + r.dtype().descr() + ", expected <f8 (float64 p_hop)");
+            }
             long[] shape = r.shape();
             if (shape.length != 2 || shape[0] != frames || shape[1] != n) {
                 throw new InputFormatException(npy(dir).toString(), -1, "shape " + java.util.Arrays.toString(shape)
@@ -186,6 +230,43 @@ public final class PhopFiles {
             sink.finish(frames);
         }
         return new PhopRun.Result(header, frames, steps, times);
+    }
+
+    /**
+     * Checks the per-frame and per-particle fields of a phop.json against each other and against what
+     * a p_hop run writes (the one check for every reader: {@link #replay} and
+     * {@link org.softglass.core.barriers.PhopTable#read}): ids strictly ascending (the column order of
+     * phop.npy), types &ge; 1, as many types as ids, timesteps strictly increasing and uniformly spaced (p_hop
+     * windows are counted in frames), dt finite and &gt; 0, and each time equal to timestep &times; dt.
+     *
+     * @param src the file, for messages
+     * @throws InputFormatException naming the first field that is off
+     */
+    public static void checkHeader(String src, long[] ids, long[] types, long[] steps, double[] times, double dt) {
+        for (int i = 1; i < ids.length; i++) {
+            if (ids[i] <= ids[i - 1]) {
+                throw new InputFormatException(src, -1, "\"ids\" is not strictly ascending at index " + i + " (" + ids[i - 1] + ", " + ids[i]
+                        + "), expected ascending ids (the column order of phop.npy)");
+            }
+        }
+        if (types.length != ids.length) throw new InputFormatException(src, -1, "\"types\" has " + types.length + " entries, expected " + ids.length + " (as \"ids\")");
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] < 1 || types[i] > Integer.MAX_VALUE) throw new InputFormatException(src, -1, "\"types\"[" + i + "] is " + types[i] + ", expected a LAMMPS type >= 1");
+        }
+        if (!(dt > 0) || !Double.isFinite(dt)) throw new InputFormatException(src, -1, "\"dt\" is " + dt + ", expected a finite timestep > 0");
+        if (times.length != steps.length) throw new InputFormatException(src, -1, "\"times\" has " + times.length + " entries, expected " + steps.length + " (as \"timesteps\")");
+        if (steps.length < 2) throw new InputFormatException(src, -1, "\"timesteps\" has " + steps.length + " entries, expected at least 2 frames");
+        long d = steps[1] - steps[0];
+        for (int f = 0; f < steps.length; f++) {
+            if (f > 0 && (steps[f] - steps[f - 1] != d || d <= 0)) {
+                throw new InputFormatException(src, -1, "\"timesteps\"[" + f + "] is " + steps[f] + " after " + steps[f - 1]
+                        + ", expected increasing timesteps " + d + " apart (uniformly spaced frames)");
+            }
+            double t = steps[f] * dt;
+            if (!(Math.abs(times[f] - t) <= 1e-9 * Math.abs(t) + 1e-12)) {
+                throw new InputFormatException(src, -1, "\"times\"[" + f + "] is " + times[f] + ", expected timestep x dt = " + steps[f] + " x " + dt + " = " + t);
+            }
+        }
     }
 
     /**

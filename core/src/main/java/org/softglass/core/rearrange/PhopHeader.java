@@ -10,8 +10,11 @@ package org.softglass.core.rearrange;
  * @param dt MD timestep (τ)
  * @param frameSpacing Δ between frames (τ)
  * @param halfWindow h = round((t_R/2)/Δ) frames; the window actually used is 2hΔ
+ * @param trajectory the trajectory's identity (file and SHA-256), recorded in phop.json; null only for
+ *     a phop.json written before softglass recorded it
  */
-public record PhopHeader(String source, long[] ids, int[] types, double tR, double dt, double frameSpacing, int halfWindow) {
+public record PhopHeader(String source, long[] ids, int[] types, double tR, double dt, double frameSpacing, int halfWindow,
+                         org.softglass.core.io.TrajectoryRef trajectory) {
     /** Number of particles N. */
     public int size() { return ids.length; }
 

@@ -11,6 +11,9 @@ import org.softglass.core.parallel.Parallel;
  * Computes p_hop ({@link PhopCalculator}) over a whole LAMMPS trajectory in one streaming pass and
  * hands the rows, in frame order, to a {@link PhopSink}.
  *
+ * <p>The header carries the trajectory's identity ({@link org.softglass.core.io.TrajectoryRef}: file and
+ * SHA-256), which {@link PhopFiles} records in phop.json for the consumers that check it.
+ *
  * <p>The trajectory is checked by {@link TrajectoryStream} (same particles in every frame, increasing
  * and uniformly spaced timesteps, unwrapped positions). The frame spacing is
  * {@code Δ = (timestep_1 − timestep_0) · dt}; the half window is {@code h = round((t_R/2)/Δ)} frames
@@ -38,6 +41,8 @@ public final class PhopRun {
     public static Result run(Path trajectory, double tR, double dt, Parallel par, PhopSink sink, IntConsumer progress)
             throws IOException {
         if (!(tR > 0) || !Double.isFinite(tR)) throw new IllegalArgumentException("--tr must be finite and > 0, got " + tR);
+        // the identity phop.json records (TrajectoryRef): the SHA-256 of the file's bytes, one extra read before the frames
+        org.softglass.core.io.TrajectoryRef ref = org.softglass.core.io.TrajectoryRef.of(trajectory);
         try (TrajectoryStream ts = TrajectoryStream.open(trajectory, dt, true)) {
             PhopCalculator calc = null;
             PhopHeader header = null;
@@ -58,7 +63,7 @@ public final class PhopRun {
                 } else {
                     if (k == 1) {
                         h = Frames.halfWindow(tR, ts.frameSpacing());
-                        header = new PhopHeader(ts.source(), ts.ids().clone(), ts.types().clone(), tR, dt, ts.frameSpacing(), h);
+                        header = new PhopHeader(ts.source(), ts.ids().clone(), ts.types().clone(), tR, dt, ts.frameSpacing(), h, ref);
                         calc = new PhopCalculator(ts.size(), h);
                         calc.push(first);
                         first = null;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import org.softglass.core.io.TrajectoryRef;
 import org.softglass.core.parallel.Parallel;
 
 /**
@@ -62,13 +63,19 @@ public final class TrainsetRun {
      * Like {@link #run(Path, Spec, FeatureSource, Path, Parallel, IntConsumer, IntConsumer)}, but with
      * p_hop read from {@code phopDir} (written earlier by a p_hop run of the same trajectory) instead of
      * computed; {@code s.tR()} is then ignored (the directory's window is used) and no p_hop files are
-     * written into {@code dir}. A null {@code phopDir} computes p_hop into {@code dir}.
+     * written into {@code dir}. A null {@code phopDir} computes p_hop into {@code dir}. The directory
+     * must record the SHA-256 of {@code trajectory} itself ({@link PhopFiles#requireFrom}): p_hop of
+     * another trajectory with the same frames and particles (e.g. the thermal trajectory of an
+     * inherent-structure one) is refused before any file is written.
+     *
+     * @throws org.softglass.core.io.InputFormatException if {@code phopDir} was not computed from {@code trajectory}
      */
     public static Summary run(Path trajectory, Path phopDir, Spec s, FeatureSource features, Path dir, Parallel par,
                               IntConsumer phopProgress, IntConsumer featureProgress) throws IOException {
         Map<String, Object> extra = new LinkedHashMap<>();
         PhopRun.Result res;
         Path source = phopDir == null ? dir : phopDir;
+        TrajectoryRef ref;
         if (phopDir == null) {
             PhopFiles.Writer w = PhopFiles.writer(dir);
             try {
@@ -77,7 +84,10 @@ public final class TrainsetRun {
                 w.abort();
                 throw e;
             }
+            ref = res.header().trajectory();
         } else {
+            ref = TrajectoryRef.of(trajectory);
+            PhopFiles.requireFrom(phopDir, ref);
             res = PhopFiles.replay(phopDir, new PhopSink() { // header, frame count and timesteps only
                 @Override public void start(PhopHeader header) {}
                 @Override public void row(int frame, long timestep, double time, double[] phop) {}
@@ -122,7 +132,7 @@ public final class TrainsetRun {
                     : "tails of fraction " + s.tailFraction()) + ")");
         }
         SampleList chosen = Labels.balanced(ones, zeros, s.seed(), s.maxPerLabel());
-        TrainsetWriter.Result written = TrainsetWriter.write(trajectory, s.dt(), h.ids(),
+        TrainsetWriter.Result written = TrainsetWriter.write(trajectory, ref, s.dt(), h.ids(),
                 phopDir == null ? null : res.timesteps(), chosen, features, s.species(), dir, featureProgress);
         return new Summary(res, ones.size(), zeros.size(), skipped[0] + skipped[1], chosen.size(), lead, extra, written);
     }

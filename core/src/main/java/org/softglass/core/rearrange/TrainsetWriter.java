@@ -12,6 +12,7 @@ import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyWriter;
+import org.softglass.core.io.TrajectoryRef;
 import org.softglass.core.structure.FeatureFiles;
 import org.softglass.core.structure.FeatureStats;
 
@@ -24,7 +25,7 @@ import org.softglass.core.structure.FeatureStats;
  *   <li>{@code samples_features.npy}: float64 (R, M), row r = features of sample r, computed by a
  *       {@link FeatureSource} on the structure frame.</li>
  *   <li>{@code features.json}: {@code {"schema":"softglass.features/1", "preset", "rmax", ["tolerance",] "columns",
- *       "mean":[M], "std":[M], "rows":R, "dtype":"f8", "center_species", "input"}}, written by
+ *       "mean":[M], "std":[M], "rows":R, "dtype":"f8", "center_species", "input", "trajectory"}}, written by
  *       {@link FeatureFiles#writeSidecar} as for a descriptors directory; mean and std are the per-column mean
  *       and population standard deviation (divisor R) over the R rows ({@link FeatureStats}, in row order).</li>
  * </ul>
@@ -40,6 +41,7 @@ public final class TrainsetWriter {
 
     /**
      * @param trajectory the trajectory the samples refer to (same particles as {@code ids})
+     * @param ref its identity ({@link TrajectoryRef#of}), recorded in features.json
      * @param dt MD timestep (τ) (for the frame checks only)
      * @param ids ids of the slots the samples refer to (ascending), to check the trajectory against
      * @param timesteps the timesteps of the p_hop frames, to check the trajectory against (p_hop read from
@@ -52,7 +54,7 @@ public final class TrainsetWriter {
      * @throws org.softglass.core.io.InputFormatException if the trajectory is bad, holds other particles,
      *     or ends before the last structure frame
      */
-    public static Result write(Path trajectory, double dt, long[] ids, long[] timesteps, SampleList samples, FeatureSource features,
+    public static Result write(Path trajectory, TrajectoryRef ref, double dt, long[] ids, long[] timesteps, SampleList samples, FeatureSource features,
                                String centerSpecies, Path dir, IntConsumer progress) throws IOException {
         int m = features.columns(), rows = samples.size();
         for (int k = 1; k < rows; k++) {
@@ -109,7 +111,7 @@ public final class TrainsetWriter {
             npy.close();
             csv.commit();
             FeatureFiles.writeSidecar(dir.resolve("features.json"), features.preset(), features.rmax(), features.tolerance(),
-                    features.columnDescriptions(), mean, std, rows, "f8", centerSpecies, trajectory.toString());
+                    features.columnDescriptions(), mean, std, rows, "f8", centerSpecies, ref);
             ok = true;
             return new Result(rows, m, mean, std);
         } finally {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyArray;
 import org.softglass.core.io.NpyReader;
+import org.softglass.core.io.TrajectoryRef;
 
 /**
  * Reading the descriptor and training-set files of the file contract (docs: README, "file contract"):
@@ -39,6 +40,8 @@ public final class FeatureFiles {
             root = JSON.readTree(Files.readAllBytes(json));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
+            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
         }
         if (root == null || !FEATURES_SCHEMA.equals(root.path("schema").asText(""))) {
             throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + FEATURES_SCHEMA + "\"");
@@ -52,6 +55,48 @@ public final class FeatureFiles {
             out.add(JSON.convertValue(c, LinkedHashMap.class));
         }
         return out;
+    }
+
+    /** What to do with a descriptor directory that records no trajectory. */
+    public static final String RECOMPUTE = "recompute the descriptors with 'softglass descriptors'";
+
+    /**
+     * The trajectory a descriptor directory (or training set) was computed from, as its features.json
+     * records it ({@link TrajectoryRef}).
+     *
+     * @throws InputFormatException if features.json is missing, not JSON, or holds no trajectory record
+     */
+    public static TrajectoryRef trajectory(Path featuresJson) throws IOException {
+        return TrajectoryRef.read(featuresJson, RECOMPUTE);
+    }
+
+    /**
+     * Checks a feature table against the header fields of its features.json: "rows" equals the row
+     * count of the array and "dtype" ("f4" or "f8") its element type, which must be a float type. A
+     * features.json of another table (copied, or left from an earlier run) is refused here.
+     *
+     * @param json the features.json; @param npy the array file, for messages
+     * @param rows the array's row count; @param dtype the array's element type
+     * @throws InputFormatException naming the first field that disagrees
+     */
+    public static void requireTable(Path json, Path npy, long rows, org.softglass.core.io.NpyDType dtype) throws IOException {
+        if (dtype != org.softglass.core.io.NpyDType.FLOAT32 && dtype != org.softglass.core.io.NpyDType.FLOAT64) {
+            throw new InputFormatException(npy.toString(), -1, "dtype " + dtype.descr() + ", expected float features (<f4 or <f8)");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readAllBytes(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputFormatException(json.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        JsonNode r = root == null ? null : root.get("rows"), d = root == null ? null : root.get("dtype");
+        if (r == null || !r.isIntegralNumber() || r.asLong() != rows) {
+            throw new InputFormatException(json.toString(), -1, "\"rows\" is " + r + ", expected " + rows + " (the rows of " + npy.getFileName() + ")");
+        }
+        String want = dtype == org.softglass.core.io.NpyDType.FLOAT32 ? "f4" : "f8";
+        if (d == null || !want.equals(d.asText())) {
+            throw new InputFormatException(json.toString(), -1, "\"dtype\" is " + d + ", expected \"" + want + "\" (the element type of " + npy.getFileName() + ")");
+        }
     }
 
     /** The names of the columns. */
@@ -108,7 +153,7 @@ public final class FeatureFiles {
             String header = r.readLine();
             String expected = "frame,timestep,id,type,label,phop";
             if (header == null || !header.trim().equals(expected)) {
-                throw new InputFormatException(csv.toString(), 1, "found header '" + header + "', expected '" + expected + "'");
+                throw new InputFormatException(csv.toString(), 1, "found header '" + InputFormatException.quote(header) + "', expected '" + expected + "'");
             }
             String line;
             for (long ln = 2; (line = r.readLine()) != null; ln++) {
@@ -122,13 +167,18 @@ public final class FeatureFiles {
                     lab.add(label);
                     ph.add(f[5].isBlank() ? Double.NaN : Double.parseDouble(f[5].trim()));
                 } catch (NumberFormatException e) {
-                    throw new InputFormatException(csv.toString(), ln, "found '" + line + "', expected integers frame,timestep,id,type,label and a number phop");
+                    throw new InputFormatException(csv.toString(), ln, "found '" + InputFormatException.quote(line) + "', expected integers frame,timestep,id,type,label and a number phop");
                 }
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputFormatException(csv.toString(), -1, "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
         }
         double[][] x = readMatrix(dir.resolve("samples_features.npy"), cols.size());
         if (x.length != lab.size()) {
             throw new InputFormatException(dir.resolve("samples_features.npy").toString(), -1, "has " + x.length + " rows, samples.csv has " + lab.size());
+        }
+        try (NpyReader r = NpyReader.open(dir.resolve("samples_features.npy"))) {
+            requireTable(dir.resolve("features.json"), dir.resolve("samples_features.npy"), x.length, r.dtype());
         }
         int n = lab.size();
         int[] labels = new int[n];

@@ -1,21 +1,32 @@
 package org.softglass.core.softness;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyReader;
 import org.softglass.core.io.NpyWriter;
+import org.softglass.core.io.TrajectoryRef;
 
 /**
  * Applies a {@link SoftnessModel} to a descriptor directory (file contract §1): streams
  * {@code features.npy} row by row and writes {@code out/softness.npy} (float64, shape (R,), aligned
- * with rows.npy) and a copy {@code out/rows.npy}. The column names of {@code features.json} must
- * equal the model's. Output files are written atomically (complete or absent).
+ * with rows.npy), a copy {@code out/rows.npy} and {@code out/softness.json}
+ * ({@code {"schema": "softglass.softness/1", "rows": R, "features": DIR, "trajectory": {"file", "sha256"}}}:
+ * the trajectory of the descriptors, carried over from their features.json, which {@code barriers} and
+ * {@code correlations} compare with their p_hop and trajectory; see {@link SoftnessTable#trajectory}).
+ * The column names of {@code features.json} must equal the model's, and it must record its trajectory.
+ * Output files are written atomically (complete or absent).
  */
 public final class SoftnessApply {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     private SoftnessApply() {}
 
     /** Summary of an application. */
@@ -30,6 +41,7 @@ public final class SoftnessApply {
     public static Summary apply(SoftnessModel model, Path featuresDir, Path outDir) throws IOException {
         model.requireColumns(FeatureFiles.names(FeatureFiles.readColumns(featuresDir.resolve("features.json"))),
                 featuresDir.resolve("features.json").toString());
+        TrajectoryRef trajectory = FeatureFiles.trajectory(featuresDir.resolve("features.json"));
         Path feat = featuresDir.resolve("features.npy"), rows = featuresDir.resolve("rows.npy");
         long nRows = FeatureFiles.readRows(rows).length;
         Files.createDirectories(outDir);
@@ -39,6 +51,7 @@ public final class SoftnessApply {
             long[] shape = r.shape();
             if (shape.length != 2 || shape[1] != m) throw new InputFormatException(feat.toString(), -1, "shape " + java.util.Arrays.toString(shape) + ", expected (R, " + m + ")");
             if (shape[0] != nRows) throw new InputFormatException(feat.toString(), -1, "has " + shape[0] + " rows, rows.npy has " + nRows);
+            FeatureFiles.requireTable(featuresDir.resolve("features.json"), feat, shape[0], r.dtype());
             double[] g = new double[m], z = new double[m], chunk = new double[4096];
             try (NpyWriter w = NpyWriter.open(outDir.resolve("softness.npy"), NpyDType.FLOAT64, shape[0])) {
                 int k = 0;
@@ -54,6 +67,12 @@ public final class SoftnessApply {
             }
         }
         AtomicOutput.write(outDir.resolve("rows.npy"), out -> Files.copy(rows, out));
+        Map<String, Object> side = new LinkedHashMap<>();
+        side.put("schema", SoftnessTable.SCHEMA);
+        side.put("rows", nRows);
+        side.put("features", featuresDir.toString());
+        side.put(TrajectoryRef.FIELD, trajectory.asMap());
+        AtomicOutput.write(outDir.resolve(SoftnessTable.SIDECAR), out -> out.write(JSON.writeValueAsBytes(side)));
         double mean = nRows == 0 ? Double.NaN : sum / nRows;
         return new Summary(nRows, mean, nRows == 0 ? Double.NaN : Math.sqrt(Math.max(0, sum2 / nRows - mean * mean)));
     }
@@ -71,6 +90,7 @@ public final class SoftnessApply {
             long[] shape = r.shape();
             if (shape.length != 2 || shape[1] != m) throw new InputFormatException(feat.toString(), -1, "shape " + java.util.Arrays.toString(shape) + ", expected (R, " + m + ")");
             if (shape[0] > Integer.MAX_VALUE - 8) throw new InputFormatException(feat.toString(), -1, "too many rows to hold in memory");
+            FeatureFiles.requireTable(featuresDir.resolve("features.json"), feat, shape[0], r.dtype());
             double[] d = new double[(int) shape[0]], g = new double[m], z = new double[m];
             for (int i = 0; i < d.length; i++) { r.readRow(g); d[i] = model.projection(g, z); }
             return d;

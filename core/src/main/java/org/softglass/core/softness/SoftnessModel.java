@@ -130,6 +130,8 @@ public record SoftnessModel(Hyperplane plane, Standardization standardization, L
             root = JSON.readTree(Files.readAllBytes(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
+            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
         }
         if (root == null || !SCHEMA.equals(root.path("schema").asText(""))) {
             throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + SCHEMA + "\"");
@@ -140,8 +142,13 @@ public record SoftnessModel(Hyperplane plane, Standardization standardization, L
         JsonNode cols = root.get("columns");
         if (cols == null || !cols.isArray()) throw new InputFormatException(src, -1, "field 'columns' missing or invalid, expected an array");
         List<Map<String, Object>> columns = new ArrayList<>();
-        for (JsonNode c : cols) columns.add(JSON.convertValue(c, LinkedHashMap.class));
-        Map<String, Object> training = root.has("training") ? JSON.convertValue(root.get("training"), LinkedHashMap.class) : Map.of();
+        for (JsonNode c : cols) {
+            if (!c.isObject()) throw new InputFormatException(src, -1, "field 'columns' holds " + c.getNodeType() + ", expected an array of column objects");
+            columns.add(JSON.convertValue(c, LinkedHashMap.class));
+        }
+        JsonNode tr = root.get("training");
+        if (tr != null && !tr.isObject()) throw new InputFormatException(src, -1, "field 'training' is " + tr.getNodeType() + ", expected an object");
+        Map<String, Object> training = tr != null ? JSON.convertValue(tr, LinkedHashMap.class) : Map.of();
         try {
             return new SoftnessModel(new Hyperplane(w, b.doubleValue()), new Standardization(mean, std), columns, training);
         } catch (IllegalArgumentException e) {

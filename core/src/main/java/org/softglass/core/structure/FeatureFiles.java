@@ -14,6 +14,7 @@ import java.util.Map;
 import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyWriter;
+import org.softglass.core.io.TrajectoryRef;
 
 /**
  * Writes a descriptor directory (the file contract of {@code softglass descriptors}) row block by
@@ -24,7 +25,8 @@ import org.softglass.core.io.NpyWriter;
  * <li>{@code features.json}: {@code {"schema": "softglass.features/1", "preset", "rmax", "tolerance",
  *   "columns": [{"name", "kind": "radial", "species", "mu", "w"} | {"name", "kind": "angular", "species",
  *   "xi", "lambda", "zeta"}], "mean": [M], "std": [M], "rows": R, "dtype": "f4"|"f8", "center_species",
- *   "input"}}; mean/std are the per-feature statistics ({@link FeatureStats}, population std) of the
+ *   "input", "trajectory": {"file", "sha256"}}} ({@link TrajectoryRef}: the trajectory the rows were computed
+ *   from, which a consumer pairing them with p_hop or a trajectory compares); mean/std are the per-feature statistics ({@link FeatureStats}, population std) of the
  *   values as written (after rounding to float32 for f4).</li>
  * </ul>
  * R must be known when opening (the .npy header holds the shape). Each file is written atomically;
@@ -39,17 +41,18 @@ public final class FeatureFiles implements AutoCloseable {
     private final DescriptorSpec spec;
     private final NpyDType dtype;
     private final long rows;
-    private final String centerSpecies, input;
+    private final String centerSpecies;
+    private final TrajectoryRef trajectory;
     private final NpyWriter features, rowIndex;
     private final FeatureStats stats;
     private final int m;
     private float[] floats = new float[0];
     private boolean finished;
 
-    private FeatureFiles(Path dir, DescriptorSpec spec, NpyDType dtype, long rows, String centerSpecies, String input,
+    private FeatureFiles(Path dir, DescriptorSpec spec, NpyDType dtype, long rows, String centerSpecies, TrajectoryRef trajectory,
             NpyWriter features, NpyWriter rowIndex) {
         this.dir = dir; this.spec = spec; this.dtype = dtype; this.rows = rows;
-        this.centerSpecies = centerSpecies; this.input = input;
+        this.centerSpecies = centerSpecies; this.trajectory = trajectory;
         this.features = features; this.rowIndex = rowIndex;
         this.m = spec.columnCount();
         this.stats = new FeatureStats(m);
@@ -61,9 +64,9 @@ public final class FeatureFiles implements AutoCloseable {
      * @param dtype {@link NpyDType#FLOAT32} or {@link NpyDType#FLOAT64}
      * @param rows the total number of rows R that will be written
      * @param centerSpecies "A", "B", … or "all"
-     * @param input the input path as recorded in features.json
+     * @param trajectory the trajectory the rows are computed from, as recorded in features.json
      */
-    public static FeatureFiles open(Path dir, DescriptorSpec spec, NpyDType dtype, long rows, String centerSpecies, String input)
+    public static FeatureFiles open(Path dir, DescriptorSpec spec, NpyDType dtype, long rows, String centerSpecies, TrajectoryRef trajectory)
             throws IOException {
         if (dtype != NpyDType.FLOAT32 && dtype != NpyDType.FLOAT64) throw new IllegalArgumentException("dtype must be f4 or f8, got " + dtype);
         Files.createDirectories(dir);
@@ -75,7 +78,7 @@ public final class FeatureFiles implements AutoCloseable {
             f.abort();
             throw e;
         }
-        return new FeatureFiles(dir, spec, dtype, rows, centerSpecies, input, f, r);
+        return new FeatureFiles(dir, spec, dtype, rows, centerSpecies, trajectory, f, r);
     }
 
     /**
@@ -116,7 +119,7 @@ public final class FeatureFiles implements AutoCloseable {
         features.close();
         rowIndex.close();
         writeSidecar(dir.resolve("features.json"), spec, stats.mean(), stats.std(), rows,
-                dtype == NpyDType.FLOAT32 ? "f4" : "f8", centerSpecies, input);
+                dtype == NpyDType.FLOAT32 ? "f4" : "f8", centerSpecies, trajectory);
         finished = true;
     }
 
@@ -138,8 +141,8 @@ public final class FeatureFiles implements AutoCloseable {
      * for the columns of a descriptor spec. NaN statistics are written as null.
      */
     public static void writeSidecar(Path file, DescriptorSpec spec, double[] mean, double[] std, long rows, String dtype,
-            String centerSpecies, String input) throws IOException {
-        writeSidecar(file, spec.name(), spec.rmax(), spec.tolerance(), columnMaps(spec), mean, std, rows, dtype, centerSpecies, input);
+            String centerSpecies, TrajectoryRef trajectory) throws IOException {
+        writeSidecar(file, spec.name(), spec.rmax(), spec.tolerance(), columnMaps(spec), mean, std, rows, dtype, centerSpecies, trajectory);
     }
 
     /**
@@ -148,7 +151,7 @@ public final class FeatureFiles implements AutoCloseable {
      * null {@code tolerance} is left out.
      */
     public static void writeSidecar(Path file, String preset, double rmax, Double tolerance, List<Map<String, Object>> columns,
-            double[] mean, double[] std, long rows, String dtype, String centerSpecies, String input) throws IOException {
+            double[] mean, double[] std, long rows, String dtype, String centerSpecies, TrajectoryRef trajectory) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
         if (preset == null) root.putNull("preset"); else root.put("preset", preset);
@@ -160,7 +163,8 @@ public final class FeatureFiles implements AutoCloseable {
         root.put("rows", rows);
         root.put("dtype", dtype);
         root.put("center_species", centerSpecies);
-        root.put("input", input);
+        root.put("input", trajectory.file());
+        root.set(TrajectoryRef.FIELD, JSON.valueToTree(trajectory.asMap()));
         AtomicOutput.write(file, out -> out.write(JSON.writeValueAsBytes(root)));
     }
 

@@ -55,6 +55,8 @@ public final class SpecFile {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             throw new InputFormatException(src, line, "not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
+            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
         }
         if (root == null || !root.isObject()) throw new InputFormatException(src, -1, "expected a JSON object with rmax, radial, angular");
         checkKeys(src, root, TOP, "");

@@ -37,7 +37,7 @@ public record TauTable(double[] temperatures, double[] taus) {
                 String s = line.strip();
                 if (s.isEmpty() || s.startsWith("#")) continue;
                 String[] f = s.split("\\s*,\\s*");
-                if (rows.isEmpty() && !headerSeen && !isNumber(f[0])) {
+                if (rows.isEmpty() && !headerSeen && f.length > 0 && !isNumber(f[0])) {
                     headerSeen = true;
                     tCol = -1; tauCol = -1;
                     for (int i = 0; i < f.length; i++) {
@@ -46,7 +46,7 @@ public record TauTable(double[] temperatures, double[] taus) {
                         else if (tauCol < 0 && h.startsWith("tau")) tauCol = i;
                     }
                     if (tCol < 0 || tauCol < 0) throw new InputFormatException(file.toString(), no,
-                            "found header '" + s + "', expected columns named T (or temperature) and tau...");
+                            "found header '" + InputFormatException.quote(s) + "', expected columns named T (or temperature) and tau...");
                     continue;
                 }
                 int need = Math.max(tCol, tauCol) + 1;
@@ -54,6 +54,8 @@ public record TauTable(double[] temperatures, double[] taus) {
                 double t = number(file, no, f[tCol], "temperature"), tau = number(file, no, f[tauCol], "relaxation time");
                 rows.add(new double[] {t, tau});
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputFormatException(file.toString(), -1, "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
         }
         if (rows.size() < 3) throw new InputFormatException(file.toString(), -1, "found " + rows.size() + " data rows, expected at least 3 (T, tau) rows");
         double[] ts = new double[rows.size()], taus = new double[rows.size()];
@@ -68,9 +70,9 @@ public record TauTable(double[] temperatures, double[] taus) {
     private static double number(Path file, long line, String s, String what) {
         double v;
         try { v = Double.parseDouble(s); } catch (NumberFormatException e) {
-            throw new InputFormatException(file.toString(), line, "found '" + s + "', expected a " + what + " (a number)");
+            throw new InputFormatException(file.toString(), line, "found '" + InputFormatException.quote(s) + "', expected a " + what + " (a number)");
         }
-        if (!(v > 0) || !Double.isFinite(v)) throw new InputFormatException(file.toString(), line, "found " + what + " " + s + ", expected a finite number > 0");
+        if (!(v > 0) || !Double.isFinite(v)) throw new InputFormatException(file.toString(), line, "found " + what + " " + InputFormatException.quote(s) + ", expected a finite number > 0");
         return v;
     }
 }

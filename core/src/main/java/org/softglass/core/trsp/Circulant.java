@@ -81,7 +81,7 @@ public final class Circulant {
      * @throws IllegalArgumentException if M is not positive definite
      */
     public double[] inverseRow() {
-        if (!(minEigenvalue() > 0)) throw new IllegalArgumentException("matrix is not positive definite (min eigenvalue " + minEigenvalue() + ")");
+        if (!(minEigenvalue() > 0)) throw new org.softglass.core.util.Refusal("matrix is not positive definite (min eigenvalue " + minEigenvalue() + ")");
         int n = lattice.sites();
         double[] c = new double[2 * n];
         for (int i = 0; i < n; i++) c[2 * i] = 1 / eigen[i];

@@ -121,7 +121,7 @@ public final class DetailedBalance {
         try {
             Lapack.dpotrf(Triangle.LOWER, n, a, n);
         } catch (LapackException e) {
-            throw new IllegalArgumentException(what + " is not positive definite (dpotrf: leading minor " + e.getMessage() + ")");
+            throw new org.softglass.core.util.Refusal(what + " is not positive definite (dpotrf: leading minor " + e.getMessage() + ")");
         }
         for (int j = 1; j < n; j++) for (int i = 0; i < j; i++) a.setAtIndex(JAVA_DOUBLE, i + (long) j * n, 0);
     }

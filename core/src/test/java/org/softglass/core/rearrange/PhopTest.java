@@ -129,4 +129,34 @@ class PhopTest {
                     s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
         }
     }
+
+    /**
+     * Issue 20: every header field of phop.json is checked against the others (and the record of the
+     * trajectory is there); an edited field used to be taken at its word.
+     */
+    @Test
+    void replayRefusesInconsistentHeaderFields() throws IOException {
+        Trajectories.Traj t = Trajectories.handMade();
+        Path traj = Trajectories.write(t, dir.resolve("hand.dump"), LammpsDumpWriter.WRAPPED_IMAGES);
+        Path out = java.nio.file.Files.createDirectories(dir.resolve("out"));
+        PhopFiles.Writer w = PhopFiles.writer(out);
+        try (Parallel par = new Parallel(1)) {
+            PhopRun.run(traj, 4.0, 0.005, par, w, f -> {});
+        }
+        assertEquals(org.softglass.core.io.TrajectoryRef.of(traj), PhopFiles.trajectory(out));
+        String json = java.nio.file.Files.readString(PhopFiles.json(out));
+        String[][] edits = {
+            {"\"frame_spacing\" : 1.0", "\"frame_spacing\" : 2.0", "\"frame_spacing\" is 2.0, expected 1.0"},
+            {"\"half_window_frames\" : 2", "\"half_window_frames\" : 13", "\"half_window_frames\" is 13, expected an integer h >= 1 with 2h + 1 <= 25 frames"},
+            {"\"dt\" : 0.005", "\"dt\" : 0.01", "\"times\"[1] is 1.0, expected timestep x dt = 200 x 0.01 = 2.0"},
+            {"\"types\" : [ 1, 1, 2, 1, 2 ]", "\"types\" : [ 1, 1, 0, 1, 2 ]", "\"types\"[2] is 0, expected a LAMMPS type >= 1"},
+        };
+        for (String[] e : edits) {
+            assertTrue(json.contains(e[0]), e[0] + " in " + json);
+            java.nio.file.Files.writeString(PhopFiles.json(out), json.replace(e[0], e[1]));
+            var x = org.junit.jupiter.api.Assertions.assertThrows(org.softglass.core.io.InputFormatException.class,
+                    () -> PhopFiles.replay(out, new Trajectories.Collect()));
+            assertTrue(x.getMessage().startsWith(PhopFiles.json(out) + ": " + e[2]), x.getMessage());
+        }
+    }
 }

@@ -37,7 +37,7 @@ class TrainsetWriterTest {
         Files.createDirectories(out);
         TrainsetWriter.Result r;
         try (CoordinationFeatures fs = new CoordinationFeatures(2, 1.5, 1)) {
-            r = TrainsetWriter.write(traj, 0.005, t.ids(), null, sorted, fs, "all", out, f -> {});
+            r = TrainsetWriter.write(traj, org.softglass.core.io.TrajectoryRef.of(traj), 0.005, t.ids(), null, sorted, fs, "all", out, f -> {});
         }
         List<String> csv = Files.readAllLines(out.resolve("samples.csv"));
         assertEquals(List.of("frame,timestep,id,type,label,phop",
@@ -90,13 +90,13 @@ class TrainsetWriterTest {
         Files.createDirectories(out);
         try (CoordinationFeatures fs = new CoordinationFeatures(2, 1.5, 1)) {
             InputFormatException e = assertThrows(InputFormatException.class,
-                    () -> TrainsetWriter.write(traj, 0.005, t.ids(), null, s, fs, "all", out, f -> {}));
+                    () -> TrainsetWriter.write(traj, org.softglass.core.io.TrajectoryRef.of(traj), 0.005, t.ids(), null, s, fs, "all", out, f -> {}));
             assertEquals("t.dump: ends after 4 frames, but a sample needs frame 9", e.getMessage());
             // p_hop data from another trajectory (other timesteps) with the same particles is refused
             SampleList one = new SampleList();
             one.add(2, 3, 0, 0.01);
             e = assertThrows(InputFormatException.class,
-                    () -> TrainsetWriter.write(traj, 0.005, t.ids(), new long[] {0, 100, 200, 300}, one, fs, "all", out, f -> {}));
+                    () -> TrainsetWriter.write(traj, org.softglass.core.io.TrajectoryRef.of(traj), 0.005, t.ids(), new long[] {0, 100, 200, 300}, one, fs, "all", out, f -> {}));
             assertTrue(e.getMessage().contains("does not match the p_hop data (timestep 100 there)"), e.getMessage());
         }
         try (var files = Files.list(out)) {

@@ -15,9 +15,15 @@ class FeatureFilesTest {
     @TempDir Path dir;
 
     void write(String csv, int rows, String schema) throws Exception {
+        write(csv, rows, schema, rows, "f8");
+    }
+
+    /** A training set whose features.json says {@code jsonRows} rows of {@code dtype}. */
+    void write(String csv, int rows, String schema, int jsonRows, String dtype) throws Exception {
         Files.writeString(dir.resolve("samples.csv"), csv);
         NpyWriter.write(dir.resolve("samples_features.npy"), NpyDType.FLOAT64, new double[rows][2]);
-        Files.writeString(dir.resolve("features.json"), "{\"schema\":\"" + schema + "\",\"columns\":[{\"name\":\"a\"},{\"name\":\"b\"}]}");
+        Files.writeString(dir.resolve("features.json"), "{\"schema\":\"" + schema + "\",\"columns\":[{\"name\":\"a\"},{\"name\":\"b\"}],"
+                + "\"rows\":" + jsonRows + ",\"dtype\":\"" + dtype + "\"}");
     }
 
     @Test
@@ -42,6 +48,13 @@ class FeatureFilesTest {
         write("frame,timestep,id,type,label,phop\n3,600,17,1,1,0.7\n", 2, "softglass.features/1");
         e = assertThrows(InputFormatException.class, () -> FeatureFiles.readTrainingSet(dir));
         assertTrue(e.getMessage().contains("has 2 rows, samples.csv has 1"), e.getMessage());
+        // issue 20: the header fields of features.json must describe samples_features.npy
+        write("frame,timestep,id,type,label,phop\n3,600,17,1,1,0.7\n", 1, "softglass.features/1", 5, "f8");
+        e = assertThrows(InputFormatException.class, () -> FeatureFiles.readTrainingSet(dir));
+        assertTrue(e.getMessage().endsWith("features.json: \"rows\" is 5, expected 1 (the rows of samples_features.npy)"), e.getMessage());
+        write("frame,timestep,id,type,label,phop\n3,600,17,1,1,0.7\n", 1, "softglass.features/1", 1, "f4");
+        e = assertThrows(InputFormatException.class, () -> FeatureFiles.readTrainingSet(dir));
+        assertTrue(e.getMessage().contains("\"dtype\" is \"f4\", expected \"f8\""), e.getMessage());
         write("frame,timestep,id,type,label,phop\n3,600,17,1,1,0.7\n", 1, "other/1");
         e = assertThrows(InputFormatException.class, () -> FeatureFiles.readTrainingSet(dir));
         assertTrue(e.getMessage().contains("features.json") && e.getMessage().contains("schema"), e.getMessage());

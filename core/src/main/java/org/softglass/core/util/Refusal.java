@@ -1,0 +1,20 @@
+package org.softglass.core.util;
+
+/**
+ * A computation that refuses its data: a fit that does not converge or is not determined, a
+ * matrix that is not positive definite, too few events to measure a quantity. The arguments were
+ * well-formed (so this is not a usage error) but the numbers cannot give a trustworthy result.
+ *
+ * <p>It extends {@link IllegalArgumentException} so that callers which already treat "these data
+ * cannot be fitted" as a bad argument (and fall back, or skip a temperature) keep working; a command
+ * line maps it to "refused or failed computation" (exit code 1), not to a usage error.
+ */
+public class Refusal extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param message one line saying what was refused and why */
+    public Refusal(String message) { super(message); }
+
+    /** Same, with the underlying failure (e.g. a Hipparchus convergence exception). */
+    public Refusal(String message, Throwable cause) { super(message, cause); }
+}
