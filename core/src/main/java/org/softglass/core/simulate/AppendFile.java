@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -37,7 +38,7 @@ final class AppendFile implements AutoCloseable {
         this.part = target.resolveSibling(target.getFileName() + ".part");
         BasicFileAttributes attrs = attributes(part);
         if (attrs != null && !attrs.isRegularFile()) {
-            throw new IOException(part + ": is " + (attrs.isSymbolicLink() ? "a symbolic link" : "not a regular file")
+            throw new FileSystemException(part.toString(), null, "is " + (attrs.isSymbolicLink() ? "a symbolic link" : "not a regular file")
                     + "; refusing to write through it (remove it, or choose another --out)");
         }
         if (length > 0 && (attrs == null || attrs.size() < length)) {
