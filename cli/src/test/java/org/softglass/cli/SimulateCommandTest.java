@@ -102,4 +102,19 @@ class SimulateCommandTest {
         assertEquals(ExitCodes.INPUT, r.code(), r.err());
         assertTrue(r.err().contains(ckpt + ": checksum mismatch"), r.err());
     }
+
+    /** A streamed .part replaced by a symbolic link is refused on resume (exit 5); the file behind it is untouched. */
+    @Test
+    void symlinkedPartIsRefused(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        assertEquals(0, CliRunner.run(small(out, "--threads", "1")).code());
+        Path runJson = out.resolve("run.json");
+        Files.writeString(runJson, Files.readString(runJson).replace("\"complete\" : true", "\"complete\" : false"));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "not softglass's");
+        Files.createSymbolicLink(out.resolve("thermo.csv.part"), victim);
+        CliRunner.Result r = CliRunner.run(small(out, "--threads", "1"));
+        assertEquals(ExitCodes.OUTPUT, r.code(), r.err());
+        assertTrue(r.err().contains(out.resolve("thermo.csv.part") + ": is a symbolic link; refusing to write through it"), r.err());
+        assertEquals("not softglass's", Files.readString(victim));
+    }
 }
