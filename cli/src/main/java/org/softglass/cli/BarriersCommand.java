@@ -87,7 +87,6 @@ final class BarriersCommand implements Callable<Integer> {
         OptionChecks.atLeast(minEvents, 0, "--min-events");
         OptionChecks.inRange(pMax, Double.MIN_VALUE, 1, "--p-max");
         if (lag < 0) throw new IllegalArgumentException("--lag must be >= 0, got " + lag);
-        Files.createDirectories(out);
         List<TemperatureSet> ts = sets.stream().map(TemperatureSet::parse).toList();
         List<BarrierAnalysis.Sample> samples = new ArrayList<>();
         Manifest man = new Manifest(Version.get(), "barriers").param("sets", sets).param("p_threshold", threshold).param("lag", lag)
@@ -124,6 +123,7 @@ final class BarriersCommand implements Callable<Integer> {
             onsetError = fit.error();
             onsetExcluded = fit.excluded();
         }
+        Files.createDirectories(out);   // only once the inputs are read and the analysis has run
         List<Path> outputs = new ArrayList<>();
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("schema", "softglass.barriers/1");

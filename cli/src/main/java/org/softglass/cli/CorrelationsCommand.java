@@ -125,7 +125,6 @@ final class CorrelationsCommand implements Callable<Integer> {
             Path em = eventsManifest(events);
             TrajectoryRef.read(em, "recompute them with 'softglass events'").requireTrajectory(actual, em.toString(), "the events");
         }
-        Files.createDirectories(out);
         SoftnessTable st = SoftnessTable.read(softness);
         TreeMap<Long, int[]> frames = new TreeMap<>();   // frame -> [start, end) rows
         for (int i = 0; i < st.rows().length; i++) {
@@ -187,6 +186,7 @@ final class CorrelationsCommand implements Callable<Integer> {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {0.0, 0.0, cr.c0(), cr.c0Err(), n});
         for (int i = 0; i < cr.r().length; i++) if (cr.pairs()[i] > 0) rows.add(new Object[] {cr.r()[i], cr.rMean()[i], cr.c()[i], cr.err()[i], cr.pairs()[i]});
+        Files.createDirectories(out);   // only once the inputs are read and the analysis has run
         Path csCsv = out.resolve("cs.csv"), csPng = out.resolve("cs.png");
         Csv.write(csCsv, "r,r_mean,c,c_err,pairs", rows);
         // plot bins with at least 100 pairs (a handful of close-contact pairs makes a wild point; all bins are in cs.csv)

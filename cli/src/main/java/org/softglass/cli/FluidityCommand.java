@@ -102,7 +102,6 @@ final class FluidityCommand implements Callable<Integer> {
             Path fj = t.data().resolve("features.json");
             t.requireSameTrajectory(FeatureFiles.trajectory(fj), fj, "descriptors");
         }
-        Files.createDirectories(out);
         SoftnessModel m = SoftnessModel.read(modelFile);
         Manifest man = new Manifest(Version.get(), "fluidity").input(modelFile).input(test.resolve("samples.csv"));
         FeatureFiles.TrainingSet ts = FeatureFiles.readTrainingSet(test);
@@ -126,6 +125,7 @@ final class FluidityCommand implements Callable<Integer> {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < scan.thresholds().length; i++) rows.add(new Object[] {scan.thresholds()[i], scan.accuracy()[i]});
         List<Path> outputs = new ArrayList<>();
+        Files.createDirectories(out);   // only once the inputs are read and the analysis has run
         Path scanCsv = out.resolve("bias_scan.csv"), scanPng = out.resolve("bias_scan.png");
         Csv.write(scanCsv, "threshold,accuracy", rows);
         double trainThreshold = -m.plane().b();

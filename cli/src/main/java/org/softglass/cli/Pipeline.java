@@ -72,10 +72,39 @@ final class Pipeline {
         this.quiet = quiet;
         this.log = log;
         Files.createDirectories(out);
-        this.ledger = new PipelineLedger(out, Version.get());
+        this.ledger = new PipelineLedger(out, Version.get(), threads, line -> {
+            log.println("softglass: " + line);
+            log.flush();
+        });
     }
 
     PipelineLedger ledger() { return ledger; }
+
+    /**
+     * Checks the options against {@code out} before anything is created: {@code from} must name a
+     * stage, and a directory whose {@code pipeline.json} records another thread count is refused
+     * unless {@code from} is {@code simulate} (every item's fingerprint holds the thread count, so
+     * going on would silently recompute, and wipe, an interrupted MD run).
+     *
+     * @throws IllegalArgumentException naming the option and what was expected
+     */
+    static void checkOptions(Path out, String from, int threads) {
+        if (from != null && !STAGES.contains(from)) {
+            throw new IllegalArgumentException("--from must be one of " + String.join(", ", STAGES) + ", got '" + from + "'");
+        }
+        Path pj = out.resolve("pipeline.json");
+        if (!Files.isRegularFile(pj)) return;
+        com.fasterxml.jackson.databind.JsonNode t;
+        try {
+            t = JSON.readTree(pj.toFile()).path("parameters").path("threads");
+        } catch (IOException e) {
+            return;   // an unreadable record is rewritten; the stage fingerprints still decide
+        }
+        if (t.isInt() && t.asInt() != threads && !STAGES.get(0).equals(from)) {
+            throw new IllegalArgumentException(out + " holds a pipeline run with --threads " + t.asInt() + "; this command has --threads " + threads
+                    + " (rerun with --threads " + t.asInt() + ", or add --from " + STAGES.get(0) + " to recompute every stage with " + threads + ")");
+        }
+    }
 
     /** Runs every stage from {@code from} (null: all, skipping what is up to date). */
     void run(String from) throws IOException {

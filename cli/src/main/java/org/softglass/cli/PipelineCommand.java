@@ -51,15 +51,17 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
         if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
         }
+        int threads = run.threads();
+        Pipeline.checkOptions(dir, from, threads);   // before anything is created
         PrintWriter err = cmd.commandLine().getErr();
         if (!run.quiet()) {
             err.printf("softglass pipeline: preset %s, N = %d, %d temperatures, %d threads -> %s%n", p.name(), p.n(), p.temperatures().length,
-                    run.threads(), dir);
+                    threads, dir);
             err.flush();
         }
         long t0 = System.nanoTime();
         try {
-            new Pipeline(p, dir, run.threads(), seed, run.quiet(), err).run(from);
+            new Pipeline(p, dir, threads, seed, run.quiet(), err).run(from);
         } catch (Pipeline.PipelineException e) {
             err.println("softglass: pipeline stopped: " + e.getMessage());
             err.println("softglass: finished stages are kept; rerun the same command to resume");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +15,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.softglass.core.io.Manifest;
 
@@ -23,16 +26,21 @@ import org.softglass.core.io.Manifest;
  * output, the version and the wall time.
  *
  * <p>Rule: an item is <em>skipped</em> when its manifest says {@code complete}, its fingerprint
- * (hash of stage, item, parameters, version and the inputs' SHA-256) equals the current one, and its
- * outputs still exist with the recorded sizes. It is <em>resumed</em> (its directory kept, so e.g. an
+ * (hash of stage, item, parameters, thread count, version and the inputs' SHA-256) equals the current
+ * one, and its outputs still exist with the recorded SHA-256 (hashed afresh: a flipped byte keeps
+ * size and modification time). Otherwise a changed or missing output is reported and the item
+ * recomputed. It is <em>resumed</em> (its directory kept, so e.g. an
  * MD run continues from its checkpoint) when the manifest says {@code running} with the same
  * fingerprint. Otherwise its directory is cleared and it runs from scratch. File hashes are cached by
- * (path, size, modification time), so a large trajectory is hashed once.
+ * (path, size, modification time), so a large trajectory is hashed once as an input; the check of a
+ * skipped item's outputs refreshes that cache, so the items after it see the verified hashes.
  */
 final class PipelineLedger {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path root, stagesDir;
     private final String version;
+    private final int threads;
+    private final Consumer<String> warn;
     private final Map<String, String[]> hashCache = new HashMap<>();
 
     /** One unit of work: its stage name, item label (or null), output directory, parameters and inputs. */
@@ -43,10 +51,16 @@ final class PipelineLedger {
     /** What the ledger decided for an item. */
     enum Decision { SKIP, RESUME, FRESH }
 
-    PipelineLedger(Path root, String version) throws IOException {
+    /**
+     * @param threads the thread count every item runs with (part of each fingerprint)
+     * @param warn told, in one line, why an item that looked finished is recomputed
+     */
+    PipelineLedger(Path root, String version, int threads, Consumer<String> warn) throws IOException {
         this.root = root;
         this.stagesDir = root.resolve("stages");
         this.version = version;
+        this.threads = threads;
+        this.warn = warn;
         Files.createDirectories(stagesDir);
         try (Stream<Path> s = Files.list(stagesDir)) {
             for (Path p : s.filter(f -> f.toString().endsWith(".json")).toList()) {
@@ -68,7 +82,8 @@ final class PipelineLedger {
     /** The fingerprint of an item as it would run now. */
     String fingerprint(Item it) throws IOException {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("stage", it.stage()); f.put("item", it.item()); f.put("version", version); f.put("params", it.params());
+        f.put("stage", it.stage()); f.put("item", it.item()); f.put("version", version); f.put("threads", threads);
+        f.put("params", it.params());
         Map<String, String> in = new LinkedHashMap<>();
         for (Path p : it.inputs()) in.put(rel(p), sha256(p));
         f.put("inputs", in);
@@ -79,7 +94,11 @@ final class PipelineLedger {
     Decision decide(Item it, String fingerprint) throws IOException {
         Map<String, Object> m = read(manifestOf(it));
         if (m != null && fingerprint.equals(m.get("fingerprint"))) {
-            if ("complete".equals(m.get("status")) && outputsIntact(m)) return Decision.SKIP;
+            if ("complete".equals(m.get("status"))) {
+                String changed = changedOutput(m);
+                if (changed == null) return Decision.SKIP;
+                warn.accept(it.key() + ": " + changed + "; recomputing");
+            }
             if ("running".equals(m.get("status"))) return Decision.RESUME;
         }
         deleteTree(it.dir());
@@ -142,14 +161,30 @@ final class PipelineLedger {
         man.write(manifestOf(it));
     }
 
-    private boolean outputsIntact(Map<String, Object> m) throws IOException {
-        if (!(m.get("outputs") instanceof Map<?, ?> outs)) return false;
+    /**
+     * What differs between a completed item's recorded outputs and the files now (e.g. "output
+     * phop/T0.72/phop.npy changed since it was written"), or null when every output holds the
+     * recorded SHA-256. Each file is hashed afresh and the result cached.
+     */
+    private String changedOutput(Map<String, Object> m) throws IOException {
+        if (!(m.get("outputs") instanceof Map<?, ?> outs)) return "its record lists no outputs";
         for (var e : outs.entrySet()) {
-            Path p = root.resolve(String.valueOf(e.getKey()));
-            if (!Files.isRegularFile(p) || !(e.getValue() instanceof Map<?, ?> o)) return false;
-            if (Files.size(p) != ((Number) o.get("size")).longValue()) return false;
+            String name = String.valueOf(e.getKey());
+            Path p = root.resolve(name);
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return "output " + name + " is missing";
+            if (!(e.getValue() instanceof Map<?, ?> o) || !Objects.equals(freshSha256(p), o.get("sha256"))) {
+                return "output " + name + " changed since it was written";
+            }
         }
-        return true;
+        return null;
+    }
+
+    /** SHA-256 of a file read now (not from the cache), which then caches it. */
+    private String freshSha256(Path p) throws IOException {
+        long size = Files.size(p), mtime = Files.getLastModifiedTime(p).toMillis();
+        String h = Manifest.sha256(p);
+        hashCache.put(rel(p), new String[] {Long.toString(size), Long.toString(mtime), h});
+        return h;
     }
 
     /** SHA-256 of a file, from the cache when its size and modification time are unchanged. */

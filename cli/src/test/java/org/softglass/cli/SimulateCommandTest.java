@@ -58,4 +58,63 @@ class SimulateCommandTest {
         assertEquals(ExitCodes.USAGE, dt.code());
         assertTrue(dt.err().contains("--dt"), dt.err());
     }
+
+    private static String[] small(Path out, String... more) {
+        List<String> a = new java.util.ArrayList<>(List.of("simulate", "--n", "300", "--temperature", "1.0", "--steps", "20", "--melt-steps", "10",
+                "--equilibrate", "10", "--dump-every", "10", "--thermo-every", "10", "--checkpoint-every", "20", "--quiet", "--out", out.toString()));
+        a.addAll(List.of(more));
+        return a.toArray(String[]::new);
+    }
+
+    /** A start refused for its parameters leaves no run.json, so the corrected command into the same --out runs. */
+    @Test
+    void refusedStartDoesNotBlockTheCorrectedCommand(@TempDir Path dir) {
+        Path out = dir.resolve("run");
+        CliRunner.Result bad = CliRunner.run("simulate", "--n", "50", "--temperature", "1", "--steps", "10", "--out", out.toString(), "--quiet");
+        assertEquals(ExitCodes.USAGE, bad.code(), bad.err());
+        assertTrue(!Files.exists(out), "a refused start creates nothing");
+        CliRunner.Result good = CliRunner.run(small(out, "--threads", "1"));
+        assertEquals(0, good.code(), good.err());
+    }
+
+    /** Another --threads never continues (or passes for) a run made with a different thread count. */
+    @Test
+    void anotherThreadCountIsRefusedByName(@TempDir Path dir) {
+        Path out = dir.resolve("run");
+        assertEquals(0, CliRunner.run(small(out, "--threads", "2")).code());
+        CliRunner.Result r = CliRunner.run(small(out, "--threads", "1"));
+        assertEquals(ExitCodes.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains(out + " holds a run with --threads 2; this command has --threads 1"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    /** A corrupted checkpoint of an interrupted run is refused (exit 3) naming the file, not resumed. */
+    @Test
+    void corruptedCheckpointIsRefused(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        assertEquals(0, CliRunner.run(small(out, "--threads", "1")).code());
+        Path runJson = out.resolve("run.json"), ckpt = out.resolve("checkpoint.bin");
+        Files.writeString(runJson, Files.readString(runJson).replace("\"complete\" : true", "\"complete\" : false"));
+        byte[] b = Files.readAllBytes(ckpt);
+        b[b.length / 2] ^= 1;
+        Files.write(ckpt, b);
+        CliRunner.Result r = CliRunner.run(small(out, "--threads", "1"));
+        assertEquals(ExitCodes.INPUT, r.code(), r.err());
+        assertTrue(r.err().contains(ckpt + ": checksum mismatch"), r.err());
+    }
+
+    /** A streamed .part replaced by a symbolic link is refused on resume (exit 5); the file behind it is untouched. */
+    @Test
+    void symlinkedPartIsRefused(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("run");
+        assertEquals(0, CliRunner.run(small(out, "--threads", "1")).code());
+        Path runJson = out.resolve("run.json");
+        Files.writeString(runJson, Files.readString(runJson).replace("\"complete\" : true", "\"complete\" : false"));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "not softglass's");
+        Files.createSymbolicLink(out.resolve("thermo.csv.part"), victim);
+        CliRunner.Result r = CliRunner.run(small(out, "--threads", "1"));
+        assertEquals(ExitCodes.OUTPUT, r.code(), r.err());
+        assertTrue(r.err().contains(out.resolve("thermo.csv.part") + ": is a symbolic link; refusing to write through it"), r.err());
+        assertEquals("not softglass's", Files.readString(victim));
+    }
 }

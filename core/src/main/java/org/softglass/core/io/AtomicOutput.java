@@ -27,6 +27,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * may fail between writes must call {@code abort()} inside the try block, or use
  * {@link #write(Path, IOBody)}, which commits only when the body returns normally.
  *
+ * <p>An open temporary file is {@linkplain TempFiles tracked}, so a JVM shut down by SIGTERM or
+ * Ctrl-C deletes it; it is untracked once renamed or deleted.
+ *
  * <p>Not thread-safe.
  */
 public final class AtomicOutput implements Closeable {
@@ -70,11 +73,16 @@ public final class AtomicOutput implements Closeable {
         for (int attempt = 0; ; attempt++) {
             String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
             Path temp = dir.resolve("." + name + "." + suffix + ".tmp");
+            TempFiles.track(temp);   // before it exists: a shutdown in between only finds nothing to delete
             try {
                 FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 return new AtomicOutput(abs, temp, ch);
             } catch (FileAlreadyExistsException e) {
+                TempFiles.untrack(temp);
                 if (attempt > 100) throw e;
+            } catch (IOException | RuntimeException e) {
+                TempFiles.untrack(temp);
+                throw e;
             }
         }
     }
@@ -122,9 +130,11 @@ public final class AtomicOutput implements Closeable {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            TempFiles.untrack(temp);   // only after the rename: until then the hook may delete it
         } catch (IOException | RuntimeException e) {
             closeQuietly();
             Files.deleteIfExists(temp);
+            TempFiles.untrack(temp);
             throw e;
         }
     }
@@ -136,8 +146,9 @@ public final class AtomicOutput implements Closeable {
         closeQuietly();
         try {
             Files.deleteIfExists(temp);
+            TempFiles.untrack(temp);
         } catch (IOException ignored) {
-            // best effort: a stray hidden .tmp file is all that can remain
+            // best effort: still tracked, so the shutdown hook tries again
         }
     }
 

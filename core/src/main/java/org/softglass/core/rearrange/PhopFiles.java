@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.softglass.core.io.AtomicOutput;
+import org.softglass.core.io.TempFiles;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyReader;
@@ -100,6 +101,7 @@ public final class PhopFiles {
         public void start(PhopHeader h) throws IOException {
             this.header = h;
             raw = Files.createTempFile(dir, ".phop", ".rows.tmp");
+            TempFiles.track(raw);   // deleted if the JVM is shut down (SIGTERM, Ctrl-C) mid-run
             rawOut = new BufferedOutputStream(Files.newOutputStream(raw), 1 << 16);
             buf = ByteBuffer.allocate(8 * h.size()).order(ByteOrder.LITTLE_ENDIAN);
         }
@@ -131,6 +133,7 @@ public final class PhopFiles {
                 }
             }
             Files.deleteIfExists(raw);
+            TempFiles.untrack(raw);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("schema", SCHEMA);
             m.put("tR", header.tR());
@@ -156,7 +159,10 @@ public final class PhopFiles {
                 // closing a file we are about to delete
             }
             try {
-                if (raw != null) Files.deleteIfExists(raw);
+                if (raw != null) {
+                    Files.deleteIfExists(raw);
+                    TempFiles.untrack(raw);
+                }
             } catch (IOException ignored) {
                 // best effort: a hidden .tmp file may remain
             }

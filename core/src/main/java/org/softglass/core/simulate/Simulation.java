@@ -3,9 +3,14 @@ package org.softglass.core.simulate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +20,7 @@ import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.minimize.MinimizeOptions;
 import org.softglass.core.particles.ParticleStore;
+import org.softglass.core.simd.Simd;
 import org.softglass.core.space.Box;
 
 /**
@@ -29,7 +35,8 @@ import org.softglass.core.space.Box;
  * <p>Bit-for-bit resumption: every {@code checkpointEvery} steps (and at the end) the neighbour list
  * is rebuilt and the forces recomputed before the checkpoint is written, in the uninterrupted run as
  * in the resumed one, so both continue from identical lists, forces and thermostat state; thermal
- * noise is counter-based ({@link CounterRng}). Same spec and thread count → identical files.
+ * noise is counter-based ({@link CounterRng}). Same spec, thread count and kernels → identical files;
+ * the three make the run key in {@code run.json} and the checkpoint, so a run never resumes under another.
  *
  * <p>Stability: every 10 steps the kinetic energy is checked; NaN, infinity or K/N above
  * {@code 100·max(T) + 10} stops the run with {@link UnstableRunException}, keeping the last good
@@ -59,26 +66,33 @@ public final class Simulation {
     /**
      * Runs (or resumes, or recognises as complete) the run of {@code spec} in {@code dir}.
      *
+     * <p>Everything that can refuse the run (the parameters, the start file, the box, the checkpoint)
+     * is checked before anything is written into {@code dir}; {@code run.json} appears only when the
+     * run starts.
+     *
+     * @param threads worker threads; part of the run key (a run resumes only with its thread count)
      * @param progress called with the number of steps done after every step
-     * @throws IllegalArgumentException if {@code dir} holds a run with other parameters
+     * @throws IllegalArgumentException if {@code dir} holds a run with other parameters, another
+     *         thread count or other kernels
      * @throws UnstableRunException if the run blows up (message names the step and the checkpoint)
      */
     public static Result run(RunSpec spec, Path dir, int threads, LongConsumer progress, List<ObserverFactory> extra)
             throws IOException {
-        Files.createDirectories(dir);
+        if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
         Path runJson = dir.resolve("run.json"), ckpt = dir.resolve("checkpoint.bin");
+        String specKey = spec.key();   // once: with a start file it hashes the file
+        String kernels = kernels();
+        String key = runKey(specKey, threads, kernels);
         Map<String, Object> prior = readRunJson(runJson);
-        String key = spec.key();   // once: with a start file it hashes the file
-        if (prior != null && !key.equals(prior.get("key"))) {
-            throw new IllegalArgumentException(dir + " holds a run with other parameters (run.json key " + prior.get("key")
-                    + ", this run " + key + "); choose another --out or remove it");
-        }
+        if (prior != null && !holdsRun(dir)) prior = null;   // a refused or never-started run: nothing to protect
+        if (prior != null && !key.equals(prior.get("key"))) throw otherRun(dir, prior, specKey, key, threads, kernels);
         if (prior != null && Boolean.TRUE.equals(prior.get("complete"))) {
             return new Result(0, spec.totalSteps(), spec.totalSteps(), true, 0, 0, 0, null, 0, 0);
         }
         boolean resume = prior != null && Files.exists(ckpt);
-        writeRunJson(runJson, spec, key, false);
 
+        // Everything that can refuse the run (parameters, the start file, the box) runs before anything is written.
         PairPotential pot = Models.byName(spec.model());
         Box box = Box.cubicForDensity(spec.n(), spec.density());
         double fa = spec.fractionA();
@@ -100,6 +114,8 @@ public final class Simulation {
                 sys.rebuildAndComputeForces();
                 done = 0;
             }
+            Files.createDirectories(dir);
+            writeRunJson(runJson, spec, key, specKey, threads, kernels, false);
             Integrator thermostat = spec.ensemble().equals("langevin")
                     ? new Langevin(spec.dt(), spec.targetAt(done), spec.tdamp(), spec.seed() + 7)
                     : new NoseHooverChain(spec.dt(), spec.targetAt(done), spec.tdamp());
@@ -156,7 +172,7 @@ public final class Simulation {
                     progress.accept(done);
                 }
                 for (Observer o : obs) o.complete();
-                writeRunJson(runJson, spec, key, true);
+                writeRunJson(runJson, spec, key, specKey, threads, kernels, true);
                 MdSystem.Thermo last = obs.get(0) instanceof ThermoObserver th ? th.last() : null;
                 long tEnd = System.nanoTime();
                 return new Result(total - start, total, resume ? start : -1, false, (tEnd - t0) * 1e-9,
@@ -214,10 +230,66 @@ public final class Simulation {
         }
     }
 
-    private static void writeRunJson(Path f, RunSpec spec, String key, boolean complete) throws IOException {
+    /**
+     * The key of a run: the spec's key with the thread count and the kernels, which change the
+     * trajectory bit for bit, so a checkpoint only resumes the run that wrote it.
+     */
+    static String runKey(String specKey, int threads, String kernels) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest((specKey + "/threads=" + threads + "/kernels=" + kernels)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The force kernels this process uses ({@code scalar} or {@code simd-LANES}); part of the run key. */
+    static String kernels() { return Simd.enabled() ? "simd-" + Simd.DOUBLE.length() : "scalar"; }
+
+    /**
+     * Whether {@code dir} holds a run worth protecting: complete with its outputs, or with a
+     * checkpoint or a streamed output. A run.json alone (a start that never got going) is not one.
+     */
+    private static boolean holdsRun(Path dir) throws IOException {
+        if (Files.exists(dir.resolve("checkpoint.bin"), LinkOption.NOFOLLOW_LINKS)) return true;
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .anyMatch(f -> STREAMED.contains(f) || f.endsWith(".part") && STREAMED.contains(f.substring(0, f.length() - 5)));
+        }
+    }
+
+    private static final java.util.Set<String> STREAMED = java.util.Set.of("thermo.csv", "traj.dump", "is.dump", "is_energy.csv");
+
+    /** The refusal of a directory holding another run, naming what differs when it is only the threads or kernels. */
+    private static IllegalArgumentException otherRun(Path dir, Map<String, Object> prior, String specKey, String key, int threads,
+                                                     String kernels) {
+        String advice = "; choose another --out or remove it";
+        if (specKey.equals(prior.get("key"))) {   // run.json of an older softglass: key without threads and kernels
+            return new IllegalArgumentException(dir + " holds this run started by an older softglass (no thread count recorded, an older"
+                    + " checkpoint format); it cannot be resumed" + advice);
+        }
+        if (specKey.equals(prior.get("spec_key"))) {
+            if (!String.valueOf(threads).equals(String.valueOf(prior.get("threads")))) {
+                return new IllegalArgumentException(dir + " holds a run with --threads " + prior.get("threads") + "; this command has --threads "
+                        + threads + " (a run resumes only with the thread count it started with: rerun with --threads " + prior.get("threads")
+                        + advice + ")");
+            }
+            return new IllegalArgumentException(dir + " holds a run made with the " + prior.get("kernels") + " kernels; this process uses the "
+                    + kernels + " kernels (-Dsoftglass.simd)" + advice);
+        }
+        return new IllegalArgumentException(dir + " holds a run with other parameters (run.json key " + prior.get("key")
+                + ", this run " + key + ")" + advice);
+    }
+
+    private static void writeRunJson(Path f, RunSpec spec, String key, String specKey, int threads, String kernels, boolean complete)
+            throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("key", key);
         m.put("complete", complete);
+        m.put("spec_key", specKey);
+        m.put("threads", threads);
+        m.put("kernels", kernels);
         m.put("parameters", spec.asMap());
         AtomicOutput.write(f, out -> out.write(JSON.writeValueAsBytes(m)));
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.softglass.core.io.AtomicOutput;
@@ -67,9 +66,7 @@ public final class SoftnessApply {
                 if (k > 0) w.write(chunk, 0, k);
             }
         }
-        Path tmp = Files.createTempFile(outDir, ".rows", ".tmp");
-        Files.copy(rows, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, outDir.resolve("rows.npy"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicOutput.write(outDir.resolve("rows.npy"), out -> Files.copy(rows, out));
         Map<String, Object> side = new LinkedHashMap<>();
         side.put("schema", SoftnessTable.SCHEMA);
         side.put("rows", nRows);

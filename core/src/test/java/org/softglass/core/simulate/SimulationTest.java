@@ -119,6 +119,56 @@ class SimulationTest {
         assertTrue(e.getMessage().contains("other parameters"), e.getMessage());
     }
 
+    /** A run interrupted with 2 threads is not resumed with 1 (that would mix two trajectories). */
+    @Test
+    void refusesToResumeWithAnotherThreadCount(@TempDir Path tmp) throws IOException {
+        RunSpec s = spec("nvt", 100, 150, 0.005);
+        assertThrows(RuntimeException.class, () -> Simulation.run(s, tmp, 2, d -> { if (d == 200) throw new RuntimeException("stop"); }));
+        assertTrue(Files.exists(tmp.resolve("checkpoint.bin")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Simulation.run(s, tmp, 1, d -> {}));
+        assertTrue(e.getMessage().contains("holds a run with --threads 2; this command has --threads 1"), e.getMessage());
+        assertEquals(150, Simulation.run(s, tmp, 2, d -> {}).resumedFrom(), "the same thread count still resumes");
+    }
+
+    /** A run directory of an older softglass (run key without the thread count) is named as such, not as "other parameters". */
+    @Test
+    void runOfAnOlderVersionIsNamed(@TempDir Path tmp) throws IOException {
+        RunSpec s = spec("nvt", 10, 1000, 0.005);
+        Files.writeString(tmp.resolve("run.json"), "{\"key\": \"" + s.key() + "\", \"complete\": false}");
+        Files.writeString(tmp.resolve("checkpoint.bin"), "SGCKPT01...");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Simulation.run(s, tmp, 1, d -> {}));
+        assertTrue(e.getMessage().contains("started by an older softglass"), e.getMessage());
+    }
+
+    /** A start refused for its parameters writes nothing, so the corrected command can use the directory. */
+    @Test
+    void refusedStartLeavesNothingBehind(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        RunSpec tiny = new RunSpec("ka", 20, 1.2, 1.0, 0.005, 10, "nvt", 0.5, 42, 2.0, 10, 10, 5, 5, 100, 0.3, false);
+        assertThrows(IllegalArgumentException.class, () -> Simulation.run(tiny, out, 1, d -> {}));
+        assertFalse(Files.exists(out), "nothing created for a refused start");
+        Files.createDirectories(out);
+        Path first = tmp.resolve("first");
+        Simulation.run(spec("nvt", 0, 1000, 0.005), first, 1, d -> {});
+        RunSpec wrongN = new RunSpec("ka", 200, 1.2, 0.8, 0.005, 10, "nvt", 0.5, 7, 2.0, 0, 0, 5, 5, 1000, 0.3, false, 0.8,
+                first.resolve("traj.dump").toString());
+        assertThrows(IllegalArgumentException.class, () -> Simulation.run(wrongN, out, 1, d -> {}));
+        try (var l = Files.list(out)) {
+            assertEquals(List.of(), l.toList(), "nothing written into an existing --out for a refused --initial");
+        }
+        assertEquals(-1, Simulation.run(spec("nvt", 20, 1000, 0.005), out, 1, d -> {}).resumedFrom());
+    }
+
+    /** A run.json left with no checkpoint and no streamed output (an older refused start) protects nothing. */
+    @Test
+    void runJsonAloneIsNotARunToProtect(@TempDir Path tmp) throws IOException {
+        Simulation.run(spec("nvt", 10, 1000, 0.005), tmp.resolve("a"), 1, d -> {});
+        Files.copy(tmp.resolve("a").resolve("run.json"), tmp.resolve("run.json"));
+        Simulation.Result r = Simulation.run(spec("nvt", 20, 1000, 0.005), tmp, 1, d -> {});
+        assertFalse(r.alreadyComplete());
+        assertTrue(Files.exists(tmp.resolve("thermo.csv")));
+    }
+
     /**
      * {@code initial}: a run continues from the last frame of another run's dump. With no melt and no
      * equilibration its production frame 0 holds the source's last positions (wrapped into the box;

@@ -1,0 +1,76 @@
+package org.softglass.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link PipelineLedger}: an item is skipped only when its outputs hold the very bytes it wrote. */
+class PipelineLedgerTest {
+
+    private static PipelineLedger.Item item(Path root) {
+        return new PipelineLedger.Item("phop", "T0.72", root.resolve("phop").resolve("T0.72"), Map.of("tR", 1.0), List.of());
+    }
+
+    /** Completes the item with one output, {@code phop.npy}. */
+    private static Path complete(PipelineLedger l, PipelineLedger.Item it) throws IOException {
+        String fp = l.fingerprint(it);
+        l.begin(it, fp);
+        Path npy = Files.write(it.dir().resolve("phop.npy"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        l.complete(it, fp, 0.1, Map.of());
+        return npy;
+    }
+
+    @Test
+    void intactOutputsAreSkipped(@TempDir Path root) throws IOException {
+        PipelineLedger.Item it = item(root);
+        complete(new PipelineLedger(root, "v", 2, s -> {}), it);
+        List<String> said = new ArrayList<>();
+        PipelineLedger again = new PipelineLedger(root, "v", 2, said::add);
+        assertEquals(PipelineLedger.Decision.SKIP, again.decide(it, again.fingerprint(it)));
+        assertEquals(List.of(), said);
+    }
+
+    /** A flipped byte (same size, modification time put back, as bit rot leaves it) recomputes the item and says so. */
+    @Test
+    void flippedByteInAnOutputRecomputes(@TempDir Path root) throws IOException {
+        PipelineLedger.Item it = item(root);
+        Path npy = complete(new PipelineLedger(root, "v", 2, s -> {}), it);
+        FileTime mtime = Files.getLastModifiedTime(npy);
+        byte[] b = Files.readAllBytes(npy);
+        b[3] ^= 1;
+        Files.write(npy, b);
+        Files.setLastModifiedTime(npy, mtime);
+        List<String> said = new ArrayList<>();
+        PipelineLedger again = new PipelineLedger(root, "v", 2, said::add);
+        assertEquals(PipelineLedger.Decision.FRESH, again.decide(it, again.fingerprint(it)));
+        assertEquals(List.of("phop-T0.72: output " + Path.of("phop", "T0.72", "phop.npy") + " changed since it was written; recomputing"), said);
+    }
+
+    /** A missing output recomputes the item too, and says which. */
+    @Test
+    void missingOutputRecomputes(@TempDir Path root) throws IOException {
+        PipelineLedger.Item it = item(root);
+        Files.delete(complete(new PipelineLedger(root, "v", 2, s -> {}), it));
+        List<String> said = new ArrayList<>();
+        PipelineLedger again = new PipelineLedger(root, "v", 2, said::add);
+        assertEquals(PipelineLedger.Decision.FRESH, again.decide(it, again.fingerprint(it)));
+        assertTrue(said.size() == 1 && said.get(0).contains("phop.npy is missing"), said.toString());
+    }
+
+    /** The thread count is part of every item's fingerprint: another --threads never passes for the same result. */
+    @Test
+    void threadCountIsInTheFingerprint(@TempDir Path root) throws IOException {
+        PipelineLedger.Item it = item(root);
+        assertNotEquals(new PipelineLedger(root, "v", 2, s -> {}).fingerprint(it), new PipelineLedger(root, "v", 1, s -> {}).fingerprint(it));
+    }
+}
