@@ -99,13 +99,8 @@ final class CorrelationsCommand implements Callable<Integer> {
         int slot(long id) { return Arrays.binarySearch(ids, id); }
     }
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws Exception {
-        OptionChecks.finiteOptions(parsed);
         Csv.bins(rBins, "--r-bins"); // checked before any input is read
         Csv.bins(sBins, "--s-bins");
         Csv.range(fitRange, "--fit-range");

@@ -46,13 +46,8 @@ final class D2minCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(parsed);
         OptionChecks.positive(cutoff, "--cutoff");
         OptionChecks.positive(dt, "--dt");
         if (from < 0 || to <= from) throw new IllegalArgumentException("need 0 <= --from < --to, got --from " + from + " --to " + to);

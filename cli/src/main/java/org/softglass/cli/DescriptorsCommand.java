@@ -65,13 +65,8 @@ final class DescriptorsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(parsed);
         if (tolerance != null) OptionChecks.inRange(tolerance, 1e-120, 1e-3, "--tolerance");
         DescriptorSpec spec = choice.preset != null ? DescriptorSpec.preset(choice.preset) : SpecFile.read(choice.spec);
         if (tolerance != null) spec = spec.withTolerance(tolerance);

@@ -53,13 +53,8 @@ final class EnergyCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(parsed);
         PairPotential pot = Models.byName(model);
         int nt = run.threads();
         AtomicOutput summary = out == null ? null : AtomicOutput.open(out);

@@ -42,13 +42,8 @@ final class EventsCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(parsed);
         OptionChecks.positive(pL, "--pl");
         int nt = run.threads();
         EventDetector det = new EventDetector(pL);

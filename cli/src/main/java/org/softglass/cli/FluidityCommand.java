@@ -83,13 +83,8 @@ final class FluidityCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws Exception {
-        OptionChecks.finiteOptions(parsed);
         Csv.bins(bins, "--bins"); // checked before any input is read
         OptionChecks.positive(threshold, "--p-threshold");
         OptionChecks.atLeast(bootstrap, 0, "--bootstrap");

@@ -71,13 +71,8 @@ final class FsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(parsed);
         OptionChecks.positive(temperature, "--temperature");
         if (q != null) OptionChecks.positive(q, "--q");
         OptionChecks.nonNegative(qMin, "--q-min");

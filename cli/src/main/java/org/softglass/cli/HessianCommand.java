@@ -54,13 +54,8 @@ final class HessianCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(parsed);
         if (frame < 0) throw new IllegalArgumentException("--frame must be >= 0, got " + frame);
         PairPotential pot = Models.byName(model);
         Frame f = ElasticSupport.readFrame(dump, frame);

@@ -43,7 +43,8 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Runs the parsed command holding the locks of its output locations ({@link OutputGuard}); any
+     * Runs the parsed command, after refusing a non-finite value in any of its floating-point options
+     * ({@link OptionChecks#finiteOptions}), holding the locks of its output locations ({@link OutputGuard}); any
      * failure, errors such as {@link OutOfMemoryError} included, becomes one line and an exit code
      * ({@link Errors}).
      */
@@ -52,6 +53,7 @@ public final class Main implements Runnable {
         if (CommandLine.printHelpIfRequested(pr)) return ExitCodes.OK;
         java.util.List<org.softglass.core.io.OutputLock> locks;
         try {
+            OptionChecks.finiteOptions(OutputGuard.deepest(pr).commandSpec());
             locks = OutputGuard.lockAll(pr, cl.getErr());
         } catch (java.io.IOException | RuntimeException e) {
             return Errors.handle(e, cl, pr);

@@ -35,13 +35,8 @@ final class MesoelasticCommand implements Callable<Integer> {
     @Option(names = "--density", required = true, paramLabel = "RHO", description = "Number density N/V (a0 = RHO^(-1/3)).")
     double density;
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(parsed);
         if (!(density > 0)) throw new IllegalArgumentException("--density must be > 0, got " + density);
         List<String> lines = Csv.readLines(table);
         if (lines.isEmpty()) throw new InputFormatException(table.toString(), 1, "empty file, expected a header T,tau_alpha,kappa[,G]");

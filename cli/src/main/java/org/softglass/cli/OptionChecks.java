@@ -18,7 +18,8 @@ final class OptionChecks {
      * Refuses NaN and ±∞ in every floating-point option and positional parameter of {@code spec}
      * (doubles, floats, and their arrays and collections, e.g. comma lists of temperatures), so that
      * no command computes with, or writes into a model or manifest, a value such as {@code --eps NaN}
-     * or {@code --temperature 1e999}. Call first in {@code call()}. Reads the parsed values only.
+     * or {@code --temperature 1e999}. {@link Main} calls it for every command before it runs, so no
+     * command can forget it. Reads the parsed values only.
      *
      * @param spec the parsed command, or null when a command object is run directly by another
      *     command (e.g. the pipeline), which sets its fields itself: nothing is checked then

@@ -55,13 +55,8 @@ final class PersistenceCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(parsed);
         int nt = run.threads();
         if (!(pc > 0) || !Double.isFinite(pc)) throw new IllegalArgumentException("--pc must be finite and > 0, got " + pc);
         if (perDecade < 1) throw new IllegalArgumentException("--per-decade must be >= 1, got " + perDecade);

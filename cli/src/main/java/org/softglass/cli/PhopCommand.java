@@ -38,13 +38,8 @@ final class PhopCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(parsed);
         int nt = run.threads();
         // a missing input fails before the output directory is created
         if (!Files.isRegularFile(trajectory)) throw new java.nio.file.NoSuchFileException(trajectory.toString());

@@ -45,7 +45,6 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
 
     @Override
     public Integer call() throws Exception {
-        OptionChecks.finiteOptions(cmd);
         PipelinePreset p = PipelinePreset.byName(preset);
         Path dir = out != null ? out : Path.of("runs", "pipeline-" + p.name());
         if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {

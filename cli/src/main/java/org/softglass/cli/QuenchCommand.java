@@ -87,7 +87,6 @@ final class QuenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(spec);
         OptionChecks.nonNegative(ftol, "--ftol");
         OptionChecks.nonNegative(etol, "--etol");
         OptionChecks.atLeast(maxIter, 1, "--max-iter");

@@ -55,13 +55,8 @@ final class ShearModulusCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(parsed);
         OptionChecks.inOpenRange(tol, 0, 1, "--tol");
         OptionChecks.positive(fmaxLimit, "--fmax-limit");
         if (parentTemperature != null) OptionChecks.positive(parentTemperature, "--parent-temperature");

@@ -77,7 +77,6 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(cmd);
         OptionChecks.atLeast(n, 2, "--n");
         OptionChecks.memory(n, MD_BYTES_PER_PARTICLE, "--n " + n + " (particles)");
         java.io.PrintWriter err = cmd.commandLine().getErr();

@@ -49,13 +49,8 @@ final class SoftnessCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws Exception {
-        OptionChecks.finiteOptions(parsed);
         SoftnessModel m = SoftnessModel.read(modelFile);
         if (java.nio.file.Files.isRegularFile(features)) features = descriptorsOf(m, features);
         SoftnessApply.Summary sum = SoftnessApply.apply(m, features, out);

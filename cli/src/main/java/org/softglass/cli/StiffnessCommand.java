@@ -79,13 +79,8 @@ final class StiffnessCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(parsed);
         OptionChecks.inOpenRange(tol, 0, 1, "--tol");
         OptionChecks.atLeast(maxIter, 0, "--max-iter");
         OptionChecks.positive(fmaxLimit, "--fmax-limit");

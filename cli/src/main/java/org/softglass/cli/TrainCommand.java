@@ -52,13 +52,8 @@ final class TrainCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws Exception {
-        OptionChecks.finiteOptions(parsed);
         OptionChecks.positive(c, "--C");
         OptionChecks.positive(eps, "--eps");
         LinearSvm.Solver s = switch (solver.toLowerCase(java.util.Locale.ROOT)) {

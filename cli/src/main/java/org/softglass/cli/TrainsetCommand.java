@@ -79,13 +79,8 @@ final class TrainsetCommand implements Callable<Integer> {
     @Mixin
     RunOptions run = new RunOptions();
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(parsed);
         OptionChecks.positive(pL, "--pl-event");
         OptionChecks.positive(pc, "--pc");
         OptionChecks.nonNegative(pStable, "--p-stable");

@@ -61,9 +61,6 @@ final class TrapAgingCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
 
     /** Memory of one S bin of {@link AgingSolver}: 8 double arrays over the bins (bytes). */
     static final long AGING_BYTES_PER_BIN = 8 * 8;
@@ -74,7 +71,6 @@ final class TrapAgingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OptionChecks.finiteOptions(parsed);
         OptionChecks.atLeast(bins, 16, "--bins");
         OptionChecks.memory(bins, AGING_BYTES_PER_BIN, "--bins " + bins + " (S bins)");
         OptionChecks.positive(twMin, "--tw-min");

@@ -32,13 +32,8 @@ final class TrapEquilibriumCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
     Path out;
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws Exception {
-        OptionChecks.finiteOptions(parsed);
         ModelParameters p = model.parameters();
         TrapModel m = TrapModel.of(p);
         List<Double> ts = TrapCommand.temperatures(temperatures, range, "0.35:1.2:60");

@@ -59,13 +59,8 @@ final class TrapFragilityCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws Exception {
-        OptionChecks.finiteOptions(parsed);
         OptionChecks.positive(tauG, "--tau-g");
         if (tgFixed != null) OptionChecks.positive(tgFixed, "--tg");
         if (fitMaxT != null) OptionChecks.positive(fitMaxT, "--fit-max-t");

@@ -65,13 +65,8 @@ final class TrapRelaxCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws Exception {
-        OptionChecks.finiteOptions(parsed);
         OptionChecks.atLeast(points, 2, "--points");
         OptionChecks.memory(points, 8L * 8, "--points " + points + " (times)");
         OptionChecks.atLeast(sites, 0, "--sites");

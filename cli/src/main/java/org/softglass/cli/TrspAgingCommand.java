@@ -49,13 +49,8 @@ final class TrspAgingCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
     Path outDir;
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws Exception {
-        OptionChecks.finiteOptions(parsed);
         OptionChecks.positive(tInitial, "--T-initial");
         for (double t : tFinal) OptionChecks.positive(t, "--T-final");
         OptionChecks.atLeast(trajectories, 2, "--trajectories");

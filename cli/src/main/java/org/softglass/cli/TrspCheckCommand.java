@@ -32,7 +32,6 @@ final class TrspCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OptionChecks.finiteOptions(spec);
         ModelParameters p = model.parameters();
         PrintWriter out = spec.commandLine().getOut();
         out.println("T,shape,K_min_eig,K_max_eig,c,lnA,gamma,delta,lnA0,gamma0,delta0,lambda_max,window_rows,window_cols");

@@ -64,13 +64,8 @@ final class TrspRunCommand implements Callable<Integer> {
     static final int LAGS = 40, BINS = 8;
     static final double BIN_LO = -4, BIN_HI = 2;
 
-    /** This command as parsed, for {@link OptionChecks#finiteOptions}. */
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec parsed;
-
     @Override
     public Integer call() throws Exception {
-        OptionChecks.finiteOptions(parsed);
         for (double t : temperatures) OptionChecks.positive(t, "--T");
         OptionChecks.atLeast(trajectories, 2, "--trajectories");
         model.checkSizes(trajectories, run.threads());

@@ -62,7 +62,6 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OptionChecks.finiteOptions(spec);
         PrintWriter err = spec.commandLine().getErr();
         if (list) {
             for (Check c : Checks.all()) System.out.printf("%-30s %-7s %s%n", c.name(), c.full() ? "full" : "default", c.description());

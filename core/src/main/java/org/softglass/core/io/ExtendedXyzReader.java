@@ -150,10 +150,7 @@ public final class ExtendedXyzReader implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             if (i == cap) {
                 cap = (int) Math.min(n, 2L * cap);
-                ParticleStore bigger = ParticleStore.allocate(cap);
-                store.copyPrefixInto(bigger, i);
-                store.close();
-                holder[0] = store = bigger;
+                holder[0] = store = store.grow(cap, i);
                 int newCap = cap;
                 extras.replaceAll((k, v) -> java.util.Arrays.copyOf(v, newCap));
             }

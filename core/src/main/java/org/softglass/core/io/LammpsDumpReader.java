@@ -163,10 +163,7 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
             for (int i = 0; i < n; i++) {
                 if (i == cap) {
                     cap = (int) Math.min(n, 2L * cap);
-                    ParticleStore bigger = ParticleStore.allocate(cap);
-                    store.copyPrefixInto(bigger, i);
-                    store.close();
-                    store = bigger;
+                    store = store.grow(cap, i);
                     for (int e = 0; e < extra.length; e++) extra[e] = java.util.Arrays.copyOf(extra[e], cap);
                 }
                 readRow(store, extra, c, i, n, nLine);

@@ -185,6 +185,24 @@ public final class ParticleStore implements AutoCloseable {
         }
     }
 
+    /**
+     * A store of {@code capacity} slots holding this store's slots {@code [0, filled)}; this store is
+     * closed (for a store that grows as rows arrive: {@code store = store.grow(2 * cap, i)}).
+     *
+     * @throws IllegalArgumentException if {@code filled} exceeds either store's size
+     */
+    public ParticleStore grow(int capacity, int filled) {
+        ParticleStore bigger = allocate(capacity);
+        try {
+            copyPrefixInto(bigger, filled);
+        } catch (RuntimeException e) {
+            bigger.close();
+            throw e;
+        }
+        close();
+        return bigger;
+    }
+
     private MemorySegment[] all() {
         return new MemorySegment[] {x, y, z, vx, vy, vz, fx, fy, fz, species, ix, iy, iz, id};
     }
