@@ -185,12 +185,12 @@ final class CorrelationsCommand implements Callable<Integer> {
         Path csCsv = out.resolve("cs.csv"), csPng = out.resolve("cs.png");
         Csv.write(csCsv, "r,r_mean,c,c_err,pairs", rows);
         // plot bins with at least 100 pairs (a handful of close-contact pairs makes a wild point; all bins are in cs.csv)
-        double[] pr = new double[cr.r().length], pc = new double[pr.length], pe = new double[pr.length];
+        double[] pr = new double[cr.r().length], pcs = new double[pr.length], pe = new double[pr.length];
         for (int i = 0; i < pr.length; i++) {
             boolean ok = cr.pairs()[i] >= 100;
-            pr[i] = ok ? cr.rMean()[i] : Double.NaN; pc[i] = ok ? cr.c()[i] : Double.NaN; pe[i] = ok ? cr.err()[i] : Double.NaN;
+            pr[i] = ok ? cr.rMean()[i] : Double.NaN; pcs[i] = ok ? cr.c()[i] : Double.NaN; pe[i] = ok ? cr.err()[i] : Double.NaN;
         }
-        Plot.xy("Softness correlation C_S(r)", "r", "C_S(r)").errors("measured (bins with >= 100 pairs)", pr, pc, pe)
+        Plot.xy("Softness correlation C_S(r)", "r", "C_S(r)").errors("measured (bins with >= 100 pairs)", pr, pcs, pe)
                 .points("C(0) = var S", new double[] {0}, new double[] {cr.c0()})
                 .line("C1 exp(-r/xi)", pr, Arrays.stream(pr).map(r -> cfit.form().at(r)).toArray()).save(csPng);
         outputs.addAll(List.of(csCsv, csPng));

@@ -302,6 +302,9 @@ class SoftnessCommandsTest {
         for (String f : new String[] {"cs.csv", "cs.png", "kicks.csv", "kicks_mean.csv", "kicks.png", "correlations.json", "model-parameters.json", "correlations.manifest.json"}) {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
+        // the manifest records the --p-c option, not the plotted C_S(r) array (a local variable once shadowed it)
+        var pcParam = JSON.readTree(out.resolve("correlations.manifest.json").toFile()).get("parameters").get("p_c");
+        assertTrue(pcParam.isNumber(), "p_c = " + pcParam);
         ModelParameters mp = ModelParameters.read(out.resolve("model-parameters.json"));
         assertEquals(TRUTH, mp.barriers());                      // carried through unchanged
         assertNotNull(mp.cS());
