@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  * {@code softglass trap fragility}: eq 22 for the model's relaxation time (τ_Q, τ_½ or τ_χ at each
  * temperature of {@code --t-range} below {@code --fit-max-t}) and, with {@code --md FILE}, for an MD τ(T)
  * table ({@link TauTable} CSV). Writes {@code fragility.csv} (source,T,tau,tau_fit,Tg_over_T),
- * {@code fragility.json} (per source: a, b, c, T_on, J, T_g, m, m_decimal, rms, points),
+ * {@code fragility.json} (per source: a, b, c, T_on, J, T_g, m (natural log), m_decimal (Angell's log10), rms, points;
+ * {@code definitions} says which is which),
  * {@code fragility.png} (τ vs T_g/T, log τ) and {@code fragility.manifest.json}.
  */
 @Command(name = "fragility", mixinStandardHelpOptions = true,
@@ -101,6 +102,7 @@ final class TrapFragilityCommand implements Callable<Integer> {
             add("md", mdTable.temperatures(), mdTable.taus(), csv, json, plot);
             man.input(md);
         }
+        json.put("definitions", DEFINITIONS);
         Csv.writeText(dir.resolve("fragility.csv"), csv);
         Csv.writeText(dir.resolve("fragility.json"),
                 new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
@@ -110,6 +112,12 @@ final class TrapFragilityCommand implements Callable<Integer> {
         man.write(dir.resolve("fragility.manifest.json"));
         return ExitCodes.OK;
     }
+
+    /** What each index in {@code fragility.json} is, so a reader need not guess the logarithm's base. */
+    static final Map<String, String> DEFINITIONS = Map.of(
+            "m", "d ln(tau) / d(T_g/T) at T = T_g: natural logarithm, as paper 000 eq 22 prints it",
+            "m_decimal", "d log10(tau) / d(T_g/T) at T = T_g: Angell's fragility index, m / ln 10",
+            "T_g", "temperature where the parabolic law ln tau = a + b/T + c/T^2 reaches --tau-g");
 
     private void add(String source, double[] ts, double[] taus, StringBuilder csv, Map<String, Object> json, Plot plot) {
         Fragility.Fit f;
@@ -137,6 +145,6 @@ final class TrapFragilityCommand implements Callable<Integer> {
             double t = 1 / (1 / tHot + (1 / f.tg() - 1 / tHot) * i / (n - 1));
             xs[i] = f.tg() / t; ys[i] = Math.exp(f.logTau(t));
         }
-        plot.points(source + String.format(" (T_g=%.4g, m=%.4g)", f.tg(), f.m()), x, taus).line(source + " parabolic fit", xs, ys);
+        plot.points(source + String.format(" (T_g=%.4g, m=%.4g natural log, %.4g Angell log10)", f.tg(), f.m(), f.mDecimal()), x, taus).line(source + " parabolic fit", xs, ys);
     }
 }

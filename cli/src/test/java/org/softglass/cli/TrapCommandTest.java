@@ -113,6 +113,9 @@ class TrapCommandTest {
         assertEquals(0, r.code(), r.err());
         var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("g").resolve("fragility.json").toFile());
         assertTrue(root.get("model").get("m").asDouble() > 0 && root.get("model").get("T_g").asDouble() < 0.45);
+        assertTrue(root.get("definitions").get("m").asText().contains("natural logarithm"), root.toString());
+        assertTrue(root.get("definitions").get("m_decimal").asText().contains("Angell"), root.toString());
+        assertEquals(root.get("model").get("m").asDouble() / Math.log(10), root.get("model").get("m_decimal").asDouble(), 1e-12);
     }
 
     @Test
