@@ -27,8 +27,9 @@ import java.util.List;
  * {@code DIR/.softglass.lock}; for an output file {@code F} it is {@code .F.lock} in F's directory.
  * Missing directories are created (and removed again by {@link #close()} if they are still empty,
  * so a refused command leaves nothing behind). The lock file holds one line,
- * {@code pid=P command=C started=ISO-8601}, and is deleted on {@link #close()}, or by a shutdown hook
- * when the JVM is stopped (SIGTERM, Ctrl-C).
+ * {@code pid=P command=C started=ISO-8601}, and is deleted on {@link #close()}, or, like the
+ * temporary files of unfinished outputs, by {@link TempFiles}' shutdown hook when the JVM is stopped
+ * (SIGTERM, Ctrl-C).
  *
  * <p><b>How it locks.</b> With the operating system's file lock ({@link FileChannel#tryLock()}, POSIX
  * {@code fcntl} on Linux), which the kernel releases when the holding process ends, however it ends
@@ -53,26 +54,6 @@ public final class OutputLock implements AutoCloseable {
     private final List<Path> created;
     private final String staleHolder;
     private boolean closed;
-
-    /** The locks this JVM holds; a shutdown hook (SIGTERM, Ctrl-C) deletes their files. */
-    private static final java.util.Set<OutputLock> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    /** Registers the shutdown hook once, on first use (the holder-class idiom). */
-    private static final class Hook {
-        static {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                for (OutputLock l : HELD) {
-                    try {
-                        Files.deleteIfExists(l.lockFile);
-                    } catch (IOException ignored) {
-                        // released by the OS at exit anyway; the next run finds it stale
-                    }
-                }
-            }, "softglass-output-locks"));
-        }
-
-        static void ensure() { /* loading the class registers the hook */ }
-    }
 
     private OutputLock(Path lockFile, FileChannel channel, FileLock lock, List<Path> created, String staleHolder) {
         this.lockFile = lockFile;
@@ -173,8 +154,7 @@ public final class OutputLock implements AutoCloseable {
                 ch.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
                 ch.force(false);
                 OutputLock held = new OutputLock(lockFile, ch, fl, created, previous.isEmpty() ? null : previous);
-                HELD.add(held);
-                Hook.ensure();
+                TempFiles.track(lockFile);   // a shutdown (SIGTERM, Ctrl-C) deletes it with the temporary outputs
                 return held;
             }
         } catch (IOException | RuntimeException e) {
@@ -263,9 +243,9 @@ public final class OutputLock implements AutoCloseable {
     public void close() throws IOException {
         if (closed) return;
         closed = true;
-        HELD.remove(this);
         try {
             Files.deleteIfExists(lockFile); // while still held, so nobody locks a file we then delete
+            TempFiles.untrack(lockFile);
         } finally {
             try {
                 lock.release();

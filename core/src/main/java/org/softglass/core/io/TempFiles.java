@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The temporary files this process is writing, deleted by a JVM shutdown hook, so that SIGTERM or
- * Ctrl-C (which run shutdown hooks; SIGKILL does not) leaves no {@code .NAME.HEX.tmp} behind.
+ * The temporary files this process is writing (and the {@link OutputLock} files it holds), deleted by
+ * a JVM shutdown hook, so that SIGTERM or Ctrl-C (which run shutdown hooks; SIGKILL does not) leaves no
+ * {@code .NAME.HEX.tmp} or lock file behind.
  *
  * <p>A writer {@linkplain #track tracks} a temporary file before creating it and
  * {@linkplain #untrack untracks} it once it is renamed onto its target or deleted. The hook deletes
