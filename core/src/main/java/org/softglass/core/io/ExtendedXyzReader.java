@@ -166,11 +166,7 @@ public final class ExtendedXyzReader implements AutoCloseable {
             for (int a = 0; a < 3; a++) {
                 double v = in.parseDouble(line, starts[pos.first + a], ends[pos.first + a], "pos");
                 if (!Double.isFinite(v)) throw in.error("expected a finite position, found " + v);
-                double centre = box.lo(a) + 0.5 * box.length(a);
-                if (!(Math.abs(v - centre) <= LammpsDumpReader.MAX_BOX_LENGTHS * box.length(a))) {
-                    throw in.error("position " + v + " is more than " + (long) LammpsDumpReader.MAX_BOX_LENGTHS
-                            + " box lengths from the box, expected a position near the box");
-                }
+                in.requireNearBox(v, box.lo(a), box.length(a), "position", null);
                 store.setPos(i, a, v);
                 if (image != null) {
                     long m = in.parseLong(line, starts[image.first + a], ends[image.first + a], "image");

@@ -57,12 +57,6 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
 
     /** Slots first allocated for a frame whose count could not be checked exactly (gzip, a stream). */
     static final int FIRST_CAPACITY = 1 << 16;
-    /**
-     * Largest accepted distance of a coordinate from the box centre, in box lengths (1e6): unwrapped
-     * coordinates of long runs stay far below it, while wrapping a value this far costs at most
-     * ~1e6 · 2.2e-16 ≈ 2e-10 box lengths of round-off and keeps image counts well inside int range.
-     */
-    static final double MAX_BOX_LENGTHS = 1e6;
 
     private final TextInput in;
     private long framesRead;
@@ -205,7 +199,7 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
             double v = in.parseDouble(line, starts[col], ends[col], "column '" + c.names[col] + "'");
             if (!Double.isFinite(v)) throw in.error("expected a finite coordinate in column '" + c.names[col] + "', found " + v);
             p[a] = c.scaled ? lo[a] + v * len[a] : v;
-            checkNearBox(p[a], a, c.names[col]);
+            in.requireNearBox(p[a], lo[a], len[a], "coordinate", c.names[col]);
         }
         store.setPosition(i, p[0], p[1], p[2]);
         for (int a = 0; a < 3; a++) {
@@ -219,7 +213,7 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
                 double u = in.parseDouble(line, starts[col], ends[col], "column '" + c.names[col] + "'");
                 if (!Double.isFinite(u)) throw in.error("expected a finite coordinate in column '" + c.names[col] + "', found " + u);
                 if (c.deriveScaled) u = lo[a] + u * len[a];
-                checkNearBox(u, a, c.names[col]);
+                in.requireNearBox(u, lo[a], len[a], "coordinate", c.names[col]);
                 image = (int) Math.rint((u - p[a]) / len[a]);
             }
             store.setImage(i, a, image);
@@ -254,19 +248,6 @@ public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
                     + " (first on line " + (headerLine + 1 + dup[0]) + "), expected unique ids");
         }
         return frame;
-    }
-
-    /**
-     * Refuses a coordinate (σ) more than {@link #MAX_BOX_LENGTHS} box lengths from the box centre
-     * along axis a: beyond that, wrapping ({@code x − k L}) loses more than ~1e-10 L to round-off and
-     * image counts approach the int range, so such a value is a corrupt file, not a far-travelled atom.
-     */
-    private void checkNearBox(double x, int a, String column) {
-        double centre = lo[a] + 0.5 * len[a];
-        if (!(Math.abs(x - centre) <= MAX_BOX_LENGTHS * len[a])) {
-            throw in.error("coordinate " + x + " in column '" + column + "' is more than " + (long) MAX_BOX_LENGTHS
-                    + " box lengths from the box, expected a position near the box");
-        }
     }
 
     /** A number that must be finite (velocities, forces). */

@@ -201,6 +201,28 @@ final class TextInput implements Closeable {
         }
     }
 
+    /**
+     * Largest accepted distance of a coordinate from the box centre, in box lengths (1e6): unwrapped
+     * coordinates of long runs stay far below it, while wrapping a value this far costs at most
+     * ~1e6 · 2.2e-16 ≈ 2e-10 box lengths of round-off and keeps image counts well inside int range.
+     */
+    static final double MAX_BOX_LENGTHS = 1e6;
+
+    /**
+     * Refuses a coordinate {@code x} (σ) more than {@link #MAX_BOX_LENGTHS} box lengths from the centre
+     * of the box axis {@code [lo, lo + len)} (NaN included): beyond that, wrapping loses precision and
+     * image counts approach the int range, so such a value is a corrupt file, not a far-travelled atom.
+     * The message reads "NOUN x[ in column 'COLUMN'] is more than … box lengths from the box".
+     *
+     * @param column the column name, or null when the format has none to name
+     */
+    void requireNearBox(double x, double lo, double len, String noun, String column) {
+        if (!(Math.abs(x - (lo + 0.5 * len)) <= MAX_BOX_LENGTHS * len)) {
+            throw error(noun + " " + x + (column == null ? "" : " in column '" + column + "'") + " is more than "
+                    + (long) MAX_BOX_LENGTHS + " box lengths from the box, expected a position near the box");
+        }
+    }
+
     /** Shortens a found text for a one-line message (non-printables escaped: {@link InputFormatException#quote}). */
     static String abbreviate(String s) {
         return InputFormatException.quote(s);
