@@ -21,7 +21,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code softglass barriers --set T=..:SOFTNESS_DIR:PHOP_DIR ... --out DIR}: P(S) and P(R|S,T)
  * (rearranging = p_hop &gt; 0.2, DESIGN §4), per-bin Arrhenius/Kramers fits, the global onset fit,
- * ⟨S⟩(T), σ_S(T), τ_R, and the model-parameter file. Each set's softness and p_hop must come from the
+ * ⟨S⟩(T), σ_S(T), τ_R, and the model-parameter file. Errors of P(R|S,T) come from a bootstrap over
+ * particles (each particle's frames resampled together, so that the consecutive frames of one event
+ * are not counted as independent; {@link org.softglass.core.barriers.ConditionalProbability},
+ * DESIGN §7b), and the fits scale their errors by √(χ²/dof) where χ²/dof &gt; 1 and say so in
+ * {@code barriers.json} ({@code error_scale}, {@code errors_scaled_by_chi2}). Each set's softness and p_hop must come from the
  * same trajectory (the SHA-256 in softness.json and phop.json, {@link TemperatureSet#requireSameTrajectory}),
  * checked for every set before any output is written.
  */
@@ -46,7 +50,8 @@ final class BarriersCommand implements Callable<Integer> {
     @Option(names = "--lag", defaultValue = "0", description = "Label a row by p_hop this many frames after its structure (default: ${DEFAULT-VALUE}).")
     int lag;
 
-    @Option(names = "--bootstrap", defaultValue = "200", description = "Bootstrap replicates for P(R|S) errors (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap", defaultValue = "200", description = "Block-bootstrap replicates for P(R|S) errors; a block is one particle's "
+            + "whole time series at a temperature (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
     @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
@@ -95,7 +100,10 @@ final class BarriersCommand implements Callable<Integer> {
         for (TemperatureSet t : ts) {
             SoftnessTable st = SoftnessTable.read(t.data());
             PhopTable ph = PhopTable.read(t.phop());
-            samples.add(TemperatureSet.sample(t.t(), st.s(), st.rows(), ph, threshold, lag));
+            long[] particle = new long[st.rows().length];   // bootstrap blocks: particles (ConditionalProbability, DESIGN §7b)
+            for (int i = 0; i < particle.length; i++) particle[i] = st.rows()[i][2];
+            samples.add(TemperatureSet.sample(t.t(), st.s(), st.rows(), ph, threshold, lag)
+                    .withBlocks(org.softglass.core.barriers.ConditionalProbability.denseBlocks(particle)));
             man.input(t.data().resolve("softness.npy")).input(t.data().resolve("rows.npy")).input(t.phop().resolve("phop.npy")).input(t.phop().resolve("phop.json"));
             try {
                 RearrangementDuration d = RearrangementDuration.of(ph.phop(), threshold);
@@ -124,6 +132,8 @@ final class BarriersCommand implements Callable<Integer> {
         j.put("schema", "softglass.barriers/1");
         j.put("variable", "S");
         j.put("bins", Csv.map("lo", b.lo(), "hi", b.hi(), "n", b.n()));
+        j.put("bootstrap", Csv.map("replicates", bootstrap, "seed", seed, "blocks", "particle",
+                "note", "P(R|S) errors: each particle's frames at a temperature resampled together (DESIGN 7b)"));
         j.putAll(BarrierReport.write(r, out, "S", outputs));
         Double tauR = runs > 0 ? runSum / runs : null;
         if (onsetError != null) j.put("onset_error", onsetError);
