@@ -44,21 +44,38 @@ import java.util.SplittableRandom;
  * @param pErr block-bootstrap error of P(R|S_k) (0 when r_k = 0 or r_k = n_k: the bootstrap cannot
  *     see it; NaN when fewer than 2 replicates had the bin non-empty)
  * @param total N
- * @param blocks number of bootstrap blocks M (blocks holding at least one finite sample)
+ * @param blocks number of bootstrap blocks M (blocks holding at least one finite sample; N for the
+ *     independent-sample bootstrap)
  */
 public record ConditionalProbability(SoftnessBins bins, long[] count, long[] events, double[] meanS, double[] density,
                                      double[] densityErr, double[] p, double[] pErr, long total, int blocks) {
 
     /**
-     * The independent-sample version: every sample is its own block, which is the plain bootstrap of
-     * particle-frames (r*_k ~ Binomial(n_k, r_k/n_k) in effect). Right only for independent samples;
-     * for frames of a trajectory use {@link #compute(double[], boolean[], int[], SoftnessBins, int, long)}
-     * with particle blocks.
+     * The independent-sample bootstrap (the error of the earlier versions): every sample its own
+     * block. Resampling the bin's n_k samples with replacement gives r*_k ~ Binomial(n_k, r_k/n_k),
+     * which is drawn directly (O(B × bins)). Right only for independent samples; for frames of a
+     * trajectory use {@link #compute(double[], boolean[], int[], SoftnessBins, int, long)} with particle
+     * blocks — this version understates the error there by about √(frames per event).
      */
     public static ConditionalProbability compute(double[] s, boolean[] rearranging, SoftnessBins bins, int bootstrap, long seed) {
-        int[] block = new int[s.length];
-        for (int i = 0; i < block.length; i++) block[i] = i;
-        return compute(s, rearranging, block, bins, bootstrap, seed);
+        if (bootstrap < 2) throw new IllegalArgumentException("bootstrap needs at least 2 replicates, got " + bootstrap);
+        ConditionalProbability c = counts(s, rearranging, null, bins);
+        org.hipparchus.random.RandomDataGenerator rng = new org.hipparchus.random.RandomDataGenerator(seed);
+        for (int k = 0; k < bins.n(); k++) {
+            long n = c.count[k], r = c.events[k];
+            if (n == 0) { c.pErr[k] = Double.NaN; continue; }
+            if (r == 0 || r == n) continue;
+            if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("bin " + k + " holds more than 2^31 samples");
+            var b = new org.hipparchus.distribution.discrete.BinomialDistribution((int) n, c.p[k]);
+            double m1 = 0, m2 = 0;
+            for (int t = 0; t < bootstrap; t++) {
+                double v = (double) rng.nextDeviate(b) / n;
+                m1 += v; m2 += v * v;
+            }
+            m1 /= bootstrap;
+            c.pErr[k] = Math.sqrt(Math.max(0, (m2 - bootstrap * m1 * m1) / (bootstrap - 1)));
+        }
+        return c;
     }
 
     /**
@@ -70,34 +87,18 @@ public record ConditionalProbability(SoftnessBins bins, long[] count, long[] eve
      * @param seed seed of the replicates
      */
     public static ConditionalProbability compute(double[] s, boolean[] rearranging, int[] block, SoftnessBins bins, int bootstrap, long seed) {
-        if (s.length != rearranging.length) throw new IllegalArgumentException("softness (" + s.length + ") and labels (" + rearranging.length + ") differ in length");
         if (s.length != block.length) throw new IllegalArgumentException("softness (" + s.length + ") and blocks (" + block.length + ") differ in length");
         if (bootstrap < 2) throw new IllegalArgumentException("bootstrap needs at least 2 replicates, got " + bootstrap);
-        int nb = bins.n();
-        long[] n = new long[nb], r = new long[nb];
-        double[] sum = new double[nb];
-        long total = 0;
-        int inBins = 0, maxBlock = -1;
+        int maxBlock = -1, inBins = 0;
         for (int i = 0; i < s.length; i++) {
             if (block[i] < 0) throw new IllegalArgumentException("sample " + i + " has block " + block[i] + ", expected >= 0");
-            if (!Double.isFinite(s[i])) continue;
-            total++;
-            maxBlock = Math.max(maxBlock, block[i]);
-            int k = bins.index(s[i]);
-            if (k < 0) continue;
-            n[k]++;
-            sum[k] += s[i];
-            if (rearranging[i]) r[k]++;
-            inBins++;
+            if (Double.isFinite(s[i])) maxBlock = Math.max(maxBlock, block[i]);
         }
-        double w = bins.width();
-        double[] mean = new double[nb], dens = new double[nb], densErr = new double[nb], p = new double[nb], pErr = new double[nb];
-        for (int k = 0; k < nb; k++) {
-            mean[k] = n[k] > 0 ? sum[k] / n[k] : Double.NaN;
-            dens[k] = total > 0 ? n[k] / (total * w) : Double.NaN;
-            densErr[k] = total > 0 ? Math.sqrt(n[k] * (1 - (double) n[k] / total)) / (total * w) : Double.NaN;
-            p[k] = n[k] > 0 ? (double) r[k] / n[k] : Double.NaN;
-        }
+        int nb = bins.n();
+        ConditionalProbability c0 = counts(s, rearranging, block, bins);
+        long[] n = c0.count, r = c0.events;
+        for (long v : n) inBins += (int) v;
+        double[] pErr = c0.pErr;
         BlockCounts bc = BlockCounts.of(s, rearranging, block, bins, inBins, maxBlock + 1);
         double[] m1 = new double[nb], m2 = new double[nb];
         int[] valid = new int[nb];
@@ -124,7 +125,37 @@ public record ConditionalProbability(SoftnessBins bins, long[] count, long[] eve
             else if (r[k] == 0 || r[k] == n[k]) pErr[k] = 0;
             else pErr[k] = valid[k] >= 2 ? Math.sqrt(m2[k] / (valid[k] - 1)) : Double.NaN;
         }
-        return new ConditionalProbability(bins, n, r, mean, dens, densErr, p, pErr, total, bc.present.length);
+        return new ConditionalProbability(bins, n, r, c0.meanS, c0.density, c0.densityErr, c0.p, pErr, c0.total, bc.present.length);
+    }
+
+    /**
+     * The counts, S̄_k, P(S_k) and P(R|S_k), with pErr all 0 (to be filled) and {@code blocks} = N for
+     * the independent-sample bootstrap ({@code block} null), −1 otherwise (to be filled).
+     */
+    private static ConditionalProbability counts(double[] s, boolean[] rearranging, int[] block, SoftnessBins bins) {
+        if (s.length != rearranging.length) throw new IllegalArgumentException("softness (" + s.length + ") and labels (" + rearranging.length + ") differ in length");
+        int nb = bins.n();
+        long[] n = new long[nb], r = new long[nb];
+        double[] sum = new double[nb];
+        long total = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (!Double.isFinite(s[i])) continue;
+            total++;
+            int k = bins.index(s[i]);
+            if (k < 0) continue;
+            n[k]++;
+            sum[k] += s[i];
+            if (rearranging[i]) r[k]++;
+        }
+        double w = bins.width();
+        double[] mean = new double[nb], dens = new double[nb], densErr = new double[nb], p = new double[nb], pErr = new double[nb];
+        for (int k = 0; k < nb; k++) {
+            mean[k] = n[k] > 0 ? sum[k] / n[k] : Double.NaN;
+            dens[k] = total > 0 ? n[k] / (total * w) : Double.NaN;
+            densErr[k] = total > 0 ? Math.sqrt(n[k] * (1 - (double) n[k] / total)) / (total * w) : Double.NaN;
+            p[k] = n[k] > 0 ? (double) r[k] / n[k] : Double.NaN;
+        }
+        return new ConditionalProbability(bins, n, r, mean, dens, densErr, p, pErr, total, block == null ? (int) Math.min(total, Integer.MAX_VALUE) : -1);
     }
 
     /**
