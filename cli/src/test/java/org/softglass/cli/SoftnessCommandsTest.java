@@ -243,6 +243,16 @@ class SoftnessCommandsTest {
         var one = CliRunner.run("barriers", "--out", root.resolve("b1").toString(), setArgs[0], setArgs[1], "--quiet");
         assertEquals(ExitCodes.USAGE, one.code());
         assertTrue(one.err().contains("at least 2 temperatures"), one.err());
+        // --bootstrap-blocks: bad values named; time blocks of K frames (frames 1..18 carry p_hop: 4 blocks of 5)
+        var badBlocks = CliRunner.run(concat(new String[] {"barriers", "--out", root.resolve("bb0").toString(), "--bootstrap-blocks", "frames:0", "--quiet"}, setArgs));
+        assertEquals(ExitCodes.USAGE, badBlocks.code());
+        assertTrue(badBlocks.err().contains("--bootstrap-blocks: expected 'particle' or 'frames:K'"), badBlocks.err());
+        assertFalse(Files.exists(root.resolve("bb0")));
+        var timeBlocks = CliRunner.run(concat(new String[] {"barriers", "--out", root.resolve("bt").toString(), "--bins", "-3:3:12", "--bootstrap-blocks", "frames:5", "--quiet"}, setArgs));
+        assertEquals(0, timeBlocks.code(), timeBlocks.err());
+        JsonNode bt = JSON.readTree(root.resolve("bt").resolve("barriers.json").toFile());
+        assertEquals("frames:5", bt.get("bootstrap").get("blocks").asText());
+        for (JsonNode mo : bt.get("moments")) assertEquals(4, mo.get("bootstrap_blocks").asInt());
         // strict: sparse bins refused by name
         var strict = CliRunner.run(concat(new String[] {"barriers", "--out", root.resolve("b2").toString(), "--bins", "-3:3:12", "--strict", "--quiet"}, setArgs));
         assertEquals(ExitCodes.FAILED, strict.code(), strict.err());
