@@ -14,9 +14,17 @@ import org.softglass.core.plot.Plot;
 
 /**
  * Writes a {@link BarrierAnalysis.Result}: {@code prs.csv} (T,bin,lo,hi,mean,n,events,density,
- * density_err,p,p_err), {@code arrhenius.csv} (bin,mean,sigma,sigma_err,delta_e,delta_e_err,cov,chi2,dof),
+ * density_err,p,p_err; p_err the block-bootstrap error of {@link ConditionalProbability}),
+ * {@code arrhenius.csv} (bin,mean,sigma,sigma_err,delta_e,delta_e_err,cov,chi2,dof,error_scale; the
+ * errors and cov already multiplied by error_scale = √(χ²/dof) where χ²/dof &gt; 1, else 1),
  * {@code prs.png} (ln P(R|x) per T with σ_P/P error bars and the onset fit) and {@code barriers.png}
- * (ΔE and Σ per bin with the quadratic forms). Returns the JSON summary map.
+ * (ΔE and Σ per bin with the quadratic forms). Returns the JSON summary map, in which every fit says
+ * how its errors were scaled (DESIGN §7b): {@code onset_fit.error_scale} and
+ * {@code onset_fit.errors_scaled_by_chi2} ({@code errors} are the scaled ones,
+ * {@code errors_unscaled} those of the bootstrap errors alone), the same two fields in
+ * {@code mean_fit}, and {@code arrhenius_fits} ({@code count}, {@code errors_scaled_by_chi2} = how
+ * many per-bin fits were scaled, {@code max_error_scale}); each {@code moments} entry gives
+ * {@code bootstrap_blocks}, the number of blocks resampled at that temperature.
  */
 final class BarrierReport {
     private BarrierReport() {}
@@ -97,10 +105,10 @@ final class BarrierReport {
         double[] s = new double[nf], de = new double[nf], dee = new double[nf], sg = new double[nf], sge = new double[nf];
         for (int i = 0; i < nf; i++) {
             ArrheniusFit f = r.fits().get(i);
-            arr.add(new Object[] {f.bin(), f.s(), f.entropy(), f.entropyErr(), f.barrier(), f.barrierErr(), f.covariance(), f.chi2(), f.dof()});
+            arr.add(new Object[] {f.bin(), f.s(), f.entropy(), f.entropyErr(), f.barrier(), f.barrierErr(), f.covariance(), f.chi2(), f.dof(), f.errorScale()});
             s[i] = f.s(); de[i] = f.barrier(); dee[i] = f.barrierErr(); sg[i] = f.entropy(); sge[i] = f.entropyErr();
         }
-        Csv.write(arrCsv, "bin,mean,sigma,sigma_err,delta_e,delta_e_err,cov,chi2,dof", arr);
+        Csv.write(arrCsv, "bin,mean,sigma,sigma_err,delta_e,delta_e_err,cov,chi2,dof,error_scale", arr);
         Plot bp = Plot.xy((r.fits().get(0).kramers() ? "Kramers" : "Arrhenius") + " fits per bin", x, "Delta E, Sigma")
                 .errors("Delta E", s, de, dee).errors("Sigma", s, sg, sge);
         if (r.onset() != null) {
@@ -115,20 +123,34 @@ final class BarrierReport {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("temperatures", r.temperatures());
         List<Map<String, Object>> mom = new ArrayList<>();
-        for (var m : r.moments()) mom.add(Csv.map("T", m.t(), "mean", m.mean(), "std", m.std(), "n", m.n(), "rearranging_fraction", m.fraction()));
+        for (int i = 0; i < r.moments().size(); i++) {
+            var m = r.moments().get(i);
+            mom.add(Csv.map("T", m.t(), "mean", m.mean(), "std", m.std(), "n", m.n(), "rearranging_fraction", m.fraction(),
+                    "bootstrap_blocks", r.probabilities().get(i).blocks()));
+        }
         j.put("moments", mom);
+        int scaled = 0;
+        double maxScale = 1;
+        for (ArrheniusFit f : r.fits()) { if (f.errorsScaled()) scaled++; maxScale = Math.max(maxScale, f.errorScale()); }
+        j.put("arrhenius_fits", Csv.map("count", nf, "errors_scaled_by_chi2", scaled, "max_error_scale", maxScale));
         if (r.onset() != null) {
             OnsetFit o = r.onset();
             Map<String, Object> on = new LinkedHashMap<>();
             on.put("form", o.kramers() ? "kramers" : "arrhenius");
             on.put("eps0", o.eps0()); on.put("eps1", o.eps1()); on.put("eps2", o.eps2()); on.put("sigma0", o.sigma0()); on.put("t0", o.t0());
             on.put("errors", Csv.map("eps0", o.errors()[0], "eps1", o.errors()[1], "eps2", o.errors()[2], "sigma0", o.errors()[3], "t0", o.errors()[4]));
+            double g = o.errorScale();
+            on.put("errors_unscaled", Csv.map("eps0", o.errors()[0] / g, "eps1", o.errors()[1] / g, "eps2", o.errors()[2] / g,
+                    "sigma0", o.errors()[3] / g, "t0", o.errors()[4] / g));
             on.put("chi2", o.chi2()); on.put("dof", o.dof());
+            on.put("error_scale", g);
+            on.put("errors_scaled_by_chi2", o.errorsScaled());
             j.put("onset_fit", on);
         }
         if (r.meanS() != null) {
             double[] p = r.meanS().params(), e = r.meanS().scaledErrors();
-            j.put("mean_fit", Csv.map("a", p[0], "b", p[1], "a_err", e[0], "b_err", e[1], "form", "<x>(T) = a + b/T"));
+            j.put("mean_fit", Csv.map("a", p[0], "b", p[1], "a_err", e[0], "b_err", e[1], "form", "<x>(T) = a + b/T",
+                    "error_scale", r.meanS().errorScale(), "errors_scaled_by_chi2", r.meanS().errorScale() > 1));
         }
         j.put("dropped", r.dropped());
         return j;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.softglass.core.barriers.BarrierAnalysis;
+import org.softglass.core.barriers.BlockScheme;
 import org.softglass.core.barriers.PhopTable;
 import org.softglass.core.barriers.RearrangementDuration;
 import org.softglass.core.barriers.SoftnessBins;
@@ -21,7 +22,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code softglass barriers --set T=..:SOFTNESS_DIR:PHOP_DIR ... --out DIR}: P(S) and P(R|S,T)
  * (rearranging = p_hop &gt; 0.2, DESIGN §4), per-bin Arrhenius/Kramers fits, the global onset fit,
- * ⟨S⟩(T), σ_S(T), τ_R, and the model-parameter file. Each set's softness and p_hop must come from the
+ * ⟨S⟩(T), σ_S(T), τ_R, and the model-parameter file. Errors of P(R|S,T) come from a block
+ * bootstrap, by default over particles (each particle's frames resampled together, so that the
+ * consecutive frames of one event are not counted as independent), or over time blocks with
+ * {@code --bootstrap-blocks frames:K} ({@link BlockScheme},
+ * {@link org.softglass.core.barriers.ConditionalProbability}, DESIGN §7b), and the fits scale their errors by √(χ²/dof) where χ²/dof &gt; 1 and say so in
+ * {@code barriers.json} ({@code error_scale}, {@code errors_scaled_by_chi2}). Each set's softness and p_hop must come from the
  * same trajectory (the SHA-256 in softness.json and phop.json, {@link TemperatureSet#requireSameTrajectory}),
  * checked for every set before any output is written.
  */
@@ -46,8 +52,14 @@ final class BarriersCommand implements Callable<Integer> {
     @Option(names = "--lag", defaultValue = "0", description = "Label a row by p_hop this many frames after its structure (default: ${DEFAULT-VALUE}).")
     int lag;
 
-    @Option(names = "--bootstrap", defaultValue = "200", description = "Bootstrap replicates for P(R|S) errors (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap", defaultValue = "200", description = "Block-bootstrap replicates for P(R|S) errors; a block is one particle's "
+            + "whole time series at a temperature (default: ${DEFAULT-VALUE}).")
     int bootstrap;
+
+    @Option(names = "--bootstrap-blocks", defaultValue = "particle", paramLabel = "particle|frames:K",
+            description = "Blocks resampled whole by the P(R|S) bootstrap: 'particle' (each particle's time series) or 'frames:K' "
+                    + "(K consecutive frames of all particles; K should exceed the rearrangement duration in frames) (default: ${DEFAULT-VALUE}).")
+    String bootstrapBlocks;
 
     @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -82,10 +94,11 @@ final class BarriersCommand implements Callable<Integer> {
         OptionChecks.atLeast(minEvents, 0, "--min-events");
         OptionChecks.inRange(pMax, Double.MIN_VALUE, 1, "--p-max");
         if (lag < 0) throw new IllegalArgumentException("--lag must be >= 0, got " + lag);
+        BlockScheme blocks = blockScheme(bootstrapBlocks);
         List<TemperatureSet> ts = sets.stream().map(TemperatureSet::parse).toList();
         List<BarrierAnalysis.Sample> samples = new ArrayList<>();
         Manifest man = new Manifest(Version.get(), "barriers").param("sets", sets).param("p_threshold", threshold).param("lag", lag)
-                .param("bootstrap", bootstrap).param("seed", seed).param("min_events", minEvents).param("p_max", pMax)
+                .param("bootstrap", bootstrap).param("bootstrap_blocks", blocks.label()).param("seed", seed).param("min_events", minEvents).param("p_max", pMax)
                 .param("kramers", kramers).param("strict", strict).param("onset_below_only", onsetBelowOnly);
         double runSum = 0, runSum2 = 0;
         long runs = 0;
@@ -95,7 +108,7 @@ final class BarriersCommand implements Callable<Integer> {
         for (TemperatureSet t : ts) {
             SoftnessTable st = SoftnessTable.read(t.data());
             PhopTable ph = PhopTable.read(t.phop());
-            samples.add(TemperatureSet.sample(t.t(), st.s(), st.rows(), ph, threshold, lag));
+            samples.add(TemperatureSet.sample(t.t(), st.s(), st.rows(), ph, threshold, lag).withBlocks(blocks.blocks(st.rows())));
             man.input(t.data().resolve("softness.npy")).input(t.data().resolve("rows.npy")).input(t.phop().resolve("phop.npy")).input(t.phop().resolve("phop.json"));
             try {
                 RearrangementDuration d = RearrangementDuration.of(ph.phop(), threshold);
@@ -124,6 +137,9 @@ final class BarriersCommand implements Callable<Integer> {
         j.put("schema", "softglass.barriers/1");
         j.put("variable", "S");
         j.put("bins", Csv.map("lo", b.lo(), "hi", b.hi(), "n", b.n()));
+        j.put("bootstrap", Csv.map("replicates", bootstrap, "seed", seed, "blocks", blocks.label(),
+                "note", blocks.frames() == 0 ? "P(R|S) errors: each particle's frames at a temperature resampled together (DESIGN 7b)"
+                        : "P(R|S) errors: blocks of " + blocks.frames() + " consecutive frames of all particles resampled together (DESIGN 7b)"));
         j.putAll(BarrierReport.write(r, out, "S", outputs));
         Double tauR = runs > 0 ? runSum / runs : null;
         if (onsetError != null) j.put("onset_error", onsetError);
@@ -177,6 +193,20 @@ final class BarriersCommand implements Callable<Integer> {
                     + (r.onset() != null ? "; T0 = " + Csv.fmt(r.onset().t0()) + ", eps1 = " + Csv.fmt(r.onset().eps1()) : ""));
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code --bootstrap-blocks}: "particle" or "frames:K" with K ≥ 1. */
+    static BlockScheme blockScheme(String spec) {
+        String usage = "--bootstrap-blocks: expected 'particle' or 'frames:K' with K >= 1 frames per block, got '" + spec + "'";
+        if (spec.equals("particle")) return BlockScheme.particles();
+        if (!spec.startsWith("frames:")) throw new IllegalArgumentException(usage);
+        try {
+            int k = Integer.parseInt(spec.substring("frames:".length()));
+            if (k < 1) throw new IllegalArgumentException(usage);
+            return BlockScheme.frames(k);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(usage);
+        }
     }
 
     /** 24 bins over the 0.5–99.5 % range of all finite values. */

@@ -29,6 +29,8 @@ class OptionValidationTest {
         {"--density", "simulate", "--density", "1e999", "--temperature", "1", "--steps", "1", "--out", DIR},
         {"--p-threshold", "barriers", "--set", "T=0.5:a:b", "--out", DIR, "--p-threshold", "-1"},
         {"--p-max", "barriers", "--set", "T=0.5:a:b", "--out", DIR, "--p-max", "2"},
+        {"--bootstrap-blocks", "barriers", "--set", "T=0.5:a:b", "--out", DIR, "--bootstrap-blocks", "frames:x"},
+        {"--bootstrap-blocks", "barriers", "--set", "T=0.5:a:b", "--out", DIR, "--bootstrap-blocks", "time"},
         {"--bootstrap", "fluidity", IN, "--test", DIR, "--out", DIR, "--sigma", "1", "--bootstrap", "-1"},
         {"--rmax", "correlations", IN, DIR, "--out", DIR, "--rmax", "0"},
         {"--rmax", "correlations", IN, DIR, "--out", DIR, "--rmax", "1e300", "--dr", "1e-300"},

@@ -128,6 +128,17 @@ class SoftnessCommandsTest {
         var b2 = CliRunner.run(concat(new String[] {"barriers", "--out", root.resolve("barriers2").toString(), "--bins", "-3:3:12", "--quiet"}, setArgs));
         assertEquals(0, b2.code(), b2.err());
         assertEquals(Files.readString(bd.resolve("barriers.json")), Files.readString(root.resolve("barriers2").resolve("barriers.json")));
+        // P(R|S) errors from the particle-block bootstrap; every fit says whether its errors were scaled by sqrt(chi2/dof)
+        JsonNode bj0 = JSON.readTree(bd.resolve("barriers.json").toFile());
+        assertEquals("particle", bj0.get("bootstrap").get("blocks").asText());
+        for (JsonNode mo : bj0.get("moments")) assertEquals(N, mo.get("bootstrap_blocks").asInt());
+        JsonNode on = bj0.get("onset_fit");
+        double scale = on.get("error_scale").asDouble();
+        assertEquals(Math.max(1, Math.sqrt(on.get("chi2").asDouble() / on.get("dof").asDouble())), scale, 1e-12);
+        assertEquals(scale > 1, on.get("errors_scaled_by_chi2").asBoolean());
+        assertEquals(scale * on.get("errors_unscaled").get("t0").asDouble(), on.get("errors").get("t0").asDouble(), 1e-12);
+        assertTrue(bj0.get("mean_fit").has("errors_scaled_by_chi2") && bj0.get("arrhenius_fits").has("max_error_scale"));
+        assertTrue(Files.readAllLines(bd.resolve("arrhenius.csv")).get(0).endsWith(",dof,error_scale"));
         ModelParameters mp = ModelParameters.read(bd.resolve("model-parameters.json"));
         assertTrue(mp.barriers().eps1() < 0, "softer particles must have lower barriers: eps1 = " + mp.barriers().eps1());
         assertTrue(mp.barriers().t0() > 0.7);
@@ -232,6 +243,16 @@ class SoftnessCommandsTest {
         var one = CliRunner.run("barriers", "--out", root.resolve("b1").toString(), setArgs[0], setArgs[1], "--quiet");
         assertEquals(ExitCodes.USAGE, one.code());
         assertTrue(one.err().contains("at least 2 temperatures"), one.err());
+        // --bootstrap-blocks: bad values named; time blocks of K frames (frames 1..18 carry p_hop: 4 blocks of 5)
+        var badBlocks = CliRunner.run(concat(new String[] {"barriers", "--out", root.resolve("bb0").toString(), "--bootstrap-blocks", "frames:0", "--quiet"}, setArgs));
+        assertEquals(ExitCodes.USAGE, badBlocks.code());
+        assertTrue(badBlocks.err().contains("--bootstrap-blocks: expected 'particle' or 'frames:K'"), badBlocks.err());
+        assertFalse(Files.exists(root.resolve("bb0")));
+        var timeBlocks = CliRunner.run(concat(new String[] {"barriers", "--out", root.resolve("bt").toString(), "--bins", "-3:3:12", "--bootstrap-blocks", "frames:5", "--quiet"}, setArgs));
+        assertEquals(0, timeBlocks.code(), timeBlocks.err());
+        JsonNode bt = JSON.readTree(root.resolve("bt").resolve("barriers.json").toFile());
+        assertEquals("frames:5", bt.get("bootstrap").get("blocks").asText());
+        for (JsonNode mo : bt.get("moments")) assertEquals(4, mo.get("bootstrap_blocks").asInt());
         // strict: sparse bins refused by name
         var strict = CliRunner.run(concat(new String[] {"barriers", "--out", root.resolve("b2").toString(), "--bins", "-3:3:12", "--strict", "--quiet"}, setArgs));
         assertEquals(ExitCodes.FAILED, strict.code(), strict.err());

@@ -8,21 +8,28 @@ import org.softglass.core.fit.WeightedLine;
  * Per-bin Arrhenius fit across temperatures ({@code 001} eq 3, DESIGN §5):
  * ln P(R|S,T) = Σ(S) − ΔE(S)/T, or in the Kramers form of {@code 003}
  * P = (1/T) exp(Σ − ΔE/T), i.e. ln P + ln T = Σ − ΔE/T. A weighted straight line in 1/T with
- * σ(ln P) = σ_P/P; errors from the data errors ({@link FitResult}).
+ * σ(ln P) = σ_P/P, σ_P the block-bootstrap error of {@link ConditionalProbability}. The stated
+ * errors are those of the data errors ({@link FitResult}) times {@code errorScale} =
+ * sqrt(χ²/dof) when χ²/dof &gt; 1 (DESIGN §7b: "fits with χ²/dof &gt; 1 report errors scaled by
+ * √(χ²/dof) and say so"), else 1; with 2 temperatures (dof = 0) the scale is 1.
  *
  * @param bin the bin index
  * @param s mean softness of the bin over its points
  * @param entropy Σ(S)
- * @param entropyErr its 1σ error
+ * @param entropyErr its 1σ error (scaled by {@code errorScale})
  * @param barrier ΔE(S)
- * @param barrierErr its 1σ error
- * @param covariance cov(Σ, ΔE)
+ * @param barrierErr its 1σ error (scaled by {@code errorScale})
+ * @param covariance cov(Σ, ΔE) (scaled by errorScale²)
  * @param chi2 χ² of the line
  * @param dof points − 2
  * @param kramers whether the Kramers form was fitted
+ * @param errorScale sqrt(χ²/dof) when χ²/dof &gt; 1, else 1 ({@link FitResult#errorScale()})
  */
 public record ArrheniusFit(int bin, double s, double entropy, double entropyErr, double barrier, double barrierErr,
-                           double covariance, double chi2, int dof, boolean kramers) {
+                           double covariance, double chi2, int dof, boolean kramers, double errorScale) {
+
+    /** Whether the errors were scaled up by sqrt(χ²/dof) (χ²/dof &gt; 1). */
+    public boolean errorsScaled() { return errorScale > 1; }
 
     /**
      * Fits the points of one bin.
@@ -57,7 +64,8 @@ public record ArrheniusFit(int bin, double s, double entropy, double entropyErr,
                     + temps.size() + ": a single temperature cannot separate Sigma(S) from DeltaE(S)");
         }
         FitResult f = WeightedLine.fit(x, y, e);
-        double[] er = f.errors();
-        return new ArrheniusFit(bin, sMean / n, f.params()[0], er[0], -f.params()[1], er[1], -f.covariance()[0][1], f.chi2(), f.dof(), kramers);
+        double[] er = f.scaledErrors();
+        double g = f.errorScale();
+        return new ArrheniusFit(bin, sMean / n, f.params()[0], er[0], -f.params()[1], er[1], -f.covariance()[0][1] * g * g, f.chi2(), f.dof(), kramers, g);
     }
 }

@@ -10,9 +10,9 @@ import org.softglass.core.fit.WeightedLine;
 /**
  * The whole barrier analysis over several temperatures ({@code 001}, {@code 000}, {@code 003};
  * DESIGN §4–5), on plain arrays so the pipeline can call it in-process:
- * per temperature P(S), P(R|S) ({@link ConditionalProbability}), ⟨S⟩ and σ_S; per bin the Arrhenius
+ * per temperature P(S), P(R|S) ({@link ConditionalProbability}, block-bootstrap errors), ⟨S⟩ and σ_S; per bin the Arrhenius
  * (or Kramers) fit across temperatures ({@link ArrheniusFit}); the global onset fit
- * ({@link OnsetFit}); and ⟨S⟩(T) = a + b/T (a weighted line in 1/T with σ = σ_S/√n, errors rescaled
+ * ({@link OnsetFit}) — both with errors scaled by √(χ²/dof) where χ²/dof &gt; 1 (DESIGN §7b); and ⟨S⟩(T) = a + b/T (a weighted line in 1/T with σ = σ_S/√n, errors rescaled
  * by χ²/dof because neighbouring samples are correlated).
  *
  * <p>Unusable points (too few rearrangements, P(R|S) ≈ 1) are either refused (strict: the first one
@@ -22,8 +22,28 @@ import org.softglass.core.fit.WeightedLine;
 public final class BarrierAnalysis {
     private BarrierAnalysis() {}
 
-    /** One temperature's samples: softness (or x_α) and whether each sample rearranges (arrays not modified). */
-    public record Sample(double t, double[] s, boolean[] rearranging) {}
+    /**
+     * One temperature's samples: softness (or x_α), whether each sample rearranges, and its bootstrap
+     * block (arrays not modified). For samples that are frames of a trajectory the block is the
+     * particle ({@link ConditionalProbability#denseBlocks} of the particle ids), so that the frames of
+     * one event are resampled together (DESIGN §7b).
+     *
+     * @param block bootstrap block of each sample (≥ 0), or null: every sample its own block, the
+     *     independent-sample bootstrap, right only for independent samples
+     */
+    public record Sample(double t, double[] s, boolean[] rearranging, int[] block) {
+        /** Checks the lengths agree. */
+        public Sample {
+            if (s.length != rearranging.length) throw new IllegalArgumentException("softness (" + s.length + ") and labels (" + rearranging.length + ") differ in length");
+            if (block != null && block.length != s.length) throw new IllegalArgumentException("softness (" + s.length + ") and blocks (" + block.length + ") differ in length");
+        }
+
+        /** Samples without a block structure: each sample its own block (independent samples only). */
+        public Sample(double t, double[] s, boolean[] rearranging) { this(t, s, rearranging, null); }
+
+        /** These samples with bootstrap blocks {@code block}. */
+        public Sample withBlocks(int[] block) { return new Sample(t, s, rearranging, block); }
+    }
 
     /**
      * @param bins softness bins
@@ -84,7 +104,8 @@ public final class BarrierAnalysis {
             Sample sm = sorted.get(i);
             if (!(sm.t() > 0)) throw new IllegalArgumentException("temperature must be > 0, got " + sm.t());
             temps[i] = sm.t();
-            probs.add(ConditionalProbability.compute(sm.s(), sm.rearranging(), o.bins(), o.bootstrap(), o.seed() + i));
+            probs.add(sm.block() == null ? ConditionalProbability.compute(sm.s(), sm.rearranging(), o.bins(), o.bootstrap(), o.seed() + i)
+                    : ConditionalProbability.compute(sm.s(), sm.rearranging(), sm.block(), o.bins(), o.bootstrap(), o.seed() + i));
             moments.add(moments(sm));
         }
         List<String> dropped = new ArrayList<>();

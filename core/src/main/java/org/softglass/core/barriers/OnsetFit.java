@@ -17,27 +17,37 @@ import org.softglass.core.params.ModelParameters;
  * i.e. ΔE(S) = ε0 + ε1 S + ε2 S², Σ(S) = Σ0 + (ε1/T0) S + (ε2/T0) S². Weighted by σ(ln P) = σ_P/P.
  * Parameters are fitted as (Σ0, ε0, ε1, ε2, u = 1/T0) by Levenberg–Marquardt, started from the
  * linear least-squares fit in the 6 coefficients (Σ0, ε0, ε1, ε1u, ε2, ε2u); T0 = 1/u with
- * σ(T0) = σ(u)/u². Errors from the data errors, not rescaled.
+ * σ(T0) = σ(u)/u². σ_P is the block-bootstrap error of {@link ConditionalProbability}. The stated
+ * errors are those of the data errors times {@code errorScale} = sqrt(χ²/dof) when χ²/dof &gt; 1, else 1
+ * (DESIGN §7b: "fits with χ²/dof &gt; 1 report errors scaled by √(χ²/dof) and say so"): the residual
+ * scatter beyond the bootstrap errors (correlations between neighbouring particles, which particle
+ * blocks do not see, and the misfit of the quadratic form) then enters σ(T0), and with it the
+ * onset-margin refusal below.
  *
  * <p>Refusals (IllegalArgumentException with the reason): an unusable point (too few rearrangements,
  * P(R|S) ≈ 1; {@link BarrierPoint#unusable}); fewer than 2 temperatures or 3 bins; no onset (fitted
  * 1/T0 ≤ 0); and any fitted temperature at or above the fitted T0 (or within {@link #ONSET_MARGIN}
- * standard errors below it), where P(R|S) is S-independent and the form does not apply.
+ * scaled standard errors below it), where P(R|S) is S-independent and the form does not apply.
  *
  * @param eps0 ε0
  * @param eps1 ε1
  * @param eps2 ε2
  * @param sigma0 Σ0
  * @param t0 T0
- * @param errors 1σ errors of (ε0, ε1, ε2, Σ0, T0)
+ * @param errors 1σ errors of (ε0, ε1, ε2, Σ0, T0), scaled by {@code errorScale}
  * @param chi2 χ²
  * @param dof points − 5
  * @param kramers whether the Kramers form was fitted
+ * @param errorScale sqrt(χ²/dof) when χ²/dof &gt; 1, else 1 ({@link FitResult#errorScale()})
  */
 public record OnsetFit(double eps0, double eps1, double eps2, double sigma0, double t0, double[] errors,
-                       double chi2, int dof, boolean kramers) {
+                       double chi2, int dof, boolean kramers, double errorScale) {
+
+    /** Whether the errors were scaled up by sqrt(χ²/dof) (χ²/dof &gt; 1). */
+    public boolean errorsScaled() { return errorScale > 1; }
+
     /**
-     * A fitted temperature T must satisfy T &lt; T0 − 2σ(T0). A flat (above-onset) temperature pulls the
+     * A fitted temperature T must satisfy T &lt; T0 − 2σ(T0), σ(T0) the scaled error. A flat (above-onset) temperature pulls the
      * fitted T0 to just above itself (seen on planted data: T = 1.1 flat gave T0 = 1.127 ± 0.040), so
      * "T ≥ T0" alone would let it through; within 2σ the data cannot say that T is below the onset.
      */
@@ -108,17 +118,18 @@ public record OnsetFit(double eps0, double eps1, double eps2, double sigma0, dou
                 jac[i][0] = 1; jac[i][1] = -1 / t[i]; jac[i][2] = s[i] * d; jac[i][3] = s[i] * s[i] * d; jac[i][4] = q;
             }
         }, y, e, start);
-        double[] p = f.params(), er = f.errors();
+        double[] p = f.params(), er = f.scaledErrors();
         if (!(p[4] > 0)) throw new org.softglass.core.util.Refusal("onset fit: fitted 1/T0 = " + BarrierPoint.fmt(p[4]) + " <= 0, the data show no onset temperature");
         double t0 = 1 / p[4], t0Err = er[4] / (p[4] * p[4]);
         for (double tt : temps) {
             if (tt >= t0 - ONSET_MARGIN * t0Err) {
                 throw new AboveOnset(tt, "onset fit refused: T = " + BarrierPoint.fmt(tt) + " is at or above the fitted onset T0 = "
-                        + BarrierPoint.fmt(t0) + " +- " + BarrierPoint.fmt(t0Err) + " (within " + (int) ONSET_MARGIN + " sigma counts as not below);"
+                        + BarrierPoint.fmt(t0) + " +- " + BarrierPoint.fmt(t0Err) + " (within " + (int) ONSET_MARGIN + " sigma counts as not below"
+                        + (f.errorScale() > 1 ? "; sigma scaled by sqrt(chi2/dof) = " + BarrierPoint.fmt(f.errorScale()) : "") + ");"
                         + " above T0 P(R|S) does not depend on S and the quadratic form does not apply; leave that temperature out");
             }
         }
         double[] errs = {er[1], er[2], er[3], er[0], t0Err};
-        return new OnsetFit(p[1], p[2], p[3], p[0], t0, errs, f.chi2(), f.dof(), kramers);
+        return new OnsetFit(p[1], p[2], p[3], p[0], t0, errs, f.chi2(), f.dof(), kramers, f.errorScale());
     }
 }

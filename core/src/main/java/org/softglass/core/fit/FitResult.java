@@ -20,9 +20,18 @@ public record FitResult(double[] params, double[][] covariance, double chi2, int
         return e;
     }
 
-    /** Errors scaled by sqrt(max(1, χ²/dof)) (dof &gt; 0), for fits whose data errors are underestimated. */
+    /**
+     * The factor sqrt(χ²/dof) by which the errors of a fit with χ²/dof &gt; 1 are scaled (DESIGN §7b:
+     * the data errors were too small by that factor on average); 1 when χ²/dof ≤ 1 or dof = 0 (a fit
+     * with no degrees of freedom cannot tell).
+     */
+    public double errorScale() {
+        return dof > 0 && chi2 > dof ? Math.sqrt(chi2 / dof) : 1;
+    }
+
+    /** Errors scaled by {@link #errorScale()} = sqrt(max(1, χ²/dof)) (dof &gt; 0), for fits whose data errors are underestimated. */
     public double[] scaledErrors() {
-        double f = dof > 0 ? Math.sqrt(Math.max(1, chi2 / dof)) : 1;
+        double f = errorScale();
         double[] e = errors();
         for (int i = 0; i < e.length; i++) e[i] *= f;
         return e;
