@@ -45,6 +45,9 @@ record TemperatureSet(double t, Path data, Path phop) {
     /**
      * The samples of this temperature: value of each row, rearranging when p_hop at frame + lag exceeds
      * the threshold; rows whose p_hop is NaN (window outside the trajectory) get value NaN (skipped).
+     * The samples carry particle blocks ({@link org.softglass.core.barriers.BlockScheme#particles()}) for the
+     * block bootstrap of P(R|S) (DESIGN §7b); a caller with another scheme replaces them with
+     * {@link BarrierAnalysis.Sample#withBlocks}.
      */
     static BarrierAnalysis.Sample sample(double t, double[] values, long[][] rows, PhopTable ph, double threshold, int lag) {
         double[] v = values.clone();
@@ -54,6 +57,6 @@ record TemperatureSet(double t, Path data, Path phop) {
             if (Double.isNaN(p)) v[i] = Double.NaN;
             else r[i] = p > threshold;
         }
-        return new BarrierAnalysis.Sample(t, v, r);
+        return new BarrierAnalysis.Sample(t, v, r).withBlocks(org.softglass.core.barriers.BlockScheme.particles().blocks(rows));
     }
 }
