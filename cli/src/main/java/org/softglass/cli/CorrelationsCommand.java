@@ -89,7 +89,7 @@ final class CorrelationsCommand implements Callable<Integer> {
     @Option(names = "--s-bins", defaultValue = "-3:3:12", paramLabel = "LO:HI:N", description = "Softness bins for dS (default: ${DEFAULT-VALUE}).")
     String sBins;
 
-    @Option(names = "--r-background", defaultValue = "6", description = "Particles at r >= this form the background (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--r-background", defaultValue = "6", description = "Particles at r >= this from every rearranger of the window form the background; pairs of them give the background covariance subtracted from rho (default: ${DEFAULT-VALUE}).")
     double rBackground;
 
     @Option(names = "--rearrangers", defaultValue = "A", paramLabel = "A|B|all",

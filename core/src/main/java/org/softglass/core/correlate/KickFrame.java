@@ -83,14 +83,68 @@ public final class KickFrame {
             }
         }
         int[] far = java.util.stream.IntStream.range(0, n).filter(i -> sample[i] && role[i] == Role.BYSTANDER && rt[i] >= ks.backgroundDistance()).toArray();
-        for (int a = 0; a < far.length; a++) {
-            int i = far[a];
-            for (int b = a + 1; b < far.length; b++) {
-                int j = far[b];
-                double d2 = box.distanceSquared(x[i], y[i], z[i], x[j], y[j], z[j]);
-                if (d2 < pm2) ks.addBackgroundPair(Math.sqrt(d2), rt[i], s[i], ds[i], rt[j], s[j], ds[j]);
+        forPairs(box, x, y, z, far, rPairMax, (i, j, d2) -> ks.addBackgroundPair(Math.sqrt(d2), rt[i], s[i], ds[i], rt[j], s[j], ds[j]));
+        return rt;
+    }
+
+    /** Receives one pair (i, j) of particle indices at squared minimum-image distance d2. */
+    @FunctionalInterface
+    interface PairSink { void accept(int i, int j, double d2); }
+
+    /**
+     * Calls sink once for every unordered pair of the given particles closer than rMax (minimum image),
+     * in a deterministic order. With at least 3 cells of side ≥ rMax along every axis the particles are
+     * binned and only the 27 neighbouring cells are searched (O(M) instead of O(M²) for a large box);
+     * otherwise all pairs are tried.
+     */
+    static void forPairs(Box box, double[] x, double[] y, double[] z, int[] idx, double rMax, PairSink sink) {
+        double r2 = rMax * rMax;
+        int m = idx.length;
+        int nx = (int) Math.floor(box.lx() / rMax), ny = (int) Math.floor(box.ly() / rMax), nz = (int) Math.floor(box.lz() / rMax);
+        if (nx < 3 || ny < 3 || nz < 3 || (long) nx * ny * nz > 4L * m + 64) {
+            for (int a = 0; a < m; a++) {
+                int i = idx[a];
+                for (int b = a + 1; b < m; b++) {
+                    int j = idx[b];
+                    double d2 = box.distanceSquared(x[i], y[i], z[i], x[j], y[j], z[j]);
+                    if (d2 < r2) sink.accept(i, j, d2);
+                }
+            }
+            return;
+        }
+        int cells = nx * ny * nz;
+        int[] cellOf = new int[m], start = new int[cells + 1], sorted = new int[m];
+        for (int a = 0; a < m; a++) {
+            int i = idx[a];
+            int cx = cell(box, x[i], 0, nx), cy = cell(box, y[i], 1, ny), cz = cell(box, z[i], 2, nz);
+            cellOf[a] = (cz * ny + cy) * nx + cx;
+            start[cellOf[a] + 1]++;
+        }
+        for (int c = 0; c < cells; c++) start[c + 1] += start[c];
+        int[] fill = start.clone();
+        for (int a = 0; a < m; a++) sorted[fill[cellOf[a]]++] = a;   // positions a in ascending order within a cell
+        for (int a = 0; a < m; a++) {
+            int c = cellOf[a], cx = c % nx, cy = c / nx % ny, cz = c / (nx * ny);
+            int i = idx[a];
+            for (int dz = -1; dz <= 1; dz++) {
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nc = (Math.floorMod(cz + dz, nz) * ny + Math.floorMod(cy + dy, ny)) * nx + Math.floorMod(cx + dx, nx);
+                        for (int p = start[nc]; p < start[nc + 1]; p++) {
+                            int b = sorted[p];
+                            if (b <= a) continue;   // each unordered pair once
+                            int j = idx[b];
+                            double d2 = box.distanceSquared(x[i], y[i], z[i], x[j], y[j], z[j]);
+                            if (d2 < r2) sink.accept(i, j, d2);
+                        }
+                    }
+                }
             }
         }
-        return rt;
+    }
+
+    private static int cell(Box box, double v, int axis, int n) {
+        double f = (box.wrap(v, axis) - box.lo(axis)) / box.length(axis);
+        return Math.min(n - 1, Math.max(0, (int) Math.floor(f * n)));
     }
 }

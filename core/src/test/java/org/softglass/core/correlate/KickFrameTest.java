@@ -70,6 +70,26 @@ class KickFrameTest {
         assertEquals(12, background(excl));
     }
 
+    @Test
+    void cellSearchFindsExactlyTheBruteForcePairs() {
+        java.util.Random rnd = new java.util.Random(9);
+        for (double l : new double[] {6, 10.5, 12, 20}) {      // 1, 3, 3 and 5 cells of side >= 3.5 per axis
+            Box box = Box.cubic(l);
+            int n = 300;
+            double[] x = new double[n], y = new double[n], z = new double[n];
+            for (int i = 0; i < n; i++) { x[i] = l * rnd.nextDouble() - (i % 7 == 0 ? l : 0); y[i] = l * rnd.nextDouble(); z[i] = l * rnd.nextDouble(); }
+            int[] idx = java.util.stream.IntStream.range(0, n).filter(i -> i % 3 != 0).toArray();
+            java.util.Set<Long> got = new java.util.HashSet<>(), want = new java.util.HashSet<>();
+            KickFrame.forPairs(box, x, y, z, idx, 3.5, (i, j, d2) -> assertTrue(got.add((long) Math.min(i, j) * n + Math.max(i, j)), "pair twice"));
+            for (int a = 0; a < idx.length; a++) for (int b = a + 1; b < idx.length; b++) {
+                int i = idx[a], j = idx[b];
+                if (box.distanceSquared(x[i], y[i], z[i], x[j], y[j], z[j]) < 3.5 * 3.5) want.add((long) Math.min(i, j) * n + Math.max(i, j));
+            }
+            assertEquals(want, got, "L = " + l);
+            assertFalse(want.isEmpty());
+        }
+    }
+
     private static long background(KickStatistics ks) {
         try {
             return ks.result(1.0, 1).backgroundN();
