@@ -47,7 +47,7 @@ class KickStatisticsTest {
         for (int k = 0; k < res.sigma2bg().length; k++) assertEquals(SIG2BG, res.sigma2bg()[k], 0.02, "bg S bin " + k);
         for (int i = 0; i < res.r().length; i++) {
             double r = res.r()[i];
-            // 4σ of the reported errors (the errors follow from n = 4e4 (×9 for r = 0) per row)
+            // 4σ of the reported jackknife errors (20 groups; n = 4e4 (×9 for r = 0) independent samples per row)
             assertEquals(sig1(r), res.sigma()[i], 4 * res.sigmaErr()[i], "sigma at r=" + r);
             assertEquals(eta1(r), res.eta()[i], 4 * res.etaErr()[i], "eta at r=" + r);
             if (i > 0 && r < 6) assertEquals(rho(r), res.rho()[i], 4 * res.rhoErr()[i], "rho at r=" + r);
