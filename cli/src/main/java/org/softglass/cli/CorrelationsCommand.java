@@ -267,6 +267,8 @@ final class CorrelationsCommand implements Callable<Integer> {
                     .line("rho fit", kr.r(), Arrays.stream(kr.r()).map(r -> rf.form().at(r)).toArray()).save(kPng);
             outputs.addAll(List.of(kCsv, mCsv, kPng));
             j.put("kicks", Csv.map("rearrangers", rearrangers.toUpperCase(java.util.Locale.ROOT), "events_frames", used, "window_frames", w, "eta2_background", kr.eta2(), "background_samples", kr.backgroundN(),
+                    // App. E consistency: the covariance is undamped by (1 - eta2)^2, the variances by 1 - sigma2^2/sigma^2 (E2); equal under eq 18
+                    "damping_eta2", (1 - kr.eta2()) * (1 - kr.eta2()), "damping_e2", 1 - Arrays.stream(kr.sigma2bg()).filter(Double::isFinite).average().orElse(Double.NaN) / var,
                     "sigmaDelta", Csv.map("c0", sf.form().c0(), "c1", sf.form().c1(), "c1_err", sf.c1Err(), "xi", sf.form().xi(), "xi_err", sf.xiErr()),
                     "rhoDelta", Csv.map("c0", 1.0, "c1", rf.form().c1(), "c1_err", rf.c1Err(), "xi", rf.form().xi(), "xi_err", rf.xiErr())));
         }
