@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.softglass.core.barriers.SoftnessBins;
 import org.softglass.core.correlate.ExpCorrelationFit;
+import org.softglass.core.correlate.KickCovarianceCheck;
+import org.softglass.core.correlate.KickFrame;
 import org.softglass.core.correlate.KickStatistics;
 import org.softglass.core.correlate.SoftnessCorrelation;
 import org.softglass.core.io.Frame;
@@ -34,14 +36,19 @@ import picocli.CommandLine.Parameters;
  * {@code softglass correlations TRAJ SOFTNESS_DIR [--events EVENTS.csv] --out DIR} (paper 002 §V, App. E):
  * C_S(r) with its eq-29 fit; with events, ΔS over ±window around each rearrangement vs the distance
  * to the nearest rearranging particle → σ_Δ(r), ρ(r), ⟨ΔS⟩ vs S after background subtraction
- * (E1–E2), with eq-29 fits; optionally adds them to a model-parameter file. The softness directory and
+ * (E1–E2, and the background pair covariance for ρ: {@link KickStatistics}), with eq-29 fits; fits with
+ * ρ_Δ &gt; 1 or a K_Δ that is not positive definite are refused ({@link KickCovarianceCheck}, exit 1);
+ * rearrangers are the events of {@code --rearrangers} (default A), roles as in {@link KickFrame};
+ * optionally adds the fits to a model-parameter file. The softness directory and
  * the events must have been computed from TRAJ itself (the SHA-256 recorded in softness.json and in the
  * events' manifest, {@link TrajectoryRef}); anything else is refused before any output is written.
  */
 @Command(name = "correlations", mixinStandardHelpOptions = true,
         description = {"Softness spatial correlation C_S(r) and softness changes around rearrangements (paper 002, section V and App. E).",
                 "Writes DIR/cs.csv, DIR/cs.png, DIR/correlations.json, DIR/correlations.manifest.json; with --events also",
-                "DIR/kicks.csv, DIR/kicks_mean.csv, DIR/kicks.png; with --params DIR/model-parameters.json."})
+                "DIR/kicks.csv (r,n,eta,eta_err,sigma,sigma_err,sigma_clamped,rho,rho_err,pairs,cov_obs,bg_pairs,cov_bg), DIR/kicks_mean.csv, DIR/kicks.png;",
+                "with --params DIR/model-parameters.json. rho is background-subtracted (paper 002 App. E applied to the pair covariance);",
+                "a rho fit above 1 or a kick covariance K_Delta that is not positive definite is refused (exit 1)."})
 final class CorrelationsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJ", description = "LAMMPS dump the softness rows index (frame = 0-based frame of this dump).")
     Path traj;
@@ -82,8 +89,13 @@ final class CorrelationsCommand implements Callable<Integer> {
     @Option(names = "--s-bins", defaultValue = "-3:3:12", paramLabel = "LO:HI:N", description = "Softness bins for dS (default: ${DEFAULT-VALUE}).")
     String sBins;
 
-    @Option(names = "--r-background", defaultValue = "6", description = "Particles at r >= this form the background (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--r-background", defaultValue = "6", description = "Particles at r >= this from every rearranger of the window form the background; pairs of them give the background covariance subtracted from rho (default: ${DEFAULT-VALUE}).")
     double rBackground;
+
+    @Option(names = "--rearrangers", defaultValue = "A", paramLabel = "A|B|all",
+            description = {"Species whose events are the rearrangements that set the distance r to the nearest rearranger: A (type 1), B (type 2)",
+                    "or all (default: ${DEFAULT-VALUE}, as paper 002). Events of the other species inside the window give no sample and set no r."})
+    String rearrangers;
 
     @Option(names = "--min-count", defaultValue = "20", description = "Fewest samples for an (r, S) cell (default: ${DEFAULT-VALUE}).")
     long minCount;
@@ -93,6 +105,9 @@ final class CorrelationsCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
+
+    /** Jackknife groups of the ΔS statistics: contiguous blocks of the event frames in time order. */
+    static final int JACKKNIFE_GROUPS = 16;
 
     /** Positions of all particles of one frame, sorted by id. */
     record Snapshot(Box box, long[] ids, double[] x, double[] y, double[] z) {
@@ -113,6 +128,12 @@ final class CorrelationsCommand implements Callable<Integer> {
         OptionChecks.atLeast(minCount, 1, "--min-count");
         if (every < 1) throw new IllegalArgumentException("--every must be >= 1, got " + every);
         if (!(dt > 0)) throw new IllegalArgumentException("--dt must be > 0, got " + dt);
+        int rearrangerType = switch (rearrangers.toLowerCase(java.util.Locale.ROOT)) {
+            case "a" -> 1;
+            case "b" -> 2;
+            case "all" -> 0;
+            default -> throw new IllegalArgumentException("--rearrangers must be A, B or all, got '" + rearrangers + "'");
+        };
         // the softness rows and the events index frames of TRAJ: both must have been computed from this very file
         TrajectoryRef actual = TrajectoryRef.of(traj);
         SoftnessTable.trajectory(softness).requireTrajectory(actual, softness.resolve(SoftnessTable.SIDECAR).toString(), "softness");
@@ -139,22 +160,26 @@ final class CorrelationsCommand implements Callable<Integer> {
         java.util.Set<Long> csFrames = new java.util.TreeSet<>();
         int k = 0;
         for (long f : frames.keySet()) if (k++ % every == 0) csFrames.add(f);
-        Map<Long, List<Long>> groups = events != null ? readEvents(events, pc) : Map.of();
+        TreeMap<Long, List<long[]>> all = events != null ? readEvents(events, pc) : new TreeMap<>();
+        // rearrangement frames: those where an event of the selected species peaks
+        TreeMap<Long, List<Long>> groups = new TreeMap<>();
+        for (var g : all.entrySet()) for (long[] e : g.getValue()) if (rearrangerType == 0 || e[1] == rearrangerType) groups.computeIfAbsent(g.getKey(), x -> new ArrayList<>()).add(e[0]);
         java.util.Set<Long> needed = new java.util.HashSet<>(csFrames);
         needed.addAll(groups.keySet());
         Map<Long, Snapshot> snaps = new HashMap<>();
         long[] timesteps = readPositions(needed, snaps);
         // every rearrangement must be a particle of TRAJ at a frame of TRAJ (the events index its frames)
-        for (var g : groups.entrySet()) {
-            Snapshot sn = snaps.get(g.getKey());
-            if (sn == null) {
+        for (var g : all.entrySet()) {
+            if (g.getKey() >= timesteps.length) {
                 throw new InputFormatException(events.toString(), -1, "an event peaks at frame " + g.getKey() + ", but " + traj + " has frames 0.."
                         + (timesteps.length - 1) + " (expected the events of this trajectory)");
             }
-            for (long id : g.getValue()) {
-                if (sn.slot(id) < 0) {
-                    throw new InputFormatException(events.toString(), -1, "an event of id " + id + " peaks at frame " + g.getKey() + ", but that frame of "
-                            + traj + " has no atom id " + id + " (expected the events of this trajectory)");
+            Snapshot sn = snaps.get(g.getKey());
+            if (sn == null) continue;
+            for (long[] e : g.getValue()) {
+                if (sn.slot(e[0]) < 0) {
+                    throw new InputFormatException(events.toString(), -1, "an event of id " + e[0] + " peaks at frame " + g.getKey() + ", but that frame of "
+                            + traj + " has no atom id " + e[0] + " (expected the events of this trajectory)");
                 }
             }
         }
@@ -206,14 +231,15 @@ final class CorrelationsCommand implements Callable<Integer> {
             int w = (int) Math.round(window / frameTime);
             if (w < 1) throw new IllegalArgumentException("--window " + window + " is shorter than one frame (" + frameTime + ")");
             SoftnessBins rb = Csv.bins(rBins, "--r-bins");
-            KickStatistics ks = new KickStatistics(rb, Csv.bins(sBins, "--s-bins"), rBackground);
-            int used = 0;
+            KickStatistics ks = new KickStatistics(rb, Csv.bins(sBins, "--s-bins"), rBackground, JACKKNIFE_GROUPS);
+            int used = 0, index = 0;
             for (var g : groups.entrySet()) {
                 long te = g.getKey();
+                ks.group((int) ((long) JACKKNIFE_GROUPS * index++ / groups.size()));   // contiguous blocks of event frames in time
                 int[] before = frames.get(te - w), after = frames.get(te + w);
                 if (before == null || after == null) continue;
                 used++;
-                kicks(ks, snaps.get(te), g.getValue(), st, before, after, rb.hi());
+                kicks(ks, snaps.get(te), roles(snaps.get(te), te, w, all, rearrangerType), st, before, after, rb.hi());
             }
             if (used == 0) throw new IllegalArgumentException("no event peak has softness frames at -" + w + " and +" + w + " frames; nothing to measure");
             KickStatistics.Result kr = ks.result(var, minCount);
@@ -224,13 +250,15 @@ final class CorrelationsCommand implements Callable<Integer> {
             }
             sfit = ExpCorrelationFit.fit(kr.r(), kr.sigma(), kr.sigmaErr(), kr.sigma()[0], 1e-9, rFitHi);
             rfit = ExpCorrelationFit.fit(kr.r(), kr.rho(), kr.rhoErr(), 1.0, 1e-9, rFitHi);
+            KickCovarianceCheck.require(sfit.form(), rfit.form());   // rho_Delta <= 1, K_Delta positive definite: refused here (DESIGN 7b)
             List<Object[]> kRows = new ArrayList<>(), mRows = new ArrayList<>();
             for (int i = 0; i < kr.r().length; i++) {
-                kRows.add(new Object[] {kr.r()[i], kr.n()[i], kr.eta()[i], kr.etaErr()[i], kr.sigma()[i], kr.sigmaErr()[i], kr.negative()[i] ? 1 : 0, kr.rho()[i], kr.rhoErr()[i]});
+                kRows.add(new Object[] {kr.r()[i], kr.n()[i], kr.eta()[i], kr.etaErr()[i], kr.sigma()[i], kr.sigmaErr()[i], kr.negative()[i] ? 1 : 0, kr.rho()[i], kr.rhoErr()[i],
+                        kr.pairs()[i], kr.covObs()[i], kr.backgroundPairs()[i], kr.covBackground()[i]});
                 for (int q = 0; q < kr.sCenters().length; q++) if (Double.isFinite(kr.meanDs()[i][q])) mRows.add(new Object[] {kr.r()[i], kr.sCenters()[q], kr.meanDs()[i][q]});
             }
             Path kCsv = out.resolve("kicks.csv"), mCsv = out.resolve("kicks_mean.csv"), kPng = out.resolve("kicks.png");
-            Csv.write(kCsv, "r,n,eta,eta_err,sigma,sigma_err,sigma_clamped,rho,rho_err", kRows);
+            Csv.write(kCsv, "r,n,eta,eta_err,sigma,sigma_err,sigma_clamped,rho,rho_err,pairs,cov_obs,bg_pairs,cov_bg", kRows);
             Csv.write(mCsv, "r,s,mean_ds", mRows);
             final ExpCorrelationFit sf = sfit, rf = rfit;
             Plot.xy("Softness kicks vs distance to the nearest rearrangement", "r", "sigma_Delta, rho")
@@ -238,7 +266,9 @@ final class CorrelationsCommand implements Callable<Integer> {
                     .line("sigma fit", kr.r(), Arrays.stream(kr.r()).map(r -> sf.form().at(r)).toArray())
                     .line("rho fit", kr.r(), Arrays.stream(kr.r()).map(r -> rf.form().at(r)).toArray()).save(kPng);
             outputs.addAll(List.of(kCsv, mCsv, kPng));
-            j.put("kicks", Csv.map("events_frames", used, "window_frames", w, "eta2_background", kr.eta2(), "background_samples", kr.backgroundN(),
+            j.put("kicks", Csv.map("rearrangers", rearrangers.toUpperCase(java.util.Locale.ROOT), "events_frames", used, "window_frames", w, "eta2_background", kr.eta2(), "background_samples", kr.backgroundN(),
+                    // App. E consistency: the covariance is undamped by (1 - eta2)^2, the variances by 1 - sigma2^2/sigma^2 (E2); equal under eq 18
+                    "damping_eta2", (1 - kr.eta2()) * (1 - kr.eta2()), "damping_e2", 1 - Arrays.stream(kr.sigma2bg()).filter(Double::isFinite).average().orElse(Double.NaN) / var,
                     "sigmaDelta", Csv.map("c0", sf.form().c0(), "c1", sf.form().c1(), "c1_err", sf.c1Err(), "xi", sf.form().xi(), "xi_err", sf.xiErr()),
                     "rhoDelta", Csv.map("c0", 1.0, "c1", rf.form().c1(), "c1_err", rf.c1Err(), "xi", rf.form().xi(), "xi_err", rf.xiErr())));
         }
@@ -247,7 +277,7 @@ final class CorrelationsCommand implements Callable<Integer> {
         outputs.add(json);
         Manifest man = new Manifest(Version.get(), "correlations").input(traj, actual.sha256()).trajectory(actual).input(softness.resolve("softness.npy")).input(softness.resolve("rows.npy"))
                 .param("rmax", rmax).param("dr", dr).param("every", every).param("fit_range", fitRange).param("window", window).param("dt", dt)
-                .param("p_c", pc).param("r_bins", rBins).param("s_bins", sBins).param("r_background", rBackground).param("min_count", minCount)
+                .param("p_c", pc).param("r_bins", rBins).param("s_bins", sBins).param("r_background", rBackground).param("rearrangers", rearrangers.toUpperCase(java.util.Locale.ROOT)).param("min_count", minCount)
                 .result("xi", cfit.form().xi()).result("c1", cfit.form().c1()).result("c0", cr.c0());
         if (events != null) man.input(events);
         if (params != null) {
@@ -271,41 +301,42 @@ final class CorrelationsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Adds the samples of one event frame: every particle with S at both ends, its distance to the nearest rearranger. */
-    private static void kicks(KickStatistics ks, Snapshot sn, List<Long> rearrangers, SoftnessTable st, int[] before, int[] after, double rPairMax) {
-        Map<Long, Double> ds = new HashMap<>(), s0 = new HashMap<>();
+    /**
+     * Roles of the particles of frame te ({@link KickFrame}): events of the selected species (type 0 = all)
+     * peaking at te are rearrangers, those peaking elsewhere in [te − w, te + w] window rearrangers (they set
+     * r̃, give no sample), events of other species in the window are excluded; everyone else is a bystander.
+     */
+    static KickFrame.Role[] roles(Snapshot sn, long te, int w, TreeMap<Long, List<long[]>> all, int type) {
+        KickFrame.Role[] role = new KickFrame.Role[sn.ids().length];
+        Arrays.fill(role, KickFrame.Role.BYSTANDER);
+        for (var g : all.subMap(te - w, true, te + w, true).entrySet()) {
+            for (long[] e : g.getValue()) {
+                int q = sn.slot(e[0]);
+                if (q < 0) continue;
+                boolean selected = type == 0 || e[1] == type;
+                KickFrame.Role r = !selected ? KickFrame.Role.EXCLUDED : g.getKey() == te ? KickFrame.Role.REARRANGER : KickFrame.Role.WINDOW_REARRANGER;
+                if (role[q] == KickFrame.Role.BYSTANDER || r == KickFrame.Role.REARRANGER) role[q] = r;
+            }
+        }
+        return role;
+    }
+
+    /** Adds the samples of one event frame: every particle with S at both ends of the window, by role. */
+    private static void kicks(KickStatistics ks, Snapshot sn, KickFrame.Role[] role, SoftnessTable st, int[] before, int[] after, double rPairMax) {
+        int m = sn.ids().length;
+        double[] s = new double[m], ds = new double[m];
+        Arrays.fill(s, Double.NaN);
+        Arrays.fill(ds, Double.NaN);
         Map<Long, Integer> afterIdx = new HashMap<>();
         for (int i = after[0]; i < after[1]; i++) afterIdx.put(st.rows()[i][2], i);
         for (int i = before[0]; i < before[1]; i++) {
             Integer a = afterIdx.get(st.rows()[i][2]);
-            if (a == null) continue;
-            s0.put(st.rows()[i][2], st.s()[i]);
-            ds.put(st.rows()[i][2], st.s()[a] - st.s()[i]);
+            int q = sn.slot(st.rows()[i][2]);
+            if (a == null || q < 0) continue;
+            s[q] = st.s()[i];
+            ds[q] = st.s()[a] - st.s()[i];
         }
-        List<Integer> rs = new ArrayList<>();
-        java.util.Set<Long> rset = new java.util.HashSet<>(rearrangers);
-        for (long id : rearrangers) { int q = sn.slot(id); if (q >= 0) rs.add(q); }
-        if (rs.isEmpty()) return;
-        for (var e : ds.entrySet()) {
-            long id = e.getKey();
-            int q = sn.slot(id);
-            if (q < 0) continue;
-            double rmin = Double.POSITIVE_INFINITY;
-            if (rset.contains(id)) rmin = 0;
-            else for (int p : rs) rmin = Math.min(rmin, Math.sqrt(sn.box().distanceSquared(sn.x()[q], sn.y()[q], sn.z()[q], sn.x()[p], sn.y()[p], sn.z()[p])));
-            ks.add(rmin, s0.get(id), e.getValue());
-        }
-        for (long rid : rearrangers) {
-            Double d0 = ds.get(rid);
-            int p = sn.slot(rid);
-            if (d0 == null || p < 0) continue;
-            for (var e : ds.entrySet()) {
-                if (e.getKey() == rid) continue;
-                int q = sn.slot(e.getKey());
-                double r = Math.sqrt(sn.box().distanceSquared(sn.x()[q], sn.y()[q], sn.z()[q], sn.x()[p], sn.y()[p], sn.z()[p]));
-                if (r < rPairMax) ks.addPair(r, d0, e.getValue());
-            }
-        }
+        KickFrame.add(ks, sn.box(), sn.x(), sn.y(), sn.z(), s, ds, role, rPairMax);
     }
 
     /** The manifest {@code events} writes beside its CSV, {@code FILE.csv.manifest.json}, recording the events' trajectory. */
@@ -354,9 +385,9 @@ final class CorrelationsCommand implements Callable<Integer> {
         return d * dt;
     }
 
-    /** Events with p_star ≥ pc, grouped by peak frame: frame → ids. */
-    static Map<Long, List<Long>> readEvents(Path file, double pc) throws java.io.IOException {
-        Map<Long, List<Long>> g = new TreeMap<>();
+    /** Events with p_star ≥ pc, grouped by peak frame: frame → {id, type} of each. */
+    static TreeMap<Long, List<long[]>> readEvents(Path file, double pc) throws java.io.IOException {
+        TreeMap<Long, List<long[]>> g = new TreeMap<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String h = r.readLine();
             String expected = "id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star";
@@ -367,11 +398,11 @@ final class CorrelationsCommand implements Callable<Integer> {
                 String[] f = line.split(",", -1);
                 if (f.length != 8) throw new InputFormatException(file.toString(), ln, "found " + f.length + " fields, expected 8");
                 try {
-                    long id = Long.parseLong(f[0].trim()), peak = Long.parseLong(f[4].trim());
+                    long id = Long.parseLong(f[0].trim()), type = Long.parseLong(f[1].trim()), peak = Long.parseLong(f[4].trim());
                     double ps = Double.parseDouble(f[7].trim());
-                    if (ps >= pc) g.computeIfAbsent(peak, x -> new ArrayList<>()).add(id);
+                    if (ps >= pc) g.computeIfAbsent(peak, x -> new ArrayList<>()).add(new long[] {id, type});
                 } catch (NumberFormatException e) {
-                    throw new InputFormatException(file.toString(), ln, "found '" + InputFormatException.quote(line) + "', expected integer id, frame_peak and a number p_star");
+                    throw new InputFormatException(file.toString(), ln, "found '" + InputFormatException.quote(line) + "', expected integer id, type, frame_peak and a number p_star");
                 }
             }
         } catch (java.nio.charset.CharacterCodingException e) {

@@ -262,7 +262,7 @@ class SoftnessCommandsTest {
     @Test
     void correlationsOnASyntheticTrajectory(@TempDir Path root) throws Exception {
         Random rnd = new Random(5);
-        int n = 512, frames = 16;
+        int n = 512, events = 6, frames = 6 * (events - 1) + 11;
         double l = 8.0;
         double[][] pos = new double[n][3];
         for (int i = 0; i < n; i++) { pos[i][0] = (i % 8) + 0.5 + 0.1 * rnd.nextGaussian(); pos[i][1] = (i / 8 % 8) + 0.5 + 0.1 * rnd.nextGaussian(); pos[i][2] = i / 64 + 0.5 + 0.1 * rnd.nextGaussian(); }
@@ -274,11 +274,12 @@ class SoftnessCommandsTest {
         Path traj = root.resolve("traj.dump");
         Files.writeString(traj, dump);
         org.softglass.core.space.Box box = org.softglass.core.space.Box.cubic(l);
-        // frames 0–5: independent smooth fields S_i = Σ_j e^{-r_ij} ζ_j (exponentially decaying covariance);
-        // frame f + 10 = frame f + kicks around 4 particles rearranging at peak frame f + 5 (window 5 frames = 5τ)
+        // event k peaks at frame 6k + 5, 6 frames apart, so that no other event peaks inside its window of 5 frames (5τ):
+        // frame f = 6k holds an independent smooth field S_i = Σ_j e^{-r_ij} ζ_j (exponentially decaying covariance),
+        // frame f + 10 = frame f + kicks around 4 A particles rearranging at frame f + 5; one B rearrangement there sets no r~
         double[] s = new double[n * frames];
         StringBuilder ev = new StringBuilder("id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star\n");
-        for (int f = 0; f < 6; f++) {
+        for (int f = 0; f < 6 * events; f += 6) {
             double[] zeta = new double[n];
             for (int j = 0; j < n; j++) zeta[j] = rnd.nextGaussian();
             for (int i = 0; i < n; i++) {
@@ -289,6 +290,17 @@ class SoftnessCommandsTest {
                 }
                 s[f * n + i] = v;
             }
+            // the kick noise: half a smooth field like S (correlation decaying over ~1), half white, unit variance
+            double[] kick = new double[n];
+            for (int j = 0; j < n; j++) zeta[j] = rnd.nextGaussian();
+            for (int i = 0; i < n; i++) {
+                double v = 0, norm = 0;
+                for (int j = 0; j < n; j++) {
+                    double d = Math.sqrt(box.distanceSquared(pos[i][0], pos[i][1], pos[i][2], pos[j][0], pos[j][1], pos[j][2]));
+                    if (d < 3.5) { v += Math.exp(-d) * zeta[j]; norm += Math.exp(-2 * d); }
+                }
+                kick[i] = Math.sqrt(0.5 / norm) * v + Math.sqrt(0.5) * rnd.nextGaussian();
+            }
             int[] rear = new int[4];
             for (int q = 0; q < 4; q++) {
                 rear[q] = rnd.nextInt(n);
@@ -297,10 +309,15 @@ class SoftnessCommandsTest {
             for (int i = 0; i < n; i++) {
                 double d = Double.POSITIVE_INFINITY;
                 for (int q : rear) d = Math.min(d, Math.sqrt(box.distanceSquared(pos[i][0], pos[i][1], pos[i][2], pos[q][0], pos[q][1], pos[q][2])));
-                s[(f + 10) * n + i] = s[f * n + i] + 0.8 * Math.exp(-d / 1.5) * rnd.nextGaussian() + 0.05 * rnd.nextGaussian();
+                s[(f + 10) * n + i] = s[f * n + i] + 0.8 * Math.exp(-d / 1.5) * kick[i] + 0.05 * rnd.nextGaussian();
             }
+            ev.append(rnd.nextInt(n) + 1).append(",2,").append(f + 4).append(',').append(f + 6).append(',').append(f + 5).append(",0,0,0.7\n");
         }
-        for (int f = 6; f < 10; f++) for (int i = 0; i < n; i++) s[f * n + i] = s[(f - 6) * n + i];
+        // the frames in between (never a window's end): copies of the preceding field frame
+        for (int f = 0; f < frames; f++) {
+            boolean field = f % 6 == 0 && f < 6 * events, after = f >= 10 && (f - 10) % 6 == 0;
+            if (!field && !after) System.arraycopy(s, Math.min(f / 6, events - 1) * 6 * n, s, f * n, n);
+        }
         ev.append("7,1,2,3,3,2.0,3.0,0.1\n");   // below p_c: ignored
         Path sd = Files.createDirectories(root.resolve("soft"));
         NpyWriter.write(sd.resolve("softness.npy"), NpyDType.FLOAT64, s);
@@ -333,7 +350,8 @@ class SoftnessCommandsTest {
         assertNotNull(mp.rhoDelta());
         assertTrue(mp.cS().xi() > 0.3 && mp.cS().xi() < 3, "xi = " + mp.cS().xi());   // smoothing kernel e^{-r}: decay length of order 1
         JsonNode j = JSON.readTree(out.resolve("correlations.json").toFile());
-        assertEquals(6, j.get("kicks").get("events_frames").asInt());   // the p* = 0.1 event (peak 3, no frame -2) is below p_c anyway
+        assertEquals(events, j.get("kicks").get("events_frames").asInt());
+        assertEquals("A", j.get("kicks").get("rearrangers").asText());   // the p* = 0.1 event (peak 3, no frame -2) is below p_c anyway
         // issue 20: another trajectory with the same frames, timesteps and ids (one coordinate differs) used to be
         // accepted with this softness; now refused by name
         Path other = root.resolve("other.dump");
@@ -356,7 +374,7 @@ class SoftnessCommandsTest {
         Files.writeString(root.resolve("late.csv.manifest.json"), record);
         var ev3 = CliRunner.run("correlations", traj.toString(), sd.toString(), "--events", late.toString(), "--out", root.resolve("clate").toString(), "--quiet");
         assertEquals(ExitCodes.INPUT, ev3.code(), ev3.err());
-        assertEquals("softglass: " + late + ": an event peaks at frame 97, but " + traj + " has frames 0..15 (expected the events of this trajectory)\n", ev3.err());
+        assertEquals("softglass: " + late + ": an event peaks at frame 97, but " + traj + " has frames 0.." + (frames - 1) + " (expected the events of this trajectory)\n", ev3.err());
     }
 
     static String[] concat(String[] a, String[] b) {

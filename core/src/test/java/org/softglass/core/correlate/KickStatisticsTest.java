@@ -24,18 +24,22 @@ class KickStatisticsTest {
     void backgroundSubtractionRecoversPlantedKicks() {
         Random rnd = new Random(23);
         SoftnessBins rb = new SoftnessBins(0.5, 9.5, 9);    // centres 1..9
-        KickStatistics ks = new KickStatistics(rb, new SoftnessBins(-2.5, 2.5, 10), 6.5);
+        KickStatistics ks = new KickStatistics(rb, new SoftnessBins(-2.5, 2.5, 10), 6.5, 20);
         int perBin = 40_000;
         for (int b = 0; b < 9; b++) {
             double r = rb.center(b);
             for (int i = 0; i < perBin; i++) {
+                ks.group(i % 20);   // independent samples: any grouping
                 double s0 = Math.sqrt(SIG2) * rnd.nextGaussian(), sr = Math.sqrt(SIG2) * rnd.nextGaussian();
                 double z1 = rnd.nextGaussian(), z2 = rnd.nextGaussian();
                 double n0 = sig1(0) * z1, nr = sig1(r) * (rho(r) * z1 + Math.sqrt(1 - rho(r) * rho(r)) * z2);
                 double d0 = kick(eta1(0), s0, n0, rnd), dr = kick(eta1(r), sr, nr, rnd);
                 ks.add(0, s0, d0);
                 ks.add(r, sr, dr);
-                ks.addPair(r, d0, dr);
+                ks.addPair(r, r, s0, d0, sr, dr);
+                // two far particles at distance r from each other: background kicks only, independent here
+                double s1 = Math.sqrt(SIG2) * rnd.nextGaussian(), s2 = Math.sqrt(SIG2) * rnd.nextGaussian();
+                ks.addBackgroundPair(r, 7, s1, kick(0, s1, 0, rnd), 7, s2, kick(0, s2, 0, rnd));
             }
         }
         var res = ks.result(SIG2, 50);
@@ -43,7 +47,7 @@ class KickStatisticsTest {
         for (int k = 0; k < res.sigma2bg().length; k++) assertEquals(SIG2BG, res.sigma2bg()[k], 0.02, "bg S bin " + k);
         for (int i = 0; i < res.r().length; i++) {
             double r = res.r()[i];
-            // 4σ of the reported errors (the errors follow from n = 4e4 (×9 for r = 0) per row)
+            // 4σ of the reported jackknife errors (20 groups; n = 4e4 (×9 for r = 0) independent samples per row)
             assertEquals(sig1(r), res.sigma()[i], 4 * res.sigmaErr()[i], "sigma at r=" + r);
             assertEquals(eta1(r), res.eta()[i], 4 * res.etaErr()[i], "eta at r=" + r);
             if (i > 0 && r < 6) assertEquals(rho(r), res.rho()[i], 4 * res.rhoErr()[i], "rho at r=" + r);
@@ -67,7 +71,7 @@ class KickStatisticsTest {
 
     @Test
     void refusesBackgroundAsLargeAsTheSoftnessVariance() {
-        KickStatistics ks = new KickStatistics(new SoftnessBins(0.5, 2.5, 2), new SoftnessBins(-2, 2, 1), 2);
+        KickStatistics ks = new KickStatistics(new SoftnessBins(0.5, 2.5, 2), new SoftnessBins(-2, 2, 1), 2, 2);
         Random rnd = new Random(1);
         for (int i = 0; i < 1000; i++) { double s = rnd.nextGaussian(); ks.add(2.2, s, 2 * rnd.nextGaussian()); }
         var e = assertThrows(IllegalArgumentException.class, () -> ks.result(1.0, 10));
