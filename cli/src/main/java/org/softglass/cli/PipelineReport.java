@@ -20,8 +20,10 @@ import org.softglass.core.plot.Plot;
  * The pipeline's report: {@code report/summary.json}, {@code report/index.html} (static, no
  * network; figures are PNG files next to it) built from the stage outputs.
  *
- * <p>Comparisons, per MD temperature: the persistence time τ_Q (Q = 1/e) and the χ4 peak
- * (χ4*, τ_χ) of the MD's own rearrangements (p_hop &gt; p_R, species A), of the trap-like model
+ * <p>Comparisons, per MD temperature: the relaxation time τ_Q (Q = 1/e), the χ4 peak (χ4*, τ_χ)
+ * and ξ4 of the MD's inherent-state overlap ({@code observables/T…/overlap}, species A,
+ * {@link org.softglass.core.dynamics.InherentOverlap}; the p_hop persistence is reported beside it
+ * under its own name, {@code tau_persist_md}), of the trap-like model
  * (paper 000 eqs 16–17, m = 1) and of the TRSP lattice model (paper 002; τ_Q read off its Q(t) as for the
  * MD, {@link org.softglass.core.rearrange.Persistence#tauQ}); ⟨S⟩(T) of the MD against the trap model's equilibrium (000 eq 10).
  *
@@ -178,6 +180,9 @@ final class PipelineReport {
         List<String> figs = new ArrayList<>();
         double[] invT = new double[ts.length], sMd = new double[ts.length], sStd = new double[ts.length], sTrap = new double[ts.length];
         double[] tauMd = new double[ts.length], tauTrap = new double[ts.length], tauTrsp = new double[ts.length], tauA = new double[ts.length];
+        double[] tauPersist = new double[ts.length];
+        double overlapA = Double.NaN;
+        String mdPositions = preset.inherent() ? "IS positions" : "thermal positions";
         for (int k = 0; k < ts.length; k++) {
             double t = ts[k];
             invT[k] = 1 / t;
@@ -188,36 +193,52 @@ final class PipelineReport {
             Path pd = root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("persistence");
             Table pq = Table.read(pd.resolve("persistence.csv"));
             JsonNode pj2 = JSON.readTree(pd.resolve("persistence.json").toFile());
+            // the MD Q(t), χ4(t) of the comparison: the inherent-state overlap (002 §VII A, DESIGN §7b),
+            // not the p_hop persistence (kept under its own name: tau_persist_md, …)
+            Path od = root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("overlap");
+            Table oq = Table.read(od.resolve("overlap.csv"));
+            JsonNode oj = JSON.readTree(od.resolve("overlap.json").toFile());
+            overlapA = num(oj.get("a"));
             int rs = relaxSum.find("T", t), ss = trspSum.find("T", t);
             double[][] trapCurve = relax.where("T", t, "t", "Q", "chi4"), trspCurve = trspQ.where("T", t, "t", "Q", "chi4");
-            tauMd[k] = num(pj2.get("tau_Q"));
+            tauMd[k] = num(oj.get("tau_Q"));
+            tauPersist[k] = num(pj2.get("tau_Q"));
             tauTrap[k] = relaxSum.col("tau_Q")[rs];
             tauTrsp[k] = org.softglass.core.rearrange.Persistence.tauQ(trspCurve[0], trspCurve[1]);
             tauA[k] = md.get(k).get("tau_alpha_fs02") instanceof Double d ? d : Double.NaN;
             cmp.add(Csv.map("T", t, "mean_s_md", sMd[k], "std_s_md", sStd[k], "mean_s_trap", sTrap[k],
                     "tau_Q_md", fin(tauMd[k]), "tau_Q_trap", fin(tauTrap[k]), "tau_Q_trsp", fin(tauTrsp[k]),
-                    "chi4_star_md", fin(num(pj2.get("chi4_star"))), "tau_chi_md", fin(num(pj2.get("tau_chi"))),
+                    "chi4_star_md", fin(num(oj.get("chi4_star"))), "tau_chi_md", fin(num(oj.get("tau_chi"))),
                     "chi4_star_trap", fin(relaxSum.col("chi4_star")[rs]), "tau_chi_trap", fin(relaxSum.col("tau_chi")[rs]),
-                    "chi4_star_trsp", fin(trspSum.col("chi4_star")[ss]), "tau_chi_trsp", fin(trspSum.col("tau_chi")[ss])));
+                    "chi4_star_trsp", fin(trspSum.col("chi4_star")[ss]), "tau_chi_trsp", fin(trspSum.col("tau_chi")[ss]),
+                    "xi4_md", fin(num(oj.get("xi4"))), "xi4_md_err", fin(num(oj.get("xi4_err"))),
+                    "xi4_trsp", fin(trspSum.col("xi4")[ss]),
+                    "tau_persist_md", fin(tauPersist[k]), "chi4_star_persist_md", fin(num(pj2.get("chi4_star"))),
+                    "tau_chi_persist_md", fin(num(pj2.get("tau_chi")))));
             String label = PipelinePreset.label(t);
             Plot q = Plot.xy("Q(t) at T = " + Csv.fmt(t) + ": MD, trap model, TRSP", "t (tau)", "Q").logX()
-                    .line("MD (p_hop > " + Csv.fmt(preset.pR()) + ")", positive(pq.col("t")), pq.col("Q"))
-                    .line("trap model", trapCurve[0], trapCurve[1]).line("TRSP", trspCurve[0], trspCurve[1]);
+                    .line("MD overlap (" + mdPositions + ", a = " + Csv.fmt(overlapA) + ")", positive(oq.col("t")), oq.col("Q"))
+                    .line("trap model", trapCurve[0], trapCurve[1]).line("TRSP", trspCurve[0], trspCurve[1])
+                    .line("MD p_hop persistence (p_hop > " + Csv.fmt(preset.pR()) + "; not Q)", positive(pq.col("t")), pq.col("Q"));
             q.save(dir.resolve("q_" + label + ".png"));
             Plot c = Plot.xy("chi4(t) at T = " + Csv.fmt(t) + ": MD, trap model, TRSP", "t (tau)", "chi4").logX()
-                    .line("MD", positive(pq.col("t")), pq.col("chi4")).line("trap model (m = 1)", trapCurve[0], trapCurve[2])
+                    .line("MD overlap", positive(oq.col("t")), oq.col("chi4")).line("trap model (m = 1)", trapCurve[0], trapCurve[2])
                     .line("TRSP", trspCurve[0], trspCurve[2]);
             c.save(dir.resolve("chi4_" + label + ".png"));
             figs.add(label);
         }
         sum.put("comparison", cmp);
+        sum.put("md_overlap", Csv.map("quantity", "inherent-state overlap, 002 eqs 31-34: I_i = 1 while |r_i(t0+t') - r_i(t0)| < a",
+                "a", fin(overlapA), "species", "A", "positions", preset.inherent() ? "inherent structures" : "thermal",
+                "note", preset.inherent() ? null : "the preset makes no inherent structures: the MD overlap is on thermal positions, not the papers' IS overlap"));
         double[] eqInv = eq.col("inv_T"), eqS = eq.col("mean_s");
         Plot.xy("<S> vs 1/T: MD and the trap model", "1/T", "<S>").errors("MD (bars: sigma_S)", invT, sMd, sStd)
                 .line("trap model equilibrium (000 eq 10)", eqInv, eqS)
                 .line("MD fit a + b/T", invT, java.util.Arrays.stream(invT).map(x -> mf.get("a").asDouble() + mf.get("b").asDouble() * x).toArray())
                 .save(dir.resolve("mean_s.png"));
         Plot tp = Plot.xy("Relaxation times vs 1/T", "1/T", "time (tau)").logY();
-        addFinite(tp, "MD tau_Q (persistence)", invT, tauMd);
+        addFinite(tp, "MD tau_Q (overlap)", invT, tauMd);
+        addFinite(tp, "MD tau (p_hop persistence)", invT, tauPersist);
         addFinite(tp, "MD tau_alpha (F_s = 0.2)", invT, tauA);
         addFinite(tp, "trap tau_Q", invT, tauTrap);
         addFinite(tp, "TRSP tau_Q", invT, tauTrsp);
