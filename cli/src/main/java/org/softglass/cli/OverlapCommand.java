@@ -91,7 +91,6 @@ final class OverlapCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--species must be A, B or all, got '" + species + "'");
         };
         String sp = type == 0 ? "all" : type == 1 ? "A" : "B";
-        long started = System.nanoTime();
         Trajectory t = read();
         if (type != 0) {
             boolean any = false;
@@ -129,7 +128,6 @@ final class OverlapCommand implements Callable<Integer> {
                     "tau_chi", finite(b.tauChi()), "chi4_star", finite(b.chi4Star())));
         }
         Csv.write(bcsv, "divisions,ell,per_block,t,chi4", brows);
-        double seconds = (System.nanoTime() - started) / 1e9;
         Csv.json(json, Csv.map("schema", "softglass.overlap/1",
                 "quantity", "inherent-state overlap (002 eqs 31-34): I_i = 1 while |r_i^IS(t0+t') - r_i^IS(t0)| < a for all t' <= t",
                 "a", a, "a_default", InherentOverlap.DEFAULT_THRESHOLD, "species", sp, "N", r.particles(), "frames", r.frames(),
@@ -140,7 +138,7 @@ final class OverlapCommand implements Callable<Integer> {
                 "s4_origins", s4 == null ? null : s4.origins(),
                 "xi4", s4 == null ? null : finite(s4.xi4()), "xi4_err", s4 == null ? null : finite(s4.xi4Err()),
                 "S4_0", s4 == null ? null : finite(s4.s4Zero()), "blocks", bjson,
-                "seconds", seconds, "input", traj.toString()));
+                "input", traj.toString()));
         plot(r, sp).save(png);
         new Manifest(Version.get(), "overlap").param("a", a).param("species", sp).param("timestep", timestep).param("per_decade", perDecade)
                 .param("max_lag_frames", longest).param("origin_stride", stride).param("nq", nq).param("min_block", minBlock).param("threads", nt)

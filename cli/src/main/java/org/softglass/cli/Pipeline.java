@@ -139,9 +139,11 @@ final class Pipeline {
         perTemperature("observables", Csv.map("p_R", preset.pR(), "dt", preset.dt(), "overlap_a", InherentOverlap.DEFAULT_THRESHOLD),
                 t -> List.of(out.resolve("phop").resolve(PipelinePreset.label(t)).resolve("phop.npy"), thermal(t), traj(t)), (t, dir) -> {
             // the MD overlap Q(t), χ4(t), S4/ξ4, block χ4 on the IS trajectory (002 §VII A; thermal
-            // positions when the preset makes no inherent structures, which the report says)
+            // positions when the preset makes no inherent structures, which the report says); at most
+            // about 256 origins, so the cost (∝ origins × frames × N) stays small at paper scale
+            long frames = preset.steps() / preset.dumpEvery() + 1;
             sub("overlap", traj(t).toString(), "--a", num(InherentOverlap.DEFAULT_THRESHOLD), "--species", "A", "--timestep", num(preset.dt()),
-                    "--threads", nt(), "--quiet", "--out", dir.resolve("overlap").toString());
+                    "--origin-stride", Long.toString(Math.max(1, frames / 256)), "--threads", nt(), "--quiet", "--out", dir.resolve("overlap").toString());
             sub("persistence", out.resolve("phop").resolve(PipelinePreset.label(t)).toString(), "--pc", num(preset.pR()),
                     "--species", "A", "--threads", nt(), "--quiet", "--out", dir.resolve("persistence").toString());
             sub("fs", thermal(t).toString(), "--temperature", num(t), "--timestep", num(preset.dt()), "--threads", nt(), "--quiet",

@@ -69,6 +69,8 @@ final class PipelineHtml {
         }
         h.append("</table>\n");
         figure(h, List.of("tau.png"), "tau.png", "Relaxation times vs 1/T");
+        figure(h, copied, "block_collapse.png",
+                "Block χ4*(ℓ)/χ4*(L) of the MD overlap and the TRSP model against ℓ/ξ4(T), each with its own Ornstein–Zernike ξ4 (002 App. H)");
         h.append("<div class=\"grid\">\n");
         for (String t : tempFigs) {
             h.append("<img src=\"q_").append(t).append(".png\" alt=\"Q(t) at ").append(t).append("\">\n");

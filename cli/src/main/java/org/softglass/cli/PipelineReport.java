@@ -38,6 +38,8 @@ final class PipelineReport {
     private final PipelinePreset preset;
     private final long seed;
     private final int threads;
+    /** Whether {@link #blockCollapse} drew any point (else no block_collapse.png). */
+    private boolean collapseDrawn;
 
     PipelineReport(Path root, PipelinePreset preset, long seed, int threads) {
         this.root = root;
@@ -228,6 +230,7 @@ final class PipelineReport {
             figs.add(label);
         }
         sum.put("comparison", cmp);
+        sum.put("block_chi4_star", blockCollapse(ts, cmp, trspSum, dir));
         sum.put("md_overlap", Csv.map("quantity", "inherent-state overlap, 002 eqs 31-34: I_i = 1 while |r_i(t0+t') - r_i(t0)| < a",
                 "a", fin(overlapA), "species", "A", "positions", preset.inherent() ? "inherent structures" : "thermal",
                 "note", preset.inherent() ? null : "the preset makes no inherent structures: the MD overlap is on thermal positions, not the papers' IS overlap"));
@@ -284,9 +287,57 @@ final class PipelineReport {
                 copied.add((String) c[1]);
             }
         }
+        if (collapseDrawn) copied.add("block_collapse.png");
         Csv.json(dir.resolve("summary.json"), sum);
         String html = PipelineHtml.page(preset, sum, fitted, bins, cmp, dbs, figs, copied);
         AtomicOutput.write(dir.resolve("index.html"), o -> o.write(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The block χ4* of MD and TRSP on the same footing (002 App. H, Figs 13–16): per T, χ4*(ℓ) of the
+     * sub-boxes of side ℓ (MD: {@code observables/T…/overlap/overlap.json} blocks, σ; TRSP: the peak
+     * ({@link org.softglass.core.trsp.TrspAnalysis#peak}) of each ℓ's χ4,ℓ(t) in {@code trsp/block_chi4.csv},
+     * lattice units, plus ℓ = L, the whole lattice), drawn as χ4*(ℓ)/χ4*(L) against ℓ/ξ4(T) with each
+     * model's own OZ ξ4 at that T ({@code block_collapse.png}). Returns the numbers for summary.json.
+     */
+    private List<Map<String, Object>> blockCollapse(double[] ts, List<Map<String, Object>> cmp, Table trspSum, Path dir) throws IOException {
+        Table tb = Table.read(root.resolve("trsp").resolve("block_chi4.csv"));
+        Plot p = Plot.xy("Block chi4*(ell)/chi4*(L) vs ell/xi4 (002 App. H): MD overlap and TRSP", "ell / xi4", "chi4*(ell) / chi4*(L)").logX();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int k = 0; k < ts.length; k++) {
+            double t = ts[k];
+            JsonNode oj = JSON.readTree(root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("overlap").resolve("overlap.json").toFile());
+            List<Double> mdEll = new ArrayList<>(), mdStar = new ArrayList<>();
+            for (JsonNode b : oj.path("blocks")) {
+                mdEll.add(b.get("ell").asDouble());
+                mdStar.add(num(b.get("chi4_star")));
+            }
+            double[][] rows = tb.where("T", t, "ell", "t", "chi4");
+            java.util.TreeMap<Double, double[]> trsp = new java.util.TreeMap<>();
+            for (double ell : java.util.Arrays.stream(rows[0]).distinct().toArray()) {
+                List<double[]> pts = new ArrayList<>();
+                for (int i = 0; i < rows[0].length; i++) if (rows[0][i] == ell && rows[1][i] > 0 && Double.isFinite(rows[2][i])) pts.add(new double[] {rows[1][i], rows[2][i]});
+                if (pts.size() < 1) continue;
+                double[] pk = org.softglass.core.trsp.TrspAnalysis.peak(pts.stream().mapToDouble(a -> a[0]).toArray(), pts.stream().mapToDouble(a -> a[1]).toArray());
+                trsp.put(ell, new double[] {pk[1]});
+            }
+            int ss = trspSum.find("T", t);
+            trsp.put((double) preset.trspSide(), new double[] {trspSum.col("chi4_star")[ss]});
+            double xiMd = num(oj.get("xi4")), starMd = num(oj.get("chi4_star")), xiTrsp = trspSum.col("xi4")[ss], starTrsp = trspSum.col("chi4_star")[ss];
+            if (xiMd > 0 && starMd > 0 && mdStar.stream().anyMatch(c -> c > 0)) {
+                addFinite(p, "MD T = " + Csv.fmt(t), mdEll.stream().mapToDouble(e -> e / xiMd).toArray(), mdStar.stream().mapToDouble(c -> c / starMd).toArray());
+                collapseDrawn = true;
+            }
+            if (xiTrsp > 0 && starTrsp > 0) {
+                addFinite(p, "TRSP T = " + Csv.fmt(t), trsp.keySet().stream().mapToDouble(e -> e / xiTrsp).toArray(),
+                        trsp.values().stream().mapToDouble(c -> c[0] / starTrsp).toArray());
+                collapseDrawn = true;
+            }
+            out.add(Csv.map("T", t, "md_ell", mdEll, "md_chi4_star", mdStar.stream().map(PipelineReport::fin).toList(), "md_xi4", fin(xiMd),
+                    "trsp_ell", List.copyOf(trsp.keySet()), "trsp_chi4_star", trsp.values().stream().map(c -> fin(c[0])).toList(), "trsp_xi4", fin(xiTrsp)));
+        }
+        if (collapseDrawn) p.save(dir.resolve("block_collapse.png"));
+        return out;
     }
 
     /** ⟨S⟩ of the trap model's equilibrium at T (000 eq 10): mean of P_T(S) ∝ ϱ(S)/P(R|S,T). */

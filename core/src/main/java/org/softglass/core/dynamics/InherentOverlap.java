@@ -52,7 +52,7 @@ import org.softglass.core.trsp.TrspAnalysis;
  * averaged over all blocks and origins: the TRSP recorder's Q_B and χ4,ℓ = ℓ³ Var Q_B at lattice
  * density 1. For m = 1 it is χ4 itself. χ4*(ℓ) is the peak of χ4,ℓ as for χ4.
  *
- * <p><b>Cost.</b> First-exit lags: O(n·F·min(F, exit lag)) distance checks, parallel over particles;
+ * <p><b>Cost.</b> First-exit lags: O(n·(F/s)·min(F, exit lag)) distance checks, parallel over particles;
  * overlap and block sums O(F/s · n · (nl + blocks)), parallel over origins into per-origin arrays reduced
  * in origin order; S4 O(F/s · n · 3nq) trigonometric terms. Every value is computed by one worker and
  * all sums run in a fixed order, so the result is bit-identical for any thread count.
@@ -167,8 +167,8 @@ public final class InherentOverlap {
         if (o.nq() > 0 && !cubic(box)) throw new IllegalArgumentException("S4 needs a cubic box, got " + box);
         double[][] path = paths(traj, sel, par);
         int maxLag = Math.min(o.lags()[nl - 1], F - 1);
-        int[] exit = firstExits(path, n, F, maxLag, o.threshold(), par);
         int no = (F - 1) / s + 1;    // origins t0 = 0, s, …, ≤ F − 1
+        int[] exit = firstExits(path, n, F, s, no, maxLag, o.threshold(), par);
         int[] lags = o.lags();
         // bin[d] = number of lags < d: a particle leaving at lag d persists at exactly those lags
         int cap = maxLag + 1;
@@ -186,7 +186,7 @@ public final class InherentOverlap {
             for (int a = from; a < to; a++) {
                 int t0 = a * s;
                 Arrays.fill(h, 0);
-                for (int p = 0; p < n; p++) h[bin[Math.min(exit[t0 * n + p], cap)]]++;
+                for (int p = 0; p < n; p++) h[bin[Math.min(exit[a * n + p], cap)]]++;
                 for (int j = 0, left = n - h[0]; j < nl; j++) {   // survivors of lag j: Σ_{b > j} h[b]
                     qOrigin[a * nl + j] = (double) left / n;
                     left -= h[j + 1];
@@ -199,7 +199,7 @@ public final class InherentOverlap {
                     for (int p = 0; p < n; p++) {
                         int i = sel[p];
                         int cell = cell(box, x, i, m);
-                        hb[cell * (nl + 1) + bin[Math.min(exit[t0 * n + p], cap)]]++;
+                        hb[cell * (nl + 1) + bin[Math.min(exit[a * n + p], cap)]]++;
                     }
                     for (int cl = 0; cl < cells; cl++) {
                         int left = 0;
@@ -301,22 +301,24 @@ public final class InherentOverlap {
     }
 
     /**
-     * exit[t0·n + p]: the first lag k ≥ 1 (≤ maxLag) at which |u_p(t0 + k) − u_p(t0)| ≥ a, else
-     * maxLag + 1 (persists over the whole grid or to the end of the trajectory).
+     * exit[o·n + p], origin o at frame t0 = o·s: the first lag k ≥ 1 (≤ maxLag) at which
+     * |u_p(t0 + k) − u_p(t0)| ≥ a, else maxLag + 1 (persists over the whole grid or to the end of the
+     * trajectory).
      */
-    private static int[] firstExits(double[][] u, int n, int F, int maxLag, double a, Parallel par) {
-        int[] exit = new int[F * n];
+    private static int[] firstExits(double[][] u, int n, int F, int s, int no, int maxLag, double a, Parallel par) {
+        int[] exit = new int[no * n];
         double a2 = a * a;
         par.forChunksStatic(n, Math.max(16, (n + 4 * par.threads() - 1) / (4 * par.threads())), (w, c, from, to) -> {
             for (int p = from; p < to; p++) {
-                for (int t0 = 0; t0 < F; t0++) {
+                for (int o = 0; o < no; o++) {
+                    int t0 = o * s;
                     double x0 = u[t0][3 * p], y0 = u[t0][3 * p + 1], z0 = u[t0][3 * p + 2];
                     int k = 1, end = Math.min(maxLag, F - 1 - t0);
                     for (; k <= end; k++) {
                         double dx = u[t0 + k][3 * p] - x0, dy = u[t0 + k][3 * p + 1] - y0, dz = u[t0 + k][3 * p + 2] - z0;
                         if (dx * dx + dy * dy + dz * dz >= a2) break;
                     }
-                    exit[t0 * n + p] = k <= end ? k : maxLag + 1;
+                    exit[o * n + p] = k <= end ? k : maxLag + 1;
                 }
             }
         });
@@ -354,7 +356,7 @@ public final class InherentOverlap {
     private static S4 structureFactor(Trajectory traj, int[] sel, int[] exit, int lag, Options o, Parallel par) {
         int n = sel.length, F = traj.frames(), s = o.originStride(), nq = o.nq();
         int no = 0;
-        while (no * s + lag < F) no++;
+        while (no * s + lag < F) no++;           // the first origins of the exit table (t0 = a·s)
         if (no == 0) return null;
         double l = traj.box().lx();
         double[] qs = new double[nq];
@@ -367,7 +369,7 @@ public final class InherentOverlap {
                 int t0 = a * s;
                 double[] x = traj.positions()[t0];
                 for (int p = 0; p < n; p++) {
-                    if (exit[t0 * n + p] <= lag) continue;       // I_p(t0, lag) = 0
+                    if (exit[a * n + p] <= lag) continue;        // I_p(t0, lag) = 0
                     int i = sel[p];
                     for (int ax = 0; ax < 3; ax++) {
                         double xa = x[3 * i + ax];
