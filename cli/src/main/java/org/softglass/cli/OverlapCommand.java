@@ -134,6 +134,7 @@ final class OverlapCommand implements Callable<Integer> {
                 "frame_spacing", r.frameSpacing(), "origin_stride", stride, "max_lag_frames", lags[lags.length - 1],
                 "images", "minimum-image path through consecutive frames",
                 "tau_Q", finite(r.tauQ()), "tau_chi", finite(r.tauChi()), "chi4_star", finite(r.chi4Star()),
+                "tau_chi_resolved", r.peakResolved(),
                 "s4_lag_frames", s4 == null ? null : s4.lag(), "s4_t", s4 == null ? null : s4.time(),
                 "s4_origins", s4 == null ? null : s4.origins(),
                 "xi4", s4 == null ? null : finite(s4.xi4()), "xi4_err", s4 == null ? null : finite(s4.xi4Err()),
@@ -147,6 +148,10 @@ final class OverlapCommand implements Callable<Integer> {
                 .result("tau_Q", finite(r.tauQ())).result("tau_chi", finite(r.tauChi())).result("chi4_star", finite(r.chi4Star()))
                 .result("xi4", s4 == null ? null : finite(s4.xi4()))
                 .write(out.resolve("manifest.json"));
+        if (!r.peakResolved() && Double.isFinite(r.tauChi()) && !run.quiet()) {     // overlap.json says it too
+            System.err.println("softglass: warning: the chi4 maximum is at the edge of the lag grid (t = " + Csv.fmt(r.tauChi())
+                    + "): tau_chi and chi4* are bounds, not a resolved peak (frames " + Csv.fmt(r.frameSpacing()) + " tau apart)");
+        }
         if (!run.quiet()) {
             System.out.println("overlap: N = " + r.particles() + " (" + sp + "), a = " + a + ", tau_Q = " + Csv.fmt(r.tauQ())
                     + ", tau_chi = " + Csv.fmt(r.tauChi()) + ", chi4* = " + Csv.fmt(r.chi4Star())

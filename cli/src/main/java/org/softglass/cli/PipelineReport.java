@@ -211,6 +211,7 @@ final class PipelineReport {
             cmp.add(Csv.map("T", t, "mean_s_md", sMd[k], "std_s_md", sStd[k], "mean_s_trap", sTrap[k],
                     "tau_Q_md", fin(tauMd[k]), "tau_Q_trap", fin(tauTrap[k]), "tau_Q_trsp", fin(tauTrsp[k]),
                     "chi4_star_md", fin(num(oj.get("chi4_star"))), "tau_chi_md", fin(num(oj.get("tau_chi"))),
+                    "tau_chi_md_resolved", oj.path("tau_chi_resolved").asBoolean(false),
                     "chi4_star_trap", fin(relaxSum.col("chi4_star")[rs]), "tau_chi_trap", fin(relaxSum.col("tau_chi")[rs]),
                     "chi4_star_trsp", fin(trspSum.col("chi4_star")[ss]), "tau_chi_trsp", fin(trspSum.col("tau_chi")[ss]),
                     "xi4_md", fin(num(oj.get("xi4"))), "xi4_md_err", fin(num(oj.get("xi4_err"))),

@@ -83,7 +83,7 @@ class OverlapCommandTest {
         assertEquals("A", j.get("species").asText());
         assertEquals(20, j.get("N").asInt());
         assertEquals(2.0, j.get("frame_spacing").asDouble(), 1e-12);
-        assertTrue(j.get("tau_chi").isNumber(), j.toString());
+        assertTrue(j.get("tau_chi").isNumber() && j.get("tau_chi_resolved").isBoolean(), j.toString());
         assertEquals(2, j.get("blocks").size(), "L = 4, --min-block 2: m = 1, 2");
         assertEquals("overlap", new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).get("command").asText());
 

@@ -145,12 +145,15 @@ public final class InherentOverlap {
      * @param tauQ         τ_Q (τ), NaN if Q stays above 1/e
      * @param tauChi       τ_χ (τ)
      * @param chi4Star     χ4*
+     * @param peakResolved whether the χ4 maximum lies inside the lag grid (a lag on each side); when false,
+     *                     τ_χ is the first (or last) lag and only a bound: frames too far apart (or the run
+     *                     too short) to resolve the peak
      * @param s4           S4 and ξ4, or null when nq = 0 or no origin at the S4 lag
      * @param blocks       block χ4 per division
      */
     public record Result(int[] lags, double[] times, double[] q, double[] qErr, double[] chi4, int[] origins, int particles,
                          int frames, double frameSpacing, double threshold, double tauQ, double tauChi, double chi4Star,
-                         S4 s4, List<Block> blocks) {}
+                         boolean peakResolved, S4 s4, List<Block> blocks) {}
 
     /**
      * Computes the overlap, χ4, S4/ξ4 and the block χ4 of an IS trajectory.
@@ -254,7 +257,8 @@ public final class InherentOverlap {
             int lag = o.s4Lag() != null ? o.s4Lag() : (int) peak[2] >= 0 ? lags[(int) peak[2]] : -1;
             if (lag >= 0 && lag <= maxLag) s4 = structureFactor(traj, sel, exit, lag, o, par);
         }
-        return new Result(lags.clone(), t, q, qErr, chi4, origins, n, F, spacing, o.threshold(), tauQ, peak[0], peak[1], s4, blocks);
+        return new Result(lags.clone(), t, q, qErr, chi4, origins, n, F, spacing, o.threshold(), tauQ, peak[0], peak[1],
+                peak[3] == 1, s4, blocks);
     }
 
     /** The lag grid of {@link Persistence#logLags}: 0, then log-spaced to maxLag. */
@@ -335,7 +339,10 @@ public final class InherentOverlap {
         return cell;
     }
 
-    /** {τ_χ, χ4*, grid index of the maximum (−1 if none)} over lags ≥ 1 with ≥ 2 origins. */
+    /**
+     * {τ_χ, χ4*, grid index of the maximum (−1 if none), 1 if the maximum has an eligible lag on each
+     * side (else 0)} over lags ≥ 1 with ≥ 2 origins.
+     */
     private static double[] peak(double[] t, double[] chi4, int[] origins) {
         int m = 0;
         int[] idx = new int[t.length];
@@ -347,9 +354,10 @@ public final class InherentOverlap {
                 cc[m++] = chi4[j];
             }
         }
-        if (m == 0) return new double[] {Double.NaN, Double.NaN, -1};
+        if (m == 0) return new double[] {Double.NaN, Double.NaN, -1, 0};
         double[] p = TrspAnalysis.peak(Arrays.copyOf(tt, m), Arrays.copyOf(cc, m));
-        return new double[] {p[0], p[1], idx[(int) p[2]]};
+        int k = (int) p[2];
+        return new double[] {p[0], p[1], idx[k], k > 0 && k < m - 1 ? 1 : 0};
     }
 
     /** S4(q_m) at one lag, its OZ fit and the jackknife error of ξ4 (class comment). */

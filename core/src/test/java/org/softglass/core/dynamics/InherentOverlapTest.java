@@ -208,6 +208,10 @@ class InherentOverlapTest {
             assertEquals(n * q * (1 - q), r.chi4()[j], 1e-9, "lag " + lags[j]);
         }
         assertTrue(r.chi4Star() > 0.2 * n, "collective chi4* ~ n/4, got " + r.chi4Star());
+        // Q(k) ≈ 0.9^k: χ4 ∝ Q(1 − Q) peaks near k ≈ 6.6, inside the grid
+        assertTrue(r.peakResolved(), "peak inside the grid at tau_chi = " + r.tauChi());
+        InherentOverlap.Result coarse = run(new Trajectory(box, new int[n], 1.0, x), new int[] {0, 10, 20, 40}, 1, 0, new int[0], null, 1);
+        assertTrue(!coarse.peakResolved() && coarse.tauChi() == 10.0, "maximum at the first lag is not a resolved peak");
     }
 
     /**
