@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         versionProvider = Version.Provider.class,
         header = "softglass: softness-based glass physics, from particle trajectories to lattice models.",
         subcommands = {InfoCommand.class, EnergyCommand.class, SimulateCommand.class, QuenchCommand.class,
-                DescriptorsCommand.class, PhopCommand.class, EventsCommand.class, PersistenceCommand.class, TrainsetCommand.class, D2minCommand.class,
+                DescriptorsCommand.class, PhopCommand.class, EventsCommand.class, PersistenceCommand.class, OverlapCommand.class, TrainsetCommand.class, D2minCommand.class,
                 TrainCommand.class, SoftnessCommand.class, BarriersCommand.class, FluidityCommand.class, CorrelationsCommand.class,
                 TrapCommand.class, TrspCommand.class, ValidateCommand.class,
                 HessianCommand.class, StiffnessCommand.class, ShearModulusCommand.class, FsCommand.class, MesoelasticCommand.class,

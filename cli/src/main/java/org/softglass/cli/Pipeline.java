@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.softglass.core.dynamics.InherentOverlap;
 import org.softglass.core.simulate.RunSpec;
 import org.softglass.core.simulate.Simulation;
 
@@ -33,7 +34,9 @@ import org.softglass.core.simulate.Simulation;
  *       parameter file ({@code correlations/model-parameters.json}).</li>
  *   <li>{@code trap}: trap-model Q̄(t), χ4(t) at the MD temperatures and ⟨S⟩(T) ({@code trap/}).</li>
  *   <li>{@code trsp}: TRSP lattice Q(t), χ4(t) and the detailed-balance counts ({@code trsp/}).</li>
- *   <li>{@code observables}: the MD's own Q(t), χ4(t) from p_hop, and F_s / τ_α ({@code observables/T…/}).</li>
+ *   <li>{@code observables}: the MD's inherent-state overlap Q(t), χ4(t), S4/ξ4 and block χ4
+ *       ({@code overlap}, on {@code traj(T)}), the p_hop persistence (its own quantity, not Q), and
+ *       F_s / τ_α ({@code observables/T…/}).</li>
  *   <li>{@code report}: {@code report/index.html}, figures, {@code summary.json}.</li>
  * </ol>
  *
@@ -49,7 +52,7 @@ import org.softglass.core.simulate.Simulation;
  * ({@link org.softglass.core.io.TrajectoryRef}), and trainset, barriers and correlations refuse a
  * companion recorded for another file; the IS and thermal trajectories of one run are different files
  * even though their frames and ids agree. Only F_s/MSD ({@code observables}) uses the thermal
- * trajectory, and it takes no companion product.
+ * trajectory, and it takes no companion product; the MD overlap ({@code observables}) uses {@code traj(T)}.
  */
 final class Pipeline {
     static final List<String> STAGES = List.of("simulate", "phop", "train", "softness", "barriers", "correlations", "trap",
@@ -133,8 +136,14 @@ final class Pipeline {
         barriers();
         correlations();
         models();
-        perTemperature("observables", Csv.map("p_R", preset.pR(), "dt", preset.dt()), t -> List.of(out.resolve("phop").resolve(PipelinePreset.label(t)).resolve("phop.npy"),
-                thermal(t)), (t, dir) -> {
+        perTemperature("observables", Csv.map("p_R", preset.pR(), "dt", preset.dt(), "overlap_a", InherentOverlap.DEFAULT_THRESHOLD),
+                t -> List.of(out.resolve("phop").resolve(PipelinePreset.label(t)).resolve("phop.npy"), thermal(t), traj(t)), (t, dir) -> {
+            // the MD overlap Q(t), χ4(t), S4/ξ4, block χ4 on the IS trajectory (002 §VII A; thermal
+            // positions when the preset makes no inherent structures, which the report says); at most
+            // about 256 origins, so the cost (∝ origins × frames × N) stays small at paper scale
+            long frames = preset.steps() / preset.dumpEvery() + 1;
+            sub("overlap", traj(t).toString(), "--a", num(InherentOverlap.DEFAULT_THRESHOLD), "--species", "A", "--timestep", num(preset.dt()),
+                    "--origin-stride", Long.toString(Math.max(1, frames / 256)), "--threads", nt(), "--quiet", "--out", dir.resolve("overlap").toString());
             sub("persistence", out.resolve("phop").resolve(PipelinePreset.label(t)).toString(), "--pc", num(preset.pR()),
                     "--species", "A", "--threads", nt(), "--quiet", "--out", dir.resolve("persistence").toString());
             sub("fs", thermal(t).toString(), "--temperature", num(t), "--timestep", num(preset.dt()), "--threads", nt(), "--quiet",

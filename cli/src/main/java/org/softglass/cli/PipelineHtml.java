@@ -48,21 +48,29 @@ final class PipelineHtml {
         figure(h, List.of("mean_s.png"), "mean_s.png", "⟨S⟩ vs 1/T: MD (bars: the spread σ_S), the fit a + b/T and the trap model's equilibrium");
         figure(h, copied, "model.png", "Softness of the training samples (stable vs rearranging)");
 
-        h.append("<h2>Relaxation: MD, trap model and TRSP</h2>\n<p>Q(t): fraction of A particles that have not rearranged (p_hop &gt; ")
-                .append(Csv.fmt(preset.pR())).append(") within t; χ4 = N Var Q. Trap model: 000 eqs 16–17 with m = 1; TRSP: 002, L = ")
+        Map<?, ?> ov = sum.get("md_overlap") instanceof Map<?, ?> m ? m : Map.of();
+        h.append("<h2>Relaxation: MD, trap model and TRSP</h2>\n<p>MD Q(t): inherent-state overlap of the A particles (002 eqs 31–32, on ")
+                .append(esc(String.valueOf(ov.get("positions")))).append("): I_i = 1 while the particle stays within a = ").append(cell(ov.get("a")))
+                .append(" σ of its position at the origin; χ4 = N Var Q; ξ4 from the Ornstein–Zernike fit of S4(q, τ_χ) (002 eqs 33–34). ")
+                .append(ov.get("note") == null ? "" : "<b>" + esc(String.valueOf(ov.get("note"))) + ".</b> ")
+                .append("τ p_hop: the p_hop persistence (no rearrangement with p_hop &gt; ").append(Csv.fmt(preset.pR()))
+                .append(" within t), a different quantity. Trap model: 000 eqs 16–17 with m = 1; TRSP: 002, L = ")
                 .append(preset.trspSide()).append(", m = 4. Times in τ; τ_Q at Q = 1/e, χ4* the χ4 peak at τ_χ. n/a: not reached in the run.</p>\n");
         h.append("<table><tr><th>T</th><th>⟨S⟩ MD</th><th>⟨S⟩ trap</th><th>τ_Q MD</th><th>τ_Q trap</th><th>τ_Q TRSP</th>")
-                .append("<th>χ4* MD</th><th>χ4* trap</th><th>χ4* TRSP</th><th>τ_χ MD</th><th>τ_χ trap</th><th>τ_χ TRSP</th></tr>\n");
+                .append("<th>χ4* MD</th><th>χ4* trap</th><th>χ4* TRSP</th><th>τ_χ MD</th><th>τ_χ trap</th><th>τ_χ TRSP</th>")
+                .append("<th>ξ4 MD</th><th>ξ4 TRSP</th><th>τ p_hop MD</th></tr>\n");
         for (Map<String, Object> r : cmp) {
             h.append("<tr>");
             for (String k : List.of("T", "mean_s_md", "mean_s_trap", "tau_Q_md", "tau_Q_trap", "tau_Q_trsp", "chi4_star_md", "chi4_star_trap",
-                    "chi4_star_trsp", "tau_chi_md", "tau_chi_trap", "tau_chi_trsp")) {
+                    "chi4_star_trsp", "tau_chi_md", "tau_chi_trap", "tau_chi_trsp", "xi4_md", "xi4_trsp", "tau_persist_md")) {
                 h.append("<td>").append(cell(r.get(k))).append("</td>");
             }
             h.append("</tr>\n");
         }
         h.append("</table>\n");
         figure(h, List.of("tau.png"), "tau.png", "Relaxation times vs 1/T");
+        figure(h, copied, "block_collapse.png",
+                "Block χ4*(ℓ)/χ4*(L) of the MD overlap and the TRSP model against ℓ/ξ4(T), each with its own Ornstein–Zernike ξ4 (002 App. H)");
         h.append("<div class=\"grid\">\n");
         for (String t : tempFigs) {
             h.append("<img src=\"q_").append(t).append(".png\" alt=\"Q(t) at ").append(t).append("\">\n");

@@ -20,8 +20,10 @@ import org.softglass.core.plot.Plot;
  * The pipeline's report: {@code report/summary.json}, {@code report/index.html} (static, no
  * network; figures are PNG files next to it) built from the stage outputs.
  *
- * <p>Comparisons, per MD temperature: the persistence time τ_Q (Q = 1/e) and the χ4 peak
- * (χ4*, τ_χ) of the MD's own rearrangements (p_hop &gt; p_R, species A), of the trap-like model
+ * <p>Comparisons, per MD temperature: the relaxation time τ_Q (Q = 1/e), the χ4 peak (χ4*, τ_χ)
+ * and ξ4 of the MD's inherent-state overlap ({@code observables/T…/overlap}, species A,
+ * {@link org.softglass.core.dynamics.InherentOverlap}; the p_hop persistence is reported beside it
+ * under its own name, {@code tau_persist_md}), of the trap-like model
  * (paper 000 eqs 16–17, m = 1) and of the TRSP lattice model (paper 002; τ_Q read off its Q(t) as for the
  * MD, {@link org.softglass.core.rearrange.Persistence#tauQ}); ⟨S⟩(T) of the MD against the trap model's equilibrium (000 eq 10).
  *
@@ -36,6 +38,8 @@ final class PipelineReport {
     private final PipelinePreset preset;
     private final long seed;
     private final int threads;
+    /** Whether {@link #blockCollapse} drew any point (else no block_collapse.png). */
+    private boolean collapseDrawn;
 
     PipelineReport(Path root, PipelinePreset preset, long seed, int threads) {
         this.root = root;
@@ -178,6 +182,9 @@ final class PipelineReport {
         List<String> figs = new ArrayList<>();
         double[] invT = new double[ts.length], sMd = new double[ts.length], sStd = new double[ts.length], sTrap = new double[ts.length];
         double[] tauMd = new double[ts.length], tauTrap = new double[ts.length], tauTrsp = new double[ts.length], tauA = new double[ts.length];
+        double[] tauPersist = new double[ts.length];
+        double overlapA = Double.NaN;
+        String mdPositions = preset.inherent() ? "IS positions" : "thermal positions";
         for (int k = 0; k < ts.length; k++) {
             double t = ts[k];
             invT[k] = 1 / t;
@@ -188,36 +195,54 @@ final class PipelineReport {
             Path pd = root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("persistence");
             Table pq = Table.read(pd.resolve("persistence.csv"));
             JsonNode pj2 = JSON.readTree(pd.resolve("persistence.json").toFile());
+            // the MD Q(t), χ4(t) of the comparison: the inherent-state overlap (002 §VII A, DESIGN §7b),
+            // not the p_hop persistence (kept under its own name: tau_persist_md, …)
+            Path od = root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("overlap");
+            Table oq = Table.read(od.resolve("overlap.csv"));
+            JsonNode oj = JSON.readTree(od.resolve("overlap.json").toFile());
+            overlapA = num(oj.get("a"));
             int rs = relaxSum.find("T", t), ss = trspSum.find("T", t);
             double[][] trapCurve = relax.where("T", t, "t", "Q", "chi4"), trspCurve = trspQ.where("T", t, "t", "Q", "chi4");
-            tauMd[k] = num(pj2.get("tau_Q"));
+            tauMd[k] = num(oj.get("tau_Q"));
+            tauPersist[k] = num(pj2.get("tau_Q"));
             tauTrap[k] = relaxSum.col("tau_Q")[rs];
             tauTrsp[k] = org.softglass.core.rearrange.Persistence.tauQ(trspCurve[0], trspCurve[1]);
             tauA[k] = md.get(k).get("tau_alpha_fs02") instanceof Double d ? d : Double.NaN;
             cmp.add(Csv.map("T", t, "mean_s_md", sMd[k], "std_s_md", sStd[k], "mean_s_trap", sTrap[k],
                     "tau_Q_md", fin(tauMd[k]), "tau_Q_trap", fin(tauTrap[k]), "tau_Q_trsp", fin(tauTrsp[k]),
-                    "chi4_star_md", fin(num(pj2.get("chi4_star"))), "tau_chi_md", fin(num(pj2.get("tau_chi"))),
+                    "chi4_star_md", fin(num(oj.get("chi4_star"))), "tau_chi_md", fin(num(oj.get("tau_chi"))),
+                    "tau_chi_md_resolved", oj.path("tau_chi_resolved").asBoolean(false),
                     "chi4_star_trap", fin(relaxSum.col("chi4_star")[rs]), "tau_chi_trap", fin(relaxSum.col("tau_chi")[rs]),
-                    "chi4_star_trsp", fin(trspSum.col("chi4_star")[ss]), "tau_chi_trsp", fin(trspSum.col("tau_chi")[ss])));
+                    "chi4_star_trsp", fin(trspSum.col("chi4_star")[ss]), "tau_chi_trsp", fin(trspSum.col("tau_chi")[ss]),
+                    "xi4_md", fin(num(oj.get("xi4"))), "xi4_md_err", fin(num(oj.get("xi4_err"))),
+                    "xi4_trsp", fin(trspSum.col("xi4")[ss]),
+                    "tau_persist_md", fin(tauPersist[k]), "chi4_star_persist_md", fin(num(pj2.get("chi4_star"))),
+                    "tau_chi_persist_md", fin(num(pj2.get("tau_chi")))));
             String label = PipelinePreset.label(t);
             Plot q = Plot.xy("Q(t) at T = " + Csv.fmt(t) + ": MD, trap model, TRSP", "t (tau)", "Q").logX()
-                    .line("MD (p_hop > " + Csv.fmt(preset.pR()) + ")", positive(pq.col("t")), pq.col("Q"))
-                    .line("trap model", trapCurve[0], trapCurve[1]).line("TRSP", trspCurve[0], trspCurve[1]);
+                    .line("MD overlap (" + mdPositions + ", a = " + Csv.fmt(overlapA) + ")", positive(oq.col("t")), oq.col("Q"))
+                    .line("trap model", trapCurve[0], trapCurve[1]).line("TRSP", trspCurve[0], trspCurve[1])
+                    .line("MD p_hop persistence (p_hop > " + Csv.fmt(preset.pR()) + "; not Q)", positive(pq.col("t")), pq.col("Q"));
             q.save(dir.resolve("q_" + label + ".png"));
             Plot c = Plot.xy("chi4(t) at T = " + Csv.fmt(t) + ": MD, trap model, TRSP", "t (tau)", "chi4").logX()
-                    .line("MD", positive(pq.col("t")), pq.col("chi4")).line("trap model (m = 1)", trapCurve[0], trapCurve[2])
+                    .line("MD overlap", positive(oq.col("t")), oq.col("chi4")).line("trap model (m = 1)", trapCurve[0], trapCurve[2])
                     .line("TRSP", trspCurve[0], trspCurve[2]);
             c.save(dir.resolve("chi4_" + label + ".png"));
             figs.add(label);
         }
         sum.put("comparison", cmp);
+        sum.put("block_chi4_star", blockCollapse(ts, cmp, trspSum, dir));
+        sum.put("md_overlap", Csv.map("quantity", "inherent-state overlap, 002 eqs 31-34: I_i = 1 while |r_i(t0+t') - r_i(t0)| < a",
+                "a", fin(overlapA), "species", "A", "positions", preset.inherent() ? "inherent structures" : "thermal",
+                "note", preset.inherent() ? null : "the preset makes no inherent structures: the MD overlap is on thermal positions, not the papers' IS overlap"));
         double[] eqInv = eq.col("inv_T"), eqS = eq.col("mean_s");
         Plot.xy("<S> vs 1/T: MD and the trap model", "1/T", "<S>").errors("MD (bars: sigma_S)", invT, sMd, sStd)
                 .line("trap model equilibrium (000 eq 10)", eqInv, eqS)
                 .line("MD fit a + b/T", invT, java.util.Arrays.stream(invT).map(x -> mf.get("a").asDouble() + mf.get("b").asDouble() * x).toArray())
                 .save(dir.resolve("mean_s.png"));
         Plot tp = Plot.xy("Relaxation times vs 1/T", "1/T", "time (tau)").logY();
-        addFinite(tp, "MD tau_Q (persistence)", invT, tauMd);
+        addFinite(tp, "MD tau_Q (overlap)", invT, tauMd);
+        addFinite(tp, "MD tau (p_hop persistence)", invT, tauPersist);
         addFinite(tp, "MD tau_alpha (F_s = 0.2)", invT, tauA);
         addFinite(tp, "trap tau_Q", invT, tauTrap);
         addFinite(tp, "TRSP tau_Q", invT, tauTrsp);
@@ -263,9 +288,57 @@ final class PipelineReport {
                 copied.add((String) c[1]);
             }
         }
+        if (collapseDrawn) copied.add("block_collapse.png");
         Csv.json(dir.resolve("summary.json"), sum);
         String html = PipelineHtml.page(preset, sum, fitted, bins, cmp, dbs, figs, copied);
         AtomicOutput.write(dir.resolve("index.html"), o -> o.write(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The block χ4* of MD and TRSP on the same footing (002 App. H, Figs 13–16): per T, χ4*(ℓ) of the
+     * sub-boxes of side ℓ (MD: {@code observables/T…/overlap/overlap.json} blocks, σ; TRSP: the peak
+     * ({@link org.softglass.core.trsp.TrspAnalysis#peak}) of each ℓ's χ4,ℓ(t) in {@code trsp/block_chi4.csv},
+     * lattice units, plus ℓ = L, the whole lattice), drawn as χ4*(ℓ)/χ4*(L) against ℓ/ξ4(T) with each
+     * model's own OZ ξ4 at that T ({@code block_collapse.png}). Returns the numbers for summary.json.
+     */
+    private List<Map<String, Object>> blockCollapse(double[] ts, List<Map<String, Object>> cmp, Table trspSum, Path dir) throws IOException {
+        Table tb = Table.read(root.resolve("trsp").resolve("block_chi4.csv"));
+        Plot p = Plot.xy("Block chi4*(ell)/chi4*(L) vs ell/xi4 (002 App. H): MD overlap and TRSP", "ell / xi4", "chi4*(ell) / chi4*(L)").logX();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int k = 0; k < ts.length; k++) {
+            double t = ts[k];
+            JsonNode oj = JSON.readTree(root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("overlap").resolve("overlap.json").toFile());
+            List<Double> mdEll = new ArrayList<>(), mdStar = new ArrayList<>();
+            for (JsonNode b : oj.path("blocks")) {
+                mdEll.add(b.get("ell").asDouble());
+                mdStar.add(num(b.get("chi4_star")));
+            }
+            double[][] rows = tb.where("T", t, "ell", "t", "chi4");
+            java.util.TreeMap<Double, double[]> trsp = new java.util.TreeMap<>();
+            for (double ell : java.util.Arrays.stream(rows[0]).distinct().toArray()) {
+                List<double[]> pts = new ArrayList<>();
+                for (int i = 0; i < rows[0].length; i++) if (rows[0][i] == ell && rows[1][i] > 0 && Double.isFinite(rows[2][i])) pts.add(new double[] {rows[1][i], rows[2][i]});
+                if (pts.size() < 1) continue;
+                double[] pk = org.softglass.core.trsp.TrspAnalysis.peak(pts.stream().mapToDouble(a -> a[0]).toArray(), pts.stream().mapToDouble(a -> a[1]).toArray());
+                trsp.put(ell, new double[] {pk[1]});
+            }
+            int ss = trspSum.find("T", t);
+            trsp.put((double) preset.trspSide(), new double[] {trspSum.col("chi4_star")[ss]});
+            double xiMd = num(oj.get("xi4")), starMd = num(oj.get("chi4_star")), xiTrsp = trspSum.col("xi4")[ss], starTrsp = trspSum.col("chi4_star")[ss];
+            if (xiMd > 0 && starMd > 0 && mdStar.stream().anyMatch(c -> c > 0)) {
+                addFinite(p, "MD T = " + Csv.fmt(t), mdEll.stream().mapToDouble(e -> e / xiMd).toArray(), mdStar.stream().mapToDouble(c -> c / starMd).toArray());
+                collapseDrawn = true;
+            }
+            if (xiTrsp > 0 && starTrsp > 0) {
+                addFinite(p, "TRSP T = " + Csv.fmt(t), trsp.keySet().stream().mapToDouble(e -> e / xiTrsp).toArray(),
+                        trsp.values().stream().mapToDouble(c -> c[0] / starTrsp).toArray());
+                collapseDrawn = true;
+            }
+            out.add(Csv.map("T", t, "md_ell", mdEll, "md_chi4_star", mdStar.stream().map(PipelineReport::fin).toList(), "md_xi4", fin(xiMd),
+                    "trsp_ell", List.copyOf(trsp.keySet()), "trsp_chi4_star", trsp.values().stream().map(c -> fin(c[0])).toList(), "trsp_xi4", fin(xiTrsp)));
+        }
+        if (collapseDrawn) p.save(dir.resolve("block_collapse.png"));
+        return out;
     }
 
     /** ⟨S⟩ of the trap model's equilibrium at T (000 eq 10): mean of P_T(S) ∝ ϱ(S)/P(R|S,T). */

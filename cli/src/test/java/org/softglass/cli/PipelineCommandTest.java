@@ -40,6 +40,7 @@ class PipelineCommandTest {
             "comparison/*/mean_s_md", "comparison/*/std_s_md", "comparison/*/mean_s_trap", "comparison/*/tau_Q_trap",
             "comparison/*/chi4_star_md", "comparison/*/tau_chi_md", "comparison/*/chi4_star_trap", "comparison/*/tau_chi_trap",
             "comparison/*/chi4_star_trsp", "comparison/*/tau_chi_trsp", "comparison/0/tau_Q_md", "comparison/0/tau_Q_trsp",
+            "comparison/0/tau_persist_md", "md_overlap/a",
             "detailed_balance/*/chi2", "detailed_balance/*/dof", "arrhenius_bins");
 
     /** Further fields that must be finite when the onset was fitted (not taken from the preset after a refusal). */
@@ -78,6 +79,13 @@ class PipelineCommandTest {
             assertTrue(sum.get("onset_fit").get("reason").asText().contains("onset fit refused"), sum.get("onset_fit").toString());
         }
         assertEquals(4, sum.get("comparison").size());
+        // the MD Q(t) is the inherent-state overlap: Q(0) = 1 at every T (the p_hop persistence has Q(0) < 1)
+        for (String t : List.of("T0.900", "T0.610")) {
+            List<String> ov = Files.readAllLines(out.resolve("observables").resolve(t).resolve("overlap").resolve("overlap.csv"));
+            assertEquals("t,Q,chi4", ov.get(0).substring(0, 8), t);
+            assertTrue(ov.get(1).startsWith("0.0,1.0,0.0,"), t + ": " + ov.get(1));
+        }
+        assertEquals("inherent structures", sum.get("md_overlap").get("positions").asText());
         String html = Files.readString(report.resolve("index.html"));
         var imgs = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html).results().map(m -> m.group(1)).toList();
         assertTrue(imgs.size() >= 4 * 2 + 5, "figures in the page: " + imgs);

@@ -243,7 +243,7 @@ public final class Persistence {
     }
 
     /** {mean, biased variance} of x[0..n) by two passes, in index order; NaN for n = 0. */
-    static double[] meanAndVariance(double[] x, int n) {
+    public static double[] meanAndVariance(double[] x, int n) {
         if (n == 0) return new double[] {Double.NaN, Double.NaN};
         double s = 0;
         for (int a = 0; a < n; a++) s += x[a];
@@ -253,7 +253,7 @@ public final class Persistence {
     }
 
     /** The blocked standard error of the mean of x[0..n) (class comment); NaN if n &lt; MIN_BLOCKS. */
-    static double blockedError(double[] x, int n) {
+    public static double blockedError(double[] x, int n) {
         double best = Double.NaN;
         for (int b = 1; n / b >= MIN_BLOCKS; b *= 2) {
             int nb = n / b;
