@@ -25,6 +25,17 @@ import org.softglass.core.plot.Plot;
  * (paper 000 eqs 16–17, m = 1) and of the TRSP lattice model (paper 002; τ_Q read off its Q(t) as for the
  * MD, {@link org.softglass.core.rearrange.Persistence#tauQ}); ⟨S⟩(T) of the MD against the trap model's equilibrium (000 eq 10).
  *
+ * <p>Time-scale matching ({@link PipelineMatching}, paper 000 supplement "Rescaling of rearrangement
+ * rate", DESIGN §7b): each model's rates are multiplied by one temperature-independent factor
+ * f = τ_Q,model/τ_Q,MD fixed at the highest temperature where all are finite, so its times are divided
+ * by f; summary.json's {@code time_matching} gives the factors, the comparison rows the matched
+ * τ_Q and τ_χ ({@code *_matched}), the Q(t)/χ4(t) figures raw (markers) and matched (lines) model curves.
+ * The MD τ_Q is read in one place, {@link #mdOverlap} ({@link #MD_OVERLAP}).
+ *
+ * <p>Fallbacks ({@link PipelineFallbacks}): where the run used preset or reduced numbers instead of
+ * measured ones, a banner at the top of index.html and summary.json's {@code fallback_used},
+ * {@code fallbacks} [{what, substitute, reason}].
+ *
  * <p>Detailed balance of the TRSP run (paper 002 App. F1): for every pair of softness bins (A, B)
  * the transition counts n_AB and n_BA are equal in expectation in a stationary reversible process;
  * with Poisson counts, χ² = Σ (n_AB − n_BA)² / (n_AB + n_BA) over pairs with n_AB + n_BA ≥ 10 has
@@ -53,6 +64,10 @@ final class PipelineReport {
         sum.put("seed", seed);
         sum.put("threads", threads);
         sum.put("settings", preset.asMap());
+        // fallbacks first: a script (and the reader of index.html) sees at once whether the comparison rests on measured numbers
+        List<PipelineFallbacks.Fallback> fallbacks = PipelineFallbacks.read(root);
+        sum.put("fallback_used", !fallbacks.isEmpty());
+        sum.put("fallbacks", PipelineFallbacks.asMaps(fallbacks));
         List<String[]> fitted = new ArrayList<>();   // name, value, error, unit/meaning
         double[] ts = preset.temperatures();
 
@@ -178,6 +193,8 @@ final class PipelineReport {
         List<String> figs = new ArrayList<>();
         double[] invT = new double[ts.length], sMd = new double[ts.length], sStd = new double[ts.length], sTrap = new double[ts.length];
         double[] tauMd = new double[ts.length], tauTrap = new double[ts.length], tauTrsp = new double[ts.length], tauA = new double[ts.length];
+        MdOverlap[] mdo = new MdOverlap[ts.length];
+        double[][][] trapCurves = new double[ts.length][][], trspCurves = new double[ts.length][][];
         for (int k = 0; k < ts.length; k++) {
             double t = ts[k];
             invT[k] = 1 / t;
@@ -185,29 +202,30 @@ final class PipelineReport {
             sMd[k] = ms[0];
             sStd[k] = ms[1];
             sTrap[k] = trapMeanS(params, t);
-            Path pd = root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("persistence");
-            Table pq = Table.read(pd.resolve("persistence.csv"));
-            JsonNode pj2 = JSON.readTree(pd.resolve("persistence.json").toFile());
-            int rs = relaxSum.find("T", t), ss = trspSum.find("T", t);
-            double[][] trapCurve = relax.where("T", t, "t", "Q", "chi4"), trspCurve = trspQ.where("T", t, "t", "Q", "chi4");
-            tauMd[k] = num(pj2.get("tau_Q"));
-            tauTrap[k] = relaxSum.col("tau_Q")[rs];
-            tauTrsp[k] = org.softglass.core.rearrange.Persistence.tauQ(trspCurve[0], trspCurve[1]);
+            mdo[k] = mdOverlap(t);
+            trapCurves[k] = relax.where("T", t, "t", "Q", "chi4");
+            trspCurves[k] = trspQ.where("T", t, "t", "Q", "chi4");
+            tauMd[k] = mdo[k].tauQ();
+            tauTrap[k] = relaxSum.col("tau_Q")[relaxSum.find("T", t)];
+            tauTrsp[k] = org.softglass.core.rearrange.Persistence.tauQ(trspCurves[k][0], trspCurves[k][1]);
             tauA[k] = md.get(k).get("tau_alpha_fs02") instanceof Double d ? d : Double.NaN;
-            cmp.add(Csv.map("T", t, "mean_s_md", sMd[k], "std_s_md", sStd[k], "mean_s_trap", sTrap[k],
+        }
+        double[] tauMdErr = java.util.Arrays.stream(mdo).mapToDouble(MdOverlap::tauQErr).toArray();
+        PipelineMatching match = PipelineMatching.of(ts, tauMd, tauMdErr, tauTrap, tauTrsp);
+        sum.put("time_matching", match.asMap());
+        for (int k = 0; k < ts.length; k++) {
+            double t = ts[k];
+            int rs = relaxSum.find("T", t), ss = trspSum.find("T", t);
+            double tauChiTrap = relaxSum.col("tau_chi")[rs], tauChiTrsp = trspSum.col("tau_chi")[ss];
+            Map<String, Object> row = Csv.map("T", t, "mean_s_md", sMd[k], "std_s_md", sStd[k], "mean_s_trap", sTrap[k],
                     "tau_Q_md", fin(tauMd[k]), "tau_Q_trap", fin(tauTrap[k]), "tau_Q_trsp", fin(tauTrsp[k]),
-                    "chi4_star_md", fin(num(pj2.get("chi4_star"))), "tau_chi_md", fin(num(pj2.get("tau_chi"))),
-                    "chi4_star_trap", fin(relaxSum.col("chi4_star")[rs]), "tau_chi_trap", fin(relaxSum.col("tau_chi")[rs]),
-                    "chi4_star_trsp", fin(trspSum.col("chi4_star")[ss]), "tau_chi_trsp", fin(trspSum.col("tau_chi")[ss])));
+                    "chi4_star_md", fin(mdo[k].chi4Star()), "tau_chi_md", fin(mdo[k].tauChi()),
+                    "chi4_star_trap", fin(relaxSum.col("chi4_star")[rs]), "tau_chi_trap", fin(tauChiTrap),
+                    "chi4_star_trsp", fin(trspSum.col("chi4_star")[ss]), "tau_chi_trsp", fin(tauChiTrsp));
+            row.putAll(match.matchedRow(tauTrap[k], tauChiTrap, tauTrsp[k], tauChiTrsp));
+            cmp.add(row);
             String label = PipelinePreset.label(t);
-            Plot q = Plot.xy("Q(t) at T = " + Csv.fmt(t) + ": MD, trap model, TRSP", "t (tau)", "Q").logX()
-                    .line("MD (p_hop > " + Csv.fmt(preset.pR()) + ")", positive(pq.col("t")), pq.col("Q"))
-                    .line("trap model", trapCurve[0], trapCurve[1]).line("TRSP", trspCurve[0], trspCurve[1]);
-            q.save(dir.resolve("q_" + label + ".png"));
-            Plot c = Plot.xy("chi4(t) at T = " + Csv.fmt(t) + ": MD, trap model, TRSP", "t (tau)", "chi4").logX()
-                    .line("MD", positive(pq.col("t")), pq.col("chi4")).line("trap model (m = 1)", trapCurve[0], trapCurve[2])
-                    .line("TRSP", trspCurve[0], trspCurve[2]);
-            c.save(dir.resolve("chi4_" + label + ".png"));
+            comparisonFigures(dir, t, mdo[k], trapCurves[k], trspCurves[k], match);
             figs.add(label);
         }
         sum.put("comparison", cmp);
@@ -216,11 +234,13 @@ final class PipelineReport {
                 .line("trap model equilibrium (000 eq 10)", eqInv, eqS)
                 .line("MD fit a + b/T", invT, java.util.Arrays.stream(invT).map(x -> mf.get("a").asDouble() + mf.get("b").asDouble() * x).toArray())
                 .save(dir.resolve("mean_s.png"));
-        Plot tp = Plot.xy("Relaxation times vs 1/T", "1/T", "time (tau)").logY();
-        addFinite(tp, "MD tau_Q (persistence)", invT, tauMd);
+        Plot tp = Plot.xy("Relaxation times vs 1/T (models: raw, and matched at the reference T)", "1/T", "time (tau)").logY();
+        addFinite(tp, "MD tau_Q (" + MD_OVERLAP + ")", invT, tauMd);
         addFinite(tp, "MD tau_alpha (F_s = 0.2)", invT, tauA);
-        addFinite(tp, "trap tau_Q", invT, tauTrap);
-        addFinite(tp, "TRSP tau_Q", invT, tauTrsp);
+        addFinite(tp, "trap tau_Q raw", invT, tauTrap);
+        addFinite(tp, "TRSP tau_Q raw", invT, tauTrsp);
+        if (match.trap() != null) addFinite(tp, "trap tau_Q matched (/" + fmt(match.trap().factor()) + ")", invT, match.trap().matchedTimes(tauTrap));
+        if (match.trsp() != null) addFinite(tp, "TRSP tau_Q matched (/" + fmt(match.trsp().factor()) + ")", invT, match.trsp().matchedTimes(tauTrsp));
         tp.save(dir.resolve("tau.png"));
 
         // detailed balance of the TRSP run
@@ -266,6 +286,66 @@ final class PipelineReport {
         Csv.json(dir.resolve("summary.json"), sum);
         String html = PipelineHtml.page(preset, sum, fitted, bins, cmp, dbs, figs, copied);
         AtomicOutput.write(dir.resolve("index.html"), o -> o.write(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Where the MD overlap of each temperature is read: {@code observables/T…/MD_OVERLAP/MD_OVERLAP.csv}
+     * (columns t, Q, chi4; first row t = 0) and {@code MD_OVERLAP.json} (tau_Q, tau_chi, chi4_star, and
+     * tau_Q_err where given). The only place that names the MD source of τ_Q, and so of the time-scale
+     * matching ({@link PipelineMatching}).
+     */
+    static final String MD_OVERLAP = "persistence";
+
+    /**
+     * The MD overlap at one temperature.
+     *
+     * @param t lag times (τ), first 0
+     * @param q Q(t)
+     * @param chi4 χ4(t)
+     * @param tauQ τ_Q (Q = 1/e), NaN where not reached
+     * @param tauQErr its 1σ error, NaN where the file gives none
+     * @param tauChi τ_χ
+     * @param chi4Star χ4*
+     */
+    record MdOverlap(double[] t, double[] q, double[] chi4, double tauQ, double tauQErr, double tauChi, double chi4Star) {}
+
+    /** The MD overlap at T, from {@link #MD_OVERLAP}. */
+    MdOverlap mdOverlap(double t) throws IOException {
+        Path d = root.resolve("observables").resolve(PipelinePreset.label(t)).resolve(MD_OVERLAP);
+        Table c = Table.read(d.resolve(MD_OVERLAP + ".csv"));
+        JsonNode j = JSON.readTree(d.resolve(MD_OVERLAP + ".json").toFile());
+        return new MdOverlap(c.col("t"), c.col("Q"), c.col("chi4"), num(j.get("tau_Q")), num(j.get("tau_Q_err")), num(j.get("tau_chi")),
+                num(j.get("chi4_star")));
+    }
+
+    /**
+     * Q(t) and χ4(t) at one temperature: the MD curve, each model's raw curve (sparse markers) and its
+     * matched curve t → t/f (line) where the model was matched.
+     */
+    private void comparisonFigures(Path dir, double t, MdOverlap md, double[][] trap, double[][] trsp, PipelineMatching match) throws IOException {
+        String label = PipelinePreset.label(t);
+        for (int y = 1; y <= 2; y++) {
+            String name = y == 1 ? "Q" : "chi4";
+            Plot p = Plot.xy(name + "(t) at T = " + Csv.fmt(t) + " (model markers: raw; lines: matched)", "t (tau)", name).logX()
+                    .line("MD (" + MD_OVERLAP + ")", positive(md.t()), y == 1 ? md.q() : md.chi4());
+            if (match.trap() != null) p.line("trap matched (t / " + fmt(match.trap().factor()) + ")", match.trap().matchedTimes(trap[0]), trap[y]);
+            if (match.trsp() != null) p.line("TRSP matched (t / " + fmt(match.trsp().factor()) + ")", match.trsp().matchedTimes(trsp[0]), trsp[y]);
+            double[][] tr = thin(trap[0], trap[y], 30), tp = thin(trsp[0], trsp[y], 30);
+            p.points("trap raw" + (y == 2 ? " (m = 1)" : ""), tr[0], tr[1]).points("TRSP raw", tp[0], tp[1]);
+            p.save(dir.resolve((y == 1 ? "q_" : "chi4_") + label + ".png"));
+        }
+    }
+
+    /** About n points of a curve, evenly spaced in index (the raw model curves are drawn as markers). */
+    private static double[][] thin(double[] x, double[] y, int n) {
+        int step = Math.max(1, x.length / n);
+        int m = (x.length + step - 1) / step;
+        double[][] r = new double[2][m];
+        for (int i = 0, k = 0; i < x.length; i += step, k++) {
+            r[0][k] = x[i];
+            r[1][k] = y[i];
+        }
+        return r;
     }
 
     /** ⟨S⟩ of the trap model's equilibrium at T (000 eq 10): mean of P_T(S) ∝ ϱ(S)/P(R|S,T). */
