@@ -128,7 +128,7 @@ final class PipelineHtml {
         if (m == null) return;
         h.append("<h3>Time-scale matching</h3>\n<p id=\"time-matching\">As in paper 000's supplement (“Rescaling of rearrangement rate”), ")
                 .append("each model's rates are multiplied at every temperature by one factor f = τ_Q,model/τ_Q,MD fixed at a single reference ")
-                .append("temperature (the highest at which MD, trap and TRSP τ_Q are all finite); every model time is then divided by f. ")
+                .append("temperature (the highest at which MD, trap and TRSP τ_Q are all finite; where none has all three, each model's highest shared with the MD); every model time is then divided by f. ")
                 .append("Matched on ").append(esc(String.valueOf(m.get("observable")))).append(" of the MD ").append(esc(String.valueOf(m.get("md_source"))))
                 .append(". Reference T: ").append(cell(m.get("reference_T"))).append(".</p>\n<ul>\n");
         for (String k : List.of("trap", "trsp")) {

@@ -45,6 +45,7 @@ record PipelineMatching(double referenceT, Factor trap, Factor trsp, String trap
             md.add(new Tau(ts[k], tauMd[k], tauMdErr[k]));
             trap.add(Tau.of(ts[k], tauTrap[k]));
             trsp.add(Tau.of(ts[k], tauTrsp[k]));
+            // a stand-in "model" usable exactly where both models are: the common T_ref is its reference with the MD
             boolean both = trap.getLast().usable() && trsp.getLast().usable();
             all.add(Tau.of(ts[k], both ? 1 : Double.NaN));
         }
