@@ -16,8 +16,12 @@ final class PipelineHtml {
                 .append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}\n")
                 .append("table{border-collapse:collapse;margin:0.5em 0 1.5em}td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}\n")
                 .append("th{background:#eee}td.l,th.l{text-align:left}img{max-width:100%;border:1px solid #ddd;margin:4px 0}\n")
-                .append(".grid{display:grid;grid-template-columns:1fr 1fr;gap:8px}.note{color:#555;font-size:90%}\n</style></head><body>\n");
-        h.append("<h1>softglass pipeline report</h1>\n<p>Kob–Andersen 80:20 mixture at ρ = 1.2, preset <b>").append(esc(preset.name()))
+                .append(".grid{display:grid;grid-template-columns:1fr 1fr;gap:8px}.note{color:#555;font-size:90%}\n")
+                .append(".fallback{border:3px solid #c00;background:#fff0f0;padding:0.5em 1em;margin:1em 0}.fallback h2{color:#c00;margin:0.2em 0}\n")
+                .append("</style></head><body>\n");
+        h.append("<h1>softglass pipeline report</h1>\n");
+        fallbackBanner(h, sum);
+        h.append("<p>Kob–Andersen 80:20 mixture at ρ = 1.2, preset <b>").append(esc(preset.name()))
                 .append("</b>, N = ").append(preset.n()).append(", seed ").append(sum.get("seed")).append(", ").append(sum.get("threads"))
                 .append(" thread(s), softglass ").append(esc(String.valueOf(sum.get("version")))).append(".</p>\n");
         h.append("<p class=\"note\">Rerun: <code>bin/softglass pipeline --preset ").append(esc(preset.name())).append(" --seed ")
@@ -55,7 +59,7 @@ final class PipelineHtml {
                 .append(ov.get("note") == null ? "" : "<b>" + esc(String.valueOf(ov.get("note"))) + ".</b> ")
                 .append("τ p_hop: the p_hop persistence (no rearrangement with p_hop &gt; ").append(Csv.fmt(preset.pR()))
                 .append(" within t), a different quantity. Trap model: 000 eqs 16–17 with m = 1; TRSP: 002, L = ")
-                .append(preset.trspSide()).append(", m = 4. Times in τ; τ_Q at Q = 1/e, χ4* the χ4 peak at τ_χ. n/a: not reached in the run.</p>\n");
+                .append(preset.trspSide()).append(", m = 4. Times in τ; τ_Q at Q = 1/e, χ4* the χ4 peak at τ_χ. n/a: not reached in the run. This table: raw model times; matched ones below.</p>\n");
         h.append("<table><tr><th>T</th><th>⟨S⟩ MD</th><th>⟨S⟩ trap</th><th>τ_Q MD</th><th>τ_Q trap</th><th>τ_Q TRSP</th>")
                 .append("<th>χ4* MD</th><th>χ4* trap</th><th>χ4* TRSP</th><th>τ_χ MD</th><th>τ_χ trap</th><th>τ_χ TRSP</th>")
                 .append("<th>ξ4 MD</th><th>ξ4 TRSP</th><th>τ p_hop MD</th></tr>\n");
@@ -68,7 +72,8 @@ final class PipelineHtml {
             h.append("</tr>\n");
         }
         h.append("</table>\n");
-        figure(h, List.of("tau.png"), "tau.png", "Relaxation times vs 1/T");
+        timeMatching(h, sum, cmp);
+        figure(h, List.of("tau.png"), "tau.png", "Relaxation times vs 1/T: MD, the models' raw τ_Q and their matched τ_Q (divided by the factor)");
         figure(h, copied, "block_collapse.png",
                 "Block χ4*(ℓ)/χ4*(L) of the MD overlap and the TRSP model against ℓ/ξ4(T), each with its own Ornstein–Zernike ξ4 (002 App. H)");
         h.append("<div class=\"grid\">\n");
@@ -102,6 +107,61 @@ final class PipelineHtml {
         }
         h.append("</table>\n</body></html>\n");
         return h.toString();
+    }
+
+    /**
+     * The banner of the fallbacks ({@link PipelineFallbacks}): first thing after the title, before any
+     * table, one line per substitution with what was substituted and why. Nothing when none was used.
+     */
+    @SuppressWarnings("unchecked")
+    static void fallbackBanner(StringBuilder h, Map<String, Object> sum) {
+        List<Map<String, Object>> f = (List<Map<String, Object>>) sum.get("fallbacks");
+        if (f == null || f.isEmpty()) return;
+        h.append("<div class=\"fallback\" id=\"fallbacks\"><h2>Fallbacks used: not every model number was measured in this run</h2>\n")
+                .append("<p>The model-versus-MD comparison below rests in part on substituted numbers:</p>\n<ul>\n");
+        for (Map<String, Object> r : f) {
+            h.append("<li><b>").append(esc(String.valueOf(r.get("what")))).append("</b>: used ").append(esc(String.valueOf(r.get("substitute"))))
+                    .append(". Why: ").append(esc(String.valueOf(r.get("reason")))).append("</li>\n");
+        }
+        h.append("</ul></div>\n");
+    }
+
+    /**
+     * The time-scale matching (paper 000 supplement; {@link PipelineMatching}): the factors, the reference
+     * temperature, and the matched τ_Q, τ_χ of both models per temperature.
+     */
+    @SuppressWarnings("unchecked")
+    static void timeMatching(StringBuilder h, Map<String, Object> sum, List<Map<String, Object>> cmp) {
+        Map<String, Object> m = (Map<String, Object>) sum.get("time_matching");
+        if (m == null) return;
+        h.append("<h3>Time-scale matching</h3>\n<p id=\"time-matching\">As in paper 000's supplement (“Rescaling of rearrangement rate”), ")
+                .append("each model's rates are multiplied at every temperature by one factor f = τ_Q,model/τ_Q,MD fixed at a single reference ")
+                .append("temperature (the highest at which MD, trap and TRSP τ_Q are all finite; where none has all three, each model's highest shared with the MD); every model time is then divided by f. ")
+                .append("Matched on ").append(esc(String.valueOf(m.get("observable")))).append(" of the MD ").append(esc(String.valueOf(m.get("md_source"))))
+                .append(". Reference T: ").append(cell(m.get("reference_T"))).append(".</p>\n<ul>\n");
+        for (String k : List.of("trap", "trsp")) {
+            Map<String, Object> f = (Map<String, Object>) m.get(k);
+            h.append("<li>").append(k.equals("trap") ? "trap model" : "TRSP").append(": ");
+            if (f.get("factor") == null) {
+                h.append("not matched (").append(esc(String.valueOf(f.get("refused")))).append(")");
+            } else {
+                h.append("factor f = <b>").append(cell(f.get("factor"))).append("</b>");
+                h.append(f.get("error") == null ? " (no error: the τ_Q entering it carry none)" : " ± " + cell(f.get("error")));
+                h.append(" at T = ").append(cell(f.get("reference_T"))).append(" (raw τ_Q ").append(cell(f.get("tau_Q_model_raw")))
+                        .append(" against MD ").append(cell(f.get("tau_Q_md"))).append(")");
+            }
+            h.append("</li>\n");
+        }
+        h.append("</ul>\n<table><tr><th>T</th><th>τ_Q MD</th><th>τ_Q trap matched</th><th>τ_Q TRSP matched</th><th>τ_χ MD</th>")
+                .append("<th>τ_χ trap matched</th><th>τ_χ TRSP matched</th></tr>\n");
+        for (Map<String, Object> r : cmp) {
+            h.append("<tr>");
+            for (String k : List.of("T", "tau_Q_md", "tau_Q_trap_matched", "tau_Q_trsp_matched", "tau_chi_md", "tau_chi_trap_matched", "tau_chi_trsp_matched")) {
+                h.append("<td>").append(cell(r.get(k))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     private static void figure(StringBuilder h, List<String> have, String file, String caption) {

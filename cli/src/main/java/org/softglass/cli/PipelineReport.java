@@ -27,6 +27,17 @@ import org.softglass.core.plot.Plot;
  * (paper 000 eqs 16–17, m = 1) and of the TRSP lattice model (paper 002; τ_Q read off its Q(t) as for the
  * MD, {@link org.softglass.core.rearrange.Persistence#tauQ}); ⟨S⟩(T) of the MD against the trap model's equilibrium (000 eq 10).
  *
+ * <p>Time-scale matching ({@link PipelineMatching}, paper 000 supplement "Rescaling of rearrangement
+ * rate", DESIGN §7b): each model's rates are multiplied by one temperature-independent factor
+ * f = τ_Q,model/τ_Q,MD fixed at the highest temperature where all are finite, so its times are divided
+ * by f; summary.json's {@code time_matching} gives the factors, the comparison rows the matched
+ * τ_Q and τ_χ ({@code *_matched}), the Q(t)/χ4(t) figures raw (markers) and matched (lines) model curves.
+ * The MD τ_Q is read in one place, {@link #mdOverlap} ({@link #MD_OVERLAP}).
+ *
+ * <p>Fallbacks ({@link PipelineFallbacks}): where the run used preset or reduced numbers instead of
+ * measured ones, a banner at the top of index.html and summary.json's {@code fallback_used},
+ * {@code fallbacks} [{what, substitute, reason}].
+ *
  * <p>Detailed balance of the TRSP run (paper 002 App. F1): for every pair of softness bins (A, B)
  * the transition counts n_AB and n_BA are equal in expectation in a stationary reversible process;
  * with Poisson counts, χ² = Σ (n_AB − n_BA)² / (n_AB + n_BA) over pairs with n_AB + n_BA ≥ 10 has
@@ -57,6 +68,10 @@ final class PipelineReport {
         sum.put("seed", seed);
         sum.put("threads", threads);
         sum.put("settings", preset.asMap());
+        // fallbacks first: a script (and the reader of index.html) sees at once whether the comparison rests on measured numbers
+        List<PipelineFallbacks.Fallback> fallbacks = PipelineFallbacks.read(root);
+        sum.put("fallback_used", !fallbacks.isEmpty());
+        sum.put("fallbacks", PipelineFallbacks.asMaps(fallbacks));
         List<String[]> fitted = new ArrayList<>();   // name, value, error, unit/meaning
         double[] ts = preset.temperatures();
 
@@ -183,8 +198,10 @@ final class PipelineReport {
         double[] invT = new double[ts.length], sMd = new double[ts.length], sStd = new double[ts.length], sTrap = new double[ts.length];
         double[] tauMd = new double[ts.length], tauTrap = new double[ts.length], tauTrsp = new double[ts.length], tauA = new double[ts.length];
         double[] tauPersist = new double[ts.length];
-        double overlapA = Double.NaN;
-        String mdPositions = preset.inherent() ? "IS positions" : "thermal positions";
+        double[][] persistT = new double[ts.length][], persistQ = new double[ts.length][];
+        JsonNode[] persist = new JsonNode[ts.length];
+        MdOverlap[] mdo = new MdOverlap[ts.length];
+        double[][][] trapCurves = new double[ts.length][][], trspCurves = new double[ts.length][][];
         for (int k = 0; k < ts.length; k++) {
             double t = ts[k];
             invT[k] = 1 / t;
@@ -192,60 +209,62 @@ final class PipelineReport {
             sMd[k] = ms[0];
             sStd[k] = ms[1];
             sTrap[k] = trapMeanS(params, t);
-            Path pd = root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("persistence");
-            Table pq = Table.read(pd.resolve("persistence.csv"));
-            JsonNode pj2 = JSON.readTree(pd.resolve("persistence.json").toFile());
             // the MD Q(t), χ4(t) of the comparison: the inherent-state overlap (002 §VII A, DESIGN §7b),
             // not the p_hop persistence (kept under its own name: tau_persist_md, …)
-            Path od = root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("overlap");
-            Table oq = Table.read(od.resolve("overlap.csv"));
-            JsonNode oj = JSON.readTree(od.resolve("overlap.json").toFile());
-            overlapA = num(oj.get("a"));
-            int rs = relaxSum.find("T", t), ss = trspSum.find("T", t);
-            double[][] trapCurve = relax.where("T", t, "t", "Q", "chi4"), trspCurve = trspQ.where("T", t, "t", "Q", "chi4");
-            tauMd[k] = num(oj.get("tau_Q"));
-            tauPersist[k] = num(pj2.get("tau_Q"));
-            tauTrap[k] = relaxSum.col("tau_Q")[rs];
-            tauTrsp[k] = org.softglass.core.rearrange.Persistence.tauQ(trspCurve[0], trspCurve[1]);
+            mdo[k] = mdOverlap(t);
+            Path pd = root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("persistence");
+            Table pq = Table.read(pd.resolve("persistence.csv"));
+            persist[k] = JSON.readTree(pd.resolve("persistence.json").toFile());
+            persistT[k] = pq.col("t");
+            persistQ[k] = pq.col("Q");
+            tauPersist[k] = num(persist[k].get("tau_Q"));
+            trapCurves[k] = relax.where("T", t, "t", "Q", "chi4");
+            trspCurves[k] = trspQ.where("T", t, "t", "Q", "chi4");
+            tauMd[k] = mdo[k].tauQ();
+            tauTrap[k] = relaxSum.col("tau_Q")[relaxSum.find("T", t)];
+            tauTrsp[k] = org.softglass.core.rearrange.Persistence.tauQ(trspCurves[k][0], trspCurves[k][1]);
             tauA[k] = md.get(k).get("tau_alpha_fs02") instanceof Double d ? d : Double.NaN;
-            cmp.add(Csv.map("T", t, "mean_s_md", sMd[k], "std_s_md", sStd[k], "mean_s_trap", sTrap[k],
+        }
+        double[] tauMdErr = java.util.Arrays.stream(mdo).mapToDouble(MdOverlap::tauQErr).toArray();
+        PipelineMatching match = PipelineMatching.of(ts, tauMd, tauMdErr, tauTrap, tauTrsp);
+        sum.put("time_matching", match.asMap());
+        for (int k = 0; k < ts.length; k++) {
+            double t = ts[k];
+            int rs = relaxSum.find("T", t), ss = trspSum.find("T", t);
+            double tauChiTrap = relaxSum.col("tau_chi")[rs], tauChiTrsp = trspSum.col("tau_chi")[ss];
+            Map<String, Object> row = Csv.map("T", t, "mean_s_md", sMd[k], "std_s_md", sStd[k], "mean_s_trap", sTrap[k],
                     "tau_Q_md", fin(tauMd[k]), "tau_Q_trap", fin(tauTrap[k]), "tau_Q_trsp", fin(tauTrsp[k]),
-                    "chi4_star_md", fin(num(oj.get("chi4_star"))), "tau_chi_md", fin(num(oj.get("tau_chi"))),
-                    "tau_chi_md_resolved", oj.path("tau_chi_resolved").asBoolean(false),
-                    "chi4_star_trap", fin(relaxSum.col("chi4_star")[rs]), "tau_chi_trap", fin(relaxSum.col("tau_chi")[rs]),
-                    "chi4_star_trsp", fin(trspSum.col("chi4_star")[ss]), "tau_chi_trsp", fin(trspSum.col("tau_chi")[ss]),
-                    "xi4_md", fin(num(oj.get("xi4"))), "xi4_md_err", fin(num(oj.get("xi4_err"))),
-                    "xi4_trsp", fin(trspSum.col("xi4")[ss]),
-                    "tau_persist_md", fin(tauPersist[k]), "chi4_star_persist_md", fin(num(pj2.get("chi4_star"))),
-                    "tau_chi_persist_md", fin(num(pj2.get("tau_chi")))));
+                    "chi4_star_md", fin(mdo[k].chi4Star()), "tau_chi_md", fin(mdo[k].tauChi()),
+                    "tau_chi_md_resolved", mdo[k].tauChiResolved(),
+                    "chi4_star_trap", fin(relaxSum.col("chi4_star")[rs]), "tau_chi_trap", fin(tauChiTrap),
+                    "chi4_star_trsp", fin(trspSum.col("chi4_star")[ss]), "tau_chi_trsp", fin(tauChiTrsp),
+                    "xi4_md", fin(mdo[k].xi4()), "xi4_md_err", fin(mdo[k].xi4Err()), "xi4_trsp", fin(trspSum.col("xi4")[ss]),
+                    "tau_persist_md", fin(tauPersist[k]), "chi4_star_persist_md", fin(num(persist[k].get("chi4_star"))),
+                    "tau_chi_persist_md", fin(num(persist[k].get("tau_chi"))));
+            row.putAll(match.matchedRow(tauTrap[k], tauChiTrap, tauTrsp[k], tauChiTrsp));
+            cmp.add(row);
             String label = PipelinePreset.label(t);
-            Plot q = Plot.xy("Q(t) at T = " + Csv.fmt(t) + ": MD, trap model, TRSP", "t (tau)", "Q").logX()
-                    .line("MD overlap (" + mdPositions + ", a = " + Csv.fmt(overlapA) + ")", positive(oq.col("t")), oq.col("Q"))
-                    .line("trap model", trapCurve[0], trapCurve[1]).line("TRSP", trspCurve[0], trspCurve[1])
-                    .line("MD p_hop persistence (p_hop > " + Csv.fmt(preset.pR()) + "; not Q)", positive(pq.col("t")), pq.col("Q"));
-            q.save(dir.resolve("q_" + label + ".png"));
-            Plot c = Plot.xy("chi4(t) at T = " + Csv.fmt(t) + ": MD, trap model, TRSP", "t (tau)", "chi4").logX()
-                    .line("MD overlap", positive(oq.col("t")), oq.col("chi4")).line("trap model (m = 1)", trapCurve[0], trapCurve[2])
-                    .line("TRSP", trspCurve[0], trspCurve[2]);
-            c.save(dir.resolve("chi4_" + label + ".png"));
+            comparisonFigures(dir, t, mdo[k], new double[][] {persistT[k], persistQ[k]}, trapCurves[k], trspCurves[k], match);
             figs.add(label);
         }
         sum.put("comparison", cmp);
         sum.put("block_chi4_star", blockCollapse(ts, cmp, trspSum, dir));
         sum.put("md_overlap", Csv.map("quantity", "inherent-state overlap, 002 eqs 31-34: I_i = 1 while |r_i(t0+t') - r_i(t0)| < a",
-                "a", fin(overlapA), "species", "A", "positions", preset.inherent() ? "inherent structures" : "thermal",
+                "a", fin(mdo.length == 0 ? Double.NaN : mdo[0].a()), "species", "A", "positions", preset.inherent() ? "inherent structures" : "thermal",
                 "note", preset.inherent() ? null : "the preset makes no inherent structures: the MD overlap is on thermal positions, not the papers' IS overlap"));
         double[] eqInv = eq.col("inv_T"), eqS = eq.col("mean_s");
         Plot.xy("<S> vs 1/T: MD and the trap model", "1/T", "<S>").errors("MD (bars: sigma_S)", invT, sMd, sStd)
                 .line("trap model equilibrium (000 eq 10)", eqInv, eqS)
                 .line("MD fit a + b/T", invT, java.util.Arrays.stream(invT).map(x -> mf.get("a").asDouble() + mf.get("b").asDouble() * x).toArray())
                 .save(dir.resolve("mean_s.png"));
-        Plot tp = Plot.xy("Relaxation times vs 1/T", "1/T", "time (tau)").logY();
-        addFinite(tp, "MD tau_Q (overlap)", invT, tauMd);
-        addFinite(tp, "MD tau (p_hop persistence)", invT, tauPersist);
+        Plot tp = Plot.xy("Relaxation times vs 1/T (models: raw, and matched at the reference T)", "1/T", "time (tau)").logY();
+        addFinite(tp, "MD tau_Q (" + (preset.inherent() ? "IS" : "thermal") + " overlap)", invT, tauMd);
+        addFinite(tp, "MD tau (p_hop persistence, not Q)", invT, tauPersist);
         addFinite(tp, "MD tau_alpha (F_s = 0.2)", invT, tauA);
-        addFinite(tp, "trap tau_Q", invT, tauTrap);
-        addFinite(tp, "TRSP tau_Q", invT, tauTrsp);
+        addFinite(tp, "trap tau_Q raw", invT, tauTrap);
+        addFinite(tp, "TRSP tau_Q raw", invT, tauTrsp);
+        if (match.trap() != null) addFinite(tp, "trap tau_Q matched (/" + fmt(match.trap().factor()) + ")", invT, match.trap().matchedTimes(tauTrap));
+        if (match.trsp() != null) addFinite(tp, "TRSP tau_Q matched (/" + fmt(match.trsp().factor()) + ")", invT, match.trsp().matchedTimes(tauTrsp));
         tp.save(dir.resolve("tau.png"));
 
         // detailed balance of the TRSP run
@@ -339,6 +358,74 @@ final class PipelineReport {
         }
         if (collapseDrawn) p.save(dir.resolve("block_collapse.png"));
         return out;
+    }
+
+    /**
+     * Where the MD overlap of each temperature is read: {@code observables/T…/MD_OVERLAP/MD_OVERLAP.csv}
+     * (columns t, Q, chi4; first row t = 0) and {@code MD_OVERLAP.json} (tau_Q, tau_Q_err, tau_chi,
+     * chi4_star, chi4_star_err, tau_chi_resolved, xi4, xi4_err, a), written by {@link OverlapCommand}: the
+     * inherent-state overlap of 002 §VII A. The only place that names the MD source of τ_Q, and so of
+     * the time-scale matching ({@link PipelineMatching}).
+     */
+    static final String MD_OVERLAP = "overlap";
+
+    /**
+     * The MD overlap at one temperature.
+     *
+     * @param t lag times (τ), first 0
+     * @param q Q(t)
+     * @param chi4 χ4(t)
+     * @param tauQ τ_Q (Q = 1/e), NaN where not reached
+     * @param tauQErr its 1σ error (jackknife over blocks of origins), NaN where the file gives none
+     * @param tauChi τ_χ
+     * @param chi4Star χ4*
+     * @param tauChiResolved whether the χ4 peak lies inside the lag grid (else τ_χ is only a bound)
+     * @param xi4 ξ4 (σ) of the OZ fit of S4, NaN where none
+     * @param xi4Err its jackknife error
+     * @param a the displacement threshold (σ)
+     */
+    record MdOverlap(double[] t, double[] q, double[] chi4, double tauQ, double tauQErr, double tauChi, double chi4Star,
+                     boolean tauChiResolved, double xi4, double xi4Err, double a) {}
+
+    /** The MD overlap at T, from {@link #MD_OVERLAP}. */
+    MdOverlap mdOverlap(double t) throws IOException {
+        Path d = root.resolve("observables").resolve(PipelinePreset.label(t)).resolve(MD_OVERLAP);
+        Table c = Table.read(d.resolve(MD_OVERLAP + ".csv"));
+        JsonNode j = JSON.readTree(d.resolve(MD_OVERLAP + ".json").toFile());
+        return new MdOverlap(c.col("t"), c.col("Q"), c.col("chi4"), num(j.get("tau_Q")), num(j.get("tau_Q_err")), num(j.get("tau_chi")),
+                num(j.get("chi4_star")), j.path("tau_chi_resolved").asBoolean(false), num(j.get("xi4")), num(j.get("xi4_err")), num(j.get("a")));
+    }
+
+    /**
+     * Q(t) and χ4(t) at one temperature: the MD curve (and, on Q, the p_hop persistence for reference), each model's raw curve (sparse markers) and its
+     * matched curve t → t/f (line) where the model was matched.
+     */
+    private void comparisonFigures(Path dir, double t, MdOverlap md, double[][] persist, double[][] trap, double[][] trsp, PipelineMatching match)
+            throws IOException {
+        String label = PipelinePreset.label(t);
+        for (int y = 1; y <= 2; y++) {
+            String name = y == 1 ? "Q" : "chi4";
+            Plot p = Plot.xy(name + "(t) at T = " + Csv.fmt(t) + " (model markers: raw; lines: matched)", "t (tau)", name).logX()
+                    .line("MD overlap (" + (preset.inherent() ? "IS" : "thermal") + ", a = " + Csv.fmt(md.a()) + ")", positive(md.t()), y == 1 ? md.q() : md.chi4());
+            if (y == 1) p.line("MD p_hop persistence (p_hop > " + Csv.fmt(preset.pR()) + "; not Q)", positive(persist[0]), persist[1]);
+            if (match.trap() != null) p.line("trap matched (t / " + fmt(match.trap().factor()) + ")", match.trap().matchedTimes(trap[0]), trap[y]);
+            if (match.trsp() != null) p.line("TRSP matched (t / " + fmt(match.trsp().factor()) + ")", match.trsp().matchedTimes(trsp[0]), trsp[y]);
+            double[][] tr = thin(trap[0], trap[y], 30), tp = thin(trsp[0], trsp[y], 30);
+            p.points("trap raw" + (y == 2 ? " (m = 1)" : ""), tr[0], tr[1]).points("TRSP raw", tp[0], tp[1]);
+            p.save(dir.resolve((y == 1 ? "q_" : "chi4_") + label + ".png"));
+        }
+    }
+
+    /** About n points of a curve, evenly spaced in index (the raw model curves are drawn as markers). */
+    private static double[][] thin(double[] x, double[] y, int n) {
+        int step = Math.max(1, x.length / n);
+        int m = (x.length + step - 1) / step;
+        double[][] r = new double[2][m];
+        for (int i = 0, k = 0; i < x.length; i += step, k++) {
+            r[0][k] = x[i];
+            r[1][k] = y[i];
+        }
+        return r;
     }
 
     /** ⟨S⟩ of the trap model's equilibrium at T (000 eq 10): mean of P_T(S) ∝ ϱ(S)/P(R|S,T). */

@@ -82,7 +82,7 @@ public final class InherentOverlap {
      * @param nq             wave numbers per axis for S4, ≥ 0 (0: no S4)
      * @param blockDivisions sub-box divisions m ≥ 1 per axis for the block χ4 (may be empty)
      * @param s4Lag          lag (frames) of S4, or null for the grid lag of the χ4 maximum
-     * @param jackknife      J ≥ 2 blocks of origins for the error of ξ4
+     * @param jackknife      J ≥ 2 blocks of origins for the errors of τ_Q, χ4* and ξ4
      */
     public record Options(double threshold, int species, int[] lags, int originStride, int nq, int[] blockDivisions,
                           Integer s4Lag, int jackknife) {
@@ -143,8 +143,11 @@ public final class InherentOverlap {
      * @param frameSpacing Δ (τ)
      * @param threshold    a (σ)
      * @param tauQ         τ_Q (τ), NaN if Q stays above 1/e
+     * @param tauQErr      delete-one-block jackknife error of τ_Q over J contiguous blocks of origins (τ);
+     *                     NaN when some replica does not reach Q = 1/e or a block holds no origin
      * @param tauChi       τ_χ (τ)
      * @param chi4Star     χ4*
+     * @param chi4StarErr  jackknife error of χ4* (same blocks), NaN when not available
      * @param peakResolved whether the χ4 maximum lies inside the lag grid (a lag on each side); when false,
      *                     τ_χ is the first (or last) lag and only a bound: frames too far apart (or the run
      *                     too short) to resolve the peak
@@ -152,8 +155,8 @@ public final class InherentOverlap {
      * @param blocks       block χ4 per division
      */
     public record Result(int[] lags, double[] times, double[] q, double[] qErr, double[] chi4, int[] origins, int particles,
-                         int frames, double frameSpacing, double threshold, double tauQ, double tauChi, double chi4Star,
-                         boolean peakResolved, S4 s4, List<Block> blocks) {}
+                         int frames, double frameSpacing, double threshold, double tauQ, double tauQErr, double tauChi,
+                         double chi4Star, double chi4StarErr, boolean peakResolved, S4 s4, List<Block> blocks) {}
 
     /**
      * Computes the overlap, χ4, S4/ξ4 and the block χ4 of an IS trajectory.
@@ -233,6 +236,7 @@ public final class InherentOverlap {
         }
         double tauQ = Persistence.tauQ(t, q);
         double[] peak = peak(t, chi4, origins);
+        double[] jack = jackknife(qOrigin, no, s, F, lags, t, n, o.jackknife());
         List<Block> blocks = new ArrayList<>();
         for (int b = 0; b < nb; b++) {
             int m = o.blockDivisions()[b], cells = m * m * m;
@@ -257,8 +261,50 @@ public final class InherentOverlap {
             int lag = o.s4Lag() != null ? o.s4Lag() : (int) peak[2] >= 0 ? lags[(int) peak[2]] : -1;
             if (lag >= 0 && lag <= maxLag) s4 = structureFactor(traj, sel, exit, lag, o, par);
         }
-        return new Result(lags.clone(), t, q, qErr, chi4, origins, n, F, spacing, o.threshold(), tauQ, peak[0], peak[1],
+        return new Result(lags.clone(), t, q, qErr, chi4, origins, n, F, spacing, o.threshold(), tauQ, jack[0], peak[0], peak[1], jack[1],
                 peak[3] == 1, s4, blocks);
+    }
+
+    /**
+     * Delete-one-block jackknife of τ_Q and χ4*: origin a belongs to block ⌊aJ/n_o⌋ (contiguous in time,
+     * so the correlation between overlapping windows stays inside a block); replica b recomputes Q(k) and
+     * χ4(k) from the origins outside block b and σ² = (J−1)/J Σ_b (θ_b − θ̄)². Returns {σ(τ_Q), σ(χ4*)},
+     * NaN where a replica has no value.
+     */
+    private static double[] jackknife(double[] qOrigin, int no, int s, int F, int[] lags, double[] t, int n, int jb) {
+        int nl = lags.length;
+        if (no < jb) return new double[] {Double.NaN, Double.NaN};
+        double[] tau = new double[jb], star = new double[jb];
+        double[] series = new double[no], q = new double[nl], c = new double[nl];
+        int[] org = new int[nl];
+        for (int b = 0; b < jb; b++) {
+            for (int j = 0; j < nl; j++) {
+                int m = 0;
+                for (int a = 0; a < no && a * s + lags[j] < F; a++) if ((int) ((long) a * jb / no) != b) series[m++] = qOrigin[a * nl + j];
+                org[j] = m;
+                if (m == 0) {
+                    q[j] = c[j] = Double.NaN;
+                    continue;
+                }
+                double[] mv = Persistence.meanAndVariance(series, m);
+                q[j] = mv[0];
+                c[j] = n * mv[1];
+            }
+            tau[b] = Persistence.tauQ(t, q);
+            star[b] = peak(t, c, org)[1];
+        }
+        return new double[] {spread(tau), spread(star)};
+    }
+
+    private static double spread(double[] v) {
+        double mean = 0;
+        for (double x : v) {
+            if (!Double.isFinite(x)) return Double.NaN;
+            mean += x / v.length;
+        }
+        double ss = 0;
+        for (double x : v) ss += (x - mean) * (x - mean);
+        return Math.sqrt(ss * (v.length - 1) / v.length);
     }
 
     /** The lag grid of {@link Persistence#logLags}: 0, then log-spaced to maxLag. */
