@@ -64,7 +64,7 @@ public final class PublishedTable {
                         p.id().endsWith("000") ? "< 0.01 for 1000 tau" : "no rearrangement for ~tau_alpha"));
             }
             case "e0", "e1", "e2", "sigma0", "sigma1", "sigma2", "e1_over_e2" -> extra.add("softness scale set by our SVM on features " + s.features());
-            case "tau_r" -> extra.add("frame spacing from phop.json vs tau (002)");
+            case "t0_001" -> extra.add("E0/Sigma0 also moves with the softness offset (S -> S + b) unless Sigma is proportional to E");
             default -> { }
         }
         if (!(Math.abs(s.pR() - 0.2) < 1e-12) && List.of("p_s_pos_given_r", "e0", "e1", "e2", "sigma0", "sigma1", "sigma2", "t0_001", "t1_001", "t0_002", "tau_r").contains(p.id())) {
@@ -104,7 +104,7 @@ public final class PublishedTable {
         double a = m.path("cv_accuracy").asDouble();
         double n = m.path("samples").asDouble(Double.NaN);
         return new Estimate(a, n > 0 ? Math.sqrt(a * (1 - a) / n) : Double.NaN, String.format(Locale.ROOT,
-                "summary.json softness_model.cv_accuracy (%s samples, trained at T = %s); binomial error", fmt(n), RunSetup.join(run.setup().trainTemperatures())));
+                "summary.json softness_model.cv_accuracy (%s samples, trained at T = %s; 001 does not say whether its 88 %% is held-out); binomial error", fmt(n), RunSetup.join(run.setup().trainTemperatures())));
     }
 
     /** {@link RearrangerSoftness} at the training temperatures. */
@@ -162,8 +162,10 @@ public final class PublishedTable {
         JsonNode b = run.json("barriers", "barriers.json");
         if (b == null || !b.path("tau_r").isObject()) throw new Missing("barriers/barriers.json has no tau_r");
         JsonNode t = b.path("tau_r");
+        JsonNode ph = run.json("phop", RunDirectory.label(run.setup().lowestT()), "phop.json");
+        String spacing = ph != null && ph.path("frame_spacing").isNumber() ? ", frames " + RunSetup.num(ph.path("frame_spacing").asDouble()) + " tau apart vs tau in 002" : "";
         return new Estimate(t.path("value").asDouble(Double.NaN), t.path("err").asDouble(Double.NaN),
-                "barriers/barriers.json tau_r over " + t.path("runs").asText("?") + " runs of p_hop > " + t.path("threshold").asText("?") + " (002 §V)");
+                "barriers/barriers.json tau_r" + spacing + ", over " + t.path("runs").asText("?") + " runs of p_hop > " + t.path("threshold").asText("?") + " (002 §V)");
     }
 
     /** summary.json md[T].tau_alpha_fs02 at T (within 0.005). */
