@@ -117,7 +117,7 @@ public final class PublishedTable {
         if (sets.isEmpty()) throw new Missing("no softness/T…/softness.npy with phop/T…/phop.npy at the training temperatures " + RunSetup.join(run.setup().trainTemperatures()));
         RearrangerSoftness r = RearrangerSoftness.compute(sets, run.setup().pR(), 1);
         return new Estimate(r.fraction(), r.error(), String.format(Locale.ROOT,
-                "A particle-frames with p_hop > %.3g at T = %s: %d frames of %d particles (001 §3.3); cluster-robust error by particle",
+                "A particle-frames with p_hop > %.3g at T = %s: %d frames of %d (particle, T) clusters (001 §3.3); cluster-robust error by particle",
                 run.setup().pR(), RunSetup.join(run.setup().trainTemperatures()), r.rearranging(), r.particles()));
     }
 
