@@ -131,6 +131,10 @@ public final class PublishedTable {
         } catch (IllegalArgumentException e) {
             throw new Missing("barriers/arrhenius.csv: " + e.getMessage());
         }
+        if (id.equals("e1_over_e2") && !(Math.abs(c.e2()[0]) > 2 * c.e2()[1])) {
+            throw new Missing(String.format(Locale.ROOT, "E2 = %.3g +- %.2g is within 2 sigma of 0, so E1/E2 is undetermined (its delta-method error is meaningless)",
+                    c.e2()[0], c.e2()[1]));
+        }
         double[] v = switch (id) {
             case "e0" -> c.e0(); case "e1" -> c.e1(); case "e2" -> c.e2();
             case "sigma0" -> c.sigma0(); case "sigma1" -> c.sigma1(); case "sigma2" -> c.sigma2();
@@ -248,14 +252,34 @@ public final class PublishedTable {
         return fragility(pts, "trap tau_Q (trap/relax/relax_summary.csv)");
     }
 
+    /**
+     * m of eq 22 at T_g = 0.40 ({@link Fragility.Fit#mAt}); error: jackknife over temperatures (leave one out, refit),
+     * σ² = (n − 1)/n Σ (m_i − m̄)², which measures how much the extrapolation to T_g rests on single points (NaN
+     * with fewer than 5 temperatures, when a leave-one-out fit would have no residual).
+     */
     static Estimate fragility(List<double[]> pts, String what) throws Missing {
         if (pts.size() < 4) throw new Missing(what + " at " + pts.size() + " temperatures; a parabolic-law fit with a residual needs >= 4");
         double[] t = new double[pts.size()], tau = new double[pts.size()];
         double low = Double.POSITIVE_INFINITY;
         for (int i = 0; i < t.length; i++) { t[i] = pts.get(i)[0]; tau[i] = pts.get(i)[1]; low = Math.min(low, t[i]); }
-        Fragility.Fit f = Fragility.fit(t, tau, 1e7);
-        return new Estimate(f.mAt(KA_TG), Double.NaN, String.format(Locale.ROOT,
-                "eq 22 at T_g = 0.40 of a parabolic-law fit to %s at %d temperatures%s", what, t.length,
+        double m = Fragility.fit(t, tau, 1e7).mAt(KA_TG);
+        double err = Double.NaN;
+        int n = t.length;
+        if (n >= 5) {
+            double[] mi = new double[n];
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                double[] ti = new double[n - 1], ui = new double[n - 1];
+                for (int k = 0, j = 0; k < n; k++) if (k != i) { ti[j] = t[k]; ui[j++] = tau[k]; }
+                mi[i] = Fragility.fit(ti, ui, 1e7).mAt(KA_TG);
+                mean += mi[i] / n;
+            }
+            double v = 0;
+            for (double x : mi) v += (x - mean) * (x - mean);
+            err = Math.sqrt((n - 1.0) / n * v);
+        }
+        return new Estimate(m, err, String.format(Locale.ROOT,
+                "eq 22 at T_g = 0.40 of a parabolic-law fit to %s at %d temperatures%s; error: jackknife over temperatures", what, n,
                 low > KA_TG + 0.05 ? String.format(Locale.ROOT, " (extrapolated from T >= %.3g)", low) : ""));
     }
 

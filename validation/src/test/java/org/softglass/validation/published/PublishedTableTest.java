@@ -194,4 +194,33 @@ class PublishedTableTest {
         assertEquals(Status.DISAGREES, Comparison.judge(d, new Estimate(0.5, 0.1, "m"), "").status());
         assertEquals(Status.INCONCLUSIVE, Comparison.judge(d, new Estimate(-0.15, 0.1, "m"), "").status());
     }
+
+    @Test
+    void e1OverE2IsNotMeasuredWhenE2IsConsistentWithZero(@TempDir Path dir) throws IOException {
+        SyntheticRun.summary(dir, 0.85);
+        StringBuilder b = new StringBuilder("bin,mean,sigma,sigma_err,delta_e,delta_e_err,cov,chi2,dof\n");
+        for (int k = 0; k < 20; k++) {
+            double s = -2 + 4.0 * k / 19;
+            b.append(String.format(Locale.ROOT, "%d,%s,%s,0.05,%s,0.05,0,1,1%n", k, s, 8.7 - 1.1 * s, 7.5 - 0.9 * s));   // E2 = 0 exactly
+        }
+        SyntheticRun.write(dir.resolve("barriers/arrhenius.csv"), b.toString());
+        List<Comparison> rows = PublishedTable.evaluate(dir);
+        assertEquals(Status.NOT_MEASURED, row(rows, "e1_over_e2").status());
+        assertTrue(row(rows, "e1_over_e2").reason().contains("undetermined"), row(rows, "e1_over_e2").reason());
+        assertEquals(0.0, row(rows, "e2").ours().value(), 1e-9);   // E2 itself is still reported
+    }
+
+    /** Eq 22 on an exact parabolic law ln τ = a + b/T + c/T²: m = x(b + 2cx) at x = 1/0.40; jackknife error 0 with 5 points, none with 4. */
+    @Test
+    void fragilityOfAnExactParabolicLaw() throws Exception {
+        double a = -3, b = -2, c = 2.0;
+        double[] temps = {0.9, 0.8, 0.7, 0.6, 0.5};
+        List<double[]> pts = new java.util.ArrayList<>();
+        for (double t : temps) pts.add(new double[] {t, Math.exp(a + b / t + c / (t * t))});
+        Estimate m = PublishedTable.fragility(pts, "test");
+        assertEquals(2.5 * (b + 2 * c * 2.5), m.value(), 1e-6);
+        assertEquals(0, m.error(), 1e-6);
+        assertTrue(Double.isNaN(PublishedTable.fragility(pts.subList(0, 4), "test").error()));
+        assertThrows(PublishedTable.Missing.class, () -> PublishedTable.fragility(pts.subList(0, 3), "test"));
+    }
 }
