@@ -16,6 +16,11 @@ import org.softglass.validation.Checks;
 import org.softglass.validation.Context;
 import org.softglass.validation.Report;
 import org.softglass.validation.Result;
+import org.softglass.validation.published.Comparison;
+import org.softglass.validation.published.PublishedTable;
+import org.softglass.validation.published.RunDirectory;
+import org.softglass.validation.published.RunSetup;
+import org.softglass.validation.published.Status;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +38,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Run the validation checks (physical invariants, LAMMPS references, published values) and print a table:",
                 "check, expected, measured, tolerance, pass/FAIL. Exit code 0 if all pass, 1 if any fails.",
-                "JSON (--json) has schema softglass.validation/1."})
+                "JSON (--json) has schema softglass.validation/1.",
+                "With --published RUN: instead, the published-versus-measured table of papers 000-002 for the KA numbers of one pipeline run",
+                "directory (quantity, paper value, citation, ours +- err, agrees yes/no/undecided/n.a., where the set-up differs);",
+                "--json FILE writes it with schema softglass.published/1, --out DIR writes DIR/published.csv and DIR/published.json.",
+                "Exit code 0 whenever the table could be evaluated: a disagreement is data, not an error; 3 when RUN is not a run directory."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--full", description = "Also run the slow checks (minutes each), e.g. the N=4000 diffusion run.")
@@ -45,7 +54,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the checks (name, set, what is compared) and exit.")
     boolean list;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON (schema softglass.validation/1), atomically, plus FILE.manifest.json.")
+    @Option(names = "--published", paramLabel = "RUN", description = "Print the published-versus-measured table for the pipeline run directory RUN (no checks are run).")
+    Path published;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "With --published: write DIR/published.csv, DIR/published.json and DIR/published.manifest.json.")
+    Path out;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON (schema softglass.validation/1; with --published softglass.published/1), atomically, plus FILE.manifest.json.")
     Path json;
 
     @Option(names = "--fixtures", paramLabel = "DIR", description = "The shared fixtures directory (with lammps/ inside); default: ../shared/fixtures beside the repository.")
@@ -63,6 +78,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (published != null) return publishedTable();
+        if (out != null) throw new IllegalArgumentException("--out DIR is only used with --published RUN");
         if (list) {
             for (Check c : Checks.all()) System.out.printf("%-30s %-7s %s%n", c.name(), c.full() ? "full" : "default", c.description());
             System.out.flush();
@@ -120,6 +137,41 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (!all && !run.quiet()) err.println("softglass: validation failed: " + results.stream().filter(r -> !r.pass()).map(Result::name).toList());
         return all ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * {@code --published RUN}: {@link PublishedTable#evaluate} on RUN, printed; JSON / CSV with a manifest when asked.
+     * Exit {@link ExitCodes#OK} whatever the verdicts; a RUN that is not a pipeline run directory is an input error.
+     */
+    private int publishedTable() throws IOException {
+        Path runDir = published.toAbsolutePath().normalize();
+        List<Comparison> rows = PublishedTable.evaluate(runDir);
+        RunSetup setup = RunDirectory.open(runDir).setup();
+        System.out.print(PublishedTable.toText(rows));
+        System.out.flush();
+        Map<String, Object> j = PublishedTable.toJson(runDir, setup, rows);
+        List<Path> written = new ArrayList<>();
+        if (json != null) {
+            Csv.json(json, j);
+            written.add(json);
+        }
+        if (out != null) {
+            Files.createDirectories(out);
+            Path csv = out.resolve("published.csv"), pj = out.resolve("published.json");
+            org.softglass.core.io.AtomicOutput.write(csv, o -> o.write(PublishedTable.toCsv(rows).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Csv.json(pj, j);
+            written.add(csv);
+            written.add(pj);
+        }
+        if (!written.isEmpty()) {
+            Manifest m = new Manifest(Version.get(), "validate").param("published", runDir.toString())
+                    .result("rows", rows.size()).result("agree", rows.stream().filter(r -> r.status() == Status.AGREES).count())
+                    .result("disagree", rows.stream().filter(r -> r.status() == Status.DISAGREES).count())
+                    .result("not_measured", rows.stream().filter(r -> r.status() == Status.NOT_MEASURED).count());
+            for (Path p : written) m.output(p);
+            m.write(out != null ? out.resolve("published.manifest.json") : Path.of(json + ".manifest.json"));
+        }
+        return ExitCodes.OK;
     }
 
     /**
