@@ -97,6 +97,8 @@ final class PipelineHtml {
         figure(h, copied, "cs.png", "C_S(r) at the lowest temperature with the eq-29 fit");
         figure(h, copied, "kicks.png", "Softness change ΔS around rearrangements");
 
+        published(h, sum);
+
         h.append("<h2>MD runs</h2>\n<table><tr><th>T</th><th>T measured</th><th>U/N</th><th>p</th><th>τ_α (F_s = 0.2)</th></tr>\n");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> md = (List<Map<String, Object>>) sum.get("md");
@@ -160,6 +162,38 @@ final class PipelineHtml {
                 h.append("<td>").append(cell(r.get(k))).append("</td>");
             }
             h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    /**
+     * The published-versus-measured table ({@code summary.json} {@code published}, the rows of
+     * {@code softglass validate --published RUN}): quantity, the paper's number and citation, ours ± 1σ,
+     * the verdict and where our set-up differs from the paper's; the reason of each row as its last cell.
+     */
+    @SuppressWarnings("unchecked")
+    static void published(StringBuilder h, Map<String, Object> sum) {
+        Map<String, Object> p = (Map<String, Object>) sum.get("published");
+        if (p == null) return;
+        h.append("<h2 id=\"published\">Published versus measured (papers 000–002, KA)</h2>\n");
+        if (p.get("error") != null) {
+            h.append("<p>The table could not be evaluated on this run: ").append(esc(String.valueOf(p.get("error")))).append("</p>\n");
+            return;
+        }
+        h.append("<p>Every KA number the papers print, with ours ± 1σ from this run (<a href=\"published.csv\">published.csv</a>, ")
+                .append("<a href=\"published.json\">published.json</a>; the same table as <code>softglass validate --published RUN</code>). ")
+                .append("Agrees: |ours − paper| ≤ 2σ + the row's tolerance (the papers print no errors); a direction agrees when our statistic has ")
+                .append("the paper's sign beyond 2σ. Agree ").append(p.get("agrees")).append(", disagree ").append(p.get("disagrees"))
+                .append(", undecided ").append(p.get("inconclusive")).append(", not measured ").append(p.get("not_measured")).append(".</p>\n")
+                .append("<table><tr><th class=\"l\">quantity</th><th class=\"l\">paper</th><th class=\"l\">citation</th><th>ours</th><th>±</th>")
+                .append("<th>agrees</th><th class=\"l\">our set-up differs</th><th class=\"l\">how / why</th></tr>\n");
+        for (Map<String, Object> r : (List<Map<String, Object>>) p.get("rows")) {
+            h.append("<tr><td class=\"l\">").append(esc(String.valueOf(r.get("quantity")))).append("</td><td class=\"l\">")
+                    .append(esc(String.valueOf(r.get("printed")))).append("</td><td class=\"l\">").append(esc(String.valueOf(r.get("citation"))))
+                    .append("</td><td>").append(cell(r.get("ours"))).append("</td><td>").append(cell(r.get("ours_err"))).append("</td><td>")
+                    .append(esc(String.valueOf(r.get("agrees")))).append("</td><td class=\"l\">")
+                    .append(r.get("setup_note") == null ? "" : esc(String.valueOf(r.get("setup_note")))).append("</td><td class=\"l note\">")
+                    .append(r.get("reason") == null ? "" : esc(String.valueOf(r.get("reason")))).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }

@@ -15,6 +15,10 @@ import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.params.ModelParameters;
 import org.softglass.core.plot.Plot;
+import org.softglass.validation.published.Comparison;
+import org.softglass.validation.published.PublishedTable;
+import org.softglass.validation.published.RunDirectory;
+import org.softglass.validation.published.Status;
 
 /**
  * The pipeline's report: {@code report/summary.json}, {@code report/index.html} (static, no
@@ -309,8 +313,39 @@ final class PipelineReport {
         }
         if (collapseDrawn) copied.add("block_collapse.png");
         Csv.json(dir.resolve("summary.json"), sum);
+        if (dir.toAbsolutePath().normalize().equals(root.resolve("report").toAbsolutePath().normalize())) {
+            sum.put("published", published(dir));
+            Csv.json(dir.resolve("summary.json"), sum);
+        }
         String html = PipelineHtml.page(preset, sum, fitted, bins, cmp, dbs, figs, copied);
         AtomicOutput.write(dir.resolve("index.html"), o -> o.write(html.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The published-versus-measured table of papers 000–002 ({@link PublishedTable}, the table of
+     * {@code softglass validate --published RUN}), evaluated on this run once its summary.json is written:
+     * {@code published.csv} and {@code published.json} (schema softglass.published/1) beside the report, and
+     * for summary.json the counts per verdict and the rows (id, quantity, printed, citation, ours, ours_err,
+     * agrees, status, setup_note, reason). A run the table cannot read gives {@code error} instead: the
+     * report is still written.
+     */
+    private Map<String, Object> published(Path dir) throws IOException {
+        List<Comparison> rows;
+        Map<String, Object> j;
+        try {
+            rows = PublishedTable.evaluate(root);
+            j = PublishedTable.toJson(root, RunDirectory.open(root).setup(), rows);
+        } catch (org.softglass.core.io.InputFormatException | IllegalArgumentException e) {
+            return Csv.map("error", e.getMessage());
+        }
+        AtomicOutput.write(dir.resolve("published.csv"), o -> o.write(PublishedTable.toCsv(rows).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Csv.json(dir.resolve("published.json"), j);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("schema", PublishedTable.SCHEMA);
+        r.put("files", List.of("published.csv", "published.json"));
+        for (Status st : Status.values()) r.put(st.name().toLowerCase(java.util.Locale.ROOT), rows.stream().filter(c -> c.status() == st).count());
+        r.put("rows", j.get("rows"));
+        return r;
     }
 
     /**

@@ -57,7 +57,7 @@ class PipelineReportTest {
 
     private static Path run(Path root, Markers m) throws IOException {
         StringBuilder relax = new StringBuilder("T,t,Q,chi4\n"), trspQ = new StringBuilder("T,t,Q,chi4\n");
-        StringBuilder relaxSum = new StringBuilder("T,tau_Q,tau_chi,chi4_star\n"), trspSum = new StringBuilder("T,tau_chi,chi4_star\n");
+        StringBuilder relaxSum = new StringBuilder("T,tau_Q,tau_chi,chi4_star\n"), trspSum = new StringBuilder("T,tau_chi,chi4_star,xi4\n");
         StringBuilder db = new StringBuilder("T,A,B,n_AB,n_BA\n"), moments = new StringBuilder();
         for (int k = 0; k < TS.length; k++) {
             double t = TS[k];
@@ -67,11 +67,14 @@ class PipelineReportTest {
             Path od = root.resolve("observables").resolve(l(t)).resolve(PipelineReport.MD_OVERLAP);
             write(od.resolve(PipelineReport.MD_OVERLAP + ".csv"), "t,Q,chi4\n" + curve("", TAU_MD[k], true));
             write(od.resolve(PipelineReport.MD_OVERLAP + ".json"), "{\"tau_Q\": " + (m.mdTauQ() ? TAU_MD[k] : "null")
-                    + ", \"tau_chi\": " + TAU_MD[k] + ", \"chi4_star\": 1.0}");
+                    + ", \"tau_chi\": " + TAU_MD[k] + ", \"chi4_star\": 1.0, \"a\": 0.3, \"xi4\": 1.5, \"blocks\": []}");
+            Path pd = root.resolve("observables").resolve(l(t)).resolve("persistence");
+            write(pd.resolve("persistence.csv"), "t,Q,chi4\n" + curve("", TAU_MD[k] / 2, true));
+            write(pd.resolve("persistence.json"), "{\"tau_Q\": " + TAU_MD[k] / 2 + ", \"tau_chi\": null, \"chi4_star\": null}");
             relax.append(curve(t + ",", TAU_TRAP[k], false));
             trspQ.append(curve(t + ",", TAU_TRSP[k], false));
             relaxSum.append(t).append(',').append(TAU_TRAP[k]).append(',').append(TAU_CHI_TRAP[k]).append(",0.25\n");
-            trspSum.append(t).append(',').append(TAU_CHI_TRSP[k]).append(",2.0\n");
+            trspSum.append(t).append(',').append(TAU_CHI_TRSP[k]).append(",2.0,1.2\n");
             db.append(t).append(",0,1,30,28\n");
             moments.append(k > 0 ? "," : "").append("{\"T\": ").append(t).append(", \"mean\": -0.1, \"std\": 1.0}");
         }
@@ -80,6 +83,7 @@ class PipelineReportTest {
         write(root.resolve("trap").resolve("equilibrium").resolve("equilibrium.csv"), "T,inv_T,mean_s\n0.9,1.111,-0.1\n0.7,1.429,-0.3\n");
         write(root.resolve("trsp").resolve("overlap.csv"), trspQ.toString());
         write(root.resolve("trsp").resolve("summary.csv"), trspSum.toString());
+        write(root.resolve("trsp").resolve("block_chi4.csv"), "T,ell,t,chi4\n");
         write(root.resolve("trsp").resolve("detailed_balance.csv"), db.toString());
         write(root.resolve("train").resolve("model").resolve("model.json"),
                 "{\"training\": {\"samples\": 100, \"train_accuracy\": 0.8, \"cv_accuracy\": 0.75}}");
@@ -141,6 +145,27 @@ class PipelineReportTest {
         assertFalse(s.get("fallback_used").asBoolean());
         assertEquals(0, s.get("fallbacks").size());
         assertFalse(html.contains("class=\"fallback\""), "no banner without a fallback");
+    }
+
+    /**
+     * The published-versus-measured table (issue 15 item 7) is part of the report: one row per catalogued
+     * number in summary.json (with counts per verdict that add up), published.csv/.json beside the page,
+     * and a section of the page.
+     */
+    @Test
+    void reportCarriesThePublishedTable(@TempDir Path tmp) throws IOException {
+        Path out = run(tmp, NONE);
+        JsonNode p = JSON.readTree(out.resolve("summary.json").toFile()).get("published");
+        assertTrue(p != null && p.get("error") == null, "published block: " + p);
+        int rows = org.softglass.validation.published.Catalogue.all().size();
+        assertEquals(rows, p.get("rows").size());
+        assertEquals(rows, p.get("agrees").asInt() + p.get("disagrees").asInt() + p.get("inconclusive").asInt() + p.get("not_measured").asInt());
+        assertEquals(rows + 1, Files.readAllLines(out.resolve("published.csv")).size());
+        JsonNode j = JSON.readTree(out.resolve("published.json").toFile());
+        assertEquals("softglass.published/1", j.get("schema").asText());
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("id=\"published\""), "the page has the section");
+        assertTrue(html.contains("<td class=\"l\">" + j.get("rows").get(0).get("quantity").asText() + "</td>"), "rows are shown");
     }
 
     /** Without any MD τ_Q there is nothing to match: the block says why and the matched values are null; the report is still written. */
