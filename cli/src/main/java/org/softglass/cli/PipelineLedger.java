@@ -62,6 +62,13 @@ final class PipelineLedger {
         this.threads = threads;
         this.warn = warn;
         Files.createDirectories(stagesDir);
+        // temporary files of an interrupted run's atomic writes (".NAME.RANDOM.tmp", AtomicOutput): never a
+        // finished manifest, so removed (a run directory is used by one pipeline at a time)
+        try (Stream<Path> s = Files.list(stagesDir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().startsWith(".") && f.getFileName().toString().endsWith(".tmp")).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
         try (Stream<Path> s = Files.list(stagesDir)) {
             for (Path p : s.filter(f -> f.toString().endsWith(".json")).toList()) {
                 Map<String, Object> m = read(p);

@@ -70,7 +70,8 @@ final class TrainsetCommand implements Callable<Integer> {
     @Option(names = "--max-per-label", paramLabel = "N", defaultValue = "0", description = "At most N samples per label (default: no cap).")
     int maxPerLabel;
 
-    @Option(names = "--species", defaultValue = "all", description = "Particles that give samples: A, B or all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--species", defaultValue = "A", description = {"Particles that give samples: A, B or all (default: ${DEFAULT-VALUE},",
+            "as every paper trains on A particles only: 000 SI, 001 \u00a7II, 002 \u00a7II)."})
     String species;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if needed).")

@@ -40,6 +40,23 @@ class PipelineLedgerTest {
         assertEquals(List.of(), said);
     }
 
+    /**
+     * The temporary file a killed run leaves behind while writing a stage manifest is removed when the
+     * ledger is opened again; finished manifests and other files stay.
+     */
+    @Test
+    void orphanTemporaryManifestsOfAKilledRunAreRemoved(@TempDir Path root) throws IOException {
+        PipelineLedger.Item it = item(root);
+        complete(new PipelineLedger(root, "v", 2, s -> {}), it);
+        Path stages = root.resolve("stages");
+        Path orphan = Files.writeString(stages.resolve(".phop-T0.72.json.12345.tmp"), "{\"half");
+        Path other = Files.writeString(stages.resolve("notes.txt"), "kept");
+        PipelineLedger again = new PipelineLedger(root, "v", 2, s -> {});
+        assertTrue(Files.notExists(orphan), "orphan temp file removed");
+        assertTrue(Files.exists(other) && Files.exists(again.manifestOf(it)), "other files stay");
+        assertEquals(PipelineLedger.Decision.SKIP, again.decide(it, again.fingerprint(it)));
+    }
+
     /** A flipped byte (same size, modification time put back, as bit rot leaves it) recomputes the item and says so. */
     @Test
     void flippedByteInAnOutputRecomputes(@TempDir Path root) throws IOException {
