@@ -115,6 +115,17 @@ final class PipelineReport {
             }
             onset.put("chi2", on.get("chi2").asDouble());
             onset.put("dof", on.get("dof").asInt());
+            // errors of a fit with χ²/dof > 1 are scaled by √(χ²/dof) (barriers, DESIGN §7b); the report says so
+            boolean scaled = on.path("errors_scaled_by_chi2").asBoolean(false);
+            double scale = on.path("error_scale").isNumber() ? on.get("error_scale").asDouble() : 1.0;
+            onset.put("errors_scaled_by_chi2", scaled);
+            onset.put("error_scale", scale);
+            JsonNode bs = bar.path("bootstrap");
+            onset.put("bootstrap_blocks", bs.path("blocks").isTextual() ? bs.get("blocks").asText() : null);
+            fitted.add(new String[] {"χ²/dof of the onset fit", fmt(on.get("chi2").asDouble() / on.get("dof").asInt()), "",
+                    (scaled ? "> 1: the errors above are scaled by √(χ²/dof) = " + fmt(scale) : "≤ 1: errors not scaled")
+                            + "; P(R|S) errors from a block bootstrap (" + (bs.path("blocks").isTextual() ? bs.get("blocks").asText() : "independent samples")
+                            + " blocks)"});
         } else {   // the fit refused: the models ran on the preset's values (Pipeline.presetOnset)
             var b = ModelParameters.read(root.resolve("barriers").resolve("model-parameters.json")).barriers();
             double[] v = {b.eps0(), b.eps1(), b.eps2(), b.sigma0(), b.t0()};

@@ -45,7 +45,8 @@ class PipelineCommandTest {
 
     /** Further fields that must be finite when the onset was fitted (not taken from the preset after a refusal). */
     static final List<String> FITTED_ONSET = List.of(
-            "onset_fit/eps0_err", "onset_fit/eps1_err", "onset_fit/eps2_err", "onset_fit/sigma0_err", "onset_fit/t0_err", "onset_fit/chi2");
+            "onset_fit/eps0_err", "onset_fit/eps1_err", "onset_fit/eps2_err", "onset_fit/sigma0_err", "onset_fit/t0_err", "onset_fit/chi2",
+            "onset_fit/error_scale");
 
     @Test
     void smokePipelineResumesCompletesAndSkipsWhatIsDone(@TempDir Path tmp) throws Exception {

@@ -88,7 +88,7 @@ class PipelineReportTest {
         write(root.resolve("train").resolve("model").resolve("model.json"),
                 "{\"training\": {\"samples\": 100, \"train_accuracy\": 0.8, \"cv_accuracy\": 0.75}}");
         write(root.resolve("barriers").resolve("barriers.json"), "{\"onset_fit\": {\"eps0\": 7.5, \"eps1\": -0.9, \"eps2\": 0.02, \"sigma0\": 8.7, "
-                + "\"t0\": 0.8, \"chi2\": 10, \"dof\": 8, \"errors\": {\"eps0\": 0.1, \"eps1\": 0.1, \"eps2\": 0.01, \"sigma0\": 0.1, \"t0\": 0.02}}, "
+                + "\"t0\": 0.8, \"chi2\": 10, \"dof\": 8, \"error_scale\": 1.118, \"errors_scaled_by_chi2\": true, \"errors\": {\"eps0\": 0.1, \"eps1\": 0.1, \"eps2\": 0.01, \"sigma0\": 0.1, \"t0\": 0.02}}, "
                 + "\"mean_fit\": {\"a\": 1.5, \"b\": -1.2, \"a_err\": 0.1, \"b_err\": 0.1}, \"moments\": [" + moments + "]}");
         write(root.resolve("barriers").resolve("arrhenius.csv"), "bin,mean,sigma,sigma_err,delta_e,delta_e_err\n0,-1.0,3.0,1.0,3.2,0.9\n");
         Files.createDirectories(root.resolve("correlations"));
@@ -140,6 +140,9 @@ class PipelineReportTest {
         assertEquals(TAU_MD[0], s.get("comparison").get(0).get("tau_Q_trap_matched").asDouble(), 1e-12);
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("factor f = <b>3.000</b>") && html.contains("factor f = <b>4.000</b>"), "the HTML states the factors");
+        // χ²/dof = 10/8 > 1: the onset errors are stated as scaled, in the page and the summary
+        assertTrue(html.contains("scaled by √(χ²/dof) = 1.118"), "the page says the onset errors are scaled");
+        assertTrue(s.get("onset_fit").get("errors_scaled_by_chi2").asBoolean());
         for (String f : new String[] {"q_T0.900.png", "chi4_T0.700.png", "tau.png"}) assertTrue(Files.size(out.resolve(f)) > 1000, f);
         // no fallback: the field says so and there is no banner
         assertFalse(s.get("fallback_used").asBoolean());

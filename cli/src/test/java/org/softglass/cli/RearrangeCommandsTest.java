@@ -136,7 +136,8 @@ class RearrangeCommandsTest {
     @Test
     void trainsetSoftnessIsBalancedSeededAndLabelledRight() throws IOException {
         Path traj = handMade("hand.dump", -1);
-        String[] common = {"trainset", traj.toString(), "--tr", "4", "--tau-c", "4", "--pc", "0.5", "--seed", "5", "--quiet", "--features", "coordination"};
+        String[] common = {"trainset", traj.toString(), "--tr", "4", "--tau-c", "4", "--pc", "0.5", "--seed", "5", "--quiet", "--features", "coordination",
+            "--species", "all"};
         CliRunner.Result r = CliRunner.run(concat(common, "--out", dir.resolve("t1").toString()));
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(dir.resolve("t1/samples.csv"));
@@ -182,6 +183,14 @@ class RearrangeCommandsTest {
         assertEquals(0, r4.code(), r4.err());
         assertEquals(rows, Files.readAllLines(dir.resolve("t4/samples.csv")));
         assertArrayEquals(Files.readAllBytes(dir.resolve("t1/samples_features.npy")), Files.readAllBytes(dir.resolve("t4/samples_features.npy")));
+        // without --species the samples come from A particles only, as in every paper: the hopping B particle
+        // (id 3) gives none, so only id 1's hop is a rearranging candidate (1 + 1 samples)
+        CliRunner.Result a = CliRunner.run(concat(java.util.Arrays.copyOf(common, common.length - 2), "--out", dir.resolve("t5").toString()));
+        assertEquals(0, a.code(), a.err());
+        List<String> aRows = Files.readAllLines(dir.resolve("t5/samples.csv"));
+        assertEquals(3, aRows.size(), aRows.toString());
+        for (String row : aRows.subList(1, aRows.size())) assertEquals("1", row.split(",")[3], "A particles only: " + row);
+        assertTrue(aRows.stream().anyMatch(row -> row.startsWith("6,") && row.split(",")[2].equals("1") && row.split(",")[4].equals("1")), aRows.toString());
         assertFalse(Files.exists(dir.resolve("t4/phop.npy")));
     }
 
@@ -306,7 +315,7 @@ class RearrangeCommandsTest {
         CliRunner.Result m = CliRunner.run("trainset", handMade("ok.dump", -1).toString(), "--mode", "bogus", "--out", dir.resolve("q").toString(), "--quiet");
         assertEquals(ExitCodes.USAGE, m.code());
         CliRunner.Result none = CliRunner.run("trainset", dir.resolve("ok.dump").toString(), "--tr", "4", "--tau-c", "4",
-                "--out", dir.resolve("n").toString(), "--quiet");
+                "--species", "all", "--out", dir.resolve("n").toString(), "--quiet");
         assertEquals(ExitCodes.FAILED, none.code());
         assertTrue(none.err().startsWith("softglass: no balanced training set: 0 label-1 and 16 label-0 candidates"), none.err());
     }
