@@ -84,7 +84,8 @@ final class MdAgingCommand implements Callable<Integer> {
     long meltSteps;
     @Option(names = "--melt-temperature", defaultValue = "2.0", description = "Melt temperature (default: ${DEFAULT-VALUE}).")
     double meltTemperature;
-    @Option(names = "--initial", paramLabel = "DUMP", description = "Start every replica from the last frame of this dump (then --equilibrate steps at T_I with the replica's velocities).")
+    @Option(names = "--initial", paramLabel = "DUMP", description = "Start every replica from the last frame of this dump (then --equilibrate steps at T_I with the replica's own velocities;"
+            + " replicas are independent only if that is several tau_alpha(T_I)).")
     Path initial;
     @Option(names = "--dt", defaultValue = "0.005", description = "Time step in tau (default: ${DEFAULT-VALUE}).")
     double dt;

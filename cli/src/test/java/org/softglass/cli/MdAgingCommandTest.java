@@ -92,10 +92,12 @@ class MdAgingCommandTest {
         Path b = root.resolve("b");
         assertEquals(0, CliRunner.run(args(b, "--no-models")).code());
         assertEquals(Files.readString(a.resolve("aging.csv")), Files.readString(b.resolve("aging.csv")));
-        // another seed gives other replicas
+        // another seed gives another replica 0 (one replica: cheap)
         Path c = root.resolve("c");
-        assertEquals(0, CliRunner.run(with(with(args(c, "--no-models"), "--seed", "5"), "--replicas", "2")).code());
-        assertFalse(Files.readString(a.resolve("aging.csv")).equals(Files.readString(c.resolve("aging.csv"))));
+        assertEquals(0, CliRunner.run(with(with(args(c, "--no-models"), "--seed", "5"), "--replicas", "1")).code());
+        Path r0 = Path.of("replicas", "r000", "T0.300", "softness.csv");
+        assertFalse(Files.readString(a.resolve(r0)).equals(Files.readString(c.resolve(r0))));
+        assertEquals(Files.readString(a.resolve(r0)), Files.readString(b.resolve(r0)));
 
         // resume: finished replicas are read back (the MD columns unchanged); now with the models, matched by a summary
         Path summary = root.resolve("summary.json");
@@ -159,5 +161,35 @@ class MdAgingCommandTest {
         assertEquals(ExitCodes.USAGE, noParams.code());
         assertTrue(noParams.err().contains("--params"), noParams.err());
         assertFalse(Files.exists(root.resolve("x").resolve("replicas")), "nothing was simulated for refused options");
+    }
+
+    /**
+     * ⟨S⟩ is the pipeline's quantity: at t_w = 0 (the equilibrated T_I state) the inherent-structure ⟨S⟩ of
+     * md-aging equals {@code softness MODEL IS.dump} applied to {@code quench} of that state, the pipeline's
+     * path (to 1e-6: the IS is minimised to |F| &lt; 1e-10 from the wrapped rather than the dumped positions).
+     */
+    @Test
+    void inherentSoftnessIsThePipelinesSoftness(@TempDir Path root) throws Exception {
+        Path a = root.resolve("a");
+        String[] cmd = with(with(with(with(with(with(with(args(a, "--no-models"), "--positions", "inherent"), "--replicas", "1"),
+                "--tf", "1.0"), "--equilibrate", "200"), "--melt-steps", "100"), "--tw-max", "0.01"), "--tw-min", "0.005");
+        var r = CliRunner.run(cmd);
+        assertEquals(0, r.code(), r.err());
+        double[] first = table(a.resolve("aging.csv")).getFirst();
+        assertEquals(0.0, first[1]);
+        Path dump = a.resolve("replicas").resolve("r000").resolve("equilibrate").resolve("traj.dump");
+        assertEquals(0, CliRunner.run("quench", dump.toString(), "--out", root.resolve("q").toString(), "--threads", "1", "--quiet").code());
+        var s = CliRunner.run("softness", resource("ka-demo-model.json").toString(), root.resolve("q").resolve("is.dump").toString(),
+                "--out", root.resolve("s").toString(), "--threads", "1", "--quiet");
+        assertEquals(0, s.code(), s.err());
+        List<String> frames = Files.readAllLines(root.resolve("s").resolve("frames.csv"));
+        assertEquals(2, frames.size(), "one frame");
+        double pipeline = Double.parseDouble(frames.get(1).split(",")[3]);
+        assertEquals(pipeline, first[2], 1e-6, "md-aging <S>(0) vs softness on quench of the same state");
+        // the thermal <S> of the same state differs: the test tells the two kinds of positions apart
+        var t = CliRunner.run("softness", resource("ka-demo-model.json").toString(), dump.toString(),
+                "--out", root.resolve("t").toString(), "--threads", "1", "--quiet");
+        double thermal = Double.parseDouble(Files.readAllLines(root.resolve("t").resolve("frames.csv")).get(1).split(",")[3]);
+        assertTrue(Math.abs(thermal - pipeline) > 0.1, "thermal " + thermal + " vs inherent " + pipeline);
     }
 }
