@@ -24,7 +24,7 @@ import org.softglass.core.params.ModelParameters;
  *
  * <p>Physics check: the quench must act on the structure. On thermal positions the response of ⟨S⟩ to
  * T_F is immediate (the vibrational spread of the neighbour shells shrinks within ~0.1 τ of the quench), so
- * a 1 τ run per T_F suffices: T_F = T_I keeps ⟨S⟩ stationary (late − early within 3 SE), T_F = 0.3 lowers
+ * a 0.5 τ run per T_F suffices: T_F = T_I keeps ⟨S⟩ stationary (late − early within 3 SE), T_F = 0.3 lowers
  * it by many SE. The inherent-structure ⟨S⟩ ages only logarithmically over 1–10⁴ τ (the papers' Fig. 5b),
  * far beyond a unit test on two cores; the real-data measurement is in the README.
  */
@@ -43,7 +43,7 @@ class MdAgingCommandTest {
 
     static String[] args(Path out, String... extra) throws Exception {
         List<String> a = new ArrayList<>(List.of("md-aging", "--model", resource("ka-demo-model.json").toString(), "--ti", "1.0",
-                "--tf", "1.0,0.3", "--n", "256", "--replicas", "4", "--equilibrate", "600", "--melt-steps", "400", "--tw-max", "1",
+                "--tf", "1.0,0.3", "--n", "256", "--replicas", "4", "--equilibrate", "600", "--melt-steps", "200", "--tw-max", "0.5",
                 "--per-decade", "2", "--positions", "thermal", "--threads", "1", "--quiet", "--out", out.toString()));
         a.addAll(List.of(extra));
         return a.toArray(String[]::new);
@@ -70,7 +70,7 @@ class MdAgingCommandTest {
         var r = CliRunner.run(args(a, "--no-models"));
         assertEquals(0, r.code(), r.err());
         List<double[]> rows = table(a.resolve("aging.csv"));
-        assertEquals(2 * 4, rows.size(), "t_w = 0, 0.1, 0.316, 1 for each T_F");
+        assertEquals(2 * 3, rows.size(), "t_w = 0, 0.1, 0.5 for each T_F");
         // columns: T_F,t_w,mean_s_md,mean_s_md_err,replicas,...
         List<double[]> same = at(rows, 1.0), cold = at(rows, 0.3);
         assertEquals(0.0, same.getFirst()[1]);
@@ -88,16 +88,16 @@ class MdAgingCommandTest {
         assertEquals(4, j.path("temperatures").get(1).path("md_replicas_mean_s").size());
         assertTrue(Files.size(a.resolve("aging.png")) > 0 && Files.exists(a.resolve("manifest.json")));
 
-        // determinism: same seed and threads in a fresh directory -> identical table
-        Path b = root.resolve("b");
-        assertEquals(0, CliRunner.run(args(b, "--no-models")).code());
-        assertEquals(Files.readString(a.resolve("aging.csv")), Files.readString(b.resolve("aging.csv")));
         // another seed gives another replica 0 (one replica: cheap)
         Path c = root.resolve("c");
         assertEquals(0, CliRunner.run(with(with(args(c, "--no-models"), "--seed", "5"), "--replicas", "1")).code());
         Path r0 = Path.of("replicas", "r000", "T0.300", "softness.csv");
         assertFalse(Files.readString(a.resolve(r0)).equals(Files.readString(c.resolve(r0))));
-        assertEquals(Files.readString(a.resolve(r0)), Files.readString(b.resolve(r0)));
+        // determinism: the same seed and threads in a fresh directory give an identical table
+        Path d = root.resolve("d");
+        assertEquals(0, CliRunner.run(with(with(args(d, "--no-models"), "--seed", "5"), "--replicas", "1")).code());
+        assertEquals(Files.readString(c.resolve("aging.csv")), Files.readString(d.resolve("aging.csv")));
+        assertEquals(Files.readString(c.resolve("aging.json")), Files.readString(d.resolve("aging.json")).replace(d.toString(), c.toString()));
 
         // resume: finished replicas are read back (the MD columns unchanged); now with the models, matched by a summary
         Path summary = root.resolve("summary.json");
@@ -172,7 +172,7 @@ class MdAgingCommandTest {
     void inherentSoftnessIsThePipelinesSoftness(@TempDir Path root) throws Exception {
         Path a = root.resolve("a");
         String[] cmd = with(with(with(with(with(with(with(args(a, "--no-models"), "--positions", "inherent"), "--replicas", "1"),
-                "--tf", "1.0"), "--equilibrate", "200"), "--melt-steps", "100"), "--tw-max", "0.01"), "--tw-min", "0.005");
+                "--tf", "1.0"), "--equilibrate", "200"), "--melt-steps", "0"), "--tw-max", "0.006"), "--tw-min", "0.005");
         var r = CliRunner.run(cmd);
         assertEquals(0, r.code(), r.err());
         double[] first = table(a.resolve("aging.csv")).getFirst();
