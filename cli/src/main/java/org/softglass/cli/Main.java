@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         subcommands = {InfoCommand.class, EnergyCommand.class, SimulateCommand.class, QuenchCommand.class,
                 DescriptorsCommand.class, PhopCommand.class, EventsCommand.class, PersistenceCommand.class, OverlapCommand.class, TrainsetCommand.class, D2minCommand.class,
                 TrainCommand.class, SoftnessCommand.class, BarriersCommand.class, FluidityCommand.class, CorrelationsCommand.class,
-                TrapCommand.class, TrspCommand.class, ValidateCommand.class,
+                TrapCommand.class, TrspCommand.class, MdAgingCommand.class, ValidateCommand.class,
                 HessianCommand.class, StiffnessCommand.class, ShearModulusCommand.class, FsCommand.class, MesoelasticCommand.class,
                 PipelineCommand.class,
                 CommandLine.HelpCommand.class})
