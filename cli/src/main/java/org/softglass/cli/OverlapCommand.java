@@ -14,7 +14,6 @@ import org.softglass.core.io.Frame;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.parallel.Parallel;
 import org.softglass.core.plot.Plot;
-import org.softglass.core.rearrange.Persistence;
 import org.softglass.core.rearrange.TrajectoryStream;
 import org.softglass.core.space.Box;
 import picocli.CommandLine.Command;
@@ -186,23 +185,9 @@ final class OverlapCommand implements Callable<Integer> {
         return new Trajectory(box, sp, spacing, frames.toArray(new double[0][]));
     }
 
-    /** Q with its error bars and χ4/χ4* on one log-t axis (t = 0 is off a log axis and not drawn). */
+    /** Q with its error bars and χ4/χ4* on one log-t axis ({@link OverlapPlot}). */
     private static Plot plot(InherentOverlap.Result r, String sp) {
-        double star = r.chi4Star();
-        int nl = r.lags().length;
-        double[] scaled = new double[nl], withErr = new double[nl], noErr = new double[nl];
-        for (int j = 0; j < nl; j++) {
-            scaled[j] = r.chi4()[j] / star;
-            boolean e = Double.isFinite(r.qErr()[j]);
-            withErr[j] = e ? r.q()[j] : Double.NaN;
-            noErr[j] = e ? Double.NaN : r.q()[j];
-        }
-        return Plot.xy("Inherent-state overlap (a = " + r.threshold() + ", species " + sp + ", N = " + r.particles() + ")",
-                        "t (tau)", "Q, chi4 / chi4*")
-                .logX()
-                .errors("Q(t)", r.times(), withErr, r.qErr())
-                .points("Q(t), < " + Persistence.MIN_BLOCKS + " origins (no error)", r.times(), noErr)
-                .points("chi4(t) / chi4* (chi4* = " + Csv.fmt(star) + ")", r.times(), scaled);
+        return OverlapPlot.of("Inherent-state overlap (a = " + r.threshold() + ", species " + sp + ", N = " + r.particles() + ")", r.times(), r.q(), r.qErr(), r.chi4(), r.chi4Star());
     }
 
     private static Double finite(double v) { return Double.isFinite(v) ? v : null; }

@@ -118,24 +118,9 @@ final class PersistenceCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Q with its error bars and χ4/χ4* on one log-t axis (both lie in [0, 1]). */
+    /** Q with its error bars and χ4/χ4* on one log-t axis ({@link OverlapPlot}). */
     private static Plot plot(Persistence.Result r, String sp) {
-        double star = r.chi4Star();
-        int nl = r.lags().length;
-        double[] scaled = new double[nl], withErr = new double[nl], noErr = new double[nl];
-        for (int j = 0; j < nl; j++) {
-            scaled[j] = r.chi4()[j] / star;
-            // Plot drops points with a NaN error bar: those (fewer than MIN_BLOCKS origins) get their own series
-            boolean e = Double.isFinite(r.qErr()[j]);
-            withErr[j] = e ? r.q()[j] : Double.NaN;
-            noErr[j] = e ? Double.NaN : r.q()[j];
-        }
-        return Plot.xy("Persistence of rearrangements (p_hop > " + r.pc() + ", species " + sp + ", N = " + r.particles() + ")",
-                        "t (tau)", "Q, chi4 / chi4*")
-                .logX()
-                .errors("Q(t)", r.times(), withErr, r.qErr())
-                .points("Q(t), < " + Persistence.MIN_BLOCKS + " origins (no error)", r.times(), noErr)
-                .points("chi4(t) / chi4* (chi4* = " + Csv.fmt(star) + ")", r.times(), scaled);
+        return OverlapPlot.of("Persistence of rearrangements (p_hop > " + r.pc() + ", species " + sp + ", N = " + r.particles() + ")", r.times(), r.q(), r.qErr(), r.chi4(), r.chi4Star());
     }
 
     private static Double finite(double v) { return Double.isFinite(v) ? v : null; }
