@@ -54,7 +54,8 @@ final class PipelineFallbacks {
         if ((kicks != null && !fitted(kicks)) || kicksError != null) {
             List<String> why = new ArrayList<>();
             if (kicksError != null) why.add("ΔS statistics not fitted: " + text(kicksError, "reason"));
-            if (kicks != null && !fitted(kicks) && kicks.hasNonNull("reason")) why.add("fitted kicks refused by the TRSP model: " + text(kicks, "reason"));
+            // without ΔS statistics there were no fitted kicks to refuse: the TRSP check's "section missing" adds nothing
+            if (kicksError == null && kicks != null && !fitted(kicks) && kicks.hasNonNull("reason")) why.add("fitted kicks refused by the TRSP model: " + text(kicks, "reason"));
             out.add(new Fallback("TRSP kicks σ_Δ(r), ρ_Δ(r)", kicks != null && !fitted(kicks) ? text(kicks, "source") : "none (not fitted)",
                     String.join("; ", why)));
         }
