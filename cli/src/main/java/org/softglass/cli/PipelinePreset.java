@@ -23,7 +23,9 @@ import java.util.Map;
  *       production per T with every 2 τ frame quenched (p_hop and descriptors on inherent structures,
  *       as paper 001; on thermal frames the classifier was no better than chance here: CV accuracy
  *       0.55 against 0.63–0.70 on inherent structures), radial descriptors ({@code fluidity-100}),
- *       stable = p_hop &lt; 0.02 for τ_c = 10 τ (20 τ left no stable candidate at T = 0.72).</li>
+ *       stable = p_hop &lt; 0.02 for τ_c = 10 τ (20 τ left no stable candidate at T = 0.72); TRSP L = 16,
+ *       8 trajectories of 20 000 events (they reach ≈ 6 τ_Q at every T; 40 000 reached 13 τ_Q and took
+ *       half the demo's wall time).</li>
  *   <li>{@code paper-ka}: N = 10 000, T = 0.70 … 0.42, 1000 τ of production per T with every frame
  *       (1 τ) quenched, {@code ka-266}; days on 2 cores (README); resumable.</li>
  *   <li>{@code smoke}: N = 500, four temperatures, 50 τ each, about a minute; for tests of the machinery only (its
@@ -40,7 +42,7 @@ record PipelinePreset(String name, int n, double[] temperatures, double dt, long
         return switch (name) {
             case "demo" -> new PipelinePreset("demo", 1000, new double[] {0.90, 0.80, 0.72, 0.66, 0.61}, 0.005,
                     10_000, 20_000, 400, true, "fluidity-100", new double[] {0.72, 0.66, 0.61}, 10, 0.3, 0.02, 10, 0.2,
-                    16, 8, 40_000, 200);
+                    16, 8, 20_000, 200);
             case "paper-ka" -> new PipelinePreset("paper-ka", 10_000, new double[] {0.70, 0.65, 0.60, 0.55, 0.50, 0.47, 0.45, 0.42},
                     0.005, 200_000, 200_000, 200, true, "ka-266", new double[] {0.47, 0.45, 0.42}, 10, 0.6, 0.02, 300, 0.2,
                     40, 8, 400_000, 200);
