@@ -175,7 +175,9 @@ final class PipelineReport {
         kicks.put("rhoDelta", Csv.map("c0", kp.rhoDelta().c0(), "c1", kp.rhoDelta().c1(), "xi", kp.rhoDelta().xi()));
         sum.put("trsp_kicks", kicks);
         fitted.add(new String[] {"TRSP kicks σ_Δ, ρ_Δ", ks.get("source").asText(), "",
-                ks.get("reason").isNull() ? "the fitted σ_Δ(r), ρ_Δ(r) above" : "fitted ones not usable: " + ks.get("reason").asText()});
+                ks.get("reason").isNull() ? "the fitted σ_Δ(r), ρ_Δ(r) above"
+                        : sum.containsKey("kicks_error") ? "no fitted ones: the ΔS statistics were not fitted (row below)"
+                        : "fitted ones not usable: " + ks.get("reason").asText()});
         Path csSource = root.resolve("trsp").resolve("cs-source.json");
         if (Files.isRegularFile(csSource)) {
             JsonNode cs = JSON.readTree(csSource.toFile());
@@ -453,11 +455,12 @@ final class PipelineReport {
             String name = y == 1 ? "Q" : "chi4";
             Plot p = Plot.xy(name + "(t) at T = " + Csv.fmt(t) + " (model markers: raw; lines: matched)", "t (tau)", name).logX()
                     .line("MD overlap (" + (preset.inherent() ? "IS" : "thermal") + ", a = " + Csv.fmt(md.a()) + ")", positive(md.t()), y == 1 ? md.q() : md.chi4());
-            if (y == 1) p.line("MD p_hop persistence (p_hop > " + Csv.fmt(preset.pR()) + "; not Q)", positive(persist[0]), persist[1]);
             if (match.trap() != null) p.line("trap matched (t / " + fmt(match.trap().factor()) + ")", match.trap().matchedTimes(trap[0]), trap[y]);
             if (match.trsp() != null) p.line("TRSP matched (t / " + fmt(match.trsp().factor()) + ")", match.trsp().matchedTimes(trsp[0]), trsp[y]);
             double[][] tr = thin(trap[0], trap[y], 30), tp = thin(trsp[0], trsp[y], 30);
             p.points("trap raw" + (y == 2 ? " (m = 1)" : ""), tr[0], tr[1]).points("TRSP raw", tp[0], tp[1]);
+            // last, so MD, trap and TRSP keep the same colours in the Q and χ4 figures
+            if (y == 1) p.line("MD p_hop persistence (p_hop > " + Csv.fmt(preset.pR()) + "; not Q)", positive(persist[0]), persist[1]);
             p.save(dir.resolve((y == 1 ? "q_" : "chi4_") + label + ".png"));
         }
     }
