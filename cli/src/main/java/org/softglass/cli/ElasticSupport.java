@@ -81,10 +81,6 @@ final class ElasticSupport {
 
     /** Mean and standard error of the mean {mean, sem} (sem NaN for one value). */
     static double[] meanSem(double[] v) {
-        double m = Arrays.stream(v).average().orElse(Double.NaN);
-        if (v.length < 2) return new double[] {m, Double.NaN};
-        double s = 0;
-        for (double x : v) s += (x - m) * (x - m);
-        return new double[] {m, Math.sqrt(s / (v.length - 1) / v.length)};
+        return new double[] {org.softglass.core.stats.Descriptive.mean(v), org.softglass.core.stats.Descriptive.standardError(v)};
     }
 }

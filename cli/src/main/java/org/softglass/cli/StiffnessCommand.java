@@ -144,9 +144,7 @@ final class StiffnessCommand implements Callable<Integer> {
         double[] ms = ElasticSupport.meanSem(fm);
         double[] kap = all.stream().mapToDouble(Double::doubleValue).toArray();
         double kmean = Arrays.stream(kap).average().orElse(Double.NaN);
-        double[] sorted = kap.clone();
-        Arrays.sort(sorted);
-        double median = sorted[sorted.length / 2];
+        double median = org.softglass.core.stats.Descriptive.median(kap);   // mean of the middle two for an even count
         ElasticSupport.makeDir(outDir);
         Path dpath = outDir.resolve("dipoles.csv"), lpath = outDir.resolve("local_kappa.csv"), jpath = outDir.resolve("stiffness.json"),
                 ppath = outDir.resolve("kappa_distribution.png");
