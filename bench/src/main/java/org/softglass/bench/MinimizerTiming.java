@@ -15,7 +15,8 @@ import org.softglass.core.particles.ParticleStore;
  * Side-by-side quench cost of the minimisers on the frames of a dump (not a JMH benchmark: one quench
  * is seconds). For each algorithm every {@code stride}-th frame (up to {@code frames}) is quenched
  * from a copy of the same positions (KA), after one untimed warm-up quench of the first frame; prints
- * one line per algorithm: mean iterations, force evaluations and wall seconds per quench, mean
+ * one line per algorithm: mean iterations, force evaluations, wall seconds and process CPU seconds (all
+ * threads; less disturbed than wall time on a shared machine) per quench, mean
  * U_IS/N ± its standard error over the frames, and how many converged.
  * Usage: {@code bin/java25 -cp bench/target/benchmarks.jar org.softglass.bench.MinimizerTiming DUMP frames stride ftol threads ALG[,ALG…] [lbfgsMemory [dmax]]}.
  */
@@ -40,7 +41,7 @@ public final class MinimizerTiming {
         }
         System.out.printf(Locale.ROOT, "%s: %d frames of N = %d, ftol %g, %d threads, L-BFGS memory %d, dmax %g%n",
                 file, list.size(), list.getFirst().size(), ftol, threads, memory, dmax);
-        System.out.println("alg          iter/quench  evals/quench  s/quench   U_IS/N mean +- SE      converged");
+        System.out.println("alg          iter/quench  evals/quench  s/quench  cpu-s/quench   U_IS/N mean +- SE      converged");
         for (String name : algs) {
             MinimizeOptions o = MinimizeOptions.defaults().withAlgorithm(Algorithm.parse(name)).withFtol(ftol)
                     .withThreads(threads).withLbfgsMemory(memory).withDmax(dmax);
@@ -48,14 +49,17 @@ public final class MinimizerTiming {
                 try (ParticleStore p = list.getFirst().particles().copy()) {
                     m.minimize(p, list.getFirst().box(), null);   // warm-up
                 }
-                long it = 0, ev = 0, ns = 0;
+                com.sun.management.OperatingSystemMXBean os =
+                        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                long it = 0, ev = 0, ns = 0, cpu = 0;
                 int ok = 0;
                 double su = 0, su2 = 0;
                 for (Frame f : list) {
                     try (ParticleStore p = f.particles().copy()) {
-                        long t0 = System.nanoTime();
+                        long t0 = System.nanoTime(), c0 = os.getProcessCpuTime();
                         Report rep = m.minimize(p, f.box(), null);
                         ns += System.nanoTime() - t0;
+                        cpu += os.getProcessCpuTime() - c0;
                         it += rep.iterations();
                         ev += rep.forceEvaluations();
                         if (rep.converged()) ok++;
@@ -65,8 +69,8 @@ public final class MinimizerTiming {
                 }
                 int n = list.size();
                 double mean = su / n, se = n > 1 ? Math.sqrt((su2 - n * mean * mean) / (n - 1) / n) : Double.NaN;
-                System.out.printf(Locale.ROOT, "%-12s %11.1f %13.1f %9.3f   %.6f +- %.6f  %d/%d%n", name, (double) it / n,
-                        (double) ev / n, ns * 1e-9 / n, mean, se, ok, n);
+                System.out.printf(Locale.ROOT, "%-12s %11.1f %13.1f %9.3f %13.3f   %.6f +- %.6f  %d/%d%n", name, (double) it / n,
+                        (double) ev / n, ns * 1e-9 / n, cpu * 1e-9 / n, mean, se, ok, n);
             }
         }
         list.forEach(Frame::close);
