@@ -105,6 +105,30 @@ class LbfgsTest {
         assertTrue(Math.abs(mo - ml) < 3 * sigma, "means differ by " + (mo - ml) + ", 3 sigma = " + 3 * sigma);
     }
 
+    /**
+     * Every accepted L-BFGS step lowers U, except an approximate-Wolfe step, which may raise it by at
+     * most the energy resolution 1e-10 |U₀| (Lbfgs class comment): checked over the first 300
+     * iterations from the thermal frame; at least 290 of them must lower U strictly.
+     */
+    @Test
+    void energyNeverRisesBeyondTheResolution() throws IOException {
+        List<Double> u = new ArrayList<>();
+        try (Frame f = MinimizerBehaviourTest.thermal(); ParticleStore p = f.particles().copy()) {
+            MinimizeOptions o = MinimizeOptions.defaults().withAlgorithm(Algorithm.LBFGS).withMaxIterations(300).withThreads(2)
+                    .withListener((s, k, e, fn, ev) -> u.add(e));
+            Report r = Minimizer.quench(p, f.box(), Models.ka(), o);
+            u.addFirst(r.initialEnergy());
+        }
+        assertEquals(301, u.size());
+        int strict = 0;
+        for (int k = 1; k < u.size(); k++) {
+            double allowed = Lbfgs.ENERGY_RESOLUTION * Math.abs(u.get(k - 1));
+            assertTrue(u.get(k) <= u.get(k - 1) + allowed, "energy rose at iteration " + k + ": " + u.get(k - 1) + " -> " + u.get(k));
+            if (u.get(k) < u.get(k - 1)) strict++;
+        }
+        assertTrue(strict >= 290, "strict decreases: " + strict + " of 300");
+    }
+
     /** Same input and thread count: bit-identical positions, images, energy and |F|₂ (serial reductions). */
     @Test
     void repeatsBitForBit() throws IOException {
