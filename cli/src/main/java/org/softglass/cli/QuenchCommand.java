@@ -64,8 +64,13 @@ final class QuenchCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--min", defaultValue = "cg+fire", paramLabel = "ALG",
-            description = "Minimiser: fire, cg or cg+fire (CG, then FIRE from where it stopped; default: ${DEFAULT-VALUE}).")
+            description = "Minimiser: fire, cg, cg+fire (CG, then FIRE from where it stopped), lbfgs or lbfgs+fire "
+                    + "(L-BFGS, then FIRE if needed; fewer force evaluations than CG) (default: ${DEFAULT-VALUE}).")
     String min;
+
+    @Option(names = "--lbfgs-memory", defaultValue = "8", paramLabel = "M",
+            description = "Number of (s, y) pairs L-BFGS keeps, 1..100 (lbfgs, lbfgs+fire only; default: ${DEFAULT-VALUE}).")
+    int lbfgsMemory;
 
     @Option(names = "--ftol", defaultValue = "1e-10", description = "Force tolerance on |F|_2 of the 3N force vector (default: ${DEFAULT-VALUE}; 0 = off).")
     double ftol;
@@ -91,9 +96,16 @@ final class QuenchCommand implements Callable<Integer> {
         OptionChecks.nonNegative(etol, "--etol");
         OptionChecks.atLeast(maxIter, 1, "--max-iter");
         OptionChecks.atLeast(maxEval, 1, "--max-eval");
+        if (lbfgsMemory < 1 || lbfgsMemory > 100) throw new IllegalArgumentException("--lbfgs-memory must be in [1, 100], got " + lbfgsMemory);
+        Algorithm algorithm;
+        try {
+            algorithm = Algorithm.parse(min);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--min: " + e.getMessage());
+        }
         PairPotential pot = Models.byName(model);
         int nt = run.threads();
-        MinimizeOptions opts = MinimizeOptions.defaults().withAlgorithm(Algorithm.parse(min)).withFtol(ftol).withEtol(etol)
+        MinimizeOptions opts = MinimizeOptions.defaults().withAlgorithm(algorithm).withLbfgsMemory(lbfgsMemory).withFtol(ftol).withEtol(etol)
                 .withMaxIterations(maxIter).withMaxForceEvaluations(maxEval).withThreads(nt);
         Path isDump = outDir.resolve("is.dump"), csv = outDir.resolve("is_energy.csv");
         int frames = 0, unconverged = 0;
@@ -145,7 +157,7 @@ final class QuenchCommand implements Callable<Integer> {
             }
         }
         new Manifest(Version.get(), "quench").param("model", pot.name()).param("potential", pot.description())
-                .param("min", opts.algorithm().label()).param("ftol", ftol).param("etol", etol).param("max_iter", maxIter)
+                .param("min", opts.algorithm().label()).param("lbfgs_memory", lbfgsMemory).param("ftol", ftol).param("etol", etol).param("max_iter", maxIter)
                 .param("max_eval", maxEval).param("dmax", opts.dmax()).param("skin", opts.skin()).param("fire", opts.fire().toString())
                 .param("threads", nt).input(dump).output(isDump).output(csv)
                 .result("frames", frames).result("unconverged_frames", unconverged).result("mean_u_is_per_atom", sumU / frames)

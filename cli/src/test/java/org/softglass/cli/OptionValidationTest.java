@@ -24,6 +24,8 @@ class OptionValidationTest {
         {"--etol", "quench", IN, "--out", DIR, "--etol", "Infinity"},
         {"--max-iter", "quench", IN, "--out", DIR, "--max-iter", "0"},
         {"--max-eval", "quench", IN, "--out", DIR, "--max-eval", "0"},
+        {"--lbfgs-memory", "quench", IN, "--out", DIR, "--min", "lbfgs", "--lbfgs-memory", "0"},
+        {"--min", "quench", IN, "--out", DIR, "--min", "bfgs"},
         {"--n", "simulate", "--n", "2000000000", "--temperature", "1", "--steps", "1", "--out", DIR},
         {"--temperature", "simulate", "--temperature", "Infinity", "--steps", "1", "--out", DIR},
         {"--density", "simulate", "--density", "1e999", "--temperature", "1", "--steps", "1", "--out", DIR},

@@ -7,7 +7,7 @@ package org.softglass.core.minimize;
 @FunctionalInterface
 public interface IterationListener {
     /**
-     * @param stage {@link Algorithm#CG} or {@link Algorithm#FIRE}
+     * @param stage {@link Algorithm#CG}, {@link Algorithm#LBFGS} or {@link Algorithm#FIRE}
      * @param iteration 1-based iteration count within the stage
      * @param energy total potential energy U after the iteration (ε)
      * @param fnorm 2-norm of the 3N force vector after the iteration (ε/σ)

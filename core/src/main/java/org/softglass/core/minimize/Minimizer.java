@@ -14,8 +14,8 @@ import org.softglass.core.space.Box;
 /**
  * Energy minimisation to an inherent structure: a local minimum of the potential energy
  * U(r₁, …, r_N) = Σ_{i&lt;j} u(r_ij) reached by descent from the given configuration, with FIRE 2.0
- * ({@link Fire}), Polak–Ribière CG ({@link ConjugateGradient}) or CG followed by FIRE
- * ({@link Algorithm#CG_FIRE}, the LAMMPS protocol of the fixtures). Units: ε, σ, τ; unit masses.
+ * ({@link Fire}), Polak–Ribière CG ({@link ConjugateGradient}), L-BFGS ({@link Lbfgs}), or CG / L-BFGS
+ * followed by FIRE ({@link Algorithm#CG_FIRE}, the LAMMPS protocol of the fixtures; {@link Algorithm#LBFGS_FIRE}). Units: ε, σ, τ; unit masses.
  *
  * <p>What is modified: the store's positions (wrapped into the box) and image counts (so that the
  * unwrapped positions {@code x + ix L} follow the particles continuously: an inherent-structure
@@ -93,14 +93,15 @@ public final class Minimizer implements AutoCloseable {
             List<Report.Stage> stages = new ArrayList<>(2);
             StopReason last = StopReason.FORCE_TOLERANCE;
             int iterations = 0;
-            List<Algorithm> plan = switch (options.algorithm()) {
-                case CG -> List.of(Algorithm.CG);
-                case FIRE -> List.of(Algorithm.FIRE);
-                case CG_FIRE -> List.of(Algorithm.CG, Algorithm.FIRE);
-            };
+            List<Algorithm> plan = options.algorithm().stages();
             for (Algorithm stage : plan) {
                 long e0 = o.evaluations();
-                StageResult r = stage == Algorithm.CG ? new ConjugateGradient(o, options).run(e0) : new Fire(o, options).run(e0);
+                StageResult r = switch (stage) {
+                    case CG -> new ConjugateGradient(o, options).run(e0);
+                    case LBFGS -> new Lbfgs(o, options).run(e0);
+                    case FIRE -> new Fire(o, options).run(e0);
+                    default -> throw new IllegalStateException("not a single stage: " + stage);
+                };
                 if (r.reason() == StopReason.NON_FINITE) {
                     throw new NonFiniteEnergyException(o.energy(), o.evaluations(), Overlap.find(particles, box));
                 }

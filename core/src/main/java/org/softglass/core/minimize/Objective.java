@@ -28,7 +28,7 @@ import org.softglass.core.space.Box;
  *
  * <p>Modifies the store's positions, images and forces. Not thread-safe.
  */
-final class Objective implements AutoCloseable {
+final class Objective implements AutoCloseable, Landscape {
     private static final ValueLayout.OfDouble D = ValueLayout.JAVA_DOUBLE;
     private static final ValueLayout.OfInt I = ValueLayout.JAVA_INT;
 
@@ -55,12 +55,19 @@ final class Objective implements AutoCloseable {
                 : new VerletList(box, fc.potential().maxCutoff(), skin, NeighborList.Kind.FULL, team);
     }
 
+    @Override
+    public int particles() { return n; }
+
+    @Override
+    public double[] forces() { return forces; }
+
     /**
      * Wraps, updates the neighbour list, computes U and F at the current positions.
      *
      * @return U (ε, total)
      */
-    double evaluate() {
+    @Override
+    public double evaluate() {
         ForceCompute.Result r = forcesAt(null); // totals only: no per-atom scatter
         energy = r.energy();
         virial = r.virial();
@@ -90,16 +97,19 @@ final class Objective implements AutoCloseable {
     }
 
     /** Whether the energy and every force component of the last evaluation are finite. */
-    boolean finite() { return finite; }
+    @Override
+    public boolean finite() { return finite; }
 
     /** U of the last evaluation (ε, total). */
-    double energy() { return energy; }
+    @Override
+    public double energy() { return energy; }
 
     /** Virial W = Σ r·f of the last evaluation (ε). */
     double virial() { return virial; }
 
     /** Evaluations so far. */
-    long evaluations() { return evaluations; }
+    @Override
+    public long evaluations() { return evaluations; }
 
     /** Neighbour-list builds so far. */
     long listBuilds() { return verlet.rebuilds(); }
@@ -115,7 +125,8 @@ final class Objective implements AutoCloseable {
     }
 
     /** Copies the positions into {@code x} (3N) and the image counts into {@code img} (3N). Modifies both. */
-    void savePositions(double[] x, int[] img) {
+    @Override
+    public void savePositions(double[] x, int[] img) {
         for (int a = 0; a < 3; a++) {
             MemorySegment.copy(p.positions(a), D, 0, x, a * n, n);
             MemorySegment.copy(p.images(a), I, 0, img, a * n, n);
@@ -126,7 +137,8 @@ final class Objective implements AutoCloseable {
      * Sets the positions to {@code x0 + alpha h} and the image counts to {@code img0} (the next
      * {@link #evaluate()} wraps). Modifies the store.
      */
-    void setPositions(double[] x0, int[] img0, double alpha, double[] h) {
+    @Override
+    public void setPositions(double[] x0, int[] img0, double alpha, double[] h) {
         for (int a = 0; a < 3; a++) {
             MemorySegment pos = p.positions(a);
             int off = a * n;

@@ -23,9 +23,9 @@ public record Report(Algorithm algorithm, StopReason reason, int iterations, lon
                      List<Stage> stages) {
 
     /**
-     * One stage (CG or FIRE) of a run.
+     * One stage (CG, L-BFGS or FIRE) of a run.
      *
-     * @param algorithm {@link Algorithm#CG} or {@link Algorithm#FIRE}
+     * @param algorithm {@link Algorithm#CG}, {@link Algorithm#LBFGS} or {@link Algorithm#FIRE}
      * @param reason why it stopped
      * @param iterations its iterations
      * @param forceEvaluations its force evaluations

@@ -17,7 +17,7 @@ import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.space.Box;
 
 /**
- * Behaviour of the minimisers that does not depend on LAMMPS: CG energies never rise (beyond the
+ * Behaviour of the minimisers that does not depend on LAMMPS (L-BFGS included): CG energies never rise (beyond the
  * line search's stated 1e-8 per atom allowance), the iteration / evaluation / energy criteria stop
  * with the right reason, results do not depend on the thread count, images follow particles across
  * box faces, and bad options are refused.
@@ -55,7 +55,7 @@ class MinimizerBehaviourTest {
                 Report r = Minimizer.quench(p, f.box(), Models.ka(), MinimizeOptions.defaults().withAlgorithm(a).withMaxIterations(7));
                 assertFalse(r.converged(), a + ": " + r);
                 assertEquals(StopReason.MAX_ITERATIONS, r.reason(), a.toString());
-                int stages = a == Algorithm.CG_FIRE ? 2 : 1;
+                int stages = a.stages().size();
                 assertEquals(stages, r.stages().size());
                 assertEquals(7 * stages, r.iterations(), "limit applies per stage: " + r.stages());
                 assertTrue(r.energy() < r.initialEnergy());
@@ -65,14 +65,15 @@ class MinimizerBehaviourTest {
 
     @Test
     void evaluationLimitStopsUnconverged() throws IOException {
-        for (Algorithm a : new Algorithm[] {Algorithm.CG, Algorithm.FIRE}) {
+        for (Algorithm a : new Algorithm[] {Algorithm.CG, Algorithm.FIRE, Algorithm.LBFGS}) {
             try (Frame f = thermal(); ParticleStore p = f.particles().copy()) {
                 Report r = Minimizer.quench(p, f.box(), Models.ka(), MinimizeOptions.defaults().withAlgorithm(a).withMaxForceEvaluations(25));
                 assertFalse(r.converged(), a + ": " + r);
                 assertEquals(StopReason.MAX_FORCE_EVALUATIONS, r.reason(), a.toString());
                 long stageEvals = r.stages().getFirst().forceEvaluations();
-                // also checked inside the CG line search: at most one evaluation (the step back) past the limit
-                assertTrue(stageEvals >= 25 && stageEvals <= 25 + (a == Algorithm.CG ? 1 : 0), a + " used " + stageEvals);
+                // also checked inside the CG and L-BFGS line searches: at most one evaluation (the step back) past the limit
+                assertTrue(stageEvals >= 25 && stageEvals <= 25 + (a == Algorithm.FIRE ? 0 : 1), a + " used " + stageEvals);
+                assertTrue(r.energy() < r.initialEnergy(), a + ": " + r);
                 assertEquals(stageEvals + 1, r.forceEvaluations(), "plus the initial evaluation");
             }
         }
@@ -80,7 +81,7 @@ class MinimizerBehaviourTest {
 
     @Test
     void energyToleranceStopsConverged() throws IOException {
-        for (Algorithm a : new Algorithm[] {Algorithm.CG, Algorithm.FIRE}) {
+        for (Algorithm a : new Algorithm[] {Algorithm.CG, Algorithm.FIRE, Algorithm.LBFGS}) {
             try (Frame f = thermal(); ParticleStore p = f.particles().copy()) {
                 Report r = Minimizer.quench(p, f.box(), Models.ka(), MinimizeOptions.defaults().withAlgorithm(a).withFtol(0).withEtol(1e-6));
                 assertTrue(r.converged(), a + ": " + r);
@@ -184,9 +185,14 @@ class MinimizerBehaviourTest {
         assertThrows(IllegalArgumentException.class, () -> d.withMaxForceEvaluations(0));
         assertThrows(IllegalArgumentException.class, () -> d.withThreads(0));
         assertThrows(IllegalArgumentException.class, () -> d.withDmax(0));
+        assertThrows(IllegalArgumentException.class, () -> d.withLbfgsMemory(0));
+        assertThrows(IllegalArgumentException.class, () -> d.withLbfgsMemory(101));
         assertThrows(IllegalArgumentException.class, () -> FireParameters.LAMMPS.withDt(-0.1));
         assertEquals(Algorithm.CG_FIRE, Algorithm.parse("CG+FIRE"));
+        assertEquals(Algorithm.LBFGS, Algorithm.parse("lbfgs"));
+        assertEquals(Algorithm.LBFGS_FIRE, Algorithm.parse(" LBFGS+FIRE "));
+        assertEquals(List.of(Algorithm.LBFGS, Algorithm.FIRE), Algorithm.LBFGS_FIRE.stages());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Algorithm.parse("bfgs"));
-        assertTrue(e.getMessage().contains("fire, cg, cg+fire"), e.getMessage());
+        assertTrue(e.getMessage().contains("fire, cg, cg+fire, lbfgs, lbfgs+fire"), e.getMessage());
     }
 }
