@@ -112,13 +112,7 @@ class LbfgsTest {
      */
     @Test
     void energyNeverRisesBeyondTheResolution() throws IOException {
-        List<Double> u = new ArrayList<>();
-        try (Frame f = MinimizerBehaviourTest.thermal(); ParticleStore p = f.particles().copy()) {
-            MinimizeOptions o = MinimizeOptions.defaults().withAlgorithm(Algorithm.LBFGS).withMaxIterations(300).withThreads(2)
-                    .withListener((s, k, e, fn, ev) -> u.add(e));
-            Report r = Minimizer.quench(p, f.box(), Models.ka(), o);
-            u.addFirst(r.initialEnergy());
-        }
+        List<Double> u = MinimizerBehaviourTest.energyTrace(Algorithm.LBFGS, 300);
         assertEquals(301, u.size());
         int strict = 0;
         for (int k = 1; k < u.size(); k++) {

@@ -28,14 +28,22 @@ class MinimizerBehaviourTest {
         return MinimizerFixtureTest.read("ka_N1000_T0.8_forces_frame.dump");
     }
 
-    @Test
-    void cgEnergyDecreasesMonotonically() throws IOException {
+    /** U after each of the first {@code iterations} iterations of {@code a} from the thermal frame, U₀ first (2 threads). */
+    static List<Double> energyTrace(Algorithm a, int iterations) throws IOException {
         List<Double> u = new ArrayList<>();
         try (Frame f = thermal(); ParticleStore p = f.particles().copy()) {
-            MinimizeOptions o = MinimizeOptions.defaults().withAlgorithm(Algorithm.CG).withMaxIterations(300).withThreads(2)
+            MinimizeOptions o = MinimizeOptions.defaults().withAlgorithm(a).withMaxIterations(iterations).withThreads(2)
                     .withListener((s, k, e, fn, ev) -> u.add(e));
             Report r = Minimizer.quench(p, f.box(), Models.ka(), o);
             u.addFirst(r.initialEnergy());
+        }
+        return u;
+    }
+
+    @Test
+    void cgEnergyDecreasesMonotonically() throws IOException {
+        List<Double> u = energyTrace(Algorithm.CG, 300);
+        try (Frame f = thermal(); ParticleStore p = f.particles().copy()) {
             assertEquals(301, u.size());
             int strict = 0;
             for (int k = 1; k < u.size(); k++) {
