@@ -128,12 +128,7 @@ final class CorrelationsCommand implements Callable<Integer> {
         OptionChecks.atLeast(minCount, 1, "--min-count");
         if (every < 1) throw new IllegalArgumentException("--every must be >= 1, got " + every);
         if (!(dt > 0)) throw new IllegalArgumentException("--dt must be > 0, got " + dt);
-        int rearrangerType = switch (rearrangers.toLowerCase(java.util.Locale.ROOT)) {
-            case "a" -> 1;
-            case "b" -> 2;
-            case "all" -> 0;
-            default -> throw new IllegalArgumentException("--rearrangers must be A, B or all, got '" + rearrangers + "'");
-        };
+        int rearrangerType = OptionChecks.speciesType(rearrangers, "--rearrangers");
         // the softness rows and the events index frames of TRAJ: both must have been computed from this very file
         TrajectoryRef actual = TrajectoryRef.of(traj);
         SoftnessTable.trajectory(softness).requireTrajectory(actual, softness.resolve(SoftnessTable.SIDECAR).toString(), "softness");

@@ -92,4 +92,19 @@ final class OptionChecks {
     static void memory(long count, long bytesEach, String what) {
         MemoryBudget.require(MemoryBudget.times(Math.max(0, count), bytesEach), what);
     }
+
+    /**
+     * A species option: {@code A}, {@code B} or {@code all} (any case) as the LAMMPS type it selects,
+     * 1, 2, or 0 for all.
+     *
+     * @throws IllegalArgumentException naming the option and the three accepted values
+     */
+    static int speciesType(String value, String option) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "a" -> 1;
+            case "b" -> 2;
+            case "all" -> 0;
+            default -> throw new IllegalArgumentException(option + " must be A, B or all, got '" + value + "'");
+        };
+    }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.softglass.core.dynamics.InherentOverlap;
@@ -83,12 +82,7 @@ final class OverlapCommand implements Callable<Integer> {
         OptionChecks.atLeast(nq, 0, "--nq");
         OptionChecks.positive(minBlock, "--min-block");
         if (maxLag != null) OptionChecks.atLeast(maxLag, 1, "--max-lag");
-        int type = switch (species.toLowerCase(Locale.ROOT)) {
-            case "a" -> 1;
-            case "b" -> 2;
-            case "all" -> 0;
-            default -> throw new IllegalArgumentException("--species must be A, B or all, got '" + species + "'");
-        };
+        int type = OptionChecks.speciesType(species, "--species");
         String sp = type == 0 ? "all" : type == 1 ? "A" : "B";
         Trajectory t = read();
         if (type != 0) {

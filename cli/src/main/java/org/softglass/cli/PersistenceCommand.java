@@ -61,12 +61,7 @@ final class PersistenceCommand implements Callable<Integer> {
         if (!(pc > 0) || !Double.isFinite(pc)) throw new IllegalArgumentException("--pc must be finite and > 0, got " + pc);
         if (perDecade < 1) throw new IllegalArgumentException("--per-decade must be >= 1, got " + perDecade);
         if (maxLag != null && maxLag < 1) throw new IllegalArgumentException("--max-lag must be >= 1 frame, got " + maxLag);
-        int type = switch (species.toLowerCase(java.util.Locale.ROOT)) {
-            case "a" -> 1;
-            case "b" -> 2;
-            case "all" -> 0;
-            default -> throw new IllegalArgumentException("--species must be A, B or all, got '" + species + "'");
-        };
+        int type = OptionChecks.speciesType(species, "--species");
         if (!Files.isRegularFile(PhopFiles.json(input))) throw new NoSuchFileException(PhopFiles.json(input).toString());
         PhopFiles.Matrix m = PhopFiles.read(input);
         int frames = m.frames(), n = m.header().size();

@@ -215,7 +215,7 @@ final class PipelineReport {
         double[] invT = new double[ts.length], sMd = new double[ts.length], sStd = new double[ts.length], sTrap = new double[ts.length];
         double[] tauMd = new double[ts.length], tauTrap = new double[ts.length], tauTrsp = new double[ts.length], tauA = new double[ts.length];
         double[] tauPersist = new double[ts.length];
-        double[][] persistT = new double[ts.length][], persistQ = new double[ts.length][];
+        double[][][] persistCurves = new double[ts.length][][];   // {t, Q} of the p_hop persistence
         JsonNode[] persist = new JsonNode[ts.length];
         MdOverlap[] mdo = new MdOverlap[ts.length];
         double[][][] trapCurves = new double[ts.length][][], trspCurves = new double[ts.length][][];
@@ -232,8 +232,7 @@ final class PipelineReport {
             Path pd = root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("persistence");
             Table pq = Table.read(pd.resolve("persistence.csv"));
             persist[k] = JSON.readTree(pd.resolve("persistence.json").toFile());
-            persistT[k] = pq.col("t");
-            persistQ[k] = pq.col("Q");
+            persistCurves[k] = new double[][] {pq.col("t"), pq.col("Q")};
             tauPersist[k] = num(persist[k].get("tau_Q"));
             trapCurves[k] = relax.where("T", t, "t", "Q", "chi4");
             trspCurves[k] = trspQ.where("T", t, "t", "Q", "chi4");
@@ -261,7 +260,7 @@ final class PipelineReport {
             row.putAll(match.matchedRow(tauTrap[k], tauChiTrap, tauTrsp[k], tauChiTrsp));
             cmp.add(row);
             String label = PipelinePreset.label(t);
-            comparisonFigures(dir, t, mdo[k], new double[][] {persistT[k], persistQ[k]}, trapCurves[k], trspCurves[k], match);
+            comparisonFigures(dir, t, mdo[k], persistCurves[k], trapCurves[k], trspCurves[k], match);
             figs.add(label);
         }
         sum.put("comparison", cmp);

@@ -296,6 +296,7 @@ public final class InherentOverlap {
         return new double[] {spread(tau), spread(star)};
     }
 
+    /** Delete-one-block jackknife standard error √((J−1)/J Σ_b (θ_b − θ̄)²) of the J replica values; NaN if any is not finite. */
     private static double spread(double[] v) {
         double mean = 0;
         for (double x : v) {
@@ -449,12 +450,7 @@ public final class InherentOverlap {
                 xi[b] = TrspAnalysis.ornsteinZernike(qs, s4(f, no, nq, n, lo, hi))[1];
                 ok &= Double.isFinite(xi[b]);
             }
-            if (ok) {
-                double mean = 0, v = 0;
-                for (double x : xi) mean += x / jb;
-                for (double x : xi) v += (x - mean) * (x - mean);
-                err = Math.sqrt(v * (jb - 1) / jb);
-            }
+            if (ok) err = spread(xi);
         }
         return new S4(lag, lag * traj.dt(), no, qs, s4, oz[0], oz[1], err);
     }
