@@ -23,6 +23,7 @@ import org.softglass.core.minimize.Algorithm;
 import org.softglass.core.minimize.MinimizeOptions;
 import org.softglass.core.minimize.Minimizer;
 import org.softglass.core.minimize.NonFiniteEnergyException;
+import org.softglass.core.minimize.ParallelQuench;
 import org.softglass.core.minimize.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,41 +109,37 @@ final class QuenchCommand implements Callable<Integer> {
         MinimizeOptions opts = MinimizeOptions.defaults().withAlgorithm(algorithm).withLbfgsMemory(lbfgsMemory).withFtol(ftol).withEtol(etol)
                 .withMaxIterations(maxIter).withMaxForceEvaluations(maxEval).withThreads(nt);
         Path isDump = outDir.resolve("is.dump"), csv = outDir.resolve("is_energy.csv");
-        int frames = 0, unconverged = 0;
-        double sumU = 0;
-        long evals = 0;
+        Totals totals = new Totals();
+        boolean framesInParallel;
         try (LammpsDumpReader reader = LammpsDumpReader.open(dump)) {   // a missing input fails before DIR is made
             boolean created = !Files.isDirectory(outDir);
             if (created) Files.createDirectories(outDir);
             LammpsDumpWriter dw = null;
             AtomicOutput co = null;
             boolean ok = false;
-            try (Minimizer minimizer = new Minimizer(pot, opts); Progress progress = Progress.frames("quench", run.quiet())) {
+            try (Progress progress = Progress.frames("quench", run.quiet())) {
                 dw = LammpsDumpWriter.open(isDump, COLUMNS);
                 co = AtomicOutput.open(csv);
                 PrintWriter cw = new PrintWriter(new BufferedWriter(new OutputStreamWriter(co.stream(), StandardCharsets.UTF_8), 1 << 16));
                 cw.println(CSV_HEADER);
-                for (Frame next; (next = reader.next()) != null; frames++) {
-                    try (Frame f = next) {
-                        double[] e = new double[f.size()];
-                        Report r;
-                        try {
-                            r = minimizer.minimize(f.particles(), f.box(), e);
-                        } catch (IllegalArgumentException ex) {
-                            throw new IllegalArgumentException(dump + ": frame " + frames + " (timestep " + f.timestep() + "): " + ex.getMessage());
-                        } catch (NonFiniteEnergyException ex) {
-                            throw nonFinite(frames, f.timestep(), ex);
-                        }
-                        dw.write(f.timestep(), f.box(), f.particles(), Map.of("c_peatom", e));
-                        cw.println(frames + "," + f.timestep() + "," + r.energyPerAtom() + "," + r.fnorm() + "," + r.fmax() + ","
-                                + r.iterations() + "," + r.forceEvaluations() + "," + r.converged());
-                        if (!r.converged()) unconverged++;
-                        sumU += r.energyPerAtom();
-                        evals += r.forceEvaluations();
-                    }
+                LammpsDumpWriter out = dw;
+                ParallelQuench.Sink<Item> sink = (item, e, r) -> {
+                    Frame f = item.frame();
+                    out.write(f.timestep(), f.box(), f.particles(), Map.of("c_peatom", e));
+                    cw.println(item.index() + "," + f.timestep() + "," + r.energyPerAtom() + "," + r.fnorm() + "," + r.fmax() + ","
+                            + r.iterations() + "," + r.forceEvaluations() + "," + r.converged());
+                    totals.add(r);
                     progress.step();
+                };
+                Frame first = reader.next();
+                if (first == null) throw new IllegalArgumentException(dump + ": no frames found");
+                Frame second = readOrClose(reader, first);
+                framesInParallel = second != null && nt > 1;
+                if (framesInParallel) {
+                    quenchFrames(reader, first, second, pot, opts, nt, sink);
+                } else {
+                    quenchOneByOne(reader, first, second, pot, opts, sink);
                 }
-                if (frames == 0) throw new IllegalArgumentException(dump + ": no frames found");
                 cw.flush();
                 if (cw.checkError()) throw new IOException("error writing " + csv);
                 dw.close();
@@ -156,10 +153,13 @@ final class QuenchCommand implements Callable<Integer> {
                 }
             }
         }
+        int frames = totals.frames, unconverged = totals.unconverged;
+        double sumU = totals.sumU;
+        long evals = totals.evals;
         new Manifest(Version.get(), "quench").param("model", pot.name()).param("potential", pot.description())
                 .param("min", opts.algorithm().label()).param("lbfgs_memory", lbfgsMemory).param("ftol", ftol).param("etol", etol).param("max_iter", maxIter)
                 .param("max_eval", maxEval).param("dmax", opts.dmax()).param("skin", opts.skin()).param("fire", opts.fire().toString())
-                .param("threads", nt).input(dump).output(isDump).output(csv)
+                .param("threads", nt).param("frames_in_parallel", framesInParallel).input(dump).output(isDump).output(csv)
                 .result("frames", frames).result("unconverged_frames", unconverged).result("mean_u_is_per_atom", sumU / frames)
                 .result("force_evaluations", evals).write(outDir.resolve("manifest.json"));
         if (unconverged > 0) {
@@ -171,13 +171,98 @@ final class QuenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** A frame of the input and its index, owned until its inherent structure is written. */
+    private record Item(int index, Frame frame) implements AutoCloseable {
+        @Override
+        public void close() { frame.close(); }
+    }
+
+    /** Frame count, unconverged frames, Σ U_IS/N and force evaluations of the quenches written. */
+    private static final class Totals {
+        int frames, unconverged;
+        double sumU;
+        long evals;
+
+        void add(Report r) {
+            frames++;
+            if (!r.converged()) unconverged++;
+            sumU += r.energyPerAtom();
+            evals += r.forceEvaluations();
+        }
+    }
+
+    /** The next frame, closing {@code open} if reading fails. */
+    private static Frame readOrClose(LammpsDumpReader reader, Frame open) throws IOException {
+        try {
+            return reader.next();
+        } catch (IOException | RuntimeException e) {
+            open.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Several frames: one frame per worker ({@code threads} workers, one thread each; {@link ParallelQuench}),
+     * written in input order. Each inherent structure is the one-thread quench of its frame.
+     */
+    private void quenchFrames(LammpsDumpReader reader, Frame first, Frame second, PairPotential pot, MinimizeOptions opts, int threads,
+                              ParallelQuench.Sink<Item> sink) throws IOException {
+        int index = 0;
+        int[] delivered = {0};   // results come in input order, so the first undelivered frame is the one that failed
+        ParallelQuench.Sink<Item> counting = (item, e, r) -> {
+            sink.accept(item, e, r);
+            delivered[0]++;
+        };
+        try (ParallelQuench<Item> q = new ParallelQuench<>(pot, opts, threads, counting)) {
+            try {
+                q.submit(new Item(index++, first), first.particles(), first.box());
+                q.submit(new Item(index++, second), second.particles(), second.box());
+                for (Frame f; (f = reader.next()) != null; ) q.submit(new Item(index++, f), f.particles(), f.box());
+                q.flush();
+            } catch (IllegalArgumentException | NonFiniteEnergyException ex) {
+                throw frameError(delivered[0], ex);
+            }
+        }
+    }
+
+    /** One frame (or one thread): frames in turn, each split over the minimiser's threads. */
+    private void quenchOneByOne(LammpsDumpReader reader, Frame first, Frame second, PairPotential pot, MinimizeOptions opts,
+                                ParallelQuench.Sink<Item> sink) throws IOException {
+        int index = 0;
+        try (Minimizer minimizer = new Minimizer(pot, opts)) {
+            Frame next = first, after = second;
+            while (next != null) {
+                try (Item item = new Item(index, next)) {
+                    double[] e = new double[next.size()];
+                    Report r;
+                    try {
+                        r = minimizer.minimize(next.particles(), next.box(), e);
+                    } catch (IllegalArgumentException | NonFiniteEnergyException ex) {
+                        if (after != null) after.close();
+                        throw frameError(index, ex);
+                    }
+                    sink.accept(item, e, r);
+                }
+                index++;
+                next = after;
+                after = next == null ? null : readOrClose(reader, next);
+            }
+        }
+    }
+
+    /** The one-line error for frame {@code index}'s failed minimisation. */
+    private RuntimeException frameError(int index, RuntimeException ex) {
+        if (ex instanceof NonFiniteEnergyException nf) return nonFinite(index, nf);
+        return new IllegalArgumentException(dump + ": frame " + index + ": " + ex.getMessage());
+    }
+
     /**
      * The error for a frame whose minimisation met a non-finite energy: an input error (exit 3) when
      * the frame as read is already non-finite (overlapping particles in the file), else a failed
      * computation (exit 1).
      */
-    private RuntimeException nonFinite(int frame, long timestep, NonFiniteEnergyException ex) {
-        String where = "frame " + frame + " (timestep " + timestep + "): ";
+    private RuntimeException nonFinite(int frame, NonFiniteEnergyException ex) {
+        String where = "frame " + frame + ": ";
         if (ex.atStart()) {
             return new InputFormatException(dump.getFileName().toString(), -1,
                     where + ex.getMessage() + "; expected distinct particle positions");

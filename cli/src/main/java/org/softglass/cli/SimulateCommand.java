@@ -58,8 +58,13 @@ final class SimulateCommand implements Callable<Integer> {
     double skin;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--inherent", description = "Also quench every dumped frame (cg+fire, ftol 1e-10): is.dump and is_energy.csv.")
+    @Option(names = "--inherent", description = "Also quench every dumped frame (ftol 1e-10, one frame per thread while the MD goes on): "
+            + "is.dump and is_energy.csv.")
     boolean inherent;
+    @Option(names = "--inherent-min", defaultValue = "cg+fire", paramLabel = "ALG",
+            description = "Minimiser of --inherent: cg+fire (as the LAMMPS fixtures), cg, fire, lbfgs or lbfgs+fire "
+                    + "(about half the force evaluations of cg+fire) (default: ${DEFAULT-VALUE}).")
+    String inherentMin;
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
     @picocli.CommandLine.Mixin
@@ -74,18 +79,26 @@ final class SimulateCommand implements Callable<Integer> {
      * (~110 neighbours × 4 B at the KA density) and cell bins; 1 KiB.
      */
     static final long MD_BYTES_PER_PARTICLE = 1024;
+    /** Per particle and thread with {@code --inherent}: two queued copies (104 B each) and a minimiser's vectors and list (~700 B). */
+    static final long INHERENT_BYTES_PER_PARTICLE_THREAD = 1024;
 
     @Override
     public Integer call() throws IOException {
         OptionChecks.atLeast(n, 2, "--n");
-        OptionChecks.memory(n, MD_BYTES_PER_PARTICLE, "--n " + n + " (particles)");
         java.io.PrintWriter err = cmd.commandLine().getErr();
         int nt = run.threads();
+        OptionChecks.memory(n, MD_BYTES_PER_PARTICLE + (inherent ? nt * INHERENT_BYTES_PER_PARTICLE_THREAD : 0), "--n " + n + " (particles)");
+        String alg;
+        try {
+            alg = org.softglass.core.minimize.Algorithm.parse(inherentMin).label();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--inherent-min: " + e.getMessage());
+        }
         double rho = density != null ? density : Models.defaultDensity(model);
         RunSpec spec = new RunSpec(model, n, rho, temperature, dt, steps, ensemble, tdamp, seed, meltTemperature,
                 meltSteps != null ? meltSteps : initial != null ? 0 : 2000,
                 equilibrate, thermoEvery, dumpEvery, checkpointEvery, skin, inherent,
-                fractionA != null ? fractionA : Models.defaultFractionA(model), initial != null ? initial.toString() : null);
+                fractionA != null ? fractionA : Models.defaultFractionA(model), initial != null ? initial.toString() : null, alg);
         Simulation.Result r;
         try (Progress bar = Progress.of("simulate", spec.totalSteps(), "steps", run.quiet())) {
             long[] last = {-1};

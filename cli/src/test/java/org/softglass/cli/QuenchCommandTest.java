@@ -1,5 +1,6 @@
 package org.softglass.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,9 +96,37 @@ class QuenchCommandTest {
         assertTrue(manifest.contains("\"command\" : \"quench\""), manifest);
         assertTrue(manifest.contains("\"frames\" : 3"), manifest);
         assertTrue(manifest.contains("\"min\" : \"cg+fire\""), manifest);
+        assertTrue(manifest.contains("\"frames_in_parallel\" : true"), manifest);
         try (var s = Files.list(out)) {
             assertEquals(3, s.count(), "is.dump, is_energy.csv, manifest.json and no temp files");
         }
+
+        // frames were quenched one per thread: the files are those of a one-thread run, byte for byte
+        Path one = dir.resolve("one");
+        CliRunner.Result r1 = CliRunner.run("quench", in.toString(), "--out", one.toString(), "--threads", "1", "--quiet");
+        assertEquals(0, r1.code(), r1.err());
+        for (String f : List.of("is.dump", "is_energy.csv")) {
+            assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
+        }
+        assertTrue(Files.readString(one.resolve("manifest.json")).contains("\"frames_in_parallel\" : false"));
+    }
+
+    /** A frame that cannot be minimised (two particles at one position) is named, also when frames run in parallel. */
+    @Test
+    void overlappingFrameIsNamedWhenFramesRunInParallel(@TempDir Path dir) throws Exception {
+        List<String> lines = Files.readAllLines(firstFrames(dir, 3));
+        // frame 1's first two atom rows: the second takes the first's position
+        int row = 1009 + 9;
+        String[] a = lines.get(row).split(" "), b = lines.get(row + 1).split(" ");
+        for (int c = 2; c < a.length; c++) b[c] = a[c];
+        lines.set(row + 1, String.join(" ", b));
+        Path bad = dir.resolve("overlap.dump"), out = dir.resolve("is");
+        Files.write(bad, lines);
+        CliRunner.Result r = CliRunner.run("quench", bad.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
+        assertEquals(ExitCodes.INPUT, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("overlap.dump") && r.err().contains("frame 1:"), r.err());
+        assertFalse(Files.exists(out), "no output directory left behind");
     }
 
     @Test

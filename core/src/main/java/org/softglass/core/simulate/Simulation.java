@@ -132,7 +132,8 @@ public final class Simulation {
                 if (spec.dumpEvery() > 0) obs.add(new DumpObserver(dir.resolve("traj.dump"), spec.dumpEvery(), lengths(lens, obs.size())));
                 if (spec.inherent()) {
                     long every = spec.dumpEvery() > 0 ? spec.dumpEvery() : spec.thermoEvery();
-                    obs.add(InherentObserver.factory(every, MinimizeOptions.defaults().withThreads(threads), pot).create(dir, lengths(lens, obs.size())));
+                    obs.add(InherentObserver.factory(every, MinimizeOptions.defaults().withAlgorithm(spec.inherentAlgorithm()), pot, threads)
+                            .create(dir, lengths(lens, obs.size())));
                 }
                 for (int k = 0; k < extra.size(); k++) obs.add(extra.get(k).create(dir, lengths(lens, obs.size())));
                 if (!resume && prodStart == 0) observe(obs, sys, 0, spec.dt());

@@ -62,6 +62,48 @@ class SimulationTest {
     }
 
     /**
+     * Frames are quenched one per worker with the spec's minimiser while the MD goes on: every
+     * is.dump frame and is_energy.csv row is, bit for bit, the one-thread L-BFGS+FIRE quench of the MD
+     * state at that step (captured here by an extra observer at the same steps), in step order.
+     */
+    @Test
+    void inherentFramesAreTheOneThreadQuenchOfEachFrameInStepOrder(@TempDir Path tmp) throws IOException {
+        RunSpec s = new RunSpec("ka", 300, 1.2, 1.0, 0.005, 300, "nvt", 0.5, 42, 2.0, 100, 100, 25, 50, 150, 0.3, true, 0.8, null, "lbfgs+fire");
+        assertEquals("lbfgs+fire", s.asMap().get("inherent_min"));
+        java.util.List<org.softglass.core.particles.ParticleStore> states = new java.util.ArrayList<>();
+        java.util.List<org.softglass.core.space.Box> boxes = new java.util.ArrayList<>();
+        Simulation.ObserverFactory capture = (dir, resume) -> new Observer() {
+            @Override public long every() { return 50; }
+            @Override public void observe(MdSystem sys, long step, double time) {
+                states.add(sys.particles().copy());
+                boxes.add(sys.box());
+            }
+        };
+        Path d = tmp.resolve("run");
+        Simulation.run(s, d, 2, x -> {}, java.util.List.of(capture));
+        double[] uIs = column(d.resolve("is_energy.csv"), 2);
+        assertEquals(7, uIs.length, "frames at production steps 0, 50, …, 300");
+        assertEquals(7, states.size());
+        org.softglass.core.minimize.MinimizeOptions one = org.softglass.core.minimize.MinimizeOptions.defaults()
+                .withAlgorithm(org.softglass.core.minimize.Algorithm.LBFGS_FIRE);
+        try (var is = org.softglass.core.io.LammpsDumpReader.open(d.resolve("is.dump"));
+             var m = new org.softglass.core.minimize.Minimizer(org.softglass.core.energy.Models.ka(), one)) {
+            for (int k = 0; k < states.size(); k++) {
+                try (var p = states.get(k); var quenched = is.next()) {
+                    var r = m.minimize(p, boxes.get(k), null);
+                    assertEquals(r.energyPerAtom(), uIs[k], 0.0, "U_IS/N of frame " + k);
+                    for (int i = 0; i < p.size(); i++) {
+                        for (int a = 0; a < 3; a++) {
+                            assertEquals(p.unwrapped(i, a, boxes.get(k)), quenched.particles().unwrapped(i, a, quenched.box()), 0.0,
+                                    "frame " + k + ", slot " + i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Same spec and thread count → identical files; 1 and 2 threads differ only by the grouping of
      * force sums, so their first thermo rows agree to round-off (later the chaotic dynamics amplify it).
      */
