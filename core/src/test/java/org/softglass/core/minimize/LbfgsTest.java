@@ -132,6 +132,50 @@ class LbfgsTest {
         }
     }
 
+    /**
+     * The fused passes of the two-loop recursion equal, bit for bit, the unfused operations they
+     * replace (an update of v, then {@link Lbfgs#dot4} or the serial dot of the new v), on random
+     * vectors of a length that is not a multiple of 4 (the scalar tail runs too).
+     */
+    @Test
+    void fusedPassesAreBitIdenticalToTheUnfusedOperations() {
+        Random rng = new Random(3);
+        int len = 3 * 337;
+        double[] u = new double[len], v = new double[len], w = new double[len];
+        for (int k = 0; k < len; k++) {
+            u[k] = rng.nextGaussian();
+            v[k] = rng.nextGaussian() * 1e3;
+            w[k] = rng.nextGaussian() * 1e-3;
+        }
+        double c = -0.7310, g = 1.0 / 3.0;
+
+        double[] v1 = new double[len], v2 = v.clone();
+        double d1 = Lbfgs.copyDot4(v, v1, w);
+        assertArrayEquals(v, v1, 0.0);
+        assertEquals(Lbfgs.dot4(w, v), d1, 0.0);
+
+        v1 = v.clone();
+        d1 = Lbfgs.axpyDot4(c, u, v1, w);
+        for (int k = 0; k < len; k++) v2[k] += c * u[k];
+        assertArrayEquals(v2, v1, 0.0);
+        assertEquals(Lbfgs.dot4(w, v2), d1, 0.0);
+
+        v1 = v.clone();
+        v2 = v.clone();
+        d1 = Lbfgs.axpyScaleDot4(c, u, v1, g, w);
+        for (int k = 0; k < len; k++) v2[k] += c * u[k];
+        for (int k = 0; k < len; k++) v2[k] *= g;
+        assertArrayEquals(v2, v1, 0.0);
+        assertEquals(Lbfgs.dot4(w, v2), d1, 0.0);
+
+        v1 = v.clone();
+        v2 = v.clone();
+        d1 = Lbfgs.axpyDotSerial(c, u, v1, w);
+        for (int k = 0; k < len; k++) v2[k] += c * u[k];
+        assertArrayEquals(v2, v1, 0.0);
+        assertEquals(Objective.dot(w, v2), d1, 0.0);
+    }
+
     private static double[][] run(Frame f) {
         MinimizeOptions o = MinimizeOptions.defaults().withAlgorithm(Algorithm.LBFGS).withThreads(2).withMaxIterations(300);
         try (ParticleStore p = f.particles().copy()) {
