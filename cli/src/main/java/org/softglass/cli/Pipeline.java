@@ -176,7 +176,7 @@ final class Pipeline {
                 Path dir = out.resolve("md").resolve(PipelinePreset.label(t));
                 RunSpec spec = new RunSpec("ka", preset.n(), 1.2, t, preset.dt(), preset.steps(), "nvt", 0.5, seed + 1000L * k, 2.0,
                         k == 0 ? 2000 : 0, preset.equilibrate(), preset.dumpEvery(), preset.dumpEvery(), 10_000, 0.3, preset.inherent(), 0.8,
-                        prev == null ? null : prev.toString(), preset.inherentMin());
+                        prev == null ? null : prev.toString(), preset.inherentQuench());
                 Map<String, Object> params = new LinkedHashMap<>(spec.asMap());
                 params.remove("initial");
                 params.put("threads", threads);

@@ -58,13 +58,17 @@ final class SimulateCommand implements Callable<Integer> {
     double skin;
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--inherent", description = "Also quench every dumped frame (ftol 1e-10, one frame per thread while the MD goes on): "
+    @Option(names = "--inherent", description = "Also quench every dumped frame (one frame per thread while the MD goes on): "
             + "is.dump and is_energy.csv.")
     boolean inherent;
     @Option(names = "--inherent-min", defaultValue = "cg+fire", paramLabel = "ALG",
             description = "Minimiser of --inherent: cg+fire (as the LAMMPS fixtures), cg, fire, lbfgs or lbfgs+fire "
                     + "(about half the force evaluations of cg+fire) (default: ${DEFAULT-VALUE}).")
     String inherentMin;
+    @Option(names = "--inherent-ftol", defaultValue = "1e-10", paramLabel = "F",
+            description = "Force tolerance of --inherent on |F|_2 of the 3N force vector (default: ${DEFAULT-VALUE}, as the LAMMPS fixtures; "
+                    + "p_hop labels need 1e-4, bench/RESULTS.md).")
+    double inherentFtol;
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
     @picocli.CommandLine.Mixin
@@ -88,17 +92,19 @@ final class SimulateCommand implements Callable<Integer> {
         java.io.PrintWriter err = cmd.commandLine().getErr();
         int nt = run.threads();
         OptionChecks.memory(n, MD_BYTES_PER_PARTICLE + (inherent ? nt * INHERENT_BYTES_PER_PARTICLE_THREAD : 0), "--n " + n + " (particles)");
-        String alg;
+        org.softglass.core.minimize.Algorithm alg;
         try {
-            alg = org.softglass.core.minimize.Algorithm.parse(inherentMin).label();
+            alg = org.softglass.core.minimize.Algorithm.parse(inherentMin);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--inherent-min: " + e.getMessage());
         }
+        OptionChecks.positive(inherentFtol, "--inherent-ftol");
         double rho = density != null ? density : Models.defaultDensity(model);
         RunSpec spec = new RunSpec(model, n, rho, temperature, dt, steps, ensemble, tdamp, seed, meltTemperature,
                 meltSteps != null ? meltSteps : initial != null ? 0 : 2000,
                 equilibrate, thermoEvery, dumpEvery, checkpointEvery, skin, inherent,
-                fractionA != null ? fractionA : Models.defaultFractionA(model), initial != null ? initial.toString() : null, alg);
+                fractionA != null ? fractionA : Models.defaultFractionA(model), initial != null ? initial.toString() : null,
+                new org.softglass.core.simulate.InherentQuench(alg, inherentFtol));
         Simulation.Result r;
         try (Progress bar = Progress.of("simulate", spec.totalSteps(), "steps", run.quiet())) {
             long[] last = {-1};

@@ -57,6 +57,28 @@ class SimulateCommandTest {
         CliRunner.Result dt = CliRunner.run("simulate", "--temperature", "1", "--steps", "10", "--dt", "-1", "--out", dir.resolve("c").toString());
         assertEquals(ExitCodes.USAGE, dt.code());
         assertTrue(dt.err().contains("--dt"), dt.err());
+        for (String[] bad : new String[][] {{"--inherent-min", "newton"}, {"--inherent-ftol", "0"}}) {
+            CliRunner.Result r = CliRunner.run(small(dir.resolve("d"), "--inherent", bad[0], bad[1]));
+            assertEquals(ExitCodes.USAGE, r.code(), r.err());
+            assertTrue(r.err().contains(bad[0]), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+    }
+
+    /** --inherent-min and --inherent-ftol reach the quench and the run's record. */
+    @Test
+    void inherentQuenchOptionsAreRecorded(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("r");
+        CliRunner.Result r = CliRunner.run(small(out, "--inherent", "--inherent-min", "lbfgs+fire", "--inherent-ftol", "1e-4"));
+        assertEquals(0, r.code(), r.err());
+        String run = java.nio.file.Files.readString(out.resolve("run.json"));
+        assertTrue(run.contains("\"inherent_min\" : \"lbfgs+fire\"") && run.contains("\"inherent_ftol\" : 1.0E-4"), run);
+        List<String> rows = java.nio.file.Files.readAllLines(out.resolve("is_energy.csv"));
+        assertEquals(4, rows.size(), "header + frames at production steps 0, 10, 20: " + rows);
+        for (String row : rows.subList(1, rows.size())) {
+            double fnorm = Double.parseDouble(row.split(",")[3]);
+            assertTrue(fnorm <= 1e-4 && fnorm > 1e-10, "|F| of a frame quenched to 1e-4: " + row);
+        }
     }
 
     private static String[] small(Path out, String... more) {

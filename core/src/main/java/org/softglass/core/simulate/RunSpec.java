@@ -27,16 +27,16 @@ import org.softglass.core.energy.Models;
  * The file's SHA-256 is part of {@link #key()}, so a changed start file never resumes an old run.
  * {@code null} for the random start.
  *
- * <p>{@code inherentMin}: the minimiser of the inherent-structure trajectory ({@code inherent}), an
- * {@link org.softglass.core.minimize.Algorithm} label; {@code null} means {@code cg+fire} (the
- * protocol of the LAMMPS fixtures). It is part of {@link #key()} when {@code inherent} is set.
+ * <p>{@code inherentQuench}: how the inherent-structure trajectory ({@code inherent}) is quenched;
+ * {@code null} means {@link InherentQuench#LAMMPS} (cg+fire to 1e-10, the protocol of the LAMMPS
+ * fixtures). It is part of {@link #key()} when {@code inherent} is set.
  */
 public record RunSpec(String model, int n, double density, double temperature, double dt, long steps,
                       String ensemble, double tdamp, long seed, double meltTemperature, long meltSteps,
                       long equilibrateSteps, long thermoEvery, long dumpEvery, long checkpointEvery, double skin,
-                      boolean inherent, double fractionA, String initial, String inherentMin) {
+                      boolean inherent, double fractionA, String initial, InherentQuench inherentQuench) {
 
-    /** A spec with the default inherent-structure minimiser (cg+fire). */
+    /** A spec with the default inherent-structure quench ({@link InherentQuench#LAMMPS}). */
     public RunSpec(String model, int n, double density, double temperature, double dt, long steps,
                    String ensemble, double tdamp, long seed, double meltTemperature, long meltSteps,
                    long equilibrateSteps, long thermoEvery, long dumpEvery, long checkpointEvery, double skin,
@@ -80,12 +80,7 @@ public record RunSpec(String model, int n, double density, double temperature, d
         if (checkpointEvery < 1) throw new IllegalArgumentException("--checkpoint-every must be >= 1, got " + checkpointEvery);
         if (!(skin >= 0)) throw new IllegalArgumentException("--skin must be >= 0, got " + skin);
         if (!(fractionA >= 0 && fractionA <= 1)) throw new IllegalArgumentException("--fraction-a must be in [0, 1], got " + fractionA);
-        if (inherentMin != null) inherentMin = org.softglass.core.minimize.Algorithm.parse(inherentMin).label();
-    }
-
-    /** The minimiser of the inherent-structure trajectory ({@code inherentMin}, default cg+fire). */
-    public org.softglass.core.minimize.Algorithm inherentAlgorithm() {
-        return inherentMin == null ? org.softglass.core.minimize.Algorithm.CG_FIRE : org.softglass.core.minimize.Algorithm.parse(inherentMin);
+        if (inherentQuench == null) inherentQuench = InherentQuench.LAMMPS;
     }
 
     /** Total steps of the protocol. */
@@ -105,7 +100,10 @@ public record RunSpec(String model, int n, double density, double temperature, d
         m.put("melt_temperature", meltTemperature); m.put("melt_steps", meltSteps); m.put("equilibrate_steps", equilibrateSteps);
         m.put("thermo_every", thermoEvery); m.put("dump_every", dumpEvery); m.put("checkpoint_every", checkpointEvery);
         m.put("skin", skin); m.put("inherent", inherent); m.put("fraction_a", fractionA);
-        if (inherent) m.put("inherent_min", inherentAlgorithm().label());
+        if (inherent) {
+            m.put("inherent_min", inherentQuench.algorithm().label());
+            m.put("inherent_ftol", inherentQuench.ftol());
+        }
         if (initial != null) {
             m.put("initial", initial);
             m.put("initial_sha256", sha256(java.nio.file.Path.of(initial)));

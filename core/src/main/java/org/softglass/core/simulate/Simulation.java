@@ -18,7 +18,6 @@ import java.util.function.LongConsumer;
 import org.softglass.core.energy.Models;
 import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.AtomicOutput;
-import org.softglass.core.minimize.MinimizeOptions;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.simd.Simd;
 import org.softglass.core.space.Box;
@@ -132,7 +131,7 @@ public final class Simulation {
                 if (spec.dumpEvery() > 0) obs.add(new DumpObserver(dir.resolve("traj.dump"), spec.dumpEvery(), lengths(lens, obs.size())));
                 if (spec.inherent()) {
                     long every = spec.dumpEvery() > 0 ? spec.dumpEvery() : spec.thermoEvery();
-                    obs.add(InherentObserver.factory(every, MinimizeOptions.defaults().withAlgorithm(spec.inherentAlgorithm()), pot, threads)
+                    obs.add(InherentObserver.factory(every, spec.inherentQuench().options(), pot, threads)
                             .create(dir, lengths(lens, obs.size())));
                 }
                 for (int k = 0; k < extra.size(); k++) obs.add(extra.get(k).create(dir, lengths(lens, obs.size())));

@@ -63,13 +63,15 @@ class SimulationTest {
 
     /**
      * Frames are quenched one per worker with the spec's minimiser while the MD goes on: every
-     * is.dump frame and is_energy.csv row is, bit for bit, the one-thread L-BFGS+FIRE quench of the MD
+     * is.dump frame and is_energy.csv row is, bit for bit, the one-thread L-BFGS+FIRE quench (ftol 1e-6) of the MD
      * state at that step (captured here by an extra observer at the same steps), in step order.
      */
     @Test
     void inherentFramesAreTheOneThreadQuenchOfEachFrameInStepOrder(@TempDir Path tmp) throws IOException {
-        RunSpec s = new RunSpec("ka", 300, 1.2, 1.0, 0.005, 300, "nvt", 0.5, 42, 2.0, 100, 100, 25, 50, 150, 0.3, true, 0.8, null, "lbfgs+fire");
+        RunSpec s = new RunSpec("ka", 300, 1.2, 1.0, 0.005, 300, "nvt", 0.5, 42, 2.0, 100, 100, 25, 50, 150, 0.3, true, 0.8, null,
+                new InherentQuench(org.softglass.core.minimize.Algorithm.LBFGS_FIRE, 1e-6));
         assertEquals("lbfgs+fire", s.asMap().get("inherent_min"));
+        assertEquals(1e-6, s.asMap().get("inherent_ftol"));
         java.util.List<org.softglass.core.particles.ParticleStore> states = new java.util.ArrayList<>();
         java.util.List<org.softglass.core.space.Box> boxes = new java.util.ArrayList<>();
         Simulation.ObserverFactory capture = (dir, resume) -> new Observer() {
@@ -85,7 +87,7 @@ class SimulationTest {
         assertEquals(7, uIs.length, "frames at production steps 0, 50, …, 300");
         assertEquals(7, states.size());
         org.softglass.core.minimize.MinimizeOptions one = org.softglass.core.minimize.MinimizeOptions.defaults()
-                .withAlgorithm(org.softglass.core.minimize.Algorithm.LBFGS_FIRE);
+                .withAlgorithm(org.softglass.core.minimize.Algorithm.LBFGS_FIRE).withFtol(1e-6);
         try (var is = org.softglass.core.io.LammpsDumpReader.open(d.resolve("is.dump"));
              var m = new org.softglass.core.minimize.Minimizer(org.softglass.core.energy.Models.ka(), one)) {
             for (int k = 0; k < states.size(); k++) {
