@@ -6,15 +6,15 @@
 #      LAMMPS: N*steps/(Loop time) of the production run. Each case on 1 and 2 threads (LAMMPS: 1 and 2 MPI
 #      ranks; the Debian build has no OpenMP), --reps times, interleaved so that drifts hit both codes alike.
 #   2. Quench: the LAMMPS configuration at the end of its first 1-rank production run, minimised by LAMMPS
-#      (min_style cg then fire, minimize 0.0 1e-10 100000 1000000) and by softglass quench --min cg+fire
-#      --ftol 1e-10, on 1 and 2 threads.
+#      (min_style cg then fire, minimize 0.0 1e-10 100000 1000000) and by softglass quench --min cg+fire and
+#      --min lbfgs+fire (--quench-algs), --ftol 1e-10, on 1 and 2 threads.
 # Before every measurement the script waits until the machine is idle: the CPU use of all processes over
 # the last 5 s (from /proc/stat, in cores) must be below --max-load. (The 1-minute load average would still
 # count the previous measurement of this script for minutes; it is recorded alongside.)
 #
 # Usage: bench/compare-lammps.sh [--reps 3] [--n 10000] [--temperature 0.6] [--melt 1000] [--equil 1000]
 #                                [--steps 2000] [--seed 1] [--threads "1 2"] [--max-load 0.5] [--wait-max 1800]
-#                                [--no-opt] [--no-quench] [--no-md] [--out DIR]
+#                                [--no-opt] [--no-quench] [--no-md] [--quench-algs "cg+fire lbfgs+fire"] [--out DIR]
 #   --no-opt     skip the extra LAMMPS runs with the OPT package (-sf opt, pair lj/cut/opt)
 #   --no-md      skip the MD runs and reuse DIR/md.csv and DIR/config.dump of an earlier run (quench only)
 #   Output: DIR (default bench/results/lammps-YYYY-MM-DD) with md.csv, quench.csv, summary.md and all logs.
@@ -23,7 +23,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 
 reps=3 n=10000 temp=0.6 melt=1000 equil=1000 steps=2000 seed=1 threads="1 2" maxload=0.5 waitmax=1800
-opt=1 quench=1 mdrun=1 out=""
+opt=1 quench=1 mdrun=1 out="" quench_algs="cg+fire lbfgs+fire"
 while [ $# -gt 0 ]; do
   case "$1" in
     --reps) reps="$2"; shift 2 ;;
@@ -39,6 +39,7 @@ while [ $# -gt 0 ]; do
     --no-opt) opt=0; shift ;;
     --no-quench) quench=0; shift ;;
     --no-md) mdrun=0; shift ;;
+    --quench-algs) quench_algs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "compare-lammps: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -60,9 +61,13 @@ if [ "$needmpi" = 1 ] && ! command -v mpirun >/dev/null 2>&1; then
   exit 3
 fi
 JAVA_HOME="$("$root/bin/find-jdk")" || { echo "compare-lammps: no JDK >= 25 found (see bin/find-jdk)" >&2; exit 3; }
-sg="$root/bin/softglass"
-"$sg" --version >/dev/null        # builds the CLI on first use
-mkdir -p "$out"
+# softglass: build if needed, then run a private copy of the jar (edits or rebuilds during the run cannot change it)
+"$root/bin/softglass" --version >/dev/null
+cp "$root/cli/target/softglass.jar" "$out/softglass.jar"
+sg="$out/softglass"
+printf '#!/usr/bin/env bash\nexport OPENBLAS_NUM_THREADS=1\nexec "%s" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar "%s" "$@"\n' \
+  "$("$root/bin/find-jdk")/bin/java" "$out/softglass.jar" > "$sg"
+chmod +x "$sg"
 lin="$here/lammps"
 
 lmp_cmd() {   # lmp_cmd RANKS [extra lmp args...]
@@ -184,13 +189,15 @@ if [ "$quench" = 1 ]; then
     ' "$d/log.lammps" >> "$qc"
     tail -1 "$qc" >&2
 
-    d="$out/quench_softglass_t$t"; rm -rf "$d"
-    wait_idle
-    echo "compare-lammps: quench, softglass, $t thread(s) ..." >&2
-    measure "$sg" quench "$out/config.dump" --out "$d" --model ka --min cg+fire --ftol 1e-10 --threads "$t" --quiet
-    awk -F, -v t="$t" -v w="$wall" -v busy="$busy" -v oth="$others" '
-      NR==2 {printf "softglass,%s,%.3f,,%d,%d,%s,%s,%s,%s\n", t, w, $6, $7, $3, $4, busy, oth}' "$d/is_energy.csv" >> "$qc"
-    tail -1 "$qc" >&2
+    for alg in $quench_algs; do
+      d="$out/quench_softglass_${alg}_t$t"; rm -rf "$d"
+      wait_idle
+      echo "compare-lammps: quench, softglass $alg, $t thread(s) ..." >&2
+      measure "$sg" quench "$out/config.dump" --out "$d" --model ka --min "$alg" --ftol 1e-10 --threads "$t" --quiet
+      awk -F, -v t="$t" -v w="$wall" -v busy="$busy" -v oth="$others" -v c="softglass $alg" '
+        NR==2 {printf "%s,%s,%.3f,,%d,%d,%s,%s,%s,%s\n", c, t, w, $6, $7, $3, $4, busy, oth}' "$d/is_energy.csv" >> "$qc"
+      tail -1 "$qc" >&2
+    done
   done
 fi
 
@@ -224,7 +231,7 @@ stats() {   # stats CODE THREADS -> "median min max used total"
   done
   if [ "$quench" = 1 ]; then
     echo
-    echo "## Quench of one configuration (cg then fire, ftol 1e-10); softglass wall includes JVM start-up (~${jvm_start} s for --version)"
+    echo "## Quench of one configuration (LAMMPS: cg then fire; softglass: the minimiser named; ftol 1e-10); softglass wall includes JVM start-up (~${jvm_start} s for --version)"
     echo
     echo "| code | threads | process wall (s) | LAMMPS loop cg+fire (s) | iterations | force evaluations | U_IS/N | fnorm | other processes (cores) |"
     echo "|---|---|---|---|---|---|---|---|---|"

@@ -141,7 +141,7 @@ final class Pipeline {
             // the MD overlap Q(t), χ4(t), S4/ξ4, block χ4 on the IS trajectory (002 §VII A; thermal
             // positions when the preset makes no inherent structures, which the report says); at most
             // about 256 origins, so the cost (∝ origins × frames × N) stays small at paper scale
-            long frames = preset.steps() / preset.dumpEvery() + 1;
+            long frames = preset.steps(preset.indexOf(t)) / preset.dumpEvery() + 1;
             sub("overlap", traj(t).toString(), "--a", num(InherentOverlap.DEFAULT_THRESHOLD), "--species", "A", "--timestep", num(preset.dt()),
                     "--origin-stride", Long.toString(Math.max(1, frames / 256)), "--threads", nt(), "--quiet", "--out", dir.resolve("overlap").toString());
             sub("persistence", out.resolve("phop").resolve(PipelinePreset.label(t)).toString(), "--pc", num(preset.pR()),
@@ -174,8 +174,8 @@ final class Pipeline {
                 double t = ts[k];
                 Path prev = k == 0 ? null : thermal(ts[k - 1]);
                 Path dir = out.resolve("md").resolve(PipelinePreset.label(t));
-                RunSpec spec = new RunSpec("ka", preset.n(), 1.2, t, preset.dt(), preset.steps(), "nvt", 0.5, seed + 1000L * k, 2.0,
-                        k == 0 ? 2000 : 0, preset.equilibrate(), preset.dumpEvery(), preset.dumpEvery(), 10_000, 0.3, preset.inherent(), 0.8,
+                RunSpec spec = new RunSpec("ka", preset.n(), 1.2, t, preset.dt(), preset.steps(k), "nvt", 0.5, seed + 1000L * k, 2.0,
+                        k == 0 ? 2000 : 0, preset.equilibrate(k), preset.dumpEvery(), preset.dumpEvery(), 10_000, 0.3, preset.inherent(), 0.8,
                         prev == null ? null : prev.toString(), preset.inherentQuench());
                 Map<String, Object> params = new LinkedHashMap<>(spec.asMap());
                 params.remove("initial");

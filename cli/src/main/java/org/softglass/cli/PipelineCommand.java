@@ -19,9 +19,14 @@ import picocli.CommandLine.Option;
                 "A rerun skips stages whose inputs are unchanged and resumes an interrupted one; --from STAGE reruns from there."})
 final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOutput {
     @Option(names = "--preset", defaultValue = "demo",
-            description = "demo (N = 1000, T = 0.90..0.61, inherent structures, under 10 min on 2 cores), paper-ka (N = 10 000, T = 0.70..0.42, inherent structures, days) "
+            description = "demo (N = 1000, T = 0.90..0.61, inherent structures, under 10 min on 2 cores), paper-lite (N = 1000, T = 0.90..0.50, "
+                    + "10 tau_alpha at every T, about 3 h), paper-ka (N = 10 000, T = 0.70..0.42, days) "
                     + "or smoke (N = 500, about a minute; for tests) (default: ${DEFAULT-VALUE}).")
     String preset;
+
+    @Option(names = "--estimate", description = "Do not run: measure the MD, quench, descriptor and TRSP rates on this machine (about a minute) "
+            + "and print the preset's projected wall time per stage and in total.")
+    boolean estimate;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/pipeline-PRESET).")
     Path out;
@@ -51,6 +56,14 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
             throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
         }
         int threads = run.threads();
+        if (estimate) {
+            java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("softglass-estimate");
+            PipelineEstimate.Rates r = PipelineEstimate.measure(p, threads, scratch);
+            PrintWriter o = cmd.commandLine().getOut();
+            o.print(PipelineEstimate.table(p, r, PipelineEstimate.project(p, r)));
+            o.flush();
+            return ExitCodes.OK;
+        }
         Pipeline.checkOptions(dir, from, threads);   // before anything is created
         PrintWriter err = cmd.commandLine().getErr();
         if (!run.quiet()) {

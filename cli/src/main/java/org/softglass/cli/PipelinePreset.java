@@ -28,17 +28,24 @@ import java.util.Map;
  *       stable = p_hop &lt; 0.02 for τ_c = 10 τ (20 τ left no stable candidate at T = 0.72); TRSP L = 16,
  *       8 trajectories of 20 000 events (they reach ≈ 6 τ_Q at every T; 40 000 reached 13 τ_Q and took
  *       half the demo's wall time).</li>
+ *   <li>{@code paper-lite}: the paper-grade study that fits in ≈ 3 hours on 2 cores (issue 15 item 6):
+ *       N = 1000, T = 0.90 (above the onset) … 0.50, every frame (1 τ, as paper 001) quenched; production
+ *       ≥ 10 τ_α at every T (τ_α from the demo's F_s and a VFT extrapolation: ≈ 100, 240, 500 τ at
+ *       T = 0.56, 0.52, 0.50; 5000 τ at 0.50) and equilibration ≥ 3 τ_α after the step from the T above;
+ *       training at the two lowest T with the KA rules of DESIGN §4: p_c = 0.6, stable = p_hop &lt; 0.02
+ *       for τ_c = 250 τ (≈ τ_α at 0.52, ½ τ_α at 0.50; one τ_c serves both sets); {@code fluidity-100};
+ *       TRSP L = 16, 8 × 40 000 events.</li>
  *   <li>{@code paper-ka}: N = 10 000, T = 0.70 … 0.42, 1000 τ of production per T with every frame
  *       (1 τ) quenched, {@code ka-266}; days on 2 cores (README); resumable.</li>
  *   <li>{@code smoke}: N = 500, four temperatures, 50 τ each, about a minute; for tests of the machinery only (its
  *       fits have large errors).</li>
  * </ul>
  */
-record PipelinePreset(String name, int n, double[] temperatures, double dt, long equilibrate, long steps, long dumpEvery,
+record PipelinePreset(String name, int n, double[] temperatures, double dt, long[] equilibrate, long[] steps, long dumpEvery,
                       boolean inherent, org.softglass.core.simulate.InherentQuench inherentQuench, String features, double[] trainTemperatures, double tR, double pc, double pStable,
                       double tauC, double pR, int trspSide, int trspTrajectories, long trspEvents, int bootstrap) {
 
-    static final String[] NAMES = {"demo", "paper-ka", "smoke"};
+    static final String[] NAMES = {"demo", "paper-lite", "paper-ka", "smoke"};
 
     /**
      * The inherent-structure quench of every preset: L-BFGS (then FIRE where it stalls) to |F|₂ ≤ 1e-4.
@@ -53,13 +60,17 @@ record PipelinePreset(String name, int n, double[] temperatures, double dt, long
     static PipelinePreset byName(String name) {
         return switch (name) {
             case "demo" -> new PipelinePreset("demo", 1000, new double[] {0.90, 0.80, 0.72, 0.66, 0.61}, 0.005,
-                    10_000, 20_000, 400, true, IS_MIN, "fluidity-100", new double[] {0.72, 0.66, 0.61}, 10, 0.3, 0.02, 10, 0.2,
+                    same(5, 10_000), same(5, 20_000), 400, true, IS_MIN, "fluidity-100", new double[] {0.72, 0.66, 0.61}, 10, 0.3, 0.02, 10, 0.2,
                     16, 8, 20_000, 200);
+            case "paper-lite" -> new PipelinePreset("paper-lite", 1000, new double[] {0.90, 0.80, 0.72, 0.66, 0.61, 0.56, 0.52, 0.50},
+                    0.005, new long[] {10_000, 10_000, 10_000, 10_000, 20_000, 60_000, 150_000, 300_000},
+                    new long[] {40_000, 40_000, 40_000, 40_000, 70_000, 160_000, 480_000, 1_000_000}, 200, true, IS_MIN, "fluidity-100",
+                    new double[] {0.52, 0.50}, 10, 0.6, 0.02, 250, 0.2, 16, 8, 40_000, 200);
             case "paper-ka" -> new PipelinePreset("paper-ka", 10_000, new double[] {0.70, 0.65, 0.60, 0.55, 0.50, 0.47, 0.45, 0.42},
-                    0.005, 200_000, 200_000, 200, true, IS_MIN, "ka-266", new double[] {0.47, 0.45, 0.42}, 10, 0.6, 0.02, 300, 0.2,
+                    0.005, same(8, 200_000), same(8, 200_000), 200, true, IS_MIN, "ka-266", new double[] {0.47, 0.45, 0.42}, 10, 0.6, 0.02, 300, 0.2,
                     40, 8, 400_000, 200);
             case "smoke" -> new PipelinePreset("smoke", 500, new double[] {0.90, 0.75, 0.66, 0.61}, 0.005,
-                    2000, 10_000, 400, true, IS_MIN, "fluidity-100", new double[] {0.75, 0.66, 0.61}, 10, 0.3, 0.02, 8, 0.2,
+                    same(4, 2000), same(4, 10_000), 400, true, IS_MIN, "fluidity-100", new double[] {0.75, 0.66, 0.61}, 10, 0.3, 0.02, 8, 0.2,
                     8, 2, 4000, 50);
             default -> throw new IllegalArgumentException("--preset must be one of " + String.join(", ", NAMES) + ", got '" + name + "'");
         };
@@ -68,15 +79,45 @@ record PipelinePreset(String name, int n, double[] temperatures, double dt, long
     /** The temperature label used in directory names, e.g. {@code T0.620}. */
     static String label(double t) { return String.format(Locale.ROOT, "T%.3f", t); }
 
+    /** @throws IllegalArgumentException if the per-temperature lengths do not match the temperatures */
+    PipelinePreset {
+        if (equilibrate.length != temperatures.length || steps.length != temperatures.length) {
+            throw new IllegalArgumentException("preset " + name + ": " + temperatures.length + " temperatures but " + equilibrate.length
+                    + " equilibration and " + steps.length + " production lengths");
+        }
+    }
+
+    /** {@code count} copies of {@code v}: the same run length at every temperature. */
+    static long[] same(int count, long v) {
+        long[] a = new long[count];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    /** Index of temperature {@code t} in {@link #temperatures()} (exact match). */
+    int indexOf(double t) {
+        for (int k = 0; k < temperatures.length; k++) {
+            if (temperatures[k] == t) return k;
+        }
+        throw new IllegalArgumentException("preset " + name + " has no temperature " + t);
+    }
+
+    /** Equilibration steps at the k-th temperature. */
+    long equilibrate(int k) { return equilibrate[k]; }
+
+    /** Production steps at the k-th temperature. */
+    long steps(int k) { return steps[k]; }
+
     /** Total MD steps of the study (melt of the first run included). */
-    long totalSteps() { return 2000 + temperatures.length * (equilibrate + steps); }
+    long totalSteps() { return 2000 + Arrays.stream(equilibrate).sum() + Arrays.stream(steps).sum(); }
 
     /** The settings as a map (for the pipeline manifest and the report). */
     Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("preset", name); m.put("model", "ka"); m.put("n", n); m.put("density", 1.2);
         m.put("temperatures", Arrays.stream(temperatures).boxed().toList()); m.put("dt", dt);
-        m.put("equilibrate_steps", equilibrate); m.put("production_steps", steps); m.put("dump_every", dumpEvery);
+        m.put("equilibrate_steps", Arrays.stream(equilibrate).boxed().toList()); m.put("production_steps", Arrays.stream(steps).boxed().toList());
+        m.put("dump_every", dumpEvery);
         m.put("inherent_structures", inherent); m.put("inherent_min", inherentQuench.algorithm().label()); m.put("inherent_ftol", inherentQuench.ftol()); m.put("features", features);
         m.put("train_temperatures", Arrays.stream(trainTemperatures).boxed().toList());
         m.put("tR", tR); m.put("pc", pc); m.put("p_stable", pStable); m.put("tau_c", tauC); m.put("p_R", pR);

@@ -142,7 +142,7 @@ class PipelineCommandTest {
     void unknownPresetIsAUsageError(@TempDir Path tmp) {
         CliRunner.Result r = CliRunner.run("pipeline", "--preset", "huge", "--out", tmp.toString());
         assertEquals(ExitCodes.USAGE, r.code());
-        assertTrue(r.err().contains("demo, paper-ka, smoke"), r.err());
+        assertTrue(r.err().contains("demo, paper-lite, paper-ka, smoke"), r.err());
     }
 
     @Test

@@ -28,7 +28,7 @@ class PipelineReportTest {
     private static final double[] TAU_CHI_TRAP = {4.5, 33.0}, TAU_CHI_TRSP = {5.0, 20.0};
 
     private static PipelinePreset preset() {
-        return new PipelinePreset("synthetic", 500, TS, 0.005, 1, 1, 1, true, PipelinePreset.IS_MIN, "fluidity-100", new double[] {0.7}, 10, 0.3, 0.02, 8, 0.2,
+        return new PipelinePreset("synthetic", 500, TS, 0.005, PipelinePreset.same(TS.length, 1), PipelinePreset.same(TS.length, 1), 1, true, PipelinePreset.IS_MIN, "fluidity-100", new double[] {0.7}, 10, 0.3, 0.02, 8, 0.2,
                 8, 2, 4000, 50);
     }
 

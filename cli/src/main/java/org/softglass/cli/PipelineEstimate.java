@@ -1,0 +1,182 @@
+package org.softglass.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.softglass.core.energy.Models;
+import org.softglass.core.io.Frame;
+import org.softglass.core.io.LammpsDumpReader;
+import org.softglass.core.minimize.ParallelQuench;
+import org.softglass.core.simulate.RunSpec;
+import org.softglass.core.simulate.Simulation;
+import org.softglass.core.structure.DescriptorCalculator;
+import org.softglass.core.structure.DescriptorSpec;
+import org.softglass.core.trsp.TrspDynamics;
+import org.softglass.core.trsp.TrspEnsemble;
+import org.softglass.core.trsp.TrspModel;
+import org.softglass.core.trsp.TrspPresets;
+
+/**
+ * {@code softglass pipeline --preset P --estimate}: the preset's wall time on this machine, projected
+ * from rates measured here, now, with the run's thread count, on a few items of each expensive kind,
+ * without running the study (issue 16 item 4).
+ *
+ * <p><b>Measured</b> (in a temporary directory, deleted afterwards; about a minute at N = 1000):
+ * <ul>
+ *   <li>MD: production atom-steps per second of KA NVT at the preset's N and lowest T, after a short
+ *       melt ({@value #MD_STEPS} production steps, the pipeline's integrator and list settings);</li>
+ *   <li>inherent structures: wall seconds per frame of the preset's quench ({@link ParallelQuench},
+ *       one frame per thread) on the last {@code 2·threads} frames of that MD;</li>
+ *   <li>softness: wall seconds per frame of the preset's descriptors of the A centres of those frames
+ *       (thermal here, inherent structures in the study: the same density and neighbour counts; the
+ *       softness stage computes them for every frame, and applying the SVM is a dot product);</li>
+ *   <li>TRSP: events per second of one lattice trajectory on one thread (ka-002 parameters at the lowest
+ *       T, the preset's L, kick tolerance 1e-2 as {@code trsp run}).</li>
+ * </ul>
+ *
+ * <p><b>Projected</b> per stage, with F_T = production/dumpEvery + 1 frames at temperature T:
+ * <pre>
+ *   simulate  = Σ_T [ (melt + equilibrate_T + production_T) · N / (MD rate)  +  F_T · (s per IS frame) ]
+ *   softness  = Σ_T F_T · (s per descriptor frame)
+ *   trsp      = |T| · trajectories · events / (events/s per thread · min(threads, trajectories))
+ * </pre>
+ * The simulate figure is an upper bound: the pipeline quenches while the MD goes on. The other stages
+ * (p_hop, training, barriers, correlations, trap, observables, report) are not projected; they took
+ * 2–5 % of the demo's wall time (bench/RESULTS.md) and grow at most in proportion to the frames.
+ */
+final class PipelineEstimate {
+    /** Production steps of the MD rate measurement (after a 500-step melt). */
+    static final long MD_STEPS = 2000;
+    /** Events of the TRSP rate measurement (after as many warm-up events). */
+    static final long TRSP_EVENTS = 4000;
+
+    /** Rates measured on this machine. */
+    record Rates(int threads, double mdAtomStepsPerSecond, double quenchSecondsPerFrame, double descriptorSecondsPerFrame,
+                 double trspEventsPerSecond, int framesMeasured) {}
+
+    /** One stage's projected wall time and how it was obtained. */
+    record Stage(String name, double seconds, String basis) {}
+
+    private PipelineEstimate() {}
+
+    /** Measures the rates (see class comment) in {@code scratch}, which is deleted afterwards. */
+    static Rates measure(PipelinePreset p, int threads, Path scratch) throws IOException {
+        try {
+            double tLow = Double.MAX_VALUE;
+            for (double t : p.temperatures()) tLow = Math.min(tLow, t);
+            RunSpec spec = new RunSpec("ka", p.n(), 1.2, tLow, p.dt(), MD_STEPS, "nvt", 0.5, 1, 2.0, 500, 0, MD_STEPS / 10, MD_STEPS / 10,
+                    1_000_000, 0.3, false, 0.8, null);
+            Simulation.Result md = Simulation.run(spec, scratch.resolve("md"), threads, x -> {});
+            double mdRate = md.productionStepsRun() * (double) p.n() / md.productionSeconds();
+
+            int k = 2 * threads;
+            List<Frame> frames = lastFrames(scratch.resolve("md").resolve("traj.dump"), k);
+            double quench, descriptors, events;
+            try {
+                long t0 = System.nanoTime();
+                try (ParallelQuench<Frame> q = new ParallelQuench<>(Models.ka(), p.inherentQuench().options(), threads, (f, e, r) -> {})) {
+                    for (Frame f : frames) {
+                        Frame c = copyOf(f);                 // the copy is quenched and freed; f stays for the descriptors
+                        q.submit(c, c.particles(), c.box());
+                    }
+                    q.flush();
+                }
+                quench = (System.nanoTime() - t0) * 1e-9 / frames.size();
+                try (DescriptorCalculator calc = new DescriptorCalculator(DescriptorSpec.preset(p.features()), threads)) {
+                    long d0 = System.nanoTime();
+                    for (Frame f : frames) calc.compute(f, DescriptorCalculator.centres(f.particles(), 0));
+                    descriptors = (System.nanoTime() - d0) * 1e-9 / frames.size();
+                }
+            } finally {
+                frames.forEach(Frame::close);
+            }
+            TrspModel model = TrspModel.of(TrspPresets.ka002(), tLow, p.trspSide(), 4, 1.0);
+            var kicks = TrspEnsemble.kicks(model, 1e-2);
+            double[] s = new double[model.lattice().sites()];
+            model.covariance().sample(model.mu(), new SplittableRandom(1), s);
+            TrspDynamics d = new TrspDynamics(model, kicks, s, 2);
+            TrspDynamics.Observer none = new TrspDynamics.Observer() {};
+            d.runEvents(TRSP_EVENTS, none);
+            long e0 = System.nanoTime();
+            d.runEvents(TRSP_EVENTS, none);
+            events = TRSP_EVENTS / ((System.nanoTime() - e0) * 1e-9);
+            return new Rates(threads, mdRate, quench, descriptors, events, frames.size());
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    /**
+     * A frame that owns a copy of {@code f}'s particles: what {@link ParallelQuench} minimises and frees.
+     * The box and timestep are {@code f}'s.
+     */
+    private static Frame copyOf(Frame f) {
+        return Frame.of(f.timestep(), f.box(), f.particles().copy());
+    }
+
+    /** The last {@code k} frames of a dump (read in one pass, keeping at most k open). */
+    private static List<Frame> lastFrames(Path dump, int k) throws IOException {
+        java.util.ArrayDeque<Frame> keep = new java.util.ArrayDeque<>();
+        try (LammpsDumpReader r = LammpsDumpReader.open(dump)) {
+            for (Frame f; (f = r.next()) != null; ) {
+                keep.addLast(f);
+                if (keep.size() > k) keep.removeFirst().close();
+            }
+        }
+        return new ArrayList<>(keep);
+    }
+
+    /** The projection of each expensive stage (class comment). */
+    static List<Stage> project(PipelinePreset p, Rates r) {
+        double[] ts = p.temperatures();
+        double md = 0, is = 0, soft = 0;
+        long frames = 0;
+        for (int k = 0; k < ts.length; k++) {
+            long f = p.steps(k) / p.dumpEvery() + 1;
+            frames += f;
+            md += ((k == 0 ? 2000 : 0) + p.equilibrate(k) + p.steps(k)) * (double) p.n() / r.mdAtomStepsPerSecond();
+            if (p.inherent()) is += f * r.quenchSecondsPerFrame();
+            soft += f * r.descriptorSecondsPerFrame();
+        }
+        double trspEvents = (double) ts.length * p.trspTrajectories() * p.trspEvents();
+        double trsp = trspEvents / (r.trspEventsPerSecond() * Math.min(r.threads(), p.trspTrajectories()));
+        return List.of(
+                new Stage("simulate", md + is, String.format(Locale.ROOT, "MD %.0f s (%.3g atom-steps/s) + %d IS frames × %.3f s = %.0f s",
+                        md, r.mdAtomStepsPerSecond(), p.inherent() ? frames : 0, r.quenchSecondsPerFrame(), is)),
+                new Stage("softness", soft, String.format(Locale.ROOT, "%d frames × %.3f s (%s, A centres)", frames, r.descriptorSecondsPerFrame(),
+                        p.features())),
+                new Stage("trsp", trsp, String.format(Locale.ROOT, "%.3g events at %.3g events/s per thread on %d threads", trspEvents,
+                        r.trspEventsPerSecond(), Math.min(r.threads(), p.trspTrajectories()))));
+    }
+
+    /** The printed table: rates, then one line per stage and the total. */
+    static String table(PipelinePreset p, Rates r, List<Stage> stages) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "softglass pipeline --preset %s --estimate: N = %d, %d temperatures, %d threads%n", p.name(), p.n(),
+                p.temperatures().length, r.threads()));
+        b.append(String.format(Locale.ROOT, "measured: MD %.3g atom-steps/s; IS quench (%s) %.3f s per frame over %d frames; descriptors %.3f s per frame; "
+                        + "TRSP %.3g events/s per thread%n", r.mdAtomStepsPerSecond(), p.inherentQuench().label(), r.quenchSecondsPerFrame(),
+                r.framesMeasured(), r.descriptorSecondsPerFrame(), r.trspEventsPerSecond()));
+        double total = 0;
+        for (Stage s : stages) {
+            b.append(String.format(Locale.ROOT, "  %-9s %8.0f s  (%5.2f h)  %s%n", s.name(), s.seconds(), s.seconds() / 3600, s.basis()));
+            total += s.seconds();
+        }
+        b.append(String.format(Locale.ROOT, "  %-9s %8.0f s  (%5.2f h)  (other stages not projected: 2-5 %% of the demo's wall time)%n", "total", total,
+                total / 3600));
+        return b.toString();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.softglass.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link PipelineEstimate}: the projection is the stated arithmetic of the preset's lengths and the
+ * measured rates; {@code pipeline --estimate} measures real rates, prints the table, and writes nothing
+ * into the run directory.
+ */
+class PipelineEstimateTest {
+
+    /**
+     * paper-lite with round rates: 1e6 atom-steps/s, 0.5 s per IS frame, 0.1 s per descriptor frame,
+     * 1000 TRSP events/s per thread on 2 threads. Every number below is computed by hand from the
+     * preset's table (8 temperatures, dump every 200 steps).
+     */
+    @Test
+    void projectionIsTheStatedArithmetic() {
+        PipelinePreset p = PipelinePreset.byName("paper-lite");
+        long eq = 0, prod = 0, frames = 0;
+        for (int k = 0; k < p.temperatures().length; k++) {
+            eq += p.equilibrate(k);
+            prod += p.steps(k);
+            frames += p.steps(k) / 200 + 1;
+        }
+        assertEquals(570_000, eq);
+        assertEquals(1_870_000, prod);
+        assertEquals(9358, frames);
+        PipelineEstimate.Rates r = new PipelineEstimate.Rates(2, 1e6, 0.5, 0.1, 1000, 4);
+        List<PipelineEstimate.Stage> s = PipelineEstimate.project(p, r);
+        assertEquals("simulate", s.get(0).name());
+        assertEquals((2000 + 570_000 + 1_870_000) * 1000.0 / 1e6 + 9358 * 0.5, s.get(0).seconds(), 1e-6);
+        assertEquals(9358 * 0.1, s.get(1).seconds(), 1e-9);
+        assertEquals(8.0 * 8 * 40_000 / (1000 * 2), s.get(2).seconds(), 1e-9);
+        String table = PipelineEstimate.table(p, r, s);
+        assertTrue(table.contains("total") && table.contains("paper-lite"), table);
+    }
+
+    @Test
+    void estimateMeasuresPrintsAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--estimate", "--threads", "2", "--quiet", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("measured: MD"), r.out());
+        for (String stage : List.of("simulate", "softness", "trsp", "total")) assertTrue(r.out().contains("  " + stage), r.out());
+        assertTrue(!Files.exists(out), "an estimate creates no run directory");
+    }
+}
