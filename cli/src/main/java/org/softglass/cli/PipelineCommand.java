@@ -24,7 +24,7 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
                     + "or smoke (N = 500, about a minute; for tests) (default: ${DEFAULT-VALUE}).")
     String preset;
 
-    @Option(names = "--estimate", description = "Do not run: measure the MD, quench, descriptor and TRSP rates on this machine (about a minute) "
+    @Option(names = "--estimate", description = "Do not run: measure the MD, quench, descriptor and TRSP rates on this machine (30 s at N = 1000) "
             + "and print the preset's projected wall time per stage and in total.")
     boolean estimate;
 

@@ -27,12 +27,13 @@ import org.softglass.core.trsp.TrspPresets;
  * from rates measured here, now, with the run's thread count, on a few items of each expensive kind,
  * without running the study (issue 16 item 4).
  *
- * <p><b>Measured</b> (in a temporary directory, deleted afterwards; about a minute at N = 1000):
+ * <p><b>Measured</b> (in a temporary directory, deleted afterwards; ≈ 30 s at N = 1000, a few minutes at N = 10 000):
  * <ul>
- *   <li>MD: production atom-steps per second of KA NVT at the preset's N and lowest T, after a short
- *       melt ({@value #MD_STEPS} production steps, the pipeline's integrator and list settings);</li>
+ *   <li>MD: production atom-steps per second of KA NVT at the preset's N and lowest T, after a
+ *       1000-step melt ({@value #MD_STEPS} production steps, the pipeline's integrator and list settings);</li>
  *   <li>inherent structures: wall seconds per frame of the preset's quench ({@link ParallelQuench},
- *       one frame per thread) on the last {@code 2·threads} frames of that MD;</li>
+ *       one frame per thread) on the last {@code 2·threads} frames of that MD, after {@code threads}
+ *       untimed frames that warm the JIT compiler up (the first calls run before the kernels are compiled);</li>
  *   <li>softness: wall seconds per frame of the preset's descriptors of the A centres of those frames
  *       (thermal here, inherent structures in the study: the same density and neighbour counts; the
  *       softness stage computes them for every frame, and applying the SVM is a dot product);</li>
@@ -51,8 +52,8 @@ import org.softglass.core.trsp.TrspPresets;
  * 2–5 % of the demo's wall time (bench/RESULTS.md) and grow at most in proportion to the frames.
  */
 final class PipelineEstimate {
-    /** Production steps of the MD rate measurement (after a 500-step melt). */
-    static final long MD_STEPS = 2000;
+    /** Production steps of the MD rate measurement (after a 1000-step melt that also warms the JIT up). */
+    static final long MD_STEPS = 4000;
     /** Events of the TRSP rate measurement (after as many warm-up events). */
     static final long TRSP_EVENTS = 4000;
 
@@ -70,31 +71,27 @@ final class PipelineEstimate {
         try {
             double tLow = Double.MAX_VALUE;
             for (double t : p.temperatures()) tLow = Math.min(tLow, t);
-            RunSpec spec = new RunSpec("ka", p.n(), 1.2, tLow, p.dt(), MD_STEPS, "nvt", 0.5, 1, 2.0, 500, 0, MD_STEPS / 10, MD_STEPS / 10,
+            RunSpec spec = new RunSpec("ka", p.n(), 1.2, tLow, p.dt(), MD_STEPS, "nvt", 0.5, 1, 2.0, 1000, 0, MD_STEPS / 20, MD_STEPS / 20,
                     1_000_000, 0.3, false, 0.8, null);
             Simulation.Result md = Simulation.run(spec, scratch.resolve("md"), threads, x -> {});
             double mdRate = md.productionStepsRun() * (double) p.n() / md.productionSeconds();
 
-            int k = 2 * threads;
-            List<Frame> frames = lastFrames(scratch.resolve("md").resolve("traj.dump"), k);
+            // the last 3·threads frames: the first `threads` of them warm the JIT up (untimed), the last 2·threads are timed
+            List<Frame> all = lastFrames(scratch.resolve("md").resolve("traj.dump"), 3 * threads);
+            List<Frame> warm = all.subList(0, Math.min(threads, all.size() - 1)), frames = all.subList(warm.size(), all.size());
             double quench, descriptors, events;
-            try {
+            try (ParallelQuench<Frame> q = new ParallelQuench<>(Models.ka(), p.inherentQuench().options(), threads, (f, e, r) -> {});
+                 DescriptorCalculator calc = new DescriptorCalculator(DescriptorSpec.preset(p.features()), threads)) {
+                quenchAll(q, warm);
                 long t0 = System.nanoTime();
-                try (ParallelQuench<Frame> q = new ParallelQuench<>(Models.ka(), p.inherentQuench().options(), threads, (f, e, r) -> {})) {
-                    for (Frame f : frames) {
-                        Frame c = copyOf(f);                 // the copy is quenched and freed; f stays for the descriptors
-                        q.submit(c, c.particles(), c.box());
-                    }
-                    q.flush();
-                }
+                quenchAll(q, frames);
                 quench = (System.nanoTime() - t0) * 1e-9 / frames.size();
-                try (DescriptorCalculator calc = new DescriptorCalculator(DescriptorSpec.preset(p.features()), threads)) {
-                    long d0 = System.nanoTime();
-                    for (Frame f : frames) calc.compute(f, DescriptorCalculator.centres(f.particles(), 0));
-                    descriptors = (System.nanoTime() - d0) * 1e-9 / frames.size();
-                }
+                for (Frame f : warm) calc.compute(f, DescriptorCalculator.centres(f.particles(), 0));
+                long d0 = System.nanoTime();
+                for (Frame f : frames) calc.compute(f, DescriptorCalculator.centres(f.particles(), 0));
+                descriptors = (System.nanoTime() - d0) * 1e-9 / frames.size();
             } finally {
-                frames.forEach(Frame::close);
+                all.forEach(Frame::close);
             }
             TrspModel model = TrspModel.of(TrspPresets.ka002(), tLow, p.trspSide(), 4, 1.0);
             var kicks = TrspEnsemble.kicks(model, 1e-2);
@@ -110,6 +107,15 @@ final class PipelineEstimate {
         } finally {
             deleteTree(scratch);
         }
+    }
+
+    /** Quenches a copy of every frame (the copies are freed; the frames stay for the descriptors) and waits for all. */
+    private static void quenchAll(ParallelQuench<Frame> q, List<Frame> frames) throws IOException {
+        for (Frame f : frames) {
+            Frame c = copyOf(f);
+            q.submit(c, c.particles(), c.box());
+        }
+        q.flush();
     }
 
     /**
