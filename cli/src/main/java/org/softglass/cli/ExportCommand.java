@@ -1,0 +1,210 @@
+package org.softglass.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.softglass.core.barriers.PhopTable;
+import org.softglass.core.export.PerAtomColumns;
+import org.softglass.core.io.Abortable;
+import org.softglass.core.io.ExtendedXyzWriter;
+import org.softglass.core.io.Frame;
+import org.softglass.core.io.LammpsDumpReader;
+import org.softglass.core.io.LammpsDumpWriter;
+import org.softglass.core.io.Manifest;
+import org.softglass.core.io.TrajectoryRef;
+import org.softglass.core.rearrange.PhopFiles;
+import org.softglass.core.softness.SoftnessTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code softglass export}: a trajectory's frames with the per-atom softness S and p_hop of a run as
+ * extra columns ({@link PerAtomColumns}), as extended XYZ ({@code softness:R:1}, {@code p_hop:R:1}) or a
+ * LAMMPS dump ({@code id type x y z ix iy iz softness p_hop}), so that OVITO (Color coding by the property)
+ * or ASE show them. S is NaN for particles that were not classified (B particles), p_hop NaN where its
+ * window did not fit. The products must have been computed from this very trajectory file (their
+ * SHA-256 records are checked) and agree with it frame by frame (timesteps).
+ *
+ * <p>Writes {@code FILE} atomically (nothing appears if the command fails) and
+ * {@code FILE.manifest.json}.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write a trajectory with per-atom softness and p_hop columns for OVITO or ASE: extended XYZ (FILE.xyz, .extxyz) "
+                + "or a LAMMPS dump (FILE.dump, .lammpstrj; columns id type x y z ix iy iz softness p_hop), and FILE.manifest.json.",
+                "Give TRAJ with --softness DIR and/or --phop DIR, or a pipeline run: --run RUN --temperature T "
+                        + "(RUN/md/T…/is.dump, RUN/softness/T…, RUN/phop/T…).",
+                "softness is NaN for particles without a softness row (B particles), p_hop NaN where its window does not fit."})
+final class ExportCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TRAJ", description = "LAMMPS dump the products were computed from.")
+    Path traj;
+
+    @Option(names = "--softness", paramLabel = "DIR", description = "Softness directory (softness.npy, rows.npy, softness.json).")
+    Path softnessDir;
+
+    @Option(names = "--phop", paramLabel = "DIR", description = "p_hop directory (phop.npy, phop.json).")
+    Path phopDir;
+
+    @Option(names = "--run", paramLabel = "RUN", description = "A pipeline run directory (with --temperature) instead of TRAJ, --softness and --phop.")
+    Path run;
+
+    @Option(names = "--temperature", paramLabel = "T", description = "The run's temperature to export (with --run), e.g. 0.61.")
+    Double temperature;
+
+    @Option(names = "--frames", defaultValue = "all", paramLabel = "SPEC",
+            description = "Frames (0-based indices): all, A:B (A to B-1), or a list i,j,k (default: ${DEFAULT-VALUE}).")
+    String frames;
+
+    @Option(names = "--format", paramLabel = "xyz|dump", description = "Output format (default: from the --out extension).")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (.xyz, .extxyz, .dump, .lammpstrj; .gz compresses).")
+    Path out;
+
+    @picocli.CommandLine.Mixin
+    RunOptions runOptions = new RunOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        resolveRun();
+        if (traj == null) throw new IllegalArgumentException("give TRAJ (with --softness and/or --phop) or --run RUN --temperature T");
+        if (softnessDir == null && phopDir == null) throw new IllegalArgumentException("nothing to export: give --softness DIR and/or --phop DIR");
+        boolean xyz = xyzFormat();
+        FrameSelection sel = FrameSelection.parse(frames);
+        if (!Files.isRegularFile(traj)) throw new java.nio.file.NoSuchFileException(traj.toString());
+        TrajectoryRef actual = TrajectoryRef.of(traj);
+        SoftnessTable st = null;
+        if (softnessDir != null) {
+            SoftnessTable.trajectory(softnessDir).requireTrajectory(actual, softnessDir.resolve(SoftnessTable.SIDECAR).toString(), "softness");
+            st = SoftnessTable.read(softnessDir);
+        }
+        PhopTable ph = null;
+        if (phopDir != null) {
+            PhopFiles.requireFrom(phopDir, actual);
+            ph = PhopTable.read(phopDir);
+        }
+        PerAtomColumns cols = new PerAtomColumns(st, softnessDir == null ? null : softnessDir.toString(), ph);
+        List<String> names = cols.names();
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        int written = 0, index = 0;
+        List<Long> steps = new ArrayList<>();
+        Abortable writer = null;
+        boolean ok = false;
+        try (LammpsDumpReader reader = LammpsDumpReader.open(traj)) {
+            ExtendedXyzWriter xw = null;
+            LammpsDumpWriter dw = null;
+            if (xyz) {
+                xw = ExtendedXyzWriter.open(out).numericSpecies().images(true).extras(names.toArray(String[]::new));
+                writer = xw;
+            } else {
+                List<String> c = new ArrayList<>(LammpsDumpWriter.WRAPPED_IMAGES);
+                c.addAll(names);
+                dw = LammpsDumpWriter.open(out, c);
+                writer = dw;
+            }
+            for (Frame next; (next = reader.next()) != null; index++) {
+                try (Frame f = next) {
+                    if (sel.past(index)) break;               // every selected frame is written: stop reading
+                    if (!sel.contains(index)) continue;
+                    Map<String, double[]> extra = cols.of(index, f.timestep(), f.particles());
+                    if (xyz) xw.write(f.timestep(), f.time(), f.box(), f.particles(), extra);
+                    else dw.write(f.timestep(), f.box(), f.particles(), extra);
+                    steps.add(f.timestep());
+                    written++;
+                }
+            }
+            if (written == 0) throw new IllegalArgumentException("--frames " + frames + ": no such frame in " + traj + " (it has " + index + " frames)");
+            if (!sel.isAll() && sel.last() >= index) {
+                throw new IllegalArgumentException("--frames " + frames + ": " + traj + " has only " + index + " frames");
+            }
+            if (xyz) xw.close();
+            else dw.close();
+            ok = true;
+        } finally {
+            if (!ok && writer != null) writer.abort();
+        }
+        Manifest m = new Manifest(Version.get(), "export").param("format", xyz ? "extxyz" : "lammps-dump").param("frames", frames)
+                .param("columns", names).input(traj).output(out).result("frames_written", written).result("timesteps", steps);
+        if (softnessDir != null) m.input(softnessDir.resolve("softness.npy")).input(softnessDir.resolve("rows.npy"));
+        if (phopDir != null) m.input(phopDir.resolve("phop.npy"));
+        m.write(Path.of(out + ".manifest.json"));
+        return ExitCodes.OK;
+    }
+
+    /** With --run: TRAJ, --softness and --phop from the run's layout (inherent structures when the run has them). */
+    private void resolveRun() {
+        if (run == null) {
+            if (temperature != null) throw new IllegalArgumentException("--temperature needs --run");
+            return;
+        }
+        if (traj != null || softnessDir != null || phopDir != null) {
+            throw new IllegalArgumentException("--run replaces TRAJ, --softness and --phop: give either --run RUN --temperature T or those");
+        }
+        if (temperature == null) throw new IllegalArgumentException("--run needs --temperature T (one of the run's temperatures, e.g. 0.61)");
+        String label = String.format(Locale.ROOT, "T%.3f", temperature);
+        Path md = run.resolve("md").resolve(label);
+        if (!Files.isDirectory(md)) {
+            throw new IllegalArgumentException("--temperature " + temperature + ": " + run + " has no " + run.resolve("md").resolve(label));
+        }
+        traj = Files.isRegularFile(md.resolve("is.dump")) ? md.resolve("is.dump") : md.resolve("traj.dump");
+        Path s = run.resolve("softness").resolve(label), p = run.resolve("phop").resolve(label);
+        if (Files.isDirectory(s)) softnessDir = s;
+        if (Files.isDirectory(p)) phopDir = p;
+    }
+
+    private boolean xyzFormat() {
+        if (format != null) {
+            return switch (format.toLowerCase(Locale.ROOT)) {
+                case "xyz", "extxyz" -> true;
+                case "dump", "lammps" -> false;
+                default -> throw new IllegalArgumentException("--format must be xyz or dump, got '" + format + "'");
+            };
+        }
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) name = name.substring(0, name.length() - 3);
+        if (name.endsWith(".xyz") || name.endsWith(".extxyz")) return true;
+        if (name.endsWith(".dump") || name.endsWith(".lammpstrj")) return false;
+        throw new IllegalArgumentException("--out " + out + ": cannot tell the format from the name; use .xyz, .extxyz, .dump or .lammpstrj, or give --format");
+    }
+
+    /** Which frames: all, a half-open range A:B, or a list. */
+    record FrameSelection(boolean isAll, TreeSet<Integer> list) {
+        static FrameSelection parse(String spec) {
+            String s = spec.strip();
+            if (s.equalsIgnoreCase("all")) return new FrameSelection(true, new TreeSet<>());
+            TreeSet<Integer> set = new TreeSet<>();
+            try {
+                if (s.contains(":")) {
+                    String[] ab = s.split(":", -1);
+                    if (ab.length != 2) throw new NumberFormatException();
+                    int a = Integer.parseInt(ab[0].strip()), b = Integer.parseInt(ab[1].strip());
+                    if (a < 0 || b <= a) throw new IllegalArgumentException("--frames " + spec + ": expected A:B with 0 <= A < B");
+                    for (int k = a; k < b; k++) set.add(k);
+                } else {
+                    for (String t : s.split(",")) {
+                        int k = Integer.parseInt(t.strip());
+                        if (k < 0) throw new IllegalArgumentException("--frames " + spec + ": frame indices are >= 0");
+                        set.add(k);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--frames " + spec + ": expected all, A:B or a list of frame indices like 0,10,20");
+            }
+            return new FrameSelection(false, set);
+        }
+
+        boolean contains(int k) { return isAll || list.contains(k); }
+
+        /** Whether every selected frame lies before {@code k} (reading can stop). */
+        boolean past(int k) { return !isAll && k > list.last(); }
+
+        int last() { return list.last(); }
+    }
+}
