@@ -306,23 +306,12 @@ final class Lbfgs {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** {@code v ← v + c u} and returns {@code w·v} (the new v) with the partial sums of {@link #dot4}. Modifies v. */
+    /**
+     * {@code v ← v + c u} and returns {@code w·v} (the new v) with the partial sums of {@link #dot4}:
+     * {@link #axpyScaleDot4} with g = 1 (multiplying by 1 is exact, so the result is bit-identical). Modifies v.
+     */
     static double axpyDot4(double c, double[] u, double[] v, double[] w) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int len = v.length, k = 0;
-        for (; k + 3 < len; k += 4) {
-            double v0 = v[k] + c * u[k], v1 = v[k + 1] + c * u[k + 1], v2 = v[k + 2] + c * u[k + 2], v3 = v[k + 3] + c * u[k + 3];
-            v[k] = v0; v[k + 1] = v1; v[k + 2] = v2; v[k + 3] = v3;
-            s0 += w[k] * v0;
-            s1 += w[k + 1] * v1;
-            s2 += w[k + 2] * v2;
-            s3 += w[k + 3] * v3;
-        }
-        for (; k < len; k++) {
-            v[k] += c * u[k];
-            s0 += w[k] * v[k];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return axpyScaleDot4(c, u, v, 1.0, w);
     }
 
     /** {@code v ← g (v + c u)} and returns {@code w·v} (the new v) with the partial sums of {@link #dot4}. Modifies v. */
