@@ -208,6 +208,7 @@ final class QuenchCommand implements Callable<Integer> {
     private void quenchFrames(LammpsDumpReader reader, Frame first, Frame second, PairPotential pot, MinimizeOptions opts, int threads,
                               ParallelQuench.Sink<Item> sink) throws IOException {
         int index = 0;
+        List<Long> timesteps = new java.util.ArrayList<>();
         int[] delivered = {0};   // results come in input order, so the first undelivered frame is the one that failed
         ParallelQuench.Sink<Item> counting = (item, e, r) -> {
             sink.accept(item, e, r);
@@ -215,12 +216,13 @@ final class QuenchCommand implements Callable<Integer> {
         };
         try (ParallelQuench<Item> q = new ParallelQuench<>(pot, opts, threads, counting)) {
             try {
-                q.submit(new Item(index++, first), first.particles(), first.box());
-                q.submit(new Item(index++, second), second.particles(), second.box());
-                for (Frame f; (f = reader.next()) != null; ) q.submit(new Item(index++, f), f.particles(), f.box());
+                for (Frame f = first; f != null; f = f == first ? second : reader.next()) {
+                    timesteps.add(f.timestep());
+                    q.submit(new Item(index++, f), f.particles(), f.box());
+                }
                 q.flush();
             } catch (IllegalArgumentException | NonFiniteEnergyException ex) {
-                throw frameError(delivered[0], ex);
+                throw frameError(delivered[0], timesteps.get(delivered[0]), ex);
             }
         }
     }
@@ -239,7 +241,7 @@ final class QuenchCommand implements Callable<Integer> {
                         r = minimizer.minimize(next.particles(), next.box(), e);
                     } catch (IllegalArgumentException | NonFiniteEnergyException ex) {
                         if (after != null) after.close();
-                        throw frameError(index, ex);
+                        throw frameError(index, next.timestep(), ex);
                     }
                     sink.accept(item, e, r);
                 }
@@ -251,9 +253,9 @@ final class QuenchCommand implements Callable<Integer> {
     }
 
     /** The one-line error for frame {@code index}'s failed minimisation. */
-    private RuntimeException frameError(int index, RuntimeException ex) {
-        if (ex instanceof NonFiniteEnergyException nf) return nonFinite(index, nf);
-        return new IllegalArgumentException(dump + ": frame " + index + ": " + ex.getMessage());
+    private RuntimeException frameError(int index, long timestep, RuntimeException ex) {
+        if (ex instanceof NonFiniteEnergyException nf) return nonFinite(index, timestep, nf);
+        return new IllegalArgumentException(dump + ": frame " + index + " (timestep " + timestep + "): " + ex.getMessage());
     }
 
     /**
@@ -261,8 +263,8 @@ final class QuenchCommand implements Callable<Integer> {
      * the frame as read is already non-finite (overlapping particles in the file), else a failed
      * computation (exit 1).
      */
-    private RuntimeException nonFinite(int frame, NonFiniteEnergyException ex) {
-        String where = "frame " + frame + ": ";
+    private RuntimeException nonFinite(int frame, long timestep, NonFiniteEnergyException ex) {
+        String where = "frame " + frame + " (timestep " + timestep + "): ";
         if (ex.atStart()) {
             return new InputFormatException(dump.getFileName().toString(), -1,
                     where + ex.getMessage() + "; expected distinct particle positions");
