@@ -30,8 +30,9 @@ import java.util.Map;
  *       half the demo's wall time).</li>
  *   <li>{@code paper-lite}: the paper-grade study that fits in ≈ 3 hours on 2 cores (issue 15 item 6):
  *       N = 1000, T = 0.90 (above the onset) … 0.50, every frame (1 τ, as paper 001) quenched; production
- *       ≥ 10 τ_α at every T (τ_α from the demo's F_s and a VFT extrapolation: ≈ 100, 240, 500 τ at
- *       T = 0.56, 0.52, 0.50; 5000 τ at 0.50) and equilibration ≥ 3 τ_α after the step from the T above;
+ *       ≥ 10 τ_α at every T (sized from the demo's F_s and a VFT extrapolation, ≈ 80, 240, 490 τ at
+ *       T = 0.56, 0.52, 0.50; a one-tenth-length rehearsal then measured F_s = 0.2 at 47, 112, 217 τ, so
+ *       the 5000 τ at 0.50 are ≈ 20 τ_α) and equilibration ≥ 3 τ_α after the step from the T above;
  *       training at the two lowest T with the KA rules of DESIGN §4: p_c = 0.6, stable = p_hop &lt; 0.02
  *       for τ_c = 250 τ (≈ τ_α at 0.52, ½ τ_α at 0.50; one τ_c serves both sets); {@code fluidity-100};
  *       TRSP L = 16, 8 × 40 000 events.</li>
