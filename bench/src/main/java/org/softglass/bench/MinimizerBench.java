@@ -30,7 +30,7 @@ import org.softglass.core.particles.ParticleStore;
  * {@value #ITERATIONS} iterations of L-BFGS (memory 8) or of Polak–Ribière CG from that frame, each
  * call from a fresh copy (the copy, ≈ 0.1 ms, is inside the timing). Scores are ms per iteration:
  * force evaluations (≈ 1 per L-BFGS iteration, ≈ 2 per CG iteration), the neighbour-list updates and
- * the vector work of the method (for L-BFGS the two-loop recursion, 2m + 1 passes over 3N doubles).
+ * the vector work of the method (for L-BFGS the two-loop recursion, 2m + 2 passes over 3N doubles).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

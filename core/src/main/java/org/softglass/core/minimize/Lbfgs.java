@@ -147,7 +147,7 @@ final class Lbfgs {
      * and uses d = F when the result is not downhill.
      *
      * <p>Each update of d is fused with the dot product that the next step needs (one pass over the
-     * 3N doubles per stored pair and loop, 2m + 1 passes in all instead of 4m + 4); γ comes from the
+     * 3N doubles per stored pair and loop, 2m + 2 passes in all, the copy of F included, instead of 4m + 4); γ comes from the
      * sums kept by {@link #remember}. Every element operation and every partial sum is the one of the
      * unfused recursion, in the same order, so the result is bit-identical to it.
      *
@@ -289,21 +289,8 @@ final class Lbfgs {
 
     /** {@code v ← u} and returns {@code w·v} with the partial sums of {@link #dot4}. Modifies v. */
     static double copyDot4(double[] u, double[] v, double[] w) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int len = u.length, k = 0;
-        for (; k + 3 < len; k += 4) {
-            double v0 = u[k], v1 = u[k + 1], v2 = u[k + 2], v3 = u[k + 3];
-            v[k] = v0; v[k + 1] = v1; v[k + 2] = v2; v[k + 3] = v3;
-            s0 += w[k] * v0;
-            s1 += w[k + 1] * v1;
-            s2 += w[k + 2] * v2;
-            s3 += w[k + 3] * v3;
-        }
-        for (; k < len; k++) {
-            v[k] = u[k];
-            s0 += w[k] * v[k];
-        }
-        return (s0 + s1) + (s2 + s3);
+        System.arraycopy(u, 0, v, 0, u.length);
+        return dot4(w, v);
     }
 
     /**
