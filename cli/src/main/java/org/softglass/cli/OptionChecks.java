@@ -94,6 +94,19 @@ final class OptionChecks {
     }
 
     /**
+     * A minimiser option ({@link org.softglass.core.minimize.Algorithm#parse}).
+     *
+     * @throws IllegalArgumentException naming the option and the accepted names
+     */
+    static org.softglass.core.minimize.Algorithm minimiser(String value, String option) {
+        try {
+            return org.softglass.core.minimize.Algorithm.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * A species option: {@code A}, {@code B} or {@code all} (any case) as the LAMMPS type it selects,
      * 1, 2, or 0 for all.
      *

@@ -98,12 +98,7 @@ final class QuenchCommand implements Callable<Integer> {
         OptionChecks.atLeast(maxIter, 1, "--max-iter");
         OptionChecks.atLeast(maxEval, 1, "--max-eval");
         if (lbfgsMemory < 1 || lbfgsMemory > 100) throw new IllegalArgumentException("--lbfgs-memory must be in [1, 100], got " + lbfgsMemory);
-        Algorithm algorithm;
-        try {
-            algorithm = Algorithm.parse(min);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--min: " + e.getMessage());
-        }
+        Algorithm algorithm = OptionChecks.minimiser(min, "--min");
         PairPotential pot = Models.byName(model);
         int nt = run.threads();
         MinimizeOptions opts = MinimizeOptions.defaults().withAlgorithm(algorithm).withLbfgsMemory(lbfgsMemory).withFtol(ftol).withEtol(etol)
@@ -131,14 +126,14 @@ final class QuenchCommand implements Callable<Integer> {
                     totals.add(r);
                     progress.step();
                 };
-                Frame first = reader.next();
-                if (first == null) throw new IllegalArgumentException(dump + ": no frames found");
-                Frame second = readOrClose(reader, first);
-                framesInParallel = second != null && nt > 1;
-                if (framesInParallel) {
-                    quenchFrames(reader, first, second, pot, opts, nt, sink);
-                } else {
-                    quenchOneByOne(reader, first, second, pot, opts, sink);
+                try (Frames frames = new Frames(reader)) {
+                    if (frames.empty()) throw new IllegalArgumentException(dump + ": no frames found");
+                    framesInParallel = frames.several() && nt > 1;
+                    if (framesInParallel) {
+                        quenchFrames(frames, pot, opts, nt, sink);
+                    } else {
+                        quenchOneByOne(frames, pot, opts, sink);
+                    }
                 }
                 cw.flush();
                 if (cw.checkError()) throw new IOException("error writing " + csv);
@@ -153,17 +148,14 @@ final class QuenchCommand implements Callable<Integer> {
                 }
             }
         }
-        int frames = totals.frames, unconverged = totals.unconverged;
-        double sumU = totals.sumU;
-        long evals = totals.evals;
         new Manifest(Version.get(), "quench").param("model", pot.name()).param("potential", pot.description())
                 .param("min", opts.algorithm().label()).param("lbfgs_memory", lbfgsMemory).param("ftol", ftol).param("etol", etol).param("max_iter", maxIter)
                 .param("max_eval", maxEval).param("dmax", opts.dmax()).param("skin", opts.skin()).param("fire", opts.fire().toString())
                 .param("threads", nt).param("frames_in_parallel", framesInParallel).input(dump).output(isDump).output(csv)
-                .result("frames", frames).result("unconverged_frames", unconverged).result("mean_u_is_per_atom", sumU / frames)
-                .result("force_evaluations", evals).write(outDir.resolve("manifest.json"));
-        if (unconverged > 0) {
-            spec.commandLine().getErr().println("softglass: " + unconverged + " of " + frames
+                .result("frames", totals.frames).result("unconverged_frames", totals.unconverged)
+                .result("mean_u_is_per_atom", totals.sumU / totals.frames).result("force_evaluations", totals.evals).write(outDir.resolve("manifest.json"));
+        if (totals.unconverged > 0) {
+            spec.commandLine().getErr().println("softglass: " + totals.unconverged + " of " + totals.frames
                     + " frames did not converge (see the converged column of " + csv + ")");
             spec.commandLine().getErr().flush();
             return ExitCodes.FAILED;
@@ -191,13 +183,36 @@ final class QuenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The next frame, closing {@code open} if reading fails. */
-    private static Frame readOrClose(LammpsDumpReader reader, Frame open) throws IOException {
-        try {
-            return reader.next();
-        } catch (IOException | RuntimeException e) {
-            open.close();
-            throw e;
+    /**
+     * The dump's frames, the first two read ahead so that whether there are several is known before
+     * any is quenched. Frames handed out by {@link #next()} belong to the caller; {@link #close()}
+     * frees those read ahead and not handed out.
+     */
+    private static final class Frames implements AutoCloseable {
+        private final LammpsDumpReader reader;
+        private final java.util.ArrayDeque<Frame> ahead = new java.util.ArrayDeque<>();
+
+        Frames(LammpsDumpReader reader) throws IOException {
+            this.reader = reader;
+            try {
+                for (Frame f; ahead.size() < 2 && (f = reader.next()) != null; ) ahead.add(f);
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        boolean empty() { return ahead.isEmpty(); }
+
+        boolean several() { return ahead.size() > 1; }
+
+        /** The next frame, or null at the end. */
+        Frame next() throws IOException { return ahead.isEmpty() ? reader.next() : ahead.poll(); }
+
+        @Override
+        public void close() {
+            ahead.forEach(Frame::close);
+            ahead.clear();
         }
     }
 
@@ -205,57 +220,45 @@ final class QuenchCommand implements Callable<Integer> {
      * Several frames: one frame per worker ({@code threads} workers, one thread each; {@link ParallelQuench}),
      * written in input order. Each inherent structure is the one-thread quench of its frame.
      */
-    private void quenchFrames(LammpsDumpReader reader, Frame first, Frame second, PairPotential pot, MinimizeOptions opts, int threads,
-                              ParallelQuench.Sink<Item> sink) throws IOException {
-        int index = 0;
-        List<Long> timesteps = new java.util.ArrayList<>();
-        int[] delivered = {0};   // results come in input order, so the first undelivered frame is the one that failed
-        ParallelQuench.Sink<Item> counting = (item, e, r) -> {
-            sink.accept(item, e, r);
-            delivered[0]++;
-        };
-        try (ParallelQuench<Item> q = new ParallelQuench<>(pot, opts, threads, counting)) {
-            try {
-                for (Frame f = first; f != null; f = f == first ? second : reader.next()) {
-                    timesteps.add(f.timestep());
-                    q.submit(new Item(index++, f), f.particles(), f.box());
-                }
-                q.flush();
-            } catch (IllegalArgumentException | NonFiniteEnergyException ex) {
-                throw frameError(delivered[0], timesteps.get(delivered[0]), ex);
-            }
+    private void quenchFrames(Frames frames, PairPotential pot, MinimizeOptions opts, int threads, ParallelQuench.Sink<Item> sink)
+            throws IOException {
+        try (ParallelQuench<Item> q = new ParallelQuench<>(pot, opts, threads, sink, (item, ex) -> frameError(item.index(), item.frame().timestep(), ex))) {
+            int index = 0;
+            for (Frame f; (f = frames.next()) != null; ) q.submit(new Item(index++, f), f.particles(), f.box());
+            q.flush();
         }
     }
 
     /** One frame (or one thread): frames in turn, each split over the minimiser's threads. */
-    private void quenchOneByOne(LammpsDumpReader reader, Frame first, Frame second, PairPotential pot, MinimizeOptions opts,
-                                ParallelQuench.Sink<Item> sink) throws IOException {
-        int index = 0;
+    private void quenchOneByOne(Frames frames, PairPotential pot, MinimizeOptions opts, ParallelQuench.Sink<Item> sink) throws IOException {
         try (Minimizer minimizer = new Minimizer(pot, opts)) {
-            Frame next = first, after = second;
-            while (next != null) {
-                try (Item item = new Item(index, next)) {
-                    double[] e = new double[next.size()];
+            int index = 0;
+            for (Frame f; (f = frames.next()) != null; index++) {
+                try (Item item = new Item(index, f)) {
+                    double[] e = new double[f.size()];
                     Report r;
                     try {
-                        r = minimizer.minimize(next.particles(), next.box(), e);
-                    } catch (IllegalArgumentException | NonFiniteEnergyException ex) {
-                        if (after != null) after.close();
-                        throw frameError(index, next.timestep(), ex);
+                        r = minimizer.minimize(f.particles(), f.box(), e);
+                    } catch (RuntimeException ex) {
+                        throw frameError(index, f.timestep(), ex);
                     }
                     sink.accept(item, e, r);
                 }
-                index++;
-                next = after;
-                after = next == null ? null : readOrClose(reader, next);
             }
         }
     }
 
-    /** The one-line error for frame {@code index}'s failed minimisation. */
+    /**
+     * The one-line error for frame {@code index}'s failed minimisation: a refused frame
+     * ({@link IllegalArgumentException}) or a non-finite energy, named by frame and timestep; any other
+     * exception unchanged.
+     */
     private RuntimeException frameError(int index, long timestep, RuntimeException ex) {
         if (ex instanceof NonFiniteEnergyException nf) return nonFinite(index, timestep, nf);
-        return new IllegalArgumentException(dump + ": frame " + index + " (timestep " + timestep + "): " + ex.getMessage());
+        if (ex instanceof IllegalArgumentException) {
+            return new IllegalArgumentException(dump + ": frame " + index + " (timestep " + timestep + "): " + ex.getMessage());
+        }
+        return ex;
     }
 
     /**

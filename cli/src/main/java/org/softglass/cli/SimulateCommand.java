@@ -92,12 +92,7 @@ final class SimulateCommand implements Callable<Integer> {
         java.io.PrintWriter err = cmd.commandLine().getErr();
         int nt = run.threads();
         OptionChecks.memory(n, MD_BYTES_PER_PARTICLE + (inherent ? nt * INHERENT_BYTES_PER_PARTICLE_THREAD : 0), "--n " + n + " (particles)");
-        org.softglass.core.minimize.Algorithm alg;
-        try {
-            alg = org.softglass.core.minimize.Algorithm.parse(inherentMin);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--inherent-min: " + e.getMessage());
-        }
+        org.softglass.core.minimize.Algorithm alg = OptionChecks.minimiser(inherentMin, "--inherent-min");
         OptionChecks.positive(inherentFtol, "--inherent-ftol");
         double rho = density != null ? density : Models.defaultDensity(model);
         RunSpec spec = new RunSpec(model, n, rho, temperature, dt, steps, ensemble, tdamp, seed, meltTemperature,

@@ -38,9 +38,9 @@ import org.softglass.core.space.Box;
  * closed after the sink has seen it, or when this quench is closed before that.
  *
  * <p><b>Errors.</b> An exception of a minimisation ({@link NonFiniteEnergyException},
- * {@link IllegalArgumentException}) is rethrown, unchanged, by the {@link #submit} or {@link #flush}
- * call that would have delivered that item, after every earlier item was delivered; the sink can
- * therefore name the failing frame from its own bookkeeping.
+ * {@link IllegalArgumentException}) is rethrown by the {@link #submit} or {@link #flush} call that
+ * would have delivered that item, after every earlier item was delivered: unchanged, or as the
+ * {@link Failure} given to the constructor maps it with the failing item (to name its frame or step).
  *
  * <p>Driven by one thread (not thread-safe); {@link #close()} stops the workers.
  *
@@ -60,11 +60,23 @@ public final class ParallelQuench<T extends AutoCloseable> implements AutoClosea
         void accept(T item, double[] perAtomEnergy, Report report) throws IOException;
     }
 
+    /** Turns a minimisation's exception into the one to throw, knowing which item failed. */
+    @FunctionalInterface
+    public interface Failure<T> {
+        /**
+         * @param item the item whose minimisation failed (still open)
+         * @param cause what the minimisation threw
+         * @return the exception to throw in its place (possibly {@code cause} itself)
+         */
+        RuntimeException map(T item, RuntimeException cause);
+    }
+
     private record Done<T>(T item, double[] perAtomEnergy, Report report) {}
 
     private final int workers;
     private final int window;
     private final Sink<T> sink;
+    private final Failure<T> failure;
     private final ExecutorService pool;
     private final BlockingQueue<Minimizer> minimizers;
     private final ArrayDeque<Pending<T>> inFlight = new ArrayDeque<>();
@@ -78,12 +90,24 @@ public final class ParallelQuench<T extends AutoCloseable> implements AutoClosea
      * @param sink where finished results go, in submission order
      */
     public ParallelQuench(PairPotential potential, MinimizeOptions options, int workers, Sink<T> sink) {
+        this(potential, options, workers, sink, (item, cause) -> cause);
+    }
+
+    /**
+     * @param potential the pair potential
+     * @param options minimiser settings; its thread count is ignored (each worker uses one thread)
+     * @param workers number of configurations minimised at once, ≥ 1
+     * @param sink where finished results go, in submission order
+     * @param failure maps a minimisation's exception, with its item, to the exception thrown
+     */
+    public ParallelQuench(PairPotential potential, MinimizeOptions options, int workers, Sink<T> sink, Failure<T> failure) {
         Objects.requireNonNull(potential, "potential");
         Objects.requireNonNull(options, "options");
         if (workers < 1) throw new IllegalArgumentException("workers must be >= 1, got " + workers);
         this.workers = workers;
         this.window = 2 * workers;
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.failure = Objects.requireNonNull(failure, "failure");
         this.minimizers = new ArrayBlockingQueue<>(workers);
         MinimizeOptions one = options.withThreads(1);
         for (int w = 0; w < workers; w++) minimizers.add(new Minimizer(potential, one));
@@ -106,16 +130,17 @@ public final class ParallelQuench<T extends AutoCloseable> implements AutoClosea
      * @param particles the configuration; modified (it becomes the inherent structure)
      * @param box the periodic box
      * @throws IOException from the sink
-     * @throws RuntimeException a minimisation's exception for an earlier item (class comment)
+     * @throws RuntimeException a minimisation's exception for an earlier item (class comment); the
+     *     submitted item is then freed
      */
     public void submit(T item, ParticleStore particles, Box box) throws IOException {
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(particles, "particles");
         Objects.requireNonNull(box, "box");
-        while (!inFlight.isEmpty() && (inFlight.size() >= window || inFlight.peekFirst().future().isDone())) deliverOldest();
         int n = particles.size();
         Future<Done<T>> f;
         try {
+            while (!inFlight.isEmpty() && (inFlight.size() >= window || inFlight.peekFirst().future().isDone())) deliverOldest();
             f = pool.submit(() -> {
                 Minimizer m = minimizers.take();
                 try {
@@ -126,7 +151,7 @@ public final class ParallelQuench<T extends AutoCloseable> implements AutoClosea
                     minimizers.put(m);
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             closeQuietly(item);
             throw e;
         }
@@ -152,7 +177,7 @@ public final class ParallelQuench<T extends AutoCloseable> implements AutoClosea
                 throw new InterruptedIOException("interrupted while waiting for a quench");
             } catch (ExecutionException e) {
                 Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) throw re;
+                if (c instanceof RuntimeException re) throw failure.map(p.item(), re);
                 if (c instanceof Error er) throw er;
                 throw new IllegalStateException(c);
             }

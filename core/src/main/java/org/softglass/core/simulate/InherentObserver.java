@@ -5,7 +5,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Map;
 import org.softglass.core.io.LammpsDumpWriter;
 import org.softglass.core.minimize.MinimizeOptions;
@@ -37,8 +36,6 @@ public final class InherentObserver implements Observer {
     private final AppendFile dumpFile, csvFile;
     private final LammpsDumpWriter dump;
     private final PrintWriter csv;
-    /** Steps submitted and not yet written, oldest first: the head names a failing quench. */
-    private final ArrayDeque<Long> queued = new ArrayDeque<>();
 
     /** A copy of the MD state at one step, owned until its inherent structure is written. */
     private record Snapshot(long step, double time, Box box, ParticleStore particles) implements AutoCloseable {
@@ -55,7 +52,9 @@ public final class InherentObserver implements Observer {
         this.dump = LammpsDumpWriter.of(dumpFile.stream(), java.util.List.of("id", "type", "xu", "yu", "zu", "c_peatom"), false);
         this.csv = new PrintWriter(new OutputStreamWriter(csvFile.stream(), StandardCharsets.UTF_8));
         if (csvLength == 0) csv.println(HEADER);
-        this.quench = new ParallelQuench<>(potential, options, workers, this::write);
+        // a non-finite quench means the MD state itself blew up: report it as such, naming its step
+        this.quench = new ParallelQuench<>(potential, options, workers, this::write, (snap, e) -> e instanceof NonFiniteEnergyException
+                ? new UnstableRunException("inherent structure of step " + snap.step() + ": " + e.getMessage()) : e);
     }
 
     /**
@@ -73,35 +72,17 @@ public final class InherentObserver implements Observer {
     @Override
     public void observe(MdSystem s, long step, double time) throws IOException {
         ParticleStore copy = s.particles().copy();
-        queued.addLast(step);
-        try {
-            quench.submit(new Snapshot(step, time, s.box(), copy), copy, s.box());
-        } catch (NonFiniteEnergyException e) {   // the MD state itself blew up: report it as such
-            throw unstable(e);
-        }
-    }
-
-    private UnstableRunException unstable(NonFiniteEnergyException e) {
-        return new UnstableRunException("inherent structure of step " + queued.peekFirst() + ": " + e.getMessage());
+        quench.submit(new Snapshot(step, time, s.box(), copy), copy, s.box());
     }
 
     private void write(Snapshot snap, double[] pe, Report r) throws IOException {
-        queued.pollFirst();
         dump.write(snap.step(), snap.box(), snap.particles(), Map.of("c_peatom", pe));
         csv.println(snap.step() + "," + snap.time() + "," + r.energyPerAtom() + "," + r.fnorm() + "," + r.iterations() + "," + r.converged());
     }
 
-    private void finishQueued() throws IOException {
-        try {
-            quench.flush();
-        } catch (NonFiniteEnergyException e) {
-            throw unstable(e);
-        }
-    }
-
     @Override
     public long[] outputLengths() throws IOException {
-        finishQueued();
+        quench.flush();
         dump.flush();
         csv.flush();
         return new long[] {dumpFile.length(), csvFile.length()};
@@ -109,7 +90,7 @@ public final class InherentObserver implements Observer {
 
     @Override
     public void complete() throws IOException {
-        finishQueued();
+        quench.flush();
         dump.flush();
         csv.flush();
         dumpFile.complete();
