@@ -50,7 +50,7 @@ import picocli.CommandLine.Parameters;
                 "with --params DIR/model-parameters.json. rho is background-subtracted (paper 002 App. E applied to the pair covariance);",
                 "a rho fit above 1 or a kick covariance K_Delta that is not positive definite is refused (exit 1)."})
 final class CorrelationsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "TRAJ", description = "LAMMPS dump the softness rows index (frame = 0-based frame of this dump).")
+    @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory the softness rows index (frame = 0-based frame of this file): " + Formats.TRAJECTORY + ".")
     Path traj;
 
     @Parameters(index = "1", paramLabel = "SOFTNESS_DIR", description = "softness.npy and rows.npy.")

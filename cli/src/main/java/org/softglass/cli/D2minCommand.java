@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
                 "CSV columns: id,type,d2min,neighbors (d2min = NaN with fewer than 3 non-coplanar neighbours)."})
 final class D2minCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TRAJ", description = "LAMMPS text dump (plain or .gz) with unwrapped positions.")
+    @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory with unwrapped positions (image counts): " + Formats.TRAJECTORY + ".")
     Path trajectory;
 
     @Option(names = "--from", paramLabel = "FRAME", required = true, description = "Reference frame index (0-based).")

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.InputFormatException;
-import org.softglass.core.io.LammpsDumpReader;
+import org.softglass.core.io.TrajectoryReader;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.TrajectoryRef;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * {@code DIR/descriptors.manifest.json} (see {@link FeatureFiles}).
  */
 @Command(name = "descriptors", mixinStandardHelpOptions = true,
-        description = {"Radial and angular structure functions (descriptors) of every frame of a LAMMPS dump.",
+        description = {"Radial and angular structure functions (descriptors) of every frame of a trajectory.",
                 "Writes DIR/features.npy (R x M, rows frame-major then id ascending), DIR/rows.npy (R x 3: frame, timestep, id),",
                 "DIR/features.json (column names, per-feature mean and std) and DIR/descriptors.manifest.json."})
 final class DescriptorsCommand implements Callable<Integer> {
@@ -36,7 +36,7 @@ final class DescriptorsCommand implements Callable<Integer> {
     /** The block size in use: {@link #BLOCK}; tests lower it to cover frames split into several blocks. */
     static int block = BLOCK;
 
-    @Parameters(index = "0", paramLabel = "TRAJ", description = "LAMMPS text dump (plain or .gz): thermal or inherent-structure frames.")
+    @Parameters(index = "0", paramLabel = "TRAJ", description = "Thermal or inherent-structure frames: " + Formats.TRAJECTORY + ".")
     Path traj;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -87,7 +87,7 @@ final class DescriptorsCommand implements Callable<Integer> {
         // pass 1: count frames and selected rows (and validate the whole file before computing)
         int frames = 0;
         long rows = 0;
-        try (LammpsDumpReader reader = LammpsDumpReader.open(traj);
+        try (TrajectoryReader reader = TrajectoryReader.open(traj);
              Progress progress = Progress.frames("scan", run.quiet())) {
             for (Frame next; (next = reader.next()) != null; frames++) {
                 try (Frame f = next) {
@@ -96,14 +96,14 @@ final class DescriptorsCommand implements Callable<Integer> {
                 progress.step();
             }
         }
-        if (frames == 0) throw new InputFormatException(traj.toString(), -1, "no frames found, expected a LAMMPS dump with at least one frame");
+        if (frames == 0) throw new InputFormatException(traj.toString(), -1, "no frames found, expected a trajectory with at least one frame");
         if (rows == 0) throw new IllegalArgumentException(traj + ": no particles of species " + centreName + " in any frame");
 
         TrajectoryRef ref = TrajectoryRef.of(traj);   // recorded in features.json: softness and barriers check it
         long t0 = System.nanoTime();
         try (DescriptorCalculator calc = new DescriptorCalculator(spec, nt);
              FeatureFiles files = FeatureFiles.open(out, spec, type, rows, centreName, ref);
-             LammpsDumpReader reader = LammpsDumpReader.open(traj);
+             TrajectoryReader reader = TrajectoryReader.open(traj);
              Progress progress = Progress.of("descriptors", frames, "frames", run.quiet())) {
             int m = calc.columns();
             double[] buf = new double[0];

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import org.softglass.core.elastic.Hessian;
 import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.Frame;
-import org.softglass.core.io.LammpsDumpReader;
+import org.softglass.core.io.TrajectoryReader;
 
 /** Shared pieces of the elastic and dynamics commands: atomic text files, checked Hessians, histograms. */
 final class ElasticSupport {
@@ -19,7 +19,7 @@ final class ElasticSupport {
      * @throws IllegalArgumentException if the dump has fewer frames
      */
     static Frame readFrame(Path dump, int k) throws IOException {
-        try (LammpsDumpReader r = LammpsDumpReader.open(dump)) {
+        try (TrajectoryReader r = TrajectoryReader.open(dump)) {
             int c = 0;
             for (Frame f; (f = r.next()) != null; c++) {
                 if (c == k) return f;

@@ -15,7 +15,7 @@ import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.InputFormatException;
-import org.softglass.core.io.LammpsDumpReader;
+import org.softglass.core.io.TrajectoryReader;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.parallel.Parallel;
 import org.softglass.core.particles.ParticleStore;
@@ -33,11 +33,11 @@ import picocli.CommandLine.Parameters;
  * Optionally per-atom forces and energies (LAMMPS {@code pe/atom} convention) by particle id.
  */
 @Command(name = "energy", mixinStandardHelpOptions = true,
-        description = {"Potential energy per particle and pressure of every frame of a LAMMPS dump; optionally per-atom forces and energies.",
+        description = {"Potential energy per particle and pressure of every frame of a trajectory; optionally per-atom forces and energies.",
                 "Summary CSV columns: frame,timestep,n,u_per_atom,virial_pressure,temperature,pressure (temperature and pressure empty without velocities)."})
 final class EnergyCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DUMP", description = "LAMMPS text dump (plain or .gz), any number of frames.")
+    @Parameters(index = "0", paramLabel = "DUMP", description = "Trajectory, any number of frames: " + Formats.TRAJECTORY + ".")
     Path dump;
 
     @Option(names = "--model", defaultValue = "ka", description = "Pair potential preset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
@@ -62,7 +62,7 @@ final class EnergyCommand implements Callable<Integer> {
         boolean ok = false;
         int frames = 0;
         double sumU = 0;
-        try (LammpsDumpReader reader = LammpsDumpReader.open(dump);
+        try (TrajectoryReader reader = TrajectoryReader.open(dump);
              Parallel par = new Parallel(nt);
              Progress progress = Progress.frames("energy", run.quiet())) {
             PrintWriter sw = summary == null ? new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
                 "CSV columns: id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star (frame_end = -1 and t_end = NaN if still open at the end)."})
 final class EventsCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TRAJ|PHOPDIR", description = "LAMMPS dump, or a directory holding phop.json and phop.npy.")
+    @Parameters(index = "0", paramLabel = "TRAJ|PHOPDIR", description = "Trajectory (" + Formats.TRAJECTORY + "), or a directory holding phop.json and phop.npy.")
     Path input;
 
     @Option(names = "--pl", paramLabel = "P", defaultValue = "0.05", description = "Threshold p_L (sigma^2) (default: ${DEFAULT-VALUE}).")
@@ -50,7 +50,7 @@ final class EventsCommand implements Callable<Integer> {
         PhopRun.Result r;
         boolean fromDir = PhopFiles.isPhopDir(input);
         if (!fromDir && java.nio.file.Files.isDirectory(input)) {
-            throw new IllegalArgumentException(input + " is a directory without phop.json: expected a LAMMPS dump or a 'softglass phop' directory");
+            throw new IllegalArgumentException(input + " is a directory without phop.json: expected a trajectory or a 'softglass phop' directory");
         }
         if (fromDir) {
             r = PhopFiles.replay(input, det);

@@ -14,7 +14,7 @@ import org.softglass.core.export.PerAtomColumns;
 import org.softglass.core.io.Abortable;
 import org.softglass.core.io.ExtendedXyzWriter;
 import org.softglass.core.io.Frame;
-import org.softglass.core.io.LammpsDumpReader;
+import org.softglass.core.io.TrajectoryReader;
 import org.softglass.core.io.LammpsDumpWriter;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.io.TrajectoryRef;
@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
                         + "(RUN/md/T…/is.dump, RUN/softness/T…, RUN/phop/T…).",
                 "softness is NaN for particles without a softness row (B particles), p_hop NaN where its window does not fit."})
 final class ExportCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TRAJ", description = "LAMMPS dump the products were computed from.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TRAJ", description = "Trajectory the products were computed from: " + Formats.TRAJECTORY + ".")
     Path traj;
 
     @Option(names = "--softness", paramLabel = "DIR", description = "Softness directory (softness.npy, rows.npy, softness.json).")
@@ -97,7 +97,7 @@ final class ExportCommand implements Callable<Integer> {
         List<Long> steps = new ArrayList<>();
         Abortable writer = null;
         boolean ok = false;
-        try (LammpsDumpReader reader = LammpsDumpReader.open(traj)) {
+        try (TrajectoryReader reader = TrajectoryReader.open(traj)) {
             ExtendedXyzWriter xw = null;
             LammpsDumpWriter dw = null;
             if (xyz) {

@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
         description = {"Self-intermediate scattering function F_s(q_max,t), MSD and tau_alpha (F_s = 0.2) of a LAMMPS trajectory.",
                 "Writes DIR/fs.csv, DIR/sq.csv, DIR/fs.json, DIR/fs.png, DIR/msd.png and DIR/manifest.json."})
 final class FsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "TRAJ", description = "LAMMPS trajectory dump (plain or .gz), frames equally spaced.")
+    @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory, frames equally spaced: " + Formats.TRAJECTORY + ".")
     Path traj;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")

@@ -9,7 +9,7 @@ import org.softglass.core.elastic.HessianModes;
 import org.softglass.core.energy.Models;
 import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.Frame;
-import org.softglass.core.io.LammpsDumpReader;
+import org.softglass.core.io.TrajectoryReader;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyWriter;
@@ -27,11 +27,11 @@ import picocli.CommandLine.Parameters;
  * {@code DIR/manifest.json}.
  */
 @Command(name = "hessian", mixinStandardHelpOptions = true,
-        description = {"Assemble the sparse Hessian of an inherent structure (one frame of a LAMMPS dump).",
+        description = {"Assemble the sparse Hessian of an inherent structure (one frame of a trajectory).",
                 "Writes DIR/hessian_blocks.npy (entries x 8: i j Kxx Kxy Kxz Kyy Kyz Kzz), DIR/hessian.json, "
                         + "with --modes DIR/eigenvalues.csv, and DIR/manifest.json."})
 final class HessianCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DUMP", description = "LAMMPS dump holding inherent structures.")
+    @Parameters(index = "0", paramLabel = "DUMP", description = "Inherent structures: " + Formats.TRAJECTORY + ".")
     Path dump;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
@@ -41,7 +41,7 @@ final class HessianCommand implements Callable<Integer> {
             completionCandidates = EnergyCommand.ModelNames.class)
     String model;
 
-    @Option(names = "--frame", defaultValue = "0", paramLabel = "K", description = "Frame index in the dump (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--frame", defaultValue = "0", paramLabel = "K", description = "Frame index in the file (default: ${DEFAULT-VALUE}).")
     int frame;
 
     @Option(names = "--fmax-limit", defaultValue = "1e-6", paramLabel = "F",

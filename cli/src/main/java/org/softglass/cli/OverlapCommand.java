@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
                 "DIR/blocks.csv (divisions,ell,per_block,t,chi4), DIR/overlap.png and DIR/manifest.json."})
 final class OverlapCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "IS_TRAJ", description = "LAMMPS dump of inherent structures (md/T…/is.dump), frames equally spaced, the same ids in every frame.")
+    @Parameters(index = "0", paramLabel = "IS_TRAJ", description = "Inherent structures (md/T…/is.dump), frames equally spaced, the same ids in every frame: " + Formats.TRAJECTORY + ".")
     Path traj;
 
     @Option(names = "--a", paramLabel = "A", defaultValue = "0.3",

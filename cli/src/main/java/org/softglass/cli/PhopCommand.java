@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
                 "Writes DIR/phop.npy (float64, frames x particles, NaN where the window does not fit), DIR/phop.json, DIR/phop.manifest.json."})
 final class PhopCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TRAJ", description = "LAMMPS text dump (plain or .gz).")
+    @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory with unwrapped positions (image counts): " + Formats.TRAJECTORY + ".")
     Path trajectory;
 
     @Mixin

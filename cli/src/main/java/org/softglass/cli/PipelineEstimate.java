@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.softglass.core.energy.Models;
 import org.softglass.core.io.Frame;
-import org.softglass.core.io.LammpsDumpReader;
+import org.softglass.core.io.TrajectoryReader;
 import org.softglass.core.minimize.ParallelQuench;
 import org.softglass.core.simulate.RunSpec;
 import org.softglass.core.simulate.Simulation;
@@ -129,7 +129,7 @@ final class PipelineEstimate {
     /** The last {@code k} frames of a dump (read in one pass, keeping at most k open). */
     private static List<Frame> lastFrames(Path dump, int k) throws IOException {
         java.util.ArrayDeque<Frame> keep = new java.util.ArrayDeque<>();
-        try (LammpsDumpReader r = LammpsDumpReader.open(dump)) {
+        try (TrajectoryReader r = TrajectoryReader.open(dump)) {
             for (Frame f; (f = r.next()) != null; ) {
                 keep.addLast(f);
                 if (keep.size() > k) keep.removeFirst().close();

@@ -16,7 +16,7 @@ import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.InputFormatException;
-import org.softglass.core.io.LammpsDumpReader;
+import org.softglass.core.io.TrajectoryReader;
 import org.softglass.core.io.LammpsDumpWriter;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.minimize.Algorithm;
@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
  * the command then ends with exit code {@link ExitCodes#FAILED} and a one-line warning.
  */
 @Command(name = "quench", mixinStandardHelpOptions = true,
-        description = {"Minimise the potential energy of every frame of a LAMMPS dump to its inherent structure.",
+        description = {"Minimise the potential energy of every frame of a trajectory to its inherent structure.",
                 "Writes DIR/is.dump (id type x y z ix iy iz c_peatom), DIR/is_energy.csv "
                         + "(frame,timestep,u_is_per_atom,fnorm,fmax,iterations,force_evals,converged) and DIR/manifest.json.",
                 "Tolerances as LAMMPS 'minimize etol ftol maxiter maxeval': ftol bounds the 2-norm of the 3N force vector, "
@@ -54,7 +54,7 @@ final class QuenchCommand implements Callable<Integer> {
     static final List<String> COLUMNS = List.of("id", "type", "x", "y", "z", "ix", "iy", "iz", "c_peatom");
     static final String CSV_HEADER = "frame,timestep,u_is_per_atom,fnorm,fmax,iterations,force_evals,converged";
 
-    @Parameters(index = "0", paramLabel = "DUMP", description = "LAMMPS text dump (plain or .gz), any number of frames.")
+    @Parameters(index = "0", paramLabel = "DUMP", description = "Trajectory, any number of frames: " + Formats.TRAJECTORY + ".")
     Path dump;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
@@ -106,7 +106,7 @@ final class QuenchCommand implements Callable<Integer> {
         Path isDump = outDir.resolve("is.dump"), csv = outDir.resolve("is_energy.csv");
         Totals totals = new Totals();
         boolean framesInParallel;
-        try (LammpsDumpReader reader = LammpsDumpReader.open(dump)) {   // a missing input fails before DIR is made
+        try (TrajectoryReader reader = TrajectoryReader.open(dump)) {   // a missing input fails before DIR is made
             boolean created = !Files.isDirectory(outDir);
             if (created) Files.createDirectories(outDir);
             LammpsDumpWriter dw = null;
@@ -189,10 +189,10 @@ final class QuenchCommand implements Callable<Integer> {
      * frees those read ahead and not handed out.
      */
     private static final class Frames implements AutoCloseable {
-        private final LammpsDumpReader reader;
+        private final TrajectoryReader reader;
         private final java.util.ArrayDeque<Frame> ahead = new java.util.ArrayDeque<>();
 
-        Frames(LammpsDumpReader reader) throws IOException {
+        Frames(TrajectoryReader reader) throws IOException {
             this.reader = reader;
             try {
                 for (Frame f; ahead.size() < 2 && (f = reader.next()) != null; ) ahead.add(f);

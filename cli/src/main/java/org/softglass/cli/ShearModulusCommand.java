@@ -13,7 +13,7 @@ import org.softglass.core.elastic.ShearedRelaxation;
 import org.softglass.core.energy.Models;
 import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.Frame;
-import org.softglass.core.io.LammpsDumpReader;
+import org.softglass.core.io.TrajectoryReader;
 import org.softglass.core.io.Manifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         description = {"Athermal shear modulus G = (1/V)[d2U/dgamma2 - Xi.M^-1.Xi] (paper 004 eq A1) of inherent structures.",
                 "Writes DIR/shear_modulus.csv, DIR/shear_modulus.json and DIR/manifest.json."})
 final class ShearModulusCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "DUMP", description = "LAMMPS dumps of inherent structures (all frames are used).")
+    @Parameters(arity = "1..*", paramLabel = "DUMP", description = "Inherent structures, all frames used: " + Formats.TRAJECTORY + ".")
     List<Path> dumps;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
@@ -69,7 +69,7 @@ final class ShearModulusCommand implements Callable<Integer> {
         int frame = 0;
         try (Progress progress = Progress.frames("shear-modulus", run.quiet())) {
             for (Path dump : dumps) {
-                try (LammpsDumpReader reader = LammpsDumpReader.open(dump)) {
+                try (TrajectoryReader reader = TrajectoryReader.open(dump)) {
                     int k = 0;
                     for (Frame next; (next = reader.next()) != null; k++, frame++) {
                         try (Frame f = next; Hessian h = ElasticSupport.checkedHessian(dump, k, f, pot, fmaxLimit, nt)) {

@@ -47,7 +47,7 @@ final class SimulateCommand implements Callable<Integer> {
     double meltTemperature;
     @Option(names = "--melt-steps", description = "Steps at the melting temperature (default: 2000; 0 with --initial).")
     Long meltSteps;
-    @Option(names = "--initial", paramLabel = "DUMP", description = "Start from the last frame of this LAMMPS dump (same N and density; "
+    @Option(names = "--initial", paramLabel = "DUMP", description = "Start from the last frame of this trajectory (LAMMPS dump, extended XYZ or GSD; same N and density; "
             + "e.g. the traj.dump of a run at a higher temperature) instead of a random melt.")
     Path initial;
     @Option(names = "--equilibrate", defaultValue = "10000", description = "Equilibration steps at --temperature (default: ${DEFAULT-VALUE}); use several tau_alpha.")

@@ -31,16 +31,16 @@ final class SoftnessCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL.json", description = "Model from 'softglass train'.")
     Path modelFile;
 
-    @Parameters(index = "1", paramLabel = "FEATURES_DIR|TRAJ", description = "Descriptor directory (features.npy, rows.npy, features.json), or a LAMMPS dump.")
+    @Parameters(index = "1", paramLabel = "FEATURES_DIR|TRAJ", description = "Descriptor directory (features.npy, rows.npy, features.json), or a trajectory: " + Formats.TRAJECTORY + ".")
     Path features;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "With a dump: descriptor preset (default: the one the model was trained on).")
+    @Option(names = "--preset", paramLabel = "NAME", description = "With a trajectory: descriptor preset (default: the one the model was trained on).")
     String preset;
 
-    @Option(names = "--spec", paramLabel = "FILE.json", description = "With a dump: custom descriptor spec file.")
+    @Option(names = "--spec", paramLabel = "FILE.json", description = "With a trajectory: custom descriptor spec file.")
     Path spec;
 
-    @Option(names = "--species", paramLabel = "A|B|all", description = "With a dump: centre particles (default: those the model was trained on).")
+    @Option(names = "--species", paramLabel = "A|B|all", description = "With a trajectory: centre particles (default: those the model was trained on).")
     String species;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")

@@ -18,7 +18,7 @@ import org.softglass.core.energy.Models;
 import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.InputFormatException;
-import org.softglass.core.io.LammpsDumpReader;
+import org.softglass.core.io.TrajectoryReader;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.plot.Plot;
 import picocli.CommandLine.Command;
@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
         description = {"Dipole stiffness kappa_ij (paper 004 eq A4) of random interacting pairs in inherent structures.",
                 "Writes DIR/dipoles.csv, DIR/local_kappa.csv, DIR/stiffness.json, DIR/kappa_distribution.png, DIR/manifest.json."})
 final class StiffnessCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "DUMP", description = "LAMMPS dumps of inherent structures (all frames are used).")
+    @Parameters(arity = "1..*", paramLabel = "DUMP", description = "Inherent structures, all frames used: " + Formats.TRAJECTORY + ".")
     List<Path> dumps;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
@@ -100,7 +100,7 @@ final class StiffnessCommand implements Callable<Integer> {
         int nt = run.threads();
         try (Progress progress = Progress.frames("stiffness", run.quiet())) {
             for (Path dump : dumps) {
-                try (LammpsDumpReader reader = LammpsDumpReader.open(dump)) {
+                try (TrajectoryReader reader = TrajectoryReader.open(dump)) {
                     int k = 0;
                     for (Frame next; (next = reader.next()) != null; k++, frameIndex++) {
                         try (Frame f = next; Hessian h = ElasticSupport.checkedHessian(dump, k, f, pot, fmaxLimit, nt)) {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
                 "DIR/samples_features.npy (float64), DIR/features.json, DIR/phop.npy and DIR/phop.json (unless --phop) and DIR/trainset.manifest.json."})
 final class TrainsetCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TRAJ", description = "LAMMPS text dump (plain or .gz) with unwrapped positions.")
+    @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory with unwrapped positions (image counts): " + Formats.TRAJECTORY + ".")
     Path trajectory;
 
     @Option(names = "--mode", defaultValue = "softness", description = "softness or tails (default: ${DEFAULT-VALUE}).")

@@ -31,7 +31,7 @@ import org.softglass.core.space.Box;
  * comment says {@code pos_unwrapped=T}. Particles are sorted by id; duplicates and every other
  * malformation raise an {@link InputFormatException} with file and line.
  */
-public final class ExtendedXyzReader implements AutoCloseable {
+public final class ExtendedXyzReader implements TrajectoryReader {
     private final TextInput in;
     private final List<String> speciesNames;
     private int[] starts = new int[32], ends = new int[32];

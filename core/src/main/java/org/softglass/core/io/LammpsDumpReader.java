@@ -49,7 +49,7 @@ import org.softglass.core.space.Box;
  * <p>Particles are sorted by id within each frame; a duplicate id is an error. Every malformed
  * input raises an {@link InputFormatException} whose message names the file and line.
  */
-public final class LammpsDumpReader implements AutoCloseable, Iterable<Frame> {
+public final class LammpsDumpReader implements TrajectoryReader, Iterable<Frame> {
     private static final String[][] COORDS = {
         {"x", "y", "z"}, {"xs", "ys", "zs"}, {"xu", "yu", "zu"}, {"xsu", "ysu", "zsu"}};
     private static final CoordinateKind[] KINDS = {

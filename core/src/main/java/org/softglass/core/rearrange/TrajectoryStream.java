@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.InputFormatException;
-import org.softglass.core.io.LammpsDumpReader;
+import org.softglass.core.io.TrajectoryReader;
 import org.softglass.core.particles.ParticleStore;
 
 /**
@@ -24,10 +24,10 @@ import org.softglass.core.particles.ParticleStore;
  * </ul>
  * Frame time is {@code timestep × dt} (τ); the dump's optional {@code ITEM: TIME} is not used, so the
  * same dt gives the same times whatever the file holds. Slots are in ascending id order in every
- * frame ({@link LammpsDumpReader}), so slot k is the same particle throughout.
+ * frame ({@link TrajectoryReader}), so slot k is the same particle throughout.
  */
 public final class TrajectoryStream implements AutoCloseable {
-    private final LammpsDumpReader reader;
+    private final TrajectoryReader reader;
     private final String source;
     private final double dt;
     private final boolean uniform;
@@ -37,7 +37,7 @@ public final class TrajectoryStream implements AutoCloseable {
     private int index = -1;
     private long firstStep, lastStep, stepDelta;
 
-    private TrajectoryStream(LammpsDumpReader reader, String source, double dt, boolean uniform) {
+    private TrajectoryStream(TrajectoryReader reader, String source, double dt, boolean uniform) {
         this.reader = reader;
         this.source = source;
         this.dt = dt;
@@ -53,7 +53,7 @@ public final class TrajectoryStream implements AutoCloseable {
      */
     public static TrajectoryStream open(Path file, double dt, boolean uniform) throws IOException {
         if (!(dt > 0) || !Double.isFinite(dt)) throw new IllegalArgumentException("--dt must be finite and > 0, got " + dt);
-        return new TrajectoryStream(LammpsDumpReader.open(file), file.getFileName().toString(), dt, uniform);
+        return new TrajectoryStream(TrajectoryReader.open(file), file.getFileName().toString(), dt, uniform);
     }
 
     /**

@@ -40,7 +40,7 @@ public final class InitialState {
     }
 
     /**
-     * The last frame of a LAMMPS dump as a start: positions (wrapped into {@code box}, images
+     * The last frame of a trajectory (LAMMPS dump, extended XYZ or GSD) as a start: positions (wrapped into {@code box}, images
      * zero) and species (type − 1) in id order; velocities zero. The frame must hold ids 1..n
      * and a box equal to {@code box} (each length to 1e-9 relative), so a run continues the state
      * it names at the density it claims.
@@ -49,7 +49,7 @@ public final class InitialState {
      */
     public static ParticleStore fromDump(java.nio.file.Path file, int n, Box box) throws java.io.IOException {
         org.softglass.core.io.Frame last = null;
-        try (org.softglass.core.io.LammpsDumpReader r = org.softglass.core.io.LammpsDumpReader.open(file)) {
+        try (org.softglass.core.io.TrajectoryReader r = org.softglass.core.io.TrajectoryReader.open(file)) {
             for (org.softglass.core.io.Frame f; (f = r.next()) != null; ) {
                 if (last != null) last.close();
                 last = f;

@@ -49,6 +49,18 @@ public final class FuzzTargets {
         }
     });
 
+    /** HOOMD GSD through the format detection of {@link TrajectoryReader#open}, as every command reads it. */
+    public static final FuzzTarget GSD = new FuzzTarget("gsd", "fuzz.gsd", false, Map.of(), file -> {
+        try (TrajectoryReader r = TrajectoryReader.open(file)) {
+            for (int k = 0; k < MAX_FRAMES; k++) {
+                try (Frame f = r.next()) {
+                    if (f == null) break;
+                    checkFrame(f);
+                }
+            }
+        }
+    });
+
     public static final FuzzTarget NPY = new FuzzTarget("npy", "fuzz.npy", false, Map.of(), file -> {
         NpyArray a = NpyReader.read(file);
         assertTrue(a.rank() == 1 || a.rank() == 2, "rank " + a.rank());
@@ -117,7 +129,7 @@ public final class FuzzTargets {
             });
 
     /** All targets. */
-    public static final List<FuzzTarget> ALL = List.of(LAMMPS_DUMP, EXTXYZ, NPY, SPEC, MODEL_PARAMETERS, SOFTNESS_MODEL,
+    public static final List<FuzzTarget> ALL = List.of(LAMMPS_DUMP, EXTXYZ, GSD, NPY, SPEC, MODEL_PARAMETERS, SOFTNESS_MODEL,
             FEATURES_JSON, PHOP_JSON, TAU_CSV, SAMPLES_CSV);
 
     /** The invariants of a frame returned by a reader. */
