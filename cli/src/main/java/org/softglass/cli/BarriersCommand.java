@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
  * checked for every set before any output is written.
  */
 @Command(name = "barriers", mixinStandardHelpOptions = true,
-        description = {"Energy barriers from softness and p_hop at several temperatures (papers 001, 000, 003; DESIGN sections 4-5).",
+        description = {"Energy barriers from softness and p_hop at several temperatures (papers 001, 000, 003).",
                 "Writes DIR/prs.csv, DIR/arrhenius.csv, DIR/barriers.json, DIR/model-parameters.json (when the onset fit is run),",
                 "DIR/prs.png, DIR/barriers.png and DIR/barriers.manifest.json."})
 final class BarriersCommand implements Callable<Integer> {

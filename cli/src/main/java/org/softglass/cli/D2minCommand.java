@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code softglass d2min TRAJ --from A --to B --out FILE.csv}: Falk–Langer D²_min ({@link D2min}). */
 @Command(name = "d2min", mixinStandardHelpOptions = true,
-        description = {"Falk-Langer non-affine displacement D2_min of every particle between frames --from and --to of a LAMMPS trajectory",
-                "(neighbours within --cutoff in the --from frame; best affine map per particle; sum over neighbours, not normalised).",
+        description = {"Falk-Langer non-affine displacement D2_min of every particle between frames --from and --to of a trajectory.",
+                "(Neighbours within --cutoff in the --from frame; best affine map per particle; sum over neighbours, not normalised).",
                 "CSV columns: id,type,d2min,neighbors (d2min = NaN with fewer than 3 non-coplanar neighbours)."})
 final class D2minCommand implements Callable<Integer> {
 

@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
  * {@code FILE.manifest.json}.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a trajectory with per-atom softness and p_hop columns for OVITO or ASE: extended XYZ (FILE.xyz, .extxyz) "
+        description = {"Write a trajectory with per-atom softness and p_hop columns for OVITO or ASE.", "Extended XYZ (FILE.xyz, .extxyz) "
                 + "or a LAMMPS dump (FILE.dump, .lammpstrj; columns id type x y z ix iy iz softness p_hop), and FILE.manifest.json.",
                 "Give TRAJ with --softness DIR and/or --phop DIR, or a pipeline run: --run RUN --temperature T "
                         + "(RUN/md/T…/is.dump, RUN/softness/T…, RUN/phop/T…).",

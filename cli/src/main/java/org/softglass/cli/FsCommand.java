@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
  * fs.json also holds the inherent-structure transition rate of Fig. 5 ({@link TransitionRate}).
  */
 @Command(name = "fs", mixinStandardHelpOptions = true,
-        description = {"Self-intermediate scattering function F_s(q_max,t), MSD and tau_alpha (F_s = 0.2) of a LAMMPS trajectory.",
+        description = {"Self-intermediate scattering function F_s(q_max,t), MSD and tau_alpha (F_s = 0.2) of a trajectory.",
                 "Writes DIR/fs.csv, DIR/sq.csv, DIR/fs.json, DIR/fs.png, DIR/msd.png and DIR/manifest.json."})
 final class FsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory, frames equally spaced: " + Formats.TRAJECTORY + ".")

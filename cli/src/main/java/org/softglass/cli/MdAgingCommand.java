@@ -48,8 +48,8 @@ import picocli.CommandLine.Option;
  * (resumable: a finished replica is read back, an interrupted one resumes from its checkpoint).
  */
 @Command(name = "md-aging", mixinStandardHelpOptions = true,
-        description = {"MD aging after a quench T_I -> T_F: <S>(t_w) over A particles, mean +- SE over independent replicas,",
-                "beside the trap master equation and the TRSP model (times matched by the pipeline's factors).",
+        description = {"MD aging after a quench T_I -> T_F: <S>(t_w) of A particles over replicas, beside the trap and TRSP models.",
+                "<S>(t_w) is the mean +- SE over independent replicas; the models' times are matched by the pipeline's factors.",
                 "Writes aging.csv, aging.json, aging.png, manifest.json and replicas/ (resumable) in --out."})
 final class MdAgingCommand implements Callable<Integer> {
     static final String SCHEMA = "softglass.md-aging/1";

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * {@code DIR/phop.json} ({@link PhopFiles}) and {@code DIR/phop.manifest.json}.
  */
 @Command(name = "phop", mixinStandardHelpOptions = true,
-        description = {"Hop indicator p_hop of every particle at every frame of a LAMMPS trajectory (unwrapped positions: xu yu zu or x y z ix iy iz).",
+        description = {"Hop indicator p_hop of every particle at every frame of a trajectory (unwrapped positions: image counts).",
                 "Windows A = [t - tR/2, t], B = [t, t + tR/2]; p_hop = sqrt(<(x - <x>_B)^2>_A <(x - <x>_A)^2>_B).",
                 "tR/2 is rounded to the nearest whole number of frames (at least 1); frames must be uniformly spaced.",
                 "Writes DIR/phop.npy (float64, frames x particles, NaN where the window does not fit), DIR/phop.json, DIR/phop.manifest.json."})

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
  * {@code DIR/report/index.html} and {@code DIR/report/summary.json}.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-        description = {"The whole study end to end: simulate KA at several temperatures -> p_hop and events -> softness (SVM) ->",
-                "P(R|S,T) and barrier fits -> C_S(r), dS -> the parameter file -> trap-model and TRSP predictions -> MD Q(t), chi4(t),",
+        description = {"The whole softness study end to end, from MD of KA at several temperatures to a report with the papers' numbers.",
+                "simulate -> p_hop and events -> softness (SVM) -> P(R|S,T) and barrier fits -> C_S(r), dS -> the parameter file -> trap-model and TRSP predictions -> MD Q(t), chi4(t),",
                 "<S>(T) -> report (DIR/report/index.html, summary.json).",
                 "Stages: simulate, phop, train, softness, barriers, correlations, trap, trsp, observables, report.",
                 "A rerun skips stages whose inputs are unchanged and resumes an interrupted one; --from STAGE reruns from there."})

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
  * resumption when rerun with the same parameters and {@code --out}.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Molecular dynamics (NVT Nose-Hoover chain as LAMMPS fix nvt, NVE, or Langevin) of a preset model from a random start:",
-                "melt at --melt-temperature, equilibrate at --temperature, then --steps of production with thermo and trajectory output.",
+        description = {"Molecular dynamics (NVT Nose-Hoover chain as LAMMPS fix nvt, NVE, or Langevin) of a preset model, optionally quenching frames.",
+                "From a random start: melt at --melt-temperature, equilibrate at --temperature, then --steps of production with thermo and trajectory output.",
                 "Rerunning the same command resumes an interrupted run from its last checkpoint, bit for bit.",
                 "Outputs in --out: thermo.csv, traj.dump (id type xu yu zu), with --inherent is.dump and is_energy.csv, checkpoint.bin, run.json, manifest.json."})
 final class SimulateCommand implements Callable<Integer> {

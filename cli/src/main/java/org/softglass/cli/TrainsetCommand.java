@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  * ({@link TrainsetRun}).
  */
 @Command(name = "trainset", mixinStandardHelpOptions = true,
-        description = {"Balanced labelled training set from a LAMMPS trajectory (shared/DESIGN.md section 4).",
+        description = {"Balanced labelled training set (rearranging and stable particles with their descriptors) from a trajectory.",
                 "--mode softness: label 1 = events with p* > --pc, structure at t_start - --lead; label 0 = p_hop < --p-stable for --tau-c, structure at the interval middle.",
                 "--mode tails (fluidity): label 1/0 = the highest/lowest --tail-fraction of all p_hop values, structure at t - --lead.",
                 "Equal numbers of each label are drawn with --seed. Writes DIR/samples.csv (frame,timestep,id,type,label,phop),",

@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
  * {@code trap_parameters.json} and {@code aging.manifest.json}.
  */
 @Command(name = "aging", mixinStandardHelpOptions = true,
-        description = {"Aging of <S> after a quench from equilibrium at T_I to T_F: the master equation (eq 5) on a fine S grid,",
-                "integrated exactly per bin with a linear-in-time rearrangement flux (2nd order, log-spaced steps)."})
+        description = {"Aging of <S> after a quench from equilibrium at T_I to T_F (the master equation, eq 5).",
+                "On a fine S grid, integrated exactly per bin with a linear-in-time rearrangement flux (2nd order, log-spaced steps)."})
 final class TrapAgingCommand implements Callable<Integer> {
     static final String CSV_HEADER = "T_F,t_w,mean_s,var_s,flux";
 

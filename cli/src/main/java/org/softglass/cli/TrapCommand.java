@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  * {@code NAME.manifest.json} into {@code --out DIR}.
  */
 @Command(name = "trap", mixinStandardHelpOptions = true,
-        description = {"The trap-like model of softness (Ridout, Tah, Liu, paper 000): equilibrium <S>(T), relaxation Q(t) and chi4(t),",
-                "fragility (eq 22), and aging after a quench (master equation, eq 5). Parameters: --preset ka (paper 001) or --params FILE."},
+        description = {"The trap-like model of softness (paper 000): equilibrium <S>(T), relaxation Q(t) and chi4(t), fragility, aging.",
+                "Ridout, Tah, Liu: fragility is eq 22, aging after a quench the master equation eq 5. Parameters: --preset ka (paper 001) or --params FILE."},
         subcommands = {TrapEquilibriumCommand.class, TrapRelaxCommand.class, TrapFragilityCommand.class, TrapAgingCommand.class})
 final class TrapCommand implements Runnable {
     @CommandLine.Spec

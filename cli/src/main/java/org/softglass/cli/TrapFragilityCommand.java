@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
  * {@code fragility.png} (τ vs T_g/T, log τ) and {@code fragility.manifest.json}.
  */
 @Command(name = "fragility", mixinStandardHelpOptions = true,
-        description = {"Fragility index m = d ln tau / d(T_g/T) at T_g (eq 22), T_g where a parabolic-law fit of ln tau vs 1/T reaches tau_g,",
-                "for the trap-like model's tau and/or an MD tau(T) table (CSV: T,tau with optional header)."})
+        description = {"Fragility index m = d ln tau / d(T_g/T) at T_g (eq 22) of the trap-like model and/or an MD tau(T) table.",
+                "T_g is where a parabolic-law fit of ln tau vs 1/T reaches tau_g; for the trap-like model's tau and/or an MD tau(T) table (CSV: T,tau with optional header)."})
 final class TrapFragilityCommand implements Callable<Integer> {
     @Mixin TrapCommand.ModelOptions model = new TrapCommand.ModelOptions();
 

@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
  * {@code trap_parameters.json} and {@code relax.manifest.json}.
  */
 @Command(name = "relax", mixinStandardHelpOptions = true,
-        description = {"Equilibrium relaxation of the trap-like model: Q(t) (eq 16) by adaptive quadrature, chi4 = m(Q - Q^2) (eq 17),",
-                "tau_Q (Q = 1/e), tau_1/2, tau_chi, chi4*, g_Q and g_chi (eqs 20-21), and the stretching of Q:",
+        description = {"Equilibrium relaxation of the trap-like model: Q(t), chi4(t) and their time scales.",
+                "Q(t) (eq 16) by adaptive quadrature, chi4 = m(Q - Q^2) (eq 17), tau_Q (Q = 1/e), tau_1/2, tau_chi, chi4*, g_Q and g_chi (eqs 20-21), and the stretching of Q:",
                 "beta_local = d ln(-ln Q)/d ln t and a KWW fit over 0.1 <= Q <= 0.9."})
 final class TrapRelaxCommand implements Callable<Integer> {
     static final String CSV_HEADER = "T,t,Q,chi4,beta_local";

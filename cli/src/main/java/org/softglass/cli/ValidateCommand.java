@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
  * a missing fixtures directory is an input error ({@link ExitCodes#INPUT}).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Run the validation checks (physical invariants, LAMMPS references, published values) and print a table:",
-                "check, expected, measured, tolerance, pass/FAIL. Exit code 0 if all pass, 1 if any fails.",
+        description = {"Check softglass against physical invariants, LAMMPS references and published values, or a run against the papers.",
+                "Prints a table: check, expected, measured, tolerance, pass/FAIL. Exit code 0 if all pass, 1 if any fails.",
                 "JSON (--json) has schema softglass.validation/1.",
                 "With --published RUN: instead, the published-versus-measured table of papers 000-002 for the KA numbers of one pipeline run",
                 "directory (quantity, paper value, citation, ours +- err, agrees yes/no/undecided/n.a., where the set-up differs);",

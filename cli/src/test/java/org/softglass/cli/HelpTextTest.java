@@ -1,0 +1,53 @@
+package org.softglass.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The command list of {@code softglass --help} shows each command's first description line: it must be a
+ * whole sentence (ending in '.'), not a line cut mid-sentence, and name no file of the development tree.
+ */
+class HelpTextTest {
+    private static void collect(CommandLine cl, List<CommandLine> out) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandName().equals("help") || out.contains(sub)) continue;
+            out.add(sub);
+            collect(sub, out);
+        }
+    }
+
+    @Test
+    void everyCommandSummaryIsAWholeSentence() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(Main.commandLine(), all);
+        assertTrue(all.size() > 25, "commands found: " + all.size());
+        for (CommandLine c : all) {
+            String[] d = c.getCommandSpec().usageMessage().description();
+            String name = c.getCommandSpec().qualifiedName();
+            assertTrue(d.length > 0, name + " has no description");
+            String first = d[0].strip();
+            assertTrue(first.endsWith("."), name + ": summary cut mid-sentence: '" + first + "'");
+            assertFalse(first.contains("shared/") || first.contains("DESIGN"), name + ": names a development file: " + first);
+        }
+    }
+
+    @Test
+    void everyCommandPrintsItsHelp() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(Main.commandLine(), all);
+        for (CommandLine c : all) {
+            List<String> args = new ArrayList<>(List.of(c.getCommandSpec().qualifiedName(" ").split(" ")));
+            args.removeFirst();   // the root's name
+            args.add("--help");
+            CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.out().contains("Usage:"), String.join(" ", args));
+        }
+    }
+}
