@@ -171,13 +171,27 @@ public final class OpenBlas {
             return "OpenBLAS natives unavailable: jar org.bytedeco:javacpp is missing from the class path (" + why + ")";
         if (!hasResource.test("org/bytedeco/openblas/global/openblas.class"))
             return "OpenBLAS natives unavailable: jar org.bytedeco:openblas is missing from the class path (" + why + ")";
+        if (!SUPPORTED_PLATFORMS.contains(platform))
+            return "OpenBLAS natives unavailable: this machine is " + platform + ", softglass bundles OpenBLAS for "
+                    + String.join(", ", SUPPORTED_PLATFORMS) + " only (" + why + ")";
+        String remedy = "; rebuild on this machine (bin/softglass does when the jar is missing) or build with -Djavacpp.platform="
+                + platform + ", for a jar built on " + builtFor(hasResource) + " (" + why + ")";
         if (!hasResource.test("org/bytedeco/javacpp/" + platform + "/"))
             return "OpenBLAS natives unavailable: native jar org.bytedeco:javacpp with classifier " + platform
-                    + " is missing from the class path (platform " + platform + "; " + why + ")";
+                    + " is missing from the class path (this machine is " + platform + remedy;
         if (!hasResource.test("org/bytedeco/openblas/" + platform + "/"))
             return "OpenBLAS natives unavailable: native jar org.bytedeco:openblas with classifier " + platform
-                    + " is missing from the class path (platform " + platform + "; " + why + ")";
+                    + " is missing from the class path (this machine is " + platform + remedy;
         return "OpenBLAS natives failed to load on platform " + platform + ": " + why;
+    }
+
+    /** The platforms whose OpenBLAS natives the build can bundle (Maven property {@code javacpp.platform}, pom.xml). */
+    static final List<String> SUPPORTED_PLATFORMS = List.of("linux-x86_64", "linux-arm64", "macosx-x86_64", "macosx-arm64");
+
+    /** The platforms whose natives are on the class path, e.g. {@code "linux-arm64"}, or {@code "no platform"}. */
+    private static String builtFor(Predicate<String> hasResource) {
+        List<String> present = SUPPORTED_PLATFORMS.stream().filter(p -> hasResource.test("org/bytedeco/openblas/" + p + "/")).toList();
+        return present.isEmpty() ? "no platform" : String.join(", ", present);
     }
 
     /** The JavaCPP platform name of this JVM, e.g. {@code linux-x86_64}, computed without JavaCPP. */

@@ -62,10 +62,15 @@ class OpenBlasTest {
         String noJavacpp = OpenBlas.describeFailure(cause, "linux-x86_64", r -> false);
         assertTrue(noJavacpp.contains("org.bytedeco:javacpp is missing"), noJavacpp);
         String otherPlatform = OpenBlas.describeFailure(cause, "linux-riscv64", all::contains);
-        assertTrue(otherPlatform.contains("linux-riscv64"), otherPlatform);
+        assertTrue(otherPlatform.startsWith("OpenBLAS natives unavailable: this machine is linux-riscv64, softglass bundles OpenBLAS for "
+                + "linux-x86_64, linux-arm64, macosx-x86_64, macosx-arm64 only"), otherPlatform);
+        // a jar built on linux-x86_64 run on an arm64 Mac: names both platforms and the remedy
+        String wrongBuild = OpenBlas.describeFailure(cause, "macosx-arm64", all::contains);
+        assertTrue(wrongBuild.contains("org.bytedeco:javacpp with classifier macosx-arm64 is missing"), wrongBuild);
+        assertTrue(wrongBuild.contains("-Djavacpp.platform=macosx-arm64, for a jar built on linux-x86_64"), wrongBuild);
         String generic = OpenBlas.describeFailure(cause, "linux-x86_64", all::contains);
         assertTrue(generic.contains("UnsatisfiedLinkError"), generic);
-        for (String s : new String[] {noNatives, noJavacpp, otherPlatform, generic})
+        for (String s : new String[] {noNatives, noJavacpp, otherPlatform, wrongBuild, generic})
             assertFalse(s.contains("\n") || s.contains("\r"), "one line: " + s);
     }
 
