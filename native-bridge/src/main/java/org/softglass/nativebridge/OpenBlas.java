@@ -49,6 +49,10 @@ public final class OpenBlas {
             "cblas_ddot", "cblas_daxpy", "cblas_dgemv", "cblas_dsymv", "cblas_dgemm", "cblas_dtrsm",
             "LAPACKE_dpotrf", "LAPACKE_dpotrs", "LAPACKE_dsyevr");
 
+    /** The platforms whose OpenBLAS natives the build can bundle (Maven property {@code javacpp.platform}, pom.xml).
+     * Declared before {@code STATE}: loading reads it when it fails. */
+    static final List<String> SUPPORTED_PLATFORMS = List.of("linux-x86_64", "linux-arm64", "macosx-x86_64", "macosx-arm64");
+
     private static final Linker LINKER = Linker.nativeLinker();
     private static final FunctionDescriptor GET_THREADS = FunctionDescriptor.of(ValueLayout.JAVA_INT);
     private static final FunctionDescriptor SET_THREADS = FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT);
@@ -184,9 +188,6 @@ public final class OpenBlas {
                     + " is missing from the class path (this machine is " + platform + remedy;
         return "OpenBLAS natives failed to load on platform " + platform + ": " + why;
     }
-
-    /** The platforms whose OpenBLAS natives the build can bundle (Maven property {@code javacpp.platform}, pom.xml). */
-    static final List<String> SUPPORTED_PLATFORMS = List.of("linux-x86_64", "linux-arm64", "macosx-x86_64", "macosx-arm64");
 
     /** The platforms whose natives are on the class path, e.g. {@code "linux-arm64"}, or {@code "no platform"}. */
     private static String builtFor(Predicate<String> hasResource) {

@@ -74,6 +74,27 @@ class OpenBlasTest {
             assertFalse(s.contains("\n") || s.contains("\r"), "one line: " + s);
     }
 
+    /**
+     * The error path as a user meets it: a fresh JVM told it runs on another platform (JavaCPP's
+     * {@code org.bytedeco.javacpp.platform}) finds no natives for it in this build and says so in one line,
+     * from the class's static initialiser (an ordering bug there once turned it into an ExceptionInInitializerError).
+     */
+    @Test
+    void aJvmOnAnotherPlatformGetsOneLineNamingBothPlatforms() throws Exception {
+        for (String[] c : new String[][] {
+                {"linux-arm64", "FAILED OpenBLAS natives unavailable: native jar org.bytedeco:javacpp with classifier linux-arm64 is missing"},
+                {"linux-riscv64", "FAILED OpenBLAS natives unavailable: this machine is linux-riscv64, softglass bundles OpenBLAS for"}}) {
+            String jvm = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(jvm, "--enable-native-access=ALL-UNNAMED", "-Dorg.bytedeco.javacpp.platform=" + c[0],
+                    "-cp", System.getProperty("java.class.path"), LoadFailureMain.class.getName()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).lines().filter(l -> !l.startsWith("WARNING"))
+                    .reduce("", (a, b) -> a + b + "\n");
+            assertEquals(0, p.waitFor(), out);
+            assertTrue(out.startsWith(c[1]), c[0] + ": " + out);
+            assertEquals(1, out.lines().count(), "one line: " + out);
+        }
+    }
+
     @Test
     void platformNameMatchesJavaCpp() {
         assertEquals(org.bytedeco.javacpp.Loader.getPlatform(), OpenBlas.platform());
