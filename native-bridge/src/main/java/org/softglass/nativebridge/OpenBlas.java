@@ -179,7 +179,7 @@ public final class OpenBlas {
             return "OpenBLAS natives unavailable: this machine is " + platform + ", softglass bundles OpenBLAS for "
                     + String.join(", ", SUPPORTED_PLATFORMS) + " only (" + why + ")";
         String remedy = "; rebuild on this machine (bin/softglass does when the jar is missing) or build with -Djavacpp.platform="
-                + platform + ", for a jar built on " + builtFor(hasResource) + " (" + why + ")";
+                + platform + ", for a jar built on " + builtFor(hasResource) + ": " + why + ")";
         if (!hasResource.test("org/bytedeco/javacpp/" + platform + "/"))
             return "OpenBLAS natives unavailable: native jar org.bytedeco:javacpp with classifier " + platform
                     + " is missing from the class path (this machine is " + platform + remedy;
