@@ -65,10 +65,21 @@ final class Pipeline {
     private final boolean quiet;
     private final PrintWriter log;
     private final PipelineLedger ledger;
+    /** The user's trajectories of {@code softglass study}, or null when the pipeline makes its own by MD. */
+    private final StudyInputs study;
     private int stageIndex;
 
     Pipeline(PipelinePreset preset, Path out, int threads, long seed, boolean quiet, PrintWriter log) throws IOException {
+        this(preset, null, out, threads, seed, quiet, log);
+    }
+
+    /**
+     * A pipeline on the user's trajectories ({@code softglass study}): the {@code simulate} stage is
+     * replaced by {@code study}'s files, every later stage runs as for a preset.
+     */
+    Pipeline(PipelinePreset preset, StudyInputs study, Path out, int threads, long seed, boolean quiet, PrintWriter log) throws IOException {
         this.preset = preset;
+        this.study = study;
         this.out = out;
         this.threads = threads;
         this.seed = seed;
@@ -116,9 +127,10 @@ final class Pipeline {
             if (k < 0) throw new IllegalArgumentException("--from must be one of " + String.join(", ", STAGES) + ", got '" + from + "'");
             ledger.invalidate(STAGES.subList(k, STAGES.size()));
         }
-        Map<String, Object> man = new LinkedHashMap<>(preset.asMap());
+        Map<String, Object> man = new LinkedHashMap<>(study != null ? study.settings(preset) : preset.asMap());
         man.put("seed", seed);
         man.put("threads", threads);
+        if (study != null) man.put("study", study.asMap());
         org.softglass.core.io.Manifest m = new org.softglass.core.io.Manifest(Version.get(), "pipeline");
         man.forEach(m::param);
         m.write(out.resolve("pipeline.json"));
@@ -154,7 +166,7 @@ final class Pipeline {
         try (Progress bar = bar("report", 1, "items")) {
             PipelineLedger.Item it = new PipelineLedger.Item("report", null, out.resolve("report"), preset.asMap(), reportInputs());
             runItem(it, dir -> {
-                new PipelineReport(out, preset, seed, threads).write(dir);
+                new PipelineReport(out, preset, seed, threads, study).write(dir);
                 return Map.of();
             });
             bar.step();
@@ -167,6 +179,14 @@ final class Pipeline {
     private void simulate() throws IOException {
         double[] ts = preset.temperatures();
         begin();
+        if (study != null) {   // the user's trajectories stand for the MD (checked by StudyPlan before anything ran)
+            if (!quiet) {
+                log.printf(Locale.ROOT, "[%2d/%d] %-13s %-40s %7.1f s%n", stageIndex, STAGES.size(), "simulate",
+                        "trajectories of " + study.config().getFileName(), 0.0);
+                log.flush();
+            }
+            return;
+        }
         long total = preset.totalSteps();
         try (Progress bar = bar("simulate", total, "steps")) {
             long offset = 0;
@@ -527,10 +547,14 @@ final class Pipeline {
         PipelineException(String msg, int exitCode) { super(msg); this.exitCode = exitCode; }
     }
 
-    private Path thermal(double t) { return out.resolve("md").resolve(PipelinePreset.label(t)).resolve("traj.dump"); }
+    /** The thermal trajectory (F_s, τ_α): the MD's, or the study's. */
+    private Path thermal(double t) {
+        return study != null ? study.thermal(t) : out.resolve("md").resolve(PipelinePreset.label(t)).resolve("traj.dump");
+    }
 
-    /** The trajectory the structure analysis uses: inherent structures when the preset makes them. */
+    /** The trajectory the structure analysis uses: inherent structures when the preset makes them; the study's own file. */
     private Path traj(double t) {
+        if (study != null) return study.structure(t);
         return out.resolve("md").resolve(PipelinePreset.label(t)).resolve(preset.inherent() ? "is.dump" : "traj.dump");
     }
 
@@ -560,7 +584,7 @@ final class Pipeline {
                 }).sorted().forEach(in::add);
             }
         }
-        for (double t : preset.temperatures()) in.add(out.resolve("md").resolve(PipelinePreset.label(t)).resolve("thermo.csv"));
+        if (study == null) for (double t : preset.temperatures()) in.add(out.resolve("md").resolve(PipelinePreset.label(t)).resolve("thermo.csv"));
         return in;
     }
 

@@ -21,11 +21,20 @@ final class PipelineHtml {
                 .append("</style></head><body>\n");
         h.append("<h1>softglass pipeline report</h1>\n");
         fallbackBanner(h, sum);
-        h.append("<p>Kob–Andersen 80:20 mixture at ρ = 1.2, preset <b>").append(esc(preset.name()))
-                .append("</b>, N = ").append(preset.n()).append(", seed ").append(sum.get("seed")).append(", ").append(sum.get("threads"))
+        @SuppressWarnings("unchecked")
+        Map<String, Object> study = (Map<String, Object>) sum.get("study");
+        if (study == null) {
+            h.append("<p>Kob–Andersen 80:20 mixture at ρ = 1.2, preset <b>").append(esc(preset.name())).append("</b>");
+        } else {
+            h.append("<p>Study <b>").append(esc(preset.name())).append("</b> of the trajectories named in <code>")
+                    .append(esc(String.valueOf(study.get("config")))).append("</code> (").append(preset.inherent() ? "inherent structures" : "thermal frames")
+                    .append(", ρ = ").append(Csv.fmt((Double) study.get("density"))).append(")");
+        }
+        h.append(", N = ").append(preset.n()).append(", seed ").append(sum.get("seed")).append(", ").append(sum.get("threads"))
                 .append(" thread(s), softglass ").append(esc(String.valueOf(sum.get("version")))).append(".</p>\n");
-        h.append("<p class=\"note\">Rerun: <code>bin/softglass pipeline --preset ").append(esc(preset.name())).append(" --seed ")
-                .append(sum.get("seed")).append(" --threads ").append(sum.get("threads"))
+        h.append("<p class=\"note\">Rerun: <code>bin/softglass ")
+                .append(study == null ? "pipeline --preset " + esc(preset.name()) : "study " + esc(String.valueOf(study.get("config"))))
+                .append(" --seed ").append(sum.get("seed")).append(" --threads ").append(sum.get("threads"))
                 .append("</code>. Numbers: <a href=\"summary.json\">summary.json</a>; every stage's inputs, outputs and parameters: <code>../stages/</code>.</p>\n");
 
         h.append("<h2>Fitted numbers</h2>\n<table><tr><th class=\"l\">quantity</th><th>value</th><th>1σ error</th><th class=\"l\">meaning</th></tr>\n");

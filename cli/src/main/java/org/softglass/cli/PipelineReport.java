@@ -51,14 +51,21 @@ final class PipelineReport {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path root;
     private final PipelinePreset preset;
+    private final StudyInputs study;
     private final long seed;
     private final int threads;
     /** Whether {@link #blockCollapse} drew any point (else no block_collapse.png). */
     private boolean collapseDrawn;
 
     PipelineReport(Path root, PipelinePreset preset, long seed, int threads) {
+        this(root, preset, seed, threads, null);
+    }
+
+    /** @param study the user's trajectories of {@code softglass study} (no MD thermo), or null for a preset run */
+    PipelineReport(Path root, PipelinePreset preset, long seed, int threads, StudyInputs study) {
         this.root = root;
         this.preset = preset;
+        this.study = study;
         this.seed = seed;
         this.threads = threads;
     }
@@ -71,7 +78,8 @@ final class PipelineReport {
         sum.put("version", Version.get());
         sum.put("seed", seed);
         sum.put("threads", threads);
-        sum.put("settings", preset.asMap());
+        if (study != null) sum.put("study", study.asMap());
+        sum.put("settings", study != null ? study.settings(preset) : preset.asMap());
         // fallbacks first: a script (and the reader of index.html) sees at once whether the comparison rests on measured numbers
         List<PipelineFallbacks.Fallback> fallbacks = PipelineFallbacks.read(root);
         sum.put("fallback_used", !fallbacks.isEmpty());
@@ -82,8 +90,13 @@ final class PipelineReport {
         // MD thermodynamics and F_s
         List<Map<String, Object>> md = new ArrayList<>();
         for (double t : ts) {
-            Table th = Table.read(root.resolve("md").resolve(PipelinePreset.label(t)).resolve("thermo.csv"));
             JsonNode fs = JSON.readTree(root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("fs").resolve("fs.json").toFile());
+            if (study != null) {   // the user's trajectories come without our thermo
+                md.add(Csv.map("T", t, "temperature_measured", Double.NaN, "pe_per_atom", Double.NaN, "pressure", Double.NaN,
+                        "tau_alpha_fs02", num(fs.get("tau_alpha"))));
+                continue;
+            }
+            Table th = Table.read(root.resolve("md").resolve(PipelinePreset.label(t)).resolve("thermo.csv"));
             md.add(Csv.map("T", t, "temperature_measured", mean(th.col("temperature")), "pe_per_atom", mean(th.col("pe")),
                     "pressure", mean(th.col("press")), "tau_alpha_fs02", num(fs.get("tau_alpha"))));
         }

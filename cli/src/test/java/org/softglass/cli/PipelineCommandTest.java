@@ -117,6 +117,54 @@ class PipelineCommandTest {
         CliRunner.Result bad = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--from", "nonsense");
         assertEquals(ExitCodes.USAGE, bad.code());
         assertTrue(bad.err().contains("simulate, phop, train"), bad.err());
+
+        // 7. the same trajectories as a user's study give the same numbers
+        studyOfThePipelinesTrajectoriesMatchesIt(tmp, out);
+    }
+
+    /**
+     * {@code softglass study} on a YAML configuration naming the smoke run's own trajectories (its
+     * inherent structures, and thermal frames for F_s) with the smoke preset's thresholds: every stage
+     * from p_hop on sees the same data and seed, so p_hop, softness, the fits, the parameter file and the
+     * model comparisons equal the pipeline's; the MD thermo the study does not have is null; a rerun skips all.
+     */
+    private static void studyOfThePipelinesTrajectoriesMatchesIt(Path tmp, Path run) throws IOException {
+        StringBuilder y = new StringBuilder("name: smoke-as-study\nmodel: ka\ninherent_structures: true\ndt: 0.005\ntrajectories:\n");
+        for (String t : List.of("0.90", "0.75", "0.66", "0.61")) {
+            Path md = run.resolve("md").resolve("T" + t + "0");
+            y.append("  - {temperature: ").append(t).append(", file: ").append(md.resolve("is.dump")).append(", thermal: ")
+                    .append(md.resolve("traj.dump")).append("}\n");
+        }
+        y.append("features: fluidity-100\ntrain_temperatures: [0.75, 0.66, 0.61]\nt_r: 10\np_c: 0.3\np_stable: 0.02\ntau_c: 8\np_r: 0.2\n")
+                .append("trsp: {L: 8, trajectories: 2, events: 4000}\nbootstrap: 50\n");
+        Path config = tmp.resolve("smoke.yaml"), study = tmp.resolve("study");
+        Files.writeString(config, y);
+        CliRunner.Result r = CliRunner.run("study", config.toString(), "--out", study.toString(), "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(line(r.err(), "simulate").contains("trajectories of smoke.yaml"), r.err());
+        for (String t : List.of("T0.900", "T0.610")) {
+            assertArrayEquals(Files.readAllBytes(run.resolve("phop").resolve(t).resolve("phop.npy")),
+                    Files.readAllBytes(study.resolve("phop").resolve(t).resolve("phop.npy")), t);
+            assertArrayEquals(Files.readAllBytes(run.resolve("softness").resolve(t).resolve("softness.npy")),
+                    Files.readAllBytes(study.resolve("softness").resolve(t).resolve("softness.npy")), t);
+        }
+        JsonNode a = JSON.readTree(run.resolve("report").resolve("summary.json").toFile());
+        JsonNode b = JSON.readTree(study.resolve("report").resolve("summary.json").toFile());
+        for (String k : List.of("onset_fit", "parameters", "softness_model", "mean_s_fit", "comparison", "detailed_balance", "md_overlap",
+                "time_matching", "fallbacks")) {
+            // a refusal's reason names the run's own directory
+            assertEquals(String.valueOf(a.get(k)).replace(run.toString(), "RUN"), String.valueOf(b.get(k)).replace(study.toString(), "RUN"), k);
+        }
+        for (int i = 0; i < 4; i++) {
+            assertEquals(a.get("md").get(i).get("tau_alpha_fs02"), b.get("md").get(i).get("tau_alpha_fs02"));
+            assertTrue(b.get("md").get(i).get("pe_per_atom").isNull(), "a study has no MD thermo of ours");
+        }
+        assertEquals("ka", b.get("settings").get("model").asText());
+        assertEquals(config.toAbsolutePath().toString(), b.get("study").get("config").asText());
+        assertTrue(Files.readString(study.resolve("report").resolve("index.html")).contains("Study <b>smoke-as-study</b>"));
+        CliRunner.Result again = CliRunner.run("study", config.toString(), "--out", study.toString(), "--threads", "2");
+        assertEquals(0, again.code(), again.err());
+        assertEquals(9, again.err().lines().filter(l -> l.contains("up to date, skipped")).count(), again.err());
     }
 
     /**

@@ -1,0 +1,80 @@
+package org.softglass.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code softglass study CONFIG}: the pipeline's analysis — p_hop and events, training, softness, barriers,
+ * correlations, trap and TRSP predictions, MD observables and the report — on the user's own
+ * trajectories, named per temperature in a YAML or JSON file ({@link StudyConfig}). The configuration
+ * and every trajectory are checked first ({@link StudyPlan}); then the stages run as in
+ * {@code softglass pipeline}, with the same ledger: a rerun skips what is unchanged, an interrupted run
+ * resumes, {@code --from STAGE} reruns from there.
+ */
+@Command(name = "study", mixinStandardHelpOptions = true,
+        description = {"The whole softness analysis on your own trajectories, named per temperature in a YAML or JSON file.",
+                "CONFIG maps temperatures to trajectories (" + Formats.TRAJECTORY + ") and sets the thresholds;",
+                "keys and defaults: README, section 'Analyse your own trajectories'. Stages as the pipeline's from phop on:",
+                "phop, train, softness, barriers, correlations, trap, trsp, observables, report (DIR/report/index.html, summary.json).",
+                "A rerun skips stages whose inputs are unchanged and resumes an interrupted one; --from STAGE reruns from there."})
+final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput {
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "Study configuration (.yaml, .yml or .json).")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/study-NAME, NAME the configuration's file name).")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--from", paramLabel = "STAGE", description = "Rerun this stage and all after it.")
+    String from;
+
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec cmd;
+
+    @Override
+    public Path defaultOutput() {
+        if (out != null) return out;
+        if (config == null) return null;
+        return Path.of("runs", "study-" + config.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", ""));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = defaultOutput();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
+        int threads = run.threads();
+        Pipeline.checkOptions(dir, from, threads);
+        StudyPlan plan = StudyPlan.of(config);   // every check before anything is created
+        PipelinePreset p = plan.preset();
+        PrintWriter err = cmd.commandLine().getErr();
+        if (!run.quiet()) {
+            err.printf("softglass study: %s, N = %d, %d temperatures (%s), %d threads -> %s%n", p.name(), p.n(), p.temperatures().length,
+                    p.inherent() ? "inherent structures" : "thermal frames", threads, dir);
+            err.flush();
+        }
+        long t0 = System.nanoTime();
+        try {
+            new Pipeline(p, plan.inputs(), dir, threads, seed, run.quiet(), err).run(from);
+        } catch (Pipeline.PipelineException e) {
+            err.println("softglass: study stopped: " + e.getMessage());
+            err.println("softglass: finished stages are kept; rerun the same command to resume");
+            err.flush();
+            return ExitCodes.FAILED;
+        }
+        if (!run.quiet()) {
+            err.printf("softglass study: done in %.1f s; report: %s%n", (System.nanoTime() - t0) * 1e-9, dir.resolve("report").resolve("index.html"));
+            err.flush();
+        }
+        return ExitCodes.OK;
+    }
+}

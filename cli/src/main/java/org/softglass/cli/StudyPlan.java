@@ -1,0 +1,160 @@
+package org.softglass.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.softglass.core.io.Frame;
+import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.Manifest;
+import org.softglass.core.io.TrajectoryReader;
+import org.softglass.core.structure.DescriptorSpec;
+
+/**
+ * A checked study: the settings of the pipeline's analysis stages ({@link PipelinePreset}, with the run
+ * lengths read from the files) and the user's trajectories ({@link StudyInputs}). Everything is checked
+ * before any work starts, each problem one line naming the configuration file and the entry: missing
+ * keys and files, fewer than two temperatures, duplicate temperatures, training temperatures that are not
+ * among them, an unknown descriptor preset, non-positive thresholds, a trajectory whose particle count
+ * changes from frame to frame or whose frames are not equally spaced in timestep, and trajectories whose
+ * particle counts or frame spacings differ between temperatures.
+ *
+ * @param preset the analysis settings (no MD: equilibration 0, production = (frames − 1) × spacing)
+ * @param inputs the user's files per temperature
+ */
+record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
+
+    /** Reads and checks a configuration file and scans every trajectory it names (one pass each). */
+    static StudyPlan of(Path configFile) throws IOException {
+        StudyConfig c = StudyConfig.read(configFile);
+        String src = configFile.toString();
+        Path base = configFile.toAbsolutePath().getParent();
+        if (c.inherentStructures() == null) {
+            throw new InputFormatException(src, -1, "missing 'inherent_structures', expected true (each file holds inherent structures, "
+                    + "as papers 000-002 analyse) or false (thermal frames)");
+        }
+        if (c.trajectories() == null || c.trajectories().size() < 2) {
+            throw new InputFormatException(src, -1, "'trajectories' lists " + (c.trajectories() == null ? 0 : c.trajectories().size())
+                    + " temperature(s), expected at least two (the barrier fits need several)");
+        }
+        double dt = positive(src, "dt", c.dt(), 0.005);
+        List<StudyConfig.Input> in = new ArrayList<>(c.trajectories());
+        in.sort((a, b) -> Double.compare(b.temperature(), a.temperature()));   // hottest first, as the presets
+        int k = in.size();
+        double[] ts = new double[k];
+        long[] steps = new long[k];
+        Map<Double, Path> structure = new LinkedHashMap<>(), thermal = new LinkedHashMap<>();
+        Scan first = null;
+        Path firstFile = null;
+        for (int i = 0; i < k; i++) {
+            StudyConfig.Input e = in.get(i);
+            String what = "trajectories entry with temperature " + e.temperature();
+            ts[i] = positive(src, what, e.temperature(), Double.NaN);
+            if (structure.containsKey(ts[i])) throw new InputFormatException(src, -1, "temperature " + ts[i] + " appears twice in 'trajectories'");
+            Path f = file(src, base, e.file(), what + ": file");
+            Scan s = Scan.of(src, what + ": " + f, f);
+            if (first == null) {
+                first = s;
+                firstFile = f;
+            } else if (s.n != first.n || s.spacing != first.spacing) {
+                throw new InputFormatException(src, -1, what + ": " + f + " has " + s.n + " particles and frames " + s.spacing
+                        + " steps apart, but " + firstFile + " (T = " + ts[0] + ") has " + first.n + " and " + first.spacing
+                        + ": expected one system sampled alike at every temperature");
+            }
+            steps[i] = (s.frames - 1) * s.spacing;
+            structure.put(ts[i], f);
+            if (e.thermal() != null) {
+                Path th = file(src, base, e.thermal(), what + ": thermal");
+                Scan st = Scan.of(src, what + ": " + th, th);
+                if (st.n != s.n) throw new InputFormatException(src, -1, what + ": thermal " + th + " has " + st.n + " particles, file " + s.n);
+                thermal.put(ts[i], th);
+            } else {
+                thermal.put(ts[i], f);
+            }
+        }
+        String features = c.features() == null ? "fluidity-100" : c.features();
+        if (!DescriptorSpec.PRESETS.contains(features)) {
+            throw new InputFormatException(src, -1, "features '" + features + "', expected one of " + DescriptorSpec.PRESETS);
+        }
+        double[] train = c.trainTemperatures() == null ? new double[] {ts[k - 1]}
+                : c.trainTemperatures().stream().mapToDouble(Double::doubleValue).toArray();
+        for (double t : train) {
+            if (Arrays.stream(ts).noneMatch(x -> x == t)) {
+                throw new InputFormatException(src, -1, "train_temperatures holds " + t + ", expected temperatures of 'trajectories' "
+                        + Arrays.toString(ts));
+            }
+        }
+        StudyConfig.Trsp trsp = c.trsp() == null ? new StudyConfig.Trsp(null, null, null) : c.trsp();
+        String name = c.name() != null ? c.name() : configFile.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+        PipelinePreset p = new PipelinePreset(name, first.n, ts, dt, new long[k], steps, first.spacing, c.inherentStructures(),
+                PipelinePreset.IS_MIN, features, train, positive(src, "t_r", c.tR(), 10), positive(src, "p_c", c.pC(), 0.3),
+                positive(src, "p_stable", c.pStable(), 0.02), positive(src, "tau_c", c.tauC(), 10), positive(src, "p_r", c.pR(), 0.2),
+                count(src, "trsp.L", trsp.side(), 16, 2), count(src, "trsp.trajectories", trsp.trajectories(), 8, 1),
+                count(src, "trsp.events", trsp.events(), 20_000, 1), count(src, "bootstrap", c.bootstrap(), 200, 0));
+        String model = c.model() == null || c.model().isBlank() ? "unspecified" : c.model();
+        return new StudyPlan(p, new StudyInputs(model, configFile.toAbsolutePath(), Manifest.sha256(configFile), structure, thermal,
+                first.n / first.volume));
+    }
+
+    private static Path file(String src, Path base, String name, String what) {
+        if (name == null || name.isBlank()) throw new InputFormatException(src, -1, what + " is empty, expected a trajectory file");
+        Path f = base.resolve(name).normalize();
+        if (!Files.isRegularFile(f)) throw new InputFormatException(src, -1, what + " " + f + " does not exist or is not a file");
+        return f;
+    }
+
+    private static double positive(String src, String key, Double v, double dflt) {
+        double x = v == null ? dflt : v;
+        if (!(x > 0) || !Double.isFinite(x)) throw new InputFormatException(src, -1, key + " is " + v + ", expected a finite number > 0");
+        return x;
+    }
+
+    private static int count(String src, String key, Integer v, int dflt, int min) {
+        return (int) count(src, key, v == null ? null : v.longValue(), dflt, min);
+    }
+
+    private static long count(String src, String key, Long v, long dflt, long min) {
+        long x = v == null ? dflt : v;
+        if (x < min) throw new InputFormatException(src, -1, key + " is " + x + ", expected at least " + min);
+        return x;
+    }
+
+    /** One pass over a trajectory: particle count (constant), frames, timestep spacing (uniform), first box volume (σ³). */
+    private record Scan(int n, long frames, long spacing, double volume) {
+        static Scan of(String src, String what, Path f) throws IOException {
+            int n = -1;
+            long frames = 0, first = 0, prev = 0, spacing = 0;
+            double volume = 0;
+            try (TrajectoryReader r = TrajectoryReader.open(f)) {
+                for (Frame fr; (fr = r.next()) != null; frames++) {
+                    try (Frame g = fr) {
+                        if (frames == 0) {
+                            n = g.size();
+                            first = g.timestep();
+                            volume = g.box().length(0) * g.box().length(1) * g.box().length(2);
+                        } else {
+                            if (g.size() != n) {
+                                throw new InputFormatException(src, -1, what + ": frame " + frames + " has " + g.size()
+                                        + " particles, expected " + n + " as in frame 0");
+                            }
+                            long d = g.timestep() - prev;
+                            if (frames == 1) spacing = d;
+                            if (d <= 0 || d != spacing) {
+                                throw new InputFormatException(src, -1, what + ": frame " + frames + " is at timestep " + g.timestep()
+                                        + " after " + prev + ", expected equally spaced, increasing timesteps ("
+                                        + (spacing > 0 ? spacing + " apart as frames 0 and 1" : "increasing") + ")");
+                            }
+                        }
+                        prev = g.timestep();
+                    }
+                }
+            }
+            if (frames < 3) throw new InputFormatException(src, -1, what + ": " + frames + " frame(s), expected at least 3");
+            return new Scan(n, frames, spacing, volume);
+        }
+    }
+}

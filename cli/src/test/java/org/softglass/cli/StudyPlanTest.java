@@ -1,0 +1,136 @@
+package org.softglass.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.LammpsDumpWriter;
+import org.softglass.core.particles.ParticleStore;
+import org.softglass.core.space.Box;
+
+/**
+ * The checks of {@code softglass study}'s configuration ({@link StudyConfig}, {@link StudyPlan}): every
+ * problem is one line naming the file before any work starts; a good configuration becomes the analysis
+ * settings with run lengths read from the trajectories.
+ */
+class StudyPlanTest {
+    @TempDir Path dir;
+
+    /** A dump of {@code frames} frames of 4 particles in a box of 5, {@code spacing} steps apart; frame {@code drop} has 3. */
+    private Path dump(String name, int frames, long spacing, int drop, long jumpAt) throws IOException {
+        Path f = dir.resolve(name);
+        Box box = Box.cubic(5);
+        LammpsDumpWriter.write(f, LammpsDumpWriter.WRAPPED_IMAGES, w -> {
+            for (int k = 0; k < frames; k++) {
+                int n = k == drop ? 3 : 4;
+                try (ParticleStore s = ParticleStore.allocate(n)) {
+                    for (int i = 0; i < n; i++) {
+                        s.setId(i, i + 1);
+                        s.setSpecies(i, i % 2);
+                        s.setPosition(i, 1 + i, 1 + 0.01 * k, 2);
+                    }
+                    w.write(spacing * k + (k >= jumpAt ? 7 : 0), box, s, Map.of());
+                }
+            }
+        });
+        return f;
+    }
+
+    private Path config(String text) throws IOException {
+        Path c = dir.resolve("study.yaml");
+        Files.writeString(c, text);
+        return c;
+    }
+
+    private String refused(String text) throws IOException {
+        Path c = config(text);
+        InputFormatException e = assertThrows(InputFormatException.class, () -> StudyPlan.of(c));
+        assertTrue(e.getMessage().startsWith(c.toString()), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        return e.getMessage();
+    }
+
+    private static void contains(String message, String part) {
+        assertTrue(message.contains(part), message);
+    }
+
+    private static final String HEAD = "inherent_structures: true\ntrajectories:\n  - {temperature: 0.6, file: a.dump}\n  - {temperature: 0.7, file: b.dump}\n";
+
+    @Test
+    void aGoodConfigurationBecomesTheAnalysisSettings() throws IOException {
+        dump("a.dump", 5, 200, -1, 99);
+        dump("b.dump", 5, 200, -1, 99);
+        dump("b-thermal.dump", 9, 100, -1, 99);
+        StudyPlan p = StudyPlan.of(config("name: mine\nmodel: ka\ninherent_structures: false\ndt: 0.002\ntrajectories:\n"
+                + "  - {temperature: 0.6, file: a.dump}\n  - {temperature: 0.7, file: b.dump, thermal: b-thermal.dump}\n"
+                + "tau_c: 25\ntrsp: {L: 12}\n"));
+        PipelinePreset s = p.preset();
+        assertEquals("mine", s.name());
+        assertEquals(4, s.n());
+        assertArrayEquals(new double[] {0.7, 0.6}, s.temperatures(), "hottest first");
+        assertArrayEquals(new double[] {0.6}, s.trainTemperatures(), "default: the lowest");
+        assertArrayEquals(new long[] {800, 800}, s.steps());
+        assertEquals(200, s.dumpEvery());
+        assertEquals(0.002, s.dt());
+        assertFalse(s.inherent());
+        assertEquals(25, s.tauC());
+        assertEquals(10, s.tR(), "default");
+        assertEquals(12, s.trspSide());
+        assertEquals(8, s.trspTrajectories(), "default");
+        assertEquals(dir.resolve("b-thermal.dump"), p.inputs().thermal(0.7));
+        assertEquals(dir.resolve("a.dump"), p.inputs().thermal(0.6), "no thermal file: the same one");
+        assertEquals(4 / 125.0, p.inputs().density(), 1e-15);
+        assertEquals("ka", p.inputs().settings(s).get("model"));
+        // JSON too
+        Path json = dir.resolve("study.json");
+        Files.writeString(json, "{\"inherent_structures\": true, \"trajectories\": [{\"temperature\": 0.6, \"file\": \"a.dump\"},"
+                + " {\"temperature\": 0.7, \"file\": \"b.dump\"}]}");
+        assertEquals("study", StudyPlan.of(json).preset().name());
+    }
+
+    @Test
+    void everyProblemIsOneLineBeforeAnyWork() throws IOException {
+        dump("a.dump", 5, 200, -1, 99);
+        dump("b.dump", 5, 200, -1, 99);
+        contains(refused(HEAD + "tr: 10\n"), ":5: unknown key 'tr', expected one of");
+        contains(refused(HEAD.replace("file: b.dump}", "file: b.dump, thermo: x}")), ":4: unknown key 'thermo', expected one of");
+        contains(refused(HEAD + "t_r: ten\n"), ":5: Cannot deserialize value of type `java.lang.Double` from String \"ten\"");
+        contains(refused(HEAD.replace("inherent_structures: true\n", "")), "missing 'inherent_structures'");
+        assertTrue(refused("inherent_structures: true\ntrajectories:\n  - {temperature: 0.6, file: a.dump}\n")
+                .contains("lists 1 temperature(s), expected at least two"));
+        contains(refused(HEAD.replace("b.dump", "nothere.dump")), "nothere.dump does not exist");
+        contains(refused(HEAD.replace("0.7", "0.6")), "temperature 0.6 appears twice");
+        contains(refused(HEAD + "train_temperatures: [0.5]\n"), "train_temperatures holds 0.5, expected temperatures");
+        contains(refused(HEAD + "features: ka-999\n"), "features 'ka-999', expected one of");
+        contains(refused(HEAD + "p_c: -1\n"), "p_c is -1.0, expected a finite number > 0");
+        contains(refused("schema: softglass.study/2\n" + HEAD), "expected softglass.study/1");
+        dump("c.dump", 5, 200, 3, 99);
+        contains(refused(HEAD.replace("b.dump", "c.dump")), "c.dump: frame 3 has 3 particles, expected 4 as in frame 0");
+        dump("d.dump", 5, 200, -1, 2);
+        contains(refused(HEAD.replace("b.dump", "d.dump")), "d.dump: frame 2 is at timestep 407 after 200, expected equally spaced");
+        dump("e.dump", 5, 100, -1, 99);
+        contains(refused(HEAD.replace("b.dump", "e.dump")), "a.dump has 4 particles and frames 200 steps apart, but " + dir.resolve("e.dump")
+                + " (T = 0.7) has 4 and 100: expected one system sampled alike");
+    }
+
+    @Test
+    void theCommandRefusesABadConfigurationWithExitCode3AndCreatesNothing() throws IOException {
+        dump("a.dump", 5, 200, -1, 99);
+        Path c = config(HEAD);
+        Path out = dir.resolve("out");
+        CliRunner.Result r = CliRunner.run("study", c.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(ExitCodes.INPUT, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("b.dump does not exist"), r.err());
+        assertFalse(Files.exists(out.resolve("pipeline.json")), "nothing ran");
+    }
+}
