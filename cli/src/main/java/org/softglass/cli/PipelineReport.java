@@ -92,13 +92,13 @@ final class PipelineReport {
         for (double t : ts) {
             JsonNode fs = JSON.readTree(root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("fs").resolve("fs.json").toFile());
             if (study != null) {   // the user's trajectories come without our thermo
-                md.add(Csv.map("T", t, "temperature_measured", Double.NaN, "pe_per_atom", Double.NaN, "pressure", Double.NaN,
-                        "tau_alpha_fs02", num(fs.get("tau_alpha"))));
+                md.add(Csv.map("T", t, "temperature_measured", null, "pe_per_atom", null, "pressure", null,
+                        "tau_alpha_fs02", fin(num(fs.get("tau_alpha")))));
                 continue;
             }
             Table th = Table.read(root.resolve("md").resolve(PipelinePreset.label(t)).resolve("thermo.csv"));
-            md.add(Csv.map("T", t, "temperature_measured", mean(th.col("temperature")), "pe_per_atom", mean(th.col("pe")),
-                    "pressure", mean(th.col("press")), "tau_alpha_fs02", num(fs.get("tau_alpha"))));
+            md.add(Csv.map("T", t, "temperature_measured", fin(mean(th.col("temperature"))), "pe_per_atom", fin(mean(th.col("pe"))),
+                    "pressure", fin(mean(th.col("press"))), "tau_alpha_fs02", fin(num(fs.get("tau_alpha")))));
         }
         sum.put("md", md);
 
