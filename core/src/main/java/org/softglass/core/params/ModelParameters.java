@@ -137,7 +137,10 @@ public record ModelParameters(Barriers barriers, Gaussian rho, double tauR, Mean
         if (cS != null) root.set("cS", JSON.valueToTree(cS));
         if (sigmaDelta != null) root.set("sigmaDelta", JSON.valueToTree(sigmaDelta));
         if (rhoDelta != null) root.set("rhoDelta", JSON.valueToTree(rhoDelta));
-        if (!errors.isEmpty()) root.set("errors", JSON.valueToTree(new java.util.TreeMap<>(errors)));
+        // an error that could not be estimated (NaN, ±∞) is left out: "errors" holds finite numbers, as read() requires
+        java.util.TreeMap<String, Double> finite = new java.util.TreeMap<>();
+        errors.forEach((k, v) -> { if (v != null && Double.isFinite(v)) finite.put(k, v); });
+        if (!finite.isEmpty()) root.set("errors", JSON.valueToTree(finite));
         if (!provenance.isEmpty()) root.set("provenance", JSON.valueToTree(provenance));
         AtomicOutput.write(file, out -> out.write(JSON.writeValueAsBytes(root)));
     }

@@ -36,6 +36,17 @@ class ModelParametersTest {
         assertNull(back.cS());
     }
 
+    /** An error no fit could estimate is left out of the file, which stays readable (it was once written as "NaN"). */
+    @Test
+    void aNonFiniteErrorIsLeftOutAndTheFileReadsBack() throws Exception {
+        var p = new ModelParameters(KA, new Gaussian(-1.2, 1.1), 4.0, null, null, null, null,
+                Map.of("barriers.eps1", 0.05, "barriers.t0", Double.NaN), Map.of());
+        Path f = dir.resolve("p.json");
+        p.write(f);
+        assertEquals(Map.of("barriers.eps1", 0.05), ModelParameters.read(f).errors());
+        assertTrue(!Files.readString(f).contains("NaN"), Files.readString(f));
+    }
+
     @Test
     void barriersFollowDesignSection5() {
         double t = 0.5, s = 1.7;
