@@ -97,6 +97,19 @@ class StudyPlanTest {
         assertEquals("study", StudyPlan.of(json).preset().name());
     }
 
+    /** The README's example configuration is valid and names the shipped trajectories. */
+    @Test
+    void theShippedExampleIsValid() throws IOException {
+        StudyPlan p = StudyPlan.of(Path.of("..", "examples", "study-ka-small.yaml"));
+        assertEquals("ka-small", p.preset().name());
+        assertEquals(500, p.preset().n());
+        assertArrayEquals(new double[] {0.90, 0.75, 0.66, 0.61}, p.preset().temperatures());
+        assertArrayEquals(new long[] {10_000, 10_000, 10_000, 10_000}, p.preset().steps());
+        assertEquals(400, p.preset().dumpEvery());
+        assertTrue(p.preset().inherent());
+        assertEquals(1.2, p.inputs().density(), 1e-9);
+    }
+
     @Test
     void everyProblemIsOneLineBeforeAnyWork() throws IOException {
         dump("a.dump", 5, 200, -1, 99);
