@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.softglass.core.barriers.PhopTable;
+import org.softglass.core.export.D2minTable;
 import org.softglass.core.export.PerAtomColumns;
+import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.Abortable;
 import org.softglass.core.io.ExtendedXyzWriter;
 import org.softglass.core.io.Frame;
@@ -36,9 +38,9 @@ import picocli.CommandLine.Parameters;
  * {@code FILE.manifest.json}.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a trajectory with per-atom softness and p_hop columns for OVITO or ASE.", "Extended XYZ (FILE.xyz, .extxyz) "
+        description = {"Write a trajectory with per-atom softness, p_hop and D2_min columns for OVITO or ASE.", "Extended XYZ (FILE.xyz, .extxyz) "
                 + "or a LAMMPS dump (FILE.dump, .lammpstrj; columns id type x y z ix iy iz softness p_hop), and FILE.manifest.json.",
-                "Give TRAJ with --softness DIR and/or --phop DIR, or a pipeline run: --run RUN --temperature T "
+                "Give TRAJ with --softness DIR, --phop DIR and/or --d2min FILE.csv, or a pipeline run: --run RUN --temperature T "
                         + "(RUN/md/T…/is.dump, RUN/softness/T…, RUN/phop/T…).",
                 "softness is NaN for particles without a softness row (B particles), p_hop NaN where its window does not fit."})
 final class ExportCommand implements Callable<Integer> {
@@ -50,6 +52,10 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--phop", paramLabel = "DIR", description = "p_hop directory (phop.npy, phop.json).")
     Path phopDir;
+
+    @Option(names = "--d2min", paramLabel = "FILE.csv", description = "D2_min of 'softglass d2min' on TRAJ (with FILE.csv.manifest.json): "
+            + "a d2min column, the same in every frame (it describes the interval --from..--to of that run).")
+    Path d2minCsv;
 
     @Option(names = "--run", paramLabel = "RUN", description = "A pipeline run directory (with --temperature) instead of TRAJ, --softness and --phop.")
     Path run;
@@ -74,7 +80,9 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         resolveRun();
         if (traj == null) throw new IllegalArgumentException("give TRAJ (with --softness and/or --phop) or --run RUN --temperature T");
-        if (softnessDir == null && phopDir == null) throw new IllegalArgumentException("nothing to export: give --softness DIR and/or --phop DIR");
+        if (softnessDir == null && phopDir == null && d2minCsv == null) {
+            throw new IllegalArgumentException("nothing to export: give --softness DIR, --phop DIR and/or --d2min FILE.csv");
+        }
         boolean xyz = xyzFormat();
         FrameSelection sel = FrameSelection.parse(frames);
         if (!Files.isRegularFile(traj)) throw new java.nio.file.NoSuchFileException(traj.toString());
@@ -89,7 +97,16 @@ final class ExportCommand implements Callable<Integer> {
             PhopFiles.requireFrom(phopDir, actual);
             ph = PhopTable.read(phopDir);
         }
-        PerAtomColumns cols = new PerAtomColumns(st, softnessDir == null ? null : softnessDir.toString(), ph);
+        D2minTable d2 = null;
+        if (d2minCsv != null) {
+            d2 = D2minTable.read(d2minCsv);
+            if (!d2.trajectorySha256().equals(actual.sha256())) {
+                throw new InputFormatException(d2minCsv + ".manifest.json", -1, "D2_min was computed from a trajectory with sha256 "
+                        + d2.trajectorySha256().substring(0, Math.min(12, d2.trajectorySha256().length())) + "…, not from " + actual
+                        + " (expected the same trajectory file, byte for byte)");
+            }
+        }
+        PerAtomColumns cols = new PerAtomColumns(st, softnessDir == null ? null : softnessDir.toString(), ph, d2);
         List<String> names = cols.names();
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
@@ -134,6 +151,7 @@ final class ExportCommand implements Callable<Integer> {
                 .param("columns", names).input(traj).output(out).result("frames_written", written).result("timesteps", steps);
         if (softnessDir != null) m.input(softnessDir.resolve("softness.npy")).input(softnessDir.resolve("rows.npy"));
         if (phopDir != null) m.input(phopDir.resolve("phop.npy"));
+        if (d2 != null) m.input(d2minCsv).param("d2min_from", d2.from()).param("d2min_to", d2.to());
         m.write(Path.of(out + ".manifest.json"));
         return ExitCodes.OK;
     }

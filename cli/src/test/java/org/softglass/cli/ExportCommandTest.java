@@ -109,6 +109,41 @@ class ExportCommandTest {
         }
     }
 
+    /** D²_min of frames 0 → 5 lands on each particle by id, the same in every exported frame; of another trajectory it is refused. */
+    @Test
+    void d2minColumnIsTheD2minRunsValueByIdInEveryFrame(@TempDir Path dir) throws Exception {
+        Path traj = QuenchCommandTest.firstFrames(dir, 8), csv = dir.resolve("d2.csv"), out = dir.resolve("d2.xyz");
+        CliRunner.Result d = CliRunner.run("d2min", traj.toString(), "--from", "0", "--to", "5", "--quiet", "--out", csv.toString());
+        assertEquals(0, d.code(), d.err());
+        Map<Long, Double> want = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(csv).subList(1, 1001)) {
+            String[] f = line.split(",");
+            want.put(Long.parseLong(f[0]), Double.parseDouble(f[2]));
+        }
+        CliRunner.Result r = CliRunner.run("export", traj.toString(), "--d2min", csv.toString(), "--frames", "3,5", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        try (ExtendedXyzReader x = ExtendedXyzReader.open(out)) {
+            for (int k = 0; k < 2; k++) {
+                try (Frame f = x.next()) {
+                    double[] col = f.extra("d2min");
+                    int finite = 0;
+                    for (int i = 0; i < f.size(); i++) {
+                        assertEquals(want.get(f.particles().id(i)), col[i], 0.0, "id " + f.particles().id(i));
+                        if (Double.isFinite(col[i])) finite++;
+                    }
+                    assertTrue(finite > 900, "D2_min defined for most particles: " + finite);
+                }
+            }
+        }
+        Path other = dir.resolve("other");
+        Files.createDirectories(other);
+        Path six = QuenchCommandTest.firstFrames(other, 6), out2 = dir.resolve("x.xyz");
+        CliRunner.Result bad = CliRunner.run("export", six.toString(), "--d2min", csv.toString(), "--out", out2.toString());
+        assertEquals(ExitCodes.INPUT, bad.code(), bad.err());
+        assertTrue(bad.err().contains("D2_min was computed from a trajectory with sha256"), bad.err());
+        assertFalse(Files.exists(out2));
+    }
+
     @Test
     void productsOfAnotherTrajectoryAreRefused(@TempDir Path dir) throws Exception {
         setUp(dir);

@@ -16,7 +16,10 @@ import org.softglass.core.softness.SoftnessTable;
  *       (frame index, timestep, id)); NaN for particles without a softness row (B particles when only A
  *       centres were classified);</li>
  *   <li>{@value #PHOP}: p_hop of the particle in that frame (σ², {@link PhopTable}: frames × ids); NaN
- *       where the p_hop window did not fit (the first and last t_R/2 of the trajectory).</li>
+ *       where the p_hop window did not fit (the first and last t_R/2 of the trajectory);</li>
+ *   <li>{@value #D2MIN}: the particle's D²_min (σ², {@link D2minTable}) between the two frames given to
+ *       {@code softglass d2min}, the same in every exported frame (it describes that one interval; export
+ *       its {@code to} frame to see it where the particles ended); NaN for particles it has no row for.</li>
  * </ul>
  * Frames are matched by index in the trajectory, and each product's recorded timestep of that frame must
  * equal the frame's: a product of another trajectory or a trajectory cut differently is refused (the
@@ -29,9 +32,12 @@ public final class PerAtomColumns {
     public static final String SOFTNESS = "softness";
     /** Column name of p_hop. */
     public static final String PHOP = "p_hop";
+    /** Column name of D²_min. */
+    public static final String D2MIN = "d2min";
 
     private final PhopTable phop;
     private final SoftnessTable softness;
+    private final D2minTable d2min;
     private final String phopSource, softnessSource;
     /** frame index → [first, end) of its softness rows (rows of one frame are contiguous, as written). */
     private final Map<Long, int[]> frameRows;
@@ -42,7 +48,18 @@ public final class PerAtomColumns {
      * @param phop the p_hop table, or null for no p_hop column
      */
     public PerAtomColumns(SoftnessTable softness, String softnessSource, PhopTable phop) {
+        this(softness, softnessSource, phop, null);
+    }
+
+    /**
+     * @param softness the softness rows, or null for no S column
+     * @param softnessSource the softness directory (for messages)
+     * @param phop the p_hop table, or null for no p_hop column
+     * @param d2min the D²_min table, or null for no d2min column
+     */
+    public PerAtomColumns(SoftnessTable softness, String softnessSource, PhopTable phop, D2minTable d2min) {
         this.phop = phop;
+        this.d2min = d2min;
         this.softness = softness;
         this.phopSource = phop == null ? null : phop.source();
         this.softnessSource = softnessSource;
@@ -68,6 +85,7 @@ public final class PerAtomColumns {
         java.util.List<String> n = new java.util.ArrayList<>();
         if (softness != null) n.add(SOFTNESS);
         if (phop != null) n.add(PHOP);
+        if (d2min != null) n.add(D2MIN);
         return n;
     }
 
@@ -120,6 +138,11 @@ public final class PerAtomColumns {
                 v[i] = c < 0 ? Double.NaN : row[c];
             }
             out.put(PHOP, v);
+        }
+        if (d2min != null) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) v[i] = d2min.byId().getOrDefault(p.id(i), Double.NaN);
+            out.put(D2MIN, v);
         }
         return out;
     }

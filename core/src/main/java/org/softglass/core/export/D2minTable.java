@@ -1,0 +1,86 @@
+package org.softglass.core.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import org.softglass.core.io.InputFormatException;
+import org.softglass.core.util.MemoryBudget;
+
+/**
+ * The D²_min of {@code softglass d2min} (Falk–Langer non-affine displacement between frames {@code from}
+ * and {@code to} of one trajectory, σ²): {@code FILE.csv} with header {@code id,type,d2min,neighbors} (NaN
+ * where fewer than 3 non-coplanar neighbours) and its manifest {@code FILE.csv.manifest.json}, which
+ * records {@code parameters.from}, {@code parameters.to} and the SHA-256 of the trajectory it was computed from.
+ *
+ * @param byId particle id → D²_min (σ²)
+ * @param from the reference frame index
+ * @param to the current frame index
+ * @param trajectorySha256 the SHA-256 of the trajectory (the manifest's only input)
+ * @param source the CSV file, for messages
+ */
+public record D2minTable(Map<Long, Double> byId, int from, int to, String trajectorySha256, String source) {
+    /** The header {@code softglass d2min} writes. */
+    public static final String HEADER = "id,type,d2min,neighbors";
+
+    /**
+     * Reads the CSV and its manifest.
+     *
+     * @throws InputFormatException naming the file and line: another header, a malformed row, a duplicate id,
+     *     a missing or malformed manifest
+     */
+    public static D2minTable read(Path csv) throws IOException {
+        String src = csv.toString();
+        Path man = Path.of(csv + ".manifest.json");
+        if (!Files.isRegularFile(man)) {
+            throw new InputFormatException(man.toString(), -1, "missing, expected the manifest 'softglass d2min' writes beside " + csv.getFileName()
+                    + " (it records the frames and the trajectory)");
+        }
+        JsonNode m;
+        try {
+            m = new ObjectMapper().readTree(man.toFile());
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new InputFormatException(man.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        JsonNode p = m.path("parameters"), in = m.path("inputs");
+        if (!"d2min".equals(m.path("command").asText()) || !p.path("from").isInt() || !p.path("to").isInt() || !in.isObject() || in.size() != 1) {
+            throw new InputFormatException(man.toString(), -1, "expected the manifest of 'softglass d2min' (command d2min, parameters from and to, "
+                    + "one input: the trajectory)");
+        }
+        Iterator<JsonNode> it = in.elements();
+        String sha = it.next().path("sha256").asText();
+        Map<Long, Double> byId = new HashMap<>();
+        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            String head = r.readLine();
+            if (head == null || !head.strip().equals(HEADER)) {
+                throw new InputFormatException(src, 1, "header " + InputFormatException.quote(head) + ", expected " + HEADER);
+            }
+            long line = 1;
+            for (String s; (s = r.readLine()) != null; ) {
+                line++;
+                if (s.isBlank()) continue;
+                String[] f = s.split(",", -1);
+                if (f.length != 4) throw new InputFormatException(src, line, f.length + " fields, expected 4 (" + HEADER + ")");
+                long id;
+                double v;
+                try {
+                    id = Long.parseLong(f[0].strip());
+                    v = Double.parseDouble(f[2].strip());
+                } catch (NumberFormatException e) {
+                    throw new InputFormatException(src, line, "expected an integer id and a number d2min, found " + InputFormatException.quote(s));
+                }
+                if (byId.put(id, v) != null) throw new InputFormatException(src, line, "duplicate id " + id);
+                if (!MemoryBudget.fits(64L * byId.size())) throw new InputFormatException(src, line, "too many rows for the memory budget");
+            }
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InputFormatException(src, -1, "not UTF-8 text, expected a CSV (" + HEADER + ")");
+        }
+        return new D2minTable(Map.copyOf(byId), p.path("from").asInt(), p.path("to").asInt(), sha, src);
+    }
+}
