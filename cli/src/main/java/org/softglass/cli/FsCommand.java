@@ -68,6 +68,10 @@ final class FsCommand implements Callable<Integer> {
             description = "Per-atom IS energy change counted as a transition (default: ${DEFAULT-VALUE}).")
     double isThreshold;
 
+    @Option(names = "--n0", defaultValue = "1000", paramLabel = "N0",
+            description = "Reference size of the reduced transition rate Gamma t_ballistic N0/N (paper 004 sets N0 = 1000; default: ${DEFAULT-VALUE}).")
+    int n0;
+
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
@@ -78,6 +82,7 @@ final class FsCommand implements Callable<Integer> {
         OptionChecks.nonNegative(qMin, "--q-min");
         OptionChecks.atLeast(perDecade, 1, "--per-decade");
         OptionChecks.positive(isThreshold, "--is-threshold");
+        if (n0 < 1) throw new IllegalArgumentException("--n0 must be >= 1, got " + n0);
         if (!(timestep > 0)) throw new IllegalArgumentException("--timestep must be > 0, got " + timestep);
         if (type < 0) throw new IllegalArgumentException("--type must be >= 0, got " + type);
         List<double[]> frames = new ArrayList<>();
@@ -150,7 +155,7 @@ final class FsCommand implements Callable<Integer> {
         Plot.xy("MSD, T = " + temperature, "t/t0", "MSD/a0^2").logX().logY().line("MSD", tr, mr)
                 .line("3 (t/t0)^2", tr, java.util.Arrays.stream(tr).map(x -> 3 * x * x).toArray()).save(mpng);
         new Manifest(Version.get(), "fs").param("temperature", temperature).param("timestep", timestep).param("type", type)
-                .param("q", q).param("q_min", qMin).param("per_decade", perDecade).param("is_threshold", isThreshold).input(traj)
+                .param("q", q).param("q_min", qMin).param("per_decade", perDecade).param("is_threshold", isThreshold).param("n0", n0).input(traj)
                 .output(fcsv).output(scsv).output(json).output(fpng).output(mpng)
                 .result("q", qUse).result("tau_alpha", tau).result("a0", a0).result("t0", t0).write(outDir.resolve("manifest.json"));
         if (warn != null) {
@@ -162,8 +167,9 @@ final class FsCommand implements Callable<Integer> {
 
     /**
      * Transition rate from the IS energies of {@code --is-energy}: transitions where consecutive
-     * per-atom energies differ by more than {@code --is-threshold}; reduced time N0 = N (Fig. 5 units
-     * with t_ballistic = 0.1 t0). The file is a companion of the trajectory (N and t0 come from it):
+     * per-atom energies differ by more than {@code --is-threshold}; reduced rate Γ t_ballistic N0/N with
+     * t_ballistic = 0.1 t0 and N0 = {@code --n0} (paper 004 §IV, Fig. 5: "We set N0 = 1000": the transitions a
+     * 1000-particle system makes per ballistic time). The file is a companion of the trajectory (N and t0 come from it):
      * its timestep column ({@code timestep} as {@code quench} writes it, or {@code step} as
      * {@code simulate --inherent} does) must hold increasing, equally spaced timesteps that are frames of
      * TRAJ (both commands quench the dumped frames), and every energy must be finite.
@@ -208,6 +214,6 @@ final class FsCommand implements Callable<Integer> {
                         + ", expected increasing timesteps " + spacing + " apart (the spacing of the first two)");
             }
         }
-        return TransitionRate.of(e, spacing * timestep, isThreshold * n, n, n, t0);
+        return TransitionRate.of(e, spacing * timestep, isThreshold * n, n, n0, t0);
     }
 }

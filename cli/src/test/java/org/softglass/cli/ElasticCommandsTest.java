@@ -117,6 +117,28 @@ class ElasticCommandsTest {
         assertTrue(tau > 1 && tau < 20, "tau_alpha " + tau);
         assertEquals(2, j.get("is_transitions").asInt());
         assertEquals(0.5, j.get("is_transition_rate").asDouble(), 1e-12);
+        // paper 004 Fig. 5: Γ t_ballistic N0/N with t_ballistic = 0.1 t0 and N0 = 1000 (here N = 1000 too: once N0/N = 1,
+        // so the fixture alone cannot tell N0 from N; TransitionRate's own test covers N != N0)
+        assertEquals(0.5 * 0.1 * j.get("t0").asDouble() * 1000 / 1000, j.get("is_transition_rate_reduced").asDouble(), 1e-12);
+    }
+
+    /**
+     * The reduced IS transition rate of paper 004 Fig. 5 is Γ t_ballistic N0/N with N0 = 1000 whatever N: on N = 500
+     * frames (400 steps = 2 τ apart) a series with 3 changes in 4 intervals has Γ = 3/(4·2 τ) and reduced rate
+     * Γ · 0.1 t0 · 1000/500 (it was once Γ · 0.1 t0, N0 taken as N).
+     */
+    @Test
+    void reducedTransitionRateUsesN0Of1000(@TempDir Path dir) throws Exception {
+        Path ise = dir.resolve("is_energy.csv");
+        Files.writeString(ise, "frame,timestep,u_is_per_atom,fnorm\n0,0,-7.55,0\n1,400,-7.56,0\n2,800,-7.56,0\n3,1200,-7.57,0\n4,1600,-7.55,0\n");
+        Path traj = Path.of("..", "examples", "data", "study", "ka_N500_T0.610_traj.dump.gz");
+        CliRunner.Result r = CliRunner.run("fs", traj.toString(), "--out", dir.resolve("f").toString(), "--temperature", "0.61", "--quiet",
+                "--is-energy", ise.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JSON.readTree(dir.resolve("f/fs.json").toFile());
+        double gamma = 3 / (4 * 2.0);
+        assertEquals(gamma, j.get("is_transition_rate").asDouble(), 1e-12);
+        assertEquals(gamma * 0.1 * j.get("t0").asDouble() * 1000 / 500, j.get("is_transition_rate_reduced").asDouble(), 1e-12);
     }
 
     /** Synthetic table from eq 3 with ℓ̃ = 0.4, t̃ = 0.1: recovered to round-off (the CSV holds 17 digits). */
