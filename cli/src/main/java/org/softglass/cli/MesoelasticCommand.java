@@ -35,9 +35,15 @@ final class MesoelasticCommand implements Callable<Integer> {
     @Option(names = "--density", required = true, paramLabel = "RHO", description = "Number density N/V (a0 = RHO^(-1/3)).")
     double density;
 
+    @Option(names = "--min-tau-t0", defaultValue = "10", paramLabel = "X",
+            description = "Fit only state points with tau_alpha/t0 >= X: the activated regime, where paper 004 finds eq 3 valid "
+                    + "(from t/t0 ~ 10); 0 fits all (default: ${DEFAULT-VALUE}).")
+    double minTauT0;
+
     @Override
     public Integer call() throws IOException {
         if (!(density > 0)) throw new IllegalArgumentException("--density must be > 0, got " + density);
+        if (!(minTauT0 >= 0)) throw new IllegalArgumentException("--min-tau-t0 must be >= 0, got " + minTauT0);
         List<String> lines = Csv.readLines(table);
         if (lines.isEmpty()) throw new InputFormatException(table.toString(), 1, "empty file, expected a header T,tau_alpha,kappa[,G]");
         List<String> head = Arrays.stream(lines.get(0).split(",")).map(String::strip).toList();
@@ -58,12 +64,15 @@ final class MesoelasticCommand implements Callable<Integer> {
         double[] t = rows.stream().mapToDouble(r -> r[0]).toArray(), tau = rows.stream().mapToDouble(r -> r[1]).toArray(),
                 kap = rows.stream().mapToDouble(r -> r[2]).toArray(), g = rows.stream().mapToDouble(r -> r[3]).toArray();
         double a0 = Math.cbrt(1 / density);
-        MesoelasticFit fit = MesoelasticFit.fit(t, tau, kap, a0);
+        MesoelasticFit fit = MesoelasticFit.fit(t, tau, kap, a0, minTauT0);
         ElasticSupport.makeDir(outDir);
         Path json = outDir.resolve("mesoelastic.json"), fpng = outDir.resolve("mesoelastic_fit.png"), kpng = outDir.resolve("kappa_G_vs_T.png");
-        Csv.writeText(json, "{\n  \"a0\": " + a0 + ",\n  \"ell_tilde\": " + fit.ellTilde() + ",\n  \"t_tilde\": " + fit.tTilde()
-                + ",\n  \"slope\": " + fit.slope() + ",\n  \"intercept\": " + fit.intercept() + ",\n  \"r_squared\": " + fit.rSquared()
-                + ",\n  \"points\": " + t.length + "\n}\n");
+        Csv.json(json, Csv.map("a0", a0, "ell_tilde", fin(fit.ellTilde()), "ell_tilde_err", fin(fit.ellTildeErr()), "t_tilde", fin(fit.tTilde()),
+                "t_tilde_err", fin(fit.tTildeErr()), "slope", fit.slope(), "slope_err", fin(fit.slopeErr()), "intercept", fit.intercept(),
+                "intercept_err", fin(fit.interceptErr()), "r_squared", fit.rSquared(), "points", fit.x().length, "min_tau_over_t0", minTauT0,
+                "excluded_temperatures", Arrays.stream(fit.excluded()).boxed().toList(),
+                "error_note", "1 sigma from the scatter of the state points about the line (least squares, m - 2 degrees of freedom); "
+                        + "null with 2 points"));
         double xmin = Arrays.stream(fit.x()).min().orElse(0), xmax = Arrays.stream(fit.x()).max().orElse(1);
         Plot.xy("mesoelastic fit: l~ = " + String.format("%.3g", fit.ellTilde()) + ", t~ = " + String.format("%.3g", fit.tTilde()),
                         "kappa(T)/T", "ln(tau_alpha/t0)")
@@ -75,9 +84,14 @@ final class MesoelasticCommand implements Callable<Integer> {
         if (ig >= 0) p.points("G", inv, Arrays.stream(g).map(x -> x / g[0]).toArray());
         p.save(kpng);
         new Manifest(Version.get(), "mesoelastic").param("density", density).input(table).output(json).output(fpng).output(kpng)
-                .result("ell_tilde", fit.ellTilde()).result("t_tilde", fit.tTilde()).result("r_squared", fit.rSquared())
+                .param("min_tau_over_t0", minTauT0)
+                .result("ell_tilde", fin(fit.ellTilde())).result("t_tilde", fin(fit.tTilde())).result("r_squared", fit.rSquared())
                 .write(outDir.resolve("manifest.json"));
-        System.out.printf("mesoelastic: l~ = %.4g, t~ = %.4g, R^2 = %.4f (%d points)%n", fit.ellTilde(), fit.tTilde(), fit.rSquared(), t.length);
+        System.out.printf("mesoelastic: l~ = %.4g +- %.2g, t~ = %.4g +- %.2g, R^2 = %.4f (%d points with tau_alpha/t0 >= %s; %d left out)%n",
+                fit.ellTilde(), fit.ellTildeErr(), fit.tTilde(), fit.tTildeErr(), fit.rSquared(), fit.x().length, Csv.fmt(minTauT0),
+                fit.excluded().length);
         return ExitCodes.OK;
     }
+
+    private static Double fin(double v) { return Double.isFinite(v) ? v : null; }
 }

@@ -153,12 +153,58 @@ class ElasticCommandsTest {
         }
         Path tab = dir.resolve("t.csv");
         Files.writeString(tab, sb);
-        CliRunner.Result r = CliRunner.run("mesoelastic", tab.toString(), "--out", dir.resolve("m").toString(), "--density", "0.82");
+        // these synthetic points have tau_alpha/t0 = 1.9 ... 45: all are fitted with --min-tau-t0 0
+        CliRunner.Result r = CliRunner.run("mesoelastic", tab.toString(), "--out", dir.resolve("m").toString(), "--density", "0.82",
+                "--min-tau-t0", "0");
         assertEquals(0, r.code(), r.err());
         JsonNode j = JSON.readTree(dir.resolve("m/mesoelastic.json").toFile());
         assertEquals(0.4, j.get("ell_tilde").asDouble(), 1e-10);
         assertEquals(0.1, j.get("t_tilde").asDouble(), 1e-10);
+        assertTrue(j.get("ell_tilde_err").asDouble() < 1e-8, "an exact line has no scatter: " + j.get("ell_tilde_err"));
         assertTrue(Files.size(dir.resolve("m/kappa_G_vs_T.png")) > 1000);
+    }
+
+    /**
+     * The fit over the activated regime (default tau_alpha/t0 >= 10, paper 004): a non-activated point off the line
+     * is left out and named; the errors are the least-squares ones from the scatter, checked against the closed form
+     * for three points with known residuals.
+     */
+    @Test
+    void mesoelasticFitsTheActivatedRegimeWithErrors(@TempDir Path dir) throws Exception {
+        double a0 = Math.cbrt(1 / 0.82), ell = 0.4, tt = 0.1;
+        double[] t = {0.45, 0.5, 0.55, 0.6, 1.6}, k = {22, 20, 18, 17, 10}, noise = {0.05, -0.1, 0.05, 0, 0};   // tau/t0 = 800 ... 18, then 3
+        StringBuilder sb = new StringBuilder("T,tau_alpha,kappa\n");
+        for (int i = 0; i < t.length; i++) {
+            double t0 = a0 / Math.sqrt(t[i]);
+            double tau = i == 4 ? 3 * t0 : t0 * tt * Math.exp(ell * ell * a0 * a0 * k[i] / t[i] + noise[i]);   // T = 1.6: tau/t0 = 3, off the line
+            sb.append(t[i]).append(',').append(tau).append(',').append(k[i]).append('\n');
+        }
+        Path tab = dir.resolve("t.csv");
+        Files.writeString(tab, sb);
+        CliRunner.Result r = CliRunner.run("mesoelastic", tab.toString(), "--out", dir.resolve("m").toString(), "--density", "0.82");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = JSON.readTree(dir.resolve("m/mesoelastic.json").toFile());
+        assertEquals(4, j.get("points").asInt());
+        assertEquals(1.6, j.get("excluded_temperatures").get(0).asDouble(), 0.0);
+        // closed form: OLS of y on x over the 4 kept points, s^2 = SSR/(m-2), se(slope) = sqrt(s^2/Sxx)
+        double[] x = new double[4], y = new double[4];
+        for (int i = 0; i < 4; i++) {
+            x[i] = k[i] / t[i];
+            y[i] = Math.log(tt) + ell * ell * a0 * a0 * x[i] + noise[i];
+        }
+        double mx = java.util.Arrays.stream(x).average().orElseThrow(), my = java.util.Arrays.stream(y).average().orElseThrow(), sxx = 0, sxy = 0;
+        for (int i = 0; i < 4; i++) { sxx += (x[i] - mx) * (x[i] - mx); sxy += (x[i] - mx) * (y[i] - my); }
+        double b = sxy / sxx, a = my - b * mx, ssr = 0;
+        for (int i = 0; i < 4; i++) ssr += Math.pow(y[i] - a - b * x[i], 2);
+        double seB = Math.sqrt(ssr / 2 / sxx);
+        assertEquals(seB, j.get("slope_err").asDouble(), 1e-9 * seB);
+        assertEquals(seB / (2 * a0 * Math.sqrt(b)), j.get("ell_tilde_err").asDouble(), 1e-9);
+        assertEquals(Math.sqrt(b) / a0, j.get("ell_tilde").asDouble(), 1e-9);
+        // every point below the bound: a clear refusal
+        CliRunner.Result none = CliRunner.run("mesoelastic", tab.toString(), "--out", dir.resolve("n").toString(), "--density", "0.82",
+                "--min-tau-t0", "1e9");
+        assertEquals(ExitCodes.USAGE, none.code(), none.err());
+        assertTrue(none.err().contains("0 state point(s) have tau_alpha/t0 >= 1.0E9"), none.err());
     }
 
     private static String[] concat(String[] a, String... b) {
