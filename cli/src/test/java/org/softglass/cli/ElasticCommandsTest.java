@@ -97,6 +97,25 @@ class ElasticCommandsTest {
     }
 
     /**
+     * KA's lj/cut force jumps at r_c, so the finite-strain G is no check of eq A1 there (ShearModulusTest uses the
+     * smooth IPL and harmonic spheres for that): the command labels it so instead of reporting a pass or fail.
+     */
+    @Test
+    void checkStrainIsLabelledNoCheckForAForceTruncatedPotential(@TempDir Path dir) throws Exception {
+        CliRunner.Result r = CliRunner.run("shear-modulus", is().toString(), "--out", dir.resolve("g").toString(), "--threads", "2",
+                "--check-strain", "1e-5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("--check-strain is no check of eq A1 for this potential: the ka pair force jumps"), r.err());
+        JsonNode c = JSON.readTree(dir.resolve("g/shear_modulus.json").toFile()).get("check_strain");
+        assertFalse(c.get("valid_check").asBoolean());
+        assertTrue(c.get("note").asText().startsWith("no check of eq A1"), c.toString());
+        assertTrue(c.get("max_relative_difference").asDouble() >= 0);
+        assertTrue(ShearModulusCommand.forceJumpAtCutoff(org.softglass.core.energy.Models.ka()) != null);
+        assertEquals(null, ShearModulusCommand.forceJumpAtCutoff(org.softglass.core.energy.Models.ipl()), "IPL is smooth at its cutoff");
+        assertEquals(null, ShearModulusCommand.forceJumpAtCutoff(org.softglass.core.energy.Models.ss()), "harmonic spheres: zero force at contact");
+    }
+
+    /**
      * fs on the fixture trajectory: q_max from S(q) near the KA A-peak (≈ 7.2–7.4), τ_α found, t0 = a0/√T;
      * a hand-made IS energy series (steps 200 apart, dt 0.005: 1 τ) with 2 changes above 1e-8 per atom
      * in 4 intervals gives 2 transitions and rate 0.5 τ⁻¹.
