@@ -31,14 +31,8 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/pipeline-PRESET).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--from", paramLabel = "STAGE", description = "Rerun this stage and all after it.")
-    String from;
-
     @picocli.CommandLine.Mixin
-    RunOptions run = new RunOptions();
+    PipelineRunOptions run = new PipelineRunOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec cmd;
@@ -64,27 +58,13 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
             o.flush();
             return ExitCodes.OK;
         }
-        Pipeline.checkOptions(dir, from, threads);   // before anything is created
+        Pipeline.checkOptions(dir, run.from, threads);   // before anything is created
         PrintWriter err = cmd.commandLine().getErr();
         if (!run.quiet()) {
             err.printf("softglass pipeline: preset %s, N = %d, %d temperatures, %d threads -> %s%n", p.name(), p.n(), p.temperatures().length,
                     threads, dir);
             err.flush();
         }
-        long t0 = System.nanoTime();
-        try {
-            new Pipeline(p, dir, threads, seed, run.quiet(), err).run(from);
-        } catch (Pipeline.PipelineException e) {
-            err.println("softglass: pipeline stopped: " + e.getMessage());
-            err.println("softglass: finished stages are kept; rerun the same command to resume");
-            err.flush();
-            return ExitCodes.FAILED;
-        }
-        if (!run.quiet()) {
-            err.printf("softglass pipeline: done in %.1f s; report: %s%n", (System.nanoTime() - t0) * 1e-9,
-                    dir.resolve("report").resolve("index.html"));
-            err.flush();
-        }
-        return ExitCodes.OK;
+        return run.execute("pipeline", new Pipeline(p, dir, threads, run.seed, run.quiet(), err), dir, err);
     }
 }

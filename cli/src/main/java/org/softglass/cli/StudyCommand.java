@@ -29,14 +29,8 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/study-NAME, NAME the configuration's file name).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--from", paramLabel = "STAGE", description = "Rerun this stage and all after it.")
-    String from;
-
     @picocli.CommandLine.Mixin
-    RunOptions run = new RunOptions();
+    PipelineRunOptions run = new PipelineRunOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec cmd;
@@ -53,7 +47,7 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
         Path dir = defaultOutput();
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
         int threads = run.threads();
-        Pipeline.checkOptions(dir, from, threads);
+        Pipeline.checkOptions(dir, run.from, threads);
         StudyPlan plan = StudyPlan.of(config);   // every check before anything is created
         PipelinePreset p = plan.preset();
         PrintWriter err = cmd.commandLine().getErr();
@@ -62,19 +56,6 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
                     p.inherent() ? "inherent structures" : "thermal frames", threads, dir);
             err.flush();
         }
-        long t0 = System.nanoTime();
-        try {
-            new Pipeline(p, plan.inputs(), dir, threads, seed, run.quiet(), err).run(from);
-        } catch (Pipeline.PipelineException e) {
-            err.println("softglass: study stopped: " + e.getMessage());
-            err.println("softglass: finished stages are kept; rerun the same command to resume");
-            err.flush();
-            return ExitCodes.FAILED;
-        }
-        if (!run.quiet()) {
-            err.printf("softglass study: done in %.1f s; report: %s%n", (System.nanoTime() - t0) * 1e-9, dir.resolve("report").resolve("index.html"));
-            err.flush();
-        }
-        return ExitCodes.OK;
+        return run.execute("study", new Pipeline(p, plan.inputs(), dir, threads, run.seed, run.quiet(), err), dir, err);
     }
 }

@@ -27,31 +27,17 @@ public final class FuzzTargets {
     /** At most this many frames are read from one fuzzed trajectory. */
     private static final int MAX_FRAMES = 10_000;
 
-    public static final FuzzTarget LAMMPS_DUMP = new FuzzTarget("lammps-dump", "fuzz.dump", true, Map.of(), file -> {
-        try (LammpsDumpReader r = LammpsDumpReader.open(file)) {
-            for (int k = 0; k < MAX_FRAMES; k++) {
-                try (Frame f = r.next()) {
-                    if (f == null) break;
-                    checkFrame(f);
-                }
-            }
-        }
-    });
+    public static final FuzzTarget LAMMPS_DUMP = new FuzzTarget("lammps-dump", "fuzz.dump", true, Map.of(),
+            file -> readAll(LammpsDumpReader.open(file)));
 
-    public static final FuzzTarget EXTXYZ = new FuzzTarget("extxyz", "fuzz.xyz", true, Map.of(), file -> {
-        try (ExtendedXyzReader r = ExtendedXyzReader.open(file)) {
-            for (int k = 0; k < MAX_FRAMES; k++) {
-                try (Frame f = r.next()) {
-                    if (f == null) break;
-                    checkFrame(f);
-                }
-            }
-        }
-    });
+    public static final FuzzTarget EXTXYZ = new FuzzTarget("extxyz", "fuzz.xyz", true, Map.of(), file -> readAll(ExtendedXyzReader.open(file)));
 
     /** HOOMD GSD through the format detection of {@link TrajectoryReader#open}, as every command reads it. */
-    public static final FuzzTarget GSD = new FuzzTarget("gsd", "fuzz.gsd", false, Map.of(), file -> {
-        try (TrajectoryReader r = TrajectoryReader.open(file)) {
+    public static final FuzzTarget GSD = new FuzzTarget("gsd", "fuzz.gsd", false, Map.of(), file -> readAll(TrajectoryReader.open(file)));
+
+    /** Reads and checks up to {@link #MAX_FRAMES} frames, then closes the reader. */
+    private static void readAll(TrajectoryReader reader) throws IOException {
+        try (TrajectoryReader r = reader) {
             for (int k = 0; k < MAX_FRAMES; k++) {
                 try (Frame f = r.next()) {
                     if (f == null) break;
@@ -59,7 +45,7 @@ public final class FuzzTargets {
                 }
             }
         }
-    });
+    }
 
     public static final FuzzTarget NPY = new FuzzTarget("npy", "fuzz.npy", false, Map.of(), file -> {
         NpyArray a = NpyReader.read(file);
