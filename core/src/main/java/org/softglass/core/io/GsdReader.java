@@ -39,9 +39,12 @@ import org.softglass.core.util.MemoryBudget;
  * centred on the origin, {@code [-L/2, L/2)}), {@code particles/image} (int32 N×3) and {@code
  * particles/velocity} (float32 N×3, σ/τ). As the schema says, a chunk absent from a frame takes its
  * value in frame 0, and one absent from frame 0 too takes the schema default (step 0, box 1×1×1,
- * N 0, typeid 0, images 0, velocities 0): HOOMD's writer leaves out exactly those chunks. Images
- * are therefore always known ({@link Frame#imagesKnown()} true), and velocities are marked present
- * only when a velocity chunk exists. HOOMD particles carry no ids: particle k (0-based, the tag) gets
+ * N 0, typeid 0, images 0, velocities 0): HOOMD's writer leaves out exactly those chunks. Images and
+ * velocities change every step, though, and HOOMD's default {@code hoomd.write.GSD(dynamic=['property'])}
+ * writes them in frame 0 only: a later frame's images ({@link Frame#imagesKnown()}) and velocities
+ * ({@link Frame#hasVelocities()}) count as known only when that frame holds the chunk or the file holds it in
+ * some frame after 0 (the writer stored it per frame and left it out where it equals frame 0's); else they
+ * are unknown, and commands that need unwrapped positions refuse the frame. HOOMD particles carry no ids: particle k (0-based, the tag) gets
  * id k + 1, so ids match a LAMMPS dump of the same system. No time is stored ({@link Frame#time()} is
  * NaN). Other chunks (mass, charge, diameter, orientation, bonds, logged quantities) are ignored.
  *
@@ -67,7 +70,14 @@ public final class GsdReader implements TrajectoryReader {
 
     /** One index entry: the chunk of {@code n} rows × {@code m} columns of {@code type} at byte {@code location}. */
     private record Entry(long frame, long n, long location, int m, int id, int type) {
-        long bytes() { return n * m * TYPE_SIZE[type]; }
+        /** Byte size, or −1 when it overflows (a corrupt entry). */
+        long bytes() {
+            try {
+                return Math.multiplyExact(Math.multiplyExact(n, Integer.toUnsignedLong(m)), TYPE_SIZE[type]);
+            } catch (ArithmeticException ex) {
+                return -1;
+            }
+        }
     }
 
     private GsdReader(FileChannel channel, String source) throws IOException {
@@ -151,6 +161,7 @@ public final class GsdReader implements TrajectoryReader {
         Entry typeid = rows(f, "particles/typeid", n, 1, where, false, false);
         Entry image = rows(f, "particles/image", n, 3, where, false, false);
         Entry velo = rows(f, "particles/velocity", n, 3, where, false, true);
+        boolean imagesKnown = perFrame(f, "particles/image"), velocitiesKnown = velo != null && perFrame(f, "particles/velocity");
         if (!MemoryBudget.fits(MemoryBudget.times(n, ParticleStore.BYTES_PER_PARTICLE))) {
             throw error(where + ": " + n + " particles do not fit the memory budget");
         }
@@ -159,8 +170,8 @@ public final class GsdReader implements TrajectoryReader {
         try {
             ByteBuffer p = n == 0 ? null : chunk(pos);
             ByteBuffer t = typeid == null ? null : chunk(typeid);
-            ByteBuffer im = image == null ? null : chunk(image);
-            ByteBuffer v = velo == null ? null : chunk(velo);
+            ByteBuffer im = image == null || !imagesKnown ? null : chunk(image);
+            ByteBuffer v = velocitiesKnown ? chunk(velo) : null;
             for (int i = 0; i < n; i++) {
                 store.setId(i, i + 1L);
                 long s = t == null ? 0 : integerValue(t, typeid.type, i);
@@ -182,7 +193,7 @@ public final class GsdReader implements TrajectoryReader {
                 if (v != null) store.setVelocity(i, value(v, velo.type, 3 * i), value(v, velo.type, 3 * i + 1), value(v, velo.type, 3 * i + 2));
             }
             store.wrapInto(box);
-            return new Frame(step, Double.NaN, box, store, CoordinateKind.WRAPPED, true, velo != null, false);
+            return new Frame(step, Double.NaN, box, store, CoordinateKind.WRAPPED, imagesKnown, velocitiesKnown, false);
         } catch (RuntimeException | IOException e) {
             store.close();
             throw e;
@@ -197,7 +208,9 @@ public final class GsdReader implements TrajectoryReader {
     // ---- the file layer ----
 
     private void readNames(long location, long entries) throws IOException {
-        if (entries < 0 || entries > fileBytes / NAME_BYTES) throw error("namelist of " + Long.toUnsignedString(entries) + " entries, longer than the file");
+        if (entries < 0 || entries > fileBytes / NAME_BYTES || entries > (Integer.MAX_VALUE - 8) / NAME_BYTES) {
+            throw error("namelist of " + Long.toUnsignedString(entries) + " entries, longer than the file (or over 2 GiB)");
+        }
         ByteBuffer nb = read(location, (int) (entries * NAME_BYTES), "the namelist");
         int id = 0, start = 0;
         for (int i = 0; i <= nb.limit(); i++) {
@@ -213,7 +226,9 @@ public final class GsdReader implements TrajectoryReader {
     }
 
     private void readIndex(long location, long entries) throws IOException {
-        if (entries < 0 || entries > fileBytes / ENTRY_BYTES) throw error("index of " + Long.toUnsignedString(entries) + " entries, longer than the file");
+        if (entries < 0 || entries > fileBytes / ENTRY_BYTES || entries > (Integer.MAX_VALUE - 8) / ENTRY_BYTES) {
+            throw error("index of " + Long.toUnsignedString(entries) + " entries, longer than the file (or over 2 GiB)");
+        }
         ByteBuffer ib = read(location, (int) (entries * ENTRY_BYTES), "the index");
         for (int i = 0; i < entries; i++) {
             int o = i * ENTRY_BYTES;
@@ -223,17 +238,33 @@ public final class GsdReader implements TrajectoryReader {
                     Byte.toUnsignedInt(ib.get(o + 30)));
             int flags = Byte.toUnsignedInt(ib.get(o + 31));
             String bad = e.type < 1 || e.type > 10 ? "type " + e.type + " (expected 1..10)"
-                    : e.m <= 0 ? "M = " + Integer.toUnsignedString(e.m) + " (expected > 0)"
+                    : e.m <= 0 ? "M = " + Integer.toUnsignedString(e.m) + " (expected 1 .. 2^31 - 1)"
                     : e.n < 0 || e.n > fileBytes ? "N = " + Long.toUnsignedString(e.n)
                     : e.id >= names.size() ? "name id " + e.id + " (the namelist has " + names.size() + ")"
                     : flags != 0 ? "flags " + flags + " (expected 0)"
-                    : e.frame < 0 || (!index.isEmpty() && e.frame < index.getLast().frame) ? "frame " + Long.toUnsignedString(e.frame) + " out of order"
-                    : loc < 0 || e.bytes() > fileBytes - loc ? "chunk at byte " + loc + " of " + e.bytes() + " bytes past the end of the file ("
+                    : e.frame < 0 || e.frame >= entries || (!index.isEmpty() && e.frame < index.getLast().frame)
+                            ? "frame " + Long.toUnsignedString(e.frame) + " out of order or beyond the index's " + entries + " entries"
+                    : loc < 0 || e.bytes() < 0 || e.bytes() > fileBytes - loc ? "chunk at byte " + loc + " of " + e.bytes() + " bytes past the end of the file ("
                             + fileBytes + " bytes: truncated?)"
                     : null;
             if (bad != null) throw error("corrupt index entry " + i + ": " + bad);
             index.add(e);
         }
+    }
+
+    /**
+     * Whether frame f's value of a per-frame quantity (images, velocities) is known: frame 0 always (an absent
+     * chunk is the default there), a frame holding the chunk, or one without it in a file whose writer stored the
+     * chunk in some later frame (so it leaves the chunk out only where it equals frame 0's). HOOMD's default
+     * {@code hoomd.write.GSD(dynamic=['property'])} writes images and velocities in frame 0 only: in its later frames
+     * they are unknown, not frame 0's.
+     */
+    private boolean perFrame(int f, String name) {
+        if (f == 0) return true;
+        Integer id = names.get(name);
+        if (id == null) return false;
+        for (int e = frameStart[1]; e < index.size(); e++) if (index.get(e).id == id) return true;
+        return false;
     }
 
     /** The entry of chunk {@code name} in frame f, else in frame 0, else null. */

@@ -90,7 +90,8 @@ public final class TrajectoryStream implements AutoCloseable {
         int n = p.size();
         long ts = f.timestep();
         if (requireImages && !f.imagesKnown()) {
-            throw error(k, ts, "wrapped positions without image flags: expected columns 'ix iy iz' or unwrapped 'xu yu zu' "
+            throw error(k, ts, "wrapped positions without image flags: expected columns 'ix iy iz' or unwrapped 'xu yu zu', or in GSD "
+                    + "particles/image in every frame (HOOMD: hoomd.write.GSD(dynamic=['property', 'momentum'])) "
                     + "(displacements need unwrapped positions)");
         }
         if (k == 0) {

@@ -106,6 +106,36 @@ class GsdReaderTest {
         }
     }
 
+    /**
+     * HOOMD's default writer stores images and velocities in frame 0 only: frame 1's are unknown, not frame 0's
+     * (taking frame 0's would make every boundary crossing a jump of one box length in the unwrapped path).
+     */
+    @Test
+    void imagesAndVelocitiesWrittenInFrameZeroOnlyAreUnknownLater() throws IOException {
+        JsonNode expected = new ObjectMapper().readTree(FIXTURES.resolve("expected.json").toFile());
+        try (GsdReader r = GsdReader.open(FIXTURES.resolve("static_momentum.gsd"))) {
+            try (Frame f0 = r.next()) {
+                assertFrame(expected.get(0), f0);
+            }
+            try (Frame f1 = r.next()) {
+                assertEquals(200, f1.timestep());
+                assertFalse(f1.imagesKnown());
+                assertFalse(f1.hasVelocities());
+                for (int i = 0; i < f1.size(); i++) {
+                    for (int a = 0; a < 3; a++) assertEquals(0, f1.particles().image(i, a));
+                }
+            }
+        }
+        // in hoomd.gsd the writer stored velocities again in frame 2, so frame 1 left them out as equal to frame 0's
+        try (GsdReader r = GsdReader.open(FIXTURES.resolve("hoomd.gsd"))) {
+            r.next().close();
+            try (Frame f1 = r.next()) {
+                assertTrue(f1.hasVelocities());
+                assertEquals(expected.get(0).get("velocity").get(3).get(1).asDouble(), f1.particles().vel(3, 1), 0.0);
+            }
+        }
+    }
+
     @Test
     void triclinicBoxIsRefusedNamingTheBox() throws IOException {
         try (GsdReader r = GsdReader.open(FIXTURES.resolve("triclinic.gsd"))) {
@@ -148,6 +178,11 @@ class GsdReaderTest {
         Files.write(f, bad);
         InputFormatException ex = assertThrows(InputFormatException.class, () -> GsdReader.open(f));
         assertTrue(ex.getMessage().startsWith("bad.gsd: corrupt index entry 0: "), ex.getMessage());
+        byte[] farFrame = whole.clone();   // a frame number far beyond the index: no int[2^31] of frame starts
+        java.nio.ByteBuffer.wrap(farFrame).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong((int) index + 32 * 3, Integer.MAX_VALUE - 1L);
+        Files.write(f, farFrame);
+        ex = assertThrows(InputFormatException.class, () -> GsdReader.open(f));
+        assertTrue(ex.getMessage().contains("beyond the index's"), ex.getMessage());
         byte[] huge = whole.clone();
         java.nio.ByteBuffer.wrap(huge).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(16, Long.MAX_VALUE); // index_allocated_entries
         Files.write(f, huge);

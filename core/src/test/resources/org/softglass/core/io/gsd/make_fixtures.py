@@ -6,7 +6,9 @@ Usage: make_fixtures.py OUTDIR [SEED]     (the committed files were made with SE
 Files:
   hoomd.gsd        three frames written by gsd.hoomd (file layer 2.x). Frame 1 repeats frame 0's box and
                    velocities, so the writer leaves those chunks out and a reader must take them from frame 0;
-                   frame 2 changes the box. Positions, images and type ids differ in every frame.
+                   frame 2 changes the box and the velocities. Positions, images and type ids differ in every frame.
+  static_momentum.gsd  two frames as HOOMD's default writer (dynamic=['property']) makes them: images and
+                   velocities in frame 0 only, so frame 1's are unknown (not frame 0's).
   hoomd_v1.gsd     frame 0 of hoomd.gsd, packed by hand in the file-layer 1.0 layout (fixed 64-byte names).
   triclinic.gsd    one frame with tilt xy = 0.5 (a reader must refuse it, naming the box).
   not_hoomd.gsd    a GSD file of schema 'other' (a reader must refuse it).
@@ -42,9 +44,10 @@ def snapshot(step, box, velocity):
 
 
 vel = rng.normal(size=(N, 3)).astype(np.float32)
+vel2 = rng.normal(size=(N, 3)).astype(np.float32)
 frames = [snapshot(100, [4.0, 5.0, 6.0, 0, 0, 0], vel),
           snapshot(200, [4.0, 5.0, 6.0, 0, 0, 0], vel),
-          snapshot(300, [4.5, 5.0, 6.0, 0, 0, 0], vel)]
+          snapshot(300, [4.5, 5.0, 6.0, 0, 0, 0], vel2)]
 frames[1].particles.image = np.zeros((N, 3), dtype=np.int32)
 with gsd.hoomd.open(f"{out}/hoomd.gsd", "wb") as t:
     for s in frames:
@@ -54,6 +57,22 @@ with gsd.fl.open(f"{out}/hoomd.gsd", "rb") as f:
     assert not f.chunk_exists(frame=1, name="configuration/box"), "the writer kept a repeated box"
     assert not f.chunk_exists(frame=1, name="particles/velocity"), "the writer kept repeated velocities"
     assert f.chunk_exists(frame=2, name="configuration/box")
+    assert f.chunk_exists(frame=2, name="particles/velocity")
+
+# HOOMD's default GSD writer stores particles/image and particles/velocity in frame 0 only
+with gsd.fl.open(f"{out}/static_momentum.gsd", "wb", application="softglass test", schema="hoomd", schema_version=[1, 4]) as f:
+    for k in range(2):
+        s = frames[k]
+        f.write_chunk("configuration/step", np.array([s.configuration.step], dtype=np.uint64))
+        if k == 0:
+            f.write_chunk("configuration/box", np.array(s.configuration.box, dtype=np.float32))
+            f.write_chunk("particles/N", np.array([N], dtype=np.uint32))
+            f.write_chunk("particles/types", np.array([[ord("A"), 0], [ord("B"), 0]], dtype=np.int8))
+            f.write_chunk("particles/typeid", s.particles.typeid)
+            f.write_chunk("particles/image", s.particles.image)
+            f.write_chunk("particles/velocity", s.particles.velocity)
+        f.write_chunk("particles/position", s.particles.position)
+        f.end_frame()
 
 expected = [{"step": int(s.configuration.step), "box": [float(v) for v in np.float32(s.configuration.box)],
              "typeid": s.particles.typeid.tolist(), "position": s.particles.position.astype(float).tolist(),
