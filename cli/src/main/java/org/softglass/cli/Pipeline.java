@@ -164,7 +164,9 @@ final class Pipeline {
         });
         begin();
         try (Progress bar = bar("report", 1, "items")) {
-            PipelineLedger.Item it = new PipelineLedger.Item("report", null, out.resolve("report"), preset.asMap(), reportInputs());
+            Map<String, Object> reportParams = new LinkedHashMap<>(study != null ? study.settings(preset) : preset.asMap());
+            if (study != null) reportParams.put("study", study.asMap());
+            PipelineLedger.Item it = new PipelineLedger.Item("report", null, out.resolve("report"), reportParams, reportInputs());
             runItem(it, dir -> {
                 new PipelineReport(out, preset, seed, threads, study).write(dir);
                 return Map.of();
@@ -319,7 +321,7 @@ final class Pipeline {
                     out.resolve("barriers").resolve("barriers.json"))), d -> {
                 // distances within half the box (L = (N/ρ)^(1/3)): C_S(r) to 5 σ or L/2, ΔS in 8 shells to L/2,
                 // the background beyond 0.85 L/2 (paper 002 App. E uses r ≥ 6 σ in larger boxes)
-                double half = Math.cbrt(preset.n() / 1.2) / 2;
+                double half = (study != null ? study.minBoxSide() : Math.cbrt(preset.n() / 1.2)) / 2;
                 double rmax = Math.min(5.0, Math.floor((half - 0.05) * 10) / 10);
                 double rBack = Math.min(6.0, Math.floor(0.85 * half * 10) / 10);
                 List<String> a = new ArrayList<>(List.of("correlations", traj(t).toString(), s.toString(), "--params",
@@ -361,9 +363,10 @@ final class Pipeline {
                 return Map.of();
             });
             bar.step();
-            runItem(new PipelineLedger.Item("trap", "equilibrium", out.resolve("trap").resolve("equilibrium"), Csv.map("range", "0.4:1.2:60"),
+            String range = trapRange();
+            runItem(new PipelineLedger.Item("trap", "equilibrium", out.resolve("trap").resolve("equilibrium"), Csv.map("range", range),
                     List.of(params)), d -> {
-                sub("trap", "equilibrium", "--params", params.toString(), "--t-range", "0.4:1.2:60", "--out", d.toString());
+                sub("trap", "equilibrium", "--params", params.toString(), "--t-range", range, "--out", d.toString());
                 return Map.of();
             });
             bar.step();
@@ -569,6 +572,16 @@ final class Pipeline {
 
     /** The final parameter file: the correlation stage's (with C_S, σ_Δ, ρ_Δ). */
     Path parameters() { return out.resolve("correlations").resolve("model-parameters.json"); }
+
+    /**
+     * The trap model's equilibrium temperature range {@code LO:HI:60}: 0.4–1.2 for the KA presets; for a study
+     * widened to 0.8 T_min … 1.25 T_max when its temperatures reach beyond.
+     */
+    private String trapRange() {
+        if (study == null) return "0.4:1.2:60";
+        double lo = Math.min(0.4, 0.8 * lowest()), hi = Math.max(1.2, 1.25 * Arrays.stream(preset.temperatures()).max().orElseThrow());
+        return Csv.fmt(lo) + ":" + Csv.fmt(hi) + ":60";
+    }
 
     private double lowest() { return Arrays.stream(preset.temperatures()).min().orElseThrow(); }
 

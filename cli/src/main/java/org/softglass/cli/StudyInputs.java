@@ -14,8 +14,10 @@ import java.util.Map;
  * @param structure temperature → trajectory of p_hop, training and softness
  * @param thermal temperature → thermal trajectory of F_s and τ_α
  * @param density number density N/V of the first trajectory's first frame (σ⁻³)
+ * @param minBoxSide the smallest box length of that frame (σ): distances of the correlation stage stay within half of it
  */
-record StudyInputs(String model, Path config, String configSha256, Map<Double, Path> structure, Map<Double, Path> thermal, double density) {
+record StudyInputs(String model, Path config, String configSha256, Map<Double, Path> structure, Map<Double, Path> thermal, double density,
+                   double minBoxSide) {
 
     /** The structure trajectory at T. */
     Path structure(double t) { return get(structure, t); }

@@ -42,6 +42,12 @@ record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
                     + " temperature(s), expected at least two (the barrier fits need several)");
         }
         double dt = positive(src, "dt", c.dt(), 0.005);
+        for (int i = 0; i < c.trajectories().size(); i++) {
+            StudyConfig.Input e = c.trajectories().get(i);
+            if (e == null || e.temperature() == null) {
+                throw new InputFormatException(src, -1, "trajectories entry " + (i + 1) + " has no temperature, expected {temperature: T, file: F}");
+            }
+        }
         List<StudyConfig.Input> in = new ArrayList<>(c.trajectories());
         in.sort((a, b) -> Double.compare(b.temperature(), a.temperature()));   // hottest first, as the presets
         int k = in.size();
@@ -55,8 +61,14 @@ record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
             String what = "trajectories entry with temperature " + e.temperature();
             ts[i] = positive(src, what, e.temperature(), Double.NaN);
             if (structure.containsKey(ts[i])) throw new InputFormatException(src, -1, "temperature " + ts[i] + " appears twice in 'trajectories'");
+            for (double other : structure.keySet()) {
+                if (PipelinePreset.label(other).equals(PipelinePreset.label(ts[i]))) {   // the folders of each T are named T%.3f
+                    throw new InputFormatException(src, -1, "temperatures " + other + " and " + ts[i] + " share the label "
+                            + PipelinePreset.label(ts[i]) + ", expected temperatures at least 0.001 apart");
+                }
+            }
             Path f = file(src, base, e.file(), what + ": file");
-            Scan s = Scan.of(src, what + ": " + f, f);
+            Scan s = Scan.of(src, what + ": " + f, f, true);
             if (first == null) {
                 first = s;
                 firstFile = f;
@@ -69,8 +81,10 @@ record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
             structure.put(ts[i], f);
             if (e.thermal() != null) {
                 Path th = file(src, base, e.thermal(), what + ": thermal");
-                Scan st = Scan.of(src, what + ": " + th, th);
-                if (st.n != s.n) throw new InputFormatException(src, -1, what + ": thermal " + th + " has " + st.n + " particles, file " + s.n);
+                Scan st = Scan.of(src, what + ": " + th, th, true);
+                if (st.n != s.n) {
+                    throw new InputFormatException(src, -1, what + ": thermal " + th + " has " + st.n + " particles, expected " + s.n + " as its file");
+                }
                 thermal.put(ts[i], th);
             } else {
                 thermal.put(ts[i], f);
@@ -79,6 +93,11 @@ record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
         String features = c.features() == null ? "fluidity-100" : c.features();
         if (!DescriptorSpec.PRESETS.contains(features)) {
             throw new InputFormatException(src, -1, "features '" + features + "', expected one of " + DescriptorSpec.PRESETS);
+        }
+        if (c.trainTemperatures() != null && (c.trainTemperatures().isEmpty() || c.trainTemperatures().contains(null)
+                || new java.util.HashSet<>(c.trainTemperatures()).size() != c.trainTemperatures().size())) {
+            throw new InputFormatException(src, -1, "train_temperatures is " + c.trainTemperatures()
+                    + ", expected distinct temperatures of 'trajectories' (or no key: the lowest)");
         }
         double[] train = c.trainTemperatures() == null ? new double[] {ts[k - 1]}
                 : c.trainTemperatures().stream().mapToDouble(Double::doubleValue).toArray();
@@ -97,7 +116,7 @@ record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
                 count(src, "trsp.events", trsp.events(), 20_000, 1), count(src, "bootstrap", c.bootstrap(), 200, 0));
         String model = c.model() == null || c.model().isBlank() ? "unspecified" : c.model();
         return new StudyPlan(p, new StudyInputs(model, configFile.toAbsolutePath(), Manifest.sha256(configFile), structure, thermal,
-                first.n / first.volume));
+                first.n / first.volume, first.minSide));
     }
 
     private static Path file(String src, Path base, String name, String what) {
@@ -123,12 +142,16 @@ record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
         return x;
     }
 
-    /** One pass over a trajectory: particle count (constant), frames, timestep spacing (uniform), first box volume (σ³). */
-    private record Scan(int n, long frames, long spacing, double volume) {
-        static Scan of(String src, String what, Path f) throws IOException {
+    /**
+     * One pass over a trajectory: particle count (constant), frames, timestep spacing (uniform), first box volume
+     * (σ³) and smallest side (σ); with {@code unwrapped}, every frame must carry image counts (p_hop and F_s follow
+     * particles across the boundaries).
+     */
+    private record Scan(int n, long frames, long spacing, double volume, double minSide) {
+        static Scan of(String src, String what, Path f, boolean unwrapped) throws IOException {
             int n = -1;
             long frames = 0, first = 0, prev = 0, spacing = 0;
-            double volume = 0;
+            double volume = 0, minSide = 0;
             try (TrajectoryReader r = TrajectoryReader.open(f)) {
                 for (Frame fr; (fr = r.next()) != null; frames++) {
                     try (Frame g = fr) {
@@ -136,6 +159,7 @@ record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
                             n = g.size();
                             first = g.timestep();
                             volume = g.box().length(0) * g.box().length(1) * g.box().length(2);
+                            minSide = Math.min(g.box().length(0), Math.min(g.box().length(1), g.box().length(2)));
                         } else {
                             if (g.size() != n) {
                                 throw new InputFormatException(src, -1, what + ": frame " + frames + " has " + g.size()
@@ -146,15 +170,19 @@ record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
                             if (d <= 0 || d != spacing) {
                                 throw new InputFormatException(src, -1, what + ": frame " + frames + " is at timestep " + g.timestep()
                                         + " after " + prev + ", expected equally spaced, increasing timesteps ("
-                                        + (spacing > 0 ? spacing + " apart as frames 0 and 1" : "increasing") + ")");
+                                        + (frames > 1 ? spacing + " apart as frames 0 and 1" : "after frame 0") + ")");
                             }
+                        }
+                        if (unwrapped && !g.imagesKnown()) {
+                            throw new InputFormatException(src, -1, what + ": frame " + frames + " has wrapped positions without image counts, "
+                                    + "expected unwrapped positions (dump columns ix iy iz or xu yu zu; GSD particles/image in every frame)");
                         }
                         prev = g.timestep();
                     }
                 }
             }
             if (frames < 3) throw new InputFormatException(src, -1, what + ": " + frames + " frame(s), expected at least 3");
-            return new Scan(n, frames, spacing, volume);
+            return new Scan(n, frames, spacing, volume, minSide);
         }
     }
 }

@@ -130,6 +130,25 @@ class StudyPlanTest {
         contains(refused(HEAD.replace("b.dump", "c.dump")), "c.dump: frame 3 has 3 particles, expected 4 as in frame 0");
         dump("d.dump", 5, 200, -1, 2);
         contains(refused(HEAD.replace("b.dump", "d.dump")), "d.dump: frame 2 is at timestep 407 after 200, expected equally spaced");
+        contains(refused(HEAD.replace("{temperature: 0.7, file: b.dump}", "{temperature: , file: b.dump}")),
+                "trajectories entry 2 has no temperature");
+        contains(refused(HEAD.replace("0.7", "0.6004")), "temperatures 0.6004 and 0.6 share the label T0.600");
+        contains(refused(HEAD + "train_temperatures: [0.6, 0.6]\n"), "expected distinct temperatures");
+        contains(refused(HEAD + "train_temperatures: []\n"), "expected distinct temperatures");
+        Path wrapped = dir.resolve("w.dump");
+        Box box = Box.cubic(5);
+        LammpsDumpWriter.write(wrapped, java.util.List.of("id", "type", "x", "y", "z"), w -> {
+            for (int k = 0; k < 4; k++) {
+                try (ParticleStore ps = ParticleStore.allocate(4)) {
+                    for (int i = 0; i < 4; i++) {
+                        ps.setId(i, i + 1);
+                        ps.setPosition(i, 1 + i, 1, 2);
+                    }
+                    w.write(200L * k, box, ps, Map.of());
+                }
+            }
+        });
+        contains(refused(HEAD.replace("b.dump", "w.dump")), "w.dump: frame 0 has wrapped positions without image counts");
         dump("e.dump", 5, 100, -1, 99);
         contains(refused(HEAD.replace("b.dump", "e.dump")), "a.dump has 4 particles and frames 200 steps apart, but " + dir.resolve("e.dump")
                 + " (T = 0.7) has 4 and 100: expected one system sampled alike");
