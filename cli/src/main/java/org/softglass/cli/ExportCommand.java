@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.softglass.core.barriers.PhopTable;
 import org.softglass.core.export.D2minTable;
+import org.softglass.core.export.LocalKappaTable;
 import org.softglass.core.export.PerAtomColumns;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.Abortable;
@@ -38,9 +39,9 @@ import picocli.CommandLine.Parameters;
  * {@code FILE.manifest.json}.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a trajectory with per-atom softness, p_hop and D2_min columns for OVITO or ASE.", "Extended XYZ (FILE.xyz, .extxyz) "
+        description = {"Write a trajectory with per-atom softness, p_hop, D2_min and local kappa columns for OVITO or ASE.", "Extended XYZ (FILE.xyz, .extxyz) "
                 + "or a LAMMPS dump (FILE.dump, .lammpstrj; columns id type x y z ix iy iz softness p_hop), and FILE.manifest.json.",
-                "Give TRAJ with --softness DIR, --phop DIR and/or --d2min FILE.csv, or a pipeline run: --run RUN --temperature T "
+                "Give TRAJ with --softness DIR, --phop DIR, --d2min FILE.csv and/or --kappa DIR, or a pipeline run: --run RUN --temperature T "
                         + "(RUN/md/T…/is.dump, RUN/softness/T…, RUN/phop/T…).",
                 "softness is NaN for particles without a softness row (B particles), p_hop NaN where its window does not fit."})
 final class ExportCommand implements Callable<Integer> {
@@ -56,6 +57,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--d2min", paramLabel = "FILE.csv", description = "D2_min of 'softglass d2min' on TRAJ (with FILE.csv.manifest.json): "
             + "a d2min column, the same in every frame (it describes the interval --from..--to of that run).")
     Path d2minCsv;
+
+    @Option(names = "--kappa", paramLabel = "DIR", description = "Output folder of 'softglass stiffness TRAJ' (local_kappa.csv, manifest.json): "
+            + "a kappa_local column, the local dipole stiffness of each particle in each treated frame (paper 004 eq A4).")
+    Path kappaDir;
 
     @Option(names = "--run", paramLabel = "RUN", description = "A pipeline run directory (with --temperature) instead of TRAJ, --softness and --phop.")
     Path run;
@@ -80,8 +85,8 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         resolveRun();
         if (traj == null) throw new IllegalArgumentException("give TRAJ (with --softness and/or --phop) or --run RUN --temperature T");
-        if (softnessDir == null && phopDir == null && d2minCsv == null) {
-            throw new IllegalArgumentException("nothing to export: give --softness DIR, --phop DIR and/or --d2min FILE.csv");
+        if (softnessDir == null && phopDir == null && d2minCsv == null && kappaDir == null) {
+            throw new IllegalArgumentException("nothing to export: give --softness DIR, --phop DIR, --d2min FILE.csv and/or --kappa DIR");
         }
         boolean xyz = xyzFormat();
         FrameSelection sel = FrameSelection.parse(frames);
@@ -106,7 +111,8 @@ final class ExportCommand implements Callable<Integer> {
                         + " (expected the same trajectory file, byte for byte)");
             }
         }
-        PerAtomColumns cols = new PerAtomColumns(st, softnessDir == null ? null : softnessDir.toString(), ph, d2);
+        LocalKappaTable kap = kappaDir == null ? null : LocalKappaTable.read(kappaDir, actual);
+        PerAtomColumns cols = new PerAtomColumns(st, softnessDir == null ? null : softnessDir.toString(), ph, d2, kap);
         List<String> names = cols.names();
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
@@ -152,6 +158,7 @@ final class ExportCommand implements Callable<Integer> {
         if (softnessDir != null) m.input(softnessDir.resolve("softness.npy")).input(softnessDir.resolve("rows.npy"));
         if (phopDir != null) m.input(phopDir.resolve("phop.npy"));
         if (d2 != null) m.input(d2minCsv).param("d2min_from", d2.from()).param("d2min_to", d2.to());
+        if (kap != null) m.input(kappaDir.resolve("local_kappa.csv"));
         m.write(Path.of(out + ".manifest.json"));
         return ExitCodes.OK;
     }
@@ -168,13 +175,30 @@ final class ExportCommand implements Callable<Integer> {
         if (temperature == null) throw new IllegalArgumentException("--run needs --temperature T (one of the run's temperatures, e.g. 0.61)");
         String label = PipelinePreset.label(temperature);
         Path md = run.resolve("md").resolve(label);
-        if (!Files.isDirectory(md)) {
+        Path studyFile = studyTrajectory(run, label);
+        if (studyFile != null) {
+            traj = studyFile;   // a 'softglass study' run: the user's trajectory of that temperature
+        } else if (!Files.isDirectory(md)) {
             throw new IllegalArgumentException("--temperature " + temperature + ": " + run + " has no " + run.resolve("md").resolve(label));
+        } else {
+            traj = Files.isRegularFile(md.resolve("is.dump")) ? md.resolve("is.dump") : md.resolve("traj.dump");
         }
-        traj = Files.isRegularFile(md.resolve("is.dump")) ? md.resolve("is.dump") : md.resolve("traj.dump");
         Path s = run.resolve("softness").resolve(label), p = run.resolve("phop").resolve(label);
         if (Files.isDirectory(s)) softnessDir = s;
         if (Files.isDirectory(p)) phopDir = p;
+    }
+
+    /** The structure trajectory of a {@code softglass study} run at a label (its pipeline.json's study block), or null. */
+    private static Path studyTrajectory(Path run, String label) {
+        Path pj = run.resolve("pipeline.json");
+        if (!Files.isRegularFile(pj)) return null;
+        try {
+            com.fasterxml.jackson.databind.JsonNode f = new com.fasterxml.jackson.databind.ObjectMapper().readTree(pj.toFile())
+                    .path("parameters").path("study").path("trajectories").path(label).path("file");
+            return f.isTextual() ? Path.of(f.asText()) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private boolean xyzFormat() {

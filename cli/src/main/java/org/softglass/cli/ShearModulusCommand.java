@@ -128,7 +128,8 @@ final class ShearModulusCommand implements Callable<Integer> {
         if (checkStrain != null) {
             double worst = 0;
             for (int k = 0; k < gs.size(); k++) worst = Math.max(worst, Math.abs(finite.get(k) - gs.get(k)) / Math.abs(gs.get(k)));
-            js.put("check_strain", Csv.map("gamma", checkStrain, "valid_check", jumps == null, "max_relative_difference", worst,
+            js.put("check_strain", Csv.map("gamma", checkStrain, "valid_check", jumps == null, "max_relative_difference",
+                    Double.isFinite(worst) ? worst : null,
                     "note", jumps == null ? "the pair forces are continuous at the cutoff: the relaxed finite-strain G must equal eq A1 to O(gamma)"
                             : "no check of eq A1: " + jumps + ", so pairs crossing r_c under shear give the relaxed finite-strain G an impulsive "
                             + "contribution that does not vanish as gamma -> 0 (ShearModulus); G_finite_strain is reported, not compared"));

@@ -144,6 +144,42 @@ class ExportCommandTest {
         assertFalse(Files.exists(out2));
     }
 
+    /**
+     * The local dipole stiffness of 'softglass stiffness' on the LAMMPS inherent structure lands on each particle by id
+     * (NaN for particles in no sampled dipole); a stiffness run on another file is refused.
+     */
+    @Test
+    void kappaColumnIsTheLocalStiffnessById(@TempDir Path dir) throws Exception {
+        Path is = CliRunner.fixture("ka_N1000_T0.8_inherent_structure.dump"), out = dir.resolve("k.dump");
+        CliRunner.Result s = CliRunner.run("stiffness", is.toString(), "--dipoles", "8", "--seed", "3", "--quiet", "--out", dir.resolve("kap").toString());
+        assertEquals(0, s.code(), s.err());
+        Map<Long, Double> want = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("kap/local_kappa.csv")).subList(1, Files.readAllLines(dir.resolve("kap/local_kappa.csv")).size())) {
+            String[] f = line.split(",");
+            want.put(Long.parseLong(f[1]), Double.parseDouble(f[3]));
+        }
+        assertTrue(want.size() >= 5 && want.size() <= 16, "8 dipoles touch 5..16 particles: " + want.size());
+        CliRunner.Result r = CliRunner.run("export", is.toString(), "--kappa", dir.resolve("kap").toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        try (Frame f = LammpsDumpReader.readFirst(out)) {
+            double[] col = f.extra("kappa_local");
+            int defined = 0;
+            for (int i = 0; i < f.size(); i++) {
+                Double w = want.get(f.particles().id(i));
+                if (w == null) assertTrue(Double.isNaN(col[i]));
+                else {
+                    assertEquals(w, col[i], 0.0);
+                    defined++;
+                }
+            }
+            assertEquals(want.size(), defined);
+        }
+        Path other = QuenchCommandTest.firstFrames(dir, 1);
+        CliRunner.Result bad = CliRunner.run("export", other.toString(), "--kappa", dir.resolve("kap").toString(), "--out", dir.resolve("x.dump").toString());
+        assertEquals(ExitCodes.INPUT, bad.code(), bad.err());
+        assertTrue(bad.err().contains("the stiffness run's first input is"), bad.err());
+    }
+
     @Test
     void productsOfAnotherTrajectoryAreRefused(@TempDir Path dir) throws Exception {
         setUp(dir);

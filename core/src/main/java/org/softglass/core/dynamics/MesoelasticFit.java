@@ -38,6 +38,11 @@ public record MesoelasticFit(double slope, double intercept, double ellTilde, do
     public static MesoelasticFit fit(double[] temperature, double[] tauAlpha, double[] kappa, double a0, double minTauOverT0) {
         int m = temperature.length;
         if (tauAlpha.length != m || kappa.length != m) throw new IllegalArgumentException("T, tau_alpha and kappa need equal lengths");
+        for (int k = 0; k < m; k++) {   // every row is checked before the activated-regime filter can drop it
+            if (!(temperature[k] > 0) || !(tauAlpha[k] > 0) || !(kappa[k] > 0) || !Double.isFinite(temperature[k] + tauAlpha[k] + kappa[k])) {
+                throw new IllegalArgumentException("state point " + k + ": T, tau_alpha and kappa must be finite and > 0");
+            }
+        }
         java.util.List<Integer> keep = new java.util.ArrayList<>();
         java.util.List<Double> out = new java.util.ArrayList<>();
         for (int k = 0; k < m; k++) {

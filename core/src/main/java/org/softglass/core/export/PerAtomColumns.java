@@ -19,7 +19,9 @@ import org.softglass.core.softness.SoftnessTable;
  *       where the p_hop window did not fit (the first and last t_R/2 of the trajectory);</li>
  *   <li>{@value #D2MIN}: the particle's D²_min (σ², {@link D2minTable}) between the two frames given to
  *       {@code softglass d2min}, the same in every exported frame (it describes that one interval; export
- *       its {@code to} frame to see it where the particles ended); NaN for particles it has no row for.</li>
+ *       its {@code to} frame to see it where the particles ended); NaN for particles it has no row for;</li>
+ *   <li>{@value #KAPPA}: the local dipole stiffness κ_i of the particle in that frame (ε/σ², {@link LocalKappaTable},
+ *       paper 004 eq A4); NaN for particles in no sampled dipole and frames the stiffness run did not treat.</li>
  * </ul>
  * Frames are matched by index in the trajectory, and each product's recorded timestep of that frame must
  * equal the frame's: a product of another trajectory or a trajectory cut differently is refused (the
@@ -34,10 +36,13 @@ public final class PerAtomColumns {
     public static final String PHOP = "p_hop";
     /** Column name of D²_min. */
     public static final String D2MIN = "d2min";
+    /** Column name of the local dipole stiffness. */
+    public static final String KAPPA = "kappa_local";
 
     private final PhopTable phop;
     private final SoftnessTable softness;
     private final D2minTable d2min;
+    private final LocalKappaTable kappa;
     private final String phopSource, softnessSource;
     /** frame index → [first, end) of its softness rows (rows of one frame are contiguous, as written). */
     private final Map<Long, int[]> frameRows;
@@ -58,8 +63,20 @@ public final class PerAtomColumns {
      * @param d2min the D²_min table, or null for no d2min column
      */
     public PerAtomColumns(SoftnessTable softness, String softnessSource, PhopTable phop, D2minTable d2min) {
+        this(softness, softnessSource, phop, d2min, null);
+    }
+
+    /**
+     * @param softness the softness rows, or null for no S column
+     * @param softnessSource the softness directory (for messages)
+     * @param phop the p_hop table, or null for no p_hop column
+     * @param d2min the D²_min table, or null for no d2min column
+     * @param kappa the local stiffness table, or null for no kappa_local column
+     */
+    public PerAtomColumns(SoftnessTable softness, String softnessSource, PhopTable phop, D2minTable d2min, LocalKappaTable kappa) {
         this.phop = phop;
         this.d2min = d2min;
+        this.kappa = kappa;
         this.softness = softness;
         this.phopSource = phop == null ? null : phop.source();
         this.softnessSource = softnessSource;
@@ -86,6 +103,7 @@ public final class PerAtomColumns {
         if (softness != null) n.add(SOFTNESS);
         if (phop != null) n.add(PHOP);
         if (d2min != null) n.add(D2MIN);
+        if (kappa != null) n.add(KAPPA);
         return n;
     }
 
@@ -143,6 +161,12 @@ public final class PerAtomColumns {
             double[] v = new double[n];
             for (int i = 0; i < n; i++) v[i] = d2min.byId().getOrDefault(p.id(i), Double.NaN);
             out.put(D2MIN, v);
+        }
+        if (kappa != null) {
+            Map<Long, Double> k = kappa.byFrame().getOrDefault(index, Map.of());
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) v[i] = k.getOrDefault(p.id(i), Double.NaN);
+            out.put(KAPPA, v);
         }
         return out;
     }
