@@ -19,7 +19,8 @@ import java.util.zip.GZIPInputStream;
  * line starts with {@code ITEM:} is a LAMMPS dump, and one whose first non-blank line is a single
  * integer (the atom count) is extended XYZ. Text that is neither (an empty file, a truncated one)
  * goes to the reader its extension names ({@code .gsd}; {@code .xyz}, {@code .extxyz}; anything
- * else a dump), whose error then names the line that is wrong.
+ * else a dump), whose error then names the line that is wrong. A named pipe (e.g. {@code <(zcat a.xyz.gz)}) is
+ * not sniffed, since it can be read only once: its extension decides, and it is a dump when it has none.
  */
 public interface TrajectoryReader extends AutoCloseable {
     /**
@@ -50,6 +51,7 @@ public interface TrajectoryReader extends AutoCloseable {
          * @throws InputFormatException for a gzip-compressed GSD file (GSD is read by random access)
          */
         public static Format detect(Path file) throws IOException {
+            if (Files.exists(file) && !Files.isRegularFile(file)) return byExtension(file);   // a pipe (<(zcat …)) can be read only once
             byte[] head;
             boolean gz;
             try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
