@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.softglass.core.dynamics.RankCorrelation;
+import org.softglass.core.dynamics.SpeciesRankCorrelation;
 import org.softglass.core.elastic.DenseHessian;
 import org.softglass.core.elastic.DipoleStiffness;
 import org.softglass.core.elastic.Hessian;
@@ -73,7 +74,8 @@ final class StiffnessCommand implements Callable<Integer> {
     @Option(names = "--parent-temperature", paramLabel = "T", description = "Parent temperature T_p of the ensemble (recorded in the summary).")
     Double parentTemperature;
 
-    @Option(names = "--mobility", paramLabel = "FILE", description = "CSV id,mobility of the first structure's particles: Spearman C_s(1/kappa_i, mobility).")
+    @Option(names = "--mobility", paramLabel = "FILE", description = "CSV id,mobility (the first structure's particles) or frame,id,mobility (any structures): Spearman "
+            + "C_s(1/kappa_i, mobility) per species averaged over the structures (paper 004), and pooled for the first.")
     Path mobility;
 
     @picocli.CommandLine.Mixin
@@ -89,7 +91,8 @@ final class StiffnessCommand implements Callable<Integer> {
         if (!solver.equals("cg") && !solver.equals("cholesky")) throw new IllegalArgumentException("--solver must be cg or cholesky, got '" + solver + "'");
         if (!allPairs && dipoles < 1) throw new IllegalArgumentException("--dipoles must be >= 1, got " + dipoles);
         for (Path d : dumps) if (!Files.isReadable(d)) throw new java.nio.file.NoSuchFileException(d.toString());
-        Map<Long, Double> mob = mobility == null ? null : readMobility(mobility);
+        Map<Integer, Map<Long, Double>> mob = mobility == null ? null : readMobility(mobility);
+        SpeciesRankCorrelation bySpecies = new SpeciesRankCorrelation();
         StringBuilder dcsv = new StringBuilder("frame,i_id,j_id,kappa,iterations,residual\n");
         StringBuilder lcsv = new StringBuilder("frame,id,type,kappa_local,dipoles\n");
         List<Double> frameMeans = new ArrayList<>();
@@ -132,7 +135,8 @@ final class StiffnessCommand implements Callable<Integer> {
                                         .append(',').append(local[i]).append(',').append(count[i]).append('\n');
                             }
                             frameMeans.add(DipoleStiffness.mean(res));
-                            if (mob != null && frameIndex == 0) cs = spearman(f, local, mob);
+                            if (mob != null && frameIndex == 0 && mob.containsKey(0)) cs = spearman(f, local, mob.get(0));
+                            if (mob != null && mob.containsKey(frameIndex)) addSpecies(bySpecies, f, local, mob.get(frameIndex));
                         }
                         progress.step();
                     }
@@ -167,7 +171,8 @@ final class StiffnessCommand implements Callable<Integer> {
         js.append("  \"cg_iterations_mean\": ").append(kap.length == 0 ? 0 : (double) totalIter / kap.length).append(",\n");
         js.append("  \"cg_iterations_max\": ").append(maxIterSeen).append(",\n");
         js.append("  \"solve_seconds\": ").append(solveNanos * 1e-9).append(",\n");
-        js.append("  \"spearman_inverse_kappa_mobility\": ").append(cs == null ? "null" : cs.toString()).append("\n}\n");
+        js.append("  \"spearman_inverse_kappa_mobility\": ").append(cs == null ? "null" : cs.toString()).append(",\n");
+        js.append("  \"spearman_by_species\": ").append(speciesJson(bySpecies)).append("\n}\n");
         Csv.writeText(jpath, js);
         Manifest m = new Manifest(Version.get(), "stiffness").param("model", pot.name()).param("potential", pot.description())
                 .param("dipoles_per_structure", allPairs ? "all" : Integer.toString(dipoles)).param("seed", seed).param("solver", solver)
@@ -185,7 +190,20 @@ final class StiffnessCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** C_s between 1/κ_i and the mobility, over particles that have a local κ and a mobility. */
+    /**
+     * {@code {"A": {"mean", "sem", "structures"}, "B": ...}} of C_s(1/κ_i, mobility) per species over the structures
+     * with mobilities (paper 004's estimate); {@code {}} without --mobility. Non-finite values are null.
+     */
+    private static String speciesJson(SpeciesRankCorrelation acc) throws IOException {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        acc.results().forEach((sp, r) -> m.put(String.valueOf((char) ('A' + sp)), Csv.map("mean", fin(r.mean()), "sem", fin(r.sem()),
+                "structures", r.structures())));
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m);
+    }
+
+    private static Double fin(double v) { return Double.isFinite(v) ? v : null; }
+
+    /** C_s between 1/κ_i and the mobility, over particles that have a local κ and a mobility (all species pooled). */
     private Double spearman(Frame f, double[] local, Map<Long, Double> mob) {
         List<double[]> v = new ArrayList<>();
         for (int i = 0; i < f.size(); i++) {
@@ -196,22 +214,44 @@ final class StiffnessCommand implements Callable<Integer> {
         return RankCorrelation.spearman(v.stream().mapToDouble(a -> a[0]).toArray(), v.stream().mapToDouble(a -> a[1]).toArray());
     }
 
-    /** Reads CSV {@code id,mobility} with a header line; errors name file and line. */
-    static Map<Long, Double> readMobility(Path file) throws IOException {
+    /** Adds one structure to the per-species C_s(1/κ_i, mobility): species, 1/κ_i and mobility by slot (NaN where absent). */
+    private static void addSpecies(SpeciesRankCorrelation acc, Frame f, double[] local, Map<Long, Double> mob) {
+        int n = f.size();
+        int[] sp = new int[n];
+        double[] inv = new double[n], mb = new double[n];
+        for (int i = 0; i < n; i++) {
+            sp[i] = f.particles().species(i);
+            inv[i] = 1.0 / local[i];
+            mb[i] = mob.getOrDefault(f.particles().id(i), Double.NaN);
+        }
+        acc.add(sp, inv, mb);
+    }
+
+    /**
+     * Reads the mobility CSV: header {@code id,mobility} (the first structure's particles) or {@code frame,id,mobility}
+     * (structure index over the DUMPs in order, so every structure can have its own); errors name file and line.
+     *
+     * @return structure index → (id → mobility)
+     */
+    static Map<Integer, Map<Long, Double>> readMobility(Path file) throws IOException {
         List<String> lines = Csv.readLines(file);
-        Map<Long, Double> m = new HashMap<>();
+        boolean framed = !lines.isEmpty() && lines.get(0).strip().replace(" ", "").equals("frame,id,mobility");
+        String want = framed ? "frame,id,mobility" : "id,mobility";
+        Map<Integer, Map<Long, Double>> m = new HashMap<>();
         for (int k = 1; k < lines.size(); k++) {
             String line = lines.get(k).strip();
             if (line.isEmpty()) continue;
             String[] p = line.split(",");
             try {
-                if (p.length != 2) throw new NumberFormatException();
-                m.put(Long.parseLong(p[0].strip()), Double.parseDouble(p[1].strip()));
+                if (p.length != (framed ? 3 : 2)) throw new NumberFormatException();
+                int frame = framed ? Integer.parseInt(p[0].strip()) : 0;
+                if (frame < 0) throw new NumberFormatException();
+                m.computeIfAbsent(frame, x -> new HashMap<>()).put(Long.parseLong(p[framed ? 1 : 0].strip()), Double.parseDouble(p[framed ? 2 : 1].strip()));
             } catch (NumberFormatException e) {
-                throw new InputFormatException(file.toString(), k + 1, "found '" + InputFormatException.quote(line) + "', expected 'id,mobility'");
+                throw new InputFormatException(file.toString(), k + 1, "found '" + InputFormatException.quote(line) + "', expected '" + want + "'");
             }
         }
-        if (m.isEmpty()) throw new InputFormatException(file.toString(), 1, "no data rows, expected a header and lines 'id,mobility'");
+        if (m.isEmpty()) throw new InputFormatException(file.toString(), 1, "no data rows, expected a header and lines '" + want + "'");
         return m;
     }
 }

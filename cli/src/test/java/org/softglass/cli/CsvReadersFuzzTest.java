@@ -63,7 +63,7 @@ class CsvReadersFuzzTest {
     }
 
     private static final Parser MOBILITY = f -> {
-        for (Double v : StiffnessCommand.readMobility(f).values()) assertTrue(v != null);
+        for (var frame : StiffnessCommand.readMobility(f).values()) for (Double v : frame.values()) assertTrue(v != null);
     };
     private static final Parser EVENTS = f -> CorrelationsCommand.readEvents(f, 0.5);
 

@@ -75,6 +75,39 @@ class ElasticCommandsTest {
         assertTrue(Files.size(dir.resolve("cg1/kappa_distribution.png")) > 1000);
     }
 
+    /**
+     * C_s(1/κ_i, mobility) per species (paper 004): with mobility = 1/κ_i for A and −1/κ_i for B the per-species
+     * C_s are +1 and −1 exactly, while the pooled value (the first structure, all species) lies between.
+     */
+    @Test
+    void spearmanIsPerSpecies(@TempDir Path dir) throws Exception {
+        String[] common = {"stiffness", is().toString(), "--dipoles", "60", "--seed", "3", "--quiet"};
+        CliRunner.Result a = CliRunner.run(concat(common, "--out", dir.resolve("k").toString()));
+        assertEquals(0, a.code(), a.err());
+        StringBuilder mob = new StringBuilder("frame,id,mobility\n");
+        List<String> rows = Files.readAllLines(dir.resolve("k/local_kappa.csv"));
+        int na = 0, nb = 0;
+        for (String r : rows.subList(1, rows.size())) {
+            String[] f = r.split(",");   // frame,id,type,kappa_local,dipoles
+            double inv = 1 / Double.parseDouble(f[3]);
+            boolean isA = f[2].equals("1");
+            if (isA) na++; else nb++;
+            mob.append(f[0]).append(',').append(f[1]).append(',').append(isA ? inv : -inv).append('\n');
+        }
+        assertTrue(na >= 3 && nb >= 3, "A " + na + ", B " + nb);
+        Path m = dir.resolve("mob.csv");
+        Files.writeString(m, mob);
+        CliRunner.Result b = CliRunner.run(concat(common, "--out", dir.resolve("k2").toString(), "--mobility", m.toString()));
+        assertEquals(0, b.code(), b.err());
+        JsonNode j = JSON.readTree(dir.resolve("k2/stiffness.json").toFile());
+        assertEquals(1.0, j.get("spearman_by_species").get("A").get("mean").asDouble(), 1e-12);
+        assertEquals(-1.0, j.get("spearman_by_species").get("B").get("mean").asDouble(), 1e-12);
+        assertEquals(1, j.get("spearman_by_species").get("A").get("structures").asInt());
+        assertTrue(j.get("spearman_by_species").get("A").get("sem").isNull(), "one structure: no standard error");
+        double pooled = j.get("spearman_inverse_kappa_mobility").asDouble();
+        assertTrue(pooled > -1 && pooled < 1, "pooled " + pooled);
+    }
+
     /** A mobility file with a bad line is an input error naming file and line (exit 3). */
     @Test
     void badMobilityFile(@TempDir Path dir) throws Exception {
