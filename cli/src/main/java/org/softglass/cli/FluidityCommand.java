@@ -77,6 +77,11 @@ final class FluidityCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Refuse instead of dropping unusable points.")
     boolean strict;
 
+    @Option(names = "--lag", defaultValue = "0", paramLabel = "FRAMES",
+            description = "Label a row by p_hop this many frames after its structure (paper 003 pairs the structure at t - 2 tau with "
+                    + "the dynamics at t: give 2 tau / frame spacing; default: ${DEFAULT-VALUE}).")
+    int lag;
+
     @Option(names = "--no-onset", description = "Skip the global onset fit.")
     boolean noOnset;
 
@@ -89,6 +94,7 @@ final class FluidityCommand implements Callable<Integer> {
         OptionChecks.positive(threshold, "--p-threshold");
         OptionChecks.atLeast(bootstrap, 0, "--bootstrap");
         OptionChecks.atLeast(minEvents, 0, "--min-events");
+        OptionChecks.atLeast(lag, 0, "--lag");
         OptionChecks.inRange(pMax, Double.MIN_VALUE, 1, "--p-max");
         if ((sigma == null) == (sigmaFrom == null)) throw new IllegalArgumentException("give exactly one of --sigma-from FEATURES_DIR and --sigma VALUE");
         // each set's descriptors and p_hop must come from one trajectory (TrajectoryRef), checked before any output
@@ -151,7 +157,7 @@ final class FluidityCommand implements Callable<Integer> {
                 double[] x = Fluidity.x(SoftnessApply.projections(m, t.data()), scan.best(), sig);
                 long[][] rws = FeatureFiles.readRows(t.data().resolve("rows.npy"));
                 if (rws.length != x.length) throw new org.softglass.core.io.InputFormatException(t.data().resolve("rows.npy").toString(), -1, "has " + rws.length + " rows, features.npy has " + x.length);
-                samples.add(TemperatureSet.sample(t.t(), x, rws, PhopTable.read(t.phop()), threshold, 0));
+                samples.add(TemperatureSet.sample(t.t(), x, rws, PhopTable.read(t.phop()), threshold, lag));
                 man.input(t.data().resolve("features.npy")).input(t.phop().resolve("phop.npy"));
             }
             SoftnessBins b = Csv.bins(bins, "--bins");
@@ -168,7 +174,7 @@ final class FluidityCommand implements Callable<Integer> {
         Csv.json(json, j);
         outputs.add(json);
         for (Path p : outputs) man.output(p);
-        man.param("sets", sets).param("bins", bins).param("p_threshold", threshold).param("seed", seed).param("kramers", !arrhenius)
+        man.param("sets", sets).param("bins", bins).param("p_threshold", threshold).param("lag", lag).param("seed", seed).param("kramers", !arrhenius)
                 .result("best_threshold", scan.best()).result("best_accuracy", scan.bestAccuracy()).result("sigma_alpha", sig)
                 .write(out.resolve("fluidity.manifest.json"));
         if (onsetError != null) {

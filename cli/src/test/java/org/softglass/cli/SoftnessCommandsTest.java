@@ -197,6 +197,13 @@ class SoftnessCommandsTest {
         assertTrue(fj.get("best_accuracy").asDouble() >= fj.get("train_threshold_accuracy").asDouble());
         assertTrue(fj.get("barriers").get("onset_fit").get("eps1").asDouble() < 0);
         assertTrue(Files.exists(fd.resolve("bias_scan.png")) && Files.exists(fd.resolve("prs.csv")));
+        // --lag pairs each row's structure with p_hop that many frames later (paper 003: structure at t - 2 tau)
+        Path fd1 = root.resolve("fluid-lag1");
+        var fl1 = CliRunner.run(concat(new String[] {"fluidity", model.toString(), "--test", train.toString(), "--sigma-from", root.resolve("feat0.7").toString(),
+                "--out", fd1.toString(), "--bins", "-2:2:8", "--quiet", "--lag", "1", "--no-onset"}, fluidArgs));
+        assertEquals(0, fl1.code(), fl1.err());
+        assertNotEquals(Files.readString(fd.resolve("prs.csv")), Files.readString(fd1.resolve("prs.csv")), "lag 1 pairs other p_hop rows");
+        assertEquals(1, JSON.readTree(fd1.resolve("fluidity.manifest.json").toFile()).get("parameters").get("lag").asInt());
 
         // bad input: a model whose feature spec does not match the descriptors
         Path other = Files.createDirectories(root.resolve("otherfeat"));
