@@ -3,7 +3,8 @@
 #   bin/softglass pipeline --preset paper-lite --threads THREADS --out RUN
 # then copies into validation/published/paper-lite/: summary.json, published.csv (the published-versus-measured
 # table), the report's PNG figures, and run.md with the exact command, the machine, the date, the commit, the
-# total wall time and the wall time of every stage (from summary.json's stage_seconds).
+# total wall time and the wall time of every stage (from summary.json's stage_seconds), and the PASS/MISS lines of
+# the targets (paper-lite-targets.py).
 #
 # Usage: validation/published/run-paper-lite.sh [RUN] [THREADS]   (default runs/paper-lite, 2)
 # The pipeline resumes an interrupted run (rerun this script); the wall time recorded is that of the last call.
@@ -40,3 +41,7 @@ with open(f"{dest}/run.md", "w") as f:
     f.write(f"| total | {sum(stages.values()):.1f} |\n")
 print(open(f"{dest}/run.md").read())
 EOF
+{ echo; echo "## Targets (validation/published/paper-lite-targets.py)"; echo; echo '```'
+  /usr/bin/python3 "$here/paper-lite-targets.py" "$dest" || true
+  echo '```'; } >> "$dest/run.md"
+tail -n 9 "$dest/run.md"
