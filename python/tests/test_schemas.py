@@ -34,7 +34,8 @@ MANIFEST_NAMES = ("manifest.json", "pipeline.json")
 # what one pipeline run writes (fluidity, md-aging and validation come from other commands, made below)
 PIPELINE_SCHEMAS = {"barriers", "correlations", "features", "model-parameters", "overlap", "persistence", "phop", "pipeline-summary",
                     "published", "softness-model", "softness"}
-# schema names of inputs softglass reads, not of documents it writes (no schema file required here)
+# schema names of inputs softglass reads, not of documents it writes: their schema files are checked against the shipped
+# examples (StudyConfigSchemaTest), not against run outputs
 INPUT_ONLY = {"study": "the configuration file of softglass study (StudyConfig), YAML or JSON"}
 
 
@@ -111,6 +112,35 @@ class SchemaFilesTest(unittest.TestCase):
         for n in sorted(names - set(INPUT_ONLY)):
             self.assertTrue(os.path.isfile(os.path.join(SCHEMAS, n + ".schema.json")),
                             "softglass.%s/1 appears in the Java sources but there is no schemas/%s.schema.json" % (n, n))
+
+
+class StudyConfigSchemaTest(unittest.TestCase):
+    """schemas/study.schema.json accepts the shipped example configuration and refuses what StudyConfig refuses."""
+
+    def example(self):
+        try:
+            import yaml
+        except ImportError:
+            self.skipTest("needs python3-yaml")
+        with open(os.path.join(ROOT, "examples", "study-ka-small.yaml"), encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+
+    def test_the_example_validates(self):
+        self.assertEqual(errors("study", self.example()), [])
+
+    def test_unknown_and_missing_keys_are_rejected(self):
+        doc = self.example()
+        doc["tr"] = 10
+        self.assertNotEqual(errors("study", doc), [], "unknown key")
+        doc = self.example()
+        del doc["inherent_structures"]
+        self.assertNotEqual(errors("study", doc), [], "missing inherent_structures")
+        doc = self.example()
+        doc["trajectories"] = doc["trajectories"][:1]
+        self.assertNotEqual(errors("study", doc), [], "one temperature")
+        doc = self.example()
+        doc["trajectories"][0]["thermo"] = "x.dump"
+        self.assertNotEqual(errors("study", doc), [], "unknown key in an entry")
 
 
 class RunOutputsTest(unittest.TestCase):
