@@ -20,6 +20,9 @@ import java.util.Map;
  * Inherent structures: every frame quenched with {@code inherentQuench} ({@link #IS_MIN}), one frame per
  * thread while the MD goes on.
  *
+ * <p>The built-in presets are the study files {@code studies/NAME.yaml} ({@link #byName}); a {@code softglass study}
+ * configuration becomes a preset through {@link StudyPlan}. Why the built-in numbers are what they are:
+ *
  * <ul>
  *   <li>{@code demo}: N = 1000, T = 0.90 … 0.61 (onset ≈ 0.74–0.86 for KA, DESIGN §5), 100 τ of
  *       production per T with every 2 τ frame quenched (p_hop and descriptors on inherent structures,
@@ -58,23 +61,24 @@ record PipelinePreset(String name, int n, double[] temperatures, double dt, long
     static final org.softglass.core.simulate.InherentQuench IS_MIN =
             new org.softglass.core.simulate.InherentQuench(org.softglass.core.minimize.Algorithm.LBFGS_FIRE, 1e-4);
 
+    /**
+     * A built-in preset: the study file {@code studies/NAME.yaml} of the repository (bundled as the resource
+     * {@code presets/NAME.yaml}), read by the same code as {@code softglass study} ({@link StudyPlan#simulated}).
+     *
+     * @throws IllegalArgumentException for another name
+     */
     static PipelinePreset byName(String name) {
-        return switch (name) {
-            case "demo" -> new PipelinePreset("demo", 1000, new double[] {0.90, 0.80, 0.72, 0.66, 0.61}, 0.005,
-                    same(5, 10_000), same(5, 20_000), 400, true, IS_MIN, "fluidity-100", new double[] {0.72, 0.66, 0.61}, 10, 0.3, 0.02, 10, 0.2,
-                    16, 8, 20_000, 200);
-            case "paper-lite" -> new PipelinePreset("paper-lite", 1000, new double[] {0.90, 0.80, 0.72, 0.66, 0.61, 0.56, 0.52, 0.50},
-                    0.005, new long[] {10_000, 10_000, 10_000, 10_000, 20_000, 60_000, 150_000, 300_000},
-                    new long[] {40_000, 40_000, 40_000, 40_000, 70_000, 160_000, 480_000, 1_000_000}, 200, true, IS_MIN, "fluidity-100",
-                    new double[] {0.52, 0.50}, 10, 0.6, 0.02, 250, 0.2, 16, 8, 40_000, 200);
-            case "paper-ka" -> new PipelinePreset("paper-ka", 10_000, new double[] {0.70, 0.65, 0.60, 0.55, 0.50, 0.47, 0.45, 0.42},
-                    0.005, same(8, 200_000), same(8, 200_000), 200, true, IS_MIN, "ka-266", new double[] {0.47, 0.45, 0.42}, 10, 0.6, 0.02, 300, 0.2,
-                    40, 8, 400_000, 200);
-            case "smoke" -> new PipelinePreset("smoke", 500, new double[] {0.90, 0.75, 0.66, 0.61}, 0.005,
-                    same(4, 2000), same(4, 10_000), 400, true, IS_MIN, "fluidity-100", new double[] {0.75, 0.66, 0.61}, 10, 0.3, 0.02, 8, 0.2,
-                    8, 2, 4000, 50);
-            default -> throw new IllegalArgumentException("--preset must be one of " + String.join(", ", NAMES) + ", got '" + name + "'");
-        };
+        if (!java.util.Arrays.asList(NAMES).contains(name)) {
+            throw new IllegalArgumentException("--preset must be one of " + String.join(", ", NAMES) + ", got '" + name + "'");
+        }
+        String res = "/presets/" + name + ".yaml";
+        try (java.io.InputStream in = PipelinePreset.class.getResourceAsStream(res)) {
+            if (in == null) throw new IllegalStateException("the preset resource " + res + " is missing from the build");
+            java.nio.file.Path src = java.nio.file.Path.of("studies", name + ".yaml");
+            return StudyPlan.simulated(StudyConfig.read(in, src, false), src.toString(), name);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The temperature label used in directory names, e.g. {@code T0.620}. */

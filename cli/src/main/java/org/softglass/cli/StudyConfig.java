@@ -37,7 +37,8 @@ import org.softglass.core.io.InputFormatException;
  * bootstrap: 200                     # bootstrap resamples of the barrier fits (default 200)
  * </pre>
  * The defaults are those of the {@code demo} preset (DESIGN §4–5). Paths are relative to the
- * configuration file's folder. Every key is checked: an unknown key is an error naming it and its line.
+ * configuration file's folder. Instead of {@code trajectories}, a {@code simulate} block ({@link Simulate}) makes the
+ * MD itself: the built-in presets are such files ({@code studies/*.yaml}). Every key is checked: an unknown key is an error naming it and its line.
  *
  * @param schema {@value #SCHEMA} or absent
  * @param name the study's name (report title, run label), or null for the file name
@@ -54,13 +55,15 @@ import org.softglass.core.io.InputFormatException;
  * @param pR p_hop threshold of P(R|S,T), or null
  * @param trsp the TRSP lattice settings, or null
  * @param bootstrap bootstrap resamples, or null
+ * @param simulate the MD to make (instead of {@code trajectories}), or null
  */
 record StudyConfig(@JsonProperty("schema") String schema, @JsonProperty("name") String name, @JsonProperty("model") String model,
                    @JsonProperty("inherent_structures") Boolean inherentStructures, @JsonProperty("dt") Double dt,
                    @JsonProperty("trajectories") List<Input> trajectories, @JsonProperty("features") String features,
                    @JsonProperty("train_temperatures") List<Double> trainTemperatures, @JsonProperty("t_r") Double tR,
                    @JsonProperty("p_c") Double pC, @JsonProperty("p_stable") Double pStable, @JsonProperty("tau_c") Double tauC,
-                   @JsonProperty("p_r") Double pR, @JsonProperty("trsp") Trsp trsp, @JsonProperty("bootstrap") Integer bootstrap) {
+                   @JsonProperty("p_r") Double pR, @JsonProperty("trsp") Trsp trsp, @JsonProperty("bootstrap") Integer bootstrap,
+                   @JsonProperty("simulate") Simulate simulate) {
 
     /** The schema name a configuration may declare. */
     static final String SCHEMA = "softglass.study/1";
@@ -74,6 +77,23 @@ record StudyConfig(@JsonProperty("schema") String schema, @JsonProperty("name") 
      */
     record Input(@JsonProperty(value = "temperature", required = true) Double temperature,
                  @JsonProperty(value = "file", required = true) String file, @JsonProperty("thermal") String thermal) {}
+
+    /**
+     * The MD a study makes itself, instead of reading trajectories (the built-in presets, {@code studies/*.yaml}):
+     * the Kob–Andersen 80:20 mixture at ρ = 1.2, NVT at each temperature in the order given (each starts from the
+     * last frame of the one before: list them hottest first), with a frame every {@code dump_every} steps.
+     *
+     * @param n particles
+     * @param temperatures in cooling order
+     * @param equilibrate equilibration steps: one number for all, or one per temperature
+     * @param steps production steps: one number for all, or one per temperature
+     * @param dumpEvery steps between frames
+     */
+    record Simulate(@JsonProperty(value = "n", required = true) Integer n,
+                    @JsonProperty(value = "temperatures", required = true) List<Double> temperatures,
+                    @JsonProperty(value = "equilibrate", required = true) List<Long> equilibrate,
+                    @JsonProperty(value = "steps", required = true) List<Long> steps,
+                    @JsonProperty(value = "dump_every", required = true) Long dumpEvery) {}
 
     /**
      * The TRSP lattice model's size.
@@ -93,13 +113,20 @@ record StudyConfig(@JsonProperty("schema") String schema, @JsonProperty("name") 
     static StudyConfig read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return read(in, file, json);
+        }
+    }
+
+    /** Reads a configuration from a stream (a built-in preset); {@code file} names it in messages (and finds key lines). */
+    static StudyConfig read(java.io.InputStream in, Path file, boolean json) throws IOException {
         ObjectMapper m = (json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory()))
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         StudyConfig c;
         try {
-            c = m.readValue(file.toFile(), StudyConfig.class);
+            c = m.readValue(in, StudyConfig.class);
         } catch (UnrecognizedPropertyException e) {
             throw new InputFormatException(file.toString(), keyLine(file, e.getPropertyName(), line(e)), "unknown key '" + e.getPropertyName()
                     + "', expected one of " + e.getKnownPropertyIds());
@@ -118,6 +145,7 @@ record StudyConfig(@JsonProperty("schema") String schema, @JsonProperty("name") 
      * key; the nearest line at or before it that holds {@code key:} (or {@code "key"}) is the key's.
      */
     private static long keyLine(Path file, String key, long reported) throws IOException {
+        if (!Files.isRegularFile(file)) return reported;
         List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
         java.util.regex.Pattern p = java.util.regex.Pattern.compile("(^|[\\s{,\\-])\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:");
         for (long l = Math.min(reported, lines.size()); l >= 1; l--) {

@@ -28,15 +28,22 @@ import org.softglass.core.structure.DescriptorSpec;
  */
 record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
 
-    /** Reads and checks a configuration file and scans every trajectory it names (one pass each). */
+    /**
+     * Reads and checks a configuration file and scans every trajectory it names (one pass each). A configuration
+     * with a {@code simulate} block instead of {@code trajectories} makes its own MD: the plan has no inputs.
+     */
     static StudyPlan of(Path configFile) throws IOException {
         StudyConfig c = StudyConfig.read(configFile);
         String src = configFile.toString();
-        Path base = configFile.toAbsolutePath().getParent();
-        if (c.inherentStructures() == null) {
-            throw new InputFormatException(src, -1, "missing 'inherent_structures', expected true (each file holds inherent structures, "
-                    + "as papers 000-002 analyse) or false (thermal frames)");
+        String name = c.name() != null ? c.name() : configFile.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+        requireInherentKey(c, src);
+        if (c.simulate() != null) {
+            if (c.trajectories() != null) {
+                throw new InputFormatException(src, -1, "both 'trajectories' and 'simulate', expected one: your trajectories, or the MD to make");
+            }
+            return new StudyPlan(simulated(c, src, name), null);
         }
+        Path base = configFile.toAbsolutePath().getParent();
         if (c.trajectories() == null || c.trajectories().size() < 2) {
             throw new InputFormatException(src, -1, "'trajectories' lists " + (c.trajectories() == null ? 0 : c.trajectories().size())
                     + " temperature(s), expected at least two (the barrier fits need several)");
@@ -90,6 +97,66 @@ record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
                 thermal.put(ts[i], f);
             }
         }
+        PipelinePreset p = analysis(c, src, name, first.n, ts, dt, new long[k], steps, first.spacing);
+        String model = c.model() == null || c.model().isBlank() ? "unspecified" : c.model();
+        return new StudyPlan(p, new StudyInputs(model, configFile.toAbsolutePath(), Manifest.sha256(configFile), structure, thermal,
+                first.n / first.volume, first.minSide));
+    }
+
+    private static void requireInherentKey(StudyConfig c, String src) {
+        if (c.inherentStructures() == null) {
+            throw new InputFormatException(src, -1, "missing 'inherent_structures', expected true (inherent structures, as papers 000-002 "
+                    + "analyse) or false (thermal frames)");
+        }
+    }
+
+    /**
+     * The settings of a configuration with a {@code simulate} block (the built-in presets): KA at ρ = 1.2, the
+     * temperatures in the given (cooling) order, equilibration and production per temperature, every dumped
+     * frame quenched when {@code inherent_structures} (L-BFGS+FIRE to 1e-4, {@link PipelinePreset#IS_MIN}).
+     *
+     * @throws InputFormatException naming the key: another model, fewer than two or rising temperatures, run
+     *     lengths of another count than the temperatures, non-positive sizes
+     */
+    static PipelinePreset simulated(StudyConfig c, String src, String name) {
+        requireInherentKey(c, src);
+        StudyConfig.Simulate sim = c.simulate();
+        if (c.model() != null && !c.model().equals("ka")) {
+            throw new InputFormatException(src, -1, "model '" + c.model() + "' with 'simulate', expected ka (the MD makes the Kob-Andersen mixture only)");
+        }
+        List<Double> tl = sim.temperatures();
+        if (tl == null || tl.size() < 2 || tl.contains(null)) {
+            throw new InputFormatException(src, -1, "simulate.temperatures is " + tl + ", expected at least two temperatures, hottest first");
+        }
+        int k = tl.size();
+        double[] ts = new double[k];
+        for (int i = 0; i < k; i++) {
+            ts[i] = positive(src, "simulate.temperatures", tl.get(i), Double.NaN);
+            if (i > 0 && !(ts[i] < ts[i - 1])) {
+                throw new InputFormatException(src, -1, "simulate.temperatures " + tl + " do not fall, expected the cooling order (each T starts "
+                        + "from the last frame of the one before)");
+            }
+        }
+        int n = count(src, "simulate.n", sim.n(), 0, 2);
+        long every = count(src, "simulate.dump_every", sim.dumpEvery(), 0, 1);
+        long[] eq = perTemperature(src, "simulate.equilibrate", sim.equilibrate(), k, 0), steps = perTemperature(src, "simulate.steps", sim.steps(), k, 1);
+        return analysis(c, src, name, n, ts, positive(src, "dt", c.dt(), 0.005), eq, steps, every);
+    }
+
+    /** One number for every temperature, or one per temperature. */
+    private static long[] perTemperature(String src, String key, List<Long> v, int k, long min) {
+        if (v == null || v.contains(null) || (v.size() != 1 && v.size() != k)) {
+            throw new InputFormatException(src, -1, key + " is " + v + ", expected one number or " + k + " (one per temperature)");
+        }
+        long[] out = new long[k];
+        for (int i = 0; i < k; i++) out[i] = count(src, key, v.get(v.size() == 1 ? 0 : i), 0, min);
+        return out;
+    }
+
+    /** The analysis settings shared by both kinds of study: features, training temperatures, thresholds, TRSP size, bootstrap. */
+    private static PipelinePreset analysis(StudyConfig c, String src, String name, int n, double[] ts, double dt, long[] eq, long[] steps,
+                                           long every) {
+        int k = ts.length;
         String features = c.features() == null ? "fluidity-100" : c.features();
         if (!DescriptorSpec.PRESETS.contains(features)) {
             throw new InputFormatException(src, -1, "features '" + features + "', expected one of " + DescriptorSpec.PRESETS);
@@ -97,26 +164,22 @@ record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
         if (c.trainTemperatures() != null && (c.trainTemperatures().isEmpty() || c.trainTemperatures().contains(null)
                 || new java.util.HashSet<>(c.trainTemperatures()).size() != c.trainTemperatures().size())) {
             throw new InputFormatException(src, -1, "train_temperatures is " + c.trainTemperatures()
-                    + ", expected distinct temperatures of 'trajectories' (or no key: the lowest)");
+                    + ", expected distinct temperatures of the study (or no key: the lowest)");
         }
         double[] train = c.trainTemperatures() == null ? new double[] {ts[k - 1]}
                 : c.trainTemperatures().stream().mapToDouble(Double::doubleValue).toArray();
         for (double t : train) {
             if (Arrays.stream(ts).noneMatch(x -> x == t)) {
-                throw new InputFormatException(src, -1, "train_temperatures holds " + t + ", expected temperatures of 'trajectories' "
+                throw new InputFormatException(src, -1, "train_temperatures holds " + t + ", expected temperatures of the study "
                         + Arrays.toString(ts));
             }
         }
         StudyConfig.Trsp trsp = c.trsp() == null ? new StudyConfig.Trsp(null, null, null) : c.trsp();
-        String name = c.name() != null ? c.name() : configFile.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
-        PipelinePreset p = new PipelinePreset(name, first.n, ts, dt, new long[k], steps, first.spacing, c.inherentStructures(),
+        return new PipelinePreset(name, n, ts, dt, eq, steps, every, c.inherentStructures(),
                 PipelinePreset.IS_MIN, features, train, positive(src, "t_r", c.tR(), 10), positive(src, "p_c", c.pC(), 0.3),
                 positive(src, "p_stable", c.pStable(), 0.02), positive(src, "tau_c", c.tauC(), 10), positive(src, "p_r", c.pR(), 0.2),
                 count(src, "trsp.L", trsp.side(), 16, 2), count(src, "trsp.trajectories", trsp.trajectories(), 8, 1),
                 count(src, "trsp.events", trsp.events(), 20_000, 1), count(src, "bootstrap", c.bootstrap(), 200, 0));
-        String model = c.model() == null || c.model().isBlank() ? "unspecified" : c.model();
-        return new StudyPlan(p, new StudyInputs(model, configFile.toAbsolutePath(), Manifest.sha256(configFile), structure, thermal,
-                first.n / first.volume, first.minSide));
     }
 
     private static Path file(String src, Path base, String name, String what) {
