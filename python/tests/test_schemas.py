@@ -128,6 +128,12 @@ class StudyConfigSchemaTest(unittest.TestCase):
     def test_the_example_validates(self):
         self.assertEqual(errors("study", self.example()), [])
 
+    def test_the_presets_validate(self):
+        import yaml
+        for f in sorted(glob.glob(os.path.join(ROOT, "studies", "*.yaml"))):
+            with self.subTest(preset=os.path.basename(f)), open(f, encoding="utf-8") as fh:
+                self.assertEqual(errors("study", yaml.safe_load(fh)), [])
+
     def test_unknown_and_missing_keys_are_rejected(self):
         doc = self.example()
         doc["tr"] = 10

@@ -181,6 +181,10 @@ final class Pipeline {
     private void simulate() throws IOException {
         double[] ts = preset.temperatures();
         begin();
+        if (study != null && study.quench() != null) {   // the user's thermal frames, quenched here to inherent structures
+            quenchStudy();
+            return;
+        }
         if (study != null) {   // the user's trajectories stand for the MD (checked by StudyPlan before anything ran)
             if (!quiet) {
                 log.printf(Locale.ROOT, "[%2d/%d] %-13s %-40s %7.1f s%n", stageIndex, STAGES.size(), "simulate",
@@ -211,6 +215,25 @@ final class Pipeline {
                 });
                 offset += spec.totalSteps();
                 bar.stepTo(offset);
+            }
+        }
+        end("simulate");
+    }
+
+    /** Each temperature's thermal file quenched frame by frame ({@code softglass quench}) into {@code md/T…/is.dump}. */
+    private void quenchStudy() throws IOException {
+        StudyConfig.Quench q = study.quench();
+        try (Progress bar = bar("simulate", preset.temperatures().length, "T")) {
+            for (double t : preset.temperatures()) {
+                Path dir = out.resolve("md").resolve(PipelinePreset.label(t));
+                runItem(new PipelineLedger.Item("simulate", PipelinePreset.label(t), dir,
+                        Csv.map("quench_model", q.model(), "quench_min", q.min(), "quench_ftol", q.ftol(), "threads", threads),
+                        List.of(study.structure(t))), d -> {
+                    sub("quench", study.structure(t).toString(), "--model", q.model(), "--min", q.min(), "--ftol", num(q.ftol()),
+                            "--threads", nt(), "--quiet", "--out", d.toString());
+                    return Map.of();
+                });
+                bar.step();
             }
         }
         end("simulate");
@@ -555,8 +578,9 @@ final class Pipeline {
         return study != null ? study.thermal(t) : out.resolve("md").resolve(PipelinePreset.label(t)).resolve("traj.dump");
     }
 
-    /** The trajectory the structure analysis uses: inherent structures when the preset makes them; the study's own file. */
+    /** The trajectory the structure analysis uses: inherent structures when the preset makes them; the study's own file (or its quench). */
     private Path traj(double t) {
+        if (study != null && study.quench() != null) return out.resolve("md").resolve(PipelinePreset.label(t)).resolve("is.dump");
         if (study != null) return study.structure(t);
         return out.resolve("md").resolve(PipelinePreset.label(t)).resolve(preset.inherent() ? "is.dump" : "traj.dump");
     }

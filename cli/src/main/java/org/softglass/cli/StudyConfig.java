@@ -56,6 +56,7 @@ import org.softglass.core.io.InputFormatException;
  * @param trsp the TRSP lattice settings, or null
  * @param bootstrap bootstrap resamples, or null
  * @param simulate the MD to make (instead of {@code trajectories}), or null
+ * @param quench with {@code trajectories} of thermal frames: how to quench every frame to its inherent structure, or null
  */
 record StudyConfig(@JsonProperty("schema") String schema, @JsonProperty("name") String name, @JsonProperty("model") String model,
                    @JsonProperty("inherent_structures") Boolean inherentStructures, @JsonProperty("dt") Double dt,
@@ -63,7 +64,7 @@ record StudyConfig(@JsonProperty("schema") String schema, @JsonProperty("name") 
                    @JsonProperty("train_temperatures") List<Double> trainTemperatures, @JsonProperty("t_r") Double tR,
                    @JsonProperty("p_c") Double pC, @JsonProperty("p_stable") Double pStable, @JsonProperty("tau_c") Double tauC,
                    @JsonProperty("p_r") Double pR, @JsonProperty("trsp") Trsp trsp, @JsonProperty("bootstrap") Integer bootstrap,
-                   @JsonProperty("simulate") Simulate simulate) {
+                   @JsonProperty("simulate") Simulate simulate, @JsonProperty("quench") Quench quench) {
 
     /** The schema name a configuration may declare. */
     static final String SCHEMA = "softglass.study/1";
@@ -94,6 +95,18 @@ record StudyConfig(@JsonProperty("schema") String schema, @JsonProperty("name") 
                     @JsonProperty(value = "equilibrate", required = true) List<Long> equilibrate,
                     @JsonProperty(value = "steps", required = true) List<Long> steps,
                     @JsonProperty(value = "dump_every", required = true) Long dumpEvery) {}
+
+    /**
+     * Quenching the user's thermal frames to inherent structures (papers 000-002 analyse inherent structures): every
+     * frame of each {@code file}, with the pair potential {@code model} (ka, ss, ipl) and the minimiser {@code min} to
+     * |F|₂ ≤ {@code ftol} (defaults: lbfgs+fire, 1e-4, the presets' quench), as {@code softglass quench} does.
+     *
+     * @param model pair potential preset (required: the energy landscape is the user's model's)
+     * @param min minimiser, or null for lbfgs+fire
+     * @param ftol force tolerance, or null for 1e-4
+     */
+    record Quench(@JsonProperty(value = "model", required = true) String model, @JsonProperty("min") String min,
+                  @JsonProperty("ftol") Double ftol) {}
 
     /**
      * The TRSP lattice model's size.

@@ -15,9 +15,11 @@ import java.util.Map;
  * @param thermal temperature → thermal trajectory of F_s and τ_α
  * @param density number density N/V of the first trajectory's first frame (σ⁻³)
  * @param minBoxSide the smallest box length of that frame (σ): distances of the correlation stage stay within half of it
+ * @param quench how the thermal {@code structure} files are quenched to inherent structures first, or null when they are
+ *     analysed as they are
  */
 record StudyInputs(String model, Path config, String configSha256, Map<Double, Path> structure, Map<Double, Path> thermal, double density,
-                   double minBoxSide) {
+                   double minBoxSide, StudyConfig.Quench quench) {
 
     /** The structure trajectory at T. */
     Path structure(double t) { return get(structure, t); }
@@ -53,6 +55,7 @@ record StudyInputs(String model, Path config, String configSha256, Map<Double, P
         Map<String, Object> files = new LinkedHashMap<>();
         structure.forEach((t, f) -> files.put(PipelinePreset.label(t), Map.of("file", f.toString(), "thermal", thermal(t).toString())));
         m.put("trajectories", files);
+        if (quench != null) m.put("quench", Map.of("model", quench.model(), "min", quench.min(), "ftol", quench.ftol()));
         return m;
     }
 }

@@ -100,7 +100,29 @@ record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
         PipelinePreset p = analysis(c, src, name, first.n, ts, dt, new long[k], steps, first.spacing);
         String model = c.model() == null || c.model().isBlank() ? "unspecified" : c.model();
         return new StudyPlan(p, new StudyInputs(model, configFile.toAbsolutePath(), Manifest.sha256(configFile), structure, thermal,
-                first.n / first.volume, first.minSide));
+                first.n / first.volume, first.minSide, quench(c, src)));
+    }
+
+    /** The quench block with its defaults, checked: a known potential and minimiser, ftol > 0, on thermal frames. */
+    private static StudyConfig.Quench quench(StudyConfig c, String src) {
+        StudyConfig.Quench q = c.quench();
+        if (q == null) return null;
+        if (!c.inherentStructures()) {
+            throw new InputFormatException(src, -1, "'quench' with inherent_structures: false, expected true (the quench makes the inherent "
+                    + "structures the analysis then uses)");
+        }
+        try {
+            org.softglass.core.energy.Models.byName(q.model());
+        } catch (IllegalArgumentException e) {
+            throw new InputFormatException(src, -1, "quench.model '" + q.model() + "': " + e.getMessage());
+        }
+        String min = q.min() == null ? PipelinePreset.IS_MIN.algorithm().label() : q.min();
+        try {
+            org.softglass.core.minimize.Algorithm.parse(min);
+        } catch (IllegalArgumentException e) {
+            throw new InputFormatException(src, -1, "quench.min '" + min + "': " + e.getMessage());
+        }
+        return new StudyConfig.Quench(q.model(), min, positive(src, "quench.ftol", q.ftol(), PipelinePreset.IS_MIN.ftol()));
     }
 
     private static void requireInherentKey(StudyConfig c, String src) {

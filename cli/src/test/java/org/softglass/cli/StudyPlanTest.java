@@ -110,6 +110,46 @@ class StudyPlanTest {
         assertEquals(1.2, p.inputs().density(), 1e-9);
     }
 
+    /** A quench block: thermal frames are quenched to inherent structures first (defaults lbfgs+fire, 1e-4); checked keys. */
+    @Test
+    void quenchBlockDefaultsAndChecks() throws IOException {
+        dump("a.dump", 5, 200, -1, 99);
+        dump("b.dump", 5, 200, -1, 99);
+        StudyPlan p = StudyPlan.of(config(HEAD + "quench: {model: ka}\n"));
+        assertEquals(new StudyConfig.Quench("ka", "lbfgs+fire", 1e-4), p.inputs().quench());
+        contains(refused(HEAD.replace("true", "false") + "quench: {model: ka}\n"), "'quench' with inherent_structures: false");
+        contains(refused(HEAD + "quench: {model: lj}\n"), "quench.model 'lj'");
+        contains(refused(HEAD + "quench: {model: ka, min: newton}\n"), "quench.min 'newton'");
+        contains(refused(HEAD + "quench: {min: cg}\n"), "Missing required creator property 'model'");
+    }
+
+    /**
+     * The shipped thermal trajectories (N = 500, four temperatures) quenched by the study and then analysed: every
+     * stage runs, p_hop is computed on the study's own is.dump, and a rerun skips everything.
+     */
+    @Test
+    void aStudyQuenchesThermalFramesThenAnalysesThem() throws IOException {
+        StringBuilder y = new StringBuilder("name: quenched\nmodel: ka\ninherent_structures: true\ntrajectories:\n");
+        for (String t : new String[] {"0.900", "0.750", "0.660", "0.610"}) {
+            y.append("  - {temperature: ").append(t).append(", file: ")
+                    .append(Path.of("..", "examples", "data", "study", "ka_N500_T" + t + "_traj.dump.gz").toAbsolutePath().normalize()).append("}\n");
+        }
+        y.append("train_temperatures: [0.75, 0.66, 0.61]\ntau_c: 8\ntrsp: {L: 8, trajectories: 2, events: 4000}\nbootstrap: 20\n")
+                .append("quench: {model: ka}\n");
+        Path c = config(y.toString()), out = dir.resolve("run");
+        CliRunner.Result r = CliRunner.run("study", c.toString(), "--out", out.toString(), "--threads", "2");
+        assertEquals(0, r.code(), r.err());
+        for (String t : new String[] {"T0.900", "T0.610"}) {
+            Path is = out.resolve("md").resolve(t).resolve("is.dump");
+            assertTrue(Files.size(is) > 10_000, t);
+            assertTrue(Files.readString(out.resolve("phop").resolve(t).resolve("phop.json")).contains(is.toString()), t + ": p_hop of the quench");
+        }
+        assertTrue(Files.exists(out.resolve("report").resolve("summary.json")));
+        CliRunner.Result again = CliRunner.run("study", c.toString(), "--out", out.toString(), "--threads", "2");
+        assertEquals(0, again.code(), again.err());
+        assertEquals(10, again.err().lines().filter(l -> l.contains("up to date, skipped")).count(), again.err());
+    }
+
     @Test
     void everyProblemIsOneLineBeforeAnyWork() throws IOException {
         dump("a.dump", 5, 200, -1, 99);
