@@ -2,14 +2,13 @@ package org.softglass.core.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import org.softglass.core.io.CsvRows;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.util.MemoryBudget;
 
@@ -56,31 +55,11 @@ public record D2minTable(Map<Long, Double> byId, int from, int to, String trajec
         Iterator<JsonNode> it = in.elements();
         String sha = it.next().path("sha256").asText();
         Map<Long, Double> byId = new HashMap<>();
-        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String head = r.readLine();
-            if (head == null || !head.strip().equals(HEADER)) {
-                throw new InputFormatException(src, 1, "header " + InputFormatException.quote(head) + ", expected " + HEADER);
-            }
-            long line = 1;
-            for (String s; (s = r.readLine()) != null; ) {
-                line++;
-                if (s.isBlank()) continue;
-                String[] f = s.split(",", -1);
-                if (f.length != 4) throw new InputFormatException(src, line, f.length + " fields, expected 4 (" + HEADER + ")");
-                long id;
-                double v;
-                try {
-                    id = Long.parseLong(f[0].strip());
-                    v = Double.parseDouble(f[2].strip());
-                } catch (NumberFormatException e) {
-                    throw new InputFormatException(src, line, "expected an integer id and a number d2min, found " + InputFormatException.quote(s));
-                }
-                if (byId.put(id, v) != null) throw new InputFormatException(src, line, "duplicate id " + id);
-                if (!MemoryBudget.fits(64L * byId.size())) throw new InputFormatException(src, line, "too many rows for the memory budget");
-            }
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InputFormatException(src, -1, "not UTF-8 text, expected a CSV (" + HEADER + ")");
-        }
+        CsvRows.read(csv, HEADER, (f, line, text) -> {
+            long id = Long.parseLong(f[0].strip());
+            if (byId.put(id, Double.parseDouble(f[2].strip())) != null) throw new InputFormatException(src, line, "duplicate id " + id);
+            if (!MemoryBudget.fits(64L * byId.size())) throw new InputFormatException(src, line, "too many rows for the memory budget");
+        });
         return new D2minTable(Map.copyOf(byId), p.path("from").asInt(), p.path("to").asInt(), sha, src);
     }
 }

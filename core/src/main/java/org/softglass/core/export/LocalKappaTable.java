@@ -2,14 +2,13 @@ package org.softglass.core.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import org.softglass.core.io.CsvRows;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.TrajectoryRef;
 import org.softglass.core.util.MemoryBudget;
@@ -57,35 +56,17 @@ public record LocalKappaTable(Map<Integer, Map<Long, Double>> byFrame, String so
                     + ": expected local kappa computed from this trajectory (given first to 'softglass stiffness')");
         }
         Map<Integer, Map<Long, Double>> byFrame = new HashMap<>();
-        long rows = 0;
-        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String head = r.readLine();
-            if (head == null || !head.strip().equals(HEADER)) throw new InputFormatException(src, 1, "header " + InputFormatException.quote(head) + ", expected " + HEADER);
-            long line = 1;
-            for (String s; (s = r.readLine()) != null; ) {
-                line++;
-                if (s.isBlank()) continue;
-                String[] f = s.split(",", -1);
-                if (f.length != 5) throw new InputFormatException(src, line, f.length + " fields, expected 5 (" + HEADER + ")");
-                int frame;
-                long id;
-                double k;
-                try {
-                    frame = Integer.parseInt(f[0].strip());
-                    id = Long.parseLong(f[1].strip());
-                    k = Double.parseDouble(f[3].strip());
-                } catch (NumberFormatException e) {
-                    throw new InputFormatException(src, line, "expected integers frame and id and a number kappa_local, found " + InputFormatException.quote(s));
-                }
-                if (frame < 0) throw new InputFormatException(src, line, "frame " + frame + ", expected >= 0");
-                if (byFrame.computeIfAbsent(frame, x -> new HashMap<>()).put(id, k) != null) {
-                    throw new InputFormatException(src, line, "duplicate row for frame " + frame + ", id " + id);
-                }
-                if (!MemoryBudget.fits(96L * ++rows)) throw new InputFormatException(src, line, "too many rows for the memory budget");
+        long[] rows = {0};
+        CsvRows.read(csv, HEADER, (f, line, text) -> {
+            int frame = Integer.parseInt(f[0].strip());
+            long id = Long.parseLong(f[1].strip());
+            double k = Double.parseDouble(f[3].strip());
+            if (frame < 0) throw new InputFormatException(src, line, "frame " + frame + ", expected >= 0");
+            if (byFrame.computeIfAbsent(frame, x -> new HashMap<>()).put(id, k) != null) {
+                throw new InputFormatException(src, line, "duplicate row for frame " + frame + ", id " + id);
             }
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InputFormatException(src, -1, "not UTF-8 text, expected a CSV (" + HEADER + ")");
-        }
+            if (!MemoryBudget.fits(96L * ++rows[0])) throw new InputFormatException(src, line, "too many rows for the memory budget");
+        });
         return new LocalKappaTable(byFrame, src);
     }
 }

@@ -1,0 +1,39 @@
+package org.softglass.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CsvRows: rows after the header, blank lines skipped; every problem one line naming the file and line. */
+class CsvRowsTest {
+    @TempDir Path dir;
+
+    private String refused(String text) throws Exception {
+        Path f = dir.resolve("t.csv");
+        Files.writeString(f, text);
+        return assertThrows(InputFormatException.class, () -> CsvRows.read(f, "id,v", (r, l, s) -> Double.parseDouble(r[1]))).getMessage()
+                .replace(f.toString(), "t.csv");
+    }
+
+    @Test
+    void rowsAndRefusals() throws Exception {
+        Path f = dir.resolve("ok.csv");
+        Files.writeString(f, "id,v\n1,0.5\n\n2,-1e3\n");
+        List<String> got = new ArrayList<>();
+        CsvRows.read(f, "id,v", (r, line, s) -> got.add(line + ":" + r[0] + "=" + Double.parseDouble(r[1])));
+        assertEquals(List.of("2:1=0.5", "4:2=-1000.0"), got);
+        assertEquals("t.csv:1: header 'id,w', expected 'id,v'", refused("id,w\n1,2\n"));
+        assertEquals("t.csv:3: 3 fields, expected 2 (id,v)", refused("id,v\n1,2\n1,2,3\n"));
+        assertEquals("t.csv:2: found '1,x', expected numbers as in 'id,v'", refused("id,v\n1,x\n"));
+        Files.write(dir.resolve("t.csv"), new byte[] {'i', 'd', ',', 'v', '\n', '1', ',', (byte) 0xff, '\n'});
+        assertEquals("t.csv: not UTF-8 text, expected a CSV (id,v)",
+                assertThrows(InputFormatException.class, () -> CsvRows.read(dir.resolve("t.csv"), "id,v", (r, l, s) -> { }))
+                        .getMessage().replace(dir.resolve("t.csv").toString(), "t.csv"));
+    }
+}
