@@ -364,6 +364,9 @@ class OtherCommandsTest(unittest.TestCase):
         self.assertIn("models", doc)
         self.assertIn("trap_at_late", doc["temperatures"][0])
         self.manifest(os.path.join(out, "manifest.json"))
+        bad = copy.deepcopy(doc)
+        bad["temperatures"][0]["md_replicas_mean_s"][0][0] = "NaN"   # the writer maps non-finite values to null
+        self.assertNotEqual(errors("md-aging", bad), [], "the string NaN in md_replicas_mean_s")
         del doc["temperatures"][0]["trap_at_late"]
         self.assertNotEqual(errors("md-aging", doc), [], "with models every T_F has trap_at_late")
 

@@ -316,8 +316,8 @@ final class MdAgingCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("T_F", t);
         AgingTable.Row first = r.getFirst(), last = r.getLast();
-        m.put("md_t0", Csv.map("t_w", first.tw(), "mean_s", first.mdMean(), "error", fin(first.mdError())));
-        m.put("md_late", Csv.map("t_w", last.tw(), "mean_s", last.mdMean(), "error", fin(last.mdError())));
+        m.put("md_t0", Csv.map("t_w", first.tw(), "mean_s", fin(first.mdMean()), "error", fin(first.mdError())));
+        m.put("md_late", Csv.map("t_w", last.tw(), "mean_s", fin(last.mdMean()), "error", fin(last.mdError())));
         Double eqFit = p != null && p.meanS() != null ? p.meanS().at(t) : null;
         Double eqTrap = null;
         if (p != null) {
@@ -334,13 +334,13 @@ final class MdAgingCommand implements Callable<Integer> {
         m.put("equilibrium_mean_s_trap", eqTrap);
         if (eqFit != null) {
             double d = last.mdMean() - eqFit;
-            m.put("late_minus_equilibrium", d);
+            m.put("late_minus_equilibrium", fin(d));
             m.put("late_minus_equilibrium_in_se", Double.isFinite(last.mdError()) && last.mdError() > 0 ? d / last.mdError() : null);
         }
         if (trap != null) m.put("trap_at_late", fin(last.trap()));
         if (trsp != null) m.put("trsp_at_late", fin(last.trsp()));
         List<List<Double>> series = new ArrayList<>(), energies = new ArrayList<>();
-        for (double[] v : reps) series.add(java.util.Arrays.stream(v).boxed().toList());
+        for (double[] v : reps) series.add(java.util.Arrays.stream(v).mapToObj(x -> Double.isFinite(x) ? x : null).toList());
         for (double[] v : uIs) energies.add(java.util.Arrays.stream(v).mapToObj(x -> Double.isFinite(x) ? x : null).toList());
         m.put("md_replicas_mean_s", series);
         m.put("md_replicas_u_is_per_atom", energies);
