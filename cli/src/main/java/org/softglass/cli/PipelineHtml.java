@@ -33,7 +33,7 @@ final class PipelineHtml {
         h.append(", N = ").append(preset.n()).append(", seed ").append(sum.get("seed")).append(", ").append(sum.get("threads"))
                 .append(" thread(s), softglass ").append(esc(String.valueOf(sum.get("version")))).append(".</p>\n");
         h.append("<p class=\"note\">Rerun: <code>bin/softglass ")
-                .append(study == null ? "pipeline --preset " + esc(preset.name()) : "study " + esc(String.valueOf(study.get("config"))))
+                .append(study == null ? "pipeline --preset " + esc(preset.name()) : "study " + esc(shellQuote(String.valueOf(study.get("config")))))
                 .append(" --seed ").append(sum.get("seed")).append(" --threads ").append(sum.get("threads"))
                 .append("</code>. Numbers: <a href=\"summary.json\">summary.json</a>; every stage's inputs, outputs and parameters: <code>../stages/</code>.</p>\n");
 
@@ -118,6 +118,11 @@ final class PipelineHtml {
         }
         h.append("</table>\n</body></html>\n");
         return h.toString();
+    }
+
+    /** A path as a POSIX shell word: bare when it holds only safe characters, else in single quotes. */
+    static String shellQuote(String s) {
+        return s.matches("[A-Za-z0-9_./:=+@%-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     /**
