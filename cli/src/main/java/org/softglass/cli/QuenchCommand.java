@@ -85,6 +85,11 @@ final class QuenchCommand implements Callable<Integer> {
     @Option(names = "--max-eval", defaultValue = "1000000", paramLabel = "N", description = "Force-evaluation limit per stage (default: ${DEFAULT-VALUE}).")
     long maxEval;
 
+    @Option(names = "--frames", defaultValue = "all", paramLabel = "A:B",
+            description = "Quench only frames A..B-1 (0-based) of DUMP, keeping their indices: a shard, merged with 'softglass quench-merge' "
+                    + "into the files one run over all frames writes (default: ${DEFAULT-VALUE}).")
+    String frames;
+
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
@@ -99,6 +104,8 @@ final class QuenchCommand implements Callable<Integer> {
         OptionChecks.atLeast(maxEval, 1, "--max-eval");
         if (lbfgsMemory < 1 || lbfgsMemory > 100) throw new IllegalArgumentException("--lbfgs-memory must be in [1, 100], got " + lbfgsMemory);
         Algorithm algorithm = OptionChecks.minimiser(min, "--min");
+        ExportCommand.FrameSelection range = ExportCommand.FrameSelection.parse(frames);
+        if (range.list() != null) throw new IllegalArgumentException("--frames " + frames + ": expected all or a range A:B");
         PairPotential pot = Models.byName(model);
         int nt = run.threads();
         MinimizeOptions opts = MinimizeOptions.defaults().withAlgorithm(algorithm).withLbfgsMemory(lbfgsMemory).withFtol(ftol).withEtol(etol)
@@ -126,8 +133,10 @@ final class QuenchCommand implements Callable<Integer> {
                     totals.add(r);
                     progress.step();
                 };
-                try (Frames frames = new Frames(reader)) {
-                    if (frames.empty()) throw new IllegalArgumentException(dump + ": no frames found");
+                try (Frames frames = new Frames(reader, range.from(), range.to())) {
+                    if (frames.empty()) {
+                        throw new IllegalArgumentException(dump + ": no frames found" + (range.isAll() ? "" : " in --frames " + this.frames));
+                    }
                     framesInParallel = frames.several() && nt > 1;
                     if (framesInParallel) {
                         quenchFrames(frames, pot, opts, nt, sink);
@@ -151,7 +160,7 @@ final class QuenchCommand implements Callable<Integer> {
         new Manifest(Version.get(), "quench").param("model", pot.name()).param("potential", pot.description())
                 .param("min", opts.algorithm().label()).param("lbfgs_memory", lbfgsMemory).param("ftol", ftol).param("etol", etol).param("max_iter", maxIter)
                 .param("max_eval", maxEval).param("dmax", opts.dmax()).param("skin", opts.skin()).param("fire", opts.fire().toString())
-                .param("threads", nt).param("frames_in_parallel", framesInParallel).input(dump).output(isDump).output(csv)
+                .param("threads", nt).param("frames_in_parallel", framesInParallel).param("frames", frames).input(dump).output(isDump).output(csv)
                 .result("frames", totals.frames).result("unconverged_frames", totals.unconverged)
                 .result("mean_u_is_per_atom", totals.sumU / totals.frames).result("force_evaluations", totals.evals).write(outDir.resolve("manifest.json"));
         if (totals.unconverged > 0) {
@@ -191,11 +200,23 @@ final class QuenchCommand implements Callable<Integer> {
     private static final class Frames implements AutoCloseable {
         private final TrajectoryReader reader;
         private final java.util.ArrayDeque<Frame> ahead = new java.util.ArrayDeque<>();
+        private final java.util.ArrayDeque<Integer> aheadIndex = new java.util.ArrayDeque<>();
+        private final int first, end;
+        /** Index in the input of the next frame {@link #read()} returns. */
+        private int position;
+        /** Index in the input of the frame {@link #next()} returned last. */
+        private int index = -1;
 
-        Frames(TrajectoryReader reader) throws IOException {
+        /** Frames {@code first} (inclusive) to {@code end} (exclusive) of the input, with their input indices. */
+        Frames(TrajectoryReader reader, int first, int end) throws IOException {
             this.reader = reader;
+            this.first = first;
+            this.end = end;
             try {
-                for (Frame f; ahead.size() < 2 && (f = reader.next()) != null; ) ahead.add(f);
+                for (Frame f; ahead.size() < 2 && (f = read()) != null; ) {
+                    ahead.add(f);
+                    aheadIndex.add(position - 1);
+                }
             } catch (IOException | RuntimeException e) {
                 close();
                 throw e;
@@ -206,13 +227,37 @@ final class QuenchCommand implements Callable<Integer> {
 
         boolean several() { return ahead.size() > 1; }
 
-        /** The next frame, or null at the end. */
-        Frame next() throws IOException { return ahead.isEmpty() ? reader.next() : ahead.poll(); }
+        /** The next frame of the range, or null at its end; {@link #index()} is then its index in the input. */
+        Frame next() throws IOException {
+            if (!ahead.isEmpty()) {
+                index = aheadIndex.poll();
+                return ahead.poll();
+            }
+            Frame f = read();
+            if (f != null) index = position - 1;
+            return f;
+        }
+
+        /** Index in the input of the frame {@link #next()} returned last. */
+        int index() { return index; }
+
+        /** The next input frame inside [first, end), skipping (and freeing) those before it. */
+        private Frame read() throws IOException {
+            while (position < end) {
+                Frame f = reader.next();
+                if (f == null) return null;
+                position++;
+                if (position - 1 >= first) return f;
+                f.close();
+            }
+            return null;
+        }
 
         @Override
         public void close() {
             ahead.forEach(Frame::close);
             ahead.clear();
+            aheadIndex.clear();
         }
     }
 
@@ -223,8 +268,7 @@ final class QuenchCommand implements Callable<Integer> {
     private void quenchFrames(Frames frames, PairPotential pot, MinimizeOptions opts, int threads, ParallelQuench.Sink<Item> sink)
             throws IOException {
         try (ParallelQuench<Item> q = new ParallelQuench<>(pot, opts, threads, sink, (item, ex) -> frameError(item.index(), item.frame().timestep(), ex))) {
-            int index = 0;
-            for (Frame f; (f = frames.next()) != null; ) q.submit(new Item(index++, f), f.particles(), f.box());
+            for (Frame f; (f = frames.next()) != null; ) q.submit(new Item(frames.index(), f), f.particles(), f.box());
             q.flush();
         }
     }
@@ -232,8 +276,8 @@ final class QuenchCommand implements Callable<Integer> {
     /** One frame (or one thread): frames in turn, each split over the minimiser's threads. */
     private void quenchOneByOne(Frames frames, PairPotential pot, MinimizeOptions opts, ParallelQuench.Sink<Item> sink) throws IOException {
         try (Minimizer minimizer = new Minimizer(pot, opts)) {
-            int index = 0;
-            for (Frame f; (f = frames.next()) != null; index++) {
+            for (Frame f; (f = frames.next()) != null; ) {
+                int index = frames.index();
                 try (Item item = new Item(index, f)) {
                     double[] e = new double[f.size()];
                     Report r;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,6 +35,48 @@ class QuenchCommandTest {
         }
         Files.write(out, lines);
         return out;
+    }
+
+    /**
+     * Shards of one quench ({@code --frames A:B}, any thread count) merged by {@code quench-merge} give, byte for byte,
+     * the is.dump and is_energy.csv of a single run over all frames; overlapping, missing or mismatched shards are refused.
+     */
+    @Test
+    void shardsMergeIntoTheSingleRunsFiles(@TempDir Path dir) throws Exception {
+        Path in = firstFrames(dir, 3);
+        String[] common = {"quench", in.toString(), "--min", "lbfgs+fire", "--ftol", "1e-4", "--quiet"};
+        assertEquals(0, CliRunner.run(concat(common, "--out", dir.resolve("all").toString(), "--threads", "2")).code());
+        assertEquals(0, CliRunner.run(concat(common, "--out", dir.resolve("s0").toString(), "--threads", "1", "--frames", "0:1")).code());
+        assertEquals(0, CliRunner.run(concat(common, "--out", dir.resolve("s1").toString(), "--threads", "2", "--frames", "1:3")).code());
+        CliRunner.Result m = CliRunner.run("quench-merge", dir.resolve("s1").toString(), dir.resolve("s0").toString(), "--out", dir.resolve("m").toString());
+        assertEquals(0, m.code(), m.err());
+        for (String f : new String[] {"is.dump", "is_energy.csv"}) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("all").resolve(f)), Files.readAllBytes(dir.resolve("m").resolve(f)), f);
+        }
+        JsonNode a = JSON.readTree(dir.resolve("all/manifest.json").toFile()).get("results"), b = JSON.readTree(dir.resolve("m/manifest.json").toFile()).get("results");
+        assertEquals(a, b);
+        assertEquals(2, Files.readAllLines(dir.resolve("s1/is_energy.csv")).size() - 1, "frames 1 and 2");
+        assertTrue(Files.readAllLines(dir.resolve("s1/is_energy.csv")).get(1).startsWith("1,200,"), "input indices kept");
+        assertEquals(0, CliRunner.run(concat(common, "--out", dir.resolve("s02").toString(), "--threads", "1", "--frames", "0:2")).code());
+        CliRunner.Result overlap = CliRunner.run("quench-merge", dir.resolve("s02").toString(), dir.resolve("s1").toString(), "--out", dir.resolve("x").toString());
+        assertEquals(ExitCodes.INPUT, overlap.code(), overlap.err());
+        assertTrue(overlap.err().contains("starts at frame 1, expected 2 (it overlaps"), overlap.err());
+        CliRunner.Result gap = CliRunner.run("quench-merge", dir.resolve("s1").toString(), "--out", dir.resolve("y").toString());
+        assertTrue(gap.err().contains("starts at frame 1, expected 0 (frames 0..0 are in no shard)"), gap.err());
+        assertEquals(0, CliRunner.run("quench", in.toString(), "--min", "lbfgs+fire", "--ftol", "1e-3", "--quiet", "--out", dir.resolve("t").toString(),
+                "--frames", "1:3").code());
+        CliRunner.Result other = CliRunner.run("quench-merge", dir.resolve("s0").toString(), dir.resolve("t").toString(), "--out", dir.resolve("z").toString());
+        assertTrue(other.err().contains("parameter ftol is 0.001 but 1.0E-4"), other.err());
+        CliRunner.Result list = CliRunner.run(concat(common, "--out", dir.resolve("l").toString(), "--frames", "0,2"));
+        assertEquals(ExitCodes.USAGE, list.code(), list.err());
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 
     @Test

@@ -1,0 +1,140 @@
+package org.softglass.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.softglass.core.io.AtomicOutput;
+import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.Manifest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code softglass quench-merge DIR... --out DIR}: joins the shards of one quench ({@code quench DUMP --frames A:B},
+ * run anywhere, e.g. as a cluster's job array) into the files a single {@code quench DUMP} writes. Every frame's
+ * inherent structure is the one-thread quench of that frame whatever the shard or thread count, so
+ * {@code is.dump} is the shards' files concatenated in frame order and {@code is_energy.csv} their rows under one
+ * header: byte for byte the single run's. The shards must come from the same DUMP (SHA-256) with the same
+ * minimiser settings and together cover consecutive frames from 0 without gap or overlap; the manifest's results
+ * (frames, unconverged frames, mean U_IS/N, force evaluations) are recomputed from the joined rows in frame order.
+ */
+@Command(name = "quench-merge", mixinStandardHelpOptions = true,
+        description = {"Join the shards of 'softglass quench DUMP --frames A:B' into the files one quench of all frames writes.",
+                "The shards must quench the same DUMP with the same settings and cover frames 0, 1, ... without gap or overlap.",
+                "Writes DIR/is.dump, DIR/is_energy.csv (byte for byte a single run's) and DIR/manifest.json."})
+final class QuenchMergeCommand implements Callable<Integer> {
+    /** Manifest parameters that may differ between shards (they do not change a frame's result). */
+    private static final List<String> PER_SHARD = List.of("frames", "threads", "frames_in_parallel");
+
+    @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "Output folders of 'softglass quench --frames A:B', in any order.")
+    List<Path> shards;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
+    Path outDir;
+
+    private record Shard(Path dir, JsonNode manifest, List<String> rows, int firstFrame, int lastFrame) {}
+
+    @Override
+    public Integer call() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<Shard> parts = new ArrayList<>();
+        for (Path d : shards) {
+            Path man = d.resolve("manifest.json"), csv = d.resolve("is_energy.csv");
+            if (!Files.isRegularFile(man) || !Files.isRegularFile(csv) || !Files.isRegularFile(d.resolve("is.dump"))) {
+                throw new InputFormatException(d.toString(), -1, "expected the output folder of 'softglass quench' (is.dump, is_energy.csv, manifest.json)");
+            }
+            JsonNode m = json.readTree(man.toFile());
+            if (!"quench".equals(m.path("command").asText())) throw new InputFormatException(man.toString(), -1, "not the manifest of 'softglass quench'");
+            List<String> lines = Csv.readLines(csv);
+            if (lines.isEmpty() || !lines.get(0).equals(QuenchCommand.CSV_HEADER)) {
+                throw new InputFormatException(csv.toString(), 1, "expected the header " + QuenchCommand.CSV_HEADER);
+            }
+            List<String> rows = lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).toList();
+            if (rows.isEmpty()) throw new InputFormatException(csv.toString(), 2, "no frames");
+            int[] ends = new int[2];
+            for (int k = 0; k < rows.size(); k++) {
+                int f = frameOf(csv, k + 2, rows.get(k));
+                if (k == 0) ends[0] = f;
+                else if (f != ends[1] + 1) throw new InputFormatException(csv.toString(), k + 2, "frame " + f + " after " + ends[1] + ", expected consecutive frames");
+                ends[1] = f;
+            }
+            parts.add(new Shard(d, m, rows, ends[0], ends[1]));
+        }
+        parts.sort(Comparator.comparingInt(Shard::firstFrame));
+        Shard ref = parts.get(0);
+        for (int i = 0; i < parts.size(); i++) {
+            Shard p = parts.get(i);
+            if (!inputSha(p).equals(inputSha(ref))) {
+                throw new InputFormatException(p.dir().toString(), -1, "quenched another DUMP than " + ref.dir() + " (its input's SHA-256 differs)");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = ref.manifest().path("parameters").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!PER_SHARD.contains(e.getKey()) && !e.getValue().equals(p.manifest().path("parameters").path(e.getKey()))) {
+                    throw new InputFormatException(p.dir().toString(), -1, "parameter " + e.getKey() + " is " + p.manifest().path("parameters").path(e.getKey())
+                            + " but " + e.getValue() + " in " + ref.dir() + ": expected one quench's shards");
+                }
+            }
+            int want = i == 0 ? 0 : parts.get(i - 1).lastFrame() + 1;
+            if (p.firstFrame() != want) {
+                throw new InputFormatException(p.dir().toString(), -1, "starts at frame " + p.firstFrame() + ", expected " + want
+                        + (p.firstFrame() < want ? " (it overlaps " + parts.get(i - 1).dir() + ")" : " (frames " + want + ".." + (p.firstFrame() - 1)
+                        + " are in no shard)"));
+            }
+        }
+        ElasticSupport.makeDir(outDir);
+        Path isDump = outDir.resolve("is.dump"), csv = outDir.resolve("is_energy.csv");
+        AtomicOutput.write(isDump, o -> {
+            for (Shard p : parts) Files.copy(p.dir().resolve("is.dump"), o);
+        });
+        StringBuilder rows = new StringBuilder(QuenchCommand.CSV_HEADER).append('\n');
+        int frames = 0, unconverged = 0;
+        double sumU = 0;
+        long evals = 0;
+        for (Shard p : parts) {
+            for (String r : p.rows()) {
+                rows.append(r).append('\n');
+                String[] f = r.split(",");
+                frames++;
+                sumU += Double.parseDouble(f[2]);
+                evals += Long.parseLong(f[6]);
+                if (!Boolean.parseBoolean(f[7])) unconverged++;
+            }
+        }
+        Csv.writeText(csv, rows);
+        Manifest m = new Manifest(Version.get(), "quench");
+        for (Iterator<Map.Entry<String, JsonNode>> it = ref.manifest().path("parameters").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!PER_SHARD.contains(e.getKey())) m.param(e.getKey(), json.treeToValue(e.getValue(), Object.class));
+        }
+        m.param("merged_shards", parts.stream().map(p -> p.dir().toString()).toList());
+        Map.Entry<String, JsonNode> in = ref.manifest().path("inputs").fields().next();
+        Path dump = Path.of(in.getKey());
+        if (Files.isRegularFile(dump)) m.input(dump, inputSha(ref));
+        m.output(isDump).output(csv).result("frames", frames).result("unconverged_frames", unconverged)
+                .result("mean_u_is_per_atom", sumU / frames).result("force_evaluations", evals).write(outDir.resolve("manifest.json"));
+        return unconverged > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private static String inputSha(Shard s) {
+        Iterator<JsonNode> it = s.manifest().path("inputs").elements();
+        return it.hasNext() ? it.next().path("sha256").asText() : "";
+    }
+
+    private static int frameOf(Path csv, int line, String row) {
+        try {
+            return Integer.parseInt(row.substring(0, row.indexOf(',')));
+        } catch (RuntimeException e) {
+            throw new InputFormatException(csv.toString(), line, "found '" + InputFormatException.quote(row) + "', expected " + QuenchCommand.CSV_HEADER);
+        }
+    }
+}
