@@ -205,10 +205,19 @@ class PipelineCommandTest {
 
     /** Starts the pipeline in a child JVM and kills it once the stage item's manifest says complete. */
     private static void interruptAfter(Path out, String item) throws IOException, InterruptedException {
+        interruptAfter(out, item, "pipeline", "--preset", "smoke");
+    }
+
+    /**
+     * Runs {@code softglass ARGS --out OUT --threads 2 --quiet} in a child JVM and kills it (SIGKILL) as soon as the
+     * ledger records {@code item} complete: a real interruption, as a cluster's time limit or a crash gives.
+     */
+    static void interruptAfter(Path out, String item, String... args) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "org.softglass.cli.Main", "pipeline", "--preset", "smoke",
-                "--out", out.toString(), "--threads", "2", "--quiet"));
+                "-cp", System.getProperty("java.class.path"), "org.softglass.cli.Main"));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--out", out.toString(), "--threads", "2", "--quiet"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.getParent().resolve("child.log").toFile());
         pb.environment().put("OPENBLAS_NUM_THREADS", "1");
         Process p = pb.start();
@@ -227,7 +236,7 @@ class PipelineCommandTest {
     }
 
     /** The "created" stamp of every stage manifest whose name starts with one of the prefixes. */
-    private static Map<String, String> created(Path out, String... prefixes) throws IOException {
+    static Map<String, String> created(Path out, String... prefixes) throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
         File[] fs = out.resolve("stages").toFile().listFiles();
         java.util.Arrays.sort(fs);

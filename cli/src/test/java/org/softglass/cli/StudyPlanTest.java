@@ -124,11 +124,12 @@ class StudyPlanTest {
     }
 
     /**
-     * The shipped thermal trajectories (N = 500, four temperatures) quenched by the study and then analysed: every
-     * stage runs, p_hop is computed on the study's own is.dump, and a rerun skips everything.
+     * The shipped thermal trajectories (N = 500, four temperatures) quenched by the study and then analysed: a run killed
+     * after its first p_hop item resumes without redoing the quenches, every stage runs, p_hop is computed on the study's
+     * own is.dump, and a rerun skips everything.
      */
     @Test
-    void aStudyQuenchesThermalFramesThenAnalysesThem() throws IOException {
+    void aStudyQuenchesThermalFramesThenAnalysesThem() throws IOException, InterruptedException {
         StringBuilder y = new StringBuilder("name: quenched\nmodel: ka\ninherent_structures: true\ntrajectories:\n");
         for (String t : new String[] {"0.900", "0.750", "0.660", "0.610"}) {
             y.append("  - {temperature: ").append(t).append(", file: ")
@@ -137,8 +138,13 @@ class StudyPlanTest {
         y.append("train_temperatures: [0.75, 0.66, 0.61]\ntau_c: 8\ntrsp: {L: 8, trajectories: 2, events: 4000}\nbootstrap: 20\n")
                 .append("quench: {model: ka}\n");
         Path c = config(y.toString()), out = dir.resolve("run");
+        // killed once the quench of the lowest T and the p_hop of the hottest are recorded, then resumed
+        PipelineCommandTest.interruptAfter(out, "phop-T0.900", "study", c.toString());
+        java.util.Map<String, String> before = PipelineCommandTest.created(out, "simulate-", "phop-T0.900");
+        assertEquals(5, before.size(), "4 quenches and a p_hop item done before the kill: " + before.keySet());
         CliRunner.Result r = CliRunner.run("study", c.toString(), "--out", out.toString(), "--threads", "2");
         assertEquals(0, r.code(), r.err());
+        assertEquals(before, PipelineCommandTest.created(out, "simulate-", "phop-T0.900"), "finished items were redone after the kill");
         for (String t : new String[] {"T0.900", "T0.610"}) {
             Path is = out.resolve("md").resolve(t).resolve("is.dump");
             assertTrue(Files.size(is) > 10_000, t);
