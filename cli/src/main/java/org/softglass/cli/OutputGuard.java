@@ -29,6 +29,12 @@ final class OutputGuard {
         Path defaultOutput();
     }
 
+    /** A command that, with some options, writes nothing to its output location (so takes no lock on it). */
+    interface ReadOnly {
+        /** Whether this invocation only reads (e.g. {@code pipeline --status} while the run goes on). */
+        boolean readsOnly();
+    }
+
     /** One output location. */
     record Location(String option, Path path, boolean directory) {}
 
@@ -78,6 +84,7 @@ final class OutputGuard {
         CommandLine.ParseResult last = deepest(pr);
         String command = last == null ? "softglass" : last.commandSpec().qualifiedName();
         List<OutputLock> locks = new ArrayList<>();
+        if (last != null && last.commandSpec().userObject() instanceof ReadOnly r && r.readsOnly()) return locks;
         try {
             for (Location l : locations(pr)) {
                 OutputLock lock;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 "<S>(T) -> report (DIR/report/index.html, summary.json).",
                 "Stages: simulate, phop, train, softness, barriers, correlations, trap, trsp, observables, report.",
                 "A rerun skips stages whose inputs are unchanged and resumes an interrupted one; --from STAGE reruns from there."})
-final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOutput {
+final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOutput, OutputGuard.ReadOnly {
     @Option(names = "--preset", defaultValue = "demo",
             description = "demo (N = 1000, T = 0.90..0.61, inherent structures, under 10 min on 2 cores), paper-lite (N = 1000, T = 0.90..0.50, "
                     + "10 tau_alpha at every T, about 3 h), paper-ka (N = 10 000, T = 0.70..0.42, days) "
@@ -28,6 +28,10 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
             + "and print the preset's projected wall time per stage and in total.")
     boolean estimate;
 
+    @Option(names = "--status", description = "Do not run: print what the run directory (--out) has done so far, stage by stage, "
+            + "with the progress of a running MD item; works while the run goes on.")
+    boolean status;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/pipeline-PRESET).")
     Path out;
 
@@ -36,6 +40,9 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec cmd;
+
+    @Override
+    public boolean readsOnly() { return status || estimate; }   // neither writes to --out: no lock, also while a run holds it
 
     @Override
     public Path defaultOutput() {
@@ -48,6 +55,12 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
         Path dir = out != null ? out : Path.of("runs", "pipeline-" + p.name());
         if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
+        }
+        if (status) {
+            PrintWriter o = cmd.commandLine().getOut();
+            o.print(PipelineStatus.of(dir));
+            o.flush();
+            return ExitCodes.OK;
         }
         int threads = run.threads();
         if (estimate) {

@@ -22,18 +22,24 @@ import picocli.CommandLine.Parameters;
                 "keys and defaults: README, section 'Analyse your own trajectories'. Stages as the pipeline's from phop on:",
                 "phop, train, softness, barriers, correlations, trap, trsp, observables, report (DIR/report/index.html, summary.json).",
                 "A rerun skips stages whose inputs are unchanged and resumes an interrupted one; --from STAGE reruns from there."})
-final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput {
+final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput, OutputGuard.ReadOnly {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Study configuration (.yaml, .yml or .json).")
     Path config;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/study-NAME, NAME the configuration's file name).")
     Path out;
 
+    @Option(names = "--status", description = "Do not run: print what the run directory (--out) has done so far, stage by stage.")
+    boolean status;
+
     @picocli.CommandLine.Mixin
     PipelineRunOptions run = new PipelineRunOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec cmd;
+
+    @Override
+    public boolean readsOnly() { return status; }
 
     @Override
     public Path defaultOutput() {
@@ -46,6 +52,11 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
     public Integer call() throws Exception {
         Path dir = defaultOutput();
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
+        if (status) {
+            cmd.commandLine().getOut().print(PipelineStatus.of(dir));
+            cmd.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
         int threads = run.threads();
         Pipeline.checkOptions(dir, run.from, threads);
         StudyPlan plan = StudyPlan.of(config);   // every check before anything is created

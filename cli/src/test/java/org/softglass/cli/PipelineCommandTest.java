@@ -56,6 +56,12 @@ class PipelineCommandTest {
         assertFalse(Files.exists(out.resolve("report").resolve("summary.json")), "killed before the report");
         Map<String, String> before = created(out, "simulate-", "phop-", "train-");
         assertTrue(before.size() >= 4 + 4 + 3, "simulate, phop and train items recorded: " + before.keySet());
+        CliRunner.Result st = CliRunner.run("pipeline", "--status", "--out", out.toString());
+        assertEquals(0, st.code(), st.err());
+        assertTrue(st.out().lines().anyMatch(l -> l.matches("simulate\\s+4\\s+0\\s+\\d+\\.\\d\\s*")), st.out());
+        assertTrue(st.out().lines().anyMatch(l -> l.matches("barriers\\s+0\\s+0\\s+0\\.0\\s+not started")), st.out());
+        assertEquals("softglass: --status: " + tmp.resolve("none") + " holds no pipeline or study run (no stages/ folder)",
+                CliRunner.run("pipeline", "--status", "--out", tmp.resolve("none").toString()).err().strip());
 
         // 2. resume: finished items are skipped (their manifests untouched), the rest runs
         CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2");
