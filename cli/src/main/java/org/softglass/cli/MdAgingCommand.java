@@ -335,7 +335,7 @@ final class MdAgingCommand implements Callable<Integer> {
         if (eqFit != null) {
             double d = last.mdMean() - eqFit;
             m.put("late_minus_equilibrium", fin(d));
-            m.put("late_minus_equilibrium_in_se", Double.isFinite(last.mdError()) && last.mdError() > 0 ? d / last.mdError() : null);
+            m.put("late_minus_equilibrium_in_se", Double.isFinite(last.mdError()) && last.mdError() > 0 ? fin(d / last.mdError()) : null);
         }
         if (trap != null) m.put("trap_at_late", fin(last.trap()));
         if (trsp != null) m.put("trsp_at_late", fin(last.trsp()));

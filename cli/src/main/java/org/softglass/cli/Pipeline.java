@@ -67,6 +67,8 @@ final class Pipeline {
     private final PipelineLedger ledger;
     /** The user's trajectories of {@code softglass study}, or null when the pipeline makes its own by MD. */
     private final StudyInputs study;
+    /** For a study configuration that makes its own MD ({@code simulate}): {config, config_sha256}; null for a preset. */
+    private Map<String, Object> config;
     private int stageIndex;
 
     Pipeline(PipelinePreset preset, Path out, int threads, long seed, boolean quiet, PrintWriter log) throws IOException {
@@ -93,6 +95,15 @@ final class Pipeline {
     }
 
     PipelineLedger ledger() { return ledger; }
+
+    /**
+     * Names the study configuration a {@code simulate} study came from, so the manifest, the summary and the report's
+     * rerun line point at it instead of a preset. Modifies and returns this pipeline.
+     */
+    Pipeline fromConfig(Path file) throws IOException {
+        this.config = Csv.map("config", file.toAbsolutePath().toString(), "config_sha256", org.softglass.core.io.Manifest.sha256(file));
+        return this;
+    }
 
     /**
      * Checks the options against {@code out} before anything is created: {@code from} must name a
@@ -131,6 +142,7 @@ final class Pipeline {
         man.put("seed", seed);
         man.put("threads", threads);
         if (study != null) man.put("study", study.asMap());
+        if (config != null) man.put("study_config", config);
         org.softglass.core.io.Manifest m = new org.softglass.core.io.Manifest(Version.get(), "pipeline");
         man.forEach(m::param);
         m.write(out.resolve("pipeline.json"));
@@ -166,9 +178,10 @@ final class Pipeline {
         try (Progress bar = bar("report", 1, "items")) {
             Map<String, Object> reportParams = new LinkedHashMap<>(study != null ? study.settings(preset) : preset.asMap());
             if (study != null) reportParams.put("study", study.asMap());
+            if (config != null) reportParams.put("study_config", config);
             PipelineLedger.Item it = new PipelineLedger.Item("report", null, out.resolve("report"), reportParams, reportInputs());
             runItem(it, dir -> {
-                new PipelineReport(out, preset, seed, threads, study).write(dir);
+                new PipelineReport(out, preset, seed, threads, study, config).write(dir);
                 return Map.of();
             });
             bar.step();

@@ -23,7 +23,13 @@ final class PipelineHtml {
         fallbackBanner(h, sum);
         @SuppressWarnings("unchecked")
         Map<String, Object> study = (Map<String, Object>) sum.get("study");
-        if (study == null) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> own = (Map<String, Object>) sum.get("study_config");
+        String config = study != null ? String.valueOf(study.get("config")) : own != null ? String.valueOf(own.get("config")) : null;
+        if (study == null && own != null) {
+            h.append("<p>Kob–Andersen 80:20 mixture at ρ = 1.2, study <b>").append(esc(preset.name())).append("</b> of <code>")
+                    .append(esc(config)).append("</code>");
+        } else if (study == null) {
             h.append("<p>Kob–Andersen 80:20 mixture at ρ = 1.2, preset <b>").append(esc(preset.name())).append("</b>");
         } else {
             h.append("<p>Study <b>").append(esc(preset.name())).append("</b> of the trajectories named in <code>")
@@ -33,7 +39,7 @@ final class PipelineHtml {
         h.append(", N = ").append(preset.n()).append(", seed ").append(sum.get("seed")).append(", ").append(sum.get("threads"))
                 .append(" thread(s), softglass ").append(esc(String.valueOf(sum.get("version")))).append(".</p>\n");
         h.append("<p class=\"note\">Rerun: <code>bin/softglass ")
-                .append(study == null ? "pipeline --preset " + esc(preset.name()) : "study " + esc(shellQuote(String.valueOf(study.get("config")))))
+                .append(config == null ? "pipeline --preset " + esc(preset.name()) : "study " + esc(shellQuote(config)))
                 .append(" --seed ").append(sum.get("seed")).append(" --threads ").append(sum.get("threads"))
                 .append("</code>. Numbers: <a href=\"summary.json\">summary.json</a>; every stage's inputs, outputs and parameters: <code>../stages/</code>.</p>\n");
 

@@ -52,20 +52,23 @@ final class PipelineReport {
     private final Path root;
     private final PipelinePreset preset;
     private final StudyInputs study;
+    /** {config, config_sha256} of a study that made its own MD, or null. */
+    private final Map<String, Object> studyConfig;
     private final long seed;
     private final int threads;
     /** Whether {@link #blockCollapse} drew any point (else no block_collapse.png). */
     private boolean collapseDrawn;
 
     PipelineReport(Path root, PipelinePreset preset, long seed, int threads) {
-        this(root, preset, seed, threads, null);
+        this(root, preset, seed, threads, null, null);
     }
 
     /** @param study the user's trajectories of {@code softglass study} (no MD thermo), or null for a preset run */
-    PipelineReport(Path root, PipelinePreset preset, long seed, int threads, StudyInputs study) {
+    PipelineReport(Path root, PipelinePreset preset, long seed, int threads, StudyInputs study, Map<String, Object> studyConfig) {
         this.root = root;
         this.preset = preset;
         this.study = study;
+        this.studyConfig = studyConfig;
         this.seed = seed;
         this.threads = threads;
     }
@@ -79,6 +82,7 @@ final class PipelineReport {
         sum.put("seed", seed);
         sum.put("threads", threads);
         if (study != null) sum.put("study", study.asMap());
+        if (studyConfig != null) sum.put("study_config", studyConfig);
         sum.put("settings", study != null ? study.settings(preset) : preset.asMap());
         // fallbacks first: a script (and the reader of index.html) sees at once whether the comparison rests on measured numbers
         List<PipelineFallbacks.Fallback> fallbacks = PipelineFallbacks.read(root);

@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 /**
  * {@code softglass pipeline --status} (and {@code study --status}): what a run directory's ledger records, read
  * without running anything and while the run goes on. One line per stage of {@link Pipeline#STAGES}: items
- * complete and running, their wall time, and for a running MD item its progress (last thermo step of
- * {@code md/T…/thermo.csv.part} against equilibration + production steps).
+ * complete and running, their wall time, and for a running MD item its progress (the last production step in
+ * {@code md/T…/thermo.csv.part}, whose rows count production steps, against the production length). An item a
+ * killed run left unfinished also shows as running.
  */
 final class PipelineStatus {
     private PipelineStatus() {}
@@ -75,13 +76,13 @@ final class PipelineStatus {
         JsonNode p = m.path("parameters");
         if (!item.startsWith("simulate-") || !p.has("steps")) return item + " running";
         Path thermo = dir.resolve("md").resolve(item.substring("simulate-".length())).resolve("thermo.csv.part");
-        long total = p.path("equilibrate_steps").asLong(0) + p.path("steps").asLong(0);
+        long total = p.path("steps").asLong(0);   // thermo rows count production steps
         try (Stream<String> lines = Files.isRegularFile(thermo) ? Files.lines(thermo) : Stream.empty()) {
             String last = lines.reduce((a, b) -> b).orElse(null);
             if (last == null || !Character.isDigit(last.charAt(0))) {
-                return item + ": equilibrating or starting (no thermo rows yet; " + total + " steps in all)";
+                return item + ": melting or equilibrating (no production thermo rows yet; " + total + " production steps to run)";
             }
-            return item + ": step " + last.substring(0, last.indexOf(',')) + " of " + total;
+            return item + ": production step " + last.substring(0, last.indexOf(',')) + " of " + total;
         } catch (IOException | RuntimeException e) {
             return item + " running";
         }

@@ -104,15 +104,20 @@ final class QuenchCommand implements Callable<Integer> {
         OptionChecks.atLeast(maxEval, 1, "--max-eval");
         if (lbfgsMemory < 1 || lbfgsMemory > 100) throw new IllegalArgumentException("--lbfgs-memory must be in [1, 100], got " + lbfgsMemory);
         Algorithm algorithm = OptionChecks.minimiser(min, "--min");
-        ExportCommand.FrameSelection range = ExportCommand.FrameSelection.parse(frames);
-        if (range.list() != null) throw new IllegalArgumentException("--frames " + frames + ": expected all or a range A:B");
+        ExportCommand.FrameSelection range;
+        try {
+            range = ExportCommand.FrameSelection.parse(frames);
+        } catch (IllegalArgumentException e) {
+            range = null;
+        }
+        if (range == null || range.list() != null) throw new IllegalArgumentException("--frames " + frames + ": expected all or a range A:B with 0 <= A < B");
         PairPotential pot = Models.byName(model);
         int nt = run.threads();
         MinimizeOptions opts = MinimizeOptions.defaults().withAlgorithm(algorithm).withLbfgsMemory(lbfgsMemory).withFtol(ftol).withEtol(etol)
                 .withMaxIterations(maxIter).withMaxForceEvaluations(maxEval).withThreads(nt);
         Path isDump = outDir.resolve("is.dump"), csv = outDir.resolve("is_energy.csv");
         Totals totals = new Totals();
-        boolean framesInParallel;
+        boolean framesInParallel, reachedEnd;
         try (TrajectoryReader reader = TrajectoryReader.open(dump)) {   // a missing input fails before DIR is made
             boolean created = !Files.isDirectory(outDir);
             if (created) Files.createDirectories(outDir);
@@ -137,12 +142,15 @@ final class QuenchCommand implements Callable<Integer> {
                     if (frames.empty()) {
                         throw new IllegalArgumentException(dump + ": no frames found" + (range.isAll() ? "" : " in --frames " + this.frames));
                     }
-                    framesInParallel = frames.several() && nt > 1;
+                    // a shard always quenches one frame per thread, as the single run over several frames does, so its
+                    // frames are bit for bit that run's even when the shard holds one frame
+                    framesInParallel = (frames.several() || !range.isAll()) && nt > 1;
                     if (framesInParallel) {
                         quenchFrames(frames, pot, opts, nt, sink);
                     } else {
-                        quenchOneByOne(frames, pot, opts, sink);
+                        quenchOneByOne(frames, pot, range.isAll() ? opts : opts.withThreads(1), sink);
                     }
+                    reachedEnd = frames.atEndOfInput();
                 }
                 cw.flush();
                 if (cw.checkError()) throw new IOException("error writing " + csv);
@@ -161,7 +169,7 @@ final class QuenchCommand implements Callable<Integer> {
                 .param("min", opts.algorithm().label()).param("lbfgs_memory", lbfgsMemory).param("ftol", ftol).param("etol", etol).param("max_iter", maxIter)
                 .param("max_eval", maxEval).param("dmax", opts.dmax()).param("skin", opts.skin()).param("fire", opts.fire().toString())
                 .param("threads", nt).param("frames_in_parallel", framesInParallel).param("frames", frames).input(dump).output(isDump).output(csv)
-                .result("frames", totals.frames).result("unconverged_frames", totals.unconverged)
+                .result("frames", totals.frames).result("unconverged_frames", totals.unconverged).result("reached_end_of_input", reachedEnd)
                 .result("mean_u_is_per_atom", totals.sumU / totals.frames).result("force_evaluations", totals.evals).write(outDir.resolve("manifest.json"));
         if (totals.unconverged > 0) {
             spec.commandLine().getErr().println("softglass: " + totals.unconverged + " of " + totals.frames
@@ -206,6 +214,7 @@ final class QuenchCommand implements Callable<Integer> {
         private int position;
         /** Index in the input of the frame {@link #next()} returned last. */
         private int index = -1;
+        private boolean eof;
 
         /** Frames {@code first} (inclusive) to {@code end} (exclusive) of the input, with their input indices. */
         Frames(TrajectoryReader reader, int first, int end) throws IOException {
@@ -241,11 +250,27 @@ final class QuenchCommand implements Callable<Integer> {
         /** Index in the input of the frame {@link #next()} returned last. */
         int index() { return index; }
 
+        /**
+         * Whether the input has no frame after the range (read one frame further when the range ended first): a
+         * shard that reached the input's end is the last one ({@code quench-merge} checks that one is).
+         */
+        boolean atEndOfInput() throws IOException {
+            if (!ahead.isEmpty()) return false;
+            if (eof) return true;
+            Frame f = reader.next();
+            if (f == null) return true;
+            f.close();
+            return false;
+        }
+
         /** The next input frame inside [first, end), skipping (and freeing) those before it. */
         private Frame read() throws IOException {
             while (position < end) {
                 Frame f = reader.next();
-                if (f == null) return null;
+                if (f == null) {
+                    eof = true;
+                    return null;
+                }
                 position++;
                 if (position - 1 >= first) return f;
                 f.close();

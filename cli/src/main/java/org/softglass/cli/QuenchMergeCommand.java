@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.softglass.core.io.AtomicOutput;
+import org.softglass.core.io.CsvRows;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.Manifest;
 import picocli.CommandLine.Command;
@@ -55,19 +56,26 @@ final class QuenchMergeCommand implements Callable<Integer> {
             }
             JsonNode m = json.readTree(man.toFile());
             if (!"quench".equals(m.path("command").asText())) throw new InputFormatException(man.toString(), -1, "not the manifest of 'softglass quench'");
-            List<String> lines = Csv.readLines(csv);
-            if (lines.isEmpty() || !lines.get(0).equals(QuenchCommand.CSV_HEADER)) {
-                throw new InputFormatException(csv.toString(), 1, "expected the header " + QuenchCommand.CSV_HEADER);
-            }
-            List<String> rows = lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).toList();
+            if (!m.path("inputs").fields().hasNext()) throw new InputFormatException(man.toString(), -1, "records no input DUMP");
+            List<String> rows = new ArrayList<>();
+            int[] ends = {-1, -1};
+            CsvRows.read(csv, QuenchCommand.CSV_HEADER, (f, line, text) -> {
+                int frame = Integer.parseInt(f[0].strip());
+                Long.parseLong(f[1].strip());
+                Double.parseDouble(f[2].strip());
+                Long.parseLong(f[6].strip());
+                if (frame < 0) throw new InputFormatException(csv.toString(), line, "frame " + frame + ", expected >= 0");
+                if (!f[7].strip().equals("true") && !f[7].strip().equals("false")) {
+                    throw new InputFormatException(csv.toString(), line, "converged is " + InputFormatException.quote(f[7]) + ", expected true or false");
+                }
+                if (!rows.isEmpty() && frame != ends[1] + 1) {
+                    throw new InputFormatException(csv.toString(), line, "frame " + frame + " after " + ends[1] + ", expected consecutive frames");
+                }
+                if (rows.isEmpty()) ends[0] = frame;
+                ends[1] = frame;
+                rows.add(text);
+            });
             if (rows.isEmpty()) throw new InputFormatException(csv.toString(), 2, "no frames");
-            int[] ends = new int[2];
-            for (int k = 0; k < rows.size(); k++) {
-                int f = frameOf(csv, k + 2, rows.get(k));
-                if (k == 0) ends[0] = f;
-                else if (f != ends[1] + 1) throw new InputFormatException(csv.toString(), k + 2, "frame " + f + " after " + ends[1] + ", expected consecutive frames");
-                ends[1] = f;
-            }
             parts.add(new Shard(d, m, rows, ends[0], ends[1]));
         }
         parts.sort(Comparator.comparingInt(Shard::firstFrame));
@@ -85,11 +93,20 @@ final class QuenchMergeCommand implements Callable<Integer> {
                 }
             }
             int want = i == 0 ? 0 : parts.get(i - 1).lastFrame() + 1;
+            if (i == 0 && p.firstFrame() != 0) {
+                throw new InputFormatException(p.dir().toString(), -1, "starts at frame " + p.firstFrame() + ", expected 0 (frames 0.."
+                        + (p.firstFrame() - 1) + " are in no shard)");
+            }
             if (p.firstFrame() != want) {
                 throw new InputFormatException(p.dir().toString(), -1, "starts at frame " + p.firstFrame() + ", expected " + want
                         + (p.firstFrame() < want ? " (it overlaps " + parts.get(i - 1).dir() + ")" : " (frames " + want + ".." + (p.firstFrame() - 1)
                         + " are in no shard)"));
             }
+        }
+        Shard last = parts.getLast();
+        if (!last.manifest().path("results").path("reached_end_of_input").asBoolean(false)) {
+            throw new InputFormatException(last.dir().toString(), -1, "ends at frame " + last.lastFrame() + " but the DUMP has more frames "
+                    + "(no shard reached its end): expected the shards of every frame");
         }
         ElasticSupport.makeDir(outDir);
         Path isDump = outDir.resolve("is.dump"), csv = outDir.resolve("is_energy.csv");
@@ -120,7 +137,7 @@ final class QuenchMergeCommand implements Callable<Integer> {
         Map.Entry<String, JsonNode> in = ref.manifest().path("inputs").fields().next();
         Path dump = Path.of(in.getKey());
         if (Files.isRegularFile(dump)) m.input(dump, inputSha(ref));
-        m.output(isDump).output(csv).result("frames", frames).result("unconverged_frames", unconverged)
+        m.output(isDump).output(csv).result("frames", frames).result("unconverged_frames", unconverged).result("reached_end_of_input", true)
                 .result("mean_u_is_per_atom", sumU / frames).result("force_evaluations", evals).write(outDir.resolve("manifest.json"));
         return unconverged > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
@@ -128,13 +145,5 @@ final class QuenchMergeCommand implements Callable<Integer> {
     private static String inputSha(Shard s) {
         Iterator<JsonNode> it = s.manifest().path("inputs").elements();
         return it.hasNext() ? it.next().path("sha256").asText() : "";
-    }
-
-    private static int frameOf(Path csv, int line, String row) {
-        try {
-            return Integer.parseInt(row.substring(0, row.indexOf(',')));
-        } catch (RuntimeException e) {
-            throw new InputFormatException(csv.toString(), line, "found '" + InputFormatException.quote(row) + "', expected " + QuenchCommand.CSV_HEADER);
-        }
     }
 }

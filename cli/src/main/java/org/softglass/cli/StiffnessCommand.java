@@ -144,6 +144,15 @@ final class StiffnessCommand implements Callable<Integer> {
             }
         }
         if (frameMeans.isEmpty()) throw new IllegalArgumentException("no frames found in " + dumps);
+        if (mob != null) {
+            int structures = frameMeans.size();
+            for (int k : mob.keySet()) {
+                if (k >= structures) {
+                    throw new InputFormatException(mobility.toString(), -1, "has mobilities of structure " + k + ", expected structures 0.."
+                            + (structures - 1) + " (0-based over the DUMPs in order)");
+                }
+            }
+        }
         double[] fm = frameMeans.stream().mapToDouble(Double::doubleValue).toArray();
         double[] ms = ElasticSupport.meanSem(fm);
         double[] kap = all.stream().mapToDouble(Double::doubleValue).toArray();

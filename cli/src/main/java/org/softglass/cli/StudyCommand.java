@@ -67,6 +67,8 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
                     p.inherent() ? "inherent structures" : "thermal frames", threads, dir);
             err.flush();
         }
-        return run.execute("study", new Pipeline(p, plan.inputs(), dir, threads, run.seed, run.quiet(), err), dir, err);
+        Pipeline pipeline = new Pipeline(p, plan.inputs(), dir, threads, run.seed, run.quiet(), err);
+        if (plan.inputs() == null) pipeline.fromConfig(config);   // a 'simulate' study: its report names the file, not a preset
+        return run.execute("study", pipeline, dir, err);
     }
 }

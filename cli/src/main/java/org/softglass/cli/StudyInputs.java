@@ -53,9 +53,10 @@ record StudyInputs(String model, Path config, String configSha256, Map<Double, P
         m.put("config_sha256", configSha256);
         m.put("density", density);
         Map<String, Object> files = new LinkedHashMap<>();
-        structure.forEach((t, f) -> files.put(PipelinePreset.label(t), Map.of("file", f.toString(), "thermal", thermal(t).toString())));
+        // insertion-ordered maps only: these go into the report item's fingerprint, which must not change between JVMs
+        structure.forEach((t, f) -> files.put(PipelinePreset.label(t), Csv.map("file", f.toString(), "thermal", thermal(t).toString())));
         m.put("trajectories", files);
-        if (quench != null) m.put("quench", Map.of("model", quench.model(), "min", quench.min(), "ftol", quench.ftol()));
+        if (quench != null) m.put("quench", Csv.map("model", quench.model(), "min", quench.min(), "ftol", quench.ftol()));
         return m;
     }
 }

@@ -38,12 +38,14 @@ record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
         String name = c.name() != null ? c.name() : configFile.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
         requireInherentKey(c, src);
         if (c.simulate() != null) {
+            if (c.quench() != null) throw new InputFormatException(src, -1, "'quench' with 'simulate', expected it with 'trajectories' of thermal frames");
             if (c.trajectories() != null) {
                 throw new InputFormatException(src, -1, "both 'trajectories' and 'simulate', expected one: your trajectories, or the MD to make");
             }
             return new StudyPlan(simulated(c, src, name), null);
         }
         Path base = configFile.toAbsolutePath().getParent();
+        StudyConfig.Quench quench = quench(c, src);   // checked before any file is read
         if (c.trajectories() == null || c.trajectories().size() < 2) {
             throw new InputFormatException(src, -1, "'trajectories' lists " + (c.trajectories() == null ? 0 : c.trajectories().size())
                     + " temperature(s), expected at least two (the barrier fits need several)");
@@ -100,7 +102,7 @@ record StudyPlan(PipelinePreset preset, StudyInputs inputs) {
         PipelinePreset p = analysis(c, src, name, first.n, ts, dt, new long[k], steps, first.spacing);
         String model = c.model() == null || c.model().isBlank() ? "unspecified" : c.model();
         return new StudyPlan(p, new StudyInputs(model, configFile.toAbsolutePath(), Manifest.sha256(configFile), structure, thermal,
-                first.n / first.volume, first.minSide, quench(c, src)));
+                first.n / first.volume, first.minSide, quench));
     }
 
     /** The quench block with its defaults, checked: a known potential and minimiser, ftol > 0, on thermal frames. */

@@ -106,6 +106,11 @@ class ElasticCommandsTest {
         assertTrue(j.get("spearman_by_species").get("A").get("sem").isNull(), "one structure: no standard error");
         double pooled = j.get("spearman_inverse_kappa_mobility").asDouble();
         assertTrue(pooled > -1 && pooled < 1, "pooled " + pooled);
+        // a 1-based file (structure 1 of a single structure) is refused, not silently paired with the wrong structure
+        Files.writeString(m, mob.toString().replaceAll("(?m)^0,", "1,"));
+        CliRunner.Result c = CliRunner.run(concat(common, "--out", dir.resolve("k3").toString(), "--mobility", m.toString()));
+        assertEquals(ExitCodes.INPUT, c.code(), c.err());
+        assertTrue(c.err().contains("has mobilities of structure 1, expected structures 0..0"), c.err());
     }
 
     /** A mobility file with a bad line is an input error naming file and line (exit 3). */

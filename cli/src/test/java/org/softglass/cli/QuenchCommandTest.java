@@ -46,7 +46,8 @@ class QuenchCommandTest {
         Path in = firstFrames(dir, 3);
         String[] common = {"quench", in.toString(), "--min", "lbfgs+fire", "--ftol", "1e-4", "--quiet"};
         assertEquals(0, CliRunner.run(concat(common, "--out", dir.resolve("all").toString(), "--threads", "2")).code());
-        assertEquals(0, CliRunner.run(concat(common, "--out", dir.resolve("s0").toString(), "--threads", "1", "--frames", "0:1")).code());
+        // a one-frame shard on 2 threads: still the one-thread quench of that frame, as in the run over all frames
+        assertEquals(0, CliRunner.run(concat(common, "--out", dir.resolve("s0").toString(), "--threads", "2", "--frames", "0:1")).code());
         assertEquals(0, CliRunner.run(concat(common, "--out", dir.resolve("s1").toString(), "--threads", "2", "--frames", "1:3")).code());
         CliRunner.Result m = CliRunner.run("quench-merge", dir.resolve("s1").toString(), dir.resolve("s0").toString(), "--out", dir.resolve("m").toString());
         assertEquals(0, m.code(), m.err());
@@ -63,6 +64,11 @@ class QuenchCommandTest {
         assertTrue(overlap.err().contains("starts at frame 1, expected 2 (it overlaps"), overlap.err());
         CliRunner.Result gap = CliRunner.run("quench-merge", dir.resolve("s1").toString(), "--out", dir.resolve("y").toString());
         assertTrue(gap.err().contains("starts at frame 1, expected 0 (frames 0..0 are in no shard)"), gap.err());
+        assertEquals(0, CliRunner.run(concat(common, "--out", dir.resolve("s12").toString(), "--threads", "1", "--frames", "1:2")).code());
+        CliRunner.Result missingLast = CliRunner.run("quench-merge", dir.resolve("s0").toString(), dir.resolve("s12").toString(), "--out",
+                dir.resolve("w").toString());
+        assertEquals(ExitCodes.INPUT, missingLast.code(), missingLast.err());
+        assertTrue(missingLast.err().contains("ends at frame 1 but the DUMP has more frames"), missingLast.err());
         assertEquals(0, CliRunner.run("quench", in.toString(), "--min", "lbfgs+fire", "--ftol", "1e-3", "--quiet", "--out", dir.resolve("t").toString(),
                 "--frames", "1:3").code());
         CliRunner.Result other = CliRunner.run("quench-merge", dir.resolve("s0").toString(), dir.resolve("t").toString(), "--out", dir.resolve("z").toString());

@@ -121,6 +121,10 @@ class StudyPlanTest {
         contains(refused(HEAD + "quench: {model: lj}\n"), "quench.model 'lj'");
         contains(refused(HEAD + "quench: {model: ka, min: newton}\n"), "quench.min 'newton'");
         contains(refused(HEAD + "quench: {min: cg}\n"), "Missing required creator property 'model'");
+        // the quench block is checked before any trajectory is read (a missing file is not reached)
+        contains(refused(HEAD.replace("b.dump", "nothere.dump") + "quench: {model: lj}\n"), "quench.model 'lj'");
+        contains(refused("inherent_structures: true\nsimulate: {n: 10, temperatures: [0.9, 0.8], equilibrate: 0, steps: 10, dump_every: 5}\n"
+                + "quench: {model: ka}\n"), "'quench' with 'simulate'");
     }
 
     /**
