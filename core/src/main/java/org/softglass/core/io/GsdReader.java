@@ -65,6 +65,8 @@ public final class GsdReader implements TrajectoryReader {
     private final List<Entry> index = new ArrayList<>();
     /** Index of the first entry of frame f is frameStart[f]; frameStart[frames] = index.size(). */
     private final int[] frameStart;
+    /** Name ids of the chunks some frame after frame 0 holds: written per frame by the file's writer (see {@link #perFrame}). */
+    private final java.util.Set<Integer> storedAfterFrame0 = new java.util.HashSet<>();
     private final int frames;
     private int next;
 
@@ -107,6 +109,7 @@ public final class GsdReader implements TrajectoryReader {
             while (e < index.size() && index.get(e).frame < f) e++;
             frameStart[f] = e;
         }
+        for (int k = frames > 1 ? frameStart[1] : index.size(); k < index.size(); k++) storedAfterFrame0.add(index.get(k).id);
     }
 
     /** Opens a GSD file. @throws InputFormatException if it is not a readable hoomd-schema GSD file */
@@ -262,9 +265,7 @@ public final class GsdReader implements TrajectoryReader {
     private boolean perFrame(int f, String name) {
         if (f == 0) return true;
         Integer id = names.get(name);
-        if (id == null) return false;
-        for (int e = frameStart[1]; e < index.size(); e++) if (index.get(e).id == id) return true;
-        return false;
+        return id != null && storedAfterFrame0.contains(id);
     }
 
     /** The entry of chunk {@code name} in frame f, else in frame 0, else null. */
