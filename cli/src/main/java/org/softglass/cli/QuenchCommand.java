@@ -104,9 +104,9 @@ final class QuenchCommand implements Callable<Integer> {
         OptionChecks.atLeast(maxEval, 1, "--max-eval");
         if (lbfgsMemory < 1 || lbfgsMemory > 100) throw new IllegalArgumentException("--lbfgs-memory must be in [1, 100], got " + lbfgsMemory);
         Algorithm algorithm = OptionChecks.minimiser(min, "--min");
-        ExportCommand.FrameSelection range;
+        FrameSelection range;
         try {
-            range = ExportCommand.FrameSelection.parse(frames);
+            range = FrameSelection.parse(frames);
         } catch (IllegalArgumentException e) {
             range = null;
         }
