@@ -133,11 +133,82 @@ final class Pipeline {
 
     /** Runs every stage from {@code from} (null: all, skipping what is up to date). */
     void run(String from) throws IOException {
-        if (from != null) {
-            int k = STAGES.indexOf(from);
-            if (k < 0) throw new IllegalArgumentException("--from must be one of " + String.join(", ", STAGES) + ", got '" + from + "'");
-            ledger.invalidate(STAGES.subList(k, STAGES.size()));
+        invalidateFrom(from);
+        ledger.removeTemporaryFiles();
+        writeManifest();
+        stages();
+    }
+
+    /**
+     * One item of the plan ({@link #plan}).
+     *
+     * @param key the ledger key ({@code stage-item}, e.g. {@code phop-T0.900}), which {@code --item} names
+     * @param after the keys of the earlier items whose outputs it reads (an input under their directory; the report
+     *     reads them all)
+     * @param upToDate whether the item, and every item it needs, is complete with unchanged inputs and outputs
+     */
+    record Planned(String key, String stage, List<String> after, boolean upToDate) {}
+
+    /** Plan mode ({@link #plan}): the items seen so far, in order; null when running. */
+    private List<Planned> planned;
+    /** Stages a plan treats as not done without touching the ledger ({@code --dry-run --from}). */
+    private List<String> forced = List.of();
+    /** A batch job's single item ({@code --item KEY}), or null: every item due. */
+    private String onlyItem;
+    private boolean onlyItemSeen;
+
+    /**
+     * Every item of this pipeline in the order a local run takes them, each with the items it needs and whether it is
+     * already done; nothing runs, and nothing is written except, when {@code apply}, the invalidation of {@code from}'s
+     * stages and {@code pipeline.json} (what a submitted run starts with).
+     *
+     * @param from rerun this stage and all after it (null: none)
+     * @param apply whether the plan will be submitted (false: a dry run, which changes nothing)
+     */
+    List<Planned> plan(String from, boolean apply) throws IOException {
+        if (apply) {
+            invalidateFrom(from);
+            writeManifest();
+        } else if (from != null) {
+            checkStage(from);
+            forced = STAGES.subList(STAGES.indexOf(from), STAGES.size());
         }
+        planned = new ArrayList<>();
+        try {
+            stages();
+            return List.copyOf(planned);
+        } finally {
+            planned = null;
+        }
+    }
+
+    /**
+     * Runs the one item {@code key} of the plan (a batch job of {@code --executor slurm}): the items it needs must be
+     * complete. Locks that item's record ({@code stages/.KEY.json.lock}), not the directory, so items run at once.
+     *
+     * @throws IllegalArgumentException if this pipeline has no item {@code key}
+     */
+    void runItem(String key) throws IOException {
+        onlyItem = key;
+        onlyItemSeen = false;
+        try (org.softglass.core.io.OutputLock lock = org.softglass.core.io.OutputLock.file(out.resolve("stages").resolve(key + ".json"),
+                "pipeline --item " + key)) {
+            stages();
+        }
+        if (!onlyItemSeen) throw new IllegalArgumentException("--item: this run has no item '" + key + "' (see " + out.resolve("slurm") + " or --dry-run)");
+    }
+
+    private void invalidateFrom(String from) throws IOException {
+        if (from == null) return;
+        checkStage(from);
+        ledger.invalidate(STAGES.subList(STAGES.indexOf(from), STAGES.size()));
+    }
+
+    private static void checkStage(String from) {
+        if (!STAGES.contains(from)) throw new IllegalArgumentException("--from must be one of " + String.join(", ", STAGES) + ", got '" + from + "'");
+    }
+
+    private void writeManifest() throws IOException {
         Map<String, Object> man = new LinkedHashMap<>(study != null ? study.settings(preset) : preset.asMap());
         man.put("seed", seed);
         man.put("threads", threads);
@@ -146,6 +217,10 @@ final class Pipeline {
         org.softglass.core.io.Manifest m = new org.softglass.core.io.Manifest(Version.get(), "pipeline");
         man.forEach(m::param);
         m.write(out.resolve("pipeline.json"));
+    }
+
+    private void stages() throws IOException {
+        stageIndex = 0;
         simulate();
         perTemperature("phop", Csv.map("tR", preset.tR(), "dt", preset.dt(), "pl", 0.05), t -> List.of(traj(t)), (t, dir) -> {
             sub("phop", traj(t).toString(), "--tr", num(preset.tR()), "--dt", num(preset.dt()), "--threads", nt(), "--quiet", "--out", dir.toString());
@@ -215,7 +290,7 @@ final class Pipeline {
                 Path dir = out.resolve("md").resolve(PipelinePreset.label(t));
                 RunSpec spec = new RunSpec("ka", preset.n(), 1.2, t, preset.dt(), preset.steps(k), "nvt", 0.5, seed + 1000L * k, 2.0,
                         k == 0 ? 2000 : 0, preset.equilibrate(k), preset.dumpEvery(), preset.dumpEvery(), 10_000, 0.3, preset.inherent(), 0.8,
-                        prev == null ? null : prev.toString(), preset.inherentQuench());
+                        startFile(prev, "simulate-" + PipelinePreset.label(t)), preset.inherentQuench());
                 Map<String, Object> params = new LinkedHashMap<>(spec.asMap());
                 params.remove("initial");
                 params.put("threads", threads);
@@ -231,6 +306,16 @@ final class Pipeline {
             }
         }
         end("simulate");
+    }
+
+    /**
+     * The MD start file of a temperature below the first (the last frame of the T above), or null for the first. A plan
+     * ({@link #plan}) made before the T above has run, or a batch job of another item, leaves it out: the file does not
+     * exist yet, so its hash cannot be among the parameters, and the item does not run here.
+     */
+    private String startFile(Path prev, String key) {
+        boolean runsHere = planned == null && (onlyItem == null || onlyItem.equals(key));
+        return prev == null || (!runsHere && !Files.isRegularFile(prev)) ? null : prev.toString();
     }
 
     /** Each temperature's thermal file quenched frame by frame ({@code softglass quench}) into {@code md/T…/is.dump}. */
@@ -529,6 +614,20 @@ final class Pipeline {
     private long stageStart;
 
     private void runItem(PipelineLedger.Item it, Work work) throws IOException {
+        if (planned != null) {
+            plan(it);
+            return;
+        }
+        if (onlyItem != null) {
+            if (!onlyItem.equals(it.key())) return;
+            onlyItemSeen = true;
+            for (Path in : it.inputs()) {
+                if (!Files.isRegularFile(in)) {
+                    throw new PipelineException("item " + it.key() + " reads " + in + ", which does not exist: the items it needs must be "
+                            + "complete first (see --status)", ExitCodes.FAILED);
+                }
+            }
+        }
         String fp = ledger.fingerprint(it);
         PipelineLedger.Decision d = ledger.decide(it, fp);
         if (d == PipelineLedger.Decision.SKIP) {
@@ -542,6 +641,28 @@ final class Pipeline {
         ran++;
     }
 
+    /** Adds an item to the plan: it needs the items whose directory holds one of its inputs (the report: all of them). */
+    private void plan(PipelineLedger.Item it) throws IOException {
+        List<String> after = new ArrayList<>();
+        boolean needsDone = true;
+        for (Planned p : planned) {
+            boolean needed = it.stage().equals("report");
+            for (Path in : it.inputs()) needed |= in.toAbsolutePath().normalize().startsWith(dirOf(p));
+            if (needed) {
+                after.add(p.key());
+                needsDone &= p.upToDate();
+            }
+        }
+        boolean done = needsDone && !forced.contains(it.stage()) && it.inputs().stream().allMatch(Files::isRegularFile)
+                && ledger.upToDate(it, ledger.fingerprint(it));
+        planned.add(new Planned(it.key(), it.stage(), List.copyOf(after), done));
+        plannedDirs.put(it.key(), it.dir().toAbsolutePath().normalize());
+    }
+
+    private final Map<String, Path> plannedDirs = new LinkedHashMap<>();
+
+    private Path dirOf(Planned p) { return plannedDirs.get(p.key()); }
+
     private void begin() {
         stageIndex++;
         skipped = 0;
@@ -550,7 +671,7 @@ final class Pipeline {
     }
 
     private void end(String stage) {
-        if (quiet) return;
+        if (quiet || planned != null || (onlyItem != null && ran + skipped == 0)) return;   // a plan, or a batch item's other stages: no line
         double s = (System.nanoTime() - stageStart) * 1e-9;
         String what = ran == 0 && skipped > 0 ? "up to date, skipped"
                 : skipped > 0 ? ran + " item(s) run, " + skipped + " up to date" : ran + " item(s) run";
@@ -559,7 +680,7 @@ final class Pipeline {
     }
 
     private Progress bar(String stage, long total, String unit) {
-        return Progress.of(String.format(Locale.ROOT, "[%2d/%d] %s", stageIndex, STAGES.size(), stage), total, unit, quiet);
+        return Progress.of(String.format(Locale.ROOT, "[%2d/%d] %s", stageIndex, STAGES.size(), stage), total, unit, quiet || planned != null);
     }
 
     /**

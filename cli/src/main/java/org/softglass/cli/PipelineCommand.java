@@ -28,6 +28,10 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
             + "and print the preset's projected wall time per stage and in total.")
     boolean estimate;
 
+    @Option(names = "--nodes", paramLabel = "K", description = "With --estimate: also project the wall time with --executor slurm on K nodes "
+            + "(and 1, 2, 4, 8), each job one item on --threads cores.")
+    Integer nodes;
+
     @Option(names = "--status", description = "Do not run: print what the run directory (--out) has done so far, stage by stage, "
             + "with the progress of a running MD item; works while the run goes on.")
     boolean status;
@@ -42,7 +46,7 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
     picocli.CommandLine.Model.CommandSpec cmd;
 
     @Override
-    public boolean readsOnly() { return status || estimate; }   // neither writes to --out: no lock, also while a run holds it
+    public boolean readsOnly() { return status || estimate || run.itemOnly(); }   // no lock on --out, also while a run holds it (--item locks its own record)
 
     @Override
     public Path defaultOutput() {
@@ -63,11 +67,15 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
             return ExitCodes.OK;
         }
         int threads = run.threads();
+        run.check();
+        if (nodes != null && (!estimate || nodes < 1)) throw new IllegalArgumentException("--nodes needs --estimate and must be >= 1, got " + nodes);
+        if (nodes == null) nodes = 8;
         if (estimate) {
             java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("softglass-estimate");
             PipelineEstimate.Rates r = PipelineEstimate.measure(p, threads, scratch);
             PrintWriter o = cmd.commandLine().getOut();
             o.print(PipelineEstimate.table(p, r, PipelineEstimate.project(p, r)));
+            o.print(PipelineEstimate.clusterTable(p, r, nodes));
             o.flush();
             return ExitCodes.OK;
         }
@@ -78,6 +86,6 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
                     threads, dir);
             err.flush();
         }
-        return run.execute("pipeline", new Pipeline(p, dir, threads, run.seed, run.quiet(), err), dir, err);
+        return run.execute("pipeline", new Pipeline(p, dir, threads, run.seed, run.quiet(), err), dir, java.util.List.of("pipeline", "--preset", p.name()), err);
     }
 }

@@ -161,6 +161,52 @@ final class PipelineEstimate {
                         r.trspEventsPerSecond(), Math.min(r.threads(), p.trspTrajectories()))));
     }
 
+    /**
+     * The wall time with {@code --executor slurm} on {@code nodes} nodes, each job one item on {@code threads} cores at the
+     * rates measured here. The MD chain (every temperature's MD with its inline quench, one after the other, the cooling
+     * protocol) is the critical path; the training model needs the chain's training temperatures, so the softness items
+     * (one per temperature) start when the chain ends and are spread over the nodes longest first; the TRSP item follows
+     * the correlations. Items not projected (p_hop, training, barriers, correlations, trap, observables, report) are left
+     * out, as in {@link #project}; p_hop and the observables run beside the chain on other nodes.
+     *
+     * @return {chain seconds, softness seconds on the nodes, trsp seconds, total}
+     */
+    static double[] cluster(PipelinePreset p, Rates r, int nodes) {
+        double[] ts = p.temperatures();
+        double chain = 0;
+        double[] soft = new double[ts.length];
+        for (int k = 0; k < ts.length; k++) {
+            long f = p.steps(k) / p.dumpEvery() + 1;
+            chain += ((k == 0 ? 2000 : 0) + p.equilibrate(k) + p.steps(k)) * (double) p.n() / r.mdAtomStepsPerSecond()
+                    + (p.inherent() ? f * r.quenchSecondsPerFrame() : 0);
+            soft[k] = f * r.descriptorSecondsPerFrame();
+        }
+        java.util.Arrays.sort(soft);
+        double[] load = new double[Math.max(1, nodes)];
+        for (int k = soft.length - 1; k >= 0; k--) {   // longest first onto the least loaded node
+            int m = 0;
+            for (int i = 1; i < load.length; i++) if (load[i] < load[m]) m = i;
+            load[m] += soft[k];
+        }
+        double softness = java.util.Arrays.stream(load).max().orElse(0);
+        double trsp = project(p, r).get(2).seconds();
+        return new double[] {chain, softness, trsp, chain + softness + trsp};
+    }
+
+    /** The cluster lines of the table, for 1, 2, 4 and 8 nodes and {@code nodes}. */
+    static String clusterTable(PipelinePreset p, Rates r, int nodes) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "with --executor slurm, %d cores per job (MD chain + softness spread over the nodes + trsp):%n",
+                r.threads()));
+        java.util.TreeSet<Integer> ks = new java.util.TreeSet<>(List.of(1, 2, 4, 8));
+        ks.add(nodes);
+        for (int k : ks) {
+            double[] c = cluster(p, r, k);
+            b.append(String.format(Locale.ROOT, "  %2d node(s) %8.0f s  (%5.2f h)  chain %.0f s + softness %.0f s + trsp %.0f s%n", k, c[3], c[3] / 3600,
+                    c[0], c[1], c[2]));
+        }
+        return b.toString();
+    }
+
     /** The printed table: rates, then one line per stage and the total. */
     static String table(PipelinePreset p, Rates r, List<Stage> stages) {
         StringBuilder b = new StringBuilder();

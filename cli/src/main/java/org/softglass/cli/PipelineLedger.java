@@ -62,13 +62,6 @@ final class PipelineLedger {
         this.threads = threads;
         this.warn = warn;
         Files.createDirectories(stagesDir);
-        // temporary files of an interrupted run's atomic writes (".NAME.RANDOM.tmp", AtomicOutput): never a
-        // finished manifest, so removed (a run directory is used by one pipeline at a time)
-        try (Stream<Path> s = Files.list(stagesDir)) {
-            for (Path p : s.filter(f -> f.getFileName().toString().startsWith(".") && f.getFileName().toString().endsWith(".tmp")).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
         try (Stream<Path> s = Files.list(stagesDir)) {
             for (Path p : s.filter(f -> f.toString().endsWith(".json")).toList()) {
                 Map<String, Object> m = read(p);
@@ -84,6 +77,19 @@ final class PipelineLedger {
         }
     }
 
+    /**
+     * Removes the temporary files an interrupted run's atomic writes left ({@code .NAME.RANDOM.tmp}, AtomicOutput): never
+     * a finished manifest. Only for a whole run, which holds the directory's lock; a batch job's single item
+     * ({@code pipeline --item}) leaves them, as other items may be writing theirs.
+     */
+    void removeTemporaryFiles() throws IOException {
+        try (Stream<Path> s = Files.list(stagesDir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().startsWith(".") && f.getFileName().toString().endsWith(".tmp")).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     Path manifestOf(Item it) { return stagesDir.resolve(it.key() + ".json"); }
 
     /** The fingerprint of an item as it would run now. */
@@ -95,6 +101,21 @@ final class PipelineLedger {
         for (Path p : it.inputs()) in.put(rel(p), sha256(p));
         f.put("inputs", in);
         return hex(JSON.writeValueAsString(f).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether the item is complete with this fingerprint and its outputs unchanged (what {@link #decide} skips); changes
+     * nothing on disk.
+     */
+    boolean upToDate(Item it, String fingerprint) throws IOException {
+        Map<String, Object> m = read(manifestOf(it));
+        return m != null && fingerprint.equals(m.get("fingerprint")) && "complete".equals(m.get("status")) && changedOutput(m) == null;
+    }
+
+    /** The status an item's manifest records ({@code running}, {@code complete}), or null when it has none. */
+    String status(Item it) throws IOException {
+        Map<String, Object> m = read(manifestOf(it));
+        return m == null ? null : String.valueOf(m.get("status"));
     }
 
     /** Decides whether to skip, resume or start the item afresh (clearing its directory then). */

@@ -321,7 +321,8 @@ final class PipelineReport {
         // stage timings
         Map<String, Object> stages = new LinkedHashMap<>();
         try (var s = Files.list(root.resolve("stages"))) {
-            for (Path p : s.sorted().toList()) {
+            // the records only: not the lock files of batch items (.KEY.json.lock) or temporary files
+            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().startsWith(".")).sorted().toList()) {
                 JsonNode j = JSON.readTree(p.toFile());
                 String name = p.getFileName().toString().replace(".json", "");
                 if (!name.startsWith("report")) stages.put(name, j.get("seconds").asDouble());

@@ -3,13 +3,15 @@ package org.softglass.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * What {@code pipeline} and {@code study} share: {@code --seed}, {@code --from}, {@code --threads} and
- * {@code --quiet}, and running the stages with their closing lines (a stopped stage: two lines and exit
- * {@link ExitCodes#FAILED}; done: the wall time and the report's path).
+ * What {@code pipeline} and {@code study} share: {@code --seed}, {@code --from}, {@code --threads}, {@code --quiet}
+ * and where the items run ({@link ExecutorOptions}), and running the stages with their closing lines (a stopped stage:
+ * two lines and exit {@link ExitCodes#FAILED}; done: the wall time and the report's path).
  */
 final class PipelineRunOptions {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
@@ -21,20 +23,41 @@ final class PipelineRunOptions {
     @Mixin
     RunOptions run = new RunOptions();
 
+    @Mixin
+    ExecutorOptions executor = new ExecutorOptions();
+
+    /** Whether this invocation writes nothing under {@code --out} itself: one batch item locks its own record instead. */
+    boolean itemOnly() { return executor.item != null; }
+
     int threads() { return run.threads(); }
 
     boolean quiet() { return run.quiet(); }
 
     /**
-     * Runs every stage from {@code --from}.
+     * Runs every stage from {@code --from} here ({@code --executor local}), or the one item {@code --item}, or submits
+     * every item not yet done as a batch job ({@code --executor slurm}).
      *
      * @param what the command's name in messages ({@code pipeline}, {@code study})
+     * @param args the command's own arguments that select the run (e.g. {@code pipeline --preset smoke}, or
+     *     {@code study /abs/config.yaml}), for the batch jobs' command line
      * @return {@link ExitCodes#OK}, or {@link ExitCodes#FAILED} when a stage stopped (finished ones are kept)
      */
-    int execute(String what, Pipeline pipeline, Path dir, PrintWriter err) throws IOException {
+    int execute(String what, Pipeline pipeline, Path dir, List<String> args, PrintWriter err) throws IOException {
         long t0 = System.nanoTime();
         try {
-            pipeline.run(from);
+            if (executor.slurm()) {
+                List<String> cmd = new ArrayList<>(SlurmExecutor.javaCommand());
+                cmd.addAll(args);
+                cmd.addAll(List.of("--out", dir.toAbsolutePath().normalize().toString(), "--threads", Integer.toString(threads()),
+                        "--seed", Long.toString(seed)));
+                SlurmExecutor ex = new SlurmExecutor(dir, executor.settings(threads()), cmd);
+                List<Pipeline.Planned> plan = pipeline.plan(from, !executor.dryRun);
+                var subs = ex.submit(plan, executor.dryRun ? null : Slurm.commands());
+                SlurmExecutor.report(err, subs, dir, executor.dryRun);
+                return ExitCodes.OK;
+            }
+            if (executor.item != null) pipeline.runItem(executor.item);
+            else pipeline.run(from);
         } catch (Pipeline.PipelineException e) {
             err.println("softglass: " + what + " stopped: " + e.getMessage());
             err.println("softglass: finished stages are kept; rerun the same command to resume");
@@ -42,9 +65,16 @@ final class PipelineRunOptions {
             return ExitCodes.FAILED;
         }
         if (!quiet()) {
-            err.printf("softglass %s: done in %.1f s; report: %s%n", what, (System.nanoTime() - t0) * 1e-9, dir.resolve("report").resolve("index.html"));
+            if (executor.item != null) err.printf("softglass %s: item %s done in %.1f s%n", what, executor.item, (System.nanoTime() - t0) * 1e-9);
+            else err.printf("softglass %s: done in %.1f s; report: %s%n", what, (System.nanoTime() - t0) * 1e-9, dir.resolve("report").resolve("index.html"));
             err.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** Checks the executor options and {@code --from} with them. @throws IllegalArgumentException naming the option */
+    void check() {
+        executor.check();
+        if (executor.item != null && from != null) throw new IllegalArgumentException("--item runs one item as it is due; it cannot be combined with --from");
     }
 }

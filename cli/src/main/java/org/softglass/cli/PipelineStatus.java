@@ -18,6 +18,11 @@ import java.util.stream.Stream;
  * complete and running, their wall time, and for a running MD item its progress (the last production step in
  * {@code md/T…/thermo.csv.part}, whose rows count production steps, against the production length). An item a
  * killed run left unfinished also shows as running.
+ *
+ * <p>A run submitted with {@code --executor slurm} ({@code DIR/slurm/jobs.json}) gets a second table: every submitted
+ * item with its job and what it is — {@code done} (complete in the ledger), SLURM's state while the job is queued or
+ * running ({@code PENDING}, {@code RUNNING}), or {@code failed} with SLURM's final state where accounting records it
+ * and the job's log — so a user sees what to resubmit (rerunning the submitting command does it).
  */
 final class PipelineStatus {
     private PipelineStatus() {}
@@ -67,6 +72,48 @@ final class PipelineStatus {
                     e.getValue().isEmpty() ? "not started" : String.join("; ", now)));
         }
         out.append(String.format(Locale.ROOT, "%-13s %8s %8s %10.1f%n", "total", "", "", total));
+        if (Files.isRegularFile(SlurmExecutor.jobsFile(dir))) out.append(slurm(dir, Slurm.commands()));
+        return out.toString();
+    }
+
+    /** The table of the run's batch jobs: item, job, and done / queued / running / failed. */
+    static String slurm(Path dir, Slurm slurm) throws IOException {
+        Map<String, String> jobs = SlurmExecutor.recorded(dir);
+        Map<String, String> states;
+        String note = "";
+        try {
+            states = slurm.states(new ArrayList<>(jobs.values()));
+        } catch (IOException e) {
+            states = Map.of();
+            note = "  (" + e.getMessage() + ")";
+        }
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nslurm jobs (%s)%s%n%-24s %10s  %s%n", SlurmExecutor.jobsFile(dir), note,
+                "item", "job", "state"));
+        int failed = 0;
+        for (var e : jobs.entrySet()) {
+            String state = states.get(e.getValue());
+            Path rec = dir.resolve("stages").resolve(e.getKey() + ".json");
+            boolean complete = false;
+            if (Files.isRegularFile(rec)) {
+                try {
+                    complete = "complete".equals(json.readTree(rec.toFile()).path("status").asText());
+                } catch (IOException ex) {
+                    // being rewritten: not complete yet
+                }
+            }
+            String what;
+            if (Slurm.active(state)) what = state;
+            else if (complete) what = "done";
+            else {
+                failed++;
+                Path log = dir.resolve("slurm").resolve("logs").resolve(e.getKey() + "-" + e.getValue() + ".out");
+                what = "failed" + (state != null ? " (" + state + ")" : "")
+                        + (Files.isRegularFile(log) ? "; log: " + log : "; never started (cancelled, or an item it needs failed)");
+            }
+            out.append(String.format(Locale.ROOT, "%-24s %10s  %s%n", e.getKey(), e.getValue(), what));
+        }
+        if (failed > 0) out.append(failed).append(" item(s) failed or were cancelled: rerun the submitting command to resubmit them\n");
         return out.toString();
     }
 

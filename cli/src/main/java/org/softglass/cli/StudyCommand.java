@@ -39,7 +39,7 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
     picocli.CommandLine.Model.CommandSpec cmd;
 
     @Override
-    public boolean readsOnly() { return status; }
+    public boolean readsOnly() { return status || run.itemOnly(); }   // --item locks its own record
 
     @Override
     public Path defaultOutput() {
@@ -58,6 +58,7 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
             return ExitCodes.OK;
         }
         int threads = run.threads();
+        run.check();
         Pipeline.checkOptions(dir, run.from, threads);
         StudyPlan plan = StudyPlan.of(config);   // every check before anything is created
         PipelinePreset p = plan.preset();
@@ -69,6 +70,6 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
         }
         Pipeline pipeline = new Pipeline(p, plan.inputs(), dir, threads, run.seed, run.quiet(), err);
         if (plan.inputs() == null) pipeline.fromConfig(config);   // a 'simulate' study: its report names the file, not a preset
-        return run.execute("study", pipeline, dir, err);
+        return run.execute("study", pipeline, dir, java.util.List.of("study", config.toAbsolutePath().normalize().toString()), err);
     }
 }

@@ -63,6 +63,38 @@ class PipelineCommandTest {
         assertEquals("softglass: --status: " + tmp.resolve("none") + " holds no pipeline or study run (no stages/ folder)",
                 CliRunner.run("pipeline", "--status", "--out", tmp.resolve("none").toString()).err().strip());
 
+        // 1b. the slurm executor's plan of the interrupted run (--dry-run): a script per item not yet done, each after the
+        // jobs of the items it reads that are not done either; nothing in the run changes
+        CliRunner.Result dry = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--executor", "slurm",
+                "--dry-run", "--partition", "short", "--time", "0:30:00");
+        assertEquals(0, dry.code(), dry.err());
+        assertEquals(before, created(out, "simulate-", "phop-", "train-"), "a dry run changes nothing");
+        List<String> scripts;
+        try (var l = Files.list(out.resolve("slurm").resolve("scripts"))) {
+            scripts = l.map(f -> f.getFileName().toString().replace(".sh", "")).sorted().toList();
+        }
+        assertEquals(List.of("barriers", "correlations-T0.610", "observables-T0.610", "observables-T0.660", "observables-T0.750", "observables-T0.900",
+                "report", "softness-T0.610", "softness-T0.660", "softness-T0.750", "softness-T0.900", "trap-equilibrium", "trap-relax", "trsp"), scripts);
+        String submit = Files.readString(out.resolve("slurm").resolve("submit.sh"));
+        assertTrue(submit.contains("J_barriers=$(sbatch --parsable --dependency=afterok:${J_softness_T0_900%%;*}:${J_softness_T0_750%%;*}:"
+                + "${J_softness_T0_660%%;*}:${J_softness_T0_610%%;*} "), submit);
+        assertTrue(submit.contains("J_softness_T0_900=$(sbatch --parsable '"), "softness reads only finished items: no dependency\n" + submit);
+        String script = Files.readString(out.resolve("slurm").resolve("scripts").resolve("barriers.sh"));
+        assertTrue(script.contains("#SBATCH --partition=short\n#SBATCH --time=0:30:00\n"), script);
+        assertTrue(script.contains("'pipeline' '--preset' 'smoke' '--out' '" + out.toAbsolutePath() + "' '--threads' '2' '--seed' '1' --item 'barriers'"), script);
+
+        // 1c. one item as a batch job runs it: an item whose inputs are not made yet is refused naming the file; softness at
+        // T = 0.9 runs alone (its record is the only new one)
+        CliRunner.Result notYet = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--item", "barriers");
+        assertEquals(ExitCodes.FAILED, notYet.code(), notYet.err());
+        assertTrue(notYet.err().contains("item barriers reads " + out.resolve("softness").resolve("T0.900").resolve("softness.npy")
+                + ", which does not exist"), notYet.err());
+        CliRunner.Result one = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--item", "softness-T0.900");
+        assertEquals(0, one.code(), one.err());
+        assertEquals(Map.of("softness-T0.900.json", "complete"), statuses(out, "softness-", "barriers"));
+        assertTrue(one.err().contains("softglass pipeline: item softness-T0.900 done in"), one.err());
+        assertEquals(ExitCodes.USAGE, CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--item", "nope").code());
+
         // 2. resume: finished items are skipped (their manifests untouched), the rest runs
         CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2");
         assertEquals(0, r.code(), r.err());
@@ -107,6 +139,11 @@ class PipelineCommandTest {
         assertEquals(10, again.err().lines().filter(l -> l.contains("up to date, skipped")).count(), again.err());
         assertEquals(all, created(out, ""));
         assertArrayEquals(summary, Files.readAllBytes(report.resolve("summary.json")));
+
+        // 4b. with every item done, the slurm executor has nothing to submit
+        CliRunner.Result none = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--executor", "slurm", "--dry-run");
+        assertEquals(0, none.code(), none.err());
+        assertTrue(none.err().contains("dry run: 0 batch script(s)"), none.err());
 
         // 5. --from barriers reruns barriers and what follows, nothing before it
         CliRunner.Result from = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--from", "barriers");
@@ -242,6 +279,18 @@ class PipelineCommandTest {
     }
 
     /** The "created" stamp of every stage manifest whose name starts with one of the prefixes. */
+    /** The status of each stage record whose name starts with one of {@code prefixes}. */
+    static Map<String, String> statuses(Path out, String... prefixes) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        try (var l = Files.list(out.resolve("stages"))) {
+            for (Path f : l.sorted().toList()) {
+                String n = f.getFileName().toString();
+                for (String p : prefixes) if (n.startsWith(p) && n.endsWith(".json")) m.put(n, JSON.readTree(f.toFile()).get("status").asText());
+            }
+        }
+        return m;
+    }
+
     static Map<String, String> created(Path out, String... prefixes) throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
         File[] fs = out.resolve("stages").toFile().listFiles();

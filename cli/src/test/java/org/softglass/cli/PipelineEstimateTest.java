@@ -41,6 +41,18 @@ class PipelineEstimateTest {
         assertEquals(8.0 * 8 * 40_000 / (1000 * 2), s.get(2).seconds(), 1e-9);
         String table = PipelineEstimate.table(p, r, s);
         assertTrue(table.contains("total") && table.contains("paper-lite"), table);
+
+        // on a cluster: the MD chain, then the 8 softness items spread over the nodes (longest first), then trsp. Frames per
+        // temperature (dump every 200): 40 000 steps at the four highest T -> 201 each, then 70 000 -> 351, 160 000 -> 801,
+        // 480 000 -> 2401, 1 000 000 -> 5001
+        double chain = s.get(0).seconds(), trsp = s.get(2).seconds();
+        double[] one = PipelineEstimate.cluster(p, r, 1);
+        assertEquals(chain, one[0], 1e-6);
+        assertEquals(9358 * 0.1, one[1], 1e-9);
+        assertEquals(chain + 9358 * 0.1 + trsp, one[3], 1e-6);
+        assertEquals(5001 * 0.1, PipelineEstimate.cluster(p, r, 2)[1], 1e-9, "T = 0.50 alone on one node; the other 4357 frames on the other");
+        assertEquals(5001 * 0.1, PipelineEstimate.cluster(p, r, 8)[1], 1e-9, "one temperature per node: the longest");
+        assertTrue(PipelineEstimate.clusterTable(p, r, 3).contains(" 3 node(s)"));
     }
 
     @Test

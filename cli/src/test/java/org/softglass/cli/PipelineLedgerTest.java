@@ -41,8 +41,9 @@ class PipelineLedgerTest {
     }
 
     /**
-     * The temporary file a killed run leaves behind while writing a stage manifest is removed when the
-     * ledger is opened again; finished manifests and other files stay.
+     * The temporary file a killed run leaves behind while writing a stage manifest is removed when a whole run
+     * opens the ledger again ({@link PipelineLedger#removeTemporaryFiles}), not by merely opening it (a batch job's
+     * single item leaves other items' files alone); finished manifests and other files stay.
      */
     @Test
     void orphanTemporaryManifestsOfAKilledRunAreRemoved(@TempDir Path root) throws IOException {
@@ -52,6 +53,8 @@ class PipelineLedgerTest {
         Path orphan = Files.writeString(stages.resolve(".phop-T0.72.json.12345.tmp"), "{\"half");
         Path other = Files.writeString(stages.resolve("notes.txt"), "kept");
         PipelineLedger again = new PipelineLedger(root, "v", 2, s -> {});
+        assertTrue(Files.exists(orphan), "opening the ledger removes nothing");
+        again.removeTemporaryFiles();
         assertTrue(Files.notExists(orphan), "orphan temp file removed");
         assertTrue(Files.exists(other) && Files.exists(again.manifestOf(it)), "other files stay");
         assertEquals(PipelineLedger.Decision.SKIP, again.decide(it, again.fingerprint(it)));

@@ -1,0 +1,91 @@
+package org.softglass.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+
+/**
+ * Where {@code pipeline} and {@code study} run their items: {@code --executor local} (this process, the default) or
+ * {@code --executor slurm} (one batch job per item, {@link SlurmExecutor}), the batch jobs' {@code sbatch} options,
+ * and {@code --item KEY}, the one item a batch job runs. A picocli mixin.
+ */
+final class ExecutorOptions {
+    @Option(names = "--executor", defaultValue = "local", paramLabel = "local|slurm",
+            description = "local: this process runs every stage (default); slurm: every item (one MD temperature, one p_hop temperature, ...) "
+                    + "becomes a batch job submitted with sbatch, with --dependency=afterok on the items it reads; scripts and logs in DIR/slurm/. "
+                    + "Rerun the same command to resubmit what failed; finished items are never redone.")
+    String executor;
+
+    @Option(names = "--dry-run", description = "With --executor slurm: write the batch scripts and DIR/slurm/submit.sh, submit nothing.")
+    boolean dryRun;
+
+    @Option(names = "--partition", paramLabel = "NAME", description = "With --executor slurm: sbatch --partition.")
+    String partition;
+
+    @Option(names = "--account", paramLabel = "NAME", description = "With --executor slurm: sbatch --account.")
+    String account;
+
+    @Option(names = "--time", paramLabel = "LIMIT", description = "With --executor slurm: sbatch --time of every job (e.g. 90, 4:00:00, 1-12:00:00).")
+    String time;
+
+    @Option(names = "--cpus-per-task", paramLabel = "N", description = "With --executor slurm: sbatch --cpus-per-task (default: --threads).")
+    Integer cpusPerTask;
+
+    @Option(names = "--sbatch-option", paramLabel = "OPT", description = "With --executor slurm: one more sbatch option for every job, as "
+            + "sbatch takes it (repeatable; e.g. --sbatch-option=--qos=short --sbatch-option=--mem=4G).")
+    List<String> sbatchOptions = new ArrayList<>();
+
+    @Option(names = "--item", paramLabel = "KEY", description = "Run only this item (e.g. phop-T0.900; what the slurm executor's batch jobs "
+            + "run); the items it reads must be complete. Keys: the names of DIR/stages/*.json, or --executor slurm --dry-run.")
+    String item;
+
+    /** SLURM's time formats: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS, or UNLIMITED. */
+    private static final Pattern TIME = Pattern.compile("\\d+(:\\d{1,2}){0,2}|\\d+-\\d{1,2}(:\\d{1,2}){0,2}|(?i:unlimited|infinite)");
+
+    boolean slurm() { return "slurm".equals(executor); }
+
+    /**
+     * Checks the options against each other and their formats.
+     *
+     * @throws IllegalArgumentException naming the option and what was expected
+     */
+    void check() {
+        if (!"local".equals(executor) && !"slurm".equals(executor)) {
+            throw new IllegalArgumentException("--executor must be local or slurm, got '" + executor + "'");
+        }
+        if (!slurm()) {
+            for (var o : List.of(new Object[] {"--dry-run", dryRun ? true : null}, new Object[] {"--partition", partition},
+                    new Object[] {"--account", account}, new Object[] {"--time", time}, new Object[] {"--cpus-per-task", cpusPerTask},
+                    new Object[] {"--sbatch-option", sbatchOptions.isEmpty() ? null : sbatchOptions})) {
+                if (o[1] != null) throw new IllegalArgumentException(o[0] + " needs --executor slurm");
+            }
+        }
+        if (slurm() && item != null) throw new IllegalArgumentException("--item runs one item here; it cannot be combined with --executor slurm");
+        if (item != null && !item.matches("[a-z]+(-[A-Za-z0-9.]+)*")) {
+            throw new IllegalArgumentException("--item must be an item key such as phop-T0.900 or barriers, got '" + item + "'");
+        }
+        if (time != null && !TIME.matcher(time).matches()) {
+            throw new IllegalArgumentException("--time must be a SLURM time limit (minutes, HH:MM:SS or D-HH:MM:SS), got '" + time + "'");
+        }
+        if (cpusPerTask != null && cpusPerTask < 1) throw new IllegalArgumentException("--cpus-per-task must be >= 1, got " + cpusPerTask);
+        for (String n : new String[] {partition, account}) {
+            if (n != null && !n.matches("[A-Za-z0-9_.,+-]+")) {
+                throw new IllegalArgumentException((n == partition ? "--partition" : "--account") + " must be a SLURM name (letters, digits, _ . , + -), got '" + n + "'");
+            }
+        }
+        for (String o : sbatchOptions) {
+            if (!o.startsWith("-") || o.contains("\n") || o.contains("\r")) {
+                throw new IllegalArgumentException("--sbatch-option must be one sbatch option starting with '-' on one line, got '" + o + "'");
+            }
+            if (o.startsWith("--dependency") || o.startsWith("-d") || o.startsWith("--output") || o.startsWith("-o") || o.startsWith("--array")) {
+                throw new IllegalArgumentException("--sbatch-option " + o + ": the slurm executor sets the jobs' dependencies, outputs and arrays itself");
+            }
+        }
+    }
+
+    /** The batch jobs' settings, with {@code threads} as the default CPUs per task. */
+    SlurmExecutor.Settings settings(int threads) {
+        return new SlurmExecutor.Settings(partition, account, time, cpusPerTask != null ? cpusPerTask : threads, List.copyOf(sbatchOptions));
+    }
+}

@@ -1,0 +1,115 @@
+package org.softglass.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the slurm executor asks of SLURM: submit a batch script after other jobs, and the state of jobs. The real one
+ * runs {@code sbatch}, {@code squeue} and {@code sacct} ({@link #commands()}); tests pass their own.
+ */
+interface Slurm {
+    /**
+     * Submits a batch script ({@code sbatch --parsable [--dependency=afterok:A:B] SCRIPT}).
+     *
+     * @param after job ids the job waits for (afterok); empty: none
+     * @return the job id
+     * @throws IOException with sbatch's own message when it refuses
+     */
+    String submit(Path script, List<String> after) throws IOException;
+
+    /**
+     * The state of each job SLURM still knows (PENDING, RUNNING, COMPLETED, FAILED, ...) among {@code ids}: from
+     * {@code squeue}, and from {@code sacct} where accounting is on (jobs that left the queue); a job neither knows is
+     * absent.
+     */
+    Map<String, String> states(List<String> ids) throws IOException;
+
+    /** States of a job that is queued or running: it is not submitted again. */
+    static boolean active(String state) {
+        return state != null && List.of("PENDING", "RUNNING", "CONFIGURING", "COMPLETING", "SUSPENDED", "REQUEUED", "RESIZING", "REQUEUE_HOLD")
+                .contains(state);
+    }
+
+    /** SLURM through its commands on {@code PATH}. */
+    static Slurm commands() {
+        return new Slurm() {
+            @Override
+            public String submit(Path script, List<String> after) throws IOException {
+                List<String> cmd = new ArrayList<>(List.of("sbatch", "--parsable"));
+                if (!after.isEmpty()) cmd.add("--dependency=afterok:" + String.join(":", after));
+                cmd.add(script.toString());
+                Result r = run(cmd);
+                if (r.code != 0 || !r.out.strip().matches("\\d+(_\\d+)?(;.*)?")) {
+                    throw new IOException("sbatch refused " + script.getFileName() + ": " + firstLine(r.err.isBlank() ? r.out : r.err));
+                }
+                return r.out.strip().split(";")[0];
+            }
+
+            @Override
+            public Map<String, String> states(List<String> ids) throws IOException {
+                Map<String, String> s = new LinkedHashMap<>();
+                if (ids.isEmpty()) return s;
+                Result acct = run(List.of("sacct", "-n", "-X", "-P", "-o", "JobID,State", "-j", String.join(",", ids)));
+                if (acct.code == 0) parse(acct.out, s);   // accounting off: sacct fails, squeue alone then
+                Result q = run(List.of("squeue", "-h", "-o", "%i|%T", "-j", String.join(",", ids)));
+                if (q.code == 0) parse(q.out, s);
+                else if (!q.err.contains("Invalid job id")) throw new IOException("squeue failed: " + firstLine(q.err));
+                return s;
+            }
+
+            private static void parse(String text, Map<String, String> into) {
+                for (String line : text.split("\n")) {
+                    String[] f = line.strip().split("\\|");
+                    if (f.length >= 2) into.put(f[0], f[1].split(" ")[0]);   // "CANCELLED by 0" -> CANCELLED
+                }
+            }
+        };
+    }
+
+    /** A finished command's exit code and output. */
+    record Result(int code, String out, String err) {}
+
+    /** Runs a SLURM command (60 s at most). @throws IOException naming the command when it is missing or hangs */
+    static Result run(List<String> cmd) throws IOException {
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        } catch (IOException e) {
+            throw new IOException(cmd.get(0) + " not found on PATH: --executor slurm runs where SLURM's commands are (a login node); "
+                    + "--dry-run writes the scripts without them");
+        }
+        try {
+            var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+            var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(cmd.get(0) + " did not answer within 60 s");
+            }
+            return new Result(p.exitValue(), out.join(), err.join());
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException(cmd.get(0) + " interrupted");
+        }
+    }
+
+    private static String read(java.io.InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    static String firstLine(String s) {
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl);
+    }
+}

@@ -1,0 +1,208 @@
+package org.softglass.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.softglass.core.io.AtomicOutput;
+
+/**
+ * {@code --executor slurm}: every item of the pipeline's plan ({@link Pipeline#plan}) that is not already done becomes
+ * one batch job, {@code softglass pipeline|study … --item KEY}, submitted with {@code sbatch} and
+ * {@code --dependency=afterok:} on the jobs of the items it reads. So the MD chain runs temperature after temperature
+ * (each T starts from the last frame of the T above), and the p_hop, training, softness and observables items of a
+ * temperature start as soon as its MD is done, in parallel with the rest of the chain.
+ *
+ * <p>Files, under {@code DIR/slurm/}: {@code scripts/KEY.sh} (self-contained: its {@code #SBATCH} lines carry the
+ * options), {@code logs/KEY-JOBID.out}, {@code jobs.json} (item → job id, the record {@code --status} and a resubmission
+ * read) and, for {@code --dry-run}, {@code submit.sh}, which submits the scripts in order with their dependencies.
+ *
+ * <p>Resubmitting is rerunning the same command: items complete in the ledger are skipped, items whose recorded job is
+ * still queued or running keep that job (their dependants wait on it), and everything else — a failed or cancelled job,
+ * and the jobs SLURM cancelled because an item they needed failed ({@code --kill-on-invalid-dep=yes}) — is submitted
+ * anew. An item interrupted mid-way resumes from its checkpoint, as locally.
+ *
+ * <p>Every job runs with the submitting command's {@code --threads} (part of each item's fingerprint, so the outputs
+ * are byte-identical to a local run with that thread count) and {@code --cpus-per-task} CPUs (default: the same).
+ */
+final class SlurmExecutor {
+    /** The options of every batch job. {@code extra}: sbatch options passed through as given. */
+    record Settings(String partition, String account, String time, int cpusPerTask, List<String> extra) {}
+
+    /** One submitted (or dry-run) item. {@code job}: its id, or null in a dry run; {@code reused}: still queued from before. */
+    record Submitted(String key, String job, List<String> after, boolean reused) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path dir, slurmDir;
+    private final Settings settings;
+    private final List<String> command;
+
+    /**
+     * @param dir the run directory ({@code --out})
+     * @param command the batch jobs' command line without {@code --item KEY}: the Java launcher ({@link #javaCommand})
+     *     followed by the softglass arguments, with absolute paths
+     */
+    SlurmExecutor(Path dir, Settings settings, List<String> command) {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.slurmDir = this.dir.resolve("slurm");
+        this.settings = settings;
+        this.command = List.copyOf(command);
+    }
+
+    /** {@code DIR/slurm/jobs.json}. */
+    static Path jobsFile(Path dir) { return dir.resolve("slurm").resolve("jobs.json"); }
+
+    /**
+     * Writes the scripts of the items not yet done and submits them in plan order, each after the jobs of the items it
+     * reads; with {@code slurm} null (a dry run) writes {@code submit.sh} instead and submits nothing.
+     *
+     * @return one entry per item that is not done, in plan order
+     */
+    List<Submitted> submit(List<Pipeline.Planned> plan, Slurm slurm) throws IOException {
+        Files.createDirectories(slurmDir.resolve("scripts"));
+        Files.createDirectories(slurmDir.resolve("logs"));
+        Map<String, String> known = recorded(dir);
+        Map<String, String> states = slurm == null ? Map.of() : slurm.states(new ArrayList<>(known.values()));
+        Map<String, String> jobOf = new LinkedHashMap<>();
+        List<Submitted> done = new ArrayList<>();
+        StringBuilder sh = new StringBuilder("#!/bin/bash\n# Submits the softglass items in order (written by --dry-run); each job waits for the "
+                + "items it reads.\nset -euo pipefail\n");
+        try {
+            for (Pipeline.Planned p : plan) {
+                if (p.upToDate()) continue;
+                Path script = slurmDir.resolve("scripts").resolve(p.key() + ".sh");
+                AtomicOutput.write(script, o -> o.write(script(p.key()).getBytes(StandardCharsets.UTF_8)));
+                Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+                List<String> after = p.after().stream().filter(jobOf::containsKey).toList();
+                List<String> afterJobs = after.stream().map(jobOf::get).toList();
+                if (slurm == null) {
+                    String var = var(p.key());
+                    sh.append(var).append("=$(sbatch --parsable");
+                    if (!after.isEmpty()) {
+                        sh.append(" --dependency=afterok");
+                        for (String a : after) sh.append(":${").append(var(a)).append("%%;*}");
+                    }
+                    sh.append(' ').append(quote(script.toString())).append(")\necho \"").append(p.key()).append(": job ${").append(var)
+                            .append("%%;*}\"\n");
+                    jobOf.put(p.key(), "");
+                    done.add(new Submitted(p.key(), null, after, false));
+                    continue;
+                }
+                String old = known.get(p.key());
+                if (old != null && Slurm.active(states.get(old))) {
+                    jobOf.put(p.key(), old);
+                    done.add(new Submitted(p.key(), old, after, true));
+                    continue;
+                }
+                String job = slurm.submit(script, afterJobs);
+                jobOf.put(p.key(), job);
+                known.put(p.key(), job);
+                done.add(new Submitted(p.key(), job, after, false));
+            }
+        } finally {
+            if (slurm != null) record(known);   // what was submitted before a refusal stays known
+        }
+        if (slurm == null) {
+            Path f = slurmDir.resolve("submit.sh");
+            AtomicOutput.write(f, o -> o.write(sh.toString().getBytes(StandardCharsets.UTF_8)));
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return done;
+    }
+
+    /** The batch script of item {@code key}. */
+    String script(String key) {
+        StringBuilder s = new StringBuilder("#!/bin/bash\n");
+        s.append("#SBATCH --job-name=sg-").append(key).append('\n');
+        s.append("#SBATCH --output=").append(slurmDir.resolve("logs").resolve(key + "-%j.out")).append('\n');
+        s.append("#SBATCH --cpus-per-task=").append(settings.cpusPerTask()).append('\n');
+        s.append("#SBATCH --ntasks=1\n#SBATCH --kill-on-invalid-dep=yes\n");
+        if (settings.partition() != null) s.append("#SBATCH --partition=").append(settings.partition()).append('\n');
+        if (settings.account() != null) s.append("#SBATCH --account=").append(settings.account()).append('\n');
+        if (settings.time() != null) s.append("#SBATCH --time=").append(settings.time()).append('\n');
+        for (String o : settings.extra()) s.append("#SBATCH ").append(o).append('\n');
+        s.append("# softglass item ").append(key).append(" of ").append(dir).append(" (written by --executor slurm; rerun that command to resubmit)\n");
+        s.append("export OPENBLAS_NUM_THREADS=1\n");
+        s.append("exec");
+        for (String a : command) s.append(' ').append(quote(a));
+        s.append(" --item ").append(quote(key)).append('\n');
+        return s.toString();
+    }
+
+    /** The Java launcher of this process: its {@code java}, the JVM options softglass needs, the class path and main class. */
+    static List<String> javaCommand() {
+        String launcher = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> c = new ArrayList<>(List.of(launcher));
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-modules") || a.startsWith("--enable-native-access") || a.startsWith("-Xmx") || a.startsWith("-Xss")
+                    || a.startsWith("-XX:+Use")) c.add(a);
+        }
+        List<String> cp = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!e.isEmpty()) cp.add(Path.of(e).toAbsolutePath().normalize().toString());
+        }
+        c.addAll(List.of("-cp", String.join(File.pathSeparator, cp), Main.class.getName()));
+        return c;
+    }
+
+    /** Item → job id from {@code DIR/slurm/jobs.json} (empty when there is none). */
+    static Map<String, String> recorded(Path dir) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        Path f = jobsFile(dir);
+        if (!Files.isRegularFile(f)) return m;
+        JsonNode j;
+        try {
+            j = JSON.readTree(f.toFile()).path("jobs");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(f + ": not a softglass jobs record (" + Slurm.firstLine(String.valueOf(e.getMessage())) + ")");
+        }
+        j.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().path("job").asText()));
+        return m;
+    }
+
+    private void record(Map<String, String> jobs) throws IOException {
+        Map<String, Object> j = new LinkedHashMap<>();
+        jobs.forEach((k, v) -> j.put(k, Csv.map("job", v)));
+        Csv.json(jobsFile(dir), Csv.map("schema", "softglass.slurm-jobs/1", "jobs", j));
+    }
+
+    /** A table of what was submitted, for the terminal. */
+    static String table(List<Submitted> subs, boolean dryRun) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-24s %10s  %s%n", "item", "job", "after"));
+        for (Submitted s : subs) {
+            b.append(String.format(Locale.ROOT, "%-24s %10s  %s%n", s.key(), dryRun ? "-" : s.job() + (s.reused() ? "*" : ""),
+                    s.after().isEmpty() ? "" : String.join(", ", s.after())));
+        }
+        return b.toString();
+    }
+
+    private static String var(String key) { return "J_" + key.replaceAll("[^A-Za-z0-9]", "_"); }
+
+    /** Single-quoted for bash. */
+    static String quote(String s) { return "'" + s.replace("'", "'\\''") + "'"; }
+
+    /** Prints the submission's closing lines. */
+    static void report(PrintWriter err, List<Submitted> subs, Path dir, boolean dryRun) {
+        err.print(table(subs, dryRun));
+        Path s = dir.resolve("slurm");
+        if (dryRun) {
+            err.println("softglass: dry run: " + subs.size() + " batch script(s) in " + s.resolve("scripts") + "; submit them with " + s.resolve("submit.sh"));
+        } else {
+            long reused = subs.stream().filter(Submitted::reused).count();
+            err.println("softglass: " + (subs.size() - reused) + " job(s) submitted" + (reused > 0 ? ", " + reused + " still queued from before (*)" : "")
+                    + (subs.isEmpty() ? " (every item is done)" : "") + "; logs in " + s.resolve("logs") + "; follow them with --status");
+        }
+        err.flush();
+    }
+}
