@@ -15,6 +15,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="${1:-$(mktemp -d /tmp/softglass-slurm.XXXXXX)}"
 threads="${2:-2}"
+if [ "$(nproc)" -lt "$threads" ]; then echo "one-node-smoke: this machine has $(nproc) CPUs, fewer than --threads $threads" >&2; exit 1; fi
 mkdir -p "$work"
 work="$(cd "$work" && pwd)"
 sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -30,7 +31,7 @@ fi
 c="$work/cluster"
 rm -rf "$c"
 mkdir -p "$c/state" "$c/spool" "$c/log"
-node="$(hostname -s)"
+node="$(uname -n)"; node="${node%%.*}"
 cat > "$c/slurm.conf" <<EOF
 ClusterName=softglass-test
 SlurmctldHost=$node
@@ -72,6 +73,8 @@ if ! munge -n 2>/dev/null | unmunge >/dev/null 2>&1; then
   sleep 1
 fi
 stop() {
+  scancel --me 2>/dev/null || true   # jobs of a failed check do not outlive the cluster
+  sleep 1
   for d in slurmd slurmctld; do
     [ -f "$c/$d.pid" ] && $sudo kill "$(cat "$c/$d.pid")" 2>/dev/null || true
   done

@@ -78,8 +78,12 @@ final class ExecutorOptions {
             if (!o.startsWith("-") || o.contains("\n") || o.contains("\r")) {
                 throw new IllegalArgumentException("--sbatch-option must be one sbatch option starting with '-' on one line, got '" + o + "'");
             }
-            if (o.startsWith("--dependency") || o.startsWith("-d") || o.startsWith("--output") || o.startsWith("-o") || o.startsWith("--array")) {
-                throw new IllegalArgumentException("--sbatch-option " + o + ": the slurm executor sets the jobs' dependencies, outputs and arrays itself");
+            for (String own : List.of("--dependency", "-d", "--output", "-o", "--error", "-e", "--array", "-a", "--kill-on-invalid-dep", "--parsable",
+                    "--job-name", "-J", "--cpus-per-task", "-c")) {
+                if (o.equals(own) || o.startsWith(own + "=") || (own.length() == 2 && o.startsWith(own))) {
+                    throw new IllegalArgumentException("--sbatch-option " + o + ": the slurm executor sets the jobs' dependencies, outputs, names, "
+                            + "arrays and CPUs itself (--cpus-per-task is an option of its own)");
+                }
             }
         }
     }

@@ -131,12 +131,35 @@ final class Pipeline {
         }
     }
 
-    /** Runs every stage from {@code from} (null: all, skipping what is up to date). */
+    /**
+     * Runs every stage from {@code from} (null: all, skipping what is up to date). Refused while a batch job of
+     * {@code --executor slurm} runs an item here (it holds {@code stages/.KEY.json.lock}); each item is locked while it
+     * runs, so a batch job started meanwhile refuses it.
+     */
     void run(String from) throws IOException {
+        for (Path l : itemLocks()) {
+            try (org.softglass.core.io.OutputLock lock = org.softglass.core.io.OutputLock.file(l, "pipeline")) {
+                // free: a finished or killed item's lock file
+            } catch (org.softglass.core.io.OutputLock.HeldException e) {
+                throw new IllegalArgumentException("--out: " + out + " has batch jobs running (" + e.getMessage().replaceFirst(";.*", "")
+                        + "); wait for them (--status) or cancel them before running the pipeline here");
+            }
+        }
         invalidateFrom(from);
         ledger.removeTemporaryFiles();
         writeManifest();
+        itemLocking = true;
         stages();
+    }
+
+    /** The record paths whose lock files exist in {@code stages/} ({@code .KEY.json.lock} → {@code KEY.json}). */
+    private List<Path> itemLocks() throws IOException {
+        Path st = out.resolve("stages");
+        if (!Files.isDirectory(st)) return List.of();
+        try (var l = Files.list(st)) {
+            return l.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(".") && n.endsWith(".json.lock")).sorted()
+                    .map(n -> st.resolve(n.substring(1, n.length() - ".lock".length()))).toList();
+        }
     }
 
     /**
@@ -151,28 +174,22 @@ final class Pipeline {
 
     /** Plan mode ({@link #plan}): the items seen so far, in order; null when running. */
     private List<Planned> planned;
-    /** Stages a plan treats as not done without touching the ledger ({@code --dry-run --from}). */
-    private List<String> forced = List.of();
+    /** A whole run here: each item's record is locked while the item runs, against batch jobs of the same directory. */
+    private boolean itemLocking;
     /** A batch job's single item ({@code --item KEY}), or null: every item due. */
     private String onlyItem;
     private boolean onlyItemSeen;
 
     /**
      * Every item of this pipeline in the order a local run takes them, each with the items it needs and whether it is
-     * already done; nothing runs, and nothing is written except, when {@code apply}, the invalidation of {@code from}'s
-     * stages and {@code pipeline.json} (what a submitted run starts with).
+     * already done; nothing runs. Written: the invalidation of {@code from}'s stages and {@code pipeline.json} (what the
+     * batch jobs start from, also those of a dry run's {@code submit.sh}).
      *
      * @param from rerun this stage and all after it (null: none)
-     * @param apply whether the plan will be submitted (false: a dry run, which changes nothing)
      */
-    List<Planned> plan(String from, boolean apply) throws IOException {
-        if (apply) {
-            invalidateFrom(from);
-            writeManifest();
-        } else if (from != null) {
-            checkStage(from);
-            forced = STAGES.subList(STAGES.indexOf(from), STAGES.size());
-        }
+    List<Planned> plan(String from) throws IOException {
+        invalidateFrom(from);
+        writeManifest();
         planned = new ArrayList<>();
         try {
             stages();
@@ -189,13 +206,35 @@ final class Pipeline {
      * @throws IllegalArgumentException if this pipeline has no item {@code key}
      */
     void runItem(String key) throws IOException {
+        checkNoWholeRun("pipeline --item " + key);
         onlyItem = key;
         onlyItemSeen = false;
         try (org.softglass.core.io.OutputLock lock = org.softglass.core.io.OutputLock.file(out.resolve("stages").resolve(key + ".json"),
                 "pipeline --item " + key)) {
             stages();
+        } catch (ItemDone done) {
+            return;   // the item ran (or was up to date): the stages after it are not this job's
         }
-        if (!onlyItemSeen) throw new IllegalArgumentException("--item: this run has no item '" + key + "' (see " + out.resolve("slurm") + " or --dry-run)");
+        throw new IllegalArgumentException("--item: this run has no item '" + key + "' (see " + out.resolve("slurm") + " or --dry-run)");
+    }
+
+    /** Ends a batch job's walk through the stages once its item is done. */
+    private static final class ItemDone extends RuntimeException {
+        ItemDone() { super(null, null, false, false); }
+    }
+
+    /**
+     * Refuses when a whole pipeline run here holds the directory (the lock is taken and released at once: batch items
+     * and the submission do not hold it, so they run side by side).
+     *
+     * @param what the command, for the lock's holder
+     */
+    void checkNoWholeRun(String what) throws IOException {
+        try (org.softglass.core.io.OutputLock whole = org.softglass.core.io.OutputLock.directory(out, what)) {
+            // free
+        } catch (org.softglass.core.io.OutputLock.HeldException e) {
+            throw new IllegalArgumentException("--out: " + e.getMessage().replaceFirst(";.*", "") + ": a whole pipeline run is using it");
+        }
     }
 
     private void invalidateFrom(String from) throws IOException {
@@ -274,7 +313,7 @@ final class Pipeline {
             return;
         }
         if (study != null) {   // the user's trajectories stand for the MD (checked by StudyPlan before anything ran)
-            if (!quiet) {
+            if (!quiet && planned == null && onlyItem == null) {
                 log.printf(Locale.ROOT, "[%2d/%d] %-13s %-40s %7.1f s%n", stageIndex, STAGES.size(), "simulate",
                         "trajectories of " + study.config().getFileName(), 0.0);
                 log.flush();
@@ -314,8 +353,14 @@ final class Pipeline {
      * exist yet, so its hash cannot be among the parameters, and the item does not run here.
      */
     private String startFile(Path prev, String key) {
-        boolean runsHere = planned == null && (onlyItem == null || onlyItem.equals(key));
-        return prev == null || (!runsHere && !Files.isRegularFile(prev)) ? null : prev.toString();
+        if (prev == null) return null;
+        if (onlyItem != null && !onlyItem.equals(key)) return null;   // a batch job of another item: not hashed
+        if (planned != null) return Files.isRegularFile(prev) ? prev.toString() : null;
+        if (!Files.isRegularFile(prev)) {
+            throw new PipelineException("item " + key + " reads " + prev + ", which does not exist: the items it needs must be complete first "
+                    + "(see --status)", ExitCodes.FAILED);
+        }
+        return prev.toString();
     }
 
     /** Each temperature's thermal file quenched frame by frame ({@code softglass quench}) into {@code md/T…/is.dump}. */
@@ -621,11 +666,28 @@ final class Pipeline {
         if (onlyItem != null) {
             if (!onlyItem.equals(it.key())) return;
             onlyItemSeen = true;
-            for (Path in : it.inputs()) {
-                if (!Files.isRegularFile(in)) {
-                    throw new PipelineException("item " + it.key() + " reads " + in + ", which does not exist: the items it needs must be "
-                            + "complete first (see --status)", ExitCodes.FAILED);
-                }
+            runNow(it, work);
+            end(it.stage());
+            throw new ItemDone();
+        }
+        if (!itemLocking) {
+            runNow(it, work);
+            return;
+        }
+        try (org.softglass.core.io.OutputLock lock = org.softglass.core.io.OutputLock.file(ledger.manifestOf(it), "pipeline")) {
+            runNow(it, work);
+        } catch (org.softglass.core.io.OutputLock.HeldException e) {
+            throw new PipelineException("item " + it.key() + " is running as a batch job (" + e.getMessage().replaceFirst(";.*", "")
+                    + "); wait for the jobs (--status)", ExitCodes.FAILED);
+        }
+    }
+
+    /** Skips, resumes or runs the item as the ledger decides. */
+    private void runNow(PipelineLedger.Item it, Work work) throws IOException {
+        for (Path in : it.inputs()) {
+            if (onlyItem != null && !Files.isRegularFile(in)) {
+                throw new PipelineException("item " + it.key() + " reads " + in + ", which does not exist: the items it needs must be "
+                        + "complete first (see --status)", ExitCodes.FAILED);
             }
         }
         String fp = ledger.fingerprint(it);
@@ -653,8 +715,12 @@ final class Pipeline {
                 needsDone &= p.upToDate();
             }
         }
-        boolean done = needsDone && !forced.contains(it.stage()) && it.inputs().stream().allMatch(Files::isRegularFile)
-                && ledger.upToDate(it, ledger.fingerprint(it));
+        boolean done;
+        try {
+            done = needsDone && it.inputs().stream().allMatch(Files::isRegularFile) && ledger.upToDate(it, ledger.fingerprint(it));
+        } catch (java.nio.file.NoSuchFileException e) {
+            done = false;   // an input vanished while it was hashed (a batch job rewriting it): not done
+        }
         planned.add(new Planned(it.key(), it.stage(), List.copyOf(after), done));
         plannedDirs.put(it.key(), it.dir().toAbsolutePath().normalize());
     }
@@ -672,6 +738,7 @@ final class Pipeline {
 
     private void end(String stage) {
         if (quiet || planned != null || (onlyItem != null && ran + skipped == 0)) return;   // a plan, or a batch item's other stages: no line
+        if (onlyItem != null && !onlyItemSeen) return;
         double s = (System.nanoTime() - stageStart) * 1e-9;
         String what = ran == 0 && skipped > 0 ? "up to date, skipped"
                 : skipped > 0 ? ran + " item(s) run, " + skipped + " up to date" : ran + " item(s) run";
@@ -743,7 +810,13 @@ final class Pipeline {
 
     private double lowest() { return Arrays.stream(preset.temperatures()).min().orElseThrow(); }
 
+    /**
+     * The report's inputs: every CSV and JSON file of the analysis stages, and the MD thermo files. A plan made while
+     * batch jobs write there (a file vanishing during the walk) gets a path that does not exist, so the report counts as
+     * not done.
+     */
     private List<Path> reportInputs() throws IOException {
+        if (onlyItem != null && !onlyItem.equals("report")) return List.of();   // a batch job of another item: not read
         List<Path> in = new ArrayList<>();
         for (String s : List.of("barriers", "correlations", "trap", "trsp", "observables", "train")) {
             Path d = out.resolve(s);
@@ -753,6 +826,9 @@ final class Pipeline {
                     String n = f.getFileName().toString();
                     return n.endsWith(".csv") || n.endsWith(".json");
                 }).sorted().forEach(in::add);
+            } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+                if (planned == null) throw e;
+                return List.of(out.resolve("report").resolve(".inputs-changing"));
             }
         }
         if (study == null) for (double t : preset.temperatures()) in.add(out.resolve("md").resolve(PipelinePreset.label(t)).resolve("thermo.csv"));

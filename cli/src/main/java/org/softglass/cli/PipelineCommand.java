@@ -46,7 +46,7 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
     picocli.CommandLine.Model.CommandSpec cmd;
 
     @Override
-    public boolean readsOnly() { return status || estimate || run.itemOnly(); }   // no lock on --out, also while a run holds it (--item locks its own record)
+    public boolean readsOnly() { return status || estimate || run.itemOnly() || run.executor.slurm(); }   // no lock on --out, also while a run holds it (--item locks its own record)
 
     @Override
     public Path defaultOutput() {
@@ -60,6 +60,7 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
         if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
         }
+        run.check(dir);
         if (status) {
             PrintWriter o = cmd.commandLine().getOut();
             o.print(PipelineStatus.of(dir));
@@ -67,7 +68,6 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
             return ExitCodes.OK;
         }
         int threads = run.threads();
-        run.check();
         if (nodes != null && (!estimate || nodes < 1)) throw new IllegalArgumentException("--nodes needs --estimate and must be >= 1, got " + nodes);
         if (nodes == null) nodes = 8;
         if (estimate) {

@@ -46,12 +46,13 @@ final class PipelineRunOptions {
         long t0 = System.nanoTime();
         try {
             if (executor.slurm()) {
+                String abs = dir.toAbsolutePath().normalize().toString();
+                pipeline.checkNoWholeRun(what + " --executor slurm");
                 List<String> cmd = new ArrayList<>(SlurmExecutor.javaCommand());
                 cmd.addAll(args);
-                cmd.addAll(List.of("--out", dir.toAbsolutePath().normalize().toString(), "--threads", Integer.toString(threads()),
-                        "--seed", Long.toString(seed)));
+                cmd.addAll(List.of("--out", abs, "--threads", Integer.toString(threads()), "--seed", Long.toString(seed)));
                 SlurmExecutor ex = new SlurmExecutor(dir, executor.settings(threads()), cmd);
-                List<Pipeline.Planned> plan = pipeline.plan(from, !executor.dryRun);
+                List<Pipeline.Planned> plan = pipeline.plan(from);
                 var subs = ex.submit(plan, executor.dryRun ? null : Slurm.commands());
                 SlurmExecutor.report(err, subs, dir, executor.dryRun);
                 return ExitCodes.OK;
@@ -60,7 +61,8 @@ final class PipelineRunOptions {
             else pipeline.run(from);
         } catch (Pipeline.PipelineException e) {
             err.println("softglass: " + what + " stopped: " + e.getMessage());
-            err.println("softglass: finished stages are kept; rerun the same command to resume");
+            err.println(executor.item != null ? "softglass: finished stages are kept; rerun the submitting command (--executor slurm) to resubmit"
+                    : "softglass: finished stages are kept; rerun the same command to resume");
             err.flush();
             return ExitCodes.FAILED;
         }
@@ -72,9 +74,22 @@ final class PipelineRunOptions {
         return ExitCodes.OK;
     }
 
-    /** Checks the executor options and {@code --from} with them. @throws IllegalArgumentException naming the option */
-    void check() {
+    /**
+     * Checks the executor options, {@code --from} with them, and the run directory for the slurm executor.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    void check(Path dir) {
         executor.check();
+        String abs = dir.toAbsolutePath().normalize().toString();
+        if (executor.slurm() && abs.matches(".*[\\s%'\"\\\\].*")) {
+            throw new IllegalArgumentException("--out: " + abs + " has a space, %, quote or backslash, which sbatch's --output cannot take; "
+                    + "choose another directory for --executor slurm");
+        }
         if (executor.item != null && from != null) throw new IllegalArgumentException("--item runs one item as it is due; it cannot be combined with --from");
+        if (executor.dryRun && from != null) {
+            throw new IllegalArgumentException("--dry-run cannot be combined with --from: the scripts' jobs would find those stages done; submit with "
+                    + "--from (without --dry-run), or rerun the stages here");
+        }
     }
 }

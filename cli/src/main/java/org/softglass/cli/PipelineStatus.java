@@ -78,13 +78,20 @@ final class PipelineStatus {
 
     /** The table of the run's batch jobs: item, job, and done / queued / running / failed. */
     static String slurm(Path dir, Slurm slurm) throws IOException {
-        Map<String, String> jobs = SlurmExecutor.recorded(dir);
+        Map<String, String> jobs;
+        try {
+            jobs = SlurmExecutor.recorded(dir);
+        } catch (IllegalArgumentException e) {
+            return String.format(Locale.ROOT, "%nslurm jobs: %s%n", e.getMessage());
+        }
         Map<String, String> states;
         String note = "";
+        boolean reached = true;
         try {
             states = slurm.states(new ArrayList<>(jobs.values()));
         } catch (IOException e) {
             states = Map.of();
+            reached = false;
             note = "  (" + e.getMessage() + ")";
         }
         ObjectMapper json = new ObjectMapper();
@@ -105,6 +112,7 @@ final class PipelineStatus {
             String what;
             if (Slurm.active(state)) what = state;
             else if (complete) what = "done";
+            else if (!reached) what = "unknown (SLURM not reached)";
             else {
                 failed++;
                 Path log = dir.resolve("slurm").resolve("logs").resolve(e.getKey() + "-" + e.getValue() + ".out");

@@ -30,18 +30,30 @@ interface Slurm {
      */
     Map<String, String> states(List<String> ids) throws IOException;
 
+    /** Cancels a job ({@code scancel}); nothing when it has already ended. */
+    void cancel(String id) throws IOException;
+
     /** States of a job that is queued or running: it is not submitted again. */
     static boolean active(String state) {
-        return state != null && List.of("PENDING", "RUNNING", "CONFIGURING", "COMPLETING", "SUSPENDED", "REQUEUED", "RESIZING", "REQUEUE_HOLD")
-                .contains(state);
+        return state != null && List.of("PENDING", "RUNNING", "CONFIGURING", "COMPLETING", "SUSPENDED", "REQUEUED", "RESIZING", "REQUEUE_HOLD",
+                "REQUEUE_FED", "STOPPED", "SIGNALING", "STAGE_OUT", "RESV_DEL_HOLD", "SPECIAL_EXIT").contains(state);
     }
 
     /** SLURM through its commands on {@code PATH}. */
-    static Slurm commands() {
+    static Slurm commands() { return commands(""); }
+
+    /**
+     * SLURM through its commands, each named {@code prefix + name} (e.g. a folder of stand-ins in tests).
+     *
+     * <p>States: {@code sacct} first where accounting is on (final states of jobs that left the queue), then
+     * {@code squeue --me}, which alone decides whether a job is queued or running: a job sacct still calls running but
+     * squeue no longer lists counts as ended ({@code GONE}).
+     */
+    static Slurm commands(String prefix) {
         return new Slurm() {
             @Override
             public String submit(Path script, List<String> after) throws IOException {
-                List<String> cmd = new ArrayList<>(List.of("sbatch", "--parsable"));
+                List<String> cmd = new ArrayList<>(List.of(prefix + "sbatch", "--parsable"));
                 if (!after.isEmpty()) cmd.add("--dependency=afterok:" + String.join(":", after));
                 cmd.add(script.toString());
                 Result r = run(cmd);
@@ -55,12 +67,28 @@ interface Slurm {
             public Map<String, String> states(List<String> ids) throws IOException {
                 Map<String, String> s = new LinkedHashMap<>();
                 if (ids.isEmpty()) return s;
-                Result acct = run(List.of("sacct", "-n", "-X", "-P", "-o", "JobID,State", "-j", String.join(",", ids)));
-                if (acct.code == 0) parse(acct.out, s);   // accounting off: sacct fails, squeue alone then
-                Result q = run(List.of("squeue", "-h", "-o", "%i|%T", "-j", String.join(",", ids)));
-                if (q.code == 0) parse(q.out, s);
-                else if (!q.err.contains("Invalid job id")) throw new IOException("squeue failed: " + firstLine(q.err));
+                try {
+                    Result acct = run(List.of(prefix + "sacct", "-n", "-X", "-P", "-o", "JobID,State", "-j", String.join(",", ids)));
+                    if (acct.code == 0) parse(acct.out, s);   // accounting off: sacct fails, squeue alone then
+                } catch (IOException e) {
+                    // no sacct: squeue alone
+                }
+                Result q = run(List.of(prefix + "squeue", "-h", "--me", "-o", "%i|%T"));
+                if (q.code != 0) throw new IOException("squeue failed: " + firstLine(q.err.isBlank() ? q.out : q.err));
+                Map<String, String> queued = new LinkedHashMap<>();
+                parse(q.out, queued);
+                for (String id : ids) {
+                    if (queued.containsKey(id)) s.put(id, queued.get(id));
+                    else if (active(s.get(id))) s.put(id, "GONE");
+                }
+                s.keySet().retainAll(ids);
                 return s;
+            }
+
+            @Override
+            public void cancel(String id) throws IOException {
+                Result r = run(List.of(prefix + "scancel", id));
+                if (r.code != 0) throw new IOException("scancel " + id + " failed: " + firstLine(r.err));
             }
 
             private static void parse(String text, Map<String, String> into) {
@@ -81,8 +109,8 @@ interface Slurm {
         try {
             p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         } catch (IOException e) {
-            throw new IOException(cmd.get(0) + " not found on PATH: --executor slurm runs where SLURM's commands are (a login node); "
-                    + "--dry-run writes the scripts without them");
+            throw new IOException(Path.of(cmd.get(0)).getFileName() + " not found on PATH: --executor slurm runs where SLURM's commands are "
+                    + "(a login node); --dry-run writes the scripts without them");
         }
         try {
             var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(p.getInputStream()));

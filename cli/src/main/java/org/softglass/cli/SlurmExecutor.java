@@ -28,10 +28,13 @@ import org.softglass.core.io.AtomicOutput;
  * options), {@code logs/KEY-JOBID.out}, {@code jobs.json} (item → job id, the record {@code --status} and a resubmission
  * read) and, for {@code --dry-run}, {@code submit.sh}, which submits the scripts in order with their dependencies.
  *
- * <p>Resubmitting is rerunning the same command: items complete in the ledger are skipped, items whose recorded job is
- * still queued or running keep that job (their dependants wait on it), and everything else — a failed or cancelled job,
- * and the jobs SLURM cancelled because an item they needed failed ({@code --kill-on-invalid-dep=yes}) — is submitted
- * anew. An item interrupted mid-way resumes from its checkpoint, as locally.
+ * <p>Resubmitting is rerunning the same command: items complete in the ledger are skipped; an item whose recorded job
+ * is still queued or running keeps that job (its dependants wait on it) when its script is unchanged and no item it
+ * reads got a new job in this pass — otherwise that job is cancelled and replaced, so no job runs an old script or
+ * starts before a resubmitted item it reads; everything else — a failed or cancelled job, and the jobs SLURM cancelled
+ * because an item they needed failed ({@code --kill-on-invalid-dep=yes}) — is submitted anew. An item interrupted
+ * mid-way resumes from its checkpoint, as locally. The submission locks {@code jobs.json}, so two submissions of one
+ * directory do not interleave.
  *
  * <p>Every job runs with the submitting command's {@code --threads} (part of each item's fingerprint, so the outputs
  * are byte-identical to a local run with that thread count) and {@code --cpus-per-task} CPUs (default: the same).
@@ -72,9 +75,19 @@ final class SlurmExecutor {
     List<Submitted> submit(List<Pipeline.Planned> plan, Slurm slurm) throws IOException {
         Files.createDirectories(slurmDir.resolve("scripts"));
         Files.createDirectories(slurmDir.resolve("logs"));
+        try (org.softglass.core.io.OutputLock lock = org.softglass.core.io.OutputLock.file(jobsFile(dir), "--executor slurm")) {
+            return submitLocked(plan, slurm);
+        }
+    }
+
+    private List<Submitted> submitLocked(List<Pipeline.Planned> plan, Slurm slurm) throws IOException {
         Map<String, String> known = recorded(dir);
+        Map<String, String> knownScripts = recordedScripts(dir);
+        Map<String, String> scriptSha = new LinkedHashMap<>();
+        java.util.Set<String> fresh = new java.util.HashSet<>();
         Map<String, String> states = slurm == null ? Map.of() : slurm.states(new ArrayList<>(known.values()));
         Map<String, String> jobOf = new LinkedHashMap<>();
+        List<String> jobsJson = new ArrayList<>();
         List<Submitted> done = new ArrayList<>();
         StringBuilder sh = new StringBuilder("#!/bin/bash\n# Submits the softglass items in order (written by --dry-run); each job waits for the "
                 + "items it reads.\nset -euo pipefail\n");
@@ -82,7 +95,9 @@ final class SlurmExecutor {
             for (Pipeline.Planned p : plan) {
                 if (p.upToDate()) continue;
                 Path script = slurmDir.resolve("scripts").resolve(p.key() + ".sh");
-                AtomicOutput.write(script, o -> o.write(script(p.key()).getBytes(StandardCharsets.UTF_8)));
+                byte[] text = script(p.key()).getBytes(StandardCharsets.UTF_8);
+                AtomicOutput.write(script, o -> o.write(text));
+                scriptSha.put(p.key(), sha256(text));
                 Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
                 List<String> after = p.after().stream().filter(jobOf::containsKey).toList();
                 List<String> afterJobs = after.stream().map(jobOf::get).toList();
@@ -95,28 +110,50 @@ final class SlurmExecutor {
                     }
                     sh.append(' ').append(quote(script.toString())).append(")\necho \"").append(p.key()).append(": job ${").append(var)
                             .append("%%;*}\"\n");
+                    jobsJson.add("\"" + p.key() + "\": {\"job\": \"'\"${" + var + "%%;*}\"'\", \"script_sha256\": \"" + scriptSha.get(p.key()) + "\"}");
                     jobOf.put(p.key(), "");
                     done.add(new Submitted(p.key(), null, after, false));
                     continue;
                 }
                 String old = known.get(p.key());
                 if (old != null && Slurm.active(states.get(old))) {
-                    jobOf.put(p.key(), old);
-                    done.add(new Submitted(p.key(), old, after, true));
-                    continue;
+                    boolean keep = scriptSha.get(p.key()).equals(knownScripts.get(p.key())) && after.stream().noneMatch(fresh::contains);
+                    if (keep) {
+                        jobOf.put(p.key(), old);
+                        done.add(new Submitted(p.key(), old, after, true));
+                        continue;
+                    }
+                    slurm.cancel(old);   // an old script, or an item it reads was resubmitted: replaced
                 }
                 String job = slurm.submit(script, afterJobs);
+                fresh.add(p.key());
                 jobOf.put(p.key(), job);
                 known.put(p.key(), job);
+                knownScripts.put(p.key(), scriptSha.get(p.key()));
                 done.add(new Submitted(p.key(), job, after, false));
             }
         } finally {
-            if (slurm != null) record(known);   // what was submitted before a refusal stays known
+            if (slurm != null) record(known, knownScripts);   // what was submitted before a refusal stays known
         }
         if (slurm == null) {
+            // the record --status and a later submission read, written as the jobs are submitted (also when one is refused)
+            sh.insert(sh.indexOf("set -euo pipefail\n") + "set -euo pipefail\n".length(), "record() {\n  echo '{\"schema\": \"softglass.slurm-jobs/1\", "
+                    + "\"jobs\": {'\"$1\"'}}' > " + quote(jobsFile(dir).toString()) + "\n}\n");
+            // each line after a submission rewrites the record with every job so far
+            String[] lines = sh.toString().split("\n", -1);
+            StringBuilder withRecord = new StringBuilder();
+            int k = 0;
+            for (String l : lines) {
+                withRecord.append(l).append('\n');
+                if (l.startsWith("echo \"") && k < jobsJson.size()) {
+                    withRecord.append("record '").append(String.join(", ", jobsJson.subList(0, ++k))).append("'\n");
+                }
+            }
+            String text = withRecord.toString().stripTrailing() + "\n";
             Path f = slurmDir.resolve("submit.sh");
-            AtomicOutput.write(f, o -> o.write(sh.toString().getBytes(StandardCharsets.UTF_8)));
+            AtomicOutput.write(f, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
             Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return done;
         }
         return done;
     }
@@ -145,8 +182,9 @@ final class SlurmExecutor {
         String launcher = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> c = new ArrayList<>(List.of(launcher));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // the module and memory options, and system properties (e.g. -Dsoftglass.simd=false: the jobs must compute as this process)
             if (a.startsWith("--add-modules") || a.startsWith("--enable-native-access") || a.startsWith("-Xmx") || a.startsWith("-Xss")
-                    || a.startsWith("-XX:+Use")) c.add(a);
+                    || a.startsWith("-XX:+Use") || (a.startsWith("-D") && !a.startsWith("-Djdk.") && !a.startsWith("-Djava."))) c.add(a);
         }
         List<String> cp = new ArrayList<>();
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -171,9 +209,30 @@ final class SlurmExecutor {
         return m;
     }
 
-    private void record(Map<String, String> jobs) throws IOException {
+    /** Item → SHA-256 of the script its recorded job runs (absent for a record without it). */
+    static Map<String, String> recordedScripts(Path dir) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        Path f = jobsFile(dir);
+        if (!Files.isRegularFile(f)) return m;
+        try {
+            JSON.readTree(f.toFile()).path("jobs").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().path("script_sha256").asText("")));
+        } catch (IOException e) {
+            // refused with its message by recorded()
+        }
+        return m;
+    }
+
+    private static String sha256(byte[] b) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void record(Map<String, String> jobs, Map<String, String> scripts) throws IOException {
         Map<String, Object> j = new LinkedHashMap<>();
-        jobs.forEach((k, v) -> j.put(k, Csv.map("job", v)));
+        jobs.forEach((k, v) -> j.put(k, Csv.map("job", v, "script_sha256", scripts.get(k))));
         Csv.json(jobsFile(dir), Csv.map("schema", "softglass.slurm-jobs/1", "jobs", j));
     }
 

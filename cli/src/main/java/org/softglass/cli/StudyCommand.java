@@ -39,7 +39,7 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
     picocli.CommandLine.Model.CommandSpec cmd;
 
     @Override
-    public boolean readsOnly() { return status || run.itemOnly(); }   // --item locks its own record
+    public boolean readsOnly() { return status || run.itemOnly() || run.executor.slurm(); }   // --item locks its own record
 
     @Override
     public Path defaultOutput() {
@@ -52,13 +52,13 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
     public Integer call() throws Exception {
         Path dir = defaultOutput();
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
+        run.check(dir);
         if (status) {
             cmd.commandLine().getOut().print(PipelineStatus.of(dir));
             cmd.commandLine().getOut().flush();
             return ExitCodes.OK;
         }
         int threads = run.threads();
-        run.check();
         Pipeline.checkOptions(dir, run.from, threads);
         StudyPlan plan = StudyPlan.of(config);   // every check before anything is created
         PipelinePreset p = plan.preset();

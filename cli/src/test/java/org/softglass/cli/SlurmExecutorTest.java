@@ -36,10 +36,16 @@ class SlurmExecutorTest {
         }
 
         @Override
-        public Map<String, String> states(List<String> ids) {
+        public Map<String, String> states(List<String> ids) throws IOException {
             Map<String, String> m = new HashMap<>();
             for (String i : ids) if (state.containsKey(i)) m.put(i, state.get(i));
             return m;
+        }
+
+        @Override
+        public void cancel(String id) {
+            log.add("cancel " + id);
+            state.put(id, "CANCELLED");
         }
     }
 
@@ -93,6 +99,23 @@ class SlurmExecutorTest {
         assertEquals(Map.of("phop-T0.900", "100", "train-model", "103", "report", "104"), SlurmExecutor.recorded(dir));
         assertTrue(SlurmExecutor.table(again, false).contains("100*"), "a kept job is marked");
 
+        // phop's job failed and is resubmitted: train-model's queued job would start before it, so it is replaced too
+        slurm.log.clear();
+        slurm.state.put("100", "FAILED");
+        slurm.state.put("103", "PENDING");
+        slurm.state.put("104", "PENDING");
+        executor(dir).submit(PLAN, slurm);
+        assertEquals(List.of("phop-T0.900=105 after []", "cancel 103", "train-model=106 after [105]", "cancel 104", "report=107 after [106]"), slurm.log);
+
+        // a queued job whose script changed (here: other sbatch options) is replaced; one with the same script is kept
+        slurm.log.clear();
+        slurm.state.put("105", "RUNNING");
+        new SlurmExecutor(dir, new SlurmExecutor.Settings("long", "phys", "1-00:00:00", 4, List.of("--qos=low", "--mem=2G")),
+                List.of("/opt/java/bin/java", "-cp", "/opt/sg.jar", "org.softglass.cli.Main", "pipeline", "--preset", "smoke", "--out", dir.toString()))
+                .submit(PLAN, slurm);
+        assertEquals(List.of("cancel 105", "phop-T0.900=108 after []", "cancel 106", "train-model=109 after [108]", "cancel 107",
+                "report=110 after [109]"), slurm.log);
+
         slurm.log.clear();
         List<Pipeline.Planned> done = PLAN.stream().map(p -> new Pipeline.Planned(p.key(), p.stage(), p.after(), true)).toList();
         assertEquals(List.of(), executor(dir).submit(done, slurm));
@@ -132,6 +155,81 @@ class SlurmExecutorTest {
         assertEquals(List.of("--parsable " + s.resolve("phop-T0.900.sh"), "--parsable --dependency=afterok:7 " + s.resolve("train-model.sh"),
                 "--parsable --dependency=afterok:8 " + s.resolve("report.sh")), Files.readAllLines(log));
         assertTrue(said.contains("report: job 9"), said);
+        assertEquals(Map.of("phop-T0.900", "7", "train-model", "8", "report", "9"), SlurmExecutor.recorded(dir), "submit.sh records its jobs");
+        assertEquals(64, SlurmExecutor.recordedScripts(dir).get("report").length(), "with the script's SHA-256");
+    }
+
+    /**
+     * The real commands' parsing, with stand-ins for sbatch, squeue, sacct and scancel: the job id of
+     * {@code sbatch --parsable} ("ID;cluster"), sbatch's own message when it refuses, states from squeue (which alone says
+     * what is queued) and sacct ("CANCELLED by 0" is CANCELLED; a job sacct calls RUNNING that squeue no longer lists is
+     * GONE), and a failing squeue.
+     */
+    @Test
+    void slurmCommandsAreParsed(@TempDir Path dir) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path args = dir.resolve("args.log");
+        write(bin.resolve("sbatch"), "echo \"$*\" >> " + args + "\nif grep -q bad <<< \"$*\"; then echo 'sbatch: error: invalid partition specified: x' >&2; exit 1; fi\necho '42;softglass'");
+        write(bin.resolve("squeue"), "echo \"$*\" >> " + args + "\nprintf '41|RUNNING\\n42|PENDING\\n99|RUNNING\\n'");
+        write(bin.resolve("sacct"), "printf '40|CANCELLED by 0\\n41|RUNNING\\n43|RUNNING\\n44|FAILED\\n'");
+        write(bin.resolve("scancel"), "echo \"scancel $*\" >> " + args);
+        Slurm s = Slurm.commands(bin + "/");
+        assertEquals("42", s.submit(dir.resolve("a.sh"), List.of("7", "8")));
+        assertEquals("--parsable --dependency=afterok:7:8 " + dir.resolve("a.sh"), Files.readAllLines(args).get(0));
+        IOException e = assertThrows(IOException.class, () -> s.submit(dir.resolve("bad.sh"), List.of()));
+        assertEquals("sbatch refused bad.sh: sbatch: error: invalid partition specified: x", e.getMessage());
+        assertEquals(Map.of("40", "CANCELLED", "41", "RUNNING", "42", "PENDING", "43", "GONE", "44", "FAILED"),
+                s.states(List.of("40", "41", "42", "43", "44", "45")));
+        assertTrue(Files.readString(args).contains("-h --me -o %i|%T"), Files.readString(args));
+        s.cancel("42");
+        assertTrue(Files.readString(args).contains("scancel 42"));
+        write(bin.resolve("squeue"), "echo 'squeue: error: Unable to contact slurm controller (connect failure)' >&2; exit 1");
+        assertEquals("squeue failed: squeue: error: Unable to contact slurm controller (connect failure)",
+                assertThrows(IOException.class, () -> s.states(List.of("41"))).getMessage());
+    }
+
+    private static void write(Path f, String body) throws IOException {
+        Files.writeString(f, "#!/bin/bash\n" + body + "\n");
+        f.toFile().setExecutable(true);
+    }
+
+    /** The plan of a fresh smoke run, as the dry run prints it: every item and the items it waits for. */
+    @Test
+    void dryRunOfAFreshRunHasTheWholeDependencyGraph(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("run");
+        CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--executor", "slurm", "--dry-run");
+        assertEquals(0, r.code(), r.err());
+        Map<String, String> after = new java.util.LinkedHashMap<>();
+        for (String l : r.err().lines().toList()) {
+            String[] f = l.strip().split("\\s+-\\s*", 2);
+            if (f.length == 2 && f[0].matches("[a-z]+(-[A-Za-z0-9.]+)*")) after.put(f[0], f[1].strip());
+        }
+        String all = "simulate-T0.900, simulate-T0.750, simulate-T0.660, simulate-T0.610, phop-T0.900, phop-T0.750, phop-T0.660, phop-T0.610, "
+                + "train-set-T0.750, train-set-T0.660, train-set-T0.610, train-model, softness-T0.900, softness-T0.750, softness-T0.660, "
+                + "softness-T0.610, barriers, correlations-T0.610, trap-relax, trap-equilibrium, trsp, observables-T0.900, observables-T0.750, "
+                + "observables-T0.660, observables-T0.610";
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("simulate-T0.900", "");
+        expected.put("simulate-T0.750", "simulate-T0.900");
+        expected.put("simulate-T0.660", "simulate-T0.750");
+        expected.put("simulate-T0.610", "simulate-T0.660");
+        for (String t : List.of("T0.900", "T0.750", "T0.660", "T0.610")) expected.put("phop-" + t, "simulate-" + t);
+        for (String t : List.of("T0.750", "T0.660", "T0.610")) expected.put("train-set-" + t, "simulate-" + t + ", phop-" + t);
+        expected.put("train-model", "train-set-T0.750, train-set-T0.660, train-set-T0.610");
+        for (String t : List.of("T0.900", "T0.750", "T0.660", "T0.610")) expected.put("softness-" + t, "simulate-" + t + ", train-model");
+        expected.put("barriers", "phop-T0.900, phop-T0.750, phop-T0.660, phop-T0.610, softness-T0.900, softness-T0.750, softness-T0.660, softness-T0.610");
+        expected.put("correlations-T0.610", "simulate-T0.610, phop-T0.610, softness-T0.610, barriers");
+        expected.put("trap-relax", "correlations-T0.610");
+        expected.put("trap-equilibrium", "correlations-T0.610");
+        expected.put("trsp", "correlations-T0.610");
+        for (String t : List.of("T0.900", "T0.750", "T0.660", "T0.610")) expected.put("observables-" + t, "simulate-" + t + ", phop-" + t);
+        expected.put("report", all);
+        assertEquals(expected, after, r.err());
+        assertTrue(Files.isRegularFile(out.resolve("pipeline.json")), "the jobs of submit.sh start from the run's record");
+        CliRunner.Result from = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--executor", "slurm",
+                "--dry-run", "--from", "phop");
+        assertEquals(ExitCodes.USAGE, from.code(), from.err());
+        assertTrue(from.err().contains("--dry-run cannot be combined with --from"), from.err());
     }
 
     /** --status's table: done from the ledger, SLURM's state while queued, failed with the log or the reason it never ran. */
@@ -153,22 +251,32 @@ class SlurmExecutorTest {
         slurm.state.remove("102");
         assertTrue(PipelineStatus.slurm(dir, slurm).contains("never started (cancelled, or an item it needs failed)"));
         assertTrue(PipelineStatus.slurm(dir, slurm).contains("2 item(s) failed or were cancelled: rerun the submitting command"));
+        // SLURM out of reach: what is not complete is unknown, not failed
+        String down = PipelineStatus.slurm(dir, new FakeSlurm() {
+            @Override
+            public Map<String, String> states(List<String> ids) throws IOException { throw new IOException("squeue failed: no controller"); }
+        });
+        assertTrue(down.contains("(squeue failed: no controller)") && down.matches("(?s).*report\\s+102\\s+unknown \\(SLURM not reached\\)\n.*"), down);
+        assertFalse(down.contains("failed or were cancelled"), down);
+        Files.writeString(SlurmExecutor.jobsFile(dir), "{not json");
+        assertTrue(PipelineStatus.slurm(dir, slurm).contains("not a softglass jobs record"));
     }
 
     /** The executor options are checked before anything runs, one line naming the option. */
     @Test
     void badExecutorOptionsAreUsageErrors(@TempDir Path tmp) {
         String out = tmp.resolve("run").toString();
-        Map<List<String>, String> cases = Map.of(
-                List.of("--executor", "pbs"), "--executor must be local or slurm, got 'pbs'",
-                List.of("--partition", "short"), "--partition needs --executor slurm",
-                List.of("--dry-run"), "--dry-run needs --executor slurm",
-                List.of("--executor", "slurm", "--time", "tomorrow"), "--time must be a SLURM time limit",
-                List.of("--executor", "slurm", "--item", "barriers"), "--item runs one item here; it cannot be combined with --executor slurm",
-                List.of("--executor", "slurm", "--sbatch-option", "--dependency=afterok:1"), "sets the jobs' dependencies",
-                List.of("--executor", "slurm", "--sbatch-option", "qos"), "--sbatch-option must be one sbatch option starting with '-'",
-                List.of("--executor", "slurm", "--cpus-per-task", "0"), "--cpus-per-task must be >= 1",
-                List.of("--item", "barriers", "--from", "phop"), "cannot be combined with --from");
+        Map<List<String>, String> cases = Map.ofEntries(
+                Map.entry(List.of("--executor", "pbs"), "--executor must be local or slurm, got 'pbs'"),
+                Map.entry(List.of("--partition", "short"), "--partition needs --executor slurm"),
+                Map.entry(List.of("--dry-run"), "--dry-run needs --executor slurm"),
+                Map.entry(List.of("--executor", "slurm", "--time", "tomorrow"), "--time must be a SLURM time limit"),
+                Map.entry(List.of("--executor", "slurm", "--item", "barriers"), "--item runs one item here; it cannot be combined with --executor slurm"),
+                Map.entry(List.of("--executor", "slurm", "--sbatch-option", "--dependency=afterok:1"), "sets the jobs' dependencies"),
+                Map.entry(List.of("--executor", "slurm", "--sbatch-option", "-e/tmp/x"), "sets the jobs' dependencies, outputs"),
+                Map.entry(List.of("--executor", "slurm", "--sbatch-option", "qos"), "--sbatch-option must be one sbatch option starting with '-'"),
+                Map.entry(List.of("--executor", "slurm", "--cpus-per-task", "0"), "--cpus-per-task must be >= 1"),
+                Map.entry(List.of("--item", "barriers", "--from", "phop"), "cannot be combined with --from"));
         for (var c : cases.entrySet()) {
             List<String> args = new ArrayList<>(List.of("pipeline", "--preset", "smoke", "--out", out, "--quiet"));
             args.addAll(c.getKey());
@@ -177,5 +285,10 @@ class SlurmExecutorTest {
             assertTrue(r.err().contains(c.getValue()), c.getKey() + ": " + r.err());
             assertFalse(Files.exists(tmp.resolve("run").resolve("stages")), c.getKey() + " created the run");
         }
+        Path spaced = tmp.resolve("with space");
+        CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", spaced.toString(), "--executor", "slurm", "--dry-run", "--quiet");
+        assertEquals(ExitCodes.USAGE, r.code(), r.err());
+        assertTrue(r.err().contains("has a space, %, quote or backslash, which sbatch's --output cannot take"), r.err());
+        assertFalse(Files.exists(spaced), "nothing created");
     }
 }
