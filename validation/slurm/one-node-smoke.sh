@@ -120,13 +120,19 @@ if echo "$status" | grep -q "failed"; then say "FAIL: an item failed; logs in $r
 [ -f "$run/report/summary.json" ] || { say "FAIL: no report/summary.json after the resubmission"; exit 1; }
 
 bin/softglass pipeline --preset smoke --threads "$threads" --quiet --out "$local"
-/usr/bin/python3 - "$run" "$local" <<'EOF'
+/usr/bin/python3 - "$run" "$local" "$root" <<'EOF'
 import json, sys
 def load(d):
     text = open(f"{d}/report/summary.json").read().replace(d, "<RUN>")
     s = json.loads(text)
     s.pop("stage_seconds")
     return s
+try:   # the jobs record against its JSON Schema (python3-jsonschema, which .ci/run installs)
+    import jsonschema
+    root = sys.argv[3]
+    jsonschema.validate(json.load(open(f"{sys.argv[1]}/slurm/jobs.json")), json.load(open(f"{root}/schemas/slurm-jobs.schema.json")))
+except ImportError:
+    pass
 a, b = load(sys.argv[1]), load(sys.argv[2])
 if a != b:
     diff = [k for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
