@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The pipeline on a real SLURM (issue 17 item 3): starts a one-node SLURM cluster on this machine from Debian's
 # packages (slurm-wlm and munge, installed with apt-get when missing; needs root or sudo), then
-#   1. submits   bin/softglass pipeline --preset smoke --executor slurm   through it,
+#   1. submits   bin/softglass pipeline --preset smoke --quench-shards 2 --executor slurm   through it (each
+#      temperature's quench in two frame blocks, each a job, joined by a third),
 #   2. cancels one queued job (train-model), which makes SLURM cancel every job after it (--kill-on-invalid-dep),
 #   3. once the queue is empty, resubmits by rerunning the same command: only the cancelled items go again,
-#   4. runs the same preset locally (--executor local) with the same --threads,
+#   4. runs the same preset locally (--executor local) with the same --threads and --quench-shards,
 #   5. checks that every item is complete and that the two report/summary.json agree (all but the wall times, and
 #      the run directory's path where a message names a file).
 # Usage: validation/slurm/one-node-smoke.sh [WORKDIR] [THREADS]   (default: a fresh temporary folder, 2)
@@ -95,7 +96,7 @@ bin/softglass --version >/dev/null   # builds the CLI once, outside the jobs
 run="$work/slurm-run"
 local="$work/local-run"
 rm -rf "$run" "$local"   # a fresh cluster numbers its jobs from 1 again: no record of an earlier one may stay
-submit=(bin/softglass pipeline --preset smoke --threads "$threads" --executor slurm --out "$run")
+submit=(bin/softglass pipeline --preset smoke --threads "$threads" --quench-shards 2 --executor slurm --out "$run")
 wait_queue() {   # until none of the run's jobs is queued or running (15 min at most)
   for i in $(seq 900); do
     [ -z "$(squeue -h -o %i)" ] && return 0
@@ -109,17 +110,20 @@ job=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["
 scancel "$job"
 say "cancelled train-model (job $job): its dependants are cancelled by SLURM"
 wait_queue
-bin/softglass pipeline --preset smoke --status --out "$run" | tail -n 30
+bin/softglass pipeline --preset smoke --status --out "$run" | tail -n 42
 [ -f "$run/report/summary.json" ] && { say "FAIL: the report ran although train-model was cancelled"; exit 1; }
 say "resubmitting with the same command"
 "${submit[@]}" 2>&1 | tail -n 3
 wait_queue
 status="$(bin/softglass pipeline --preset smoke --status --out "$run")"
-echo "$status" | tail -n 30
+echo "$status" | tail -n 42
 if echo "$status" | grep -q "failed"; then say "FAIL: an item failed; logs in $run/slurm/logs"; exit 1; fi
 [ -f "$run/report/summary.json" ] || { say "FAIL: no report/summary.json after the resubmission"; exit 1; }
 
-bin/softglass pipeline --preset smoke --threads "$threads" --quiet --out "$local"
+bin/softglass pipeline --preset smoke --threads "$threads" --quench-shards 2 --quiet --out "$local"
+for f in md/T0.610-is/is.dump softness/T0.610/softness.npy; do   # the merged quench and what stands on it: byte for byte
+  cmp "$run/$f" "$local/$f" || { say "FAIL: $f of the SLURM run differs from the local run's"; exit 1; }
+done
 /usr/bin/python3 - "$run" "$local" "$root" <<'EOF'
 import json, sys
 def load(d):

@@ -36,6 +36,12 @@ final class ExecutorOptions {
             + "sbatch takes it (repeatable; e.g. --sbatch-option=--qos=short --sbatch-option=--mem=4G).")
     List<String> sbatchOptions = new ArrayList<>();
 
+    @Option(names = "--quench-shards", paramLabel = "K", defaultValue = "0",
+            description = "Quench each temperature's frames in K blocks, each an item of its own (with --executor slurm: a job on any node, "
+                    + "while the MD chain goes on), joined byte for byte (quench-merge) into DIR/md/T.../-is/is.dump; 0 (default): "
+                    + "quench inside the MD item.")
+    int quenchShards;
+
     @Option(names = "--item", paramLabel = "KEY", description = "Run only this item (e.g. phop-T0.900; what the slurm executor's batch jobs "
             + "run); the items it reads must be complete. Keys: the names of DIR/stages/*.json, or --executor slurm --dry-run.")
     String item;

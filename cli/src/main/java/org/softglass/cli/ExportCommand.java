@@ -180,7 +180,8 @@ final class ExportCommand implements Callable<Integer> {
         } else if (!Files.isDirectory(md)) {
             throw new IllegalArgumentException("--temperature " + temperature + ": " + run + " has no " + run.resolve("md").resolve(label));
         } else {
-            traj = Files.isRegularFile(md.resolve("is.dump")) ? md.resolve("is.dump") : md.resolve("traj.dump");
+            Path sharded = run.resolve("md").resolve(label + "-is").resolve("is.dump");   // --quench-shards: the merged quench
+            traj = Files.isRegularFile(sharded) ? sharded : Files.isRegularFile(md.resolve("is.dump")) ? md.resolve("is.dump") : md.resolve("traj.dump");
         }
         Path s = run.resolve("softness").resolve(label), p = run.resolve("phop").resolve(label);
         if (Files.isDirectory(s)) softnessDir = s;

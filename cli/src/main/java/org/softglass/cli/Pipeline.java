@@ -97,6 +97,28 @@ final class Pipeline {
     PipelineLedger ledger() { return ledger; }
 
     /**
+     * Frame blocks of the inherent-structure quench ({@code --quench-shards K}): 0 (the default) quenches every frame
+     * inside the MD item, beside the MD; K &gt; 0 makes the MD item write the thermal trajectory only, then K items each
+     * quench a block of its frames ({@code softglass quench --frames A:B}) and one item joins them
+     * ({@code softglass quench-merge}) into {@code md/T…-is/is.dump}, byte for byte what one {@code quench} of the whole
+     * trajectory writes. The shards are items of the {@code simulate} stage ({@code simulate-T…-q0}, …, {@code simulate-T…-is});
+     * with {@code --executor slurm} they run on other nodes while the MD chain goes on. The inherent structures then
+     * come from the dumped frames (read back exactly: {@code Double.toString} in the dump), not from the MD's memory,
+     * so they can differ from the inline ones in the last digits. Modifies and returns this pipeline.
+     */
+    Pipeline quenchShards(int k) {
+        if (k < 0) throw new IllegalArgumentException("--quench-shards must be >= 0, got " + k);
+        if (k > 0 && (study != null || !preset.inherent())) {
+            throw new IllegalArgumentException("--quench-shards splits the quench of the pipeline's own MD; "
+                    + (study != null ? "a study's trajectories are not quenched by the pipeline's MD" : "preset " + preset.name() + " makes no inherent structures"));
+        }
+        this.quenchShards = k;
+        return this;
+    }
+
+    private int quenchShards;
+
+    /**
      * Names the study configuration a {@code simulate} study came from, so the manifest, the summary and the report's
      * rerun line point at it instead of a preset. Modifies and returns this pipeline.
      */
@@ -113,17 +135,27 @@ final class Pipeline {
      *
      * @throws IllegalArgumentException naming the option and what was expected
      */
-    static void checkOptions(Path out, String from, int threads) {
+    static void checkOptions(Path out, String from, int threads) { checkOptions(out, from, threads, 0); }
+
+    /** As {@link #checkOptions(Path, String, int)}, and the same for {@code --quench-shards} (absent from a record: 0). */
+    static void checkOptions(Path out, String from, int threads, int quenchShards) {
         if (from != null && !STAGES.contains(from)) {
             throw new IllegalArgumentException("--from must be one of " + String.join(", ", STAGES) + ", got '" + from + "'");
         }
         Path pj = out.resolve("pipeline.json");
         if (!Files.isRegularFile(pj)) return;
-        com.fasterxml.jackson.databind.JsonNode t;
+        com.fasterxml.jackson.databind.JsonNode t, q;
         try {
-            t = JSON.readTree(pj.toFile()).path("parameters").path("threads");
+            var params = JSON.readTree(pj.toFile()).path("parameters");
+            t = params.path("threads");
+            q = params.path("quench_shards");
         } catch (IOException e) {
             return;   // an unreadable record is rewritten; the stage fingerprints still decide
+        }
+        int recorded = q.isInt() ? q.asInt() : 0;
+        if (recorded != quenchShards && !STAGES.get(0).equals(from)) {
+            throw new IllegalArgumentException(out + " holds a pipeline run with --quench-shards " + recorded + "; this command has --quench-shards "
+                    + quenchShards + " (rerun with --quench-shards " + recorded + ", or add --from " + STAGES.get(0) + " to redo the MD and quench that way)");
         }
         if (t.isInt() && t.asInt() != threads && !STAGES.get(0).equals(from)) {
             throw new IllegalArgumentException(out + " holds a pipeline run with --threads " + t.asInt() + "; this command has --threads " + threads
@@ -251,6 +283,7 @@ final class Pipeline {
         Map<String, Object> man = new LinkedHashMap<>(study != null ? study.settings(preset) : preset.asMap());
         man.put("seed", seed);
         man.put("threads", threads);
+        if (quenchShards > 0) man.put("quench_shards", quenchShards);
         if (study != null) man.put("study", study.asMap());
         if (config != null) man.put("study_config", config);
         org.softglass.core.io.Manifest m = new org.softglass.core.io.Manifest(Version.get(), "pipeline");
@@ -328,8 +361,8 @@ final class Pipeline {
                 Path prev = k == 0 ? null : thermal(ts[k - 1]);
                 Path dir = out.resolve("md").resolve(PipelinePreset.label(t));
                 RunSpec spec = new RunSpec("ka", preset.n(), 1.2, t, preset.dt(), preset.steps(k), "nvt", 0.5, seed + 1000L * k, 2.0,
-                        k == 0 ? 2000 : 0, preset.equilibrate(k), preset.dumpEvery(), preset.dumpEvery(), 10_000, 0.3, preset.inherent(), 0.8,
-                        startFile(prev, "simulate-" + PipelinePreset.label(t)), preset.inherentQuench());
+                        k == 0 ? 2000 : 0, preset.equilibrate(k), preset.dumpEvery(), preset.dumpEvery(), 10_000, 0.3,
+                        preset.inherent() && quenchShards == 0, 0.8, startFile(prev, "simulate-" + PipelinePreset.label(t)), preset.inherentQuench());
                 Map<String, Object> params = new LinkedHashMap<>(spec.asMap());
                 params.remove("initial");
                 params.put("threads", threads);
@@ -342,9 +375,47 @@ final class Pipeline {
                 });
                 offset += spec.totalSteps();
                 bar.stepTo(offset);
+                if (quenchShards > 0) quenchShardsOf(k);
             }
         }
         end("simulate");
+    }
+
+    /**
+     * The shard items and the merge item of temperature {@code k}'s quench ({@link #quenchShards}). Shard i takes frames
+     * [⌊i F/K⌋, ⌊(i+1) F/K⌋) of the F = production/dumpEvery + 1 frames of {@code md/T…/traj.dump}; the last one runs to
+     * the end of the file (quench-merge checks it got there).
+     */
+    private void quenchShardsOf(int k) throws IOException {
+        double t = preset.temperatures()[k];
+        String label = PipelinePreset.label(t);
+        Path traj = thermal(t);
+        long frames = preset.steps(k) / preset.dumpEvery() + 1;
+        int shards = (int) Math.min(quenchShards, frames);
+        var q = preset.inherentQuench();
+        List<Path> shardDirs = new ArrayList<>(), merged = new ArrayList<>();
+        for (int i = 0; i < shards; i++) {
+            long a = i * frames / shards, b = i == shards - 1 ? Integer.MAX_VALUE : (i + 1) * frames / shards;
+            Path dir = out.resolve("md").resolve(label + "-q" + i);
+            String range = a + ":" + b;
+            runItem(new PipelineLedger.Item("simulate", label + "-q" + i, dir, Csv.map("frames", range, "inherent_min", q.algorithm().label(),
+                    "inherent_ftol", q.ftol(), "threads", threads), List.of(traj)), d -> {
+                sub("quench", traj.toString(), "--frames", range, "--min", q.algorithm().label(), "--ftol", num(q.ftol()), "--threads", nt(),
+                        "--quiet", "--out", d.toString());
+                return Map.of();
+            });
+            shardDirs.add(dir);
+            merged.add(dir.resolve("is.dump"));
+            merged.add(dir.resolve("is_energy.csv"));
+            merged.add(dir.resolve("manifest.json"));
+        }
+        runItem(new PipelineLedger.Item("simulate", label + "-is", out.resolve("md").resolve(label + "-is"), Csv.map("shards", shards), merged), d -> {
+            List<String> a = new ArrayList<>(List.of("quench-merge"));
+            shardDirs.forEach(x -> a.add(x.toString()));
+            a.addAll(List.of("--out", d.toString()));
+            sub(a.toArray(String[]::new));
+            return Map.of();
+        });
     }
 
     /**
@@ -783,6 +854,7 @@ final class Pipeline {
     private Path traj(double t) {
         if (study != null && study.quench() != null) return out.resolve("md").resolve(PipelinePreset.label(t)).resolve("is.dump");
         if (study != null) return study.structure(t);
+        if (preset.inherent() && quenchShards > 0) return out.resolve("md").resolve(PipelinePreset.label(t) + "-is").resolve("is.dump");
         return out.resolve("md").resolve(PipelinePreset.label(t)).resolve(preset.inherent() ? "is.dump" : "traj.dump");
     }
 

@@ -79,13 +79,19 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
             o.flush();
             return ExitCodes.OK;
         }
-        Pipeline.checkOptions(dir, run.from, threads);   // before anything is created
+        Pipeline.checkOptions(dir, run.from, threads, run.executor.quenchShards);   // before anything is created
+        if (run.executor.quenchShards < 0) throw new IllegalArgumentException("--quench-shards must be >= 0, got " + run.executor.quenchShards);
+        if (run.executor.quenchShards > 0 && !p.inherent()) {
+            throw new IllegalArgumentException("--quench-shards: preset " + p.name() + " makes no inherent structures");
+        }
         PrintWriter err = cmd.commandLine().getErr();
         if (!run.quiet()) {
             err.printf("softglass pipeline: preset %s, N = %d, %d temperatures, %d threads -> %s%n", p.name(), p.n(), p.temperatures().length,
                     threads, dir);
             err.flush();
         }
-        return run.execute("pipeline", new Pipeline(p, dir, threads, run.seed, run.quiet(), err), dir, java.util.List.of("pipeline", "--preset", p.name()), err);
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("pipeline", "--preset", p.name()));
+        if (run.executor.quenchShards > 0) args.addAll(java.util.List.of("--quench-shards", Integer.toString(run.executor.quenchShards)));
+        return run.execute("pipeline", new Pipeline(p, dir, threads, run.seed, run.quiet(), err).quenchShards(run.executor.quenchShards), dir, args, err);
     }
 }

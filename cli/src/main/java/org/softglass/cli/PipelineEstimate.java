@@ -193,6 +193,27 @@ final class PipelineEstimate {
         return new double[] {chain, softness, trsp, chain + softness + trsp};
     }
 
+    /**
+     * As {@link #cluster}, with {@code --quench-shards K}, K = nodes: the chain is the MD alone; each temperature's quench
+     * runs in K jobs beside the MD of the temperatures below it, so what remains after the chain is the last
+     * temperature's quench spread over the nodes (F_last · s per IS / K), then the softness items and TRSP as above. That
+     * critical path assumes nodes to spare for the quench beside the chain; the total is therefore never below all the
+     * work divided by the nodes: total = max(critical path, (MD + every IS + softness + TRSP) / nodes).
+     *
+     * @return {MD chain seconds, last quench seconds, softness seconds, trsp seconds, total}
+     */
+    static double[] clusterSharded(PipelinePreset p, Rates r, int nodes) {
+        double[] c = cluster(p, r, nodes);
+        double[] ts = p.temperatures();
+        double md = 0;
+        for (int k = 0; k < ts.length; k++) md += ((k == 0 ? 2000 : 0) + p.equilibrate(k) + p.steps(k)) * (double) p.n() / r.mdAtomStepsPerSecond();
+        long fLast = p.steps(ts.length - 1) / p.dumpEvery() + 1;
+        double lastQuench = p.inherent() ? fLast * r.quenchSecondsPerFrame() / Math.max(1, nodes) : 0;
+        List<Stage> all = project(p, r);
+        double work = all.stream().mapToDouble(Stage::seconds).sum();
+        return new double[] {md, lastQuench, c[1], c[2], Math.max(md + lastQuench + c[1] + c[2], work / Math.max(1, nodes))};
+    }
+
     /** The cluster lines of the table, for 1, 2, 4 and 8 nodes and {@code nodes}. */
     static String clusterTable(PipelinePreset p, Rates r, int nodes) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "with --executor slurm, %d cores per job (MD chain + softness spread over the nodes + trsp):%n",
@@ -203,6 +224,14 @@ final class PipelineEstimate {
             double[] c = cluster(p, r, k);
             b.append(String.format(Locale.ROOT, "  %2d node(s) %8.0f s  (%5.2f h)  chain %.0f s + softness %.0f s + trsp %.0f s%n", k, c[3], c[3] / 3600,
                     c[0], c[1], c[2]));
+        }
+        if (p.inherent()) {
+            b.append("with --quench-shards K = nodes (the chain is the MD alone; each temperature's quench beside it):\n");
+            for (int k : ks) {
+                double[] c = clusterSharded(p, r, k);
+                b.append(String.format(Locale.ROOT, "  %2d node(s) %8.0f s  (%5.2f h)  MD chain %.0f s + last quench %.0f s + softness %.0f s + trsp %.0f s%n",
+                        k, c[4], c[4] / 3600, c[0], c[1], c[2], c[3]));
+            }
         }
         return b.toString();
     }

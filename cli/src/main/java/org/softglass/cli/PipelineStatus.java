@@ -129,7 +129,7 @@ final class PipelineStatus {
     private static String progress(Path dir, JsonNode m) {
         String item = m.path("command").asText().replaceFirst("^pipeline ", "");
         JsonNode p = m.path("parameters");
-        if (!item.startsWith("simulate-") || !p.has("steps")) return item + " running";
+        if (!item.matches("simulate-T[0-9.]+") || !p.has("steps")) return item + " running";   // not an MD item (e.g. a quench shard)
         Path thermo = dir.resolve("md").resolve(item.substring("simulate-".length())).resolve("thermo.csv.part");
         long total = p.path("steps").asLong(0);   // thermo rows count production steps
         try (Stream<String> lines = Files.isRegularFile(thermo) ? Files.lines(thermo) : Stream.empty()) {

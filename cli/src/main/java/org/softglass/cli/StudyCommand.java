@@ -59,6 +59,9 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
             return ExitCodes.OK;
         }
         int threads = run.threads();
+        if (run.executor.quenchShards != 0) {
+            throw new IllegalArgumentException("--quench-shards splits the quench of the pipeline's own MD; a study's trajectories are quenched by its 'quench' block");
+        }
         Pipeline.checkOptions(dir, run.from, threads);
         StudyPlan plan = StudyPlan.of(config);   // every check before anything is created
         PipelinePreset p = plan.preset();

@@ -53,6 +53,13 @@ class PipelineEstimateTest {
         assertEquals(5001 * 0.1, PipelineEstimate.cluster(p, r, 2)[1], 1e-9, "T = 0.50 alone on one node; the other 4357 frames on the other");
         assertEquals(5001 * 0.1, PipelineEstimate.cluster(p, r, 8)[1], 1e-9, "one temperature per node: the longest");
         assertTrue(PipelineEstimate.clusterTable(p, r, 3).contains(" 3 node(s)"));
+        // with --quench-shards K = nodes: the MD chain, then the last temperature's 5001 frames quenched on the nodes
+        double md = (2000 + 570_000 + 1_870_000) * 1000.0 / 1e6;
+        double[] sh = PipelineEstimate.clusterSharded(p, r, 8);
+        assertEquals(md, sh[0], 1e-6);
+        assertEquals(5001 * 0.5 / 8, sh[1], 1e-9);
+        assertEquals(md + 5001 * 0.5 / 8 + 5001 * 0.1 + trsp, sh[4], 1e-6, "8 nodes: the critical path");
+        assertEquals(one[3], PipelineEstimate.clusterSharded(p, r, 1)[4], 1e-6, "1 node: all the work, one item after the other");
     }
 
     @Test

@@ -193,6 +193,41 @@ class SlurmExecutorTest {
         f.toFile().setExecutable(true);
     }
 
+    /**
+     * With {@code --quench-shards 2} each temperature's quench is two frame-block items after its MD item and a merge
+     * item after them; the structure analysis (p_hop, training, softness, correlations, observables) reads the merged
+     * file, the MD chain goes on from the MD items alone. Switching the shard count on an existing run is refused like
+     * another thread count; a study and a preset without inherent structures refuse it.
+     */
+    @Test
+    void quenchShardsAreItemsOfTheirOwn(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("run");
+        CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--quench-shards", "2",
+                "--executor", "slurm", "--dry-run");
+        assertEquals(0, r.code(), r.err());
+        Map<String, String> after = new java.util.LinkedHashMap<>();
+        for (String l : r.err().lines().toList()) {
+            String[] f = l.strip().split("\\s+-\\s*", 2);
+            if (f.length == 2 && f[0].matches("[a-z]+(-[A-Za-z0-9.]+)*")) after.put(f[0], f[1].strip());
+        }
+        assertEquals("simulate-T0.900", after.get("simulate-T0.750"), "the chain: MD after MD");
+        assertEquals("simulate-T0.750", after.get("simulate-T0.750-q0"));
+        assertEquals("simulate-T0.750", after.get("simulate-T0.750-q1"));
+        assertEquals("simulate-T0.750-q0, simulate-T0.750-q1", after.get("simulate-T0.750-is"));
+        assertEquals("simulate-T0.750-is", after.get("phop-T0.750"));
+        assertEquals("simulate-T0.750-is, phop-T0.750", after.get("train-set-T0.750"));
+        assertEquals("simulate-T0.750, simulate-T0.750-is, phop-T0.750", after.get("observables-T0.750"), "F_s on the thermal file, Q on the IS");
+        String q1 = Files.readString(out.resolve("slurm").resolve("scripts").resolve("simulate-T0.750-q1.sh"));
+        assertTrue(q1.contains("'--preset' 'smoke' '--quench-shards' '2' '--out'"), "the jobs run the same split: " + q1);
+
+        CliRunner.Result other = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--quiet");
+        assertEquals(ExitCodes.USAGE, other.code(), other.err());
+        assertTrue(other.err().contains("holds a pipeline run with --quench-shards 2; this command has --quench-shards 0"), other.err());
+        CliRunner.Result study = CliRunner.run("study", "../examples/study-ka-small.yaml", "--out", tmp.resolve("s").toString(), "--quench-shards", "2");
+        assertEquals(ExitCodes.USAGE, study.code(), study.err());
+        assertTrue(study.err().contains("--quench-shards splits the quench of the pipeline's own MD"), study.err());
+    }
+
     /** The plan of a fresh smoke run, as the dry run prints it: every item and the items it waits for. */
     @Test
     void dryRunOfAFreshRunHasTheWholeDependencyGraph(@TempDir Path tmp) throws IOException {
