@@ -38,7 +38,7 @@ final class ExecutorOptions {
 
     @Option(names = "--quench-shards", paramLabel = "K", defaultValue = "0",
             description = "Quench each temperature's frames in K blocks, each an item of its own (with --executor slurm: a job on any node, "
-                    + "while the MD chain goes on), joined byte for byte (quench-merge) into DIR/md/T.../-is/is.dump; 0 (default): "
+                    + "while the MD chain goes on), joined byte for byte (quench-merge) into DIR/md/T...-is/is.dump; 0 (default): "
                     + "quench inside the MD item.")
     int quenchShards;
 

@@ -180,12 +180,23 @@ final class ExportCommand implements Callable<Integer> {
         } else if (!Files.isDirectory(md)) {
             throw new IllegalArgumentException("--temperature " + temperature + ": " + run + " has no " + run.resolve("md").resolve(label));
         } else {
-            Path sharded = run.resolve("md").resolve(label + "-is").resolve("is.dump");   // --quench-shards: the merged quench
-            traj = Files.isRegularFile(sharded) ? sharded : Files.isRegularFile(md.resolve("is.dump")) ? md.resolve("is.dump") : md.resolve("traj.dump");
+            // a run made with --quench-shards (pipeline.json says so): the merged quench; else the MD item's own files
+            Path sharded = run.resolve("md").resolve(label + "-is").resolve("is.dump");
+            traj = quenchShards(run) > 0 ? sharded : Files.isRegularFile(md.resolve("is.dump")) ? md.resolve("is.dump") : md.resolve("traj.dump");
         }
         Path s = run.resolve("softness").resolve(label), p = run.resolve("phop").resolve(label);
         if (Files.isDirectory(s)) softnessDir = s;
         if (Files.isDirectory(p)) phopDir = p;
+    }
+
+    /** The {@code --quench-shards} a pipeline run was made with (its pipeline.json; 0 when absent or unreadable). */
+    private static int quenchShards(Path run) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("pipeline.json").toFile()).path("parameters")
+                    .path("quench_shards").asInt(0);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** The structure trajectory of a {@code softglass study} run at a label (its pipeline.json's study block), or null. */

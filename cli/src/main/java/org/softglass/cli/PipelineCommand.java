@@ -79,8 +79,8 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
             o.flush();
             return ExitCodes.OK;
         }
-        Pipeline.checkOptions(dir, run.from, threads, run.executor.quenchShards);   // before anything is created
         if (run.executor.quenchShards < 0) throw new IllegalArgumentException("--quench-shards must be >= 0, got " + run.executor.quenchShards);
+        Pipeline.checkOptions(dir, run.from, threads, run.executor.quenchShards);   // before anything is created
         if (run.executor.quenchShards > 0 && !p.inherent()) {
             throw new IllegalArgumentException("--quench-shards: preset " + p.name() + " makes no inherent structures");
         }

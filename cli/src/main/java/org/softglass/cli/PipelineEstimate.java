@@ -196,22 +196,24 @@ final class PipelineEstimate {
     /**
      * As {@link #cluster}, with {@code --quench-shards K}, K = nodes: the chain is the MD alone; each temperature's quench
      * runs in K jobs beside the MD of the temperatures below it, so what remains after the chain is the last
-     * temperature's quench spread over the nodes (F_last · s per IS / K), then the softness items and TRSP as above. That
-     * critical path assumes nodes to spare for the quench beside the chain; the total is therefore never below all the
-     * work divided by the nodes: total = max(critical path, (MD + every IS + softness + TRSP) / nodes).
+     * temperature's quench. While the chain runs, the MD holds one node and the other nodes − 1 quench, so what is left
+     * of all the inherent structures after it is spread over the nodes: after the chain comes
+     * max(F_last · s per IS / nodes, (every IS − (nodes − 1) · MD chain) / nodes), then the softness items and TRSP as
+     * above (on one node: all the work, one item after the other).
      *
-     * @return {MD chain seconds, last quench seconds, softness seconds, trsp seconds, total}
+     * @return {MD chain seconds, quench seconds after the chain, softness seconds, trsp seconds, total}
      */
     static double[] clusterSharded(PipelinePreset p, Rates r, int nodes) {
         double[] c = cluster(p, r, nodes);
         double[] ts = p.temperatures();
         double md = 0;
         for (int k = 0; k < ts.length; k++) md += ((k == 0 ? 2000 : 0) + p.equilibrate(k) + p.steps(k)) * (double) p.n() / r.mdAtomStepsPerSecond();
-        long fLast = p.steps(ts.length - 1) / p.dumpEvery() + 1;
-        double lastQuench = p.inherent() ? fLast * r.quenchSecondsPerFrame() / Math.max(1, nodes) : 0;
-        List<Stage> all = project(p, r);
-        double work = all.stream().mapToDouble(Stage::seconds).sum();
-        return new double[] {md, lastQuench, c[1], c[2], Math.max(md + lastQuench + c[1] + c[2], work / Math.max(1, nodes))};
+        long fLast = p.steps(ts.length - 1) / p.dumpEvery() + 1, frames = 0;
+        for (int k = 0; k < ts.length; k++) frames += p.steps(k) / p.dumpEvery() + 1;
+        int n = Math.max(1, nodes);
+        double isAll = p.inherent() ? frames * r.quenchSecondsPerFrame() : 0;
+        double after = p.inherent() ? Math.max(fLast * r.quenchSecondsPerFrame() / n, (isAll - (n - 1) * md) / n) : 0;
+        return new double[] {md, after, c[1], c[2], md + after + c[1] + c[2]};
     }
 
     /** The cluster lines of the table, for 1, 2, 4 and 8 nodes and {@code nodes}. */
@@ -229,7 +231,7 @@ final class PipelineEstimate {
             b.append("with --quench-shards K = nodes (the chain is the MD alone; each temperature's quench beside it):\n");
             for (int k : ks) {
                 double[] c = clusterSharded(p, r, k);
-                b.append(String.format(Locale.ROOT, "  %2d node(s) %8.0f s  (%5.2f h)  MD chain %.0f s + last quench %.0f s + softness %.0f s + trsp %.0f s%n",
+                b.append(String.format(Locale.ROOT, "  %2d node(s) %8.0f s  (%5.2f h)  MD chain %.0f s + quench after it %.0f s + softness %.0f s + trsp %.0f s%n",
                         k, c[4], c[4] / 3600, c[0], c[1], c[2], c[3]));
             }
         }

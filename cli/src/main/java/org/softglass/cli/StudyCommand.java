@@ -59,12 +59,15 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
             return ExitCodes.OK;
         }
         int threads = run.threads();
-        if (run.executor.quenchShards != 0) {
-            throw new IllegalArgumentException("--quench-shards splits the quench of the pipeline's own MD; a study's trajectories are quenched by its 'quench' block");
-        }
-        Pipeline.checkOptions(dir, run.from, threads);
+        int shards = run.executor.quenchShards;
+        if (shards < 0) throw new IllegalArgumentException("--quench-shards must be >= 0, got " + shards);
+        Pipeline.checkOptions(dir, run.from, threads, shards);
         StudyPlan plan = StudyPlan.of(config);   // every check before anything is created
         PipelinePreset p = plan.preset();
+        if (shards > 0 && (plan.inputs() != null || !p.inherent())) {
+            throw new IllegalArgumentException("--quench-shards splits the quench of the MD a study's 'simulate' block makes with inherent_structures: true; "
+                    + (plan.inputs() != null ? "this study reads trajectories (its 'quench' block, if any, quenches them)" : "this one makes none"));
+        }
         PrintWriter err = cmd.commandLine().getErr();
         if (!run.quiet()) {
             err.printf("softglass study: %s, N = %d, %d temperatures (%s), %d threads -> %s%n", p.name(), p.n(), p.temperatures().length,
@@ -72,7 +75,9 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
             err.flush();
         }
         Pipeline pipeline = new Pipeline(p, plan.inputs(), dir, threads, run.seed, run.quiet(), err);
-        if (plan.inputs() == null) pipeline.fromConfig(config);   // a 'simulate' study: its report names the file, not a preset
-        return run.execute("study", pipeline, dir, java.util.List.of("study", config.toAbsolutePath().normalize().toString()), err);
+        if (plan.inputs() == null) pipeline.fromConfig(config).quenchShards(shards);   // a 'simulate' study: its report names the file, not a preset
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("study", config.toAbsolutePath().normalize().toString()));
+        if (shards > 0) args.addAll(java.util.List.of("--quench-shards", Integer.toString(shards)));
+        return run.execute("study", pipeline, dir, args, err);
     }
 }

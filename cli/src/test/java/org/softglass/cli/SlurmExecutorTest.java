@@ -225,7 +225,7 @@ class SlurmExecutorTest {
         assertTrue(other.err().contains("holds a pipeline run with --quench-shards 2; this command has --quench-shards 0"), other.err());
         CliRunner.Result study = CliRunner.run("study", "../examples/study-ka-small.yaml", "--out", tmp.resolve("s").toString(), "--quench-shards", "2");
         assertEquals(ExitCodes.USAGE, study.code(), study.err());
-        assertTrue(study.err().contains("--quench-shards splits the quench of the pipeline's own MD"), study.err());
+        assertTrue(study.err().contains("this study reads trajectories"), study.err());
     }
 
     /** The plan of a fresh smoke run, as the dry run prints it: every item and the items it waits for. */
