@@ -74,6 +74,7 @@ final class ExecutorOptions {
         if (time != null && !TIME.matcher(time).matches()) {
             throw new IllegalArgumentException("--time must be a SLURM time limit (minutes, HH:MM:SS or D-HH:MM:SS), got '" + time + "'");
         }
+        if (quenchShards < 0) throw new IllegalArgumentException("--quench-shards must be >= 0, got " + quenchShards);
         if (cpusPerTask != null && cpusPerTask < 1) throw new IllegalArgumentException("--cpus-per-task must be >= 1, got " + cpusPerTask);
         for (String n : new String[] {partition, account}) {
             if (n != null && !n.matches("[A-Za-z0-9_.,+-]+")) {

@@ -79,7 +79,6 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
             o.flush();
             return ExitCodes.OK;
         }
-        if (run.executor.quenchShards < 0) throw new IllegalArgumentException("--quench-shards must be >= 0, got " + run.executor.quenchShards);
         Pipeline.checkOptions(dir, run.from, threads, run.executor.quenchShards);   // before anything is created
         if (run.executor.quenchShards > 0 && !p.inherent()) {
             throw new IllegalArgumentException("--quench-shards: preset " + p.name() + " makes no inherent structures");
@@ -90,8 +89,7 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
                     threads, dir);
             err.flush();
         }
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("pipeline", "--preset", p.name()));
-        if (run.executor.quenchShards > 0) args.addAll(java.util.List.of("--quench-shards", Integer.toString(run.executor.quenchShards)));
-        return run.execute("pipeline", new Pipeline(p, dir, threads, run.seed, run.quiet(), err).quenchShards(run.executor.quenchShards), dir, args, err);
+        return run.execute("pipeline", new Pipeline(p, dir, threads, run.seed, run.quiet(), err).quenchShards(run.executor.quenchShards), dir,
+                java.util.List.of("pipeline", "--preset", p.name()), err);
     }
 }

@@ -6,12 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +97,7 @@ final class PipelineLedger {
         Map<String, String> in = new LinkedHashMap<>();
         for (Path p : it.inputs()) in.put(rel(p), sha256(p));
         f.put("inputs", in);
-        return hex(JSON.writeValueAsString(f).getBytes(StandardCharsets.UTF_8));
+        return Manifest.sha256(JSON.writeValueAsString(f).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -110,12 +107,6 @@ final class PipelineLedger {
     boolean upToDate(Item it, String fingerprint) throws IOException {
         Map<String, Object> m = read(manifestOf(it));
         return m != null && fingerprint.equals(m.get("fingerprint")) && "complete".equals(m.get("status")) && changedOutput(m) == null;
-    }
-
-    /** The status an item's manifest records ({@code running}, {@code complete}), or null when it has none. */
-    String status(Item it) throws IOException {
-        Map<String, Object> m = read(manifestOf(it));
-        return m == null ? null : String.valueOf(m.get("status"));
     }
 
     /** Decides whether to skip, resume or start the item afresh (clearing its directory then). */
@@ -248,13 +239,5 @@ final class PipelineLedger {
         try (Stream<Path> s = Files.walk(dir)) { s.forEach(all::add); }
         all.sort(Comparator.reverseOrder());
         for (Path p : all) Files.delete(p);
-    }
-
-    private static String hex(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

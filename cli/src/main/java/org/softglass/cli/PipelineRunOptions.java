@@ -50,6 +50,7 @@ final class PipelineRunOptions {
                 pipeline.checkNoWholeRun(what + " --executor slurm");
                 List<String> cmd = new ArrayList<>(SlurmExecutor.javaCommand());
                 cmd.addAll(args);
+                if (executor.quenchShards > 0) cmd.addAll(List.of("--quench-shards", Integer.toString(executor.quenchShards)));
                 cmd.addAll(List.of("--out", abs, "--threads", Integer.toString(threads()), "--seed", Long.toString(seed)));
                 SlurmExecutor ex = new SlurmExecutor(dir, executor.settings(threads()), cmd);
                 List<Pipeline.Planned> plan = pipeline.plan(from);

@@ -89,15 +89,18 @@ final class SlurmExecutor {
         Map<String, String> jobOf = new LinkedHashMap<>();
         List<String> jobsJson = new ArrayList<>();
         List<Submitted> done = new ArrayList<>();
+        // submit.sh: after each submission, record() rewrites the jobs record (--status and a later submission read it) with every
+        // job so far, so it is right also when a submission is refused
         StringBuilder sh = new StringBuilder("#!/bin/bash\n# Submits the softglass items in order (written by --dry-run); each job waits for the "
-                + "items it reads.\nset -euo pipefail\n");
+                + "items it reads.\nset -euo pipefail\nrecord() {\n  echo '{\"schema\": \"softglass.slurm-jobs/1\", \"jobs\": {'\"$1\"'}}' > "
+                + quote(jobsFile(dir).toString()) + "\n}\n");
         try {
             for (Pipeline.Planned p : plan) {
                 if (p.upToDate()) continue;
                 Path script = slurmDir.resolve("scripts").resolve(p.key() + ".sh");
                 byte[] text = script(p.key()).getBytes(StandardCharsets.UTF_8);
                 AtomicOutput.write(script, o -> o.write(text));
-                scriptSha.put(p.key(), sha256(text));
+                scriptSha.put(p.key(), org.softglass.core.io.Manifest.sha256(text));
                 Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
                 List<String> after = p.after().stream().filter(jobOf::containsKey).toList();
                 List<String> afterJobs = after.stream().map(jobOf::get).toList();
@@ -111,6 +114,7 @@ final class SlurmExecutor {
                     sh.append(' ').append(quote(script.toString())).append(")\necho \"").append(p.key()).append(": job ${").append(var)
                             .append("%%;*}\"\n");
                     jobsJson.add("\"" + p.key() + "\": {\"job\": \"'\"${" + var + "%%;*}\"'\", \"script_sha256\": \"" + scriptSha.get(p.key()) + "\"}");
+                    sh.append("record '").append(String.join(", ", jobsJson)).append("'\n");
                     jobOf.put(p.key(), "");
                     done.add(new Submitted(p.key(), null, after, false));
                     continue;
@@ -136,24 +140,9 @@ final class SlurmExecutor {
             if (slurm != null) record(known, knownScripts);   // what was submitted before a refusal stays known
         }
         if (slurm == null) {
-            // the record --status and a later submission read, written as the jobs are submitted (also when one is refused)
-            sh.insert(sh.indexOf("set -euo pipefail\n") + "set -euo pipefail\n".length(), "record() {\n  echo '{\"schema\": \"softglass.slurm-jobs/1\", "
-                    + "\"jobs\": {'\"$1\"'}}' > " + quote(jobsFile(dir).toString()) + "\n}\n");
-            // each line after a submission rewrites the record with every job so far
-            String[] lines = sh.toString().split("\n", -1);
-            StringBuilder withRecord = new StringBuilder();
-            int k = 0;
-            for (String l : lines) {
-                withRecord.append(l).append('\n');
-                if (l.startsWith("echo \"") && k < jobsJson.size()) {
-                    withRecord.append("record '").append(String.join(", ", jobsJson.subList(0, ++k))).append("'\n");
-                }
-            }
-            String text = withRecord.toString().stripTrailing() + "\n";
             Path f = slurmDir.resolve("submit.sh");
-            AtomicOutput.write(f, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+            AtomicOutput.write(f, o -> o.write(sh.toString().getBytes(StandardCharsets.UTF_8)));
             Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
-            return done;
         }
         return done;
     }
@@ -220,14 +209,6 @@ final class SlurmExecutor {
             // refused with its message by recorded()
         }
         return m;
-    }
-
-    private static String sha256(byte[] b) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void record(Map<String, String> jobs, Map<String, String> scripts) throws IOException {

@@ -60,7 +60,6 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
         }
         int threads = run.threads();
         int shards = run.executor.quenchShards;
-        if (shards < 0) throw new IllegalArgumentException("--quench-shards must be >= 0, got " + shards);
         Pipeline.checkOptions(dir, run.from, threads, shards);
         StudyPlan plan = StudyPlan.of(config);   // every check before anything is created
         PipelinePreset p = plan.preset();
@@ -76,8 +75,6 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
         }
         Pipeline pipeline = new Pipeline(p, plan.inputs(), dir, threads, run.seed, run.quiet(), err);
         if (plan.inputs() == null) pipeline.fromConfig(config).quenchShards(shards);   // a 'simulate' study: its report names the file, not a preset
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("study", config.toAbsolutePath().normalize().toString()));
-        if (shards > 0) args.addAll(java.util.List.of("--quench-shards", Integer.toString(shards)));
-        return run.execute("study", pipeline, dir, args, err);
+        return run.execute("study", pipeline, dir, java.util.List.of("study", config.toAbsolutePath().normalize().toString()), err);
     }
 }

@@ -72,6 +72,15 @@ public final class Manifest {
     }
 
     /** Hex SHA-256 of a file's bytes. */
+    /** SHA-256 (hex) of bytes in memory. */
+    public static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String sha256(Path p) throws IOException {
         if (Files.isDirectory(p)) throw new java.nio.file.FileSystemException(p.toString(), null, "Is a directory");
         try (InputStream in = Files.newInputStream(p)) {
