@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The pipeline on a real SLURM (issue 17 item 3): starts a one-node SLURM cluster on this machine from Debian's
 # packages (slurm-wlm and munge, installed with apt-get when missing; needs root or sudo), then
-#   1. submits   bin/softglass pipeline --preset smoke --quench-shards 2 --executor slurm   through it (each
-#      temperature's quench in two frame blocks, each a job, joined by a third),
+#   1. submits   bin/softglass pipeline --preset smoke --quench-shards 2 --softness-shards 2 --executor slurm   through
+#      it (each temperature's quench and softness in two frame blocks, each block a task of a job array, joined by a
+#      merge job that waits for the array's tasks),
 #   2. cancels one queued job (train-model), which makes SLURM cancel every job after it (--kill-on-invalid-dep),
 #   3. once the queue is empty, resubmits by rerunning the same command: only the cancelled items go again,
-#   4. runs the same preset locally (--executor local) with the same --threads and --quench-shards,
-#   5. checks that every item is complete and that the two report/summary.json agree (all but the wall times, and
-#      the run directory's path where a message names a file).
+#   4. runs the same preset locally (--executor local) with the same --threads and --quench-shards, and one softness
+#      item per temperature,
+#   5. checks that every item is complete, that the merged quench and softness files equal the local run's byte for
+#      byte, and that the two report/summary.json agree (all but the wall times, and the run directory's path where a
+#      message names a file).
 # Usage: validation/slurm/one-node-smoke.sh [WORKDIR] [THREADS]   (default: a fresh temporary folder, 2)
 # THREADS = 2 as the pipeline's own test (PipelineCommandTest): the smoke preset's short MD at that thread count gives
 # every training temperature stable and rearranging particles (at --threads 1 the trajectory differs, and T = 0.75 has
@@ -96,7 +99,7 @@ bin/softglass --version >/dev/null   # builds the CLI once, outside the jobs
 run="$work/slurm-run"
 local="$work/local-run"
 rm -rf "$run" "$local"   # a fresh cluster numbers its jobs from 1 again: no record of an earlier one may stay
-submit=(bin/softglass pipeline --preset smoke --threads "$threads" --quench-shards 2 --executor slurm --out "$run")
+submit=(bin/softglass pipeline --preset smoke --threads "$threads" --quench-shards 2 --softness-shards 2 --executor slurm --out "$run")
 wait_queue() {   # until none of the run's jobs is queued or running (15 min at most)
   for i in $(seq 900); do
     [ -z "$(squeue -h -o %i)" ] && return 0
@@ -121,7 +124,8 @@ if echo "$status" | grep -q "failed"; then say "FAIL: an item failed; logs in $r
 [ -f "$run/report/summary.json" ] || { say "FAIL: no report/summary.json after the resubmission"; exit 1; }
 
 bin/softglass pipeline --preset smoke --threads "$threads" --quench-shards 2 --quiet --out "$local"
-for f in md/T0.610-is/is.dump softness/T0.610/softness.npy; do   # the merged quench and what stands on it: byte for byte
+# the merged quench and softness (job arrays) against one local quench-sharded run with one softness item per T: byte for byte
+for f in md/T0.610-is/is.dump softness/T0.610/softness.npy softness/T0.610/rows.npy softness/T0.610/frames.csv softness/T0.610/descriptors/features.npy; do
   cmp "$run/$f" "$local/$f" || { say "FAIL: $f of the SLURM run differs from the local run's"; exit 1; }
 done
 /usr/bin/python3 - "$run" "$local" "$root" <<'EOF'

@@ -59,6 +59,11 @@ final class DescriptorsCommand implements Callable<Integer> {
     @Option(names = "--tolerance", paramLabel = "TAU", description = "Override the truncation tolerance: terms whose upper bound is below TAU are skipped (default 1e-12; range 1e-120..1e-3).")
     Double tolerance;
 
+    @Option(names = "--frames", defaultValue = "all", paramLabel = "A:B",
+            description = "Only frames A..B-1 (0-based) of TRAJ, keeping their indices in rows.npy: a shard, joined with 'softglass descriptors-merge' "
+                    + "into the files one run over all frames writes (default: ${DEFAULT-VALUE}).")
+    String frames = "all";
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
     Path out;
 
@@ -83,21 +88,33 @@ final class DescriptorsCommand implements Callable<Integer> {
             centreName = DescriptorSpec.letter(centre);
         }
         int nt = run.threads();
+        FrameSelection range = FrameSelection.parseRange(frames);
 
-        // pass 1: count frames and selected rows (and validate the whole file before computing)
-        int frames = 0;
+        // pass 1: count frames and selected rows (and validate the file, up to the range's end, before computing)
+        int frames = 0, seen = 0;
         long rows = 0;
+        boolean reachedEnd = true;
         try (TrajectoryReader reader = TrajectoryReader.open(traj);
              Progress progress = Progress.frames("scan", run.quiet())) {
-            for (Frame next; (next = reader.next()) != null; frames++) {
+            for (Frame next; (next = reader.next()) != null; seen++) {
                 try (Frame f = next) {
-                    rows += DescriptorCalculator.centres(f.particles(), centre).length;
+                    if (seen >= range.to()) {   // a frame after the range: this shard is not the last
+                        reachedEnd = false;
+                        break;
+                    }
+                    if (seen >= range.from()) {
+                        rows += DescriptorCalculator.centres(f.particles(), centre).length;
+                        frames++;
+                    }
                 }
                 progress.step();
             }
         }
-        if (frames == 0) throw new InputFormatException(traj.toString(), -1, "no frames found, expected a trajectory with at least one frame");
-        if (rows == 0) throw new IllegalArgumentException(traj + ": no particles of species " + centreName + " in any frame");
+        if (frames == 0) {
+            throw new InputFormatException(traj.toString(), -1, range.isAll() ? "no frames found, expected a trajectory with at least one frame"
+                    : "no frames in --frames " + this.frames + " (the file has " + seen + ")");
+        }
+        if (rows == 0) throw new IllegalArgumentException(traj + ": no particles of species " + centreName + " in any frame" + (range.isAll() ? "" : " of --frames " + this.frames));
 
         TrajectoryRef ref = TrajectoryRef.of(traj);   // recorded in features.json: softness and barriers check it
         long t0 = System.nanoTime();
@@ -108,8 +125,9 @@ final class DescriptorsCommand implements Callable<Integer> {
             int m = calc.columns();
             double[] buf = new double[0];
             int k = 0;
-            for (Frame next; (next = reader.next()) != null; k++) {
+            for (Frame next; k < range.to() && (next = reader.next()) != null; k++) {
                 try (Frame f = next) {
+                    if (k < range.from()) continue;
                     int[] slots = DescriptorCalculator.centres(f.particles(), centre);
                     // blocks of BLOCK centres: the row buffer stays BLOCK x M whatever N is
                     for (int b0 = 0; b0 < slots.length; b0 += block) {
@@ -133,14 +151,15 @@ final class DescriptorsCommand implements Callable<Integer> {
         Manifest man = new Manifest(Version.get(), "descriptors")
                 .param("preset", spec.name()).param("spec", choice.spec == null ? null : choice.spec.toString())
                 .param("rmax", spec.rmax()).param("tolerance", spec.tolerance()).param("species", centreName)
-                .param("dtype", dtype).param("threads", nt)
+                .param("dtype", dtype).param("threads", nt).param("frames", this.frames)
                 .param("kernel", org.softglass.core.structure.DescriptorKernels.get().name())
                 .input(traj, ref.sha256()).trajectory(ref);
         if (choice.spec != null) man.input(choice.spec);
         for (String name : new String[] {"features.npy", "rows.npy", "features.json"}) man.output(out.resolve(name));
-        man.result("frames", frames).result("rows", rows).result("columns", spec.columnCount())
+        man.result("frames", frames).result("first_frame", range.from()).result("reached_end_of_input", reachedEnd).result("rows", rows).result("columns", spec.columnCount())
                 .result("seconds_compute", seconds).result("seconds_per_frame", seconds / frames);
         man.write(out.resolve("descriptors.manifest.json"));
         return ExitCodes.OK;
     }
+
 }

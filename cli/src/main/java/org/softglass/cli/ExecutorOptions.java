@@ -42,6 +42,11 @@ final class ExecutorOptions {
                     + "quench inside the MD item.")
     int quenchShards;
 
+    @Option(names = "--softness-shards", paramLabel = "K", defaultValue = "0",
+            description = "Compute each temperature's descriptors and softness in K frame blocks, each an item of its own (with --executor slurm: "
+                    + "K jobs of one array), joined byte for byte (softness-merge) into DIR/softness/T...; 0 (default): one item per temperature.")
+    int softnessShards;
+
     @Option(names = "--item", paramLabel = "KEY", description = "Run only this item (e.g. phop-T0.900; what the slurm executor's batch jobs "
             + "run); the items it reads must be complete. Keys: the names of DIR/stages/*.json, or --executor slurm --dry-run.")
     String item;
@@ -75,6 +80,7 @@ final class ExecutorOptions {
             throw new IllegalArgumentException("--time must be a SLURM time limit (minutes, HH:MM:SS or D-HH:MM:SS), got '" + time + "'");
         }
         if (quenchShards < 0) throw new IllegalArgumentException("--quench-shards must be >= 0, got " + quenchShards);
+        if (softnessShards < 0) throw new IllegalArgumentException("--softness-shards must be >= 0, got " + softnessShards);
         if (cpusPerTask != null && cpusPerTask < 1) throw new IllegalArgumentException("--cpus-per-task must be >= 1, got " + cpusPerTask);
         for (String n : new String[] {partition, account}) {
             if (n != null && !n.matches("[A-Za-z0-9_.,+-]+")) {

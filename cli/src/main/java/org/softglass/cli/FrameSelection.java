@@ -35,6 +35,22 @@ record FrameSelection(int from, int to, TreeSet<Integer> list) {
         }
     }
 
+    /**
+     * {@code --frames} of a command that takes a block of frames (a shard): all or a range A:B, not a list.
+     *
+     * @throws IllegalArgumentException naming {@code --frames} and what was expected
+     */
+    static FrameSelection parseRange(String spec) {
+        FrameSelection range;
+        try {
+            range = parse(spec);
+        } catch (IllegalArgumentException e) {
+            range = null;
+        }
+        if (range == null || range.list() != null) throw new IllegalArgumentException("--frames " + spec + ": expected all or a range A:B with 0 <= A < B");
+        return range;
+    }
+
     boolean isAll() { return list == null && from == 0 && to == Integer.MAX_VALUE; }
 
     boolean contains(int k) { return list != null ? list.contains(k) : k >= from && k < to; }

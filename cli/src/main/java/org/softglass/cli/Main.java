@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 TrainCommand.class, SoftnessCommand.class, BarriersCommand.class, FluidityCommand.class, CorrelationsCommand.class,
                 TrapCommand.class, TrspCommand.class, MdAgingCommand.class, ValidateCommand.class,
                 HessianCommand.class, StiffnessCommand.class, ShearModulusCommand.class, FsCommand.class, MesoelasticCommand.class,
-                PipelineCommand.class, StudyCommand.class, ExportCommand.class, QuenchMergeCommand.class,
+                PipelineCommand.class, StudyCommand.class, ExportCommand.class, QuenchMergeCommand.class, DescriptorsMergeCommand.class, SoftnessMergeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -119,6 +119,22 @@ final class Pipeline {
     private int quenchShards;
 
     /**
+     * Frame blocks of the softness stage ({@code --softness-shards K}): 0 (the default) makes one item per temperature;
+     * K &gt; 0 makes K items per temperature, each computing the descriptors and S of a block of frames
+     * ({@code softglass softness MODEL TRAJ --frames A:B}, items {@code softness-T…-s0}, …), and one item
+     * ({@code softness-T…}) that joins them ({@code softglass softness-merge}) into {@code softness/T…}, byte for byte
+     * what the single item writes (a row's descriptors and S depend on its frame only), so nothing downstream changes.
+     * Works for any run (a study's own trajectories too). Modifies and returns this pipeline.
+     */
+    Pipeline softnessShards(int k) {
+        if (k < 0) throw new IllegalArgumentException("--softness-shards must be >= 0, got " + k);
+        this.softnessShards = k;
+        return this;
+    }
+
+    private int softnessShards;
+
+    /**
      * Names the study configuration a {@code simulate} study came from, so the manifest, the summary and the report's
      * rerun line point at it instead of a preset. Modifies and returns this pipeline.
      */
@@ -284,6 +300,7 @@ final class Pipeline {
         man.put("seed", seed);
         man.put("threads", threads);
         if (quenchShards > 0) man.put("quench_shards", quenchShards);
+        if (softnessShards > 0) man.put("softness_shards", softnessShards);
         if (study != null) man.put("study", study.asMap());
         if (config != null) man.put("study_config", config);
         org.softglass.core.io.Manifest m = new org.softglass.core.io.Manifest(Version.get(), "pipeline");
@@ -300,10 +317,14 @@ final class Pipeline {
             return Map.of();
         });
         train();
-        perTemperature("softness", Map.of(), t -> List.of(traj(t), model()), (t, dir) -> {
-            sub("softness", model().toString(), traj(t).toString(), "--threads", nt(), "--quiet", "--out", dir.toString());
-            return Map.of();
-        });
+        if (softnessShards == 0) {
+            perTemperature("softness", Map.of(), t -> List.of(traj(t), model()), (t, dir) -> {
+                sub("softness", model().toString(), traj(t).toString(), "--threads", nt(), "--quiet", "--out", dir.toString());
+                return Map.of();
+            });
+        } else {
+            softnessSharded();
+        }
         barriers();
         correlations();
         models();
@@ -412,6 +433,49 @@ final class Pipeline {
             a.addAll(List.of("--out", d.toString()));
             return allowUnconverged(d, () -> sub(a.toArray(String[]::new)));
         });
+    }
+
+    /**
+     * The softness stage in frame blocks ({@link #softnessShards}): per temperature, shard i computes frames
+     * [⌊i F/K⌋, ⌊(i+1) F/K⌋) of the F = production/dumpEvery + 1 frames of its trajectory (the last one to the end of the
+     * file: softness-merge checks it got there) into {@code softness/T…-s<i>}, then the merge item joins them into
+     * {@code softness/T…}. Each starts from an empty folder (a killed shard may have left a partial one).
+     */
+    private void softnessSharded() throws IOException {
+        double[] ts = preset.temperatures();
+        begin();
+        try (Progress bar = bar("softness", ts.length, "T")) {
+            for (int k = 0; k < ts.length; k++) {
+                double t = ts[k];
+                String label = PipelinePreset.label(t);
+                long frames = preset.steps(k) / preset.dumpEvery() + 1;
+                int shards = (int) Math.min(softnessShards, frames);
+                List<Path> shardDirs = new ArrayList<>(), merged = new ArrayList<>();
+                for (int i = 0; i < shards; i++) {
+                    long a = i * frames / shards, b = i == shards - 1 ? Integer.MAX_VALUE : (i + 1) * frames / shards;
+                    String range = a + ":" + b;
+                    Path dir = out.resolve("softness").resolve(label + "-s" + i);
+                    runItem(new PipelineLedger.Item("softness", label + "-s" + i, dir, Csv.map("T", t, "frames", range), List.of(traj(t), model())), d -> {
+                        PipelineLedger.deleteTree(d);
+                        sub("softness", model().toString(), traj(t).toString(), "--frames", range, "--threads", nt(), "--quiet", "--out", d.toString());
+                        return Map.of();
+                    });
+                    shardDirs.add(dir);
+                    for (String f : List.of("softness.npy", "rows.npy", "softness.json", "softness.manifest.json", "descriptors/features.npy",
+                            "descriptors/rows.npy", "descriptors/features.json", "descriptors/descriptors.manifest.json")) merged.add(dir.resolve(f));
+                }
+                runItem(new PipelineLedger.Item("softness", label, out.resolve("softness").resolve(label), Csv.map("T", t, "shards", shards), merged), d -> {
+                    PipelineLedger.deleteTree(d);
+                    List<String> a = new ArrayList<>(List.of("softness-merge"));
+                    shardDirs.forEach(x -> a.add(x.toString()));
+                    a.addAll(List.of("--out", d.toString()));
+                    sub(a.toArray(String[]::new));
+                    return Map.of();
+                });
+                bar.step();
+            }
+        }
+        end("softness");
     }
 
     /**

@@ -89,7 +89,8 @@ final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOut
                     threads, dir);
             err.flush();
         }
-        return run.execute("pipeline", new Pipeline(p, dir, threads, run.seed, run.quiet(), err).quenchShards(run.executor.quenchShards), dir,
+        return run.execute("pipeline", new Pipeline(p, dir, threads, run.seed, run.quiet(), err).quenchShards(run.executor.quenchShards)
+                .softnessShards(run.executor.softnessShards), dir,
                 java.util.List.of("pipeline", "--preset", p.name()), err);
     }
 }

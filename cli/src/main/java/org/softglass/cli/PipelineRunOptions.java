@@ -51,6 +51,7 @@ final class PipelineRunOptions {
                 List<String> cmd = new ArrayList<>(SlurmExecutor.javaCommand());
                 cmd.addAll(args);
                 if (executor.quenchShards > 0) cmd.addAll(List.of("--quench-shards", Integer.toString(executor.quenchShards)));
+                if (executor.softnessShards > 0) cmd.addAll(List.of("--softness-shards", Integer.toString(executor.softnessShards)));
                 cmd.addAll(List.of("--out", abs, "--threads", Integer.toString(threads()), "--seed", Long.toString(seed)));
                 SlurmExecutor ex = new SlurmExecutor(dir, executor.settings(threads()), cmd);
                 List<Pipeline.Planned> plan = pipeline.plan(from);

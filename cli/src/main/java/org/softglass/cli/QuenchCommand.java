@@ -104,13 +104,7 @@ final class QuenchCommand implements Callable<Integer> {
         OptionChecks.atLeast(maxEval, 1, "--max-eval");
         if (lbfgsMemory < 1 || lbfgsMemory > 100) throw new IllegalArgumentException("--lbfgs-memory must be in [1, 100], got " + lbfgsMemory);
         Algorithm algorithm = OptionChecks.minimiser(min, "--min");
-        FrameSelection range;
-        try {
-            range = FrameSelection.parse(frames);
-        } catch (IllegalArgumentException e) {
-            range = null;
-        }
-        if (range == null || range.list() != null) throw new IllegalArgumentException("--frames " + frames + ": expected all or a range A:B with 0 <= A < B");
+        FrameSelection range = FrameSelection.parseRange(frames);
         PairPotential pot = Models.byName(model);
         int nt = run.threads();
         MinimizeOptions opts = MinimizeOptions.defaults().withAlgorithm(algorithm).withLbfgsMemory(lbfgsMemory).withFtol(ftol).withEtol(etol)

@@ -24,6 +24,15 @@ interface Slurm {
     String submit(Path script, List<String> after) throws IOException;
 
     /**
+     * Submits a batch script as a job array ({@code sbatch --parsable --array=0,2,3 [--dependency=afterok:A:B] SCRIPT}).
+     *
+     * @param tasks the array's task ids
+     * @return the array's job id; task i is job {@code ID_i}
+     * @throws IOException with sbatch's own message when it refuses
+     */
+    String submitArray(Path script, List<String> after, List<Integer> tasks) throws IOException;
+
+    /**
      * The state of each job SLURM still knows (PENDING, RUNNING, COMPLETED, FAILED, ...) among {@code ids}: from
      * {@code squeue}, and from {@code sacct} where accounting is on (jobs that left the queue); a job neither knows is
      * absent.
@@ -46,14 +55,25 @@ interface Slurm {
      * SLURM through its commands, each named {@code prefix + name} (e.g. a folder of stand-ins in tests).
      *
      * <p>States: {@code sacct} first where accounting is on (final states of jobs that left the queue), then
-     * {@code squeue --me}, which alone decides whether a job is queued or running: a job sacct still calls running but
+     * {@code squeue -r --me} (one line per array task), which alone decides whether a job is queued or running: a job sacct still calls running but
      * squeue no longer lists counts as ended ({@code GONE}).
      */
     static Slurm commands(String prefix) {
         return new Slurm() {
             @Override
             public String submit(Path script, List<String> after) throws IOException {
+                return sbatch(script, after, List.of());
+            }
+
+            @Override
+            public String submitArray(Path script, List<String> after, List<Integer> tasks) throws IOException {
+                if (tasks.isEmpty()) throw new IllegalArgumentException("an array needs tasks");
+                return sbatch(script, after, List.of("--array=" + String.join(",", tasks.stream().map(String::valueOf).toList())));
+            }
+
+            private String sbatch(Path script, List<String> after, List<String> options) throws IOException {
                 List<String> cmd = new ArrayList<>(List.of(prefix + "sbatch", "--parsable"));
+                cmd.addAll(options);
                 if (!after.isEmpty()) cmd.add("--dependency=afterok:" + String.join(":", after));
                 cmd.add(script.toString());
                 Result r = run(cmd);
@@ -73,7 +93,7 @@ interface Slurm {
                 } catch (IOException e) {
                     // no sacct: squeue alone
                 }
-                Result q = run(List.of(prefix + "squeue", "-h", "--me", "-o", "%i|%T"));
+                Result q = run(List.of(prefix + "squeue", "-h", "-r", "--me", "-o", "%i|%T"));
                 if (q.code != 0) throw new IOException("squeue failed: " + firstLine(q.err.isBlank() ? q.out : q.err));
                 Map<String, String> queued = new LinkedHashMap<>();
                 parse(q.out, queued);

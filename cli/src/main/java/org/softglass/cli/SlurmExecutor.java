@@ -95,46 +95,70 @@ final class SlurmExecutor {
                 + "items it reads.\nset -euo pipefail\nrecord() {\n  echo '{\"schema\": \"softglass.slurm-jobs/1\", \"jobs\": {'\"$1\"'}}' > "
                 + quote(jobsFile(dir).toString()) + "\n}\n");
         try {
-            for (Pipeline.Planned p : plan) {
+            for (int at = 0; at < plan.size(); at++) {
+                Pipeline.Planned p = plan.get(at);
                 if (p.upToDate()) continue;
-                Path script = slurmDir.resolve("scripts").resolve(p.key() + ".sh");
-                byte[] text = script(p.key()).getBytes(StandardCharsets.UTF_8);
+                // the due shards of one group (consecutive in the plan, reading the same items): one job array
+                String shardOf = arrayGroup(p.key());
+                List<Pipeline.Planned> members = new ArrayList<>(List.of(p));
+                while (shardOf != null && at + 1 < plan.size() && shardOf.equals(arrayGroup(plan.get(at + 1).key()))
+                        && plan.get(at + 1).after().equals(p.after())) {
+                    if (!plan.get(++at).upToDate()) members.add(plan.get(at));
+                }
+                // a group of one shard is a plain job
+                String group = shardOf != null && plan.stream().anyMatch(q -> q != p && shardOf.equals(arrayGroup(q.key()))) ? shardOf : null;
+                String name = group != null ? group : p.key();
+                Path script = slurmDir.resolve("scripts").resolve(name + ".sh");
+                byte[] text = (group != null ? arrayScript(group) : script(p.key())).getBytes(StandardCharsets.UTF_8);
                 AtomicOutput.write(script, o -> o.write(text));
-                scriptSha.put(p.key(), org.softglass.core.io.Manifest.sha256(text));
+                String sha = org.softglass.core.io.Manifest.sha256(text);
+                members.forEach(q -> scriptSha.put(q.key(), sha));
                 Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
                 List<String> after = p.after().stream().filter(jobOf::containsKey).toList();
                 List<String> afterJobs = after.stream().map(jobOf::get).toList();
                 if (slurm == null) {
-                    String var = var(p.key());
+                    String var = var(name);
                     sh.append(var).append("=$(sbatch --parsable");
+                    if (group != null) sh.append(" --array=").append(taskList(members));
                     if (!after.isEmpty()) {
                         sh.append(" --dependency=afterok");
                         for (String a : after) sh.append(":${").append(var(a)).append("%%;*}");
                     }
-                    sh.append(' ').append(quote(script.toString())).append(")\necho \"").append(p.key()).append(": job ${").append(var)
-                            .append("%%;*}\"\n");
-                    jobsJson.add("\"" + p.key() + "\": {\"job\": \"'\"${" + var + "%%;*}\"'\", \"script_sha256\": \"" + scriptSha.get(p.key()) + "\"}");
+                    sh.append(' ').append(quote(script.toString())).append(")\n");
+                    for (Pipeline.Planned q : members) {
+                        if (group != null) sh.append(var(q.key())).append("=\"${").append(var).append("%%;*}_").append(arrayTask(q.key())).append("\"\n");
+                        sh.append("echo \"").append(q.key()).append(": job ${").append(var(q.key())).append("%%;*}\"\n");
+                        jobsJson.add("\"" + q.key() + "\": {\"job\": \"'\"${" + var(q.key()) + "%%;*}\"'\", \"script_sha256\": \"" + sha + "\"}");
+                        jobOf.put(q.key(), "");
+                        done.add(new Submitted(q.key(), null, after, false));
+                    }
                     sh.append("record '").append(String.join(", ", jobsJson)).append("'\n");
-                    jobOf.put(p.key(), "");
-                    done.add(new Submitted(p.key(), null, after, false));
                     continue;
                 }
-                String old = known.get(p.key());
-                if (old != null && Slurm.active(states.get(old))) {
-                    boolean keep = scriptSha.get(p.key()).equals(knownScripts.get(p.key())) && after.stream().noneMatch(fresh::contains);
-                    if (keep) {
-                        jobOf.put(p.key(), old);
-                        done.add(new Submitted(p.key(), old, after, true));
-                        continue;
+                List<Pipeline.Planned> due = new ArrayList<>();
+                for (Pipeline.Planned q : members) {
+                    String old = known.get(q.key());
+                    if (old != null && Slurm.active(states.get(old))) {
+                        if (sha.equals(knownScripts.get(q.key())) && after.stream().noneMatch(fresh::contains)) {
+                            jobOf.put(q.key(), old);
+                            done.add(new Submitted(q.key(), old, after, true));
+                            continue;
+                        }
+                        slurm.cancel(old);   // an old script, or an item it reads was resubmitted: replaced
                     }
-                    slurm.cancel(old);   // an old script, or an item it reads was resubmitted: replaced
+                    due.add(q);
                 }
-                String job = slurm.submit(script, afterJobs);
-                fresh.add(p.key());
-                jobOf.put(p.key(), job);
-                known.put(p.key(), job);
-                knownScripts.put(p.key(), scriptSha.get(p.key()));
-                done.add(new Submitted(p.key(), job, after, false));
+                if (due.isEmpty()) continue;
+                String job = group != null ? slurm.submitArray(script, afterJobs, due.stream().map(q -> arrayTask(q.key())).toList())
+                        : slurm.submit(script, afterJobs);
+                for (Pipeline.Planned q : due) {
+                    String id = group != null ? job + "_" + arrayTask(q.key()) : job;
+                    fresh.add(q.key());
+                    jobOf.put(q.key(), id);
+                    known.put(q.key(), id);
+                    knownScripts.put(q.key(), sha);
+                    done.add(new Submitted(q.key(), id, after, false));
+                }
             }
         } finally {
             if (slurm != null) record(known, knownScripts);   // what was submitted before a refusal stays known
@@ -147,22 +171,55 @@ final class SlurmExecutor {
         return done;
     }
 
+    /**
+     * The job array a shard item belongs to: its key without the shard number for the frame blocks of one temperature's
+     * quench ({@code simulate-T…-q<i>}) or softness ({@code softness-T…-s<i>}); null for any other item. The array's
+     * task i runs item {@code group + i}.
+     */
+    static String arrayGroup(String key) {
+        java.util.regex.Matcher m = SHARD.matcher(key);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern SHARD = java.util.regex.Pattern.compile("((?:simulate|softness)-T[0-9.]+-[qs])(\\d+)");
+
+    /** The array task number of a shard item ({@link #arrayGroup}). */
+    static int arrayTask(String key) {
+        java.util.regex.Matcher m = SHARD.matcher(key);
+        if (!m.matches()) throw new IllegalArgumentException("not a shard item: " + key);
+        return Integer.parseInt(m.group(2));
+    }
+
+    /** sbatch's {@code --array} list of the members' tasks, e.g. {@code 0,1,3}. */
+    private static String taskList(List<Pipeline.Planned> members) {
+        return String.join(",", members.stream().map(q -> Integer.toString(arrayTask(q.key()))).toList());
+    }
+
     /** The batch script of item {@code key}. */
     String script(String key) {
+        return script("sg-" + key, key + "-%j.out", quote(key), "item " + key);
+    }
+
+    /** The batch script of the job array of shard group {@code group}: task i runs item {@code group + i}. */
+    String arrayScript(String group) {
+        return script("sg-" + group, group + "%a-%A_%a.out", quote(group) + "\"$SLURM_ARRAY_TASK_ID\"", "items " + group + "<array task>");
+    }
+
+    private String script(String jobName, String log, String item, String what) {
         StringBuilder s = new StringBuilder("#!/bin/bash\n");
-        s.append("#SBATCH --job-name=sg-").append(key).append('\n');
-        s.append("#SBATCH --output=").append(slurmDir.resolve("logs").resolve(key + "-%j.out")).append('\n');
+        s.append("#SBATCH --job-name=").append(jobName).append('\n');
+        s.append("#SBATCH --output=").append(slurmDir.resolve("logs").resolve(log)).append('\n');
         s.append("#SBATCH --cpus-per-task=").append(settings.cpusPerTask()).append('\n');
         s.append("#SBATCH --ntasks=1\n#SBATCH --kill-on-invalid-dep=yes\n");
         if (settings.partition() != null) s.append("#SBATCH --partition=").append(settings.partition()).append('\n');
         if (settings.account() != null) s.append("#SBATCH --account=").append(settings.account()).append('\n');
         if (settings.time() != null) s.append("#SBATCH --time=").append(settings.time()).append('\n');
         for (String o : settings.extra()) s.append("#SBATCH ").append(o).append('\n');
-        s.append("# softglass item ").append(key).append(" of ").append(dir).append(" (written by --executor slurm; rerun that command to resubmit)\n");
+        s.append("# softglass ").append(what).append(" of ").append(dir).append(" (written by --executor slurm; rerun that command to resubmit)\n");
         s.append("export OPENBLAS_NUM_THREADS=1\n");
         s.append("exec");
         for (String a : command) s.append(' ').append(quote(a));
-        s.append(" --item ").append(quote(key)).append('\n');
+        s.append(" --item ").append(item).append('\n');
         return s.toString();
     }
 

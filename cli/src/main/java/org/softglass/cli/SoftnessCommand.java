@@ -43,6 +43,11 @@ final class SoftnessCommand implements Callable<Integer> {
     @Option(names = "--species", paramLabel = "A|B|all", description = "With a trajectory: centre particles (default: those the model was trained on).")
     String species;
 
+    @Option(names = "--frames", defaultValue = "all", paramLabel = "A:B",
+            description = "With a trajectory: only frames A..B-1 (0-based), keeping their indices: a shard, joined with 'softglass softness-merge' "
+                    + "into the files one run over all frames writes (default: ${DEFAULT-VALUE}).")
+    String frames = "all";
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;
 
@@ -52,8 +57,24 @@ final class SoftnessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SoftnessModel m = SoftnessModel.read(modelFile);
+        if (!FrameSelection.parseRange(frames).isAll() && !java.nio.file.Files.isRegularFile(features)) {
+            throw new IllegalArgumentException("--frames needs a trajectory as FEATURES_DIR|TRAJ (a descriptor directory is applied whole), got " + features);
+        }
         if (java.nio.file.Files.isRegularFile(features)) features = descriptorsOf(m, features);
         SoftnessApply.Summary sum = SoftnessApply.apply(m, features, out);
+        Manifest man = new Manifest(Version.get(), "softness").param("frames", frames).input(modelFile)
+                .input(features.resolve("features.npy")).input(features.resolve("rows.npy"));
+        write(out, sum, man);
+        if (!run.quiet()) System.out.println(sum.rows() + " rows: <S> = " + Csv.fmt(sum.mean()) + ", sigma_S = " + Csv.fmt(sum.std()));
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Writes what follows from a softness table in {@code out} (softness.npy, rows.npy, softness.json): frames.csv, the
+     * distribution plot softness.png, and the manifest {@code man} (its parameters and inputs set by the caller) with
+     * the outputs and the summary's results.
+     */
+    static void write(Path out, SoftnessApply.Summary sum, Manifest man) throws IOException {
         SoftnessTable t = SoftnessTable.read(out);
         TreeMap<Long, double[]> perFrame = new TreeMap<>();   // frame -> {timestep, n, Σs, Σs²}
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
@@ -76,14 +97,11 @@ final class SoftnessCommand implements Callable<Integer> {
         for (int k = 0; k < nb; k++) x[k] = lo + (k + 0.5) * w;
         for (double s : t.s()) h[Math.min(nb - 1, (int) ((s - lo) / w))] += 1.0 / (t.s().length * w);
         if (t.s().length > 0) Plot.xy("Softness distribution", "S", "P(S)").line("P(S)", x, h).save(png);
-        Manifest man = new Manifest(Version.get(), "softness").input(modelFile).input(features.resolve("features.npy")).input(features.resolve("rows.npy"))
-                .output(out.resolve("softness.npy")).output(out.resolve("rows.npy")).output(out.resolve(SoftnessTable.SIDECAR)).output(frames)
+        man.output(out.resolve("softness.npy")).output(out.resolve("rows.npy")).output(out.resolve(SoftnessTable.SIDECAR)).output(frames)
                 .trajectory(SoftnessTable.trajectory(out))
                 .result("rows", sum.rows()).result("mean_s", sum.rows() > 0 ? sum.mean() : null).result("std_s", sum.rows() > 0 ? sum.std() : null);
         if (t.s().length > 0) man.output(png);
         man.write(out.resolve("softness.manifest.json"));
-        if (!run.quiet()) System.out.println(sum.rows() + " rows: <S> = " + Csv.fmt(sum.mean()) + ", sigma_S = " + Csv.fmt(sum.std()));
-        return ExitCodes.OK;
     }
 
     /** Computes the descriptors of a trajectory into DIR/descriptors with the model's descriptor set; returns that directory. */
@@ -102,6 +120,7 @@ final class SoftnessCommand implements Callable<Integer> {
         d.tolerance = spec == null && preset == null && fs.get("tolerance") instanceof Number n ? n.doubleValue() : null;
         d.species = species != null ? species : fs.get("center_species") instanceof String c ? c : "all";
         d.dtype = "f8";
+        d.frames = frames;
         d.out = out.resolve("descriptors");
         d.run = run;
         d.call();

@@ -73,7 +73,7 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
                     p.inherent() ? "inherent structures" : "thermal frames", threads, dir);
             err.flush();
         }
-        Pipeline pipeline = new Pipeline(p, plan.inputs(), dir, threads, run.seed, run.quiet(), err);
+        Pipeline pipeline = new Pipeline(p, plan.inputs(), dir, threads, run.seed, run.quiet(), err).softnessShards(run.executor.softnessShards);
         if (plan.inputs() == null) pipeline.fromConfig(config).quenchShards(shards);   // a 'simulate' study: its report names the file, not a preset
         return run.execute("study", pipeline, dir, java.util.List.of("study", config.toAbsolutePath().normalize().toString()), err);
     }

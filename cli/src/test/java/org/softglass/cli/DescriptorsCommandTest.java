@@ -141,6 +141,54 @@ class DescriptorsCommandTest {
         assertFalse(Files.exists(dir.resolve("x7").resolve("features.npy")), "no half-written output");
     }
 
+    /**
+     * {@code --frames A:B} shards (any thread count, given in any order) joined by {@code descriptors-merge} are the
+     * single run's features.npy (f4), rows.npy and features.json byte for byte: the frame indices are kept and the
+     * statistics are recomputed in row order. Shards that leave a gap, stop before the end or were made with other
+     * settings are refused with one line naming the shard.
+     */
+    @Test
+    void frameShardsMergeToTheSingleRun(@TempDir Path dir) throws Exception {
+        Path traj = firstFrames(dir, 5), single = dir.resolve("single");
+        String[] common = {"--preset", "fluidity-100", "--species", "A", "--quiet"};
+        assertEquals(0, CliRunner.run(SoftnessCommandsTest.concat(new String[] {"descriptors", traj.toString(), "--out", single.toString(), "--threads", "2"}, common)).code());
+        String[][] shards = {{"0:2", "1"}, {"2:4", "2"}, {"4:100", "2"}};
+        for (int i = 0; i < shards.length; i++) {
+            CliRunner.Result r = CliRunner.run(SoftnessCommandsTest.concat(new String[] {"descriptors", traj.toString(), "--frames", shards[i][0], "--threads", shards[i][1],
+                    "--out", dir.resolve("s" + i).toString()}, common));
+            assertEquals(0, r.code(), r.err());
+        }
+        JsonNode last = JSON.readTree(dir.resolve("s2").resolve("descriptors.manifest.json").toFile()).get("results");
+        assertEquals(4, last.get("first_frame").asInt());
+        assertEquals(1, last.get("frames").asInt());
+        assertTrue(last.get("reached_end_of_input").asBoolean());
+        assertFalse(JSON.readTree(dir.resolve("s1").resolve("descriptors.manifest.json").toFile()).get("results").get("reached_end_of_input").asBoolean());
+        assertEquals(2, NpyReader.read(dir.resolve("s1").resolve("rows.npy")).longs()[0], "a shard keeps the frame indices of the file");
+
+        Path merged = dir.resolve("merged");
+        CliRunner.Result m = CliRunner.run("descriptors-merge", dir.resolve("s2").toString(), dir.resolve("s0").toString(), dir.resolve("s1").toString(),
+                "--out", merged.toString());
+        assertEquals(0, m.code(), m.err());
+        for (String f : List.of("features.npy", "rows.npy", "features.json")) {
+            assertArrayEquals(Files.readAllBytes(single.resolve(f)), Files.readAllBytes(merged.resolve(f)), f + " byte for byte");
+        }
+        assertEquals(5, JSON.readTree(merged.resolve("descriptors.manifest.json").toFile()).get("results").get("frames").asInt());
+
+        expectError(3, "s2: starts at frame 4, expected 2 (frames 2..3 are in no shard)", "descriptors-merge", dir.resolve("s0").toString(),
+                dir.resolve("s2").toString(), "--out", dir.resolve("x1").toString());
+        expectError(3, "s1: ends at frame 3 but the trajectory has more frames", "descriptors-merge", dir.resolve("s0").toString(),
+                dir.resolve("s1").toString(), "--out", dir.resolve("x2").toString());
+        assertEquals(0, CliRunner.run("descriptors", traj.toString(), "--frames", "2:4", "--preset", "fluidity-100", "--species", "B", "--quiet",
+                "--out", dir.resolve("b1").toString()).code());
+        expectError(3, "parameter species is \"B\" but \"A\"", "descriptors-merge", dir.resolve("s0").toString(), dir.resolve("b1").toString(),
+                dir.resolve("s2").toString(), "--out", dir.resolve("x3").toString());
+        assertFalse(Files.exists(dir.resolve("x3").resolve("features.npy")), "nothing written on a refusal");
+        expectError(2, "--frames 3:1: expected all or a range A:B", "descriptors", traj.toString(), "--frames", "3:1", "--preset", "fluidity-100",
+                "--out", dir.resolve("x4").toString());
+        expectError(3, "no frames in --frames 7:9 (the file has 5)", "descriptors", traj.toString(), "--frames", "7:9", "--preset", "fluidity-100",
+                "--out", dir.resolve("x5").toString());
+    }
+
     private static void expectError(int code, String text, String... args) {
         CliRunner.Result r = CliRunner.run(args);
         assertEquals(code, r.code(), r.err());

@@ -36,6 +36,14 @@ class SlurmExecutorTest {
         }
 
         @Override
+        public String submitArray(Path script, List<String> after, List<Integer> tasks) {
+            String id = Integer.toString(next++);
+            log.add(script.getFileName().toString().replace(".sh", "") + "=" + id + " tasks " + tasks + " after " + after);
+            for (int t : tasks) state.put(id + "_" + t, "PENDING");
+            return id;
+        }
+
+        @Override
         public Map<String, String> states(List<String> ids) throws IOException {
             Map<String, String> m = new HashMap<>();
             for (String i : ids) if (state.containsKey(i)) m.put(i, state.get(i));
@@ -142,6 +150,18 @@ class SlurmExecutorTest {
         List<SlurmExecutor.Submitted> subs = executor(dir).submit(PLAN, null);
         assertEquals(3, subs.size());
         assertFalse(Files.exists(SlurmExecutor.jobsFile(dir)), "a dry run submits nothing and records no job");
+        String said = runSubmitSh(dir);
+        Path log = dir.resolve("sbatch.log");
+        Path s = dir.resolve("slurm").resolve("scripts");
+        assertEquals(List.of("--parsable " + s.resolve("phop-T0.900.sh"), "--parsable --dependency=afterok:7 " + s.resolve("train-model.sh"),
+                "--parsable --dependency=afterok:8 " + s.resolve("report.sh")), Files.readAllLines(log));
+        assertTrue(said.contains("report: job 9"), said);
+        assertEquals(Map.of("phop-T0.900", "7", "train-model", "8", "report", "9"), SlurmExecutor.recorded(dir), "submit.sh records its jobs");
+        assertEquals(64, SlurmExecutor.recordedScripts(dir).get("report").length(), "with the script's SHA-256");
+    }
+
+    /** Runs the dry run's submit.sh with a stand-in sbatch that logs its arguments to DIR/sbatch.log and answers ids 7, 8, …; returns its output. */
+    private static String runSubmitSh(Path dir) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin")), log = dir.resolve("sbatch.log");
         Path fake = bin.resolve("sbatch");
         Files.writeString(fake, "#!/bin/bash\nn=$(( $(wc -l < " + log + " 2>/dev/null || echo 0) + 7 ))\necho \"$*\" >> " + log + "\necho \"$n;cluster\"\n");
@@ -151,12 +171,49 @@ class SlurmExecutorTest {
         Process q = pb.start();
         String said = new String(q.getInputStream().readAllBytes());
         assertEquals(0, q.waitFor(), said);
-        Path s = dir.resolve("slurm").resolve("scripts");
-        assertEquals(List.of("--parsable " + s.resolve("phop-T0.900.sh"), "--parsable --dependency=afterok:7 " + s.resolve("train-model.sh"),
-                "--parsable --dependency=afterok:8 " + s.resolve("report.sh")), Files.readAllLines(log));
-        assertTrue(said.contains("report: job 9"), said);
-        assertEquals(Map.of("phop-T0.900", "7", "train-model", "8", "report", "9"), SlurmExecutor.recorded(dir), "submit.sh records its jobs");
-        assertEquals(64, SlurmExecutor.recordedScripts(dir).get("report").length(), "with the script's SHA-256");
+        return said;
+    }
+
+    /** Shards of one temperature's softness, and the merge item reading them. */
+    private static final List<Pipeline.Planned> SHARDED = List.of(
+            new Pipeline.Planned("train-model", "train", List.of(), true),
+            new Pipeline.Planned("softness-T0.900-s0", "softness", List.of("train-model"), false),
+            new Pipeline.Planned("softness-T0.900-s1", "softness", List.of("train-model"), false),
+            new Pipeline.Planned("softness-T0.900-s2", "softness", List.of("train-model"), false),
+            new Pipeline.Planned("softness-T0.900", "softness", List.of("softness-T0.900-s0", "softness-T0.900-s1", "softness-T0.900-s2"), false));
+
+    /**
+     * The shards of one temperature are one job array (task i runs item {@code softness-T…-s<i>}); the merge waits for
+     * its tasks. A rerun resubmits only the failed task (an array of one), keeps the running one, and makes the merge
+     * wait for both; the dry run's submit.sh does the same with {@code --array}.
+     */
+    @Test
+    void shardsAreOneJobArray(@TempDir Path dir) throws Exception {
+        FakeSlurm slurm = new FakeSlurm();
+        executor(dir).submit(SHARDED, slurm);
+        assertEquals(List.of("softness-T0.900-s=100 tasks [0, 1, 2] after []", "softness-T0.900=101 after [100_0, 100_1, 100_2]"), slurm.log);
+        assertEquals("100_1", SlurmExecutor.recorded(dir).get("softness-T0.900-s1"));
+        String script = Files.readString(dir.resolve("slurm").resolve("scripts").resolve("softness-T0.900-s.sh"));
+        assertTrue(script.contains("#SBATCH --output=" + dir.resolve("slurm").resolve("logs").resolve("softness-T0.900-s%a-%A_%a.out") + "\n"), script);
+        assertTrue(script.endsWith(" --item 'softness-T0.900-s'\"$SLURM_ARRAY_TASK_ID\"\n"), script);
+
+        slurm.log.clear();
+        slurm.state.put("100_1", "FAILED");
+        slurm.state.put("100_2", "RUNNING");
+        slurm.state.remove("101");   // SLURM cancelled it: an item it needed failed
+        List<Pipeline.Planned> rerun = new ArrayList<>(SHARDED);
+        rerun.set(1, new Pipeline.Planned("softness-T0.900-s0", "softness", List.of("train-model"), true));
+        List<SlurmExecutor.Submitted> again = executor(dir).submit(rerun, slurm);
+        assertEquals(List.of("softness-T0.900-s=102 tasks [1] after []", "softness-T0.900=103 after [102_1, 100_2]"), slurm.log);
+        assertTrue(again.stream().anyMatch(x -> x.key().equals("softness-T0.900-s2") && x.reused()), again.toString());
+
+        Path dry = dir.resolve("dry");
+        executor(dry).submit(SHARDED, null);
+        runSubmitSh(dry);
+        Path s = dry.resolve("slurm").resolve("scripts");
+        assertEquals(List.of("--parsable --array=0,1,2 " + s.resolve("softness-T0.900-s.sh"),
+                "--parsable --dependency=afterok:7_0:7_1:7_2 " + s.resolve("softness-T0.900.sh")), Files.readAllLines(dry.resolve("sbatch.log")));
+        assertEquals("7_2", SlurmExecutor.recorded(dry).get("softness-T0.900-s2"), "submit.sh records each task's job");
     }
 
     /**
@@ -180,7 +237,9 @@ class SlurmExecutorTest {
         assertEquals("sbatch refused bad.sh: sbatch: error: invalid partition specified: x", e.getMessage());
         assertEquals(Map.of("40", "CANCELLED", "41", "RUNNING", "42", "PENDING", "43", "GONE", "44", "FAILED"),
                 s.states(List.of("40", "41", "42", "43", "44", "45")));
-        assertTrue(Files.readString(args).contains("-h --me -o %i|%T"), Files.readString(args));
+        assertTrue(Files.readString(args).contains("-h -r --me -o %i|%T"), Files.readString(args));
+        assertEquals("42", s.submitArray(dir.resolve("a.sh"), List.of(), List.of(0, 2)));
+        assertTrue(Files.readString(args).contains("--parsable --array=0,2 " + dir.resolve("a.sh")), Files.readString(args));
         s.cancel("42");
         assertTrue(Files.readString(args).contains("scancel 42"));
         write(bin.resolve("squeue"), "echo 'squeue: error: Unable to contact slurm controller (connect failure)' >&2; exit 1");
@@ -217,7 +276,7 @@ class SlurmExecutorTest {
         assertEquals("simulate-T0.750-is", after.get("phop-T0.750"));
         assertEquals("simulate-T0.750-is, phop-T0.750", after.get("train-set-T0.750"));
         assertEquals("simulate-T0.750, simulate-T0.750-is, phop-T0.750", after.get("observables-T0.750"), "F_s on the thermal file, Q on the IS");
-        String q1 = Files.readString(out.resolve("slurm").resolve("scripts").resolve("simulate-T0.750-q1.sh"));
+        String q1 = Files.readString(out.resolve("slurm").resolve("scripts").resolve("simulate-T0.750-q.sh"));
         assertTrue(q1.contains("'--preset' 'smoke' '--quench-shards' '2' '--out'"), "the jobs run the same split: " + q1);
 
         CliRunner.Result other = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--quiet");
@@ -226,6 +285,35 @@ class SlurmExecutorTest {
         CliRunner.Result study = CliRunner.run("study", "../examples/study-ka-small.yaml", "--out", tmp.resolve("s").toString(), "--quench-shards", "2");
         assertEquals(ExitCodes.USAGE, study.code(), study.err());
         assertTrue(study.err().contains("this study reads trajectories"), study.err());
+    }
+
+    /**
+     * With {@code --softness-shards 2} each temperature's softness is two frame-block items, submitted as one job array
+     * after the MD and the model, and a merge item after them, in the place of the single item: barriers and the rest
+     * read the merged folder, as before.
+     */
+    @Test
+    void softnessShardsAreOneArrayPerTemperature(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("run");
+        CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--softness-shards", "2",
+                "--executor", "slurm", "--dry-run");
+        assertEquals(0, r.code(), r.err());
+        Map<String, String> after = new java.util.LinkedHashMap<>();
+        for (String l : r.err().lines().toList()) {
+            String[] f = l.strip().split("\\s+-\\s*", 2);
+            if (f.length == 2 && f[0].matches("[a-z]+(-[A-Za-z0-9.]+)*")) after.put(f[0], f[1].strip());
+        }
+        assertEquals("simulate-T0.660, train-model", after.get("softness-T0.660-s0"));
+        assertEquals("simulate-T0.660, train-model", after.get("softness-T0.660-s1"));
+        assertEquals("softness-T0.660-s0, softness-T0.660-s1", after.get("softness-T0.660"));
+        assertTrue(after.get("barriers").contains("softness-T0.660") && !after.get("barriers").contains("-s0"), after.get("barriers"));
+        String submit = Files.readString(out.resolve("slurm").resolve("submit.sh"));
+        Path scripts = out.resolve("slurm").resolve("scripts");
+        assertTrue(submit.contains("--array=0,1 --dependency=afterok:${J_simulate_T0_660%%;*}:${J_train_model%%;*} '" + scripts.resolve("softness-T0.660-s.sh")),
+                submit);
+        assertTrue(submit.contains("--dependency=afterok:${J_softness_T0_660_s0%%;*}:${J_softness_T0_660_s1%%;*} '" + scripts.resolve("softness-T0.660.sh")),
+                submit);
+        assertTrue(Files.readString(scripts.resolve("softness-T0.660-s.sh")).contains("'--softness-shards' '2'"), "the jobs run the same split");
     }
 
     /** The plan of a fresh smoke run, as the dry run prints it: every item and the items it waits for. */

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -382,6 +384,57 @@ class SoftnessCommandsTest {
         var ev3 = CliRunner.run("correlations", traj.toString(), sd.toString(), "--events", late.toString(), "--out", root.resolve("clate").toString(), "--quiet");
         assertEquals(ExitCodes.INPUT, ev3.code(), ev3.err());
         assertEquals("softglass: " + late + ": an event peaks at frame 97, but " + traj + " has frames 0.." + (frames - 1) + " (expected the events of this trajectory)\n", ev3.err());
+    }
+
+    /**
+     * {@code softness MODEL TRAJ --frames A:B} shards joined by {@code softness-merge} are the single run's folder byte
+     * for byte: softness.npy, rows.npy, softness.json, frames.csv, softness.png and descriptors/. Shards of another
+     * model are refused; {@code --frames} on a descriptor directory is refused.
+     */
+    @Test
+    void frameShardsMergeToTheSingleRun(@TempDir Path dir) throws Exception {
+        Path traj = DescriptorsCommandTest.firstFrames(dir, 4);
+        Path model = model(dir.resolve("model.json"), 1), other = model(dir.resolve("other.json"), 2);
+        Path single = dir.resolve("single"), merged = dir.resolve("merged");
+        assertEquals(0, CliRunner.run("softness", model.toString(), traj.toString(), "--out", single.toString(), "--quiet").code());
+        for (String[] sh : new String[][] {{"0:1", "s0"}, {"1:3", "s1"}, {"3:10", "s2"}}) {
+            CliRunner.Result r = CliRunner.run("softness", model.toString(), traj.toString(), "--frames", sh[0], "--threads", "2", "--quiet",
+                    "--out", dir.resolve(sh[1]).toString());
+            assertEquals(0, r.code(), r.err());
+        }
+        CliRunner.Result m = CliRunner.run("softness-merge", dir.resolve("s1").toString(), dir.resolve("s2").toString(), dir.resolve("s0").toString(),
+                "--out", merged.toString());
+        assertEquals(0, m.code(), m.err());
+        for (String f : List.of("softness.npy", "rows.npy", "frames.csv", "softness.png", "descriptors/features.npy", "descriptors/rows.npy",
+                "descriptors/features.json")) {
+            assertArrayEquals(Files.readAllBytes(single.resolve(f)), Files.readAllBytes(merged.resolve(f)), f + " byte for byte");
+        }
+        assertEquals(Files.readString(single.resolve("softness.json")).replace(single.toString(), "<OUT>"),
+                Files.readString(merged.resolve("softness.json")).replace(merged.toString(), "<OUT>"), "softness.json, the --out folder aside");
+        assertEquals(4000 * 0.8, JSON.readTree(merged.resolve("softness.manifest.json").toFile()).get("results").get("rows").asDouble(), 0.0);
+
+        assertEquals(0, CliRunner.run("softness", other.toString(), traj.toString(), "--frames", "1:3", "--quiet", "--out", dir.resolve("o1").toString()).code());
+        CliRunner.Result mixed = CliRunner.run("softness-merge", dir.resolve("s0").toString(), dir.resolve("o1").toString(), dir.resolve("s2").toString(),
+                "--out", dir.resolve("x").toString());
+        assertEquals(ExitCodes.INPUT, mixed.code(), mixed.err());
+        assertTrue(mixed.err().contains("o1: applied another model than"), mixed.err());
+        CliRunner.Result dirFrames = CliRunner.run("softness", model.toString(), single.resolve("descriptors").toString(), "--frames", "0:1",
+                "--out", dir.resolve("y").toString());
+        assertEquals(ExitCodes.USAGE, dirFrames.code(), dirFrames.err());
+        assertTrue(dirFrames.err().contains("--frames needs a trajectory"), dirFrames.err());
+    }
+
+    /** A model on the fluidity-100 descriptors of A particles with seeded random weights (what train would write, minus the fit). */
+    private static Path model(Path file, long seed) throws IOException {
+        var spec = org.softglass.core.structure.DescriptorSpec.preset("fluidity-100");
+        int m = spec.columnCount();
+        java.util.Random rnd = new java.util.Random(seed);
+        double[] w = new double[m], mean = new double[m], std = new double[m];
+        for (int j = 0; j < m; j++) { w[j] = rnd.nextGaussian(); mean[j] = rnd.nextDouble(); std[j] = 0.5 + rnd.nextDouble(); }
+        new org.softglass.core.softness.SoftnessModel(new org.softglass.core.softness.Hyperplane(w, 0.1),
+                new org.softglass.core.softness.Standardization(mean, std), org.softglass.core.structure.FeatureFiles.columnMaps(spec),
+                Map.of("feature_set", Map.of("preset", "fluidity-100", "center_species", "A"))).write(file);
+        return file;
     }
 
     static String[] concat(String[] a, String[] b) {

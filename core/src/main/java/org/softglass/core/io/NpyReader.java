@@ -146,6 +146,23 @@ public final class NpyReader implements AutoCloseable {
         consumed += row.length;
     }
 
+    /**
+     * Reads the next {@code row.length} elements of an integer array (int32 or int64) exactly.
+     *
+     * @throws IllegalStateException if fewer elements remain or the array holds floats
+     */
+    public void readRow(long[] row) throws IOException {
+        if (dtype != NpyDType.INT64 && dtype != NpyDType.INT32) throw new IllegalStateException(source + " holds " + dtype.descr() + ", not integers");
+        if (shape.length == 2 && row.length != shape[1]) {
+            throw new IllegalArgumentException("row buffer has " + row.length + " slots, expected " + shape[1]);
+        }
+        if (consumed + row.length > total) {
+            throw new IllegalStateException("only " + (total - consumed) + " elements left, asked for " + row.length);
+        }
+        for (int i = 0; i < row.length; i++) row[i] = dtype == NpyDType.INT64 ? next().getLong() : next().getInt();
+        consumed += row.length;
+    }
+
     /** The buffer, refilled if needed so that one element can be read from it. */
     private ByteBuffer next() throws IOException {
         if (buf.remaining() < dtype.bytes()) {

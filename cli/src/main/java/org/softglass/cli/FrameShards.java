@@ -1,0 +1,108 @@
+package org.softglass.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.Manifest;
+
+/**
+ * The shards of one {@code descriptors --frames A:B} run (directly, or inside {@code softness TRAJ --frames A:B}), read
+ * from their {@code descriptors.manifest.json}, put in frame order and checked to cover every frame of one trajectory
+ * once: the first starts at frame 0, each starts where the one before ended, the last reached the end of the file, all
+ * read the same trajectory (SHA-256) with the same settings. The merge commands join them.
+ */
+final class FrameShards {
+    /** Manifest parameters that may differ between shards (they do not change a row). */
+    private static final List<String> PER_SHARD = List.of("frames", "threads");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One shard: its descriptor directory, manifest, first frame and frame count. */
+    record Shard(Path dir, JsonNode manifest, long first, long frames, boolean reachedEnd) {}
+
+    private FrameShards() {}
+
+    /**
+     * Reads and orders the shards whose descriptor directories are {@code dirs}.
+     *
+     * @param what how a shard folder is named in messages (the folder the user gave)
+     * @throws InputFormatException naming the shard that is missing, overlaps, leaves a gap or differs
+     */
+    static List<Shard> ordered(List<Path> dirs, List<Path> what) throws IOException {
+        List<Shard> parts = new ArrayList<>();
+        for (int i = 0; i < dirs.size(); i++) {
+            Path man = dirs.get(i).resolve("descriptors.manifest.json");
+            if (!Files.isRegularFile(man)) {
+                throw new InputFormatException(what.get(i).toString(), -1, "no " + what.get(i).relativize(man) + ": expected the output folder of a "
+                        + "'--frames A:B' run");
+            }
+            JsonNode m = JSON.readTree(man.toFile());
+            JsonNode r = m.path("results");
+            if (!"descriptors".equals(m.path("command").asText()) || !r.path("first_frame").isIntegralNumber() || !r.path("frames").isIntegralNumber()) {
+                throw new InputFormatException(man.toString(), -1, "not the manifest of a 'descriptors' run that records its frames (first_frame, frames)");
+            }
+            parts.add(new Shard(what.get(i), m, r.path("first_frame").asLong(), r.path("frames").asLong(), r.path("reached_end_of_input").asBoolean(false)));
+        }
+        parts.sort(Comparator.comparingLong(Shard::first));
+        Shard ref = parts.get(0);
+        long want = 0;
+        for (Shard p : parts) {
+            if (!inputSha(p).equals(inputSha(ref))) {
+                throw new InputFormatException(p.dir().toString(), -1, "read another trajectory than " + ref.dir() + " (its input's SHA-256 differs)");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = ref.manifest().path("parameters").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!PER_SHARD.contains(e.getKey()) && !e.getValue().equals(p.manifest().path("parameters").path(e.getKey()))) {
+                    throw new InputFormatException(p.dir().toString(), -1, "parameter " + e.getKey() + " is " + p.manifest().path("parameters").path(e.getKey())
+                            + " but " + e.getValue() + " in " + ref.dir() + ": expected one run's shards");
+                }
+            }
+            if (p.first() != want) {
+                throw new InputFormatException(p.dir().toString(), -1, "starts at frame " + p.first() + ", expected " + want
+                        + (p.first() < want ? " (it overlaps the shard before it)" : " (frames " + want + ".." + (p.first() - 1) + " are in no shard)"));
+            }
+            want = p.first() + p.frames();
+        }
+        Shard last = parts.getLast();
+        if (!last.reachedEnd()) {
+            throw new InputFormatException(last.dir().toString(), -1, "ends at frame " + (want - 1) + " but the trajectory has more frames "
+                    + "(no shard reached its end): expected the shards of every frame");
+        }
+        return parts;
+    }
+
+    /**
+     * The manifest of the joined descriptor directory {@code out}: the shards' parameters (without the per-shard ones),
+     * the trajectory as input, the shard folders, and the joined frame and row counts.
+     */
+    static Manifest descriptorsManifest(List<Shard> parts, Path out, long rows) throws IOException {
+        Shard ref = parts.get(0);
+        Manifest m = new Manifest(Version.get(), "descriptors");
+        for (Iterator<Map.Entry<String, JsonNode>> it = ref.manifest().path("parameters").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!PER_SHARD.contains(e.getKey())) m.param(e.getKey(), JSON.treeToValue(e.getValue(), Object.class));
+        }
+        m.param("merged_shards", parts.stream().map(p -> p.dir().toString()).toList());
+        Map.Entry<String, JsonNode> in = ref.manifest().path("inputs").fields().next();
+        Path traj = Path.of(in.getKey());
+        if (Files.isRegularFile(traj)) m.input(traj, inputSha(ref));
+        for (String name : new String[] {"features.npy", "rows.npy", "features.json"}) m.output(out.resolve(name));
+        m.trajectory(org.softglass.core.softness.FeatureFiles.trajectory(out.resolve("features.json")));
+        long frames = parts.stream().mapToLong(Shard::frames).sum();
+        m.result("frames", frames).result("first_frame", 0).result("reached_end_of_input", true).result("rows", rows)
+                .result("columns", ref.manifest().path("results").path("columns").asInt());
+        return m;
+    }
+
+    private static String inputSha(Shard s) {
+        Iterator<JsonNode> it = s.manifest().path("inputs").elements();
+        return it.hasNext() ? it.next().path("sha256").asText() : "";
+    }
+}
