@@ -181,16 +181,37 @@ final class PipelineEstimate {
                     + (p.inherent() ? f * r.quenchSecondsPerFrame() : 0);
             soft[k] = f * r.descriptorSecondsPerFrame();
         }
-        java.util.Arrays.sort(soft);
-        double[] load = new double[Math.max(1, nodes)];
-        for (int k = soft.length - 1; k >= 0; k--) {   // longest first onto the least loaded node
-            int m = 0;
-            for (int i = 1; i < load.length; i++) if (load[i] < load[m]) m = i;
-            load[m] += soft[k];
-        }
-        double softness = java.util.Arrays.stream(load).max().orElse(0);
+        double softness = spread(soft, nodes);
         double trsp = project(p, r).get(2).seconds();
         return new double[] {chain, softness, trsp, chain + softness + trsp};
+    }
+
+    /** The wall time of independent items ({@code seconds} each) on {@code nodes} nodes, longest first onto the least loaded. */
+    static double spread(double[] seconds, int nodes) {
+        double[] items = seconds.clone();
+        java.util.Arrays.sort(items);
+        double[] load = new double[Math.max(1, nodes)];
+        for (int k = items.length - 1; k >= 0; k--) {
+            int m = 0;
+            for (int i = 1; i < load.length; i++) if (load[i] < load[m]) m = i;
+            load[m] += items[k];
+        }
+        return java.util.Arrays.stream(load).max().orElse(0);
+    }
+
+    /**
+     * The softness stage with {@code --softness-shards K}, K = nodes, on {@code nodes} nodes: each temperature's frames
+     * in K items of ⌊F/K⌋ or ⌈F/K⌉ frames, spread as {@link #spread}.
+     */
+    static double softnessSharded(PipelinePreset p, Rates r, int nodes) {
+        int n = Math.max(1, nodes);
+        List<Double> items = new java.util.ArrayList<>();
+        for (int k = 0; k < p.temperatures().length; k++) {
+            long f = p.steps(k) / p.dumpEvery() + 1;
+            int shards = (int) Math.min(n, f);
+            for (int i = 0; i < shards; i++) items.add(((i + 1) * f / shards - i * f / shards) * r.descriptorSecondsPerFrame());
+        }
+        return spread(items.stream().mapToDouble(Double::doubleValue).toArray(), n);
     }
 
     /**
@@ -201,10 +222,13 @@ final class PipelineEstimate {
      * max(F_last · s per IS / nodes, (every IS − (nodes − 1) · MD chain) / nodes), then the softness items and TRSP as
      * above (on one node: all the work, one item after the other).
      *
+     * With {@code softnessShards} the softness items are also split, {@code --softness-shards K} ({@link #softnessSharded}).
+     *
      * @return {MD chain seconds, quench seconds after the chain, softness seconds, trsp seconds, total}
      */
-    static double[] clusterSharded(PipelinePreset p, Rates r, int nodes) {
+    static double[] clusterSharded(PipelinePreset p, Rates r, int nodes, boolean softnessShards) {
         double[] c = cluster(p, r, nodes);
+        if (softnessShards) c[1] = softnessSharded(p, r, nodes);
         double[] ts = p.temperatures();
         double md = 0;
         for (int k = 0; k < ts.length; k++) md += ((k == 0 ? 2000 : 0) + p.equilibrate(k) + p.steps(k)) * (double) p.n() / r.mdAtomStepsPerSecond();
@@ -228,11 +252,22 @@ final class PipelineEstimate {
                     c[0], c[1], c[2]));
         }
         if (p.inherent()) {
-            b.append("with --quench-shards K = nodes (the chain is the MD alone; each temperature's quench beside it):\n");
+            for (boolean soft : new boolean[] {false, true}) {
+                b.append(soft ? "with --quench-shards K --softness-shards K, K = nodes (each temperature's softness spread over the nodes too):\n"
+                        : "with --quench-shards K = nodes (the chain is the MD alone; each temperature's quench beside it):\n");
+                for (int k : ks) {
+                    double[] c = clusterSharded(p, r, k, soft);
+                    b.append(String.format(Locale.ROOT, "  %2d node(s) %8.0f s  (%5.2f h)  MD chain %.0f s + quench after it %.0f s + softness %.0f s + trsp %.0f s%n",
+                            k, c[4], c[4] / 3600, c[0], c[1], c[2], c[3]));
+                }
+            }
+        } else {
+            b.append("with --softness-shards K = nodes (each temperature's softness spread over the nodes):\n");
             for (int k : ks) {
-                double[] c = clusterSharded(p, r, k);
-                b.append(String.format(Locale.ROOT, "  %2d node(s) %8.0f s  (%5.2f h)  MD chain %.0f s + quench after it %.0f s + softness %.0f s + trsp %.0f s%n",
-                        k, c[4], c[4] / 3600, c[0], c[1], c[2], c[3]));
+                double[] c = cluster(p, r, k);
+                double soft = softnessSharded(p, r, k);
+                b.append(String.format(Locale.ROOT, "  %2d node(s) %8.0f s  (%5.2f h)  chain %.0f s + softness %.0f s + trsp %.0f s%n", k,
+                        c[0] + soft + c[2], (c[0] + soft + c[2]) / 3600, c[0], soft, c[2]));
             }
         }
         return b.toString();
