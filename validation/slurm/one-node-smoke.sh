@@ -141,6 +141,10 @@ try:   # the jobs record against its JSON Schema (python3-jsonschema, which .ci/
     jsonschema.validate(json.load(open(f"{sys.argv[1]}/slurm/jobs.json")), json.load(open(f"{root}/schemas/slurm-jobs.schema.json")))
 except ImportError:
     pass
+for f in ("softness/T0.610/softness.json", "softness/T0.610/descriptors/features.json"):   # merged sidecars: the local run's, paths aside
+    ta, tb = (open(f"{d}/{f}").read().replace(d, "<RUN>") for d in sys.argv[1:3])
+    if ta != tb:
+        sys.exit(f"one-node-smoke: FAIL: {f} of the SLURM run differs from the local run's")
 a, b = load(sys.argv[1]), load(sys.argv[2])
 if a != b:
     diff = [k for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]

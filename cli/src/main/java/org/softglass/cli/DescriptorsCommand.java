@@ -91,7 +91,7 @@ final class DescriptorsCommand implements Callable<Integer> {
         FrameSelection range = FrameSelection.parseRange(frames);
 
         // pass 1: count frames and selected rows (and validate the file, up to the range's end, before computing)
-        int frames = 0, seen = 0;
+        int inRange = 0, seen = 0;
         long rows = 0;
         boolean reachedEnd = true;
         try (TrajectoryReader reader = TrajectoryReader.open(traj);
@@ -104,24 +104,25 @@ final class DescriptorsCommand implements Callable<Integer> {
                     }
                     if (seen >= range.from()) {
                         rows += DescriptorCalculator.centres(f.particles(), centre).length;
-                        frames++;
+                        inRange++;
                     }
                 }
                 progress.step();
             }
         }
-        if (frames == 0) {
+        if (inRange == 0) {
             throw new InputFormatException(traj.toString(), -1, range.isAll() ? "no frames found, expected a trajectory with at least one frame"
                     : "no frames in --frames " + this.frames + " (the file has " + seen + ")");
         }
-        if (rows == 0) throw new IllegalArgumentException(traj + ": no particles of species " + centreName + " in any frame" + (range.isAll() ? "" : " of --frames " + this.frames));
+        // a block of frames may hold none (its shard has no rows; the merge refuses only a trajectory with none at all)
+        if (rows == 0 && range.isAll()) throw new IllegalArgumentException(traj + ": no particles of species " + centreName + " in any frame");
 
         TrajectoryRef ref = TrajectoryRef.of(traj);   // recorded in features.json: softness and barriers check it
         long t0 = System.nanoTime();
         try (DescriptorCalculator calc = new DescriptorCalculator(spec, nt);
              FeatureFiles files = FeatureFiles.open(out, spec, type, rows, centreName, ref);
              TrajectoryReader reader = TrajectoryReader.open(traj);
-             Progress progress = Progress.of("descriptors", frames, "frames", run.quiet())) {
+             Progress progress = Progress.of("descriptors", inRange, "frames", run.quiet())) {
             int m = calc.columns();
             double[] buf = new double[0];
             int k = 0;
@@ -156,8 +157,8 @@ final class DescriptorsCommand implements Callable<Integer> {
                 .input(traj, ref.sha256()).trajectory(ref);
         if (choice.spec != null) man.input(choice.spec);
         for (String name : new String[] {"features.npy", "rows.npy", "features.json"}) man.output(out.resolve(name));
-        man.result("frames", frames).result("first_frame", range.from()).result("reached_end_of_input", reachedEnd).result("rows", rows).result("columns", spec.columnCount())
-                .result("seconds_compute", seconds).result("seconds_per_frame", seconds / frames);
+        man.result("frames", inRange).result("first_frame", range.from()).result("reached_end_of_input", reachedEnd).result("rows", rows).result("columns", spec.columnCount())
+                .result("seconds_compute", seconds).result("seconds_per_frame", seconds / inRange);
         man.write(out.resolve("descriptors.manifest.json"));
         return ExitCodes.OK;
     }

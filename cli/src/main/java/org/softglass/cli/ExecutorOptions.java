@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 final class ExecutorOptions {
     @Option(names = "--executor", defaultValue = "local", paramLabel = "local|slurm",
             description = "local: this process runs every stage (default); slurm: every item (one MD temperature, one p_hop temperature, ...) "
-                    + "becomes a batch job submitted with sbatch, with --dependency=afterok on the items it reads; scripts and logs in DIR/slurm/. "
+                    + "becomes a batch job submitted with sbatch, with --dependency=afterok on the items it reads (the frame blocks of one temperature: "
+                    + "the tasks of one job array); scripts and logs in DIR/slurm/. "
                     + "Rerun the same command to resubmit what failed; finished items are never redone.")
     String executor;
 

@@ -57,11 +57,18 @@ final class FrameShards {
             if (!inputSha(p).equals(inputSha(ref))) {
                 throw new InputFormatException(p.dir().toString(), -1, "read another trajectory than " + ref.dir() + " (its input's SHA-256 differs)");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = ref.manifest().path("parameters").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!PER_SHARD.contains(e.getKey()) && !e.getValue().equals(p.manifest().path("parameters").path(e.getKey()))) {
-                    throw new InputFormatException(p.dir().toString(), -1, "parameter " + e.getKey() + " is " + p.manifest().path("parameters").path(e.getKey())
-                            + " but " + e.getValue() + " in " + ref.dir() + ": expected one run's shards");
+            if (!ref.manifest().path("version").equals(p.manifest().path("version"))) {
+                throw new InputFormatException(p.dir().toString(), -1, "made by softglass " + p.manifest().path("version") + " but " + ref.dir()
+                        + " by " + ref.manifest().path("version") + ": expected one run's shards");
+            }
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            ref.manifest().path("parameters").fieldNames().forEachRemaining(keys::add);
+            p.manifest().path("parameters").fieldNames().forEachRemaining(keys::add);
+            for (String k : keys) {
+                JsonNode a = ref.manifest().path("parameters").path(k), b = p.manifest().path("parameters").path(k);
+                if (!PER_SHARD.contains(k) && !a.equals(b)) {
+                    throw new InputFormatException(p.dir().toString(), -1, "parameter " + k + " is " + b + " but " + a + " in " + ref.dir()
+                            + ": expected one run's shards");
                 }
             }
             if (p.first() != want) {

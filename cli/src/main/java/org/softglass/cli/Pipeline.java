@@ -317,6 +317,13 @@ final class Pipeline {
             return Map.of();
         });
         train();
+        if (onlyItem == null) {   // a run with another shard count left shard items: forgotten, their folders deleted
+            for (double t : preset.temperatures()) {
+                String label = PipelinePreset.label(t);
+                long frames = preset.steps(preset.indexOf(t)) / preset.dumpEvery() + 1;
+                ledger.dropShards("softness", label, "s", (int) Math.min(softnessShards, frames), i -> out.resolve("softness").resolve(label + "-s" + i));
+            }
+        }
         if (softnessShards == 0) {
             perTemperature("softness", Map.of(), t -> List.of(traj(t), model()), (t, dir) -> {
                 sub("softness", model().toString(), traj(t).toString(), "--threads", nt(), "--quiet", "--out", dir.toString());

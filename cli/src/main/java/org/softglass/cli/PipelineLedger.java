@@ -156,6 +156,27 @@ final class PipelineLedger {
         }
     }
 
+    /**
+     * Forgets the items {@code stage-label-s<i>} (frame-block shards of one temperature) whose shard number is not below
+     * {@code keep}, and deletes their output folders {@code dirOf(i)}: what a run with more shards left. Returns
+     * their keys.
+     */
+    List<String> dropShards(String stage, String label, String letter, int keep, java.util.function.IntFunction<Path> dirOf) throws IOException {
+        List<String> dropped = new java.util.ArrayList<>();
+        if (!Files.isDirectory(stagesDir)) return dropped;
+        java.util.regex.Pattern shard = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stage + "-" + label + "-" + letter) + "(\\d+)\\.json");
+        try (Stream<Path> s = Files.list(stagesDir)) {
+            for (Path p : s.sorted().toList()) {
+                java.util.regex.Matcher m = shard.matcher(p.getFileName().toString());
+                if (!m.matches() || Integer.parseInt(m.group(1)) < keep) continue;
+                deleteTree(dirOf.apply(Integer.parseInt(m.group(1))));
+                Files.deleteIfExists(p);
+                dropped.add(p.getFileName().toString().replace(".json", ""));
+            }
+        }
+        return dropped;
+    }
+
     /** The results recorded by a completed item, or an empty map. */
     @SuppressWarnings("unchecked")
     Map<String, Object> results(Item it) throws IOException {

@@ -20,21 +20,24 @@ import org.softglass.core.io.AtomicOutput;
 /**
  * {@code --executor slurm}: every item of the pipeline's plan ({@link Pipeline#plan}) that is not already done becomes
  * one batch job, {@code softglass pipeline|study … --item KEY}, submitted with {@code sbatch} and
- * {@code --dependency=afterok:} on the jobs of the items it reads. So the MD chain runs temperature after temperature
+ * {@code --dependency=afterok:} on the jobs of the items it reads; the frame-block shards of one temperature
+ * ({@link #arrayGroup}) are the tasks of one job array instead, task i running item {@code GROUP<i>} as job
+ * {@code ID_i}. So the MD chain runs temperature after temperature
  * (each T starts from the last frame of the T above), and the p_hop, training, softness and observables items of a
  * temperature start as soon as its MD is done, in parallel with the rest of the chain.
  *
  * <p>Files, under {@code DIR/slurm/}: {@code scripts/KEY.sh} (self-contained: its {@code #SBATCH} lines carry the
- * options), {@code logs/KEY-JOBID.out}, {@code jobs.json} (item → job id, the record {@code --status} and a resubmission
- * read) and, for {@code --dry-run}, {@code submit.sh}, which submits the scripts in order with their dependencies.
+ * options; {@code scripts/GROUP.sh} for an array), {@code logs/KEY-JOBID.out}, {@code jobs.json} (item → job id, the
+ * record {@code --status} and a resubmission read) and, for {@code --dry-run}, {@code submit.sh}, which submits the scripts in order with their dependencies.
  *
  * <p>Resubmitting is rerunning the same command: items complete in the ledger are skipped; an item whose recorded job
  * is still queued or running keeps that job (its dependants wait on it) when its script is unchanged and no item it
  * reads got a new job in this pass — otherwise that job is cancelled and replaced, so no job runs an old script or
  * starts before a resubmitted item it reads; everything else — a failed or cancelled job, and the jobs SLURM cancelled
  * because an item they needed failed ({@code --kill-on-invalid-dep=yes}) — is submitted anew. An item interrupted
- * mid-way resumes from its checkpoint, as locally. The submission locks {@code jobs.json}, so two submissions of one
- * directory do not interleave.
+ * mid-way resumes from its checkpoint, as locally. A recorded job of an item no longer in the plan (a shard of a run
+ * with more shards) is cancelled when still queued or running, and forgotten. The submission locks
+ * {@code jobs.json}, so two submissions of one directory do not interleave.
  *
  * <p>Every job runs with the submitting command's {@code --threads} (part of each item's fingerprint, so the outputs
  * are byte-identical to a local run with that thread count) and {@code --cpus-per-task} CPUs (default: the same).
@@ -94,6 +97,16 @@ final class SlurmExecutor {
         StringBuilder sh = new StringBuilder("#!/bin/bash\n# Submits the softglass items in order (written by --dry-run); each job waits for the "
                 + "items it reads.\nset -euo pipefail\nrecord() {\n  echo '{\"schema\": \"softglass.slurm-jobs/1\", \"jobs\": {'\"$1\"'}}' > "
                 + quote(jobsFile(dir).toString()) + "\n}\n");
+        if (slurm != null) {   // items of another layout (a run with more shards): their queued jobs would only redo forgotten work
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            plan.forEach(p -> keys.add(p.key()));
+            for (String k : new ArrayList<>(known.keySet())) {
+                if (keys.contains(k)) continue;
+                if (Slurm.active(states.get(known.get(k)))) slurm.cancel(known.get(k));
+                known.remove(k);
+                knownScripts.remove(k);
+            }
+        }
         try {
             for (int at = 0; at < plan.size(); at++) {
                 Pipeline.Planned p = plan.get(at);
@@ -294,7 +307,7 @@ final class SlurmExecutor {
         err.print(table(subs, dryRun));
         Path s = dir.resolve("slurm");
         if (dryRun) {
-            err.println("softglass: dry run: " + subs.size() + " batch script(s) in " + s.resolve("scripts") + "; submit them with " + s.resolve("submit.sh"));
+            err.println("softglass: dry run: batch scripts of " + subs.size() + " item(s) in " + s.resolve("scripts") + "; submit them with " + s.resolve("submit.sh"));
         } else {
             long reused = subs.stream().filter(Submitted::reused).count();
             err.println("softglass: " + (subs.size() - reused) + " job(s) submitted" + (reused > 0 ? ", " + reused + " still queued from before (*)" : "")

@@ -55,8 +55,8 @@ final class SoftnessMergeCommand implements Callable<Integer> {
             if (!"softness".equals(m.path("command").asText()) || !in.hasNext()) {
                 throw new InputFormatException(man.toString(), -1, "not the manifest of 'softglass softness' (with its model as first input)");
             }
-            var first = in.next();   // the model
-            String sha = first.getValue().path("sha256").asText();
+            var first = in.next();   // the model: its path and hash as the shard recorded them
+            String sha = m.path("parameters").path("model_sha256").asText(first.getValue().path("sha256").asText());
             if (model != null && !model.equals(sha)) {
                 throw new InputFormatException(d.toString(), -1, "applied another model than " + shards.get(0) + " (the model's SHA-256 differs)");
             }
@@ -73,7 +73,8 @@ final class SoftnessMergeCommand implements Callable<Integer> {
         long rows = FeatureMerge.merge(order.stream().map(p -> p.resolve("descriptors")).toList(), features);
         FrameShards.descriptorsManifest(parts, features, rows).write(features.resolve("descriptors.manifest.json"));
         SoftnessApply.Summary sum = SoftnessMerge.merge(order, out, features);
-        Manifest man = new Manifest(Version.get(), "softness").param("merged_shards", order.stream().map(Path::toString).toList());
+        Manifest man = new Manifest(Version.get(), "softness").param("model_sha256", model)
+                .param("merged_shards", order.stream().map(Path::toString).toList());
         if (Files.isRegularFile(modelFile)) man.input(modelFile, model);
         man.input(features.resolve("features.npy")).input(features.resolve("rows.npy"));
         SoftnessCommand.write(out, sum, man);

@@ -183,6 +183,14 @@ class DescriptorsCommandTest {
         expectError(3, "parameter species is \"B\" but \"A\"", "descriptors-merge", dir.resolve("s0").toString(), dir.resolve("b1").toString(),
                 dir.resolve("s2").toString(), "--out", dir.resolve("x3").toString());
         assertFalse(Files.exists(dir.resolve("x3").resolve("features.npy")), "nothing written on a refusal");
+        // a block without centre particles is a shard of no rows; shards with no rows at all are refused by the merge
+        for (String sh : List.of("0:2", "2:100")) {
+            CliRunner.Result c = CliRunner.run("descriptors", traj.toString(), "--frames", sh, "--preset", "fluidity-100", "--species", "C", "--quiet",
+                    "--out", dir.resolve("c" + sh.charAt(0)).toString());
+            assertEquals(0, c.code(), c.err());
+        }
+        expectError(3, "no rows in any shard (no particle of species C in any frame)", "descriptors-merge", dir.resolve("c0").toString(),
+                dir.resolve("c2").toString(), "--out", dir.resolve("x6").toString());
         expectError(2, "--frames 3:1: expected all or a range A:B", "descriptors", traj.toString(), "--frames", "3:1", "--preset", "fluidity-100",
                 "--out", dir.resolve("x4").toString());
         expectError(3, "no frames in --frames 7:9 (the file has 5)", "descriptors", traj.toString(), "--frames", "7:9", "--preset", "fluidity-100",

@@ -1,6 +1,7 @@
 package org.softglass.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,5 +93,22 @@ class PipelineLedgerTest {
     void threadCountIsInTheFingerprint(@TempDir Path root) throws IOException {
         PipelineLedger.Item it = item(root);
         assertNotEquals(new PipelineLedger(root, "v", 2, s -> {}).fingerprint(it), new PipelineLedger(root, "v", 1, s -> {}).fingerprint(it));
+    }
+
+    /** A run with fewer shards forgets the extra shard items of a temperature and deletes their folders, and only those. */
+    @Test
+    void dropShardsForgetsTheExtraOnes(@TempDir Path root) throws IOException {
+        Path stages = Files.createDirectories(root.resolve("stages"));
+        for (String k : List.of("softness-T0.900-s0", "softness-T0.900-s1", "softness-T0.900-s2", "softness-T0.900-s10", "softness-T0.800-s3", "softness-T0.900")) {
+            Files.writeString(stages.resolve(k + ".json"), "{}");
+            Files.createDirectories(root.resolve("softness").resolve(k.substring("softness-".length())));
+        }
+        List<String> gone = new PipelineLedger(root, "v", 2, s -> {}).dropShards("softness", "T0.900", "s", 2,
+                i -> root.resolve("softness").resolve("T0.900-s" + i));
+        assertEquals(List.of("softness-T0.900-s10", "softness-T0.900-s2"), gone);
+        for (String k : List.of("T0.900-s2", "T0.900-s10")) assertFalse(Files.exists(root.resolve("softness").resolve(k)), k);
+        for (String k : List.of("softness-T0.900-s0", "softness-T0.900-s1", "softness-T0.800-s3", "softness-T0.900")) {
+            assertTrue(Files.exists(stages.resolve(k + ".json")), k + " kept");
+        }
     }
 }

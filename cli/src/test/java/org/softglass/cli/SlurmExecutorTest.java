@@ -207,6 +207,17 @@ class SlurmExecutorTest {
         assertEquals(List.of("softness-T0.900-s=102 tasks [1] after []", "softness-T0.900=103 after [102_1, 100_2]"), slurm.log);
         assertTrue(again.stream().anyMatch(x -> x.key().equals("softness-T0.900-s2") && x.reused()), again.toString());
 
+        // a rerun with fewer shards: the queued task of the shard no longer in the plan is cancelled and forgotten
+        slurm.log.clear();
+        slurm.state.put("102_1", "COMPLETED");
+        List<Pipeline.Planned> two = List.of(SHARDED.get(0),
+                new Pipeline.Planned("softness-T0.900-s0", "softness", List.of("train-model"), false),
+                new Pipeline.Planned("softness-T0.900-s1", "softness", List.of("train-model"), false),
+                new Pipeline.Planned("softness-T0.900", "softness", List.of("softness-T0.900-s0", "softness-T0.900-s1"), false));
+        executor(dir).submit(two, slurm);
+        assertEquals("cancel 100_2", slurm.log.get(0), slurm.log.toString());
+        assertFalse(SlurmExecutor.recorded(dir).containsKey("softness-T0.900-s2"), "forgotten");
+
         Path dry = dir.resolve("dry");
         executor(dry).submit(SHARDED, null);
         runSubmitSh(dry);
@@ -399,6 +410,7 @@ class SlurmExecutorTest {
                 Map.entry(List.of("--executor", "slurm", "--sbatch-option", "-e/tmp/x"), "sets the jobs' dependencies, outputs"),
                 Map.entry(List.of("--executor", "slurm", "--sbatch-option", "qos"), "--sbatch-option must be one sbatch option starting with '-'"),
                 Map.entry(List.of("--executor", "slurm", "--cpus-per-task", "0"), "--cpus-per-task must be >= 1"),
+                Map.entry(List.of("--softness-shards", "-1"), "--softness-shards must be >= 0, got -1"),
                 Map.entry(List.of("--item", "barriers", "--from", "phop"), "cannot be combined with --from"));
         for (var c : cases.entrySet()) {
             List<String> args = new ArrayList<>(List.of("pipeline", "--preset", "smoke", "--out", out, "--quiet"));

@@ -418,6 +418,9 @@ class SoftnessCommandsTest {
                 "--out", dir.resolve("x").toString());
         assertEquals(ExitCodes.INPUT, mixed.code(), mixed.err());
         assertTrue(mixed.err().contains("o1: applied another model than"), mixed.err());
+        CliRunner.Result gap = CliRunner.run("softness-merge", dir.resolve("s0").toString(), dir.resolve("s2").toString(), "--out", dir.resolve("x").toString());
+        assertEquals(ExitCodes.INPUT, gap.code(), gap.err());
+        assertTrue(gap.err().contains("s2: starts at frame 3, expected 1 (frames 1..2 are in no shard)"), gap.err());
         CliRunner.Result dirFrames = CliRunner.run("softness", model.toString(), single.resolve("descriptors").toString(), "--frames", "0:1",
                 "--out", dir.resolve("y").toString());
         assertEquals(ExitCodes.USAGE, dirFrames.code(), dirFrames.err());

@@ -58,6 +58,10 @@ public final class FeatureMerge {
             }
             total += j.path("rows").asLong();
         }
+        if (total == 0) {
+            throw new InputFormatException(shards.get(0).toString(), -1, "no rows in any shard (no particle of species "
+                    + first.path("center_species").asText() + " in any frame), expected at least one");
+        }
         String dtype = first.path("dtype").asText();
         NpyDType type = "f4".equals(dtype) ? NpyDType.FLOAT32 : NpyDType.FLOAT64;
         int m = first.path("columns").size();
