@@ -21,7 +21,8 @@ import picocli.CommandLine;
  *
  * <ul>
  * <li>{@link Refusal}, {@link IllegalStateException}, {@link ArithmeticException}: 1 (a refused or failed computation).</li>
- * <li>{@link IllegalArgumentException}: 2 (usage; its message names the option).</li>
+ * <li>{@link IllegalArgumentException}: 2 (usage; its message names the option: core messages name parameters, written
+ * as options by {@link OptionNames}).</li>
  * <li>{@code InputFormatException} and I/O errors on input files: 3.</li>
  * <li>I/O errors on the command's output locations ({@link OutputGuard}), a full disk, a read-only file system,
  * an output in use ({@link OutputLock.HeldException}), a native library that cannot be loaded, the JVM out of memory: 5.</li>
@@ -74,9 +75,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             return new Verdict("out of memory (the Java heap may use " + (Runtime.getRuntime().maxMemory() >> 20)
                     + " MiB; set a larger -Xmx through SOFTGLASS_JAVA_OPTS, or use a smaller system)", ExitCodes.OUTPUT);
         }
-        if (t instanceof Refusal) return new Verdict(t.getMessage(), ExitCodes.FAILED);
-        if (t instanceof IllegalArgumentException) return new Verdict(t.getMessage(), ExitCodes.USAGE);
-        if (t instanceof IllegalStateException || t instanceof ArithmeticException) return new Verdict(t.getMessage(), ExitCodes.FAILED);
+        if (t instanceof Refusal) return new Verdict(OptionNames.message(t), ExitCodes.FAILED);
+        if (t instanceof IllegalArgumentException) return new Verdict(OptionNames.message(t), ExitCodes.USAGE);
+        if (t instanceof IllegalStateException || t instanceof ArithmeticException) return new Verdict(OptionNames.message(t), ExitCodes.FAILED);
         return new Verdict("internal error: " + t, ExitCodes.INTERNAL);
     }
 

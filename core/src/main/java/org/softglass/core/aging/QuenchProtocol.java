@@ -40,10 +40,10 @@ public record QuenchProtocol(String model, int n, double density, double fractio
                              String initial, WaitingTimes waiting, boolean inherent, long seed) {
     public QuenchProtocol {
         tFinal = List.copyOf(tFinal);
-        if (!(tInitial > 0)) throw new IllegalArgumentException("--ti must be > 0, got " + tInitial);
-        if (tFinal.isEmpty()) throw new IllegalArgumentException("--tf: give at least one final temperature");
-        for (double t : tFinal) if (!(t > 0) || !Double.isFinite(t)) throw new IllegalArgumentException("--tf values must be > 0, got " + t);
-        if (java.util.Set.copyOf(tFinal).size() != tFinal.size()) throw new IllegalArgumentException("--tf values must differ, got " + tFinal);
+        if (!(tInitial > 0)) throw new org.softglass.core.util.InvalidParameter("{tInitial} must be > 0, got " + tInitial);
+        if (tFinal.isEmpty()) throw new org.softglass.core.util.InvalidParameter("{tFinal}: give at least one final temperature");
+        for (double t : tFinal) if (!(t > 0) || !Double.isFinite(t)) throw new org.softglass.core.util.InvalidParameter("{tFinal} values must be > 0, got " + t);
+        if (java.util.Set.copyOf(tFinal).size() != tFinal.size()) throw new org.softglass.core.util.InvalidParameter("{tFinal} values must differ, got " + tFinal);
         if (!(Math.abs(waiting.dt() - dt) <= 1e-15 * dt)) throw new IllegalArgumentException("waiting times use dt " + waiting.dt() + ", protocol " + dt);
     }
 

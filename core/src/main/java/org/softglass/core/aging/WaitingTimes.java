@@ -28,9 +28,9 @@ public record WaitingTimes(long[] steps, double dt) {
      * @param dt MD time step (τ)
      */
     public static WaitingTimes logSpaced(double twMin, double twMax, int perDecade, double dt) {
-        if (!(twMin >= dt)) throw new IllegalArgumentException("--tw-min must be at least one step (" + dt + "), got " + twMin);
-        if (!(twMax > twMin)) throw new IllegalArgumentException("--tw-max must be > --tw-min, got " + twMax + " <= " + twMin);
-        if (perDecade < 1) throw new IllegalArgumentException("--per-decade must be >= 1, got " + perDecade);
+        if (!(twMin >= dt)) throw new org.softglass.core.util.InvalidParameter("{twMin} must be at least one step (" + dt + "), got " + twMin);
+        if (!(twMax > twMin)) throw new org.softglass.core.util.InvalidParameter("{twMax} must be > {twMin}, got " + twMax + " <= " + twMin);
+        if (perDecade < 1) throw new org.softglass.core.util.InvalidParameter("{perDecade} must be >= 1, got " + perDecade);
         int n = Math.max(2, (int) Math.round(Math.log10(twMax / twMin) * perDecade) + 1);
         double[] t = Grids.logSpaced(twMin, twMax, n);
         long[] s = new long[n + 1];

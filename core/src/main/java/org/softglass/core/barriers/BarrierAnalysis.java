@@ -138,7 +138,7 @@ public final class BarrierAnalysis {
             fits.add(ArrheniusFit.fit(e.getValue(), o.kramers(), o.minEvents(), o.pMax()));
             forOnset.addAll(e.getValue());
         }
-        if (fits.isEmpty()) throw new org.softglass.core.util.Refusal("no softness bin has usable P(R|S) at 2 or more temperatures; widen the bins or lower --min-events");
+        if (fits.isEmpty()) throw new org.softglass.core.util.Refusal("no softness bin has usable P(R|S) at 2 or more temperatures; widen the bins or lower {minEvents}");
         OnsetFit onset = o.onset() ? OnsetFit.fit(forOnset, o.kramers(), o.minEvents(), o.pMax()) : null;
         double[] x = new double[nt], y = new double[nt], err = new double[nt];
         for (int i = 0; i < nt; i++) {

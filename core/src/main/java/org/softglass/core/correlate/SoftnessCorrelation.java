@@ -44,7 +44,7 @@ public final class SoftnessCorrelation {
      * @throws IllegalArgumentException if rmax exceeds half the smallest box length
      */
     public void add(Box box, double[] x, double[] y, double[] z, double[] s) {
-        if (rmax > 0.5 * box.minLength() + 1e-12) throw new IllegalArgumentException("rmax = " + rmax + " exceeds half the smallest box length (" + box.minLength() + " / 2 = " + 0.5 * box.minLength() + "); lower --rmax");
+        if (rmax > 0.5 * box.minLength() + 1e-12) throw new org.softglass.core.util.InvalidParameter("{rmax} = " + rmax + " exceeds half the smallest box length (" + box.minLength() + " / 2 = " + 0.5 * box.minLength() + "); lower {rmax}");
         int n = s.length;
         double[] fs = new double[nb];
         long[] fc = new long[nb];

@@ -52,7 +52,7 @@ public final class Parallel implements AutoCloseable {
 
     /** @param threads number of workers, ≥ 1 */
     public Parallel(int threads) {
-        if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        if (threads < 1) throw new org.softglass.core.util.InvalidParameter("{threads} must be >= 1, got " + threads);
         this.threads = threads;
         this.members = new Member[threads - 1];
         for (int w = 1; w < threads; w++) {

@@ -19,16 +19,16 @@ public final class Frames {
      */
     public static int count(double duration, double spacing, int min, String what) {
         if (!(duration >= 0) || !Double.isFinite(duration)) {
-            throw new IllegalArgumentException(what + " must be finite and >= 0, got " + duration);
+            throw new org.softglass.core.util.InvalidParameter(what + " must be finite and >= 0, got " + duration);
         }
         if (!(spacing > 0) || !Double.isFinite(spacing)) {
             throw new IllegalArgumentException("frame spacing must be finite and > 0, got " + spacing);
         }
         double r = duration / spacing;
-        if (r > Integer.MAX_VALUE / 4.0) throw new IllegalArgumentException(what + " = " + duration + " is too long for frame spacing " + spacing);
+        if (r > Integer.MAX_VALUE / 4.0) throw new org.softglass.core.util.InvalidParameter(what + " = " + duration + " is too long for frame spacing " + spacing);
         int k = (int) Math.round(r);
         if (k < min) {
-            throw new IllegalArgumentException(what + " = " + duration + " τ rounds to " + k + " frame intervals of " + spacing
+            throw new org.softglass.core.util.InvalidParameter(what + " = " + duration + " τ rounds to " + k + " frame intervals of " + spacing
                     + " τ, expected at least " + min);
         }
         return k;
@@ -40,7 +40,7 @@ public final class Frames {
      * @throws IllegalArgumentException if t_R/2 is shorter than half a frame spacing
      */
     public static int halfWindow(double tR, double spacing) {
-        if (!(tR > 0) || !Double.isFinite(tR)) throw new IllegalArgumentException("--tr must be finite and > 0, got " + tR);
+        if (!(tR > 0) || !Double.isFinite(tR)) throw new org.softglass.core.util.InvalidParameter("{tR} must be finite and > 0, got " + tR);
         return count(tR / 2, spacing, 1, "t_R/2");
     }
 }

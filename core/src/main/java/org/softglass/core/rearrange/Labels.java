@@ -91,7 +91,7 @@ public final class Labels {
                     if (t < 1) throw new NumberFormatException();
                     yield t;
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--species must be A, B, all or a LAMMPS type >= 1, got '" + species + "'");
+                    throw new org.softglass.core.util.InvalidParameter("{species} must be A, B, all or a LAMMPS type >= 1, got '" + species + "'");
                 }
             }
         };

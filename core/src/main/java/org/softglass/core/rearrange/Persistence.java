@@ -170,7 +170,7 @@ public final class Persistence {
      */
     public static int[] logLags(int maxLag, int perDecade) {
         if (maxLag < 1) throw new IllegalArgumentException("the largest lag must be >= 1 frame, got " + maxLag);
-        if (perDecade < 1) throw new IllegalArgumentException("--per-decade must be >= 1, got " + perDecade);
+        if (perDecade < 1) throw new org.softglass.core.util.InvalidParameter("{perDecade} must be >= 1, got " + perDecade);
         if (maxLag == 1) return new int[] {0, 1};
         int points = (int) Math.ceil(perDecade * Math.log10(maxLag)) + 1;
         double[] g = Grids.logSpaced(1, maxLag, Math.max(2, points));

@@ -40,7 +40,7 @@ public final class PhopRun {
      */
     public static Result run(Path trajectory, double tR, double dt, Parallel par, PhopSink sink, IntConsumer progress)
             throws IOException {
-        if (!(tR > 0) || !Double.isFinite(tR)) throw new IllegalArgumentException("--tr must be finite and > 0, got " + tR);
+        if (!(tR > 0) || !Double.isFinite(tR)) throw new org.softglass.core.util.InvalidParameter("{tR} must be finite and > 0, got " + tR);
         // the identity phop.json records (TrajectoryRef): the SHA-256 of the file's bytes, one extra read before the frames
         org.softglass.core.io.TrajectoryRef ref = org.softglass.core.io.TrajectoryRef.of(trajectory);
         try (TrajectoryStream ts = TrajectoryStream.open(trajectory, dt, true)) {

@@ -45,10 +45,10 @@ public final class TailSelector implements PhopSink {
      * @throws IllegalArgumentException if q is not in (0, 0.5] or K would be 0
      */
     public static int tailSize(double fraction, long values) {
-        if (!(fraction > 0 && fraction <= 0.5)) throw new IllegalArgumentException("--tail-fraction must be in (0, 0.5], got " + fraction);
+        if (!(fraction > 0 && fraction <= 0.5)) throw new org.softglass.core.util.InvalidParameter("{tailFraction} must be in (0, 0.5], got " + fraction);
         long kk = (long) Math.floor(fraction * values);
         if (kk < 1) {
-            throw new IllegalArgumentException("--tail-fraction " + fraction + " of " + values
+            throw new org.softglass.core.util.InvalidParameter("{tailFraction} " + fraction + " of " + values
                     + " p_hop values selects no sample; expected a fraction >= 1/" + values);
         }
         if (kk > Integer.MAX_VALUE / 2) throw new IllegalArgumentException("tail of " + kk + " samples is too large");

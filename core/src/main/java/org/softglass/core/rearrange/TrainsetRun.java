@@ -97,11 +97,11 @@ public final class TrainsetRun {
         PhopHeader h = res.header();
         double spacing = h.frameSpacing();
         boolean[] mask = Labels.speciesMask(h.types(), s.species());
-        int lead = Frames.count(s.lead(), spacing, 0, "--lead");
+        int lead = Frames.count(s.lead(), spacing, 0, "{lead}");
         int[] skipped = new int[2];
         SampleList ones, zeros;
         if (s.mode() == Mode.SOFTNESS) {
-            int k = Frames.count(s.tauC(), spacing, 1, "--tau-c");
+            int k = Frames.count(s.tauC(), spacing, 1, "{tauC}");
             extra.put("tau_c_frames", k);
             EventDetector ev = new EventDetector(s.pL());
             StableIntervals st = new StableIntervals(s.pStable(), k, mask);

@@ -52,7 +52,7 @@ public final class TrajectoryStream implements AutoCloseable {
      * @throws IllegalArgumentException if dt is not finite and positive
      */
     public static TrajectoryStream open(Path file, double dt, boolean uniform) throws IOException {
-        if (!(dt > 0) || !Double.isFinite(dt)) throw new IllegalArgumentException("--dt must be finite and > 0, got " + dt);
+        if (!(dt > 0) || !Double.isFinite(dt)) throw new org.softglass.core.util.InvalidParameter("{dt} must be finite and > 0, got " + dt);
         return new TrajectoryStream(TrajectoryReader.open(file), file.getFileName().toString(), dt, uniform);
     }
 

@@ -39,7 +39,7 @@ final class AppendFile implements AutoCloseable {
         BasicFileAttributes attrs = attributes(part);
         if (attrs != null && !attrs.isRegularFile()) {
             throw new FileSystemException(part.toString(), null, "is " + (attrs.isSymbolicLink() ? "a symbolic link" : "not a regular file")
-                    + "; refusing to write through it (remove it, or choose another --out)");
+                    + "; refusing to write through it (remove it, or choose another output directory)");
         }
         if (length > 0 && (attrs == null || attrs.size() < length)) {
             throw new IOException(part + ": shorter than the " + length + " bytes the checkpoint recorded; cannot resume");

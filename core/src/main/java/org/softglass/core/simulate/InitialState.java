@@ -18,7 +18,7 @@ public final class InitialState {
      * @param fractions species fractions, each ≥ 0, summing to 1 (±1e-9)
      */
     public static ParticleStore random(int n, Box box, double[] fractions, long seed) {
-        if (n < 2) throw new IllegalArgumentException("--n must be >= 2, got " + n);
+        if (n < 2) throw new org.softglass.core.util.InvalidParameter("{n} must be >= 2, got " + n);
         double sum = 0;
         for (double f : fractions) {
             if (!(f >= 0)) throw new IllegalArgumentException("species fractions must be >= 0");
@@ -55,13 +55,13 @@ public final class InitialState {
                 last = f;
             }
         }
-        if (last == null) throw new IllegalArgumentException("--initial: " + file + " holds no frame");
+        if (last == null) throw new org.softglass.core.util.InvalidParameter("{initial}: " + file + " holds no frame");
         try (org.softglass.core.io.Frame f = last) {
-            if (f.size() != n) throw new IllegalArgumentException("--initial: " + file + " has " + f.size() + " particles, expected " + n);
+            if (f.size() != n) throw new org.softglass.core.util.InvalidParameter("{initial}: " + file + " has " + f.size() + " particles, expected " + n);
             for (int a = 0; a < 3; a++) {
                 double l = f.box().length(a), want = box.length(a);
                 if (Math.abs(l - want) > 1e-9 * want) {
-                    throw new IllegalArgumentException("--initial: " + file + " box length " + l + " along axis " + a
+                    throw new org.softglass.core.util.InvalidParameter("{initial}: " + file + " box length " + l + " along axis " + a
                             + " differs from " + want + " (N and density of this run)");
                 }
             }
@@ -71,7 +71,7 @@ public final class InitialState {
                 long id = src.id(i);
                 if (id < 1 || id > n || seen[(int) (id - 1)]) {
                     p.close();
-                    throw new IllegalArgumentException("--initial: " + file + " has atom id " + id + ", expected each of 1.." + n + " once");
+                    throw new org.softglass.core.util.InvalidParameter("{initial}: " + file + " has atom id " + id + ", expected each of 1.." + n + " once");
                 }
                 int k = (int) (id - 1);
                 seen[k] = true;

@@ -19,9 +19,9 @@ public final class Langevin implements Integrator {
     private double target, heat;
 
     public Langevin(double dt, double target, double damp, long seed) {
-        if (!(dt > 0)) throw new IllegalArgumentException("--dt must be > 0, got " + dt);
-        if (!(target > 0)) throw new IllegalArgumentException("--temperature must be > 0, got " + target);
-        if (!(damp > 0)) throw new IllegalArgumentException("--tdamp must be > 0, got " + damp);
+        if (!(dt > 0)) throw new org.softglass.core.util.InvalidParameter("{dt} must be > 0, got " + dt);
+        if (!(target > 0)) throw new org.softglass.core.util.InvalidParameter("{temperature} must be > 0, got " + target);
+        if (!(damp > 0)) throw new org.softglass.core.util.InvalidParameter("{tdamp} must be > 0, got " + damp);
         this.dt = dt;
         this.damp = damp;
         this.seed = seed;

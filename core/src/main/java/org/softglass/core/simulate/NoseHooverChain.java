@@ -28,9 +28,9 @@ public final class NoseHooverChain implements Integrator {
      * @param tdamp damping time (τ), &gt; 0 (LAMMPS recommends ≈ 100 dt)
      */
     public NoseHooverChain(double dt, double target, double tdamp) {
-        if (!(dt > 0)) throw new IllegalArgumentException("--dt must be > 0, got " + dt);
-        if (!(target > 0)) throw new IllegalArgumentException("--temperature must be > 0, got " + target);
-        if (!(tdamp > 0)) throw new IllegalArgumentException("--tdamp must be > 0, got " + tdamp);
+        if (!(dt > 0)) throw new org.softglass.core.util.InvalidParameter("{dt} must be > 0, got " + dt);
+        if (!(target > 0)) throw new org.softglass.core.util.InvalidParameter("{temperature} must be > 0, got " + target);
+        if (!(tdamp > 0)) throw new org.softglass.core.util.InvalidParameter("{tdamp} must be > 0, got " + tdamp);
         this.dt = dt;
         this.tdamp = tdamp;
         this.target = target;

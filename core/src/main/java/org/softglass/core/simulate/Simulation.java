@@ -77,8 +77,8 @@ public final class Simulation {
      */
     public static Result run(RunSpec spec, Path dir, int threads, LongConsumer progress, List<ObserverFactory> extra)
             throws IOException {
-        if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
+        if (threads < 1) throw new org.softglass.core.util.InvalidParameter("{threads} must be >= 1, got " + threads);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new org.softglass.core.util.InvalidParameter("{out}: " + dir + " exists and is not a directory");
         Path runJson = dir.resolve("run.json"), ckpt = dir.resolve("checkpoint.bin");
         String specKey = spec.key();   // once: with a start file it hashes the file
         String kernels = kernels();
@@ -217,7 +217,7 @@ public final class Simulation {
     private static UnstableRunException unstable(long step, String what, Path ckpt, long lastCheckpoint, boolean haveCheckpoint) {
         return new UnstableRunException("unstable run at step " + step + ": " + what + "; "
                 + (haveCheckpoint ? "the last good checkpoint is " + ckpt + " (step " + lastCheckpoint + ")" : "no checkpoint was written yet")
-                + "; try a smaller --dt");
+                + "; try a smaller {dt}");
     }
 
     @SuppressWarnings("unchecked")
@@ -264,18 +264,18 @@ public final class Simulation {
     /** The refusal of a directory holding another run, naming what differs when it is only the threads or kernels. */
     private static IllegalArgumentException otherRun(Path dir, Map<String, Object> prior, String specKey, String key, int threads,
                                                      String kernels) {
-        String advice = "; choose another --out or remove it";
+        String advice = "; choose another {out} or remove it";
         if (specKey.equals(prior.get("key"))) {   // run.json of an older softglass: key without threads and kernels
-            return new IllegalArgumentException(dir + " holds this run started by an older softglass (no thread count recorded, an older"
+            return new org.softglass.core.util.InvalidParameter(dir + " holds this run started by an older softglass (no thread count recorded, an older"
                     + " checkpoint format); it cannot be resumed" + advice);
         }
         if (specKey.equals(prior.get("spec_key"))) {
             if (!String.valueOf(threads).equals(String.valueOf(prior.get("threads")))) {
-                return new IllegalArgumentException(dir + " holds a run with --threads " + prior.get("threads") + "; this command has --threads "
-                        + threads + " (a run resumes only with the thread count it started with: rerun with --threads " + prior.get("threads")
+                return new org.softglass.core.util.InvalidParameter(dir + " holds a run with {threads} " + prior.get("threads") + "; this command has {threads} "
+                        + threads + " (a run resumes only with the thread count it started with: rerun with {threads} " + prior.get("threads")
                         + advice + ")");
             }
-            return new IllegalArgumentException(dir + " holds a run made with the " + prior.get("kernels") + " kernels; this process uses the "
+            return new org.softglass.core.util.InvalidParameter(dir + " holds a run made with the " + prior.get("kernels") + " kernels; this process uses the "
                     + kernels + " kernels (-Dsoftglass.simd)" + advice);
         }
         return new IllegalArgumentException(dir + " holds a run with other parameters (run.json key " + prior.get("key")

@@ -8,7 +8,7 @@ public final class VelocityVerlet implements Integrator {
     private final double dt;
 
     public VelocityVerlet(double dt) {
-        if (!(dt > 0)) throw new IllegalArgumentException("--dt must be > 0, got " + dt);
+        if (!(dt > 0)) throw new org.softglass.core.util.InvalidParameter("{dt} must be > 0, got " + dt);
         this.dt = dt;
     }
 

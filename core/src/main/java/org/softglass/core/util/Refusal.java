@@ -9,12 +9,22 @@ package org.softglass.core.util;
  * cannot be fitted" as a bad argument (and fall back, or skip a temperature) keep working; a command
  * line maps it to "refused or failed computation" (exit code 1), not to a usage error.
  */
-public class Refusal extends IllegalArgumentException {
+public class Refusal extends IllegalArgumentException implements ParameterText.Templated {
     private static final long serialVersionUID = 1L;
+    private final String template;
 
-    /** @param message one line saying what was refused and why */
-    public Refusal(String message) { super(message); }
+    /**
+     * @param message one line saying what was refused and why; a parameter it advises on is named by a
+     *     {@link ParameterText} token ({@code "... lower {minEvents}"}), written bare by {@link #getMessage()}
+     */
+    public Refusal(String message) { this(message, null); }
 
     /** Same, with the underlying failure (e.g. a Hipparchus convergence exception). */
-    public Refusal(String message, Throwable cause) { super(message, cause); }
+    public Refusal(String message, Throwable cause) {
+        super(ParameterText.plain(message), cause);
+        this.template = message;
+    }
+
+    @Override
+    public String template() { return template; }
 }

@@ -152,7 +152,8 @@ class SimulationTest {
         RunSpec s = new RunSpec("ka", 300, 1.2, 2.0, 0.1, 2000, "nve", 0.5, 1, 2.0, 0, 0, 10, 0, 20, 0.3, false);
         UnstableRunException e = assertThrows(UnstableRunException.class, () -> Simulation.run(s, tmp.resolve("u"), 1, d -> {}));
         assertTrue(e.getMessage().startsWith("unstable run at step"), e.getMessage());
-        assertTrue(e.getMessage().contains("--dt"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("try a smaller dt"), "the parameter by its name: " + e.getMessage());
+        assertTrue(e.template().endsWith("try a smaller {dt}"), "a front end spells it its way: " + e.template());
     }
 
     @Test
@@ -170,7 +171,7 @@ class SimulationTest {
         assertThrows(RuntimeException.class, () -> Simulation.run(s, tmp, 2, d -> { if (d == 200) throw new RuntimeException("stop"); }));
         assertTrue(Files.exists(tmp.resolve("checkpoint.bin")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Simulation.run(s, tmp, 1, d -> {}));
-        assertTrue(e.getMessage().contains("holds a run with --threads 2; this command has --threads 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("holds a run with threads 2; this command has threads 1"), e.getMessage());
         assertEquals(150, Simulation.run(s, tmp, 2, d -> {}).resumedFrom(), "the same thread count still resumes");
     }
 

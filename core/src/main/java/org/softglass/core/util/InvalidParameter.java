@@ -1,0 +1,20 @@
+package org.softglass.core.util;
+
+/**
+ * A call's parameter out of its range or inconsistent with another: a usage error. Its message names parameters by
+ * {@link ParameterText} tokens ({@code "{dt} must be > 0, got -1"}); {@link #getMessage()} gives the bare names, a
+ * front end renders {@link #template()} with its own spelling.
+ */
+public class InvalidParameter extends IllegalArgumentException implements ParameterText.Templated {
+    private static final long serialVersionUID = 1L;
+    private final String template;
+
+    /** @param template one line naming the parameter(s) as {@code {name}} and what was expected */
+    public InvalidParameter(String template) {
+        super(ParameterText.plain(template));
+        this.template = template;
+    }
+
+    @Override
+    public String template() { return template; }
+}
