@@ -38,9 +38,9 @@ final class ExecutorOptions {
     List<String> sbatchOptions = new ArrayList<>();
 
     @Option(names = "--quench-shards", paramLabel = "K", defaultValue = "0",
-            description = "Quench each temperature's frames in K blocks, each an item of its own (with --executor slurm: a job on any node, "
-                    + "while the MD chain goes on), joined byte for byte (quench-merge) into DIR/md/T...-is/is.dump; 0 (default): "
-                    + "quench inside the MD item.")
+            description = "Quench each temperature's frames in K blocks, each an item of its own (with --executor slurm: the tasks of one job "
+                    + "array, on any node while the MD chain goes on), joined byte for byte (quench-merge) into DIR/md/T...-is/is.dump (a study's "
+                    + "'quench' block: DIR/md/T.../is.dump); 0 (default): quench inside the MD item (a study: one item per temperature).")
     int quenchShards;
 
     @Option(names = "--softness-shards", paramLabel = "K", defaultValue = "0",

@@ -108,9 +108,9 @@ final class Pipeline {
      */
     Pipeline quenchShards(int k) {
         if (k < 0) throw new IllegalArgumentException("--quench-shards must be >= 0, got " + k);
-        if (k > 0 && (study != null || !preset.inherent())) {
-            throw new IllegalArgumentException("--quench-shards splits the quench of the pipeline's own MD; "
-                    + (study != null ? "a study's trajectories are not quenched by the pipeline's MD" : "preset " + preset.name() + " makes no inherent structures"));
+        if (k > 0 && (study != null ? study.quench() == null : !preset.inherent())) {
+            throw new IllegalArgumentException("--quench-shards splits the quench of the pipeline's own MD, or of a study's thermal frames (its "
+                    + "'quench' block); " + (study != null ? "this study quenches nothing" : "preset " + preset.name() + " makes no inherent structures"));
         }
         this.quenchShards = k;
         return this;
@@ -525,11 +525,26 @@ final class Pipeline {
         return prev.toString();
     }
 
-    /** Each temperature's thermal file quenched frame by frame ({@code softglass quench}) into {@code md/T…/is.dump}. */
+    /**
+     * Each temperature's thermal file quenched frame by frame ({@code softglass quench}) into {@code md/T…/is.dump}; with
+     * {@link #quenchShards} K &gt; 0 in K frame-block items ({@code simulate-T…-q<i>}, {@code quench --frames A:B}) joined
+     * by the item {@code simulate-T…} ({@code quench-merge}) into the same files, byte for byte (each frame's minimum is
+     * its one-thread quench whatever the split). As without shards, a frame that does not converge stops the item.
+     */
     private void quenchStudy() throws IOException {
         StudyConfig.Quench q = study.quench();
         try (Progress bar = bar("simulate", preset.temperatures().length, "T")) {
             for (double t : preset.temperatures()) {
+                if (onlyItem == null) {   // shards a run with more of them left: forgotten, their folders deleted
+                    String label = PipelinePreset.label(t);
+                    long frames = preset.steps(preset.indexOf(t)) / preset.dumpEvery() + 1;
+                    ledger.dropShards("simulate", label, "q", (int) Math.min(quenchShards, frames), i -> out.resolve("md").resolve(label + "-q" + i));
+                }
+                if (quenchShards > 0) {
+                    quenchStudyShards(t, q);
+                    bar.step();
+                    continue;
+                }
                 Path dir = out.resolve("md").resolve(PipelinePreset.label(t));
                 runItem(new PipelineLedger.Item("simulate", PipelinePreset.label(t), dir,
                         Csv.map("quench_model", q.model(), "quench_min", q.min(), "quench_ftol", q.ftol(), "threads", threads),
@@ -542,6 +557,38 @@ final class Pipeline {
             }
         }
         end("simulate");
+    }
+
+    /** The shard items and the merge item of a study's quench at {@code t} ({@link #quenchStudy}). */
+    private void quenchStudyShards(double t, StudyConfig.Quench q) throws IOException {
+        String label = PipelinePreset.label(t);
+        Path file = study.structure(t);
+        long frames = preset.steps(preset.indexOf(t)) / preset.dumpEvery() + 1;
+        int shards = (int) Math.min(quenchShards, frames);
+        List<Path> shardDirs = new ArrayList<>(), merged = new ArrayList<>();
+        for (int i = 0; i < shards; i++) {
+            long a = i * frames / shards, b = i == shards - 1 ? Integer.MAX_VALUE : (i + 1) * frames / shards;
+            String range = a + ":" + b;
+            Path dir = out.resolve("md").resolve(label + "-q" + i);
+            runItem(new PipelineLedger.Item("simulate", label + "-q" + i, dir, Csv.map("frames", range, "quench_model", q.model(), "quench_min", q.min(),
+                    "quench_ftol", q.ftol(), "threads", threads), List.of(file)), d -> {
+                PipelineLedger.deleteTree(d);
+                sub("quench", file.toString(), "--frames", range, "--model", q.model(), "--min", q.min(), "--ftol", num(q.ftol()),
+                        "--threads", nt(), "--quiet", "--out", d.toString());
+                return Map.of();
+            });
+            shardDirs.add(dir);
+            for (String f : List.of("is.dump", "is_energy.csv", "manifest.json")) merged.add(dir.resolve(f));
+        }
+        runItem(new PipelineLedger.Item("simulate", label, out.resolve("md").resolve(label), Csv.map("shards", shards, "quench_model", q.model(),
+                "quench_min", q.min(), "quench_ftol", q.ftol()), merged), d -> {
+            PipelineLedger.deleteTree(d);
+            List<String> a = new ArrayList<>(List.of("quench-merge"));
+            shardDirs.forEach(x -> a.add(x.toString()));
+            a.addAll(List.of("--out", d.toString()));
+            sub(a.toArray(String[]::new));
+            return Map.of();
+        });
     }
 
     private void train() throws IOException {

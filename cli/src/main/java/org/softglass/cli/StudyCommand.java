@@ -63,9 +63,11 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
         Pipeline.checkOptions(dir, run.from, threads, shards);
         StudyPlan plan = StudyPlan.of(config);   // every check before anything is created
         PipelinePreset p = plan.preset();
-        if (shards > 0 && (plan.inputs() != null || !p.inherent())) {
-            throw new IllegalArgumentException("--quench-shards splits the quench of the MD a study's 'simulate' block makes with inherent_structures: true; "
-                    + (plan.inputs() != null ? "this study reads trajectories (its 'quench' block, if any, quenches them)" : "this one makes none"));
+        boolean quenches = plan.inputs() != null ? plan.inputs().quench() != null : p.inherent();
+        if (shards > 0 && !quenches) {
+            throw new IllegalArgumentException("--quench-shards splits the quench of the MD a study's 'simulate' block makes with inherent_structures: true, "
+                    + "or of the thermal frames a 'quench' block quenches; " + (plan.inputs() != null ? "this study reads trajectories and quenches none"
+                    : "this one makes none"));
         }
         PrintWriter err = cmd.commandLine().getErr();
         if (!run.quiet()) {
@@ -74,7 +76,8 @@ final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput
             err.flush();
         }
         Pipeline pipeline = new Pipeline(p, plan.inputs(), dir, threads, run.seed, run.quiet(), err).softnessShards(run.executor.softnessShards);
-        if (plan.inputs() == null) pipeline.fromConfig(config).quenchShards(shards);   // a 'simulate' study: its report names the file, not a preset
+        if (plan.inputs() == null) pipeline.fromConfig(config);   // a 'simulate' study: its report names the file, not a preset
+        pipeline.quenchShards(shards);
         return run.execute("study", pipeline, dir, java.util.List.of("study", config.toAbsolutePath().normalize().toString()), err);
     }
 }

@@ -160,6 +160,34 @@ class StudyPlanTest {
         assertEquals(10, again.err().lines().filter(l -> l.contains("up to date, skipped")).count(), again.err());
     }
 
+    /**
+     * {@code --quench-shards 2} on a study with a quench block: each temperature's thermal frames in two items and their
+     * merge into {@code md/T…}, which p_hop reads as without shards (the plan of a dry run; the merged files are the
+     * single quench's bytes, as quench-merge guarantees).
+     */
+    @Test
+    void quenchShardsOfAStudy() throws IOException {
+        StringBuilder y = new StringBuilder("name: quenched\nmodel: ka\ninherent_structures: true\ntrajectories:\n");
+        for (String t : new String[] {"0.900", "0.750", "0.660", "0.610"}) {
+            y.append("  - {temperature: ").append(t).append(", file: ")
+                    .append(Path.of("..", "examples", "data", "study", "ka_N500_T" + t + "_traj.dump.gz").toAbsolutePath().normalize()).append("}\n");
+        }
+        y.append("train_temperatures: [0.75, 0.66, 0.61]\nquench: {model: ka}\n");
+        Path c = config(y.toString()), out = dir.resolve("sharded");
+        CliRunner.Result r = CliRunner.run("study", c.toString(), "--out", out.toString(), "--threads", "2", "--quench-shards", "2",
+                "--executor", "slurm", "--dry-run");
+        assertEquals(0, r.code(), r.err());
+        java.util.Map<String, String> after = new java.util.LinkedHashMap<>();
+        for (String l : r.err().lines().toList()) {
+            String[] f = l.strip().split("\\s+-\\s*", 2);
+            if (f.length == 2 && f[0].matches("[a-z]+(-[A-Za-z0-9.]+)*")) after.put(f[0], f[1].strip());
+        }
+        assertEquals("", after.get("simulate-T0.610-q1"), r.err());
+        assertEquals("simulate-T0.610-q0, simulate-T0.610-q1", after.get("simulate-T0.610"));
+        assertEquals("simulate-T0.610", after.get("phop-T0.610"));
+        assertTrue(Files.readString(out.resolve("slurm").resolve("submit.sh")).contains("--array=0,1 "), "one array per temperature");
+    }
+
     @Test
     void everyProblemIsOneLineBeforeAnyWork() throws IOException {
         dump("a.dump", 5, 200, -1, 99);
