@@ -418,27 +418,58 @@ final class Pipeline {
         double t = preset.temperatures()[k];
         String label = PipelinePreset.label(t);
         Path traj = thermal(t);
-        long frames = preset.steps(k) / preset.dumpEvery() + 1;
-        int shards = (int) Math.min(quenchShards, frames);
         var q = preset.inherentQuench();
+        split(new Split("simulate", label, "q", quenchShards, preset.steps(k) / preset.dumpEvery() + 1, out.resolve("md"), List.of("is.dump",
+                "is_energy.csv", "manifest.json"), "quench-merge", label + "-is", true), Csv.map("inherent_min", q.algorithm().label(),
+                "inherent_ftol", q.ftol(), "threads", threads), List.of(traj), (range, d) -> allowUnconverged(d, () -> sub("quench", traj.toString(),
+                "--frames", range, "--min", q.algorithm().label(), "--ftol", num(q.ftol()), "--threads", nt(), "--quiet", "--out", d.toString())));
+    }
+
+    /**
+     * One temperature's work in frame blocks: K = min(k, F) items {@code stage-label-<letter><i>} in
+     * {@code parent/label-<letter><i>}, item i on frames [⌊i F/K⌋, ⌊(i+1) F/K⌋) of the F frames (the last one to the end
+     * of the file: the merge checks it got there), then the item {@code stage-<mergeLabel>} in {@code parent/<mergeLabel>}
+     * joining the shard folders with {@code mergeCommand SHARD_DIR... --out DIR}.
+     *
+     * @param outputs the files of a shard folder the merge reads (its inputs, so its dependencies)
+     * @param keepUnconverged the merge keeps frames that did not converge ({@link #allowUnconverged}), as the inline
+     *     quench does
+     */
+    private record Split(String stage, String label, String letter, int k, long frames, Path parent, List<String> outputs,
+                         String mergeCommand, String mergeLabel, boolean keepUnconverged) {}
+
+    /** What a shard item runs on frames {@code range} ("A:B") into its emptied folder. */
+    private interface ShardWork { Map<String, Object> run(String range, Path dir) throws IOException; }
+
+    /**
+     * Runs (or plans) the items of {@code s}: each shard with {@code params} plus its {@code frames} range and
+     * {@code inputs}, each from an empty folder; the merge with the shard count.
+     */
+    private void split(Split s, Map<String, Object> params, List<Path> inputs, ShardWork work) throws IOException {
+        int shards = (int) Math.min(s.k(), s.frames());
         List<Path> shardDirs = new ArrayList<>(), merged = new ArrayList<>();
         for (int i = 0; i < shards; i++) {
-            long a = i * frames / shards, b = i == shards - 1 ? Integer.MAX_VALUE : (i + 1) * frames / shards;
-            Path dir = out.resolve("md").resolve(label + "-q" + i);
-            String range = a + ":" + b;
-            runItem(new PipelineLedger.Item("simulate", label + "-q" + i, dir, Csv.map("frames", range, "inherent_min", q.algorithm().label(),
-                    "inherent_ftol", q.ftol(), "threads", threads), List.of(traj)), d -> allowUnconverged(d, () -> sub("quench", traj.toString(),
-                    "--frames", range, "--min", q.algorithm().label(), "--ftol", num(q.ftol()), "--threads", nt(), "--quiet", "--out", d.toString())));
+            long a = i * s.frames() / shards, b = i == shards - 1 ? Integer.MAX_VALUE : (i + 1) * s.frames() / shards;
+            String range = a + ":" + b, label = s.label() + "-" + s.letter() + i;
+            Map<String, Object> p = new LinkedHashMap<>(params);
+            p.put("frames", range);
+            Path dir = s.parent().resolve(label);
+            runItem(new PipelineLedger.Item(s.stage(), label, dir, p, inputs), d -> {
+                PipelineLedger.deleteTree(d);
+                Files.createDirectories(d);
+                return work.run(range, d);
+            });
             shardDirs.add(dir);
-            merged.add(dir.resolve("is.dump"));
-            merged.add(dir.resolve("is_energy.csv"));
-            merged.add(dir.resolve("manifest.json"));
+            for (String f : s.outputs()) merged.add(dir.resolve(f));
         }
-        runItem(new PipelineLedger.Item("simulate", label + "-is", out.resolve("md").resolve(label + "-is"), Csv.map("shards", shards), merged), d -> {
-            List<String> a = new ArrayList<>(List.of("quench-merge"));
+        runItem(new PipelineLedger.Item(s.stage(), s.mergeLabel(), s.parent().resolve(s.mergeLabel()), Csv.map("shards", shards), merged), d -> {
+            List<String> a = new ArrayList<>(List.of(s.mergeCommand()));
             shardDirs.forEach(x -> a.add(x.toString()));
             a.addAll(List.of("--out", d.toString()));
-            return allowUnconverged(d, () -> sub(a.toArray(String[]::new)));
+            if (s.keepUnconverged()) return allowUnconverged(d, () -> sub(a.toArray(String[]::new)));
+            PipelineLedger.deleteTree(d);
+            sub(a.toArray(String[]::new));
+            return Map.of();
         });
     }
 
@@ -455,28 +486,11 @@ final class Pipeline {
             for (int k = 0; k < ts.length; k++) {
                 double t = ts[k];
                 String label = PipelinePreset.label(t);
-                long frames = preset.steps(k) / preset.dumpEvery() + 1;
-                int shards = (int) Math.min(softnessShards, frames);
-                List<Path> shardDirs = new ArrayList<>(), merged = new ArrayList<>();
-                for (int i = 0; i < shards; i++) {
-                    long a = i * frames / shards, b = i == shards - 1 ? Integer.MAX_VALUE : (i + 1) * frames / shards;
-                    String range = a + ":" + b;
-                    Path dir = out.resolve("softness").resolve(label + "-s" + i);
-                    runItem(new PipelineLedger.Item("softness", label + "-s" + i, dir, Csv.map("T", t, "frames", range), List.of(traj(t), model())), d -> {
-                        PipelineLedger.deleteTree(d);
-                        sub("softness", model().toString(), traj(t).toString(), "--frames", range, "--threads", nt(), "--quiet", "--out", d.toString());
-                        return Map.of();
-                    });
-                    shardDirs.add(dir);
-                    for (String f : List.of("softness.npy", "rows.npy", "softness.json", "softness.manifest.json", "descriptors/features.npy",
-                            "descriptors/rows.npy", "descriptors/features.json", "descriptors/descriptors.manifest.json")) merged.add(dir.resolve(f));
-                }
-                runItem(new PipelineLedger.Item("softness", label, out.resolve("softness").resolve(label), Csv.map("T", t, "shards", shards), merged), d -> {
-                    PipelineLedger.deleteTree(d);
-                    List<String> a = new ArrayList<>(List.of("softness-merge"));
-                    shardDirs.forEach(x -> a.add(x.toString()));
-                    a.addAll(List.of("--out", d.toString()));
-                    sub(a.toArray(String[]::new));
+                split(new Split("softness", label, "s", softnessShards, preset.steps(k) / preset.dumpEvery() + 1, out.resolve("softness"),
+                        List.of("softness.npy", "rows.npy", "softness.json", "softness.manifest.json", "descriptors/features.npy", "descriptors/rows.npy",
+                                "descriptors/features.json", "descriptors/descriptors.manifest.json"), "softness-merge", label, false),
+                        Csv.map("T", t), List.of(traj(t), model()), (range, d) -> {
+                    sub("softness", model().toString(), traj(t).toString(), "--frames", range, "--threads", nt(), "--quiet", "--out", d.toString());
                     return Map.of();
                 });
                 bar.step();
@@ -563,30 +577,11 @@ final class Pipeline {
     private void quenchStudyShards(double t, StudyConfig.Quench q) throws IOException {
         String label = PipelinePreset.label(t);
         Path file = study.structure(t);
-        long frames = preset.steps(preset.indexOf(t)) / preset.dumpEvery() + 1;
-        int shards = (int) Math.min(quenchShards, frames);
-        List<Path> shardDirs = new ArrayList<>(), merged = new ArrayList<>();
-        for (int i = 0; i < shards; i++) {
-            long a = i * frames / shards, b = i == shards - 1 ? Integer.MAX_VALUE : (i + 1) * frames / shards;
-            String range = a + ":" + b;
-            Path dir = out.resolve("md").resolve(label + "-q" + i);
-            runItem(new PipelineLedger.Item("simulate", label + "-q" + i, dir, Csv.map("frames", range, "quench_model", q.model(), "quench_min", q.min(),
-                    "quench_ftol", q.ftol(), "threads", threads), List.of(file)), d -> {
-                PipelineLedger.deleteTree(d);
-                sub("quench", file.toString(), "--frames", range, "--model", q.model(), "--min", q.min(), "--ftol", num(q.ftol()),
-                        "--threads", nt(), "--quiet", "--out", d.toString());
-                return Map.of();
-            });
-            shardDirs.add(dir);
-            for (String f : List.of("is.dump", "is_energy.csv", "manifest.json")) merged.add(dir.resolve(f));
-        }
-        runItem(new PipelineLedger.Item("simulate", label, out.resolve("md").resolve(label), Csv.map("shards", shards, "quench_model", q.model(),
-                "quench_min", q.min(), "quench_ftol", q.ftol()), merged), d -> {
-            PipelineLedger.deleteTree(d);
-            List<String> a = new ArrayList<>(List.of("quench-merge"));
-            shardDirs.forEach(x -> a.add(x.toString()));
-            a.addAll(List.of("--out", d.toString()));
-            sub(a.toArray(String[]::new));
+        split(new Split("simulate", label, "q", quenchShards, preset.steps(preset.indexOf(t)) / preset.dumpEvery() + 1, out.resolve("md"),
+                List.of("is.dump", "is_energy.csv", "manifest.json"), "quench-merge", label, false), Csv.map("quench_model", q.model(),
+                "quench_min", q.min(), "quench_ftol", q.ftol(), "threads", threads), List.of(file), (range, d) -> {
+            sub("quench", file.toString(), "--frames", range, "--model", q.model(), "--min", q.min(), "--ftol", num(q.ftol()),
+                    "--threads", nt(), "--quiet", "--out", d.toString());
             return Map.of();
         });
     }

@@ -143,7 +143,7 @@ class PipelineCommandTest {
         // 4b. with every item done, the slurm executor has nothing to submit
         CliRunner.Result none = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--executor", "slurm", "--dry-run");
         assertEquals(0, none.code(), none.err());
-        assertTrue(none.err().contains("dry run: 0 batch script(s)"), none.err());
+        assertTrue(none.err().contains("dry run: batch scripts of 0 item(s)"), none.err());
 
         // 5. --from barriers reruns barriers and what follows, nothing before it
         CliRunner.Result from = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--from", "barriers");
