@@ -160,6 +160,16 @@ class SlurmExecutorTest {
         assertEquals(64, SlurmExecutor.recordedScripts(dir).get("report").length(), "with the script's SHA-256");
     }
 
+    /** Item → the items it waits for, from the table a dry run prints ("KEY  -  A, B"). */
+    static Map<String, String> afterOf(String err) {
+        Map<String, String> after = new java.util.LinkedHashMap<>();
+        for (String l : err.lines().toList()) {
+            String[] f = l.strip().split("\\s+-\\s*", 2);
+            if (f.length == 2 && f[0].matches("[a-z]+(-[A-Za-z0-9.]+)*")) after.put(f[0], f[1].strip());
+        }
+        return after;
+    }
+
     /** Runs the dry run's submit.sh with a stand-in sbatch that logs its arguments to DIR/sbatch.log and answers ids 7, 8, …; returns its output. */
     private static String runSubmitSh(Path dir) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin")), log = dir.resolve("sbatch.log");
@@ -275,11 +285,7 @@ class SlurmExecutorTest {
         CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--quench-shards", "2",
                 "--executor", "slurm", "--dry-run");
         assertEquals(0, r.code(), r.err());
-        Map<String, String> after = new java.util.LinkedHashMap<>();
-        for (String l : r.err().lines().toList()) {
-            String[] f = l.strip().split("\\s+-\\s*", 2);
-            if (f.length == 2 && f[0].matches("[a-z]+(-[A-Za-z0-9.]+)*")) after.put(f[0], f[1].strip());
-        }
+        Map<String, String> after = afterOf(r.err());
         assertEquals("simulate-T0.900", after.get("simulate-T0.750"), "the chain: MD after MD");
         assertEquals("simulate-T0.750", after.get("simulate-T0.750-q0"));
         assertEquals("simulate-T0.750", after.get("simulate-T0.750-q1"));
@@ -309,11 +315,7 @@ class SlurmExecutorTest {
         CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--softness-shards", "2",
                 "--executor", "slurm", "--dry-run");
         assertEquals(0, r.code(), r.err());
-        Map<String, String> after = new java.util.LinkedHashMap<>();
-        for (String l : r.err().lines().toList()) {
-            String[] f = l.strip().split("\\s+-\\s*", 2);
-            if (f.length == 2 && f[0].matches("[a-z]+(-[A-Za-z0-9.]+)*")) after.put(f[0], f[1].strip());
-        }
+        Map<String, String> after = afterOf(r.err());
         assertEquals("simulate-T0.660, train-model", after.get("softness-T0.660-s0"));
         assertEquals("simulate-T0.660, train-model", after.get("softness-T0.660-s1"));
         assertEquals("softness-T0.660-s0, softness-T0.660-s1", after.get("softness-T0.660"));
@@ -333,11 +335,7 @@ class SlurmExecutorTest {
         Path out = tmp.resolve("run");
         CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--executor", "slurm", "--dry-run");
         assertEquals(0, r.code(), r.err());
-        Map<String, String> after = new java.util.LinkedHashMap<>();
-        for (String l : r.err().lines().toList()) {
-            String[] f = l.strip().split("\\s+-\\s*", 2);
-            if (f.length == 2 && f[0].matches("[a-z]+(-[A-Za-z0-9.]+)*")) after.put(f[0], f[1].strip());
-        }
+        Map<String, String> after = afterOf(r.err());
         String all = "simulate-T0.900, simulate-T0.750, simulate-T0.660, simulate-T0.610, phop-T0.900, phop-T0.750, phop-T0.660, phop-T0.610, "
                 + "train-set-T0.750, train-set-T0.660, train-set-T0.610, train-model, softness-T0.900, softness-T0.750, softness-T0.660, "
                 + "softness-T0.610, barriers, correlations-T0.610, trap-relax, trap-equilibrium, trsp, observables-T0.900, observables-T0.750, "

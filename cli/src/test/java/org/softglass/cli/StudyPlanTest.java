@@ -177,11 +177,7 @@ class StudyPlanTest {
         CliRunner.Result r = CliRunner.run("study", c.toString(), "--out", out.toString(), "--threads", "2", "--quench-shards", "2",
                 "--executor", "slurm", "--dry-run");
         assertEquals(0, r.code(), r.err());
-        java.util.Map<String, String> after = new java.util.LinkedHashMap<>();
-        for (String l : r.err().lines().toList()) {
-            String[] f = l.strip().split("\\s+-\\s*", 2);
-            if (f.length == 2 && f[0].matches("[a-z]+(-[A-Za-z0-9.]+)*")) after.put(f[0], f[1].strip());
-        }
+        java.util.Map<String, String> after = SlurmExecutorTest.afterOf(r.err());
         assertEquals("", after.get("simulate-T0.610-q1"), r.err());
         assertEquals("simulate-T0.610-q0, simulate-T0.610-q1", after.get("simulate-T0.610"));
         assertEquals("simulate-T0.610", after.get("phop-T0.610"));
