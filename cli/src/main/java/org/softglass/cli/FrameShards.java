@@ -91,15 +91,7 @@ final class FrameShards {
      */
     static Manifest descriptorsManifest(List<Shard> parts, Path out, long rows) throws IOException {
         Shard ref = parts.get(0);
-        Manifest m = new Manifest(Version.get(), "descriptors");
-        for (Iterator<Map.Entry<String, JsonNode>> it = ref.manifest().path("parameters").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!PER_SHARD.contains(e.getKey())) m.param(e.getKey(), JSON.treeToValue(e.getValue(), Object.class));
-        }
-        m.param("merged_shards", parts.stream().map(p -> p.dir().toString()).toList());
-        Map.Entry<String, JsonNode> in = ref.manifest().path("inputs").fields().next();
-        Path traj = Path.of(in.getKey());
-        if (Files.isRegularFile(traj)) m.input(traj, inputSha(ref));
+        Manifest m = merged("descriptors", ref.manifest(), PER_SHARD, parts.stream().map(Shard::dir).toList());
         for (String name : new String[] {"features.npy", "rows.npy", "features.json"}) m.output(out.resolve(name));
         m.trajectory(org.softglass.core.softness.FeatureFiles.trajectory(out.resolve("features.json")));
         long frames = parts.stream().mapToLong(Shard::frames).sum();
@@ -108,8 +100,27 @@ final class FrameShards {
         return m;
     }
 
-    private static String inputSha(Shard s) {
-        Iterator<JsonNode> it = s.manifest().path("inputs").elements();
+    private static String inputSha(Shard s) { return inputSha(s.manifest()); }
+
+    /** The SHA-256 of the first input a manifest records (the file a shard read), or "". */
+    static String inputSha(JsonNode manifest) {
+        Iterator<JsonNode> it = manifest.path("inputs").elements();
         return it.hasNext() ? it.next().path("sha256").asText() : "";
+    }
+
+    /**
+     * The manifest of a merge of shards made by {@code command}: the first shard's parameters less {@code perShard},
+     * the shard folders ({@code merged_shards}) and the file the shards read (its first input, when it still exists).
+     */
+    static Manifest merged(String command, JsonNode ref, List<String> perShard, List<Path> dirs) throws IOException {
+        Manifest m = new Manifest(Version.get(), command);
+        for (Iterator<Map.Entry<String, JsonNode>> it = ref.path("parameters").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!perShard.contains(e.getKey())) m.param(e.getKey(), JSON.treeToValue(e.getValue(), Object.class));
+        }
+        m.param("merged_shards", dirs.stream().map(Path::toString).toList());
+        Path in = Path.of(ref.path("inputs").fieldNames().next());
+        if (Files.isRegularFile(in)) m.input(in, inputSha(ref));
+        return m;
     }
 }

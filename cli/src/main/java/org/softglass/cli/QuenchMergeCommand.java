@@ -128,22 +128,11 @@ final class QuenchMergeCommand implements Callable<Integer> {
             }
         }
         Csv.writeText(csv, rows);
-        Manifest m = new Manifest(Version.get(), "quench");
-        for (Iterator<Map.Entry<String, JsonNode>> it = ref.manifest().path("parameters").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!PER_SHARD.contains(e.getKey())) m.param(e.getKey(), json.treeToValue(e.getValue(), Object.class));
-        }
-        m.param("merged_shards", parts.stream().map(p -> p.dir().toString()).toList());
-        Map.Entry<String, JsonNode> in = ref.manifest().path("inputs").fields().next();
-        Path dump = Path.of(in.getKey());
-        if (Files.isRegularFile(dump)) m.input(dump, inputSha(ref));
+        Manifest m = FrameShards.merged("quench", ref.manifest(), PER_SHARD, parts.stream().map(Shard::dir).toList());
         m.output(isDump).output(csv).result("frames", frames).result("unconverged_frames", unconverged).result("reached_end_of_input", true)
                 .result("mean_u_is_per_atom", sumU / frames).result("force_evaluations", evals).write(outDir.resolve("manifest.json"));
         return unconverged > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private static String inputSha(Shard s) {
-        Iterator<JsonNode> it = s.manifest().path("inputs").elements();
-        return it.hasNext() ? it.next().path("sha256").asText() : "";
-    }
+    private static String inputSha(Shard s) { return FrameShards.inputSha(s.manifest()); }
 }
