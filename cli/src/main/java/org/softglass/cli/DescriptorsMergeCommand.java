@@ -30,9 +30,7 @@ final class DescriptorsMergeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<FrameShards.Shard> parts = FrameShards.ordered(shards, shards);
         List<Path> dirs = parts.stream().map(FrameShards.Shard::dir).toList();
-        if (dirs.stream().anyMatch(d -> d.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()))) {
-            throw new IllegalArgumentException("--out " + out + " is one of the shards: expected a folder of its own");
-        }
+        FrameShards.requireOwnOut(dirs, out);
         long rows = FeatureMerge.merge(dirs, out);
         FrameShards.descriptorsManifest(parts, out, rows).write(out.resolve("descriptors.manifest.json"));
         return ExitCodes.OK;

@@ -86,6 +86,18 @@ final class FrameShards {
     }
 
     /**
+     * Refuses an output folder that is one of the shard folders (the merge would read what it overwrites).
+     *
+     * @throws IllegalArgumentException naming {@code --out}
+     */
+    static void requireOwnOut(List<Path> shards, Path out) {
+        Path o = out.toAbsolutePath().normalize();
+        if (shards.stream().anyMatch(d -> d.toAbsolutePath().normalize().equals(o))) {
+            throw new IllegalArgumentException("--out " + out + " is one of the shards: expected a folder of its own");
+        }
+    }
+
+    /**
      * The manifest of the joined descriptor directory {@code out}: the shards' parameters (without the per-shard ones),
      * the trajectory as input, the shard folders, and the joined frame and row counts.
      */

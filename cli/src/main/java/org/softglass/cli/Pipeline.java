@@ -317,13 +317,7 @@ final class Pipeline {
             return Map.of();
         });
         train();
-        if (onlyItem == null) {   // a run with another shard count left shard items: forgotten, their folders deleted
-            for (double t : preset.temperatures()) {
-                String label = PipelinePreset.label(t);
-                long frames = preset.steps(preset.indexOf(t)) / preset.dumpEvery() + 1;
-                ledger.dropShards("softness", label, "s", (int) Math.min(softnessShards, frames), i -> out.resolve("softness").resolve(label + "-s" + i));
-            }
-        }
+        dropExtraShards("softness", "s", softnessShards, out.resolve("softness"));
         if (softnessShards == 0) {
             perTemperature("softness", Map.of(), t -> List.of(traj(t), model()), (t, dir) -> {
                 sub("softness", model().toString(), traj(t).toString(), "--threads", nt(), "--quiet", "--out", dir.toString());
@@ -340,7 +334,7 @@ final class Pipeline {
             // the MD overlap Q(t), χ4(t), S4/ξ4, block χ4 on the IS trajectory (002 §VII A; thermal
             // positions when the preset makes no inherent structures, which the report says); at most
             // about 256 origins, so the cost (∝ origins × frames × N) stays small at paper scale
-            long frames = preset.steps(preset.indexOf(t)) / preset.dumpEvery() + 1;
+            long frames = preset.frames(preset.indexOf(t));
             sub("overlap", traj(t).toString(), "--a", num(InherentOverlap.DEFAULT_THRESHOLD), "--species", "A", "--timestep", num(preset.dt()),
                     "--origin-stride", Long.toString(Math.max(1, frames / 256)), "--threads", nt(), "--quiet", "--out", dir.resolve("overlap").toString());
             sub("persistence", out.resolve("phop").resolve(PipelinePreset.label(t)).toString(), "--pc", num(preset.pR()),
@@ -419,7 +413,7 @@ final class Pipeline {
         String label = PipelinePreset.label(t);
         Path traj = thermal(t);
         var q = preset.inherentQuench();
-        split(new Split("simulate", label, "q", quenchShards, preset.steps(k) / preset.dumpEvery() + 1, out.resolve("md"), List.of("is.dump",
+        split(new Split("simulate", label, "q", quenchShards, preset.frames(k), out.resolve("md"), List.of("is.dump",
                 "is_energy.csv", "manifest.json"), "quench-merge", label + "-is", true), Csv.map("inherent_min", q.algorithm().label(),
                 "inherent_ftol", q.ftol(), "threads", threads), List.of(traj), (range, d) -> allowUnconverged(d, () -> sub("quench", traj.toString(),
                 "--frames", range, "--min", q.algorithm().label(), "--ftol", num(q.ftol()), "--threads", nt(), "--quiet", "--out", d.toString())));
@@ -437,6 +431,19 @@ final class Pipeline {
      */
     private record Split(String stage, String label, String letter, int k, long frames, Path parent, List<String> outputs,
                          String mergeCommand, String mergeLabel, boolean keepUnconverged) {}
+
+    /**
+     * Forgets, at every temperature, the shard items {@code stage-T…-<letter><i>} with i ≥ min(k, F) that a run with more
+     * shards left, and deletes their folders {@code parent/T…-<letter><i>} ({@link PipelineLedger#dropShards}); not in a
+     * batch job of one item, which leaves the layout to the submission.
+     */
+    private void dropExtraShards(String stage, String letter, int k, Path parent) throws IOException {
+        if (onlyItem != null) return;
+        for (int j = 0; j < preset.temperatures().length; j++) {
+            String label = PipelinePreset.label(preset.temperatures()[j]);
+            ledger.dropShards(stage, label, letter, (int) Math.min(k, preset.frames(j)), i -> parent.resolve(label + "-" + letter + i));
+        }
+    }
 
     /** What a shard item runs on frames {@code range} ("A:B") into its emptied folder. */
     private interface ShardWork { Map<String, Object> run(String range, Path dir) throws IOException; }
@@ -486,7 +493,7 @@ final class Pipeline {
             for (int k = 0; k < ts.length; k++) {
                 double t = ts[k];
                 String label = PipelinePreset.label(t);
-                split(new Split("softness", label, "s", softnessShards, preset.steps(k) / preset.dumpEvery() + 1, out.resolve("softness"),
+                split(new Split("softness", label, "s", softnessShards, preset.frames(k), out.resolve("softness"),
                         List.of("softness.npy", "rows.npy", "softness.json", "softness.manifest.json", "descriptors/features.npy", "descriptors/rows.npy",
                                 "descriptors/features.json", "descriptors/descriptors.manifest.json"), "softness-merge", label, false),
                         Csv.map("T", t), List.of(traj(t), model()), (range, d) -> {
@@ -548,12 +555,8 @@ final class Pipeline {
     private void quenchStudy() throws IOException {
         StudyConfig.Quench q = study.quench();
         try (Progress bar = bar("simulate", preset.temperatures().length, "T")) {
+            dropExtraShards("simulate", "q", quenchShards, out.resolve("md"));
             for (double t : preset.temperatures()) {
-                if (onlyItem == null) {   // shards a run with more of them left: forgotten, their folders deleted
-                    String label = PipelinePreset.label(t);
-                    long frames = preset.steps(preset.indexOf(t)) / preset.dumpEvery() + 1;
-                    ledger.dropShards("simulate", label, "q", (int) Math.min(quenchShards, frames), i -> out.resolve("md").resolve(label + "-q" + i));
-                }
                 if (quenchShards > 0) {
                     quenchStudyShards(t, q);
                     bar.step();
@@ -577,7 +580,7 @@ final class Pipeline {
     private void quenchStudyShards(double t, StudyConfig.Quench q) throws IOException {
         String label = PipelinePreset.label(t);
         Path file = study.structure(t);
-        split(new Split("simulate", label, "q", quenchShards, preset.steps(preset.indexOf(t)) / preset.dumpEvery() + 1, out.resolve("md"),
+        split(new Split("simulate", label, "q", quenchShards, preset.frames(preset.indexOf(t)), out.resolve("md"),
                 List.of("is.dump", "is_energy.csv", "manifest.json"), "quench-merge", label, false), Csv.map("quench_model", q.model(),
                 "quench_min", q.min(), "quench_ftol", q.ftol(), "threads", threads), List.of(file), (range, d) -> {
             sub("quench", file.toString(), "--frames", range, "--model", q.model(), "--min", q.min(), "--ftol", num(q.ftol()),

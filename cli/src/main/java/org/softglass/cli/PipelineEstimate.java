@@ -144,7 +144,7 @@ final class PipelineEstimate {
         double md = 0, is = 0, soft = 0;
         long frames = 0;
         for (int k = 0; k < ts.length; k++) {
-            long f = p.steps(k) / p.dumpEvery() + 1;
+            long f = p.frames(k);
             frames += f;
             md += ((k == 0 ? 2000 : 0) + p.equilibrate(k) + p.steps(k)) * (double) p.n() / r.mdAtomStepsPerSecond();
             if (p.inherent()) is += f * r.quenchSecondsPerFrame();
@@ -176,7 +176,7 @@ final class PipelineEstimate {
         double chain = 0;
         double[] soft = new double[ts.length];
         for (int k = 0; k < ts.length; k++) {
-            long f = p.steps(k) / p.dumpEvery() + 1;
+            long f = p.frames(k);
             chain += ((k == 0 ? 2000 : 0) + p.equilibrate(k) + p.steps(k)) * (double) p.n() / r.mdAtomStepsPerSecond()
                     + (p.inherent() ? f * r.quenchSecondsPerFrame() : 0);
             soft[k] = f * r.descriptorSecondsPerFrame();
@@ -207,7 +207,7 @@ final class PipelineEstimate {
         int n = Math.max(1, nodes);
         List<Double> items = new java.util.ArrayList<>();
         for (int k = 0; k < p.temperatures().length; k++) {
-            long f = p.steps(k) / p.dumpEvery() + 1;
+            long f = p.frames(k);
             int shards = (int) Math.min(n, f);
             for (int i = 0; i < shards; i++) items.add(((i + 1) * f / shards - i * f / shards) * r.descriptorSecondsPerFrame());
         }
@@ -232,8 +232,8 @@ final class PipelineEstimate {
         double[] ts = p.temperatures();
         double md = 0;
         for (int k = 0; k < ts.length; k++) md += ((k == 0 ? 2000 : 0) + p.equilibrate(k) + p.steps(k)) * (double) p.n() / r.mdAtomStepsPerSecond();
-        long fLast = p.steps(ts.length - 1) / p.dumpEvery() + 1, frames = 0;
-        for (int k = 0; k < ts.length; k++) frames += p.steps(k) / p.dumpEvery() + 1;
+        long fLast = p.frames(ts.length - 1), frames = 0;
+        for (int k = 0; k < ts.length; k++) frames += p.frames(k);
         int n = Math.max(1, nodes);
         double isAll = p.inherent() ? frames * r.quenchSecondsPerFrame() : 0;
         double after = p.inherent() ? Math.max(fLast * r.quenchSecondsPerFrame() / n, (isAll - (n - 1) * md) / n) : 0;

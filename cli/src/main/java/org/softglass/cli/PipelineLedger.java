@@ -157,7 +157,7 @@ final class PipelineLedger {
     }
 
     /**
-     * Forgets the items {@code stage-label-s<i>} (frame-block shards of one temperature) whose shard number is not below
+     * Forgets the items {@code stage-label-<letter><i>} (frame-block shards of one temperature) whose shard number is not below
      * {@code keep}, and deletes their output folders {@code dirOf(i)}: what a run with more shards left. Returns
      * their keys.
      */

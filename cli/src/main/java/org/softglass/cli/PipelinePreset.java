@@ -113,6 +113,9 @@ record PipelinePreset(String name, int n, double[] temperatures, double dt, long
     /** Production steps at the k-th temperature. */
     long steps(int k) { return steps[k]; }
 
+    /** Frames of the k-th temperature's trajectory: production / dumpEvery + 1 (the first frame at step 0). */
+    long frames(int k) { return steps[k] / dumpEvery() + 1; }
+
     /** Total MD steps of the study (melt of the first run included). */
     long totalSteps() { return 2000 + Arrays.stream(equilibrate).sum() + Arrays.stream(steps).sum(); }
 

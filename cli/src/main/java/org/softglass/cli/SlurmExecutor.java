@@ -86,7 +86,6 @@ final class SlurmExecutor {
     private List<Submitted> submitLocked(List<Pipeline.Planned> plan, Slurm slurm) throws IOException {
         Map<String, String> known = recorded(dir);
         Map<String, String> knownScripts = recordedScripts(dir);
-        Map<String, String> scriptSha = new LinkedHashMap<>();
         java.util.Set<String> fresh = new java.util.HashSet<>();
         Map<String, String> states = slurm == null ? Map.of() : slurm.states(new ArrayList<>(known.values()));
         Map<String, String> jobOf = new LinkedHashMap<>();
@@ -125,7 +124,6 @@ final class SlurmExecutor {
                 byte[] text = (group != null ? arrayScript(group) : script(p.key())).getBytes(StandardCharsets.UTF_8);
                 AtomicOutput.write(script, o -> o.write(text));
                 String sha = org.softglass.core.io.Manifest.sha256(text);
-                members.forEach(q -> scriptSha.put(q.key(), sha));
                 Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
                 List<String> after = p.after().stream().filter(jobOf::containsKey).toList();
                 List<String> afterJobs = after.stream().map(jobOf::get).toList();

@@ -62,7 +62,8 @@ final class SoftnessCommand implements Callable<Integer> {
         }
         if (java.nio.file.Files.isRegularFile(features)) features = descriptorsOf(m, features);
         SoftnessApply.Summary sum = SoftnessApply.apply(m, features, out);
-        Manifest man = new Manifest(Version.get(), "softness").param("frames", frames).param("model_sha256", Manifest.sha256(modelFile)).input(modelFile)
+        String modelSha = Manifest.sha256(modelFile);
+        Manifest man = new Manifest(Version.get(), "softness").param("frames", frames).param("model_sha256", modelSha).input(modelFile, modelSha)
                 .input(features.resolve("features.npy")).input(features.resolve("rows.npy"));
         write(out, sum, man);
         if (!run.quiet()) System.out.println(sum.rows() + " rows: <S> = " + Csv.fmt(sum.mean()) + ", sigma_S = " + Csv.fmt(sum.std()));

@@ -64,9 +64,7 @@ final class SoftnessMergeCommand implements Callable<Integer> {
             modelFile = Path.of(first.getKey());
             descriptorDirs.add(d.resolve("descriptors"));
         }
-        if (shards.stream().anyMatch(d -> d.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()))) {
-            throw new IllegalArgumentException("--out " + out + " is one of the shards: expected a folder of its own");
-        }
+        FrameShards.requireOwnOut(shards, out);
         List<FrameShards.Shard> parts = FrameShards.ordered(descriptorDirs, shards);
         List<Path> order = parts.stream().map(FrameShards.Shard::dir).toList();   // the shard folders, in frame order
         Path features = out.resolve("descriptors");

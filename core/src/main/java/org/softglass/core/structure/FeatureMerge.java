@@ -45,10 +45,13 @@ public final class FeatureMerge {
      */
     public static long merge(List<Path> shards, Path out) throws IOException {
         if (shards.isEmpty()) throw new IllegalArgumentException("no shards to merge");
-        JsonNode first = sidecar(shards.get(0));
+        List<JsonNode> sides = new java.util.ArrayList<>();
+        for (Path d : shards) sides.add(sidecar(d));
+        JsonNode first = sides.get(0);
         long total = 0;
-        for (Path d : shards) {
-            JsonNode j = sidecar(d);
+        for (int s = 0; s < shards.size(); s++) {
+            Path d = shards.get(s);
+            JsonNode j = sides.get(s);
             for (Iterator<Map.Entry<String, JsonNode>> it = first.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!PER_SHARD.contains(e.getKey()) && !e.getValue().equals(j.path(e.getKey()))) {
@@ -74,10 +77,10 @@ public final class FeatureMerge {
                 float[] f = new float[m];
                 long[] r = new long[3];
                 long lastFrame = -1;
-                for (Path d : shards) {
-                    Path fn = d.resolve("features.npy"), rn = d.resolve("rows.npy");
+                for (int s = 0; s < shards.size(); s++) {
+                    Path fn = shards.get(s).resolve("features.npy"), rn = shards.get(s).resolve("rows.npy");
                     try (NpyReader fr = NpyReader.open(fn); NpyReader rr = NpyReader.open(rn)) {
-                        long n = sidecar(d).path("rows").asLong();
+                        long n = sides.get(s).path("rows").asLong();
                         if (fr.shape().length != 2 || fr.shape()[0] != n || fr.shape()[1] != m || fr.dtype() != type) {
                             throw new InputFormatException(fn.toString(), -1, fr.dtype().descr() + " shape " + java.util.Arrays.toString(fr.shape())
                                     + ", expected " + type.descr() + " (" + n + ", " + m + ") as its features.json says");
