@@ -5,38 +5,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.softglass.core.io.AtomicOutput;
 
 /** Small CSV and JSON writers for the analysis commands (atomic: the file appears complete or not at all). */
 final class Csv {
     private Csv() {}
 
-    /** Writes a header and rows of values (numbers as Java's shortest repr, NaN as empty). */
+    /** Writes a header and rows of values (numbers as Java's shortest repr, NaN as empty): {@link org.softglass.core.io.CsvRows#write}. */
     static void write(Path file, String header, List<Object[]> rows) throws IOException {
-        StringBuilder sb = new StringBuilder(header).append('\n');
-        for (Object[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                if (i > 0) sb.append(',');
-                Object v = r[i];
-                if (v instanceof Double d) sb.append(Double.isFinite(d) ? Double.toString(d) : "");
-                else sb.append(v);
-            }
-            sb.append('\n');
-        }
-        writeText(file, sb);
+        org.softglass.core.io.CsvRows.write(file, header, rows);
     }
 
     /** Writes text (UTF-8) atomically. */
     static void writeText(Path file, CharSequence text) throws IOException {
-        byte[] b = text.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicOutput.write(file, out -> out.write(b));
+        org.softglass.core.io.CsvRows.writeText(file, text);
     }
 
-    /** Writes an object as indented JSON. */
+    /** Writes an object as indented JSON ({@link org.softglass.core.io.JsonFile#write}). */
     static void json(Path file, Object value) throws IOException {
-        byte[] b = new com.fasterxml.jackson.databind.ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsBytes(value);
-        AtomicOutput.write(file, out -> out.write(b));
+        org.softglass.core.io.JsonFile.write(file, value);
     }
 
     /**
@@ -99,11 +85,6 @@ final class Csv {
         }
     }
 
-    /** An insertion-ordered map from alternating keys and values (so JSON output is identical run to run, unlike Map.of). */
-    static java.util.Map<String, Object> map(Object... kv) {
-        if (kv.length % 2 != 0) throw new IllegalArgumentException("odd number of key/value arguments");
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-        return m;
-    }
+    /** An insertion-ordered map from alternating keys and values ({@link org.softglass.core.io.JsonFile#map}). */
+    static java.util.Map<String, Object> map(Object... kv) { return org.softglass.core.io.JsonFile.map(kv); }
 }

@@ -15,6 +15,12 @@ import java.util.Map;
 import org.softglass.core.dynamics.InherentOverlap;
 import org.softglass.core.simulate.RunSpec;
 import org.softglass.core.simulate.Simulation;
+import org.softglass.study.Species;
+import org.softglass.study.dynamics.OverlapStudy;
+import org.softglass.study.dynamics.PersistenceStudy;
+import org.softglass.study.dynamics.SelfDynamicsStudy;
+import org.softglass.study.rearrange.EventsStudy;
+import org.softglass.study.rearrange.PhopStudy;
 
 /**
  * The whole softness study as a chain of stages, each made of items (usually one per
@@ -57,6 +63,9 @@ import org.softglass.core.simulate.Simulation;
 final class Pipeline {
     static final List<String> STAGES = List.of("simulate", "phop", "train", "softness", "barriers", "correlations", "trap",
             "trsp", "observables", "report");
+
+    /** The event threshold p_L (σ²) of the {@code phop} stage: the {@code events} command's default. */
+    private static final double P_L = 0.05;
 
     private final PipelinePreset preset;
     private final Path out;
@@ -311,9 +320,9 @@ final class Pipeline {
     private void stages() throws IOException {
         stageIndex = 0;
         simulate();
-        perTemperature("phop", Csv.map("tR", preset.tR(), "dt", preset.dt(), "pl", 0.05), t -> List.of(traj(t)), (t, dir) -> {
-            sub("phop", traj(t).toString(), "--tr", num(preset.tR()), "--dt", num(preset.dt()), "--threads", nt(), "--quiet", "--out", dir.toString());
-            sub("events", dir.toString(), "--quiet", "--threads", nt(), "--out", dir.resolve("events.csv").toString());
+        perTemperature("phop", Csv.map("tR", preset.tR(), "dt", preset.dt(), "pl", P_L), t -> List.of(traj(t)), (t, dir) -> {
+            call("phop", () -> PhopStudy.run(new PhopStudy.Request(traj(t), preset.tR(), preset.dt()), dir, context()));
+            call("events", () -> EventsStudy.run(EventsStudy.Request.ofPhop(dir, P_L), dir.resolve("events.csv"), context()));
             return Map.of();
         });
         train();
@@ -335,12 +344,11 @@ final class Pipeline {
             // positions when the preset makes no inherent structures, which the report says); at most
             // about 256 origins, so the cost (∝ origins × frames × N) stays small at paper scale
             long frames = preset.frames(preset.indexOf(t));
-            sub("overlap", traj(t).toString(), "--a", num(InherentOverlap.DEFAULT_THRESHOLD), "--species", "A", "--timestep", num(preset.dt()),
-                    "--origin-stride", Long.toString(Math.max(1, frames / 256)), "--threads", nt(), "--quiet", "--out", dir.resolve("overlap").toString());
-            sub("persistence", out.resolve("phop").resolve(PipelinePreset.label(t)).toString(), "--pc", num(preset.pR()),
-                    "--species", "A", "--threads", nt(), "--quiet", "--out", dir.resolve("persistence").toString());
-            sub("fs", thermal(t).toString(), "--temperature", num(t), "--timestep", num(preset.dt()), "--threads", nt(), "--quiet",
-                    "--out", dir.resolve("fs").toString());
+            call("overlap", () -> OverlapStudy.run(OverlapStudy.Request.of(traj(t), Species.A, preset.dt()).withOriginStride((int) Math.max(1, frames / 256)),
+                    dir.resolve("overlap"), context()));
+            call("persistence", () -> PersistenceStudy.run(PersistenceStudy.Request.of(out.resolve("phop").resolve(PipelinePreset.label(t)), preset.pR(), Species.A),
+                    dir.resolve("persistence"), context()));
+            call("fs", () -> SelfDynamicsStudy.run(SelfDynamicsStudy.Request.of(thermal(t), t, preset.dt()), dir.resolve("fs"), context()));
             return Map.of();
         });
         begin();
@@ -956,6 +964,27 @@ final class Pipeline {
     private Progress bar(String stage, long total, String unit) {
         return Progress.of(String.format(Locale.ROOT, "[%2d/%d] %s", stageIndex, STAGES.size(), stage), total, unit, quiet || planned != null);
     }
+
+    /** A study call of a stage: what it computes, its outputs written by the study. */
+    interface StudyCall { Object run() throws IOException; }
+
+    /**
+     * Runs one study of a stage in-process; a failure becomes one line naming the study, its exit code and its message
+     * as the command of the same name would report it ({@link Errors#classify}).
+     */
+    static void call(String name, StudyCall study) {
+        try {
+            study.run();
+        } catch (PipelineException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            Errors.Verdict v = Errors.classify(e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e, List.of());
+            throw new PipelineException("softglass " + name + " failed (exit " + v.code() + "): " + Errors.oneLine(v.message()), v.code());
+        }
+    }
+
+    /** The context of the studies the stages call: this run's threads and version, no progress bars (the stage has its own). */
+    private org.softglass.study.StudyContext context() { return org.softglass.study.StudyContext.of(threads, Version.get()); }
 
     /**
      * Runs a softglass subcommand in-process; its standard output is discarded and its error

@@ -26,6 +26,18 @@ final class Progress implements AutoCloseable {
         return new Progress(b);
     }
 
+    /** Progress bars for a study ({@link org.softglass.study.StudyContext.Progress}): one bar per loop, none when {@code quiet}. */
+    static org.softglass.study.StudyContext.Progress sink(boolean quiet) {
+        if (quiet) return org.softglass.study.StudyContext.Progress.NONE;
+        return (task, total, unit) -> {
+            Progress p = of(task, total, unit, false);
+            return new org.softglass.study.StudyContext.Meter() {
+                @Override public void stepTo(long done) { p.stepTo(done); }
+                @Override public void close() { p.close(); }
+            };
+        };
+    }
+
     void step() { if (bar != null) bar.step(); }
 
     void stepBy(long n) { if (bar != null) bar.stepBy(n); }

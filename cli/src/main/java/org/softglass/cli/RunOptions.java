@@ -19,4 +19,9 @@ final class RunOptions {
     }
 
     boolean quiet() { return quiet; }
+
+    /** The study context of these options: {@link #threads()}, this softglass's version, progress bars unless {@code --quiet}. */
+    org.softglass.study.StudyContext context() {
+        return new org.softglass.study.StudyContext(threads(), Version.get(), Progress.sink(quiet));
+    }
 }

@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads a small CSV file with a fixed header, row by row: the first line must equal {@code header}, every
- * non-blank row must have as many comma-separated fields, and a row the caller cannot parse becomes an
- * {@link InputFormatException} naming the file and line. Not for quoted fields (softglass writes none).
+ * The CSV tables softglass reads and writes. {@link #read}: a small CSV file with a fixed header, row by row: the first
+ * line must equal {@code header}, every non-blank row must have as many comma-separated fields, and a row the caller
+ * cannot parse becomes an {@link InputFormatException} naming the file and line. {@link #write}: a header and rows,
+ * atomically. Not for quoted fields (softglass writes none).
  */
 public final class CsvRows {
     private CsvRows() {}
@@ -53,5 +54,30 @@ public final class CsvRows {
         } catch (java.nio.charset.MalformedInputException e) {
             throw new InputFormatException(src, -1, "not UTF-8 text, expected a CSV (" + header + ")");
         }
+    }
+
+    /**
+     * Writes {@code header} and {@code rows} atomically ({@link AtomicOutput}: the file appears complete or not at all):
+     * a {@code Double} as Java's shortest representation, NaN and ±∞ as an empty field (pandas reads NaN); anything
+     * else by {@code toString()}.
+     */
+    public static void write(Path file, String header, java.util.List<Object[]> rows) throws IOException {
+        StringBuilder sb = new StringBuilder(header).append('\n');
+        for (Object[] r : rows) {
+            for (int i = 0; i < r.length; i++) {
+                if (i > 0) sb.append(',');
+                Object v = r[i];
+                if (v instanceof Double d) sb.append(Double.isFinite(d) ? Double.toString(d) : "");
+                else sb.append(v);
+            }
+            sb.append('\n');
+        }
+        writeText(file, sb);
+    }
+
+    /** Writes {@code text} as UTF-8, atomically. */
+    public static void writeText(Path file, CharSequence text) throws IOException {
+        byte[] b = text.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicOutput.write(file, out -> out.write(b));
     }
 }

@@ -1,13 +1,13 @@
-package org.softglass.cli;
+package org.softglass.study.dynamics;
 
+import java.util.Locale;
 import org.softglass.core.plot.Plot;
 import org.softglass.core.rearrange.Persistence;
 
 /**
- * The Q(t), χ4(t) figure shared by {@code persistence} and {@code overlap}: Q with its blocked error
- * bars, the points without an error (fewer than {@link Persistence#MIN_BLOCKS} origins) as their own
- * series (the plot drops points whose error bar is NaN), and χ4/χ4* on the same log-t axis (both lie
- * in [0, 1]; t = 0 is off a log axis and not drawn).
+ * The Q(t), χ4(t) figure shared by the persistence and the overlap: Q with its blocked error bars, the points without
+ * an error (fewer than {@link Persistence#MIN_BLOCKS} origins) as their own series (the plot drops points whose error
+ * bar is NaN), and χ4/χ4* on the same log-t axis (both lie in [0, 1]; t = 0 is off a log axis and not drawn).
  */
 final class OverlapPlot {
     private OverlapPlot() {}
@@ -33,6 +33,6 @@ final class OverlapPlot {
                 .logX()
                 .errors("Q(t)", times, withErr, qErr)
                 .points("Q(t), < " + Persistence.MIN_BLOCKS + " origins (no error)", times, noErr)
-                .points("chi4(t) / chi4* (chi4* = " + Csv.fmt(chi4Star) + ")", times, scaled);
+                .points("chi4(t) / chi4* (chi4* = " + String.format(Locale.ROOT, "%.4g", chi4Star) + ")", times, scaled);
     }
 }

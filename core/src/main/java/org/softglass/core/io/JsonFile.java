@@ -1,0 +1,40 @@
+package org.softglass.core.io;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The JSON files softglass writes: an object (maps, lists, records, numbers) as indented JSON, atomically
+ * ({@link AtomicOutput}). Keys keep their insertion order ({@link #map}), so a file is identical run to run.
+ */
+public final class JsonFile {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonFile() {}
+
+    /** Writes {@code value} as indented JSON to {@code file}; the file appears complete or not at all. */
+    public static void write(Path file, Object value) throws IOException {
+        byte[] b = JSON.writeValueAsBytes(value);
+        AtomicOutput.write(file, out -> out.write(b));
+    }
+
+    /**
+     * An insertion-ordered map from alternating keys and values ({@code "tau_Q", 1.2, "N", 800}), unlike
+     * {@code Map.of}, whose order changes run to run; values may be null.
+     *
+     * @throws IllegalArgumentException an odd number of arguments
+     */
+    public static Map<String, Object> map(Object... kv) {
+        if (kv.length % 2 != 0) throw new IllegalArgumentException("odd number of key/value arguments");
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    /** {@code v}, or null (JSON null) when it is NaN or ±∞, which JSON cannot hold. */
+    public static Double finite(double v) { return Double.isFinite(v) ? v : null; }
+}
