@@ -69,6 +69,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             return new Verdict(environmental(m) ? m + " (while writing " + describe(outputs) + ")" : m,
                     environmental(m) ? ExitCodes.OUTPUT : ExitCodes.INPUT);
         }
+        if (t instanceof org.softglass.core.io.InputFormatException f && f.template() != null) {
+            return new Verdict(org.softglass.core.util.ParameterText.render(f.template(), OptionNames::of), ExitCodes.INPUT);
+        }
         if (isA(t, "InputFormatException")) return new Verdict(t.getMessage(), ExitCodes.INPUT);
         if (isA(t, "NativeLibraryException")) return new Verdict(t.getMessage(), ExitCodes.OUTPUT);
         if (t instanceof OutOfMemoryError) {

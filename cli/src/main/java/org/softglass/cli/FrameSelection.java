@@ -51,6 +51,9 @@ record FrameSelection(int from, int to, TreeSet<Integer> list) {
         return range;
     }
 
+    /** This range as the study layer's {@link org.softglass.study.FrameRange} (a list has none: its span). */
+    org.softglass.study.FrameRange toRange() { return new org.softglass.study.FrameRange(from, to); }
+
     boolean isAll() { return list == null && from == 0 && to == Integer.MAX_VALUE; }
 
     boolean contains(int k) { return list != null ? list.contains(k) : k >= from && k < to; }

@@ -21,6 +21,7 @@ import org.softglass.study.dynamics.PersistenceStudy;
 import org.softglass.study.dynamics.SelfDynamicsStudy;
 import org.softglass.study.rearrange.EventsStudy;
 import org.softglass.study.rearrange.PhopStudy;
+import org.softglass.study.softness.SoftnessStudy;
 
 /**
  * The whole softness study as a chain of stages, each made of items (usually one per
@@ -329,7 +330,7 @@ final class Pipeline {
         dropExtraShards("softness", "s", softnessShards, out.resolve("softness"));
         if (softnessShards == 0) {
             perTemperature("softness", Map.of(), t -> List.of(traj(t), model()), (t, dir) -> {
-                sub("softness", model().toString(), traj(t).toString(), "--threads", nt(), "--quiet", "--out", dir.toString());
+                call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(model(), traj(t)), dir, context()));
                 return Map.of();
             });
         } else {
@@ -505,7 +506,7 @@ final class Pipeline {
                         List.of("softness.npy", "rows.npy", "softness.json", "softness.manifest.json", "descriptors/features.npy", "descriptors/rows.npy",
                                 "descriptors/features.json", "descriptors/descriptors.manifest.json"), "softness-merge", label, false),
                         Csv.map("T", t), List.of(traj(t), model()), (range, d) -> {
-                    sub("softness", model().toString(), traj(t).toString(), "--frames", range, "--threads", nt(), "--quiet", "--out", d.toString());
+                    call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(model(), traj(t)).frames(FrameSelection.parseRange(range).toRange()), d, context()));
                     return Map.of();
                 });
                 bar.step();

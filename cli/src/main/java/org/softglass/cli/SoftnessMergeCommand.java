@@ -75,7 +75,7 @@ final class SoftnessMergeCommand implements Callable<Integer> {
                 .param("merged_shards", order.stream().map(Path::toString).toList());
         if (Files.isRegularFile(modelFile)) man.input(modelFile, model);
         man.input(features.resolve("features.npy")).input(features.resolve("rows.npy"));
-        SoftnessCommand.write(out, sum, man);
+        org.softglass.study.softness.SoftnessStudy.write(out, sum, man);
         return ExitCodes.OK;
     }
 }

@@ -24,6 +24,8 @@ public final class InputFormatException extends RuntimeException {
     private final String source;
     private final long line;
     private final String detail;
+    /** The message with {@link org.softglass.core.util.ParameterText} tokens, or null when it names no parameter. */
+    private String template;
 
     /**
      * @param source file name (or other stream name) as it should appear in the message
@@ -44,6 +46,20 @@ public final class InputFormatException extends RuntimeException {
         this.line = line;
         this.detail = printable(detail, MAX_DETAIL);
     }
+
+    /**
+     * An input that does not fit a parameter of the call: {@code detail} names the parameter by its token
+     * ({@code "no frames in {frames} 7:9 (the file has 5)"}); the message has the bare name, {@link #template()} the
+     * token for a front end to render ({@link org.softglass.core.util.ParameterText}).
+     */
+    public static InputFormatException naming(String source, long line, String detail) {
+        InputFormatException e = new InputFormatException(source, line, org.softglass.core.util.ParameterText.plain(detail));
+        e.template = format(source, line, detail);
+        return e;
+    }
+
+    /** The message with its parameter tokens ({@link #naming}), or null when it names no parameter. */
+    public String template() { return template; }
 
     private static String format(String source, long line, String detail) {
         String src = printable(source, Integer.MAX_VALUE), d = printable(detail, MAX_DETAIL);

@@ -67,8 +67,8 @@ public final class PersistenceStudy {
         if (frames < 2) throw new InputFormatException(npy, -1, frames + " frame(s), expected at least 2 for a lag");
         int run2 = Persistence.longestDefinedRun(m.values(), frames, n, mask);
         if (run2 < 2) {
-            throw new InputFormatException(npy, -1, "p_hop is defined for all selected particles on at most " + run2
-                    + " consecutive frame(s), expected at least 2 (a longer trajectory or a shorter --tr)");
+            throw InputFormatException.naming(npy, -1, "p_hop is defined for all selected particles on at most " + run2
+                    + " consecutive frame(s), expected at least 2 (a longer trajectory or a shorter {tR})");
         }
         int longest = req.maxLag() != null ? req.maxLag() : run2 - 1;
         int[] lags = Persistence.logLags(longest, req.perDecade());
