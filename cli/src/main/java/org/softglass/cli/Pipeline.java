@@ -22,6 +22,8 @@ import org.softglass.study.dynamics.SelfDynamicsStudy;
 import org.softglass.study.rearrange.EventsStudy;
 import org.softglass.study.rearrange.PhopStudy;
 import org.softglass.study.softness.SoftnessStudy;
+import org.softglass.study.softness.TrainingStudy;
+import org.softglass.core.rearrange.TrainsetRun;
 
 /**
  * The whole softness study as a chain of stages, each made of items (usually one per
@@ -601,7 +603,7 @@ final class Pipeline {
     private void train() throws IOException {
         double[] tt = preset.trainTemperatures();
         begin();
-        List<String> sets = new ArrayList<>();
+        List<Path> sets = new ArrayList<>();
         List<Path> setInputs = new ArrayList<>();
         try (Progress bar = bar("train", tt.length + 1, "items")) {
             for (double t : tt) {
@@ -611,22 +613,20 @@ final class Pipeline {
                         "p_stable", preset.pStable(), "pc", preset.pc(), "seed", seed);
                 runItem(new PipelineLedger.Item("train", "set-" + PipelinePreset.label(t), dir, params,
                         List.of(traj(t), phop.resolve("phop.npy"))), d -> {
-                    sub("trainset", traj(t).toString(), "--features", preset.features(), "--species", "A", "--phop", phop.toString(),
-                            "--tau-c", num(preset.tauC()), "--p-stable", num(preset.pStable()), "--pc", num(preset.pc()),
-                            "--dt", num(preset.dt()), "--seed", Long.toString(seed), "--threads", nt(), "--quiet", "--out", d.toString());
+                    // the trainset command's defaults but for these: t_R comes from the p_hop directory; p_L 0.05, lead 2 τ
+                    TrainsetRun.Spec spec = new TrainsetRun.Spec(TrainsetRun.Mode.SOFTNESS, 10, preset.dt(), P_L, preset.pc(), preset.pStable(),
+                            preset.tauC(), 2, 0.00033, seed, 0, "A");
+                    call("trainset", () -> TrainingStudy.trainingSet(new TrainingStudy.SetRequest(traj(t), phop, preset.features(), spec), d, context()));
                     return Map.of();
                 });
-                sets.add(dir.toString());
+                sets.add(dir);
                 setInputs.add(dir.resolve("samples_features.npy"));
                 setInputs.add(dir.resolve("samples.csv"));
                 bar.step();
             }
             runItem(new PipelineLedger.Item("train", "model", out.resolve("train").resolve("model"), Csv.map("C", 1.0, "folds", 5, "seed", seed),
                     setInputs), d -> {
-                List<String> a = new ArrayList<>(List.of("train"));
-                a.addAll(sets);
-                a.addAll(List.of("--seed", Long.toString(seed), "--threads", nt(), "--quiet", "--out", d.resolve("model.json").toString()));
-                sub(a.toArray(String[]::new));
+                call("train", () -> TrainingStudy.train(TrainingStudy.TrainRequest.of(sets, seed), d.resolve("model.json"), context()));
                 return Map.of();
             });
             bar.step();

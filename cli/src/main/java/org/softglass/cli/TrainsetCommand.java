@@ -1,16 +1,11 @@
 package org.softglass.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.softglass.core.io.Manifest;
-import org.softglass.core.parallel.Parallel;
-import org.softglass.core.rearrange.FeatureSource;
 import org.softglass.core.rearrange.FeatureSources;
-import org.softglass.core.rearrange.PhopFiles;
 import org.softglass.core.rearrange.TrainsetRun;
+import org.softglass.study.softness.TrainingStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code softglass trainset TRAJ --out DIR}: a balanced, seeded, labelled training set with features
- * ({@link TrainsetRun}).
+ * ({@link TrainingStudy#trainingSet}).
  */
 @Command(name = "trainset", mixinStandardHelpOptions = true,
         description = {"Balanced labelled training set (rearranging and stable particles with their descriptors) from a trajectory.",
@@ -97,55 +92,12 @@ final class TrainsetCommand implements Callable<Integer> {
         if (m == TrainsetRun.Mode.SOFTNESS && tauC == null) {
             throw new IllegalArgumentException("--tau-c is required with --mode softness (the stable duration, about tau_alpha)");
         }
-        if (phopDir != null && !PhopFiles.isPhopDir(phopDir)) {
-            throw new IllegalArgumentException("--phop " + phopDir + " is not a directory holding phop.json (written by 'softglass phop')");
-        }
         if (!species.equals("A") && !species.equals("B") && !species.equals("all")) {
             throw new IllegalArgumentException("--species must be A, B or all, got '" + species + "'");
         }
-        int nt = run.threads();
         TrainsetRun.Spec spec = new TrainsetRun.Spec(m, window.tR, window.dt, pL, pc, pStable, tauC == null ? Double.NaN : tauC, lead,
                 tailFraction, seed, maxPerLabel, species);
-        // a missing input fails before the output directory is created
-        if (!Files.isRegularFile(trajectory)) throw new java.nio.file.NoSuchFileException(trajectory.toString());
-        Files.createDirectories(out);
-        TrainsetRun.Summary s;
-        try (Parallel par = new Parallel(nt); FeatureSource fs = FeatureSources.byName(features, nt)) {
-            // one bar per pass: the feature pass replaces the p_hop bar when it starts
-            Progress phopBar = Progress.frames("trainset p_hop", run.quiet());
-            Progress[] featureBar = new Progress[1];
-            try {
-                s = TrainsetRun.run(trajectory, phopDir, spec, fs, out, par, phopBar::stepTo, k -> {
-                    if (featureBar[0] == null) {
-                        phopBar.close();
-                        featureBar[0] = Progress.frames("trainset features", run.quiet());
-                    }
-                    featureBar[0].stepTo(k);
-                });
-            } finally {
-                if (featureBar[0] == null) phopBar.close();
-                else featureBar[0].close();
-            }
-        }
-        Manifest man = new Manifest(Version.get(), "trainset").param("mode", mode).param("features", features)
-                .param("tR", window.tR).param("dt", window.dt).param("pL", pL).param("pc", pc).param("p_stable", pStable)
-                .param("tau_c", tauC).param("lead", lead).param("tail_fraction", tailFraction).param("seed", seed)
-                .param("max_per_label", maxPerLabel).param("species", species).param("threads", nt)
-                .input(trajectory, s.phop().header().trajectory().sha256());   // checked equal to --phop's record
-        for (String f : new String[] {"samples.csv", "samples_features.npy", "features.json"}) man.output(out.resolve(f));
-        if (phopDir == null) {
-            man.output(PhopFiles.npy(out)).output(PhopFiles.json(out));
-        } else {
-            man.param("phop", phopDir.toString()).input(PhopFiles.json(phopDir)).input(PhopFiles.npy(phopDir));
-        }
-        man.result("tR_effective", s.phop().header().effectiveTR());
-        man.result("frames", s.phop().frames()).result("particles", s.phop().header().size())
-                .result("half_window_frames", s.phop().header().halfWindow()).result("lead_frames", s.leadFrames())
-                .result("candidates_label1", s.candidates1()).result("candidates_label0", s.candidates0())
-                .result("skipped_before_start", s.skippedBeforeStart()).result("rows", s.rows())
-                .result("feature_columns", s.written().columns());
-        for (Map.Entry<String, Object> e : s.extra().entrySet()) man.result(e.getKey(), e.getValue());
-        man.write(out.resolve("trainset.manifest.json"));
+        TrainingStudy.trainingSet(new TrainingStudy.SetRequest(trajectory, phopDir, features, spec), out, run.context());
         return ExitCodes.OK;
     }
 
