@@ -23,6 +23,7 @@ import org.softglass.study.rearrange.EventsStudy;
 import org.softglass.study.rearrange.PhopStudy;
 import org.softglass.study.softness.SoftnessStudy;
 import org.softglass.study.softness.TrainingStudy;
+import org.softglass.study.trsp.TrspParameterStudy;
 import org.softglass.core.rearrange.TrainsetRun;
 
 /**
@@ -758,7 +759,8 @@ final class Pipeline {
         try (Progress bar = bar("trsp", 1, "items")) {
             runItem(new PipelineLedger.Item("trsp", null, out.resolve("trsp"), Csv.map("T", temps, "L", preset.trspSide(), "m", 4,
                     "events", preset.trspEvents(), "trajectories", preset.trspTrajectories(), "seed", seed), List.of(params)), d -> {
-                Path use = trspParameters(params, temps, d);
+                // the fitted file, or C_S and kick substitutes recorded beside it (cs-source.json, kick-source.json)
+                Path use = TrspParameterStudy.resolve(params, preset.temperatures(), new TrspParameterStudy.Lattice3(preset.trspSide(), 4, 1e-2), d).file();
                 sub("trsp", "run", "--params", use.toString(), "--T", temps, "--L", Integer.toString(preset.trspSide()), "--m", "4",
                         "--events", Long.toString(preset.trspEvents()), "--trajectories", Integer.toString(preset.trspTrajectories()),
                         "--seed", Long.toString(seed), "--threads", nt(), "--quiet", "--out", d.toString());
@@ -767,84 +769,6 @@ final class Pipeline {
             bar.step();
         }
         end("trsp");
-    }
-
-    /**
-     * The parameter file the TRSP run uses: the fitted one when the model accepts it at every
-     * temperature ({@code trsp check}: K and ρ_Δ positive definite, λ_max(K_Δ K'⁻¹) &lt; 1). A short
-     * run's ΔS statistics can be too noisy for that (e.g. a ρ_Δ fit with c1 &gt; 1); then σ_Δ and ρ_Δ are
-     * taken from the {@code ka-002} preset, σ_Δ scaled by the measured σ_S (√(C_S(0)/C_S,preset(0))),
-     * and everything else stays fitted. {@code DIR/kick-source.json} says which, and why.
-     */
-    private Path trspParameters(Path params, String temps, Path dir) throws IOException {
-        params = positiveDefiniteCs(params, dir);
-        String[] check = {"trsp", "check", "--params", params.toString(), "--T", temps, "--L", Integer.toString(preset.trspSide()), "--m", "4"};
-        String reason;
-        try {
-            sub(check);
-            Csv.json(dir.resolve("kick-source.json"), Csv.map("source", "fitted", "reason", null));
-            return params;
-        } catch (PipelineException e) {
-            reason = e.getMessage();
-        }
-        org.softglass.core.params.ModelParameters p = org.softglass.core.params.ModelParameters.read(params);
-        org.softglass.core.params.ModelParameters pre = org.softglass.core.trsp.TrspPresets.ka002();
-        if (p.cS() == null) throw new PipelineException("TRSP needs C_S(r) in " + params + "; " + reason, ExitCodes.FAILED);
-        var sd = pre.sigmaDelta();
-        Map<String, Double> err = new LinkedHashMap<>(p.errors());
-        err.keySet().removeIf(k -> k.startsWith("sigmaDelta") || k.startsWith("rhoDelta"));
-        Path f = dir.resolve("model-parameters-trsp.json");
-        check[3] = f.toString();
-        // σ_Δ: the preset's scaled to the measured σ_S, then × 0.8 per try while λ_max ≥ 1 (the kicks must stay
-        // below the softness fluctuations for detailed balance, DESIGN §7). A fitted σ_Δ is not kept with the
-        // preset's ρ_Δ: from a short run its range comes out long (ξ ≈ 5 σ in the demo), which makes every kick
-        // window span the lattice and the run ~20× slower.
-        double scale = Math.sqrt(p.cS().c0() / pre.cS().c0());
-        for (int k = 0; ; k++, scale *= 0.8) {
-            Map<String, Object> prov = new LinkedHashMap<>(p.provenance());
-            prov.put("kicks", "sigmaDelta, rhoDelta from the ka-002 preset (sigmaDelta x " + scale + "); the fitted ones were refused: " + reason);
-            new org.softglass.core.params.ModelParameters(p.barriers(), p.rho(), p.tauR(), p.meanS(), p.cS(),
-                    new org.softglass.core.params.ModelParameters.ExpCorrelation(sd.c0() * scale, sd.c1() * scale, sd.xi()), pre.rhoDelta(), err, prov)
-                    .write(f);
-            try {
-                sub(check);
-                break;
-            } catch (PipelineException e) {
-                if (k >= 10) throw e;
-            }
-        }
-        Csv.json(dir.resolve("kick-source.json"), Csv.map("source", "ka-002 preset kicks, sigmaDelta scaled by " + PipelineReport.fmt(scale), "reason", reason));
-        return f;
-    }
-
-    /**
-     * The TRSP lattice needs C_S(r) = c1 e^(−r/ξ) (r &gt; 0), C_S(0) = c0 to be a covariance: positive
-     * definite on the L×L lattice (FFT eigenvalues &gt; 0). A fit over a short run can give c1 &gt; c0 with a
-     * long ξ, which is not. Then c1 is reduced (× 0.9 per try) until it is; c0 and ξ stay fitted, and
-     * {@code DIR/cs-source.json} and the file's provenance record both values. Returns the parameter
-     * file to use ({@code params} itself when the fitted C_S(r) is already positive definite).
-     */
-    private Path positiveDefiniteCs(Path params, Path dir) throws IOException {
-        org.softglass.core.params.ModelParameters p = org.softglass.core.params.ModelParameters.read(params);
-        var cs = p.cS();
-        org.softglass.core.trsp.Lattice lat = new org.softglass.core.trsp.Lattice(preset.trspSide());
-        if (cs == null || !(cs.c0() > 0) || new org.softglass.core.trsp.Circulant(lat, cs::at).minEigenvalue() > 0) {
-            Csv.json(dir.resolve("cs-source.json"), Csv.map("source", "fitted", "c1_fitted", cs == null ? null : cs.c1(), "c1_used", cs == null ? null : cs.c1()));
-            return params;
-        }
-        var fixed = cs;
-        for (int k = 0; k < 200 && !(new org.softglass.core.trsp.Circulant(lat, fixed::at).minEigenvalue() > 0); k++) {
-            fixed = new org.softglass.core.params.ModelParameters.ExpCorrelation(fixed.c0(), fixed.c1() * 0.9, fixed.xi());
-        }
-        Map<String, Object> prov = new LinkedHashMap<>(p.provenance());
-        prov.put("cS", "c1 reduced from " + cs.c1() + " to " + fixed.c1() + ": the fitted C_S(r) is not positive definite on the "
-                + preset.trspSide() + "x" + preset.trspSide() + " lattice");
-        Path f = dir.resolve("model-parameters-cs.json");
-        new org.softglass.core.params.ModelParameters(p.barriers(), p.rho(), p.tauR(), p.meanS(), fixed, p.sigmaDelta(), p.rhoDelta(), p.errors(), prov)
-                .write(f);
-        Csv.json(dir.resolve("cs-source.json"), Csv.map("source", "c1 reduced until positive definite on the lattice", "c1_fitted", cs.c1(),
-                "c1_used", fixed.c1()));
-        return f;
     }
 
     // --- machinery ----------------------------------------------------------------------------
