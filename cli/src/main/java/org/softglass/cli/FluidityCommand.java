@@ -17,6 +17,8 @@ import org.softglass.core.plot.Plot;
 import org.softglass.core.softness.FeatureFiles;
 import org.softglass.core.softness.SoftnessApply;
 import org.softglass.core.softness.SoftnessModel;
+import org.softglass.study.barriers.BarrierReport;
+import org.softglass.study.barriers.TemperatureSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -16,6 +16,8 @@ import org.softglass.core.dynamics.InherentOverlap;
 import org.softglass.core.simulate.RunSpec;
 import org.softglass.core.simulate.Simulation;
 import org.softglass.study.Species;
+import org.softglass.study.barriers.BarriersStudy;
+import org.softglass.study.barriers.TemperatureSet;
 import org.softglass.study.dynamics.OverlapStudy;
 import org.softglass.study.dynamics.PersistenceStudy;
 import org.softglass.study.dynamics.SelfDynamicsStudy;
@@ -638,60 +640,32 @@ final class Pipeline {
     private void barriers() throws IOException {
         begin();
         List<Path> in = new ArrayList<>();
-        List<String> a = new ArrayList<>(List.of("barriers"));
+        List<TemperatureSet> sets = new ArrayList<>();
         for (double t : preset.temperatures()) {
             Path s = out.resolve("softness").resolve(PipelinePreset.label(t)), p = out.resolve("phop").resolve(PipelinePreset.label(t));
-            a.add("--set");
-            a.add("T=" + num(t) + ":" + s + ":" + p);
+            sets.add(new TemperatureSet(t, s, p));
             in.add(s.resolve("softness.npy"));
             in.add(p.resolve("phop.npy"));
         }
-        a.addAll(List.of("--onset-below-only", "--p-threshold", num(preset.pR()), "--bootstrap", Integer.toString(preset.bootstrap()), "--seed", Long.toString(seed),
-                "--threads", nt(), "--quiet", "--out"));
         try (Progress bar = bar("barriers", 1, "items")) {
             runItem(new PipelineLedger.Item("barriers", null, out.resolve("barriers"), Csv.map("p_R", preset.pR(), "bootstrap",
                     preset.bootstrap(), "seed", seed), in), d -> {
-                List<String> b = new ArrayList<>(a);
-                b.add(d.toString());
-                try {
-                    sub(b.toArray(String[]::new));
+                BarriersStudy.Result[] r = new BarriersStudy.Result[1];
+                call("barriers", () -> r[0] = BarriersStudy.run(BarriersStudy.Request.of(sets, preset.pR(), preset.bootstrap(), seed), d, context()));
+                if (r[0].onsetError() == null) {
                     Csv.json(d.resolve("onset-source.json"), Csv.map("source", "fitted", "reason", null));
                     return Map.of();
-                } catch (PipelineException e) {
-                    Path bj = d.resolve("barriers.json");
-                    com.fasterxml.jackson.databind.JsonNode j = Files.isRegularFile(bj) ? JSON.readTree(bj.toFile()) : null;
-                    if (j == null || !j.has("onset_error")) throw e;
-                    presetOnset(d, j, e.getMessage());
-                    return Map.of("onset_source", ONSET_PRESET);
                 }
+                // the fallback, a value of the result: the preset's onset with the measured τ_R, and a record of why
+                BarriersStudy.presetOnset(d, r[0].tauR(), r[0].onsetError());
+                return Map.of("onset_source", BarriersStudy.ONSET_PRESET);
             });
             bar.step();
         }
         end("barriers");
     }
 
-    static final String ONSET_PRESET = "ka-002 preset";
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
-    /**
-     * When the onset fit refuses (e.g. no temperature significantly below its T0, which the noisy
-     * statistics of a short run can give; the smoke preset is meant for that), the models cannot be
-     * parameterised from this run. As for the TRSP kicks, the pipeline then goes on with the
-     * {@code ka-002} preset's ΔE(S), Σ(S), T0, ϱ(S) and ⟨S⟩(T) (paper values where the papers give
-     * them), keeps the measured τ_R, and says so: {@code DIR/onset-source.json}, the parameter file's
-     * provenance, the report's table and {@code summary.json}. The measured P(R|S) and per-bin fits
-     * stay in DIR.
-     */
-    static void presetOnset(Path dir, com.fasterxml.jackson.databind.JsonNode bj, String reason) throws IOException {
-        org.softglass.core.params.ModelParameters pre = org.softglass.core.trsp.TrspPresets.ka002();
-        double tauR = bj.has("tau_r") ? bj.get("tau_r").get("value").asDouble() : pre.tauR();
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("command", "pipeline");
-        prov.put("onset", "eps0, eps1, eps2, sigma0, t0, rho, meanS from the " + ONSET_PRESET + "; tauR measured; the onset fit was refused: " + reason);
-        new org.softglass.core.params.ModelParameters(pre.barriers(), pre.rho(), tauR, pre.meanS(), null, null, null, Map.of(), prov)
-                .write(dir.resolve("model-parameters.json"));
-        Csv.json(dir.resolve("onset-source.json"), Csv.map("source", ONSET_PRESET, "reason", reason));
-    }
 
     private void correlations() throws IOException {
         begin();

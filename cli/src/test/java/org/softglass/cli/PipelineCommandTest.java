@@ -114,7 +114,7 @@ class PipelineCommandTest {
         if (source.equals("fitted")) {
             for (String f : FITTED_ONSET) for (JsonNode v : select(sum, f)) assertTrue(v.isNumber() && Double.isFinite(v.asDouble()), f + " = " + v);
         } else {
-            assertEquals(Pipeline.ONSET_PRESET, source);
+            assertEquals(org.softglass.study.barriers.BarriersStudy.ONSET_PRESET, source);
             assertTrue(sum.get("onset_fit").get("reason").asText().contains("onset fit refused"), sum.get("onset_fit").toString());
         }
         assertEquals(4, sum.get("comparison").size());
@@ -218,8 +218,7 @@ class PipelineCommandTest {
      */
     @Test
     void refusedOnsetFallsBackToThePresetAndSaysSo(@TempDir Path tmp) throws Exception {
-        JsonNode bj = JSON.readTree("{\"onset_error\": \"onset fit refused: x\", \"tau_r\": {\"value\": 7.5}}");
-        Pipeline.presetOnset(tmp, bj, "onset fit refused: x");
+        org.softglass.study.barriers.BarriersStudy.presetOnset(tmp, 7.5, "onset fit refused: x");
         var p = org.softglass.core.params.ModelParameters.read(tmp.resolve("model-parameters.json"));
         var pre = org.softglass.core.trsp.TrspPresets.ka002();
         assertEquals(pre.barriers(), p.barriers());
@@ -227,7 +226,7 @@ class PipelineCommandTest {
         assertEquals(7.5, p.tauR());
         assertTrue(p.provenance().get("onset").toString().contains("refused: onset fit refused: x"), p.provenance().toString());
         JsonNode src = JSON.readTree(tmp.resolve("onset-source.json").toFile());
-        assertEquals(Pipeline.ONSET_PRESET, src.get("source").asText());
+        assertEquals(org.softglass.study.barriers.BarriersStudy.ONSET_PRESET, src.get("source").asText());
         assertEquals("onset fit refused: x", src.get("reason").asText());
     }
 

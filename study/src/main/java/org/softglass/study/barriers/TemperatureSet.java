@@ -1,4 +1,4 @@
-package org.softglass.cli;
+package org.softglass.study.barriers;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,26 +6,32 @@ import org.softglass.core.barriers.BarrierAnalysis;
 import org.softglass.core.barriers.PhopTable;
 import org.softglass.core.io.TrajectoryRef;
 import org.softglass.core.rearrange.PhopFiles;
+import org.softglass.core.util.InvalidParameter;
 
 /**
- * One temperature's inputs for {@code barriers} / {@code fluidity}: {@code --set T=0.6:DIR:PHOP_DIR}
+ * One temperature's inputs of the barriers and fluidity studies, as text {@code T=0.6:DIR:PHOP_DIR}
  * (DIR = a softness directory for barriers, a descriptor directory for fluidity; the first two ':'
  * after the temperature separate the paths, so the p_hop path may itself contain ':').
  */
-record TemperatureSet(double t, Path data, Path phop) {
+public record TemperatureSet(double t, Path data, Path phop) {
 
-    static TemperatureSet parse(String spec) {
-        String usage = "--set: expected T=TEMP:DIR:PHOP_DIR, got '" + spec + "'";
-        if (!spec.startsWith("T=")) throw new IllegalArgumentException(usage);
+    /**
+     * A set from its text {@code T=TEMP:DIR:PHOP_DIR}.
+     *
+     * @throws InvalidParameter naming the parameter {@code set}
+     */
+    public static TemperatureSet parse(String spec) {
+        String usage = "{set}: expected T=TEMP:DIR:PHOP_DIR, got '" + spec + "'";
+        if (!spec.startsWith("T=")) throw new InvalidParameter(usage);
         String[] p = spec.substring(2).split(":", 3);
-        if (p.length != 3 || p[1].isEmpty() || p[2].isEmpty()) throw new IllegalArgumentException(usage);
+        if (p.length != 3 || p[1].isEmpty() || p[2].isEmpty()) throw new InvalidParameter(usage);
         double t;
         try {
             t = Double.parseDouble(p[0]);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(usage);
+            throw new InvalidParameter(usage);
         }
-        if (!(t > 0) || !Double.isFinite(t)) throw new IllegalArgumentException("--set: temperature must be > 0, got " + p[0]);
+        if (!(t > 0) || !Double.isFinite(t)) throw new InvalidParameter("{set}: temperature must be > 0, got " + p[0]);
         return new TemperatureSet(t, Path.of(p[1]), Path.of(p[2]));
     }
 
@@ -38,7 +44,7 @@ record TemperatureSet(double t, Path data, Path phop) {
      * @param data the record of DIR; @param dataFile the file holding it; @param product "softness" or "descriptors"
      * @throws org.softglass.core.io.InputFormatException on a mismatch, or when either record is missing
      */
-    void requireSameTrajectory(TrajectoryRef data, Path dataFile, String product) throws IOException {
+    public void requireSameTrajectory(TrajectoryRef data, Path dataFile, String product) throws IOException {
         data.requireSameAs(PhopFiles.trajectory(phop), dataFile.toString(), product, PhopFiles.json(phop).toString(), "p_hop");
     }
 
@@ -49,7 +55,7 @@ record TemperatureSet(double t, Path data, Path phop) {
      * block bootstrap of P(R|S) (DESIGN §7b); a caller with another scheme replaces them with
      * {@link BarrierAnalysis.Sample#withBlocks}.
      */
-    static BarrierAnalysis.Sample sample(double t, double[] values, long[][] rows, PhopTable ph, double threshold, int lag) {
+    public static BarrierAnalysis.Sample sample(double t, double[] values, long[][] rows, PhopTable ph, double threshold, int lag) {
         double[] v = values.clone();
         boolean[] r = new boolean[v.length];
         for (int i = 0; i < v.length; i++) {

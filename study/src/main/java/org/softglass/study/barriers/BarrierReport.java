@@ -1,4 +1,4 @@
-package org.softglass.cli;
+package org.softglass.study.barriers;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +10,8 @@ import org.softglass.core.barriers.ArrheniusFit;
 import org.softglass.core.barriers.BarrierAnalysis;
 import org.softglass.core.barriers.ConditionalProbability;
 import org.softglass.core.barriers.OnsetFit;
+import org.softglass.core.io.CsvRows;
+import org.softglass.core.io.JsonFile;
 import org.softglass.core.plot.Plot;
 
 /**
@@ -26,14 +28,14 @@ import org.softglass.core.plot.Plot;
  * many per-bin fits were scaled, {@code max_error_scale}); each {@code moments} entry gives
  * {@code bootstrap_blocks}, the number of blocks resampled at that temperature.
  */
-final class BarrierReport {
+public final class BarrierReport {
     private BarrierReport() {}
 
     /**
      * An analysis with its onset fit, or without it and the reason the fit refused; {@code excluded}
      * lists the temperatures left out of the onset fit (empty unless {@link #fitOnsetBelowOnset}).
      */
-    record Onset(BarrierAnalysis.Result result, String error, List<Double> excluded) {
+    public record Onset(BarrierAnalysis.Result result, String error, List<Double> excluded) {
         Onset(BarrierAnalysis.Result result, String error) { this(result, error, List.of()); }
     }
 
@@ -44,7 +46,7 @@ final class BarrierReport {
      * highest remaining temperature is left out and the fit repeated, down to 2 temperatures. The
      * measured P(R|S) and per-bin fits keep every temperature.
      */
-    static Onset fitOnsetBelowOnset(BarrierAnalysis.Result r, boolean kramers, long minEvents, double pMax) {
+    public static Onset fitOnsetBelowOnset(BarrierAnalysis.Result r, boolean kramers, long minEvents, double pMax) {
         java.util.TreeSet<Double> temps = new java.util.TreeSet<>();
         for (var p : r.points()) temps.add(p.t());
         List<Double> excluded = new ArrayList<>();
@@ -66,7 +68,7 @@ final class BarrierReport {
      * a message rather than thrown, so a command can still write the measured P(R|x) and the per-bin fits
      * before it reports the error.
      */
-    static Onset fitOnset(BarrierAnalysis.Result r, boolean kramers, long minEvents, double pMax) {
+    public static Onset fitOnset(BarrierAnalysis.Result r, boolean kramers, long minEvents, double pMax) {
         try {
             return new Onset(r.withOnset(org.softglass.core.barriers.OnsetFit.fit(r.points(), kramers, minEvents, pMax)), null);
         } catch (IllegalArgumentException e) {
@@ -74,7 +76,13 @@ final class BarrierReport {
         }
     }
 
-    static Map<String, Object> write(BarrierAnalysis.Result r, Path out, String x, List<Path> outputs) throws IOException {
+    /**
+     * Writes prs.csv, arrhenius.csv, prs.png and barriers.png of {@code r} into {@code out} (adding them to
+     * {@code outputs}) and returns the summary map (see the class comment).
+     *
+     * @param x the variable's name in the figures ({@code S}, {@code x_alpha})
+     */
+    public static Map<String, Object> write(BarrierAnalysis.Result r, Path out, String x, List<Path> outputs) throws IOException {
         List<Object[]> rows = new ArrayList<>();
         Plot prs = Plot.xy("ln P(R|" + x + ") by temperature", x, "ln P(R|" + x + ")");
         for (int i = 0; i < r.temperatures().length; i++) {
@@ -91,15 +99,15 @@ final class BarrierReport {
                 lp[k] = ok ? Math.log(cp.p()[k]) : Double.NaN;
                 lpe[k] = ok ? cp.pErr()[k] / cp.p()[k] : Double.NaN;
             }
-            prs.errors("T = " + Csv.fmt(t), cp.meanS(), lp, lpe);
+            prs.errors("T = " + fmt(t), cp.meanS(), lp, lpe);
             if (r.onset() != null) {
                 double[] xs = cp.meanS().clone(), ys = new double[xs.length];
                 for (int k = 0; k < xs.length; k++) ys[k] = r.onset().logP(xs[k], t) - (r.onset().kramers() ? Math.log(t) : 0);
-                prs.line("fit T = " + Csv.fmt(t), xs, ys);
+                prs.line("fit T = " + fmt(t), xs, ys);
             }
         }
         Path prsCsv = out.resolve("prs.csv"), arrCsv = out.resolve("arrhenius.csv"), prsPng = out.resolve("prs.png"), barPng = out.resolve("barriers.png");
-        Csv.write(prsCsv, "T,bin,lo,hi,mean,n,events,density,density_err,p,p_err", rows);
+        CsvRows.write(prsCsv, "T,bin,lo,hi,mean,n,events,density,density_err,p,p_err", rows);
         List<Object[]> arr = new ArrayList<>();
         int nf = r.fits().size();
         double[] s = new double[nf], de = new double[nf], dee = new double[nf], sg = new double[nf], sge = new double[nf];
@@ -108,7 +116,7 @@ final class BarrierReport {
             arr.add(new Object[] {f.bin(), f.s(), f.entropy(), f.entropyErr(), f.barrier(), f.barrierErr(), f.covariance(), f.chi2(), f.dof(), f.errorScale()});
             s[i] = f.s(); de[i] = f.barrier(); dee[i] = f.barrierErr(); sg[i] = f.entropy(); sge[i] = f.entropyErr();
         }
-        Csv.write(arrCsv, "bin,mean,sigma,sigma_err,delta_e,delta_e_err,cov,chi2,dof,error_scale", arr);
+        CsvRows.write(arrCsv, "bin,mean,sigma,sigma_err,delta_e,delta_e_err,cov,chi2,dof,error_scale", arr);
         Plot bp = Plot.xy((r.fits().get(0).kramers() ? "Kramers" : "Arrhenius") + " fits per bin", x, "Delta E, Sigma")
                 .errors("Delta E", s, de, dee).errors("Sigma", s, sg, sge);
         if (r.onset() != null) {
@@ -125,22 +133,22 @@ final class BarrierReport {
         List<Map<String, Object>> mom = new ArrayList<>();
         for (int i = 0; i < r.moments().size(); i++) {
             var m = r.moments().get(i);
-            mom.add(Csv.map("T", m.t(), "mean", m.mean(), "std", m.std(), "n", m.n(), "rearranging_fraction", m.fraction(),
+            mom.add(JsonFile.map("T", m.t(), "mean", m.mean(), "std", m.std(), "n", m.n(), "rearranging_fraction", m.fraction(),
                     "bootstrap_blocks", r.probabilities().get(i).blocks()));
         }
         j.put("moments", mom);
         int scaled = 0;
         double maxScale = 1;
         for (ArrheniusFit f : r.fits()) { if (f.errorsScaled()) scaled++; maxScale = Math.max(maxScale, f.errorScale()); }
-        j.put("arrhenius_fits", Csv.map("count", nf, "errors_scaled_by_chi2", scaled, "max_error_scale", maxScale));
+        j.put("arrhenius_fits", JsonFile.map("count", nf, "errors_scaled_by_chi2", scaled, "max_error_scale", maxScale));
         if (r.onset() != null) {
             OnsetFit o = r.onset();
             Map<String, Object> on = new LinkedHashMap<>();
             on.put("form", o.kramers() ? "kramers" : "arrhenius");
             on.put("eps0", o.eps0()); on.put("eps1", o.eps1()); on.put("eps2", o.eps2()); on.put("sigma0", o.sigma0()); on.put("t0", o.t0());
-            on.put("errors", Csv.map("eps0", o.errors()[0], "eps1", o.errors()[1], "eps2", o.errors()[2], "sigma0", o.errors()[3], "t0", o.errors()[4]));
+            on.put("errors", JsonFile.map("eps0", o.errors()[0], "eps1", o.errors()[1], "eps2", o.errors()[2], "sigma0", o.errors()[3], "t0", o.errors()[4]));
             double g = o.errorScale();
-            on.put("errors_unscaled", Csv.map("eps0", o.errors()[0] / g, "eps1", o.errors()[1] / g, "eps2", o.errors()[2] / g,
+            on.put("errors_unscaled", JsonFile.map("eps0", o.errors()[0] / g, "eps1", o.errors()[1] / g, "eps2", o.errors()[2] / g,
                     "sigma0", o.errors()[3] / g, "t0", o.errors()[4] / g));
             on.put("chi2", o.chi2()); on.put("dof", o.dof());
             on.put("error_scale", g);
@@ -149,10 +157,12 @@ final class BarrierReport {
         }
         if (r.meanS() != null) {
             double[] p = r.meanS().params(), e = r.meanS().scaledErrors();
-            j.put("mean_fit", Csv.map("a", p[0], "b", p[1], "a_err", e[0], "b_err", e[1], "form", "<x>(T) = a + b/T",
+            j.put("mean_fit", JsonFile.map("a", p[0], "b", p[1], "a_err", e[0], "b_err", e[1], "form", "<x>(T) = a + b/T",
                     "error_scale", r.meanS().errorScale(), "errors_scaled_by_chi2", r.meanS().errorScale() > 1));
         }
         j.put("dropped", r.dropped());
         return j;
     }
+
+    static String fmt(double v) { return String.format(java.util.Locale.ROOT, "%.4g", v); }
 }
