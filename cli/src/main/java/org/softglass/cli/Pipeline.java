@@ -18,6 +18,8 @@ import org.softglass.core.simulate.Simulation;
 import org.softglass.study.Species;
 import org.softglass.study.barriers.BarriersStudy;
 import org.softglass.study.barriers.TemperatureSet;
+import org.softglass.study.correlate.CorrelationStudy;
+import org.softglass.core.barriers.SoftnessBins;
 import org.softglass.study.dynamics.OverlapStudy;
 import org.softglass.study.dynamics.PersistenceStudy;
 import org.softglass.study.dynamics.SelfDynamicsStudy;
@@ -681,26 +683,19 @@ final class Pipeline {
                 double half = (study != null ? study.minBoxSide() : Math.cbrt(preset.n() / 1.2)) / 2;
                 double rmax = Math.min(5.0, Math.floor((half - 0.05) * 10) / 10);
                 double rBack = Math.min(6.0, Math.floor(0.85 * half * 10) / 10);
-                List<String> a = new ArrayList<>(List.of("correlations", traj(t).toString(), s.toString(), "--params",
-                        params.toString(), "--dt", num(preset.dt()), "--rmax", num(rmax), "--fit-range", "0.9:" + num(Math.min(4.0, rmax)),
-                        "--threads", nt(), "--quiet", "--out", d.toString()));
                 // ΔS softness bins: 6 over ⟨S⟩ ± 2σ_S at this T (the command's default −3:3 assumes σ_S ≈ 1; sparse
                 // tail bins make the App. E background inversion refuse)
                 double[] ms = moments(t);
-                List<String> kicks = List.of("--events", p.resolve("events.csv").toString(), "--r-bins", "0.5:" + num(rmax) + ":8",
-                        "--r-background", num(rBack), "--s-bins=" + num(ms[0] - 2 * ms[1]) + ":" + num(ms[0] + 2 * ms[1]) + ":6");
-                try {
-                    List<String> all = new ArrayList<>(a);
-                    all.addAll(kicks);
-                    sub(all.toArray(String[]::new));
-                    return Map.of();
-                } catch (PipelineException e) {
-                    // ΔS statistics of a short run can be too noisy for the App. E background subtraction: keep
-                    // C_S(r) (the TRSP stage then takes its kick parameters from a preset and says so)
-                    sub(a.toArray(String[]::new));
-                    Csv.json(d.resolve("kicks-error.json"), Csv.map("reason", e.getMessage()));
-                    return Map.of("kicks_error", e.getMessage());
-                }
+                var kicks = new CorrelationStudy.Kicks(p.resolve("events.csv"), 5, 0.2, new SoftnessBins(0.5, rmax, 8),
+                        new SoftnessBins(ms[0] - 2 * ms[1], ms[0] + 2 * ms[1], 6), rBack, Species.A, 20);
+                CorrelationStudy.Result[] r = new CorrelationStudy.Result[1];
+                call("correlations", () -> r[0] = CorrelationStudy.run(new CorrelationStudy.Request(traj(t), s, rmax, 0.1, 1, 0.9, Math.min(4.0, rmax),
+                        preset.dt(), kicks, params), d, context()));
+                if (r[0].kicksError() == null) return Map.of();
+                // ΔS statistics of a short run can be too noisy for the App. E background subtraction: C_S(r) is kept (the
+                // TRSP stage then takes its kick parameters from a preset and says so)
+                Csv.json(d.resolve("kicks-error.json"), Csv.map("reason", r[0].kicksError()));
+                return Map.of("kicks_error", r[0].kicksError());
             });
             bar.step();
         }

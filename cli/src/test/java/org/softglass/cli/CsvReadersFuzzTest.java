@@ -65,7 +65,7 @@ class CsvReadersFuzzTest {
     private static final Parser MOBILITY = f -> {
         for (var frame : StiffnessCommand.readMobility(f).values()) for (Double v : frame.values()) assertTrue(v != null);
     };
-    private static final Parser EVENTS = f -> CorrelationsCommand.readEvents(f, 0.5);
+    private static final Parser EVENTS = f -> org.softglass.core.rearrange.EventDetector.readPeaks(f, 0.5);
 
     @Property(seed = "20261202")
     void mobility(@ForAll("mobilityInputs") Input in) throws IOException { budgeted("mobility", MOBILITY, in); }

@@ -95,7 +95,7 @@ public final class EventDetector implements PhopSink {
     public static void writeCsv(Path file, List<Event> events) throws IOException {
         AtomicOutput.write(file, out -> {
             PrintWriter w = new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
-            w.println("id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star");
+            w.println(HEADER);
             for (Event e : events) {
                 w.println(e.id() + "," + e.type() + "," + e.frameStart() + "," + e.frameEnd() + "," + e.framePeak() + ","
                         + e.tStart() + "," + e.tEnd() + "," + e.pStar());
@@ -103,5 +103,26 @@ public final class EventDetector implements PhopSink {
             w.flush();
             if (w.checkError()) throw new IOException("error writing " + file);
         });
+    }
+
+    /** The header of the events CSV ({@link #writeCsv}). */
+    public static final String HEADER = "id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star";
+
+    /**
+     * Reads the events CSV {@link #writeCsv} writes ({@link org.softglass.core.io.CsvRows}: the header, 8 fields per row,
+     * the file and line of any bad row) and keeps the events with p* ≥ {@code pc}, grouped by peak frame in frame order:
+     * frame → {id, type} of each, in file order.
+     *
+     * @throws org.softglass.core.io.InputFormatException another header, a row with another field count, or a non-integer
+     *     id, type, frame_peak or a non-number p_star
+     */
+    public static java.util.TreeMap<Long, List<long[]>> readPeaks(Path file, double pc) throws IOException {
+        java.util.TreeMap<Long, List<long[]>> g = new java.util.TreeMap<>();
+        org.softglass.core.io.CsvRows.read(file, HEADER, (f, line, text) -> {
+            long id = Long.parseLong(f[0].strip()), type = Long.parseLong(f[1].strip()), peak = Long.parseLong(f[4].strip());
+            double ps = Double.parseDouble(f[7].strip());
+            if (ps >= pc) g.computeIfAbsent(peak, x -> new java.util.ArrayList<>()).add(new long[] {id, type});
+        });
+        return g;
     }
 }

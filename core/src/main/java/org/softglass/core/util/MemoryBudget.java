@@ -54,7 +54,7 @@ public final class MemoryBudget {
      * @throws IllegalArgumentException "WHAT needs X GiB, more than the Y GiB this JVM can use (-Xmx)"
      */
     public static void require(long bytes, String what) {
-        if (!fits(bytes)) throw new IllegalArgumentException(describe(bytes, what));
+        if (!fits(bytes)) throw new InvalidParameter(describe(bytes, what));   // WHAT may name parameters by token
     }
 
     /** The one-line refusal text used by {@link #require}, for callers that throw their own type. */
