@@ -11,7 +11,7 @@ import org.softglass.core.util.ParameterText;
  */
 final class OptionNames {
     /** Parameters whose option is not the kebab-case of their name. */
-    private static final Map<String, String> SPECIAL = Map.of("tR", "--tr", "tInitial", "--ti", "tFinal", "--tf", "pL", "--pl");
+    private static final Map<String, String> SPECIAL = Map.of("tR", "--tr", "tInitial", "--ti", "tFinal", "--tf", "pL", "--pl", "T", "--T", "L", "--L");
 
     private OptionNames() {}
 

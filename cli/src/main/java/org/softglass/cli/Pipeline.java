@@ -27,7 +27,9 @@ import org.softglass.study.rearrange.EventsStudy;
 import org.softglass.study.rearrange.PhopStudy;
 import org.softglass.study.softness.SoftnessStudy;
 import org.softglass.study.softness.TrainingStudy;
+import org.softglass.study.trap.TrapStudy;
 import org.softglass.study.trsp.TrspParameterStudy;
+import org.softglass.study.trsp.TrspStudy;
 import org.softglass.core.rearrange.TrainsetRun;
 
 /**
@@ -710,15 +712,14 @@ final class Pipeline {
             // Q̄(t) from 4 decades below to 2 above τ_Q: the window the MD and TRSP curves share in the report's plots
             runItem(new PipelineLedger.Item("trap", "relax", out.resolve("trap").resolve("relax"), Csv.map("T", temps, "m", 1,
                     "decades_before", 4, "decades_after", 2), List.of(params)), d -> {
-                sub("trap", "relax", "--params", params.toString(), "-T", temps, "--decades-before", "4", "--decades-after", "2",
-                        "--quiet", "--out", d.toString());
+                call("trap relax", () -> TrapStudy.relax(TrapStudy.RelaxRequest.of(TrapStudy.Model.of(params), temperatures(), 4, 2), d, context()));
                 return Map.of();
             });
             bar.step();
             String range = trapRange();
             runItem(new PipelineLedger.Item("trap", "equilibrium", out.resolve("trap").resolve("equilibrium"), Csv.map("range", range),
                     List.of(params)), d -> {
-                sub("trap", "equilibrium", "--params", params.toString(), "--t-range", range, "--out", d.toString());
+                call("trap equilibrium", () -> TrapStudy.equilibrium(TrapStudy.Model.of(params), TrapCommand.temperatures(null, range, null), d, context()));
                 return Map.of();
             });
             bar.step();
@@ -730,9 +731,8 @@ final class Pipeline {
                     "events", preset.trspEvents(), "trajectories", preset.trspTrajectories(), "seed", seed), List.of(params)), d -> {
                 // the fitted file, or C_S and kick substitutes recorded beside it (cs-source.json, kick-source.json)
                 Path use = TrspParameterStudy.resolve(params, preset.temperatures(), new TrspParameterStudy.Lattice3(preset.trspSide(), 4, 1e-2), d).file();
-                sub("trsp", "run", "--params", use.toString(), "--T", temps, "--L", Integer.toString(preset.trspSide()), "--m", "4",
-                        "--events", Long.toString(preset.trspEvents()), "--trajectories", Integer.toString(preset.trspTrajectories()),
-                        "--seed", Long.toString(seed), "--threads", nt(), "--quiet", "--out", d.toString());
+                call("trsp run", () -> TrspStudy.run(TrspStudy.Request.of(use, preset.trspSide(), temperatures(), preset.trspTrajectories(),
+                        preset.trspEvents(), seed), d, context()));
                 return Map.of();
             });
             bar.step();
@@ -938,6 +938,9 @@ final class Pipeline {
         double lo = Math.min(0.4, 0.8 * lowest()), hi = Math.max(1.2, 1.25 * Arrays.stream(preset.temperatures()).max().orElseThrow());
         return Csv.fmt(lo) + ":" + Csv.fmt(hi) + ":60";
     }
+
+    /** The run's temperatures, in the preset's order. */
+    private List<Double> temperatures() { return Arrays.stream(preset.temperatures()).boxed().toList(); }
 
     private double lowest() { return Arrays.stream(preset.temperatures()).min().orElseThrow(); }
 

@@ -67,7 +67,7 @@ final class TrapAgingCommand implements Callable<Integer> {
     /** Memory of one output time: t_w, mean, variance, flux (doubles, bytes). */
     static final long OUTPUT_BYTES = 4 * 8;
     /** Memory of one simulated site of {@code SiteSimulation}: its softness (a double, bytes). */
-    static final long SITE_BYTES = 8;
+    static final long SITE_BYTES = org.softglass.study.trap.TrapStudy.SITE_BYTES;
 
     @Override
     public Integer call() throws Exception {

@@ -88,6 +88,11 @@ final class TrapCommand implements Runnable {
             return m;
         }
 
+        /** The model of these options for the trap study: the parameters, their file or preset, and m. */
+        org.softglass.study.trap.TrapStudy.Model study() throws IOException {
+            return new org.softglass.study.trap.TrapStudy.Model(parameters(), params, params != null ? null : preset == null ? "ka" : preset, m());
+        }
+
         /** Records the model in a manifest (and the input file, if any). */
         void describe(Manifest man, ModelParameters p) throws IOException {
             TrapModel model = TrapModel.of(p);

@@ -82,7 +82,7 @@ final class TrspAgingCommand implements Callable<Integer> {
                     for (var r : runs) { double v = r.softness().series().get(i)[1]; s += v; s2 += v * v; }
                     mean[i] = s / runs.size();
                     err[i] = Math.sqrt(Math.max(0, s2 / runs.size() - mean[i] * mean[i]) / (runs.size() - 1));
-                    csv.append(TrspRunCommand.fmt(tInitial, t, times[i], mean[i], err[i], m.mu()));
+                    csv.append(org.softglass.study.trsp.TrspStudy.fmt(tInitial, t, times[i], mean[i], err[i], m.mu()));
                 }
                 plot.errors(String.format(Locale.ROOT, "T_F=%.3g", t), times, mean, err);
             }
