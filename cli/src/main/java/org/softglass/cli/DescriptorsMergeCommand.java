@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.softglass.core.structure.FeatureMerge;
+import org.softglass.study.StudyContext;
+import org.softglass.study.shards.ShardMerge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,11 +29,7 @@ final class DescriptorsMergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<FrameShards.Shard> parts = FrameShards.ordered(shards, shards);
-        List<Path> dirs = parts.stream().map(FrameShards.Shard::dir).toList();
-        FrameShards.requireOwnOut(dirs, out);
-        long rows = FeatureMerge.merge(dirs, out);
-        FrameShards.descriptorsManifest(parts, out, rows).write(out.resolve("descriptors.manifest.json"));
+        ShardMerge.descriptors(shards, out, StudyContext.of(1, Version.get()));
         return ExitCodes.OK;
     }
 }

@@ -2,8 +2,6 @@ package org.softglass.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,10 @@ import java.util.Map;
 import org.softglass.core.dynamics.InherentOverlap;
 import org.softglass.core.simulate.RunSpec;
 import org.softglass.core.simulate.Simulation;
+import org.softglass.core.minimize.Algorithm;
 import org.softglass.study.Species;
+import org.softglass.study.quench.QuenchStudy;
+import org.softglass.study.shards.ShardMerge;
 import org.softglass.study.barriers.BarriersStudy;
 import org.softglass.study.barriers.TemperatureSet;
 import org.softglass.study.correlate.CorrelationStudy;
@@ -58,8 +59,9 @@ import org.softglass.core.rearrange.TrainsetRun;
  *
  * Each item is recorded by {@link PipelineLedger}: unchanged items are skipped on a rerun, an
  * interrupted item resumes (MD from its checkpoint), and {@code --from STAGE} reruns a stage and all
- * after it. The commands of the other issues do the work, run in-process with the same arguments a
- * user would type; their own manifests sit next to their outputs.
+ * after it. The study layer ({@code org.softglass.study}) does the work, called in-process with typed requests; the
+ * results come back as values (a refused onset fit, refused kicks, frames that did not converge), and each study's own
+ * manifest sits next to its outputs, as the command of the same name writes it.
  *
  * <p><b>Which trajectory.</b> Every structure and p_hop stage of a temperature uses one file,
  * {@code traj(T)}: the inherent-structure trajectory {@code md/T…/is.dump} when the preset makes inherent
@@ -432,23 +434,24 @@ final class Pipeline {
         Path traj = thermal(t);
         var q = preset.inherentQuench();
         split(new Split("simulate", label, "q", quenchShards, preset.frames(k), out.resolve("md"), List.of("is.dump",
-                "is_energy.csv", "manifest.json"), "quench-merge", label + "-is", true), Csv.map("inherent_min", q.algorithm().label(),
-                "inherent_ftol", q.ftol(), "threads", threads), List.of(traj), (range, d) -> allowUnconverged(d, () -> sub("quench", traj.toString(),
-                "--frames", range, "--min", q.algorithm().label(), "--ftol", num(q.ftol()), "--threads", nt(), "--quiet", "--out", d.toString())));
+                "is_energy.csv", "manifest.json"), (dirs, d) -> mergeQuench(dirs, d, true), label + "-is"), Csv.map("inherent_min", q.algorithm().label(),
+                "inherent_ftol", q.ftol(), "threads", threads), List.of(traj), (range, d) -> quench(QuenchStudy.Request.of(traj, "ka", q.algorithm(), q.ftol())
+                .frames(FrameSelection.parseRange(range).toRange()), d, true));
     }
 
     /**
      * One temperature's work in frame blocks: K = min(k, F) items {@code stage-label-<letter><i>} in
      * {@code parent/label-<letter><i>}, item i on frames [⌊i F/K⌋, ⌊(i+1) F/K⌋) of the F frames (the last one to the end
      * of the file: the merge checks it got there), then the item {@code stage-<mergeLabel>} in {@code parent/<mergeLabel>}
-     * joining the shard folders with {@code mergeCommand SHARD_DIR... --out DIR}.
+     * joining the shard folders ({@link ShardMerge}) into its emptied folder.
      *
      * @param outputs the files of a shard folder the merge reads (its inputs, so its dependencies)
-     * @param keepUnconverged the merge keeps frames that did not converge ({@link #allowUnconverged}), as the inline
-     *     quench does
      */
     private record Split(String stage, String label, String letter, int k, long frames, Path parent, List<String> outputs,
-                         String mergeCommand, String mergeLabel, boolean keepUnconverged) {}
+                         Merge merge, String mergeLabel) {}
+
+    /** What the merge item of a {@link Split} runs: the shard folders in order joined into {@code dir}; returns the item's results. */
+    private interface Merge { Map<String, Object> run(List<Path> shards, Path dir) throws IOException; }
 
     /**
      * Forgets, at every temperature, the shard items {@code stage-T…-<letter><i>} with i ≥ min(k, F) that a run with more
@@ -488,13 +491,8 @@ final class Pipeline {
             for (String f : s.outputs()) merged.add(dir.resolve(f));
         }
         runItem(new PipelineLedger.Item(s.stage(), s.mergeLabel(), s.parent().resolve(s.mergeLabel()), Csv.map("shards", shards), merged), d -> {
-            List<String> a = new ArrayList<>(List.of(s.mergeCommand()));
-            shardDirs.forEach(x -> a.add(x.toString()));
-            a.addAll(List.of("--out", d.toString()));
-            if (s.keepUnconverged()) return allowUnconverged(d, () -> sub(a.toArray(String[]::new)));
-            PipelineLedger.deleteTree(d);
-            sub(a.toArray(String[]::new));
-            return Map.of();
+            PipelineLedger.deleteTree(d);   // from scratch: a resumed item could hold a killed write's temporary file
+            return s.merge().run(shardDirs, d);
         });
     }
 
@@ -513,7 +511,10 @@ final class Pipeline {
                 String label = PipelinePreset.label(t);
                 split(new Split("softness", label, "s", softnessShards, preset.frames(k), out.resolve("softness"),
                         List.of("softness.npy", "rows.npy", "softness.json", "softness.manifest.json", "descriptors/features.npy", "descriptors/rows.npy",
-                                "descriptors/features.json", "descriptors/descriptors.manifest.json"), "softness-merge", label, false),
+                                "descriptors/features.json", "descriptors/descriptors.manifest.json"), (dirs, d) -> {
+                            call("softness-merge", () -> ShardMerge.softness(dirs, d, context()));
+                            return Map.of();
+                        }, label),
                         Csv.map("T", t), List.of(traj(t), model()), (range, d) -> {
                     call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(model(), traj(t)).frames(FrameSelection.parseRange(range).toRange()), d, context()));
                     return Map.of();
@@ -525,27 +526,29 @@ final class Pipeline {
     }
 
     /**
-     * Runs a quench or quench-merge into {@code dir} from scratch (a resumed item could hold a killed write's temporary
-     * file). Frames that did not converge are kept, as the inline quench keeps them ({@code converged=false} in
-     * {@code is_energy.csv}): the command then exits FAILED after writing every file, and its manifest counts them;
-     * any other failure stops the item.
-     *
-     * @return the item's results: {@code unconverged_frames} when there were some
+     * Joins quench shards into {@code dir} ({@link ShardMerge#quench}); frames that did not converge are kept and counted
+     * with {@code keep} (as the inline quench of the MD keeps them), else they stop the item.
      */
-    private static Map<String, Object> allowUnconverged(Path dir, Runnable command) throws IOException {
-        PipelineLedger.deleteTree(dir);
-        Files.createDirectories(dir);
-        try {
-            command.run();
-            return Map.of();
-        } catch (PipelineException e) {
-            Path man = dir.resolve("manifest.json");
-            long n = Files.isRegularFile(man) ? JSON.readTree(man.toFile()).path("results").path("unconverged_frames").asLong(0) : 0;
-            if (n > 0 && Files.isRegularFile(dir.resolve("is.dump")) && Files.isRegularFile(dir.resolve("is_energy.csv"))) {
-                return Map.of("unconverged_frames", n);
-            }
-            throw e;
-        }
+    private Map<String, Object> mergeQuench(List<Path> shards, Path dir, boolean keep) {
+        ShardMerge.QuenchMerge[] r = new ShardMerge.QuenchMerge[1];
+        call("quench-merge", () -> r[0] = ShardMerge.quench(shards, dir, context()));
+        if (r[0].unconverged() == 0) return Map.of();
+        if (keep) return Map.of("unconverged_frames", (long) r[0].unconverged());
+        throw new PipelineException("softglass quench-merge failed (exit " + ExitCodes.FAILED + "): " + r[0].unconverged() + " of " + r[0].frames()
+                + " frames did not converge", ExitCodes.FAILED);
+    }
+
+    /**
+     * Quenches {@code req} into {@code dir} ({@link QuenchStudy}). Frames that did not converge are written with
+     * {@code converged=false} either way; with {@code keep} the item records their count ({@code unconverged_frames}), as
+     * the inline quench of the MD keeps them, else they stop the item.
+     */
+    private Map<String, Object> quench(QuenchStudy.Request req, Path dir, boolean keep) throws IOException {
+        QuenchStudy.Result[] r = new QuenchStudy.Result[1];
+        call("quench", () -> r[0] = QuenchStudy.run(req, dir, context()));
+        if (r[0].unconverged() == 0) return Map.of();
+        if (keep) return Map.of("unconverged_frames", (long) r[0].unconverged());
+        throw new PipelineException("softglass quench failed (exit " + ExitCodes.FAILED + "): " + r[0].warning(), ExitCodes.FAILED);
     }
 
     /**
@@ -584,9 +587,7 @@ final class Pipeline {
                 runItem(new PipelineLedger.Item("simulate", PipelinePreset.label(t), dir,
                         Csv.map("quench_model", q.model(), "quench_min", q.min(), "quench_ftol", q.ftol(), "threads", threads),
                         List.of(study.structure(t))), d -> {
-                    sub("quench", study.structure(t).toString(), "--model", q.model(), "--min", q.min(), "--ftol", num(q.ftol()),
-                            "--threads", nt(), "--quiet", "--out", d.toString());
-                    return Map.of();
+                    return quench(QuenchStudy.Request.of(study.structure(t), q.model(), Algorithm.parse(q.min()), q.ftol()), d, false);
                 });
                 bar.step();
             }
@@ -599,11 +600,10 @@ final class Pipeline {
         String label = PipelinePreset.label(t);
         Path file = study.structure(t);
         split(new Split("simulate", label, "q", quenchShards, preset.frames(preset.indexOf(t)), out.resolve("md"),
-                List.of("is.dump", "is_energy.csv", "manifest.json"), "quench-merge", label, false), Csv.map("quench_model", q.model(),
+                List.of("is.dump", "is_energy.csv", "manifest.json"), (dirs, d) -> mergeQuench(dirs, d, false), label), Csv.map("quench_model", q.model(),
                 "quench_min", q.min(), "quench_ftol", q.ftol(), "threads", threads), List.of(file), (range, d) -> {
-            sub("quench", file.toString(), "--frames", range, "--model", q.model(), "--min", q.min(), "--ftol", num(q.ftol()),
-                    "--threads", nt(), "--quiet", "--out", d.toString());
-            return Map.of();
+            return quench(QuenchStudy.Request.of(file, q.model(), Algorithm.parse(q.min()), q.ftol()).frames(FrameSelection.parseRange(range).toRange()),
+                    d, false);
         });
     }
 
@@ -880,25 +880,7 @@ final class Pipeline {
     /** The context of the studies the stages call: this run's threads and version, no progress bars (the stage has its own). */
     private org.softglass.study.StudyContext context() { return org.softglass.study.StudyContext.of(threads, Version.get()); }
 
-    /**
-     * Runs a softglass subcommand in-process; its standard output is discarded and its error
-     * stream kept, so a failure becomes one line naming the command and its message.
-     */
-    static void sub(String... args) {
-        StringWriter err = new StringWriter();
-        picocli.CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(Writer.nullWriter()));
-        cl.setErr(new PrintWriter(err));
-        int rc = cl.execute(args);
-        if (rc != 0) {
-            String msg = err.toString().strip();
-            int nl = msg.indexOf('\n');
-            throw new PipelineException("softglass " + String.join(" ", args.length > 1 ? List.of(args[0], args[1]) : List.of(args[0]))
-                    + " failed (exit " + rc + "): " + (nl > 0 ? msg.substring(0, nl) : msg).replaceFirst("^softglass: ", ""), rc);
-        }
-    }
-
-    /** A failed stage: its message names the subcommand and its own one-line error. */
+    /** A failed stage: its message names the study (as the command of the same name) and its own one-line error. */
     static final class PipelineException extends IllegalStateException {
         final int exitCode;
         PipelineException(String msg, int exitCode) { super(msg); this.exitCode = exitCode; }
@@ -969,7 +951,6 @@ final class Pipeline {
         return in;
     }
 
-    private String nt() { return Integer.toString(threads); }
 
     static String num(double v) { return Double.toString(v); }
 }

@@ -1,4 +1,4 @@
-package org.softglass.cli;
+package org.softglass.study.shards;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,20 +12,21 @@ import java.util.List;
 import java.util.Map;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.Manifest;
+import org.softglass.core.util.InvalidParameter;
 
 /**
  * The shards of one {@code descriptors --frames A:B} run (directly, or inside {@code softness TRAJ --frames A:B}), read
  * from their {@code descriptors.manifest.json}, put in frame order and checked to cover every frame of one trajectory
  * once: the first starts at frame 0, each starts where the one before ended, the last reached the end of the file, all
- * read the same trajectory (SHA-256) with the same settings. The merge commands join them.
+ * read the same trajectory (SHA-256) with the same settings. {@link ShardMerge} joins them.
  */
-final class FrameShards {
+public final class FrameShards {
     /** Manifest parameters that may differ between shards (they do not change a row). */
     private static final List<String> PER_SHARD = List.of("frames", "threads");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One shard: its descriptor directory, manifest, first frame and frame count. */
-    record Shard(Path dir, JsonNode manifest, long first, long frames, boolean reachedEnd) {}
+    public record Shard(Path dir, JsonNode manifest, long first, long frames, boolean reachedEnd) {}
 
     private FrameShards() {}
 
@@ -35,7 +36,7 @@ final class FrameShards {
      * @param what how a shard folder is named in messages (the folder the user gave)
      * @throws InputFormatException naming the shard that is missing, overlaps, leaves a gap or differs
      */
-    static List<Shard> ordered(List<Path> dirs, List<Path> what) throws IOException {
+    public static List<Shard> ordered(List<Path> dirs, List<Path> what) throws IOException {
         List<Shard> parts = new ArrayList<>();
         for (int i = 0; i < dirs.size(); i++) {
             Path man = dirs.get(i).resolve("descriptors.manifest.json");
@@ -88,12 +89,12 @@ final class FrameShards {
     /**
      * Refuses an output folder that is one of the shard folders (the merge would read what it overwrites).
      *
-     * @throws IllegalArgumentException naming {@code --out}
+     * @throws InvalidParameter naming the parameter {@code out}
      */
-    static void requireOwnOut(List<Path> shards, Path out) {
+    public static void requireOwnOut(List<Path> shards, Path out) {
         Path o = out.toAbsolutePath().normalize();
         if (shards.stream().anyMatch(d -> d.toAbsolutePath().normalize().equals(o))) {
-            throw new IllegalArgumentException("--out " + out + " is one of the shards: expected a folder of its own");
+            throw new InvalidParameter("{out} " + out + " is one of the shards: expected a folder of its own");
         }
     }
 
@@ -101,9 +102,9 @@ final class FrameShards {
      * The manifest of the joined descriptor directory {@code out}: the shards' parameters (without the per-shard ones),
      * the trajectory as input, the shard folders, and the joined frame and row counts.
      */
-    static Manifest descriptorsManifest(List<Shard> parts, Path out, long rows) throws IOException {
+    public static Manifest descriptorsManifest(List<Shard> parts, Path out, long rows, String version) throws IOException {
         Shard ref = parts.get(0);
-        Manifest m = merged("descriptors", ref.manifest(), PER_SHARD, parts.stream().map(Shard::dir).toList());
+        Manifest m = merged("descriptors", ref.manifest(), PER_SHARD, parts.stream().map(Shard::dir).toList(), version);
         for (String name : new String[] {"features.npy", "rows.npy", "features.json"}) m.output(out.resolve(name));
         m.trajectory(org.softglass.core.softness.FeatureFiles.trajectory(out.resolve("features.json")));
         long frames = parts.stream().mapToLong(Shard::frames).sum();
@@ -115,7 +116,7 @@ final class FrameShards {
     private static String inputSha(Shard s) { return inputSha(s.manifest()); }
 
     /** The SHA-256 of the first input a manifest records (the file a shard read), or "". */
-    static String inputSha(JsonNode manifest) {
+    public static String inputSha(JsonNode manifest) {
         Iterator<JsonNode> it = manifest.path("inputs").elements();
         return it.hasNext() ? it.next().path("sha256").asText() : "";
     }
@@ -124,8 +125,8 @@ final class FrameShards {
      * The manifest of a merge of shards made by {@code command}: the first shard's parameters less {@code perShard},
      * the shard folders ({@code merged_shards}) and the file the shards read (its first input, when it still exists).
      */
-    static Manifest merged(String command, JsonNode ref, List<String> perShard, List<Path> dirs) throws IOException {
-        Manifest m = new Manifest(Version.get(), command);
+    public static Manifest merged(String command, JsonNode ref, List<String> perShard, List<Path> dirs, String version) throws IOException {
+        Manifest m = new Manifest(version, command);
         for (Iterator<Map.Entry<String, JsonNode>> it = ref.path("parameters").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!perShard.contains(e.getKey())) m.param(e.getKey(), JSON.treeToValue(e.getValue(), Object.class));

@@ -1,0 +1,191 @@
+package org.softglass.study.shards;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.softglass.core.io.AtomicOutput;
+import org.softglass.core.io.CsvRows;
+import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.Manifest;
+import org.softglass.core.softness.SoftnessApply;
+import org.softglass.core.softness.SoftnessMerge;
+import org.softglass.core.structure.FeatureMerge;
+import org.softglass.study.StudyContext;
+import org.softglass.study.quench.QuenchStudy;
+import org.softglass.study.softness.SoftnessStudy;
+
+/**
+ * Joins the shards of a run split into frame blocks (a cluster's job array, or the pipeline's shard items) into the
+ * files one run over every frame writes: descriptors ({@link #descriptors}), softness ({@link #softness}) and inherent
+ * structures ({@link #quench}). Each checks that the shards are one run's ({@link FrameShards}) before writing anything.
+ */
+public final class ShardMerge {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Quench manifest parameters that may differ between shards (they do not change a frame's result). */
+    private static final List<String> QUENCH_PER_SHARD = List.of("frames", "threads", "frames_in_parallel");
+
+    private ShardMerge() {}
+
+    /** The joined frame count and how many of them did not converge. */
+    public record QuenchMerge(int frames, int unconverged) {}
+
+    private record QuenchShard(Path dir, JsonNode manifest, List<String> rows, int firstFrame, int lastFrame) {}
+
+    /** Joins descriptor shards ({@code DescriptorStudy} on frame blocks) into {@code out}; returns the row count. */
+    public static long descriptors(List<Path> shards, Path out, StudyContext ctx) throws IOException {
+        List<FrameShards.Shard> parts = FrameShards.ordered(shards, shards);
+        List<Path> dirs = parts.stream().map(FrameShards.Shard::dir).toList();
+        FrameShards.requireOwnOut(dirs, out);
+        long rows = FeatureMerge.merge(dirs, out);
+        FrameShards.descriptorsManifest(parts, out, rows, ctx.version()).write(out.resolve("descriptors.manifest.json"));
+        return rows;
+    }
+
+    /**
+     * Joins the shards of one softness run on frame blocks ({@code SoftnessStudy} with a {@code FrameRange}) into
+     * {@code out}: {@code descriptors/} joined as {@link #descriptors} joins them, softness.npy, rows.npy, softness.json
+     * ({@link SoftnessMerge}), frames.csv and softness.png byte for byte a single run's (a row's S depends on its
+     * descriptors and the model only). The shards must apply the same model (SHA-256) to frames 0, 1, … of one
+     * trajectory without gap or overlap.
+     */
+    public static SoftnessApply.Summary softness(List<Path> shards, Path out, StudyContext ctx) throws IOException {
+        List<Path> descriptorDirs = new ArrayList<>();
+        String model = null;
+        Path modelFile = null;
+        for (Path d : shards) {
+            Path man = d.resolve("softness.manifest.json");
+            if (!Files.isRegularFile(man) || !Files.isDirectory(d.resolve("descriptors"))) {
+                throw new InputFormatException(d.toString(), -1, "expected the output folder of 'softglass softness MODEL TRAJ --frames A:B' "
+                        + "(softness.manifest.json and descriptors/)");
+            }
+            JsonNode m = JSON.readTree(man.toFile());
+            Iterator<java.util.Map.Entry<String, JsonNode>> in = m.path("inputs").fields();
+            if (!"softness".equals(m.path("command").asText()) || !in.hasNext()) {
+                throw new InputFormatException(man.toString(), -1, "not the manifest of 'softglass softness' (with its model as first input)");
+            }
+            var first = in.next();   // the model: its path and hash as the shard recorded them
+            String sha = m.path("parameters").path("model_sha256").asText(first.getValue().path("sha256").asText());
+            if (model != null && !model.equals(sha)) {
+                throw new InputFormatException(d.toString(), -1, "applied another model than " + shards.get(0) + " (the model's SHA-256 differs)");
+            }
+            model = sha;
+            modelFile = Path.of(first.getKey());
+            descriptorDirs.add(d.resolve("descriptors"));
+        }
+        FrameShards.requireOwnOut(shards, out);
+        List<FrameShards.Shard> parts = FrameShards.ordered(descriptorDirs, shards);
+        List<Path> order = parts.stream().map(FrameShards.Shard::dir).toList();   // the shard folders, in frame order
+        Path features = out.resolve("descriptors");
+        long rows = FeatureMerge.merge(order.stream().map(p -> p.resolve("descriptors")).toList(), features);
+        FrameShards.descriptorsManifest(parts, features, rows, ctx.version()).write(features.resolve("descriptors.manifest.json"));
+        SoftnessApply.Summary sum = SoftnessMerge.merge(order, out, features);
+        Manifest man = new Manifest(ctx.version(), "softness").param("model_sha256", model)
+                .param("merged_shards", order.stream().map(Path::toString).toList());
+        if (Files.isRegularFile(modelFile)) man.input(modelFile, model);
+        man.input(features.resolve("features.npy")).input(features.resolve("rows.npy"));
+        SoftnessStudy.write(out, sum, man);
+        return sum;
+    }
+
+    /**
+     * Joins the shards of one quench ({@code QuenchStudy} on frame blocks) into {@code outDir}: {@code is.dump} the
+     * shards' files concatenated in frame order and {@code is_energy.csv} their rows under one header, byte for byte a
+     * single run's (every frame's inherent structure is the one-thread quench of that frame whatever the shard). The
+     * shards must come from the same DUMP (SHA-256) with the same minimiser settings and cover consecutive frames from 0
+     * without gap or overlap; the manifest's results are recomputed from the joined rows. Frames that did not converge
+     * are kept and counted ({@link QuenchMerge#unconverged}).
+     */
+    public static QuenchMerge quench(List<Path> shards, Path outDir, StudyContext ctx) throws IOException {
+        List<QuenchShard> parts = new ArrayList<>();
+        for (Path d : shards) {
+            Path man = d.resolve("manifest.json"), csv = d.resolve("is_energy.csv");
+            if (!Files.isRegularFile(man) || !Files.isRegularFile(csv) || !Files.isRegularFile(d.resolve("is.dump"))) {
+                throw new InputFormatException(d.toString(), -1, "expected the output folder of 'softglass quench' (is.dump, is_energy.csv, manifest.json)");
+            }
+            JsonNode m = JSON.readTree(man.toFile());
+            if (!"quench".equals(m.path("command").asText())) throw new InputFormatException(man.toString(), -1, "not the manifest of 'softglass quench'");
+            if (!m.path("inputs").fields().hasNext()) throw new InputFormatException(man.toString(), -1, "records no input DUMP");
+            List<String> rows = new ArrayList<>();
+            int[] ends = {-1, -1};
+            CsvRows.read(csv, QuenchStudy.CSV_HEADER, (f, line, text) -> {
+                int frame = Integer.parseInt(f[0].strip());
+                Long.parseLong(f[1].strip());
+                Double.parseDouble(f[2].strip());
+                Long.parseLong(f[6].strip());
+                if (frame < 0) throw new InputFormatException(csv.toString(), line, "frame " + frame + ", expected >= 0");
+                if (!f[7].strip().equals("true") && !f[7].strip().equals("false")) {
+                    throw new InputFormatException(csv.toString(), line, "converged is " + InputFormatException.quote(f[7]) + ", expected true or false");
+                }
+                if (!rows.isEmpty() && frame != ends[1] + 1) {
+                    throw new InputFormatException(csv.toString(), line, "frame " + frame + " after " + ends[1] + ", expected consecutive frames");
+                }
+                if (rows.isEmpty()) ends[0] = frame;
+                ends[1] = frame;
+                rows.add(text);
+            });
+            if (rows.isEmpty()) throw new InputFormatException(csv.toString(), 2, "no frames");
+            parts.add(new QuenchShard(d, m, rows, ends[0], ends[1]));
+        }
+        parts.sort(Comparator.comparingInt(QuenchShard::firstFrame));
+        QuenchShard ref = parts.get(0);
+        for (int i = 0; i < parts.size(); i++) {
+            QuenchShard p = parts.get(i);
+            if (!FrameShards.inputSha(p.manifest()).equals(FrameShards.inputSha(ref.manifest()))) {
+                throw new InputFormatException(p.dir().toString(), -1, "quenched another DUMP than " + ref.dir() + " (its input's SHA-256 differs)");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = ref.manifest().path("parameters").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!QUENCH_PER_SHARD.contains(e.getKey()) && !e.getValue().equals(p.manifest().path("parameters").path(e.getKey()))) {
+                    throw new InputFormatException(p.dir().toString(), -1, "parameter " + e.getKey() + " is " + p.manifest().path("parameters").path(e.getKey())
+                            + " but " + e.getValue() + " in " + ref.dir() + ": expected one quench's shards");
+                }
+            }
+            int want = i == 0 ? 0 : parts.get(i - 1).lastFrame() + 1;
+            if (i == 0 && p.firstFrame() != 0) {
+                throw new InputFormatException(p.dir().toString(), -1, "starts at frame " + p.firstFrame() + ", expected 0 (frames 0.."
+                        + (p.firstFrame() - 1) + " are in no shard)");
+            }
+            if (p.firstFrame() != want) {
+                throw new InputFormatException(p.dir().toString(), -1, "starts at frame " + p.firstFrame() + ", expected " + want
+                        + (p.firstFrame() < want ? " (it overlaps " + parts.get(i - 1).dir() + ")" : " (frames " + want + ".." + (p.firstFrame() - 1)
+                        + " are in no shard)"));
+            }
+        }
+        QuenchShard last = parts.getLast();
+        if (!last.manifest().path("results").path("reached_end_of_input").asBoolean(false)) {
+            throw new InputFormatException(last.dir().toString(), -1, "ends at frame " + last.lastFrame() + " but the DUMP has more frames "
+                    + "(no shard reached its end): expected the shards of every frame");
+        }
+        Files.createDirectories(outDir);
+        Path isDump = outDir.resolve("is.dump"), csv = outDir.resolve("is_energy.csv");
+        AtomicOutput.write(isDump, o -> {
+            for (QuenchShard p : parts) Files.copy(p.dir().resolve("is.dump"), o);
+        });
+        StringBuilder rows = new StringBuilder(QuenchStudy.CSV_HEADER).append('\n');
+        int frames = 0, unconverged = 0;
+        double sumU = 0;
+        long evals = 0;
+        for (QuenchShard p : parts) {
+            for (String r : p.rows()) {
+                rows.append(r).append('\n');
+                String[] f = r.split(",");
+                frames++;
+                sumU += Double.parseDouble(f[2]);
+                evals += Long.parseLong(f[6]);
+                if (!Boolean.parseBoolean(f[7])) unconverged++;
+            }
+        }
+        CsvRows.writeText(csv, rows);
+        Manifest m = FrameShards.merged("quench", ref.manifest(), QUENCH_PER_SHARD, parts.stream().map(QuenchShard::dir).toList(), ctx.version());
+        m.output(isDump).output(csv).result("frames", frames).result("unconverged_frames", unconverged).result("reached_end_of_input", true)
+                .result("mean_u_is_per_atom", sumU / frames).result("force_evaluations", evals).write(outDir.resolve("manifest.json"));
+        return new QuenchMerge(frames, unconverged);
+    }
+}
