@@ -13,6 +13,7 @@ import org.softglass.core.io.TrajectoryReader;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyWriter;
+import org.softglass.study.elastic.ElasticSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

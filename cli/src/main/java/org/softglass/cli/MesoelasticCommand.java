@@ -10,6 +10,7 @@ import org.softglass.core.dynamics.MesoelasticFit;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.plot.Plot;
+import org.softglass.study.elastic.ElasticSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -16,6 +16,7 @@ import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.TrajectoryReader;
 import org.softglass.core.io.Manifest;
+import org.softglass.study.elastic.ElasticSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,4 +1,4 @@
-package org.softglass.cli;
+package org.softglass.study.elastic;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +9,8 @@ import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.TrajectoryReader;
 
-/** Shared pieces of the elastic and dynamics commands: atomic text files, checked Hessians, histograms. */
-final class ElasticSupport {
+/** Shared pieces of the elastic studies and commands: frames by index, checked Hessians, histograms, mean and error. */
+public final class ElasticSupport {
     private ElasticSupport() {}
 
     /**
@@ -18,7 +18,7 @@ final class ElasticSupport {
      *
      * @throws IllegalArgumentException if the dump has fewer frames
      */
-    static Frame readFrame(Path dump, int k) throws IOException {
+    public static Frame readFrame(Path dump, int k) throws IOException {
         try (TrajectoryReader r = TrajectoryReader.open(dump)) {
             int c = 0;
             for (Frame f; (f = r.next()) != null; c++) {
@@ -30,7 +30,7 @@ final class ElasticSupport {
     }
 
     /** Creates the output directory if it is missing. */
-    static void makeDir(Path dir) throws IOException {
+    public static void makeDir(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) Files.createDirectories(dir);
     }
 
@@ -38,7 +38,7 @@ final class ElasticSupport {
      * The Hessian of a frame, refused (ElasticException, exit 1) if the frame is not at a minimum
      * (fmax above the limit) or has rattlers; errors name the file and frame.
      */
-    static Hessian checkedHessian(Path file, int frame, Frame f, PairPotential pot, double fmaxLimit, int threads) {
+    public static Hessian checkedHessian(Path file, int frame, Frame f, PairPotential pot, double fmaxLimit, int threads) {
         Hessian h;
         try {
             h = Hessian.assemble(f.particles(), f.box(), pot, threads);
@@ -59,7 +59,7 @@ final class ElasticSupport {
      * Histogram of v on logarithmic bins between the smallest and largest positive value, as a
      * probability density; returns {centres, density}.
      */
-    static double[][] logHistogram(double[] v, int bins) {
+    public static double[][] logHistogram(double[] v, int bins) {
         double lo = Arrays.stream(v).filter(x -> x > 0).min().orElse(1), hi = Arrays.stream(v).max().orElse(1);
         if (!(hi > lo)) hi = lo * 1.0001;
         double a = Math.log(lo), b = Math.log(hi), w = (b - a) / bins;
@@ -80,7 +80,7 @@ final class ElasticSupport {
     }
 
     /** Mean and standard error of the mean {mean, sem} (sem NaN for one value). */
-    static double[] meanSem(double[] v) {
+    public static double[] meanSem(double[] v) {
         return new double[] {org.softglass.core.stats.Descriptive.mean(v), org.softglass.core.stats.Descriptive.standardError(v)};
     }
 }
