@@ -148,9 +148,9 @@ class ElasticCommandsTest {
         assertFalse(c.get("valid_check").asBoolean());
         assertTrue(c.get("note").asText().startsWith("no check of eq A1"), c.toString());
         assertTrue(c.get("max_relative_difference").asDouble() >= 0);
-        assertTrue(ShearModulusCommand.forceJumpAtCutoff(org.softglass.core.energy.Models.ka()) != null);
-        assertEquals(null, ShearModulusCommand.forceJumpAtCutoff(org.softglass.core.energy.Models.ipl()), "IPL is smooth at its cutoff");
-        assertEquals(null, ShearModulusCommand.forceJumpAtCutoff(org.softglass.core.energy.Models.ss()), "harmonic spheres: zero force at contact");
+        assertTrue(org.softglass.study.elastic.ShearModulusStudy.forceJumpAtCutoff(org.softglass.core.energy.Models.ka()) != null);
+        assertEquals(null, org.softglass.study.elastic.ShearModulusStudy.forceJumpAtCutoff(org.softglass.core.energy.Models.ipl()), "IPL is smooth at its cutoff");
+        assertEquals(null, org.softglass.study.elastic.ShearModulusStudy.forceJumpAtCutoff(org.softglass.core.energy.Models.ss()), "harmonic spheres: zero force at contact");
     }
 
     /**
