@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.softglass.core.elastic.Hessian;
 import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.Frame;
@@ -53,6 +54,38 @@ public final class ElasticSupport {
             h.close();
             throw new org.softglass.core.elastic.ElasticException(file + ": frame " + frame + ": " + e.getMessage());
         }
+    }
+
+    /** What {@link #forEachStructure} does with one structure. */
+    @FunctionalInterface
+    public interface StructureVisitor {
+        /**
+         * @param index the structure's index over all files, in order
+         * @param f     the frame (closed after the call)
+         * @param h     its checked Hessian (closed after the call)
+         */
+        void accept(int index, Frame f, Hessian h) throws IOException;
+    }
+
+    /**
+     * Visits every frame of {@code dumps} in order with its Hessian ({@link #checkedHessian}: refused when a frame is not
+     * at a minimum or has rattlers), stepping {@code progress} after each; returns how many structures were visited.
+     */
+    public static int forEachStructure(List<Path> dumps, PairPotential pot, double fmaxLimit, int threads,
+                                       org.softglass.study.StudyContext.Meter progress, StructureVisitor visitor) throws IOException {
+        int index = 0;
+        for (Path dump : dumps) {
+            try (TrajectoryReader reader = TrajectoryReader.open(dump)) {
+                int k = 0;
+                for (Frame next; (next = reader.next()) != null; k++, index++) {
+                    try (Frame f = next; Hessian h = checkedHessian(dump, k, f, pot, fmaxLimit, threads)) {
+                        visitor.accept(index, f, h);
+                    }
+                    progress.stepTo(index + 1);
+                }
+            }
+        }
+        return index;
     }
 
     /**

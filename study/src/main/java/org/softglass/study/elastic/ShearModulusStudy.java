@@ -82,33 +82,24 @@ public final class ShearModulusStudy {
         Double checkStrain = req.checkStrain(), parentTemperature = req.parentTemperature();
         StringBuilder csv = new StringBuilder("frame,born,non_affine,G,iterations,residual" + (checkStrain != null ? ",G_finite_strain" : "") + "\n");
         List<Double> gs = new ArrayList<>(), borns = new ArrayList<>(), finite = new ArrayList<>();
-        int frame = 0;
         try (StudyContext.Meter progress = ctx.progress().start("shear-modulus", -1, "frames")) {
-            for (Path dump : req.dumps()) {
-                try (TrajectoryReader reader = TrajectoryReader.open(dump)) {
-                    int k = 0;
-                    for (Frame next; (next = reader.next()) != null; k++, frame++) {
-                        try (Frame f = next; Hessian h = ElasticSupport.checkedHessian(dump, k, f, pot, req.fmaxLimit(), nt)) {
-                            ShearModulus g = ShearModulus.compute(h, req.tol(), HessianCg.defaultMaxIterations(h.dimension()));
-                            csv.append(frame).append(',').append(g.born()).append(',').append(g.nonAffine()).append(',').append(g.modulus())
-                                    .append(',').append(g.iterations()).append(',').append(g.residual());
-                            if (checkStrain != null) {
-                                double gm = checkStrain, v = f.box().volume();
-                                double up = ShearedRelaxation.relax(f.particles(), f.box(), pot, gm, 1e-11, 30, nt).energy();
-                                double u0 = ShearedRelaxation.relax(f.particles(), f.box(), pot, 0, 1e-11, 30, nt).energy();
-                                double um = ShearedRelaxation.relax(f.particles(), f.box(), pot, -gm, 1e-11, 30, nt).energy();
-                                double gf = (up - 2 * u0 + um) / (gm * gm * v);
-                                csv.append(',').append(gf);
-                                finite.add(gf);
-                            }
-                            csv.append('\n');
-                            gs.add(g.modulus());
-                            borns.add(g.born());
-                        }
-                        progress.stepTo(frame + 1);
-                    }
+            ElasticSupport.forEachStructure(req.dumps(), pot, req.fmaxLimit(), nt, progress, (frame, f, h) -> {
+                ShearModulus g = ShearModulus.compute(h, req.tol(), HessianCg.defaultMaxIterations(h.dimension()));
+                csv.append(frame).append(',').append(g.born()).append(',').append(g.nonAffine()).append(',').append(g.modulus())
+                        .append(',').append(g.iterations()).append(',').append(g.residual());
+                if (checkStrain != null) {
+                    double gm = checkStrain, v = f.box().volume();
+                    double up = ShearedRelaxation.relax(f.particles(), f.box(), pot, gm, 1e-11, 30, nt).energy();
+                    double u0 = ShearedRelaxation.relax(f.particles(), f.box(), pot, 0, 1e-11, 30, nt).energy();
+                    double um = ShearedRelaxation.relax(f.particles(), f.box(), pot, -gm, 1e-11, 30, nt).energy();
+                    double gf = (up - 2 * u0 + um) / (gm * gm * v);
+                    csv.append(',').append(gf);
+                    finite.add(gf);
                 }
-            }
+                csv.append('\n');
+                gs.add(g.modulus());
+                borns.add(g.born());
+            });
         }
         if (gs.isEmpty()) throw new IllegalArgumentException("no frames found in " + req.dumps());
         double[] ms = ElasticSupport.meanSem(gs.stream().mapToDouble(Double::doubleValue).toArray());

@@ -97,52 +97,44 @@ public final class StiffnessStudy {
         StringBuilder lcsv = new StringBuilder("frame,id,type,kappa_local,dipoles\n");
         List<Double> frameMeans = new ArrayList<>();
         List<Double> all = new ArrayList<>();
-        Double cs = null;
-        int frameIndex = 0, totalIter = 0, maxIterSeen = 0;
-        long solveNanos = 0;
+        Double[] cs = {null};
+        long[] tally = new long[3];   // CG iterations in all, the most in one solve, solve time (ns)
         int nt = ctx.threads();
         try (StudyContext.Meter progress = ctx.progress().start("stiffness", -1, "frames")) {
-            for (Path dump : req.dumps()) {
-                try (TrajectoryReader reader = TrajectoryReader.open(dump)) {
-                    int k = 0;
-                    for (Frame next; (next = reader.next()) != null; k++, frameIndex++) {
-                        try (Frame f = next; Hessian h = ElasticSupport.checkedHessian(dump, k, f, pot, req.fmaxLimit(), nt)) {
-                            int[][] pairs = req.allPairs() ? DipoleStiffness.allPairs(h)
-                                    : DipoleStiffness.randomPairs(h, Math.min(req.dipoles(), h.pairs()), req.seed() + frameIndex);
-                            DipoleStiffness.Dipole[] res;
-                            long s0 = System.nanoTime();
-                            if (req.solver() == Solver.CHOLESKY) {
-                                try (DenseHessian dh = DenseHessian.factor(h)) {
-                                    res = DipoleStiffness.solveDense(h, dh, pairs);
-                                }
-                            } else {
-                                res = DipoleStiffness.solveCg(h, pairs, req.tol(), req.maxIter() > 0 ? req.maxIter() : HessianCg.defaultMaxIterations(h.dimension()));
-                            }
-                            solveNanos += System.nanoTime() - s0;
-                            for (DipoleStiffness.Dipole d : res) {
-                                dcsv.append(frameIndex).append(',').append(f.particles().id(d.i())).append(',').append(f.particles().id(d.j()))
-                                        .append(',').append(d.kappa()).append(',').append(d.iterations()).append(',').append(d.residual()).append('\n');
-                                all.add(d.kappa());
-                                totalIter += d.iterations();
-                                maxIterSeen = Math.max(maxIterSeen, d.iterations());
-                            }
-                            double[] local = DipoleStiffness.localKappa(h.size(), res);
-                            int[] count = new int[h.size()];
-                            for (DipoleStiffness.Dipole d : res) { count[d.i()]++; count[d.j()]++; }
-                            for (int i = 0; i < h.size(); i++) {
-                                if (count[i] == 0) continue;
-                                lcsv.append(frameIndex).append(',').append(f.particles().id(i)).append(',').append(f.particles().species(i) + 1)
-                                        .append(',').append(local[i]).append(',').append(count[i]).append('\n');
-                            }
-                            frameMeans.add(DipoleStiffness.mean(res));
-                            if (mob != null && frameIndex == 0 && mob.containsKey(0)) cs = spearman(req.mobility(), f, local, mob.get(0));
-                            if (mob != null && mob.containsKey(frameIndex)) addSpecies(bySpecies, f, local, mob.get(frameIndex));
-                        }
-                        progress.stepTo(frameIndex + 1);
+            ElasticSupport.forEachStructure(req.dumps(), pot, req.fmaxLimit(), nt, progress, (frameIndex, f, h) -> {
+                int[][] pairs = req.allPairs() ? DipoleStiffness.allPairs(h)
+                        : DipoleStiffness.randomPairs(h, Math.min(req.dipoles(), h.pairs()), req.seed() + frameIndex);
+                DipoleStiffness.Dipole[] res;
+                long s0 = System.nanoTime();
+                if (req.solver() == Solver.CHOLESKY) {
+                    try (DenseHessian dh = DenseHessian.factor(h)) {
+                        res = DipoleStiffness.solveDense(h, dh, pairs);
                     }
+                } else {
+                    res = DipoleStiffness.solveCg(h, pairs, req.tol(), req.maxIter() > 0 ? req.maxIter() : HessianCg.defaultMaxIterations(h.dimension()));
                 }
-            }
+                tally[2] += System.nanoTime() - s0;
+                for (DipoleStiffness.Dipole d : res) {
+                    dcsv.append(frameIndex).append(',').append(f.particles().id(d.i())).append(',').append(f.particles().id(d.j()))
+                            .append(',').append(d.kappa()).append(',').append(d.iterations()).append(',').append(d.residual()).append('\n');
+                    all.add(d.kappa());
+                    tally[0] += d.iterations();
+                    tally[1] = Math.max(tally[1], d.iterations());
+                }
+                double[] local = DipoleStiffness.localKappa(h.size(), res);
+                int[] count = new int[h.size()];
+                for (DipoleStiffness.Dipole d : res) { count[d.i()]++; count[d.j()]++; }
+                for (int i = 0; i < h.size(); i++) {
+                    if (count[i] == 0) continue;
+                    lcsv.append(frameIndex).append(',').append(f.particles().id(i)).append(',').append(f.particles().species(i) + 1)
+                            .append(',').append(local[i]).append(',').append(count[i]).append('\n');
+                }
+                frameMeans.add(DipoleStiffness.mean(res));
+                if (mob != null && frameIndex == 0 && mob.containsKey(0)) cs[0] = spearman(req.mobility(), f, local, mob.get(0));
+                if (mob != null && mob.containsKey(frameIndex)) addSpecies(bySpecies, f, local, mob.get(frameIndex));
+            });
         }
+        long totalIter = tally[0], maxIterSeen = tally[1], solveNanos = tally[2];
         if (frameMeans.isEmpty()) throw new IllegalArgumentException("no frames found in " + req.dumps());
         if (mob != null) {
             int structures = frameMeans.size();
@@ -170,7 +162,7 @@ public final class StiffnessStudy {
         Map<String, Object> js = JsonFile.map("parent_temperature", parentTemperature, "structures", fm.length, "dipoles", kap.length,
                 "kappa_mean", ms[0], "kappa_mean_sem", JsonFile.finite(ms[1]), "kappa_mean_all_dipoles", kmean, "kappa_median", median,
                 "kappa_per_structure", fm, "solver", req.solver().label(), "cg_iterations_mean", kap.length == 0 ? 0.0 : (double) totalIter / kap.length,
-                "cg_iterations_max", maxIterSeen, "solve_seconds", solveNanos * 1e-9, "spearman_inverse_kappa_mobility", cs,
+                "cg_iterations_max", maxIterSeen, "solve_seconds", solveNanos * 1e-9, "spearman_inverse_kappa_mobility", cs[0],
                 "spearman_by_species", species(bySpecies));
         JsonFile.write(jpath, js);
         Manifest m = new Manifest(ctx.version(), "stiffness").param("model", pot.name()).param("potential", pot.description())
@@ -180,9 +172,9 @@ public final class StiffnessStudy {
         for (Path d : req.dumps()) m.input(d);
         if (req.mobility() != null) m.input(req.mobility());
         m.output(dpath).output(lpath).output(jpath).output(ppath).result("structures", fm.length).result("dipoles", kap.length)
-                .result("kappa_mean", ms[0]).result("kappa_mean_sem", ms[1]).result("spearman_inverse_kappa_mobility", cs)
+                .result("kappa_mean", ms[0]).result("kappa_mean_sem", ms[1]).result("spearman_inverse_kappa_mobility", cs[0])
                 .write(outDir.resolve("manifest.json"));
-        return new Result(fm.length, kap.length, ms[0], ms[1], kmean, median, cs, fm);
+        return new Result(fm.length, kap.length, ms[0], ms[1], kmean, median, cs[0], fm);
     }
 
     /**
