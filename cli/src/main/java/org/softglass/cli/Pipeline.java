@@ -473,15 +473,17 @@ final class Pipeline {
 
     /**
      * Runs one study of a stage in-process; a failure becomes one line naming the study, its exit code and its message
-     * as the command of the same name would report it ({@link Errors#classify}).
+     * as the command of the same name would report it ({@link Errors#classify}; a failure to write under this run's
+     * directory is an output error, as for the command's {@code --out}).
      */
-    static void call(String name, StudyCall study) {
+    void call(String name, StudyCall study) {
         try {
             study.run();
         } catch (PipelineException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            Errors.Verdict v = Errors.classify(e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e, List.of());
+            Errors.Verdict v = Errors.classify(e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e,
+                    List.of(new OutputGuard.Location("--out", out, true)));
             throw new PipelineException("softglass " + name + " failed (exit " + v.code() + "): " + Errors.oneLine(v.message()), v.code());
         }
     }

@@ -34,8 +34,8 @@ final class PipelineAnalysis {
     /** p_hop and the events at each temperature ({@code phop/T…/}). */
     void phop() throws IOException {
         pl.perTemperature("phop", Csv.map("tR", pl.preset.tR(), "dt", pl.preset.dt(), "pl", pl.P_L), t -> List.of(pl.traj(t)), (t, dir) -> {
-            Pipeline.call("phop", () -> PhopStudy.run(new PhopStudy.Request(pl.traj(t), pl.preset.tR(), pl.preset.dt()), dir, pl.context()));
-            Pipeline.call("events", () -> EventsStudy.run(EventsStudy.Request.ofPhop(dir, pl.P_L), dir.resolve("events.csv"), pl.context()));
+            pl.call("phop", () -> PhopStudy.run(new PhopStudy.Request(pl.traj(t), pl.preset.tR(), pl.preset.dt()), dir, pl.context()));
+            pl.call("events", () -> EventsStudy.run(EventsStudy.Request.ofPhop(dir, pl.P_L), dir.resolve("events.csv"), pl.context()));
             return Map.of();
         });
     }
@@ -45,7 +45,7 @@ final class PipelineAnalysis {
         pl.shards.dropExtraShards("softness", "s", pl.softnessShards, pl.out.resolve("softness"));
         if (pl.softnessShards == 0) {
             pl.perTemperature("softness", Map.of(), t -> List.of(pl.traj(t), pl.model()), (t, dir) -> {
-                Pipeline.call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(pl.model(), pl.traj(t)), dir, pl.context()));
+                pl.call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(pl.model(), pl.traj(t)), dir, pl.context()));
                 return Map.of();
             });
         } else {
@@ -69,7 +69,7 @@ final class PipelineAnalysis {
                     // the trainset command's defaults but for these: t_R comes from the p_hop directory; p_L 0.05, lead 2 τ
                     TrainsetRun.Spec spec = new TrainsetRun.Spec(TrainsetRun.Mode.SOFTNESS, 10, pl.preset.dt(), pl.P_L, pl.preset.pc(), pl.preset.pStable(),
                             pl.preset.tauC(), 2, 0.00033, pl.seed, 0, "A");
-                    Pipeline.call("trainset", () -> TrainingStudy.trainingSet(new TrainingStudy.SetRequest(pl.traj(t), phop, pl.preset.features(), spec), d, pl.context()));
+                    pl.call("trainset", () -> TrainingStudy.trainingSet(new TrainingStudy.SetRequest(pl.traj(t), phop, pl.preset.features(), spec), d, pl.context()));
                     return Map.of();
                 });
                 sets.add(dir);
@@ -79,7 +79,7 @@ final class PipelineAnalysis {
             }
             pl.runItem(new PipelineLedger.Item("train", "model", pl.out.resolve("train").resolve("model"), Csv.map("C", 1.0, "folds", 5, "seed", pl.seed),
                     setInputs), d -> {
-                Pipeline.call("train", () -> TrainingStudy.train(TrainingStudy.TrainRequest.of(sets, pl.seed), d.resolve("model.json"), pl.context()));
+                pl.call("train", () -> TrainingStudy.train(TrainingStudy.TrainRequest.of(sets, pl.seed), d.resolve("model.json"), pl.context()));
                 return Map.of();
             });
             bar.step();
@@ -103,11 +103,11 @@ final class PipelineAnalysis {
                 pl.shards.split(new PipelineShards.Split("softness", label, "s", pl.softnessShards, pl.preset.frames(k), pl.out.resolve("softness"),
                         List.of("softness.npy", "rows.npy", "softness.json", "softness.manifest.json", "descriptors/features.npy", "descriptors/rows.npy",
                                 "descriptors/features.json", "descriptors/descriptors.manifest.json"), (dirs, d) -> {
-                            Pipeline.call("softness-merge", () -> ShardMerge.softness(dirs, d, pl.context()));
+                            pl.call("softness-merge", () -> ShardMerge.softness(dirs, d, pl.context()));
                             return Map.of();
                         }, label),
                         Csv.map("T", t), List.of(pl.traj(t), pl.model()), (range, d) -> {
-                    Pipeline.call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(pl.model(), pl.traj(t)).frames(FrameSelection.parseRange(range).toRange()), d, pl.context()));
+                    pl.call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(pl.model(), pl.traj(t)).frames(FrameSelection.parseRange(range).toRange()), d, pl.context()));
                     return Map.of();
                 });
                 bar.step();
@@ -130,7 +130,7 @@ final class PipelineAnalysis {
             pl.runItem(new PipelineLedger.Item("barriers", null, pl.out.resolve("barriers"), Csv.map("p_R", pl.preset.pR(), "bootstrap",
                     pl.preset.bootstrap(), "seed", pl.seed), in), d -> {
                 BarriersStudy.Result[] r = new BarriersStudy.Result[1];
-                Pipeline.call("barriers", () -> r[0] = BarriersStudy.run(BarriersStudy.Request.of(sets, pl.preset.pR(), pl.preset.bootstrap(), pl.seed), d, pl.context()));
+                pl.call("barriers", () -> r[0] = BarriersStudy.run(BarriersStudy.Request.of(sets, pl.preset.pR(), pl.preset.bootstrap(), pl.seed), d, pl.context()));
                 if (r[0].onsetError() == null) {
                     Csv.json(d.resolve("onset-source.json"), Csv.map("source", "fitted", "reason", null));
                     return Map.of();
@@ -163,16 +163,23 @@ final class PipelineAnalysis {
                 // ΔS softness bins: 6 over ⟨S⟩ ± 2σ_S at this T (the command's default −3:3 assumes σ_S ≈ 1; sparse
                 // tail bins make the App. E background inversion refuse)
                 double[] ms = moments(t);
-                var kicks = new CorrelationStudy.Kicks(p.resolve("events.csv"), 5, 0.2, new SoftnessBins(0.5, rmax, 8),
-                        new SoftnessBins(ms[0] - 2 * ms[1], ms[0] + 2 * ms[1], 6), rBack, Species.A, 20);
+                CorrelationStudy.Kicks kicks = null;
+                String unmeasurable = null;   // bins a short run cannot fill (σ_S = 0, a box too small for the shells)
+                try {
+                    kicks = new CorrelationStudy.Kicks(p.resolve("events.csv"), 5, 0.2, new SoftnessBins(0.5, rmax, 8),
+                            new SoftnessBins(ms[0] - 2 * ms[1], ms[0] + 2 * ms[1], 6), rBack, Species.A, 20);
+                } catch (IllegalArgumentException e) {
+                    unmeasurable = "no softness-kick bins: " + e.getMessage();
+                }
+                CorrelationStudy.Request req = new CorrelationStudy.Request(pl.traj(t), s, rmax, 0.1, 1, 0.9, Math.min(4.0, rmax), pl.preset.dt(), kicks, params);
                 CorrelationStudy.Result[] r = new CorrelationStudy.Result[1];
-                Pipeline.call("correlations", () -> r[0] = CorrelationStudy.run(new CorrelationStudy.Request(pl.traj(t), s, rmax, 0.1, 1, 0.9, Math.min(4.0, rmax),
-                        pl.preset.dt(), kicks, params), d, pl.context()));
-                if (r[0].kicksError() == null) return Map.of();
+                pl.call("correlations", () -> r[0] = CorrelationStudy.run(req, d, pl.context()));
+                String reason = r[0].kicksError() != null ? r[0].kicksError() : unmeasurable;
+                if (reason == null) return Map.of();
                 // ΔS statistics of a short run can be too noisy for the App. E background subtraction: C_S(r) is kept (the
                 // TRSP stage then takes its kick parameters from a preset and says so)
-                Csv.json(d.resolve("kicks-error.json"), Csv.map("reason", r[0].kicksError()));
-                return Map.of("kicks_error", r[0].kicksError());
+                Csv.json(d.resolve("kicks-error.json"), Csv.map("reason", reason));
+                return Map.of("kicks_error", reason);
             });
             bar.step();
         }

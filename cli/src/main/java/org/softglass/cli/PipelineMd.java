@@ -90,7 +90,7 @@ final class PipelineMd {
      */
     Map<String, Object> mergeQuench(List<Path> shards, Path dir, boolean keep) {
         ShardMerge.QuenchMerge[] r = new ShardMerge.QuenchMerge[1];
-        Pipeline.call("quench-merge", () -> r[0] = ShardMerge.quench(shards, dir, pl.context()));
+        pl.call("quench-merge", () -> r[0] = ShardMerge.quench(shards, dir, pl.context()));
         if (r[0].unconverged() == 0) return Map.of();
         if (keep) return Map.of("unconverged_frames", (long) r[0].unconverged());
         throw new Pipeline.PipelineException("softglass quench-merge failed (exit " + ExitCodes.FAILED + "): " + r[0].unconverged() + " of " + r[0].frames()
@@ -104,7 +104,7 @@ final class PipelineMd {
      */
     Map<String, Object> quench(QuenchStudy.Request req, Path dir, boolean keep) throws IOException {
         QuenchStudy.Result[] r = new QuenchStudy.Result[1];
-        Pipeline.call("quench", () -> r[0] = QuenchStudy.run(req, dir, pl.context()));
+        pl.call("quench", () -> r[0] = QuenchStudy.run(req, dir, pl.context()));
         if (r[0].unconverged() == 0) return Map.of();
         if (keep) return Map.of("unconverged_frames", (long) r[0].unconverged());
         throw new Pipeline.PipelineException("softglass quench failed (exit " + ExitCodes.FAILED + "): " + r[0].warning(), ExitCodes.FAILED);

@@ -36,11 +36,11 @@ final class PipelineModels {
             // positions when the preset makes no inherent structures, which the report says); at most
             // about 256 origins, so the cost (∝ origins × frames × N) stays small at paper scale
             long frames = pl.preset.frames(pl.preset.indexOf(t));
-            Pipeline.call("overlap", () -> OverlapStudy.run(OverlapStudy.Request.of(pl.traj(t), Species.A, pl.preset.dt()).withOriginStride((int) Math.max(1, frames / 256)),
+            pl.call("overlap", () -> OverlapStudy.run(OverlapStudy.Request.of(pl.traj(t), Species.A, pl.preset.dt()).withOriginStride((int) Math.max(1, frames / 256)),
                     dir.resolve("overlap"), pl.context()));
-            Pipeline.call("persistence", () -> PersistenceStudy.run(PersistenceStudy.Request.of(pl.out.resolve("phop").resolve(PipelinePreset.label(t)), pl.preset.pR(), Species.A),
+            pl.call("persistence", () -> PersistenceStudy.run(PersistenceStudy.Request.of(pl.out.resolve("phop").resolve(PipelinePreset.label(t)), pl.preset.pR(), Species.A),
                     dir.resolve("persistence"), pl.context()));
-            Pipeline.call("fs", () -> SelfDynamicsStudy.run(SelfDynamicsStudy.Request.of(pl.thermal(t), t, pl.preset.dt()), dir.resolve("fs"), pl.context()));
+            pl.call("fs", () -> SelfDynamicsStudy.run(SelfDynamicsStudy.Request.of(pl.thermal(t), t, pl.preset.dt()), dir.resolve("fs"), pl.context()));
             return Map.of();
         });
     }
@@ -70,14 +70,14 @@ final class PipelineModels {
             // Q̄(t) from 4 decades below to 2 above τ_Q: the window the MD and TRSP curves share in the report's plots
             pl.runItem(new PipelineLedger.Item("trap", "relax", pl.out.resolve("trap").resolve("relax"), Csv.map("T", temps, "m", 1,
                     "decades_before", 4, "decades_after", 2), List.of(params)), d -> {
-                Pipeline.call("trap relax", () -> TrapStudy.relax(TrapStudy.RelaxRequest.of(TrapStudy.Model.of(params), temperatures(), 4, 2), d, pl.context()));
+                pl.call("trap relax", () -> TrapStudy.relax(TrapStudy.RelaxRequest.of(TrapStudy.Model.of(params), temperatures(), 4, 2), d, pl.context()));
                 return Map.of();
             });
             bar.step();
             String range = trapRange();
             pl.runItem(new PipelineLedger.Item("trap", "equilibrium", pl.out.resolve("trap").resolve("equilibrium"), Csv.map("range", range),
                     List.of(params)), d -> {
-                Pipeline.call("trap equilibrium", () -> TrapStudy.equilibrium(TrapStudy.Model.of(params), TrapCommand.temperatures(null, range, null), d, pl.context()));
+                pl.call("trap equilibrium", () -> TrapStudy.equilibrium(TrapStudy.Model.of(params), TrapCommand.temperatures(null, range, null), d, pl.context()));
                 return Map.of();
             });
             bar.step();
@@ -88,8 +88,10 @@ final class PipelineModels {
             pl.runItem(new PipelineLedger.Item("trsp", null, pl.out.resolve("trsp"), Csv.map("T", temps, "L", pl.preset.trspSide(), "m", 4,
                     "events", pl.preset.trspEvents(), "trajectories", pl.preset.trspTrajectories(), "seed", pl.seed), List.of(params)), d -> {
                 // the fitted file, or C_S and kick substitutes recorded beside it (cs-source.json, kick-source.json)
-                Path use = TrspParameterStudy.resolve(params, pl.preset.temperatures(), new TrspParameterStudy.Lattice3(pl.preset.trspSide(), 4, 1e-2), d).file();
-                Pipeline.call("trsp run", () -> TrspStudy.run(TrspStudy.Request.of(use, pl.preset.trspSide(), temperatures(), pl.preset.trspTrajectories(),
+                TrspParameterStudy.Result[] use = new TrspParameterStudy.Result[1];
+                pl.call("trsp check", () -> use[0] = TrspParameterStudy.resolve(params, pl.preset.temperatures(),
+                        new TrspParameterStudy.Lattice3(pl.preset.trspSide(), 4, 1e-2), d));
+                pl.call("trsp run", () -> TrspStudy.run(TrspStudy.Request.of(use[0].file(), pl.preset.trspSide(), temperatures(), pl.preset.trspTrajectories(),
                         pl.preset.trspEvents(), pl.seed), d, pl.context()));
                 return Map.of();
             });

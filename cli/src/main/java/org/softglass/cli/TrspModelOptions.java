@@ -33,9 +33,9 @@ final class TrspModelOptions {
      * Memory per lattice site of one running trajectory (bytes), an upper estimate: the softness
      * (8 B), rates and cluster members of the rearranging shapes in {@code TrspDynamics} (~100 B).
      */
-    static final long BYTES_PER_SITE = 128;
+    static final long BYTES_PER_SITE = org.softglass.study.trsp.TrspStudy.BYTES_PER_SITE;
     /** Memory kept per finished trajectory (bytes): 200 snapshot times of overlap and softness records. */
-    static final long BYTES_PER_TRAJECTORY = 4096;
+    static final long BYTES_PER_TRAJECTORY = org.softglass.study.trsp.TrspStudy.BYTES_PER_TRAJECTORY;
 
     /**
      * Refuses --L, --m and a trajectory count whose memory cannot fit, before anything is allocated:

@@ -38,8 +38,6 @@ final class TrspRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int threads = run.threads();
-        model.checkSizes(trajectories, threads);
         TrspStudy.run(new TrspStudy.Request(model.parameters(), model.params, model.preset, model.side, model.clusterSize, model.facilitation, model.tol,
                 temperatures, trajectories, events, seed), outDir, run.context());
         return ExitCodes.OK;

@@ -307,6 +307,7 @@ public final class CorrelationStudy {
             if (sfit != null) { err.put("sigmaDelta.c1", sfit.c1Err()); err.put("sigmaDelta.xi", sfit.xiErr()); err.put("rhoDelta.c1", rfit.c1Err()); err.put("rhoDelta.xi", rfit.xiErr()); }
             Map<String, Object> prov = new LinkedHashMap<>(p.provenance());
             prov.put("correlations", JsonFile.map("version", ctx.version(), "trajectory", req.trajectory().toString(), "softness", req.softness().toString()));
+            if (res.kicksError() != null) prov.put("kicks", "not measured here (" + res.kicksError() + "): sigmaDelta, rhoDelta as in " + req.params());
             ModelParameters q = new ModelParameters(p.barriers(), p.rho(), p.tauR(), p.meanS(), cfit.form(),
                     sfit != null ? sfit.form() : p.sigmaDelta(), rfit != null ? rfit.form() : p.rhoDelta(), err, prov);
             pf = out.resolve("model-parameters.json");

@@ -41,8 +41,8 @@ public final class FrameShards {
         for (int i = 0; i < dirs.size(); i++) {
             Path man = dirs.get(i).resolve("descriptors.manifest.json");
             if (!Files.isRegularFile(man)) {
-                throw new InputFormatException(what.get(i).toString(), -1, "no " + what.get(i).relativize(man) + ": expected the output folder of a "
-                        + "'--frames A:B' run");
+                throw InputFormatException.naming(what.get(i).toString(), -1, "no " + what.get(i).relativize(man) + ": expected the output folder of a "
+                        + "'{frames} A:B' run");
             }
             JsonNode m = JSON.readTree(man.toFile());
             JsonNode r = m.path("results");

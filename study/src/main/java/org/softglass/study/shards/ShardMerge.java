@@ -62,8 +62,8 @@ public final class ShardMerge {
         for (Path d : shards) {
             Path man = d.resolve("softness.manifest.json");
             if (!Files.isRegularFile(man) || !Files.isDirectory(d.resolve("descriptors"))) {
-                throw new InputFormatException(d.toString(), -1, "expected the output folder of 'softglass softness MODEL TRAJ --frames A:B' "
-                        + "(softness.manifest.json and descriptors/)");
+                throw InputFormatException.naming(d.toString(), -1, "expected the output folder of a softness run on a block of frames "
+                        + "('softglass softness MODEL TRAJ {frames} A:B': softness.manifest.json and descriptors/)");
             }
             JsonNode m = JSON.readTree(man.toFile());
             Iterator<java.util.Map.Entry<String, JsonNode>> in = m.path("inputs").fields();

@@ -118,6 +118,9 @@ public final class SoftnessStudy {
         }
         int centre = req.centre() != null ? req.centre()
                 : fs.get("center_species") instanceof String c && !c.equalsIgnoreCase("all") ? DescriptorSpec.speciesIndex(c) : -1;
+        if (req.centre() == null && centre < 0 && fs.get("center_species") instanceof String c && !c.equalsIgnoreCase("all")) {
+            throw new org.softglass.core.io.InputFormatException(req.model().toString(), -1, "center_species is '" + c + "', expected a letter A..Z or all");
+        }
         return DescriptorStudy.run(new DescriptorStudy.Request(req.input(), spec, req.specFile(), centre, NpyDType.FLOAT64, req.frames(),
                 DescriptorStudy.BLOCK), dir, ctx);
     }

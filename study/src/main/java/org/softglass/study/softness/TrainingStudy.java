@@ -105,7 +105,7 @@ public final class TrainingStudy {
      */
     public record TrainRequest(List<Path> sets, SoftnessTrainer.Options options) {
         public TrainRequest {
-            if (sets.isEmpty()) throw new InvalidParameter("{sets}: expected at least one training set directory");
+            if (sets.isEmpty()) throw new InvalidParameter("sets: expected at least one training set directory");
             sets = List.copyOf(sets);
         }
 

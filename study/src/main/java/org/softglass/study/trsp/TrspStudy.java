@@ -22,6 +22,7 @@ import org.softglass.core.trsp.TrspModel;
 import org.softglass.core.trsp.TrspSchedules;
 import org.softglass.core.trsp.WindowedKick;
 import org.softglass.core.util.InvalidParameter;
+import org.softglass.core.util.MemoryBudget;
 import org.softglass.study.Checks;
 import org.softglass.study.StudyContext;
 
@@ -37,6 +38,13 @@ import org.softglass.study.StudyContext;
  * site before/after), plots q.png, chi4.png, tau_chi.png, chi4_star.png, xi4.png, detailed_balance.png, and manifest.json.
  */
 public final class TrspStudy {
+    /**
+     * Memory per lattice site of one running trajectory (bytes), an upper estimate: the softness (8 B), rates and cluster
+     * members of the rearranging shapes in {@code TrspDynamics} (~100 B).
+     */
+    public static final long BYTES_PER_SITE = 128;
+    /** Memory kept per finished trajectory (bytes): 200 snapshot times of overlap and softness records. */
+    public static final long BYTES_PER_TRAJECTORY = 4096;
     static final int LAGS = 40, BINS = 8;
     static final double BIN_LO = -4, BIN_HI = 2;
 
@@ -62,6 +70,20 @@ public final class TrspStudy {
             Checks.atLeast(trajectories, 2, "trajectories");
             Checks.atLeast(events, 1000, "events");
             if (tol < 0 || tol >= 1) throw new InvalidParameter("{tol} must be in [0, 1), got " + tol);
+            if (side < 2 || side > 1290) throw new InvalidParameter("{L} must be in [2, 1290], got " + side);
+            if (clusterSize != 1 && clusterSize != 4) throw new InvalidParameter("{m} must be 1 or 4, got " + clusterSize);
+            Checks.positive(facilitation, "facilitation");
+        }
+
+        /**
+         * Refuses a lattice and trajectory count whose memory cannot fit, before anything is allocated: one lattice per
+         * worker thread ({@link #BYTES_PER_SITE} a site) plus the kept records of every trajectory ({@link #BYTES_PER_TRAJECTORY}).
+         */
+        public void checkMemory(int threads) {
+            long sites = (long) side * side * side;
+            MemoryBudget.require(MemoryBudget.times(sites * Math.min(threads, Math.max(1, trajectories)), BYTES_PER_SITE),
+                    "{L} " + side + " (" + sites + " sites per trajectory, " + threads + " threads)");
+            MemoryBudget.require(MemoryBudget.times(trajectories, BYTES_PER_TRAJECTORY), "{trajectories} " + trajectories);
         }
 
         /** The pipeline's run: the file's parameters, m = 4, no facilitation, tolerance 1e-2. */
@@ -76,6 +98,7 @@ public final class TrspStudy {
 
     /** Runs the ensembles of {@code req} and writes {@code outDir}. */
     public static List<Summary> run(Request req, Path outDir, StudyContext ctx) throws IOException {
+        req.checkMemory(ctx.threads());
         ModelParameters p = req.params();
         List<Double> ts = req.temperatures();
         int trajectories = req.trajectories();
@@ -91,7 +114,7 @@ public final class TrspStudy {
         long totalEvents = 0;
         double totalSeconds = 0;
         try (StudyContext.Meter bar = ctx.progress().start("trsp run", (long) ts.size() * trajectories, "trajectories")) {
-            long[] done = {0};
+            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();   // trajectories end on worker threads
             for (int ti = 0; ti < ts.size(); ti++) {
                 double t = ts.get(ti);
                 tArr[ti] = t;
@@ -109,7 +132,7 @@ public final class TrspStudy {
                         new TrspEnsemble.Recorders() {
                             public OverlapRecorder overlap() { return new OverlapRecorder(m.lattice(), lags, tEnd / 30, nq, blocks, 0); }
                             public SoftnessRecorder softness() { return new SoftnessRecorder(m.lattice(), 3, BIN_LO, BIN_HI, BINS); }
-                        }, ctx.threads(), k -> bar.stepTo(++done[0]));
+                        }, ctx.threads(), k -> bar.stepTo(done.incrementAndGet()));
                 OverlapStats all = new OverlapStats(n, lags, nq, blocks);
                 long[][] trans = new long[BINS][BINS];
                 double meanS = 0;
