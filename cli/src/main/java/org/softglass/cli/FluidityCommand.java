@@ -14,7 +14,8 @@ import org.softglass.core.fluidity.BiasScan;
 import org.softglass.core.fluidity.Fluidity;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.plot.Plot;
-import org.softglass.core.softness.FeatureFiles;
+import org.softglass.core.rearrange.TrainsetWriter;
+import org.softglass.core.structure.FeatureFiles;
 import org.softglass.core.softness.SoftnessApply;
 import org.softglass.core.softness.SoftnessModel;
 import org.softglass.study.barriers.BarrierReport;
@@ -107,7 +108,7 @@ final class FluidityCommand implements Callable<Integer> {
         }
         SoftnessModel m = SoftnessModel.read(modelFile);
         Manifest man = new Manifest(Version.get(), "fluidity").input(modelFile).input(test.resolve("samples.csv"));
-        FeatureFiles.TrainingSet ts = FeatureFiles.readTrainingSet(test);
+        TrainsetWriter.TrainingSet ts = TrainsetWriter.read(test);
         m.requireColumns(FeatureFiles.names(ts.columns()), test.resolve("features.json").toString());
         double[] d = new double[ts.labels().length], z = new double[m.size()];
         for (int i = 0; i < d.length; i++) d[i] = m.projection(ts.x()[i], z);

@@ -1,15 +1,22 @@
 package org.softglass.core.rearrange;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.Frame;
+import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.NpyReader;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyWriter;
 import org.softglass.core.io.TrajectoryRef;
@@ -120,5 +127,65 @@ public final class TrainsetWriter {
                 if (npy != null) npy.abort();
             }
         }
+    }
+
+    // --- reading (the file contract of a training directory, written above) ---
+
+    /**
+     * A training set: raw feature rows, labels and the sample table.
+     *
+     * @param x features (n × M)
+     * @param labels 0/1
+     * @param frame frame index of each sample
+     * @param id particle id of each sample
+     * @param phop p_hop of each sample
+     * @param columns feature columns of features.json
+     */
+    public record TrainingSet(double[][] x, int[] labels, long[] frame, long[] id, double[] phop, List<Map<String, Object>> columns) {}
+
+    /** Reads {@code dir/samples.csv}, {@code dir/samples_features.npy} and {@code dir/features.json}. */
+    public static TrainingSet read(Path dir) throws IOException {
+        List<Map<String, Object>> cols = FeatureFiles.readColumns(dir.resolve("features.json"));
+        Path csv = dir.resolve("samples.csv");
+        List<long[]> meta = new ArrayList<>();
+        List<Double> ph = new ArrayList<>();
+        List<Integer> lab = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            String expected = "frame,timestep,id,type,label,phop";
+            if (header == null || !header.trim().equals(expected)) {
+                throw new InputFormatException(csv.toString(), 1, "found header '" + InputFormatException.quote(header) + "', expected '" + expected + "'");
+            }
+            String line;
+            for (long ln = 2; (line = r.readLine()) != null; ln++) {
+                if (line.isBlank()) continue;
+                String[] f = line.split(",", -1);
+                if (f.length != 6) throw new InputFormatException(csv.toString(), ln, "found " + f.length + " fields, expected 6");
+                try {
+                    int label = Integer.parseInt(f[4].trim());
+                    if (label != 0 && label != 1) throw new InputFormatException(csv.toString(), ln, "found label " + label + ", expected 0 or 1");
+                    meta.add(new long[] {Long.parseLong(f[0].trim()), Long.parseLong(f[2].trim())});
+                    lab.add(label);
+                    ph.add(f[5].isBlank() ? Double.NaN : Double.parseDouble(f[5].trim()));
+                } catch (NumberFormatException e) {
+                    throw new InputFormatException(csv.toString(), ln, "found '" + InputFormatException.quote(line) + "', expected integers frame,timestep,id,type,label and a number phop");
+                }
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputFormatException(csv.toString(), -1, "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
+        }
+        double[][] x = FeatureFiles.readMatrix(dir.resolve("samples_features.npy"), cols.size());
+        if (x.length != lab.size()) {
+            throw new InputFormatException(dir.resolve("samples_features.npy").toString(), -1, "has " + x.length + " rows, samples.csv has " + lab.size());
+        }
+        try (NpyReader r = NpyReader.open(dir.resolve("samples_features.npy"))) {
+            FeatureFiles.requireTable(dir.resolve("features.json"), dir.resolve("samples_features.npy"), x.length, r.dtype());
+        }
+        int n = lab.size();
+        int[] labels = new int[n];
+        long[] frame = new long[n], id = new long[n];
+        double[] phop = new double[n];
+        for (int i = 0; i < n; i++) { labels[i] = lab.get(i); frame[i] = meta.get(i)[0]; id[i] = meta.get(i)[1]; phop[i] = ph.get(i); }
+        return new TrainingSet(x, labels, frame, id, phop, cols);
     }
 }

@@ -13,6 +13,7 @@ import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyReader;
 import org.softglass.core.io.NpyWriter;
 import org.softglass.core.io.TrajectoryRef;
+import org.softglass.core.structure.FeatureFiles;
 
 /**
  * Applies a {@link SoftnessModel} to a descriptor directory (file contract §1): streams

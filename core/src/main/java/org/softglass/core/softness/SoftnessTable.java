@@ -6,6 +6,7 @@ import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyArray;
 import org.softglass.core.io.NpyReader;
 import org.softglass.core.io.TrajectoryRef;
+import org.softglass.core.structure.FeatureFiles;
 
 /**
  * A softness directory of the file contract (§5): {@code softness.npy} float64 (R,) aligned with

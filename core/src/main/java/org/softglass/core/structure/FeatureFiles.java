@@ -1,5 +1,6 @@
 package org.softglass.core.structure;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.softglass.core.io.AtomicOutput;
+import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.NpyArray;
+import org.softglass.core.io.NpyReader;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyWriter;
 import org.softglass.core.io.TrajectoryRef;
@@ -193,5 +197,106 @@ public final class FeatureFiles implements AutoCloseable {
         for (double x : v) {
             if (Double.isFinite(x)) a.add(x); else a.addNull();
         }
+    }
+
+    // --- reading (the file contract of a descriptor directory) ---
+
+    /** The column descriptions of a features.json (each a map with at least "name"). */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> readColumns(Path json) throws IOException {
+        String src = json.toString();
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readAllBytes(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
+            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
+        }
+        if (root == null || !SCHEMA.equals(root.path("schema").asText(""))) {
+            throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + SCHEMA + "\"");
+        }
+        JsonNode cols = root.get("columns");
+        if (cols == null || !cols.isArray() || cols.isEmpty()) throw new InputFormatException(src, -1, "field 'columns' missing or empty, expected an array of column objects");
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int j = 0; j < cols.size(); j++) {
+            JsonNode c = cols.get(j);
+            if (!c.isObject() || !c.path("name").isTextual()) throw new InputFormatException(src, -1, "columns[" + j + "] has no string \"name\"");
+            out.add(JSON.convertValue(c, LinkedHashMap.class));
+        }
+        return out;
+    }
+
+    /** What to do with a descriptor directory that records no trajectory. */
+    public static final String RECOMPUTE = "recompute the descriptors with 'softglass descriptors'";
+
+    /**
+     * The trajectory a descriptor directory (or training set) was computed from, as its features.json
+     * records it ({@link TrajectoryRef}).
+     *
+     * @throws InputFormatException if features.json is missing, not JSON, or holds no trajectory record
+     */
+    public static TrajectoryRef trajectory(Path featuresJson) throws IOException {
+        return TrajectoryRef.read(featuresJson, RECOMPUTE);
+    }
+
+    /**
+     * Checks a feature table against the header fields of its features.json: "rows" equals the row
+     * count of the array and "dtype" ("f4" or "f8") its element type, which must be a float type. A
+     * features.json of another table (copied, or left from an earlier run) is refused here.
+     *
+     * @param json the features.json; @param npy the array file, for messages
+     * @param rows the array's row count; @param dtype the array's element type
+     * @throws InputFormatException naming the first field that disagrees
+     */
+    public static void requireTable(Path json, Path npy, long rows, org.softglass.core.io.NpyDType dtype) throws IOException {
+        if (dtype != org.softglass.core.io.NpyDType.FLOAT32 && dtype != org.softglass.core.io.NpyDType.FLOAT64) {
+            throw new InputFormatException(npy.toString(), -1, "dtype " + dtype.descr() + ", expected float features (<f4 or <f8)");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readAllBytes(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputFormatException(json.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        JsonNode r = root == null ? null : root.get("rows"), d = root == null ? null : root.get("dtype");
+        if (r == null || !r.isIntegralNumber() || r.asLong() != rows) {
+            throw new InputFormatException(json.toString(), -1, "\"rows\" is " + r + ", expected " + rows + " (the rows of " + npy.getFileName() + ")");
+        }
+        String want = dtype == org.softglass.core.io.NpyDType.FLOAT32 ? "f4" : "f8";
+        if (d == null || !want.equals(d.asText())) {
+            throw new InputFormatException(json.toString(), -1, "\"dtype\" is " + d + ", expected \"" + want + "\" (the element type of " + npy.getFileName() + ")");
+        }
+    }
+
+    /** The names of the columns. */
+    public static List<String> names(List<Map<String, Object>> columns) {
+        List<String> n = new ArrayList<>();
+        for (Map<String, Object> c : columns) n.add((String) c.get("name"));
+        return n;
+    }
+
+    /** A whole 2-D float array (R × M, f4 or f8) as rows of doubles; M must equal {@code columns}. */
+    public static double[][] readMatrix(Path npy, int columns) throws IOException {
+        NpyArray a = NpyReader.read(npy);
+        if (a.rank() != 2 || a.columns() != columns) {
+            throw new InputFormatException(npy.toString(), -1, "shape " + java.util.Arrays.toString(a.shape()) + ", expected (R, " + columns + ")");
+        }
+        double[] flat = a.toDoubleArray();
+        double[][] x = new double[a.rows()][columns];
+        for (int i = 0; i < x.length; i++) System.arraycopy(flat, i * columns, x[i], 0, columns);
+        return x;
+    }
+
+    /** rows.npy: int64 (R, 3) of (frame index, timestep, id), as {@code long[R][3]}. */
+    public static long[][] readRows(Path npy) throws IOException {
+        NpyArray a = NpyReader.read(npy);
+        if (a.rank() != 2 || a.columns() != 3 || a.dtype() != org.softglass.core.io.NpyDType.INT64) {
+            throw new InputFormatException(npy.toString(), -1, a.dtype().descr() + " shape " + java.util.Arrays.toString(a.shape()) + ", expected <i8 (R, 3)");
+        }
+        long[] f = a.longs();
+        long[][] r = new long[a.rows()][3];
+        for (int i = 0; i < r.length; i++) { r[i][0] = f[3 * i]; r[i][1] = f[3 * i + 1]; r[i][2] = f[3 * i + 2]; }
+        return r;
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 import org.softglass.core.barriers.PhopTable;
 import org.softglass.core.params.ModelParameters;
 import org.softglass.core.particles.ParticleStore;
-import org.softglass.core.softness.FeatureFiles;
+import org.softglass.core.rearrange.TrainsetWriter;
+import org.softglass.core.structure.FeatureFiles;
 import org.softglass.core.softness.SoftnessModel;
 import org.softglass.core.space.Box;
 import org.softglass.core.structure.DescriptorSpec;
@@ -109,7 +110,7 @@ public final class FuzzTargets {
     public static final FuzzTarget SAMPLES_CSV = new FuzzTarget("samples-csv", "samples.csv", false,
             Map.of("features.json", "{\"schema\":\"softglass.features/1\",\"rows\":4,\"dtype\":\"f8\",\"columns\":[{\"name\":\"a\"},{\"name\":\"b\"}]}"
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8), "samples_features.npy", npyF8(4, 2)), file -> {
-                FeatureFiles.TrainingSet s = FeatureFiles.readTrainingSet(file.getParent());
+                TrainsetWriter.TrainingSet s = TrainsetWriter.read(file.getParent());
                 assertEquals(s.x().length, s.labels().length, "rows");
                 for (int l : s.labels()) assertTrue(l == 0 || l == 1, "label " + l);
             });

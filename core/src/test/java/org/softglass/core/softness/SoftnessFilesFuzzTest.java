@@ -8,6 +8,7 @@ import net.jqwik.api.statistics.Statistics;
 import org.softglass.core.io.FuzzSupport;
 import org.softglass.core.io.FuzzSupport.FuzzInput;
 import org.softglass.core.io.FuzzTargets;
+import org.softglass.core.structure.FeatureFiles;
 
 /**
  * Fuzzing of {@code softglass.softness-model/1}, {@code softglass.features/1} and {@code samples.csv} ({@link SoftnessModel#read}, {@link FeatureFiles}). Property (see {@link FuzzSupport}): any input parses to a valid result or gives a

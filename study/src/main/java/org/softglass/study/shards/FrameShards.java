@@ -106,7 +106,7 @@ public final class FrameShards {
         Shard ref = parts.get(0);
         Manifest m = merged("descriptors", ref.manifest(), PER_SHARD, parts.stream().map(Shard::dir).toList(), version);
         for (String name : new String[] {"features.npy", "rows.npy", "features.json"}) m.output(out.resolve(name));
-        m.trajectory(org.softglass.core.softness.FeatureFiles.trajectory(out.resolve("features.json")));
+        m.trajectory(org.softglass.core.structure.FeatureFiles.trajectory(out.resolve("features.json")));
         long frames = parts.stream().mapToLong(Shard::frames).sum();
         m.result("frames", frames).result("first_frame", 0).result("reached_end_of_input", true).result("rows", rows)
                 .result("columns", ref.manifest().path("results").path("columns").asInt());

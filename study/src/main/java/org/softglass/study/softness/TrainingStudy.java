@@ -19,7 +19,8 @@ import org.softglass.core.rearrange.FeatureSource;
 import org.softglass.core.rearrange.FeatureSources;
 import org.softglass.core.rearrange.PhopFiles;
 import org.softglass.core.rearrange.TrainsetRun;
-import org.softglass.core.softness.FeatureFiles;
+import org.softglass.core.rearrange.TrainsetWriter;
+import org.softglass.core.structure.FeatureFiles;
 import org.softglass.core.softness.LinearSvm;
 import org.softglass.core.softness.SoftnessModel;
 import org.softglass.core.softness.SoftnessTrainer;
@@ -124,7 +125,7 @@ public final class TrainingStudy {
      */
     public static TrainResult train(TrainRequest req, Path model, StudyContext ctx) throws IOException {
         List<Path> dirs = req.sets();
-        FeatureFiles.TrainingSet ts = pooled(dirs);
+        TrainsetWriter.TrainingSet ts = pooled(dirs);
         Path dir = dirs.getFirst();
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("input", dirs.size() == 1 ? dir.toString() : dirs.stream().map(Path::toString).toList());
@@ -163,12 +164,12 @@ public final class TrainingStudy {
      * The training sets of {@code dirs} stacked in the given order (rows of the first set first); every set must have
      * the first one's feature columns.
      */
-    public static FeatureFiles.TrainingSet pooled(List<Path> dirs) throws IOException {
-        FeatureFiles.TrainingSet first = FeatureFiles.readTrainingSet(dirs.getFirst());
+    public static TrainsetWriter.TrainingSet pooled(List<Path> dirs) throws IOException {
+        TrainsetWriter.TrainingSet first = TrainsetWriter.read(dirs.getFirst());
         if (dirs.size() == 1) return first;
-        List<FeatureFiles.TrainingSet> sets = new ArrayList<>(List.of(first));
+        List<TrainsetWriter.TrainingSet> sets = new ArrayList<>(List.of(first));
         for (Path d : dirs.subList(1, dirs.size())) {
-            FeatureFiles.TrainingSet t = FeatureFiles.readTrainingSet(d);
+            TrainsetWriter.TrainingSet t = TrainsetWriter.read(d);
             if (!t.columns().equals(first.columns())) {
                 throw new IllegalArgumentException(d.resolve("features.json") + ": feature columns differ from those of " + dirs.getFirst()
                         + "; pooled training sets must come from the same descriptor set");
@@ -180,15 +181,15 @@ public final class TrainingStudy {
         int[] lab = new int[n];
         long[] frame = new long[n], id = new long[n];
         double[] ph = new double[n];
-        for (FeatureFiles.TrainingSet t : sets) {
+        for (TrainsetWriter.TrainingSet t : sets) {
             for (int i = 0; i < t.labels().length; i++, k++) {
                 x[k] = t.x()[i]; lab[k] = t.labels()[i]; frame[k] = t.frame()[i]; id[k] = t.id()[i]; ph[k] = t.phop()[i];
             }
         }
-        return new FeatureFiles.TrainingSet(x, lab, frame, id, ph, first.columns());
+        return new TrainsetWriter.TrainingSet(x, lab, frame, id, ph, first.columns());
     }
 
-    private static void plot(SoftnessModel m, FeatureFiles.TrainingSet ts, Path png) throws IOException {
+    private static void plot(SoftnessModel m, TrainsetWriter.TrainingSet ts, Path png) throws IOException {
         int n = ts.labels().length;
         double[] s = new double[n], z = new double[m.size()];
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
