@@ -189,28 +189,11 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.isDirectory(p)) phopDir = p;
     }
 
-    /** The {@code --quench-shards} a pipeline run was made with (its pipeline.json; 0 when absent or unreadable). */
-    private static int quenchShards(Path run) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("pipeline.json").toFile()).path("parameters")
-                    .path("quench_shards").asInt(0);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
+    /** The {@code --quench-shards} a pipeline run was made with ({@link PipelineRecord}; 0 when absent or unreadable). */
+    private static int quenchShards(Path run) { return PipelineRecord.of(run).quenchShards(); }
 
-    /** The structure trajectory of a {@code softglass study} run at a label (its pipeline.json's study block), or null. */
-    private static Path studyTrajectory(Path run, String label) {
-        Path pj = run.resolve("pipeline.json");
-        if (!Files.isRegularFile(pj)) return null;
-        try {
-            com.fasterxml.jackson.databind.JsonNode f = new com.fasterxml.jackson.databind.ObjectMapper().readTree(pj.toFile())
-                    .path("parameters").path("study").path("trajectories").path(label).path("file");
-            return f.isTextual() ? Path.of(f.asText()) : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
+    /** The structure trajectory of a {@code softglass study} run at a label ({@link PipelineRecord}), or null. */
+    private static Path studyTrajectory(Path run, String label) { return PipelineRecord.of(run).studyTrajectory(label); }
 
     private boolean xyzFormat() {
         if (format != null) {

@@ -184,24 +184,16 @@ final class Pipeline {
         if (from != null && !STAGES.contains(from)) {
             throw new IllegalArgumentException("--from must be one of " + String.join(", ", STAGES) + ", got '" + from + "'");
         }
-        Path pj = out.resolve("pipeline.json");
-        if (!Files.isRegularFile(pj)) return;
-        com.fasterxml.jackson.databind.JsonNode t, q;
-        try {
-            var params = JSON.readTree(pj.toFile()).path("parameters");
-            t = params.path("threads");
-            q = params.path("quench_shards");
-        } catch (IOException e) {
-            return;   // an unreadable record is rewritten; the stage fingerprints still decide
-        }
-        int recorded = q.isInt() ? q.asInt() : 0;
+        PipelineRecord r = PipelineRecord.of(out);
+        if (r == PipelineRecord.NONE) return;   // no record, or an unreadable one (rewritten): the stage fingerprints decide
+        int recorded = r.quenchShards();
         if (recorded != quenchShards && !STAGES.get(0).equals(from)) {
             throw new IllegalArgumentException(out + " holds a pipeline run with --quench-shards " + recorded + "; this command has --quench-shards "
                     + quenchShards + " (rerun with --quench-shards " + recorded + ", or add --from " + STAGES.get(0) + " to redo the MD and quench that way)");
         }
-        if (t.isInt() && t.asInt() != threads && !STAGES.get(0).equals(from)) {
-            throw new IllegalArgumentException(out + " holds a pipeline run with --threads " + t.asInt() + "; this command has --threads " + threads
-                    + " (rerun with --threads " + t.asInt() + ", or add --from " + STAGES.get(0) + " to recompute every stage with " + threads + ")");
+        if (r.threads() != null && r.threads() != threads && !STAGES.get(0).equals(from)) {
+            throw new IllegalArgumentException(out + " holds a pipeline run with --threads " + r.threads() + "; this command has --threads " + threads
+                    + " (rerun with --threads " + r.threads() + ", or add --from " + STAGES.get(0) + " to recompute every stage with " + threads + ")");
         }
     }
 
