@@ -533,24 +533,20 @@ final class PipelineReport {
     /** A CSV file with a header row, as columns of doubles (non-numbers read as NaN). */
     record Table(List<String> header, List<double[]> data) {
         static Table read(Path f) throws IOException {
-            List<String> lines = Files.readAllLines(f);
-            if (lines.isEmpty()) throw new org.softglass.core.io.InputFormatException(f.toString(), 1, "empty file, expected a CSV header");
-            List<String> h = List.of(lines.getFirst().split(","));
+            org.softglass.core.io.CsvRows.Table t = org.softglass.core.io.CsvRows.readTable(f);
             List<double[]> rows = new ArrayList<>();
-            for (String l : lines.subList(1, lines.size())) {
-                if (l.isBlank()) continue;
-                String[] p = l.split(",");
-                double[] r = new double[h.size()];
+            for (String[] p : t.rows()) {
+                double[] r = new double[p.length];
                 for (int i = 0; i < r.length; i++) {
                     try {
-                        r[i] = i < p.length ? Double.parseDouble(p[i].strip()) : Double.NaN;
+                        r[i] = Double.parseDouble(p[i]);
                     } catch (NumberFormatException e) {
                         r[i] = Double.NaN;
                     }
                 }
                 rows.add(r);
             }
-            return new Table(h, rows);
+            return new Table(t.header(), rows);
         }
 
         int rows() { return data.size(); }

@@ -1,8 +1,6 @@
 package org.softglass.core.aging;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,18 +81,20 @@ public final class QuenchReplica {
 
     /** Reads a finished softness.csv and checks it holds exactly the scheduled steps. */
     static Series read(Path f, int r, double tf, long[] steps) throws IOException {
-        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-        if (lines.size() != steps.length + 1) {
-            throw new InputFormatException(f.toString(), -1, "has " + (lines.size() - 1) + " rows, expected " + steps.length + " waiting times");
+        org.softglass.core.io.CsvRows.Table t = org.softglass.core.io.CsvRows.readTable(f);
+        if (t.rows().size() != steps.length) {
+            throw new InputFormatException(f.toString(), -1, "has " + t.rows().size() + " rows, expected " + steps.length + " waiting times");
         }
         double[] s = new double[steps.length], u = new double[steps.length];
         for (int k = 0; k < steps.length; k++) {
-            String[] c = lines.get(k + 1).split(",");
-            if (c.length < 5 || Long.parseLong(c[0]) != steps[k]) {
-                throw new InputFormatException(f.toString(), k + 2, "expected the row of step " + steps[k]);
+            String[] c = t.rows().get(k);
+            try {
+                if (c.length < 5 || Long.parseLong(c[0]) != steps[k]) throw new NumberFormatException();
+                s[k] = Double.parseDouble(c[2]);
+                u[k] = Double.parseDouble(c[4]);
+            } catch (NumberFormatException e) {
+                throw t.error(k, "expected the row of step " + steps[k]);
             }
-            s[k] = Double.parseDouble(c[2]);
-            u[k] = Double.parseDouble(c[4]);
         }
         return new Series(r, tf, s, u);
     }

@@ -80,4 +80,57 @@ public final class CsvRows {
         byte[] b = text.toString().getBytes(StandardCharsets.UTF_8);
         AtomicOutput.write(file, out -> out.write(b));
     }
+
+    /**
+     * A CSV table read whole whose columns are found by name: the header's names (stripped) and every non-blank row,
+     * split into as many fields as the header has, with its 1-based line number for messages.
+     *
+     * @param source the file, for messages
+     * @param lines  the line number of each row
+     */
+    public record Table(String source, java.util.List<String> header, java.util.List<String[]> rows, long[] lines) {
+        /** The index of column {@code name}, or −1. */
+        public int column(String name) { return header.indexOf(name); }
+
+        /** The index of the first of {@code names} the header has, or −1 (a column with alternative names). */
+        public int column(String... names) {
+            for (String n : names) if (header.contains(n)) return header.indexOf(n);
+            return -1;
+        }
+
+        /** A problem with row {@code k}: an {@link InputFormatException} naming the file and the row's line. */
+        public InputFormatException error(int k, String detail) { return new InputFormatException(source, lines[k], detail); }
+    }
+
+    /**
+     * Reads {@code csv} as a {@link Table}: the first line is the header, every non-blank row must have as many fields.
+     *
+     * @throws InputFormatException an empty file, a row with another field count, or text that is not UTF-8
+     */
+    public static Table readTable(Path csv) throws IOException {
+        String src = csv.toString();
+        java.util.List<String> text;
+        try {
+            text = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputFormatException(src, -1, "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
+        }
+        if (text.isEmpty() || text.getFirst().isBlank()) throw new InputFormatException(src, 1, "empty file, expected a CSV header");
+        java.util.List<String> header = java.util.Arrays.stream(text.getFirst().split(",", -1)).map(String::strip).toList();
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        long[] lines = new long[text.size()];
+        for (int k = 1; k < text.size(); k++) {
+            String line = text.get(k);
+            if (line.isBlank()) continue;
+            String[] f = line.split(",", -1);
+            if (f.length != header.size()) {
+                throw new InputFormatException(src, k + 1, "found '" + InputFormatException.quote(line) + "' (" + f.length + " fields), expected "
+                        + header.size() + " (" + String.join(",", header) + ")");
+            }
+            for (int j = 0; j < f.length; j++) f[j] = f[j].strip();
+            lines[rows.size()] = k + 1;
+            rows.add(f);
+        }
+        return new Table(src, header, rows, java.util.Arrays.copyOf(lines, rows.size()));
+    }
 }

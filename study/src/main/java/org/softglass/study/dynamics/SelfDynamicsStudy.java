@@ -1,8 +1,6 @@
 package org.softglass.study.dynamics;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -163,35 +161,29 @@ public final class SelfDynamicsStudy {
      */
     private static TransitionRate transitionRate(Request req, int n, double t0, long[] steps) throws IOException {
         String src = req.isEnergy().toString();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(req.isEnergy(), StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new InputFormatException(src, -1, "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
+        CsvRows.Table t = CsvRows.readTable(req.isEnergy());
+        int it = t.column("timestep", "step"), iu = t.column("u_is_per_atom");
+        if (it < 0 || iu < 0) {
+            throw new InputFormatException(src, 1, "found '" + String.join(",", t.header()) + "', expected columns timestep (or step) and u_is_per_atom");
         }
-        if (lines.isEmpty()) throw new InputFormatException(src, 1, "empty file, expected a header with timestep (or step) and u_is_per_atom");
-        List<String> head = Arrays.stream(lines.get(0).split(",")).map(String::strip).toList();
-        int it = head.indexOf("timestep") >= 0 ? head.indexOf("timestep") : head.indexOf("step"), iu = head.indexOf("u_is_per_atom");
-        if (it < 0 || iu < 0) throw new InputFormatException(src, 1, "found '" + lines.get(0) + "', expected columns timestep (or step) and u_is_per_atom");
         List<long[]> at = new ArrayList<>();    // {timestep, line}
         List<Double> u = new ArrayList<>();
-        for (int k = 1; k < lines.size(); k++) {
-            if (lines.get(k).isBlank()) continue;
-            String[] p = lines.get(k).split(",");
+        for (int k = 0; k < t.rows().size(); k++) {
+            String[] p = t.rows().get(k);
             long step;
             double v;
             try {
-                step = Long.parseLong(p[it].strip());
-                v = Double.parseDouble(p[iu].strip());
+                step = Long.parseLong(p[it]);
+                v = Double.parseDouble(p[iu]);
             } catch (RuntimeException e) {
-                throw new InputFormatException(src, k + 1, "found '" + lines.get(k) + "', expected an integer timestep and a number u_is_per_atom");
+                throw t.error(k, "found '" + String.join(",", p) + "', expected an integer timestep and a number u_is_per_atom");
             }
-            if (!Double.isFinite(v)) throw new InputFormatException(src, k + 1, "u_is_per_atom is " + p[iu].strip() + ", expected a finite energy");
+            if (!Double.isFinite(v)) throw t.error(k, "u_is_per_atom is " + p[iu] + ", expected a finite energy");
             if (Arrays.binarySearch(steps, step) < 0) {
-                throw new InputFormatException(src, k + 1, "timestep " + step + " is not a frame of " + req.trajectory() + " (timesteps " + steps[0] + ".."
+                throw t.error(k, "timestep " + step + " is not a frame of " + req.trajectory() + " (timesteps " + steps[0] + ".."
                         + steps[steps.length - 1] + "), expected the inherent structures of this trajectory's frames");
             }
-            at.add(new long[] {step, k + 1});
+            at.add(new long[] {step, t.lines()[k]});
             u.add(v);
         }
         if (at.size() < 2) throw new InputFormatException(src, -1, "found " + at.size() + " inherent structure(s), expected at least 2");

@@ -1,15 +1,13 @@
 package org.softglass.study.elastic;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.softglass.core.dynamics.MesoelasticFit;
+import org.softglass.core.io.CsvRows;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.JsonFile;
 import org.softglass.core.io.Manifest;
@@ -42,25 +40,17 @@ public final class MesoelasticStudy {
     public static MesoelasticFit run(Request req, Path outDir, StudyContext ctx) throws IOException {
         Path table = req.table();
         double density = req.density(), minTauT0 = req.minTauT0();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(table, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new InputFormatException(table.toString(), -1, "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
-        }
-        if (lines.isEmpty()) throw new InputFormatException(table.toString(), 1, "empty file, expected a header T,tau_alpha,kappa[,G]");
-        List<String> head = Arrays.stream(lines.get(0).split(",")).map(String::strip).toList();
+        CsvRows.Table tb = CsvRows.readTable(table);
+        List<String> head = tb.header();
         int it = head.indexOf("T"), ia = head.indexOf("tau_alpha"), ik = head.indexOf("kappa"), ig = head.indexOf("G");
-        if (it < 0 || ia < 0 || ik < 0) throw new InputFormatException(table.toString(), 1, "found header '" + lines.get(0) + "', expected columns T, tau_alpha, kappa");
+        if (it < 0 || ia < 0 || ik < 0) throw new InputFormatException(table.toString(), 1, "found header '" + String.join(",", head) + "', expected columns T, tau_alpha, kappa");
         List<double[]> rows = new ArrayList<>();
-        for (int k = 1; k < lines.size(); k++) {
-            if (lines.get(k).isBlank()) continue;
-            String[] p = lines.get(k).split(",");
+        for (int k = 0; k < tb.rows().size(); k++) {
+            String[] p = tb.rows().get(k);
             try {
-                rows.add(new double[] {Double.parseDouble(p[it].strip()), Double.parseDouble(p[ia].strip()), Double.parseDouble(p[ik].strip()),
-                        ig >= 0 ? Double.parseDouble(p[ig].strip()) : Double.NaN});
+                rows.add(new double[] {Double.parseDouble(p[it]), Double.parseDouble(p[ia]), Double.parseDouble(p[ik]), ig >= 0 ? Double.parseDouble(p[ig]) : Double.NaN});
             } catch (RuntimeException e) {
-                throw new InputFormatException(table.toString(), k + 1, "found '" + lines.get(k) + "', expected " + head.size() + " numbers");
+                throw tb.error(k, "found '" + String.join(",", p) + "', expected " + head.size() + " numbers");
             }
         }
         rows.sort((x, y) -> Double.compare(y[0], x[0]));  // highest T first

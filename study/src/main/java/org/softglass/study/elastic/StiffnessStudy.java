@@ -1,8 +1,6 @@
 package org.softglass.study.elastic;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -219,26 +217,19 @@ public final class StiffnessStudy {
      * @return structure index → (id → mobility)
      */
     public static Map<Integer, Map<Long, Double>> readMobility(Path file) throws IOException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new InputFormatException(file.toString(), -1, "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
-        }
-        boolean framed = !lines.isEmpty() && lines.get(0).strip().replace(" ", "").equals("frame,id,mobility");
+        CsvRows.Table t = CsvRows.readTable(file);
+        boolean framed = String.join(",", t.header()).replace(" ", "").equals("frame,id,mobility");
         String want = framed ? "frame,id,mobility" : "id,mobility";
         Map<Integer, Map<Long, Double>> m = new HashMap<>();
-        for (int k = 1; k < lines.size(); k++) {
-            String line = lines.get(k).strip();
-            if (line.isEmpty()) continue;
-            String[] p = line.split(",");
+        for (int k = 0; k < t.rows().size(); k++) {
+            String[] p = t.rows().get(k);
             try {
                 if (p.length != (framed ? 3 : 2)) throw new NumberFormatException();
-                int frame = framed ? Integer.parseInt(p[0].strip()) : 0;
+                int frame = framed ? Integer.parseInt(p[0]) : 0;
                 if (frame < 0) throw new NumberFormatException();
-                m.computeIfAbsent(frame, x -> new HashMap<>()).put(Long.parseLong(p[framed ? 1 : 0].strip()), Double.parseDouble(p[framed ? 2 : 1].strip()));
+                m.computeIfAbsent(frame, x -> new HashMap<>()).put(Long.parseLong(p[framed ? 1 : 0]), Double.parseDouble(p[framed ? 2 : 1]));
             } catch (NumberFormatException e) {
-                throw new InputFormatException(file.toString(), k + 1, "found '" + InputFormatException.quote(line) + "', expected '" + want + "'");
+                throw t.error(k, "found '" + InputFormatException.quote(String.join(",", p)) + "', expected '" + want + "'");
             }
         }
         if (m.isEmpty()) throw new InputFormatException(file.toString(), 1, "no data rows, expected a header and lines '" + want + "'");
