@@ -104,7 +104,7 @@ class SchemaFilesTest(unittest.TestCase):
 
     def test_every_schema_name_in_the_java_writers_has_a_schema_file(self):
         names = set()
-        for module in ("core", "cli", "validation"):
+        for module in ("core", "study", "cli", "validation"):
             for f in glob.glob(os.path.join(ROOT, module, "src", "main", "java", "**", "*.java"), recursive=True):
                 with open(f, encoding="utf-8") as fh:
                     names.update(re.findall(r'"softglass\.([a-z0-9-]+)/1"', fh.read()))

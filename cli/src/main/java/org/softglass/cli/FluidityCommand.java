@@ -1,25 +1,11 @@
 package org.softglass.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.softglass.core.barriers.BarrierAnalysis;
-import org.softglass.core.barriers.PhopTable;
 import org.softglass.core.barriers.SoftnessBins;
-import org.softglass.core.fluidity.BiasScan;
-import org.softglass.core.fluidity.Fluidity;
-import org.softglass.core.io.Manifest;
-import org.softglass.core.plot.Plot;
-import org.softglass.core.rearrange.TrainsetWriter;
-import org.softglass.core.structure.FeatureFiles;
-import org.softglass.core.softness.SoftnessApply;
-import org.softglass.core.softness.SoftnessModel;
-import org.softglass.study.barriers.BarrierReport;
 import org.softglass.study.barriers.TemperatureSet;
+import org.softglass.study.fluidity.FluidityStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,97 +79,17 @@ final class FluidityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Csv.bins(bins, "--bins"); // checked before any input is read
-        OptionChecks.positive(threshold, "--p-threshold");
-        OptionChecks.atLeast(bootstrap, 0, "--bootstrap");
-        OptionChecks.atLeast(minEvents, 0, "--min-events");
-        OptionChecks.atLeast(lag, 0, "--lag");
-        OptionChecks.inRange(pMax, Double.MIN_VALUE, 1, "--p-max");
-        if ((sigma == null) == (sigmaFrom == null)) throw new IllegalArgumentException("give exactly one of --sigma-from FEATURES_DIR and --sigma VALUE");
-        // each set's descriptors and p_hop must come from one trajectory (TrajectoryRef), checked before any output
-        for (String spec : sets == null ? List.<String>of() : sets) {
-            TemperatureSet t = TemperatureSet.parse(spec);
-            Path fj = t.data().resolve("features.json");
-            t.requireSameTrajectory(FeatureFiles.trajectory(fj), fj, "descriptors");
+        SoftnessBins b = Csv.bins(bins, "--bins"); // checked before any input is read
+        List<TemperatureSet> ts = sets == null ? List.of() : sets.stream().map(TemperatureSet::parse).toList();
+        FluidityStudy.Result r = FluidityStudy.run(new FluidityStudy.Request(modelFile, test, sigmaFrom, sigma, reference, ts, b, threshold, bootstrap,
+                seed, minEvents, pMax, !arrhenius, strict, lag, !noOnset), out, run.context());
+        if (r.onsetError() != null) {
+            throw new org.softglass.core.util.Refusal(r.onsetError() + " (the bias scan, x_alpha and the per-bin fits are in " + out + ")");
         }
-        SoftnessModel m = SoftnessModel.read(modelFile);
-        Manifest man = new Manifest(Version.get(), "fluidity").input(modelFile).input(test.resolve("samples.csv"));
-        TrainsetWriter.TrainingSet ts = TrainsetWriter.read(test);
-        m.requireColumns(FeatureFiles.names(ts.columns()), test.resolve("features.json").toString());
-        double[] d = new double[ts.labels().length], z = new double[m.size()];
-        for (int i = 0; i < d.length; i++) d[i] = m.projection(ts.x()[i], z);
-        BiasScan scan = BiasScan.scan(d, ts.labels());
-        double sig;
-        if (sigma != null) {
-            if (!(sigma > 0)) throw new IllegalArgumentException("--sigma must be > 0, got " + sigma);
-            sig = sigma;
-        } else {
-            double[] ds = SoftnessApply.projections(m, sigmaFrom);
-            double mean = 0, v = 0;
-            for (double x : ds) mean += x;
-            mean /= ds.length;
-            for (double x : ds) v += (x - mean) * (x - mean);
-            sig = Math.sqrt(v / Math.max(1, ds.length - 1));
-            man.input(sigmaFrom.resolve("features.npy"));
+        if (!run.quiet()) {
+            System.out.println("best threshold " + Csv.fmt(r.scan().best()) + " (accuracy " + Csv.fmt(r.scan().bestAccuracy()) + "), sigma_alpha "
+                    + Csv.fmt(r.sigmaAlpha()));
         }
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < scan.thresholds().length; i++) rows.add(new Object[] {scan.thresholds()[i], scan.accuracy()[i]});
-        List<Path> outputs = new ArrayList<>();
-        Files.createDirectories(out);   // only once the inputs are read and the analysis has run
-        Path scanCsv = out.resolve("bias_scan.csv"), scanPng = out.resolve("bias_scan.png");
-        Csv.write(scanCsv, "threshold,accuracy", rows);
-        double trainThreshold = -m.plane().b();
-        Plot.xy("Test accuracy vs threshold", "threshold b (predict 1 when w.F > b)", "accuracy")
-                .line("test set", scan.thresholds(), scan.accuracy())
-                .points("best", new double[] {scan.best()}, new double[] {scan.bestAccuracy()})
-                .points("training bias", new double[] {trainThreshold}, new double[] {BiasScan.accuracy(d, ts.labels(), trainThreshold)}).save(scanPng);
-        outputs.addAll(List.of(scanCsv, scanPng));
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("schema", "softglass.fluidity/1");
-        j.put("train_threshold", trainThreshold);
-        j.put("train_threshold_accuracy", BiasScan.accuracy(d, ts.labels(), trainThreshold));
-        j.put("best_threshold", scan.best());
-        j.put("best_accuracy", scan.bestAccuracy());
-        j.put("sigma_alpha", sig);
-        j.put("x_alpha", "(w.F - best_threshold) / sigma_alpha");
-        if (reference != null) {
-            SoftnessModel ref = SoftnessModel.read(reference);
-            j.put("projection", Fluidity.projection(ref, m, ref.standardization().std()));
-            j.put("projection_frame", "weights mapped to the reference model's standardisation");
-            man.input(reference);
-        }
-        String onsetError = null;
-        if (sets != null && !sets.isEmpty()) {
-            List<BarrierAnalysis.Sample> samples = new ArrayList<>();
-            for (String spec : sets) {
-                TemperatureSet t = TemperatureSet.parse(spec);
-                double[] x = Fluidity.x(SoftnessApply.projections(m, t.data()), scan.best(), sig);
-                long[][] rws = FeatureFiles.readRows(t.data().resolve("rows.npy"));
-                if (rws.length != x.length) throw new org.softglass.core.io.InputFormatException(t.data().resolve("rows.npy").toString(), -1, "has " + rws.length + " rows, features.npy has " + x.length);
-                samples.add(TemperatureSet.sample(t.t(), x, rws, PhopTable.read(t.phop()), threshold, lag));
-                man.input(t.data().resolve("features.npy")).input(t.phop().resolve("phop.npy"));
-            }
-            SoftnessBins b = Csv.bins(bins, "--bins");
-            BarrierAnalysis.Result r = BarrierAnalysis.run(samples, new BarrierAnalysis.Options(b, bootstrap, seed, minEvents, pMax, !arrhenius, strict, false));
-            if (!noOnset) {   // as in 'barriers': a refused onset fit still leaves the scan, x_alpha and per-bin fits written
-                BarrierReport.Onset fit = BarrierReport.fitOnset(r, !arrhenius, minEvents, pMax);
-                r = fit.result();
-                onsetError = fit.error();
-            }
-            j.put("barriers", BarrierReport.write(r, out, "x_alpha", outputs));
-            if (onsetError != null) j.put("onset_error", onsetError);
-        }
-        Path json = out.resolve("fluidity.json");
-        Csv.json(json, j);
-        outputs.add(json);
-        for (Path p : outputs) man.output(p);
-        man.param("sets", sets).param("bins", bins).param("p_threshold", threshold).param("lag", lag).param("seed", seed).param("kramers", !arrhenius)
-                .result("best_threshold", scan.best()).result("best_accuracy", scan.bestAccuracy()).result("sigma_alpha", sig)
-                .write(out.resolve("fluidity.manifest.json"));
-        if (onsetError != null) {
-            throw new org.softglass.core.util.Refusal(onsetError + " (the bias scan, x_alpha and the per-bin fits are in " + out + ")");
-        }
-        if (!run.quiet()) System.out.println("best threshold " + Csv.fmt(scan.best()) + " (accuracy " + Csv.fmt(scan.bestAccuracy()) + "), sigma_alpha " + Csv.fmt(sig));
         return ExitCodes.OK;
     }
 }

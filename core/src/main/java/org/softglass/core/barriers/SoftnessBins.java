@@ -16,6 +16,11 @@ public record SoftnessBins(double lo, double hi, int n) {
     }
 
     /** Bin width. */
+    /** The bins as text {@code LO:HI:N}, whole numbers without ".0" ({@code -3:3:24}), as a manifest records them. */
+    public String spec() { return num(lo) + ":" + num(hi) + ":" + n; }
+
+    private static String num(double v) { return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v); }
+
     public double width() { return (hi - lo) / n; }
 
     /** The bin of v, or −1 when v is outside [lo, hi) or not finite. */

@@ -76,7 +76,7 @@ public final class BarriersStudy {
         }
 
         /** The sets as their texts {@code T=TEMP:DIR:PHOP_DIR}. */
-        List<String> texts() { return sets.stream().map(s -> "T=" + s.t() + ":" + s.data() + ":" + s.phop()).toList(); }
+        List<String> texts() { return sets.stream().map(TemperatureSet::text).toList(); }
     }
 
     /**

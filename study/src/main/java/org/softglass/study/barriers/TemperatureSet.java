@@ -35,6 +35,9 @@ public record TemperatureSet(double t, Path data, Path phop) {
         return new TemperatureSet(t, Path.of(p[1]), Path.of(p[2]));
     }
 
+    /** The set as text {@code T=TEMP:DIR:PHOP_DIR} (the temperature as Java writes it). */
+    public String text() { return "T=" + t + ":" + data + ":" + phop; }
+
     /**
      * Refuses a set whose directories come from different trajectories (the rule of
      * {@link TrajectoryRef}): the trajectory recorded for DIR ({@code softness.json} or

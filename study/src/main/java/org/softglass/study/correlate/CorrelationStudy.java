@@ -294,7 +294,7 @@ public final class CorrelationStudy {
                 .param("dt", req.dt())
                 .result("xi", cfit.form().xi()).result("c1", cfit.form().c1()).result("c0", cr.c0());
         if (kq != null) {
-            man.param("window", kq.window()).param("p_c", kq.pc()).param("r_bins", bins(kq.rBins())).param("s_bins", bins(kq.sBins()))
+            man.param("window", kq.window()).param("p_c", kq.pc()).param("r_bins", kq.rBins().spec()).param("s_bins", kq.sBins().spec())
                     .param("r_background", kq.rBackground()).param("rearrangers", kq.rearrangers().name()).param("min_count", kq.minCount()).input(kq.events());
             if (res.kicksError() != null) man.result("kicks_error", res.kicksError());
         }
@@ -376,9 +376,6 @@ public final class CorrelationStudy {
         for (int i = 2; i < ts.length; i++) if (ts[i] - ts[i - 1] != d) throw new InputFormatException(traj.toString(), -1, "frames are not evenly spaced (frame " + i + ")");
         return d * dt;
     }
-
-    /** {@code LO:HI:N} as an option spells it (whole numbers without ".0"). */
-    private static String bins(SoftnessBins b) { return num(b.lo()) + ":" + num(b.hi()) + ":" + b.n(); }
 
     private static String num(double v) { return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v); }
 }
