@@ -1,9 +1,7 @@
 package org.softglass.core.barriers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.softglass.core.io.InputFormatException;
@@ -28,15 +26,7 @@ public record PhopTable(double[][] phop, double[] times, long[] timesteps, long[
     /** Reads {@code dir/phop.npy} and {@code dir/phop.json} and checks they agree. */
     public static PhopTable read(Path dir) throws IOException {
         Path js = dir.resolve("phop.json"), np = dir.resolve("phop.npy");
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readAllBytes(js));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputFormatException(js.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
-            throw new InputFormatException(js.toString(), -1, "not valid JSON (" + e.getMessage() + ")", e);
-        }
-        if (root == null || !SCHEMA.equals(root.path("schema").asText(""))) throw new InputFormatException(js.toString(), -1, "field 'schema' missing or invalid, expected \"" + SCHEMA + "\"");
+        JsonNode root = org.softglass.core.io.JsonFile.readDocument(js, SCHEMA);
         double[] times = doubles(root, "times", js);
         long[] ts = longs(root, "timesteps", js), ids = longs(root, "ids", js), types = longs(root, "types", js);
         JsonNode dt = root.get("dt");

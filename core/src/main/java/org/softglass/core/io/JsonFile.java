@@ -35,6 +35,28 @@ public final class JsonFile {
         return m;
     }
 
+    /**
+     * Reads a {@code softglass.NAME/1} document: valid JSON whose {@code schema} field is {@code schema}.
+     *
+     * @return the document's root
+     * @throws InputFormatException naming the file: not JSON (or not text), or another schema
+     */
+    public static com.fasterxml.jackson.databind.JsonNode readDocument(Path file, String schema) throws IOException {
+        String src = file.toString();
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = JSON.readTree(java.nio.file.Files.readAllBytes(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
+            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
+        }
+        if (root == null || !schema.equals(root.path("schema").asText(""))) {
+            throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + schema + "\"");
+        }
+        return root;
+    }
+
     /** {@code v}, or null (JSON null) when it is NaN or ±∞, which JSON cannot hold. */
     public static Double finite(double v) { return Double.isFinite(v) ? v : null; }
 }

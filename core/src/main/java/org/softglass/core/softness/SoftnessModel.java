@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -125,17 +124,7 @@ public record SoftnessModel(Hyperplane plane, Standardization standardization, L
     @SuppressWarnings("unchecked")
     public static SoftnessModel read(Path file) throws IOException {
         String src = file.toString();
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readAllBytes(file));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
-            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
-        }
-        if (root == null || !SCHEMA.equals(root.path("schema").asText(""))) {
-            throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + SCHEMA + "\"");
-        }
+        JsonNode root = org.softglass.core.io.JsonFile.readDocument(file, SCHEMA);
         double[] w = array(root, "weights", src), mean = array(root, "mean", src), std = array(root, "std", src);
         JsonNode b = root.get("bias");
         if (b == null || !b.isNumber() || !Double.isFinite(b.doubleValue())) throw new InputFormatException(src, -1, "field 'bias' missing or invalid, expected a finite number");

@@ -205,17 +205,7 @@ public final class FeatureFiles implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> readColumns(Path json) throws IOException {
         String src = json.toString();
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readAllBytes(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
-            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
-        }
-        if (root == null || !SCHEMA.equals(root.path("schema").asText(""))) {
-            throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + SCHEMA + "\"");
-        }
+        JsonNode root = org.softglass.core.io.JsonFile.readDocument(json, SCHEMA);
         JsonNode cols = root.get("columns");
         if (cols == null || !cols.isArray() || cols.isEmpty()) throw new InputFormatException(src, -1, "field 'columns' missing or empty, expected an array of column objects");
         List<Map<String, Object>> out = new ArrayList<>();
