@@ -1,7 +1,6 @@
 package org.softglass.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -23,24 +22,6 @@ final class Csv {
     /** Writes an object as indented JSON ({@link org.softglass.core.io.JsonFile#write}). */
     static void json(Path file, Object value) throws IOException {
         org.softglass.core.io.JsonFile.write(file, value);
-    }
-
-    /**
-     * The lines of a UTF-8 text input (a CSV table); bytes that are not UTF-8 are an
-     * {@link org.softglass.core.io.InputFormatException} naming the file, not a bare
-     * {@link java.nio.charset.MalformedInputException} ("Input length = 1").
-     */
-    static List<String> readLines(Path file) throws IOException {
-        try {
-            return java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw notUtf8(file, e);
-        }
-    }
-
-    static org.softglass.core.io.InputFormatException notUtf8(Path file, java.nio.charset.CharacterCodingException e) {
-        return new org.softglass.core.io.InputFormatException(file.toString(), -1,
-                "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
     }
 
     static String fmt(double v) { return String.format(Locale.ROOT, "%.4g", v); }

@@ -68,12 +68,6 @@ final class OptionChecks {
         return v;
     }
 
-    /** Returns v if lo &lt; v &lt; hi, else refuses: "--pc must be in (0, 1), got 1.0". */
-    static double inOpenRange(double v, double lo, double hi, String option) {
-        if (!(v > lo && v < hi)) throw new IllegalArgumentException(option + " must be in (" + lo + ", " + hi + "), got " + v);
-        return v;
-    }
-
     /** Returns v if v ≥ min, else refuses: "--bins must be >= 1, got 0". */
     static long atLeast(long v, long min, String option) {
         if (v < min) throw new IllegalArgumentException(option + " must be >= " + min + ", got " + v);

@@ -461,16 +461,16 @@ final class Pipeline {
     }
 
     /** A study call of a stage: what it computes, its outputs written by the study. */
-    interface StudyCall { Object run() throws IOException; }
+    interface StudyCall<T> { T run() throws IOException; }
 
     /**
-     * Runs one study of a stage in-process; a failure becomes one line naming the study, its exit code and its message
+     * Runs one study of a stage in-process and returns its result; a failure becomes one line naming the study, its exit code and its message
      * as the command of the same name would report it ({@link Errors#classify}; a failure to write under this run's
      * directory is an output error, as for the command's {@code --out}).
      */
-    void call(String name, StudyCall study) {
+    <T> T call(String name, StudyCall<T> study) {
         try {
-            study.run();
+            return study.run();
         } catch (PipelineException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -129,14 +129,13 @@ final class PipelineAnalysis {
         try (Progress bar = pl.bar("barriers", 1, "items")) {
             pl.runItem(new PipelineLedger.Item("barriers", null, pl.out.resolve("barriers"), Csv.map("p_R", pl.preset.pR(), "bootstrap",
                     pl.preset.bootstrap(), "seed", pl.seed), in), d -> {
-                BarriersStudy.Result[] r = new BarriersStudy.Result[1];
-                pl.call("barriers", () -> r[0] = BarriersStudy.run(BarriersStudy.Request.of(sets, pl.preset.pR(), pl.preset.bootstrap(), pl.seed), d, pl.context()));
-                if (r[0].onsetError() == null) {
+                BarriersStudy.Result r = pl.call("barriers", () -> BarriersStudy.run(BarriersStudy.Request.of(sets, pl.preset.pR(), pl.preset.bootstrap(), pl.seed), d, pl.context()));
+                if (r.onsetError() == null) {
                     Csv.json(d.resolve("onset-source.json"), Csv.map("source", "fitted", "reason", null));
                     return Map.of();
                 }
                 // the fallback, a value of the result: the preset's onset with the measured τ_R, and a record of why
-                BarriersStudy.presetOnset(d, r[0].tauR(), r[0].onsetError());
+                BarriersStudy.presetOnset(d, r.tauR(), r.onsetError());
                 return Map.of("onset_source", BarriersStudy.ONSET_PRESET);
             });
             bar.step();
@@ -172,9 +171,8 @@ final class PipelineAnalysis {
                     unmeasurable = "no softness-kick bins: " + e.getMessage();
                 }
                 CorrelationStudy.Request req = new CorrelationStudy.Request(pl.traj(t), s, rmax, 0.1, 1, 0.9, Math.min(4.0, rmax), pl.preset.dt(), kicks, params);
-                CorrelationStudy.Result[] r = new CorrelationStudy.Result[1];
-                pl.call("correlations", () -> r[0] = CorrelationStudy.run(req, d, pl.context()));
-                String reason = r[0].kicksError() != null ? r[0].kicksError() : unmeasurable;
+                CorrelationStudy.Result r = pl.call("correlations", () -> CorrelationStudy.run(req, d, pl.context()));
+                String reason = r.kicksError() != null ? r.kicksError() : unmeasurable;
                 if (reason == null) return Map.of();
                 // ΔS statistics of a short run can be too noisy for the App. E background subtraction: C_S(r) is kept (the
                 // TRSP stage then takes its kick parameters from a preset and says so)

@@ -89,11 +89,10 @@ final class PipelineMd {
      * with {@code keep} (as the inline quench of the MD keeps them), else they stop the item.
      */
     Map<String, Object> mergeQuench(List<Path> shards, Path dir, boolean keep) {
-        ShardMerge.QuenchMerge[] r = new ShardMerge.QuenchMerge[1];
-        pl.call("quench-merge", () -> r[0] = ShardMerge.quench(shards, dir, pl.context()));
-        if (r[0].unconverged() == 0) return Map.of();
-        if (keep) return Map.of("unconverged_frames", (long) r[0].unconverged());
-        throw new Pipeline.PipelineException("softglass quench-merge failed (exit " + ExitCodes.FAILED + "): " + r[0].unconverged() + " of " + r[0].frames()
+        ShardMerge.QuenchMerge r = pl.call("quench-merge", () -> ShardMerge.quench(shards, dir, pl.context()));
+        if (r.unconverged() == 0) return Map.of();
+        if (keep) return Map.of("unconverged_frames", (long) r.unconverged());
+        throw new Pipeline.PipelineException("softglass quench-merge failed (exit " + ExitCodes.FAILED + "): " + r.unconverged() + " of " + r.frames()
                 + " frames did not converge", ExitCodes.FAILED);
     }
 
@@ -103,11 +102,10 @@ final class PipelineMd {
      * the inline quench of the MD keeps them, else they stop the item.
      */
     Map<String, Object> quench(QuenchStudy.Request req, Path dir, boolean keep) throws IOException {
-        QuenchStudy.Result[] r = new QuenchStudy.Result[1];
-        pl.call("quench", () -> r[0] = QuenchStudy.run(req, dir, pl.context()));
-        if (r[0].unconverged() == 0) return Map.of();
-        if (keep) return Map.of("unconverged_frames", (long) r[0].unconverged());
-        throw new Pipeline.PipelineException("softglass quench failed (exit " + ExitCodes.FAILED + "): " + r[0].warning(), ExitCodes.FAILED);
+        QuenchStudy.Result r = pl.call("quench", () -> QuenchStudy.run(req, dir, pl.context()));
+        if (r.unconverged() == 0) return Map.of();
+        if (keep) return Map.of("unconverged_frames", (long) r.unconverged());
+        throw new Pipeline.PipelineException("softglass quench failed (exit " + ExitCodes.FAILED + "): " + r.warning(), ExitCodes.FAILED);
     }
 
     /**

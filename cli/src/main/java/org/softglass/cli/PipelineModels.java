@@ -88,10 +88,9 @@ final class PipelineModels {
             pl.runItem(new PipelineLedger.Item("trsp", null, pl.out.resolve("trsp"), Csv.map("T", temps, "L", pl.preset.trspSide(), "m", 4,
                     "events", pl.preset.trspEvents(), "trajectories", pl.preset.trspTrajectories(), "seed", pl.seed), List.of(params)), d -> {
                 // the fitted file, or C_S and kick substitutes recorded beside it (cs-source.json, kick-source.json)
-                TrspParameterStudy.Result[] use = new TrspParameterStudy.Result[1];
-                pl.call("trsp check", () -> use[0] = TrspParameterStudy.resolve(params, pl.preset.temperatures(),
+                TrspParameterStudy.Result use = pl.call("trsp check", () -> TrspParameterStudy.resolve(params, pl.preset.temperatures(),
                         new TrspParameterStudy.Lattice3(pl.preset.trspSide(), 4, 1e-2), d));
-                pl.call("trsp run", () -> TrspStudy.run(TrspStudy.Request.of(use[0].file(), pl.preset.trspSide(), temperatures(), pl.preset.trspTrajectories(),
+                pl.call("trsp run", () -> TrspStudy.run(TrspStudy.Request.of(use.file(), pl.preset.trspSide(), temperatures(), pl.preset.trspTrajectories(),
                         pl.preset.trspEvents(), pl.seed), d, pl.context()));
                 return Map.of();
             });

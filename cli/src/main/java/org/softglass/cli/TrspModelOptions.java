@@ -30,27 +30,14 @@ final class TrspModelOptions {
     double tol;
 
     /**
-     * Memory per lattice site of one running trajectory (bytes), an upper estimate: the softness
-     * (8 B), rates and cluster members of the rearranging shapes in {@code TrspDynamics} (~100 B).
-     */
-    static final long BYTES_PER_SITE = org.softglass.study.trsp.TrspStudy.BYTES_PER_SITE;
-    /** Memory kept per finished trajectory (bytes): 200 snapshot times of overlap and softness records. */
-    static final long BYTES_PER_TRAJECTORY = org.softglass.study.trsp.TrspStudy.BYTES_PER_TRAJECTORY;
-
-    /**
-     * Refuses --L, --m and a trajectory count whose memory cannot fit, before anything is allocated:
-     * one lattice per worker thread plus the kept records of every trajectory.
+     * Refuses --L, --m, --facilitation and a trajectory count whose memory cannot fit, before anything is allocated
+     * ({@link org.softglass.study.trsp.TrspStudy#checkLattice}, {@link org.softglass.study.trsp.TrspStudy#checkMemory}).
      *
      * @throws IllegalArgumentException naming the option
      */
     void checkSizes(int trajectories, int threads) {
-        if (side < 2 || side > 1290) throw new IllegalArgumentException("--L must be in [2, 1290], got " + side);
-        if (clusterSize != 1 && clusterSize != 4) throw new IllegalArgumentException("--m must be 1 or 4, got " + clusterSize);
-        OptionChecks.positive(facilitation, "--facilitation");
-        long sites = (long) side * side * side;
-        OptionChecks.memory(sites * Math.min(threads, Math.max(1, trajectories)), BYTES_PER_SITE,
-                "--L " + side + " (" + sites + " sites per trajectory, " + threads + " threads)");
-        OptionChecks.memory(trajectories, BYTES_PER_TRAJECTORY, "--trajectories " + trajectories);
+        org.softglass.study.trsp.TrspStudy.checkLattice(side, clusterSize, facilitation);
+        org.softglass.study.trsp.TrspStudy.checkMemory(side, trajectories, threads);
     }
 
     /** The parameters from --params or --preset (exactly one). */

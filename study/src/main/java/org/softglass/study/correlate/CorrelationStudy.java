@@ -290,7 +290,7 @@ public final class CorrelationStudy {
         outputs.add(json);
         Manifest man = new Manifest(ctx.version(), "correlations").input(req.trajectory(), actual.sha256()).trajectory(actual)
                 .input(req.softness().resolve("softness.npy")).input(req.softness().resolve("rows.npy"))
-                .param("rmax", req.rmax()).param("dr", req.dr()).param("every", req.every()).param("fit_range", num(req.fitLo()) + ":" + num(req.fitHi()))
+                .param("rmax", req.rmax()).param("dr", req.dr()).param("every", req.every()).param("fit_range", req.fitLo() + ":" + req.fitHi())
                 .param("dt", req.dt())
                 .result("xi", cfit.form().xi()).result("c1", cfit.form().c1()).result("c0", cr.c0());
         if (kq != null) {
@@ -376,6 +376,4 @@ public final class CorrelationStudy {
         for (int i = 2; i < ts.length; i++) if (ts[i] - ts[i - 1] != d) throw new InputFormatException(traj.toString(), -1, "frames are not evenly spaced (frame " + i + ")");
         return d * dt;
     }
-
-    private static String num(double v) { return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v); }
 }

@@ -115,7 +115,7 @@ public final class SelfDynamicsStudy {
         SelfDynamics sd = res.dynamics();
         StructureFactor sq = res.sq();
         double a0 = res.a0(), t0 = res.t0(), qUse = res.q();
-        if (!Files.isDirectory(out)) Files.createDirectories(out);
+        Files.createDirectories(out);
         List<Object[]> fsRows = new ArrayList<>();
         double[] tr = new double[sd.time().length], mr = new double[tr.length];
         for (int k = 0; k < tr.length; k++) {

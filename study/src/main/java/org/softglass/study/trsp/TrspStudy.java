@@ -70,20 +70,7 @@ public final class TrspStudy {
             Checks.atLeast(trajectories, 2, "trajectories");
             Checks.atLeast(events, 1000, "events");
             if (tol < 0 || tol >= 1) throw new InvalidParameter("{tol} must be in [0, 1), got " + tol);
-            if (side < 2 || side > 1290) throw new InvalidParameter("{L} must be in [2, 1290], got " + side);
-            if (clusterSize != 1 && clusterSize != 4) throw new InvalidParameter("{m} must be 1 or 4, got " + clusterSize);
-            Checks.positive(facilitation, "facilitation");
-        }
-
-        /**
-         * Refuses a lattice and trajectory count whose memory cannot fit, before anything is allocated: one lattice per
-         * worker thread ({@link #BYTES_PER_SITE} a site) plus the kept records of every trajectory ({@link #BYTES_PER_TRAJECTORY}).
-         */
-        public void checkMemory(int threads) {
-            long sites = (long) side * side * side;
-            MemoryBudget.require(MemoryBudget.times(sites * Math.min(threads, Math.max(1, trajectories)), BYTES_PER_SITE),
-                    "{L} " + side + " (" + sites + " sites per trajectory, " + threads + " threads)");
-            MemoryBudget.require(MemoryBudget.times(trajectories, BYTES_PER_TRAJECTORY), "{trajectories} " + trajectories);
+            checkLattice(side, clusterSize, facilitation);
         }
 
         /** The pipeline's run: the file's parameters, m = 4, no facilitation, tolerance 1e-2. */
@@ -92,13 +79,34 @@ public final class TrspStudy {
         }
     }
 
+    /**
+     * Refuses a lattice side outside [2, 1290], a cluster size other than 1 or 4, and a facilitation factor that is not
+     * finite and &gt; 0 (every TRSP run and aging run checks these).
+     */
+    public static void checkLattice(int side, int clusterSize, double facilitation) {
+        if (side < 2 || side > 1290) throw new InvalidParameter("{L} must be in [2, 1290], got " + side);
+        if (clusterSize != 1 && clusterSize != 4) throw new InvalidParameter("{m} must be 1 or 4, got " + clusterSize);
+        Checks.positive(facilitation, "facilitation");
+    }
+
+    /**
+     * Refuses a lattice and trajectory count whose memory cannot fit, before anything is allocated: one lattice per
+     * worker thread ({@link #BYTES_PER_SITE} a site) plus the kept records of every trajectory ({@link #BYTES_PER_TRAJECTORY}).
+     */
+    public static void checkMemory(int side, int trajectories, int threads) {
+        long sites = (long) side * side * side;
+        MemoryBudget.require(MemoryBudget.times(sites * Math.min(threads, Math.max(1, trajectories)), BYTES_PER_SITE),
+                "{L} " + side + " (" + sites + " sites per trajectory, " + threads + " threads)");
+        MemoryBudget.require(MemoryBudget.times(trajectories, BYTES_PER_TRAJECTORY), "{trajectories} " + trajectories);
+    }
+
     /** One temperature's figures, as summary.csv holds them. */
     public record Summary(double t, double tauChi, double chi4Star, double xi4, double s40, double meanS, double targetMeanS, long events,
                           double eventsPerSecond) {}
 
     /** Runs the ensembles of {@code req} and writes {@code outDir}. */
     public static List<Summary> run(Request req, Path outDir, StudyContext ctx) throws IOException {
-        req.checkMemory(ctx.threads());
+        checkMemory(req.side(), req.trajectories(), ctx.threads());
         ModelParameters p = req.params();
         List<Double> ts = req.temperatures();
         int trajectories = req.trajectories();
