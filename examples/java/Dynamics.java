@@ -14,6 +14,18 @@ import org.softglass.study.rearrange.PhopStudy;
  */
 public class Dynamics {
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (java.nio.file.NoSuchFileException e) {   // one line, as the commands report
+            System.err.println("Dynamics: no such file: " + e.getMessage());
+            System.exit(1);
+        } catch (java.io.IOException | RuntimeException e) {   // a bad trajectory or parameter: the message names it
+            System.err.println("Dynamics: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws java.io.IOException {
         Path traj = Path.of(args.length > 0 ? args[0] : "examples/data/ka_N1000_T0.61_is.dump.gz");
         Path out = Path.of(args.length > 1 ? args[1] : "runs/java-dynamics");
         StudyContext ctx = StudyContext.of(2, "example");   // 2 worker threads; the version string goes into the manifests
