@@ -6,25 +6,25 @@ import java.util.List;
 import java.util.Locale;
 
 /** Small CSV and JSON writers for the analysis commands (atomic: the file appears complete or not at all). */
-final class Csv {
+public final class Csv {
     private Csv() {}
 
     /** Writes a header and rows of values (numbers as Java's shortest repr, NaN as empty): {@link org.softglass.core.io.CsvRows#write}. */
-    static void write(Path file, String header, List<Object[]> rows) throws IOException {
+    public static void write(Path file, String header, List<Object[]> rows) throws IOException {
         org.softglass.core.io.CsvRows.write(file, header, rows);
     }
 
     /** Writes text (UTF-8) atomically. */
-    static void writeText(Path file, CharSequence text) throws IOException {
+    public static void writeText(Path file, CharSequence text) throws IOException {
         org.softglass.core.io.CsvRows.writeText(file, text);
     }
 
     /** Writes an object as indented JSON ({@link org.softglass.core.io.JsonFile#write}). */
-    static void json(Path file, Object value) throws IOException {
+    public static void json(Path file, Object value) throws IOException {
         org.softglass.core.io.JsonFile.write(file, value);
     }
 
-    static String fmt(double v) { return String.format(Locale.ROOT, "%.4g", v); }
+    public static String fmt(double v) { return String.format(Locale.ROOT, "%.4g", v); }
 
     /** Memory per bin of the binned analyses (counts, sums, bootstrap replicates' scratch), bytes. */
     static final long BYTES_PER_BIN = 1024;
@@ -34,7 +34,7 @@ final class Csv {
      *
      * @throws IllegalArgumentException naming the option
      */
-    static org.softglass.core.barriers.SoftnessBins bins(String spec, String option) {
+    public static org.softglass.core.barriers.SoftnessBins bins(String spec, String option) {
         String[] p = spec.split(":");
         double lo, hi;
         int n;
@@ -54,7 +54,7 @@ final class Csv {
     }
 
     /** Parses "lo:hi". */
-    static double[] range(String spec, String option) {
+    public static double[] range(String spec, String option) {
         String[] p = spec.split(":");
         try {
             if (p.length != 2) throw new NumberFormatException();
@@ -67,5 +67,5 @@ final class Csv {
     }
 
     /** An insertion-ordered map from alternating keys and values ({@link org.softglass.core.io.JsonFile#map}). */
-    static java.util.Map<String, Object> map(Object... kv) { return org.softglass.core.io.JsonFile.map(kv); }
+    public static java.util.Map<String, Object> map(Object... kv) { return org.softglass.core.io.JsonFile.map(kv); }
 }

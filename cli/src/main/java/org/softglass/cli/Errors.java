@@ -30,7 +30,7 @@ import picocli.CommandLine;
  * </ul>
  * Messages never echo raw bytes: non-printable characters are shown as {@code ?}.
  */
-final class Errors implements CommandLine.IExecutionExceptionHandler {
+public final class Errors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult pr) {
@@ -54,10 +54,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     }
 
     /** A message and an exit code. */
-    record Verdict(String message, int code) {}
+    public record Verdict(String message, int code) {}
 
     /** The message and exit code of {@code t} for a command writing to {@code outputs}. */
-    static Verdict classify(Throwable t, List<OutputGuard.Location> outputs) {
+    public static Verdict classify(Throwable t, List<OutputGuard.Location> outputs) {
         if (t instanceof OutputLock.HeldException e) return new Verdict(e.getMessage(), ExitCodes.OUTPUT);
         if (t instanceof FileSystemException e) return fileSystem(e, outputs);
         if (t instanceof ZipException || (t instanceof EOFException && String.valueOf(t.getMessage()).contains("ZLIB"))) {
@@ -125,7 +125,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
     }
 
     /** One line: line breaks become spaces and every non-printable character becomes {@code ?}. */
-    static String oneLine(String s) {
+    public static String oneLine(String s) {
         if (s == null) return "(no message)";
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {

@@ -11,8 +11,8 @@ import java.util.TreeSet;
  * @param to end of a range, exclusive ({@link Integer#MAX_VALUE} for all)
  * @param list the listed frames, or null for a range
  */
-record FrameSelection(int from, int to, TreeSet<Integer> list) {
-    static FrameSelection parse(String spec) {
+public record FrameSelection(int from, int to, TreeSet<Integer> list) {
+    public static FrameSelection parse(String spec) {
         String s = spec.strip();
         if (s.equalsIgnoreCase("all")) return new FrameSelection(0, Integer.MAX_VALUE, null);
         try {
@@ -40,7 +40,7 @@ record FrameSelection(int from, int to, TreeSet<Integer> list) {
      *
      * @throws IllegalArgumentException naming {@code --frames} and what was expected
      */
-    static FrameSelection parseRange(String spec) {
+    public static FrameSelection parseRange(String spec) {
         FrameSelection range;
         try {
             range = parse(spec);
@@ -52,14 +52,14 @@ record FrameSelection(int from, int to, TreeSet<Integer> list) {
     }
 
     /** This range as the study layer's {@link org.softglass.study.FrameRange} (a list has none: its span). */
-    org.softglass.study.FrameRange toRange() { return new org.softglass.study.FrameRange(from, to); }
+    public org.softglass.study.FrameRange toRange() { return new org.softglass.study.FrameRange(from, to); }
 
-    boolean isAll() { return list == null && from == 0 && to == Integer.MAX_VALUE; }
+    public boolean isAll() { return list == null && from == 0 && to == Integer.MAX_VALUE; }
 
-    boolean contains(int k) { return list != null ? list.contains(k) : k >= from && k < to; }
+    public boolean contains(int k) { return list != null ? list.contains(k) : k >= from && k < to; }
 
     /** Whether every selected frame lies before {@code k} (reading can stop). */
-    boolean past(int k) { return k > last(); }
+    public boolean past(int k) { return k > last(); }
 
-    int last() { return to - 1; }
+    public int last() { return to - 1; }
 }

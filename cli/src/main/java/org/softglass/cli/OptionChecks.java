@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@link IllegalArgumentException} whose one-line message names the option and says what was
  * expected, so {@link Errors} maps it to exit code {@link ExitCodes#USAGE}.
  */
-final class OptionChecks {
+public final class OptionChecks {
     private OptionChecks() {}
 
     /**
@@ -51,25 +51,25 @@ final class OptionChecks {
     }
 
     /** Returns v if it is finite and &gt; 0, else refuses: "--eps must be a finite number > 0, got -1.0". */
-    static double positive(double v, String option) {
+    public static double positive(double v, String option) {
         if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException(option + " must be a finite number > 0, got " + v);
         return v;
     }
 
     /** Returns v if it is finite and ≥ 0, else refuses. */
-    static double nonNegative(double v, String option) {
+    public static double nonNegative(double v, String option) {
         if (!(v >= 0) || !Double.isFinite(v)) throw new IllegalArgumentException(option + " must be a finite number >= 0, got " + v);
         return v;
     }
 
     /** Returns v if lo ≤ v ≤ hi, else refuses: "--p-max must be in [0, 1], got 2.0". */
-    static double inRange(double v, double lo, double hi, String option) {
+    public static double inRange(double v, double lo, double hi, String option) {
         if (!(v >= lo && v <= hi)) throw new IllegalArgumentException(option + " must be in [" + lo + ", " + hi + "], got " + v);
         return v;
     }
 
     /** Returns v if v ≥ min, else refuses: "--bins must be >= 1, got 0". */
-    static long atLeast(long v, long min, String option) {
+    public static long atLeast(long v, long min, String option) {
         if (v < min) throw new IllegalArgumentException(option + " must be >= " + min + ", got " + v);
         return v;
     }
@@ -83,7 +83,7 @@ final class OptionChecks {
      * @param bytesEach bytes each item needs
      * @param what the option and what it counts, e.g. {@code "--n 1000000000 (particles)"}
      */
-    static void memory(long count, long bytesEach, String what) {
+    public static void memory(long count, long bytesEach, String what) {
         MemoryBudget.require(MemoryBudget.times(Math.max(0, count), bytesEach), what);
     }
 
@@ -92,7 +92,7 @@ final class OptionChecks {
      *
      * @throws IllegalArgumentException naming the option and the accepted names
      */
-    static org.softglass.core.minimize.Algorithm minimiser(String value, String option) {
+    public static org.softglass.core.minimize.Algorithm minimiser(String value, String option) {
         try {
             return org.softglass.core.minimize.Algorithm.parse(value);
         } catch (IllegalArgumentException e) {
@@ -106,7 +106,7 @@ final class OptionChecks {
      *
      * @throws IllegalArgumentException naming the option and the three accepted values
      */
-    static int speciesType(String value, String option) {
+    public static int speciesType(String value, String option) {
         return switch (value.toLowerCase(java.util.Locale.ROOT)) {
             case "a" -> 1;
             case "b" -> 2;

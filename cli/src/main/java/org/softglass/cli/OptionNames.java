@@ -9,14 +9,14 @@ import org.softglass.core.util.ParameterText;
  * their parameter's ({@code {tR}} is {@code --tr}, {@code {tInitial}} {@code --ti}). Core code knows no option; the
  * error reporter ({@link Errors}) renders a core message with these.
  */
-final class OptionNames {
+public final class OptionNames {
     /** Parameters whose option is not the kebab-case of their name. */
     private static final Map<String, String> SPECIAL = Map.of("tR", "--tr", "tInitial", "--ti", "tFinal", "--tf", "pL", "--pl", "T", "--T", "L", "--L");
 
     private OptionNames() {}
 
     /** The option of a core parameter name. */
-    static String of(String parameter) {
+    public static String of(String parameter) {
         String s = SPECIAL.get(parameter);
         return s != null ? s : "--" + parameter.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }

@@ -19,24 +19,24 @@ import picocli.CommandLine.Model.OptionSpec;
  * {@link OutputLock} for the whole run of the command, so that a second process writing the same
  * output is refused with the holder's pid (exit code {@link ExitCodes#OUTPUT}).
  */
-final class OutputGuard {
+public final class OutputGuard {
     /** The options that name where a command writes. */
     static final List<String> OUTPUT_OPTIONS = List.of("--out", "--per-atom");
 
     /** A command whose output directory defaults to a value computed from its other options. */
-    interface DefaultOutput {
+    public interface DefaultOutput {
         /** The output directory this command will use, or null if its options are not valid yet. */
         Path defaultOutput();
     }
 
     /** A command that, with some options, writes nothing to its output location (so takes no lock on it). */
-    interface ReadOnly {
+    public interface ReadOnly {
         /** Whether this invocation only reads (e.g. {@code pipeline --status} while the run goes on). */
         boolean readsOnly();
     }
 
     /** One output location. */
-    record Location(String option, Path path, boolean directory) {}
+    public record Location(String option, Path path, boolean directory) {}
 
     private OutputGuard() {}
 

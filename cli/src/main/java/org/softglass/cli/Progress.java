@@ -8,16 +8,16 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * A progress bar with ETA on stderr (progressbar library); silent with {@code --quiet} or when
  * stderr is not a terminal and {@code SOFTGLASS_PROGRESS} is not set, so scripts and logs stay clean.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
     private final ProgressBar bar;
 
     private Progress(ProgressBar bar) { this.bar = bar; }
 
     /** A bar counting frames of unknown total. */
-    static Progress frames(String task, boolean quiet) { return of(task, -1, "frames", quiet); }
+    public static Progress frames(String task, boolean quiet) { return of(task, -1, "frames", quiet); }
 
     /** A bar over {@code total} units (−1: unknown). */
-    static Progress of(String task, long total, String unit, boolean quiet) {
+    public static Progress of(String task, long total, String unit, boolean quiet) {
         boolean show = !quiet && (System.console() != null || System.getenv("SOFTGLASS_PROGRESS") != null);
         if (!show) return new Progress(null);
         ProgressBar b = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" " + unit, 1)
@@ -27,7 +27,7 @@ final class Progress implements AutoCloseable {
     }
 
     /** Progress bars for a study ({@link org.softglass.study.StudyContext.Progress}): one bar per loop, none when {@code quiet}. */
-    static org.softglass.study.StudyContext.Progress sink(boolean quiet) {
+    public static org.softglass.study.StudyContext.Progress sink(boolean quiet) {
         if (quiet) return org.softglass.study.StudyContext.Progress.NONE;
         return (task, total, unit) -> {
             Progress p = of(task, total, unit, false);
@@ -38,11 +38,11 @@ final class Progress implements AutoCloseable {
         };
     }
 
-    void step() { if (bar != null) bar.step(); }
+    public void step() { if (bar != null) bar.step(); }
 
-    void stepBy(long n) { if (bar != null) bar.stepBy(n); }
+    public void stepBy(long n) { if (bar != null) bar.stepBy(n); }
 
-    void stepTo(long n) { if (bar != null) bar.stepTo(n); }
+    public void stepTo(long n) { if (bar != null) bar.stepTo(n); }
 
     @Override
     public void close() { if (bar != null) bar.close(); }

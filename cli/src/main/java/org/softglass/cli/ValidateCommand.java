@@ -1,5 +1,6 @@
 package org.softglass.cli;
 
+import org.softglass.cli.pipeline.PipelineLedger;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;

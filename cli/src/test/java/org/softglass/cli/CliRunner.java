@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** Runs the softglass command line in-process and captures stdout, stderr and the exit code. */
-final class CliRunner {
-    record Result(int code, String out, String err) {}
+public final class CliRunner {
+    public record Result(int code, String out, String err) {}
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         PrintStream oldOut = System.out;
         ByteArrayOutputStream bout = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
@@ -29,7 +29,7 @@ final class CliRunner {
         return new Result(code, bout.toString(StandardCharsets.UTF_8), err.toString());
     }
 
-    static Path fixture(String name) {
+    public static Path fixture(String name) {
         String prop = System.getProperty("softglass.fixtures");
         Path base = prop != null ? Path.of(prop) : Path.of("..", "..", "shared", "fixtures");
         Path p = base.resolve("lammps").resolve(name).toAbsolutePath().normalize();

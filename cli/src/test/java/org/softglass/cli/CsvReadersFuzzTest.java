@@ -1,5 +1,6 @@
 package org.softglass.cli;
 
+import org.softglass.cli.elastic.StiffnessCommand;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;

@@ -1,5 +1,6 @@
 package org.softglass.cli;
 
+import org.softglass.cli.md.QuenchCommandTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,64 @@
+package org.softglass.cli.dynamics;
+
+import org.softglass.cli.Csv;
+import org.softglass.cli.ExitCodes;
+import org.softglass.cli.OptionChecks;
+import org.softglass.cli.RunOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.softglass.core.rearrange.Persistence;
+import org.softglass.study.Species;
+import org.softglass.study.StudyContext;
+import org.softglass.study.dynamics.PersistenceStudy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code softglass persistence PHOP_DIR --out DIR}: the persistence Q(t) and χ4(t) of the particles' rearrangements
+ * (p_hop &gt; p_c) from a {@code softglass phop} directory ({@link PersistenceStudy}).
+ */
+@Command(name = "persistence", mixinStandardHelpOptions = true,
+        description = {"Persistence Q(t) and chi4(t) = N Var Q of the particles' rearrangements, from a 'softglass phop' directory.",
+                "Particle i rearranges at frame f when p_hop > p_c; it persists over lag k from origin t0 if it rearranges at no frame of [t0, t0+k].",
+                "Q(k) and chi4(k) average over every origin whose window has p_hop defined for all selected particles; t = k * frame spacing.",
+                "Writes DIR/persistence.csv (t,lag_frames,Q,Q_err,chi4,origins), DIR/persistence.json (tau_Q at Q = 1/e, tau_chi, chi4_star, ...),",
+                "DIR/persistence.png and DIR/persistence.manifest.json."})
+public final class PersistenceCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PHOP_DIR", description = "Directory written by 'softglass phop' (phop.json, phop.npy).")
+    Path input;
+
+    @Option(names = "--pc", paramLabel = "P", defaultValue = "0.2", description = "Threshold p_c (sigma^2): p_hop > p_c is rearranging (default: ${DEFAULT-VALUE}).")
+    double pc;
+
+    @Option(names = "--species", paramLabel = "A|B|all", defaultValue = "all", description = "Particles counted: A (type 1), B (type 2) or all (default: ${DEFAULT-VALUE}).")
+    String species;
+
+    @Option(names = "--per-decade", paramLabel = "N", defaultValue = "10", description = "Log-spaced lags per decade (default: ${DEFAULT-VALUE}); lag 0 is always included.")
+    int perDecade;
+
+    @Option(names = "--max-lag", paramLabel = "FRAMES", description = "Largest lag in frames (default: the longest stretch of defined frames minus 1).")
+    Integer maxLag;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if needed).")
+    Path out;
+
+    @Mixin
+    RunOptions run = new RunOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        StudyContext ctx = run.context();
+        Species sp = Species.ofType(OptionChecks.speciesType(species, "--species"));
+        PersistenceStudy.Result res = PersistenceStudy.run(new PersistenceStudy.Request(input, pc, sp, perDecade, maxLag), out, ctx);
+        Persistence.Result r = res.persistence();
+        if (!run.quiet()) {
+            System.out.println("persistence: N = " + r.particles() + " (" + sp.label() + "), p_c = " + pc + ", tau_Q = " + Csv.fmt(r.tauQ())
+                    + ", tau_chi = " + Csv.fmt(r.tauChi()) + ", chi4* = " + Csv.fmt(r.chi4Star()) + " -> " + out);
+        }
+        return ExitCodes.OK;
+    }
+}

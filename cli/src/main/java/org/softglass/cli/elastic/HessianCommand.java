@@ -1,0 +1,61 @@
+package org.softglass.cli.elastic;
+
+import org.softglass.cli.md.EnergyCommand;
+import org.softglass.cli.ExitCodes;
+import org.softglass.cli.Formats;
+import org.softglass.cli.RunOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.softglass.study.elastic.HessianStudy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code softglass hessian DUMP --out DIR}: the sparse Hessian of one inherent structure (paper 004,
+ * Appendix A). Refuses a frame that is not at a minimum or has rattlers. Writes
+ * {@code DIR/hessian_blocks.npy} (float64, entries × 8: i, j (slots), K_xx K_xy K_xz K_yy K_yz K_zz of
+ * the pair block K_ij = ∂²u/∂r_i∂r_i, each interacting pair in both directions; M_ij = −K_ij and
+ * M_ii = Σ_j K_ij), {@code DIR/hessian.json} (sizes, memory, assembly time, forces, energy) and with
+ * {@code --modes} {@code DIR/eigenvalues.csv} (all 3N eigenvalues, LAPACK dsyevr; 3N ≤ 12000), plus
+ * {@code DIR/manifest.json}.
+ */
+@Command(name = "hessian", mixinStandardHelpOptions = true,
+        description = {"Assemble the sparse Hessian of an inherent structure (one frame of a trajectory).",
+                "Writes DIR/hessian_blocks.npy (entries x 8: i j Kxx Kxy Kxz Kyy Kyz Kzz), DIR/hessian.json, "
+                        + "with --modes DIR/eigenvalues.csv, and DIR/manifest.json."})
+public final class HessianCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DUMP", description = "Inherent structures: " + Formats.TRAJECTORY + ".")
+    Path dump;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
+    Path outDir;
+
+    @Option(names = "--model", defaultValue = "ka", description = "Pair potential preset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            completionCandidates = EnergyCommand.ModelNames.class)
+    String model;
+
+    @Option(names = "--frame", defaultValue = "0", paramLabel = "K", description = "Frame index in the file (default: ${DEFAULT-VALUE}).")
+    int frame;
+
+    @Option(names = "--fmax-limit", defaultValue = "1e-6", paramLabel = "F",
+            description = "Refuse a frame whose largest force component exceeds F (not at a minimum; default: ${DEFAULT-VALUE}).")
+    double fmaxLimit;
+
+    @Option(names = "--modes", description = "Also compute all eigenvalues (dense LAPACK dsyevr; 3N <= 12000).")
+    boolean modes;
+
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        HessianStudy.Result r = HessianStudy.run(new HessianStudy.Request(dump, model, frame, fmaxLimit, modes), outDir, run.context());
+        if (!run.quiet()) {
+            System.out.printf("hessian: N=%d, %d interacting pairs, %.1f MB, assembled in %.3f s, fmax %.3g%n",
+                    r.particles(), r.pairs(), r.memoryBytes() / 1e6, r.assemblySeconds(), r.fmax());
+        }
+        return ExitCodes.OK;
+    }
+}

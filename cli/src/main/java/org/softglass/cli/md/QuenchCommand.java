@@ -1,0 +1,90 @@
+package org.softglass.cli.md;
+
+import org.softglass.cli.ExitCodes;
+import org.softglass.cli.Formats;
+import org.softglass.cli.FrameSelection;
+import org.softglass.cli.OptionChecks;
+import org.softglass.cli.RunOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.softglass.core.minimize.Algorithm;
+import org.softglass.study.quench.QuenchStudy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code softglass quench DUMP --out DIR}: the inherent structure of every frame of a trajectory ({@link QuenchStudy}).
+ * A frame that does not converge is written with {@code converged=false}; the command then ends with exit code
+ * {@link ExitCodes#FAILED} and a one-line warning.
+ */
+@Command(name = "quench", mixinStandardHelpOptions = true,
+        description = {"Minimise the potential energy of every frame of a trajectory to its inherent structure.",
+                "Writes DIR/is.dump (id type x y z ix iy iz c_peatom), DIR/is_energy.csv "
+                        + "(frame,timestep,u_is_per_atom,fnorm,fmax,iterations,force_evals,converged) and DIR/manifest.json.",
+                "Tolerances as LAMMPS 'minimize etol ftol maxiter maxeval': ftol bounds the 2-norm of the 3N force vector, "
+                        + "etol the relative energy change per iteration; limits apply to each stage of cg+fire."})
+public final class QuenchCommand implements Callable<Integer> {
+    static final List<String> COLUMNS = QuenchStudy.COLUMNS;
+    static final String CSV_HEADER = QuenchStudy.CSV_HEADER;
+
+    @Parameters(index = "0", paramLabel = "DUMP", description = "Trajectory, any number of frames: " + Formats.TRAJECTORY + ".")
+    Path dump;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
+    Path outDir;
+
+    @Option(names = "--model", defaultValue = "ka", description = "Pair potential preset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            completionCandidates = EnergyCommand.ModelNames.class)
+    String model;
+
+    @Option(names = "--min", defaultValue = "cg+fire", paramLabel = "ALG",
+            description = "Minimiser: fire, cg, cg+fire (CG, then FIRE from where it stopped), lbfgs or lbfgs+fire "
+                    + "(L-BFGS, then FIRE if needed; fewer force evaluations than CG) (default: ${DEFAULT-VALUE}).")
+    String min;
+
+    @Option(names = "--lbfgs-memory", defaultValue = "8", paramLabel = "M",
+            description = "Number of (s, y) pairs L-BFGS keeps, 1..100 (lbfgs, lbfgs+fire only; default: ${DEFAULT-VALUE}).")
+    int lbfgsMemory;
+
+    @Option(names = "--ftol", defaultValue = "1e-10", description = "Force tolerance on |F|_2 of the 3N force vector (default: ${DEFAULT-VALUE}; 0 = off).")
+    double ftol;
+
+    @Option(names = "--etol", defaultValue = "0", description = "Relative energy-change tolerance (default: ${DEFAULT-VALUE} = off).")
+    double etol;
+
+    @Option(names = "--max-iter", defaultValue = "100000", paramLabel = "N", description = "Iteration limit per stage (default: ${DEFAULT-VALUE}).")
+    int maxIter;
+
+    @Option(names = "--max-eval", defaultValue = "1000000", paramLabel = "N", description = "Force-evaluation limit per stage (default: ${DEFAULT-VALUE}).")
+    long maxEval;
+
+    @Option(names = "--frames", defaultValue = "all", paramLabel = "A:B",
+            description = "Quench only frames A..B-1 (0-based) of DUMP, keeping their indices: a shard, merged with 'softglass quench-merge' "
+                    + "into the files one run over all frames writes (default: ${DEFAULT-VALUE}).")
+    String frames;
+
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Algorithm algorithm = OptionChecks.minimiser(min, "--min");
+        QuenchStudy.Request req = new QuenchStudy.Request(dump, model, algorithm, lbfgsMemory, ftol, etol, maxIter, maxEval,
+                FrameSelection.parseRange(frames).toRange());
+        QuenchStudy.Result r = QuenchStudy.run(req, outDir, run.context());
+        if (r.warning() != null) {
+            spec.commandLine().getErr().println("softglass: " + r.warning());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+}

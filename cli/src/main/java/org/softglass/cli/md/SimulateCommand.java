@@ -1,0 +1,144 @@
+package org.softglass.cli.md;
+
+import org.softglass.cli.ExitCodes;
+import org.softglass.cli.OptionChecks;
+import org.softglass.cli.Progress;
+import org.softglass.cli.RunOptions;
+import org.softglass.cli.Version;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.softglass.core.energy.Models;
+import org.softglass.core.io.Manifest;
+import org.softglass.core.simulate.RunSpec;
+import org.softglass.core.simulate.Simulation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code softglass simulate}: molecular dynamics of a preset model from a random start (melt →
+ * equilibrate → production), with thermo, an unwrapped LAMMPS dump, checkpoints and automatic
+ * resumption when rerun with the same parameters and {@code --out}.
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Molecular dynamics (NVT Nose-Hoover chain as LAMMPS fix nvt, NVE, or Langevin) of a preset model, optionally quenching frames.",
+                "From a random start: melt at --melt-temperature, equilibrate at --temperature, then --steps of production with thermo and trajectory output.",
+                "Rerunning the same command resumes an interrupted run from its last checkpoint, bit for bit.",
+                "Outputs in --out: thermo.csv, traj.dump (id type xu yu zu), with --inherent is.dump and is_energy.csv, checkpoint.bin, run.json, manifest.json."})
+public final class SimulateCommand implements Callable<Integer> {
+    @Option(names = "--model", defaultValue = "ka", description = "ka, ss or ipl (default: ${DEFAULT-VALUE}).")
+    String model;
+    @Option(names = "--n", defaultValue = "1000", description = "Number of particles (default: ${DEFAULT-VALUE}).")
+    int n;
+    @Option(names = "--density", description = "Number density (default: the model's, 1.2 for ka).")
+    Double density;
+    @Option(names = "--fraction-a", description = "Fraction of species A (default: the model's, 0.8 for ka, 0.5 for ss and ipl).")
+    Double fractionA;
+    @Option(names = "--temperature", required = true, description = "Temperature of equilibration and production.")
+    double temperature;
+    @Option(names = "--dt", defaultValue = "0.005", description = "Time step in tau (default: ${DEFAULT-VALUE}).")
+    double dt;
+    @Option(names = "--steps", required = true, description = "Production steps.")
+    long steps;
+    @Option(names = "--dump-every", defaultValue = "200", description = "Steps between trajectory frames; 0 for none (default: ${DEFAULT-VALUE}).")
+    long dumpEvery;
+    @Option(names = "--thermo-every", defaultValue = "200", description = "Steps between thermo rows (default: ${DEFAULT-VALUE}).")
+    long thermoEvery;
+    @Option(names = "--ensemble", defaultValue = "nvt", description = "nvt, nve or langevin (default: ${DEFAULT-VALUE}).")
+    String ensemble;
+    @Option(names = "--tdamp", defaultValue = "0.5", description = "Thermostat damping time in tau (default: ${DEFAULT-VALUE}).")
+    double tdamp;
+    @Option(names = "--melt-temperature", defaultValue = "2.0", description = "Melting temperature (default: ${DEFAULT-VALUE}).")
+    double meltTemperature;
+    @Option(names = "--melt-steps", description = "Steps at the melting temperature (default: 2000; 0 with --initial).")
+    Long meltSteps;
+    @Option(names = "--initial", paramLabel = "DUMP", description = "Start from the last frame of this trajectory (LAMMPS dump, extended XYZ or GSD; same N and density; "
+            + "e.g. the traj.dump of a run at a higher temperature) instead of a random melt.")
+    Path initial;
+    @Option(names = "--equilibrate", defaultValue = "10000", description = "Equilibration steps at --temperature (default: ${DEFAULT-VALUE}); use several tau_alpha.")
+    long equilibrate;
+    @Option(names = "--checkpoint-every", defaultValue = "10000", description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+    long checkpointEvery;
+    @Option(names = "--skin", defaultValue = "0.3", description = "Neighbour-list skin in sigma (default: ${DEFAULT-VALUE}, as LAMMPS).")
+    double skin;
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--inherent", description = "Also quench every dumped frame (one frame per thread while the MD goes on): "
+            + "is.dump and is_energy.csv.")
+    boolean inherent;
+    @Option(names = "--inherent-min", defaultValue = "cg+fire", paramLabel = "ALG",
+            description = "Minimiser of --inherent: cg+fire (as the LAMMPS fixtures), cg, fire, lbfgs or lbfgs+fire "
+                    + "(about half the force evaluations of cg+fire) (default: ${DEFAULT-VALUE}).")
+    String inherentMin;
+    @Option(names = "--inherent-ftol", defaultValue = "1e-10", paramLabel = "F",
+            description = "Force tolerance of --inherent on |F|_2 of the 3N force vector (default: ${DEFAULT-VALUE}, as the LAMMPS fixtures; "
+                    + "p_hop labels need 1e-4, bench/RESULTS.md).")
+    double inherentFtol;
+    @Option(names = "--out", required = true, description = "Output directory.")
+    Path out;
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec cmd;
+
+    /**
+     * Memory per particle of a run, an upper estimate (bytes): three particle stores (state,
+     * checkpoint and inherent-structure copies, 104 B each), a full Verlet list with skin
+     * (~110 neighbours × 4 B at the KA density) and cell bins; 1 KiB.
+     */
+    static final long MD_BYTES_PER_PARTICLE = 1024;
+    /** Per particle and thread with {@code --inherent}: two queued copies (104 B each) and a minimiser's vectors and list (~700 B). */
+    static final long INHERENT_BYTES_PER_PARTICLE_THREAD = 1024;
+
+    @Override
+    public Integer call() throws IOException {
+        OptionChecks.atLeast(n, 2, "--n");
+        java.io.PrintWriter err = cmd.commandLine().getErr();
+        int nt = run.threads();
+        OptionChecks.memory(n, MD_BYTES_PER_PARTICLE + (inherent ? nt * INHERENT_BYTES_PER_PARTICLE_THREAD : 0), "--n " + n + " (particles)");
+        org.softglass.core.minimize.Algorithm alg = OptionChecks.minimiser(inherentMin, "--inherent-min");
+        OptionChecks.positive(inherentFtol, "--inherent-ftol");
+        double rho = density != null ? density : Models.defaultDensity(model);
+        RunSpec spec = new RunSpec(model, n, rho, temperature, dt, steps, ensemble, tdamp, seed, meltTemperature,
+                meltSteps != null ? meltSteps : initial != null ? 0 : 2000,
+                equilibrate, thermoEvery, dumpEvery, checkpointEvery, skin, inherent,
+                fractionA != null ? fractionA : Models.defaultFractionA(model), initial != null ? initial.toString() : null,
+                new org.softglass.core.simulate.InherentQuench(alg, inherentFtol));
+        Simulation.Result r;
+        try (Progress bar = Progress.of("simulate", spec.totalSteps(), "steps", run.quiet())) {
+            long[] last = {-1};
+            r = Simulation.run(spec, out, nt, done -> {
+                if (last[0] < 0) { bar.stepTo(done); } else { bar.stepBy(done - last[0]); }
+                last[0] = done;
+            });
+        }
+        if (r.alreadyComplete()) {
+            err.println("softglass: " + out + " already holds this completed run; nothing to do");
+            err.flush();
+            return ExitCodes.OK;
+        }
+        double rate = r.stepsRun() * (double) n / r.seconds();
+        Manifest m = new Manifest(Version.get(), "simulate");
+        spec.asMap().forEach(m::param);
+        m.param("threads", nt).output(out.resolve("thermo.csv"));
+        if (dumpEvery > 0) m.output(out.resolve("traj.dump"));
+        if (inherent) m.output(out.resolve("is.dump")).output(out.resolve("is_energy.csv"));
+        m.result("steps_run", r.stepsRun()).result("resumed_from_step", r.resumedFrom()).result("seconds", r.seconds())
+                .result("atom_steps_per_second", rate)
+                .result("production_seconds", r.productionSeconds())
+                .result("production_atom_steps_per_second", r.productionStepsRun() * (double) n / r.productionSeconds()).result("force_evaluations", r.forceEvaluations())
+                .result("neighbour_list_builds", r.listBuilds());
+        if (r.lastThermo() != null) {
+            m.result("final_temperature", r.lastThermo().temperature()).result("final_pe_per_atom", r.lastThermo().potential() / n)
+                    .result("final_pressure", r.lastThermo().pressure());
+        }
+        m.write(out.resolve("manifest.json"));
+        if (!run.quiet()) {
+            err.printf("softglass: %d steps in %.1f s (%.3g atom-steps/s, %d list builds)%s%n", r.stepsRun(), r.seconds(), rate,
+                    r.listBuilds(), r.resumedFrom() >= 0 ? ", resumed from step " + r.resumedFrom() : "");
+            err.flush();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,196 @@
+package org.softglass.cli.pipeline;
+
+import org.softglass.cli.Csv;
+import org.softglass.cli.FrameSelection;
+import org.softglass.cli.Progress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.softglass.core.barriers.SoftnessBins;
+import org.softglass.core.rearrange.TrainsetRun;
+import org.softglass.study.Species;
+import org.softglass.study.barriers.BarriersStudy;
+import org.softglass.study.barriers.TemperatureSet;
+import org.softglass.study.correlate.CorrelationStudy;
+import org.softglass.study.rearrange.EventsStudy;
+import org.softglass.study.rearrange.PhopStudy;
+import org.softglass.study.shards.ShardMerge;
+import org.softglass.study.softness.SoftnessStudy;
+import org.softglass.study.softness.TrainingStudy;
+
+/**
+ * The pipeline's structure stages on the studies: {@code phop} (p_hop and events), {@code train} (training sets and the
+ * classifier), {@code softness} (whole or in frame-block shards), {@code barriers} (with the preset-onset fallback) and
+ * {@code correlations} (C_S(r) and the kicks, a refusal of the kicks recorded).
+ */
+final class PipelineAnalysis {
+    private final Pipeline pl;
+
+    PipelineAnalysis(Pipeline pl) { this.pl = pl; }
+
+    /** p_hop and the events at each temperature ({@code phop/T…/}). */
+    void phop() throws IOException {
+        pl.perTemperature("phop", Csv.map("tR", pl.preset.tR(), "dt", pl.preset.dt(), "pl", pl.P_L), t -> List.of(pl.traj(t)), (t, dir) -> {
+            pl.call("phop", () -> PhopStudy.run(new PhopStudy.Request(pl.traj(t), pl.preset.tR(), pl.preset.dt()), dir, pl.context()));
+            pl.call("events", () -> EventsStudy.run(EventsStudy.Request.ofPhop(dir, pl.P_L), dir.resolve("events.csv"), pl.context()));
+            return Map.of();
+        });
+    }
+
+    /** Descriptors and S of every A particle in every frame ({@code softness/T…/}), whole or in frame-block shards. */
+    void softness() throws IOException {
+        pl.shards.dropExtraShards("softness", "s", pl.softnessShards, pl.out.resolve("softness"));
+        if (pl.softnessShards == 0) {
+            pl.perTemperature("softness", Map.of(), t -> List.of(pl.traj(t), pl.model()), (t, dir) -> {
+                pl.call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(pl.model(), pl.traj(t)), dir, pl.context()));
+                return Map.of();
+            });
+        } else {
+            softnessSharded();
+        }
+    }
+
+    void train() throws IOException {
+        double[] tt = pl.preset.trainTemperatures();
+        pl.begin();
+        List<Path> sets = new ArrayList<>();
+        List<Path> setInputs = new ArrayList<>();
+        try (Progress bar = pl.bar("train", tt.length + 1, "items")) {
+            for (double t : tt) {
+                Path dir = pl.out.resolve("train").resolve("set-" + PipelinePreset.label(t));
+                Path phop = pl.out.resolve("phop").resolve(PipelinePreset.label(t));
+                Map<String, Object> params = Csv.map("T", t, "features", pl.preset.features(), "species", "A", "tau_c", pl.preset.tauC(),
+                        "p_stable", pl.preset.pStable(), "pc", pl.preset.pc(), "seed", pl.seed);
+                pl.runItem(new PipelineLedger.Item("train", "set-" + PipelinePreset.label(t), dir, params,
+                        List.of(pl.traj(t), phop.resolve("phop.npy"))), d -> {
+                    // the trainset command's defaults but for these: t_R comes from the p_hop directory; p_L 0.05, lead 2 τ
+                    TrainsetRun.Spec spec = new TrainsetRun.Spec(TrainsetRun.Mode.SOFTNESS, 10, pl.preset.dt(), pl.P_L, pl.preset.pc(), pl.preset.pStable(),
+                            pl.preset.tauC(), 2, 0.00033, pl.seed, 0, "A");
+                    pl.call("trainset", () -> TrainingStudy.trainingSet(new TrainingStudy.SetRequest(pl.traj(t), phop, pl.preset.features(), spec), d, pl.context()));
+                    return Map.of();
+                });
+                sets.add(dir);
+                setInputs.add(dir.resolve("samples_features.npy"));
+                setInputs.add(dir.resolve("samples.csv"));
+                bar.step();
+            }
+            pl.runItem(new PipelineLedger.Item("train", "model", pl.out.resolve("train").resolve("model"), Csv.map("C", 1.0, "folds", 5, "seed", pl.seed),
+                    setInputs), d -> {
+                pl.call("train", () -> TrainingStudy.train(TrainingStudy.TrainRequest.of(sets, pl.seed), d.resolve("model.json"), pl.context()));
+                return Map.of();
+            });
+            bar.step();
+        }
+        pl.end("train");
+    }
+
+    /**
+     * The softness stage in frame blocks ({@link #softnessShards}): per temperature, shard i computes frames
+     * [⌊i F/K⌋, ⌊(i+1) F/K⌋) of the F = production/dumpEvery + 1 frames of its trajectory (the last one to the end of the
+     * file: softness-merge checks it got there) into {@code softness/T…-s<i>}, then the merge item joins them into
+     * {@code softness/T…}. Each starts from an empty folder (a killed shard may have left a partial one).
+     */
+    void softnessSharded() throws IOException {
+        double[] ts = pl.preset.temperatures();
+        pl.begin();
+        try (Progress bar = pl.bar("softness", ts.length, "T")) {
+            for (int k = 0; k < ts.length; k++) {
+                double t = ts[k];
+                String label = PipelinePreset.label(t);
+                pl.shards.split(new PipelineShards.Split("softness", label, "s", pl.softnessShards, pl.preset.frames(k), pl.out.resolve("softness"),
+                        List.of("softness.npy", "rows.npy", "softness.json", "softness.manifest.json", "descriptors/features.npy", "descriptors/rows.npy",
+                                "descriptors/features.json", "descriptors/descriptors.manifest.json"), (dirs, d) -> {
+                            pl.call("softness-merge", () -> ShardMerge.softness(dirs, d, pl.context()));
+                            return Map.of();
+                        }, label),
+                        Csv.map("T", t), List.of(pl.traj(t), pl.model()), (range, d) -> {
+                    pl.call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(pl.model(), pl.traj(t)).frames(FrameSelection.parseRange(range).toRange()), d, pl.context()));
+                    return Map.of();
+                });
+                bar.step();
+            }
+        }
+        pl.end("softness");
+    }
+
+    void barriers() throws IOException {
+        pl.begin();
+        List<Path> in = new ArrayList<>();
+        List<TemperatureSet> sets = new ArrayList<>();
+        for (double t : pl.preset.temperatures()) {
+            Path s = pl.out.resolve("softness").resolve(PipelinePreset.label(t)), p = pl.out.resolve("phop").resolve(PipelinePreset.label(t));
+            sets.add(new TemperatureSet(t, s, p));
+            in.add(s.resolve("softness.npy"));
+            in.add(p.resolve("phop.npy"));
+        }
+        try (Progress bar = pl.bar("barriers", 1, "items")) {
+            pl.runItem(new PipelineLedger.Item("barriers", null, pl.out.resolve("barriers"), Csv.map("p_R", pl.preset.pR(), "bootstrap",
+                    pl.preset.bootstrap(), "seed", pl.seed), in), d -> {
+                BarriersStudy.Result r = pl.call("barriers", () -> BarriersStudy.run(BarriersStudy.Request.of(sets, pl.preset.pR(), pl.preset.bootstrap(), pl.seed), d, pl.context()));
+                if (r.onsetError() == null) {
+                    Csv.json(d.resolve("onset-source.json"), Csv.map("source", "fitted", "reason", null));
+                    return Map.of();
+                }
+                // the fallback, a value of the result: the preset's onset with the measured τ_R, and a record of why
+                BarriersStudy.presetOnset(d, r.tauR(), r.onsetError());
+                return Map.of("onset_source", BarriersStudy.ONSET_PRESET);
+            });
+            bar.step();
+        }
+        pl.end("barriers");
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    void correlations() throws IOException {
+        pl.begin();
+        double t = pl.lowest();
+        Path s = pl.out.resolve("softness").resolve(PipelinePreset.label(t)), p = pl.out.resolve("phop").resolve(PipelinePreset.label(t));
+        Path params = pl.out.resolve("barriers").resolve("model-parameters.json");
+        try (Progress bar = pl.bar("correlations", 1, "items")) {
+            pl.runItem(new PipelineLedger.Item("correlations", PipelinePreset.label(t), pl.out.resolve("correlations"),
+                    Csv.map("T", t, "dt", pl.preset.dt()), List.of(pl.traj(t), s.resolve("softness.npy"), p.resolve("events.csv"), params,
+                    pl.out.resolve("barriers").resolve("barriers.json"))), d -> {
+                // distances within half the box (L = (N/ρ)^(1/3)): C_S(r) to 5 σ or L/2, ΔS in 8 shells to L/2,
+                // the background beyond 0.85 L/2 (paper 002 App. E uses r ≥ 6 σ in larger boxes)
+                double half = (pl.study != null ? pl.study.minBoxSide() : Math.cbrt(pl.preset.n() / 1.2)) / 2;
+                double rmax = Math.min(5.0, Math.floor((half - 0.05) * 10) / 10);
+                double rBack = Math.min(6.0, Math.floor(0.85 * half * 10) / 10);
+                // ΔS softness bins: 6 over ⟨S⟩ ± 2σ_S at this T (the command's default −3:3 assumes σ_S ≈ 1; sparse
+                // tail bins make the App. E background inversion refuse)
+                double[] ms = moments(t);
+                CorrelationStudy.Kicks kicks = null;
+                String unmeasurable = null;   // bins a short run cannot fill (σ_S = 0, a box too small for the shells)
+                try {
+                    kicks = new CorrelationStudy.Kicks(p.resolve("events.csv"), 5, 0.2, new SoftnessBins(0.5, rmax, 8),
+                            new SoftnessBins(ms[0] - 2 * ms[1], ms[0] + 2 * ms[1], 6), rBack, Species.A, 20);
+                } catch (IllegalArgumentException e) {
+                    unmeasurable = "no softness-kick bins: " + e.getMessage();
+                }
+                CorrelationStudy.Request req = new CorrelationStudy.Request(pl.traj(t), s, rmax, 0.1, 1, 0.9, Math.min(4.0, rmax), pl.preset.dt(), kicks, params);
+                CorrelationStudy.Result r = pl.call("correlations", () -> CorrelationStudy.run(req, d, pl.context()));
+                String reason = r.kicksError() != null ? r.kicksError() : unmeasurable;
+                if (reason == null) return Map.of();
+                // ΔS statistics of a short run can be too noisy for the App. E background subtraction: C_S(r) is kept (the
+                // TRSP stage then takes its kick parameters from a preset and says so)
+                Csv.json(d.resolve("kicks-error.json"), Csv.map("reason", reason));
+                return Map.of("kicks_error", reason);
+            });
+            bar.step();
+        }
+        pl.end("correlations");
+    }
+
+    /** ⟨S⟩ and σ_S of the softness at T, from the barriers stage ({@code barriers.json} moments). */
+    double[] moments(double t) throws IOException {
+        var j = JSON.readTree(pl.out.resolve("barriers").resolve("barriers.json").toFile());
+        for (var m : j.get("moments")) if (Math.abs(m.get("T").asDouble() - t) < 1e-9) return new double[] {m.get("mean").asDouble(), m.get("std").asDouble()};
+        throw new IllegalStateException("barriers.json has no moments at T = " + t);
+    }
+}

@@ -1,0 +1,98 @@
+package org.softglass.cli.softness;
+
+import org.softglass.cli.Csv;
+import org.softglass.cli.ExitCodes;
+import org.softglass.cli.RunOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.softglass.core.barriers.SoftnessBins;
+import org.softglass.study.barriers.TemperatureSet;
+import org.softglass.study.fluidity.FluidityStudy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code softglass fluidity MODEL.json --test TESTSET --sigma-from FEATURES_DIR [--reference S.json]
+ * [--set T=..:FEATURES_DIR:PHOP_DIR ...] --out DIR} (paper 003): re-optimise the classifier's bias on a
+ * labelled (low-T) test set, σ_α at the training temperature, x_α = (w·F − b_best)/σ_α, the projection
+ * ŵ_S·ŵ_α on a reference classifier, and — with sets — P(R|x_α,T) with Kramers (default) fits of ΔE, Σ.
+ */
+@Command(name = "fluidity", mixinStandardHelpOptions = true,
+        description = {"Transfer a (high-T, extreme-tail) classifier to low T: bias re-optimisation, x_alpha, projection, barriers vs x_alpha (paper 003).",
+                "Writes DIR/bias_scan.csv, DIR/bias_scan.png, DIR/fluidity.json, DIR/fluidity.manifest.json and, with --set,",
+                "DIR/prs.csv, DIR/arrhenius.csv, DIR/prs.png, DIR/barriers.png (x = x_alpha)."})
+public final class FluidityCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL.json", description = "The classifier (from 'softglass train' on a fluidity training set).")
+    Path modelFile;
+
+    @Option(names = "--test", required = true, paramLabel = "DIR", description = "Labelled test set (samples.csv, samples_features.npy, features.json), e.g. at T = 0.47.")
+    Path test;
+
+    @Option(names = "--sigma-from", paramLabel = "FEATURES_DIR", description = "Descriptors at the training temperature: sigma_alpha = std of w.F over their rows.")
+    Path sigmaFrom;
+
+    @Option(names = "--sigma", description = "sigma_alpha given directly (instead of --sigma-from).")
+    Double sigma;
+
+    @Option(names = "--reference", paramLabel = "MODEL.json", description = "Reference classifier (e.g. softness) for the projection w_S.w_alpha.")
+    Path reference;
+
+    @Option(names = "--set", paramLabel = "T=TEMP:FEATURES_DIR:PHOP_DIR", description = "A temperature for P(R|x_alpha,T): descriptors and p_hop. Repeat (>= 2).")
+    List<String> sets;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    @Option(names = "--bins", defaultValue = "-3:3:24", paramLabel = "LO:HI:N", description = "x_alpha bins (default: ${DEFAULT-VALUE}).")
+    String bins;
+
+    @Option(names = "--p-threshold", defaultValue = "0.2", description = "Rearranging when p_hop > this (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--bootstrap", defaultValue = "200", description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--min-events", defaultValue = "10", description = "Fewest rearrangements for a usable point (default: ${DEFAULT-VALUE}).")
+    long minEvents;
+
+    @Option(names = "--p-max", defaultValue = "0.9", description = "P(R|x) at or above which a point is refused (default: ${DEFAULT-VALUE}).")
+    double pMax;
+
+    @Option(names = "--arrhenius", description = "Fit ln P = Sigma - DeltaE/T instead of the Kramers form of paper 003.")
+    boolean arrhenius;
+
+    @Option(names = "--strict", description = "Refuse instead of dropping unusable points.")
+    boolean strict;
+
+    @Option(names = "--lag", defaultValue = "0", paramLabel = "FRAMES",
+            description = "Label a row by p_hop this many frames after its structure (paper 003 pairs the structure at t - 2 tau with "
+                    + "the dynamics at t: give 2 tau / frame spacing; default: ${DEFAULT-VALUE}).")
+    int lag;
+
+    @Option(names = "--no-onset", description = "Skip the global onset fit.")
+    boolean noOnset;
+
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        SoftnessBins b = Csv.bins(bins, "--bins"); // checked before any input is read
+        List<TemperatureSet> ts = sets == null ? List.of() : sets.stream().map(TemperatureSet::parse).toList();
+        FluidityStudy.Result r = FluidityStudy.run(new FluidityStudy.Request(modelFile, test, sigmaFrom, sigma, reference, ts, b, threshold, bootstrap,
+                seed, minEvents, pMax, !arrhenius, strict, lag, !noOnset), out, run.context());
+        if (r.onsetError() != null) {
+            throw new org.softglass.core.util.Refusal(r.onsetError() + " (the bias scan, x_alpha and the per-bin fits are in " + out + ")");
+        }
+        if (!run.quiet()) {
+            System.out.println("best threshold " + Csv.fmt(r.scan().best()) + " (accuracy " + Csv.fmt(r.scan().bestAccuracy()) + "), sigma_alpha "
+                    + Csv.fmt(r.sigmaAlpha()));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,69 @@
+package org.softglass.cli.softness;
+
+import org.softglass.cli.Csv;
+import org.softglass.cli.ExitCodes;
+import org.softglass.cli.Formats;
+import org.softglass.cli.FrameSelection;
+import org.softglass.cli.RunOptions;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.softglass.core.softness.SoftnessApply;
+import org.softglass.core.structure.DescriptorSpec;
+import org.softglass.core.structure.SpecFile;
+import org.softglass.study.softness.SoftnessStudy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code softglass softness MODEL.json FEATURES_DIR|TRAJ --out DIR}: S = w·z + b for every descriptor row, the
+ * descriptors computed first when given a trajectory ({@link SoftnessStudy}).
+ */
+@Command(name = "softness", mixinStandardHelpOptions = true,
+        description = {"Apply a softness model to a descriptor directory, or to a trajectory (descriptors computed first): S per particle per frame.",
+                "Writes DIR/softness.npy, DIR/rows.npy, DIR/frames.csv, DIR/softness.png, DIR/softness.manifest.json."})
+public final class SoftnessCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL.json", description = "Model from 'softglass train'.")
+    Path modelFile;
+
+    @Parameters(index = "1", paramLabel = "FEATURES_DIR|TRAJ", description = "Descriptor directory (features.npy, rows.npy, features.json), or a trajectory: " + Formats.TRAJECTORY + ".")
+    Path features;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "With a trajectory: descriptor preset (default: the one the model was trained on).")
+    String preset;
+
+    @Option(names = "--spec", paramLabel = "FILE.json", description = "With a trajectory: custom descriptor spec file.")
+    Path spec;
+
+    @Option(names = "--species", paramLabel = "A|B|all", description = "With a trajectory: centre particles (default: those the model was trained on).")
+    String species;
+
+    @Option(names = "--frames", defaultValue = "all", paramLabel = "A:B",
+            description = "With a trajectory: only frames A..B-1 (0-based), keeping their indices: a shard, joined with 'softglass softness-merge' "
+                    + "into the files one run over all frames writes (default: ${DEFAULT-VALUE}).")
+    String frames = "all";
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        if (preset != null && spec != null) throw new IllegalArgumentException("give --preset or --spec, not both");
+        DescriptorSpec set = spec != null ? SpecFile.read(spec) : preset != null ? DescriptorSpec.preset(preset) : null;
+        Integer centre = null;
+        if (species != null && !species.equalsIgnoreCase("all")) {
+            centre = DescriptorSpec.speciesIndex(species);
+            if (centre < 0) throw new IllegalArgumentException("--species must be a letter A..Z or all, got '" + species + "'");
+        } else if (species != null) {
+            centre = -1;
+        }
+        SoftnessStudy.Result r = SoftnessStudy.run(new SoftnessStudy.Request(modelFile, features, set, spec, centre,
+                FrameSelection.parseRange(frames).toRange()), out, run.context());
+        SoftnessApply.Summary sum = r.summary();
+        if (!run.quiet()) System.out.println(sum.rows() + " rows: <S> = " + Csv.fmt(sum.mean()) + ", sigma_S = " + Csv.fmt(sum.std()));
+        return ExitCodes.OK;
+    }
+}

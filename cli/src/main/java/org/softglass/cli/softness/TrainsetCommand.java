@@ -1,0 +1,113 @@
+package org.softglass.cli.softness;
+
+import org.softglass.cli.ExitCodes;
+import org.softglass.cli.Formats;
+import org.softglass.cli.OptionChecks;
+import org.softglass.cli.RunOptions;
+import org.softglass.cli.structure.WindowOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.softglass.core.rearrange.FeatureSources;
+import org.softglass.core.rearrange.TrainsetRun;
+import org.softglass.study.softness.TrainingStudy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code softglass trainset TRAJ --out DIR}: a balanced, seeded, labelled training set with features
+ * ({@link TrainingStudy#trainingSet}).
+ */
+@Command(name = "trainset", mixinStandardHelpOptions = true,
+        description = {"Balanced labelled training set (rearranging and stable particles with their descriptors) from a trajectory.",
+                "--mode softness: label 1 = events with p* > --pc, structure at t_start - --lead; label 0 = p_hop < --p-stable for --tau-c, structure at the interval middle.",
+                "--mode tails (fluidity): label 1/0 = the highest/lowest --tail-fraction of all p_hop values, structure at t - --lead.",
+                "Equal numbers of each label are drawn with --seed. Writes DIR/samples.csv (frame,timestep,id,type,label,phop),",
+                "DIR/samples_features.npy (float64), DIR/features.json, DIR/phop.npy and DIR/phop.json (unless --phop) and DIR/trainset.manifest.json."})
+public final class TrainsetCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory with unwrapped positions (image counts): " + Formats.TRAJECTORY + ".")
+    Path trajectory;
+
+    @Option(names = "--mode", defaultValue = "softness", description = "softness or tails (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--features", defaultValue = "ka-266",
+            description = "Feature set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; the presets and FILE.json are the structure functions of the descriptors command; coordination = neighbours of A and B within 1.5 sigma).",
+            completionCandidates = FeatureNames.class)
+    String features;
+
+    @Mixin
+    WindowOptions window = new WindowOptions();
+
+    @Option(names = "--phop", paramLabel = "DIR", description = "Reuse p_hop of this trajectory from a 'softglass phop' directory (its window replaces --tr).")
+    Path phopDir;
+
+
+    @Option(names = "--pl-event", paramLabel = "P", defaultValue = "0.05", description = "Event threshold p_L (default: ${DEFAULT-VALUE}).")
+    double pL;
+
+    @Option(names = "--pc", paramLabel = "P", defaultValue = "0.6", description = "Rearranging threshold on p* (default: ${DEFAULT-VALUE}, KA).")
+    double pc;
+
+    @Option(names = "--p-stable", paramLabel = "P", defaultValue = "0.02", description = "Stable threshold p_l (default: ${DEFAULT-VALUE}).")
+    double pStable;
+
+    @Option(names = "--tau-c", paramLabel = "TIME", description = "Stable duration tau_c (tau), about tau_alpha; required with --mode softness.")
+    Double tauC;
+
+    @Option(names = "--lead", paramLabel = "TIME", defaultValue = "2", description = "Structure taken this long before t_start (or t) (default: ${DEFAULT-VALUE} tau).")
+    double lead;
+
+    @Option(names = "--tail-fraction", paramLabel = "Q", defaultValue = "0.00033", description = "Fraction of the p_hop distribution per tail (default: ${DEFAULT-VALUE} = 0.033%%).")
+    double tailFraction;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-per-label", paramLabel = "N", defaultValue = "0", description = "At most N samples per label (default: no cap).")
+    int maxPerLabel;
+
+    @Option(names = "--species", defaultValue = "A", description = {"Particles that give samples: A, B or all (default: ${DEFAULT-VALUE},",
+            "as every paper trains on A particles only: 000 SI, 001 \u00a7II, 002 \u00a7II)."})
+    String species;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if needed).")
+    Path out;
+
+    @Mixin
+    RunOptions run = new RunOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        OptionChecks.positive(pL, "--pl-event");
+        OptionChecks.positive(pc, "--pc");
+        OptionChecks.nonNegative(pStable, "--p-stable");
+        if (tauC != null) OptionChecks.positive(tauC, "--tau-c");
+        OptionChecks.nonNegative(lead, "--lead");
+        OptionChecks.inRange(tailFraction, Double.MIN_VALUE, 0.5, "--tail-fraction");
+        OptionChecks.atLeast(maxPerLabel, 0, "--max-per-label");
+        TrainsetRun.Mode m = switch (mode) {
+            case "softness" -> TrainsetRun.Mode.SOFTNESS;
+            case "tails" -> TrainsetRun.Mode.TAILS;
+            default -> throw new IllegalArgumentException("--mode must be softness or tails, got '" + mode + "'");
+        };
+        if (m == TrainsetRun.Mode.SOFTNESS && tauC == null) {
+            throw new IllegalArgumentException("--tau-c is required with --mode softness (the stable duration, about tau_alpha)");
+        }
+        if (!species.equals("A") && !species.equals("B") && !species.equals("all")) {
+            throw new IllegalArgumentException("--species must be A, B or all, got '" + species + "'");
+        }
+        TrainsetRun.Spec spec = new TrainsetRun.Spec(m, window.tR, window.dt, pL, pc, pStable, tauC == null ? Double.NaN : tauC, lead,
+                tailFraction, seed, maxPerLabel, species);
+        TrainingStudy.trainingSet(new TrainingStudy.SetRequest(trajectory, phopDir, features, spec), out, run.context());
+        return ExitCodes.OK;
+    }
+
+    /** Completion candidates for --features. */
+    static final class FeatureNames extends java.util.ArrayList<String> {
+        FeatureNames() { super(FeatureSources.NAMES); }
+    }
+}

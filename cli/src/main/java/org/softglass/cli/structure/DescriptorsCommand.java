@@ -1,0 +1,91 @@
+package org.softglass.cli.structure;
+
+import org.softglass.cli.ExitCodes;
+import org.softglass.cli.Formats;
+import org.softglass.cli.FrameSelection;
+import org.softglass.cli.OptionChecks;
+import org.softglass.cli.RunOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.softglass.core.io.NpyDType;
+import org.softglass.core.structure.DescriptorSpec;
+import org.softglass.core.structure.SpecFile;
+import org.softglass.study.structure.DescriptorStudy;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code softglass descriptors TRAJ --preset NAME | --spec FILE.json --out DIR}: structure functions (DESIGN §3) of every
+ * selected particle of every frame of a trajectory, streamed ({@link DescriptorStudy}).
+ */
+@Command(name = "descriptors", mixinStandardHelpOptions = true,
+        description = {"Radial and angular structure functions (descriptors) of every frame of a trajectory.",
+                "Writes DIR/features.npy (R x M, rows frame-major then id ascending), DIR/rows.npy (R x 3: frame, timestep, id),",
+                "DIR/features.json (column names, per-feature mean and std) and DIR/descriptors.manifest.json."})
+public final class DescriptorsCommand implements Callable<Integer> {
+    /** Centres per computed block ({@link DescriptorStudy#BLOCK}). */
+    static final int BLOCK = DescriptorStudy.BLOCK;
+    /** The block size in use: {@link #BLOCK}; tests lower it to cover frames split into several blocks. */
+    static int block = BLOCK;
+
+    @Parameters(index = "0", paramLabel = "TRAJ", description = "Thermal or inherent-structure frames: " + Formats.TRAJECTORY + ".")
+    Path traj;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    SpecChoice choice;
+
+    static final class SpecChoice {
+        @Option(names = "--preset", paramLabel = "NAME", description = "Descriptor preset: ka-266, ss-166 or fluidity-100.")
+        String preset;
+
+        @Option(names = "--spec", paramLabel = "FILE.json", description = "Custom descriptor set (JSON: rmax, species, radial, angular, tolerance).")
+        Path spec;
+    }
+
+    @Option(names = "--species", defaultValue = "all", paramLabel = "A|B|all", description = "Centre particles: a species letter (A = type 1) or all (default: ${DEFAULT-VALUE}).")
+    String species;
+
+    @Option(names = "--dtype", defaultValue = "f4", paramLabel = "f4|f8", description = "Element type of features.npy (default: ${DEFAULT-VALUE}).")
+    String dtype;
+
+    @Option(names = "--tolerance", paramLabel = "TAU", description = "Override the truncation tolerance: terms whose upper bound is below TAU are skipped (default 1e-12; range 1e-120..1e-3).")
+    Double tolerance;
+
+    @Option(names = "--frames", defaultValue = "all", paramLabel = "A:B",
+            description = "Only frames A..B-1 (0-based) of TRAJ, keeping their indices in rows.npy: a shard, joined with 'softglass descriptors-merge' "
+                    + "into the files one run over all frames writes (default: ${DEFAULT-VALUE}).")
+    String frames = "all";
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
+    Path out;
+
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
+    @Override
+    public Integer call() throws IOException {
+        DescriptorStudy.run(request(), out, run.context());
+        return ExitCodes.OK;
+    }
+
+    /** The study request of these options (refused with the option's name when one is out of range). */
+    private DescriptorStudy.Request request() throws IOException {
+        if (tolerance != null) OptionChecks.inRange(tolerance, 1e-120, 1e-3, "--tolerance");
+        DescriptorSpec spec = choice.preset != null ? DescriptorSpec.preset(choice.preset) : SpecFile.read(choice.spec);
+        if (tolerance != null) spec = spec.withTolerance(tolerance);
+        NpyDType type = switch (dtype) {
+            case "f4" -> NpyDType.FLOAT32;
+            case "f8" -> NpyDType.FLOAT64;
+            default -> throw new IllegalArgumentException("--dtype must be f4 or f8, got '" + dtype + "'");
+        };
+        int centre = -1;
+        if (!species.equalsIgnoreCase("all")) {
+            centre = DescriptorSpec.speciesIndex(species);
+            if (centre < 0) throw new IllegalArgumentException("--species must be a letter A..Z or all, got '" + species + "'");
+        }
+        return new DescriptorStudy.Request(traj, spec, choice.spec, centre, type, FrameSelection.parseRange(frames).toRange(), block);
+    }
+}

@@ -1,0 +1,37 @@
+package org.softglass.cli.structure;
+
+import org.softglass.cli.ExitCodes;
+import org.softglass.cli.Version;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.softglass.study.StudyContext;
+import org.softglass.study.shards.ShardMerge;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code softglass descriptors-merge DIR... --out DIR}: joins the shards of one {@code descriptors TRAJ --frames A:B}
+ * run (e.g. a cluster's job array) into the descriptor directory one run over all frames writes: features.npy,
+ * rows.npy and features.json byte for byte ({@link FeatureMerge}); the shards must cover frames 0, 1, … of one
+ * trajectory without gap or overlap, with the same settings ({@link FrameShards}).
+ */
+@Command(name = "descriptors-merge", mixinStandardHelpOptions = true,
+        description = {"Join the shards of 'softglass descriptors TRAJ --frames A:B' into the files one run over all frames writes.",
+                "The shards must read the same TRAJ with the same settings and cover frames 0, 1, ... without gap or overlap.",
+                "Writes DIR/features.npy, DIR/rows.npy, DIR/features.json (byte for byte a single run's) and DIR/descriptors.manifest.json."})
+public final class DescriptorsMergeCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "Output folders of 'softglass descriptors --frames A:B', in any order.")
+    List<Path> shards;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        ShardMerge.descriptors(shards, out, StudyContext.of(1, Version.get()));
+        return ExitCodes.OK;
+    }
+}
