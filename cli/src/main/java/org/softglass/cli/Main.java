@@ -68,7 +68,18 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(new Errors());
         cl.setParameterExceptionHandler(new Errors.Usage());
         cl.setExecutionStrategy(Main::executeLocked);
+        showDefaultValues(cl);
         return cl;
+    }
+
+    /**
+     * Every command's help shows each option's default ("Default: …" after its description), picocli's
+     * {@code showDefaultValues}, so no description has to repeat it; an option whose description explains its
+     * default in words (e.g. 0 meaning "off") hides the bare value with {@code showDefaultValue = NEVER}.
+     */
+    private static void showDefaultValues(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().showDefaultValues(true);
+        for (CommandLine sub : cl.getSubcommands().values()) showDefaultValues(sub);
     }
 
     /**

@@ -67,7 +67,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--fixtures", paramLabel = "DIR", description = "The shared fixtures directory (with lammps/ inside); default: ../shared/fixtures beside the repository.")
     Path fixtures;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed offset added to every check's own seed (default: ${DEFAULT-VALUE}, the documented runs).")
+    @Option(names = "--seed", defaultValue = "0", description = "Seed offset added to every check's own seed (default: ${DEFAULT-VALUE}, the documented runs).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     long seed;
 
     @Mixin

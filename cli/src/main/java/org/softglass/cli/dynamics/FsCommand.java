@@ -1,5 +1,6 @@
 package org.softglass.cli.dynamics;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
 import org.softglass.cli.RunOptions;
@@ -23,25 +24,25 @@ public final class FsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory, frames equally spaced: " + Formats.TRAJECTORY + ".")
     Path traj;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path outDir;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
-    @Option(names = "--temperature", required = true, paramLabel = "T", description = "Temperature of the run (for t0 = a0/sqrt(T)).")
+    @Option(names = {"-T", "--temperature"}, required = true, paramLabel = "T", description = "Temperature of the run (for t0 = a0/sqrt(T)).")
     double temperature;
 
-    @Option(names = "--timestep", defaultValue = "0.005", paramLabel = "DT", description = "MD time step: frame spacing = timestep difference x DT (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timestep", defaultValue = "0.005", paramLabel = "DT", description = "MD time step: frame spacing = timestep difference x DT.")
     double timestep;
 
-    @Option(names = "--type", defaultValue = "1", paramLabel = "TYPE", description = "LAMMPS type used for S(q) and F_s (default: ${DEFAULT-VALUE}; 0 = all).")
+    @Option(names = "--type", defaultValue = "1", paramLabel = "TYPE", description = "LAMMPS type used for S(q) and F_s (default: ${DEFAULT-VALUE}; 0 = all).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int type;
 
     @Option(names = "--q", paramLabel = "Q", description = "Wave number (default: first peak of S(q) above --q-min).")
     Double q;
 
-    @Option(names = "--q-min", defaultValue = "2.0", paramLabel = "Q", description = "Search the S(q) peak above this q (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--q-min", defaultValue = "2.0", paramLabel = "Q", description = "Search the S(q) peak above this q.")
     double qMin;
 
-    @Option(names = "--per-decade", defaultValue = "20", paramLabel = "N", description = "Lags per decade (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--per-decade", defaultValue = "20", paramLabel = "N", description = "Lags per decade.")
     int perDecade;
 
     @Option(names = "--is-energy", paramLabel = "CSV", description = "is_energy.csv of quench / simulate --inherent of this trajectory "
@@ -49,11 +50,11 @@ public final class FsCommand implements Callable<Integer> {
     Path isEnergy;
 
     @Option(names = "--is-threshold", defaultValue = "1e-8", paramLabel = "DU",
-            description = "Per-atom IS energy change counted as a transition (default: ${DEFAULT-VALUE}).")
+            description = "Per-atom IS energy change counted as a transition.")
     double isThreshold;
 
     @Option(names = "--n0", defaultValue = "1000", paramLabel = "N0",
-            description = "Reference size of the reduced transition rate Gamma t_ballistic N0/N (paper 004 sets N0 = 1000; default: ${DEFAULT-VALUE}).")
+            description = "Reference size of the reduced transition rate Gamma t_ballistic N0/N (paper 004 sets N0 = 1000; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int n0;
 
     @picocli.CommandLine.Mixin
@@ -62,7 +63,7 @@ public final class FsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SelfDynamicsStudy.Result r = SelfDynamicsStudy.run(new SelfDynamicsStudy.Request(traj, temperature, timestep, type, q, qMin, perDecade,
-                isEnergy, isThreshold, n0), outDir, run.context());
+                isEnergy, isThreshold, n0), output.dir(), run.context());
         if (r.warning() != null) System.err.println("softglass: warning: tau_alpha undefined: " + r.warning());
         if (!run.quiet()) System.out.printf("fs: q = %.4f, tau_alpha = %s (t0 = %.4g)%n", r.q(), r.tauAlpha(), r.t0());
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package org.softglass.cli.dynamics;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
@@ -34,32 +35,32 @@ public final class OverlapCommand implements Callable<Integer> {
 
     @Option(names = "--a", paramLabel = "A", defaultValue = "0.3",
             description = "Displacement threshold a (sigma) (default: ${DEFAULT-VALUE}, the KA overlap threshold of the chi4 literature, about the cage size; "
-                    + "see InherentOverlap.DEFAULT_THRESHOLD).")
+                    + "see InherentOverlap.DEFAULT_THRESHOLD).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double a;
 
-    @Option(names = "--species", paramLabel = "A|B|all", defaultValue = "A", description = "Particles counted: A (type 1), B (type 2) or all (default: ${DEFAULT-VALUE}, as the papers).")
+    @Option(names = "--species", paramLabel = "A|B|all", defaultValue = "A", description = "Particles counted: A (type 1), B (type 2) or all (default: ${DEFAULT-VALUE}, as the papers).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     String species;
 
-    @Option(names = {"--timestep", "--dt"}, paramLabel = "DT", defaultValue = "0.005", description = "MD time step: frame spacing = timestep difference x DT (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--timestep", "--dt"}, paramLabel = "DT", defaultValue = "0.005", description = "MD time step: frame spacing = timestep difference x DT.")
     double timestep;
 
-    @Option(names = "--per-decade", paramLabel = "N", defaultValue = "10", description = "Log-spaced lags per decade (default: ${DEFAULT-VALUE}); lag 0 is always included.")
+    @Option(names = "--per-decade", paramLabel = "N", defaultValue = "10", description = "Log-spaced lags per decade (default: ${DEFAULT-VALUE}); lag 0 is always included.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int perDecade;
 
     @Option(names = "--max-lag", paramLabel = "FRAMES", description = "Largest lag in frames (default: frames - 1).")
     Integer maxLag;
 
-    @Option(names = "--origin-stride", paramLabel = "FRAMES", defaultValue = "1", description = "Time origins every this many frames (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--origin-stride", paramLabel = "FRAMES", defaultValue = "1", description = "Time origins every this many frames.")
     int stride;
 
-    @Option(names = "--nq", paramLabel = "M", defaultValue = "4", description = "Wave numbers q = 2 pi m / L, m = 1..M along each axis, for S4 (default: ${DEFAULT-VALUE}; 0: no S4).")
+    @Option(names = "--nq", paramLabel = "M", defaultValue = "4", description = "Wave numbers q = 2 pi m / L, m = 1..M along each axis, for S4 (default: ${DEFAULT-VALUE}; 0: no S4).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int nq;
 
-    @Option(names = "--min-block", paramLabel = "ELL", defaultValue = "2.0", description = "Smallest sub-box side (sigma) of the block chi4: boxes L/m for m = 1, 2, … while L/m >= ELL (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-block", paramLabel = "ELL", defaultValue = "2.0", description = "Smallest sub-box side (sigma) of the block chi4: boxes L/m for m = 1, 2, … while L/m >= ELL.")
     double minBlock;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if needed).")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Mixin
     RunOptions run = new RunOptions();
@@ -68,14 +69,14 @@ public final class OverlapCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         StudyContext ctx = run.context();
         Species sp = Species.ofType(OptionChecks.speciesType(species, "--species"));
-        OverlapStudy.Result res = OverlapStudy.run(new OverlapStudy.Request(traj, a, sp, timestep, perDecade, maxLag, stride, nq, minBlock), out, ctx);
+        OverlapStudy.Result res = OverlapStudy.run(new OverlapStudy.Request(traj, a, sp, timestep, perDecade, maxLag, stride, nq, minBlock), output.dir(), ctx);
         InherentOverlap.Result r = res.overlap();
         if (res.warning() != null && !run.quiet()) System.err.println("softglass: warning: " + res.warning());   // overlap.json says it too
         if (!run.quiet()) {
             InherentOverlap.S4 s4 = r.s4();
             System.out.println("overlap: N = " + r.particles() + " (" + sp.label() + "), a = " + a + ", tau_Q = " + Csv.fmt(r.tauQ())
                     + ", tau_chi = " + Csv.fmt(r.tauChi()) + ", chi4* = " + Csv.fmt(r.chi4Star())
-                    + ", xi4 = " + (s4 == null ? "-" : Csv.fmt(s4.xi4())) + " -> " + out);
+                    + ", xi4 = " + (s4 == null ? "-" : Csv.fmt(s4.xi4())) + " -> " + output.dir());
         }
         return ExitCodes.OK;
     }

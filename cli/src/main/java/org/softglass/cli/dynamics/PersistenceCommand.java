@@ -1,5 +1,6 @@
 package org.softglass.cli.dynamics;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
@@ -31,20 +32,20 @@ public final class PersistenceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PHOP_DIR", description = "Directory written by 'softglass phop' (phop.json, phop.npy).")
     Path input;
 
-    @Option(names = "--pc", paramLabel = "P", defaultValue = "0.2", description = "Threshold p_c (sigma^2): p_hop > p_c is rearranging (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pc", paramLabel = "P", defaultValue = "0.2", description = "Threshold p_c (sigma^2): p_hop > p_c is rearranging.")
     double pc;
 
-    @Option(names = "--species", paramLabel = "A|B|all", defaultValue = "all", description = "Particles counted: A (type 1), B (type 2) or all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--species", paramLabel = "A|B|all", defaultValue = "all", description = "Particles counted: A (type 1), B (type 2) or all.")
     String species;
 
-    @Option(names = "--per-decade", paramLabel = "N", defaultValue = "10", description = "Log-spaced lags per decade (default: ${DEFAULT-VALUE}); lag 0 is always included.")
+    @Option(names = "--per-decade", paramLabel = "N", defaultValue = "10", description = "Log-spaced lags per decade (default: ${DEFAULT-VALUE}); lag 0 is always included.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int perDecade;
 
     @Option(names = "--max-lag", paramLabel = "FRAMES", description = "Largest lag in frames (default: the longest stretch of defined frames minus 1).")
     Integer maxLag;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if needed).")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Mixin
     RunOptions run = new RunOptions();
@@ -53,11 +54,11 @@ public final class PersistenceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         StudyContext ctx = run.context();
         Species sp = Species.ofType(OptionChecks.speciesType(species, "--species"));
-        PersistenceStudy.Result res = PersistenceStudy.run(new PersistenceStudy.Request(input, pc, sp, perDecade, maxLag), out, ctx);
+        PersistenceStudy.Result res = PersistenceStudy.run(new PersistenceStudy.Request(input, pc, sp, perDecade, maxLag), output.dir(), ctx);
         Persistence.Result r = res.persistence();
         if (!run.quiet()) {
             System.out.println("persistence: N = " + r.particles() + " (" + sp.label() + "), p_c = " + pc + ", tau_Q = " + Csv.fmt(r.tauQ())
-                    + ", tau_chi = " + Csv.fmt(r.tauChi()) + ", chi4* = " + Csv.fmt(r.chi4Star()) + " -> " + out);
+                    + ", tau_chi = " + Csv.fmt(r.tauChi()) + ", chi4* = " + Csv.fmt(r.chi4Star()) + " -> " + output.dir());
         }
         return ExitCodes.OK;
     }

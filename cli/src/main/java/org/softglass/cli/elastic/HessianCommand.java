@@ -1,5 +1,7 @@
 package org.softglass.cli.elastic;
 
+import org.softglass.cli.options.PairModelOption;
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.md.EnergyCommand;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
@@ -29,18 +31,17 @@ public final class HessianCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "Inherent structures: " + Formats.TRAJECTORY + ".")
     Path dump;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path outDir;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
-    @Option(names = "--model", defaultValue = "ka", description = "Pair potential preset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            completionCandidates = EnergyCommand.ModelNames.class)
-    String model;
+    @picocli.CommandLine.Mixin
+    PairModelOption pairModel = new PairModelOption();
 
-    @Option(names = "--frame", defaultValue = "0", paramLabel = "K", description = "Frame index in the file (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--frame", defaultValue = "0", paramLabel = "K", description = "Frame index in the file.")
     int frame;
 
     @Option(names = "--fmax-limit", defaultValue = "1e-6", paramLabel = "F",
-            description = "Refuse a frame whose largest force component exceeds F (not at a minimum; default: ${DEFAULT-VALUE}).")
+            description = "Refuse a frame whose largest force component exceeds F (not at a minimum; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double fmaxLimit;
 
     @Option(names = "--modes", description = "Also compute all eigenvalues (dense LAPACK dsyevr; 3N <= 12000).")
@@ -51,7 +52,7 @@ public final class HessianCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        HessianStudy.Result r = HessianStudy.run(new HessianStudy.Request(dump, model, frame, fmaxLimit, modes), outDir, run.context());
+        HessianStudy.Result r = HessianStudy.run(new HessianStudy.Request(dump, pairModel.name(), frame, fmaxLimit, modes), output.dir(), run.context());
         if (!run.quiet()) {
             System.out.printf("hessian: N=%d, %d interacting pairs, %.1f MB, assembled in %.3f s, fmax %.3g%n",
                     r.particles(), r.pairs(), r.memoryBytes() / 1e6, r.assemblySeconds(), r.fmax());

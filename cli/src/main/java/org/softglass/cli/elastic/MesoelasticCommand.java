@@ -1,5 +1,6 @@
 package org.softglass.cli.elastic;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Version;
@@ -24,20 +25,20 @@ public final class MesoelasticCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TABLE", description = "CSV with a header naming T, tau_alpha, kappa and optionally G.")
     Path table;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path outDir;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Option(names = "--density", required = true, paramLabel = "RHO", description = "Number density N/V (a0 = RHO^(-1/3)).")
     double density;
 
     @Option(names = "--min-tau-t0", defaultValue = "10", paramLabel = "X",
             description = "Fit only state points with tau_alpha/t0 >= X: the activated regime, where paper 004 finds eq 3 valid "
-                    + "(from t/t0 ~ 10); 0 fits all (default: ${DEFAULT-VALUE}).")
+                    + "(from t/t0 ~ 10); 0 fits all.")
     double minTauT0;
 
     @Override
     public Integer call() throws IOException {
-        MesoelasticFit fit = MesoelasticStudy.run(new MesoelasticStudy.Request(table, density, minTauT0), outDir, StudyContext.of(1, Version.get()));
+        MesoelasticFit fit = MesoelasticStudy.run(new MesoelasticStudy.Request(table, density, minTauT0), output.dir(), StudyContext.of(1, Version.get()));
         System.out.printf("mesoelastic: l~ = %.4g +- %.2g, t~ = %.4g +- %.2g, R^2 = %.4f (%d points with tau_alpha/t0 >= %s; %d left out)%n",
                 fit.ellTilde(), fit.ellTildeErr(), fit.tTilde(), fit.tTildeErr(), fit.rSquared(), fit.x().length, Csv.fmt(minTauT0),
                 fit.excluded().length);

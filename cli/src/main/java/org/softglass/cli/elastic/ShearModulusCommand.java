@@ -1,5 +1,7 @@
 package org.softglass.cli.elastic;
 
+import org.softglass.cli.options.PairModelOption;
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.md.EnergyCommand;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
@@ -28,17 +30,16 @@ public final class ShearModulusCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DUMP", description = "Inherent structures, all frames used: " + Formats.TRAJECTORY + ".")
     List<Path> dumps;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path outDir;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
-    @Option(names = "--model", defaultValue = "ka", description = "Pair potential preset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            completionCandidates = EnergyCommand.ModelNames.class)
-    String model;
+    @picocli.CommandLine.Mixin
+    PairModelOption pairModel = new PairModelOption();
 
-    @Option(names = "--tol", defaultValue = "1e-10", description = "CG relative residual tolerance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tol", defaultValue = "1e-10", description = "CG relative residual tolerance.")
     double tol;
 
-    @Option(names = "--fmax-limit", defaultValue = "1e-6", paramLabel = "F", description = "Refuse structures with a force component above F (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fmax-limit", defaultValue = "1e-6", paramLabel = "F", description = "Refuse structures with a force component above F.")
     double fmaxLimit;
 
     @Option(names = "--check-strain", paramLabel = "GAMMA", description = "Also measure G by finite shear +-GAMMA with Newton relaxation (e.g. 1e-5): a check of eq A1 only where the "
@@ -56,8 +57,8 @@ public final class ShearModulusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ShearModulusStudy.Result r = ShearModulusStudy.run(new ShearModulusStudy.Request(dumps, model, tol, fmaxLimit, checkStrain, parentTemperature),
-                outDir, run.context());
+        ShearModulusStudy.Result r = ShearModulusStudy.run(new ShearModulusStudy.Request(dumps, pairModel.name(), tol, fmaxLimit, checkStrain, parentTemperature),
+                output.dir(), run.context());
         if (r.note() != null && !run.quiet()) {
             spec.commandLine().getErr().println("softglass: note: " + org.softglass.core.util.ParameterText.render(r.note(), OptionNames::of));
             spec.commandLine().getErr().flush();

@@ -1,5 +1,7 @@
 package org.softglass.cli.elastic;
 
+import org.softglass.cli.options.PairModelOption;
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.md.EnergyCommand;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
@@ -25,32 +27,31 @@ public final class StiffnessCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DUMP", description = "Inherent structures, all frames used: " + Formats.TRAJECTORY + ".")
     List<Path> dumps;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path outDir;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
-    @Option(names = "--model", defaultValue = "ka", description = "Pair potential preset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            completionCandidates = EnergyCommand.ModelNames.class)
-    String model;
+    @picocli.CommandLine.Mixin
+    PairModelOption pairModel = new PairModelOption();
 
-    @Option(names = "--dipoles", defaultValue = "100", paramLabel = "N", description = "Random interacting pairs per structure (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dipoles", defaultValue = "100", paramLabel = "N", description = "Random interacting pairs per structure.")
     int dipoles;
 
     @Option(names = "--all-pairs", description = "Every interacting pair instead of random ones (local kappa field).")
     boolean allPairs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the pair choice (structure k uses seed + k; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the pair choice (structure k uses seed + k; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     long seed;
 
     @Option(names = "--solver", defaultValue = "cg", description = "cg (projected conjugate gradient) or cholesky (dense, pinned particle; 3N <= 12000).")
     String solver;
 
-    @Option(names = "--tol", defaultValue = "1e-10", description = "CG relative residual tolerance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tol", defaultValue = "1e-10", description = "CG relative residual tolerance.")
     double tol;
 
-    @Option(names = "--max-iter", defaultValue = "0", paramLabel = "N", description = "CG iteration limit (default 0: 10 x 3N).")
+    @Option(names = "--max-iter", defaultValue = "0", paramLabel = "N", description = "CG iteration limit (default 0: 10 x 3N).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int maxIter;
 
-    @Option(names = "--fmax-limit", defaultValue = "1e-6", paramLabel = "F", description = "Refuse structures with a force component above F (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fmax-limit", defaultValue = "1e-6", paramLabel = "F", description = "Refuse structures with a force component above F.")
     double fmaxLimit;
 
     @Option(names = "--parent-temperature", paramLabel = "T", description = "Parent temperature T_p of the ensemble (recorded in the summary).")
@@ -70,8 +71,8 @@ public final class StiffnessCommand implements Callable<Integer> {
             case "cholesky" -> StiffnessStudy.Solver.CHOLESKY;
             default -> throw new IllegalArgumentException("--solver must be cg or cholesky, got '" + solver + "'");
         };
-        StiffnessStudy.Result r = StiffnessStudy.run(new StiffnessStudy.Request(dumps, model, dipoles, allPairs, seed, sv, tol, maxIter, fmaxLimit,
-                parentTemperature, mobility), outDir, run.context());
+        StiffnessStudy.Result r = StiffnessStudy.run(new StiffnessStudy.Request(dumps, pairModel.name(), dipoles, allPairs, seed, sv, tol, maxIter, fmaxLimit,
+                parentTemperature, mobility), output.dir(), run.context());
         if (!run.quiet()) {
             System.out.printf("stiffness: %d structures, %d dipoles, kappa = %.6g%s%n", r.structures(), r.dipoles(), r.kappaMean(),
                     Double.isFinite(r.kappaSem()) ? String.format(" +- %.2g (s.e. over structures)", r.kappaSem()) : " (one structure: no error over structures)");

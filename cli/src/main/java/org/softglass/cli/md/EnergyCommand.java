@@ -1,5 +1,6 @@
 package org.softglass.cli.md;
 
+import org.softglass.cli.options.PairModelOption;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
 import org.softglass.cli.Progress;
@@ -45,9 +46,8 @@ public final class EnergyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "Trajectory, any number of frames: " + Formats.TRAJECTORY + ".")
     Path dump;
 
-    @Option(names = "--model", defaultValue = "ka", description = "Pair potential preset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            completionCandidates = ModelNames.class)
-    String model;
+    @picocli.CommandLine.Mixin
+    PairModelOption pairModel = new PairModelOption();
 
     @Option(names = "--per-atom", paramLabel = "FILE.csv", description = "Write per-atom forces and energies: frame,timestep,id,type,fx,fy,fz,pe.")
     Path perAtom;
@@ -60,7 +60,7 @@ public final class EnergyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PairPotential pot = Models.byName(model);
+        PairPotential pot = Models.byName(pairModel.name());
         int nt = run.threads();
         AtomicOutput summary = out == null ? null : AtomicOutput.open(out);
         AtomicOutput atoms = perAtom == null ? null : AtomicOutput.open(perAtom);
@@ -162,10 +162,5 @@ public final class EnergyCommand implements Callable<Integer> {
     private static PrintWriter writer(AtomicOutput o) {
         Writer w = new OutputStreamWriter(o.stream(), StandardCharsets.UTF_8);
         return new PrintWriter(new BufferedWriter(w, 1 << 16));
-    }
-
-    /** Completion candidates for --model. */
-    public static final class ModelNames extends java.util.ArrayList<String> {
-        ModelNames() { super(Models.NAMES); }
     }
 }

@@ -71,11 +71,11 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "RUN", description = "A pipeline run directory (with --temperature) instead of TRAJ, --softness and --phop.")
     Path run;
 
-    @Option(names = "--temperature", paramLabel = "T", description = "The run's temperature to export (with --run), e.g. 0.61.")
+    @Option(names = {"-T", "--temperature"}, paramLabel = "T", description = "The run's temperature to export (with --run), e.g. 0.61.")
     Double temperature;
 
     @Option(names = "--frames", defaultValue = "all", paramLabel = "SPEC",
-            description = "Frames (0-based indices): all, A:B (A to B-1), or a list i,j,k (default: ${DEFAULT-VALUE}).")
+            description = "Frames (0-based indices): all, A:B (A to B-1), or a list i,j,k.")
     String frames;
 
     @Option(names = "--format", paramLabel = "xyz|dump", description = "Output format (default: from the --out extension).")

@@ -74,48 +74,48 @@ public final class MdAgingCommand implements Callable<Integer> {
     Double trapFactor;
     @Option(names = "--trsp-factor", paramLabel = "F", description = "TRSP matching factor f (overrides --summary).")
     Double trspFactor;
-    @Option(names = "--ti", defaultValue = "1.0", description = "Initial temperature T_I (default: ${DEFAULT-VALUE}, as the papers).")
+    @Option(names = "--ti", defaultValue = "1.0", description = "Initial temperature T_I (default: ${DEFAULT-VALUE}, as the papers).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double tI;
     @Option(names = "--tf", required = true, split = ",", paramLabel = "T", description = "Final temperatures T_F (comma list).")
     List<Double> tF;
-    @Option(names = "--n", defaultValue = "1000", description = "Particles (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--n", defaultValue = "1000", description = "Particles.")
     int n;
     @Option(names = "--density", description = "Number density (default: the model's, 1.2 for ka).")
     Double density;
-    @Option(names = "--replicas", defaultValue = "4", paramLabel = "R", description = "Independent quenches, seeds seed+r (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--replicas", defaultValue = "4", paramLabel = "R", description = "Independent quenches, seeds seed+r.")
     int replicas;
-    @Option(names = "--equilibrate", defaultValue = "4000", description = "Steps at T_I before the quench (default: ${DEFAULT-VALUE}; tau_alpha(1.0) ~ 1 tau = 200 steps).")
+    @Option(names = "--equilibrate", defaultValue = "4000", description = "Steps at T_I before the quench (default: ${DEFAULT-VALUE}; tau_alpha(1.0) ~ 1 tau = 200 steps).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     long equilibrate;
-    @Option(names = "--melt-steps", defaultValue = "2000", description = "Melt steps at --melt-temperature, random start only (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--melt-steps", defaultValue = "2000", description = "Melt steps at --melt-temperature, random start only.")
     long meltSteps;
-    @Option(names = "--melt-temperature", defaultValue = "2.0", description = "Melt temperature (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--melt-temperature", defaultValue = "2.0", description = "Melt temperature.")
     double meltTemperature;
     @Option(names = "--initial", paramLabel = "DUMP", description = "Start every replica from the last frame of this dump (then --equilibrate steps at T_I with the replica's own velocities;"
             + " replicas are independent only if that is several tau_alpha(T_I)).")
     Path initial;
-    @Option(names = "--dt", defaultValue = "0.005", description = "Time step in tau (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dt", defaultValue = "0.005", description = "Time step in tau.")
     double dt;
-    @Option(names = "--tdamp", defaultValue = "0.5", description = "Nose-Hoover damping time in tau (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tdamp", defaultValue = "0.5", description = "Nose-Hoover damping time in tau.")
     double tdamp;
-    @Option(names = "--tw-min", defaultValue = "0.1", description = "First non-zero waiting time in tau (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tw-min", defaultValue = "0.1", description = "First non-zero waiting time in tau.")
     double twMin;
-    @Option(names = "--tw-max", defaultValue = "100", description = "Last waiting time in tau (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tw-max", defaultValue = "100", description = "Last waiting time in tau.")
     double twMax;
-    @Option(names = "--per-decade", defaultValue = "5", description = "Waiting times per decade (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--per-decade", defaultValue = "5", description = "Waiting times per decade.")
     int perDecade;
     @Option(names = "--positions", paramLabel = "inherent|thermal", description = "Positions of the softness: default from --summary (settings.inherent_structures), else inherent.")
     String positions;
-    @Option(names = "--trap-bins", defaultValue = "2000", description = "S bins of the trap master equation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trap-bins", defaultValue = "2000", description = "S bins of the trap master equation.")
     int trapBins;
-    @Option(names = "--trsp-L", defaultValue = "16", description = "TRSP lattice side (default: ${DEFAULT-VALUE}, the demo preset's).")
+    @Option(names = "--trsp-L", defaultValue = "16", description = "TRSP lattice side (default: ${DEFAULT-VALUE}, the demo preset's).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int trspL;
-    @Option(names = "--trsp-m", defaultValue = "4", description = "TRSP cluster size, 1 or 4 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trsp-m", defaultValue = "4", description = "TRSP cluster size, 1 or 4.")
     int trspM;
-    @Option(names = "--trsp-tol", defaultValue = "1e-2", description = "TRSP kick window tolerance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trsp-tol", defaultValue = "1e-2", description = "TRSP kick window tolerance.")
     double trspTol;
-    @Option(names = "--trsp-trajectories", defaultValue = "8", description = "TRSP trajectories per T_F (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trsp-trajectories", defaultValue = "8", description = "TRSP trajectories per T_F.")
     int trspTrajectories;
-    @Option(names = "--seed", defaultValue = "1", description = "Base seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Base seed.")
     long seed;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     Path out;

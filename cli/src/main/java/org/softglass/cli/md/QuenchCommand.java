@@ -1,5 +1,7 @@
 package org.softglass.cli.md;
 
+import org.softglass.cli.options.PairModelOption;
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
 import org.softglass.cli.FrameSelection;
@@ -35,37 +37,36 @@ public final class QuenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "Trajectory, any number of frames: " + Formats.TRAJECTORY + ".")
     Path dump;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path outDir;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
-    @Option(names = "--model", defaultValue = "ka", description = "Pair potential preset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            completionCandidates = EnergyCommand.ModelNames.class)
-    String model;
+    @picocli.CommandLine.Mixin
+    PairModelOption pairModel = new PairModelOption();
 
     @Option(names = "--min", defaultValue = "cg+fire", paramLabel = "ALG",
             description = "Minimiser: fire, cg, cg+fire (CG, then FIRE from where it stopped), lbfgs or lbfgs+fire "
-                    + "(L-BFGS, then FIRE if needed; fewer force evaluations than CG) (default: ${DEFAULT-VALUE}).")
+                    + "(L-BFGS, then FIRE if needed; fewer force evaluations than CG).")
     String min;
 
     @Option(names = "--lbfgs-memory", defaultValue = "8", paramLabel = "M",
-            description = "Number of (s, y) pairs L-BFGS keeps, 1..100 (lbfgs, lbfgs+fire only; default: ${DEFAULT-VALUE}).")
+            description = "Number of (s, y) pairs L-BFGS keeps, 1..100 (lbfgs, lbfgs+fire only; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int lbfgsMemory;
 
-    @Option(names = "--ftol", defaultValue = "1e-10", description = "Force tolerance on |F|_2 of the 3N force vector (default: ${DEFAULT-VALUE}; 0 = off).")
+    @Option(names = "--ftol", defaultValue = "1e-10", description = "Force tolerance on |F|_2 of the 3N force vector (default: ${DEFAULT-VALUE}; 0 = off).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double ftol;
 
-    @Option(names = "--etol", defaultValue = "0", description = "Relative energy-change tolerance (default: ${DEFAULT-VALUE} = off).")
+    @Option(names = "--etol", defaultValue = "0", description = "Relative energy-change tolerance (default: ${DEFAULT-VALUE} = off).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double etol;
 
-    @Option(names = "--max-iter", defaultValue = "100000", paramLabel = "N", description = "Iteration limit per stage (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-iter", defaultValue = "100000", paramLabel = "N", description = "Iteration limit per stage.")
     int maxIter;
 
-    @Option(names = "--max-eval", defaultValue = "1000000", paramLabel = "N", description = "Force-evaluation limit per stage (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-eval", defaultValue = "1000000", paramLabel = "N", description = "Force-evaluation limit per stage.")
     long maxEval;
 
     @Option(names = "--frames", defaultValue = "all", paramLabel = "A:B",
             description = "Quench only frames A..B-1 (0-based) of DUMP, keeping their indices: a shard, merged with 'softglass quench-merge' "
-                    + "into the files one run over all frames writes (default: ${DEFAULT-VALUE}).")
+                    + "into the files one run over all frames writes.")
     String frames;
 
     @picocli.CommandLine.Mixin
@@ -77,9 +78,9 @@ public final class QuenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Algorithm algorithm = OptionChecks.minimiser(min, "--min");
-        QuenchStudy.Request req = new QuenchStudy.Request(dump, model, algorithm, lbfgsMemory, ftol, etol, maxIter, maxEval,
+        QuenchStudy.Request req = new QuenchStudy.Request(dump, pairModel.name(), algorithm, lbfgsMemory, ftol, etol, maxIter, maxEval,
                 FrameSelection.parseRange(frames).toRange());
-        QuenchStudy.Result r = QuenchStudy.run(req, outDir, run.context());
+        QuenchStudy.Result r = QuenchStudy.run(req, output.dir(), run.context());
         if (r.warning() != null) {
             spec.commandLine().getErr().println("softglass: " + r.warning());
             spec.commandLine().getErr().flush();

@@ -1,5 +1,6 @@
 package org.softglass.cli.md;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Version;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,12 +32,12 @@ public final class QuenchMergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "Output folders of 'softglass quench --frames A:B', in any order.")
     List<Path> shards;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path outDir;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Override
     public Integer call() throws IOException {
-        ShardMerge.QuenchMerge r = ShardMerge.quench(shards, outDir, StudyContext.of(1, Version.get()));
+        ShardMerge.QuenchMerge r = ShardMerge.quench(shards, output.dir(), StudyContext.of(1, Version.get()));
         return r.unconverged() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 }

@@ -1,5 +1,6 @@
 package org.softglass.cli.md;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
 import org.softglass.cli.Progress;
@@ -26,56 +27,56 @@ import picocli.CommandLine.Option;
                 "Rerunning the same command resumes an interrupted run from its last checkpoint, bit for bit.",
                 "Outputs in --out: thermo.csv, traj.dump (id type xu yu zu), with --inherent is.dump and is_energy.csv, checkpoint.bin, run.json, manifest.json."})
 public final class SimulateCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "ka", description = "ka, ss or ipl (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "ka", description = "ka, ss or ipl.")
     String model;
-    @Option(names = "--n", defaultValue = "1000", description = "Number of particles (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--n", defaultValue = "1000", description = "Number of particles.")
     int n;
     @Option(names = "--density", description = "Number density (default: the model's, 1.2 for ka).")
     Double density;
     @Option(names = "--fraction-a", description = "Fraction of species A (default: the model's, 0.8 for ka, 0.5 for ss and ipl).")
     Double fractionA;
-    @Option(names = "--temperature", required = true, description = "Temperature of equilibration and production.")
+    @Option(names = {"-T", "--temperature"}, required = true, paramLabel = "T", description = "Temperature of equilibration and production.")
     double temperature;
-    @Option(names = "--dt", defaultValue = "0.005", description = "Time step in tau (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dt", defaultValue = "0.005", description = "Time step in tau.")
     double dt;
     @Option(names = "--steps", required = true, description = "Production steps.")
     long steps;
-    @Option(names = "--dump-every", defaultValue = "200", description = "Steps between trajectory frames; 0 for none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dump-every", defaultValue = "200", description = "Steps between trajectory frames; 0 for none.")
     long dumpEvery;
-    @Option(names = "--thermo-every", defaultValue = "200", description = "Steps between thermo rows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--thermo-every", defaultValue = "200", description = "Steps between thermo rows.")
     long thermoEvery;
-    @Option(names = "--ensemble", defaultValue = "nvt", description = "nvt, nve or langevin (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ensemble", defaultValue = "nvt", description = "nvt, nve or langevin.")
     String ensemble;
-    @Option(names = "--tdamp", defaultValue = "0.5", description = "Thermostat damping time in tau (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tdamp", defaultValue = "0.5", description = "Thermostat damping time in tau.")
     double tdamp;
-    @Option(names = "--melt-temperature", defaultValue = "2.0", description = "Melting temperature (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--melt-temperature", defaultValue = "2.0", description = "Melting temperature.")
     double meltTemperature;
     @Option(names = "--melt-steps", description = "Steps at the melting temperature (default: 2000; 0 with --initial).")
     Long meltSteps;
     @Option(names = "--initial", paramLabel = "DUMP", description = "Start from the last frame of this trajectory (LAMMPS dump, extended XYZ or GSD; same N and density; "
             + "e.g. the traj.dump of a run at a higher temperature) instead of a random melt.")
     Path initial;
-    @Option(names = "--equilibrate", defaultValue = "10000", description = "Equilibration steps at --temperature (default: ${DEFAULT-VALUE}); use several tau_alpha.")
+    @Option(names = "--equilibrate", defaultValue = "10000", description = "Equilibration steps at --temperature (default: ${DEFAULT-VALUE}); use several tau_alpha.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     long equilibrate;
-    @Option(names = "--checkpoint-every", defaultValue = "10000", description = "Steps between checkpoints (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--checkpoint-every", defaultValue = "10000", description = "Steps between checkpoints.")
     long checkpointEvery;
-    @Option(names = "--skin", defaultValue = "0.3", description = "Neighbour-list skin in sigma (default: ${DEFAULT-VALUE}, as LAMMPS).")
+    @Option(names = "--skin", defaultValue = "0.3", description = "Neighbour-list skin in sigma (default: ${DEFAULT-VALUE}, as LAMMPS).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double skin;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed.")
     long seed;
     @Option(names = "--inherent", description = "Also quench every dumped frame (one frame per thread while the MD goes on): "
             + "is.dump and is_energy.csv.")
     boolean inherent;
     @Option(names = "--inherent-min", defaultValue = "cg+fire", paramLabel = "ALG",
             description = "Minimiser of --inherent: cg+fire (as the LAMMPS fixtures), cg, fire, lbfgs or lbfgs+fire "
-                    + "(about half the force evaluations of cg+fire) (default: ${DEFAULT-VALUE}).")
+                    + "(about half the force evaluations of cg+fire).")
     String inherentMin;
     @Option(names = "--inherent-ftol", defaultValue = "1e-10", paramLabel = "F",
             description = "Force tolerance of --inherent on |F|_2 of the 3N force vector (default: ${DEFAULT-VALUE}, as the LAMMPS fixtures; "
-                    + "p_hop labels need 1e-4, bench/RESULTS.md).")
+                    + "p_hop labels need 1e-4, bench/RESULTS.md).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double inherentFtol;
-    @Option(names = "--out", required = true, description = "Output directory.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
@@ -108,22 +109,22 @@ public final class SimulateCommand implements Callable<Integer> {
         Simulation.Result r;
         try (Progress bar = Progress.of("simulate", spec.totalSteps(), "steps", run.quiet())) {
             long[] last = {-1};
-            r = Simulation.run(spec, out, nt, done -> {
+            r = Simulation.run(spec, output.dir(), nt, done -> {
                 if (last[0] < 0) { bar.stepTo(done); } else { bar.stepBy(done - last[0]); }
                 last[0] = done;
             });
         }
         if (r.alreadyComplete()) {
-            err.println("softglass: " + out + " already holds this completed run; nothing to do");
+            err.println("softglass: " + output.dir() + " already holds this completed run; nothing to do");
             err.flush();
             return ExitCodes.OK;
         }
         double rate = r.stepsRun() * (double) n / r.seconds();
         Manifest m = new Manifest(Version.get(), "simulate");
         spec.asMap().forEach(m::param);
-        m.param("threads", nt).output(out.resolve("thermo.csv"));
-        if (dumpEvery > 0) m.output(out.resolve("traj.dump"));
-        if (inherent) m.output(out.resolve("is.dump")).output(out.resolve("is_energy.csv"));
+        m.param("threads", nt).output(output.dir().resolve("thermo.csv"));
+        if (dumpEvery > 0) m.output(output.dir().resolve("traj.dump"));
+        if (inherent) m.output(output.dir().resolve("is.dump")).output(output.dir().resolve("is_energy.csv"));
         m.result("steps_run", r.stepsRun()).result("resumed_from_step", r.resumedFrom()).result("seconds", r.seconds())
                 .result("atom_steps_per_second", rate)
                 .result("production_seconds", r.productionSeconds())
@@ -133,7 +134,7 @@ public final class SimulateCommand implements Callable<Integer> {
             m.result("final_temperature", r.lastThermo().temperature()).result("final_pe_per_atom", r.lastThermo().potential() / n)
                     .result("final_pressure", r.lastThermo().pressure());
         }
-        m.write(out.resolve("manifest.json"));
+        m.write(output.dir().resolve("manifest.json"));
         if (!run.quiet()) {
             err.printf("softglass: %d steps in %.1f s (%.3g atom-steps/s, %d list builds)%s%n", r.stepsRun(), r.seconds(), rate,
                     r.listBuilds(), r.resumedFrom() >= 0 ? ", resumed from step " + r.resumedFrom() : "");

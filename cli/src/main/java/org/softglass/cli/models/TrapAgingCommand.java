@@ -1,5 +1,6 @@
 package org.softglass.cli.models;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
@@ -33,35 +34,35 @@ final class TrapAgingCommand implements Callable<Integer> {
 
     @Mixin TrapCommand.ModelOptions model = new TrapCommand.ModelOptions();
 
-    @Option(names = "--ti", defaultValue = "1.0", description = "Initial (equilibrium) temperature T_I (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ti", defaultValue = "1.0", description = "Initial (equilibrium) temperature T_I.")
     double tI;
 
     @Option(names = "--tf", required = true, split = ",", paramLabel = "T", description = "Final temperatures T_F (comma list).")
     List<Double> tF;
 
-    @Option(names = "--bins", defaultValue = "2000", description = "S bins (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bins", defaultValue = "2000", description = "S bins.")
     int bins;
 
-    @Option(names = "--tw-min", defaultValue = "1", description = "First waiting time (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tw-min", defaultValue = "1", description = "First waiting time.")
     double twMin;
 
-    @Option(names = "--tw-max", defaultValue = "1e10", description = "Last waiting time (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tw-max", defaultValue = "1e10", description = "Last waiting time.")
     double twMax;
 
-    @Option(names = "--outputs-per-decade", defaultValue = "10", description = "Output times per decade (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--outputs-per-decade", defaultValue = "10", description = "Output times per decade.")
     int perDecade;
 
-    @Option(names = "--steps-per-output", defaultValue = "20", description = "Time steps between outputs (default: ${DEFAULT-VALUE}; error in <S> ~1e-6 at 200 steps/decade).")
+    @Option(names = "--steps-per-output", defaultValue = "20", description = "Time steps between outputs (default: ${DEFAULT-VALUE}; error in <S> ~1e-6 at 200 steps/decade).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int perOutput;
 
-    @Option(names = "--sites", defaultValue = "0", paramLabel = "M", description = "Also simulate M independent sites exactly (0: off; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sites", defaultValue = "0", paramLabel = "M", description = "Also simulate M independent sites exactly (0: off; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int sites;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the site simulation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the site simulation.")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
@@ -91,7 +92,7 @@ final class TrapAgingCommand implements Callable<Integer> {
         m.checkTemperature(tI);
         for (double t : tF) m.checkTemperature(t);
         if (sites < 0) throw new IllegalArgumentException("--sites must be >= 0, got " + sites);
-        Path dir = TrapCommand.outDir(out);
+        Path dir = TrapCommand.outDir(output.dir());
         StringBuilder csv = new StringBuilder(CSV_HEADER + (sites > 0 ? ",mean_s_mc,mean_s_mc_err" : "") + "\n");
         StringBuilder dens = new StringBuilder("T_F,t_w,S,P\n");
         Plot plot = Plot.xy("Trap-like model: aging after a quench from T_I = " + tI, "t_w", "<S>").logX();

@@ -65,7 +65,7 @@ public final class TrapCommand implements Runnable {
         @Option(names = "--t0", paramLabel = "T", description = "Override the onset temperature T0 (> 0).")
         Double t0;
 
-        @Option(names = "--m", paramLabel = "M", defaultValue = "1", description = "Particles per site in chi4 = m(Q - Q^2) (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--m", paramLabel = "M", defaultValue = "1", description = "Particles per site in chi4 = m(Q - Q^2).")
         double m;
 
         ModelParameters parameters() throws IOException {

@@ -1,5 +1,6 @@
 package org.softglass.cli.models;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Version;
 import java.nio.file.Path;
@@ -25,13 +26,13 @@ final class TrapEquilibriumCommand implements Callable<Integer> {
     @Option(names = "--t-range", paramLabel = "MIN:MAX:N", description = "N temperatures evenly spaced in 1/T (default without -T: 0.35:1.2:60).")
     String range;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Override
     public Integer call() throws Exception {
         TrapStudy.Model m = model.study();
-        TrapStudy.equilibrium(m, TrapCommand.temperatures(temperatures, range, "0.35:1.2:60"), out, StudyContext.of(1, Version.get()));
+        TrapStudy.equilibrium(m, TrapCommand.temperatures(temperatures, range, "0.35:1.2:60"), output.dir(), StudyContext.of(1, Version.get()));
         return ExitCodes.OK;
     }
 }

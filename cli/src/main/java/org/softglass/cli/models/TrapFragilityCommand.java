@@ -1,5 +1,6 @@
 package org.softglass.cli.models;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
@@ -41,7 +42,7 @@ final class TrapFragilityCommand implements Callable<Integer> {
     @Option(names = "--t-range", paramLabel = "MIN:MAX:N", description = "Model temperatures evenly spaced in 1/T (default without -T: 0.40:0.85:19).")
     String range;
 
-    @Option(names = "--tau", defaultValue = "Q", description = "Model relaxation time: Q (Q = 1/e), half (Q = 1/2) or chi (chi4 peak); default: ${DEFAULT-VALUE}.")
+    @Option(names = "--tau", defaultValue = "Q", description = "Model relaxation time: Q (Q = 1/e), half (Q = 1/2) or chi (chi4 peak); default: ${DEFAULT-VALUE}.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     String tau;
 
     @Option(names = "--fit-max-t", description = "Fit only model temperatures below this (default: T0, above which the model is Arrhenius).")
@@ -53,14 +54,14 @@ final class TrapFragilityCommand implements Callable<Integer> {
     @Option(names = "--no-model", description = "Only the MD table.")
     boolean noModel;
 
-    @Option(names = "--tau-g", defaultValue = "1e7", description = "tau at T_g, in the time unit of the data (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tau-g", defaultValue = "1e7", description = "tau at T_g, in the time unit of the data.")
     double tauG;
 
     @Option(names = "--tg", description = "Also report m at this fixed T_g (000 uses T_g = 0.40 for KA); 'm_at_fixed_tg' in fragility.json.")
     Double tgFixed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
@@ -74,7 +75,7 @@ final class TrapFragilityCommand implements Callable<Integer> {
         TauTable mdTable = md != null ? TauTable.read(md) : null;
         ModelParameters p = model.parameters();
         TrapModel m = TrapModel.of(p);
-        Path dir = TrapCommand.outDir(out);
+        Path dir = TrapCommand.outDir(output.dir());
         StringBuilder csv = new StringBuilder("source,T,tau,tau_fit,Tg_over_T\n");
         Map<String, Object> json = new LinkedHashMap<>();
         Plot plot = Plot.xy("Fragility (eq 22)", "T_g/T", "tau").logY();

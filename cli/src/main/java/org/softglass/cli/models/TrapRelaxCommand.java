@@ -1,5 +1,6 @@
 package org.softglass.cli.models;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Progress;
 import org.softglass.cli.Version;
@@ -33,13 +34,13 @@ final class TrapRelaxCommand implements Callable<Integer> {
     @Option(names = "--t-range", paramLabel = "MIN:MAX:N", description = "N temperatures evenly spaced in 1/T.")
     String range;
 
-    @Option(names = "--points", defaultValue = "400", description = "Times per curve, log-spaced (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--points", defaultValue = "400", description = "Times per curve, log-spaced.")
     int points;
 
-    @Option(names = "--decades-before", defaultValue = "4", description = "Curve starts this many decades below tau_Q (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--decades-before", defaultValue = "4", description = "Curve starts this many decades below tau_Q.")
     double before;
 
-    @Option(names = "--decades-after", defaultValue = "8", description = "Curve ends this many decades above tau_Q (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--decades-after", defaultValue = "8", description = "Curve ends this many decades above tau_Q.")
     double after;
 
     @Option(names = "--t-min", description = "First time (overrides --decades-before).")
@@ -48,14 +49,14 @@ final class TrapRelaxCommand implements Callable<Integer> {
     @Option(names = "--t-max", description = "Last time (overrides --decades-after).")
     Double tMax;
 
-    @Option(names = "--sites", defaultValue = "0", paramLabel = "M", description = "Also simulate M independent sites exactly (0: off; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sites", defaultValue = "0", paramLabel = "M", description = "Also simulate M independent sites exactly (0: off; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int sites;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the site simulation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the site simulation.")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
@@ -64,7 +65,7 @@ final class TrapRelaxCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrapStudy.Model m = model.study();
         List<Double> ts = TrapCommand.temperatures(temperatures, range, null);
-        TrapStudy.relax(new TrapStudy.RelaxRequest(m, ts, points, before, after, tMin, tMax, sites, seed), out,
+        TrapStudy.relax(new TrapStudy.RelaxRequest(m, ts, points, before, after, tMin, tMax, sites, seed), output.dir(),
                 new StudyContext(1, Version.get(), Progress.sink(quiet)));
         return ExitCodes.OK;
     }

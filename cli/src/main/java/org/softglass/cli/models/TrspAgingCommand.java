@@ -1,5 +1,6 @@
 package org.softglass.cli.models;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
 import org.softglass.cli.Progress;
@@ -42,17 +43,17 @@ final class TrspAgingCommand implements Callable<Integer> {
     @Option(names = "--T-final", required = true, split = ",", paramLabel = "T_F[,T_F...]", description = "Temperatures after the quench.")
     List<Double> tFinal;
 
-    @Option(names = "--trajectories", defaultValue = "8", description = "Independent trajectories per T_F (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trajectories", defaultValue = "8", description = "Independent trajectories per T_F.")
     int trajectories;
 
-    @Option(names = "--events", defaultValue = "200000", description = "Rearrangements per trajectory, approximately (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--events", defaultValue = "200000", description = "Rearrangements per trajectory, approximately.")
     long events;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Base seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Base seed.")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path outDir;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Override
     public Integer call() throws Exception {
@@ -65,7 +66,7 @@ final class TrspAgingCommand implements Callable<Integer> {
         if (!(tInitial > 0)) throw new IllegalArgumentException("--T-initial must be > 0, got " + tInitial);
         ModelParameters p = model.parameters();
         List<Double> tf = TrspModelOptions.temperatures(tFinal, "--T-final");
-        Files.createDirectories(outDir);
+        Files.createDirectories(output.dir());
         double muI = model.model(p, tInitial).mu();
         StringBuilder csv = new StringBuilder("T_I,T_F,t,mean_S,mean_S_error,equilibrium_mean_S\n");
         Plot plot = Plot.xy(String.format(Locale.ROOT, "Aging from T_I = %.3g", tInitial), "t", "⟨S(t)⟩").logX();
@@ -92,16 +93,16 @@ final class TrspAgingCommand implements Callable<Integer> {
                 plot.errors(String.format(Locale.ROOT, "T_F=%.3g", t), times, mean, err);
             }
         }
-        Path f = outDir.resolve("aging.csv");
+        Path f = output.dir().resolve("aging.csv");
         String body = csv.toString();
         AtomicOutput.write(f, o -> o.write(body.getBytes(StandardCharsets.UTF_8)));
-        Path png = outDir.resolve("aging.png");
+        Path png = output.dir().resolve("aging.png");
         plot.save(png);
         Manifest man = new Manifest(Version.get(), "trsp aging");
         model.describe(man);
         man.param("T_initial", tInitial).param("T_final", tf).param("trajectories", trajectories).param("events", events)
                 .param("seed", seed).param("threads", run.threads()).output(f.getFileName()).output(png.getFileName());
-        man.write(outDir.resolve("manifest.json"));
+        man.write(output.dir().resolve("manifest.json"));
         return ExitCodes.OK;
     }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TrspCheckCommand implements Callable<Integer> {
     @Mixin TrspModelOptions model;
 
-    @Option(names = "--T", required = true, split = ",", paramLabel = "T[,T...]", description = "Temperatures.")
+    @Option(names = {"-T", "--temperature", "--T"}, required = true, split = ",", paramLabel = "T[,T...]", description = "Temperatures (comma list; --T is the older spelling).")
     List<Double> temperatures;
 
     @Spec CommandSpec spec;

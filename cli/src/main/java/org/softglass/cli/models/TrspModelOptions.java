@@ -17,16 +17,16 @@ final class TrspModelOptions {
     @Option(names = "--preset", paramLabel = "NAME", description = "Built-in parameters instead of --params: ka-002.")
     String preset;
 
-    @Option(names = "--L", defaultValue = "20", description = "Lattice side (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--L", defaultValue = "20", description = "Lattice side.")
     int side;
 
-    @Option(names = "--m", defaultValue = "4", description = "Rearranging cluster size, 1 or 4 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--m", defaultValue = "4", description = "Rearranging cluster size, 1 or 4.")
     int clusterSize;
 
-    @Option(names = "--facilitation", defaultValue = "1", paramLabel = "C", description = "Facilitation factor c: K_Δ → c K_Δ (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--facilitation", defaultValue = "1", paramLabel = "C", description = "Facilitation factor c: K_Δ → c K_Δ.")
     double facilitation;
 
-    @Option(names = "--tol", defaultValue = "1e-2", description = "Window truncation tolerance of the kick; 0 = full dense update (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tol", defaultValue = "1e-2", description = "Window truncation tolerance of the kick; 0 = full dense update.")
     double tol;
 
     /**

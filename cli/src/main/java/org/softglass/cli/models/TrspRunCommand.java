@@ -1,5 +1,6 @@
 package org.softglass.cli.models;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.RunOptions;
 import java.nio.file.Path;
@@ -20,20 +21,20 @@ final class TrspRunCommand implements Callable<Integer> {
     @Mixin TrspModelOptions model;
     @Mixin RunOptions run;
 
-    @Option(names = "--T", required = true, split = ",", paramLabel = "T[,T...]", description = "Temperatures.")
+    @Option(names = {"-T", "--temperature", "--T"}, required = true, split = ",", paramLabel = "T[,T...]", description = "Temperatures (comma list; --T is the older spelling).")
     List<Double> temperatures;
 
-    @Option(names = "--trajectories", defaultValue = "8", description = "Independent trajectories per T (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trajectories", defaultValue = "8", description = "Independent trajectories per T.")
     int trajectories;
 
-    @Option(names = "--events", defaultValue = "200000", description = "Rearrangements per trajectory, approximately (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--events", defaultValue = "200000", description = "Rearrangements per trajectory, approximately.")
     long events;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Base seed; trajectory k uses seed + k (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Base seed; trajectory k uses seed + k.")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path outDir;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     /** Lags per curve ({@link TrspStudy}). */
     static final int LAGS = 40;
@@ -41,7 +42,7 @@ final class TrspRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrspStudy.run(new TrspStudy.Request(model.parameters(), model.params, model.preset, model.side, model.clusterSize, model.facilitation, model.tol,
-                temperatures, trajectories, events, seed), outDir, run.context());
+                temperatures, trajectories, events, seed), output.dir(), run.context());
         return ExitCodes.OK;
     }
 }

@@ -23,7 +23,7 @@ public final class PipelineCommand implements Callable<Integer>, OutputGuard.Def
     @Option(names = "--preset", defaultValue = "demo",
             description = "demo (N = 1000, T = 0.90..0.61, inherent structures, under 10 min on 2 cores), paper-lite (N = 1000, T = 0.90..0.50, "
                     + "10 tau_alpha at every T, about 3 h), paper-ka (N = 10 000, T = 0.70..0.42, days) "
-                    + "or smoke (N = 500, about a minute; for tests) (default: ${DEFAULT-VALUE}).")
+                    + "or smoke (N = 500, about a minute; for tests).")
     String preset;
 
     @Option(names = "--estimate", description = "Do not run: measure the MD, quench, descriptor and TRSP rates on this machine (30 s at N = 1000) "

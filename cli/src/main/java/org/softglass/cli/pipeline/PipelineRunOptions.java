@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * two lines and exit {@link ExitCodes#FAILED}; done: the wall time and the report's path).
  */
 final class PipelineRunOptions {
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice.")
     long seed;
 
     @Option(names = "--from", paramLabel = "STAGE", description = "Rerun this stage and all after it.")

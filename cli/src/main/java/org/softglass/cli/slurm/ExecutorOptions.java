@@ -15,7 +15,7 @@ public final class ExecutorOptions {
             description = "local: this process runs every stage (default); slurm: every item (one MD temperature, one p_hop temperature, ...) "
                     + "becomes a batch job submitted with sbatch, with --dependency=afterok on the items it reads (the frame blocks of one temperature: "
                     + "the tasks of one job array); scripts and logs in DIR/slurm/. "
-                    + "Rerun the same command to resubmit what failed; finished items are never redone.")
+                    + "Rerun the same command to resubmit what failed; finished items are never redone.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     String executor;
 
     @Option(names = "--dry-run", description = "With --executor slurm: write the batch scripts and DIR/slurm/submit.sh, submit nothing.")
@@ -40,12 +40,12 @@ public final class ExecutorOptions {
     @Option(names = "--quench-shards", paramLabel = "K", defaultValue = "0",
             description = "Quench each temperature's frames in K blocks, each an item of its own (with --executor slurm: the tasks of one job "
                     + "array, on any node while the MD chain goes on), joined byte for byte (quench-merge) into DIR/md/T...-is/is.dump (a study's "
-                    + "'quench' block: DIR/md/T.../is.dump); 0 (default): quench inside the MD item (a study: one item per temperature).")
+                    + "'quench' block: DIR/md/T.../is.dump); 0 (default): quench inside the MD item (a study: one item per temperature).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     public int quenchShards;
 
     @Option(names = "--softness-shards", paramLabel = "K", defaultValue = "0",
             description = "Compute each temperature's descriptors and softness in K frame blocks, each an item of its own (with --executor slurm: "
-                    + "K jobs of one array), joined byte for byte (softness-merge) into DIR/softness/T...; 0 (default): one item per temperature.")
+                    + "K jobs of one array), joined byte for byte (softness-merge) into DIR/softness/T...; 0 (default): one item per temperature.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     public int softnessShards;
 
     @Option(names = "--item", paramLabel = "KEY", description = "Run only this item (e.g. phop-T0.900; what the slurm executor's batch jobs "

@@ -1,5 +1,6 @@
 package org.softglass.cli.softness;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.RunOptions;
@@ -28,34 +29,34 @@ public final class BarriersCommand implements Callable<Integer> {
             description = "One temperature: its softness directory (softness.npy, rows.npy) and p_hop directory (phop.npy, phop.json). Repeat, at least twice.")
     List<String> sets;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Option(names = "--bins", paramLabel = "LO:HI:N", description = "Softness bins (default: 24 bins over the 0.5-99.5 percent range of all S).")
     String bins;
 
-    @Option(names = "--p-threshold", defaultValue = "0.2", description = "Rearranging when p_hop > this (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--p-threshold", defaultValue = "0.2", description = "Rearranging when p_hop > this.")
     double threshold;
 
-    @Option(names = "--lag", defaultValue = "0", description = "Label a row by p_hop this many frames after its structure (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lag", defaultValue = "0", description = "Label a row by p_hop this many frames after its structure.")
     int lag;
 
     @Option(names = "--bootstrap", defaultValue = "200", description = "Block-bootstrap replicates for P(R|S) errors; a block is one particle's "
-            + "whole time series at a temperature (default: ${DEFAULT-VALUE}).")
+            + "whole time series at a temperature.")
     int bootstrap;
 
     @Option(names = "--bootstrap-blocks", defaultValue = "particle", paramLabel = "particle|frames:K",
             description = "Blocks resampled whole by the P(R|S) bootstrap: 'particle' (each particle's time series) or 'frames:K' "
-                    + "(K consecutive frames of all particles; K should exceed the rearrangement duration in frames) (default: ${DEFAULT-VALUE}).")
+                    + "(K consecutive frames of all particles; K should exceed the rearrangement duration in frames).")
     String bootstrapBlocks;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed.")
     long seed;
 
-    @Option(names = "--min-events", defaultValue = "10", description = "Fewest rearrangements for a usable (bin, T) point (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-events", defaultValue = "10", description = "Fewest rearrangements for a usable (bin, T) point.")
     long minEvents;
 
-    @Option(names = "--p-max", defaultValue = "0.9", description = "P(R|S) at or above which a point is refused as saturated (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--p-max", defaultValue = "0.9", description = "P(R|S) at or above which a point is refused as saturated.")
     double pMax;
 
     @Option(names = "--kramers", description = "Fit the Kramers form P = (1/T) exp(Sigma - DeltaE/T) of paper 003.")
@@ -81,9 +82,9 @@ public final class BarriersCommand implements Callable<Integer> {
         BarriersStudy.Onset onset = noOnset ? BarriersStudy.Onset.NONE : onsetBelowOnly ? BarriersStudy.Onset.BELOW_ONLY : BarriersStudy.Onset.ALL;
         BarriersStudy.Request req = new BarriersStudy.Request(sets.stream().map(TemperatureSet::parse).toList(), b, threshold, lag, bootstrap, blocks,
                 seed, minEvents, pMax, kramers, strict, onset);
-        BarriersStudy.Result res = BarriersStudy.run(req, out, run.context());
+        BarriersStudy.Result res = BarriersStudy.run(req, output.dir(), run.context());
         if (res.onsetError() != null) {
-            throw new org.softglass.core.util.Refusal(res.onsetError() + " (P(R|S) and the per-bin fits are in " + out + "; no model-parameter file was written)");
+            throw new org.softglass.core.util.Refusal(res.onsetError() + " (P(R|S) and the per-bin fits are in " + output.dir() + "; no model-parameter file was written)");
         }
         BarrierAnalysis.Result r = res.analysis();
         if (!run.quiet()) {

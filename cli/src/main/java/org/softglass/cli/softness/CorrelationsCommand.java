@@ -1,5 +1,6 @@
 package org.softglass.cli.softness;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
@@ -32,48 +33,48 @@ public final class CorrelationsCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SOFTNESS_DIR", description = "softness.npy and rows.npy.")
     Path softness;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Option(names = "--events", paramLabel = "EVENTS.csv", description = "Rearrangement events (id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star).")
     Path events;
 
-    @Option(names = "--rmax", defaultValue = "5", description = "Largest r of C_S(r) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rmax", defaultValue = "5", description = "Largest r of C_S(r).")
     double rmax;
 
-    @Option(names = "--dr", defaultValue = "0.1", description = "Bin width of C_S(r) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dr", defaultValue = "0.1", description = "Bin width of C_S(r).")
     double dr;
 
-    @Option(names = "--every", defaultValue = "1", description = "Use every k-th softness frame for C_S(r) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--every", defaultValue = "1", description = "Use every k-th softness frame for C_S(r).")
     int every;
 
-    @Option(names = "--fit-range", defaultValue = "0.9:4", paramLabel = "LO:HI", description = "r range of the C_S eq-29 fit (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fit-range", defaultValue = "0.9:4", paramLabel = "LO:HI", description = "r range of the C_S eq-29 fit.")
     String fitRange;
 
-    @Option(names = "--window", defaultValue = "5", description = "dS = S(t+window) - S(t-window) around the event peak, time units (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--window", defaultValue = "5", description = "dS = S(t+window) - S(t-window) around the event peak, time units.")
     double window;
 
-    @Option(names = "--dt", defaultValue = "0.005", description = "MD time step: frame times = timestep x dt (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dt", defaultValue = "0.005", description = "MD time step: frame times = timestep x dt.")
     double dt;
 
-    @Option(names = "--p-c", defaultValue = "0.2", description = "Events with p_star >= this are rearrangements (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--p-c", defaultValue = "0.2", description = "Events with p_star >= this are rearrangements.")
     double pc;
 
-    @Option(names = "--r-bins", defaultValue = "0.5:8.5:16", paramLabel = "LO:HI:N", description = "Distance bins for dS (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--r-bins", defaultValue = "0.5:8.5:16", paramLabel = "LO:HI:N", description = "Distance bins for dS.")
     String rBins;
 
-    @Option(names = "--s-bins", defaultValue = "-3:3:12", paramLabel = "LO:HI:N", description = "Softness bins for dS (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--s-bins", defaultValue = "-3:3:12", paramLabel = "LO:HI:N", description = "Softness bins for dS.")
     String sBins;
 
-    @Option(names = "--r-background", defaultValue = "6", description = "Particles at r >= this from every rearranger of the window form the background; pairs of them give the background covariance subtracted from rho (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--r-background", defaultValue = "6", description = "Particles at r >= this from every rearranger of the window form the background; pairs of them give the background covariance subtracted from rho.")
     double rBackground;
 
     @Option(names = "--rearrangers", defaultValue = "A", paramLabel = "A|B|all",
             description = {"Species whose events are the rearrangements that set the distance r to the nearest rearranger: A (type 1), B (type 2)",
-                    "or all (default: ${DEFAULT-VALUE}, as paper 002). Events of the other species inside the window give no sample and set no r."})
+                    "or all (default: ${DEFAULT-VALUE}, as paper 002). Events of the other species inside the window give no sample and set no r."}, showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     String rearrangers;
 
-    @Option(names = "--min-count", defaultValue = "20", description = "Fewest samples for an (r, S) cell (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-count", defaultValue = "20", description = "Fewest samples for an (r, S) cell.")
     long minCount;
 
     @Option(names = "--params", paramLabel = "FILE.json", description = "Model-parameter file to extend with cS, sigmaDelta, rhoDelta (written to DIR/model-parameters.json).")
@@ -89,7 +90,7 @@ public final class CorrelationsCommand implements Callable<Integer> {
         Species sp = Species.ofType(OptionChecks.speciesType(rearrangers, "--rearrangers"));
         CorrelationStudy.Kicks kicks = new CorrelationStudy.Kicks(events, window, pc, rb, sb, rBackground, sp, minCount);
         CorrelationStudy.Result r = CorrelationStudy.run(new CorrelationStudy.Request(traj, softness, rmax, dr, every, fr[0], fr[1], dt,
-                events != null ? kicks : null, params), out, run.context());
+                events != null ? kicks : null, params), output.dir(), run.context());
         if (r.kicksFailure() != null) throw r.kicksFailure();   // C_S(r) is written; the kicks were refused (correlations.json says why)
         if (!run.quiet()) {
             System.out.println("C_S: c0 = " + Csv.fmt(r.cs().c0()) + ", c1 = " + Csv.fmt(r.csFit().form().c1()) + ", xi = " + Csv.fmt(r.csFit().form().xi())

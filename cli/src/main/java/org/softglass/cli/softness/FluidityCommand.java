@@ -1,5 +1,6 @@
 package org.softglass.cli.softness;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.RunOptions;
@@ -42,25 +43,25 @@ public final class FluidityCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "T=TEMP:FEATURES_DIR:PHOP_DIR", description = "A temperature for P(R|x_alpha,T): descriptors and p_hop. Repeat (>= 2).")
     List<String> sets;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
-    @Option(names = "--bins", defaultValue = "-3:3:24", paramLabel = "LO:HI:N", description = "x_alpha bins (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bins", defaultValue = "-3:3:24", paramLabel = "LO:HI:N", description = "x_alpha bins.")
     String bins;
 
-    @Option(names = "--p-threshold", defaultValue = "0.2", description = "Rearranging when p_hop > this (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--p-threshold", defaultValue = "0.2", description = "Rearranging when p_hop > this.")
     double threshold;
 
-    @Option(names = "--bootstrap", defaultValue = "200", description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap", defaultValue = "200", description = "Bootstrap replicates.")
     int bootstrap;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed.")
     long seed;
 
-    @Option(names = "--min-events", defaultValue = "10", description = "Fewest rearrangements for a usable point (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-events", defaultValue = "10", description = "Fewest rearrangements for a usable point.")
     long minEvents;
 
-    @Option(names = "--p-max", defaultValue = "0.9", description = "P(R|x) at or above which a point is refused (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--p-max", defaultValue = "0.9", description = "P(R|x) at or above which a point is refused.")
     double pMax;
 
     @Option(names = "--arrhenius", description = "Fit ln P = Sigma - DeltaE/T instead of the Kramers form of paper 003.")
@@ -71,7 +72,7 @@ public final class FluidityCommand implements Callable<Integer> {
 
     @Option(names = "--lag", defaultValue = "0", paramLabel = "FRAMES",
             description = "Label a row by p_hop this many frames after its structure (paper 003 pairs the structure at t - 2 tau with "
-                    + "the dynamics at t: give 2 tau / frame spacing; default: ${DEFAULT-VALUE}).")
+                    + "the dynamics at t: give 2 tau / frame spacing; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int lag;
 
     @Option(names = "--no-onset", description = "Skip the global onset fit.")
@@ -85,9 +86,9 @@ public final class FluidityCommand implements Callable<Integer> {
         SoftnessBins b = Csv.bins(bins, "--bins"); // checked before any input is read
         List<TemperatureSet> ts = sets == null ? List.of() : sets.stream().map(TemperatureSet::parse).toList();
         FluidityStudy.Result r = FluidityStudy.run(new FluidityStudy.Request(modelFile, test, sigmaFrom, sigma, reference, ts, b, threshold, bootstrap,
-                seed, minEvents, pMax, !arrhenius, strict, lag, !noOnset), out, run.context());
+                seed, minEvents, pMax, !arrhenius, strict, lag, !noOnset), output.dir(), run.context());
         if (r.onsetError() != null) {
-            throw new org.softglass.core.util.Refusal(r.onsetError() + " (the bias scan, x_alpha and the per-bin fits are in " + out + ")");
+            throw new org.softglass.core.util.Refusal(r.onsetError() + " (the bias scan, x_alpha and the per-bin fits are in " + output.dir() + ")");
         }
         if (!run.quiet()) {
             System.out.println("best threshold " + Csv.fmt(r.scan().best()) + " (accuracy " + Csv.fmt(r.scan().bestAccuracy()) + "), sigma_alpha "

@@ -1,5 +1,6 @@
 package org.softglass.cli.softness;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Version;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,12 +31,12 @@ public final class SoftnessMergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "Output folders of 'softglass softness MODEL TRAJ --frames A:B', in any order.")
     List<Path> shards;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Override
     public Integer call() throws IOException {
-        ShardMerge.softness(shards, out, StudyContext.of(1, Version.get()));
+        ShardMerge.softness(shards, output.dir(), StudyContext.of(1, Version.get()));
         return ExitCodes.OK;
     }
 }

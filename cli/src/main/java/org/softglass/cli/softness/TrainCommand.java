@@ -29,19 +29,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL.json", description = "Model file to write.")
     Path out;
 
-    @Option(names = "--C", defaultValue = "1", description = "SVM penalty C (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--C", defaultValue = "1", description = "SVM penalty C.")
     double c;
 
-    @Option(names = "--folds", defaultValue = "5", description = "k for stratified k-fold cross-validation; 0 skips it (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--folds", defaultValue = "5", description = "k for stratified k-fold cross-validation; 0 skips it.")
     int folds;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the fold split and the dual solver (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the fold split and the dual solver.")
     long seed;
 
-    @Option(names = "--solver", defaultValue = "auto", description = "auto (primal when samples >= 10 x features), primal or dual (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--solver", defaultValue = "auto", description = "auto (primal when samples >= 10 x features), primal or dual.")
     String solver;
 
-    @Option(names = "--eps", defaultValue = "1e-4", description = "liblinear stopping tolerance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--eps", defaultValue = "1e-4", description = "liblinear stopping tolerance.")
     double eps;
 
     @picocli.CommandLine.Mixin

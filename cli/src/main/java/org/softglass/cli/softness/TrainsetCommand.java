@@ -1,5 +1,6 @@
 package org.softglass.cli.softness;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
 import org.softglass.cli.OptionChecks;
@@ -31,12 +32,12 @@ public final class TrainsetCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory with unwrapped positions (image counts): " + Formats.TRAJECTORY + ".")
     Path trajectory;
 
-    @Option(names = "--mode", defaultValue = "softness", description = "softness or tails (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", defaultValue = "softness", description = "softness or tails.")
     String mode;
 
     @Option(names = "--features", defaultValue = "ka-266",
             description = "Feature set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; the presets and FILE.json are the structure functions of the descriptors command; coordination = neighbours of A and B within 1.5 sigma).",
-            completionCandidates = FeatureNames.class)
+            completionCandidates = FeatureNames.class, showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     String features;
 
     @Mixin
@@ -46,36 +47,36 @@ public final class TrainsetCommand implements Callable<Integer> {
     Path phopDir;
 
 
-    @Option(names = "--pl-event", paramLabel = "P", defaultValue = "0.05", description = "Event threshold p_L (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pl-event", paramLabel = "P", defaultValue = "0.05", description = "Event threshold p_L.")
     double pL;
 
-    @Option(names = "--pc", paramLabel = "P", defaultValue = "0.6", description = "Rearranging threshold on p* (default: ${DEFAULT-VALUE}, KA).")
+    @Option(names = "--pc", paramLabel = "P", defaultValue = "0.6", description = "Rearranging threshold on p* (default: ${DEFAULT-VALUE}, KA).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double pc;
 
-    @Option(names = "--p-stable", paramLabel = "P", defaultValue = "0.02", description = "Stable threshold p_l (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--p-stable", paramLabel = "P", defaultValue = "0.02", description = "Stable threshold p_l.")
     double pStable;
 
     @Option(names = "--tau-c", paramLabel = "TIME", description = "Stable duration tau_c (tau), about tau_alpha; required with --mode softness.")
     Double tauC;
 
-    @Option(names = "--lead", paramLabel = "TIME", defaultValue = "2", description = "Structure taken this long before t_start (or t) (default: ${DEFAULT-VALUE} tau).")
+    @Option(names = "--lead", paramLabel = "TIME", defaultValue = "2", description = "Structure taken this long before t_start (or t) (default: ${DEFAULT-VALUE} tau).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double lead;
 
-    @Option(names = "--tail-fraction", paramLabel = "Q", defaultValue = "0.00033", description = "Fraction of the p_hop distribution per tail (default: ${DEFAULT-VALUE} = 0.033%%).")
+    @Option(names = "--tail-fraction", paramLabel = "Q", defaultValue = "0.00033", description = "Fraction of the p_hop distribution per tail (default: ${DEFAULT-VALUE} = 0.033%%).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double tailFraction;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Sampling seed.")
     long seed;
 
-    @Option(names = "--max-per-label", paramLabel = "N", defaultValue = "0", description = "At most N samples per label (default: no cap).")
+    @Option(names = "--max-per-label", paramLabel = "N", defaultValue = "0", description = "At most N samples per label (default: no cap).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int maxPerLabel;
 
     @Option(names = "--species", defaultValue = "A", description = {"Particles that give samples: A, B or all (default: ${DEFAULT-VALUE},",
-            "as every paper trains on A particles only: 000 SI, 001 \u00a7II, 002 \u00a7II)."})
+            "as every paper trains on A particles only: 000 SI, 001 \u00a7II, 002 \u00a7II)."}, showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     String species;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if needed).")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Mixin
     RunOptions run = new RunOptions();
@@ -102,7 +103,7 @@ public final class TrainsetCommand implements Callable<Integer> {
         }
         TrainsetRun.Spec spec = new TrainsetRun.Spec(m, window.tR, window.dt, pL, pc, pStable, tauC == null ? Double.NaN : tauC, lead,
                 tailFraction, seed, maxPerLabel, species);
-        TrainingStudy.trainingSet(new TrainingStudy.SetRequest(trajectory, phopDir, features, spec), out, run.context());
+        TrainingStudy.trainingSet(new TrainingStudy.SetRequest(trajectory, phopDir, features, spec), output.dir(), run.context());
         return ExitCodes.OK;
     }
 

@@ -40,10 +40,10 @@ public final class D2minCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "FRAME", required = true, description = "Current frame index (> --from).")
     int to;
 
-    @Option(names = "--cutoff", paramLabel = "R", defaultValue = "1.5", description = "Neighbour cutoff in the reference frame (sigma) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cutoff", paramLabel = "R", defaultValue = "1.5", description = "Neighbour cutoff in the reference frame (sigma).")
     double cutoff;
 
-    @Option(names = "--dt", paramLabel = "TIME", defaultValue = "0.005", description = "MD timestep (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dt", paramLabel = "TIME", defaultValue = "0.005", description = "MD timestep.")
     double dt;
 
     @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Output CSV (and FILE.csv.manifest.json).")

@@ -1,5 +1,6 @@
 package org.softglass.cli.structure;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
 import org.softglass.cli.FrameSelection;
@@ -45,10 +46,10 @@ public final class DescriptorsCommand implements Callable<Integer> {
         Path spec;
     }
 
-    @Option(names = "--species", defaultValue = "all", paramLabel = "A|B|all", description = "Centre particles: a species letter (A = type 1) or all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--species", defaultValue = "all", paramLabel = "A|B|all", description = "Centre particles: a species letter (A = type 1) or all.")
     String species;
 
-    @Option(names = "--dtype", defaultValue = "f4", paramLabel = "f4|f8", description = "Element type of features.npy (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dtype", defaultValue = "f4", paramLabel = "f4|f8", description = "Element type of features.npy.")
     String dtype;
 
     @Option(names = "--tolerance", paramLabel = "TAU", description = "Override the truncation tolerance: terms whose upper bound is below TAU are skipped (default 1e-12; range 1e-120..1e-3).")
@@ -56,18 +57,18 @@ public final class DescriptorsCommand implements Callable<Integer> {
 
     @Option(names = "--frames", defaultValue = "all", paramLabel = "A:B",
             description = "Only frames A..B-1 (0-based) of TRAJ, keeping their indices in rows.npy: a shard, joined with 'softglass descriptors-merge' "
-                    + "into the files one run over all frames writes (default: ${DEFAULT-VALUE}).")
+                    + "into the files one run over all frames writes.")
     String frames = "all";
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
     @Override
     public Integer call() throws IOException {
-        DescriptorStudy.run(request(), out, run.context());
+        DescriptorStudy.run(request(), output.dir(), run.context());
         return ExitCodes.OK;
     }
 

@@ -1,5 +1,6 @@
 package org.softglass.cli.structure;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Version;
 import java.io.IOException;
@@ -26,12 +27,12 @@ public final class DescriptorsMergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "Output folders of 'softglass descriptors --frames A:B', in any order.")
     List<Path> shards;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Override
     public Integer call() throws IOException {
-        ShardMerge.descriptors(shards, out, StudyContext.of(1, Version.get()));
+        ShardMerge.descriptors(shards, output.dir(), StudyContext.of(1, Version.get()));
         return ExitCodes.OK;
     }
 }

@@ -25,7 +25,7 @@ public final class EventsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJ|PHOPDIR", description = "Trajectory (" + Formats.TRAJECTORY + "), or a directory holding phop.json and phop.npy.")
     Path input;
 
-    @Option(names = "--pl", paramLabel = "P", defaultValue = "0.05", description = "Threshold p_L (sigma^2) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pl", paramLabel = "P", defaultValue = "0.05", description = "Threshold p_L (sigma^2).")
     double pL;
 
     @Mixin

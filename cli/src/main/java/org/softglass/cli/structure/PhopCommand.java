@@ -1,5 +1,6 @@
 package org.softglass.cli.structure;
 
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
 import org.softglass.cli.RunOptions;
@@ -29,15 +30,15 @@ public final class PhopCommand implements Callable<Integer> {
     WindowOptions window = new WindowOptions();
 
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory (created if needed).")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
 
     @Mixin
     RunOptions run = new RunOptions();
 
     @Override
     public Integer call() throws IOException {
-        PhopStudy.run(new PhopStudy.Request(trajectory, window.tR, window.dt), out, run.context());
+        PhopStudy.run(new PhopStudy.Request(trajectory, window.tR, window.dt), output.dir(), run.context());
         return ExitCodes.OK;
     }
 }

@@ -8,10 +8,10 @@ import picocli.CommandLine.Option;
  */
 public final class WindowOptions {
     @Option(names = "--tr", paramLabel = "TIME", defaultValue = "10",
-            description = "p_hop window t_R in time units tau; t_R/2 is rounded to the nearest whole number of frames (default: ${DEFAULT-VALUE}).")
+            description = "p_hop window t_R in time units tau; t_R/2 is rounded to the nearest whole number of frames.")
     public double tR;
 
     @Option(names = "--dt", paramLabel = "TIME", defaultValue = "0.005",
-            description = "MD timestep: frame times are timestep x dt (default: ${DEFAULT-VALUE}).")
+            description = "MD timestep: frame times are timestep x dt.")
     public double dt;
 }
