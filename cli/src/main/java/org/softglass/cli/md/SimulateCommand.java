@@ -1,5 +1,6 @@
 package org.softglass.cli.md;
 
+import org.softglass.cli.options.SeedOption;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
@@ -62,8 +63,8 @@ public final class SimulateCommand implements Callable<Integer> {
     long checkpointEvery;
     @Option(names = "--skin", defaultValue = "0.3", description = "Neighbour-list skin in sigma (default: ${DEFAULT-VALUE}, as LAMMPS).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double skin;
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed.")
-    long seed;
+    @picocli.CommandLine.Mixin
+    SeedOption seedOption = new SeedOption();
     @Option(names = "--inherent", description = "Also quench every dumped frame (one frame per thread while the MD goes on): "
             + "is.dump and is_energy.csv.")
     boolean inherent;
@@ -101,7 +102,7 @@ public final class SimulateCommand implements Callable<Integer> {
         org.softglass.core.minimize.Algorithm alg = OptionChecks.minimiser(inherentMin, "--inherent-min");
         OptionChecks.positive(inherentFtol, "--inherent-ftol");
         double rho = density != null ? density : Models.defaultDensity(model);
-        RunSpec spec = new RunSpec(model, n, rho, temperature, dt, steps, ensemble, tdamp, seed, meltTemperature,
+        RunSpec spec = new RunSpec(model, n, rho, temperature, dt, steps, ensemble, tdamp, seedOption.seed(), meltTemperature,
                 meltSteps != null ? meltSteps : initial != null ? 0 : 2000,
                 equilibrate, thermoEvery, dumpEvery, checkpointEvery, skin, inherent,
                 fractionA != null ? fractionA : Models.defaultFractionA(model), initial != null ? initial.toString() : null,

@@ -1,5 +1,6 @@
 package org.softglass.cli.models;
 
+import org.softglass.cli.options.SeedOption;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
@@ -58,8 +59,8 @@ final class TrapAgingCommand implements Callable<Integer> {
     @Option(names = "--sites", defaultValue = "0", paramLabel = "M", description = "Also simulate M independent sites exactly (0: off; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int sites;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the site simulation.")
-    long seed;
+    @picocli.CommandLine.Mixin
+    SeedOption seedOption = new SeedOption();
 
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
@@ -108,7 +109,7 @@ final class TrapAgingCommand implements Callable<Integer> {
                 done += r.times().length;
                 steps += r.steps();
                 defect = Math.max(defect, r.maxMassDefect());
-                SiteSimulation.Aging mc = sites > 0 ? SiteSimulation.aging(m, tI, t, sites, seed, r.times()) : null;
+                SiteSimulation.Aging mc = sites > 0 ? SiteSimulation.aging(m, tI, t, sites, seedOption.seed(), r.times()) : null;
                 for (int j = 0; j < r.times().length; j++) {
                     csv.append(t).append(',').append(r.times()[j]).append(',').append(r.meanS()[j]).append(',').append(r.varS()[j])
                             .append(',').append(r.flux()[j]);
@@ -132,7 +133,7 @@ final class TrapAgingCommand implements Callable<Integer> {
         Manifest man = new Manifest(Version.get(), "trap aging");
         model.describe(man, p);
         man.param("t_i", tI).param("t_f", tF).param("bins", bins).param("tw_min", twMin).param("tw_max", twMax)
-                .param("outputs_per_decade", perDecade).param("steps_per_output", perOutput).param("sites", sites).param("seed", seed)
+                .param("outputs_per_decade", perDecade).param("steps_per_output", perOutput).param("sites", sites).param("seed", seedOption.seed())
                 .output(dir.resolve("aging.csv")).output(dir.resolve("aging_density.csv")).output(dir.resolve("aging_mean_s.png"))
                 .output(dir.resolve("trap_parameters.json")).result("time_steps", steps).result("max_mass_defect_per_step", defect)
                 .write(dir.resolve("aging.manifest.json"));

@@ -1,5 +1,6 @@
 package org.softglass.cli.models;
 
+import org.softglass.cli.options.SeedOption;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Progress;
@@ -52,8 +53,8 @@ final class TrapRelaxCommand implements Callable<Integer> {
     @Option(names = "--sites", defaultValue = "0", paramLabel = "M", description = "Also simulate M independent sites exactly (0: off; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int sites;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the site simulation.")
-    long seed;
+    @picocli.CommandLine.Mixin
+    SeedOption seedOption = new SeedOption();
 
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
@@ -65,7 +66,7 @@ final class TrapRelaxCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrapStudy.Model m = model.study();
         List<Double> ts = TrapCommand.temperatures(temperatures, range, null);
-        TrapStudy.relax(new TrapStudy.RelaxRequest(m, ts, points, before, after, tMin, tMax, sites, seed), output.dir(),
+        TrapStudy.relax(new TrapStudy.RelaxRequest(m, ts, points, before, after, tMin, tMax, sites, seedOption.seed()), output.dir(),
                 new StudyContext(1, Version.get(), Progress.sink(quiet)));
         return ExitCodes.OK;
     }
