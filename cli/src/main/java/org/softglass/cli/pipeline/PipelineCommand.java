@@ -74,7 +74,7 @@ public final class PipelineCommand implements Callable<Integer>, OutputGuard.Def
         if (nodes == null) nodes = 8;
         if (estimate) {
             java.nio.file.Path scratch = java.nio.file.Files.createTempDirectory("softglass-estimate");
-            PipelineEstimate.Rates r = PipelineEstimate.measure(p, threads, scratch);
+            PipelineRates r = PipelineRates.measure(p, threads, scratch);
             PrintWriter o = cmd.commandLine().getOut();
             o.print(PipelineEstimate.table(p, r, PipelineEstimate.project(p, r)));
             o.print(PipelineEstimate.clusterTable(p, r, nodes));

@@ -62,8 +62,8 @@ final class PipelineFallbacks {
         }
         JsonNode cs = json(root.resolve("trsp").resolve("cs-source.json"));
         if (cs != null && !fitted(cs)) {
-            out.add(new Fallback("TRSP C_S(r) c1", "c1 = " + PipelineReport.fmt(cs.path("c1_used").asDouble(Double.NaN)) + " instead of the fitted "
-                    + PipelineReport.fmt(cs.path("c1_fitted").asDouble(Double.NaN)), text(cs, "source")
+            out.add(new Fallback("TRSP C_S(r) c1", "c1 = " + ReportNumbers.fmt(cs.path("c1_used").asDouble(Double.NaN)) + " instead of the fitted "
+                    + ReportNumbers.fmt(cs.path("c1_fitted").asDouble(Double.NaN)), text(cs, "source")
                     + ": the fitted C_S(r) is not positive definite on the TRSP lattice"));
         }
         return out;

@@ -228,7 +228,7 @@ final class PipelineHtml {
 
     private static String cell(Object v) {
         if (v == null) return "n/a";
-        if (v instanceof Double d) return PipelineReport.fmt(d);
+        if (v instanceof Double d) return ReportNumbers.fmt(d);
         if (v instanceof Number n) return String.format(Locale.ROOT, "%s", n);
         return esc(v.toString());
     }

@@ -14,7 +14,7 @@ import org.softglass.core.util.Refusal;
  * {@code 000} supplement, "Rescaling of rearrangement rate"; DESIGN §7b): one rate factor per model,
  * f = τ_Q,model/τ_Q,MD at a single reference temperature, by which every model time is divided.
  *
- * <p>Matched observable: τ_Q (Q = 1/e) of the MD overlap ({@link PipelineReport#MD_OVERLAP}) against the
+ * <p>Matched observable: τ_Q (Q = 1/e) of the MD overlap ({@link MdOverlap#MD_OVERLAP}) against the
  * model's τ_Q. Reference temperature: the highest temperature at which the MD, the trap and the TRSP τ_Q
  * are all finite, so both models are matched at the same T; when no temperature has all three, each model
  * is matched at its own highest temperature shared with the MD (the summary gives each model's T_ref). A
@@ -73,7 +73,7 @@ record PipelineMatching(double referenceT, Factor trap, Factor trsp, String trap
     Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("observable", TimeMatching.TAU_Q);
-        m.put("md_source", PipelineReport.MD_OVERLAP);
+        m.put("md_source", MdOverlap.MD_OVERLAP);
         m.put("reference_T", fin(referenceT));
         m.put("rule", "model rates x factor, model times / factor; factor = tau_Q,model / tau_Q,MD at reference_T (paper 000 supplement)");
         m.put("trap", model(trap, trapRefusal));

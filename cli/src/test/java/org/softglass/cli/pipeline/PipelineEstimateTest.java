@@ -34,7 +34,7 @@ class PipelineEstimateTest {
         assertEquals(570_000, eq);
         assertEquals(1_870_000, prod);
         assertEquals(9358, frames);
-        PipelineEstimate.Rates r = new PipelineEstimate.Rates(2, 1e6, 0.5, 0.1, 1000, 4);
+        PipelineRates r = new PipelineRates(2, 1e6, 0.5, 0.1, 1000, 4);
         List<PipelineEstimate.Stage> s = PipelineEstimate.project(p, r);
         assertEquals("simulate", s.get(0).name());
         assertEquals((2000 + 570_000 + 1_870_000) * 1000.0 / 1e6 + 9358 * 0.5, s.get(0).seconds(), 1e-6);

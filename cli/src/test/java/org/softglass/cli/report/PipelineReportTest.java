@@ -65,9 +65,9 @@ class PipelineReportTest {
             write(root.resolve("md").resolve(l(t)).resolve("thermo.csv"),
                     "step,time,temperature,pe,ke,press,conserved\n0,0.0," + t + ",-6.1,1.3,9.0,-1.7\n400,2.0," + t + ",-6.2,1.3,8.8,-1.7\n");
             write(root.resolve("observables").resolve(l(t)).resolve("fs").resolve("fs.json"), "{\"tau_alpha\": " + 2 * TAU_MD[k] + "}");
-            Path od = root.resolve("observables").resolve(l(t)).resolve(PipelineReport.MD_OVERLAP);
-            write(od.resolve(PipelineReport.MD_OVERLAP + ".csv"), "t,Q,chi4\n" + curve("", TAU_MD[k], true));
-            write(od.resolve(PipelineReport.MD_OVERLAP + ".json"), "{\"tau_Q\": " + (m.mdTauQ() ? TAU_MD[k] : "null")
+            Path od = root.resolve("observables").resolve(l(t)).resolve(MdOverlap.MD_OVERLAP);
+            write(od.resolve(MdOverlap.MD_OVERLAP + ".csv"), "t,Q,chi4\n" + curve("", TAU_MD[k], true));
+            write(od.resolve(MdOverlap.MD_OVERLAP + ".json"), "{\"tau_Q\": " + (m.mdTauQ() ? TAU_MD[k] : "null")
                     + ", \"tau_chi\": " + TAU_MD[k] + ", \"chi4_star\": 1.0, \"a\": 0.3, \"xi4\": 1.5, \"blocks\": []}");
             Path pd = root.resolve("observables").resolve(l(t)).resolve("persistence");
             write(pd.resolve("persistence.csv"), "t,Q,chi4\n" + curve("", TAU_MD[k] / 2, true));

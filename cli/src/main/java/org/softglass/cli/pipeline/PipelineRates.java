@@ -1,0 +1,135 @@
+package org.softglass.cli.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.softglass.core.energy.Models;
+import org.softglass.core.io.Frame;
+import org.softglass.core.io.TrajectoryReader;
+import org.softglass.core.minimize.ParallelQuench;
+import org.softglass.core.simulate.RunSpec;
+import org.softglass.core.simulate.Simulation;
+import org.softglass.core.structure.DescriptorCalculator;
+import org.softglass.core.structure.DescriptorSpec;
+import org.softglass.core.trsp.TrspDynamics;
+import org.softglass.core.trsp.TrspEnsemble;
+import org.softglass.core.trsp.TrspModel;
+import org.softglass.core.trsp.TrspPresets;
+
+/**
+ * The rates of {@code softglass pipeline --preset P --estimate} ({@link PipelineEstimate}), measured on this
+ * machine, now, with the run's thread count, on a few items of each expensive kind, without running the study.
+ *
+ * <p><b>Measured</b> by {@link #measure} (in a temporary directory, deleted afterwards; ≈ 30 s at N = 1000, a few minutes at N = 10 000):
+ * <ul>
+ *   <li>MD: production atom-steps per second of KA NVT at the preset's N and lowest T, after a
+ *       1000-step melt ({@value #MD_STEPS} production steps, the pipeline's integrator and list settings);</li>
+ *   <li>inherent structures: wall seconds per frame of the preset's quench ({@link ParallelQuench},
+ *       one frame per thread) on the last {@code 2·threads} frames of that MD, after {@code threads}
+ *       untimed frames that warm the JIT compiler up (the first calls run before the kernels are compiled);</li>
+ *   <li>softness: wall seconds per frame of the preset's descriptors of the A centres of those frames
+ *       (thermal here, inherent structures in the study: the same density and neighbour counts; the
+ *       softness stage computes them for every frame, and applying the SVM is a dot product);</li>
+ *   <li>TRSP: events per second of one lattice trajectory on one thread (ka-002 parameters at the lowest
+ *       T, the preset's L, kick tolerance 1e-2 as {@code trsp run}).</li>
+ * </ul>
+ *
+ * @param threads the thread count the rates were measured with
+ * @param mdAtomStepsPerSecond MD production atom-steps per second
+ * @param quenchSecondsPerFrame wall seconds per inherent-structure frame
+ * @param descriptorSecondsPerFrame wall seconds per frame of the softness descriptors
+ * @param trspEventsPerSecond TRSP events per second on one thread
+ * @param framesMeasured the number of timed frames (quench and descriptors)
+ */
+record PipelineRates(int threads, double mdAtomStepsPerSecond, double quenchSecondsPerFrame, double descriptorSecondsPerFrame,
+                     double trspEventsPerSecond, int framesMeasured) {
+    /** Production steps of the MD rate measurement (after a 1000-step melt that also warms the JIT up). */
+    static final long MD_STEPS = 4000;
+    /** Events of the TRSP rate measurement (after as many warm-up events). */
+    static final long TRSP_EVENTS = 4000;
+
+    /** Measures the rates (see class comment) in {@code scratch}, which is deleted afterwards. */
+    static PipelineRates measure(PipelinePreset p, int threads, Path scratch) throws IOException {
+        try {
+            double tLow = Double.MAX_VALUE;
+            for (double t : p.temperatures()) tLow = Math.min(tLow, t);
+            RunSpec spec = new RunSpec("ka", p.n(), 1.2, tLow, p.dt(), MD_STEPS, "nvt", 0.5, 1, 2.0, 1000, 0, MD_STEPS / 20, MD_STEPS / 20,
+                    1_000_000, 0.3, false, 0.8, null);
+            Simulation.Result md = Simulation.run(spec, scratch.resolve("md"), threads, x -> {});
+            double mdRate = md.productionStepsRun() * (double) p.n() / md.productionSeconds();
+
+            // the last 3·threads frames: the first `threads` of them warm the JIT up (untimed), the last 2·threads are timed
+            List<Frame> all = lastFrames(scratch.resolve("md").resolve("traj.dump"), 3 * threads);
+            List<Frame> warm = all.subList(0, Math.min(threads, all.size() - 1)), frames = all.subList(warm.size(), all.size());
+            double quench, descriptors, events;
+            try (ParallelQuench<Frame> q = new ParallelQuench<>(Models.ka(), p.inherentQuench().options(), threads, (f, e, r) -> {});
+                 DescriptorCalculator calc = new DescriptorCalculator(DescriptorSpec.preset(p.features()), threads)) {
+                quenchAll(q, warm);
+                long t0 = System.nanoTime();
+                quenchAll(q, frames);
+                quench = (System.nanoTime() - t0) * 1e-9 / frames.size();
+                for (Frame f : warm) calc.compute(f, DescriptorCalculator.centres(f.particles(), 0));
+                long d0 = System.nanoTime();
+                for (Frame f : frames) calc.compute(f, DescriptorCalculator.centres(f.particles(), 0));
+                descriptors = (System.nanoTime() - d0) * 1e-9 / frames.size();
+            } finally {
+                all.forEach(Frame::close);
+            }
+            TrspModel model = TrspModel.of(TrspPresets.ka002(), tLow, p.trspSide(), 4, 1.0);
+            var kicks = TrspEnsemble.kicks(model, 1e-2);
+            double[] s = new double[model.lattice().sites()];
+            model.covariance().sample(model.mu(), new SplittableRandom(1), s);
+            TrspDynamics d = new TrspDynamics(model, kicks, s, 2);
+            TrspDynamics.Observer none = new TrspDynamics.Observer() {};
+            d.runEvents(TRSP_EVENTS, none);
+            long e0 = System.nanoTime();
+            d.runEvents(TRSP_EVENTS, none);
+            events = TRSP_EVENTS / ((System.nanoTime() - e0) * 1e-9);
+            return new PipelineRates(threads, mdRate, quench, descriptors, events, frames.size());
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    /** Quenches a copy of every frame (the copies are freed; the frames stay for the descriptors) and waits for all. */
+    private static void quenchAll(ParallelQuench<Frame> q, List<Frame> frames) throws IOException {
+        for (Frame f : frames) {
+            Frame c = copyOf(f);
+            q.submit(c, c.particles(), c.box());
+        }
+        q.flush();
+    }
+
+    /**
+     * A frame that owns a copy of {@code f}'s particles: what {@link ParallelQuench} minimises and frees.
+     * The box and timestep are {@code f}'s.
+     */
+    private static Frame copyOf(Frame f) {
+        return Frame.of(f.timestep(), f.box(), f.particles().copy());
+    }
+
+    /** The last {@code k} frames of a dump (read in one pass, keeping at most k open). */
+    private static List<Frame> lastFrames(Path dump, int k) throws IOException {
+        java.util.ArrayDeque<Frame> keep = new java.util.ArrayDeque<>();
+        try (TrajectoryReader r = TrajectoryReader.open(dump)) {
+            for (Frame f; (f = r.next()) != null; ) {
+                keep.addLast(f);
+                if (keep.size() > k) keep.removeFirst().close();
+            }
+        }
+        return new ArrayList<>(keep);
+    }
+
+    /** Deletes {@code dir} and everything under it (nothing where it does not exist). */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
+        }
+    }
+}
