@@ -1,5 +1,6 @@
 package org.softglass.cli.md;
 
+import org.softglass.cli.options.FrameBlock;
 import org.softglass.cli.options.PairModelOption;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
@@ -64,10 +65,8 @@ public final class QuenchCommand implements Callable<Integer> {
     @Option(names = "--max-eval", defaultValue = "1000000", paramLabel = "N", description = "Force-evaluation limit per stage.")
     long maxEval;
 
-    @Option(names = "--frames", defaultValue = "all", paramLabel = "A:B",
-            description = "Quench only frames A..B-1 (0-based) of DUMP, keeping their indices: a shard, merged with 'softglass quench-merge' "
-                    + "into the files one run over all frames writes.")
-    String frames;
+    @picocli.CommandLine.Mixin
+    FrameBlock frames = new FrameBlock();
 
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
@@ -79,7 +78,7 @@ public final class QuenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Algorithm algorithm = OptionChecks.minimiser(min, "--min");
         QuenchStudy.Request req = new QuenchStudy.Request(dump, pairModel.name(), algorithm, lbfgsMemory, ftol, etol, maxIter, maxEval,
-                FrameSelection.parseRange(frames).toRange());
+                frames.range());
         QuenchStudy.Result r = QuenchStudy.run(req, output.dir(), run.context());
         if (r.warning() != null) {
             spec.commandLine().getErr().println("softglass: " + r.warning());

@@ -1,5 +1,6 @@
 package org.softglass.cli.softness;
 
+import org.softglass.cli.options.FrameBlock;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
@@ -39,10 +40,8 @@ public final class SoftnessCommand implements Callable<Integer> {
     @Option(names = "--species", paramLabel = "A|B|all", description = "With a trajectory: centre particles (default: those the model was trained on).")
     String species;
 
-    @Option(names = "--frames", defaultValue = "all", paramLabel = "A:B",
-            description = "With a trajectory: only frames A..B-1 (0-based), keeping their indices: a shard, joined with 'softglass softness-merge' "
-                    + "into the files one run over all frames writes.")
-    String frames = "all";
+    @picocli.CommandLine.Mixin
+    FrameBlock frames = new FrameBlock();
 
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
@@ -62,7 +61,7 @@ public final class SoftnessCommand implements Callable<Integer> {
             centre = -1;
         }
         SoftnessStudy.Result r = SoftnessStudy.run(new SoftnessStudy.Request(modelFile, features, set, spec, centre,
-                FrameSelection.parseRange(frames).toRange()), output.dir(), run.context());
+                frames.range()), output.dir(), run.context());
         SoftnessApply.Summary sum = r.summary();
         if (!run.quiet()) System.out.println(sum.rows() + " rows: <S> = " + Csv.fmt(sum.mean()) + ", sigma_S = " + Csv.fmt(sum.std()));
         return ExitCodes.OK;

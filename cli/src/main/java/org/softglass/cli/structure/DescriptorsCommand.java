@@ -1,5 +1,6 @@
 package org.softglass.cli.structure;
 
+import org.softglass.cli.options.FrameBlock;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
@@ -55,10 +56,8 @@ public final class DescriptorsCommand implements Callable<Integer> {
     @Option(names = "--tolerance", paramLabel = "TAU", description = "Override the truncation tolerance: terms whose upper bound is below TAU are skipped (default 1e-12; range 1e-120..1e-3).")
     Double tolerance;
 
-    @Option(names = "--frames", defaultValue = "all", paramLabel = "A:B",
-            description = "Only frames A..B-1 (0-based) of TRAJ, keeping their indices in rows.npy: a shard, joined with 'softglass descriptors-merge' "
-                    + "into the files one run over all frames writes.")
-    String frames = "all";
+    @picocli.CommandLine.Mixin
+    FrameBlock frames = new FrameBlock();
 
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
@@ -87,6 +86,6 @@ public final class DescriptorsCommand implements Callable<Integer> {
             centre = DescriptorSpec.speciesIndex(species);
             if (centre < 0) throw new IllegalArgumentException("--species must be a letter A..Z or all, got '" + species + "'");
         }
-        return new DescriptorStudy.Request(traj, spec, choice.spec, centre, type, FrameSelection.parseRange(frames).toRange(), block);
+        return new DescriptorStudy.Request(traj, spec, choice.spec, centre, type, frames.range(), block);
     }
 }
