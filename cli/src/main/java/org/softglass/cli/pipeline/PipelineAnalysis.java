@@ -36,9 +36,9 @@ final class PipelineAnalysis {
 
     /** p_hop and the events at each temperature ({@code phop/T…/}). */
     void phop() throws IOException {
-        pl.perTemperature("phop", Csv.map("tR", pl.preset.tR(), "dt", pl.preset.dt(), "pl", pl.P_L), t -> List.of(pl.traj(t)), (t, dir) -> {
-            pl.call("phop", () -> PhopStudy.run(new PhopStudy.Request(pl.traj(t), pl.preset.tR(), pl.preset.dt()), dir, pl.context()));
-            pl.call("events", () -> EventsStudy.run(EventsStudy.Request.ofPhop(dir, pl.P_L), dir.resolve("events.csv"), pl.context()));
+        pl.items.perTemperature("phop", Csv.map("tR", pl.preset.tR(), "dt", pl.preset.dt(), "pl", pl.P_L), t -> List.of(pl.traj(t)), (t, dir) -> {
+            pl.items.call("phop", () -> PhopStudy.run(new PhopStudy.Request(pl.traj(t), pl.preset.tR(), pl.preset.dt()), dir, pl.context()));
+            pl.items.call("events", () -> EventsStudy.run(EventsStudy.Request.ofPhop(dir, pl.P_L), dir.resolve("events.csv"), pl.context()));
             return Map.of();
         });
     }
@@ -47,8 +47,8 @@ final class PipelineAnalysis {
     void softness() throws IOException {
         pl.shards.dropExtraShards("softness", "s", pl.softnessShards, pl.out.resolve("softness"));
         if (pl.softnessShards == 0) {
-            pl.perTemperature("softness", Map.of(), t -> List.of(pl.traj(t), pl.model()), (t, dir) -> {
-                pl.call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(pl.model(), pl.traj(t)), dir, pl.context()));
+            pl.items.perTemperature("softness", Map.of(), t -> List.of(pl.traj(t), pl.model()), (t, dir) -> {
+                pl.items.call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(pl.model(), pl.traj(t)), dir, pl.context()));
                 return Map.of();
             });
         } else {
@@ -58,21 +58,21 @@ final class PipelineAnalysis {
 
     void train() throws IOException {
         double[] tt = pl.preset.trainTemperatures();
-        pl.begin();
+        pl.items.begin();
         List<Path> sets = new ArrayList<>();
         List<Path> setInputs = new ArrayList<>();
-        try (Progress bar = pl.bar("train", tt.length + 1, "items")) {
+        try (Progress bar = pl.items.bar("train", tt.length + 1, "items")) {
             for (double t : tt) {
                 Path dir = pl.out.resolve("train").resolve("set-" + PipelinePreset.label(t));
                 Path phop = pl.out.resolve("phop").resolve(PipelinePreset.label(t));
                 Map<String, Object> params = Csv.map("T", t, "features", pl.preset.features(), "species", "A", "tau_c", pl.preset.tauC(),
                         "p_stable", pl.preset.pStable(), "pc", pl.preset.pc(), "seed", pl.seed);
-                pl.runItem(new PipelineLedger.Item("train", "set-" + PipelinePreset.label(t), dir, params,
+                pl.items.runItem(new PipelineLedger.Item("train", "set-" + PipelinePreset.label(t), dir, params,
                         List.of(pl.traj(t), phop.resolve("phop.npy"))), d -> {
                     // the trainset command's defaults but for these: t_R comes from the p_hop directory; p_L 0.05, lead 2 τ
                     TrainsetRun.Spec spec = new TrainsetRun.Spec(TrainsetRun.Mode.SOFTNESS, 10, pl.preset.dt(), pl.P_L, pl.preset.pc(), pl.preset.pStable(),
                             pl.preset.tauC(), 2, 0.00033, pl.seed, 0, "A");
-                    pl.call("trainset", () -> TrainingStudy.trainingSet(new TrainingStudy.SetRequest(pl.traj(t), phop, pl.preset.features(), spec), d, pl.context()));
+                    pl.items.call("trainset", () -> TrainingStudy.trainingSet(new TrainingStudy.SetRequest(pl.traj(t), phop, pl.preset.features(), spec), d, pl.context()));
                     return Map.of();
                 });
                 sets.add(dir);
@@ -80,14 +80,14 @@ final class PipelineAnalysis {
                 setInputs.add(dir.resolve("samples.csv"));
                 bar.step();
             }
-            pl.runItem(new PipelineLedger.Item("train", "model", pl.out.resolve("train").resolve("model"), Csv.map("C", 1.0, "folds", 5, "seed", pl.seed),
+            pl.items.runItem(new PipelineLedger.Item("train", "model", pl.out.resolve("train").resolve("model"), Csv.map("C", 1.0, "folds", 5, "seed", pl.seed),
                     setInputs), d -> {
-                pl.call("train", () -> TrainingStudy.train(TrainingStudy.TrainRequest.of(sets, pl.seed), d.resolve("model.json"), pl.context()));
+                pl.items.call("train", () -> TrainingStudy.train(TrainingStudy.TrainRequest.of(sets, pl.seed), d.resolve("model.json"), pl.context()));
                 return Map.of();
             });
             bar.step();
         }
-        pl.end("train");
+        pl.items.end("train");
     }
 
     /**
@@ -98,29 +98,29 @@ final class PipelineAnalysis {
      */
     void softnessSharded() throws IOException {
         double[] ts = pl.preset.temperatures();
-        pl.begin();
-        try (Progress bar = pl.bar("softness", ts.length, "T")) {
+        pl.items.begin();
+        try (Progress bar = pl.items.bar("softness", ts.length, "T")) {
             for (int k = 0; k < ts.length; k++) {
                 double t = ts[k];
                 String label = PipelinePreset.label(t);
                 pl.shards.split(new PipelineShards.Split("softness", label, "s", pl.softnessShards, pl.preset.frames(k), pl.out.resolve("softness"),
                         List.of("softness.npy", "rows.npy", "softness.json", "softness.manifest.json", "descriptors/features.npy", "descriptors/rows.npy",
                                 "descriptors/features.json", "descriptors/descriptors.manifest.json"), (dirs, d) -> {
-                            pl.call("softness-merge", () -> ShardMerge.softness(dirs, d, pl.context()));
+                            pl.items.call("softness-merge", () -> ShardMerge.softness(dirs, d, pl.context()));
                             return Map.of();
                         }, label),
                         Csv.map("T", t), List.of(pl.traj(t), pl.model()), (range, d) -> {
-                    pl.call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(pl.model(), pl.traj(t)).frames(FrameSelection.parseRange(range).toRange()), d, pl.context()));
+                    pl.items.call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(pl.model(), pl.traj(t)).frames(FrameSelection.parseRange(range).toRange()), d, pl.context()));
                     return Map.of();
                 });
                 bar.step();
             }
         }
-        pl.end("softness");
+        pl.items.end("softness");
     }
 
     void barriers() throws IOException {
-        pl.begin();
+        pl.items.begin();
         List<Path> in = new ArrayList<>();
         List<TemperatureSet> sets = new ArrayList<>();
         for (double t : pl.preset.temperatures()) {
@@ -129,10 +129,10 @@ final class PipelineAnalysis {
             in.add(s.resolve("softness.npy"));
             in.add(p.resolve("phop.npy"));
         }
-        try (Progress bar = pl.bar("barriers", 1, "items")) {
-            pl.runItem(new PipelineLedger.Item("barriers", null, pl.out.resolve("barriers"), Csv.map("p_R", pl.preset.pR(), "bootstrap",
+        try (Progress bar = pl.items.bar("barriers", 1, "items")) {
+            pl.items.runItem(new PipelineLedger.Item("barriers", null, pl.out.resolve("barriers"), Csv.map("p_R", pl.preset.pR(), "bootstrap",
                     pl.preset.bootstrap(), "seed", pl.seed), in), d -> {
-                BarriersStudy.Result r = pl.call("barriers", () -> BarriersStudy.run(BarriersStudy.Request.of(sets, pl.preset.pR(), pl.preset.bootstrap(), pl.seed), d, pl.context()));
+                BarriersStudy.Result r = pl.items.call("barriers", () -> BarriersStudy.run(BarriersStudy.Request.of(sets, pl.preset.pR(), pl.preset.bootstrap(), pl.seed), d, pl.context()));
                 if (r.onsetError() == null) {
                     Csv.json(d.resolve("onset-source.json"), Csv.map("source", "fitted", "reason", null));
                     return Map.of();
@@ -143,18 +143,18 @@ final class PipelineAnalysis {
             });
             bar.step();
         }
-        pl.end("barriers");
+        pl.items.end("barriers");
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     void correlations() throws IOException {
-        pl.begin();
+        pl.items.begin();
         double t = pl.lowest();
         Path s = pl.out.resolve("softness").resolve(PipelinePreset.label(t)), p = pl.out.resolve("phop").resolve(PipelinePreset.label(t));
         Path params = pl.out.resolve("barriers").resolve("model-parameters.json");
-        try (Progress bar = pl.bar("correlations", 1, "items")) {
-            pl.runItem(new PipelineLedger.Item("correlations", PipelinePreset.label(t), pl.out.resolve("correlations"),
+        try (Progress bar = pl.items.bar("correlations", 1, "items")) {
+            pl.items.runItem(new PipelineLedger.Item("correlations", PipelinePreset.label(t), pl.out.resolve("correlations"),
                     Csv.map("T", t, "dt", pl.preset.dt()), List.of(pl.traj(t), s.resolve("softness.npy"), p.resolve("events.csv"), params,
                     pl.out.resolve("barriers").resolve("barriers.json"))), d -> {
                 // distances within half the box (L = (N/ρ)^(1/3)): C_S(r) to 5 σ or L/2, ΔS in 8 shells to L/2,
@@ -174,7 +174,7 @@ final class PipelineAnalysis {
                     unmeasurable = "no softness-kick bins: " + e.getMessage();
                 }
                 CorrelationStudy.Request req = new CorrelationStudy.Request(pl.traj(t), s, rmax, 0.1, 1, 0.9, Math.min(4.0, rmax), pl.preset.dt(), kicks, params);
-                CorrelationStudy.Result r = pl.call("correlations", () -> CorrelationStudy.run(req, d, pl.context()));
+                CorrelationStudy.Result r = pl.items.call("correlations", () -> CorrelationStudy.run(req, d, pl.context()));
                 String reason = r.kicksError() != null ? r.kicksError() : unmeasurable;
                 if (reason == null) return Map.of();
                 // ΔS statistics of a short run can be too noisy for the App. E background subtraction: C_S(r) is kept (the
@@ -184,7 +184,7 @@ final class PipelineAnalysis {
             });
             bar.step();
         }
-        pl.end("correlations");
+        pl.items.end("correlations");
     }
 
     /** ⟨S⟩ and σ_S of the softness at T, from the barriers stage ({@code barriers.json} moments). */

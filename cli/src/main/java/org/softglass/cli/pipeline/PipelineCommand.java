@@ -81,7 +81,7 @@ public final class PipelineCommand implements Callable<Integer>, OutputGuard.Def
             o.flush();
             return ExitCodes.OK;
         }
-        Pipeline.checkOptions(dir, run.from, threads, run.executor.quenchShards);   // before anything is created
+        PipelineChecks.checkOptions(dir, run.from, threads, run.executor.quenchShards);   // before anything is created
         if (run.executor.quenchShards > 0 && !p.inherent()) {
             throw new IllegalArgumentException("--quench-shards: preset " + p.name() + " makes no inherent structures");
         }

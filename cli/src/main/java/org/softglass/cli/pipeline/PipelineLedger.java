@@ -8,7 +8,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,7 @@ import org.softglass.core.io.Manifest;
  * recomputed. It is <em>resumed</em> (its directory kept, so e.g. an
  * MD run continues from its checkpoint) when the manifest says {@code running} with the same
  * fingerprint. Otherwise its directory is cleared and it runs from scratch. File hashes are cached by
- * (path, size, modification time), so a large trajectory is hashed once as an input; the check of a
+ * (path, size, modification time; {@link LedgerHashes}), so a large trajectory is hashed once as an input; the check of a
  * skipped item's outputs refreshes that cache, so the items after it see the verified hashes.
  */
 public final class PipelineLedger {
@@ -38,7 +37,7 @@ public final class PipelineLedger {
     private final String version;
     private final int threads;
     private final Consumer<String> warn;
-    private final Map<String, String[]> hashCache = new HashMap<>();
+    private final LedgerHashes hashes;
 
     /** One unit of work: its stage name, item label (or null), output directory, parameters and inputs. */
     record Item(String stage, String item, Path dir, Map<String, Object> params, List<Path> inputs) {
@@ -58,19 +57,10 @@ public final class PipelineLedger {
         this.version = version;
         this.threads = threads;
         this.warn = warn;
+        this.hashes = new LedgerHashes(root);
         Files.createDirectories(stagesDir);
         try (Stream<Path> s = Files.list(stagesDir)) {
-            for (Path p : s.filter(f -> f.toString().endsWith(".json")).toList()) {
-                Map<String, Object> m = read(p);
-                if (m != null && m.get("outputs") instanceof Map<?, ?> outs) {
-                    for (var e : outs.entrySet()) {
-                        if (e.getValue() instanceof Map<?, ?> o) {
-                            hashCache.put(String.valueOf(e.getKey()), new String[] {String.valueOf(o.get("size")),
-                                    String.valueOf(o.get("mtime")), String.valueOf(o.get("sha256"))});
-                        }
-                    }
-                }
-            }
+            for (Path p : s.filter(f -> f.toString().endsWith(".json")).toList()) hashes.remember(read(p));
         }
     }
 
@@ -212,36 +202,17 @@ public final class PipelineLedger {
             String name = String.valueOf(e.getKey());
             Path p = root.resolve(name);
             if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return "output " + name + " is missing";
-            if (!(e.getValue() instanceof Map<?, ?> o) || !Objects.equals(freshSha256(p), o.get("sha256"))) {
+            if (!(e.getValue() instanceof Map<?, ?> o) || !Objects.equals(hashes.freshSha256(p), o.get("sha256"))) {
                 return "output " + name + " changed since it was written";
             }
         }
         return null;
     }
 
-    /** SHA-256 of a file read now (not from the cache), which then caches it. */
-    private String freshSha256(Path p) throws IOException {
-        long size = Files.size(p), mtime = Files.getLastModifiedTime(p).toMillis();
-        String h = Manifest.sha256(p);
-        hashCache.put(rel(p), new String[] {Long.toString(size), Long.toString(mtime), h});
-        return h;
-    }
+    /** SHA-256 of a file, from the cache when its size and modification time are unchanged ({@link LedgerHashes}). */
+    String sha256(Path p) throws IOException { return hashes.sha256(p); }
 
-    /** SHA-256 of a file, from the cache when its size and modification time are unchanged. */
-    String sha256(Path p) throws IOException {
-        String key = rel(p);
-        long size = Files.size(p), mtime = Files.getLastModifiedTime(p).toMillis();
-        String[] c = hashCache.get(key);
-        if (c != null && c[0].equals(Long.toString(size)) && c[1].equals(Long.toString(mtime))) return c[2];
-        String h = Manifest.sha256(p);
-        hashCache.put(key, new String[] {Long.toString(size), Long.toString(mtime), h});
-        return h;
-    }
-
-    private String rel(Path p) {
-        Path a = p.toAbsolutePath().normalize(), r = root.toAbsolutePath().normalize();
-        return a.startsWith(r) ? r.relativize(a).toString() : a.toString();
-    }
+    private String rel(Path p) { return hashes.rel(p); }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> read(Path p) throws IOException {

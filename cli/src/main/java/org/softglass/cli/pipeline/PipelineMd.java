@@ -31,21 +31,21 @@ final class PipelineMd {
 
     void simulate() throws IOException {
         double[] ts = pl.preset.temperatures();
-        pl.begin();
+        pl.items.begin();
         if (pl.study != null && pl.study.quench() != null) {   // the user's thermal frames, quenched here to inherent structures
             quenchStudy();
             return;
         }
         if (pl.study != null) {   // the user's trajectories stand for the MD (checked by StudyPlan before anything ran)
-            if (!pl.quiet && pl.planned == null && pl.onlyItem == null) {
-                pl.log.printf(Locale.ROOT, "[%2d/%d] %-13s %-40s %7.1f s%n", pl.stageIndex, Pipeline.STAGES.size(), "simulate",
+            if (!pl.quiet && pl.items.planned == null && pl.items.onlyItem == null) {
+                pl.log.printf(Locale.ROOT, "[%2d/%d] %-13s %-40s %7.1f s%n", pl.items.stageIndex, Pipeline.STAGES.size(), "simulate",
                         "trajectories of " + pl.study.config().getFileName(), 0.0);
                 pl.log.flush();
             }
             return;
         }
         long total = pl.preset.totalSteps();
-        try (Progress bar = pl.bar("simulate", total, "steps")) {
+        try (Progress bar = pl.items.bar("simulate", total, "steps")) {
             long offset = 0;
             for (int k = 0; k < ts.length; k++) {
                 double t = ts[k];
@@ -60,7 +60,7 @@ final class PipelineMd {
                 final long base = offset;
                 PipelineLedger.Item it = new PipelineLedger.Item("simulate", PipelinePreset.label(t), dir, params,
                         prev == null ? List.of() : List.of(prev));
-                pl.runItem(it, d -> {
+                pl.items.runItem(it, d -> {
                     Simulation.Result r = Simulation.run(spec, d, pl.threads, done -> bar.stepTo(base + done));
                     return Map.of("atom_steps_per_second", r.seconds() > 0 ? r.stepsRun() * (double) pl.preset.n() / r.seconds() : 0);
                 });
@@ -69,7 +69,7 @@ final class PipelineMd {
                 if (pl.quenchShards > 0) quenchShardsOf(k);
             }
         }
-        pl.end("simulate");
+        pl.items.end("simulate");
     }
 
     /**
@@ -93,10 +93,10 @@ final class PipelineMd {
      * with {@code keep} (as the inline quench of the MD keeps them), else they stop the item.
      */
     Map<String, Object> mergeQuench(List<Path> shards, Path dir, boolean keep) {
-        ShardMerge.QuenchMerge r = pl.call("quench-merge", () -> ShardMerge.quench(shards, dir, pl.context()));
+        ShardMerge.QuenchMerge r = pl.items.call("quench-merge", () -> ShardMerge.quench(shards, dir, pl.context()));
         if (r.unconverged() == 0) return Map.of();
         if (keep) return Map.of("unconverged_frames", (long) r.unconverged());
-        throw new Pipeline.PipelineException("softglass quench-merge failed (exit " + ExitCodes.FAILED + "): " + r.unconverged() + " of " + r.frames()
+        throw new PipelineException("softglass quench-merge failed (exit " + ExitCodes.FAILED + "): " + r.unconverged() + " of " + r.frames()
                 + " frames did not converge", ExitCodes.FAILED);
     }
 
@@ -106,10 +106,10 @@ final class PipelineMd {
      * the inline quench of the MD keeps them, else they stop the item.
      */
     Map<String, Object> quench(QuenchStudy.Request req, Path dir, boolean keep) throws IOException {
-        QuenchStudy.Result r = pl.call("quench", () -> QuenchStudy.run(req, dir, pl.context()));
+        QuenchStudy.Result r = pl.items.call("quench", () -> QuenchStudy.run(req, dir, pl.context()));
         if (r.unconverged() == 0) return Map.of();
         if (keep) return Map.of("unconverged_frames", (long) r.unconverged());
-        throw new Pipeline.PipelineException("softglass quench failed (exit " + ExitCodes.FAILED + "): " + r.warning(), ExitCodes.FAILED);
+        throw new PipelineException("softglass quench failed (exit " + ExitCodes.FAILED + "): " + r.warning(), ExitCodes.FAILED);
     }
 
     /**
@@ -119,10 +119,10 @@ final class PipelineMd {
      */
     String startFile(Path prev, String key) {
         if (prev == null) return null;
-        if (pl.onlyItem != null && !pl.onlyItem.equals(key)) return null;   // a batch job of another item: not hashed
-        if (pl.planned != null) return Files.isRegularFile(prev) ? prev.toString() : null;
+        if (pl.items.onlyItem != null && !pl.items.onlyItem.equals(key)) return null;   // a batch job of another item: not hashed
+        if (pl.items.planned != null) return Files.isRegularFile(prev) ? prev.toString() : null;
         if (!Files.isRegularFile(prev)) {
-            throw new Pipeline.PipelineException("item " + key + " reads " + prev + ", which does not exist: the items it needs must be complete first "
+            throw new PipelineException("item " + key + " reads " + prev + ", which does not exist: the items it needs must be complete first "
                     + "(see --status)", ExitCodes.FAILED);
         }
         return prev.toString();
@@ -136,7 +136,7 @@ final class PipelineMd {
      */
     void quenchStudy() throws IOException {
         StudyConfig.Quench q = pl.study.quench();
-        try (Progress bar = pl.bar("simulate", pl.preset.temperatures().length, "T")) {
+        try (Progress bar = pl.items.bar("simulate", pl.preset.temperatures().length, "T")) {
             pl.shards.dropExtraShards("simulate", "q", pl.quenchShards, pl.out.resolve("md"));
             for (double t : pl.preset.temperatures()) {
                 if (pl.quenchShards > 0) {
@@ -145,7 +145,7 @@ final class PipelineMd {
                     continue;
                 }
                 Path dir = pl.out.resolve("md").resolve(PipelinePreset.label(t));
-                pl.runItem(new PipelineLedger.Item("simulate", PipelinePreset.label(t), dir,
+                pl.items.runItem(new PipelineLedger.Item("simulate", PipelinePreset.label(t), dir,
                         Csv.map("quench_model", q.model(), "quench_min", q.min(), "quench_ftol", q.ftol(), "threads", pl.threads),
                         List.of(pl.study.structure(t))), d -> {
                     return quench(QuenchStudy.Request.of(pl.study.structure(t), q.model(), Algorithm.parse(q.min()), q.ftol()), d, false);
@@ -153,7 +153,7 @@ final class PipelineMd {
                 bar.step();
             }
         }
-        pl.end("simulate");
+        pl.items.end("simulate");
     }
 
     /** The shard items and the merge item of a study's quench at {@code t} ({@link #quenchStudy}). */

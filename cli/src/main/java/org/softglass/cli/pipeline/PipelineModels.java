@@ -34,73 +34,73 @@ final class PipelineModels {
 
     /** The MD's inherent-state overlap, p_hop persistence and F_s at each temperature ({@code observables/T…/}). */
     void observables() throws IOException {
-        pl.perTemperature("observables", Csv.map("p_R", pl.preset.pR(), "dt", pl.preset.dt(), "overlap_a", InherentOverlap.DEFAULT_THRESHOLD),
+        pl.items.perTemperature("observables", Csv.map("p_R", pl.preset.pR(), "dt", pl.preset.dt(), "overlap_a", InherentOverlap.DEFAULT_THRESHOLD),
                 t -> List.of(pl.out.resolve("phop").resolve(PipelinePreset.label(t)).resolve("phop.npy"), pl.thermal(t), pl.traj(t)), (t, dir) -> {
             // the MD overlap Q(t), χ4(t), S4/ξ4, block χ4 on the IS trajectory (002 §VII A; thermal
             // positions when the preset makes no inherent structures, which the report says); at most
             // about 256 origins, so the cost (∝ origins × frames × N) stays small at paper scale
             long frames = pl.preset.frames(pl.preset.indexOf(t));
-            pl.call("overlap", () -> OverlapStudy.run(OverlapStudy.Request.of(pl.traj(t), Species.A, pl.preset.dt()).withOriginStride((int) Math.max(1, frames / 256)),
+            pl.items.call("overlap", () -> OverlapStudy.run(OverlapStudy.Request.of(pl.traj(t), Species.A, pl.preset.dt()).withOriginStride((int) Math.max(1, frames / 256)),
                     dir.resolve("overlap"), pl.context()));
-            pl.call("persistence", () -> PersistenceStudy.run(PersistenceStudy.Request.of(pl.out.resolve("phop").resolve(PipelinePreset.label(t)), pl.preset.pR(), Species.A),
+            pl.items.call("persistence", () -> PersistenceStudy.run(PersistenceStudy.Request.of(pl.out.resolve("phop").resolve(PipelinePreset.label(t)), pl.preset.pR(), Species.A),
                     dir.resolve("persistence"), pl.context()));
-            pl.call("fs", () -> SelfDynamicsStudy.run(SelfDynamicsStudy.Request.of(pl.thermal(t), t, pl.preset.dt()), dir.resolve("fs"), pl.context()));
+            pl.items.call("fs", () -> SelfDynamicsStudy.run(SelfDynamicsStudy.Request.of(pl.thermal(t), t, pl.preset.dt()), dir.resolve("fs"), pl.context()));
             return Map.of();
         });
     }
 
     /** {@code report/index.html}, figures and {@code summary.json} from every stage's files. */
     void report() throws IOException {
-        pl.begin();
-        try (Progress bar = pl.bar("report", 1, "items")) {
+        pl.items.begin();
+        try (Progress bar = pl.items.bar("report", 1, "items")) {
             Map<String, Object> reportParams = new LinkedHashMap<>(pl.study != null ? pl.study.settings(pl.preset) : pl.preset.asMap());
             if (pl.study != null) reportParams.put("study", pl.study.asMap());
             if (pl.config != null) reportParams.put("study_config", pl.config);
             PipelineLedger.Item it = new PipelineLedger.Item("report", null, pl.out.resolve("report"), reportParams, reportInputs());
-            pl.runItem(it, dir -> {
+            pl.items.runItem(it, dir -> {
                 new PipelineReport(pl.out, pl.preset, pl.seed, pl.threads, pl.study, pl.config).write(dir);
                 return Map.of();
             });
             bar.step();
         }
-        pl.end("report");
+        pl.items.end("report");
     }
 
     void models() throws IOException {
         Path params = pl.parameters();
-        String temps = String.join(",", Arrays.stream(pl.preset.temperatures()).mapToObj(Pipeline::num).toList());
-        pl.begin();
-        try (Progress bar = pl.bar("trap", 2, "items")) {
+        String temps = String.join(",", Arrays.stream(pl.preset.temperatures()).mapToObj(t -> Double.toString(t)).toList());
+        pl.items.begin();
+        try (Progress bar = pl.items.bar("trap", 2, "items")) {
             // Q̄(t) from 4 decades below to 2 above τ_Q: the window the MD and TRSP curves share in the report's plots
-            pl.runItem(new PipelineLedger.Item("trap", "relax", pl.out.resolve("trap").resolve("relax"), Csv.map("T", temps, "m", 1,
+            pl.items.runItem(new PipelineLedger.Item("trap", "relax", pl.out.resolve("trap").resolve("relax"), Csv.map("T", temps, "m", 1,
                     "decades_before", 4, "decades_after", 2), List.of(params)), d -> {
-                pl.call("trap relax", () -> TrapStudy.relax(TrapStudy.RelaxRequest.of(TrapStudy.Model.of(params), temperatures(), 4, 2), d, pl.context()));
+                pl.items.call("trap relax", () -> TrapStudy.relax(TrapStudy.RelaxRequest.of(TrapStudy.Model.of(params), temperatures(), 4, 2), d, pl.context()));
                 return Map.of();
             });
             bar.step();
             String range = trapRange();
-            pl.runItem(new PipelineLedger.Item("trap", "equilibrium", pl.out.resolve("trap").resolve("equilibrium"), Csv.map("range", range),
+            pl.items.runItem(new PipelineLedger.Item("trap", "equilibrium", pl.out.resolve("trap").resolve("equilibrium"), Csv.map("range", range),
                     List.of(params)), d -> {
-                pl.call("trap equilibrium", () -> TrapStudy.equilibrium(TrapStudy.Model.of(params), TrapCommand.temperatures(null, range, null), d, pl.context()));
+                pl.items.call("trap equilibrium", () -> TrapStudy.equilibrium(TrapStudy.Model.of(params), TrapCommand.temperatures(null, range, null), d, pl.context()));
                 return Map.of();
             });
             bar.step();
         }
-        pl.end("trap");
-        pl.begin();
-        try (Progress bar = pl.bar("trsp", 1, "items")) {
-            pl.runItem(new PipelineLedger.Item("trsp", null, pl.out.resolve("trsp"), Csv.map("T", temps, "L", pl.preset.trspSide(), "m", 4,
+        pl.items.end("trap");
+        pl.items.begin();
+        try (Progress bar = pl.items.bar("trsp", 1, "items")) {
+            pl.items.runItem(new PipelineLedger.Item("trsp", null, pl.out.resolve("trsp"), Csv.map("T", temps, "L", pl.preset.trspSide(), "m", 4,
                     "events", pl.preset.trspEvents(), "trajectories", pl.preset.trspTrajectories(), "seed", pl.seed), List.of(params)), d -> {
                 // the fitted file, or C_S and kick substitutes recorded beside it (cs-source.json, kick-source.json)
-                TrspParameterStudy.Result use = pl.call("trsp check", () -> TrspParameterStudy.resolve(params, pl.preset.temperatures(),
+                TrspParameterStudy.Result use = pl.items.call("trsp check", () -> TrspParameterStudy.resolve(params, pl.preset.temperatures(),
                         new TrspParameterStudy.Lattice3(pl.preset.trspSide(), 4, 1e-2), d));
-                pl.call("trsp run", () -> TrspStudy.run(TrspStudy.Request.of(use.file(), pl.preset.trspSide(), temperatures(), pl.preset.trspTrajectories(),
+                pl.items.call("trsp run", () -> TrspStudy.run(TrspStudy.Request.of(use.file(), pl.preset.trspSide(), temperatures(), pl.preset.trspTrajectories(),
                         pl.preset.trspEvents(), pl.seed), d, pl.context()));
                 return Map.of();
             });
             bar.step();
         }
-        pl.end("trsp");
+        pl.items.end("trsp");
     }
 
     /**
@@ -122,7 +122,7 @@ final class PipelineModels {
      * not done.
      */
     List<Path> reportInputs() throws IOException {
-        if (pl.onlyItem != null && !pl.onlyItem.equals("report")) return List.of();   // a batch job of another item: not read
+        if (pl.items.onlyItem != null && !pl.items.onlyItem.equals("report")) return List.of();   // a batch job of another item: not read
         List<Path> in = new ArrayList<>();
         for (String s : List.of("barriers", "correlations", "trap", "trsp", "observables", "train")) {
             Path d = pl.out.resolve(s);
@@ -133,7 +133,7 @@ final class PipelineModels {
                     return n.endsWith(".csv") || n.endsWith(".json");
                 }).sorted().forEach(in::add);
             } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
-                if (pl.planned == null) throw e;
+                if (pl.items.planned == null) throw e;
                 return List.of(pl.out.resolve("report").resolve(".inputs-changing"));
             }
         }

@@ -63,7 +63,7 @@ public record PipelinePreset(String name, int n, double[] temperatures, double d
 
     /**
      * A built-in preset: the study file {@code studies/NAME.yaml} of the repository (bundled as the resource
-     * {@code presets/NAME.yaml}), read by the same code as {@code softglass study} ({@link StudyPlan#simulated}).
+     * {@code presets/NAME.yaml}), read by the same code as {@code softglass study} ({@link StudySettings#simulated}).
      *
      * @throws IllegalArgumentException for another name
      */
@@ -75,7 +75,7 @@ public record PipelinePreset(String name, int n, double[] temperatures, double d
         try (java.io.InputStream in = PipelinePreset.class.getResourceAsStream(res)) {
             if (in == null) throw new IllegalStateException("the preset resource " + res + " is missing from the build");
             java.nio.file.Path src = java.nio.file.Path.of("studies", name + ".yaml");
-            return StudyPlan.simulated(StudyConfig.read(in, src, false), src.toString(), name);
+            return StudySettings.simulated(StudyConfig.read(in, src, false), src.toString(), name);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -52,7 +52,7 @@ final class PipelineRunOptions {
         try {
             if (executor.slurm()) {
                 String abs = dir.toAbsolutePath().normalize().toString();
-                pipeline.checkNoWholeRun(what + " --executor slurm");
+                PipelineLocks.checkNoWholeRun(pipeline.out, what + " --executor slurm");
                 List<String> cmd = new ArrayList<>(SlurmExecutor.javaCommand());
                 cmd.addAll(args);
                 if (executor.quenchShards > 0) cmd.addAll(List.of("--quench-shards", Integer.toString(executor.quenchShards)));
@@ -66,7 +66,7 @@ final class PipelineRunOptions {
             }
             if (executor.item != null) pipeline.runItem(executor.item);
             else pipeline.run(from);
-        } catch (Pipeline.PipelineException e) {
+        } catch (PipelineException e) {
             err.println("softglass: " + what + " stopped: " + e.getMessage());
             err.println(executor.item != null ? "softglass: finished stages are kept; rerun the submitting command (--executor slurm) to resubmit"
                     : "softglass: finished stages are kept; rerun the same command to resume");

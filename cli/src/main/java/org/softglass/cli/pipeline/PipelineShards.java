@@ -41,7 +41,7 @@ final class PipelineShards {
      * batch job of one item, which leaves the layout to the submission.
      */
     void dropExtraShards(String stage, String letter, int k, Path parent) throws IOException {
-        if (pl.onlyItem != null) return;
+        if (pl.items.onlyItem != null) return;
         for (int j = 0; j < pl.preset.temperatures().length; j++) {
             String label = PipelinePreset.label(pl.preset.temperatures()[j]);
             pl.ledger.dropShards(stage, label, letter, (int) Math.min(k, pl.preset.frames(j)), i -> parent.resolve(label + "-" + letter + i));
@@ -64,7 +64,7 @@ final class PipelineShards {
             Map<String, Object> p = new LinkedHashMap<>(params);
             p.put("frames", range);
             Path dir = s.parent().resolve(label);
-            pl.runItem(new PipelineLedger.Item(s.stage(), label, dir, p, inputs), d -> {
+            pl.items.runItem(new PipelineLedger.Item(s.stage(), label, dir, p, inputs), d -> {
                 PipelineLedger.deleteTree(d);
                 Files.createDirectories(d);
                 return work.run(range, d);
@@ -72,7 +72,7 @@ final class PipelineShards {
             shardDirs.add(dir);
             for (String f : s.outputs()) merged.add(dir.resolve(f));
         }
-        pl.runItem(new PipelineLedger.Item(s.stage(), s.mergeLabel(), s.parent().resolve(s.mergeLabel()), Csv.map("shards", shards), merged), d -> {
+        pl.items.runItem(new PipelineLedger.Item(s.stage(), s.mergeLabel(), s.parent().resolve(s.mergeLabel()), Csv.map("shards", shards), merged), d -> {
             PipelineLedger.deleteTree(d);   // from scratch: a resumed item could hold a killed write's temporary file
             return s.merge().run(shardDirs, d);
         });

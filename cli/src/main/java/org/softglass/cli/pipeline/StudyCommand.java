@@ -63,7 +63,7 @@ public final class StudyCommand implements Callable<Integer>, OutputGuard.Defaul
         }
         int threads = run.threads();
         int shards = run.executor.quenchShards;
-        Pipeline.checkOptions(dir, run.from, threads, shards);
+        PipelineChecks.checkOptions(dir, run.from, threads, shards);
         StudyPlan plan = StudyPlan.of(config);   // every check before anything is created
         PipelinePreset p = plan.preset();
         boolean quenches = plan.inputs() != null ? plan.inputs().quench() != null : p.inherent();
