@@ -6,12 +6,13 @@ import org.softglass.core.util.ParameterText;
 /**
  * The command-line spelling of the parameters core messages name ({@link ParameterText}): {@code {dt}} is
  * {@code --dt}, {@code {tauC}} {@code --tau-c} (camelCase to kebab-case), with the few options whose names are not
- * their parameter's ({@code {tR}} is {@code --tr}, {@code {tInitial}} {@code --ti}). Core code knows no option; the
+ * their parameter's ({@code {tR}} is {@code --tr}, {@code {tInitial}} {@code --ti}, {@code {trspL}} {@code --trsp-L}). Core code knows no option; the
  * error reporter ({@link Errors}) renders a core message with these.
  */
 public final class OptionNames {
     /** Parameters whose option is not the kebab-case of their name. */
-    private static final Map<String, String> SPECIAL = Map.of("tR", "--tr", "tInitial", "--ti", "tFinal", "--tf", "pL", "--pl", "T", "--T", "L", "--L");
+    private static final Map<String, String> SPECIAL = Map.of("tR", "--tr", "tInitial", "--ti", "tFinal", "--tf", "pL", "--pl", "T", "--T", "L", "--L",
+            "trspL", "--trsp-L");
 
     private OptionNames() {}
 
