@@ -9,8 +9,7 @@ import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.partition.NeighborList;
 import org.softglass.core.partition.NeighborListBuilder;
 import org.softglass.core.simd.PairKernel;
-import org.softglass.core.simd.PanamaPairKernel;
-import org.softglass.core.simd.ScalarPairKernel;
+import org.softglass.core.simd.PairKernels;
 import org.softglass.core.space.Box;
 
 /**
@@ -52,7 +51,7 @@ public class ForceBench {
             list = builder.build(p, kind);
         }
         parallel = new Parallel(threads);
-        PairKernel k = kernel.equals("simd") ? PanamaPairKernel.INSTANCE : ScalarPairKernel.INSTANCE;
+        PairKernel k = kernel.equals("simd") ? PairKernels.panama() : PairKernels.scalar();
         fc = new ForceCompute(Models.ka(), parallel, k);
         perAtom = new double[N];
     }

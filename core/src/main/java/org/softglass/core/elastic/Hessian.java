@@ -323,22 +323,25 @@ public final class Hessian implements AutoCloseable {
 
     /** Rows [from, to) of y = M x, SIMD or scalar by {@link Simd#enabled()}. */
     void multiplyRows(double[] x, double[] y, int from, int to) {
-        if (Simd.enabled()) HessianKernels.rowsSimd(this, col3, rowStart, x, y, from, to);
-        else HessianKernels.rowsScalar(this, col3, rowStart, x, y, from, to);
+        HessianKernels.get().rows(this, col3, rowStart, x, y, from, to);
     }
 
     /** Scalar twin of the product, whatever {@link Simd#enabled()} says (tests, benchmarks). */
     public void multiplyScalar(double[] x, double[] y) {
         checkLength(x, "x");
         checkLength(y, "y");
-        HessianKernels.rowsScalar(this, col3, rowStart, x, y, 0, n);
+        HessianKernels.scalar().rows(this, col3, rowStart, x, y, 0, n);
     }
 
-    /** Vector-API product, whatever {@link Simd#enabled()} says (tests, benchmarks). */
+    /**
+     * Vector-API product, whatever {@link Simd#enabled()} says (tests, benchmarks).
+     *
+     * @throws UnsupportedOperationException without {@code jdk.incubator.vector}
+     */
     public void multiplySimd(double[] x, double[] y) {
         checkLength(x, "x");
         checkLength(y, "y");
-        HessianKernels.rowsSimd(this, col3, rowStart, x, y, 0, n);
+        HessianKernels.panama().rows(this, col3, rowStart, x, y, 0, n);
     }
 
     /**
@@ -350,14 +353,13 @@ public final class Hessian implements AutoCloseable {
      */
     public void multiplyMany(double[] x, double[] y, int nr) {
         checkMany(x, y, nr);
-        if (Simd.enabled() && nr % Simd.DOUBLE.length() == 0) HessianKernels.rowsMultiSimd(this, col3, rowStart, x, y, nr, 0, n);
-        else HessianKernels.rowsMulti(this, col3, rowStart, x, y, nr, new double[3 * nr], 0, n);
+        HessianKernels.get().rowsMulti(this, col3, rowStart, x, y, nr, 0, n);
     }
 
     /** Scalar blocked product: each vector's result equals {@link #multiplyScalar} bit for bit. */
     public void multiplyManyScalar(double[] x, double[] y, int nr) {
         checkMany(x, y, nr);
-        HessianKernels.rowsMulti(this, col3, rowStart, x, y, nr, new double[3 * nr], 0, n);
+        HessianKernels.scalar().rowsMulti(this, col3, rowStart, x, y, nr, 0, n);
     }
 
     private void checkMany(double[] x, double[] y, int nr) {

@@ -79,6 +79,6 @@ public interface PairKernel {
         }
     }
 
-    /** The kernel for this JVM: SIMD if {@link Simd#enabled()}, else scalar. */
-    static PairKernel get() { return Simd.enabled() ? PanamaPairKernel.INSTANCE : ScalarPairKernel.INSTANCE; }
+    /** The kernel for this JVM: SIMD if {@link Simd#enabled()}, else scalar (see {@link PairKernels}). */
+    static PairKernel get() { return PairKernels.get(); }
 }

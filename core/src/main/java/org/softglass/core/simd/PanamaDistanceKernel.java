@@ -16,12 +16,15 @@ import jdk.incubator.vector.VectorSpecies;
  * for {@code |t| < 2^51} in IEEE double arithmetic; Java forbids reassociating it away. Every other
  * operation is the scalar kernel's, in the same order, so results are identical bit for bit (the
  * only possible difference is the sign of a zero component, which squares away). Stateless.
+ *
+ * <p>Imports {@code jdk.incubator.vector}: reached only through {@link DistanceKernels} (reflectively,
+ * see {@link Simd}) or by code that knows the module is present (tests, benchmarks).
  */
 public final class PanamaDistanceKernel implements DistanceKernel {
     /** The shared instance. */
     public static final PanamaDistanceKernel INSTANCE = new PanamaDistanceKernel();
 
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> S = PanamaSupport.DOUBLE;
     private static final double ROUND = 0x1.8p52;
 
     private PanamaDistanceKernel() {}

@@ -18,10 +18,13 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Each form has two loops, forces-only and forces+energy, that repeat the load/minimum-image/force
  * lines on purpose: merging them behind an {@code if (energy)} inside the loop makes C2 merge vectors
  * through phis and box them (measured 2–5× slower). Keep the two copies in step when editing.
+ *
+ * <p>Imports {@code jdk.incubator.vector}: reached only through {@link PairKernels} (reflectively, see
+ * {@link Simd}) or by code that knows the module is present (tests, benchmarks).
  */
 public final class PanamaPairKernel implements PairKernel {
     public static final PanamaPairKernel INSTANCE = new PanamaPairKernel();
-    private static final VectorSpecies<Double> S = Simd.DOUBLE;
+    private static final VectorSpecies<Double> S = PanamaSupport.DOUBLE;
     private static final int L = S.length();
     private static final double MAGIC = 1.5 * 0x1p52;
 

@@ -245,7 +245,7 @@ public final class Simulation {
     }
 
     /** The force kernels this process uses ({@code scalar} or {@code simd-LANES}); part of the run key. */
-    static String kernels() { return Simd.enabled() ? "simd-" + Simd.DOUBLE.length() : "scalar"; }
+    static String kernels() { return Simd.enabled() ? "simd-" + Simd.doubleLanes() : "scalar"; }
 
     /**
      * Whether {@code dir} holds a run worth protecting: complete with its outputs, or with a

@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.softglass.core.simd.PanamaSupport;
 
 /**
  * Vector-API {@link DescriptorKernel} on {@link DoubleVector#SPECIES_PREFERRED} (8 doubles with
@@ -14,12 +15,15 @@ import jdk.incubator.vector.VectorSpecies;
  * intrinsic and Java fallback round differently, so results would depend on JIT state), and every other
  * operation is an IEEE operation of fixed order, so results are identical whether the code runs
  * interpreted or compiled: rows are bit-identical for every thread count. Stateless.
+ *
+ * <p>Imports {@code jdk.incubator.vector}: reached only through {@link DescriptorKernels} (reflectively,
+ * see {@link org.softglass.core.simd.Simd}) or by code that knows the module is present (tests, benchmarks).
  */
 public final class PanamaDescriptorKernel implements DescriptorKernel {
     /** The shared instance. */
     public static final PanamaDescriptorKernel INSTANCE = new PanamaDescriptorKernel();
 
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> S = PanamaSupport.DOUBLE;
     private static final int L = S.length();
 
     private PanamaDescriptorKernel() {}

@@ -3,7 +3,6 @@ package org.softglass.core.trsp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.softglass.core.simd.Simd;
 import org.softglass.nativebridge.DenseArrays;
 import org.softglass.nativebridge.Transpose;
 import org.softglass.nativebridge.Triangle;
@@ -201,7 +200,7 @@ public final class WindowedKick {
         if (hF != null) {
             float[] acc = new float[nw], v = new float[nc];
             for (int b = 0; b < nc; b++) v[b] = (float) (muPrime[b] - s[colSite[b]]);
-            KickKernels.dense(hF, nw, nc, v, acc, Simd.enabled());
+            KickKernels.get().dense(hF, nw, nc, v, acc);
             for (int a = 0; a < nw; a++) out[a] = acc[a];
             return;
         }
@@ -224,7 +223,7 @@ public final class WindowedKick {
         if (noiseF != null) {
             float[] acc = new float[nw], xi = new float[nw];
             for (int b = 0; b < nw; b++) xi[b] = (float) rng.nextGaussian();
-            KickKernels.lowerPacked(noiseF, packedStart, nw, xi, acc, Simd.enabled());
+            KickKernels.get().lowerPacked(noiseF, packedStart, nw, xi, acc);
             for (int a = 0; a < nw; a++) out[a] += acc[a];
             return;
         }

@@ -15,7 +15,7 @@ import org.softglass.core.energy.PairPotential;
 class PairKernelTest {
     @Test
     void panamaEqualsScalarOnEveryLength() {
-        int lanes = Simd.DOUBLE.length();
+        int lanes = PanamaSupport.DOUBLE.length();
         SplittableRandom rnd = new SplittableRandom(42);
         PeriodicLengths box = PeriodicLengths.of(6.1, 5.9, 7.3);
         int np = 64;

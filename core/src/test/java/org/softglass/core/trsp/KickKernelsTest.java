@@ -17,8 +17,8 @@ class KickKernelsTest {
                 for (int k = 0; k < a.length; k++) a[k] = (float) r.nextGaussian();
                 for (int k = 0; k < x.length; k++) x[k] = (float) r.nextGaussian();
                 float[] s1 = new float[rows], s2 = new float[rows];
-                KickKernels.dense(a, rows, cols, x, s1, false);
-                KickKernels.dense(a, rows, cols, x, s2, true);
+                KickKernels.scalar().dense(a, rows, cols, x, s1);
+                KickKernels.panama().dense(a, rows, cols, x, s2);
                 assertArrayEquals(s1, s2);
                 double[] ref = new double[rows];
                 for (int i = 0; i < rows; i++) for (int b = 0; b < cols; b++) ref[i] += (double) a[b * rows + i] * x[b];
@@ -28,8 +28,8 @@ class KickKernelsTest {
                 float[] p = new float[start[rows]];
                 for (int k = 0; k < p.length; k++) p[k] = (float) r.nextGaussian();
                 float[] t1 = new float[rows], t2 = new float[rows];
-                KickKernels.lowerPacked(p, start, rows, x, t1, false);
-                KickKernels.lowerPacked(p, start, rows, x, t2, true);
+                KickKernels.scalar().lowerPacked(p, start, rows, x, t1);
+                KickKernels.panama().lowerPacked(p, start, rows, x, t2);
                 assertArrayEquals(t1, t2);
             }
     }
