@@ -11,8 +11,10 @@ import java.nio.file.NotDirectoryException;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipException;
+import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.OutputLock;
-import org.softglass.core.util.Refusal;
+import org.softglass.core.util.ParameterText;
+import org.softglass.core.util.SoftglassException;
 import picocli.CommandLine;
 
 /**
@@ -20,12 +22,18 @@ import picocli.CommandLine;
  * stderr ({@code softglass: ...}) and its exit code; the stack trace only with {@code --stacktrace}.
  *
  * <ul>
- * <li>{@link Refusal}, {@link IllegalStateException}, {@link ArithmeticException}: 1 (a refused or failed computation).</li>
- * <li>{@link IllegalArgumentException}: 2 (usage; its message names the option: core messages name parameters, written
- * as options by {@link OptionNames}).</li>
- * <li>{@code InputFormatException} and I/O errors on input files: 3.</li>
- * <li>I/O errors on the command's output locations ({@link OutputGuard}), a full disk, a read-only file system,
- * an output in use ({@link OutputLock.HeldException}), a native library that cannot be loaded, the JVM out of memory: 5.</li>
+ * <li>A {@link SoftglassException} (and the native bridge's exceptions, {@link SoftglassException#kindOf}) by its
+ * {@link SoftglassException.Kind kind}, in one switch: {@code FAILED} 1 ({@link org.softglass.core.util.Refusal},
+ * {@link org.softglass.core.util.NumericalFailure}, an unstable run, a non-finite energy, an elastic computation that is
+ * not defined, a LAPACK failure), {@code USAGE} 2 ({@link org.softglass.core.util.InvalidParameter}), {@code INPUT} 3
+ * ({@code InputFormatException}), {@code ENVIRONMENT} 5 (an output in use, {@link OutputLock.HeldException}; a native
+ * library that cannot be loaded). Messages with parameter tokens are written with options ({@link OptionNames}).</li>
+ * <li>I/O errors: 5 on the command's output locations ({@link OutputGuard}), a full disk, a read-only file system; 3
+ * otherwise (a missing, unreadable or truncated input).</li>
+ * <li>The JVM out of memory: 5.</li>
+ * <li>A bare {@link IllegalArgumentException}: 2 (usage: picocli converters and option checks; its message names the
+ * option). Core code reports failed computations by the typed exceptions above, never by a bare one.</li>
+ * <li>A bare {@link IllegalStateException} or {@link ArithmeticException}: 1 (a failed computation).</li>
  * <li>Anything else is a bug: 70.</li>
  * </ul>
  * Messages never echo raw bytes: non-printable characters are shown as {@code ?}.
@@ -58,7 +66,15 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler {
 
     /** The message and exit code of {@code t} for a command writing to {@code outputs}. */
     public static Verdict classify(Throwable t, List<OutputGuard.Location> outputs) {
-        if (t instanceof OutputLock.HeldException e) return new Verdict(e.getMessage(), ExitCodes.OUTPUT);
+        SoftglassException.Kind kind = SoftglassException.kindOf(t);
+        if (kind != null) {
+            return new Verdict(message(t), switch (kind) {
+                case FAILED -> ExitCodes.FAILED;
+                case USAGE -> ExitCodes.USAGE;
+                case INPUT -> ExitCodes.INPUT;
+                case ENVIRONMENT -> ExitCodes.OUTPUT;
+            });
+        }
         if (t instanceof FileSystemException e) return fileSystem(e, outputs);
         if (t instanceof ZipException || (t instanceof EOFException && String.valueOf(t.getMessage()).contains("ZLIB"))) {
             return new Verdict("truncated or corrupt compressed input (" + t.getMessage() + ")", ExitCodes.INPUT);
@@ -69,19 +85,21 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler {
             return new Verdict(environmental(m) ? m + " (while writing " + describe(outputs) + ")" : m,
                     environmental(m) ? ExitCodes.OUTPUT : ExitCodes.INPUT);
         }
-        if (t instanceof org.softglass.core.io.InputFormatException f && f.template() != null) {
-            return new Verdict(org.softglass.core.util.ParameterText.render(f.template(), OptionNames::of), ExitCodes.INPUT);
-        }
-        if (isA(t, "InputFormatException")) return new Verdict(t.getMessage(), ExitCodes.INPUT);
-        if (isA(t, "NativeLibraryException")) return new Verdict(t.getMessage(), ExitCodes.OUTPUT);
         if (t instanceof OutOfMemoryError) {
             return new Verdict("out of memory (the Java heap may use " + (Runtime.getRuntime().maxMemory() >> 20)
                     + " MiB; set a larger -Xmx through SOFTGLASS_JAVA_OPTS, or use a smaller system)", ExitCodes.OUTPUT);
         }
-        if (t instanceof Refusal) return new Verdict(OptionNames.message(t), ExitCodes.FAILED);
         if (t instanceof IllegalArgumentException) return new Verdict(OptionNames.message(t), ExitCodes.USAGE);
         if (t instanceof IllegalStateException || t instanceof ArithmeticException) return new Verdict(OptionNames.message(t), ExitCodes.FAILED);
         return new Verdict("internal error: " + t, ExitCodes.INTERNAL);
+    }
+
+    /** The message of a {@link SoftglassException}, its parameter tokens written as options. */
+    private static String message(Throwable t) {
+        if (t instanceof InputFormatException f) {
+            return f.template() != null ? ParameterText.render(f.template(), OptionNames::of) : f.getMessage();
+        }
+        return OptionNames.message(t);
     }
 
     private static Verdict fileSystem(FileSystemException e, List<OutputGuard.Location> outputs) {
@@ -115,13 +133,6 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler {
 
     private static String describe(List<OutputGuard.Location> outputs) {
         return outputs.isEmpty() ? "the output" : outputs.get(0).path().toString();
-    }
-
-    private static boolean isA(Throwable t, String simpleName) {
-        for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
-            if (c.getSimpleName().equals(simpleName)) return true;
-        }
-        return false;
     }
 
     /** One line: line breaks become spaces and every non-printable character becomes {@code ?}. */

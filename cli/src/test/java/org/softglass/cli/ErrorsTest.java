@@ -30,6 +30,22 @@ class ErrorsTest {
     }
 
     @Test
+    void kindsMapToExitCodes() {
+        assertEquals(ExitCodes.FAILED, v(new org.softglass.core.util.NumericalFailure("rate overflows")).code());
+        assertEquals(ExitCodes.FAILED, v(new org.softglass.core.simulate.UnstableRunException("NaN energy; lower {dt}")).code());
+        assertEquals(ExitCodes.FAILED, v(new org.softglass.core.elastic.ElasticException("not at a minimum")).code());
+        assertEquals(ExitCodes.FAILED, v(new org.softglass.nativebridge.LapackException("dpotrf", 2, "dpotrf: not positive definite")).code());
+        Errors.Verdict usage = v(new org.softglass.core.util.InvalidParameter("{tR} must be > 0, got -1"));
+        assertEquals(ExitCodes.USAGE, usage.code());
+        assertEquals("--tr must be > 0, got -1", usage.message());
+        assertEquals(ExitCodes.USAGE, v(new IllegalArgumentException("--tr must be > 0")).code(), "a bare IllegalArgumentException is usage");
+        Errors.Verdict input = v(InputFormatException.naming("a.dump", -1, "no frames in {frames} 7:9 (the file has 5)"));
+        assertEquals(ExitCodes.INPUT, input.code());
+        assertEquals("a.dump: no frames in --frames 7:9 (the file has 5)", input.message());
+        assertEquals(ExitCodes.OUTPUT, v(new org.softglass.nativebridge.NativeLibraryException("OpenBLAS: missing", null)).code());
+    }
+
+    @Test
     void ioErrorsOnOutputsAreFiveOnInputsThree() {
         Errors.Verdict in = v(new NoSuchFileException("/data/traj.dump"));
         assertEquals(ExitCodes.INPUT, in.code());

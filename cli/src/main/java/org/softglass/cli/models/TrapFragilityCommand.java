@@ -130,7 +130,9 @@ final class TrapFragilityCommand implements Callable<Integer> {
         try {
             f = Fragility.fit(ts, taus, tauG);
         } catch (IllegalArgumentException e) {
-            throw e instanceof org.softglass.core.util.Refusal ? new org.softglass.core.util.Refusal(source + " " + e.getMessage(), e) : new IllegalArgumentException(source + " " + e.getMessage(), e);
+            throw e instanceof org.softglass.core.util.NumericalFailure ? new org.softglass.core.util.NumericalFailure(source + " " + e.getMessage(), e)
+                    : e instanceof org.softglass.core.util.Refusal ? new org.softglass.core.util.Refusal(source + " " + e.getMessage(), e)
+                    : new IllegalArgumentException(source + " " + e.getMessage(), e);
         }
         double[] x = new double[ts.length], fit = new double[ts.length];
         for (int i = 0; i < ts.length; i++) {

@@ -166,6 +166,19 @@ class TrapCommandTest {
         assertTrue(r.err().contains("not normalisable"), r.err());
     }
 
+    /** A fit that defines no T_g is a failed computation (exit 1), not a usage error (it was 2 before the kinds). */
+    @Test
+    void fragilityWithoutSuperArrheniusCurvatureFails(@TempDir Path dir) throws Exception {
+        // ln tau = 2/T - 0.5/T^2: a parabola in 1/T with curvature c = -0.5 < 0
+        StringBuilder sb = new StringBuilder("T,tau\n");
+        for (double t : new double[]{0.5, 0.6, 0.7, 0.8}) sb.append(t).append(',').append(Math.exp(2 / t - 0.5 / (t * t))).append('\n');
+        Path md = dir.resolve("md.csv");
+        Files.writeString(md, sb);
+        var r = CliRunner.run("trap", "fragility", "--md", md.toString(), "--no-model", "--out", dir.resolve("f").toString());
+        assertEquals(ExitCodes.FAILED, r.code(), r.err());
+        assertTrue(r.err().contains("curvature") && r.err().contains("not super-Arrhenius"), r.err());
+    }
+
     static Path writeKa(Path dir) throws Exception {
         Path p = dir.resolve("ka.json");
         TrapPresets.ka().write(p);

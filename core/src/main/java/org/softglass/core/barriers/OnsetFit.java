@@ -90,8 +90,8 @@ public record OnsetFit(double eps0, double eps1, double eps2, double sigma0, dou
             e[i] = p.logPErr();
             temps.add(p.t()); bins.add(p.bin());
         }
-        if (temps.size() < 2) throw new IllegalArgumentException("onset fit needs at least 2 temperatures, got " + temps.size());
-        if (bins.size() < 3) throw new IllegalArgumentException("onset fit needs at least 3 softness bins, got " + bins.size());
+        if (temps.size() < 2) throw new org.softglass.core.util.Refusal("onset fit needs at least 2 temperatures, got " + temps.size());
+        if (bins.size() < 3) throw new org.softglass.core.util.Refusal("onset fit needs at least 3 softness bins, got " + bins.size());
         double tMax = ((java.util.TreeSet<Double>) temps).last();
         // linear start: basis 1, −1/T, −S/T, S, −S²/T, S² with coefficients Σ0, ε0, ε1, ε1u, ε2, ε2u
         double[][] a = new double[n][6];

@@ -34,7 +34,7 @@ public record ExpCorrelationFit(ModelParameters.ExpCorrelation form, double c1Er
         for (int i = 0; i < r.length; i++) {
             if (r[i] > 0 && r[i] >= rmin && r[i] <= rmax && Double.isFinite(f[i]) && err[i] > 0 && Double.isFinite(err[i])) pts.add(new double[] {r[i], f[i], err[i]});
         }
-        if (pts.size() < 3) throw new IllegalArgumentException("an exponential fit needs at least 3 points with errors in r = [" + rmin + ", " + rmax + "], got " + pts.size());
+        if (pts.size() < 3) throw new org.softglass.core.util.Refusal("an exponential fit needs at least 3 points with errors in r = [" + rmin + ", " + rmax + "], got " + pts.size());
         int n = pts.size();
         double[] x = new double[n], y = new double[n], e = new double[n];
         for (int i = 0; i < n; i++) { x[i] = pts.get(i)[0]; y[i] = pts.get(i)[1]; e[i] = pts.get(i)[2]; }
@@ -60,7 +60,7 @@ public record ExpCorrelationFit(ModelParameters.ExpCorrelation form, double c1Er
             }
         }, y, e, new double[] {c1s, xis});
         double[] p = fr.params(), pe = fr.errors();
-        if (!(p[1] > 0)) throw new IllegalArgumentException("the data do not decay with r (fitted xi = " + p[1] + ")");
+        if (!(p[1] > 0)) throw new org.softglass.core.util.Refusal("the data do not decay with r (fitted xi = " + p[1] + ")");
         return new ExpCorrelationFit(new ModelParameters.ExpCorrelation(c0, p[0], p[1]), pe[0], pe[1], fr.chi2(), fr.dof());
     }
 }

@@ -228,7 +228,7 @@ public final class KickStatistics {
     private Estimate estimate(double[] a, double sigma2, long minCount) {
         int bg = slots - 1;
         double bgN = a[bg * LINE];
-        if (bgN < Math.max(3, minCount)) throw new IllegalArgumentException("background (r >= " + rBackground + ") has only " + (long) bgN + " samples; choose a smaller background distance (dense events or a small box leave few particles that far)");
+        if (bgN < Math.max(3, minCount)) throw new org.softglass.core.util.Refusal("background (r >= " + rBackground + ") has only " + (long) bgN + " samples; choose a smaller background distance (dense events or a small box leave few particles that far)");
         double[] lb = fitLine(a, bg * LINE);
         double eta2 = -lb[1];
         double damp = 1 - eta2;
@@ -237,7 +237,7 @@ public final class KickStatistics {
             int c = cellOff + (bg * ns + k) * LINE;
             sig2bg[k] = residualVariance(a, c, lb);
             if (a[c] >= minCount && sig2bg[k] >= sigma2) {
-                throw new IllegalArgumentException("background variance of dS " + sig2bg[k] + " in " + sBins.label(k) + " reaches the softness variance "
+                throw new org.softglass.core.util.NumericalFailure("background variance of dS " + sig2bg[k] + " in " + sBins.label(k) + " reaches the softness variance "
                         + sigma2 + "; E2 cannot be inverted");
             }
         }
@@ -299,7 +299,7 @@ public final class KickStatistics {
     /** {α, β} of the least-squares line ΔS = α + βS over the sums at a[o..o+5]. */
     private static double[] fitLine(double[] a, int o) {
         double n = a[o], sxx = a[o + 2] - a[o + 1] * a[o + 1] / n, sxy = a[o + 4] - a[o + 1] * a[o + 3] / n;
-        if (!(sxx > 0)) throw new IllegalArgumentException("all samples of a distance bin have the same S; cannot fit dS against S");
+        if (!(sxx > 0)) throw new org.softglass.core.util.Refusal("all samples of a distance bin have the same S; cannot fit dS against S");
         double b = sxy / sxx;
         return new double[] {(a[o + 3] - b * a[o + 1]) / n, b};
     }

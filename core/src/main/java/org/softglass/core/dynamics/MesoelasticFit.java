@@ -50,7 +50,7 @@ public record MesoelasticFit(double slope, double intercept, double ellTilde, do
             else out.add(temperature[k]);
         }
         if (keep.size() < 2) {
-            throw new IllegalArgumentException(keep.size() + " state point(s) have tau_alpha/t0 >= " + minTauOverT0
+            throw new org.softglass.core.util.Refusal(keep.size() + " state point(s) have tau_alpha/t0 >= " + minTauOverT0
                     + " (the activated regime of paper 004), expected at least 2 for the fit; lower the bound to fit the others");
         }
         double[] t = keep.stream().mapToDouble(k -> temperature[k]).toArray(), tau = keep.stream().mapToDouble(k -> tauAlpha[k]).toArray(),
@@ -89,9 +89,9 @@ public record MesoelasticFit(double slope, double intercept, double ellTilde, do
             sxy += (x[k] - mx) * (y[k] - my);
             syy += (y[k] - my) * (y[k] - my);
         }
-        if (!(sxx > 0)) throw new IllegalArgumentException("all state points have the same kappa/T: the fit is undetermined");
+        if (!(sxx > 0)) throw new org.softglass.core.util.Refusal("all state points have the same kappa/T: the fit is undetermined");
         double slope = sxy / sxx, icpt = my - slope * mx;
-        if (!(slope > 0)) throw new IllegalArgumentException("mesoelastic fit has slope " + slope + " <= 0: ln(tau_alpha/t0) does not grow with kappa/T");
+        if (!(slope > 0)) throw new org.softglass.core.util.Refusal("mesoelastic fit has slope " + slope + " <= 0: ln(tau_alpha/t0) does not grow with kappa/T");
         double r2 = syy > 0 ? sxy * sxy / (sxx * syy) : 1.0;
         double ssr = 0;
         for (int k = 0; k < m; k++) {

@@ -52,7 +52,7 @@ public final class RankCorrelation {
             saa += (a[k] - ma) * (a[k] - ma);
             sbb += (b[k] - mb) * (b[k] - mb);
         }
-        if (saa == 0 || sbb == 0) throw new IllegalArgumentException("a constant sequence has no rank correlation");
+        if (saa == 0 || sbb == 0) throw new org.softglass.core.util.Refusal("a constant sequence has no rank correlation");
         return sab / Math.sqrt(saa * sbb);
     }
 }

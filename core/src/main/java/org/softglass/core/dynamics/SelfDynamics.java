@@ -71,7 +71,7 @@ public record SelfDynamics(double[] time, double[] fs, double[] msd, double q) {
      */
     public static double relaxationTime(double[] time, double[] fs, double level) {
         if (fs.length > 0 && fs[0] <= level) {
-            throw new IllegalArgumentException("F_s is already " + fs[0] + " <= " + level + " at the first lag t = " + time[0]
+            throw new org.softglass.core.util.Refusal("F_s is already " + fs[0] + " <= " + level + " at the first lag t = " + time[0]
                     + "; use a finer frame spacing");
         }
         for (int k = 1; k < fs.length; k++) {
@@ -80,7 +80,7 @@ public record SelfDynamics(double[] time, double[] fs, double[] msd, double q) {
                 return Math.exp(Math.log(time[k - 1]) + w * (Math.log(time[k]) - Math.log(time[k - 1])));
             }
         }
-        throw new IllegalArgumentException(String.format("F_s does not reach %.3g within the trajectory (last value %.4g at t = %.4g);"
+        throw new org.softglass.core.util.Refusal(String.format("F_s does not reach %.3g within the trajectory (last value %.4g at t = %.4g);"
                 + " run longer", level, fs.length == 0 ? Double.NaN : fs[fs.length - 1], time.length == 0 ? Double.NaN : time[time.length - 1]));
     }
 

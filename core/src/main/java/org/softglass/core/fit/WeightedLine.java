@@ -28,7 +28,7 @@ public final class WeightedLine {
         }
         // centre x for numerical stability of Δ
         double xm = sx / s, stt = sxx - s * xm * xm;
-        if (!(stt > 1e-300) || stt <= 1e-12 * sxx) throw new IllegalArgumentException("a straight-line fit needs at least 2 distinct x values");
+        if (!(stt > 1e-300) || stt <= 1e-12 * sxx) throw new org.softglass.core.util.Refusal("a straight-line fit needs at least 2 distinct x values");
         double b = (sxy - xm * sy) / stt;
         double a = (sy - sx * b) / s;
         double varB = 1 / stt, varA = 1 / s + xm * xm / stt, covAB = -xm / stt;

@@ -27,11 +27,11 @@ public record BiasScan(double best, double bestAccuracy, double[] thresholds, do
         Integer[] idx = new Integer[n];
         int ones = 0;
         for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(d[i])) throw new IllegalArgumentException("decision value " + i + " is not finite");
+            if (!Double.isFinite(d[i])) throw new org.softglass.core.util.NumericalFailure("decision value " + i + " is not finite");
             if (y[i] != 0 && y[i] != 1) throw new IllegalArgumentException("label " + i + " is " + y[i] + ", expected 0 or 1");
             idx[i] = i; ones += y[i];
         }
-        if (ones == 0 || ones == n) throw new IllegalArgumentException("the bias scan needs test samples of both labels; got " + ones + " of " + n + " labelled 1");
+        if (ones == 0 || ones == n) throw new org.softglass.core.util.Refusal("the bias scan needs test samples of both labels; got " + ones + " of " + n + " labelled 1");
         Arrays.sort(idx, (a, b) -> Double.compare(d[a], d[b]));
         // threshold below everything: all predicted 1
         int correct = ones;

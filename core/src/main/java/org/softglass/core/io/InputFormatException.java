@@ -14,7 +14,7 @@ package org.softglass.core.io;
  * <p>Unchecked: a format error is a property of the data, not a recoverable I/O condition. Genuine
  * I/O failures (missing file, disk error) are reported as {@link java.io.IOException}.
  */
-public final class InputFormatException extends RuntimeException {
+public final class InputFormatException extends RuntimeException implements org.softglass.core.util.SoftglassException {
     private static final long serialVersionUID = 1L;
     /** The longest detail kept in the message. */
     static final int MAX_DETAIL = 500;
@@ -60,6 +60,10 @@ public final class InputFormatException extends RuntimeException {
 
     /** The message with its parameter tokens ({@link #naming}), or null when it names no parameter. */
     public String template() { return template; }
+
+    /** {@link Kind#INPUT}: a malformed input file. */
+    @Override
+    public Kind kind() { return Kind.INPUT; }
 
     private static String format(String source, long line, String detail) {
         String src = printable(source, Integer.MAX_VALUE), d = printable(detail, MAX_DETAIL);

@@ -67,7 +67,7 @@ public final class OutputLock implements AutoCloseable {
      * The location is held by another process (or by another command of this process).
      * Its message names the location and the holder's pid.
      */
-    public static final class HeldException extends IOException {
+    public static final class HeldException extends IOException implements org.softglass.core.util.SoftglassException {
         private static final long serialVersionUID = 1L;
         private final transient Path location;
 
@@ -79,6 +79,10 @@ public final class OutputLock implements AutoCloseable {
 
         /** The locked output directory or file. */
         public Path location() { return location; }
+
+        /** {@link Kind#ENVIRONMENT}: the location is busy, not the call wrong. */
+        @Override
+        public Kind kind() { return Kind.ENVIRONMENT; }
     }
 
     /**

@@ -7,7 +7,7 @@ import org.softglass.core.energy.Overlap;
  * at (almost) the same position. The minimisation is abandoned: the store's positions are those of
  * the failing evaluation and must not be used as a minimum.
  */
-public final class NonFiniteEnergyException extends ArithmeticException {
+public final class NonFiniteEnergyException extends ArithmeticException implements org.softglass.core.util.SoftglassException {
     private final long evaluation;
     private final transient Overlap overlap;
 
@@ -32,4 +32,8 @@ public final class NonFiniteEnergyException extends ArithmeticException {
 
     /** The likely cause, or null. */
     public Overlap overlap() { return overlap; }
+
+    /** {@link Kind#FAILED}: a failed computation. */
+    @Override
+    public Kind kind() { return Kind.FAILED; }
 }

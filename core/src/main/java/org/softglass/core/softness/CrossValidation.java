@@ -38,7 +38,7 @@ public final class CrossValidation {
         int ones = 0;
         for (int v : y) ones += v;
         if (Math.min(ones, y.length - ones) < k) {
-            throw new IllegalArgumentException(k + "-fold cross-validation needs at least " + k + " rows of each label; got "
+            throw new org.softglass.core.util.Refusal(k + "-fold cross-validation needs at least " + k + " rows of each label; got "
                     + ones + " labelled 1 and " + (y.length - ones) + " labelled 0");
         }
         int[] fold = folds(y, k, seed);

@@ -30,7 +30,7 @@ public record Hyperplane(double[] w, double b) {
         if (a.length != c.length) throw new IllegalArgumentException("weight vectors differ in length (" + a.length + ", " + c.length + ")");
         double ab = 0, aa = 0, cc = 0;
         for (int j = 0; j < a.length; j++) { ab += a[j] * c[j]; aa += a[j] * a[j]; cc += c[j] * c[j]; }
-        if (aa == 0 || cc == 0) throw new IllegalArgumentException("a weight vector is zero; its direction is undefined");
+        if (aa == 0 || cc == 0) throw new org.softglass.core.util.NumericalFailure("a weight vector is zero; its direction is undefined");
         return ab / Math.sqrt(aa * cc);
     }
 

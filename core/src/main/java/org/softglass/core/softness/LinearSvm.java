@@ -78,7 +78,7 @@ public final class LinearSvm {
             row[m] = new FeatureNode(m + 1, 1.0);
             p.x[i] = row;
         }
-        if (ones == 0 || ones == n) throw new IllegalArgumentException("training needs both labels; got " + ones + " of " + n + " rows labelled 1");
+        if (ones == 0 || ones == n) throw new org.softglass.core.util.Refusal("training needs both labels; got " + ones + " of " + n + " rows labelled 1");
         Solver s = solver.resolve(n, m);
         Parameter par = new Parameter(s == Solver.PRIMAL ? SolverType.L2R_L2LOSS_SVC : SolverType.L2R_L2LOSS_SVC_DUAL, c, eps);
         par.setRandom(new Random(seed));

@@ -74,7 +74,7 @@ public final class AgingSolver {
             r[i] /= sum;
             logR[i] = Math.log(r[i]);
             k[i] = model.rate(s[i], tF);
-            if (!Double.isFinite(k[i])) throw new IllegalArgumentException(String.format(
+            if (!Double.isFinite(k[i])) throw new org.softglass.core.util.NumericalFailure(String.format(
                     "aging: the rate k(S = %.4g, T_F = %.4g) overflows (ln k = %.4g); the barrier parameters give unbounded rates on the S grid",
                     s[i], tF, model.logRate(s[i], tF)));
         }

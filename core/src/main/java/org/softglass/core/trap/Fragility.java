@@ -85,15 +85,15 @@ public final class Fragility {
         double c = p[2] / (scale * scale);
         double b = p[1] / scale - 2 * p[2] * mean / (scale * scale);
         double a = p[0] - p[1] * mean / scale + p[2] * mean * mean / (scale * scale);
-        if (!(c > 0)) throw new IllegalArgumentException(String.format(
+        if (!(c > 0)) throw new org.softglass.core.util.Refusal(String.format(
                 "fragility: the parabolic fit of ln tau vs 1/T has curvature c = %.4g <= 0 (not super-Arrhenius), so it defines no T_g", c));
         double xv = -b / (2 * c);
         double lnG = Math.log(tauG);
         double disc = b * b - 4 * c * (a - lnG);
-        if (!(disc > 0)) throw new IllegalArgumentException(String.format(
+        if (!(disc > 0)) throw new org.softglass.core.util.Refusal(String.format(
                 "fragility: the fitted law never reaches tau_g = %.4g (its minimum is tau = %.4g)", tauG, Math.exp(a - c * xv * xv)));
         double xg = (-b + Math.sqrt(disc)) / (2 * c);
-        if (!(xg > 0)) throw new IllegalArgumentException("fragility: the fitted law reaches tau_g only at T < 0");
+        if (!(xg > 0)) throw new org.softglass.core.util.Refusal("fragility: the fitted law reaches tau_g only at T < 0");
         double m = xg * (b + 2 * c * xg);
         double ss = 0;
         for (int i = 0; i < n; i++) {

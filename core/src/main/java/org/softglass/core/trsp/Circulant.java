@@ -102,7 +102,7 @@ public final class Circulant {
     public void sample(double mean, RandomGenerator rng, double[] out) {
         int n = lattice.sites();
         if (minEigenvalue() < -1e-12 * maxEigenvalue())
-            throw new IllegalArgumentException("cannot sample: covariance not positive semi-definite (min eigenvalue " + minEigenvalue() + ")");
+            throw new org.softglass.core.util.NumericalFailure("cannot sample: covariance not positive semi-definite (min eigenvalue " + minEigenvalue() + ")");
         double[] c = new double[2 * n];
         for (int i = 0; i < n; i++) c[2 * i] = rng.nextGaussian();
         DoubleFFT_3D f = fft();

@@ -3,9 +3,9 @@ package org.softglass.core.util;
 /**
  * A call's parameter out of its range or inconsistent with another: a usage error. Its message names parameters by
  * {@link ParameterText} tokens ({@code "{dt} must be > 0, got -1"}); {@link #getMessage()} gives the bare names, a
- * front end renders {@link #template()} with its own spelling.
+ * front end renders {@link #template()} with its own spelling. Kind {@link SoftglassException.Kind#USAGE}.
  */
-public class InvalidParameter extends IllegalArgumentException implements ParameterText.Templated {
+public class InvalidParameter extends IllegalArgumentException implements ParameterText.Templated, SoftglassException {
     private static final long serialVersionUID = 1L;
     private final String template;
 
@@ -17,4 +17,7 @@ public class InvalidParameter extends IllegalArgumentException implements Parame
 
     @Override
     public String template() { return template; }
+
+    @Override
+    public Kind kind() { return Kind.USAGE; }
 }

@@ -7,9 +7,10 @@ package org.softglass.core.util;
  *
  * <p>It extends {@link IllegalArgumentException} so that callers which already treat "these data
  * cannot be fitted" as a bad argument (and fall back, or skip a temperature) keep working; a command
- * line maps it to "refused or failed computation" (exit code 1), not to a usage error.
+ * line maps it to "refused or failed computation" (exit code 1), not to a usage error: its kind is
+ * {@link SoftglassException.Kind#FAILED}.
  */
-public class Refusal extends IllegalArgumentException implements ParameterText.Templated {
+public class Refusal extends IllegalArgumentException implements ParameterText.Templated, SoftglassException {
     private static final long serialVersionUID = 1L;
     private final String template;
 
@@ -27,4 +28,7 @@ public class Refusal extends IllegalArgumentException implements ParameterText.T
 
     @Override
     public String template() { return template; }
+
+    @Override
+    public Kind kind() { return Kind.FAILED; }
 }

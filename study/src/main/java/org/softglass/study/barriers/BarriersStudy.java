@@ -157,7 +157,7 @@ public final class BarriersStudy {
         Path pf = null;
         if (r.onset() != null && !req.kramers()) {
             if (tauR == null) {
-                throw new IllegalArgumentException("no complete p_hop > " + threshold + " run in any p_hop directory: tau_R, needed by the model-parameter file, is undefined");
+                throw new org.softglass.core.util.Refusal("no complete p_hop > " + threshold + " run in any p_hop directory: tau_R, needed by the model-parameter file, is undefined");
             }
             pf = out.resolve("model-parameters.json");
             parameters(r, tauR, req.texts(), ctx.version()).write(pf);
@@ -219,7 +219,7 @@ public final class BarriersStudy {
     public static SoftnessBins autoBins(List<BarrierAnalysis.Sample> samples) {
         int n = 0;
         for (var s : samples) for (double v : s.s()) if (Double.isFinite(v)) n++;
-        if (n < 2) throw new IllegalArgumentException("fewer than 2 usable samples (finite value with a p_hop) in all sets");
+        if (n < 2) throw new org.softglass.core.util.Refusal("fewer than 2 usable samples (finite value with a p_hop) in all sets");
         double[] all = new double[n];
         int k = 0;
         for (var s : samples) for (double v : s.s()) if (Double.isFinite(v)) all[k++] = v;

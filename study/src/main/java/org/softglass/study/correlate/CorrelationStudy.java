@@ -218,7 +218,7 @@ public final class CorrelationStudy {
             used++;
             add(ks, snaps.get(te), roles(snaps.get(te), te, w, all, kq.rearrangers().lammpsType()), st, before, after, rb.hi());
         }
-        if (used == 0) throw new IllegalArgumentException("no event peak has softness frames at -" + w + " and +" + w + " frames; nothing to measure");
+        if (used == 0) throw new org.softglass.core.util.Refusal("no event peak has softness frames at -" + w + " and +" + w + " frames; nothing to measure");
         KickStatistics.Result kr = ks.result(var, kq.minCount());
         double rFitHi = Math.min(rb.hi(), kq.rBackground());
         if (!(kr.sigma()[0] > 0)) {

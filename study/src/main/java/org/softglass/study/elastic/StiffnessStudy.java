@@ -193,7 +193,7 @@ public final class StiffnessStudy {
             Double m = mob.get(f.particles().id(i));
             if (m != null && Double.isFinite(local[i])) v.add(new double[] {1.0 / local[i], m});
         }
-        if (v.size() < 3) throw new IllegalArgumentException(mobility + ": fewer than 3 particles have both a local kappa and a mobility");
+        if (v.size() < 3) throw new org.softglass.core.util.Refusal(mobility + ": fewer than 3 particles have both a local kappa and a mobility");
         return RankCorrelation.spearman(v.stream().mapToDouble(a -> a[0]).toArray(), v.stream().mapToDouble(a -> a[1]).toArray());
     }
 
