@@ -5,18 +5,13 @@ package org.softglass.core.util;
  * {@link ParameterText} tokens ({@code "{dt} must be > 0, got -1"}); {@link #getMessage()} gives the bare names, a
  * front end renders {@link #template()} with its own spelling. Kind {@link SoftglassException.Kind#USAGE}.
  */
-public class InvalidParameter extends IllegalArgumentException implements ParameterText.Templated, SoftglassException {
+public class InvalidParameter extends TemplatedArgumentException {
     private static final long serialVersionUID = 1L;
-    private final String template;
 
     /** @param template one line naming the parameter(s) as {@code {name}} and what was expected */
     public InvalidParameter(String template) {
-        super(ParameterText.plain(template));
-        this.template = template;
+        super(template, null);
     }
-
-    @Override
-    public String template() { return template; }
 
     @Override
     public Kind kind() { return Kind.USAGE; }

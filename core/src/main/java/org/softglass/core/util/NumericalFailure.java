@@ -9,9 +9,8 @@ package org.softglass.core.util;
  * <p>It extends {@link IllegalArgumentException} for the reason {@link Refusal} does: the sites that throw it threw a
  * bare one before, and callers that catch that (to fall back, or to skip a point) keep working.
  */
-public class NumericalFailure extends IllegalArgumentException implements ParameterText.Templated, SoftglassException {
+public class NumericalFailure extends TemplatedArgumentException {
     private static final long serialVersionUID = 1L;
-    private final String template;
 
     /**
      * @param message one line saying what failed and the offending value; a parameter it advises on is named by a
@@ -21,12 +20,8 @@ public class NumericalFailure extends IllegalArgumentException implements Parame
 
     /** Same, with the underlying failure. */
     public NumericalFailure(String message, Throwable cause) {
-        super(ParameterText.plain(message), cause);
-        this.template = message;
+        super(message, cause);
     }
-
-    @Override
-    public String template() { return template; }
 
     @Override
     public Kind kind() { return Kind.FAILED; }

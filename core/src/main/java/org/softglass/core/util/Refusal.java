@@ -10,9 +10,8 @@ package org.softglass.core.util;
  * line maps it to "refused or failed computation" (exit code 1), not to a usage error: its kind is
  * {@link SoftglassException.Kind#FAILED}.
  */
-public class Refusal extends IllegalArgumentException implements ParameterText.Templated, SoftglassException {
+public class Refusal extends TemplatedArgumentException {
     private static final long serialVersionUID = 1L;
-    private final String template;
 
     /**
      * @param message one line saying what was refused and why; a parameter it advises on is named by a
@@ -22,12 +21,8 @@ public class Refusal extends IllegalArgumentException implements ParameterText.T
 
     /** Same, with the underlying failure (e.g. a Hipparchus convergence exception). */
     public Refusal(String message, Throwable cause) {
-        super(ParameterText.plain(message), cause);
-        this.template = message;
+        super(message, cause);
     }
-
-    @Override
-    public String template() { return template; }
 
     @Override
     public Kind kind() { return Kind.FAILED; }
