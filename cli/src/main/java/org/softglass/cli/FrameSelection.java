@@ -54,6 +54,9 @@ public record FrameSelection(int from, int to, TreeSet<Integer> list) {
     /** This range as the study layer's {@link org.softglass.study.FrameRange} (a list has none: its span). */
     public org.softglass.study.FrameRange toRange() { return new org.softglass.study.FrameRange(from, to); }
 
+    /** This selection as the study layer's {@link org.softglass.study.FrameSet}, recorded in manifests as {@code label}. */
+    public org.softglass.study.FrameSet toSet(String label) { return new org.softglass.study.FrameSet(from, to, list, label); }
+
     public boolean isAll() { return list == null && from == 0 && to == Integer.MAX_VALUE; }
 
     public boolean contains(int k) { return list != null ? list.contains(k) : k >= from && k < to; }

@@ -10,39 +10,25 @@ import org.softglass.cli.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.softglass.core.barriers.PhopTable;
-import org.softglass.core.export.D2minTable;
-import org.softglass.core.export.LocalKappaTable;
-import org.softglass.core.export.PerAtomColumns;
-import org.softglass.core.io.InputFormatException;
-import org.softglass.core.io.Abortable;
-import org.softglass.core.io.ExtendedXyzWriter;
-import org.softglass.core.io.Frame;
-import org.softglass.core.io.TrajectoryReader;
-import org.softglass.core.io.LammpsDumpWriter;
-import org.softglass.core.io.Manifest;
-import org.softglass.core.io.TrajectoryRef;
-import org.softglass.core.rearrange.PhopFiles;
-import org.softglass.core.softness.SoftnessTable;
+import org.softglass.study.FrameSet;
+import org.softglass.study.StudyContext;
+import org.softglass.study.export.ExportStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code softglass export}: a trajectory's frames with the per-atom softness S and p_hop of a run as
- * extra columns ({@link PerAtomColumns}), as extended XYZ ({@code softness:R:1}, {@code p_hop:R:1}) or a
+ * extra columns ({@link ExportStudy}), as extended XYZ ({@code softness:R:1}, {@code p_hop:R:1}) or a
  * LAMMPS dump ({@code id type x y z ix iy iz softness p_hop}), so that OVITO (Color coding by the property)
  * or ASE show them. S is NaN for particles that were not classified (B particles), p_hop NaN where its
  * window did not fit. The products must have been computed from this very trajectory file (their
  * SHA-256 records are checked) and agree with it frame by frame (timesteps).
  *
  * <p>Writes {@code FILE} atomically (nothing appears if the command fails) and
- * {@code FILE.manifest.json}.
+ * {@code FILE.manifest.json}. With {@code --run} the inputs come from the run's layout and its
+ * {@code pipeline.json} ({@link PipelineRecord}), resolved here.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write a trajectory with per-atom softness, p_hop, D2_min and local kappa columns for OVITO or ASE.", "Extended XYZ (FILE.xyz, .extxyz) "
@@ -91,81 +77,11 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         resolveRun();
         if (traj == null) throw new IllegalArgumentException("give TRAJ (with --softness and/or --phop) or --run RUN --temperature T");
-        if (softnessDir == null && phopDir == null && d2minCsv == null && kappaDir == null) {
-            throw new IllegalArgumentException("nothing to export: give --softness DIR, --phop DIR, --d2min FILE.csv and/or --kappa DIR");
-        }
-        boolean xyz = xyzFormat();
-        FrameSelection sel = FrameSelection.parse(frames);
-        if (!Files.isRegularFile(traj)) throw new java.nio.file.NoSuchFileException(traj.toString());
-        TrajectoryRef actual = TrajectoryRef.of(traj);
-        SoftnessTable st = null;
-        if (softnessDir != null) {
-            SoftnessTable.trajectory(softnessDir).requireTrajectory(actual, softnessDir.resolve(SoftnessTable.SIDECAR).toString(), "softness");
-            st = SoftnessTable.read(softnessDir);
-        }
-        PhopTable ph = null;
-        if (phopDir != null) {
-            PhopFiles.requireFrom(phopDir, actual);
-            ph = PhopTable.read(phopDir);
-        }
-        D2minTable d2 = null;
-        if (d2minCsv != null) {
-            d2 = D2minTable.read(d2minCsv);
-            if (!d2.trajectorySha256().equals(actual.sha256())) {
-                throw new InputFormatException(d2minCsv + ".manifest.json", -1, "D2_min was computed from a trajectory with sha256 "
-                        + d2.trajectorySha256().substring(0, Math.min(12, d2.trajectorySha256().length())) + "…, not from " + actual
-                        + " (expected the same trajectory file, byte for byte)");
-            }
-        }
-        LocalKappaTable kap = kappaDir == null ? null : LocalKappaTable.read(kappaDir, actual);
-        PerAtomColumns cols = new PerAtomColumns(st, softnessDir == null ? null : softnessDir.toString(), ph, d2, kap);
-        List<String> names = cols.names();
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        int written = 0, index = 0;
-        List<Long> steps = new ArrayList<>();
-        Abortable writer = null;
-        boolean ok = false;
-        try (TrajectoryReader reader = TrajectoryReader.open(traj)) {
-            ExtendedXyzWriter xw = null;
-            LammpsDumpWriter dw = null;
-            if (xyz) {
-                xw = ExtendedXyzWriter.open(out).numericSpecies().images(true).extras(names.toArray(String[]::new));
-                writer = xw;
-            } else {
-                List<String> c = new ArrayList<>(LammpsDumpWriter.WRAPPED_IMAGES);
-                c.addAll(names);
-                dw = LammpsDumpWriter.open(out, c);
-                writer = dw;
-            }
-            for (Frame next; (next = reader.next()) != null; index++) {
-                try (Frame f = next) {
-                    if (sel.past(index)) break;               // every selected frame is written: stop reading
-                    if (!sel.contains(index)) continue;
-                    Map<String, double[]> extra = cols.of(index, f.timestep(), f.particles());
-                    if (xyz) xw.write(f.timestep(), f.time(), f.box(), f.particles(), extra);
-                    else dw.write(f.timestep(), f.box(), f.particles(), extra);
-                    steps.add(f.timestep());
-                    written++;
-                }
-            }
-            if (written == 0) throw new IllegalArgumentException("--frames " + frames + ": no such frame in " + traj + " (it has " + index + " frames)");
-            if (!sel.isAll() && sel.last() >= index) {
-                throw new IllegalArgumentException("--frames " + frames + ": " + traj + " has only " + index + " frames");
-            }
-            if (xyz) xw.close();
-            else dw.close();
-            ok = true;
-        } finally {
-            if (!ok && writer != null) writer.abort();
-        }
-        Manifest m = new Manifest(Version.get(), "export").param("format", xyz ? "extxyz" : "lammps-dump").param("frames", frames)
-                .param("columns", names).input(traj).output(out).result("frames_written", written).result("timesteps", steps);
-        if (softnessDir != null) m.input(softnessDir.resolve("softness.npy")).input(softnessDir.resolve("rows.npy"));
-        if (phopDir != null) m.input(phopDir.resolve("phop.npy"));
-        if (d2 != null) m.input(d2minCsv).param("d2min_from", d2.from()).param("d2min_to", d2.to());
-        if (kap != null) m.input(kappaDir.resolve("local_kappa.csv"));
-        m.write(Path.of(out + ".manifest.json"));
+        ExportStudy.Products products = new ExportStudy.Products(softnessDir, phopDir, d2minCsv, kappaDir);
+        ExportStudy.Format fmt = ExportStudy.Format.resolve(format, out);
+        FrameSet sel = FrameSelection.parse(frames).toSet(frames);
+        // the export is sequential: --threads is accepted and unused, as it always was
+        ExportStudy.run(new ExportStudy.Request(traj, products, fmt, sel, out), StudyContext.of(1, Version.get()));
         return ExitCodes.OK;
     }
 
@@ -201,19 +117,4 @@ public final class ExportCommand implements Callable<Integer> {
 
     /** The structure trajectory of a {@code softglass study} run at a label ({@link PipelineRecord}), or null. */
     private static Path studyTrajectory(Path run, String label) { return PipelineRecord.of(run).studyTrajectory(label); }
-
-    private boolean xyzFormat() {
-        if (format != null) {
-            return switch (format.toLowerCase(Locale.ROOT)) {
-                case "xyz", "extxyz" -> true;
-                case "dump", "lammps" -> false;
-                default -> throw new IllegalArgumentException("--format must be xyz or dump, got '" + format + "'");
-            };
-        }
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".gz")) name = name.substring(0, name.length() - 3);
-        if (name.endsWith(".xyz") || name.endsWith(".extxyz")) return true;
-        if (name.endsWith(".dump") || name.endsWith(".lammpstrj")) return false;
-        throw new IllegalArgumentException("--out " + out + ": cannot tell the format from the name; use .xyz, .extxyz, .dump or .lammpstrj, or give --format");
-    }
 }

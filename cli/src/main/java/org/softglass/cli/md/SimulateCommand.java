@@ -4,23 +4,23 @@ import org.softglass.cli.options.SeedOption;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
-import org.softglass.cli.Progress;
 import org.softglass.cli.RunOptions;
-import org.softglass.cli.Version;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.energy.Models;
-import org.softglass.core.io.Manifest;
+import org.softglass.core.simulate.InherentQuench;
 import org.softglass.core.simulate.RunSpec;
 import org.softglass.core.simulate.Simulation;
+import org.softglass.study.StudyContext;
+import org.softglass.study.md.SimulateStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code softglass simulate}: molecular dynamics of a preset model from a random start (melt →
  * equilibrate → production), with thermo, an unwrapped LAMMPS dump, checkpoints and automatic
- * resumption when rerun with the same parameters and {@code --out}.
+ * resumption when rerun with the same parameters and {@code --out} ({@link SimulateStudy}).
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Molecular dynamics (NVT Nose-Hoover chain as LAMMPS fix nvt, NVE, or Langevin) of a preset model, optionally quenching frames.",
@@ -84,61 +84,31 @@ public final class SimulateCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec cmd;
 
-    /**
-     * Memory per particle of a run, an upper estimate (bytes): three particle stores (state,
-     * checkpoint and inherent-structure copies, 104 B each), a full Verlet list with skin
-     * (~110 neighbours × 4 B at the KA density) and cell bins; 1 KiB.
-     */
-    static final long MD_BYTES_PER_PARTICLE = 1024;
-    /** Per particle and thread with {@code --inherent}: two queued copies (104 B each) and a minimiser's vectors and list (~700 B). */
-    static final long INHERENT_BYTES_PER_PARTICLE_THREAD = 1024;
+    /** Memory per particle of a run ({@link SimulateStudy#MD_BYTES_PER_PARTICLE}). */
+    static final long MD_BYTES_PER_PARTICLE = SimulateStudy.MD_BYTES_PER_PARTICLE;
 
     @Override
     public Integer call() throws IOException {
-        OptionChecks.atLeast(n, 2, "--n");
         java.io.PrintWriter err = cmd.commandLine().getErr();
-        int nt = run.threads();
-        OptionChecks.memory(n, MD_BYTES_PER_PARTICLE + (inherent ? nt * INHERENT_BYTES_PER_PARTICLE_THREAD : 0), "--n " + n + " (particles)");
-        org.softglass.core.minimize.Algorithm alg = OptionChecks.minimiser(inherentMin, "--inherent-min");
-        OptionChecks.positive(inherentFtol, "--inherent-ftol");
+        org.softglass.study.Checks.atLeast(n, 2, "n");   // refused before --threads is read
+        StudyContext ctx = run.context();
+        SimulateStudy.requireFits(n, inherent, ctx.threads());
+        InherentQuench quench = SimulateStudy.inherentQuench(OptionChecks.minimiser(inherentMin, "--inherent-min"), inherentFtol);
         double rho = density != null ? density : Models.defaultDensity(model);
         RunSpec spec = new RunSpec(model, n, rho, temperature, dt, steps, ensemble, tdamp, seedOption.seed(), meltTemperature,
                 meltSteps != null ? meltSteps : initial != null ? 0 : 2000,
                 equilibrate, thermoEvery, dumpEvery, checkpointEvery, skin, inherent,
-                fractionA != null ? fractionA : Models.defaultFractionA(model), initial != null ? initial.toString() : null,
-                new org.softglass.core.simulate.InherentQuench(alg, inherentFtol));
-        Simulation.Result r;
-        try (Progress bar = Progress.of("simulate", spec.totalSteps(), "steps", run.quiet())) {
-            long[] last = {-1};
-            r = Simulation.run(spec, output.dir(), nt, done -> {
-                if (last[0] < 0) { bar.stepTo(done); } else { bar.stepBy(done - last[0]); }
-                last[0] = done;
-            });
-        }
+                fractionA != null ? fractionA : Models.defaultFractionA(model), initial != null ? initial.toString() : null, quench);
+        SimulateStudy.Result r = SimulateStudy.run(new SimulateStudy.Request(spec), output.dir(), ctx);
         if (r.alreadyComplete()) {
             err.println("softglass: " + output.dir() + " already holds this completed run; nothing to do");
             err.flush();
             return ExitCodes.OK;
         }
-        double rate = r.stepsRun() * (double) n / r.seconds();
-        Manifest m = new Manifest(Version.get(), "simulate");
-        spec.asMap().forEach(m::param);
-        m.param("threads", nt).output(output.dir().resolve("thermo.csv"));
-        if (dumpEvery > 0) m.output(output.dir().resolve("traj.dump"));
-        if (inherent) m.output(output.dir().resolve("is.dump")).output(output.dir().resolve("is_energy.csv"));
-        m.result("steps_run", r.stepsRun()).result("resumed_from_step", r.resumedFrom()).result("seconds", r.seconds())
-                .result("atom_steps_per_second", rate)
-                .result("production_seconds", r.productionSeconds())
-                .result("production_atom_steps_per_second", r.productionStepsRun() * (double) n / r.productionSeconds()).result("force_evaluations", r.forceEvaluations())
-                .result("neighbour_list_builds", r.listBuilds());
-        if (r.lastThermo() != null) {
-            m.result("final_temperature", r.lastThermo().temperature()).result("final_pe_per_atom", r.lastThermo().potential() / n)
-                    .result("final_pressure", r.lastThermo().pressure());
-        }
-        m.write(output.dir().resolve("manifest.json"));
         if (!run.quiet()) {
-            err.printf("softglass: %d steps in %.1f s (%.3g atom-steps/s, %d list builds)%s%n", r.stepsRun(), r.seconds(), rate,
-                    r.listBuilds(), r.resumedFrom() >= 0 ? ", resumed from step " + r.resumedFrom() : "");
+            Simulation.Result s = r.run();
+            err.printf("softglass: %d steps in %.1f s (%.3g atom-steps/s, %d list builds)%s%n", s.stepsRun(), s.seconds(), r.atomStepsPerSecond(n),
+                    s.listBuilds(), s.resumedFrom() >= 0 ? ", resumed from step " + s.resumedFrom() : "");
             err.flush();
         }
         return ExitCodes.OK;
