@@ -2,13 +2,10 @@ package org.softglass.cli.models;
 
 import org.softglass.cli.OptionChecks;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.softglass.core.io.Manifest;
 import org.softglass.core.params.ModelParameters;
-import org.softglass.core.trap.TrapModel;
 import org.softglass.core.trap.TrapPresets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -89,16 +86,18 @@ public final class TrapCommand implements Runnable {
             return m;
         }
 
-        /** The model of these options for the trap study: the parameters, their file or preset, and m. */
+        /** The model of these options for the trap study: the parameters, their file or preset, and m (refused unless &gt; 0). */
         org.softglass.study.trap.TrapStudy.Model study() throws IOException {
-            return new org.softglass.study.trap.TrapStudy.Model(parameters(), params, params != null ? null : preset == null ? "ka" : preset, m());
+            ModelParameters p = parameters();
+            m();
+            return studyModel(p);
         }
 
-        /** Records the model in a manifest (and the input file, if any). */
-        void describe(Manifest man, ModelParameters p) throws IOException {
-            TrapModel model = TrapModel.of(p);
-            man.param("model", model.toString()).param("m", m);
-            if (params != null) man.input(params); else man.param("preset", preset == null ? "ka" : preset);
+        /** The same, with --m as given: for the studies that only record m or check it where they use it. */
+        org.softglass.study.trap.TrapStudy.Model studyModel() throws IOException { return studyModel(parameters()); }
+
+        private org.softglass.study.trap.TrapStudy.Model studyModel(ModelParameters p) {
+            return new org.softglass.study.trap.TrapStudy.Model(p, params, params != null ? null : preset == null ? "ka" : preset, m);
         }
     }
 
@@ -126,17 +125,5 @@ public final class TrapCommand implements Runnable {
         if (out.isEmpty()) throw new IllegalArgumentException("no temperatures: give -T/--temperature or --t-range");
         for (double t : out) if (!(t > 0) || !Double.isFinite(t)) throw new IllegalArgumentException("temperature must be > 0, got " + t);
         return out;
-    }
-
-    /** Creates the output directory. */
-    static Path outDir(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        return dir;
-    }
-
-    static double[] toArray(List<Double> xs) {
-        double[] a = new double[xs.size()];
-        for (int i = 0; i < a.length; i++) a[i] = xs.get(i);
-        return a;
     }
 }

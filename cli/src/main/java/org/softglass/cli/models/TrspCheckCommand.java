@@ -4,11 +4,8 @@ import org.softglass.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.softglass.core.params.ModelParameters;
-import org.softglass.core.trsp.TrspEnsemble;
-import org.softglass.core.trsp.ClusterShape;
-import org.softglass.core.trsp.TrspModel;
-import org.softglass.core.trsp.WindowedKick;
+import org.softglass.study.trsp.TrspCheckStudy;
+import org.softglass.study.trsp.TrspSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code softglass trsp check}: resolves the model at each temperature and prints one line per
  * temperature and cluster shape: the FFT eigenvalue range of K, c, the observed and bare rate
  * parameters, λ_max of K_Δ K'⁻¹ and the window sizes. A bad parameter set stops with the one-line
- * error naming the parameter (exit code 2).
+ * error naming the parameter (exit code 2), after the lines of the temperatures and shapes before it
+ * ({@link TrspCheckStudy}).
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Resolve the TRSP model and report K, the renormalised rates, λ_max and the kick window; fails on bad parameters.")
@@ -33,19 +31,13 @@ final class TrspCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelParameters p = model.parameters();
+        TrspSetup setup = model.setup();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("T,shape,K_min_eig,K_max_eig,c,lnA,gamma,delta,lnA0,gamma0,delta0,lambda_max,window_rows,window_cols");
-        for (double t : TrspModelOptions.temperatures(temperatures, "--T")) {
-            TrspModel m = model.model(p, t);
-            for (ClusterShape sh : m.shapes()) {
-                WindowedKick k = TrspEnsemble.kick(m, sh, model.tol);
-                out.printf(java.util.Locale.ROOT, "%g,%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%.6f,%d,%d%n", t, sh,
-                        m.covariance().minEigenvalue(), m.covariance().maxEigenvalue(), m.c(), m.observed().logA(), m.observed().gamma(),
-                        m.observed().delta(), m.bare().logA(), m.bare().gamma(), m.bare().delta(), k.lambdaMax(), k.rowCount(), k.columnCount());
-            }
-        }
+        out.println(TrspCheckStudy.HEADER);
+        TrspCheckStudy.Result r = TrspCheckStudy.run(new TrspCheckStudy.Request(setup, temperatures));
+        for (TrspCheckStudy.Row row : r.rows()) out.println(row.line());
         out.flush();
+        if (r.refusal() != null) throw r.refusal();
         return ExitCodes.OK;
     }
 }

@@ -2,11 +2,9 @@ package org.softglass.cli.models;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import org.softglass.core.io.Manifest;
 import org.softglass.core.params.ModelParameters;
-import org.softglass.core.trsp.TrspModel;
 import org.softglass.core.trsp.TrspPresets;
+import org.softglass.study.trsp.TrspSetup;
 import picocli.CommandLine.Option;
 
 /** The model options shared by the {@code trsp} subcommands (a picocli mixin). */
@@ -29,35 +27,14 @@ final class TrspModelOptions {
     @Option(names = "--tol", defaultValue = "1e-2", description = "Window truncation tolerance of the kick; 0 = full dense update.")
     double tol;
 
-    /**
-     * Refuses --L, --m, --facilitation and a trajectory count whose memory cannot fit, before anything is allocated
-     * ({@link org.softglass.study.trsp.TrspStudy#checkLattice}, {@link org.softglass.study.trsp.TrspStudy#checkMemory}).
-     *
-     * @throws IllegalArgumentException naming the option
-     */
-    void checkSizes(int trajectories, int threads) {
-        org.softglass.study.trsp.TrspStudy.checkLattice(side, clusterSize, facilitation);
-        org.softglass.study.trsp.TrspStudy.checkMemory(side, trajectories, threads);
-    }
-
     /** The parameters from --params or --preset (exactly one). */
     ModelParameters parameters() throws IOException {
         if ((params == null) == (preset == null)) throw new IllegalArgumentException("give exactly one of --params FILE or --preset NAME");
         return params != null ? ModelParameters.read(params) : TrspPresets.byName(preset);
     }
 
-    TrspModel model(ModelParameters p, double t) {
-        if (tol < 0 || tol >= 1) throw new IllegalArgumentException("--tol must be in [0, 1), got " + tol);
-        return TrspModel.of(p, t, side, clusterSize, facilitation);
-    }
-
-    void describe(Manifest m) throws IOException {
-        if (params != null) m.input(params);
-        m.param("preset", preset).param("L", side).param("m", clusterSize).param("facilitation", facilitation).param("tol", tol);
-    }
-
-    static List<Double> temperatures(List<Double> ts, String name) {
-        for (double t : ts) if (!(t > 0)) throw new IllegalArgumentException(name + " values must be > 0, got " + t);
-        return ts;
+    /** The model of these options for a TRSP study: the parameters, their file or preset, L, m, c and the tolerance. */
+    TrspSetup setup() throws IOException {
+        return new TrspSetup(parameters(), params, preset, side, clusterSize, facilitation, tol);
     }
 }

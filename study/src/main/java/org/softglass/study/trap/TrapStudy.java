@@ -36,15 +36,13 @@ public final class TrapStudy {
 
     /**
      * The model: its parameters, where they came from (recorded in the manifest), and m, the particles per site in
-     * χ4 = m(Q − Q²).
+     * χ4 = m(Q − Q²). m is checked (&gt; 0) where χ4 is computed ({@link RelaxRequest}, τ_χ of
+     * {@link TrapFragilityStudy}); elsewhere it is only recorded.
      *
      * @param file   the parameter file read, or null
      * @param preset the preset's name when {@code file} is null
      */
     public record Model(ModelParameters params, Path file, String preset, double m) {
-        public Model {
-            if (!(m > 0) || !Double.isFinite(m)) throw new InvalidParameter("{m} must be > 0, got " + m);
-        }
 
         /** The parameters of a file, m = 1. */
         public static Model of(Path file) throws IOException { return new Model(ModelParameters.read(file), file, null, 1); }
@@ -69,6 +67,8 @@ public final class TrapStudy {
                                long seed) {
         public RelaxRequest {
             temperatures = List.copyOf(temperatures);
+            double mSite = model.m();
+            if (!(mSite > 0) || !Double.isFinite(mSite)) throw new InvalidParameter("{m} must be > 0, got " + mSite);
             Checks.atLeast(points, 2, "points");
             MemoryBudget.require(MemoryBudget.times(points, 8L * 8), "{points} " + points + " (times)");
             Checks.atLeast(sites, 0, "sites");
