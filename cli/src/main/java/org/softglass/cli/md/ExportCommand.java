@@ -79,7 +79,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (traj == null) throw new IllegalArgumentException("give TRAJ (with --softness and/or --phop) or --run RUN --temperature T");
         ExportStudy.Products products = new ExportStudy.Products(softnessDir, phopDir, d2minCsv, kappaDir);
         ExportStudy.Format fmt = ExportStudy.Format.resolve(format, out);
-        FrameSet sel = FrameSelection.parse(frames).toSet(frames);
+        FrameSet sel = FrameSelection.parse(frames);
         // the export is sequential: --threads is accepted and unused, as it always was
         ExportStudy.run(new ExportStudy.Request(traj, products, fmt, sel, out), StudyContext.of(1, Version.get()));
         return ExitCodes.OK;

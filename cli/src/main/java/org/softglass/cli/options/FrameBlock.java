@@ -17,5 +17,5 @@ public final class FrameBlock {
     private String frames = "all";
 
     /** The block as the study layer's range (all frames, or [A, B)). */
-    public FrameRange range() { return FrameSelection.parseRange(frames).toRange(); }
+    public FrameRange range() { return FrameSelection.parseRange(frames); }
 }

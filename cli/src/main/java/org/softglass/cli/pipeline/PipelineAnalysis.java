@@ -110,7 +110,7 @@ final class PipelineAnalysis {
                             return Map.of();
                         }, label),
                         Csv.map("T", t), List.of(pl.traj(t), pl.model()), (range, d) -> {
-                    pl.items.call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(pl.model(), pl.traj(t)).frames(FrameSelection.parseRange(range).toRange()), d, pl.context()));
+                    pl.items.call("softness", () -> SoftnessStudy.run(SoftnessStudy.Request.of(pl.model(), pl.traj(t)).frames(FrameSelection.parseRange(range)), d, pl.context()));
                     return Map.of();
                 });
                 bar.step();

@@ -85,7 +85,7 @@ final class PipelineMd {
         pl.shards.split(new PipelineShards.Split("simulate", label, "q", pl.quenchShards, pl.preset.frames(k), pl.out.resolve("md"), List.of("is.dump",
                 "is_energy.csv", "manifest.json"), (dirs, d) -> mergeQuench(dirs, d, true), label + "-is"), Csv.map("inherent_min", q.algorithm().label(),
                 "inherent_ftol", q.ftol(), "threads", pl.threads), List.of(traj), (range, d) -> quench(QuenchStudy.Request.of(traj, "ka", q.algorithm(), q.ftol())
-                .frames(FrameSelection.parseRange(range).toRange()), d, true));
+                .frames(FrameSelection.parseRange(range)), d, true));
     }
 
     /**
@@ -163,7 +163,7 @@ final class PipelineMd {
         pl.shards.split(new PipelineShards.Split("simulate", label, "q", pl.quenchShards, pl.preset.frames(pl.preset.indexOf(t)), pl.out.resolve("md"),
                 List.of("is.dump", "is_energy.csv", "manifest.json"), (dirs, d) -> mergeQuench(dirs, d, false), label), Csv.map("quench_model", q.model(),
                 "quench_min", q.min(), "quench_ftol", q.ftol(), "threads", pl.threads), List.of(file), (range, d) -> {
-            return quench(QuenchStudy.Request.of(file, q.model(), Algorithm.parse(q.min()), q.ftol()).frames(FrameSelection.parseRange(range).toRange()),
+            return quench(QuenchStudy.Request.of(file, q.model(), Algorithm.parse(q.min()), q.ftol()).frames(FrameSelection.parseRange(range)),
                     d, false);
         });
     }
