@@ -4,21 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.softglass.core.fit.Line;
+import org.softglass.core.stats.Descriptive;
 
 /** Small statistics helpers for the validation runs. */
 final class Stats {
     private Stats() {}
 
+    /** The mean ({@link Descriptive#mean}). */
     static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) s += v;
-        return s / x.length;
+        return Descriptive.mean(x);
     }
 
+    /** The standard deviation with divisor n − 1 ({@link Descriptive.Divisor#SAMPLE}): the spread of estimates. */
     static double std(double[] x) {
-        double m = mean(x), s = 0;
-        for (double v : x) s += (v - m) * (v - m);
-        return Math.sqrt(s / (x.length - 1));
+        return Descriptive.std(x, Descriptive.Divisor.SAMPLE);
     }
 
     /**
@@ -37,14 +37,9 @@ final class Stats {
         return std(m) / Math.sqrt(blocks);
     }
 
-    /** Least-squares slope of y on x. */
+    /** Least-squares slope of y on x ({@link Line}, unweighted). */
     static double slope(double[] x, double[] y) {
-        double mx = mean(x), my = mean(y), sxy = 0, sxx = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-        }
-        return sxy / sxx;
+        return Line.fit(x, y).slope();
     }
 
     /** A CSV with a header row, read as columns of doubles. */

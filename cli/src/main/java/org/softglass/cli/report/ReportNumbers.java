@@ -29,9 +29,7 @@ final class ReportNumbers {
 
     /** The arithmetic mean (NaN for no values). */
     static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) s += x;
-        return s / v.length;
+        return org.softglass.core.stats.Descriptive.mean(v);
     }
 
     /** Adds the points (x_i, y_i) with y_i finite and positive to {@code p} as one series; none: no series. */

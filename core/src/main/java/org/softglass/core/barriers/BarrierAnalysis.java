@@ -1,11 +1,13 @@
 package org.softglass.core.barriers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.softglass.core.fit.FitResult;
 import org.softglass.core.fit.WeightedLine;
+import org.softglass.core.stats.Descriptive;
 
 /**
  * The whole barrier analysis over several temperatures ({@code 001}, {@code 000}, {@code 003};
@@ -58,7 +60,7 @@ public final class BarrierAnalysis {
     public record Options(SoftnessBins bins, int bootstrap, long seed, long minEvents, double pMax, boolean kramers,
                           boolean strict, boolean onset) {}
 
-    /** Per-temperature summary: ⟨S⟩, σ_S over the finite samples, sample count, rearranging fraction. */
+    /** Per-temperature summary: ⟨S⟩, σ_S over the finite samples (divisor n − 1, {@link Descriptive.Divisor#SAMPLE}; 0 for one sample), sample count, rearranging fraction. */
     public record Moments(double t, double mean, double std, long n, double fraction) {}
 
     /**
@@ -154,15 +156,15 @@ public final class BarrierAnalysis {
 
     private static Moments moments(Sample sm) {
         long n = 0, r = 0;
-        double sum = 0;
         for (int i = 0; i < sm.s().length; i++) {
             if (!Double.isFinite(sm.s()[i])) continue;
-            n++; sum += sm.s()[i];
+            n++;
             if (sm.rearranging()[i]) r++;
         }
         if (n == 0) throw new org.softglass.core.util.Refusal("temperature " + sm.t() + " has no finite samples");
-        double mean = sum / n, v = 0;
-        for (double s : sm.s()) if (Double.isFinite(s)) v += (s - mean) * (s - mean);
-        return new Moments(sm.t(), mean, Math.sqrt(v / Math.max(1, n - 1)), n, (double) r / n);
+        double[] finite = Arrays.stream(sm.s()).filter(Double::isFinite).toArray();
+        // σ_S with divisor n − 1 (Divisor.SAMPLE: the error ⟨S⟩ ± σ_S/√n of the ⟨S⟩(T) line uses it); 0 for one sample
+        double std = n == 1 ? 0 : Descriptive.std(finite, Descriptive.Divisor.SAMPLE);
+        return new Moments(sm.t(), Descriptive.mean(finite), std, n, (double) r / n);
     }
 }

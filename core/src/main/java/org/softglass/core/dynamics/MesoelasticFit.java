@@ -1,11 +1,13 @@
 package org.softglass.core.dynamics;
 
+import org.softglass.core.fit.Line;
+
 /**
  * The mesoelastic model of paper 004, eq 3, {@code ln(τ_α/t0) = (ℓ̃ a0)² κ(T)/T + ln t̃}, fitted by
  * ordinary least squares of y = ln(τ_α/t0) on x = κ(T)/T (natural logarithm; κ in ε/σ², T in ε/k_B,
  * so the slope (ℓ̃a0)² is in σ²). ℓ̃ = √slope / a0 and t̃ = exp(intercept) are dimensionless.
  *
- * <p>Errors (1σ): the least-squares covariance s²(XᵀX)⁻¹ with s² = Σ residual²/(m − 2), i.e. the scatter of the
+ * <p>The line is {@link org.softglass.core.fit.Line} (unweighted). Errors (1σ): the least-squares covariance s²(XᵀX)⁻¹ with s² = Σ residual²/(m − 2), i.e. the scatter of the
  * state points about the line is their error (no per-point errors are given); propagated as
  * σ_ℓ̃ = σ_slope/(2 a0 √slope) and σ_t̃ = t̃ σ_intercept. NaN with two state points (no degree of freedom).
  *
@@ -79,27 +81,10 @@ public record MesoelasticFit(double slope, double intercept, double ellTilde, do
             x[k] = kappa[k] / temperature[k];
             y[k] = Math.log(tauAlpha[k] / ReducedUnits.t0(a0, temperature[k]));
         }
-        double mx = 0, my = 0;
-        for (int k = 0; k < m; k++) { mx += x[k]; my += y[k]; }
-        mx /= m;
-        my /= m;
-        double sxx = 0, sxy = 0, syy = 0;
-        for (int k = 0; k < m; k++) {
-            sxx += (x[k] - mx) * (x[k] - mx);
-            sxy += (x[k] - mx) * (y[k] - my);
-            syy += (y[k] - my) * (y[k] - my);
-        }
-        if (!(sxx > 0)) throw new org.softglass.core.util.Refusal("all state points have the same kappa/T: the fit is undetermined");
-        double slope = sxy / sxx, icpt = my - slope * mx;
+        Line line = Line.fit(x, y);
+        if (!line.determined()) throw new org.softglass.core.util.Refusal("all state points have the same kappa/T: the fit is undetermined");
+        double slope = line.slope(), icpt = line.intercept(), se = line.slopeErr(), si = line.interceptErr(), r2 = line.rSquared();
         if (!(slope > 0)) throw new org.softglass.core.util.Refusal("mesoelastic fit has slope " + slope + " <= 0: ln(tau_alpha/t0) does not grow with kappa/T");
-        double r2 = syy > 0 ? sxy * sxy / (sxx * syy) : 1.0;
-        double ssr = 0;
-        for (int k = 0; k < m; k++) {
-            double r = y[k] - icpt - slope * x[k];
-            ssr += r * r;
-        }
-        double s2 = m > 2 ? ssr / (m - 2) : Double.NaN;
-        double se = Math.sqrt(s2 / sxx), si = Math.sqrt(s2 * (1.0 / m + mx * mx / sxx));
         double ell = Math.sqrt(slope) / a0, tt = Math.exp(icpt);
         return new MesoelasticFit(slope, icpt, ell, tt, r2, x, y, se, si, se / (2 * a0 * Math.sqrt(slope)), tt * si, new double[0]);
     }

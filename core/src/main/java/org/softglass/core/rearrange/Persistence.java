@@ -2,6 +2,7 @@ package org.softglass.core.rearrange;
 
 import java.util.Arrays;
 import org.softglass.core.parallel.Parallel;
+import org.softglass.core.stats.Descriptive;
 import org.softglass.core.trsp.TrspAnalysis;
 import org.softglass.core.util.Grids;
 
@@ -242,14 +243,9 @@ public final class Persistence {
         }
     }
 
-    /** {mean, biased variance} of x[0..n) by two passes, in index order; NaN for n = 0. */
+    /** {mean, biased variance (divisor n, {@link Descriptive.Divisor#POPULATION})} of x[0..n) by two passes, in index order; NaN for n = 0. */
     public static double[] meanAndVariance(double[] x, int n) {
-        if (n == 0) return new double[] {Double.NaN, Double.NaN};
-        double s = 0;
-        for (int a = 0; a < n; a++) s += x[a];
-        double mean = s / n, v = 0;
-        for (int a = 0; a < n; a++) v += (x[a] - mean) * (x[a] - mean);
-        return new double[] {mean, v / n};
+        return new double[] {Descriptive.mean(x, n), Descriptive.variance(x, n, Descriptive.Divisor.POPULATION)};
     }
 
     /** The blocked standard error of the mean of x[0..n) (class comment); NaN if n &lt; MIN_BLOCKS. */

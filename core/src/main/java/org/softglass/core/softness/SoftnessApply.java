@@ -13,6 +13,7 @@ import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyReader;
 import org.softglass.core.io.NpyWriter;
 import org.softglass.core.io.TrajectoryRef;
+import org.softglass.core.stats.Descriptive;
 import org.softglass.core.structure.FeatureFiles;
 
 /**
@@ -30,7 +31,11 @@ public final class SoftnessApply {
 
     private SoftnessApply() {}
 
-    /** Summary of an application. */
+    /**
+     * Summary of an application: rows, ⟨S⟩ and σ_S over all rows. σ_S is the spread of exactly these
+     * values, divisor n ({@link Descriptive#populationStdFromSums}), as it has always been written
+     * (kept: no paper of the project fixes the divisor; n − 1 would differ by the factor √(n/(n − 1))).
+     */
     public record Summary(long rows, double mean, double std) {}
 
     /**
@@ -75,7 +80,7 @@ public final class SoftnessApply {
         side.put(TrajectoryRef.FIELD, trajectory.asMap());
         AtomicOutput.write(outDir.resolve(SoftnessTable.SIDECAR), out -> out.write(JSON.writeValueAsBytes(side)));
         double mean = nRows == 0 ? Double.NaN : sum / nRows;
-        return new Summary(nRows, mean, nRows == 0 ? Double.NaN : Math.sqrt(Math.max(0, sum2 / nRows - mean * mean)));
+        return new Summary(nRows, mean, Descriptive.populationStdFromSums(nRows, sum, sum2));   // σ_S with divisor n
     }
 
     /**

@@ -14,6 +14,7 @@ import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyReader;
 import org.softglass.core.io.NpyWriter;
 import org.softglass.core.io.TrajectoryRef;
+import org.softglass.core.stats.Descriptive;
 
 /**
  * Joins softness directories ({@link SoftnessTable}) of consecutive blocks of frames of one trajectory — the shards of
@@ -86,7 +87,7 @@ public final class SoftnessMerge {
         side.put("features", features.toString());
         AtomicOutput.write(out.resolve(SoftnessTable.SIDECAR), o -> o.write(JSON.writeValueAsBytes(side)));
         double mean = total == 0 ? Double.NaN : sum / total;
-        return new SoftnessApply.Summary(total, mean, total == 0 ? Double.NaN : Math.sqrt(Math.max(0, sum2 / total - mean * mean)));
+        return new SoftnessApply.Summary(total, mean, Descriptive.populationStdFromSums(total, sum, sum2));   // σ_S with divisor n
     }
 
     private static long length(Path npy) throws IOException {

@@ -1,12 +1,14 @@
 package org.softglass.core.softness;
 
 import java.util.Arrays;
+import org.softglass.core.stats.Descriptive;
 
 /**
  * Per-feature standardisation z_j = (x_j − mean_j) / std_j (DESIGN §3: features are standardised,
  * zero mean and unit variance over the training rows, before the SVM is trained).
  *
- * <p>std is the population standard deviation (divisor n). A feature that is constant over the
+ * <p>std is the population standard deviation (divisor n, {@link Descriptive.Divisor#POPULATION}, as
+ * scikit-learn's StandardScaler). A feature that is constant over the
  * rows (std below 1e-12 of its magnitude) gets std = 1, so it standardises to 0 and carries no weight.
  * (A file does not record which features were constant: a genuine std of exactly 1 looks the same.)
  *
@@ -32,19 +34,17 @@ public record Standardization(double[] mean, double[] std) {
     public static Standardization fit(double[][] x) {
         if (x.length == 0) throw new IllegalArgumentException("no rows to standardise");
         int m = x[0].length;
-        double[] mean = new double[m], var = new double[m];
         for (int i = 0; i < x.length; i++) {
             if (x[i].length != m) throw new IllegalArgumentException("row " + i + " has " + x[i].length + " features, expected " + m);
             for (int j = 0; j < m; j++) {
                 if (!Double.isFinite(x[i][j])) throw new IllegalArgumentException("row " + i + ", feature " + j + " is not finite: " + x[i][j]);
-                mean[j] += x[i][j];
             }
         }
-        for (int j = 0; j < m; j++) mean[j] /= x.length;
-        for (double[] row : x) for (int j = 0; j < m; j++) { double d = row[j] - mean[j]; var[j] += d * d; }
-        double[] std = new double[m];
+        double[] mean = new double[m], std = new double[m], column = new double[x.length];
         for (int j = 0; j < m; j++) {
-            double s = Math.sqrt(var[j] / x.length);
+            for (int i = 0; i < x.length; i++) column[i] = x[i][j];
+            mean[j] = Descriptive.mean(column);
+            double s = Descriptive.std(column, Descriptive.Divisor.POPULATION);
             std[j] = s > 1e-12 * Math.max(1, Math.abs(mean[j])) ? s : 1.0;
         }
         return new Standardization(mean, std);

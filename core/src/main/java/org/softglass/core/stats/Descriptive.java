@@ -12,6 +12,8 @@ import org.hipparchus.stat.descriptive.rank.Median;
  *       the values themselves, e.g. σ_S of the softness of all particles) or d = n − 1
  *       ({@link Divisor#SAMPLE}, the unbiased variance estimate);</li>
  *   <li>standard error of the mean s_{n−1}/√n (independent values only; correlated data need blocks);</li>
+ *   <li>for values streamed without being kept, s_n from the running sums Σx and Σx²
+ *       ({@link #populationStdFromSums}).</li>
  *   <li>median: the middle value for odd n, the mean of the two middle values for even n (Hipparchus
  *       {@link Median}).</li>
  * </ul>
@@ -30,20 +32,49 @@ public final class Descriptive {
 
     /** x̄, NaN for an empty sample. */
     public static double mean(double[] x) {
-        if (x.length == 0) return Double.NaN;
+        return mean(x, x.length);
+    }
+
+    /** x̄ of the first n values x[0..n) (a reused buffer), summed in index order; NaN for n = 0. */
+    public static double mean(double[] x, int n) {
+        if (n == 0) return Double.NaN;
         double s = 0;
-        for (double v : x) s += v;
-        return s / x.length;
+        for (int i = 0; i < n; i++) s += x[i];
+        return s / n;
+    }
+
+    /** Σ (x_i − x̄)² / d, d by {@code divisor}; NaN for n = 0, and for n = 1 with {@link Divisor#SAMPLE}. */
+    public static double variance(double[] x, Divisor divisor) {
+        return variance(x, x.length, divisor);
+    }
+
+    /** {@link #variance(double[], Divisor)} of the first n values x[0..n), two passes in index order. */
+    public static double variance(double[] x, int n, Divisor divisor) {
+        int d = divisor == Divisor.SAMPLE ? n - 1 : n;
+        if (d <= 0) return Double.NaN;
+        double m = mean(x, n), ss = 0;
+        for (int i = 0; i < n; i++) ss += (x[i] - m) * (x[i] - m);
+        return ss / d;
     }
 
     /** √(Σ (x_i − x̄)² / d), d by {@code divisor}; NaN for n = 0, and for n = 1 with {@link Divisor#SAMPLE}. */
     public static double std(double[] x, Divisor divisor) {
-        int n = x.length;
-        int d = divisor == Divisor.SAMPLE ? n - 1 : n;
-        if (d <= 0) return Double.NaN;
-        double m = mean(x), ss = 0;
-        for (double v : x) ss += (v - m) * (v - m);
-        return Math.sqrt(ss / d);
+        return Math.sqrt(variance(x, divisor));
+    }
+
+    /**
+     * The standard deviation with divisor n ({@link Divisor#POPULATION}) from running sums, for values
+     * streamed without being kept: x̄ = Σx/n, s_n = √(max(0, Σx²/n − x̄²)) (one pass; the max clips the
+     * rounding of a zero spread). NaN for n = 0.
+     *
+     * @param n number of values
+     * @param sum Σ x_i
+     * @param sumSquares Σ x_i²
+     */
+    public static double populationStdFromSums(double n, double sum, double sumSquares) {
+        if (n == 0) return Double.NaN;
+        double mean = sum / n;
+        return Math.sqrt(Math.max(0, sumSquares / n - mean * mean));
     }
 
     /** Standard error of the mean of independent values, s_{n−1}/√n; NaN for n &lt; 2. */

@@ -1,5 +1,8 @@
 package org.softglass.core.trsp;
 
+import java.util.Arrays;
+import org.softglass.core.fit.Line;
+
 /** Summary numbers of the dynamical heterogeneity ({@code 002} §VII A). */
 public final class TrspAnalysis {
     private TrspAnalysis() {
@@ -27,25 +30,26 @@ public final class TrspAnalysis {
 
     /**
      * Ornstein–Zernike fit S4(q) = S4(0) / (1 + (qξ4)²) by least squares on 1/S4 = a + b q²
-     * (a = 1/S4(0), b = ξ4²/S4(0)).
+     * (a = 1/S4(0), b = ξ4²/S4(0)), an unweighted {@link Line} (centred sums since issue 18 item 5: the
+     * raw-sum form (nΣxy − ΣxΣy)/(nΣx² − (Σx)²) it replaced agrees to rounding, so S4(0) and ξ4 may differ
+     * in the last digits).
      *
      * @param q  wave numbers (entries ≤ 0 or with S4 ≤ 0 are skipped)
      * @param s4 S4 at those wave numbers
      * @return {S4(0), ξ4}; ξ4 is NaN when the fit gives b ≤ 0 or a ≤ 0 (no decay resolved)
      */
     public static double[] ornsteinZernike(double[] q, double[] s4) {
-        double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+        int n = 0;
+        double[] x = new double[q.length], y = new double[q.length];
         for (int i = 0; i < q.length; i++) {
             if (!(q[i] > 0) || !(s4[i] > 0)) continue;
-            double x = q[i] * q[i], y = 1 / s4[i];
+            x[n] = q[i] * q[i];
+            y[n] = 1 / s4[i];
             n++;
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
         }
         if (n < 2) return new double[]{Double.NaN, Double.NaN};
-        double b = (n * sxy - sx * sy) / (n * sxx - sx * sx), a = (sy - b * sx) / n;
+        Line line = Line.fit(Arrays.copyOf(x, n), Arrays.copyOf(y, n));
+        double b = line.slope(), a = line.intercept();
         return new double[]{a > 0 ? 1 / a : Double.NaN, a > 0 && b > 0 ? Math.sqrt(b / a) : Double.NaN};
     }
 }

@@ -33,4 +33,38 @@ class DescriptiveTest {
         assertEquals(0, Descriptive.std(new double[] {3}, Descriptive.Divisor.POPULATION), 0);
         assertTrue(Double.isNaN(Descriptive.standardError(new double[] {3})));
     }
+
+    /** variance = std², the prefix overloads see only x[0..n), and the sums form equals the two-pass s_n. */
+    @Test
+    void varianceOfPrefixAndFromSums() {
+        double[] x = {2, 4, 4, 4, 5, 5, 7, 9, 1000, -1000};
+        assertEquals(4, Descriptive.variance(new double[] {2, 4, 4, 4, 5, 5, 7, 9}, Descriptive.Divisor.POPULATION), 0);
+        assertEquals(5, Descriptive.mean(x, 8), 0);
+        assertEquals(4, Descriptive.variance(x, 8, Descriptive.Divisor.POPULATION), 0);
+        assertEquals(32.0 / 7, Descriptive.variance(x, 8, Descriptive.Divisor.SAMPLE), 1e-15);
+        assertTrue(Double.isNaN(Descriptive.mean(x, 0)));
+        assertTrue(Double.isNaN(Descriptive.variance(x, 0, Descriptive.Divisor.POPULATION)));
+        // Σx = 40, Σx² = 232 over the first 8: s_n = √(232/8 − 25) = 2
+        assertEquals(2, Descriptive.populationStdFromSums(8, 40, 232), 1e-15);
+        assertEquals(0, Descriptive.populationStdFromSums(1, 5, 24.999999), 0, "a negative Σx²/n − x̄² (rounding) is clipped");
+        assertTrue(Double.isNaN(Descriptive.populationStdFromSums(0, 0, 0)));
+    }
+
+    /** Against Hipparchus: StandardDeviation (bias-corrected or not) and Median. */
+    @Test
+    void agreesWithHipparchus() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        for (int n = 1; n < 40; n++) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) x[i] = 10 + rng.nextDouble();
+            assertEquals(new org.hipparchus.stat.descriptive.moment.StandardDeviation(false).evaluate(x),
+                    Descriptive.std(x, Descriptive.Divisor.POPULATION), 1e-12);
+            if (n > 1) assertEquals(new org.hipparchus.stat.descriptive.moment.StandardDeviation(true).evaluate(x),
+                    Descriptive.std(x, Descriptive.Divisor.SAMPLE), 1e-12);
+            double[] sorted = x.clone();
+            java.util.Arrays.sort(sorted);
+            double mid = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            assertEquals(mid, Descriptive.median(x), 0);
+        }
+    }
 }

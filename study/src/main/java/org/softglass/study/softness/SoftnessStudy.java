@@ -14,6 +14,7 @@ import org.softglass.core.plot.Plot;
 import org.softglass.core.softness.SoftnessApply;
 import org.softglass.core.softness.SoftnessModel;
 import org.softglass.core.softness.SoftnessTable;
+import org.softglass.core.stats.Descriptive;
 import org.softglass.core.structure.DescriptorSpec;
 import org.softglass.core.util.InvalidParameter;
 import org.softglass.study.FrameRange;
@@ -86,7 +87,7 @@ public final class SoftnessStudy {
         for (var e : perFrame.entrySet()) {
             double[] a = e.getValue();
             double mean = a[2] / a[1];
-            rows.add(new Object[] {e.getKey(), (long) a[0], (long) a[1], mean, Math.sqrt(Math.max(0, a[3] / a[1] - mean * mean))});
+            rows.add(new Object[] {e.getKey(), (long) a[0], (long) a[1], mean, Descriptive.populationStdFromSums(a[1], a[2], a[3])});   // divisor n
         }
         Path frames = out.resolve("frames.csv"), png = out.resolve("softness.png");
         CsvRows.write(frames, "frame,timestep,n,mean_s,std_s", rows);

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.softglass.core.fit.Line;
 import org.softglass.core.trap.Fragility;
 
 /**
@@ -344,19 +346,20 @@ public final class PublishedTable {
         return t;
     }
 
-    /** Least-squares slope b of y = a + b/T. */
+    /** Least-squares slope b of y = a + b/T ({@link Line}, unweighted, over the points with T &gt; 0 and finite y). */
     static double slopeInverseT(double[] t, double[] y) throws Missing {
         int n = 0;
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        double[] x = new double[t.length], v = new double[t.length];
         for (int i = 0; i < t.length; i++) {
             if (!(t[i] > 0) || !Double.isFinite(y[i])) continue;
-            double x = 1 / t[i];
-            sx += x; sy += y[i]; sxx += x * x; sxy += x * y[i];
+            x[n] = 1 / t[i];
+            v[n] = y[i];
             n++;
         }
-        double den = n * sxx - sx * sx;
-        if (n < 2 || !(den > 0)) throw new Missing("fewer than 2 temperatures for <S> = a + b/T");
-        return (n * sxy - sx * sy) / den;
+        if (n < 2) throw new Missing("fewer than 2 temperatures for <S> = a + b/T");
+        Line line = Line.fit(Arrays.copyOf(x, n), Arrays.copyOf(v, n));
+        if (!line.determined()) throw new Missing("fewer than 2 temperatures for <S> = a + b/T");
+        return line.slope();
     }
 
     static String fmt(double v) {
