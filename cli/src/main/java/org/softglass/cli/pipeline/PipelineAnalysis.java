@@ -16,6 +16,8 @@ import org.softglass.core.barriers.SoftnessBins;
 import org.softglass.core.rearrange.TrainsetRun;
 import org.softglass.study.Species;
 import org.softglass.study.barriers.BarriersStudy;
+import org.softglass.study.barriers.BarriersSummary;
+import org.softglass.study.barriers.OnsetSource;
 import org.softglass.study.barriers.TemperatureSet;
 import org.softglass.study.correlate.CorrelationStudy;
 import org.softglass.study.rearrange.EventsStudy;
@@ -134,7 +136,7 @@ final class PipelineAnalysis {
                     pl.preset.bootstrap(), "seed", pl.seed), in), d -> {
                 BarriersStudy.Result r = pl.items.call("barriers", () -> BarriersStudy.run(BarriersStudy.Request.of(sets, pl.preset.pR(), pl.preset.bootstrap(), pl.seed), d, pl.context()));
                 if (r.onsetError() == null) {
-                    Csv.json(d.resolve("onset-source.json"), Csv.map("source", "fitted", "reason", null));
+                    new OnsetSource(OnsetSource.FITTED, null).write(d.resolve("onset-source.json"));
                     return Map.of();
                 }
                 // the fallback, a value of the result: the preset's onset with the measured τ_R, and a record of why
@@ -145,8 +147,6 @@ final class PipelineAnalysis {
         }
         pl.items.end("barriers");
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     void correlations() throws IOException {
         pl.items.begin();
@@ -179,7 +179,7 @@ final class PipelineAnalysis {
                 if (reason == null) return Map.of();
                 // ΔS statistics of a short run can be too noisy for the App. E background subtraction: C_S(r) is kept (the
                 // TRSP stage then takes its kick parameters from a preset and says so)
-                Csv.json(d.resolve("kicks-error.json"), Csv.map("reason", reason));
+                new KicksError(reason).write(d.resolve("kicks-error.json"));
                 return Map.of("kicks_error", reason);
             });
             bar.step();
@@ -189,8 +189,9 @@ final class PipelineAnalysis {
 
     /** ⟨S⟩ and σ_S of the softness at T, from the barriers stage ({@code barriers.json} moments). */
     double[] moments(double t) throws IOException {
-        var j = JSON.readTree(pl.out.resolve("barriers").resolve("barriers.json").toFile());
-        for (var m : j.get("moments")) if (Math.abs(m.get("T").asDouble() - t) < 1e-9) return new double[] {m.get("mean").asDouble(), m.get("std").asDouble()};
+        for (var m : BarriersSummary.read(pl.out.resolve("barriers").resolve("barriers.json")).moments()) {
+            if (Math.abs(m.t() - t) < 1e-9) return new double[] {m.mean(), m.std()};
+        }
         throw new IllegalStateException("barriers.json has no moments at T = " + t);
     }
 }

@@ -1,12 +1,9 @@
 package org.softglass.cli.report;
 
-import static org.softglass.cli.report.ReportNumbers.JSON;
-import static org.softglass.cli.report.ReportNumbers.num;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.softglass.cli.pipeline.PipelinePreset;
+import org.softglass.study.dynamics.OverlapSummary;
 
 /**
  * The MD overlap at one temperature, the MD side of the report's comparison ({@link PipelineComparison})
@@ -31,7 +28,7 @@ record MdOverlap(double[] t, double[] q, double[] chi4, double tauQ, double tauQ
     /**
      * Where the MD overlap of each temperature is read: {@code observables/T…/MD_OVERLAP/MD_OVERLAP.csv}
      * (columns t, Q, chi4; first row t = 0) and {@code MD_OVERLAP.json} (tau_Q, tau_Q_err, tau_chi,
-     * chi4_star, chi4_star_err, tau_chi_resolved, xi4, xi4_err, a), written by
+     * chi4_star, chi4_star_err, tau_chi_resolved, xi4, xi4_err, a; read by {@link OverlapSummary}), written by
      * {@link org.softglass.cli.dynamics.OverlapCommand}: the inherent-state overlap of 002 §VII A. The only
      * place that names the MD source of τ_Q, and so of the time-scale matching ({@link PipelineMatching}).
      */
@@ -41,8 +38,8 @@ record MdOverlap(double[] t, double[] q, double[] chi4, double tauQ, double tauQ
     static MdOverlap read(Path root, double t) throws IOException {
         Path d = root.resolve("observables").resolve(PipelinePreset.label(t)).resolve(MD_OVERLAP);
         ReportTable c = ReportTable.read(d.resolve(MD_OVERLAP + ".csv"));
-        JsonNode j = JSON.readTree(d.resolve(MD_OVERLAP + ".json").toFile());
-        return new MdOverlap(c.col("t"), c.col("Q"), c.col("chi4"), num(j.get("tau_Q")), num(j.get("tau_Q_err")), num(j.get("tau_chi")),
-                num(j.get("chi4_star")), j.path("tau_chi_resolved").asBoolean(false), num(j.get("xi4")), num(j.get("xi4_err")), num(j.get("a")));
+        OverlapSummary j = OverlapSummary.read(d.resolve(MD_OVERLAP + ".json"));
+        return new MdOverlap(c.col("t"), c.col("Q"), c.col("chi4"), j.tauQ(), j.tauQErr(), j.tauChi(), j.chi4Star(), j.tauChiResolved(), j.xi4(),
+                j.xi4Err(), j.a());
     }
 }

@@ -1,11 +1,8 @@
 package org.softglass.cli.report;
 
-import static org.softglass.cli.report.ReportNumbers.JSON;
 import static org.softglass.cli.report.ReportNumbers.addFinite;
 import static org.softglass.cli.report.ReportNumbers.fin;
-import static org.softglass.cli.report.ReportNumbers.num;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +11,7 @@ import java.util.Map;
 import org.softglass.cli.Csv;
 import org.softglass.cli.pipeline.PipelinePreset;
 import org.softglass.core.plot.Plot;
+import org.softglass.study.dynamics.OverlapSummary;
 
 /**
  * The block χ4* of MD and TRSP on the same footing (002 App. H, Figs 13–16), a part of the report's
@@ -41,11 +39,11 @@ record PipelineBlockCollapse(List<Map<String, Object>> rows, boolean drawn) {
         boolean drawn = false;
         for (int k = 0; k < ts.length; k++) {
             double t = ts[k];
-            JsonNode oj = JSON.readTree(root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("overlap").resolve("overlap.json").toFile());
+            OverlapSummary oj = OverlapSummary.read(root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("overlap").resolve("overlap.json"));
             List<Double> mdEll = new ArrayList<>(), mdStar = new ArrayList<>();
-            for (JsonNode b : oj.path("blocks")) {
-                mdEll.add(b.get("ell").asDouble());
-                mdStar.add(num(b.get("chi4_star")));
+            for (OverlapSummary.Block b : oj.blocks()) {
+                mdEll.add(b.ell());
+                mdStar.add(b.chi4Star());
             }
             double[][] rows = tb.where("T", t, "ell", "t", "chi4");
             java.util.TreeMap<Double, double[]> trsp = new java.util.TreeMap<>();
@@ -58,7 +56,7 @@ record PipelineBlockCollapse(List<Map<String, Object>> rows, boolean drawn) {
             }
             int ss = trspSum.find("T", t);
             trsp.put((double) preset.trspSide(), new double[] {trspSum.col("chi4_star")[ss]});
-            double xiMd = num(oj.get("xi4")), starMd = num(oj.get("chi4_star")), xiTrsp = trspSum.col("xi4")[ss], starTrsp = trspSum.col("chi4_star")[ss];
+            double xiMd = oj.xi4(), starMd = oj.chi4Star(), xiTrsp = trspSum.col("xi4")[ss], starTrsp = trspSum.col("chi4_star")[ss];
             if (xiMd > 0 && starMd > 0 && mdStar.stream().anyMatch(c -> c > 0)) {
                 addFinite(p, "MD T = " + Csv.fmt(t), mdEll.stream().mapToDouble(e -> e / xiMd).toArray(), mdStar.stream().mapToDouble(c -> c / starMd).toArray());
                 drawn = true;

@@ -1,14 +1,11 @@
 package org.softglass.cli.report;
 
-import static org.softglass.cli.report.ReportNumbers.JSON;
 import static org.softglass.cli.report.ReportNumbers.addFinite;
 import static org.softglass.cli.report.ReportNumbers.fin;
 import static org.softglass.cli.report.ReportNumbers.fmt;
-import static org.softglass.cli.report.ReportNumbers.num;
 import static org.softglass.cli.report.ReportNumbers.positive;
 import static org.softglass.cli.report.ReportNumbers.thin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +16,8 @@ import org.softglass.cli.Csv;
 import org.softglass.cli.pipeline.PipelinePreset;
 import org.softglass.core.params.ModelParameters;
 import org.softglass.core.plot.Plot;
+import org.softglass.study.barriers.BarriersSummary;
+import org.softglass.study.dynamics.PersistenceSummary;
 
 /**
  * The report's model-versus-MD comparison, per MD temperature: the relaxation time τ_Q (Q = 1/e), the χ4
@@ -72,7 +71,7 @@ final class PipelineComparison {
         double[] ts = preset.temperatures();
         ReportTable eq = ReportTable.read(root.resolve("trap").resolve("equilibrium").resolve("equilibrium.csv"));
         Map<Double, double[]> mom = new LinkedHashMap<>();
-        for (JsonNode m : fits.barriers().get("moments")) mom.put(m.get("T").asDouble(), new double[] {m.get("mean").asDouble(), m.get("std").asDouble()});
+        for (BarriersSummary.Moment m : fits.barriers().moments()) mom.put(m.t(), new double[] {m.mean(), m.std()});
         ReportTable relaxSum = ReportTable.read(root.resolve("trap").resolve("relax").resolve("relax_summary.csv"));
         ReportTable relax = ReportTable.read(root.resolve("trap").resolve("relax").resolve("relax.csv"));
         ReportTable trspSum = ReportTable.read(root.resolve("trsp").resolve("summary.csv"));
@@ -83,7 +82,7 @@ final class PipelineComparison {
         double[] tauMd = new double[ts.length], tauTrap = new double[ts.length], tauTrsp = new double[ts.length], tauA = new double[ts.length];
         double[] tauPersist = new double[ts.length];
         double[][][] persistCurves = new double[ts.length][][];   // {t, Q} of the p_hop persistence
-        JsonNode[] persist = new JsonNode[ts.length];
+        PersistenceSummary[] persist = new PersistenceSummary[ts.length];
         MdOverlap[] mdo = new MdOverlap[ts.length];
         double[][][] trapCurves = new double[ts.length][][], trspCurves = new double[ts.length][][];
         for (int k = 0; k < ts.length; k++) {
@@ -98,9 +97,9 @@ final class PipelineComparison {
             mdo[k] = MdOverlap.read(root, t);
             Path pd = root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("persistence");
             ReportTable pq = ReportTable.read(pd.resolve("persistence.csv"));
-            persist[k] = JSON.readTree(pd.resolve("persistence.json").toFile());
+            persist[k] = PersistenceSummary.read(pd.resolve("persistence.json"));
             persistCurves[k] = new double[][] {pq.col("t"), pq.col("Q")};
-            tauPersist[k] = num(persist[k].get("tau_Q"));
+            tauPersist[k] = persist[k].tauQ();
             trapCurves[k] = relax.where("T", t, "t", "Q", "chi4");
             trspCurves[k] = trspQ.where("T", t, "t", "Q", "chi4");
             tauMd[k] = mdo[k].tauQ();
@@ -122,8 +121,8 @@ final class PipelineComparison {
                     "chi4_star_trap", fin(relaxSum.col("chi4_star")[rs]), "tau_chi_trap", fin(tauChiTrap),
                     "chi4_star_trsp", fin(trspSum.col("chi4_star")[ss]), "tau_chi_trsp", fin(tauChiTrsp),
                     "xi4_md", fin(mdo[k].xi4()), "xi4_md_err", fin(mdo[k].xi4Err()), "xi4_trsp", fin(trspSum.col("xi4")[ss]),
-                    "tau_persist_md", fin(tauPersist[k]), "chi4_star_persist_md", fin(num(persist[k].get("chi4_star"))),
-                    "tau_chi_persist_md", fin(num(persist[k].get("tau_chi"))));
+                    "tau_persist_md", fin(tauPersist[k]), "chi4_star_persist_md", fin(persist[k].chi4Star()),
+                    "tau_chi_persist_md", fin(persist[k].tauChi()));
             row.putAll(match.matchedRow(tauTrap[k], tauChiTrap, tauTrsp[k], tauChiTrsp));
             cmp.add(row);
             comparisonFigures(t, mdo[k], persistCurves[k], trapCurves[k], trspCurves[k], match);
@@ -135,11 +134,11 @@ final class PipelineComparison {
         sum.put("md_overlap", Csv.map("quantity", "inherent-state overlap, 002 eqs 31-34: I_i = 1 while |r_i(t0+t') - r_i(t0)| < a",
                 "a", fin(mdo.length == 0 ? Double.NaN : mdo[0].a()), "species", "A", "positions", preset.inherent() ? "inherent structures" : "thermal",
                 "note", preset.inherent() ? null : "the preset makes no inherent structures: the MD overlap is on thermal positions, not the papers' IS overlap"));
-        JsonNode mf = fits.barriers().get("mean_fit");
+        BarriersSummary.MeanFit mf = fits.barriers().meanFit();
         double[] eqInv = eq.col("inv_T"), eqS = eq.col("mean_s");
         Plot.xy("<S> vs 1/T: MD and the trap model", "1/T", "<S>").errors("MD (bars: sigma_S)", invT, sMd, sStd)
                 .line("trap model equilibrium (000 eq 10)", eqInv, eqS)
-                .line("MD fit a + b/T", invT, java.util.Arrays.stream(invT).map(x -> mf.get("a").asDouble() + mf.get("b").asDouble() * x).toArray())
+                .line("MD fit a + b/T", invT, java.util.Arrays.stream(invT).map(x -> mf.a() + mf.b() * x).toArray())
                 .save(dir.resolve("mean_s.png"));
         Plot tp = Plot.xy("Relaxation times vs 1/T (models: raw, and matched at the reference T)", "1/T", "time (tau)").logY();
         addFinite(tp, "MD tau_Q (" + (preset.inherent() ? "IS" : "thermal") + " overlap)", invT, tauMd);

@@ -1,14 +1,16 @@
 package org.softglass.cli.report;
 
 import org.softglass.cli.Csv;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.softglass.cli.pipeline.KicksError;
+import org.softglass.study.barriers.OnsetSource;
+import org.softglass.study.trsp.CsSource;
+import org.softglass.study.trsp.KickSource;
 
 /**
  * The places where a pipeline run used a preset or reduced number instead of a measured one, read from
@@ -27,8 +29,6 @@ import java.util.Map;
  * numbers nobody measured.
  */
 final class PipelineFallbacks {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private PipelineFallbacks() {}
 
     /**
@@ -45,26 +45,28 @@ final class PipelineFallbacks {
     /** The fallbacks of the run in {@code root}, in pipeline order (empty when every number was measured). */
     static List<Fallback> read(Path root) throws IOException {
         List<Fallback> out = new ArrayList<>();
-        JsonNode onset = json(root.resolve("barriers").resolve("onset-source.json"));
-        if (onset != null && !fitted(onset)) {
+        Path onsetFile = root.resolve("barriers").resolve("onset-source.json");
+        OnsetSource onset = Files.isRegularFile(onsetFile) ? OnsetSource.read(onsetFile) : null;
+        if (onset != null && !onset.fitted()) {
             out.add(new Fallback("onset fit: ΔE(S), Σ(S), T0, ϱ(S), ⟨S⟩(T) of the trap and TRSP models",
-                    text(onset, "source") + " values (τ_R measured)", text(onset, "reason")));
+                    text(onset.source()) + " values (τ_R measured)", text(onset.reason())));
         }
-        JsonNode kicksError = json(root.resolve("correlations").resolve("kicks-error.json"));
-        JsonNode kicks = json(root.resolve("trsp").resolve("kick-source.json"));
-        if ((kicks != null && !fitted(kicks)) || kicksError != null) {
+        Path kicksErrorFile = root.resolve("correlations").resolve("kicks-error.json"), kicksFile = root.resolve("trsp").resolve("kick-source.json");
+        KicksError kicksError = Files.isRegularFile(kicksErrorFile) ? KicksError.read(kicksErrorFile) : null;
+        KickSource kicks = Files.isRegularFile(kicksFile) ? KickSource.read(kicksFile) : null;
+        if ((kicks != null && !kicks.fitted()) || kicksError != null) {
             List<String> why = new ArrayList<>();
-            if (kicksError != null) why.add("ΔS statistics not fitted: " + text(kicksError, "reason"));
+            if (kicksError != null) why.add("ΔS statistics not fitted: " + text(kicksError.reason()));
             // without ΔS statistics there were no fitted kicks to refuse: the TRSP check's "section missing" adds nothing
-            if (kicksError == null && kicks != null && !fitted(kicks) && kicks.hasNonNull("reason")) why.add("fitted kicks refused by the TRSP model: " + text(kicks, "reason"));
-            out.add(new Fallback("TRSP kicks σ_Δ(r), ρ_Δ(r)", kicks != null && !fitted(kicks) ? text(kicks, "source") : "none (not fitted)",
+            if (kicksError == null && kicks != null && !kicks.fitted() && kicks.reason() != null) why.add("fitted kicks refused by the TRSP model: " + kicks.reason());
+            out.add(new Fallback("TRSP kicks σ_Δ(r), ρ_Δ(r)", kicks != null && !kicks.fitted() ? text(kicks.source()) : "none (not fitted)",
                     String.join("; ", why)));
         }
-        JsonNode cs = json(root.resolve("trsp").resolve("cs-source.json"));
-        if (cs != null && !fitted(cs)) {
-            out.add(new Fallback("TRSP C_S(r) c1", "c1 = " + ReportNumbers.fmt(cs.path("c1_used").asDouble(Double.NaN)) + " instead of the fitted "
-                    + ReportNumbers.fmt(cs.path("c1_fitted").asDouble(Double.NaN)), text(cs, "source")
-                    + ": the fitted C_S(r) is not positive definite on the TRSP lattice"));
+        Path csFile = root.resolve("trsp").resolve("cs-source.json");
+        CsSource cs = Files.isRegularFile(csFile) ? CsSource.read(csFile) : null;
+        if (cs != null && !cs.fitted()) {
+            out.add(new Fallback("TRSP C_S(r) c1", "c1 = " + ReportNumbers.fmt(cs.c1Used()) + " instead of the fitted "
+                    + ReportNumbers.fmt(cs.c1Fitted()), text(cs.source()) + ": the fitted C_S(r) is not positive definite on the TRSP lattice"));
         }
         return out;
     }
@@ -72,9 +74,6 @@ final class PipelineFallbacks {
     /** summary.json's {@code fallbacks} list. */
     static List<Map<String, Object>> asMaps(List<Fallback> f) { return f.stream().map(Fallback::asMap).toList(); }
 
-    private static boolean fitted(JsonNode n) { return "fitted".equals(text(n, "source")); }
-
-    private static String text(JsonNode n, String key) { return n.hasNonNull(key) ? n.get(key).asText() : "(not recorded)"; }
-
-    private static JsonNode json(Path f) throws IOException { return Files.isRegularFile(f) ? JSON.readTree(f.toFile()) : null; }
+    /** A field of a marker, "(not recorded)" where null or missing. */
+    private static String text(String v) { return v != null ? v : "(not recorded)"; }
 }

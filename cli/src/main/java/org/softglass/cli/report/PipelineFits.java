@@ -1,10 +1,7 @@
 package org.softglass.cli.report;
 
-import static org.softglass.cli.report.ReportNumbers.JSON;
 import static org.softglass.cli.report.ReportNumbers.fmt;
-import static org.softglass.cli.report.ReportNumbers.num;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.softglass.cli.Csv;
 import org.softglass.cli.pipeline.PipelinePreset;
+import org.softglass.cli.pipeline.KicksError;
 import org.softglass.core.params.ModelParameters;
+import org.softglass.study.barriers.BarriersSummary;
+import org.softglass.study.barriers.OnsetSource;
+import org.softglass.study.softness.ModelTraining;
+import org.softglass.study.trsp.CsSource;
+import org.softglass.study.trsp.KickSource;
 
 /**
  * The fitted parameters of a pipeline run, as its report gives them: summary.json's {@code softness_model}
@@ -31,9 +34,9 @@ final class PipelineFits {
      * @param barriers {@code barriers/barriers.json} (moments of S per T, the ⟨S⟩ = a + b/T fit)
      * @param params {@code correlations/model-parameters.json}, the trap model's parameters
      */
-    record Fitted(JsonNode barriers, ModelParameters params) {}
+    record Fitted(BarriersSummary barriers, ModelParameters params) {}
 
-    /** The onset parameters: JSON key, name in the table, meaning. */
+    /** The onset parameters ({@link BarriersSummary.Onset5#values} order): JSON key, name in the table, meaning. */
     private static final String[][] NAMES = {{"eps0", "ε0", "ΔE(S) = ε0 + ε1 S + ε2 S²"}, {"eps1", "ε1", ""}, {"eps2", "ε2", ""},
             {"sigma0", "Σ0", "Σ(S) = Σ0 + (ε1 S + ε2 S²)/T0"}, {"t0", "T0", "onset temperature"}};
 
@@ -42,25 +45,23 @@ final class PipelineFits {
     /** Puts the summary.json keys (class comment) into {@code sum} and appends the table rows to {@code fitted}. */
     static Fitted fill(Path root, PipelinePreset preset, Map<String, Object> sum, List<String[]> fitted) throws IOException {
         // softness model
-        JsonNode model = JSON.readTree(root.resolve("train").resolve("model").resolve("model.json").toFile()).get("training");
-        sum.put("softness_model", Csv.map("samples", model.get("samples").asInt(), "train_accuracy", model.get("train_accuracy").asDouble(),
-                "cv_accuracy", num(model.get("cv_accuracy")), "features", preset.features()));
-        fitted.add(new String[] {"SVM cross-validated accuracy", fmt(num(model.get("cv_accuracy"))), "",
-                model.get("samples").asInt() + " balanced samples, 5-fold"});
+        ModelTraining model = ModelTraining.read(root.resolve("train").resolve("model").resolve("model.json"));
+        sum.put("softness_model", Csv.map("samples", model.samples(), "train_accuracy", model.trainAccuracy(),
+                "cv_accuracy", model.cvAccuracy(), "features", preset.features()));
+        fitted.add(new String[] {"SVM cross-validated accuracy", fmt(model.cvAccuracy()), "", model.samples() + " balanced samples, 5-fold"});
 
         // barriers and the parameter file
-        JsonNode bar = JSON.readTree(root.resolve("barriers").resolve("barriers.json").toFile());
+        BarriersSummary bar = BarriersSummary.read(root.resolve("barriers").resolve("barriers.json"));
         sum.put("onset_fit", onset(root, bar, fitted));
-        JsonNode mf = bar.get("mean_fit");
-        sum.put("mean_s_fit", Csv.map("a", mf.get("a").asDouble(), "b", mf.get("b").asDouble(), "a_err", mf.get("a_err").asDouble(),
-                "b_err", mf.get("b_err").asDouble()));
-        fitted.add(new String[] {"a of ⟨S⟩ = a + b/T", fmt(mf.get("a").asDouble()), fmt(mf.get("a_err").asDouble()), "MD"});
-        fitted.add(new String[] {"b of ⟨S⟩ = a + b/T", fmt(mf.get("b").asDouble()), fmt(mf.get("b_err").asDouble()), "MD"});
+        BarriersSummary.MeanFit mf = bar.meanFit();
+        sum.put("mean_s_fit", Csv.map("a", mf.a(), "b", mf.b(), "a_err", mf.aErr(), "b_err", mf.bErr()));
+        fitted.add(new String[] {"a of ⟨S⟩ = a + b/T", fmt(mf.a()), fmt(mf.aErr()), "MD"});
+        fitted.add(new String[] {"b of ⟨S⟩ = a + b/T", fmt(mf.b()), fmt(mf.bErr()), "MD"});
         ModelParameters params = ModelParameters.read(root.resolve("correlations").resolve("model-parameters.json"));
         sum.put("parameters", parameters(params, fitted));
-        sum.put("onset_excluded_temperatures", bar.has("onset_excluded_temperatures") ? JSON.convertValue(bar.get("onset_excluded_temperatures"), List.class) : List.of());
+        sum.put("onset_excluded_temperatures", bar.onsetExcludedTemperatures() != null ? bar.onsetExcludedTemperatures() : List.of());
         Path kicksErr = root.resolve("correlations").resolve("kicks-error.json");
-        if (Files.isRegularFile(kicksErr)) sum.put("kicks_error", JSON.readTree(kicksErr.toFile()).get("reason").asText());
+        if (Files.isRegularFile(kicksErr)) sum.put("kicks_error", KicksError.read(kicksErr).reason());
         trspInputs(root, params, sum, fitted);
         if (sum.containsKey("kicks_error")) fitted.add(new String[] {"ΔS statistics", "not fitted", "", (String) sum.get("kicks_error")});
         if (!((List<?>) sum.get("onset_excluded_temperatures")).isEmpty()) {
@@ -71,42 +72,41 @@ final class PipelineFits {
     }
 
     /** summary.json's onset_fit: the fitted ΔE(S), Σ(S), T0 with errors and χ², or the preset's values and why the fit refused. */
-    private static Map<String, Object> onset(Path root, JsonNode bar, List<String[]> fitted) throws IOException {
-        JsonNode on = bar.get("onset_fit");
+    private static Map<String, Object> onset(Path root, BarriersSummary bar, List<String[]> fitted) throws IOException {
+        BarriersSummary.OnsetFit on = bar.onsetFit();
         Path onsetSource = root.resolve("barriers").resolve("onset-source.json");
-        JsonNode os = Files.isRegularFile(onsetSource) ? JSON.readTree(onsetSource.toFile()) : null;
-        boolean fittedOnset = os == null || "fitted".equals(os.get("source").asText());
+        OnsetSource os = Files.isRegularFile(onsetSource) ? OnsetSource.read(onsetSource) : null;
+        boolean fittedOnset = os == null || os.fitted();
         Map<String, Object> onset = new LinkedHashMap<>();
-        onset.put("source", fittedOnset ? "fitted" : os.get("source").asText());
+        onset.put("source", fittedOnset ? OnsetSource.FITTED : os.source());
         if (fittedOnset) {
-            for (String[] n : NAMES) {
-                double v = on.get(n[0]).asDouble(), e = on.get("errors").get(n[0]).asDouble();
-                onset.put(n[0], v);
-                onset.put(n[0] + "_err", e);
-                fitted.add(new String[] {n[1], fmt(v), fmt(e), n[2]});
+            double[] v = on.values().values(), e = on.errors().values();
+            for (int i = 0; i < NAMES.length; i++) {
+                onset.put(NAMES[i][0], v[i]);
+                onset.put(NAMES[i][0] + "_err", e[i]);
+                fitted.add(new String[] {NAMES[i][1], fmt(v[i]), fmt(e[i]), NAMES[i][2]});
             }
-            onset.put("chi2", on.get("chi2").asDouble());
-            onset.put("dof", on.get("dof").asInt());
+            onset.put("chi2", on.chi2());
+            onset.put("dof", on.dof());
             // errors of a fit with χ²/dof > 1 are scaled by √(χ²/dof) (barriers, DESIGN §7b); the report says so
-            boolean scaled = on.path("errors_scaled_by_chi2").asBoolean(false);
-            double scale = on.path("error_scale").isNumber() ? on.get("error_scale").asDouble() : 1.0;
+            boolean scaled = on.errorsScaledByChi2();
+            double scale = on.errorScale() != null ? on.errorScale() : 1.0;
             onset.put("errors_scaled_by_chi2", scaled);
             onset.put("error_scale", scale);
-            JsonNode bs = bar.path("bootstrap");
-            onset.put("bootstrap_blocks", bs.path("blocks").isTextual() ? bs.get("blocks").asText() : null);
-            fitted.add(new String[] {"χ²/dof of the onset fit", fmt(on.get("chi2").asDouble() / on.get("dof").asInt()), "",
+            String blocks = bar.bootstrap() != null ? bar.bootstrap().blocks() : null;
+            onset.put("bootstrap_blocks", blocks);
+            fitted.add(new String[] {"χ²/dof of the onset fit", fmt(on.chi2() / on.dof()), "",
                     (scaled ? "> 1: the errors above are scaled by √(χ²/dof) = " + fmt(scale) : "≤ 1: errors not scaled")
-                            + "; P(R|S) errors from a block bootstrap (" + (bs.path("blocks").isTextual() ? bs.get("blocks").asText() : "independent samples")
-                            + " blocks)"});
+                            + "; P(R|S) errors from a block bootstrap (" + (blocks != null ? blocks : "independent samples") + " blocks)"});
         } else {   // the fit refused: the models ran on the preset's values (Pipeline.presetOnset)
             var b = ModelParameters.read(root.resolve("barriers").resolve("model-parameters.json")).barriers();
             double[] v = {b.eps0(), b.eps1(), b.eps2(), b.sigma0(), b.t0()};
             for (int i = 0; i < NAMES.length; i++) {
                 onset.put(NAMES[i][0], v[i]);
-                fitted.add(new String[] {NAMES[i][1], fmt(v[i]), "", os.get("source").asText() + " (not fitted)"});
+                fitted.add(new String[] {NAMES[i][1], fmt(v[i]), "", os.source() + " (not fitted)"});
             }
-            onset.put("reason", os.get("reason").asText());
-            fitted.add(new String[] {"onset fit", "refused", "", os.get("reason").asText()});
+            onset.put("reason", os.reason());
+            fitted.add(new String[] {"onset fit", "refused", "", os.reason()});
         }
         return onset;
     }
@@ -137,26 +137,26 @@ final class PipelineFits {
      * were refused) and, where the run wrote one, trsp_cs (the C_S(r) c1 it used).
      */
     private static void trspInputs(Path root, ModelParameters params, Map<String, Object> sum, List<String[]> fitted) throws IOException {
-        JsonNode ks = JSON.readTree(root.resolve("trsp").resolve("kick-source.json").toFile());
+        KickSource ks = KickSource.read(root.resolve("trsp").resolve("kick-source.json"));
         Path used = root.resolve("trsp").resolve("model-parameters-trsp.json");
         ModelParameters kp = Files.isRegularFile(used) ? ModelParameters.read(used) : params;
         Map<String, Object> kicks = new LinkedHashMap<>();
-        kicks.put("source", ks.get("source").asText());
-        kicks.put("reason", ks.get("reason").isNull() ? null : ks.get("reason").asText());
+        kicks.put("source", ks.source());
+        kicks.put("reason", ks.reason());
         kicks.put("sigmaDelta", Csv.map("c0", kp.sigmaDelta().c0(), "c1", kp.sigmaDelta().c1(), "xi", kp.sigmaDelta().xi()));
         kicks.put("rhoDelta", Csv.map("c0", kp.rhoDelta().c0(), "c1", kp.rhoDelta().c1(), "xi", kp.rhoDelta().xi()));
         sum.put("trsp_kicks", kicks);
-        fitted.add(new String[] {"TRSP kicks σ_Δ, ρ_Δ", ks.get("source").asText(), "",
-                ks.get("reason").isNull() ? "the fitted σ_Δ(r), ρ_Δ(r) above"
+        fitted.add(new String[] {"TRSP kicks σ_Δ, ρ_Δ", ks.source(), "",
+                ks.reason() == null ? "the fitted σ_Δ(r), ρ_Δ(r) above"
                         : sum.containsKey("kicks_error") ? "no fitted ones: the ΔS statistics were not fitted (row below)"
-                        : "fitted ones not usable: " + ks.get("reason").asText()});
+                        : "fitted ones not usable: " + ks.reason()});
         Path csSource = root.resolve("trsp").resolve("cs-source.json");
         if (Files.isRegularFile(csSource)) {
-            JsonNode cs = JSON.readTree(csSource.toFile());
-            sum.put("trsp_cs", Csv.map("source", cs.get("source").asText(), "c1_fitted", num(cs.get("c1_fitted")), "c1_used", num(cs.get("c1_used"))));
-            if (!"fitted".equals(cs.get("source").asText())) {
-                fitted.add(new String[] {"TRSP C_S(r) c1", fmt(cs.get("c1_used").asDouble()), "", "fitted " + fmt(cs.get("c1_fitted").asDouble())
-                        + " is not positive definite on the lattice; " + cs.get("source").asText()});
+            CsSource cs = CsSource.read(csSource);
+            sum.put("trsp_cs", Csv.map("source", cs.source(), "c1_fitted", cs.c1Fitted(), "c1_used", cs.c1Used()));
+            if (!cs.fitted()) {
+                fitted.add(new String[] {"TRSP C_S(r) c1", fmt(cs.c1Used()), "", "fitted " + fmt(cs.c1Fitted())
+                        + " is not positive definite on the lattice; " + cs.source()});
             }
         }
     }

@@ -1,16 +1,14 @@
 package org.softglass.cli.report;
 
-import static org.softglass.cli.report.ReportNumbers.JSON;
 import static org.softglass.cli.report.ReportNumbers.fin;
 import static org.softglass.cli.report.ReportNumbers.fmt;
 import static org.softglass.cli.report.ReportNumbers.mean;
-import static org.softglass.cli.report.ReportNumbers.num;
 
 import org.softglass.cli.Csv;
 import org.softglass.cli.pipeline.PipelinePreset;
+import org.softglass.cli.pipeline.StageRecord;
 import org.softglass.cli.pipeline.StudyInputs;
 import org.softglass.cli.Version;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.softglass.core.io.AtomicOutput;
+import org.softglass.study.dynamics.FsSummary;
 import org.softglass.validation.published.Comparison;
 import org.softglass.validation.published.PublishedTable;
 import org.softglass.validation.published.RunDirectory;
@@ -116,15 +115,15 @@ public final class PipelineReport {
     private List<Map<String, Object>> mdThermo() throws IOException {
         List<Map<String, Object>> md = new ArrayList<>();
         for (double t : preset.temperatures()) {
-            JsonNode fs = JSON.readTree(root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("fs").resolve("fs.json").toFile());
+            FsSummary fs = FsSummary.read(root.resolve("observables").resolve(PipelinePreset.label(t)).resolve("fs").resolve("fs.json"));
             if (study != null) {   // the user's trajectories come without our thermo
                 md.add(Csv.map("T", t, "temperature_measured", null, "pe_per_atom", null, "pressure", null,
-                        "tau_alpha_fs02", fin(num(fs.get("tau_alpha")))));
+                        "tau_alpha_fs02", fin(fs.tauAlpha())));
                 continue;
             }
             ReportTable th = ReportTable.read(root.resolve("md").resolve(PipelinePreset.label(t)).resolve("thermo.csv"));
             md.add(Csv.map("T", t, "temperature_measured", fin(mean(th.col("temperature"))), "pe_per_atom", fin(mean(th.col("pe"))),
-                    "pressure", fin(mean(th.col("press"))), "tau_alpha_fs02", fin(num(fs.get("tau_alpha")))));
+                    "pressure", fin(mean(th.col("press"))), "tau_alpha_fs02", fin(fs.tauAlpha())));
         }
         return md;
     }
@@ -155,9 +154,9 @@ public final class PipelineReport {
         try (var s = Files.list(root.resolve("stages"))) {
             // the records only: not the lock files of batch items (.KEY.json.lock) or temporary files
             for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().startsWith(".")).sorted().toList()) {
-                JsonNode j = JSON.readTree(p.toFile());
+                StageRecord j = StageRecord.read(p);
                 String name = p.getFileName().toString().replace(".json", "");
-                if (!name.startsWith("report")) stages.put(name, j.get("seconds").asDouble());
+                if (!name.startsWith("report")) stages.put(name, j.seconds());
             }
         }
         return stages;

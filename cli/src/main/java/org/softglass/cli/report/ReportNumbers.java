@@ -1,7 +1,5 @@
 package org.softglass.cli.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,13 +7,11 @@ import org.softglass.core.plot.Plot;
 
 /**
  * The one-line helpers the report classes share ({@link PipelineReport}, {@link PipelineFits},
- * {@link PipelineComparison}, {@link PipelineHtml}, {@link PipelineFallbacks}): the JSON reader, numbers as
- * index.html prints them, JSON numbers read as doubles and written back as null where not finite, and
- * the small curve helpers of the figures.
+ * {@link PipelineComparison}, {@link PipelineHtml}, {@link PipelineFallbacks}): numbers as index.html prints
+ * them, numbers written back as null where not finite, and the small curve helpers of the figures. The stage
+ * outputs are read by the typed readers beside their writers (e.g. {@link org.softglass.study.dynamics.OverlapSummary}).
  */
 final class ReportNumbers {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     private ReportNumbers() {}
 
     /** 4 significant digits ({@link Locale#ROOT}), "n/a" for NaN or ±∞: the numbers of index.html's tables. */
@@ -23,9 +19,6 @@ final class ReportNumbers {
 
     /** v, or null (JSON null in summary.json) where not finite. */
     static Double fin(double v) { return Double.isFinite(v) ? v : null; }
-
-    /** A JSON number as a double; NaN for a missing, null or non-number node. */
-    static double num(JsonNode n) { return n == null || n.isNull() || !n.isNumber() ? Double.NaN : n.asDouble(); }
 
     /** The arithmetic mean (NaN for no values). */
     static double mean(double[] v) {

@@ -13,6 +13,12 @@ import java.util.Map;
  */
 public final class JsonFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * The reader of {@link #read}: a JSON null or a missing field bound to a {@code double} is NaN (the writers put null
+     * where a number is not finite, {@link #finite}), not Jackson's 0.
+     */
+    private static final ObjectMapper READ = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+            .addDeserializer(Double.TYPE, new com.fasterxml.jackson.databind.deser.std.NumberDeserializers.DoubleDeserializer(Double.TYPE, Double.NaN)));
 
     private JsonFile() {}
 
@@ -55,6 +61,27 @@ public final class JsonFile {
             throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + schema + "\"");
         }
         return root;
+    }
+
+    /**
+     * Reads {@code file} into {@code type}, a record whose components name the file's fields ({@code @JsonProperty});
+     * a {@code double} that is null or missing is NaN, a missing object, list or string null, a missing boolean false.
+     * The schema field is not checked (the reader of a file with one states it).
+     *
+     * @throws InputFormatException naming the file: not JSON, or a field of the wrong kind (or an unknown one, unless the
+     *     record ignores them)
+     */
+    public static <T> T read(Path file, Class<T> type) throws IOException {
+        String src = file.toString();
+        try {
+            return READ.readValue(java.nio.file.Files.readAllBytes(file), type);
+        } catch (com.fasterxml.jackson.databind.DatabindException e) {
+            throw new InputFormatException(src, -1, "does not match its schema (" + e.getOriginalMessage() + ")", e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (java.io.CharConversionException e) {
+            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
+        }
     }
 
     /** {@code v}, or null (JSON null) when it is NaN or ±∞, which JSON cannot hold. */

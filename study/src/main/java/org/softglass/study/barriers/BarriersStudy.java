@@ -212,7 +212,7 @@ public final class BarriersStudy {
         prov.put("onset", "eps0, eps1, eps2, sigma0, t0, rho, meanS from the " + ONSET_PRESET + "; tauR measured; the onset fit was refused: " + reason);
         new ModelParameters(pre.barriers(), pre.rho(), tauR != null ? tauR : pre.tauR(), pre.meanS(), null, null, null, Map.of(), prov)
                 .write(dir.resolve("model-parameters.json"));
-        JsonFile.write(dir.resolve("onset-source.json"), JsonFile.map("source", ONSET_PRESET, "reason", reason));
+        new OnsetSource(ONSET_PRESET, reason).write(dir.resolve("onset-source.json"));
     }
 
     /** 24 bins over the 0.5–99.5 % range of all finite values. */
