@@ -68,6 +68,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(new Errors());
         cl.setParameterExceptionHandler(new Errors.Usage());
         cl.setExecutionStrategy(Main::executeLocked);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);   // enum options (--solver, --mode) take any case, as the string options did
         showDefaultValues(cl);
         return cl;
     }
@@ -75,7 +76,8 @@ public final class Main implements Runnable {
     /**
      * Every command's help shows each option's default ("Default: …" after its description), picocli's
      * {@code showDefaultValues}, so no description has to repeat it; an option whose description explains its
-     * default in words (e.g. 0 meaning "off") hides the bare value with {@code showDefaultValue = NEVER}.
+     * default in words (e.g. 0 meaning "off"), and every required option (whose primitive field would show a
+     * meaningless 0), hide the bare value with {@code showDefaultValue = NEVER}.
      */
     private static void showDefaultValues(CommandLine cl) {
         cl.getCommandSpec().usageMessage().showDefaultValues(true);

@@ -50,4 +50,30 @@ class HelpTextTest {
             assertTrue(r.out().contains("Usage:"), String.join(" ", args));
         }
     }
+
+    /** With showDefaultValues on, a required option must not show its field's initial value (0 for a double) as a default. */
+    @Test
+    void requiredOptionsShowNoDefault() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(Main.commandLine(), all);
+        for (CommandLine c : all) {
+            assertTrue(c.getCommandSpec().usageMessage().showDefaultValues(), c.getCommandSpec().qualifiedName());
+            for (CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {
+                if (o.required()) {
+                    assertEquals(CommandLine.Help.Visibility.NEVER, o.showDefaultValue(), c.getCommandSpec().qualifiedName() + " " + o.longestName());
+                }
+            }
+        }
+    }
+
+    /** Enum options take any case and refuse other values in one usage line naming the option. */
+    @Test
+    void enumOptionsTakeAnyCaseAndNameTheOptionOnABadValue() {
+        CliRunner.Result bad = CliRunner.run("train", "nowhere", "--solver", "newton", "--out", "nowhere-out");
+        assertEquals(ExitCodes.USAGE, bad.code(), bad.err());
+        assertTrue(bad.err().startsWith("softglass: Invalid value for option '--solver'") && bad.err().contains("DUAL"), bad.err());
+        CliRunner.Result mode = CliRunner.run("trainset", "nowhere", "--mode", "Histogram", "--out", "nowhere-out");
+        assertEquals(ExitCodes.USAGE, mode.code(), mode.err());
+        assertTrue(mode.err().contains("'--mode'") && mode.err().contains("TAILS"), mode.err());
+    }
 }

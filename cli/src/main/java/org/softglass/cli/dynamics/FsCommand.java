@@ -27,7 +27,7 @@ public final class FsCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
 
-    @Option(names = {"-T", "--temperature"}, required = true, paramLabel = "T", description = "Temperature of the run (for t0 = a0/sqrt(T)).")
+    @Option(names = {"-T", "--temperature"}, required = true, paramLabel = "T", description = "Temperature of the run (for t0 = a0/sqrt(T)).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double temperature;
 
     @Option(names = "--timestep", defaultValue = "0.005", paramLabel = "DT", description = "MD time step: frame spacing = timestep difference x DT.")

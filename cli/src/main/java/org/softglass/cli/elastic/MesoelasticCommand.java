@@ -28,7 +28,7 @@ public final class MesoelasticCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
 
-    @Option(names = "--density", required = true, paramLabel = "RHO", description = "Number density N/V (a0 = RHO^(-1/3)).")
+    @Option(names = "--density", required = true, paramLabel = "RHO", description = "Number density N/V (a0 = RHO^(-1/3)).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double density;
 
     @Option(names = "--min-tau-t0", defaultValue = "10", paramLabel = "X",

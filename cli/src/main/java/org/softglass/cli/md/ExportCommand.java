@@ -67,7 +67,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "xyz|dump", description = "Output format (default: from the --out extension).")
     String format;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (.xyz, .extxyz, .dump, .lammpstrj; .gz compresses).")
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (.xyz, .extxyz, .dump, .lammpstrj; .gz compresses).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path out;
 
     @picocli.CommandLine.Mixin

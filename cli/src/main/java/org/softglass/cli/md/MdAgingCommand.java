@@ -28,7 +28,7 @@ public final class MdAgingCommand implements Callable<Integer> {
     static final String SCHEMA = MdAgingStudy.SCHEMA;
     static final String CSV_HEADER = MdAgingStudy.CSV_HEADER;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "Softness model (softglass train), e.g. RUN/train/model/model.json.")
+    @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "Softness model (softglass train), e.g. RUN/train/model/model.json.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path modelFile;
     @Option(names = "--params", paramLabel = "FILE", description = "Model-parameter JSON for the trap and TRSP curves and the equilibrium <S>(T_F): the file the pipeline's TRSP ran with,"
             + " RUN/trsp/model-parameters-trsp.json (C_S and kicks made usable on the lattice), else RUN/correlations/model-parameters.json. Required unless --no-models.")
@@ -43,7 +43,7 @@ public final class MdAgingCommand implements Callable<Integer> {
     Double trspFactor;
     @Option(names = "--ti", defaultValue = "1.0", description = "Initial temperature T_I (default: ${DEFAULT-VALUE}, as the papers).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double tI;
-    @Option(names = "--tf", required = true, split = ",", paramLabel = "T", description = "Final temperatures T_F (comma list).")
+    @Option(names = "--tf", required = true, split = ",", paramLabel = "T", description = "Final temperatures T_F (comma list).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     List<Double> tF;
     @Option(names = "--n", defaultValue = "1000", description = "Particles.")
     int n;
@@ -84,7 +84,7 @@ public final class MdAgingCommand implements Callable<Integer> {
     int trspTrajectories;
     @Option(names = "--seed", defaultValue = "1", description = "Base seed.")
     long seed;
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path out;
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();

@@ -36,11 +36,11 @@ public final class SimulateCommand implements Callable<Integer> {
     Double density;
     @Option(names = "--fraction-a", description = "Fraction of species A (default: the model's, 0.8 for ka, 0.5 for ss and ipl).")
     Double fractionA;
-    @Option(names = {"-T", "--temperature"}, required = true, paramLabel = "T", description = "Temperature of equilibration and production.")
+    @Option(names = {"-T", "--temperature"}, required = true, paramLabel = "T", description = "Temperature of equilibration and production.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double temperature;
     @Option(names = "--dt", defaultValue = "0.005", description = "Time step in tau.")
     double dt;
-    @Option(names = "--steps", required = true, description = "Production steps.")
+    @Option(names = "--steps", required = true, description = "Production steps.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     long steps;
     @Option(names = "--dump-every", defaultValue = "200", description = "Steps between trajectory frames; 0 for none.")
     long dumpEvery;

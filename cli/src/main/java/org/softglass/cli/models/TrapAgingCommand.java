@@ -29,7 +29,7 @@ final class TrapAgingCommand implements Callable<Integer> {
     @Option(names = "--ti", defaultValue = "1.0", description = "Initial (equilibrium) temperature T_I.")
     double tI;
 
-    @Option(names = "--tf", required = true, split = ",", paramLabel = "T", description = "Final temperatures T_F (comma list).")
+    @Option(names = "--tf", required = true, split = ",", paramLabel = "T", description = "Final temperatures T_F (comma list).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     List<Double> tF;
 
     @Option(names = "--bins", defaultValue = "2000", description = "S bins.")

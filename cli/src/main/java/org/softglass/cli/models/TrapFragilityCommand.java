@@ -2,6 +2,7 @@ package org.softglass.cli.models;
 
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
+import org.softglass.cli.OptionChecks;
 import org.softglass.cli.Progress;
 import org.softglass.cli.Version;
 import java.nio.file.Path;
@@ -58,6 +59,7 @@ final class TrapFragilityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (fitMaxT != null) OptionChecks.positive(fitMaxT, "--fit-max-t");   // checked with --no-model too, as before the study
         TrapStudy.Model m = model.studyModel();
         TrapFragilityStudy.ModelSide side = noModel ? null
                 : new TrapFragilityStudy.ModelSide(m, TrapCommand.temperatures(temperatures, range, "0.40:0.85:19"), tau, fitMaxT);

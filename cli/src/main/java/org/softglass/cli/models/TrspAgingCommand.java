@@ -21,10 +21,10 @@ final class TrspAgingCommand implements Callable<Integer> {
     @Mixin TrspModelOptions model;
     @Mixin RunOptions run;
 
-    @Option(names = "--T-initial", required = true, paramLabel = "T_I", description = "Temperature of the initial equilibrium.")
+    @Option(names = "--T-initial", required = true, paramLabel = "T_I", description = "Temperature of the initial equilibrium.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double tInitial;
 
-    @Option(names = "--T-final", required = true, split = ",", paramLabel = "T_F[,T_F...]", description = "Temperatures after the quench.")
+    @Option(names = "--T-final", required = true, split = ",", paramLabel = "T_F[,T_F...]", description = "Temperatures after the quench.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     List<Double> tFinal;
 
     @Option(names = "--trajectories", defaultValue = "8", description = "Independent trajectories per T_F.")

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TrspCheckCommand implements Callable<Integer> {
     @Mixin TrspModelOptions model;
 
-    @Option(names = {"-T", "--temperature", "--T"}, required = true, split = ",", paramLabel = "T[,T...]", description = "Temperatures (comma list; --T is the older spelling).")
+    @Option(names = {"-T", "--temperature", "--T"}, required = true, split = ",", paramLabel = "T[,T...]", description = "Temperatures (comma list; --T is the older spelling).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     List<Double> temperatures;
 
     @Spec CommandSpec spec;

@@ -21,7 +21,7 @@ final class TrspRunCommand implements Callable<Integer> {
     @Mixin TrspModelOptions model;
     @Mixin RunOptions run;
 
-    @Option(names = {"-T", "--temperature", "--T"}, required = true, split = ",", paramLabel = "T[,T...]", description = "Temperatures (comma list; --T is the older spelling).")
+    @Option(names = {"-T", "--temperature", "--T"}, required = true, split = ",", paramLabel = "T[,T...]", description = "Temperatures (comma list; --T is the older spelling).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     List<Double> temperatures;
 
     @Option(names = "--trajectories", defaultValue = "8", description = "Independent trajectories per T.")

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  * {@code --out}, locks it for the run and classifies write errors under it as output errors (exit 5).
  */
 public final class OutputDir {
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     private Path dir;
 
     /** The output directory as given on the command line (not yet created). */

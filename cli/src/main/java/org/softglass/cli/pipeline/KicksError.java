@@ -1,5 +1,6 @@
 package org.softglass.cli.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.softglass.core.io.JsonFile;
  *
  * @param reason why the ΔS statistics were not fitted
  */
+@JsonIgnoreProperties(ignoreUnknown = true)   // a later writer may add keys; the report reads these
 public record KicksError(@JsonProperty("reason") String reason) {
     /** Writes {@code file}: {@code {"reason": …}}, indented. */
     public void write(Path file) throws IOException { JsonFile.write(file, JsonFile.map("reason", reason)); }

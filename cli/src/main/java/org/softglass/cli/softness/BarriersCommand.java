@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
                 "DIR/prs.png, DIR/barriers.png and DIR/barriers.manifest.json."})
 public final class BarriersCommand implements Callable<Integer> {
     @Option(names = "--set", required = true, paramLabel = "T=TEMP:SOFTNESS_DIR:PHOP_DIR",
-            description = "One temperature: its softness directory (softness.npy, rows.npy) and p_hop directory (phop.npy, phop.json). Repeat, at least twice.")
+            description = "One temperature: its softness directory (softness.npy, rows.npy) and p_hop directory (phop.npy, phop.json). Repeat, at least twice.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     List<String> sets;
 
     @picocli.CommandLine.Mixin

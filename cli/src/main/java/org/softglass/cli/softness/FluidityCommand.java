@@ -28,7 +28,7 @@ public final class FluidityCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL.json", description = "The classifier (from 'softglass train' on a fluidity training set).")
     Path modelFile;
 
-    @Option(names = "--test", required = true, paramLabel = "DIR", description = "Labelled test set (samples.csv, samples_features.npy, features.json), e.g. at T = 0.47.")
+    @Option(names = "--test", required = true, paramLabel = "DIR", description = "Labelled test set (samples.csv, samples_features.npy, features.json), e.g. at T = 0.47.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path test;
 
     @Option(names = "--sigma-from", paramLabel = "FEATURES_DIR", description = "Descriptors at the training temperature: sigma_alpha = std of w.F over their rows.")

@@ -26,7 +26,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "several sets (e.g. one per temperature) are pooled and must have the same feature columns.")
     List<Path> dirs;
 
-    @Option(names = "--out", required = true, paramLabel = "MODEL.json", description = "Model file to write.")
+    @Option(names = "--out", required = true, paramLabel = "MODEL.json", description = "Model file to write.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path out;
 
     @Option(names = "--C", defaultValue = "1", description = "SVM penalty C.")
@@ -38,8 +38,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the fold split and the dual solver.")
     long seed;
 
-    @Option(names = "--solver", defaultValue = "auto", description = "auto (primal when samples >= 10 x features), primal or dual.")
-    String solver;
+    @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|primal|dual",
+            description = "auto (primal when samples >= 10 x features), primal or dual (any case).")
+    LinearSvm.Solver solver;
 
     @Option(names = "--eps", defaultValue = "1e-4", description = "liblinear stopping tolerance.")
     double eps;
@@ -51,14 +52,8 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptionChecks.positive(c, "--C");
         OptionChecks.positive(eps, "--eps");
-        LinearSvm.Solver s = switch (solver.toLowerCase(java.util.Locale.ROOT)) {
-            case "auto" -> LinearSvm.Solver.AUTO;
-            case "primal" -> LinearSvm.Solver.PRIMAL;
-            case "dual" -> LinearSvm.Solver.DUAL;
-            default -> throw new IllegalArgumentException("--solver: expected auto, primal or dual, got '" + solver + "'");
-        };
         if (folds == 1 || folds < 0) throw new IllegalArgumentException("--folds must be 0 or >= 2, got " + folds);
-        TrainingStudy.TrainResult r = TrainingStudy.train(new TrainingStudy.TrainRequest(dirs, new SoftnessTrainer.Options(c, folds, s, eps, seed)),
+        TrainingStudy.TrainResult r = TrainingStudy.train(new TrainingStudy.TrainRequest(dirs, new SoftnessTrainer.Options(c, folds, solver, eps, seed)),
                 out, run.context());
         if (!run.quiet()) {
             System.out.println("trained on " + r.samples() + " samples, " + r.model().size() + " features: training accuracy " + Csv.fmt(r.trainAccuracy())

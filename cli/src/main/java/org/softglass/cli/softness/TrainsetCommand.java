@@ -32,8 +32,8 @@ public final class TrainsetCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory with unwrapped positions (image counts): " + Formats.TRAJECTORY + ".")
     Path trajectory;
 
-    @Option(names = "--mode", defaultValue = "softness", description = "softness or tails.")
-    String mode;
+    @Option(names = "--mode", defaultValue = "softness", paramLabel = "softness|tails", description = "softness or tails (any case).")
+    TrainsetRun.Mode mode;
 
     @Option(names = "--features", defaultValue = "ka-266",
             description = "Feature set: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; the presets and FILE.json are the structure functions of the descriptors command; coordination = neighbours of A and B within 1.5 sigma).",
@@ -90,11 +90,7 @@ public final class TrainsetCommand implements Callable<Integer> {
         OptionChecks.nonNegative(lead, "--lead");
         OptionChecks.inRange(tailFraction, Double.MIN_VALUE, 0.5, "--tail-fraction");
         OptionChecks.atLeast(maxPerLabel, 0, "--max-per-label");
-        TrainsetRun.Mode m = switch (mode) {
-            case "softness" -> TrainsetRun.Mode.SOFTNESS;
-            case "tails" -> TrainsetRun.Mode.TAILS;
-            default -> throw new IllegalArgumentException("--mode must be softness or tails, got '" + mode + "'");
-        };
+        TrainsetRun.Mode m = mode;
         if (m == TrainsetRun.Mode.SOFTNESS && tauC == null) {
             throw new IllegalArgumentException("--tau-c is required with --mode softness (the stable duration, about tau_alpha)");
         }

@@ -22,10 +22,10 @@ public final class D2minCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory with unwrapped positions (image counts): " + Formats.TRAJECTORY + ".")
     Path trajectory;
 
-    @Option(names = "--from", paramLabel = "FRAME", required = true, description = "Reference frame index (0-based).")
+    @Option(names = "--from", paramLabel = "FRAME", required = true, description = "Reference frame index (0-based).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int from;
 
-    @Option(names = "--to", paramLabel = "FRAME", required = true, description = "Current frame index (> --from).")
+    @Option(names = "--to", paramLabel = "FRAME", required = true, description = "Current frame index (> --from).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int to;
 
     @Option(names = "--cutoff", paramLabel = "R", defaultValue = "1.5", description = "Neighbour cutoff in the reference frame (sigma).")
@@ -34,7 +34,7 @@ public final class D2minCommand implements Callable<Integer> {
     @Option(names = "--dt", paramLabel = "TIME", defaultValue = "0.005", description = "MD timestep.")
     double dt;
 
-    @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Output CSV (and FILE.csv.manifest.json).")
+    @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Output CSV (and FILE.csv.manifest.json).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path out;
 
     @Mixin

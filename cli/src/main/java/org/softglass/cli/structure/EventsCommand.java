@@ -32,7 +32,7 @@ public final class EventsCommand implements Callable<Integer> {
     WindowOptions window = new WindowOptions();
 
 
-    @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Events CSV (and FILE.csv.manifest.json).")
+    @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Events CSV (and FILE.csv.manifest.json).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path out;
 
     @Mixin

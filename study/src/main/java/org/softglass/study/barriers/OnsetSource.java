@@ -1,5 +1,6 @@
 package org.softglass.study.barriers;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.softglass.core.io.JsonFile;
  * @param source {@link #FITTED} or the preset's name
  * @param reason why the onset fit refused, or null
  */
+@JsonIgnoreProperties(ignoreUnknown = true)   // a later writer may add keys; the report reads these
 public record OnsetSource(@JsonProperty("source") String source, @JsonProperty("reason") String reason) {
     /** The source of a fitted onset. */
     public static final String FITTED = "fitted";

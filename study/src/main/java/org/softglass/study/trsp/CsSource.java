@@ -1,5 +1,6 @@
 package org.softglass.study.trsp;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.softglass.core.io.JsonFile;
  * @param c1Fitted the fitted c1, NaN where the parameter file has no C_S(r)
  * @param c1Used the c1 used, NaN likewise
  */
+@JsonIgnoreProperties(ignoreUnknown = true)   // a later writer may add keys; the report reads these
 public record CsSource(@JsonProperty("source") String source, @JsonProperty("c1_fitted") double c1Fitted, @JsonProperty("c1_used") double c1Used) {
     /** Whether the run used the fitted c1. */
     public boolean fitted() { return "fitted".equals(source); }

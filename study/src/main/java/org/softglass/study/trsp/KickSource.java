@@ -1,5 +1,6 @@
 package org.softglass.study.trsp;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import org.softglass.core.io.JsonFile;
  * @param source {@link TrspParameterStudy#FITTED}, or the preset's kicks and their scale
  * @param reason why the fitted kicks were refused, or null
  */
+@JsonIgnoreProperties(ignoreUnknown = true)   // a later writer may add keys; the report reads these
 public record KickSource(@JsonProperty("source") String source, @JsonProperty("reason") String reason) {
     /** Whether the run used the fitted kicks. */
     public boolean fitted() { return TrspParameterStudy.FITTED.equals(source); }

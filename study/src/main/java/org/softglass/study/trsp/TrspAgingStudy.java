@@ -90,7 +90,7 @@ public final class TrspAgingStudy {
                 var runs = TrspEnsemble.run(m, kicks, muI, trajectories, seed, tEnd, times, new TrspEnsemble.Recorders() {
                     public OverlapRecorder overlap() { return null; }
                     public SoftnessRecorder softness() { return new SoftnessRecorder(m.lattice(), 0, -4, 2, 1); }
-                }, ctx.threads(), k -> bar.stepTo(done.incrementAndGet()));
+                }, ctx.threads(), k -> { synchronized (done) { bar.stepTo(done.incrementAndGet()); } });   // in order: the bar never goes back
                 double[] mean = new double[times.length], err = new double[times.length];
                 for (int i = 0; i < times.length; i++) {
                     double s = 0, s2 = 0;
