@@ -17,13 +17,8 @@ import org.softglass.core.space.Box;
  * HALF (Newton's third law, what MD uses) or FULL (what the minimiser uses), forces only (the MD
  * step) and forces + per-atom energies + virial. Scores are ns per particle.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class ForceBench {
+public class ForceBench extends SuiteBench {
     static final int N = 10_000;
 
     @Param({"1", "2"})
@@ -44,9 +39,9 @@ public class ForceBench {
 
     @Setup
     public void setup() {
-        Box[] b = new Box[1];
-        p = KaSystems.lattice(N, 1.2, 1, b);
-        box = b[0];
+        KaSystems.Config c = KaSystems.lattice(N, 1.2, 1);
+        p = c.particles();
+        box = c.box();
         try (NeighborListBuilder builder = new NeighborListBuilder(box, 2.8, 1)) {
             list = builder.build(p, kind);
         }

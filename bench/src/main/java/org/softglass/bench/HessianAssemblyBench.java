@@ -31,9 +31,9 @@ public class HessianAssemblyBench {
 
     @Setup
     public void setup() {
-        Box[] b = new Box[1];
-        p = KaSystems.lattice(n, 1.2, 1, b);
-        box = b[0];
+        KaSystems.Config c = KaSystems.lattice(n, 1.2, 1);
+        p = c.particles();
+        box = c.box();
         try (Hessian h = Hessian.assemble(p, box, Models.ka(), threads)) {
             System.out.printf("%nN=%d: %d stored blocks (%.1f per particle), memory %.1f MB%n", n, h.entries(),
                     h.entries() / (double) n, h.memoryBytes() / 1e6);

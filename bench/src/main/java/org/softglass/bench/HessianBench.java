@@ -28,13 +28,8 @@ import org.softglass.core.space.Box;
  * blocked solve of 8 dipoles at once.
  * Scores: µs per operation.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class HessianBench {
+public class HessianBench extends SuiteBench {
     static final int N = 10_000;
 
     @Param({"1", "2"})
@@ -48,9 +43,9 @@ public class HessianBench {
 
     @Setup
     public void setup() throws IOException {
-        Box[] b = new Box[1];
-        p = inherentStructure(b);
-        box = b[0];
+        KaSystems.Config c = inherentStructure();
+        p = c.particles();
+        box = c.box();
         h = Hessian.assemble(p, box, Models.ka(), threads);
         h.requireMinimum(1e-6);
         SplittableRandom rnd = new SplittableRandom(1);
@@ -64,12 +59,11 @@ public class HessianBench {
         for (int k = 0; k < pairs.length; k++) batch[k] = DipoleStiffness.dipole(h, pairs[k][0], pairs[k][1]);
     }
 
-    /** The cached KA IS, made on first use. */
-    static ParticleStore inherentStructure(Box[] boxOut) throws IOException {
+    /** The cached KA IS and its box, made on first use. */
+    static KaSystems.Config inherentStructure() throws IOException {
         Path cache = Path.of("bench", "target", "ka_is_N" + N + ".npy");
         if (!Files.exists(cache.getParent())) cache = Path.of("target", "ka_is_N" + N + ".npy");
         Box box = Box.cubicForDensity(N, 1.2);
-        boxOut[0] = box;
         if (Files.exists(cache)) {
             NpyArray a = NpyReader.read(cache);
             double[] v = a.doubles();
@@ -78,16 +72,15 @@ public class HessianBench {
                 p.setPosition(i, v[4 * i], v[4 * i + 1], v[4 * i + 2]);
                 p.setSpecies(i, (int) v[4 * i + 3]);
             }
-            return p;
+            return new KaSystems.Config(p, box);
         }
-        Box[] b = new Box[1];
-        ParticleStore p = KaSystems.lattice(N, 1.2, 1, b);
+        ParticleStore p = KaSystems.lattice(N, 1.2, 1).particles();
         Minimizer.quench(p, box, Models.ka(), MinimizeOptions.defaults().withFtol(1e-10 * Math.sqrt(N)).withThreads(2));
         Files.createDirectories(cache.toAbsolutePath().getParent());
         try (NpyWriter w = NpyWriter.open(cache, NpyDType.FLOAT64, N, 4)) {
             for (int i = 0; i < N; i++) w.writeRow(new double[] {p.x(i), p.y(i), p.z(i), p.species(i)});
         }
-        return p;
+        return new KaSystems.Config(p, box);
     }
 
     @TearDown

@@ -8,13 +8,17 @@ import org.softglass.core.space.Box;
 public final class KaSystems {
     private KaSystems() {}
 
+    /** A configuration and its periodic box. The particles are owned by the caller (close them). */
+    public record Config(ParticleStore particles, Box box) {}
+
     /**
      * A KA-like configuration of n particles at number density rho: n of the m³ sites of a simple
      * cubic lattice (m = ceil(n^⅓)) chosen at random, each jittered by up to ±0.15 lattice spacings,
      * 80 % species A. Neighbour counts within a radius are those of the liquid at that density; no
-     * two particles overlap (minimum distance ≥ 0.7 spacing), so forces stay finite.
+     * two particles overlap (minimum distance ≥ 0.7 spacing), so forces stay finite. The box is
+     * {@link Box#cubicForDensity}(n, rho).
      */
-    public static ParticleStore lattice(int n, double rho, long seed, Box[] boxOut) {
+    public static Config lattice(int n, double rho, long seed) {
         Box box = Box.cubicForDensity(n, rho);
         int m = (int) Math.ceil(Math.cbrt(n));
         double a = box.lx() / m;
@@ -34,7 +38,6 @@ public final class KaSystems {
                     (iz + 0.5 + 0.3 * (rnd.nextDouble() - 0.5)) * a);
             p.setSpecies(i, i < na ? 0 : 1);
         }
-        boxOut[0] = box;
-        return p;
+        return new Config(p, box);
     }
 }

@@ -4,18 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.softglass.core.energy.Models;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.LammpsDumpReader;
@@ -32,13 +25,8 @@ import org.softglass.core.particles.ParticleStore;
  * force evaluations (≈ 1 per L-BFGS iteration, ≈ 2 per CG iteration), the neighbour-list updates and
  * the vector work of the method (for L-BFGS the two-loop recursion, 2m + 2 passes over 3N doubles).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class MinimizerBench {
+public class MinimizerBench extends SuiteBench {
     static final int ITERATIONS = 50;
 
     @Param({"1", "2"})

@@ -5,19 +5,13 @@ import org.openjdk.jmh.annotations.*;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.partition.NeighborList;
 import org.softglass.core.partition.NeighborListBuilder;
-import org.softglass.core.space.Box;
 
 /**
  * Neighbour-list build for KA, N = 10 000, ρ = 1.2, list radius 2.8 (cutoff 2.5 + skin 0.3).
  * Scores are ns per particle ({@code @OperationsPerInvocation(N)}).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class NeighborListBench {
+public class NeighborListBench extends SuiteBench {
     static final int N = 10_000;
 
     @Param({"1", "2"})
@@ -31,9 +25,9 @@ public class NeighborListBench {
 
     @Setup
     public void setup() {
-        Box[] box = new Box[1];
-        p = KaSystems.lattice(N, 1.2, 1, box);
-        builder = new NeighborListBuilder(box[0], 2.8, threads);
+        KaSystems.Config c = KaSystems.lattice(N, 1.2, 1);
+        p = c.particles();
+        builder = new NeighborListBuilder(c.box(), 2.8, threads);
     }
 
     @TearDown

@@ -12,13 +12,9 @@ import org.softglass.core.rearrange.Persistence;
  * 0.02 per frame, on the command's default grid (10 lags per decade up to 989 frames, 30 lags). Scores are
  * ns per matrix element ({@code @OperationsPerInvocation(F·N)}).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx1g"})
-public class PersistenceBench {
+public class PersistenceBench extends SuiteBench {
     static final int F = 1000, N = 10_000, H = 5;
 
     @Param({"1", "2"})

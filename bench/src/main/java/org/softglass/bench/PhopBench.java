@@ -11,13 +11,8 @@ import org.softglass.core.rearrange.PhopCalculator;
  * every τ (h = 5, 11 frames in the ring buffer): the per-frame cost of {@code softglass phop} beyond
  * reading the dump. Positions are random walks. Scores are ns per particle ({@code @OperationsPerInvocation(N)}).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class PhopBench {
+public class PhopBench extends SuiteBench {
     static final int N = 10_000;
 
     @Param({"1", "2"})

@@ -18,12 +18,9 @@ import org.softglass.core.space.Box;
  * size of a KA training set with the ka-166 descriptor preset), applying a model (ns per row), and one
  * frame of C_S(r) by brute-force pairs (N = 4000, ms per frame).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class SoftnessBench {
+public class SoftnessBench extends SuiteBench {
     static final int N = 20_000, M = 166, ROWS = 100_000, PARTICLES = 4000;
 
     @Param({"PRIMAL", "DUAL"})

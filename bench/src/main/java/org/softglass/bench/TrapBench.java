@@ -14,13 +14,8 @@ import org.softglass.core.trap.TrapPresets;
  * KWW fit; {@code aging}: the master equation on 2000 bins after a quench 1.0 → 0.47 over 10 decades of
  * t_w (1 … 1e10; 10 outputs and 200 geometric steps per decade: 2500 steps including the start-up).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class TrapBench {
+public class TrapBench extends SuiteBench {
     TrapModel model;
     double[] times;
 

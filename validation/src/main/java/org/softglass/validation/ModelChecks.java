@@ -8,10 +8,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.softglass.core.elastic.Hessian;
+import org.softglass.core.elastic.HessianFiniteDifference;
 import org.softglass.core.energy.ForceCompute;
 import org.softglass.core.energy.Models;
 import org.softglass.core.energy.PairPotential;
@@ -46,57 +46,18 @@ final class ModelChecks {
                     try (Frame f = LammpsDumpReader.readFirst(ctx.lammps(LammpsChecks.IS))) {
                         ParticleStore p = f.particles();
                         Box box = f.box();
-                        int n = p.size();
                         try (Hessian hs = Hessian.assemble(p, box, pot, ctx.threads());
                              ForceCompute fc = new ForceCompute(pot, 1);
                              ParticleStore q = p.copy();
                              NeighborListBuilder b = new NeighborListBuilder(box, pot.maxCutoff() + 0.3, ctx.threads());
                              NeighborList list = b.build(q, NeighborList.Kind.FULL)) {
-                            SplittableRandom rnd = new SplittableRandom(3 + ctx.seed());
-                            double[] e = new double[3 * n], col = new double[3 * n];
-                            double maxEntry = 0, maxErr = 0;
-                            int columns = 0;
-                            for (int t = 0; t < 40; t++) {
-                                int idx = rnd.nextInt(3 * n), i = idx / 3, a = idx % 3;
-                                if (nearCutoff(q, box, pot, i, 2 * h)) continue;
-                                double x0 = q.pos(i, a);
-                                q.setPos(i, a, x0 + h);
-                                fc.forces(q, box, list);
-                                double[] fp = forces(q);
-                                q.setPos(i, a, x0 - h);
-                                fc.forces(q, box, list);
-                                double[] fm = forces(q);
-                                q.setPos(i, a, x0);
-                                Arrays.fill(e, 0);
-                                e[idx] = 1;
-                                hs.multiply(e, col);
-                                for (int r = 0; r < 3 * n; r++) {
-                                    double fd = -(fp[r] - fm[r]) / (2 * h);
-                                    maxErr = Math.max(maxErr, Math.abs(fd - col[r]));
-                                    maxEntry = Math.max(maxEntry, Math.abs(col[r]));
-                                }
-                                columns++;
-                            }
-                            return new Measurement(0, maxEntry > 10 ? maxErr : Double.NaN, 2e-6,
-                                    String.format("%d columns, largest entry %.1f", columns, maxEntry));
+                            HessianFiniteDifference.Result r = HessianFiniteDifference.compare(hs, fc, q, box, pot, list,
+                                    new SplittableRandom(3 + ctx.seed()), 40, h);
+                            return new Measurement(0, r.maxEntry() > 10 ? r.maxError() : Double.NaN, 2e-6,
+                                    String.format("%d columns, largest entry %.1f", r.columns(), r.maxEntry()));
                         }
                     }
                 });
-    }
-
-    private static boolean nearCutoff(ParticleStore p, Box box, PairPotential pot, int i, double margin) {
-        for (int j = 0; j < p.size(); j++) {
-            if (j == i) continue;
-            double r = Math.sqrt(box.distanceSquared(p.x(i), p.y(i), p.z(i), p.x(j), p.y(j), p.z(j)));
-            if (Math.abs(r - pot.cutoff(p.species(i), p.species(j))) < margin) return true;
-        }
-        return false;
-    }
-
-    private static double[] forces(ParticleStore q) {
-        double[] f = new double[3 * q.size()];
-        for (int i = 0; i < q.size(); i++) for (int a = 0; a < 3; a++) f[3 * i + a] = q.force(i, a);
-        return f;
     }
 
     /**

@@ -26,26 +26,30 @@ public final class FeatureStats {
 
     /** Adds the row {@code data[off .. off + M)}. Modifies this. */
     public void add(double[] data, int off) {
-        count++;
-        double inv = 1.0 / count;
-        for (int c = 0; c < m; c++) {
-            double x = data[off + c];
-            double d = x - mean[c];
-            mean[c] += d * inv;
-            m2[c] += d * (x - mean[c]);
-        }
+        double inv = nextRow();
+        for (int c = 0; c < m; c++) update(c, data[off + c], inv);
     }
 
     /** Adds the row {@code data[off .. off + M)} of float values (each exactly representable as a double). */
     public void add(float[] data, int off) {
+        double inv = nextRow();
+        for (int c = 0; c < m; c++) update(c, data[off + c], inv);
+    }
+
+    /** Counts one more row R and returns 1/R. Modifies the count. */
+    private double nextRow() {
         count++;
-        double inv = 1.0 / count;
-        for (int c = 0; c < m; c++) {
-            double x = data[off + c];
-            double d = x - mean[c];
-            mean[c] += d * inv;
-            m2[c] += d * (x - mean[c]);
-        }
+        return 1.0 / count;
+    }
+
+    /**
+     * Welford's step of feature {@code c} with value {@code x} of row R ({@code inv} = 1/R):
+     * d = x − mean, mean += d/R, M2 += d·(x − mean'). Modifies {@code mean[c]}, {@code m2[c]}.
+     */
+    private void update(int c, double x, double inv) {
+        double d = x - mean[c];
+        mean[c] += d * inv;
+        m2[c] += d * (x - mean[c]);
     }
 
     /** Adds {@code rows} consecutive float rows of a row-major array starting at {@code off}. */

@@ -28,54 +28,17 @@ class HessianTest {
      * would make F jump; such columns are skipped (none occurs in practice: probability ~1e-3 per column).
      */
     static void checkAgainstForces(Systems.Config c, long seed) {
-        int n = c.particles().size();
         double h = 1e-6;
         try (Hessian hs = Hessian.assemble(c.particles(), c.box(), c.potential(), 2);
              ForceCompute fc = new ForceCompute(c.potential(), 1);
              ParticleStore q = c.particles().copy();
              NeighborList list = Neighbors.full(q, c.box(), c.potential().maxCutoff() + 0.3)) {
-            SplittableRandom rnd = new SplittableRandom(seed);
-            double[] e = new double[3 * n], col = new double[3 * n];
-            double maxEntry = 0, maxErr = 0;
-            for (int t = 0; t < 40; t++) {
-                int idx = rnd.nextInt(3 * n), i = idx / 3, a = idx % 3;
-                if (nearCutoff(c, i, 2 * h)) continue;
-                double x0 = q.pos(i, a);
-                q.setPos(i, a, x0 + h);
-                fc.forces(q, c.box(), list);
-                double[] fp = forces(q);
-                q.setPos(i, a, x0 - h);
-                fc.forces(q, c.box(), list);
-                double[] fm = forces(q);
-                q.setPos(i, a, x0);
-                java.util.Arrays.fill(e, 0);
-                e[idx] = 1;
-                hs.multiply(e, col);
-                for (int r = 0; r < 3 * n; r++) {
-                    double fd = -(fp[r] - fm[r]) / (2 * h);
-                    maxErr = Math.max(maxErr, Math.abs(fd - col[r]));
-                    maxEntry = Math.max(maxEntry, Math.abs(col[r]));
-                }
-            }
+            HessianFiniteDifference.Result r = HessianFiniteDifference.compare(hs, fc, q, c.box(), c.potential(), list,
+                    new SplittableRandom(seed), 40, h);
+            double maxErr = r.maxError(), maxEntry = r.maxEntry();
             assertTrue(maxErr < 2e-6, "max |M − FD| = " + maxErr + " (largest entry " + maxEntry + ")");
             assertTrue(maxEntry > 10, "columns were checked: largest entry " + maxEntry);
         }
-    }
-
-    private static boolean nearCutoff(Systems.Config c, int i, double margin) {
-        ParticleStore p = c.particles();
-        for (int j = 0; j < p.size(); j++) {
-            if (j == i) continue;
-            double r = Math.sqrt(c.box().distanceSquared(p.x(i), p.y(i), p.z(i), p.x(j), p.y(j), p.z(j)));
-            if (Math.abs(r - c.potential().cutoff(p.species(i), p.species(j))) < margin) return true;
-        }
-        return false;
-    }
-
-    private static double[] forces(ParticleStore q) {
-        double[] f = new double[3 * q.size()];
-        for (int i = 0; i < q.size(); i++) for (int a = 0; a < 3; a++) f[3 * i + a] = q.force(i, a);
-        return f;
     }
 
     @Test

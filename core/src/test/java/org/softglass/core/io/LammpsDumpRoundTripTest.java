@@ -30,6 +30,18 @@ class LammpsDumpRoundTripTest {
         return new Frame[] {a, b};
     }
 
+    /**
+     * Writes {@code dir/name}: one dump frame at {@code timestep} in the periodic box [0, 10]³ with the
+     * ATOMS header {@code columns} and one line per atom (the atom count is {@code atoms.length}).
+     */
+    private Path writeBox10(String name, long timestep, String columns, String... atoms) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, "ITEM: TIMESTEP\n" + timestep + "\nITEM: NUMBER OF ATOMS\n" + atoms.length
+                + "\nITEM: BOX BOUNDS pp pp pp\n0 10\n0 10\n0 10\nITEM: ATOMS " + columns + "\n"
+                + String.join("\n", atoms) + "\n");
+        return file;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"t.dump", "t.dump.gz"})
     void wrappedWithImagesIsExact(String name) throws IOException {
@@ -134,21 +146,10 @@ class LammpsDumpRoundTripTest {
 
     @Test
     void atomsOutsideTheBoxAreWrappedKeepingUnwrappedPositions() throws IOException {
-        Path file = dir.resolve("out.dump");
-        Files.writeString(file, """
-                ITEM: TIMESTEP
-                7
-                ITEM: NUMBER OF ATOMS
-                3
-                ITEM: BOX BOUNDS pp pp pp
-                0 10
-                0 10
-                0 10
-                ITEM: ATOMS id type x y z ix iy iz
-                3 2 10.0 -0.5 5 0 0 2
-                1 1 1 2 3 0 0 0
-                2 1 9.99 0 10.2 1 -1 0
-                """);
+        Path file = writeBox10("out.dump", 7, "id type x y z ix iy iz",
+                "3 2 10.0 -0.5 5 0 0 2",
+                "1 1 1 2 3 0 0 0",
+                "2 1 9.99 0 10.2 1 -1 0");
         try (Frame f = LammpsDumpReader.readFirst(file)) {
             ParticleStore p = f.particles();
             assertEquals(1, p.id(0));
@@ -167,20 +168,9 @@ class LammpsDumpRoundTripTest {
 
     @Test
     void imagesAreDerivedFromUnwrappedColumnsWithoutFlags() throws IOException {
-        Path file = dir.resolve("d.dump");
-        Files.writeString(file, """
-                ITEM: TIMESTEP
-                0
-                ITEM: NUMBER OF ATOMS
-                2
-                ITEM: BOX BOUNDS pp pp pp
-                0 10
-                0 10
-                0 10
-                ITEM: ATOMS id type x y z xu yu zu
-                1 1 1 2 3 21 -8 3
-                2 1 5 5 5 5 5 5
-                """);
+        Path file = writeBox10("d.dump", 0, "id type x y z xu yu zu",
+                "1 1 1 2 3 21 -8 3",
+                "2 1 5 5 5 5 5 5");
         try (Frame f = LammpsDumpReader.readFirst(file)) {
             assertEquals(CoordinateKind.WRAPPED, f.coordinates());
             assertTrue(f.imagesKnown());
