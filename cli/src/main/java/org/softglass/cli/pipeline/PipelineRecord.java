@@ -1,10 +1,13 @@
 package org.softglass.cli.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.JsonFile;
 
 /**
  * The one reader of a run directory's {@code pipeline.json} (the manifest {@link Pipeline} writes: its parameters, the
@@ -14,30 +17,53 @@ import java.nio.file.Path;
  *
  * @param threads      the run's {@code --threads}, or null when not recorded
  * @param quenchShards the run's {@code --quench-shards} (0 when not recorded)
- * @param study        the {@code parameters.study} block, or a missing node
+ * @param study        the {@code parameters.study} block, or null (not a study run)
  */
-public record PipelineRecord(Integer threads, int quenchShards, JsonNode study) {
+public record PipelineRecord(Integer threads, int quenchShards, Study study) {
     /** No record. */
-    static final PipelineRecord NONE = new PipelineRecord(null, 0, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+    static final PipelineRecord NONE = new PipelineRecord(null, 0, null);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The file as bound: its {@code parameters} (the other manifest fields are not read). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record File(@JsonProperty("parameters") Parameters parameters) {}
+
+    /** The parameters read: {@code threads}, {@code quench_shards} (absent when 0) and {@code study} (absent for a preset). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Parameters(@JsonProperty("threads") Integer threads, @JsonProperty("quench_shards") Integer quenchShards,
+                              @JsonProperty("study") Study study) {}
+
+    /**
+     * The study block ({@link StudyInputs#asMap}) as read.
+     *
+     * @param trajectories temperature label ({@code T0.450}) → its files; empty when missing
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Study(@JsonProperty("trajectories") Map<String, Trajectory> trajectories) {
+        public Study {
+            trajectories = trajectories == null ? Map.of() : trajectories;
+        }
+    }
+
+    /** @param file the structure trajectory at one temperature (as given), or null when missing */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Trajectory(@JsonProperty("file") String file) {}
 
     /** The record of run directory {@code run}, or {@link #NONE}. */
     public static PipelineRecord of(Path run) {
         Path pj = run.resolve("pipeline.json");
         if (!Files.isRegularFile(pj)) return NONE;
         try {
-            JsonNode p = JSON.readTree(pj.toFile()).path("parameters");
-            JsonNode t = p.path("threads"), q = p.path("quench_shards");
-            return new PipelineRecord(t.isInt() ? t.asInt() : null, q.isInt() ? q.asInt() : 0, p.path("study"));
-        } catch (IOException e) {
+            Parameters p = JsonFile.read(pj, File.class).parameters();
+            if (p == null) return new PipelineRecord(null, 0, null);
+            return new PipelineRecord(p.threads(), p.quenchShards() == null ? 0 : p.quenchShards(), p.study());
+        } catch (IOException | InputFormatException e) {
             return NONE;   // an unreadable record is rewritten by the next run
         }
     }
 
     /** The structure trajectory of a study run at temperature label {@code label}, or null. */
     public Path studyTrajectory(String label) {
-        JsonNode f = study.path("trajectories").path(label).path("file");
-        return f.isTextual() ? Path.of(f.asText()) : null;
+        Trajectory t = study == null ? null : study.trajectories().get(label);
+        return t == null || t.file() == null ? null : Path.of(t.file());
     }
 }

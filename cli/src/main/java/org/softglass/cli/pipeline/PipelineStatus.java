@@ -2,8 +2,6 @@ package org.softglass.cli.pipeline;
 
 import org.softglass.cli.slurm.Slurm;
 import org.softglass.cli.slurm.SlurmExecutor;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.softglass.core.io.InputFormatException;
 
 /**
  * {@code softglass pipeline --status} (and {@code study --status}): what a run directory's ledger records, read
@@ -35,8 +34,7 @@ public final class PipelineStatus {
         if (!Files.isDirectory(stages)) {
             throw new IllegalArgumentException("--status: " + dir + " holds no pipeline or study run (no stages/ folder)");
         }
-        ObjectMapper json = new ObjectMapper();
-        Map<String, List<JsonNode>> byStage = new LinkedHashMap<>();
+        Map<String, List<StageRecord>> byStage = new LinkedHashMap<>();
         for (String s : Pipeline.STAGES) byStage.put(s, new ArrayList<>());
         List<Path> files;
         try (Stream<Path> l = Files.list(stages)) {
@@ -47,8 +45,8 @@ public final class PipelineStatus {
             String stage = name.replaceFirst("(-.*)?\\.json$", "");
             if (byStage.containsKey(stage)) {
                 try {
-                    byStage.get(stage).add(json.readTree(f.toFile()));
-                } catch (IOException e) {
+                    byStage.get(stage).add(StageRecord.read(f));
+                } catch (IOException | InputFormatException e) {
                     // a record being rewritten: counted at the next look
                 }
             }
@@ -59,11 +57,10 @@ public final class PipelineStatus {
             int done = 0, running = 0;
             double seconds = 0;
             List<String> now = new ArrayList<>();
-            for (JsonNode m : e.getValue()) {
-                String status = m.path("status").asText();
-                if (status.equals("complete")) {
+            for (StageRecord m : e.getValue()) {
+                if (m.complete()) {
                     done++;
-                    seconds += m.path("seconds").asDouble(0);
+                    seconds += Double.isNaN(m.seconds()) ? 0 : m.seconds();
                 } else {
                     running++;
                     now.add(progress(dir, m));
@@ -96,7 +93,6 @@ public final class PipelineStatus {
             reached = false;
             note = "  (" + e.getMessage() + ")";
         }
-        ObjectMapper json = new ObjectMapper();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nslurm jobs (%s)%s%n%-24s %10s  %s%n", SlurmExecutor.jobsFile(dir), note,
                 "item", "job", "state"));
         int failed = 0;
@@ -106,8 +102,8 @@ public final class PipelineStatus {
             boolean complete = false;
             if (Files.isRegularFile(rec)) {
                 try {
-                    complete = "complete".equals(json.readTree(rec.toFile()).path("status").asText());
-                } catch (IOException ex) {
+                    complete = StageRecord.read(rec).complete();
+                } catch (IOException | InputFormatException ex) {
                     // being rewritten: not complete yet
                 }
             }
@@ -128,12 +124,12 @@ public final class PipelineStatus {
     }
 
     /** "ITEM" or, for a running MD item, "ITEM: step S of E+P". */
-    private static String progress(Path dir, JsonNode m) {
-        String item = m.path("command").asText().replaceFirst("^pipeline ", "");
-        JsonNode p = m.path("parameters");
-        if (!item.matches("simulate-T[0-9.]+") || !p.has("steps")) return item + " running";   // not an MD item (e.g. a quench shard)
+    private static String progress(Path dir, StageRecord m) {
+        String item = (m.command() == null ? "" : m.command()).replaceFirst("^pipeline ", "");
+        Long steps = m.parameters().steps();
+        if (!item.matches("simulate-T[0-9.]+") || steps == null) return item + " running";   // not an MD item (e.g. a quench shard)
         Path thermo = dir.resolve("md").resolve(item.substring("simulate-".length())).resolve("thermo.csv.part");
-        long total = p.path("steps").asLong(0);   // thermo rows count production steps
+        long total = steps;   // thermo rows count production steps
         try (Stream<String> lines = Files.isRegularFile(thermo) ? Files.lines(thermo) : Stream.empty()) {
             String last = lines.reduce((a, b) -> b).orElse(null);
             if (last == null || !Character.isDigit(last.charAt(0))) {

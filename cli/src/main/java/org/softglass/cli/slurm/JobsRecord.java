@@ -1,13 +1,15 @@
 package org.softglass.cli.slurm;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.softglass.cli.Csv;
+import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.JsonFile;
 
 /**
  * {@code DIR/slurm/jobs.json} ({@code softglass.slurm-jobs/1}): item → the id of its job and the SHA-256 of the script it
@@ -15,9 +17,29 @@ import org.softglass.cli.Csv;
  * {@code submit.sh} after every job).
  */
 final class JobsRecord {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private JobsRecord() {}
+
+    /** The file as bound: its {@code jobs} (the schema field is not checked, as before). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record File(@JsonProperty("jobs") Map<String, Job> jobs) {
+        File {
+            jobs = jobs == null ? Map.of() : jobs;
+        }
+    }
+
+    /**
+     * One item's entry.
+     *
+     * @param job the SLURM job id; "" when missing
+     * @param scriptSha256 the SHA-256 of the script the job runs; "" when missing (an older record)
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Job(@JsonProperty("job") String job, @JsonProperty("script_sha256") String scriptSha256) {
+        Job {
+            job = job == null ? "" : job;
+            scriptSha256 = scriptSha256 == null ? "" : scriptSha256;
+        }
+    }
 
     /** {@code DIR/slurm/jobs.json}. */
     static Path file(Path dir) { return dir.resolve("slurm").resolve("jobs.json"); }
@@ -31,13 +53,14 @@ final class JobsRecord {
         Map<String, String> m = new LinkedHashMap<>();
         Path f = file(dir);
         if (!Files.isRegularFile(f)) return m;
-        JsonNode j;
+        File j;
         try {
-            j = JSON.readTree(f.toFile()).path("jobs");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(f + ": not a softglass jobs record (" + Slurm.firstLine(String.valueOf(e.getMessage())) + ")");
+            j = JsonFile.read(f, File.class);
+        } catch (InputFormatException e) {
+            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new IllegalArgumentException(f + ": not a softglass jobs record (" + Slurm.firstLine(String.valueOf(why)) + ")");
         }
-        j.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().path("job").asText()));
+        j.jobs().forEach((k, v) -> m.put(k, v.job()));
         return m;
     }
 
@@ -47,8 +70,8 @@ final class JobsRecord {
         Path f = file(dir);
         if (!Files.isRegularFile(f)) return m;
         try {
-            JSON.readTree(f.toFile()).path("jobs").fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().path("script_sha256").asText("")));
-        } catch (IOException e) {
+            JsonFile.read(f, File.class).jobs().forEach((k, v) -> m.put(k, v.scriptSha256()));
+        } catch (InputFormatException e) {
             // refused with its message by jobs()
         }
         return m;

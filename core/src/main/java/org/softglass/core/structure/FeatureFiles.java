@@ -217,6 +217,35 @@ public final class FeatureFiles implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The descriptor set a features.json was computed with, as {@link #writeSidecar} records it: what a trained model keeps
+     * (its {@code training.feature_set}) so the softness of a trajectory can recompute the same descriptors.
+     *
+     * @param preset the descriptor preset, null when none (a training set's own columns)
+     * @param rmax the descriptors' cutoff (σ), null when missing
+     * @param tolerance the preset's truncation tolerance, null when not recorded
+     * @param centerSpecies the species of the centre particles, null when missing
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public record FeatureSet(@com.fasterxml.jackson.annotation.JsonProperty("preset") String preset,
+                             @com.fasterxml.jackson.annotation.JsonProperty("rmax") Double rmax,
+                             @com.fasterxml.jackson.annotation.JsonProperty("tolerance") Double tolerance,
+                             @com.fasterxml.jackson.annotation.JsonProperty("center_species") String centerSpecies) {
+        /** The record as a model's provenance holds it: preset, rmax, tolerance, center_species, in that order (nulls kept). */
+        public Map<String, Object> asMap() {
+            return org.softglass.core.io.JsonFile.map("preset", preset, "rmax", rmax, "tolerance", tolerance, "center_species", centerSpecies);
+        }
+    }
+
+    /**
+     * The descriptor set of a features.json ({@link FeatureSet}); the schema field is not checked.
+     *
+     * @throws InputFormatException naming the file: not JSON, or a field of the wrong kind
+     */
+    public static FeatureSet featureSet(Path featuresJson) throws IOException {
+        return org.softglass.core.io.JsonFile.read(featuresJson, FeatureSet.class);
+    }
+
     /** What to do with a descriptor directory that records no trajectory. */
     public static final String RECOMPUTE = "recompute the descriptors with 'softglass descriptors'";
 

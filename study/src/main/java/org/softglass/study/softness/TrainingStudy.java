@@ -1,7 +1,5 @@
 package org.softglass.study.softness;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -131,13 +129,7 @@ public final class TrainingStudy {
         prov.put("input", dirs.size() == 1 ? dir.toString() : dirs.stream().map(Path::toString).toList());
         prov.put("softglass", ctx.version());
         // the descriptor set the features came from, so the softness of a trajectory can recompute it
-        JsonNode fj = new ObjectMapper().readTree(dir.resolve("features.json").toFile());
-        Map<String, Object> set = new LinkedHashMap<>();
-        for (String k : new String[] {"preset", "rmax", "tolerance", "center_species"}) {
-            JsonNode v = fj.get(k);
-            set.put(k, v == null || v.isNull() ? null : v.isNumber() ? (Object) v.doubleValue() : v.asText());
-        }
-        prov.put("feature_set", set);
+        prov.put("feature_set", org.softglass.core.structure.FeatureFiles.featureSet(dir.resolve("features.json")).asMap());
         SoftnessTrainer.Options o = req.options();
         SoftnessTrainer.Result r = SoftnessTrainer.train(ts.x(), ts.labels(), ts.columns(), o, prov);
         SoftnessModel m = r.model();
