@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * A small JSON record of a run, written beside its outputs so a result can be reproduced:
  * {@code {"tool": "softglass", "version", "command", "created", "parameters": {...},
- * "inputs": {path: {"sha256", "bytes"}}, "outputs": [...], "results": {...}}}. Written atomically.
+ * "inputs": {path: {"sha256", "bytes"}}, "outputs": [...], "results": {...}}}. Written atomically; read back by
+ * {@link #read}.
  */
 public final class Manifest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -95,6 +96,13 @@ public final class Manifest {
 
     /** The manifest as a map (for tests). */
     public Map<String, Object> asMap() { return root; }
+
+    /**
+     * Reads a manifest back ({@link ManifestRecord}): its one reader.
+     *
+     * @throws InputFormatException naming the file: not JSON, or a field of the wrong kind
+     */
+    public static ManifestRecord read(Path file) throws IOException { return ManifestRecord.read(file); }
 
     /** Writes the manifest as indented JSON, atomically. */
     public void write(Path target) throws IOException {
