@@ -1,17 +1,14 @@
 package org.softglass.study.shards;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.Manifest;
+import org.softglass.core.io.ManifestRecord;
 import org.softglass.core.util.InvalidParameter;
 
 /**
@@ -23,10 +20,9 @@ import org.softglass.core.util.InvalidParameter;
 public final class FrameShards {
     /** Manifest parameters that may differ between shards (they do not change a row). */
     private static final List<String> PER_SHARD = List.of("frames", "threads");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One shard: its descriptor directory, manifest, first frame and frame count. */
-    public record Shard(Path dir, JsonNode manifest, long first, long frames, boolean reachedEnd) {}
+    public record Shard(Path dir, ManifestRecord manifest, long first, long frames, boolean reachedEnd) {}
 
     private FrameShards() {}
 
@@ -44,32 +40,29 @@ public final class FrameShards {
                 throw InputFormatException.naming(what.get(i).toString(), -1, "no " + what.get(i).relativize(man) + ": expected the output folder of a "
                         + "'{frames} A:B' run");
             }
-            JsonNode m = JSON.readTree(man.toFile());
-            JsonNode r = m.path("results");
-            if (!"descriptors".equals(m.path("command").asText()) || !r.path("first_frame").isIntegralNumber() || !r.path("frames").isIntegralNumber()) {
+            ManifestRecord m = Manifest.read(man);
+            if (!"descriptors".equals(m.command()) || !m.resultIsWhole("first_frame") || !m.resultIsWhole("frames")) {
                 throw new InputFormatException(man.toString(), -1, "not the manifest of a 'descriptors' run that records its frames (first_frame, frames)");
             }
-            parts.add(new Shard(what.get(i), m, r.path("first_frame").asLong(), r.path("frames").asLong(), r.path("reached_end_of_input").asBoolean(false)));
+            parts.add(new Shard(what.get(i), m, m.resultLong("first_frame"), m.resultLong("frames"), m.resultFlag("reached_end_of_input")));
         }
         parts.sort(Comparator.comparingLong(Shard::first));
         Shard ref = parts.get(0);
         long want = 0;
         for (Shard p : parts) {
-            if (!inputSha(p).equals(inputSha(ref))) {
+            if (!p.manifest().firstInputSha256().equals(ref.manifest().firstInputSha256())) {
                 throw new InputFormatException(p.dir().toString(), -1, "read another trajectory than " + ref.dir() + " (its input's SHA-256 differs)");
             }
-            if (!ref.manifest().path("version").equals(p.manifest().path("version"))) {
-                throw new InputFormatException(p.dir().toString(), -1, "made by softglass " + p.manifest().path("version") + " but " + ref.dir()
-                        + " by " + ref.manifest().path("version") + ": expected one run's shards");
+            if (!java.util.Objects.equals(ref.manifest().version(), p.manifest().version())) {
+                throw new InputFormatException(p.dir().toString(), -1, "made by softglass " + p.manifest().versionText() + " but " + ref.dir()
+                        + " by " + ref.manifest().versionText() + ": expected one run's shards");
             }
-            java.util.Set<String> keys = new java.util.TreeSet<>();
-            ref.manifest().path("parameters").fieldNames().forEachRemaining(keys::add);
-            p.manifest().path("parameters").fieldNames().forEachRemaining(keys::add);
+            java.util.Set<String> keys = new java.util.TreeSet<>(ref.manifest().parameters().keySet());
+            keys.addAll(p.manifest().parameters().keySet());
             for (String k : keys) {
-                JsonNode a = ref.manifest().path("parameters").path(k), b = p.manifest().path("parameters").path(k);
-                if (!PER_SHARD.contains(k) && !a.equals(b)) {
-                    throw new InputFormatException(p.dir().toString(), -1, "parameter " + k + " is " + b + " but " + a + " in " + ref.dir()
-                            + ": expected one run's shards");
+                if (!PER_SHARD.contains(k) && !ref.manifest().sameParameter(k, p.manifest())) {
+                    throw new InputFormatException(p.dir().toString(), -1, "parameter " + k + " is " + p.manifest().parameterText(k) + " but "
+                            + ref.manifest().parameterText(k) + " in " + ref.dir() + ": expected one run's shards");
                 }
             }
             if (p.first() != want) {
@@ -109,31 +102,22 @@ public final class FrameShards {
         m.trajectory(org.softglass.core.structure.FeatureFiles.trajectory(out.resolve("features.json")));
         long frames = parts.stream().mapToLong(Shard::frames).sum();
         m.result("frames", frames).result("first_frame", 0).result("reached_end_of_input", true).result("rows", rows)
-                .result("columns", ref.manifest().path("results").path("columns").asInt());
+                .result("columns", ref.manifest().resultInt("columns"));
         return m;
-    }
-
-    private static String inputSha(Shard s) { return inputSha(s.manifest()); }
-
-    /** The SHA-256 of the first input a manifest records (the file a shard read), or "". */
-    public static String inputSha(JsonNode manifest) {
-        Iterator<JsonNode> it = manifest.path("inputs").elements();
-        return it.hasNext() ? it.next().path("sha256").asText() : "";
     }
 
     /**
      * The manifest of a merge of shards made by {@code command}: the first shard's parameters less {@code perShard},
      * the shard folders ({@code merged_shards}) and the file the shards read (its first input, when it still exists).
      */
-    public static Manifest merged(String command, JsonNode ref, List<String> perShard, List<Path> dirs, String version) throws IOException {
+    public static Manifest merged(String command, ManifestRecord ref, List<String> perShard, List<Path> dirs, String version) throws IOException {
         Manifest m = new Manifest(version, command);
-        for (Iterator<Map.Entry<String, JsonNode>> it = ref.path("parameters").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!perShard.contains(e.getKey())) m.param(e.getKey(), JSON.treeToValue(e.getValue(), Object.class));
-        }
+        ref.parameters().forEach((k, v) -> {
+            if (!perShard.contains(k)) m.param(k, v);
+        });
         m.param("merged_shards", dirs.stream().map(Path::toString).toList());
-        Path in = Path.of(ref.path("inputs").fieldNames().next());
-        if (Files.isRegularFile(in)) m.input(in, inputSha(ref));
+        Path in = Path.of(ref.inputs().getFirst().path());
+        if (Files.isRegularFile(in)) m.input(in, ref.firstInputSha256());
         return m;
     }
 }

@@ -1,19 +1,16 @@
 package org.softglass.study.shards;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.CsvRows;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.Manifest;
+import org.softglass.core.io.ManifestRecord;
 import org.softglass.core.softness.SoftnessApply;
 import org.softglass.core.softness.SoftnessMerge;
 import org.softglass.core.structure.FeatureMerge;
@@ -27,7 +24,6 @@ import org.softglass.study.softness.SoftnessStudy;
  * structures ({@link #quench}). Each checks that the shards are one run's ({@link FrameShards}) before writing anything.
  */
 public final class ShardMerge {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Quench manifest parameters that may differ between shards (they do not change a frame's result). */
     private static final List<String> QUENCH_PER_SHARD = List.of("frames", "threads", "frames_in_parallel");
 
@@ -36,7 +32,7 @@ public final class ShardMerge {
     /** The joined frame count and how many of them did not converge. */
     public record QuenchMerge(int frames, int unconverged) {}
 
-    private record QuenchShard(Path dir, JsonNode manifest, List<String> rows, int firstFrame, int lastFrame) {}
+    private record QuenchShard(Path dir, ManifestRecord manifest, List<String> rows, int firstFrame, int lastFrame) {}
 
     /** Joins descriptor shards ({@code DescriptorStudy} on frame blocks) into {@code out}; returns the row count. */
     public static long descriptors(List<Path> shards, Path out, StudyContext ctx) throws IOException {
@@ -65,18 +61,18 @@ public final class ShardMerge {
                 throw InputFormatException.naming(d.toString(), -1, "expected the output folder of a softness run on a block of frames "
                         + "('softglass softness MODEL TRAJ {frames} A:B': softness.manifest.json and descriptors/)");
             }
-            JsonNode m = JSON.readTree(man.toFile());
-            Iterator<java.util.Map.Entry<String, JsonNode>> in = m.path("inputs").fields();
-            if (!"softness".equals(m.path("command").asText()) || !in.hasNext()) {
+            ManifestRecord m = Manifest.read(man);
+            if (!"softness".equals(m.command()) || m.inputs().isEmpty()) {
                 throw new InputFormatException(man.toString(), -1, "not the manifest of 'softglass softness' (with its model as first input)");
             }
-            var first = in.next();   // the model: its path and hash as the shard recorded them
-            String sha = m.path("parameters").path("model_sha256").asText(first.getValue().path("sha256").asText());
+            ManifestRecord.Input first = m.inputs().getFirst();   // the model: its path and hash as the shard recorded them
+            Object recorded = m.parameters().get("model_sha256");
+            String sha = recorded == null ? first.sha256() : String.valueOf(recorded);
             if (model != null && !model.equals(sha)) {
                 throw new InputFormatException(d.toString(), -1, "applied another model than " + shards.get(0) + " (the model's SHA-256 differs)");
             }
             model = sha;
-            modelFile = Path.of(first.getKey());
+            modelFile = Path.of(first.path());
             descriptorDirs.add(d.resolve("descriptors"));
         }
         FrameShards.requireOwnOut(shards, out);
@@ -109,9 +105,9 @@ public final class ShardMerge {
             if (!Files.isRegularFile(man) || !Files.isRegularFile(csv) || !Files.isRegularFile(d.resolve("is.dump"))) {
                 throw new InputFormatException(d.toString(), -1, "expected the output folder of 'softglass quench' (is.dump, is_energy.csv, manifest.json)");
             }
-            JsonNode m = JSON.readTree(man.toFile());
-            if (!"quench".equals(m.path("command").asText())) throw new InputFormatException(man.toString(), -1, "not the manifest of 'softglass quench'");
-            if (!m.path("inputs").fields().hasNext()) throw new InputFormatException(man.toString(), -1, "records no input DUMP");
+            ManifestRecord m = Manifest.read(man);
+            if (!"quench".equals(m.command())) throw new InputFormatException(man.toString(), -1, "not the manifest of 'softglass quench'");
+            if (m.inputs().isEmpty()) throw new InputFormatException(man.toString(), -1, "records no input DUMP");
             List<String> rows = new ArrayList<>();
             int[] ends = {-1, -1};
             CsvRows.read(csv, QuenchStudy.CSV_HEADER, (f, line, text) -> {
@@ -137,14 +133,13 @@ public final class ShardMerge {
         QuenchShard ref = parts.get(0);
         for (int i = 0; i < parts.size(); i++) {
             QuenchShard p = parts.get(i);
-            if (!FrameShards.inputSha(p.manifest()).equals(FrameShards.inputSha(ref.manifest()))) {
+            if (!p.manifest().firstInputSha256().equals(ref.manifest().firstInputSha256())) {
                 throw new InputFormatException(p.dir().toString(), -1, "quenched another DUMP than " + ref.dir() + " (its input's SHA-256 differs)");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = ref.manifest().path("parameters").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!QUENCH_PER_SHARD.contains(e.getKey()) && !e.getValue().equals(p.manifest().path("parameters").path(e.getKey()))) {
-                    throw new InputFormatException(p.dir().toString(), -1, "parameter " + e.getKey() + " is " + p.manifest().path("parameters").path(e.getKey())
-                            + " but " + e.getValue() + " in " + ref.dir() + ": expected one quench's shards");
+            for (String k : ref.manifest().parameters().keySet()) {
+                if (!QUENCH_PER_SHARD.contains(k) && !ref.manifest().sameParameter(k, p.manifest())) {
+                    throw new InputFormatException(p.dir().toString(), -1, "parameter " + k + " is " + p.manifest().parameterText(k)
+                            + " but " + ref.manifest().parameterText(k) + " in " + ref.dir() + ": expected one quench's shards");
                 }
             }
             int want = i == 0 ? 0 : parts.get(i - 1).lastFrame() + 1;
@@ -159,7 +154,7 @@ public final class ShardMerge {
             }
         }
         QuenchShard last = parts.getLast();
-        if (!last.manifest().path("results").path("reached_end_of_input").asBoolean(false)) {
+        if (!last.manifest().resultFlag("reached_end_of_input")) {
             throw new InputFormatException(last.dir().toString(), -1, "ends at frame " + last.lastFrame() + " but the DUMP has more frames "
                     + "(no shard reached its end): expected the shards of every frame");
         }
