@@ -1,15 +1,14 @@
 package org.softglass.core.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.softglass.core.io.CsvRows;
 import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.Manifest;
+import org.softglass.core.io.ManifestRecord;
 import org.softglass.core.util.MemoryBudget;
 
 /**
@@ -41,25 +40,19 @@ public record D2minTable(Map<Long, Double> byId, int from, int to, String trajec
             throw new InputFormatException(man.toString(), -1, "missing, expected the manifest 'softglass d2min' writes beside " + csv.getFileName()
                     + " (it records the frames and the trajectory)");
         }
-        JsonNode m;
-        try {
-            m = new ObjectMapper().readTree(man.toFile());
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new InputFormatException(man.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        JsonNode p = m.path("parameters"), in = m.path("inputs");
-        if (!"d2min".equals(m.path("command").asText()) || !p.path("from").isInt() || !p.path("to").isInt() || !in.isObject() || in.size() != 1) {
+        ManifestRecord m = Manifest.read(man);
+        if (!"d2min".equals(m.command()) || !(m.parameters().get("from") instanceof Integer from) || !(m.parameters().get("to") instanceof Integer to)
+                || m.inputs().size() != 1) {
             throw new InputFormatException(man.toString(), -1, "expected the manifest of 'softglass d2min' (command d2min, parameters from and to, "
                     + "one input: the trajectory)");
         }
-        Iterator<JsonNode> it = in.elements();
-        String sha = it.next().path("sha256").asText();
+        String sha = m.firstInputSha256();
         Map<Long, Double> byId = new HashMap<>();
         CsvRows.read(csv, HEADER, (f, line, text) -> {
             long id = Long.parseLong(f[0].strip());
             if (byId.put(id, Double.parseDouble(f[2].strip())) != null) throw new InputFormatException(src, line, "duplicate id " + id);
             if (!MemoryBudget.fits(64L * byId.size())) throw new InputFormatException(src, line, "too many rows for the memory budget");
         });
-        return new D2minTable(Map.copyOf(byId), p.path("from").asInt(), p.path("to").asInt(), sha, src);
+        return new D2minTable(Map.copyOf(byId), from, to, sha, src);
     }
 }

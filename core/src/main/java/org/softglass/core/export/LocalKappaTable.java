@@ -1,15 +1,14 @@
 package org.softglass.core.export;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.softglass.core.io.CsvRows;
 import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.Manifest;
+import org.softglass.core.io.ManifestRecord;
 import org.softglass.core.io.TrajectoryRef;
 import org.softglass.core.util.MemoryBudget;
 
@@ -40,19 +39,13 @@ public record LocalKappaTable(Map<Integer, Map<Long, Double>> byFrame, String so
         if (!Files.isRegularFile(man) || !Files.isRegularFile(csv)) {
             throw new InputFormatException(dir.toString(), -1, "expected a 'softglass stiffness' output folder (local_kappa.csv and manifest.json)");
         }
-        JsonNode m;
-        try {
-            m = new ObjectMapper().readTree(man.toFile());
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new InputFormatException(man.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        Iterator<Map.Entry<String, JsonNode>> in = m.path("inputs").fields();
-        if (!"stiffness".equals(m.path("command").asText()) || !in.hasNext()) {
+        ManifestRecord m = Manifest.read(man);
+        if (!"stiffness".equals(m.command()) || m.inputs().isEmpty()) {
             throw new InputFormatException(man.toString(), -1, "expected the manifest of 'softglass stiffness' with its inputs");
         }
-        Map.Entry<String, JsonNode> first = in.next();
-        if (!trajectory.sha256().equals(first.getValue().path("sha256").asText())) {
-            throw new InputFormatException(man.toString(), -1, "the stiffness run's first input is " + first.getKey() + ", not " + trajectory
+        ManifestRecord.Input first = m.inputs().getFirst();
+        if (!trajectory.sha256().equals(first.sha256())) {
+            throw new InputFormatException(man.toString(), -1, "the stiffness run's first input is " + first.path() + ", not " + trajectory
                     + ": expected local kappa computed from this trajectory (given first to 'softglass stiffness')");
         }
         Map<Integer, Map<Long, Double>> byFrame = new HashMap<>();
