@@ -1,5 +1,6 @@
 package org.softglass.cli;
 
+import org.softglass.core.util.Format;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +24,6 @@ public final class Csv {
     public static void json(Path file, Object value) throws IOException {
         org.softglass.core.io.JsonFile.write(file, value);
     }
-
-    public static String fmt(double v) { return String.format(Locale.ROOT, "%.4g", v); }
 
     /** Memory per bin of the binned analyses (counts, sums, bootstrap replicates' scratch), bytes. */
     static final long BYTES_PER_BIN = 1024;

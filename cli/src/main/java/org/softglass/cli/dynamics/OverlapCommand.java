@@ -1,5 +1,6 @@
 package org.softglass.cli.dynamics;
 
+import org.softglass.core.util.Format;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
@@ -74,9 +75,9 @@ public final class OverlapCommand implements Callable<Integer> {
         if (res.warning() != null && !run.quiet()) System.err.println("softglass: warning: " + res.warning());   // overlap.json says it too
         if (!run.quiet()) {
             InherentOverlap.S4 s4 = r.s4();
-            System.out.println("overlap: N = " + r.particles() + " (" + sp.label() + "), a = " + a + ", tau_Q = " + Csv.fmt(r.tauQ())
-                    + ", tau_chi = " + Csv.fmt(r.tauChi()) + ", chi4* = " + Csv.fmt(r.chi4Star())
-                    + ", xi4 = " + (s4 == null ? "-" : Csv.fmt(s4.xi4())) + " -> " + output.dir());
+            System.out.println("overlap: N = " + r.particles() + " (" + sp.label() + "), a = " + a + ", tau_Q = " + Format.g4(r.tauQ())
+                    + ", tau_chi = " + Format.g4(r.tauChi()) + ", chi4* = " + Format.g4(r.chi4Star())
+                    + ", xi4 = " + (s4 == null ? "-" : Format.g4(s4.xi4())) + " -> " + output.dir());
         }
         return ExitCodes.OK;
     }

@@ -1,5 +1,6 @@
 package org.softglass.cli.dynamics;
 
+import org.softglass.core.util.Format;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
@@ -57,8 +58,8 @@ public final class PersistenceCommand implements Callable<Integer> {
         PersistenceStudy.Result res = PersistenceStudy.run(new PersistenceStudy.Request(input, pc, sp, perDecade, maxLag), output.dir(), ctx);
         Persistence.Result r = res.persistence();
         if (!run.quiet()) {
-            System.out.println("persistence: N = " + r.particles() + " (" + sp.label() + "), p_c = " + pc + ", tau_Q = " + Csv.fmt(r.tauQ())
-                    + ", tau_chi = " + Csv.fmt(r.tauChi()) + ", chi4* = " + Csv.fmt(r.chi4Star()) + " -> " + output.dir());
+            System.out.println("persistence: N = " + r.particles() + " (" + sp.label() + "), p_c = " + pc + ", tau_Q = " + Format.g4(r.tauQ())
+                    + ", tau_chi = " + Format.g4(r.tauChi()) + ", chi4* = " + Format.g4(r.chi4Star()) + " -> " + output.dir());
         }
         return ExitCodes.OK;
     }

@@ -1,5 +1,6 @@
 package org.softglass.cli.elastic;
 
+import org.softglass.core.util.Format;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
@@ -40,7 +41,7 @@ public final class MesoelasticCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         MesoelasticFit fit = MesoelasticStudy.run(new MesoelasticStudy.Request(table, density, minTauT0), output.dir(), StudyContext.of(1, Version.get()));
         System.out.printf("mesoelastic: l~ = %.4g +- %.2g, t~ = %.4g +- %.2g, R^2 = %.4f (%d points with tau_alpha/t0 >= %s; %d left out)%n",
-                fit.ellTilde(), fit.ellTildeErr(), fit.tTilde(), fit.tTildeErr(), fit.rSquared(), fit.x().length, Csv.fmt(minTauT0),
+                fit.ellTilde(), fit.ellTildeErr(), fit.tTilde(), fit.tTildeErr(), fit.rSquared(), fit.x().length, Format.g4(minTauT0),
                 fit.excluded().length);
         return ExitCodes.OK;
     }

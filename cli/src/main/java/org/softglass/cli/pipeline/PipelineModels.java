@@ -1,5 +1,6 @@
 package org.softglass.cli.pipeline;
 
+import org.softglass.core.util.Format;
 import org.softglass.cli.Csv;
 import org.softglass.cli.report.PipelineReport;
 import org.softglass.cli.Progress;
@@ -110,7 +111,7 @@ final class PipelineModels {
     String trapRange() {
         if (pl.study == null) return "0.4:1.2:60";
         double lo = Math.min(0.4, 0.8 * pl.lowest()), hi = Math.max(1.2, 1.25 * Arrays.stream(pl.preset.temperatures()).max().orElseThrow());
-        return Csv.fmt(lo) + ":" + Csv.fmt(hi) + ":60";
+        return Format.g4(lo) + ":" + Format.g4(hi) + ":60";
     }
 
     /** The run's temperatures, in the preset's order. */

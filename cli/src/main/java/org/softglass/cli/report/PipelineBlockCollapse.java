@@ -1,5 +1,6 @@
 package org.softglass.cli.report;
 
+import org.softglass.core.util.Format;
 import static org.softglass.cli.report.ReportNumbers.addFinite;
 import static org.softglass.cli.report.ReportNumbers.fin;
 
@@ -58,11 +59,11 @@ record PipelineBlockCollapse(List<Map<String, Object>> rows, boolean drawn) {
             trsp.put((double) preset.trspSide(), new double[] {trspSum.col("chi4_star")[ss]});
             double xiMd = oj.xi4(), starMd = oj.chi4Star(), xiTrsp = trspSum.col("xi4")[ss], starTrsp = trspSum.col("chi4_star")[ss];
             if (xiMd > 0 && starMd > 0 && mdStar.stream().anyMatch(c -> c > 0)) {
-                addFinite(p, "MD T = " + Csv.fmt(t), mdEll.stream().mapToDouble(e -> e / xiMd).toArray(), mdStar.stream().mapToDouble(c -> c / starMd).toArray());
+                addFinite(p, "MD T = " + Format.g4(t), mdEll.stream().mapToDouble(e -> e / xiMd).toArray(), mdStar.stream().mapToDouble(c -> c / starMd).toArray());
                 drawn = true;
             }
             if (xiTrsp > 0 && starTrsp > 0) {
-                addFinite(p, "TRSP T = " + Csv.fmt(t), trsp.keySet().stream().mapToDouble(e -> e / xiTrsp).toArray(),
+                addFinite(p, "TRSP T = " + Format.g4(t), trsp.keySet().stream().mapToDouble(e -> e / xiTrsp).toArray(),
                         trsp.values().stream().mapToDouble(c -> c[0] / starTrsp).toArray());
                 drawn = true;
             }

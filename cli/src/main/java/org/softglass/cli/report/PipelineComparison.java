@@ -1,5 +1,6 @@
 package org.softglass.cli.report;
 
+import org.softglass.core.util.Format;
 import static org.softglass.cli.report.ReportNumbers.addFinite;
 import static org.softglass.cli.report.ReportNumbers.fin;
 import static org.softglass.cli.report.ReportNumbers.fmt;
@@ -161,14 +162,14 @@ final class PipelineComparison {
         String label = PipelinePreset.label(t);
         for (int y = 1; y <= 2; y++) {
             String name = y == 1 ? "Q" : "chi4";
-            Plot p = Plot.xy(name + "(t) at T = " + Csv.fmt(t) + " (model markers: raw; lines: matched)", "t (tau)", name).logX()
-                    .line("MD overlap (" + (preset.inherent() ? "IS" : "thermal") + ", a = " + Csv.fmt(md.a()) + ")", positive(md.t()), y == 1 ? md.q() : md.chi4());
+            Plot p = Plot.xy(name + "(t) at T = " + Format.g4(t) + " (model markers: raw; lines: matched)", "t (tau)", name).logX()
+                    .line("MD overlap (" + (preset.inherent() ? "IS" : "thermal") + ", a = " + Format.g4(md.a()) + ")", positive(md.t()), y == 1 ? md.q() : md.chi4());
             if (match.trap() != null) p.line("trap matched (t / " + fmt(match.trap().factor()) + ")", match.trap().matchedTimes(trap[0]), trap[y]);
             if (match.trsp() != null) p.line("TRSP matched (t / " + fmt(match.trsp().factor()) + ")", match.trsp().matchedTimes(trsp[0]), trsp[y]);
             double[][] tr = thin(trap[0], trap[y], 30), tp = thin(trsp[0], trsp[y], 30);
             p.points("trap raw" + (y == 2 ? " (m = 1)" : ""), tr[0], tr[1]).points("TRSP raw", tp[0], tp[1]);
             // last, so MD, trap and TRSP keep the same colours in the Q and χ4 figures
-            if (y == 1) p.line("MD p_hop persistence (p_hop > " + Csv.fmt(preset.pR()) + "; not Q)", positive(persist[0]), persist[1]);
+            if (y == 1) p.line("MD p_hop persistence (p_hop > " + Format.g4(preset.pR()) + "; not Q)", positive(persist[0]), persist[1]);
             p.save(dir.resolve((y == 1 ? "q_" : "chi4_") + label + ".png"));
         }
     }

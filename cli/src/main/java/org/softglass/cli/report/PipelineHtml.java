@@ -1,5 +1,6 @@
 package org.softglass.cli.report;
 
+import org.softglass.core.util.Format;
 import org.softglass.cli.Csv;
 import org.softglass.cli.pipeline.PipelinePreset;
 import java.util.List;
@@ -36,7 +37,7 @@ final class PipelineHtml {
         } else {
             h.append("<p>Study <b>").append(esc(preset.name())).append("</b> of the trajectories named in <code>")
                     .append(esc(String.valueOf(study.get("config")))).append("</code> (").append(preset.inherent() ? "inherent structures" : "thermal frames")
-                    .append(", ρ = ").append(Csv.fmt((Double) study.get("density"))).append(")");
+                    .append(", ρ = ").append(Format.g4((Double) study.get("density"))).append(")");
         }
         h.append(", N = ").append(preset.n()).append(", seed ").append(sum.get("seed")).append(", ").append(sum.get("threads"))
                 .append(" thread(s), softglass ").append(esc(String.valueOf(sum.get("version")))).append(".</p>\n");
@@ -53,7 +54,7 @@ final class PipelineHtml {
         h.append("</table>\n");
 
         h.append("<h2>Rearrangement probability and barriers</h2>\n<p>P(R|S,T): fraction of A particles with p_hop &gt; ")
-                .append(Csv.fmt(preset.pR())).append(" in each softness bin, with bootstrap errors; lines: the global onset fit")
+                .append(Format.g4(preset.pR())).append(" in each softness bin, with bootstrap errors; lines: the global onset fit")
                 .append(" ln P = Σ0 − ε0/T + γ(T) S − δ(T) S² (DESIGN §5).</p>\n");
         figure(h, copied, "prs.png", "P(R|S) at each temperature with the fits");
         figure(h, copied, "barriers.png", "Per-bin Arrhenius fits: ΔE(S) and Σ(S), with the onset-fit quadratics");
@@ -74,7 +75,7 @@ final class PipelineHtml {
                 .append(esc(String.valueOf(ov.get("positions")))).append("): I_i = 1 while the particle stays within a = ").append(cell(ov.get("a")))
                 .append(" σ of its position at the origin; χ4 = N Var Q; ξ4 from the Ornstein–Zernike fit of S4(q, τ_χ) (002 eqs 33–34). ")
                 .append(ov.get("note") == null ? "" : "<b>" + esc(String.valueOf(ov.get("note"))) + ".</b> ")
-                .append("τ p_hop: the p_hop persistence (no rearrangement with p_hop &gt; ").append(Csv.fmt(preset.pR()))
+                .append("τ p_hop: the p_hop persistence (no rearrangement with p_hop &gt; ").append(Format.g4(preset.pR()))
                 .append(" within t), a different quantity. Trap model: 000 eqs 16–17 with m = 1; TRSP: 002, L = ")
                 .append(preset.trspSide()).append(", m = 4. Times in τ; τ_Q at Q = 1/e, χ4* the χ4 peak at τ_χ. n/a: not reached in the run. This table: raw model times; matched ones below.</p>\n");
         h.append("<table><tr><th>T</th><th>⟨S⟩ MD</th><th>⟨S⟩ trap</th><th>τ_Q MD</th><th>τ_Q trap</th><th>τ_Q TRSP</th>")

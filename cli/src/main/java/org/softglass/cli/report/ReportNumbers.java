@@ -1,5 +1,6 @@
 package org.softglass.cli.report;
 
+import org.softglass.core.util.Format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ final class ReportNumbers {
     private ReportNumbers() {}
 
     /** 4 significant digits ({@link Locale#ROOT}), "n/a" for NaN or ±∞: the numbers of index.html's tables. */
-    static String fmt(double v) { return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "n/a"; }
+    static String fmt(double v) { return Double.isFinite(v) ? Format.g4(v) : "n/a"; }
 
     /** v, or null (JSON null in summary.json) where not finite. */
     static Double fin(double v) { return Double.isFinite(v) ? v : null; }

@@ -1,5 +1,6 @@
 package org.softglass.cli.softness;
 
+import org.softglass.core.util.Format;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
@@ -89,7 +90,7 @@ public final class BarriersCommand implements Callable<Integer> {
         BarrierAnalysis.Result r = res.analysis();
         if (!run.quiet()) {
             System.out.println(r.fits().size() + " bins fitted, " + r.dropped().size() + " points/bins dropped (listed in barriers.json)"
-                    + (r.onset() != null ? "; T0 = " + Csv.fmt(r.onset().t0()) + ", eps1 = " + Csv.fmt(r.onset().eps1()) : ""));
+                    + (r.onset() != null ? "; T0 = " + Format.g4(r.onset().t0()) + ", eps1 = " + Format.g4(r.onset().eps1()) : ""));
         }
         return ExitCodes.OK;
     }

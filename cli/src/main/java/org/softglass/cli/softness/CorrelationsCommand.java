@@ -1,5 +1,6 @@
 package org.softglass.cli.softness;
 
+import org.softglass.core.util.Format;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
@@ -93,8 +94,8 @@ public final class CorrelationsCommand implements Callable<Integer> {
                 events != null ? kicks : null, params), output.dir(), run.context());
         if (r.kicksFailure() != null) throw r.kicksFailure();   // C_S(r) is written; the kicks were refused (correlations.json says why)
         if (!run.quiet()) {
-            System.out.println("C_S: c0 = " + Csv.fmt(r.cs().c0()) + ", c1 = " + Csv.fmt(r.csFit().form().c1()) + ", xi = " + Csv.fmt(r.csFit().form().xi())
-                    + (r.kicks() != null ? "; sigma_Delta xi = " + Csv.fmt(r.kicks().sigma().form().xi()) + ", rho xi = " + Csv.fmt(r.kicks().rho().form().xi()) : ""));
+            System.out.println("C_S: c0 = " + Format.g4(r.cs().c0()) + ", c1 = " + Format.g4(r.csFit().form().c1()) + ", xi = " + Format.g4(r.csFit().form().xi())
+                    + (r.kicks() != null ? "; sigma_Delta xi = " + Format.g4(r.kicks().sigma().form().xi()) + ", rho xi = " + Format.g4(r.kicks().rho().form().xi()) : ""));
         }
         return ExitCodes.OK;
     }

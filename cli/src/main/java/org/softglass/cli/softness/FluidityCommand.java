@@ -1,5 +1,6 @@
 package org.softglass.cli.softness;
 
+import org.softglass.core.util.Format;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
@@ -91,8 +92,8 @@ public final class FluidityCommand implements Callable<Integer> {
             throw new org.softglass.core.util.Refusal(r.onsetError() + " (the bias scan, x_alpha and the per-bin fits are in " + output.dir() + ")");
         }
         if (!run.quiet()) {
-            System.out.println("best threshold " + Csv.fmt(r.scan().best()) + " (accuracy " + Csv.fmt(r.scan().bestAccuracy()) + "), sigma_alpha "
-                    + Csv.fmt(r.sigmaAlpha()));
+            System.out.println("best threshold " + Format.g4(r.scan().best()) + " (accuracy " + Format.g4(r.scan().bestAccuracy()) + "), sigma_alpha "
+                    + Format.g4(r.sigmaAlpha()));
         }
         return ExitCodes.OK;
     }

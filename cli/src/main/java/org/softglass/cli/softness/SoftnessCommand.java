@@ -1,5 +1,6 @@
 package org.softglass.cli.softness;
 
+import org.softglass.core.util.Format;
 import org.softglass.cli.options.FrameBlock;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
@@ -63,7 +64,7 @@ public final class SoftnessCommand implements Callable<Integer> {
         SoftnessStudy.Result r = SoftnessStudy.run(new SoftnessStudy.Request(modelFile, features, set, spec, centre,
                 frames.range()), output.dir(), run.context());
         SoftnessApply.Summary sum = r.summary();
-        if (!run.quiet()) System.out.println(sum.rows() + " rows: <S> = " + Csv.fmt(sum.mean()) + ", sigma_S = " + Csv.fmt(sum.std()));
+        if (!run.quiet()) System.out.println(sum.rows() + " rows: <S> = " + Format.g4(sum.mean()) + ", sigma_S = " + Format.g4(sum.std()));
         return ExitCodes.OK;
     }
 }

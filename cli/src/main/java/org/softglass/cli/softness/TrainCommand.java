@@ -1,5 +1,6 @@
 package org.softglass.cli.softness;
 
+import org.softglass.core.util.Format;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
@@ -56,8 +57,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingStudy.TrainResult r = TrainingStudy.train(new TrainingStudy.TrainRequest(dirs, new SoftnessTrainer.Options(c, folds, solver, eps, seed)),
                 out, run.context());
         if (!run.quiet()) {
-            System.out.println("trained on " + r.samples() + " samples, " + r.model().size() + " features: training accuracy " + Csv.fmt(r.trainAccuracy())
-                    + (folds > 0 ? ", " + folds + "-fold CV accuracy " + Csv.fmt(r.cvAccuracy()) : ""));
+            System.out.println("trained on " + r.samples() + " samples, " + r.model().size() + " features: training accuracy " + Format.g4(r.trainAccuracy())
+                    + (folds > 0 ? ", " + folds + "-fold CV accuracy " + Format.g4(r.cvAccuracy()) : ""));
         }
         return ExitCodes.OK;
     }

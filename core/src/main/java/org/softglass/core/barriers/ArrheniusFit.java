@@ -1,5 +1,6 @@
 package org.softglass.core.barriers;
 
+import org.softglass.core.util.Format;
 import java.util.List;
 import org.softglass.core.fit.FitResult;
 import org.softglass.core.fit.WeightedLine;
@@ -60,7 +61,7 @@ public record ArrheniusFit(int bin, double s, double entropy, double entropyErr,
             temps.add(p.t());
         }
         if (temps.size() < 2) {
-            throw new org.softglass.core.util.Refusal("Arrhenius fit of bin " + bin + " (S = " + BarrierPoint.fmt(sMean / n) + ") needs at least 2 temperatures, got "
+            throw new org.softglass.core.util.Refusal("Arrhenius fit of bin " + bin + " (S = " + Format.g4(sMean / n) + ") needs at least 2 temperatures, got "
                     + temps.size() + ": a single temperature cannot separate Sigma(S) from DeltaE(S)");
         }
         FitResult f = WeightedLine.fit(x, y, e);

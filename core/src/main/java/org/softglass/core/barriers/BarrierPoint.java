@@ -1,5 +1,7 @@
 package org.softglass.core.barriers;
 
+import org.softglass.core.util.Format;
+
 /**
  * One measured point of ln P(R|S,T) for the barrier fits: bin k at temperature T.
  *
@@ -23,12 +25,11 @@ public record BarrierPoint(int bin, double t, double s, double p, double pErr, l
      * rearrangement is no longer a rare activated event and ln P saturates).
      */
     public String unusable(long minEvents, double pMax) {
-        String where = "S = " + fmt(s) + " (bin " + bin + ") at T = " + fmt(t);
+        String where = "S = " + Format.g4(s) + " (bin " + bin + ") at T = " + Format.g4(t);
         if (events < minEvents) return where + ": " + events + " rearrangements, fewer than the " + minEvents + " needed";
-        if (p >= pMax) return where + ": P(R|S) = " + fmt(p) + " >= " + fmt(pMax) + " (P(R|S) ~ 1, the Arrhenius form does not hold)";
+        if (p >= pMax) return where + ": P(R|S) = " + Format.g4(p) + " >= " + Format.g4(pMax) + " (P(R|S) ~ 1, the Arrhenius form does not hold)";
         if (!(pErr > 0)) return where + ": no error estimate for P(R|S)";
         return null;
     }
 
-    static String fmt(double v) { return String.format(java.util.Locale.ROOT, "%.4g", v); }
 }

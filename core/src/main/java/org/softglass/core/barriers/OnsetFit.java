@@ -1,5 +1,6 @@
 package org.softglass.core.barriers;
 
+import org.softglass.core.util.Format;
 import java.util.List;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -119,13 +120,13 @@ public record OnsetFit(double eps0, double eps1, double eps2, double sigma0, dou
             }
         }, y, e, start);
         double[] p = f.params(), er = f.scaledErrors();
-        if (!(p[4] > 0)) throw new org.softglass.core.util.Refusal("onset fit: fitted 1/T0 = " + BarrierPoint.fmt(p[4]) + " <= 0, the data show no onset temperature");
+        if (!(p[4] > 0)) throw new org.softglass.core.util.Refusal("onset fit: fitted 1/T0 = " + Format.g4(p[4]) + " <= 0, the data show no onset temperature");
         double t0 = 1 / p[4], t0Err = er[4] / (p[4] * p[4]);
         for (double tt : temps) {
             if (tt >= t0 - ONSET_MARGIN * t0Err) {
-                throw new AboveOnset(tt, "onset fit refused: T = " + BarrierPoint.fmt(tt) + " is at or above the fitted onset T0 = "
-                        + BarrierPoint.fmt(t0) + " +- " + BarrierPoint.fmt(t0Err) + " (within " + (int) ONSET_MARGIN + " sigma counts as not below"
-                        + (f.errorScale() > 1 ? "; sigma scaled by sqrt(chi2/dof) = " + BarrierPoint.fmt(f.errorScale()) : "") + ");"
+                throw new AboveOnset(tt, "onset fit refused: T = " + Format.g4(tt) + " is at or above the fitted onset T0 = "
+                        + Format.g4(t0) + " +- " + Format.g4(t0Err) + " (within " + (int) ONSET_MARGIN + " sigma counts as not below"
+                        + (f.errorScale() > 1 ? "; sigma scaled by sqrt(chi2/dof) = " + Format.g4(f.errorScale()) : "") + ");"
                         + " above T0 P(R|S) does not depend on S and the quadratic form does not apply; leave that temperature out");
             }
         }

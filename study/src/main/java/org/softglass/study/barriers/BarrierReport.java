@@ -1,5 +1,6 @@
 package org.softglass.study.barriers;
 
+import org.softglass.core.util.Format;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,11 +100,11 @@ public final class BarrierReport {
                 lp[k] = ok ? Math.log(cp.p()[k]) : Double.NaN;
                 lpe[k] = ok ? cp.pErr()[k] / cp.p()[k] : Double.NaN;
             }
-            prs.errors("T = " + fmt(t), cp.meanS(), lp, lpe);
+            prs.errors("T = " + Format.g4(t), cp.meanS(), lp, lpe);
             if (r.onset() != null) {
                 double[] xs = cp.meanS().clone(), ys = new double[xs.length];
                 for (int k = 0; k < xs.length; k++) ys[k] = r.onset().logP(xs[k], t) - (r.onset().kramers() ? Math.log(t) : 0);
-                prs.line("fit T = " + fmt(t), xs, ys);
+                prs.line("fit T = " + Format.g4(t), xs, ys);
             }
         }
         Path prsCsv = out.resolve("prs.csv"), arrCsv = out.resolve("arrhenius.csv"), prsPng = out.resolve("prs.png"), barPng = out.resolve("barriers.png");
@@ -164,5 +165,4 @@ public final class BarrierReport {
         return j;
     }
 
-    static String fmt(double v) { return String.format(java.util.Locale.ROOT, "%.4g", v); }
 }

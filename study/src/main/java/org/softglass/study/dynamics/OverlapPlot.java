@@ -1,5 +1,6 @@
 package org.softglass.study.dynamics;
 
+import org.softglass.core.util.Format;
 import java.util.Locale;
 import org.softglass.core.plot.Plot;
 import org.softglass.core.rearrange.Persistence;
@@ -33,6 +34,6 @@ final class OverlapPlot {
                 .logX()
                 .errors("Q(t)", times, withErr, qErr)
                 .points("Q(t), < " + Persistence.MIN_BLOCKS + " origins (no error)", times, noErr)
-                .points("chi4(t) / chi4* (chi4* = " + String.format(Locale.ROOT, "%.4g", chi4Star) + ")", times, scaled);
+                .points("chi4(t) / chi4* (chi4* = " + Format.g4(chi4Star) + ")", times, scaled);
     }
 }

@@ -1,5 +1,6 @@
 package org.softglass.study.dynamics;
 
+import org.softglass.core.util.Format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +76,8 @@ public final class OverlapStudy {
          */
         public String warning() {
             if (overlap.peakResolved() || !Double.isFinite(overlap.tauChi())) return null;
-            return "the chi4 maximum is at the edge of the lag grid (t = " + fmt(overlap.tauChi()) + "): tau_chi and chi4* are bounds, not a resolved peak (frames "
-                    + fmt(overlap.frameSpacing()) + " tau apart)";
+            return "the chi4 maximum is at the edge of the lag grid (t = " + Format.g4(overlap.tauChi()) + "): tau_chi and chi4* are bounds, not a resolved peak (frames "
+                    + Format.g4(overlap.frameSpacing()) + " tau apart)";
         }
     }
 
@@ -162,5 +163,4 @@ public final class OverlapStudy {
         }
     }
 
-    static String fmt(double v) { return String.format(java.util.Locale.ROOT, "%.4g", v); }
 }

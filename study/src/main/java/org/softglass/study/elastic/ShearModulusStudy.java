@@ -1,5 +1,6 @@
 package org.softglass.study.elastic;
 
+import org.softglass.core.util.Format;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public final class ShearModulusStudy {
                 double rc = pot.cutoff(a, b), r2 = rc * rc * (1 - 1e-12);
                 double f = Math.abs(pot.forceOverR(a, b, r2)) * rc;
                 if (f > 1e-6) {
-                    return "the " + pot.name() + " pair force jumps from " + String.format(java.util.Locale.ROOT, "%.4g", f) + " to 0 at r_c = " + String.format(java.util.Locale.ROOT, "%.4g", rc) + " (species " + a + "-" + b + ")";
+                    return "the " + pot.name() + " pair force jumps from " + Format.g4(f) + " to 0 at r_c = " + Format.g4(rc) + " (species " + a + "-" + b + ")";
                 }
             }
         }
@@ -120,7 +121,7 @@ public final class ShearModulusStudy {
                             + "contribution that does not vanish as gamma -> 0 (ShearModulus); G_finite_strain is reported, not compared"));
             if (jumps != null) {
                 note = "{checkStrain} is no check of eq A1 for this potential: " + jumps + " (finite-strain G differs by up to "
-                        + String.format(java.util.Locale.ROOT, "%.4g", 100 * worst) + " %; reported, not compared)";
+                        + Format.g4(100 * worst) + " %; reported, not compared)";
             }
         }
         JsonFile.write(jpath, js);

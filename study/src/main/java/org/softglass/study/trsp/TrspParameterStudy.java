@@ -1,5 +1,6 @@
 package org.softglass.study.trsp;
 
+import org.softglass.core.util.Format;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -126,7 +127,7 @@ public final class TrspParameterStudy {
             if (again == null) break;
             if (k >= 10) throw new Refusal("the TRSP model refuses the ka-002 preset kicks at sigmaDelta x " + scale + " too: " + again);
         }
-        String source = "ka-002 preset kicks, sigmaDelta scaled by " + String.format(java.util.Locale.ROOT, "%.4g", scale);
+        String source = "ka-002 preset kicks, sigmaDelta scaled by " + Format.g4(scale);
         JsonFile.write(dir.resolve("kick-source.json"), JsonFile.map("source", source, "reason", reason));
         return new Result(f, source, reason, c1Fitted, c1Used);
     }

@@ -1,5 +1,6 @@
 package org.softglass.validation.published;
 
+import org.softglass.core.util.Format;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -363,7 +364,7 @@ public final class PublishedTable {
     }
 
     static String fmt(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : String.valueOf(v);
+        return Double.isFinite(v) ? Format.g4(v) : String.valueOf(v);
     }
 
     /** The rows as a JSON-ready map: {@code schema}, {@code run}, {@code setup}, {@code agreement_rule}, {@code rows}. */

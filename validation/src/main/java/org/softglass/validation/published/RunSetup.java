@@ -1,5 +1,6 @@
 package org.softglass.validation.published;
 
+import org.softglass.core.util.Format;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,7 @@ public record RunSetup(String model, int n, double[] temperatures, double dt, do
     /** Four significant digits without trailing zeros (0.005, 0.61, 10000). */
     static String num(double v) {
         if (!Double.isFinite(v)) return String.valueOf(v);
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(Format.g4(v)).stripTrailingZeros().toPlainString();
     }
 
     static String join(double[] v) {
