@@ -4,6 +4,7 @@ import org.softglass.cli.slurm.ExecutorOptions;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.RunOptions;
 import org.softglass.cli.slurm.Slurm;
+import org.softglass.cli.slurm.JobScripts;
 import org.softglass.cli.slurm.SlurmExecutor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,7 +54,7 @@ final class PipelineRunOptions {
             if (executor.slurm()) {
                 String abs = dir.toAbsolutePath().normalize().toString();
                 PipelineLocks.checkNoWholeRun(pipeline.out, what + " --executor slurm");
-                List<String> cmd = new ArrayList<>(SlurmExecutor.javaCommand());
+                List<String> cmd = new ArrayList<>(JobScripts.javaCommand());
                 cmd.addAll(args);
                 if (executor.quenchShards > 0) cmd.addAll(List.of("--quench-shards", Integer.toString(executor.quenchShards)));
                 if (executor.softnessShards > 0) cmd.addAll(List.of("--softness-shards", Integer.toString(executor.softnessShards)));

@@ -1,7 +1,7 @@
 package org.softglass.cli.pipeline;
 
 import org.softglass.cli.slurm.Slurm;
-import org.softglass.cli.slurm.SlurmExecutor;
+import org.softglass.cli.slurm.JobsRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ public final class PipelineStatus {
                     e.getValue().isEmpty() ? "not started" : String.join("; ", now)));
         }
         out.append(String.format(Locale.ROOT, "%-13s %8s %8s %10.1f%n", "total", "", "", total));
-        if (Files.isRegularFile(SlurmExecutor.jobsFile(dir))) out.append(slurm(dir, Slurm.commands()));
+        if (Files.isRegularFile(JobsRecord.file(dir))) out.append(slurm(dir, Slurm.commands()));
         return out.toString();
     }
 
@@ -79,7 +79,7 @@ public final class PipelineStatus {
     public static String slurm(Path dir, Slurm slurm) throws IOException {
         Map<String, String> jobs;
         try {
-            jobs = SlurmExecutor.recorded(dir);
+            jobs = JobsRecord.jobs(dir);
         } catch (IllegalArgumentException e) {
             return String.format(Locale.ROOT, "%nslurm jobs: %s%n", e.getMessage());
         }
@@ -93,7 +93,7 @@ public final class PipelineStatus {
             reached = false;
             note = "  (" + e.getMessage() + ")";
         }
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nslurm jobs (%s)%s%n%-24s %10s  %s%n", SlurmExecutor.jobsFile(dir), note,
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nslurm jobs (%s)%s%n%-24s %10s  %s%n", JobsRecord.file(dir), note,
                 "item", "job", "state"));
         int failed = 0;
         for (var e : jobs.entrySet()) {

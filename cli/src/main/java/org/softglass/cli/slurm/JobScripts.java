@@ -12,7 +12,7 @@ import org.softglass.cli.Main;
  * self-contained, their {@code #SBATCH} lines carry the options of {@link SlurmExecutor.Settings}, the log goes to
  * {@code DIR/slurm/logs/KEY-JOBID.out}, and the body {@code exec}s the softglass command line with {@code --item KEY}.
  */
-final class JobScripts {
+public final class JobScripts {
     private final Path dir, slurmDir;
     private final SlurmExecutor.Settings settings;
     private final List<String> command;
@@ -57,7 +57,7 @@ final class JobScripts {
     }
 
     /** The Java launcher of this process: its {@code java}, the JVM options softglass needs, the class path and main class. */
-    static List<String> javaCommand() {
+    public static List<String> javaCommand() {
         String launcher = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> c = new ArrayList<>(List.of(launcher));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {

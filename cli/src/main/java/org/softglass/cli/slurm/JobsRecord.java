@@ -16,7 +16,7 @@ import org.softglass.core.io.JsonFile;
  * runs. {@code --status} and a resubmission read it; a submission rewrites it after every pass (the dry run's
  * {@code submit.sh} after every job).
  */
-final class JobsRecord {
+public final class JobsRecord {
     private JobsRecord() {}
 
     /** The file as bound: its {@code jobs} (the schema field is not checked, as before). */
@@ -42,14 +42,14 @@ final class JobsRecord {
     }
 
     /** {@code DIR/slurm/jobs.json}. */
-    static Path file(Path dir) { return dir.resolve("slurm").resolve("jobs.json"); }
+    public static Path file(Path dir) { return dir.resolve("slurm").resolve("jobs.json"); }
 
     /**
      * Item → job id (empty when there is no record).
      *
      * @throws IllegalArgumentException a file that is not such a record
      */
-    static Map<String, String> jobs(Path dir) throws IOException {
+    public static Map<String, String> jobs(Path dir) throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
         Path f = file(dir);
         if (!Files.isRegularFile(f)) return m;

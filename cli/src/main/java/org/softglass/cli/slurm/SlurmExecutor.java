@@ -61,18 +61,6 @@ public final class SlurmExecutor {
         this.scripts = new JobScripts(this.dir, settings, command);
     }
 
-    /** {@code DIR/slurm/jobs.json} ({@link JobsRecord}). */
-    public static Path jobsFile(Path dir) { return JobsRecord.file(dir); }
-
-    /** Item → job id from {@code DIR/slurm/jobs.json} (empty when there is none). */
-    public static Map<String, String> recorded(Path dir) throws IOException { return JobsRecord.jobs(dir); }
-
-    /** Item → SHA-256 of the script its recorded job runs (absent for a record without it). */
-    static Map<String, String> recordedScripts(Path dir) throws IOException { return JobsRecord.scripts(dir); }
-
-    /** The Java launcher of this process ({@link JobScripts#javaCommand}). */
-    public static List<String> javaCommand() { return JobScripts.javaCommand(); }
-
     /**
      * Writes the scripts of the items not yet done and submits them in plan order, each after the jobs of the items it
      * reads; with {@code slurm} null (a dry run) writes {@code submit.sh} instead and submits nothing.
@@ -82,7 +70,7 @@ public final class SlurmExecutor {
     public List<Submitted> submit(List<Pipeline.Planned> plan, Slurm slurm) throws IOException {
         Files.createDirectories(slurmDir.resolve("scripts"));
         Files.createDirectories(slurmDir.resolve("logs"));
-        try (org.softglass.core.io.OutputLock lock = org.softglass.core.io.OutputLock.file(jobsFile(dir), "--executor slurm")) {
+        try (org.softglass.core.io.OutputLock lock = org.softglass.core.io.OutputLock.file(JobsRecord.file(dir), "--executor slurm")) {
             return submitLocked(plan, slurm);
         }
     }
@@ -94,7 +82,7 @@ public final class SlurmExecutor {
         Map<String, String> states = slurm == null ? Map.of() : slurm.states(new ArrayList<>(known.values()));
         Map<String, String> jobOf = new LinkedHashMap<>();
         List<Submitted> done = new ArrayList<>();
-        SubmitScript sh = slurm == null ? new SubmitScript(jobsFile(dir)) : null;
+        SubmitScript sh = slurm == null ? new SubmitScript(JobsRecord.file(dir)) : null;
         if (slurm != null) forgetOthers(plan, slurm, known, knownScripts, states);
         try {
             for (int at = 0; at < plan.size(); at++) {

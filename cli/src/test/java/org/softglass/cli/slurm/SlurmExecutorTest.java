@@ -80,7 +80,7 @@ public class SlurmExecutorTest {
         assertEquals(List.of("phop-T0.900=100 after []", "train-model=101 after [100]", "report=102 after [101]"), slurm.log,
                 "the done item is neither submitted nor waited for");
         assertEquals(3, subs.size());
-        assertEquals(Map.of("phop-T0.900", "100", "train-model", "101", "report", "102"), SlurmExecutor.recorded(dir));
+        assertEquals(Map.of("phop-T0.900", "100", "train-model", "101", "report", "102"), JobsRecord.jobs(dir));
 
         String script = Files.readString(dir.resolve("slurm").resolve("scripts").resolve("train-model.sh"));
         assertTrue(script.startsWith("#!/bin/bash\n#SBATCH --job-name=sg-train-model\n#SBATCH --output=" + dir.resolve("slurm").resolve("logs")
@@ -108,7 +108,7 @@ public class SlurmExecutorTest {
         List<SlurmExecutor.Submitted> again = executor(dir).submit(PLAN, slurm);
         assertEquals(List.of("train-model=103 after [100]", "report=104 after [103]"), slurm.log);
         assertTrue(again.get(0).reused() && again.get(0).job().equals("100"), again.toString());
-        assertEquals(Map.of("phop-T0.900", "100", "train-model", "103", "report", "104"), SlurmExecutor.recorded(dir));
+        assertEquals(Map.of("phop-T0.900", "100", "train-model", "103", "report", "104"), JobsRecord.jobs(dir));
         assertTrue(SlurmExecutor.table(again, false).contains("100*"), "a kept job is marked");
 
         // phop's job failed and is resubmitted: train-model's queued job would start before it, so it is replaced too
@@ -145,7 +145,7 @@ public class SlurmExecutorTest {
             }
         };
         assertThrows(java.io.UncheckedIOException.class, () -> executor(dir).submit(PLAN, slurm));
-        assertEquals(Map.of("phop-T0.900", "100", "train-model", "101"), SlurmExecutor.recorded(dir));
+        assertEquals(Map.of("phop-T0.900", "100", "train-model", "101"), JobsRecord.jobs(dir));
     }
 
     /** The dry run's submit.sh, run with a stand-in sbatch that prints ids and logs its arguments, submits in order with the dependencies. */
@@ -153,15 +153,15 @@ public class SlurmExecutorTest {
     void dryRunScriptSubmitsInOrder(@TempDir Path dir) throws Exception {
         List<SlurmExecutor.Submitted> subs = executor(dir).submit(PLAN, null);
         assertEquals(3, subs.size());
-        assertFalse(Files.exists(SlurmExecutor.jobsFile(dir)), "a dry run submits nothing and records no job");
+        assertFalse(Files.exists(JobsRecord.file(dir)), "a dry run submits nothing and records no job");
         String said = runSubmitSh(dir);
         Path log = dir.resolve("sbatch.log");
         Path s = dir.resolve("slurm").resolve("scripts");
         assertEquals(List.of("--parsable " + s.resolve("phop-T0.900.sh"), "--parsable --dependency=afterok:7 " + s.resolve("train-model.sh"),
                 "--parsable --dependency=afterok:8 " + s.resolve("report.sh")), Files.readAllLines(log));
         assertTrue(said.contains("report: job 9"), said);
-        assertEquals(Map.of("phop-T0.900", "7", "train-model", "8", "report", "9"), SlurmExecutor.recorded(dir), "submit.sh records its jobs");
-        assertEquals(64, SlurmExecutor.recordedScripts(dir).get("report").length(), "with the script's SHA-256");
+        assertEquals(Map.of("phop-T0.900", "7", "train-model", "8", "report", "9"), JobsRecord.jobs(dir), "submit.sh records its jobs");
+        assertEquals(64, JobsRecord.scripts(dir).get("report").length(), "with the script's SHA-256");
     }
 
     /** Item → the items it waits for, from the table a dry run prints ("KEY  -  A, B"). */
@@ -206,7 +206,7 @@ public class SlurmExecutorTest {
         FakeSlurm slurm = new FakeSlurm();
         executor(dir).submit(SHARDED, slurm);
         assertEquals(List.of("softness-T0.900-s=100 tasks [0, 1, 2] after []", "softness-T0.900=101 after [100_0, 100_1, 100_2]"), slurm.log);
-        assertEquals("100_1", SlurmExecutor.recorded(dir).get("softness-T0.900-s1"));
+        assertEquals("100_1", JobsRecord.jobs(dir).get("softness-T0.900-s1"));
         String script = Files.readString(dir.resolve("slurm").resolve("scripts").resolve("softness-T0.900-s.sh"));
         assertTrue(script.contains("#SBATCH --output=" + dir.resolve("slurm").resolve("logs").resolve("softness-T0.900-s%a-%A_%a.out") + "\n"), script);
         assertTrue(script.endsWith(" --item 'softness-T0.900-s'\"$SLURM_ARRAY_TASK_ID\"\n"), script);
@@ -230,7 +230,7 @@ public class SlurmExecutorTest {
                 new Pipeline.Planned("softness-T0.900", "softness", List.of("softness-T0.900-s0", "softness-T0.900-s1"), false));
         executor(dir).submit(two, slurm);
         assertEquals("cancel 100_2", slurm.log.get(0), slurm.log.toString());
-        assertFalse(SlurmExecutor.recorded(dir).containsKey("softness-T0.900-s2"), "forgotten");
+        assertFalse(JobsRecord.jobs(dir).containsKey("softness-T0.900-s2"), "forgotten");
 
         Path dry = dir.resolve("dry");
         executor(dry).submit(SHARDED, null);
@@ -238,7 +238,7 @@ public class SlurmExecutorTest {
         Path s = dry.resolve("slurm").resolve("scripts");
         assertEquals(List.of("--parsable --array=0,1,2 " + s.resolve("softness-T0.900-s.sh"),
                 "--parsable --dependency=afterok:7_0:7_1:7_2 " + s.resolve("softness-T0.900.sh")), Files.readAllLines(dry.resolve("sbatch.log")));
-        assertEquals("7_2", SlurmExecutor.recorded(dry).get("softness-T0.900-s2"), "submit.sh records each task's job");
+        assertEquals("7_2", JobsRecord.jobs(dry).get("softness-T0.900-s2"), "submit.sh records each task's job");
     }
 
     /**
@@ -394,7 +394,7 @@ public class SlurmExecutorTest {
         });
         assertTrue(down.contains("(squeue failed: no controller)") && down.matches("(?s).*report\\s+102\\s+unknown \\(SLURM not reached\\)\n.*"), down);
         assertFalse(down.contains("failed or were cancelled"), down);
-        Files.writeString(SlurmExecutor.jobsFile(dir), "{not json");
+        Files.writeString(JobsRecord.file(dir), "{not json");
         assertTrue(PipelineStatus.slurm(dir, slurm).contains("not a softglass jobs record"));
     }
 
