@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * ⟨S⟩(t_w) of the A particles as mean ± standard error over replicas; the model curves' times divided by the
  * matching factors of the pipeline's {@code summary.json} or given explicitly, else "unmatched").
  *
- * <p>Outputs in --out: aging.csv ({@value #CSV_HEADER}; t_w in τ), aging.json ({@value #SCHEMA}), aging.png,
+ * <p>Outputs in --out: aging.csv ({@value MdAgingStudy#CSV_HEADER}; t_w in τ), aging.json ({@value MdAgingStudy#SCHEMA}), aging.png,
  * manifest.json, and replicas/rNNN/ with the MD runs (resumable). Prints one summary line per T_F on stderr
  * unless --quiet.
  */
@@ -25,9 +25,6 @@ import picocli.CommandLine.Option;
                 "<S>(t_w) is the mean +- SE over independent replicas; the models' times are matched by the pipeline's factors.",
                 "Writes aging.csv, aging.json, aging.png, manifest.json and replicas/ (resumable) in --out."})
 public final class MdAgingCommand implements Callable<Integer> {
-    static final String SCHEMA = MdAgingStudy.SCHEMA;
-    static final String CSV_HEADER = MdAgingStudy.CSV_HEADER;
-
     @Option(names = "--model", required = true, paramLabel = "MODEL.json", description = "Softness model (softglass train), e.g. RUN/train/model/model.json.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path modelFile;
     @Option(names = "--params", paramLabel = "FILE", description = "Model-parameter JSON for the trap and TRSP curves and the equilibrium <S>(T_F): the file the pipeline's TRSP ran with,"

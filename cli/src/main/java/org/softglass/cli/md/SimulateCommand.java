@@ -84,8 +84,6 @@ public final class SimulateCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec cmd;
 
-    /** Memory per particle of a run ({@link SimulateStudy#MD_BYTES_PER_PARTICLE}). */
-    static final long MD_BYTES_PER_PARTICLE = SimulateStudy.MD_BYTES_PER_PARTICLE;
 
     @Override
     public Integer call() throws IOException {

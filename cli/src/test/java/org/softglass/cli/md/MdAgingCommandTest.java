@@ -1,5 +1,6 @@
 package org.softglass.cli.md;
 
+import org.softglass.study.aging.MdAgingStudy;
 import org.softglass.cli.CliRunner;
 import org.softglass.cli.ExitCodes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -54,7 +55,7 @@ class MdAgingCommandTest {
     /** Rows of aging.csv as doubles (empty cells NaN). */
     static List<double[]> table(Path csv) throws Exception {
         List<String> lines = Files.readAllLines(csv);
-        assertEquals(MdAgingCommand.CSV_HEADER, lines.getFirst());
+        assertEquals(MdAgingStudy.CSV_HEADER, lines.getFirst());
         List<double[]> rows = new ArrayList<>();
         for (String l : lines.subList(1, lines.size())) {
             rows.add(Arrays.stream(l.split(",", -1)).mapToDouble(s -> s.isEmpty() ? Double.NaN : Double.parseDouble(s)).toArray());
@@ -84,7 +85,7 @@ class MdAgingCommandTest {
         assertTrue(Math.abs(l1[2] - e1[2]) < 3 * se1, "T_F = T_I: stationary, late " + l1[2] + " early " + e1[2] + " SE " + se1);
         assertTrue(e2[2] - l2[2] > 3 * se2, "T_F = 0.3: <S> falls, early " + e2[2] + " late " + l2[2] + " SE " + se2);
         JsonNode j = new ObjectMapper().readTree(a.resolve("aging.json").toFile());
-        assertEquals(MdAgingCommand.SCHEMA, j.get("schema").asText());
+        assertEquals(MdAgingStudy.SCHEMA, j.get("schema").asText());
         assertEquals("thermal", j.path("settings").path("positions").asText());
         assertEquals("unmatched", j.path("time_matching").path("label").asText());
         assertEquals(4, j.path("temperatures").get(1).path("md_replicas_mean_s").size());

@@ -33,6 +33,7 @@ import org.softglass.core.util.InvalidParameter;
 import org.softglass.core.util.MemoryBudget;
 import org.softglass.study.Checks;
 import org.softglass.study.StudyContext;
+import org.softglass.study.md.SimulateStudy;
 
 /**
  * MD aging of the softness after an instantaneous quench T_I → T_F, beside the trap master equation and the TRSP model
@@ -58,8 +59,6 @@ public final class MdAgingStudy {
     public static final String SCHEMA = "softglass.md-aging/1";
     /** The header of aging.csv. */
     public static final String CSV_HEADER = "T_F,t_w,mean_s_md,mean_s_md_err,replicas,mean_s_trap,mean_s_trsp,mean_s_trsp_err";
-    /** Memory per MD particle (bytes), as the simulate command budgets it. */
-    public static final long MD_BYTES_PER_PARTICLE = 1024;
     /** The pair potential of the MD. */
     static final String POTENTIAL = "ka";
 
@@ -92,7 +91,7 @@ public final class MdAgingStudy {
             Checks.positive(tInitial, "tInitial");
             for (double t : tFinal) Checks.positive(t, "tFinal");
             Checks.atLeast(n, 2, "n");
-            MemoryBudget.require(MemoryBudget.times(Math.max(0, n), MD_BYTES_PER_PARTICLE), "{n} " + n + " (particles)");
+            MemoryBudget.require(MemoryBudget.times(Math.max(0, n), SimulateStudy.MD_BYTES_PER_PARTICLE), "{n} " + n + " (particles)");
             Checks.atLeast(replicas, 1, "replicas");
             Checks.atLeast(equilibrate, 0, "equilibrate");
             Checks.atLeast(meltSteps, 0, "meltSteps");
