@@ -1,10 +1,8 @@
 package org.softglass.cli;
 
-import org.softglass.core.util.Format;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /** Small CSV and JSON writers for the analysis commands (atomic: the file appears complete or not at all). */
 public final class Csv {

@@ -2,7 +2,6 @@ package org.softglass.cli.dynamics;
 
 import org.softglass.core.util.Format;
 import org.softglass.cli.options.OutputDir;
-import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
 import org.softglass.cli.OptionChecks;

@@ -2,7 +2,6 @@ package org.softglass.cli.elastic;
 
 import org.softglass.cli.options.PairModelOption;
 import org.softglass.cli.options.OutputDir;
-import org.softglass.cli.md.EnergyCommand;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
 import org.softglass.cli.RunOptions;

@@ -5,7 +5,6 @@ import org.softglass.cli.options.PairModelOption;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
-import org.softglass.cli.FrameSelection;
 import org.softglass.cli.OptionChecks;
 import org.softglass.cli.RunOptions;
 import java.io.IOException;

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.softglass.study.StudyContext;
 import org.softglass.study.shards.ShardMerge;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**

@@ -3,7 +3,6 @@ package org.softglass.cli.models;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Version;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.softglass.study.StudyContext;

@@ -5,7 +5,6 @@ import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Progress;
 import org.softglass.cli.Version;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.softglass.study.StudyContext;

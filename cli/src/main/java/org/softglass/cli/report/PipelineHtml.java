@@ -1,7 +1,6 @@
 package org.softglass.cli.report;
 
 import org.softglass.core.util.Format;
-import org.softglass.cli.Csv;
 import org.softglass.cli.pipeline.PipelinePreset;
 import java.util.List;
 import java.util.Locale;

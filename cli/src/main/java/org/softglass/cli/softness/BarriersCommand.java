@@ -5,7 +5,6 @@ import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.RunOptions;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.softglass.core.barriers.BarrierAnalysis;

@@ -1,7 +1,6 @@
 package org.softglass.cli.softness;
 
 import org.softglass.core.util.Format;
-import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
 import org.softglass.cli.RunOptions;

@@ -4,7 +4,6 @@ import org.softglass.cli.options.FrameBlock;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
-import org.softglass.cli.FrameSelection;
 import org.softglass.cli.OptionChecks;
 import org.softglass.cli.RunOptions;
 import java.io.IOException;

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.softglass.study.rearrange.PhopStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**

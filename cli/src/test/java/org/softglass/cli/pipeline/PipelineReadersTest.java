@@ -17,7 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.softglass.core.io.Manifest;
-import org.softglass.core.simulate.RunSpec;
 
 /**
  * The typed readers of a run directory's records, each read back from what its real writer wrote: {@link StageRecord}

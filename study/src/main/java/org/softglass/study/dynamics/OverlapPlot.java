@@ -1,7 +1,6 @@
 package org.softglass.study.dynamics;
 
 import org.softglass.core.util.Format;
-import java.util.Locale;
 import org.softglass.core.plot.Plot;
 import org.softglass.core.rearrange.Persistence;
 

@@ -3,7 +3,6 @@ package org.softglass.validation.published;
 import org.softglass.core.util.Format;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Our run's set-up, read from {@code report/summary.json} ({@code settings}), for the "setup differs" note of each row.
