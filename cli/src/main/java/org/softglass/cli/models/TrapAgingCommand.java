@@ -1,13 +1,11 @@
 package org.softglass.cli.models;
 
+import org.softglass.cli.options.SerialRunOptions;
 import org.softglass.cli.options.SeedOption;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.Progress;
-import org.softglass.cli.Version;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.softglass.study.StudyContext;
 import org.softglass.study.trap.TrapAgingStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,14 +54,14 @@ final class TrapAgingCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
 
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    SerialRunOptions run = new SerialRunOptions();
 
 
     @Override
     public Integer call() throws Exception {
         TrapAgingStudy.run(new TrapAgingStudy.Request(model.studyModel(), tI, tF, bins, twMin, twMax, perDecade, perOutput, sites, seedOption.seed()),
-                output.dir(), new StudyContext(1, Version.get(), Progress.sink(quiet)));
+                output.dir(), run.context());
         return ExitCodes.OK;
     }
 }

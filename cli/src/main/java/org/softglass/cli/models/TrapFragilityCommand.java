@@ -1,14 +1,12 @@
 package org.softglass.cli.models;
 
+import org.softglass.cli.options.SerialRunOptions;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
-import org.softglass.cli.Progress;
-import org.softglass.cli.Version;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.softglass.study.StudyContext;
 import org.softglass.study.trap.TrapFragilityStudy;
 import org.softglass.study.trap.TrapStudy;
 import picocli.CommandLine.Command;
@@ -54,8 +52,8 @@ final class TrapFragilityCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
 
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    SerialRunOptions run = new SerialRunOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -64,7 +62,7 @@ final class TrapFragilityCommand implements Callable<Integer> {
         TrapFragilityStudy.ModelSide side = noModel ? null
                 : new TrapFragilityStudy.ModelSide(m, TrapCommand.temperatures(temperatures, range, "0.40:0.85:19"), tau, fitMaxT);
         TrapFragilityStudy.run(new TrapFragilityStudy.Request(side, md, tauG, tgFixed), output.dir(),
-                new StudyContext(1, Version.get(), Progress.sink(quiet)));
+                run.context());
         return ExitCodes.OK;
     }
 }

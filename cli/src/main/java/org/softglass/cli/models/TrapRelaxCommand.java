@@ -1,13 +1,11 @@
 package org.softglass.cli.models;
 
+import org.softglass.cli.options.SerialRunOptions;
 import org.softglass.cli.options.SeedOption;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.Progress;
-import org.softglass.cli.Version;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.softglass.study.StudyContext;
 import org.softglass.study.trap.TrapStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,15 +56,15 @@ final class TrapRelaxCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
 
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
+    @picocli.CommandLine.Mixin
+    SerialRunOptions run = new SerialRunOptions();
 
     @Override
     public Integer call() throws Exception {
         TrapStudy.Model m = model.study();
         List<Double> ts = TrapCommand.temperatures(temperatures, range, null);
         TrapStudy.relax(new TrapStudy.RelaxRequest(m, ts, points, before, after, tMin, tMax, sites, seedOption.seed()), output.dir(),
-                new StudyContext(1, Version.get(), Progress.sink(quiet)));
+                run.context());
         return ExitCodes.OK;
     }
 }
