@@ -23,12 +23,12 @@ import picocli.CommandLine.Option;
  * need the trajectories themselves (p_hop, descriptors, G_s) and train several classifiers.
  */
 @Command(name = "fluidity-figures", mixinStandardHelpOptions = true,
-        description = {"The figures of paper 003 from thermal trajectories at 2 or more temperatures, in one run: p_hop, fluidity-100",
-                "descriptors of A particles, classifiers (tails at --fluidity-at, immobile-random at --random-at, softness at --softness-at),",
-                "CV accuracy vs bias (Fig. 1), test accuracy vs bias on a softness-labelled set at --test-at (Figs. 2, 8), the self van Hove",
-                "function at t = --tr (Fig. 2 inset), Delta E and Sigma vs x_alpha across classifiers from Kramers fits (Fig. 4), the",
-                "distributions of alpha (Fig. 5) and Table I. Writes DIR/*.csv, DIR/fig*.png, DIR/figures.json, DIR/figures.manifest.json,",
-                "DIR/models/NAME.json and per temperature DIR/T…/{phop,descriptors,tails,immobile-random,softness}."})
+        description = {"The figures of paper 003 (Figs. 1, 2, 4, 5, 8 and Table I) from thermal trajectories at 2 or more temperatures, in one run.",
+                "Per temperature: p_hop, fluidity-100 descriptors of A particles, the self van Hove function at t = --tr (Fig. 2 inset).",
+                "Classifiers: tails at --fluidity-at, immobile-random at --random-at, softness at --softness-at; for each, the CV accuracy vs",
+                "bias (Fig. 1), the test accuracy vs bias on a softness-labelled set at --test-at (Figs. 2, 8), Delta E and Sigma vs x_alpha",
+                "from Kramers fits over every temperature (Fig. 4) and the distributions of alpha (Fig. 5). Writes DIR/*.csv, DIR/fig*.png,",
+                "DIR/figures.json, DIR/figures.manifest.json, DIR/models/NAME.json and DIR/T.../{phop,descriptors,tails,immobile-random,softness}."})
 public final class FluidityFiguresCommand implements Callable<Integer> {
     @Option(names = "--traj", required = true, paramLabel = "T=TEMP:FILE",
             description = "A thermal trajectory (unwrapped positions) at temperature TEMP. Repeat (>= 2 temperatures).")
