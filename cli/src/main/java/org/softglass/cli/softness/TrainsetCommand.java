@@ -112,7 +112,7 @@ public final class TrainsetCommand implements Callable<Integer> {
         public TrainsetRun.Mode convert(String v) {
             for (TrainsetRun.Mode m : TrainsetRun.Mode.values()) if (m.name().equalsIgnoreCase(v.replace('-', '_'))) return m;
             throw new picocli.CommandLine.TypeConversionException("expected one of " + java.util.Arrays.toString(TrainsetRun.Mode.values())
-                    + " (any case, '-' for '_'), got '" + v + "'");
+                    + " (case-insensitive; '-' for '_') but was '" + v + "'");   // picocli's own wording for enums
         }
     }
 
