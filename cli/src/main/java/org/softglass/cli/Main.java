@@ -9,6 +9,7 @@ import org.softglass.cli.md.EnergyCommand;
 import org.softglass.cli.structure.EventsCommand;
 import org.softglass.cli.md.ExportCommand;
 import org.softglass.cli.softness.FluidityCommand;
+import org.softglass.cli.softness.FluidityFiguresCommand;
 import org.softglass.cli.dynamics.FsCommand;
 import org.softglass.cli.elastic.HessianCommand;
 import org.softglass.cli.md.MdAgingCommand;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Option;
         header = "softglass: softness-based glass physics, from particle trajectories to lattice models.",
         subcommands = {InfoCommand.class, EnergyCommand.class, SimulateCommand.class, QuenchCommand.class,
                 DescriptorsCommand.class, PhopCommand.class, EventsCommand.class, PersistenceCommand.class, OverlapCommand.class, TrainsetCommand.class, D2minCommand.class,
-                TrainCommand.class, SoftnessCommand.class, BarriersCommand.class, FluidityCommand.class, CorrelationsCommand.class,
+                TrainCommand.class, SoftnessCommand.class, BarriersCommand.class, FluidityCommand.class, FluidityFiguresCommand.class, CorrelationsCommand.class,
                 TrapCommand.class, TrspCommand.class, MdAgingCommand.class, ValidateCommand.class,
                 HessianCommand.class, StiffnessCommand.class, ShearModulusCommand.class, FsCommand.class, MesoelasticCommand.class,
                 PipelineCommand.class, StudyCommand.class, ExportCommand.class, QuenchMergeCommand.class, DescriptorsMergeCommand.class, SoftnessMergeCommand.class,

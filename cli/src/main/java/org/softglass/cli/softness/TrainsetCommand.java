@@ -25,6 +25,8 @@ import picocli.CommandLine.Parameters;
         description = {"Balanced labelled training set (rearranging and stable particles with their descriptors) from a trajectory.",
                 "--mode softness: label 1 = events with p* > --pc, structure at t_start - --lead; label 0 = p_hop < --p-stable for --tau-c, structure at the interval middle.",
                 "--mode tails (fluidity): label 1/0 = the highest/lowest --tail-fraction of all p_hop values, structure at t - --lead.",
+                "--mode immobile-random (paper 003 Fig. 8): label 0 = the lowest --tail-fraction, label 1 = as many drawn at random (--seed)",
+                "among p_hop above that tail's cut p_l, structure at t - --lead.",
                 "Equal numbers of each label are drawn with --seed. Writes DIR/samples.csv (frame,timestep,id,type,label,phop),",
                 "DIR/samples_features.npy (float64), DIR/features.json, DIR/phop.npy and DIR/phop.json (unless --phop) and DIR/trainset.manifest.json."})
 public final class TrainsetCommand implements Callable<Integer> {
@@ -32,7 +34,8 @@ public final class TrainsetCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory with unwrapped positions (image counts): " + Formats.TRAJECTORY + ".")
     Path trajectory;
 
-    @Option(names = "--mode", defaultValue = "softness", paramLabel = "softness|tails", description = "softness or tails (any case).")
+    @Option(names = "--mode", defaultValue = "softness", paramLabel = "softness|tails|immobile-random", converter = ModeConverter.class,
+            description = "softness, tails or immobile-random (any case; immobile_random also).")
     TrainsetRun.Mode mode;
 
     @Option(names = "--features", defaultValue = "ka-266",
@@ -101,6 +104,16 @@ public final class TrainsetCommand implements Callable<Integer> {
                 tailFraction, seed, maxPerLabel, species);
         TrainingStudy.trainingSet(new TrainingStudy.SetRequest(trajectory, phopDir, features, spec), output.dir(), run.context());
         return ExitCodes.OK;
+    }
+
+    /** --mode: the enum names in any case, with '-' for '_'. */
+    static final class ModeConverter implements picocli.CommandLine.ITypeConverter<TrainsetRun.Mode> {
+        @Override
+        public TrainsetRun.Mode convert(String v) {
+            for (TrainsetRun.Mode m : TrainsetRun.Mode.values()) if (m.name().equalsIgnoreCase(v.replace('-', '_'))) return m;
+            throw new picocli.CommandLine.TypeConversionException("expected one of " + java.util.Arrays.toString(TrainsetRun.Mode.values())
+                    + " (case-insensitive; '-' for '_') but was '" + v + "'");   // picocli's own wording for enums
+        }
     }
 
     /** Completion candidates for --features. */

@@ -225,6 +225,42 @@ class RearrangeCommandsTest {
         for (int k = 0; k < 32; k++) assertTrue(feats.get(k, 0) + feats.get(k, 1) > 5, "dense liquid: a full first shell");
     }
 
+    /** 003 Fig. 8's control: label 0 = the 16 lowest A values, label 1 = 16 drawn among the A values above that cut. */
+    @Test
+    void trainsetImmobileRandomOnTheFixture() throws IOException {
+        Path traj = QuenchCommandTest.firstFrames(dir, 14);
+        CliRunner.Result r = CliRunner.run("trainset", traj.toString(), "--mode", "immobile-random", "--tr", "4", "--tail-fraction", "0.002",
+                "--species", "A", "--out", dir.resolve("ir").toString(), "--quiet", "--threads", "2", "--features", "coordination");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(dir.resolve("ir/samples.csv"));
+        assertEquals(33, rows.size());
+        NpyArray ph = NpyReader.read(dir.resolve("ir/phop.npy"));
+        List<Double> a = new ArrayList<>();
+        for (int t = 2; t < 12; t++) for (int i = 0; i < 800; i++) a.add(ph.get(t, i));
+        a.sort(null);
+        double cut = a.get(15);
+        int ones = 0, aboveUpperTail = 0;
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            assertEquals("1", f[3], "species A only");
+            double p = Double.parseDouble(f[5]);
+            if (f[4].equals("1")) {
+                ones++;
+                assertTrue(p > cut, "random above the immobile cut " + p);
+                if (p >= a.get(8000 - 16)) aboveUpperTail++;
+            } else {
+                assertTrue(p <= cut, "immobile tail " + p);
+            }
+            assertEquals(p, ph.get(Integer.parseInt(f[0]) + 2, Integer.parseInt(f[2]) - 1), 0.0);
+        }
+        assertEquals(16, ones);
+        assertTrue(aboveUpperTail < 8, "random, not the mobile tail: " + aboveUpperTail + " of 16 in the top 16 of 8000");
+        CliRunner.Result same = CliRunner.run("trainset", traj.toString(), "--mode", "IMMOBILE_RANDOM", "--tr", "4", "--tail-fraction", "0.002",
+                "--species", "A", "--out", dir.resolve("ir2").toString(), "--quiet", "--threads", "2", "--features", "coordination");
+        assertEquals(0, same.code(), same.err());
+        assertEquals(rows, Files.readAllLines(dir.resolve("ir2/samples.csv")), "either spelling, same seed: same samples");
+    }
+
     @Test
     void trainsetWithADescriptorPresetHasTheDescriptorRowsOfItsSamples() throws IOException {
         Path traj = QuenchCommandTest.firstFrames(dir, 8);

@@ -17,7 +17,8 @@ import org.softglass.core.parallel.Parallel;
  *       (p_L opens) with p* &gt; p_c, structure at t_start − lead ({@link Labels#rearranging}); stable =
  *       p_hop &lt; p_l for τ_c, structure at the middle ({@link StableIntervals}). {@link Mode#TAILS}: the
  *       extreme fraction q of the p_hop distribution on each side, structure at t − lead
- *       ({@link TailSelector}).</li>
+ *       ({@link TailSelector}). {@link Mode#IMMOBILE_RANDOM}: the low tail as label 0, and as many particles drawn at
+ *       random among p_hop &gt; p_l as label 1 ({@link RandomAboveSelector}).</li>
  *   <li>Balanced seeded sampling ({@link Labels#balanced}).</li>
  *   <li>Features of each sample on its structure frame, one pass → {@code samples.csv},
  *       {@code samples_features.npy}, {@code features.json} ({@link TrainsetWriter}).</li>
@@ -27,8 +28,12 @@ import org.softglass.core.parallel.Parallel;
 public final class TrainsetRun {
     private TrainsetRun() {}
 
-    /** Which labels: softness (rearranging vs stable) or fluidity (extreme tails). */
-    public enum Mode { SOFTNESS, TAILS }
+    /**
+     * Which labels: softness (rearranging vs stable), fluidity (extreme tails), or the control of {@code 003}
+     * Appendix 2 (Fig. 8): label 0 the immobile low tail, label 1 as many particles drawn at random among those with
+     * p_hop above the tail's cut p_l ({@link RandomAboveSelector}).
+     */
+    public enum Mode { SOFTNESS, TAILS, IMMOBILE_RANDOM }
 
     /**
      * Settings.
@@ -109,6 +114,27 @@ public final class TrainsetRun {
             extra.put("events", ev.events().size());
             ones = Labels.rearranging(ev.events(), s.pc(), lead, mask, skipped);
             zeros = st.samples();
+        } else if (s.mode() == Mode.IMMOBILE_RANDOM) {
+            long selected = 0;
+            for (boolean b : mask) if (b) selected++;
+            long values = (long) (res.frames() - 2 * h.halfWindow()) * selected;
+            int k = TailSelector.tailSize(s.tailFraction(), values);
+            TailSelector sel = new TailSelector(k, mask);
+            PhopFiles.replay(source, sel);
+            SampleList low = sel.samples(lead, skipped);
+            zeros = new SampleList();
+            for (int i = 0; i < low.size(); i++) if (low.label(i) == 0) zeros.add(low, i);
+            skipped[1] = 0;   // the high tail is not used here
+            // a second pass draws the random class among p_hop > p_l; its own generator (seed ^ golden ratio), so the
+            // balanced draw that follows with the same seed is not correlated with it
+            RandomAboveSelector rand = new RandomAboveSelector(zeros.size() == 0 ? 1 : zeros.size(), sel.lowerCut(), lead, mask,
+                    s.seed() ^ 0x9E3779B97F4A7C15L);
+            PhopFiles.replay(source, rand);
+            ones = rand.samples();
+            extra.put("phop_values", values);
+            extra.put("tail_size", k);
+            extra.put("p_lower_cut", sel.lowerCut());
+            extra.put("random_eligible", rand.eligible());
         } else {
             long selected = 0;
             for (boolean b : mask) if (b) selected++;
@@ -129,6 +155,7 @@ public final class TrainsetRun {
             throw new IllegalStateException("no balanced training set: " + ones.size() + " label-1 and " + zeros.size()
                     + " label-0 candidates in " + h.source() + " (" + (s.mode() == Mode.SOFTNESS
                     ? "rearranging: p* > " + s.pc() + "; stable: p_hop < " + s.pStable() + " for " + s.tauC() + " τ"
+                    : s.mode() == Mode.IMMOBILE_RANDOM ? "immobile tail of fraction " + s.tailFraction() + ", random above its cut"
                     : "tails of fraction " + s.tailFraction()) + ")");
         }
         SampleList chosen = Labels.balanced(ones, zeros, s.seed(), s.maxPerLabel());

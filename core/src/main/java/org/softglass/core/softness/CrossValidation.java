@@ -60,4 +60,55 @@ public final class CrossValidation {
         }
         return (double) correct / y.length;
     }
+
+    /**
+     * Out-of-fold decision values without bias, for the cross-validated accuracy as a function of the bias
+     * ({@code 003} Fig. 1): with the same folds, standardisation and models as {@link #accuracy}, row i gets
+     * d_i = w_f·z_i, w_f the normal of the model trained without i's fold f and z_i the row standardised on the
+     * other folds; {@code bias[f]} is that model's own bias (its prediction is d &gt; −bias[f]). The cross-validated
+     * accuracy at a common threshold b (predict 1 when d &gt; b) is then the count over all rows, e.g.
+     * {@code org.softglass.core.fluidity.BiasScan.scan(d, y)}.
+     *
+     * @param decisions d_i (length n, aligned with {@code x})
+     * @param bias      each fold model's bias (length k)
+     * @param fold      each row's fold
+     */
+    public record OutOfFold(double[] decisions, double[] bias, int[] fold) {}
+
+    /**
+     * The out-of-fold decision values of a k-fold cross-validation ({@link OutOfFold}); {@code x} and {@code y} are not
+     * modified. Same inputs and seed → same values, and the fold models are those of {@link #accuracy}.
+     *
+     * @throws org.softglass.core.util.Refusal if a label has fewer than k rows
+     */
+    public static OutOfFold outOfFold(double[][] x, int[] y, int k, double c, LinearSvm.Solver solver, double eps, long seed) {
+        int ones = 0;
+        for (int v : y) ones += v;
+        if (Math.min(ones, y.length - ones) < k) {
+            throw new org.softglass.core.util.Refusal(k + "-fold cross-validation needs at least " + k + " rows of each label; got "
+                    + ones + " labelled 1 and " + (y.length - ones) + " labelled 0");
+        }
+        int[] fold = folds(y, k, seed);
+        double[] d = new double[y.length], bias = new double[k];
+        for (int f = 0; f < k; f++) {
+            int nTest = 0;
+            for (int v : fold) if (v == f) nTest++;
+            double[][] xt = new double[y.length - nTest][];
+            int[] yt = new int[y.length - nTest];
+            for (int i = 0, t = 0; i < y.length; i++) if (fold[i] != f) { xt[t] = x[i]; yt[t++] = y[i]; }
+            Standardization st = Standardization.fit(xt);
+            Hyperplane h = LinearSvm.train(st.apply(xt), yt, c, solver, eps, seed + f);
+            bias[f] = h.b();
+            double[] z = new double[st.size()];
+            double[] w = h.w();
+            for (int i = 0; i < y.length; i++) {
+                if (fold[i] != f) continue;
+                st.apply(x[i], z);
+                double s = 0;
+                for (int j = 0; j < w.length; j++) s += w[j] * z[j];
+                d[i] = s;
+            }
+        }
+        return new OutOfFold(d, bias, fold);
+    }
 }

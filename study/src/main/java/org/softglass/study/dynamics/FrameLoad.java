@@ -18,10 +18,10 @@ import org.softglass.core.space.Box;
  * @param frames   unwrapped positions per frame, [frame][3i + axis]
  * @param steps    the timestep of each frame
  */
-record FrameLoad(Box box, int[] species, List<double[]> frames, long[] steps) {
+public record FrameLoad(Box box, int[] species, List<double[]> frames, long[] steps) {
 
     /** Reads {@code ts} to its end; refuses fewer than {@code minFrames} frames with {@code why} ("for a lag"). */
-    static FrameLoad read(TrajectoryStream ts, int minFrames, String why) throws IOException {
+    public static FrameLoad read(TrajectoryStream ts, int minFrames, String why) throws IOException {
         List<double[]> frames = new ArrayList<>();
         List<Long> steps = new ArrayList<>();
         Box box = null;
@@ -44,5 +44,5 @@ record FrameLoad(Box box, int[] species, List<double[]> frames, long[] steps) {
     }
 
     /** The frames as a {@link Trajectory} with frames {@code spacing} τ apart. */
-    Trajectory trajectory(double spacing) { return new Trajectory(box, species, spacing, frames.toArray(new double[0][])); }
+    public Trajectory trajectory(double spacing) { return new Trajectory(box, species, spacing, frames.toArray(new double[0][])); }
 }

@@ -28,7 +28,7 @@ import org.softglass.study.barriers.TemperatureSet;
 
 /**
  * The fluidity of paper 003 from a classifier trained on the p_hop tails: the test accuracy against the threshold
- * (the bias scan of Fig. 1, {@link BiasScan}), x_α = (w·F − b*)/σ_α with σ_α the spread of w·F at the training
+ * (the bias scan of Figs. 2 and 8, {@link BiasScan}; the CV accuracy of Fig. 1 is {@link FluidityFiguresStudy}'s), x_α = (w·F − b*)/σ_α with σ_α the spread of w·F at the training
  * temperature, the projection on a reference (softness) classifier, and, with temperature sets, P(R|x_α, T), the per-bin
  * Kramers (or Arrhenius) fits and the onset fit as for the softness ({@link BarrierReport}). A refused onset fit is a
  * value of the result ({@link Result#onsetError}), after the scan, x_α and the per-bin fits are written. Writes

@@ -1,0 +1,155 @@
+package org.softglass.cli.softness;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.softglass.cli.Csv;
+import org.softglass.cli.ExitCodes;
+import org.softglass.cli.OptionChecks;
+import org.softglass.cli.RunOptions;
+import org.softglass.cli.options.OutputDir;
+import org.softglass.core.barriers.SoftnessBins;
+import org.softglass.core.util.Format;
+import org.softglass.study.fluidity.ClassifierSummary;
+import org.softglass.study.fluidity.FluidityFiguresStudy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code softglass fluidity-figures --traj T=0.61:FILE --traj T=0.9:FILE … --out DIR}: the figures of paper 003 from
+ * thermal trajectories in one run ({@link FluidityFiguresStudy}). A command of its own rather than an option of
+ * {@code fluidity}: that command analyses one trained model on prepared descriptors and test set, while the figures
+ * need the trajectories themselves (p_hop, descriptors, G_s) and train several classifiers.
+ */
+@Command(name = "fluidity-figures", mixinStandardHelpOptions = true,
+        description = {"The figures of paper 003 (Figs. 1, 2, 4, 5, 8 and Table I) from thermal trajectories at 2 or more temperatures, in one run.",
+                "Per temperature: p_hop, fluidity-100 descriptors of A particles, the self van Hove function at t = --tr (Fig. 2 inset).",
+                "Classifiers: tails at --fluidity-at, immobile-random at --random-at, softness at --softness-at; for each, the CV accuracy vs",
+                "bias (Fig. 1), the test accuracy vs bias on a softness-labelled set at --test-at (Figs. 2, 8), Delta E and Sigma vs x_alpha",
+                "from Kramers fits over every temperature (Fig. 4) and the distributions of alpha (Fig. 5). Writes DIR/*.csv, DIR/fig*.png,",
+                "DIR/figures.json, DIR/figures.manifest.json, DIR/models/NAME.json and DIR/T.../{phop,descriptors,tails,immobile-random,softness}."})
+public final class FluidityFiguresCommand implements Callable<Integer> {
+    @Option(names = "--traj", required = true, paramLabel = "T=TEMP:FILE",
+            description = "A thermal trajectory (unwrapped positions) at temperature TEMP. Repeat (>= 2 temperatures).")
+    List<String> trajectories;
+
+    @Option(names = "--fluidity-at", split = ",", paramLabel = "T[,T...]", description = "Training temperatures of the tails classifiers (default: all but the lowest).")
+    List<Double> fluidityAt;
+
+    @Option(names = "--random-at", paramLabel = "T", description = "Training temperature of the immobile-random classifier (default: the highest).")
+    Double randomAt;
+
+    @Option(names = "--softness-at", paramLabel = "T", description = "Training temperature of the softness classifier (default: the lowest).")
+    Double softnessAt;
+
+    @Option(names = "--test-at", paramLabel = "T", description = "Temperature of the softness-labelled test set (default: the lowest).")
+    Double testAt;
+
+    @Option(names = "--tr", defaultValue = "10", paramLabel = "TIME", description = "p_hop window and the van Hove time (003: 10 tau).")
+    double tR;
+
+    @Option(names = "--dt", defaultValue = "0.005", description = "MD timestep (tau).")
+    double dt;
+
+    @Option(names = "--lead", defaultValue = "2", paramLabel = "TIME", description = "Structure taken this long before the p_hop time (003: 2 tau).")
+    double lead;
+
+    @Option(names = "--tail-fraction", defaultValue = "0.00033", paramLabel = "Q", description = "Fraction per tail (003: 0.033%%).")
+    double tailFraction;
+
+    @Option(names = "--pl-event", defaultValue = "0.05", paramLabel = "P", description = "Event threshold p_L of the softness labels.")
+    double pL;
+
+    @Option(names = "--pc", defaultValue = "0.2", paramLabel = "P", description = "Rearranging threshold on p* of the softness labels (003: 0.2).")
+    double pc;
+
+    @Option(names = "--p-stable", defaultValue = "0.0085", paramLabel = "P", description = "Stable threshold of the softness labels (003: 0.0085).")
+    double pStable;
+
+    @Option(names = "--tau-c", defaultValue = "120", paramLabel = "TIME", description = "Stable duration of the softness labels (003: 120 tau).")
+    double tauC;
+
+    @Option(names = "--max-per-label", defaultValue = "0", paramLabel = "N", description = "At most N samples per label (0: no cap).")
+    int maxPerLabel;
+
+    @Option(names = "--C", defaultValue = "0.01", description = "SVM penalty C (003: 10^-2).")
+    double c;
+
+    @Option(names = "--folds", defaultValue = "5", description = "k of the cross-validation (003: 5).")
+    int folds;
+
+    @Option(names = "--bins", defaultValue = "-3:3:24", paramLabel = "LO:HI:N", description = "x_alpha bins.")
+    String bins;
+
+    @Option(names = "--p-threshold", defaultValue = "0.2", description = "Rearranging when p_hop > this, for P(R|x_alpha, T).")
+    double pR;
+
+    @Option(names = "--lag", defaultValue = "0", paramLabel = "FRAMES", description = "Label a row by p_hop this many frames after its structure.")
+    int lag;
+
+    @Option(names = "--bootstrap", defaultValue = "200", description = "Bootstrap replicates of P(R|x).")
+    int bootstrap;
+
+    @Option(names = "--min-events", defaultValue = "10", description = "Fewest rearrangements for a usable point.")
+    long minEvents;
+
+    @Option(names = "--p-max", defaultValue = "0.9", description = "P(R|x) at or above which a point is dropped.")
+    double pMax;
+
+    @Option(names = "--van-hove-dr", defaultValue = "0.05", description = "Bin width of G_s (sigma).")
+    double vanHoveDr;
+
+    @Option(names = "--van-hove-max", defaultValue = "5", description = "Largest displacement binned in G_s (sigma).")
+    double vanHoveMax;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Sampling, fold and bootstrap seed.")
+    long seed;
+
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
+
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        OptionChecks.positive(c, "--C");
+        OptionChecks.positive(pL, "--pl-event");
+        OptionChecks.positive(tR, "--tr");
+        OptionChecks.positive(dt, "--dt");
+        OptionChecks.inRange(tailFraction, Double.MIN_VALUE, 0.5, "--tail-fraction");
+        SoftnessBins b = Csv.bins(bins, "--bins");
+        List<FluidityFiguresStudy.Run> runs = new ArrayList<>();
+        for (String s : trajectories) runs.add(parse(s));
+        FluidityFiguresStudy.Request req = new FluidityFiguresStudy.Request(runs, fluidityAt, randomAt, softnessAt, testAt,
+                new FluidityFiguresStudy.Labelling(tR, dt, lead, tailFraction, pL, pc, pStable, tauC, maxPerLabel), c, folds,
+                new FluidityFiguresStudy.Barriers(b, pR, lag, bootstrap, minEvents, pMax), vanHoveDr, vanHoveMax, seed);
+        FluidityFiguresStudy.Result r = FluidityFiguresStudy.run(req, output.dir(), run.context());
+        if (!run.quiet()) {
+            for (ClassifierSummary s : r.classifiers()) {
+                System.out.println(s.name() + ": CV accuracy " + Format.g4(s.cvBestAccuracy()) + " at bias " + Format.g4(s.cvBestBias())
+                        + ", test accuracy " + Format.g4(s.bestTestAccuracy()) + " at bias " + Format.g4(s.bestBias()) + ", sigma_alpha "
+                        + Format.g4(s.sigma()) + (s.barriersError() == null ? "" : "; no Delta E(x_alpha): " + s.barriersError()));
+            }
+            System.out.println(r.files().size() + " figure files in " + output.dir());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code T=0.61:FILE} → the run; one usage line naming --traj otherwise. */
+    static FluidityFiguresStudy.Run parse(String spec) {
+        int colon = spec.indexOf(':');
+        if (!spec.startsWith("T=") || colon < 0 || colon == spec.length() - 1) {
+            throw new IllegalArgumentException("--traj expected T=TEMP:FILE, got '" + spec + "'");
+        }
+        double t;
+        try {
+            t = Double.parseDouble(spec.substring(2, colon));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--traj expected a number after T=, got '" + spec.substring(2, colon) + "' in '" + spec + "'");
+        }
+        if (!(t > 0) || !Double.isFinite(t)) throw new IllegalArgumentException("--traj temperature must be > 0, got " + t + " in '" + spec + "'");
+        return new FluidityFiguresStudy.Run(t, Path.of(spec.substring(colon + 1)));
+    }
+}
