@@ -155,6 +155,13 @@ class JmhCompareTest {
         Path noScore = tmp.resolve("noscore.json");
         Files.writeString(noScore, "[{\"benchmark\": \"a.B.c\", \"mode\": \"avgt\", \"primaryMetric\": {\"scoreUnit\": \"ns/op\"}}]");
         assertThrows(InputFormatException.class, () -> JmhResults.read(noScore));
+        Path empty = tmp.resolve("empty.json");
+        Files.writeString(empty, " \n");
+        assertEquals(empty + ": found an empty file, expected a JSON array of JMH results (-rf json)",
+                assertThrows(InputFormatException.class, () -> JmhResults.read(empty)).getMessage());
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "[\n{\"benchmark\": x}]");
+        assertTrue(assertThrows(InputFormatException.class, () -> JmhResults.read(bad)).getMessage().startsWith(bad + ":2: not valid JSON ("));
         assertEquals(2, run("--threshold", "ten"));
         assertEquals(2, run(resource("new.json").toString(), "--threshold", "-1", "--baseline", base.toString()));
         assertEquals(2, run("--frobnicate"));

@@ -1,21 +1,16 @@
 package org.softglass.validation;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.softglass.core.elastic.Hessian;
 import org.softglass.core.elastic.HessianFiniteDifference;
 import org.softglass.core.energy.ForceCompute;
 import org.softglass.core.energy.Models;
 import org.softglass.core.energy.PairPotential;
+import org.softglass.core.io.CsvRows;
 import org.softglass.core.io.Frame;
+import org.softglass.core.io.JsonFile;
 import org.softglass.core.io.LammpsDumpReader;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.partition.NeighborList;
@@ -72,34 +67,31 @@ final class ModelChecks {
     static Check svmSklearn() {
         return new Check("softness.svm-sklearn", "linear SVM weights (primal + dual) vs scikit-learn LinearSVC, max |difference|",
                 false, Comparison.WITHIN, ctx -> {
-                    List<double[]> rows = new ArrayList<>();
-                    List<Integer> labels = new ArrayList<>();
-                    try (BufferedReader r = new BufferedReader(new InputStreamReader(resource("svm_fixture.csv"), StandardCharsets.UTF_8))) {
-                        r.readLine();
-                        for (String line; (line = r.readLine()) != null; ) {
-                            if (line.isBlank()) continue;
-                            String[] f = line.split(",");
-                            labels.add(Integer.parseInt(f[0]));
-                            double[] x = new double[f.length - 1];
-                            for (int j = 0; j < x.length; j++) x[j] = Double.parseDouble(f[j + 1]);
-                            rows.add(x);
-                        }
+                    CsvRows.Table t;
+                    try (InputStream in = resource("svm_fixture.csv")) {
+                        t = CsvRows.readTable(in, "svm_fixture.csv");
                     }
-                    double[][] x = rows.toArray(new double[0][]);
-                    int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
-                    JsonNode expected;
+                    double[][] x = new double[t.rows().size()][];
+                    int[] y = new int[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        String[] f = t.rows().get(i);
+                        y[i] = Integer.parseInt(f[0]);
+                        x[i] = new double[f.length - 1];
+                        for (int j = 0; j < x[i].length; j++) x[i][j] = Double.parseDouble(f[j + 1]);
+                    }
+                    SklearnFixture expected;
                     try (InputStream in = resource("svm_fixture_sklearn.json")) {
-                        expected = new ObjectMapper().readTree(in);
+                        expected = JsonFile.read(in, "svm_fixture_sklearn.json", SklearnFixture.class);
                     }
                     double worst = 0;
                     for (LinearSvm.Solver s : new LinearSvm.Solver[] {LinearSvm.Solver.PRIMAL, LinearSvm.Solver.DUAL}) {
                         Hyperplane hp = LinearSvm.train(x, y, 1.0, s, 1e-9, 7);
-                        JsonNode e = expected.get(s == LinearSvm.Solver.PRIMAL ? "primal" : "dual");
-                        for (int j = 0; j < x[0].length; j++) worst = Math.max(worst, Math.abs(e.get("coef").get(j).asDouble() - hp.w()[j]));
-                        worst = Math.max(worst, Math.abs(e.get("intercept").asDouble() - hp.b()));
+                        SklearnFixture.Fit e = s == LinearSvm.Solver.PRIMAL ? expected.primal() : expected.dual();
+                        for (int j = 0; j < x[0].length; j++) worst = Math.max(worst, Math.abs(e.coef().get(j) - hp.w()[j]));
+                        worst = Math.max(worst, Math.abs(e.intercept() - hp.b()));
                     }
                     return new Measurement(0, worst, 1e-4, x.length + " samples, " + x[0].length + " features, sklearn "
-                            + expected.get("versions").get("sklearn").asText());
+                            + expected.versions().sklearn());
                 });
     }
 

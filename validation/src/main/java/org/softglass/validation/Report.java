@@ -1,16 +1,15 @@
 package org.softglass.validation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.softglass.core.io.AtomicOutput;
+import org.softglass.core.io.JsonFile;
 
 /**
  * Renders validation results: an aligned text table (columns check, expected, measured, tolerance,
@@ -28,8 +27,6 @@ public final class Report {
 
     /** The JSON schema name and version. */
     public static final String SCHEMA = "softglass.validation/1";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A number for the table: 6 significant digits, exponent form outside [1e-3, 1e5), "nan" for NaN. */
     static String number(double v) {
@@ -82,38 +79,24 @@ public final class Report {
      * @param results  the results in report order
      */
     public static void writeJson(Path target, Map<String, Object> metadata, List<Result> results) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("schema", SCHEMA);
-        for (Map.Entry<String, Object> e : metadata.entrySet()) root.set(e.getKey(), JSON.valueToTree(e.getValue()));
+        root.putAll(metadata);
         boolean all = true;
         double seconds = 0;
-        ArrayNode checks = JSON.createArrayNode();
+        List<Map<String, Object>> checks = new ArrayList<>();
         for (Result r : results) {
             all &= r.pass();
             seconds += r.seconds();
-            ObjectNode c = checks.addObject();
-            c.put("name", r.name());
-            c.put("description", r.check().description());
-            c.put("comparison", r.check().comparison().name().toLowerCase(Locale.ROOT));
-            put(c, "expected", r.expected());
-            put(c, "measured", r.measured());
-            put(c, "tolerance", r.tolerance());
-            c.put("pass", r.pass());
-            c.put("detail", r.detail());
-            put(c, "seconds", r.seconds());
+            checks.add(JsonFile.map("name", r.name(), "description", r.check().description(),
+                    "comparison", r.check().comparison().name().toLowerCase(Locale.ROOT), "expected", JsonFile.finite(r.expected()),
+                    "measured", JsonFile.finite(r.measured()), "tolerance", JsonFile.finite(r.tolerance()), "pass", r.pass(),
+                    "detail", r.detail(), "seconds", JsonFile.finite(r.seconds())));
         }
         root.put("all_pass", all);
-        put(root, "seconds", seconds);
-        root.set("checks", checks);
-        byte[] bytes = JSON.writeValueAsBytes(root);
-        AtomicOutput.write(target, out -> {
-            out.write(bytes);
-            out.write('\n');
-        });
-    }
-
-    private static void put(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) o.put(key, v);
-        else o.putNull(key);
+        root.put("seconds", JsonFile.finite(seconds));
+        root.put("checks", checks);
+        byte[] bytes = (JsonFile.text(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        AtomicOutput.write(target, out -> out.write(bytes));
     }
 }

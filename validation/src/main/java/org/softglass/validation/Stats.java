@@ -1,10 +1,11 @@
 package org.softglass.validation;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.softglass.core.fit.Line;
+import org.softglass.core.io.CsvRows;
+import org.softglass.core.io.InputFormatException;
 import org.softglass.core.stats.Descriptive;
 
 /** Small statistics helpers for the validation runs. */
@@ -42,17 +43,23 @@ final class Stats {
         return Line.fit(x, y).slope();
     }
 
-    /** A CSV with a header row, read as columns of doubles. */
+    /** A CSV with a header row ({@link CsvRows#readTable}), read as columns of doubles; an empty cell is NaN. */
     record Table(List<String> header, double[][] cols) {
+        /** @throws InputFormatException naming the file and line: a row with another field count, or a cell that is not a number */
         static Table read(Path csv) throws IOException {
-            List<String> lines = Files.readAllLines(csv);
-            List<String> h = List.of(lines.get(0).split(","));
-            double[][] c = new double[h.size()][lines.size() - 1];
-            for (int r = 1; r < lines.size(); r++) {
-                String[] f = lines.get(r).split(",", -1);
-                for (int k = 0; k < h.size(); k++) c[k][r - 1] = f[k].isEmpty() ? Double.NaN : Double.parseDouble(f[k]);
+            CsvRows.Table t = CsvRows.readTable(csv);
+            double[][] c = new double[t.header().size()][t.rows().size()];
+            for (int r = 0; r < t.rows().size(); r++) {
+                String[] f = t.rows().get(r);
+                for (int k = 0; k < f.length; k++) {
+                    try {
+                        c[k][r] = f[k].isEmpty() ? Double.NaN : Double.parseDouble(f[k]);
+                    } catch (NumberFormatException e) {
+                        throw t.error(r, "found '" + InputFormatException.quote(f[k]) + "' in column " + t.header().get(k) + ", expected a number");
+                    }
+                }
             }
-            return new Table(h, c);
+            return new Table(t.header(), c);
         }
 
         double[] column(String name) {

@@ -22,14 +22,12 @@ final class LedgerHashes {
 
     LedgerHashes(Path root) { this.root = root; }
 
-    /** Caches the outputs a manifest records ({@code outputs: {name: {size, mtime, sha256}}}); nothing for another map. */
-    void remember(Map<String, Object> manifest) {
-        if (manifest != null && manifest.get("outputs") instanceof Map<?, ?> outs) {
-            for (var e : outs.entrySet()) {
-                if (e.getValue() instanceof Map<?, ?> o) {
-                    cache.put(String.valueOf(e.getKey()), new Hashed(String.valueOf(o.get("size")), String.valueOf(o.get("mtime")),
-                            String.valueOf(o.get("sha256"))));
-                }
+    /** Caches the outputs a stage record lists ({@code outputs: {name: {size, mtime, sha256}}}); nothing for null. */
+    void remember(StageRecord manifest) {
+        if (manifest != null && manifest.outputs() != null) {
+            for (var e : manifest.outputs().entrySet()) {
+                StageRecord.Output o = e.getValue();
+                if (o != null) cache.put(e.getKey(), new Hashed(String.valueOf(o.size()), String.valueOf(o.mtime()), String.valueOf(o.sha256())));
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.softglass.cli.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.JsonFile;
 import org.softglass.core.io.Manifest;
 
 /**
@@ -32,7 +33,6 @@ import org.softglass.core.io.Manifest;
  * skipped item's outputs refreshes that cache, so the items after it see the verified hashes.
  */
 public final class PipelineLedger {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path root, stagesDir;
     private final String version;
     private final int threads;
@@ -87,7 +87,7 @@ public final class PipelineLedger {
         Map<String, String> in = new LinkedHashMap<>();
         for (Path p : it.inputs()) in.put(rel(p), sha256(p));
         f.put("inputs", in);
-        return Manifest.sha256(JSON.writeValueAsString(f).getBytes(StandardCharsets.UTF_8));
+        return Manifest.sha256(JsonFile.compact(f).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -95,20 +95,20 @@ public final class PipelineLedger {
      * nothing on disk.
      */
     boolean upToDate(Item it, String fingerprint) throws IOException {
-        Map<String, Object> m = read(manifestOf(it));
-        return m != null && fingerprint.equals(m.get("fingerprint")) && "complete".equals(m.get("status")) && changedOutput(m) == null;
+        StageRecord m = read(manifestOf(it));
+        return m != null && fingerprint.equals(m.fingerprint()) && m.complete() && changedOutput(m) == null;
     }
 
     /** Decides whether to skip, resume or start the item afresh (clearing its directory then). */
     Decision decide(Item it, String fingerprint) throws IOException {
-        Map<String, Object> m = read(manifestOf(it));
-        if (m != null && fingerprint.equals(m.get("fingerprint"))) {
-            if ("complete".equals(m.get("status"))) {
+        StageRecord m = read(manifestOf(it));
+        if (m != null && fingerprint.equals(m.fingerprint())) {
+            if (m.complete()) {
                 String changed = changedOutput(m);
                 if (changed == null) return Decision.SKIP;
                 warn.accept(it.key() + ": " + changed + "; recomputing");
             }
-            if ("running".equals(m.get("status"))) return Decision.RESUME;
+            if ("running".equals(m.status())) return Decision.RESUME;
         }
         deleteTree(it.dir());
         return Decision.FRESH;
@@ -167,13 +167,6 @@ public final class PipelineLedger {
         return dropped;
     }
 
-    /** The results recorded by a completed item, or an empty map. */
-    @SuppressWarnings("unchecked")
-    Map<String, Object> results(Item it) throws IOException {
-        Map<String, Object> m = read(manifestOf(it));
-        return m != null && m.get("results") instanceof Map<?, ?> r ? (Map<String, Object>) r : Map.of();
-    }
-
     private void write(Item it, String fingerprint, String status, Map<String, Object> outs, double seconds,
                        Map<String, Object> results) throws IOException {
         Manifest man = new Manifest(version, "pipeline " + it.key());
@@ -196,13 +189,13 @@ public final class PipelineLedger {
      * phop/T0.72/phop.npy changed since it was written"), or null when every output holds the
      * recorded SHA-256. Each file is hashed afresh and the result cached.
      */
-    private String changedOutput(Map<String, Object> m) throws IOException {
-        if (!(m.get("outputs") instanceof Map<?, ?> outs)) return "its record lists no outputs";
-        for (var e : outs.entrySet()) {
-            String name = String.valueOf(e.getKey());
+    private String changedOutput(StageRecord m) throws IOException {
+        if (m.outputs() == null) return "its record lists no outputs";
+        for (var e : m.outputs().entrySet()) {
+            String name = e.getKey();
             Path p = root.resolve(name);
             if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return "output " + name + " is missing";
-            if (!(e.getValue() instanceof Map<?, ?> o) || !Objects.equals(hashes.freshSha256(p), o.get("sha256"))) {
+            if (e.getValue() == null || !Objects.equals(hashes.freshSha256(p), e.getValue().sha256())) {
                 return "output " + name + " changed since it was written";
             }
         }
@@ -214,13 +207,12 @@ public final class PipelineLedger {
 
     private String rel(Path p) { return hashes.rel(p); }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(Path p) throws IOException {
+    private static StageRecord read(Path p) throws IOException {
         if (!Files.isRegularFile(p)) return null;
         try {
-            return JSON.readValue(p.toFile(), Map.class);
-        } catch (IOException e) {
-            return null; // an unreadable manifest counts as absent: the item runs again
+            return StageRecord.read(p);
+        } catch (IOException | InputFormatException e) {
+            return null; // an unreadable manifest (or one not a stage record) counts as absent: the item runs again
         }
     }
 

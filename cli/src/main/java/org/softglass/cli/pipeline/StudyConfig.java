@@ -1,17 +1,13 @@
 package org.softglass.cli.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.softglass.core.io.ConfigFile;
 import org.softglass.core.io.InputFormatException;
 
 /**
@@ -131,43 +127,16 @@ record StudyConfig(@JsonProperty("schema") String schema, @JsonProperty("name") 
         }
     }
 
-    /** Reads a configuration from a stream (a built-in preset); {@code file} names it in messages (and finds key lines). */
+    /**
+     * Reads a configuration from a stream (a built-in preset); {@code file} names it in messages (and finds key lines).
+     * Strict ({@link ConfigFile}): an unknown key is an error naming it and its line.
+     */
     static StudyConfig read(java.io.InputStream in, Path file, boolean json) throws IOException {
-        ObjectMapper m = (json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory()))
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-        StudyConfig c;
-        try {
-            c = m.readValue(in, StudyConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new InputFormatException(file.toString(), keyLine(file, e.getPropertyName(), line(e)), "unknown key '" + e.getPropertyName()
-                    + "', expected one of " + e.getKnownPropertyIds());
-        } catch (JsonProcessingException e) {
-            throw new InputFormatException(file.toString(), line(e), e.getOriginalMessage().lines().findFirst().orElse("malformed"));
-        }
+        StudyConfig c = ConfigFile.read(in, file, json, StudyConfig.class);
         if (c == null) throw new InputFormatException(file.toString(), -1, "empty, expected a study configuration (schema " + SCHEMA + ")");
         if (c.schema != null && !c.schema.equals(SCHEMA)) {
             throw new InputFormatException(file.toString(), -1, "schema '" + c.schema + "', expected " + SCHEMA);
         }
         return c;
-    }
-
-    /**
-     * The line of key {@code key}: the YAML parser reports where it stopped, which can be the line after the
-     * key; the nearest line at or before it that holds {@code key:} (or {@code "key"}) is the key's.
-     */
-    private static long keyLine(Path file, String key, long reported) throws IOException {
-        if (!Files.isRegularFile(file)) return reported;
-        List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(^|[\\s{,\\-])\"?" + java.util.regex.Pattern.quote(key) + "\"?\\s*:");
-        for (long l = Math.min(reported, lines.size()); l >= 1; l--) {
-            if (p.matcher(lines.get((int) l - 1)).find()) return l;
-        }
-        return reported;
-    }
-
-    private static long line(JsonProcessingException e) {
-        return e.getLocation() == null ? -1 : e.getLocation().getLineNr();
     }
 }

@@ -115,6 +115,28 @@ public final class CsvRows {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new InputFormatException(src, -1, "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
         }
+        return table(src, text);
+    }
+
+    /**
+     * {@link #readTable(Path)} of a stream: a resource inside a jar, which has no path; {@code source} names it in
+     * messages. The stream is read to its end, not closed.
+     *
+     * @throws InputFormatException an empty stream, a row with another field count, or text that is not UTF-8
+     */
+    public static Table readTable(java.io.InputStream in, String source) throws IOException {
+        String all;
+        try {
+            all = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(in.readAllBytes())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputFormatException(source, -1, "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
+        }
+        return table(source, all.lines().toList());
+    }
+
+    /** The table of the lines {@code text} of {@code src}. */
+    private static Table table(String src, java.util.List<String> text) {
         if (text.isEmpty() || text.getFirst().isBlank()) throw new InputFormatException(src, 1, "empty file, expected a CSV header");
         java.util.List<String> header = java.util.Arrays.stream(text.getFirst().split(",", -1)).map(String::strip).toList();
         java.util.List<String[]> rows = new java.util.ArrayList<>();

@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class JsonFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The writer of {@link #compact}: Jackson's defaults, no indentation. */
+    private static final ObjectMapper COMPACT = new ObjectMapper();
     /**
      * The reader of {@link #read}: a JSON null or a missing field bound to a {@code double} is NaN (the writers put null
      * where a number is not finite, {@link #finite}), not Jackson's 0.
@@ -39,6 +41,48 @@ public final class JsonFile {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
         return m;
+    }
+
+    /** The indented JSON text of {@code value}, as {@link #write} writes it (no final newline). */
+    public static String text(Object value) throws IOException { return JSON.writeValueAsString(value); }
+
+    /**
+     * The compact JSON text of {@code value} (no whitespace): a stable text to hash, e.g. a fingerprint of parameters
+     * (the same value gives the same text run to run when its maps keep their order, {@link #map}).
+     */
+    public static String compact(Object value) throws IOException { return COMPACT.writeValueAsString(value); }
+
+    /**
+     * Reads a {@code softglass.NAME/1} document into {@code type}: the checks of {@link #readDocument(Path, String)}
+     * (valid JSON, the schema), then the binding of {@link #read(Path, Class)} (a null or missing {@code double} is NaN).
+     *
+     * @throws InputFormatException naming the file: not JSON, another schema, or a field of the wrong kind
+     */
+    public static <T> T readDocument(Path file, String schema, Class<T> type) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode root = readDocument(file, schema);
+        try {
+            return READ.treeToValue(root, type);
+        } catch (com.fasterxml.jackson.databind.DatabindException e) {
+            throw new InputFormatException(file.toString(), -1, "does not match its schema (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    /**
+     * {@link #read(Path, Class)} of a stream: a resource inside a jar, which has no path; {@code source} names it in
+     * messages. The stream is read to its end, not closed.
+     *
+     * @throws InputFormatException naming {@code source}: not JSON, or a field of the wrong kind
+     */
+    public static <T> T read(java.io.InputStream in, String source, Class<T> type) throws IOException {
+        try {
+            return READ.readValue(in.readAllBytes(), type);
+        } catch (com.fasterxml.jackson.databind.DatabindException e) {
+            throw new InputFormatException(source, -1, "does not match its schema (" + e.getOriginalMessage() + ")", e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputFormatException(source, -1, "not valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (java.io.CharConversionException e) {
+            throw new InputFormatException(source, -1, "not valid JSON (" + e.getMessage() + ")", e);
+        }
     }
 
     /**

@@ -36,4 +36,21 @@ class CsvRowsTest {
                 assertThrows(InputFormatException.class, () -> CsvRows.read(dir.resolve("t.csv"), "id,v", (r, l, s) -> { }))
                         .getMessage().replace(dir.resolve("t.csv").toString(), "t.csv"));
     }
+
+    @Test
+    void tableFromAStreamMatchesTheFileAndNamesTheSource() throws Exception {
+        String text = "label, x\n1,0.5\n\n0, -2\n";
+        Path f = dir.resolve("s.csv");
+        Files.writeString(f, text);
+        CsvRows.Table fromFile = CsvRows.readTable(f);
+        CsvRows.Table fromStream = CsvRows.readTable(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "res.csv");
+        assertEquals(fromFile.header(), fromStream.header());
+        assertEquals(List.of("1,0.5", "0,-2"), fromStream.rows().stream().map(r -> String.join(",", r)).toList());
+        assertEquals(4, fromStream.lines()[1]);
+        assertEquals("res.csv:3: found '1,2,3' (3 fields), expected 2 (label,x)", assertThrows(InputFormatException.class,
+                () -> CsvRows.readTable(new java.io.ByteArrayInputStream("label,x\n1,2\n1,2,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "res.csv"))
+                .getMessage());
+        assertEquals("res.csv: not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", assertThrows(InputFormatException.class,
+                () -> CsvRows.readTable(new java.io.ByteArrayInputStream(new byte[] {'a', '\n', (byte) 0xff}), "res.csv")).getMessage());
+    }
 }

@@ -1,6 +1,7 @@
 package org.softglass.validation.published;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 
 /**
@@ -8,7 +9,7 @@ import java.io.IOException;
  * positions"): {@code observables/T…/overlap/overlap.json} ({@code tau_Q}, {@code tau_chi}, {@code chi4_star}, optional
  * {@code *_err}), or, without it, {@code overlap.csv} (columns {@code t,Q,chi4}): τ_Q where Q first falls to 1/e (linear
  * interpolation), τ_χ and χ4* at the maximum of χ4. The p_hop persistence of {@code observables/T…/persistence} is
- * not this quantity and is never used.
+ * not this quantity and is never used. The record binds {@code overlap.json} (other fields ignored; a missing number is NaN).
  *
  * @param tauQ τ_Q (NaN when Q never reaches 1/e)
  * @param tauQErr its error, NaN when not given
@@ -16,16 +17,15 @@ import java.io.IOException;
  * @param chi4Star χ4*
  * @param chi4StarErr its error, NaN when not given
  */
-public record MdOverlap(double tauQ, double tauQErr, double tauChi, double chi4Star, double chi4StarErr) {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MdOverlap(@JsonProperty("tau_Q") double tauQ, @JsonProperty("tau_Q_err") double tauQErr, @JsonProperty("tau_chi") double tauChi,
+                        @JsonProperty("chi4_star") double chi4Star, @JsonProperty("chi4_star_err") double chi4StarErr) {
 
     /** The overlap at temperature {@code t}, or {@code null} when the run has neither file. */
     public static MdOverlap read(RunDirectory run, double t) throws IOException {
         String l = RunDirectory.label(t);
-        JsonNode j = run.json("observables", l, "overlap", "overlap.json");
-        if (j != null) {
-            return new MdOverlap(j.path("tau_Q").asDouble(Double.NaN), j.path("tau_Q_err").asDouble(Double.NaN), j.path("tau_chi").asDouble(Double.NaN),
-                    j.path("chi4_star").asDouble(Double.NaN), j.path("chi4_star_err").asDouble(Double.NaN));
-        }
+        MdOverlap j = run.json(MdOverlap.class, "observables", l, "overlap", "overlap.json");
+        if (j != null) return j;
         Table c = run.csv("observables", l, "overlap", "overlap.csv");
         return c == null ? null : fromCurve(c.column("t"), c.column("Q"), c.column("chi4"));
     }

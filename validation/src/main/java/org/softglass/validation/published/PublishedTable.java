@@ -1,7 +1,6 @@
 package org.softglass.validation.published;
 
 import org.softglass.core.util.Format;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.softglass.core.fit.Line;
+import org.softglass.core.io.PipelineSummary;
 import org.softglass.core.trap.Fragility;
 
 /**
@@ -102,10 +102,10 @@ public final class PublishedTable {
 
     /** summary.json softness_model.cv_accuracy; binomial error √(p(1 − p)/n) with n the training samples. */
     static Estimate cvAccuracy(RunDirectory run) throws Missing {
-        JsonNode m = run.summary().path("softness_model");
-        if (!m.path("cv_accuracy").isNumber()) throw new Missing("summary.json has no softness_model.cv_accuracy");
-        double a = m.path("cv_accuracy").asDouble();
-        double n = m.path("samples").asDouble(Double.NaN);
+        PipelineSummary.SoftnessModel m = run.summary().softnessModel();
+        if (m == null || m.cvAccuracy() == null) throw new Missing("summary.json has no softness_model.cv_accuracy");
+        double a = m.cvAccuracy();
+        double n = m.samples();
         return new Estimate(a, n > 0 ? Math.sqrt(a * (1 - a) / n) : Double.NaN, String.format(Locale.ROOT,
                 "summary.json softness_model.cv_accuracy (%s samples, trained at T = %s; 001 does not say whether its 88 %% is held-out); binomial error", fmt(n), RunSetup.join(run.setup().trainTemperatures())));
     }
@@ -152,34 +152,35 @@ public final class PublishedTable {
 
     /** barriers/barriers.json onset_fit.t0 — only when the pipeline's onset source is "fitted". */
     static Estimate onsetT0(RunDirectory run) throws IOException, Missing {
-        JsonNode b = run.json("barriers", "barriers.json");
+        BarriersFile b = run.json(BarriersFile.class, "barriers", "barriers.json");
         if (b == null) throw new Missing("barriers/barriers.json absent");
-        if (!b.path("onset_fit").isObject()) {
-            throw new Missing("the onset fit was refused (" + (b.path("onset_error").isTextual() ? b.path("onset_error").asText() : "no onset_fit in barriers.json") + ")");
+        if (b.onsetFit() == null) {
+            throw new Missing("the onset fit was refused (" + (b.onsetError() != null ? b.onsetError() : "no onset_fit in barriers.json") + ")");
         }
         String fb = run.onsetFallback();
         if (fb != null) throw new Missing("the run's barrier parameters are a fallback: " + fb);
-        JsonNode o = b.path("onset_fit");
-        return new Estimate(o.path("t0").asDouble(Double.NaN), o.path("errors").path("t0").asDouble(Double.NaN),
-                String.format(Locale.ROOT, "barriers/barriers.json onset_fit.t0, joint fit of eqs 27-28 (chi2/dof = %s/%s)", fmt(o.path("chi2").asDouble(Double.NaN)), o.path("dof").asText("?")));
+        BarriersFile.OnsetFit o = b.onsetFit();
+        return new Estimate(o.t0(), o.t0Err(), String.format(Locale.ROOT, "barriers/barriers.json onset_fit.t0, joint fit of eqs 27-28 (chi2/dof = %s/%s)",
+                fmt(o.chi2()), o.dof() == null ? "?" : o.dof()));
     }
 
     /** barriers/barriers.json tau_r (mean run of consecutive p_hop &gt; p_R frames × frame spacing). */
     static Estimate tauR(RunDirectory run) throws IOException, Missing {
-        JsonNode b = run.json("barriers", "barriers.json");
-        if (b == null || !b.path("tau_r").isObject()) throw new Missing("barriers/barriers.json has no tau_r");
-        JsonNode t = b.path("tau_r");
-        JsonNode ph = run.json("phop", RunDirectory.label(run.setup().lowestT()), "phop.json");
-        String spacing = ph != null && ph.path("frame_spacing").isNumber() ? ", frames " + RunSetup.num(ph.path("frame_spacing").asDouble()) + " tau apart vs tau in 002" : "";
-        return new Estimate(t.path("value").asDouble(Double.NaN), t.path("err").asDouble(Double.NaN),
-                "barriers/barriers.json tau_r" + spacing + ", over " + t.path("runs").asText("?") + " runs of p_hop > " + t.path("threshold").asText("?") + " (002 §V)");
+        BarriersFile b = run.json(BarriersFile.class, "barriers", "barriers.json");
+        if (b == null || b.tauR() == null) throw new Missing("barriers/barriers.json has no tau_r");
+        BarriersFile.TauR t = b.tauR();
+        PhopColumns ph = run.json(PhopColumns.class, "phop", RunDirectory.label(run.setup().lowestT()), "phop.json");
+        String spacing = ph != null && ph.frameSpacing() != null ? ", frames " + RunSetup.num(ph.frameSpacing()) + " tau apart vs tau in 002" : "";
+        return new Estimate(t.value(), t.err(), "barriers/barriers.json tau_r" + spacing + ", over " + (t.runs() == null ? "?" : t.runs())
+                + " runs of p_hop > " + (t.threshold() == null ? "?" : t.threshold()) + " (002 §V)");
     }
 
     /** summary.json md[T].tau_alpha_fs02 at T (within 0.005). */
     static Estimate tauAlpha(RunDirectory run, double t) throws Missing {
-        for (JsonNode m : run.summary().path("md")) {
-            if (Math.abs(m.path("T").asDouble(Double.NaN) - t) < 0.005 && m.path("tau_alpha_fs02").isNumber()) {
-                return new Estimate(m.path("tau_alpha_fs02").asDouble(), Double.NaN, "summary.json md tau_alpha_fs02 (F_s(q,t) = 0.2) at T = " + fmt(t));
+        List<PipelineSummary.MdRow> md = run.summary().md();
+        for (PipelineSummary.MdRow m : md == null ? List.<PipelineSummary.MdRow>of() : md) {
+            if (m != null && Math.abs(m.t() - t) < 0.005 && m.tauAlphaFs02() != null) {
+                return new Estimate(m.tauAlphaFs02(), Double.NaN, "summary.json md tau_alpha_fs02 (F_s(q,t) = 0.2) at T = " + fmt(t));
             }
         }
         throw new Missing(String.format(Locale.ROOT, "the run has no MD at T = %.2f (temperatures %s)", t, RunSetup.join(run.setup().temperatures())));
@@ -197,12 +198,12 @@ public final class PublishedTable {
     /** |b_trap| − |b_MD| of ⟨S⟩ = a + b/T; MD b and its error from barriers.json mean_fit, trap b fitted to relax_summary mean_s. */
     static Estimate trapMeanS(RunDirectory run) throws IOException, Missing {
         requireOwnTrap(run);
-        JsonNode b = run.json("barriers", "barriers.json");
-        if (b == null || !b.path("mean_fit").isObject()) throw new Missing("barriers/barriers.json has no mean_fit (<S>(T) = a + b/T)");
+        BarriersFile b = run.json(BarriersFile.class, "barriers", "barriers.json");
+        if (b == null || b.meanFit() == null) throw new Missing("barriers/barriers.json has no mean_fit (<S>(T) = a + b/T)");
         Table t = run.csv("trap", "relax", "relax_summary.csv");
         if (t == null) throw new Missing("trap/relax/relax_summary.csv absent");
         double bTrap = slopeInverseT(t.column("T"), t.column("mean_s"));
-        double bMd = b.path("mean_fit").path("b").asDouble(Double.NaN), err = b.path("mean_fit").path("b_err").asDouble(Double.NaN);
+        double bMd = b.meanFit().b(), err = b.meanFit().bErr();
         return new Estimate(Math.abs(bTrap) - Math.abs(bMd), err, String.format(Locale.ROOT,
                 "b_trap = %.4g (trap/relax/relax_summary.csv), b_MD = %.4g +- %.2g (barriers.json mean_fit)", bTrap, bMd, err));
     }
@@ -324,12 +325,12 @@ public final class PublishedTable {
 
     /** correlations/correlations.json cS.c1 − cS.c0 with errors in quadrature. */
     static Estimate csC1(RunDirectory run) throws IOException, Missing {
-        JsonNode c = run.json("correlations", "correlations.json");
-        if (c == null || !c.path("cS").isObject()) throw new Missing("correlations/correlations.json has no cS fit");
-        JsonNode s = c.path("cS");
-        double d = s.path("c1").asDouble(Double.NaN) - s.path("c0").asDouble(Double.NaN);
-        double e = Math.hypot(s.path("c1_err").asDouble(Double.NaN), s.path("c0_err").asDouble(Double.NaN));
-        return new Estimate(d, e, String.format(Locale.ROOT, "correlations/correlations.json: C1 = %.4g, C0 = %.4g", s.path("c1").asDouble(), s.path("c0").asDouble()));
+        CorrelationsFile c = run.json(CorrelationsFile.class, "correlations", "correlations.json");
+        if (c == null || c.cS() == null) throw new Missing("correlations/correlations.json has no cS fit");
+        CorrelationsFile.Fit s = c.cS();
+        double d = s.c1() - s.c0();
+        double e = Math.hypot(s.c1Err(), s.c0Err());
+        return new Estimate(d, e, String.format(Locale.ROOT, "correlations/correlations.json: C1 = %.4g, C0 = %.4g", s.c1(), s.c0()));
     }
 
     private static void requireOwnTrap(RunDirectory run) throws IOException, Missing {

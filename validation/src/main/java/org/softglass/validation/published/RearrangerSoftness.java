@@ -1,6 +1,5 @@
 package org.softglass.validation.published;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.softglass.core.barriers.PhopTable;
+import org.softglass.core.io.JsonFile;
 import org.softglass.core.softness.SoftnessTable;
 
 /**
@@ -44,10 +44,9 @@ public record RearrangerSoftness(double fraction, double error, long rearranging
         for (Path[] set : sets) {
             SoftnessTable st = SoftnessTable.read(set[0]);
             PhopTable ph = PhopTable.read(set[1]);
-            JsonNode pj = RunDirectory.readJson(set[1].resolve("phop.json"));
+            PhopColumns pj = JsonFile.read(set[1].resolve("phop.json"), PhopColumns.class);
             Set<Long> aIds = new HashSet<>();
-            JsonNode types = pj.path("types");
-            for (int c = 0; c < ph.ids().length; c++) if (types.path(c).asLong(-1) == typeA) aIds.add(ph.ids()[c]);
+            for (int c = 0; c < ph.ids().length; c++) if (pj.type(c) == typeA) aIds.add(ph.ids()[c]);
             for (int i = 0; i < st.s().length; i++) {
                 long[] r = st.rows()[i];
                 if (!aIds.contains(r[2]) || !Double.isFinite(st.s()[i])) continue;

@@ -1,40 +1,40 @@
 package org.softglass.validation.published;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.softglass.core.io.CsvRows;
 import org.softglass.core.io.InputFormatException;
 
 /**
- * A numeric CSV with a header line (the pipeline's outputs); non-numeric cells read as NaN.
+ * A numeric CSV with a header line (the pipeline's outputs), read through {@link CsvRows#readTable} (every row as many
+ * fields as the header); a cell that is not a number reads as NaN.
  *
  * @param header column names
  * @param rows rows[i][column]
  * @param source the file, for messages
  */
 public record Table(List<String> header, double[][] rows, String source) {
-    /** Reads {@code file}. */
+    /**
+     * Reads {@code file}.
+     *
+     * @throws InputFormatException an empty file, a row with another field count than the header, or text that is not UTF-8
+     */
     public static Table read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
-        if (lines.isEmpty()) throw new InputFormatException(file.toString(), 1, "empty CSV, expected a header line");
-        List<String> h = Arrays.stream(lines.get(0).split(",", -1)).map(String::trim).toList();
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] c = lines.get(i).split(",", -1);
-            double[] r = new double[h.size()];
-            for (int k = 0; k < r.length; k++) {
+        CsvRows.Table t = CsvRows.readTable(file);
+        double[][] rows = new double[t.rows().size()][];
+        for (int i = 0; i < rows.length; i++) {
+            String[] c = t.rows().get(i);
+            rows[i] = new double[c.length];
+            for (int k = 0; k < c.length; k++) {
                 try {
-                    r[k] = k < c.length ? Double.parseDouble(c[k].trim()) : Double.NaN;
+                    rows[i][k] = Double.parseDouble(c[k]);
                 } catch (NumberFormatException e) {
-                    r[k] = Double.NaN;
+                    rows[i][k] = Double.NaN;
                 }
             }
-            rows.add(r);
         }
-        return new Table(h, rows.toArray(double[][]::new), file.toString());
+        return new Table(t.header(), rows, t.source());
     }
 
     /** The values of column {@code name}. */
