@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
  */
 public final class PairModelOption {
     @Option(names = "--model", defaultValue = "ka", paramLabel = "NAME",
-            description = "Pair potential preset: ${COMPLETION-CANDIDATES}.", completionCandidates = Names.class)
+            description = "Pair potential preset: ${COMPLETION-CANDIDATES}. ss = harmonic-ss: harmonic soft spheres (paper 000); "
+                    + "mblj and sticky-spheres: paper 004's modified binary LJ and Sticky Spheres (004's \"SS\").",
+            completionCandidates = Names.class)
     private String name;
 
     /** The preset name as given (checked where the model is built, {@link Models}). */

@@ -11,7 +11,10 @@ import org.softglass.core.simd.PairParams;
  * with n = 10, q = 3. The coefficients c0, c2, c4, c6 are solved here (4×4 linear system) so that U
  * and its first three derivatives vanish at x = r/λ = x_c; forces and the Hessian are then continuous
  * at the cutoff. Paper {@code 004} gives only "U ∝ r⁻¹⁰, 50:50, ρ = 0.82"; x_c = 1.48 and the λ's of
- * {@link Models#ipl()} are our choice from that group's earlier papers.
+ * {@link Models#ipl()} are our choice from that group's earlier papers. They agree with the group's own
+ * HOOMD-blue setup ({@code IPL} model script: λ_AB = 1.18, λ_BB = 1.4, x_c = 1.48; {@code ipl_edan} pair of
+ * github.com/KGonzalezLopez/hoomd-blue: c0 = −56 x_c⁻¹⁰, c2 = 140 x_c⁻¹², c4 = −120 x_c⁻¹⁴,
+ * c6 = 35 x_c⁻¹⁶, the closed form of the solve below).
  */
 public final class InversePowerLaw {
     private InversePowerLaw() {}

@@ -8,8 +8,8 @@ import org.softglass.core.simd.PairParams;
  *
  * <p>Units: energies in ε_AA, lengths in σ_AA. {@link #energy} returns the (shifted) pair energy
  * U(r) and {@link #forceOverR} returns {@code −U'(r)/r}; both are 0 at r ≥ r_c of the pair.
- * Build instances with {@link LennardJones}, {@link Harmonic}, {@link InversePowerLaw} or take a
- * preset from {@link Models}.
+ * Build instances with {@link LennardJones}, {@link ShiftedForceLennardJones}, {@link Harmonic},
+ * {@link InversePowerLaw}, {@link StickySpheres} or take a preset from {@link Models}.
  */
 public final class PairPotential {
     private final String name;

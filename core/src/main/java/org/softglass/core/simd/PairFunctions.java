@@ -69,4 +69,64 @@ public final class PairFunctions {
         double x2 = r2 * invLambda2, ix2 = 1.0 / x2, ix4 = ix2 * ix2;
         return eps * invLambda2 * invLambda2 * (-60.0 * ix4 * ix4 * ix4 * ix2 - 4.0 * c4 - 12.0 * c6 * x2);
     }
+
+    /**
+     * Shifted-force LJ (Toxvaerd and Dyre, J. Chem. Phys. 134, 081102 (2011); LAMMPS {@code lj/sf},
+     * HOOMD {@code force_shifted_lj}): {@code U = U_LJ(r) − U_LJ(r_c) − (r − r_c) U'_LJ(r_c)} for
+     * r &lt; r_c, so that U and the force vanish at r_c (U'' does not). {@code shift = U_LJ(r_c)} (ε),
+     * {@code slope = U'_LJ(r_c)} (ε/σ), {@code rc} the cutoff (σ).
+     */
+    public static double ljSfEnergy(double r2, double c12, double c6, double shift, double slope, double rc) {
+        return ljEnergy(r2, c12, c6, shift) - (Math.sqrt(r2) - rc) * slope;
+    }
+
+    /** Shifted-force LJ: {@code −U'(r)/r = (12 c12/r¹² − 6 c6/r⁶)/r² + U'_LJ(r_c)/r} (ε/σ²). */
+    public static double ljSfForceOverR(double r2, double c12, double c6, double slope) {
+        return ljForceOverR(r2, c12, c6) + slope / Math.sqrt(r2);
+    }
+
+    /** Shifted-force LJ: {@code d(forceOverR)/d(r²)} = the LJ term {@code − U'_LJ(r_c)/(2 r³)} (ε/σ⁴). */
+    public static double ljSfForceOverRDerivative(double r2, double c12, double c6, double slope) {
+        return ljForceOverRDerivative(r2, c12, c6) - 0.5 * slope / (r2 * Math.sqrt(r2));
+    }
+
+    /**
+     * X = x² at the end of the sticky spheres' LJ core: x_min² = (2^{1/6})² = 2^{1/3}, the LJ minimum,
+     * where the smoothed attractive tail takes over (the core holds for X &lt; x_min²).
+     */
+    public static final double STICKY_XMIN2 = Math.cbrt(2.0);
+
+    /**
+     * Sticky spheres (Karmakar, Lerner, Procaccia and Zylberg, PRE 83, 046106 (2011)), in X = x² = r²/λ²:
+     * {@code U = 4ε(X⁻⁶ − X⁻³)} for X &lt; {@link #STICKY_XMIN2}, else
+     * {@code U = ε[A X⁻⁶ − B X⁻³ + c0 + c2 X + c4 X² + c6 X³]}.
+     */
+    public static double stickyEnergy(double r2, double eps, double invLambda2, double c0, double c2, double c4, double c6,
+                                      double a, double b) {
+        double x = r2 * invLambda2, u = 1.0 / x, u3 = u * u * u;
+        if (x < STICKY_XMIN2) return 4.0 * eps * u3 * (u3 - 1.0);
+        return eps * (u3 * (a * u3 - b) + c0 + x * (c2 + x * (c4 + x * c6)));
+    }
+
+    /**
+     * Sticky spheres: {@code −U'(r)/r = −(2/λ²) dU/dX = (2ε/λ²)[6A X⁻⁷ − 3B X⁻⁴ − c2 − 2c4 X − 3c6 X²]}
+     * (ε/σ²; in the core A = B = 4 and the c's are 0).
+     */
+    public static double stickyForceOverR(double r2, double eps, double invLambda2, double c2, double c4, double c6,
+                                          double a, double b) {
+        double x = r2 * invLambda2, u = 1.0 / x, u3 = u * u * u;
+        if (x < STICKY_XMIN2) return 2.0 * eps * invLambda2 * u3 * u * (24.0 * u3 - 12.0);
+        return 2.0 * eps * invLambda2 * (u3 * u * (6.0 * a * u3 - 3.0 * b) - c2 - x * (2.0 * c4 + 3.0 * c6 * x));
+    }
+
+    /**
+     * Sticky spheres: {@code d(forceOverR)/d(r²) = (2ε/λ⁴)[−42A X⁻⁸ + 12B X⁻⁵ − 2c4 − 6c6 X]} (ε/σ⁴; in
+     * the core A = B = 4 and the c's are 0).
+     */
+    public static double stickyForceOverRDerivative(double r2, double eps, double invLambda2, double c4, double c6,
+                                                    double a, double b) {
+        double x = r2 * invLambda2, u = 1.0 / x, u3 = u * u * u, k = 2.0 * eps * invLambda2 * invLambda2;
+        if (x < STICKY_XMIN2) return k * u3 * u * u * (48.0 - 168.0 * u3);
+        return k * (u3 * u * u * (12.0 * b - 42.0 * a * u3) - 2.0 * c4 - 6.0 * c6 * x);
+    }
 }

@@ -8,12 +8,20 @@ package org.softglass.core.simd;
  *   <li>{@link Form#LJ}: a = c12 = 4εσ¹², b = c6 = 4εσ⁶, c = energy shift U_LJ(r_c)</li>
  *   <li>{@link Form#HARMONIC}: a = ε, b = 1/σ</li>
  *   <li>{@link Form#IPL}: a = ε, b = 1/λ², c..f = c0, c2, c4, c6</li>
+ *   <li>{@link Form#LJ_SF} (shifted-force LJ): a = c12, b = c6, c = U_LJ(r_c), d = U'_LJ(r_c), e = r_c</li>
+ *   <li>{@link Form#STICKY} (sticky spheres): a = ε, b = 1/λ², c..f = c0, c2, c4, c6, g = A, h = B</li>
  * </ul>
- * {@code rc2} is the squared cutoff radius (σ²); the pair does not interact at r² ≥ rc2.
+ * {@code rc2} is the squared cutoff radius (σ²); the pair does not interact at r² ≥ rc2. Coefficients a
+ * form does not use are 0 ({@code g}, {@code h} only serve {@link Form#STICKY}).
  */
-public record PairParams(Form form, double rc2, double a, double b, double c, double d, double e, double f) {
+public record PairParams(Form form, double rc2, double a, double b, double c, double d, double e, double f, double g, double h) {
     /** The functional forms the kernels implement. */
-    public enum Form { LJ, HARMONIC, IPL }
+    public enum Form { LJ, HARMONIC, IPL, LJ_SF, STICKY }
+
+    /** Parameters of a form with at most six coefficients ({@code g = h = 0}). */
+    public PairParams(Form form, double rc2, double a, double b, double c, double d, double e, double f) {
+        this(form, rc2, a, b, c, d, e, f, 0, 0);
+    }
 
     /** Energy at r² (masked: 0 at r² ≥ rc2). */
     public double energy(double r2) {
@@ -22,6 +30,8 @@ public record PairParams(Form form, double rc2, double a, double b, double c, do
             case LJ -> PairFunctions.ljEnergy(r2, a, b, c);
             case HARMONIC -> PairFunctions.harmonicEnergy(r2, a, b);
             case IPL -> PairFunctions.iplEnergy(r2, a, b, c, d, e, f);
+            case LJ_SF -> PairFunctions.ljSfEnergy(r2, a, b, c, d, e);
+            case STICKY -> PairFunctions.stickyEnergy(r2, a, b, c, d, e, f, g, h);
         };
     }
 
@@ -32,6 +42,8 @@ public record PairParams(Form form, double rc2, double a, double b, double c, do
             case LJ -> PairFunctions.ljForceOverR(r2, a, b);
             case HARMONIC -> PairFunctions.harmonicForceOverR(r2, a, b);
             case IPL -> PairFunctions.iplForceOverR(r2, a, b, d, e, f);
+            case LJ_SF -> PairFunctions.ljSfForceOverR(r2, a, b, d);
+            case STICKY -> PairFunctions.stickyForceOverR(r2, a, b, d, e, f, g, h);
         };
     }
 
@@ -45,6 +57,8 @@ public record PairParams(Form form, double rc2, double a, double b, double c, do
             case LJ -> PairFunctions.ljForceOverRDerivative(r2, a, b);
             case HARMONIC -> PairFunctions.harmonicForceOverRDerivative(r2, a, b);
             case IPL -> PairFunctions.iplForceOverRDerivative(r2, a, b, e, f);
+            case LJ_SF -> PairFunctions.ljSfForceOverRDerivative(r2, a, b, d);
+            case STICKY -> PairFunctions.stickyForceOverRDerivative(r2, a, b, e, f, g, h);
         };
     }
 }

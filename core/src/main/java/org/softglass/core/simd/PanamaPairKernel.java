@@ -74,6 +74,14 @@ public final class PanamaPairKernel implements PairKernel {
                 if (energy) iplEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc, pairsOut);
                 else iplForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc, pairsOut);
             }
+            case LJ_SF -> {
+                if (energy) ljSfEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc, pairsOut);
+                else ljSfForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc, pairsOut);
+            }
+            case STICKY -> {
+                if (energy) stickyEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc, pairsOut);
+                else stickyForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc, pairsOut);
+            }
         }
     }
 
@@ -285,6 +293,151 @@ public final class PanamaPairKernel implements PairKernel {
             }
             DoubleVector en = x2.mul(c6).add(c4).mul(x2).add(c2).mul(x2).add(c0).add(ix8.mul(ix2)).mul(e);
             DoubleVector em = en.blend(zero, in.not());
+            u = u.add(em);
+            if (pairsOut) em.intoArray(sd, k);
+            w = r2.fma(fr, w);
+        }
+        finish(fx, fy, fz, u, w, true, acc, pairsOut);
+    }
+
+    /** Shifted-force LJ ({@link PairFunctions#ljSfForceOverR}): the LJ loop plus {@code U'_LJ(r_c)/r}. */
+    private static void ljSfForces(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
+                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
+        double[] rc2 = row.rc2, c12 = row.a, c6 = row.b, sl = row.d;
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector fx = zero, fy = zero, fz = zero;
+        for (int k = 0; k < n; k += L) {
+            DoubleVector dx = DoubleVector.fromArray(S, xs, k), dy = DoubleVector.fromArray(S, ys, k), dz = DoubleVector.fromArray(S, zs, k);
+            VectorMask<Double> isB = DoubleVector.fromArray(S, sd, k).compare(VectorOperators.EQ, 1.0);
+            dx = minImage(dx.neg().add(xi), b.lx(), b.ilx());
+            dy = minImage(dy.neg().add(yi), b.ly(), b.ily());
+            dz = minImage(dz.neg().add(zi), b.lz(), b.ilz());
+            DoubleVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
+            VectorMask<Double> in = r2.compare(VectorOperators.LT, select(rc2, isB));
+            DoubleVector a12 = select(c12, isB), a6 = select(c6, isB), slope = select(sl, isB);
+            DoubleVector inv2 = DoubleVector.broadcast(S, 1.0).div(r2).blend(zero, in.not());
+            DoubleVector inv6 = inv2.mul(inv2).mul(inv2);
+            DoubleVector fr = inv6.mul(a12.mul(12.0)).sub(a6.mul(6.0)).mul(inv6).mul(inv2).add(slope.mul(inv2.lanewise(VectorOperators.SQRT)));
+            fx = dx.fma(fr, fx);
+            fy = dy.fma(fr, fy);
+            fz = dz.fma(fr, fz);
+            if (pairsOut) {
+                dx.mul(fr).intoArray(xs, k);
+                dy.mul(fr).intoArray(ys, k);
+                dz.mul(fr).intoArray(zs, k);
+            }
+        }
+        finish(fx, fy, fz, zero, zero, false, acc, pairsOut);
+    }
+
+    /** Shifted-force LJ with energies ({@link PairFunctions#ljSfEnergy}); keep in step with {@link #ljSfForces}. */
+    private static void ljSfEnergy(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
+                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
+        double[] rc2 = row.rc2, c12 = row.a, c6 = row.b, sh = row.c, sl = row.d, rcs = row.e;
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector fx = zero, fy = zero, fz = zero, u = zero, w = zero;
+        for (int k = 0; k < n; k += L) {
+            DoubleVector dx = DoubleVector.fromArray(S, xs, k), dy = DoubleVector.fromArray(S, ys, k), dz = DoubleVector.fromArray(S, zs, k);
+            VectorMask<Double> isB = DoubleVector.fromArray(S, sd, k).compare(VectorOperators.EQ, 1.0);
+            dx = minImage(dx.neg().add(xi), b.lx(), b.ilx());
+            dy = minImage(dy.neg().add(yi), b.ly(), b.ily());
+            dz = minImage(dz.neg().add(zi), b.lz(), b.ilz());
+            DoubleVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
+            VectorMask<Double> in = r2.compare(VectorOperators.LT, select(rc2, isB));
+            DoubleVector a12 = select(c12, isB), a6 = select(c6, isB), slope = select(sl, isB);
+            DoubleVector inv2 = DoubleVector.broadcast(S, 1.0).div(r2).blend(zero, in.not());
+            DoubleVector inv6 = inv2.mul(inv2).mul(inv2);
+            DoubleVector fr = inv6.mul(a12.mul(12.0)).sub(a6.mul(6.0)).mul(inv6).mul(inv2).add(slope.mul(inv2.lanewise(VectorOperators.SQRT)));
+            fx = dx.fma(fr, fx);
+            fy = dy.fma(fr, fy);
+            fz = dz.fma(fr, fz);
+            if (pairsOut) {
+                dx.mul(fr).intoArray(xs, k);
+                dy.mul(fr).intoArray(ys, k);
+                dz.mul(fr).intoArray(zs, k);
+            }
+            DoubleVector r = r2.lanewise(VectorOperators.SQRT);
+            DoubleVector e = inv6.mul(a12).sub(a6).mul(inv6).sub(select(sh, isB)).sub(r.sub(select(rcs, isB)).mul(slope));
+            DoubleVector em = e.blend(zero, in.not());
+            u = u.add(em);
+            if (pairsOut) em.intoArray(sd, k);
+            w = r2.fma(fr, w);
+        }
+        finish(fx, fy, fz, u, w, true, acc, pairsOut);
+    }
+
+    /**
+     * Sticky spheres ({@link PairFunctions#stickyForceOverR}): one formula, with the core's A = B = 4 and
+     * no polynomial blended in for X = r²/λ² &lt; {@link PairFunctions#STICKY_XMIN2}.
+     */
+    private static void stickyForces(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
+                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
+        double[] rc2 = row.rc2, eps = row.a, il2 = row.b;
+        // the smoothing coefficients depend only on x_c, shared by all pairs of a potential (PairRow checks)
+        double c2 = row.d[0], c4 = row.e[0], c6 = row.f[0], ca = row.g[0], cb = row.h[0];
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector fx = zero, fy = zero, fz = zero;
+        for (int k = 0; k < n; k += L) {
+            DoubleVector dx = DoubleVector.fromArray(S, xs, k), dy = DoubleVector.fromArray(S, ys, k), dz = DoubleVector.fromArray(S, zs, k);
+            VectorMask<Double> isB = DoubleVector.fromArray(S, sd, k).compare(VectorOperators.EQ, 1.0);
+            dx = minImage(dx.neg().add(xi), b.lx(), b.ilx());
+            dy = minImage(dy.neg().add(yi), b.ly(), b.ily());
+            dz = minImage(dz.neg().add(zi), b.lz(), b.ilz());
+            DoubleVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
+            VectorMask<Double> in = r2.compare(VectorOperators.LT, select(rc2, isB));
+            DoubleVector e = select(eps, isB), l2 = select(il2, isB);
+            DoubleVector x = r2.mul(l2).blend(1.0, in.not());
+            VectorMask<Double> core = x.compare(VectorOperators.LT, PairFunctions.STICKY_XMIN2);
+            DoubleVector iu = DoubleVector.broadcast(S, 1.0).div(x);
+            DoubleVector iu3 = iu.mul(iu).mul(iu);
+            DoubleVector aa = DoubleVector.broadcast(S, ca).blend(4.0, core), bb = DoubleVector.broadcast(S, cb).blend(4.0, core);
+            DoubleVector poly = x.mul(3.0 * c6).add(2.0 * c4).mul(x).add(c2).blend(zero, core);
+            DoubleVector fr = iu3.mul(iu).mul(aa.mul(6.0).mul(iu3).sub(bb.mul(3.0))).sub(poly).mul(e.mul(l2).mul(2.0)).blend(zero, in.not());
+            fx = dx.fma(fr, fx);
+            fy = dy.fma(fr, fy);
+            fz = dz.fma(fr, fz);
+            if (pairsOut) {
+                dx.mul(fr).intoArray(xs, k);
+                dy.mul(fr).intoArray(ys, k);
+                dz.mul(fr).intoArray(zs, k);
+            }
+        }
+        finish(fx, fy, fz, zero, zero, false, acc, pairsOut);
+    }
+
+    /** Sticky spheres with energies ({@link PairFunctions#stickyEnergy}); keep in step with {@link #stickyForces}. */
+    private static void stickyEnergy(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
+                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
+        double[] rc2 = row.rc2, eps = row.a, il2 = row.b;
+        double c0 = row.c[0], c2 = row.d[0], c4 = row.e[0], c6 = row.f[0], ca = row.g[0], cb = row.h[0];
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector fx = zero, fy = zero, fz = zero, u = zero, w = zero;
+        for (int k = 0; k < n; k += L) {
+            DoubleVector dx = DoubleVector.fromArray(S, xs, k), dy = DoubleVector.fromArray(S, ys, k), dz = DoubleVector.fromArray(S, zs, k);
+            VectorMask<Double> isB = DoubleVector.fromArray(S, sd, k).compare(VectorOperators.EQ, 1.0);
+            dx = minImage(dx.neg().add(xi), b.lx(), b.ilx());
+            dy = minImage(dy.neg().add(yi), b.ly(), b.ily());
+            dz = minImage(dz.neg().add(zi), b.lz(), b.ilz());
+            DoubleVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
+            VectorMask<Double> in = r2.compare(VectorOperators.LT, select(rc2, isB));
+            DoubleVector e = select(eps, isB), l2 = select(il2, isB);
+            DoubleVector x = r2.mul(l2).blend(1.0, in.not());
+            VectorMask<Double> core = x.compare(VectorOperators.LT, PairFunctions.STICKY_XMIN2);
+            DoubleVector iu = DoubleVector.broadcast(S, 1.0).div(x);
+            DoubleVector iu3 = iu.mul(iu).mul(iu);
+            DoubleVector aa = DoubleVector.broadcast(S, ca).blend(4.0, core), bb = DoubleVector.broadcast(S, cb).blend(4.0, core);
+            DoubleVector poly = x.mul(3.0 * c6).add(2.0 * c4).mul(x).add(c2).blend(zero, core);
+            DoubleVector fr = iu3.mul(iu).mul(aa.mul(6.0).mul(iu3).sub(bb.mul(3.0))).sub(poly).mul(e.mul(l2).mul(2.0)).blend(zero, in.not());
+            fx = dx.fma(fr, fx);
+            fy = dy.fma(fr, fy);
+            fz = dz.fma(fr, fz);
+            if (pairsOut) {
+                dx.mul(fr).intoArray(xs, k);
+                dy.mul(fr).intoArray(ys, k);
+                dz.mul(fr).intoArray(zs, k);
+            }
+            DoubleVector polyE = x.mul(c6).add(c4).mul(x).add(c2).mul(x).add(c0).blend(zero, core);
+            DoubleVector em = iu3.mul(aa.mul(iu3).sub(bb)).add(polyE).mul(e).blend(zero, in.not());
             u = u.add(em);
             if (pairsOut) em.intoArray(sd, k);
             w = r2.fma(fr, w);

@@ -91,6 +91,19 @@ class PairPotentialTest {
         assertTrue(u.applyAsDouble(1.0) > 0.5);
     }
 
+    /**
+     * The IPL solve equals the closed form of the 004 group's HOOMD {@code ipl_edan} pair
+     * (c0 = −56 x_c⁻¹⁰, c2 = 140 x_c⁻¹², c4 = −120 x_c⁻¹⁴, c6 = 35 x_c⁻¹⁶), to round-off of the 4×4 solve.
+     */
+    @Test
+    void iplCoefficientsEqualTheGroupsClosedForm() {
+        for (double xc : new double[] {1.3, 1.48, 2.0}) {
+            double[] c = InversePowerLaw.smoothingCoefficients(xc);
+            double[] closed = {-56 * Math.pow(xc, -10), 140 * Math.pow(xc, -12), -120 * Math.pow(xc, -14), 35 * Math.pow(xc, -16)};
+            for (int k = 0; k < 4; k++) assertEquals(closed[k], c[k], 1e-12 * Math.abs(closed[k]), "x_c=" + xc + " c" + 2 * k);
+        }
+    }
+
     @Test
     void badParametersAndNamesAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.byName("lj"));

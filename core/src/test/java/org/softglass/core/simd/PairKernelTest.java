@@ -19,7 +19,7 @@ class PairKernelTest {
         SplittableRandom rnd = new SplittableRandom(42);
         PeriodicLengths box = PeriodicLengths.of(6.1, 5.9, 7.3);
         int np = 64;
-        for (PairPotential pot : new PairPotential[] {Models.ka(), Models.ss(), Models.ipl()}) {
+        for (PairPotential pot : new PairPotential[] {Models.ka(), Models.ss(), Models.ipl(), Models.mblj(), Models.stickySpheres()}) {
             for (int si = 0; si < 2; si++) {
                 PairRow row = new PairRow(new PairParams[] {pot.params(si, 0), pot.params(si, 1)});
                 for (int n = 0; n <= 3 * lanes + 1; n++) {
