@@ -216,6 +216,15 @@ public final class JsonFile {
 
     private static final ObjectMapper LINE = new ObjectMapper();
 
+    /** {@code value} as indented JSON, as {@link #write} writes it (no final newline). */
+    public static String pretty(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON-serialisable: " + value, e);
+        }
+    }
+
     /** {@code v}, or null (JSON null) when it is NaN or ±∞, which JSON cannot hold. */
     public static Double finite(double v) { return Double.isFinite(v) ? v : null; }
 }
