@@ -42,28 +42,6 @@ public final class JsonFile {
     }
 
     /**
-     * Reads a {@code softglass.NAME/1} document: valid JSON whose {@code schema} field is {@code schema}.
-     *
-     * @return the document's root
-     * @throws InputFormatException naming the file: not JSON (or not text), or another schema
-     */
-    public static com.fasterxml.jackson.databind.JsonNode readDocument(Path file, String schema) throws IOException {
-        String src = file.toString();
-        com.fasterxml.jackson.databind.JsonNode root;
-        try {
-            root = JSON.readTree(java.nio.file.Files.readAllBytes(file));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
-            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
-        }
-        if (root == null || !schema.equals(root.path("schema").asText(""))) {
-            throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + schema + "\"");
-        }
-        return root;
-    }
-
-    /**
      * Reads {@code file} into {@code type}, a record whose components name the file's fields ({@code @JsonProperty});
      * a {@code double} that is null or missing is NaN, a missing object, list or string null, a missing boolean false.
      * The schema field is not checked (the reader of a file with one states it).
