@@ -8,8 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON files softglass writes: an object (maps, lists, records, numbers) as indented JSON, atomically
- * ({@link AtomicOutput}). Keys keep their insertion order ({@link #map}), so a file is identical run to run.
+ * The JSON files softglass writes and reads, the one place JSON is parsed. Writing: an object (maps, lists, records,
+ * numbers) as indented JSON, atomically ({@link AtomicOutput}); keys keep their insertion order ({@link #map}), so a
+ * file is identical run to run; a number that is not finite goes in as null ({@link #finite}). Reading: into a record
+ * whose components name the file's fields, leniently ({@link #read}: null and missing doubles are NaN) or strictly
+ * ({@link #readStrict}: no coercion, a field of the wrong kind named with its path, what it holds and what was
+ * expected; the reader then checks presence and ranges in its own words).
  */
 public final class JsonFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
