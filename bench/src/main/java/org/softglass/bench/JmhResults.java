@@ -195,7 +195,7 @@ public final class JmhResults {
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        byte[] b = (JsonFile.text(all) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] b = (JsonFile.pretty(all) + "\n").getBytes(StandardCharsets.UTF_8);
         AtomicOutput.write(out, s -> s.write(b));
     }
 }

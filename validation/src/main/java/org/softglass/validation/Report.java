@@ -96,7 +96,7 @@ public final class Report {
         root.put("all_pass", all);
         root.put("seconds", JsonFile.finite(seconds));
         root.put("checks", checks);
-        byte[] bytes = (JsonFile.text(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = (JsonFile.pretty(root) + "\n").getBytes(StandardCharsets.UTF_8);
         AtomicOutput.write(target, out -> out.write(bytes));
     }
 }

@@ -1,6 +1,5 @@
 package org.softglass.core.barriers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -9,9 +8,9 @@ import org.softglass.core.io.NpyArray;
 import org.softglass.core.io.NpyReader;
 
 /**
- * A p_hop directory of the file contract (§2): {@code phop.npy} float64 (F, N), row = frame index,
+ * A p_hop directory of the file contract (§2) in memory: {@code phop.npy} float64 (F, N), row = frame index,
  * column = particle id ascending (NaN where the window does not fit), and {@code phop.json}
- * ({@code schema softglass.phop/1}, "times", "timesteps", "ids", "types", "tR", "dt").
+ * ({@link org.softglass.core.rearrange.PhopSummary}: "times", "timesteps", "ids", "types", "dt", read and checked there).
  *
  * @param phop p_hop[frame][column]
  * @param times time of each frame
@@ -21,17 +20,14 @@ import org.softglass.core.io.NpyReader;
  */
 public record PhopTable(double[][] phop, double[] times, long[] timesteps, long[] ids, String source) {
     /** The schema tag. */
-    public static final String SCHEMA = "softglass.phop/1";
+    public static final String SCHEMA = org.softglass.core.rearrange.PhopFiles.SCHEMA;
 
     /** Reads {@code dir/phop.npy} and {@code dir/phop.json} and checks they agree. */
     public static PhopTable read(Path dir) throws IOException {
-        Path js = dir.resolve("phop.json"), np = dir.resolve("phop.npy");
-        JsonNode root = org.softglass.core.io.JsonFile.readDocument(js, SCHEMA);
-        double[] times = doubles(root, "times", js);
-        long[] ts = longs(root, "timesteps", js), ids = longs(root, "ids", js), types = longs(root, "types", js);
-        JsonNode dt = root.get("dt");
-        if (dt == null || !dt.isNumber()) throw new InputFormatException(js.toString(), -1, "field 'dt' missing or invalid, expected a number");
-        org.softglass.core.rearrange.PhopFiles.checkHeader(js.toString(), ids, types, ts, times, dt.asDouble());
+        Path np = dir.resolve("phop.npy");
+        org.softglass.core.rearrange.PhopSummary summary = org.softglass.core.rearrange.PhopSummary.read(dir.resolve("phop.json"));
+        double[] times = summary.times();
+        long[] ts = summary.timesteps(), ids = summary.ids();
         NpyArray a = NpyReader.read(np);
         if (a.dtype() != org.softglass.core.io.NpyDType.FLOAT64) {
             throw new InputFormatException(np.toString(), -1, "dtype " + a.dtype().descr() + ", expected <f8 (float64 p_hop)");
@@ -85,27 +81,5 @@ public record PhopTable(double[][] phop, double[] times, long[] timesteps, long[
         }
         if (f < 0 || f >= phop.length) return Double.NaN;
         return phop[(int) f][c];
-    }
-
-    private static double[] doubles(JsonNode root, String key, Path src) {
-        JsonNode a = root.get(key);
-        if (a == null || !a.isArray()) throw new InputFormatException(src.toString(), -1, "field '" + key + "' missing or invalid, expected an array");
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            if (!a.get(i).isNumber()) throw new InputFormatException(src.toString(), -1, "field '" + key + "[" + i + "]' is " + a.get(i) + ", expected a number");
-            v[i] = a.get(i).asDouble();
-        }
-        return v;
-    }
-
-    private static long[] longs(JsonNode root, String key, Path src) {
-        JsonNode a = root.get(key);
-        if (a == null || !a.isArray()) throw new InputFormatException(src.toString(), -1, "field '" + key + "' missing or invalid, expected an array");
-        long[] v = new long[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            if (!a.get(i).canConvertToLong()) throw new InputFormatException(src.toString(), -1, "field '" + key + "[" + i + "]' is not an integer");
-            v[i] = a.get(i).asLong();
-        }
-        return v;
     }
 }

@@ -57,6 +57,28 @@ public final class CsvRows {
     }
 
     /**
+     * Streams a hand-written comma-separated table to {@code row}: blank lines and lines starting with {@code #} are
+     * skipped; every other line is stripped and split at commas with the blanks around them ({@code "1, 2 ,3"} gives
+     * 1, 2, 3; trailing empty fields are dropped). No header or field count is imposed: the caller reads the first row as
+     * a header if it has one and names what it expected. The {@code text} passed is the stripped line.
+     *
+     * @throws InputFormatException from the consumer, or for text that is not UTF-8
+     */
+    public static void readCommented(Path csv, Row row) throws IOException {
+        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            long line = 0;
+            for (String s; (s = r.readLine()) != null; ) {
+                line++;
+                String t = s.strip();
+                if (t.isEmpty() || t.startsWith("#")) continue;
+                row.accept(t.split("\\s*,\\s*"), line, t);
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InputFormatException(csv.toString(), -1, "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
+        }
+    }
+
+    /**
      * Writes {@code header} and {@code rows} atomically ({@link AtomicOutput}: the file appears complete or not at all):
      * a {@code Double} as Java's shortest representation, NaN and ±∞ as an empty field (pandas reads NaN); anything
      * else by {@code toString()}.

@@ -8,8 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON files softglass writes: an object (maps, lists, records, numbers) as indented JSON, atomically
- * ({@link AtomicOutput}). Keys keep their insertion order ({@link #map}), so a file is identical run to run.
+ * The JSON files softglass writes and reads, the one place JSON is parsed. Writing: an object (maps, lists, records,
+ * numbers) as indented JSON, atomically ({@link AtomicOutput}); keys keep their insertion order ({@link #map}), so a
+ * file is identical run to run; a number that is not finite goes in as null ({@link #finite}). Reading: into a record
+ * whose components name the file's fields, leniently ({@link #read}: null and missing doubles are NaN) or strictly
+ * ({@link #readStrict}: no coercion, a field of the wrong kind named with its path, what it holds and what was
+ * expected; the reader then checks presence and ranges in its own words).
  */
 public final class JsonFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -43,9 +47,6 @@ public final class JsonFile {
         return m;
     }
 
-    /** The indented JSON text of {@code value}, as {@link #write} writes it (no final newline). */
-    public static String text(Object value) throws IOException { return JSON.writeValueAsString(value); }
-
     /**
      * The compact JSON text of {@code value} (no whitespace): a stable text to hash, e.g. a fingerprint of parameters
      * (the same value gives the same text run to run when its maps keep their order, {@link #map}).
@@ -53,18 +54,39 @@ public final class JsonFile {
     public static String compact(Object value) throws IOException { return COMPACT.writeValueAsString(value); }
 
     /**
-     * Reads a {@code softglass.NAME/1} document into {@code type}: the checks of {@link #readDocument(Path, String)}
+     * Reads a {@code softglass.NAME/1} document into {@code type}: the checks of {@link #root(Path, String)}
      * (valid JSON, the schema), then the binding of {@link #read(Path, Class)} (a null or missing {@code double} is NaN).
      *
      * @throws InputFormatException naming the file: not JSON, another schema, or a field of the wrong kind
      */
     public static <T> T readDocument(Path file, String schema, Class<T> type) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode root = readDocument(file, schema);
+        com.fasterxml.jackson.databind.JsonNode root = root(file, schema);
         try {
             return READ.treeToValue(root, type);
         } catch (com.fasterxml.jackson.databind.DatabindException e) {
             throw new InputFormatException(file.toString(), -1, "does not match its schema (" + e.getOriginalMessage() + ")", e);
         }
+    }
+
+    /**
+     * The root of a {@code softglass.NAME/1} document: valid JSON whose {@code schema} field is {@code schema}.
+     *
+     * @throws InputFormatException naming the file: not JSON (or not text), or another schema
+     */
+    private static com.fasterxml.jackson.databind.JsonNode root(Path file, String schema) throws IOException {
+        String src = file.toString();
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = JSON.readTree(java.nio.file.Files.readAllBytes(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
+            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
+        }
+        if (root == null || !schema.equals(root.path("schema").asText(""))) {
+            throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + schema + "\"");
+        }
+        return root;
     }
 
     /**
@@ -86,28 +108,6 @@ public final class JsonFile {
     }
 
     /**
-     * Reads a {@code softglass.NAME/1} document: valid JSON whose {@code schema} field is {@code schema}.
-     *
-     * @return the document's root
-     * @throws InputFormatException naming the file: not JSON (or not text), or another schema
-     */
-    public static com.fasterxml.jackson.databind.JsonNode readDocument(Path file, String schema) throws IOException {
-        String src = file.toString();
-        com.fasterxml.jackson.databind.JsonNode root;
-        try {
-            root = JSON.readTree(java.nio.file.Files.readAllBytes(file));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
-            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
-        }
-        if (root == null || !schema.equals(root.path("schema").asText(""))) {
-            throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + schema + "\"");
-        }
-        return root;
-    }
-
-    /**
      * Reads {@code file} into {@code type}, a record whose components name the file's fields ({@code @JsonProperty});
      * a {@code double} that is null or missing is NaN, a missing object, list or string null, a missing boolean false.
      * The schema field is not checked (the reader of a file with one states it).
@@ -125,6 +125,147 @@ public final class JsonFile {
             throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")", e);
         } catch (java.io.CharConversionException e) {
             throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * The reader of {@link #readStrict}: no coercion (a string is not a number, a number not a string, 1.5 not an
+     * integer, null not a primitive), unknown fields refused unless the record ignores them.
+     */
+    private static final ObjectMapper STRICT = strict(false), STRICT_COMMENTS = strict(true);
+
+    private static ObjectMapper strict(boolean comments) {
+        com.fasterxml.jackson.databind.json.JsonMapper m = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .configure(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS, comments)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        m.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        m.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Boolean)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        return m;
+    }
+
+    /**
+     * Reads a {@code softglass.NAME/1} document strictly into {@code type}, a record whose components name the file's
+     * fields: the file must be a JSON object whose {@code schema} field is {@code schema} (unless {@code schema} is
+     * null), and every field present must be of its component's kind: a number for {@code double}/{@code Double}, an
+     * integer (no fraction, no exponent) for {@code long}/{@code int}, a string for {@code String}, an array for a
+     * list or array, an object for a record or map, with no coercion; null for a primitive is refused (a boxed
+     * component may be null). A field that is missing binds to null (boxed, object) — the caller checks what it
+     * requires and the ranges, in its own words.
+     *
+     * @param schema the schema tag, or null when the document has none
+     * @throws InputFormatException naming the file and, for a field of the wrong kind, the field (as
+     *     {@code radial[0].mu[1]}), what it holds and what was expected: {@code field 'times[3]' is "x", expected a number};
+     *     an unknown field as {@code unknown field 'X', expected one of [...]}
+     */
+    public static <T> T readStrict(Path file, String schema, Class<T> type) throws IOException {
+        return bind(file, schema, type, STRICT, false);
+    }
+
+    /**
+     * {@link #readStrict} for a hand-written file that may hold {@code //} and {@code /* *}{@code /} comments (a
+     * descriptor spec); no schema field. A syntax error names its line.
+     */
+    public static <T> T readStrictWithComments(Path file, Class<T> type) throws IOException {
+        return bind(file, null, type, STRICT_COMMENTS, true);
+    }
+
+    private static <T> T bind(Path file, String schema, Class<T> type, ObjectMapper mapper, boolean lines) throws IOException {
+        String src = file.toString();
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = mapper.readTree(java.nio.file.Files.readAllBytes(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            long line = lines && e.getLocation() != null ? e.getLocation().getLineNr() : -1;
+            throw new InputFormatException(src, line, "not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
+            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InputFormatException(src, -1, "holds " + (root == null || root.isMissingNode() ? "nothing" : InputFormatException.quote(root.toString()))
+                    + ", expected a JSON object");
+        }
+        if (schema != null && !schema.equals(root.path("schema").asText(""))) {
+            throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + schema + "\"");
+        }
+        try {
+            return mapper.treeToValue(root, type);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            java.util.TreeSet<String> known = new java.util.TreeSet<>();
+            if (e.getKnownPropertyIds() != null) for (Object k : e.getKnownPropertyIds()) known.add(String.valueOf(k));
+            throw new InputFormatException(src, -1, "unknown field '" + path(e.getPath()) + "', expected one of " + known, e);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw mismatch(src, root, e.getPath(), e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null, e);
+        } catch (com.fasterxml.jackson.core.exc.InputCoercionException e) { // an integer out of the component's range
+            throw new InputFormatException(src, -1, "a number out of range (" + e.getOriginalMessage() + ")", e);
+        } catch (IllegalArgumentException e) { // a record's constructor refused the values
+            throw new InputFormatException(src, -1, e.getMessage(), e);
+        }
+    }
+
+    /** A field of the wrong kind: {@code field 'PATH' is VALUE, expected KIND}. */
+    private static InputFormatException mismatch(String src, com.fasterxml.jackson.databind.JsonNode root,
+            java.util.List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path, Class<?> target, Exception cause) {
+        if (cause.getCause() instanceof IllegalArgumentException a && !(cause instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException)) {
+            return new InputFormatException(src, -1, a.getMessage(), cause);   // a record's constructor refused the values
+        }
+        com.fasterxml.jackson.databind.JsonNode n = root;
+        for (var r : path) n = n == null ? null : r.getFieldName() != null ? n.get(r.getFieldName()) : n.get(r.getIndex());
+        String found = n == null ? "is missing" : "is " + InputFormatException.quote(n.toString());
+        boolean range = cause.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException;
+        if (range) target = ((com.fasterxml.jackson.core.exc.InputCoercionException) cause.getCause()).getTargetType();
+        // an element of a primitive array: the exception names the array type
+        if (target != null && target.isArray() && !path.isEmpty() && path.getLast().getFieldName() == null) target = target.getComponentType();
+        return new InputFormatException(src, -1, "field '" + path(path) + "' " + found + ", expected " + kind(target)
+                + (range ? " in range" : ""), cause);
+    }
+
+    /** {@code radial[0].mu[1]}: a field's place in the document. */
+    private static String path(java.util.List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
+        StringBuilder b = new StringBuilder();
+        for (var r : path) {
+            if (r.getFieldName() != null) b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+            else if (r.getIndex() >= 0) b.append('[').append(r.getIndex()).append(']');
+        }
+        return b.toString();
+    }
+
+    /** What a component of type {@code t} holds, for messages: "a number", "an integer", "an array", ... */
+    private static String kind(Class<?> t) {
+        if (t == null) return "another kind of value";
+        if (t == double.class || t == Double.class || t == float.class || t == Float.class || t == java.math.BigDecimal.class || t == Number.class) return "a number";
+        if (t == long.class || t == Long.class || t == int.class || t == Integer.class || t == short.class || t == Short.class
+                || t == java.math.BigInteger.class) return "an integer";
+        if (t == String.class) return "a string";
+        if (t == boolean.class || t == Boolean.class) return "true or false";
+        if (t.isArray() || java.util.Collection.class.isAssignableFrom(t)) return "an array";
+        return "an object";
+    }
+
+    /** {@code value} as one line of JSON ({@code {"a":1}}, {@code [1,2]}, {@code "x"}), for messages. */
+    public static String text(Object value) {
+        try {
+            return LINE.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON-serialisable: " + value, e);
+        }
+    }
+
+    private static final ObjectMapper LINE = new ObjectMapper();
+
+    /** {@code value} as indented JSON, as {@link #write} writes it (no final newline). */
+    public static String pretty(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON-serialisable: " + value, e);
         }
     }
 

@@ -15,10 +15,12 @@ import java.util.List;
  * @param settings the run's settings block, or null when the file has none
  * @param softnessModel the trained hyperplane's block ({@code softness_model}), or null when absent
  * @param md the per-temperature MD rows ({@code md}), or null when absent
+ * @param timeMatching the model-to-MD time factors ({@code time_matching}), or null when absent (a run from before
+ *     time matching)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PipelineSummary(@JsonProperty("settings") Settings settings, @JsonProperty("softness_model") SoftnessModel softnessModel,
-                              @JsonProperty("md") List<MdRow> md) {
+                              @JsonProperty("md") List<MdRow> md, @JsonProperty("time_matching") TimeMatching timeMatching) {
     /** The summary schema this reader understands. */
     public static final String SCHEMA = "softglass.pipeline-summary/1";
 
@@ -36,6 +38,7 @@ public record PipelineSummary(@JsonProperty("settings") Settings settings, @Json
      * @param tauC how long (τ) a stable example stays below it, NaN when missing
      * @param pR p_hop threshold of "rearranging" in P(R|S), or null when missing
      * @param features the descriptor preset, or null when missing
+     * @param inherentStructures whether the run measured on inherent structures, or null when missing
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Settings(@JsonProperty("model") String model, @JsonProperty("n") Integer n,
@@ -43,7 +46,40 @@ public record PipelineSummary(@JsonProperty("settings") Settings settings, @Json
                            @JsonProperty("dt") Double dt,
                            @JsonProperty("train_temperatures") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Double> trainTemperatures,
                            @JsonProperty("pc") double pc, @JsonProperty("p_stable") double pStable, @JsonProperty("tau_c") double tauC,
-                           @JsonProperty("p_R") Double pR, @JsonProperty("features") String features) {}
+                           @JsonProperty("p_R") Double pR, @JsonProperty("features") String features,
+                           @JsonProperty("inherent_structures") Boolean inherentStructures) {}
+
+    /**
+     * The time matching of paper 000's supplement: per model, f = τ_Q,model/τ_Q,MD at the matching temperature.
+     *
+     * @param trap the trap model's factor, or null when absent
+     * @param trsp the TRSP model's factor, or null when absent
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TimeMatching(@JsonProperty("trap") Factor trap, @JsonProperty("trsp") Factor trsp) {
+        /** The factor of model {@code name} ({@code trap} or {@code trsp}). */
+        public Factor of(String name) {
+            return switch (name) {
+                case "trap" -> trap;
+                case "trsp" -> trsp;
+                default -> throw new IllegalArgumentException("no model " + name);
+            };
+        }
+    }
+
+    /**
+     * One model's matching factor.
+     *
+     * @param factor f (dimensionless), or null when refused
+     * @param refused why the matching was refused, or null
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Factor(@JsonProperty("factor") Double factor, @JsonProperty("refused") String refused) {}
+
+    /** Whether the run measured on inherent structures: the setting, true when the file does not say. */
+    public boolean inherent() {
+        return settings == null || settings.inherentStructures() == null || settings.inherentStructures();
+    }
 
     /**
      * The softness model's fit.
@@ -70,6 +106,16 @@ public record PipelineSummary(@JsonProperty("settings") Settings settings, @Json
      */
     public static PipelineSummary read(Path file) throws IOException {
         return JsonFile.readDocument(file, SCHEMA, PipelineSummary.class);
+    }
+
+    /**
+     * Reads {@code file} without requiring the schema field (a summary written by hand or by a script, e.g. only
+     * {@code settings.inherent_structures} and {@code time_matching}).
+     *
+     * @throws InputFormatException naming the file: not JSON, or a field of the wrong kind
+     */
+    public static PipelineSummary readUnchecked(Path file) throws IOException {
+        return JsonFile.read(file, PipelineSummary.class);
     }
 
     /** The values of a list as read, null (JSON null) as NaN; an empty array for a missing list. */

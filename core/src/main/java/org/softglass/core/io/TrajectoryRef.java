@@ -1,7 +1,8 @@
 package org.softglass.core.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,6 @@ import java.util.Map;
 public record TrajectoryRef(String file, String sha256) {
     /** The JSON field holding the record. */
     public static final String FIELD = "trajectory";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Checks the fields. @throws IllegalArgumentException for a null file or a malformed hash */
     public TrajectoryRef {
@@ -51,25 +51,42 @@ public record TrajectoryRef(String file, String sha256) {
     }
 
     /**
-     * The record held in field {@value #FIELD} of a parsed JSON document.
+     * The {@value #FIELD} field as a file holds it, unchecked: a product's record binds it
+     * ({@link JsonFile#readStrict}) and {@link #read(Stored, String, String)} checks it. Other fields of the
+     * object are ignored.
      *
-     * @param root the document
+     * @param file the trajectory as named, null when missing
+     * @param sha256 the hash, null when missing
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Stored(@JsonProperty("file") String file, @JsonProperty("sha256") String sha256) {}
+
+    /** This record as a file stores it. */
+    public Stored stored() { return new Stored(file, sha256); }
+
+    /**
+     * The record a product's file holds in its {@value #FIELD} field.
+     *
+     * @param t the field as bound, null when the file has none
      * @param src the file, for messages
      * @param remedy what to do when the record is absent, e.g. {@code "recompute it with 'softglass phop'"}
      * @throws InputFormatException if the record is missing or malformed
      */
-    public static TrajectoryRef read(JsonNode root, String src, String remedy) {
-        JsonNode t = root == null ? null : root.get(FIELD);
-        if (t == null || t.isNull()) {
+    public static TrajectoryRef read(Stored t, String src, String remedy) {
+        if (t == null) {
             throw new InputFormatException(src, -1, "no \"" + FIELD + "\" record (the SHA-256 of the trajectory it was computed from; "
                     + "written by an older softglass?), expected one to check it belongs to the trajectory it is used with: " + remedy);
         }
-        JsonNode f = t.get("file"), h = t.get("sha256");
-        if (!t.isObject() || f == null || !f.isTextual() || h == null || !h.isTextual() || !h.asText().matches("[0-9a-f]{64}")) {
-            throw new InputFormatException(src, -1, "\"" + FIELD + "\" is " + t + ", expected {\"file\": NAME, \"sha256\": 64 hex digits}: " + remedy);
+        if (t.file() == null || t.sha256() == null || !t.sha256().matches("[0-9a-f]{64}")) {
+            throw new InputFormatException(src, -1, "\"" + FIELD + "\" is " + JsonFile.text(t) + ", expected {\"file\": NAME, \"sha256\": 64 hex digits}: " + remedy);
         }
-        return new TrajectoryRef(f.asText(), h.asText());
+        return new TrajectoryRef(t.file(), t.sha256());
     }
+
+    /** A file's {@value #FIELD} field, whatever else it holds. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Holder(@JsonProperty(FIELD) Stored trajectory) {}
 
     /**
      * The record held in a JSON file.
@@ -81,13 +98,7 @@ public record TrajectoryRef(String file, String sha256) {
             throw new InputFormatException(json.toString(), -1, "missing, expected it beside the data: it records the SHA-256 of the "
                     + "trajectory they were computed from (written by an older softglass?): " + remedy);
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(json.toFile());
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new InputFormatException(json.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        return read(root, json.toString(), remedy);
+        return read(JsonFile.readStrict(json, null, Holder.class).trajectory(), json.toString(), remedy);
     }
 
     /**

@@ -1,16 +1,14 @@
 package org.softglass.core.params;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.JsonFile;
 
 /**
  * The model-parameter file: everything the trap model ({@code 000}) and the TRSP lattice model
@@ -50,7 +48,6 @@ public record ModelParameters(Barriers barriers, Gaussian rho, double tauR, Mean
     /** The schema tag written into every file. */
     public static final String SCHEMA = "softglass.model-parameters/1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final java.util.Set<String> KEYS = java.util.Set.of("schema", "barriers", "rho", "tauR",
             "meanS", "cS", "sigmaDelta", "rhoDelta", "errors", "provenance");
 
@@ -128,22 +125,43 @@ public record ModelParameters(Barriers barriers, Gaussian rho, double tauR, Mean
 
     /** Writes the file atomically. */
     public void write(Path file) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("schema", SCHEMA);
-        root.set("barriers", JSON.valueToTree(barriers));
-        root.set("rho", JSON.valueToTree(rho));
-        root.put("tauR", tauR);
-        if (meanS != null) root.set("meanS", JSON.valueToTree(meanS));
-        if (cS != null) root.set("cS", JSON.valueToTree(cS));
-        if (sigmaDelta != null) root.set("sigmaDelta", JSON.valueToTree(sigmaDelta));
-        if (rhoDelta != null) root.set("rhoDelta", JSON.valueToTree(rhoDelta));
+        Map<String, Object> root = JsonFile.map("schema", SCHEMA, "barriers", barriers, "rho", rho, "tauR", tauR);
+        if (meanS != null) root.put("meanS", meanS);
+        if (cS != null) root.put("cS", cS);
+        if (sigmaDelta != null) root.put("sigmaDelta", sigmaDelta);
+        if (rhoDelta != null) root.put("rhoDelta", rhoDelta);
         // an error that could not be estimated (NaN, ±∞) is left out: "errors" holds finite numbers, as read() requires
         java.util.TreeMap<String, Double> finite = new java.util.TreeMap<>();
         errors.forEach((k, v) -> { if (v != null && Double.isFinite(v)) finite.put(k, v); });
-        if (!finite.isEmpty()) root.set("errors", JSON.valueToTree(finite));
-        if (!provenance.isEmpty()) root.set("provenance", JSON.valueToTree(provenance));
-        AtomicOutput.write(file, out -> out.write(JSON.writeValueAsBytes(root)));
+        if (!finite.isEmpty()) root.put("errors", finite);
+        if (!provenance.isEmpty()) root.put("provenance", provenance);
+        JsonFile.write(file, root);
     }
+
+    /**
+     * The file as read ({@link JsonFile#readStrict}): every section and number boxed, null when the file lacks it;
+     * {@code unknown} collects the top-level keys of no section (refused by {@link #read}). Keys a section does not
+     * know are ignored.
+     */
+    private record Stored(@JsonProperty("schema") String schema, @JsonProperty("barriers") BarriersIn barriers,
+                          @JsonProperty("rho") RhoIn rho, @JsonProperty("tauR") Double tauR, @JsonProperty("meanS") MeanIn meanS,
+                          @JsonProperty("cS") CorrIn cS, @JsonProperty("sigmaDelta") CorrIn sigmaDelta,
+                          @JsonProperty("rhoDelta") CorrIn rhoDelta, @JsonProperty("errors") LinkedHashMap<String, Double> errors,
+                          @JsonProperty("provenance") LinkedHashMap<String, Object> provenance,
+                          @JsonAnySetter Map<String, Object> unknown) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record BarriersIn(@JsonProperty("eps0") Double eps0, @JsonProperty("eps1") Double eps1, @JsonProperty("eps2") Double eps2,
+                              @JsonProperty("sigma0") Double sigma0, @JsonProperty("t0") Double t0) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record RhoIn(@JsonProperty("s0") Double s0, @JsonProperty("sigma0") Double sigma0) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record MeanIn(@JsonProperty("a") Double a, @JsonProperty("b") Double b) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record CorrIn(@JsonProperty("c0") Double c0, @JsonProperty("c1") Double c1, @JsonProperty("xi") Double xi) {}
 
     /**
      * Reads and validates a parameter file.
@@ -153,39 +171,25 @@ public record ModelParameters(Barriers barriers, Gaussian rho, double tauR, Mean
      * @throws IOException when the file cannot be read (e.g. {@link java.nio.file.NoSuchFileException})
      */
     public static ModelParameters read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readAllBytes(file));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputFormatException(file.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
-            throw new InputFormatException(file.toString(), -1, "not valid JSON (" + e.getMessage() + ")", e);
-        }
+        Stored root = JsonFile.readStrict(file, SCHEMA, Stored.class);
         Reader r = new Reader(file);
-        if (root == null || !root.isObject()) throw r.bad("", "a JSON object");
-        String schema = root.path("schema").asText("");
-        if (!SCHEMA.equals(schema)) throw r.bad("schema", "\"" + SCHEMA + "\"");
-        for (var it = root.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!KEYS.contains(k)) throw new InputFormatException(file.toString(), -1, "unknown key '" + k + "', expected one of " + new java.util.TreeSet<>(KEYS));
+        if (root.unknown() != null) {
+            for (String k : root.unknown().keySet()) {
+                if (!KEYS.contains(k)) throw new InputFormatException(file.toString(), -1, "unknown key '" + k + "', expected one of " + new java.util.TreeSet<>(KEYS));
+            }
         }
         try {
-            JsonNode b = r.object(root, "barriers");
-            Barriers barriers = new Barriers(r.num(b, "barriers", "eps0"), r.num(b, "barriers", "eps1"),
-                    r.num(b, "barriers", "eps2"), r.num(b, "barriers", "sigma0"), r.num(b, "barriers", "t0"));
-            JsonNode g = r.object(root, "rho");
-            Gaussian rho = new Gaussian(r.num(g, "rho", "s0"), r.num(g, "rho", "sigma0"));
-            double tauR = r.num(root, "", "tauR");
-            MeanSoftness meanS = root.has("meanS")
-                    ? new MeanSoftness(r.num(r.object(root, "meanS"), "meanS", "a"), r.num(root.get("meanS"), "meanS", "b")) : null;
-            ExpCorrelation cS = r.corr(root, "cS"), sd = r.corr(root, "sigmaDelta"), rd = r.corr(root, "rhoDelta");
+            BarriersIn b = r.object(root.barriers(), "barriers");
+            Barriers barriers = new Barriers(r.num(b.eps0(), "barriers.eps0"), r.num(b.eps1(), "barriers.eps1"),
+                    r.num(b.eps2(), "barriers.eps2"), r.num(b.sigma0(), "barriers.sigma0"), r.num(b.t0(), "barriers.t0"));
+            RhoIn g = r.object(root.rho(), "rho");
+            Gaussian rho = new Gaussian(r.num(g.s0(), "rho.s0"), r.num(g.sigma0(), "rho.sigma0"));
+            double tauR = r.num(root.tauR(), "tauR");
+            MeanSoftness meanS = root.meanS() != null ? new MeanSoftness(r.num(root.meanS().a(), "meanS.a"), r.num(root.meanS().b(), "meanS.b")) : null;
+            ExpCorrelation cS = r.corr(root.cS(), "cS"), sd = r.corr(root.sigmaDelta(), "sigmaDelta"), rd = r.corr(root.rhoDelta(), "rhoDelta");
             Map<String, Double> errors = new LinkedHashMap<>();
-            if (root.has("errors")) {
-                JsonNode e = r.object(root, "errors");
-                for (var it = e.fieldNames(); it.hasNext(); ) { String k = it.next(); errors.put(k, r.num(e, "errors", k)); }
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> prov = root.has("provenance") ? JSON.convertValue(r.object(root, "provenance"), Map.class) : Map.of();
+            if (root.errors() != null) root.errors().forEach((k, v) -> errors.put(k, r.num(v, "errors." + k)));
+            Map<String, Object> prov = root.provenance() != null ? root.provenance() : Map.of();
             return new ModelParameters(barriers, rho, tauR, meanS, cS, sd, rd, errors, prov);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(file.toString(), -1, e.getMessage());
@@ -196,24 +200,19 @@ public record ModelParameters(Barriers barriers, Gaussian rho, double tauR, Mean
         InputFormatException bad(String field, String expected) {
             return new InputFormatException(file.toString(), -1, "field '" + field + "' missing or invalid, expected " + expected);
         }
-        JsonNode object(JsonNode parent, String key) {
-            JsonNode n = parent.get(key);
-            if (n == null || !n.isObject()) throw bad(key, "an object");
-            return n;
+        <T> T object(T section, String key) {
+            if (section == null) throw bad(key, "an object");
+            return section;
         }
-        double num(JsonNode parent, String section, String key) {
-            JsonNode n = parent.get(key);
-            String path = section.isEmpty() ? key : section + "." + key;
-            if (n == null || !n.isNumber()) throw bad(path, "a number");
-            double v = n.doubleValue();
+        double num(Double v, String path) {
+            if (v == null) throw bad(path, "a number");
             if (!Double.isFinite(v)) throw bad(path, "a finite number");
             return v;
         }
-        ExpCorrelation corr(JsonNode root, String key) {
-            if (!root.has(key)) return null;
-            JsonNode n = object(root, key);
+        ExpCorrelation corr(CorrIn n, String key) {
+            if (n == null) return null;
             try {
-                return new ExpCorrelation(num(n, key, "c0"), num(n, key, "c1"), num(n, key, "xi"));
+                return new ExpCorrelation(num(n.c0(), key + ".c0"), num(n.c1(), key + ".c1"), num(n.xi(), key + ".xi"));
             } catch (IllegalArgumentException e) {
                 throw new InputFormatException(file.toString(), -1, key + "." + e.getMessage());
             }

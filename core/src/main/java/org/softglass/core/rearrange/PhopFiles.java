@@ -1,8 +1,5 @@
 package org.softglass.core.rearrange;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.BufferedInputStream;
@@ -13,10 +10,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.softglass.core.io.AtomicOutput;
+import org.softglass.core.io.JsonFile;
 import org.softglass.core.io.TempFiles;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyDType;
@@ -29,7 +24,7 @@ import org.softglass.core.io.TrajectoryRef;
  * <ul>
  *   <li>{@code phop.npy}: float64, shape (F, N); row = frame index of the trajectory, column = particle
  *       (ids ascending); NaN where the window does not fit (first and last h frames).</li>
- *   <li>{@code phop.json}: {@code {"schema":"softglass.phop/1", "tR", "tR_effective" (= 2hΔ), "dt",
+ *   <li>{@code phop.json}: {@link PhopSummary} {@code {"schema":"softglass.phop/1", "tR", "tR_effective" (= 2hΔ), "dt",
  *       "frame_spacing" (Δ, τ), "half_window_frames" (h), "frames" (F), "times":[F] (τ), "timesteps":[F],
  *       "ids":[N], "types":[N], "input", "trajectory": {"file", "sha256"}}} ({@link TrajectoryRef}: the
  *       trajectory p_hop was computed from).</li>
@@ -44,7 +39,6 @@ import org.softglass.core.io.TrajectoryRef;
 public final class PhopFiles {
     /** Schema tag of {@code phop.json}. */
     public static final String SCHEMA = "softglass.phop/1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private PhopFiles() {}
 
@@ -134,21 +128,13 @@ public final class PhopFiles {
             }
             Files.deleteIfExists(raw);
             TempFiles.untrack(raw);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("schema", SCHEMA);
-            m.put("tR", header.tR());
-            m.put("tR_effective", header.effectiveTR());
-            m.put("dt", header.dt());
-            m.put("frame_spacing", header.frameSpacing());
-            m.put("half_window_frames", header.halfWindow());
-            m.put("frames", frames);
-            m.put("times", times);
-            m.put("timesteps", steps);
-            m.put("ids", header.ids());
-            m.put("types", header.types());
-            m.put("input", header.source());
-            if (header.trajectory() != null) m.put(TrajectoryRef.FIELD, header.trajectory().asMap());
-            AtomicOutput.write(json(dir), out -> out.write(JSON.writeValueAsBytes(m)));
+            long[] ts = new long[steps.size()], types = new long[header.size()];
+            double[] tm = new double[times.size()];
+            for (int f = 0; f < ts.length; f++) { ts[f] = steps.get(f); tm[f] = times.get(f); }
+            for (int i = 0; i < types.length; i++) types[i] = header.types()[i];
+            JsonFile.write(json(dir), new PhopSummary(SCHEMA, header.tR(), header.effectiveTR(), header.dt(), header.frameSpacing(),
+                    header.halfWindow(), (long) frames, tm, ts, header.ids(), types, header.source(),
+                    header.trajectory() == null ? null : header.trajectory().stored()));
         }
 
         /** Deletes the temporary rows; nothing is left behind. Never throws. */
@@ -179,39 +165,28 @@ public final class PhopFiles {
     public static PhopRun.Result replay(Path dir, PhopSink sink) throws IOException {
         Path jp = json(dir);
         String src = jp.toString();
-        JsonNode j;
-        try {
-            j = JSON.readTree(jp.toFile());
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new InputFormatException(src, -1, "not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
-            throw new InputFormatException(src, -1, "not valid JSON: " + e.getMessage(), e);
-        }
-        if (!SCHEMA.equals(j.path("schema").asText())) {
-            throw new InputFormatException(src, -1, "expected \"schema\": \"" + SCHEMA + "\", found " + j.path("schema"));
-        }
-        long[] ids = longs(j, "ids", src);
-        long[] typesL = longs(j, "types", src);
-        long[] steps = longs(j, "timesteps", src);
-        double[] times = doubles(j, "times", src);
+        PhopSummary j = PhopSummary.read(jp);
+        long[] ids = j.ids(), steps = j.timesteps();
+        double[] times = j.times();
         int n = ids.length, frames = steps.length;
-        if (typesL.length != n) throw new InputFormatException(src, -1, "\"types\" has " + typesL.length + " entries, expected " + n + " (as \"ids\")");
         int[] types = new int[n];
-        for (int i = 0; i < n; i++) types[i] = (int) typesL[i];
-        double dt = number(j, "dt", src), tR = number(j, "tR", src), spacing = number(j, "frame_spacing", src);
-        double hd = number(j, "half_window_frames", src);
-        checkHeader(src, ids, typesL, steps, times, dt);
+        for (int i = 0; i < n; i++) types[i] = (int) j.types()[i];
+        if (j.tR() == null) throw PhopSummary.missing(src, "tR", "a number");
+        if (j.frameSpacing() == null) throw PhopSummary.missing(src, "frame_spacing", "a number");
+        if (j.halfWindowFrames() == null) throw PhopSummary.missing(src, "half_window_frames", "a number");
+        double dt = j.dt(), tR = j.tR(), spacing = j.frameSpacing();
+        double hd = j.halfWindowFrames().doubleValue();
         if (!(tR > 0) || !Double.isFinite(tR)) throw new InputFormatException(src, -1, "\"tR\" is " + tR + ", expected a finite window > 0");
         if (hd != Math.rint(hd) || hd < 1 || 2 * hd + 1 > frames) {
-            throw new InputFormatException(src, -1, "\"half_window_frames\" is " + j.get("half_window_frames") + ", expected an integer h >= 1 with 2h + 1 <= "
+            throw new InputFormatException(src, -1, "\"half_window_frames\" is " + j.halfWindowFrames() + ", expected an integer h >= 1 with 2h + 1 <= "
                     + frames + " frames");
         }
         if (Math.abs(spacing - (steps[1] - steps[0]) * dt) > 1e-9 * Math.abs(spacing)) {
             throw new InputFormatException(src, -1, "\"frame_spacing\" is " + spacing + ", expected " + (steps[1] - steps[0]) * dt
                     + " (timestep spacing " + (steps[1] - steps[0]) + " x dt " + dt + ")");
         }
-        PhopHeader header = new PhopHeader(j.path("input").asText(dir.toString()), ids, types, tR, dt, spacing, (int) hd,
-                j.has(TrajectoryRef.FIELD) ? TrajectoryRef.read(j, src, RECOMPUTE) : null);
+        PhopHeader header = new PhopHeader(j.input() != null ? j.input() : dir.toString(), ids, types, tR, dt, spacing, (int) hd,
+                j.trajectory() != null ? TrajectoryRef.read(j.trajectory(), src, RECOMPUTE) : null);
         try (NpyReader r = NpyReader.open(npy(dir))) {
             if (r.dtype() != NpyDType.FLOAT64) {
                 throw new InputFormatException(npy(dir).toString(), -1, "dtype " + r.dtype().descr() + ", expected <f8 (float64 p_hop)");
@@ -234,8 +209,7 @@ public final class PhopFiles {
 
     /**
      * Checks the per-frame and per-particle fields of a phop.json against each other and against what
-     * a p_hop run writes (the one check for every reader: {@link #replay} and
-     * {@link org.softglass.core.barriers.PhopTable#read}): ids strictly ascending (the column order of
+     * a p_hop run writes (the one check for every reader, {@link PhopSummary#read}): ids strictly ascending (the column order of
      * phop.npy), types &ge; 1, as many types as ids, timesteps strictly increasing and uniformly spaced (p_hop
      * windows are counted in frames), dt finite and &gt; 0, and each time equal to timestep &times; dt.
      *
@@ -300,33 +274,5 @@ public final class PhopFiles {
         double[] v = new double[r.frames() * n];
         for (int f = 0; f < rows.size(); f++) System.arraycopy(rows.get(f), 0, v, f * n, n);
         return new Matrix(r.header(), r.times(), v);
-    }
-
-    private static long[] longs(JsonNode j, String key, String src) {
-        JsonNode a = j.get(key);
-        if (a == null || !a.isArray()) throw new InputFormatException(src, -1, "missing array \"" + key + "\"");
-        long[] v = new long[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            if (!a.get(i).isIntegralNumber()) throw new InputFormatException(src, -1, "\"" + key + "\"[" + i + "] is " + a.get(i) + ", expected an integer");
-            v[i] = a.get(i).asLong();
-        }
-        return v;
-    }
-
-    private static double[] doubles(JsonNode j, String key, String src) {
-        JsonNode a = j.get(key);
-        if (a == null || !a.isArray()) throw new InputFormatException(src, -1, "missing array \"" + key + "\"");
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            if (!a.get(i).isNumber()) throw new InputFormatException(src, -1, "\"" + key + "\"[" + i + "] is " + a.get(i) + ", expected a number");
-            v[i] = a.get(i).asDouble();
-        }
-        return v;
-    }
-
-    private static double number(JsonNode j, String key, String src) {
-        JsonNode v = j.get(key);
-        if (v == null || !v.isNumber()) throw new InputFormatException(src, -1, "missing number \"" + key + "\"");
-        return v.asDouble();
     }
 }

@@ -1,12 +1,10 @@
 package org.softglass.core.rearrange;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 import org.softglass.core.io.AtomicOutput;
+import org.softglass.core.io.CsvRows;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyReader;
@@ -150,30 +149,14 @@ public final class TrainsetWriter {
         List<long[]> meta = new ArrayList<>();
         List<Double> ph = new ArrayList<>();
         List<Integer> lab = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            String expected = "frame,timestep,id,type,label,phop";
-            if (header == null || !header.trim().equals(expected)) {
-                throw new InputFormatException(csv.toString(), 1, "found header '" + InputFormatException.quote(header) + "', expected '" + expected + "'");
-            }
-            String line;
-            for (long ln = 2; (line = r.readLine()) != null; ln++) {
-                if (line.isBlank()) continue;
-                String[] f = line.split(",", -1);
-                if (f.length != 6) throw new InputFormatException(csv.toString(), ln, "found " + f.length + " fields, expected 6");
-                try {
-                    int label = Integer.parseInt(f[4].trim());
-                    if (label != 0 && label != 1) throw new InputFormatException(csv.toString(), ln, "found label " + label + ", expected 0 or 1");
-                    meta.add(new long[] {Long.parseLong(f[0].trim()), Long.parseLong(f[2].trim())});
-                    lab.add(label);
-                    ph.add(f[5].isBlank() ? Double.NaN : Double.parseDouble(f[5].trim()));
-                } catch (NumberFormatException e) {
-                    throw new InputFormatException(csv.toString(), ln, "found '" + InputFormatException.quote(line) + "', expected integers frame,timestep,id,type,label and a number phop");
-                }
-            }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InputFormatException(csv.toString(), -1, "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
-        }
+        String src = csv.toString();
+        CsvRows.read(csv, "frame,timestep,id,type,label,phop", (f, ln, text) -> {
+            int label = Integer.parseInt(f[4].trim());
+            if (label != 0 && label != 1) throw new InputFormatException(src, ln, "found label " + label + ", expected 0 or 1");
+            meta.add(new long[] {Long.parseLong(f[0].trim()), Long.parseLong(f[2].trim())});
+            lab.add(label);
+            ph.add(f[5].isBlank() ? Double.NaN : Double.parseDouble(f[5].trim()));
+        });
         double[][] x = FeatureFiles.readMatrix(dir.resolve("samples_features.npy"), cols.size());
         if (x.length != lab.size()) {
             throw new InputFormatException(dir.resolve("samples_features.npy").toString(), -1, "has " + x.length + " rows, samples.csv has " + lab.size());

@@ -1,7 +1,5 @@
 package org.softglass.core.simulate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +11,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongConsumer;
 import org.softglass.core.energy.Models;
 import org.softglass.core.energy.PairPotential;
-import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.simd.Simd;
 import org.softglass.core.space.Box;
@@ -42,7 +38,6 @@ import org.softglass.core.space.Box;
  * checkpoint (written only from finite states).
  */
 public final class Simulation {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Simulation() {}
 
@@ -83,10 +78,10 @@ public final class Simulation {
         String specKey = spec.key();   // once: with a start file it hashes the file
         String kernels = kernels();
         String key = runKey(specKey, threads, kernels);
-        Map<String, Object> prior = readRunJson(runJson);
+        RunRecord prior = RunRecord.read(runJson);
         if (prior != null && !holdsRun(dir)) prior = null;   // a refused or never-started run: nothing to protect
-        if (prior != null && !key.equals(prior.get("key"))) throw otherRun(dir, prior, specKey, key, threads, kernels);
-        if (prior != null && Boolean.TRUE.equals(prior.get("complete"))) {
+        if (prior != null && !key.equals(prior.key())) throw otherRun(dir, prior, specKey, key, threads, kernels);
+        if (prior != null && Boolean.TRUE.equals(prior.complete())) {
             return new Result(0, spec.totalSteps(), spec.totalSteps(), true, 0, 0, 0, null, 0, 0);
         }
         boolean resume = prior != null && Files.exists(ckpt);
@@ -220,16 +215,6 @@ public final class Simulation {
                 + "; try a smaller {dt}");
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> readRunJson(Path f) throws IOException {
-        if (!Files.exists(f)) return null;
-        try {
-            return JSON.readValue(f.toFile(), Map.class);
-        } catch (IOException e) {
-            throw new org.softglass.core.io.InputFormatException(f.toString(), -1, "not a valid run.json: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-        }
-    }
-
     /**
      * The key of a run: the spec's key with the thread count and the kernels, which change the
      * trajectory bit for bit, so a checkpoint only resumes the run that wrote it.
@@ -262,35 +247,28 @@ public final class Simulation {
     private static final java.util.Set<String> STREAMED = java.util.Set.of("thermo.csv", "traj.dump", "is.dump", "is_energy.csv");
 
     /** The refusal of a directory holding another run, naming what differs when it is only the threads or kernels. */
-    private static IllegalArgumentException otherRun(Path dir, Map<String, Object> prior, String specKey, String key, int threads,
+    private static IllegalArgumentException otherRun(Path dir, RunRecord prior, String specKey, String key, int threads,
                                                      String kernels) {
         String advice = "; choose another {out} or remove it";
-        if (specKey.equals(prior.get("key"))) {   // run.json of an older softglass: key without threads and kernels
+        if (specKey.equals(prior.key())) {   // run.json of an older softglass: key without threads and kernels
             return new org.softglass.core.util.InvalidParameter(dir + " holds this run started by an older softglass (no thread count recorded, an older"
                     + " checkpoint format); it cannot be resumed" + advice);
         }
-        if (specKey.equals(prior.get("spec_key"))) {
-            if (!String.valueOf(threads).equals(String.valueOf(prior.get("threads")))) {
-                return new org.softglass.core.util.InvalidParameter(dir + " holds a run with {threads} " + prior.get("threads") + "; this command has {threads} "
-                        + threads + " (a run resumes only with the thread count it started with: rerun with {threads} " + prior.get("threads")
+        if (specKey.equals(prior.specKey())) {
+            if (!String.valueOf(threads).equals(String.valueOf(prior.threads()))) {
+                return new org.softglass.core.util.InvalidParameter(dir + " holds a run with {threads} " + prior.threads() + "; this command has {threads} "
+                        + threads + " (a run resumes only with the thread count it started with: rerun with {threads} " + prior.threads()
                         + advice + ")");
             }
-            return new org.softglass.core.util.InvalidParameter(dir + " holds a run made with the " + prior.get("kernels") + " kernels; this process uses the "
+            return new org.softglass.core.util.InvalidParameter(dir + " holds a run made with the " + prior.kernels() + " kernels; this process uses the "
                     + kernels + " kernels (-Dsoftglass.simd)" + advice);
         }
-        return new IllegalArgumentException(dir + " holds a run with other parameters (run.json key " + prior.get("key")
+        return new IllegalArgumentException(dir + " holds a run with other parameters (run.json key " + prior.key()
                 + ", this run " + key + ")" + advice);
     }
 
     private static void writeRunJson(Path f, RunSpec spec, String key, String specKey, int threads, String kernels, boolean complete)
             throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("key", key);
-        m.put("complete", complete);
-        m.put("spec_key", specKey);
-        m.put("threads", threads);
-        m.put("kernels", kernels);
-        m.put("parameters", spec.asMap());
-        AtomicOutput.write(f, out -> out.write(JSON.writeValueAsBytes(m)));
+        new RunRecord(key, complete, specKey, threads, kernels, new LinkedHashMap<>(spec.asMap())).write(f);
     }
 }

@@ -1,12 +1,8 @@
 package org.softglass.core.softness;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyDType;
@@ -27,8 +23,6 @@ import org.softglass.core.structure.FeatureFiles;
  * Output files are written atomically (complete or absent).
  */
 public final class SoftnessApply {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private SoftnessApply() {}
 
     /**
@@ -73,12 +67,7 @@ public final class SoftnessApply {
             }
         }
         AtomicOutput.write(outDir.resolve("rows.npy"), out -> Files.copy(rows, out));
-        Map<String, Object> side = new LinkedHashMap<>();
-        side.put("schema", SoftnessTable.SCHEMA);
-        side.put("rows", nRows);
-        side.put("features", featuresDir.toString());
-        side.put(TrajectoryRef.FIELD, trajectory.asMap());
-        AtomicOutput.write(outDir.resolve(SoftnessTable.SIDECAR), out -> out.write(JSON.writeValueAsBytes(side)));
+        new SoftnessTable.Sidecar(SoftnessTable.SCHEMA, nRows, featuresDir.toString(), trajectory.stored()).write(outDir);
         double mean = nRows == 0 ? Double.NaN : sum / nRows;
         return new Summary(nRows, mean, Descriptive.populationStdFromSums(nRows, sum, sum2));   // σ_S with divisor n
     }

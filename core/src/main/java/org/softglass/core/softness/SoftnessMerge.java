@@ -1,14 +1,9 @@
 package org.softglass.core.softness;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyReader;
@@ -25,8 +20,6 @@ import org.softglass.core.stats.Descriptive;
  * trajectory (SHA-256); frame indices must increase from shard to shard. Memory: one row at a time.
  */
 public final class SoftnessMerge {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private SoftnessMerge() {}
 
     /**
@@ -82,10 +75,8 @@ public final class SoftnessMerge {
                 throw e;
             }
         }
-        ObjectNode side = sidecar(shards.get(0)).deepCopy();
-        side.put("rows", total);
-        side.put("features", features.toString());
-        AtomicOutput.write(out.resolve(SoftnessTable.SIDECAR), o -> o.write(JSON.writeValueAsBytes(side)));
+        SoftnessTable.Sidecar side = sidecar(shards.get(0));
+        new SoftnessTable.Sidecar(side.schema(), total, features.toString(), side.trajectory()).write(out);
         double mean = total == 0 ? Double.NaN : sum / total;
         return new SoftnessApply.Summary(total, mean, Descriptive.populationStdFromSums(total, sum, sum2));   // σ_S with divisor n
     }
@@ -99,11 +90,10 @@ public final class SoftnessMerge {
         }
     }
 
-    private static JsonNode sidecar(Path dir) throws IOException {
-        Path f = dir.resolve(SoftnessTable.SIDECAR);
-        JsonNode j = JSON.readTree(f.toFile());
-        if (j == null || !SoftnessTable.SCHEMA.equals(j.path("schema").asText())) {
-            throw new InputFormatException(f.toString(), -1, "expected a " + SoftnessTable.SCHEMA + " sidecar");
+    private static SoftnessTable.Sidecar sidecar(Path dir) throws IOException {
+        SoftnessTable.Sidecar j = SoftnessTable.Sidecar.read(dir);
+        if (!SoftnessTable.SCHEMA.equals(j.schema())) {
+            throw new InputFormatException(dir.resolve(SoftnessTable.SIDECAR).toString(), -1, "expected a " + SoftnessTable.SCHEMA + " sidecar");
         }
         return j;
     }

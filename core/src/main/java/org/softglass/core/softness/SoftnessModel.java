@@ -1,18 +1,16 @@
 package org.softglass.core.softness;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.JsonFile;
 
 /**
  * A trained softness (or fluidity) classifier: S = w·z + b with z = (g − mean)/std the standardised
@@ -36,7 +34,6 @@ public record SoftnessModel(Hyperplane plane, Standardization standardization, L
                             Map<String, Object> training) {
     /** The schema tag. */
     public static final String SCHEMA = "softglass.softness-model/1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Validates that weights, standardisation and columns have one length and every column a name; copies the lists. */
     public SoftnessModel {
@@ -101,58 +98,58 @@ public record SoftnessModel(Hyperplane plane, Standardization standardization, L
         return r;
     }
 
+    /**
+     * The model file as written and read (the class comment's schema); a component is null when the file lacks the
+     * field. Fields it does not know are ignored.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonPropertyOrder({"schema", "weights", "bias", "columns", "mean", "std", "training"})
+    record Stored(@JsonProperty("schema") String schema, @JsonProperty("weights") double[] weights, @JsonProperty("bias") Double bias,
+                  @JsonProperty("columns") List<LinkedHashMap<String, Object>> columns, @JsonProperty("mean") double[] mean,
+                  @JsonProperty("std") double[] std, @JsonProperty("training") LinkedHashMap<String, Object> training) {}
+
     /** Writes the model file atomically. */
     public void write(Path file) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("schema", SCHEMA);
-        ArrayNode w = root.putArray("weights");
-        for (double v : plane.w()) w.add(v);
-        root.put("bias", plane.b());
-        root.set("columns", JSON.valueToTree(columns));
-        ArrayNode mn = root.putArray("mean"), sd = root.putArray("std");
-        for (double v : standardization.mean()) mn.add(v);
-        for (double v : standardization.std()) sd.add(v);
-        root.set("training", JSON.valueToTree(training));
-        AtomicOutput.write(file, out -> out.write(JSON.writeValueAsBytes(root)));
+        List<LinkedHashMap<String, Object>> cols = new ArrayList<>();
+        for (Map<String, Object> c : columns) cols.add(new LinkedHashMap<>(c));
+        JsonFile.write(file, new Stored(SCHEMA, plane.w(), plane.b(), cols, standardization.mean(), standardization.std(),
+                new LinkedHashMap<>(training)));
     }
 
     /**
-     * Reads and validates a model file.
+     * Reads and validates a model file: bound strictly ({@link JsonFile#readStrict}: a field of the wrong kind is refused
+     * naming it, e.g. {@code field 'weights[1]' is "x", expected a number}), then checked field by field: "weights",
+     * "mean", "std" present and finite, "bias" present and finite, "columns" present (objects with a "name"), and all of
+     * one length.
      *
      * @throws InputFormatException naming the file and field when the schema, an array, or a number is wrong
      */
-    @SuppressWarnings("unchecked")
     public static SoftnessModel read(Path file) throws IOException {
         String src = file.toString();
-        JsonNode root = org.softglass.core.io.JsonFile.readDocument(file, SCHEMA);
-        double[] w = array(root, "weights", src), mean = array(root, "mean", src), std = array(root, "std", src);
-        JsonNode b = root.get("bias");
-        if (b == null || !b.isNumber() || !Double.isFinite(b.doubleValue())) throw new InputFormatException(src, -1, "field 'bias' missing or invalid, expected a finite number");
-        JsonNode cols = root.get("columns");
-        if (cols == null || !cols.isArray()) throw new InputFormatException(src, -1, "field 'columns' missing or invalid, expected an array");
+        Stored s = JsonFile.readStrict(file, SCHEMA, Stored.class);
+        double[] w = finite(s.weights(), "weights", src), mean = finite(s.mean(), "mean", src), std = finite(s.std(), "std", src);
+        Double b = s.bias();
+        if (b == null || !Double.isFinite(b)) throw new InputFormatException(src, -1, "field 'bias' missing or invalid, expected a finite number");
+        if (s.columns() == null) throw new InputFormatException(src, -1, "field 'columns' missing or invalid, expected an array");
         List<Map<String, Object>> columns = new ArrayList<>();
-        for (JsonNode c : cols) {
-            if (!c.isObject()) throw new InputFormatException(src, -1, "field 'columns' holds " + c.getNodeType() + ", expected an array of column objects");
-            columns.add(JSON.convertValue(c, LinkedHashMap.class));
+        for (int j = 0; j < s.columns().size(); j++) {
+            if (s.columns().get(j) == null) {
+                throw new InputFormatException(src, -1, "field 'columns[" + j + "]' is null, expected an array of column objects");
+            }
+            columns.add(s.columns().get(j));
         }
-        JsonNode tr = root.get("training");
-        if (tr != null && !tr.isObject()) throw new InputFormatException(src, -1, "field 'training' is " + tr.getNodeType() + ", expected an object");
-        Map<String, Object> training = tr != null ? JSON.convertValue(tr, LinkedHashMap.class) : Map.of();
+        Map<String, Object> training = s.training() != null ? s.training() : Map.of();
         try {
-            return new SoftnessModel(new Hyperplane(w, b.doubleValue()), new Standardization(mean, std), columns, training);
+            return new SoftnessModel(new Hyperplane(w, b), new Standardization(mean, std), columns, training);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(src, -1, e.getMessage());
         }
     }
 
-    private static double[] array(JsonNode root, String key, String src) {
-        JsonNode a = root.get(key);
-        if (a == null || !a.isArray()) throw new InputFormatException(src, -1, "field '" + key + "' missing or invalid, expected an array of numbers");
-        double[] v = new double[a.size()];
+    private static double[] finite(double[] v, String key, String src) {
+        if (v == null) throw new InputFormatException(src, -1, "field '" + key + "' missing or invalid, expected an array of numbers");
         for (int i = 0; i < v.length; i++) {
-            JsonNode e = a.get(i);
-            if (!e.isNumber() || !Double.isFinite(e.doubleValue())) throw new InputFormatException(src, -1, "field '" + key + "[" + i + "]' is not a finite number");
-            v[i] = e.doubleValue();
+            if (!Double.isFinite(v[i])) throw new InputFormatException(src, -1, "field '" + key + "[" + i + "]' is not a finite number");
         }
         return v;
     }

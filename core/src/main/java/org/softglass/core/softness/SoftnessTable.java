@@ -34,6 +34,33 @@ public record SoftnessTable(double[] s, long[][] rows) {
         return TrajectoryRef.read(dir.resolve(SIDECAR), RECOMPUTE);
     }
 
+    /**
+     * {@code softness.json}: {@code {"schema": "softglass.softness/1", "rows": R, "features": DIR, "trajectory": {"file",
+     * "sha256"}}}, as written and read ({@link org.softglass.core.io.JsonFile#readStrict}); fields it does not know are
+     * ignored, a component is null when the file lacks the field.
+     *
+     * @param schema {@value #SCHEMA}
+     * @param rows R, the rows of softness.npy
+     * @param features the descriptor directory the values were computed from
+     * @param trajectory the trajectory of those descriptors
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"schema", "rows", "features", "trajectory"})
+    public record Sidecar(@com.fasterxml.jackson.annotation.JsonProperty("schema") String schema,
+                          @com.fasterxml.jackson.annotation.JsonProperty("rows") Long rows,
+                          @com.fasterxml.jackson.annotation.JsonProperty("features") String features,
+                          @com.fasterxml.jackson.annotation.JsonProperty("trajectory") TrajectoryRef.Stored trajectory) {
+        /** Reads {@code dir/softness.json} (any schema: the caller checks it). */
+        public static Sidecar read(Path dir) throws IOException {
+            return org.softglass.core.io.JsonFile.readStrict(dir.resolve(SIDECAR), null, Sidecar.class);
+        }
+
+        /** Writes {@code dir/softness.json} atomically. */
+        public void write(Path dir) throws IOException {
+            org.softglass.core.io.JsonFile.write(dir.resolve(SIDECAR), this);
+        }
+    }
+
     /** Reads {@code dir/softness.npy} and {@code dir/rows.npy} and checks they align. */
     public static SoftnessTable read(Path dir) throws IOException {
         Path sp = dir.resolve("softness.npy");

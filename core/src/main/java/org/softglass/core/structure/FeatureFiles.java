@@ -1,10 +1,5 @@
 package org.softglass.core.structure;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.JsonFile;
 import org.softglass.core.io.NpyArray;
 import org.softglass.core.io.NpyReader;
 import org.softglass.core.io.NpyDType;
@@ -39,7 +34,6 @@ import org.softglass.core.io.TrajectoryRef;
 public final class FeatureFiles implements AutoCloseable {
     /** Schema tag of features.json. */
     public static final String SCHEMA = "softglass.features/1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
     private final DescriptorSpec spec;
@@ -156,20 +150,10 @@ public final class FeatureFiles implements AutoCloseable {
      */
     public static void writeSidecar(Path file, String preset, double rmax, Double tolerance, List<Map<String, Object>> columns,
             double[] mean, double[] std, long rows, String dtype, String centerSpecies, TrajectoryRef trajectory) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("schema", SCHEMA);
-        if (preset == null) root.putNull("preset"); else root.put("preset", preset);
-        root.put("rmax", rmax);
-        if (tolerance != null) root.put("tolerance", tolerance);
-        root.set("columns", JSON.valueToTree(columns));
-        putArray(root.putArray("mean"), mean);
-        putArray(root.putArray("std"), std);
-        root.put("rows", rows);
-        root.put("dtype", dtype);
-        root.put("center_species", centerSpecies);
-        root.put("input", trajectory.file());
-        root.set(TrajectoryRef.FIELD, JSON.valueToTree(trajectory.asMap()));
-        AtomicOutput.write(file, out -> out.write(JSON.writeValueAsBytes(root)));
+        List<LinkedHashMap<String, Object>> cols = new ArrayList<>();
+        for (Map<String, Object> c : columns) cols.add(new LinkedHashMap<>(c));
+        new FeatureSidecar(SCHEMA, preset, rmax, tolerance, cols, FeatureSidecar.nullable(mean), FeatureSidecar.nullable(std), rows, dtype,
+                centerSpecies, trajectory.file(), trajectory.stored()).write(file);
     }
 
     /** The columns of a spec as features.json describes them: name, kind, species, then mu, w or xi, lambda, zeta. */
@@ -193,26 +177,19 @@ public final class FeatureFiles implements AutoCloseable {
         return cols;
     }
 
-    private static void putArray(ArrayNode a, double[] v) {
-        for (double x : v) {
-            if (Double.isFinite(x)) a.add(x); else a.addNull();
-        }
-    }
-
     // --- reading (the file contract of a descriptor directory) ---
 
     /** The column descriptions of a features.json (each a map with at least "name"). */
-    @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> readColumns(Path json) throws IOException {
         String src = json.toString();
-        JsonNode root = org.softglass.core.io.JsonFile.readDocument(json, SCHEMA);
-        JsonNode cols = root.get("columns");
-        if (cols == null || !cols.isArray() || cols.isEmpty()) throw new InputFormatException(src, -1, "field 'columns' missing or empty, expected an array of column objects");
+        FeatureSidecar side = JsonFile.readStrict(json, SCHEMA, FeatureSidecar.class);
+        List<LinkedHashMap<String, Object>> cols = side.columns();
+        if (cols == null || cols.isEmpty()) throw new InputFormatException(src, -1, "field 'columns' missing or empty, expected an array of column objects");
         List<Map<String, Object>> out = new ArrayList<>();
         for (int j = 0; j < cols.size(); j++) {
-            JsonNode c = cols.get(j);
-            if (!c.isObject() || !c.path("name").isTextual()) throw new InputFormatException(src, -1, "columns[" + j + "] has no string \"name\"");
-            out.add(JSON.convertValue(c, LinkedHashMap.class));
+            Map<String, Object> c = cols.get(j);
+            if (c == null || !(c.get("name") instanceof String)) throw new InputFormatException(src, -1, "columns[" + j + "] has no string \"name\"");
+            out.add(c);
         }
         return out;
     }
@@ -233,7 +210,7 @@ public final class FeatureFiles implements AutoCloseable {
                              @com.fasterxml.jackson.annotation.JsonProperty("center_species") String centerSpecies) {
         /** The record as a model's provenance holds it: preset, rmax, tolerance, center_species, in that order (nulls kept). */
         public Map<String, Object> asMap() {
-            return org.softglass.core.io.JsonFile.map("preset", preset, "rmax", rmax, "tolerance", tolerance, "center_species", centerSpecies);
+            return JsonFile.map("preset", preset, "rmax", rmax, "tolerance", tolerance, "center_species", centerSpecies);
         }
     }
 
@@ -243,7 +220,7 @@ public final class FeatureFiles implements AutoCloseable {
      * @throws InputFormatException naming the file: not JSON, or a field of the wrong kind
      */
     public static FeatureSet featureSet(Path featuresJson) throws IOException {
-        return org.softglass.core.io.JsonFile.read(featuresJson, FeatureSet.class);
+        return JsonFile.read(featuresJson, FeatureSet.class);
     }
 
     /** What to do with a descriptor directory that records no trajectory. */
@@ -272,19 +249,15 @@ public final class FeatureFiles implements AutoCloseable {
         if (dtype != org.softglass.core.io.NpyDType.FLOAT32 && dtype != org.softglass.core.io.NpyDType.FLOAT64) {
             throw new InputFormatException(npy.toString(), -1, "dtype " + dtype.descr() + ", expected float features (<f4 or <f8)");
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readAllBytes(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputFormatException(json.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        JsonNode r = root == null ? null : root.get("rows"), d = root == null ? null : root.get("dtype");
-        if (r == null || !r.isIntegralNumber() || r.asLong() != rows) {
+        FeatureSidecar side = FeatureSidecar.read(json);
+        Long r = side.rows();
+        if (r == null || r != rows) {
             throw new InputFormatException(json.toString(), -1, "\"rows\" is " + r + ", expected " + rows + " (the rows of " + npy.getFileName() + ")");
         }
         String want = dtype == org.softglass.core.io.NpyDType.FLOAT32 ? "f4" : "f8";
-        if (d == null || !want.equals(d.asText())) {
-            throw new InputFormatException(json.toString(), -1, "\"dtype\" is " + d + ", expected \"" + want + "\" (the element type of " + npy.getFileName() + ")");
+        if (!want.equals(side.dtype())) {
+            throw new InputFormatException(json.toString(), -1, "\"dtype\" is " + JsonFile.text(side.dtype()) + ", expected \"" + want
+                    + "\" (the element type of " + npy.getFileName() + ")");
         }
     }
 

@@ -1,18 +1,12 @@
 package org.softglass.core.structure;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.JsonFile;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyReader;
 import org.softglass.core.io.NpyWriter;
@@ -29,7 +23,6 @@ import org.softglass.core.io.NpyWriter;
  * has no rows. Memory: one row. Files are written atomically.
  */
 public final class FeatureMerge {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** features.json fields that differ from shard to shard (recomputed here). */
     private static final List<String> PER_SHARD = List.of("mean", "std", "rows");
 
@@ -45,29 +38,30 @@ public final class FeatureMerge {
      */
     public static long merge(List<Path> shards, Path out) throws IOException {
         if (shards.isEmpty()) throw new IllegalArgumentException("no shards to merge");
-        List<JsonNode> sides = new java.util.ArrayList<>();
+        List<FeatureSidecar> sides = new java.util.ArrayList<>();
         for (Path d : shards) sides.add(sidecar(d));
-        JsonNode first = sides.get(0);
+        FeatureSidecar first = sides.get(0);
+        Map<String, Object> run = first.runFields();
         long total = 0;
         for (int s = 0; s < shards.size(); s++) {
             Path d = shards.get(s);
-            JsonNode j = sides.get(s);
-            for (Iterator<Map.Entry<String, JsonNode>> it = first.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!PER_SHARD.contains(e.getKey()) && !e.getValue().equals(j.path(e.getKey()))) {
-                    throw new InputFormatException(d.resolve("features.json").toString(), -1, "\"" + e.getKey() + "\" is " + j.path(e.getKey())
-                            + " but " + e.getValue() + " in " + shards.get(0) + ": expected the shards of one descriptors run");
+            FeatureSidecar j = sides.get(s);
+            Map<String, Object> mine = j.runFields();
+            for (Map.Entry<String, Object> e : run.entrySet()) {
+                Object v = mine.get(e.getKey());
+                if (!java.util.Objects.equals(e.getValue(), v)) {
+                    throw new InputFormatException(d.resolve("features.json").toString(), -1, "\"" + e.getKey() + "\" is " + JsonFile.text(v)
+                            + " but " + JsonFile.text(e.getValue()) + " in " + shards.get(0) + ": expected the shards of one descriptors run");
                 }
             }
-            total += j.path("rows").asLong();
+            total += j.rows();
         }
         if (total == 0) {
             throw new InputFormatException(shards.get(0).toString(), -1, "no rows in any shard (no particle of species "
-                    + first.path("center_species").asText() + " in any frame), expected at least one");
+                    + first.centerSpecies() + " in any frame), expected at least one");
         }
-        String dtype = first.path("dtype").asText();
-        NpyDType type = "f4".equals(dtype) ? NpyDType.FLOAT32 : NpyDType.FLOAT64;
-        int m = first.path("columns").size();
+        NpyDType type = "f4".equals(first.dtype()) ? NpyDType.FLOAT32 : NpyDType.FLOAT64;
+        int m = first.columns().size();
         FeatureStats stats = new FeatureStats(m);
         Files.createDirectories(out);
         try (NpyWriter features = NpyWriter.open(out.resolve("features.npy"), type, total, m);
@@ -80,7 +74,7 @@ public final class FeatureMerge {
                 for (int s = 0; s < shards.size(); s++) {
                     Path fn = shards.get(s).resolve("features.npy"), rn = shards.get(s).resolve("rows.npy");
                     try (NpyReader fr = NpyReader.open(fn); NpyReader rr = NpyReader.open(rn)) {
-                        long n = sides.get(s).path("rows").asLong();
+                        long n = sides.get(s).rows();
                         if (fr.shape().length != 2 || fr.shape()[0] != n || fr.shape()[1] != m || fr.dtype() != type) {
                             throw new InputFormatException(fn.toString(), -1, fr.dtype().descr() + " shape " + java.util.Arrays.toString(fr.shape())
                                     + ", expected " + type.descr() + " (" + n + ", " + m + ") as its features.json says");
@@ -117,32 +111,17 @@ public final class FeatureMerge {
                 throw e;
             }
         }
-        ObjectNode side = first.deepCopy();
-        putArray(side.putArray("mean"), stats.mean());
-        putArray(side.putArray("std"), stats.std());
-        side.put("rows", total);
-        AtomicOutput.write(out.resolve("features.json"), o -> o.write(JSON.writeValueAsBytes(side)));
+        first.withStatistics(stats.mean(), stats.std(), total).write(out.resolve("features.json"));
         return total;
     }
 
-    private static JsonNode sidecar(Path dir) throws IOException {
+    private static FeatureSidecar sidecar(Path dir) throws IOException {
         Path f = dir.resolve("features.json");
         if (!Files.isRegularFile(f)) throw new InputFormatException(dir.toString(), -1, "no features.json: expected a descriptor directory");
-        JsonNode j;
-        try {
-            j = JSON.readTree(f.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputFormatException(f.toString(), -1, "not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        if (j == null || !FeatureFiles.SCHEMA.equals(j.path("schema").asText()) || !j.path("rows").isIntegralNumber() || !j.path("columns").isArray()) {
+        FeatureSidecar j = FeatureSidecar.read(f);
+        if (!FeatureFiles.SCHEMA.equals(j.schema()) || j.rows() == null || j.columns() == null) {
             throw new InputFormatException(f.toString(), -1, "expected a " + FeatureFiles.SCHEMA + " sidecar with \"rows\" and \"columns\"");
         }
         return j;
-    }
-
-    private static void putArray(ArrayNode a, double[] v) {
-        for (double x : v) {
-            if (Double.isFinite(x)) a.add(x); else a.addNull();
-        }
     }
 }

@@ -1,17 +1,12 @@
 package org.softglass.core.structure;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.softglass.core.io.InputFormatException;
+import org.softglass.core.io.JsonFile;
 
 /**
  * Reads a custom descriptor set ({@link DescriptorSpec}) from a JSON file:
@@ -29,6 +24,8 @@ import org.softglass.core.io.InputFormatException;
  *   ]
  * }
  * }</pre>
+ * The file is bound to records ({@link JsonFile#readStrictWithComments}: a field of the wrong kind is refused naming
+ * it, e.g. {@code field 'radial[0].mu[1]' is "x", expected a number}), then checked field by field.
  * Unknown keys are refused, so a misspelt field cannot silently fall back to a default. Errors are
  * {@link InputFormatException}s with a one-line message {@code FILE:LINE: ...} naming the field and
  * what was expected (the line of the JSON value where known).
@@ -36,10 +33,17 @@ import org.softglass.core.io.InputFormatException;
 public final class SpecFile {
     private SpecFile() {}
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS);
-    private static final Set<String> TOP = Set.of("rmax", "species", "tolerance", "radial", "angular");
-    private static final Set<String> RADIAL = Set.of("w", "mu", "mu_from", "mu_to", "mu_step");
-    private static final Set<String> ANGULAR = Set.of("xi", "lambda", "zeta");
+    /** The file as bound: a field is null when the file lacks it. */
+    private record Spec(@JsonProperty("rmax") Double rmax, @JsonProperty("species") List<String> species,
+                        @JsonProperty("tolerance") Double tolerance, @JsonProperty("radial") List<RadialIn> radial,
+                        @JsonProperty("angular") List<AngularIn> angular) {}
+
+    /** One "radial" entry: a width and either explicit centres or a range of them. */
+    private record RadialIn(@JsonProperty("w") Double w, @JsonProperty("mu") double[] mu, @JsonProperty("mu_from") Double muFrom,
+                            @JsonProperty("mu_to") Double muTo, @JsonProperty("mu_step") Double muStep) {}
+
+    /** One "angular" entry; ζ is any number here (an integral float such as 2.0 is accepted), checked by {@link #read}. */
+    private record AngularIn(@JsonProperty("xi") Double xi, @JsonProperty("lambda") Double lambda, @JsonProperty("zeta") Number zeta) {}
 
     /**
      * Reads and validates a spec file (name null: a custom spec).
@@ -49,54 +53,37 @@ public final class SpecFile {
      */
     public static DescriptorSpec read(Path file) throws IOException {
         String src = file.toString();
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readAllBytes(file));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new InputFormatException(src, line, "not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
-            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
-        }
-        if (root == null || !root.isObject()) throw new InputFormatException(src, -1, "expected a JSON object with rmax, radial, angular");
-        checkKeys(src, root, TOP, "");
-        double rmax = number(src, root, "rmax", true, Double.NaN);
+        Spec root = JsonFile.readStrictWithComments(file, Spec.class);
+        double rmax = number(src, root.rmax(), "rmax", true, Double.NaN);
         int[] species = {0, 1};
-        JsonNode sp = root.get("species");
+        List<String> sp = root.species();
         if (sp != null) {
-            if (!sp.isArray() || sp.isEmpty()) throw new InputFormatException(src, -1, "field 'species' must be a non-empty array of letters such as [\"A\", \"B\"]");
+            if (sp.isEmpty()) throw new InputFormatException(src, -1, "field 'species' must be a non-empty array of letters such as [\"A\", \"B\"]");
             species = new int[sp.size()];
             for (int k = 0; k < sp.size(); k++) {
-                int s = sp.get(k).isTextual() ? DescriptorSpec.speciesIndex(sp.get(k).asText()) : -1;
-                if (s < 0) throw new InputFormatException(src, -1, "field 'species[" + k + "]' is " + sp.get(k) + ", expected a letter A..Z");
+                int s = sp.get(k) != null ? DescriptorSpec.speciesIndex(sp.get(k)) : -1;
+                if (s < 0) throw new InputFormatException(src, -1, "field 'species[" + k + "]' is " + JsonFile.text(sp.get(k)) + ", expected a letter A..Z");
                 species[k] = s;
             }
         }
-        double tol = number(src, root, "tolerance", false, DescriptorSpec.DEFAULT_TOLERANCE);
+        double tol = number(src, root.tolerance(), "tolerance", false, DescriptorSpec.DEFAULT_TOLERANCE);
         List<DescriptorSpec.Radial> radial = new ArrayList<>();
-        JsonNode rad = root.get("radial");
-        if (rad != null) {
-            if (!rad.isArray()) throw new InputFormatException(src, -1, "field 'radial' must be an array of {\"w\", \"mu\": [...]} objects");
-            for (int k = 0; k < rad.size(); k++) {
-                JsonNode e = rad.get(k);
+        if (root.radial() != null) {
+            for (int k = 0; k < root.radial().size(); k++) {
+                RadialIn e = root.radial().get(k);
                 String at = "radial[" + k + "]";
-                if (!e.isObject()) throw new InputFormatException(src, -1, "field '" + at + "' must be an object with w and mu");
-                checkKeys(src, e, RADIAL, at + ".");
-                double w = number(src, e, "w", true, Double.NaN, at + ".");
-                JsonNode mu = e.get("mu");
-                if (mu != null) {
-                    if (e.has("mu_from") || e.has("mu_to") || e.has("mu_step")) {
+                if (e == null) throw new InputFormatException(src, -1, "field '" + at + "' must be an object with w and mu");
+                double w = number(src, e.w(), at + ".w", true, Double.NaN);
+                if (e.mu() != null) {
+                    if (e.muFrom() != null || e.muTo() != null || e.muStep() != null) {
                         throw new InputFormatException(src, -1, "field '" + at + "' has both mu and mu_from/mu_to/mu_step, expected one form");
                     }
-                    if (!mu.isArray() || mu.isEmpty()) throw new InputFormatException(src, -1, "field '" + at + ".mu' must be a non-empty array of numbers");
-                    for (int m = 0; m < mu.size(); m++) {
-                        if (!mu.get(m).isNumber()) throw new InputFormatException(src, -1, "field '" + at + ".mu[" + m + "]' is " + mu.get(m) + ", expected a number");
-                        radial.add(new DescriptorSpec.Radial(mu.get(m).asDouble(), w));
-                    }
+                    if (e.mu().length == 0) throw new InputFormatException(src, -1, "field '" + at + ".mu' must be a non-empty array of numbers");
+                    for (double mu : e.mu()) radial.add(new DescriptorSpec.Radial(mu, w));
                 } else {
-                    double from = number(src, e, "mu_from", true, Double.NaN, at + ".");
-                    double to = number(src, e, "mu_to", true, Double.NaN, at + ".");
-                    double step = number(src, e, "mu_step", true, Double.NaN, at + ".");
+                    double from = number(src, e.muFrom(), at + ".mu_from", true, Double.NaN);
+                    double to = number(src, e.muTo(), at + ".mu_to", true, Double.NaN);
+                    double step = number(src, e.muStep(), at + ".mu_step", true, Double.NaN);
                     if (!(step > 0) || !(to >= from) || (to - from) / step > 1e6) {
                         throw new InputFormatException(src, -1, "field '" + at + "': expected mu_step > 0, mu_to >= mu_from and at most 1e6 centres, got from="
                                 + from + " to=" + to + " step=" + step);
@@ -106,21 +93,19 @@ public final class SpecFile {
             }
         }
         List<DescriptorSpec.Angular> angular = new ArrayList<>();
-        JsonNode ang = root.get("angular");
-        if (ang != null) {
-            if (!ang.isArray()) throw new InputFormatException(src, -1, "field 'angular' must be an array of {\"xi\", \"lambda\", \"zeta\"} objects");
-            for (int k = 0; k < ang.size(); k++) {
-                JsonNode e = ang.get(k);
+        if (root.angular() != null) {
+            for (int k = 0; k < root.angular().size(); k++) {
+                AngularIn e = root.angular().get(k);
                 String at = "angular[" + k + "]";
-                if (!e.isObject()) throw new InputFormatException(src, -1, "field '" + at + "' must be an object with xi, lambda, zeta");
-                checkKeys(src, e, ANGULAR, at + ".");
-                double xi = number(src, e, "xi", true, Double.NaN, at + ".");
-                double la = number(src, e, "lambda", true, Double.NaN, at + ".");
-                JsonNode z = e.get("zeta");
-                if (z == null || !z.canConvertToInt() || !(z.isIntegralNumber() || (z.isNumber() && z.asDouble() == Math.rint(z.asDouble())))) {
+                if (e == null) throw new InputFormatException(src, -1, "field '" + at + "' must be an object with xi, lambda, zeta");
+                double xi = number(src, e.xi(), at + ".xi", true, Double.NaN);
+                double la = number(src, e.lambda(), at + ".lambda", true, Double.NaN);
+                Number z = e.zeta();
+                double zd = z == null ? Double.NaN : z.doubleValue();
+                if (z == null || zd != Math.rint(zd) || zd < Integer.MIN_VALUE || zd > Integer.MAX_VALUE) {
                     throw new InputFormatException(src, -1, "field '" + at + ".zeta' is " + z + ", expected an integer in [1, 64]");
                 }
-                angular.add(new DescriptorSpec.Angular(xi, la, z.asInt()));
+                angular.add(new DescriptorSpec.Angular(xi, la, (int) zd));
             }
         }
         try {
@@ -130,28 +115,12 @@ public final class SpecFile {
         }
     }
 
-    private static void checkKeys(String src, JsonNode obj, Set<String> allowed, String prefix) {
-        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw new InputFormatException(src, -1, "unknown field '" + prefix + k + "', expected one of " + new TreeSet<>(allowed));
-            }
-        }
-    }
-
-    private static double number(String src, JsonNode obj, String key, boolean required, double dflt) {
-        return number(src, obj, key, required, dflt, "");
-    }
-
-    private static double number(String src, JsonNode obj, String key, boolean required, double dflt, String prefix) {
-        JsonNode n = obj.get(key);
+    private static double number(String src, Double n, String field, boolean required, double dflt) {
         if (n == null) {
-            if (required) throw new InputFormatException(src, -1, "field '" + prefix + key + "' is missing, expected a number");
+            if (required) throw new InputFormatException(src, -1, "field '" + field + "' is missing, expected a number");
             return dflt;
         }
-        if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
-            throw new InputFormatException(src, -1, "field '" + prefix + key + "' is " + n + ", expected a finite number");
-        }
-        return n.asDouble();
+        if (!Double.isFinite(n)) throw new InputFormatException(src, -1, "field '" + field + "' is " + n + ", expected a finite number");
+        return n;
     }
 }

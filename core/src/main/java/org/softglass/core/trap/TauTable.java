@@ -1,13 +1,11 @@
 package org.softglass.core.trap;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.softglass.core.io.CsvRows;
 import org.softglass.core.io.InputFormatException;
 
 /**
@@ -27,36 +25,28 @@ public record TauTable(double[] temperatures, double[] taus) {
     /** Reads and validates a table. @throws InputFormatException naming FILE:LINE and what was expected */
     public static TauTable read(Path file) throws IOException {
         List<double[]> rows = new ArrayList<>();
-        int tCol = 0, tauCol = 1;
-        boolean headerSeen = false;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            long no = 0;
-            while ((line = r.readLine()) != null) {
-                no++;
-                String s = line.strip();
-                if (s.isEmpty() || s.startsWith("#")) continue;
-                String[] f = s.split("\\s*,\\s*");
-                if (rows.isEmpty() && !headerSeen && f.length > 0 && !isNumber(f[0])) {
-                    headerSeen = true;
-                    tCol = -1; tauCol = -1;
-                    for (int i = 0; i < f.length; i++) {
-                        String h = f[i].toLowerCase(Locale.ROOT);
-                        if (tCol < 0 && (h.equals("t") || h.equals("temperature") || h.equals("temp"))) tCol = i;
-                        else if (tauCol < 0 && h.startsWith("tau")) tauCol = i;
-                    }
-                    if (tCol < 0 || tauCol < 0) throw new InputFormatException(file.toString(), no,
-                            "found header '" + InputFormatException.quote(s) + "', expected columns named T (or temperature) and tau...");
-                    continue;
+        int[] cols = {0, 1};   // the T and tau columns
+        boolean[] headerSeen = {false};
+        CsvRows.readCommented(file, (f, no, s) -> {
+            if (rows.isEmpty() && !headerSeen[0] && f.length > 0 && !isNumber(f[0])) {
+                headerSeen[0] = true;
+                int tCol = -1, tauCol = -1;
+                for (int i = 0; i < f.length; i++) {
+                    String h = f[i].toLowerCase(Locale.ROOT);
+                    if (tCol < 0 && (h.equals("t") || h.equals("temperature") || h.equals("temp"))) tCol = i;
+                    else if (tauCol < 0 && h.startsWith("tau")) tauCol = i;
                 }
-                int need = Math.max(tCol, tauCol) + 1;
-                if (f.length < need) throw new InputFormatException(file.toString(), no, "found " + f.length + " columns, expected at least " + need);
-                double t = number(file, no, f[tCol], "temperature"), tau = number(file, no, f[tauCol], "relaxation time");
-                rows.add(new double[] {t, tau});
+                if (tCol < 0 || tauCol < 0) throw new InputFormatException(file.toString(), no,
+                        "found header '" + InputFormatException.quote(s) + "', expected columns named T (or temperature) and tau...");
+                cols[0] = tCol;
+                cols[1] = tauCol;
+                return;
             }
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InputFormatException(file.toString(), -1, "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
-        }
+            int need = Math.max(cols[0], cols[1]) + 1;
+            if (f.length < need) throw new InputFormatException(file.toString(), no, "found " + f.length + " columns, expected at least " + need);
+            double t = number(file, no, f[cols[0]], "temperature"), tau = number(file, no, f[cols[1]], "relaxation time");
+            rows.add(new double[] {t, tau});
+        });
         if (rows.size() < 3) throw new InputFormatException(file.toString(), -1, "found " + rows.size() + " data rows, expected at least 3 (T, tau) rows");
         double[] ts = new double[rows.size()], taus = new double[rows.size()];
         for (int i = 0; i < ts.length; i++) { ts[i] = rows.get(i)[0]; taus[i] = rows.get(i)[1]; }

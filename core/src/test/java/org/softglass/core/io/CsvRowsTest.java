@@ -53,4 +53,17 @@ class CsvRowsTest {
         assertEquals("res.csv: not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", assertThrows(InputFormatException.class,
                 () -> CsvRows.readTable(new java.io.ByteArrayInputStream(new byte[] {'a', '\n', (byte) 0xff}), "res.csv")).getMessage());
     }
+
+    /** readCommented: comments and blank lines skipped, fields split at commas with their blanks, 1-based line numbers. */
+    @Test
+    void commentedTablesSkipCommentsAndSplitAtCommasWithBlanks() throws Exception {
+        Path f = dir.resolve("c.csv");
+        Files.writeString(f, "# tau table\nT , tau\n\n  0.5,2 , x\n# more\n0.6,3,\n");
+        List<String> got = new ArrayList<>();
+        CsvRows.readCommented(f, (r, line, s) -> got.add(line + ":" + String.join("|", r) + ":" + s));
+        assertEquals(List.of("2:T|tau:T , tau", "4:0.5|2|x:0.5,2 , x", "6:0.6|3:0.6,3,"), got);
+        Files.write(f, new byte[] {'1', ',', (byte) 0xff, '\n'});
+        assertEquals(f + ": not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table",
+                assertThrows(InputFormatException.class, () -> CsvRows.readCommented(f, (r, l, s) -> { })).getMessage());
+    }
 }

@@ -1,58 +1,86 @@
 package org.softglass.core.io;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** JsonFile's document and stream readers and its two texts (indented as written, compact for hashing). */
+/** {@link JsonFile#readStrict}: no coercion, and a field of the wrong kind or an unknown one named in one line. */
 class JsonFileTest {
     @TempDir Path dir;
 
+    record Inner(@JsonProperty("name") String name) {}
+
+    record Doc(@JsonProperty("schema") String schema, @JsonProperty("ids") long[] ids, @JsonProperty("times") double[] times,
+               @JsonProperty("dt") Double dt, @JsonProperty("n") Integer n, @JsonProperty("mean") List<Double> mean,
+               @JsonProperty("inner") Inner inner) {}
+
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Doc(@JsonProperty("x") double x, @JsonProperty("names") List<String> names) {}
+    record Lenient(@JsonProperty("dt") Double dt) {}
 
-    @Test
-    void textIsWhatWriteWritesAndCompactHasNoWhitespace() throws Exception {
-        Object v = JsonFile.map("a", 1, "b", List.of(0.5, "s"), "c", null);
-        Path f = dir.resolve("v.json");
-        JsonFile.write(f, v);
-        assertEquals(Files.readString(f), JsonFile.text(v));
-        assertEquals("{\"a\":1,\"b\":[0.5,\"s\"],\"c\":null}", JsonFile.compact(v));
+    private Path file(String text) throws Exception {
+        Path f = Files.createTempFile(dir, "doc", ".json");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private String refusal(String text) throws Exception {
+        Path f = file(text);
+        InputFormatException e = assertThrows(InputFormatException.class, () -> JsonFile.readStrict(f, "t/1", Doc.class), text);
+        assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
+        return e.getMessage().substring(f.toString().length() + 2);
     }
 
     @Test
-    void documentChecksTheSchemaThenBindsWithNaNForNull() throws Exception {
-        Path f = dir.resolve("d.json");
-        Files.writeString(f, "{\"schema\":\"softglass.t/1\",\"x\":null,\"names\":[\"a\"],\"extra\":{}}");
-        Doc d = JsonFile.readDocument(f, "softglass.t/1", Doc.class);
-        assertTrue(Double.isNaN(d.x()));
-        assertEquals(List.of("a"), d.names());
-        assertEquals(f + ": field 'schema' missing or invalid, expected \"softglass.u/1\"",
-                assertThrows(InputFormatException.class, () -> JsonFile.readDocument(f, "softglass.u/1", Doc.class)).getMessage());
-        Files.writeString(f, "{\"schema\":\"softglass.t/1\",\"names\":{\"a\":1}}");
-        assertTrue(assertThrows(InputFormatException.class, () -> JsonFile.readDocument(f, "softglass.t/1", Doc.class)).getMessage()
-                .startsWith(f + ": does not match its schema ("));
+    void bindsPresentFieldsAndLeavesMissingOnesNull() throws Exception {
+        Doc d = JsonFile.readStrict(file("{\"schema\": \"t/1\", \"ids\": [1, 2], \"mean\": [0.5, null], \"inner\": {\"name\": \"A\"}}"), "t/1", Doc.class);
+        assertArrayEquals(new long[] {1, 2}, d.ids());
+        assertEquals(java.util.Arrays.asList(0.5, null), d.mean(), "a JSON null in a list of boxed numbers stays null (NaN as written)");
+        assertEquals("A", d.inner().name());
+        assertNull(d.times());
+        assertNull(d.dt());
     }
 
     @Test
-    void streamIsReadLikeAFileAndNamedBySource() throws Exception {
-        Doc d = JsonFile.read(new ByteArrayInputStream("{\"names\":[]}".getBytes(StandardCharsets.UTF_8)), "res.json", Doc.class);
-        assertTrue(Double.isNaN(d.x()), "a missing double is NaN");
-        assertEquals(List.of(), d.names());
-        assertTrue(assertThrows(InputFormatException.class,
-                () -> JsonFile.read(new ByteArrayInputStream("{".getBytes(StandardCharsets.UTF_8)), "res.json", Doc.class)).getMessage()
-                .startsWith("res.json: not valid JSON ("));
-        assertNull(JsonFile.read(new ByteArrayInputStream("null".getBytes(StandardCharsets.UTF_8)), "res.json", Doc.class));
+    void aFieldOfTheWrongKindIsNamedWithWhatItHoldsAndWhatWasExpected() throws Exception {
+        String head = "{\"schema\": \"t/1\", ";
+        assertEquals("field 'ids[2]' is \"x\", expected an integer", refusal(head + "\"ids\": [1, 2, \"x\"]}"));
+        assertEquals("field 'ids[1]' is 2.5, expected an integer", refusal(head + "\"ids\": [1, 2.5]}"));
+        assertEquals("field 'ids[0]' is 9223372036854775808, expected an integer in range", refusal(head + "\"ids\": [9223372036854775808]}"));
+        assertEquals("field 'times[1]' is null, expected a number", refusal(head + "\"times\": [1, null]}"));
+        assertEquals("field 'dt' is \"2\", expected a number", refusal(head + "\"dt\": \"2\"}"), "no string-to-number coercion");
+        assertEquals("field 'n' is 3000000000, expected an integer in range", refusal(head + "\"n\": 3000000000}"));
+        assertEquals("field 'ids' is {}, expected an array", refusal(head + "\"ids\": {}}"));
+        assertEquals("field 'inner.name' is 3, expected a string", refusal(head + "\"inner\": {\"name\": 3}}"), "no number-to-string coercion");
+        assertEquals("field 'inner' is 5, expected an object", refusal(head + "\"inner\": 5}"));
+    }
+
+    @Test
+    void unknownFieldsAreRefusedUnlessTheRecordIgnoresThem() throws Exception {
+        assertEquals("unknown field 'inner.nme', expected one of [name]", refusal("{\"schema\": \"t/1\", \"inner\": {\"nme\": \"A\"}}"));
+        assertEquals(0.5, JsonFile.readStrict(file("{\"dt\": 0.5, \"other\": [1]}"), null, Lenient.class).dt());
+    }
+
+    @Test
+    void theDocumentMustBeAnObjectWithItsSchema() throws Exception {
+        assertEquals("field 'schema' missing or invalid, expected \"t/1\"", refusal("{\"schema\": \"u/1\"}"));
+        assertEquals("holds [1,2], expected a JSON object", refusal("[1, 2]"));
+        assertEquals("holds nothing, expected a JSON object", refusal(""));
+        assertTrue(refusal("{\"schema\": \"t/1\",").startsWith("not valid JSON ("));
+    }
+
+    @Test
+    void commentsOnlyWhereAllowedAndThenSyntaxErrorsNameTheLine() throws Exception {
+        Path f = file("{\n // a comment\n \"dt\": 1.5\n}");
+        assertEquals(1.5, JsonFile.readStrictWithComments(f, Lenient.class).dt());
+        assertThrows(InputFormatException.class, () -> JsonFile.readStrict(f, null, Lenient.class));
+        Path bad = file("{\n \"dt\": 1.5,\n ]");
+        InputFormatException e = assertThrows(InputFormatException.class, () -> JsonFile.readStrictWithComments(bad, Lenient.class));
+        assertTrue(e.getMessage().startsWith(bad + ":3: not valid JSON"), e.getMessage());
     }
 }

@@ -58,4 +58,29 @@ class SoftnessModelTest {
         Files.writeString(f, Files.readString(f).replace("\"bias\" : 0.125", "\"bias\" : \"x\""));
         assertThrows(InputFormatException.class, () -> SoftnessModel.read(f));
     }
+
+    /** The strict reader names the field: missing, of the wrong kind, not finite, or of another length. */
+    @Test
+    void readNamesTheFieldThatIsWrong() throws Exception {
+        SoftnessModel m = new SoftnessModel(new Hyperplane(new double[] {0.5, -1.25}, 0.125),
+                new Standardization(new double[] {1, 2}, new double[] {0.5, 3}),
+                List.of(Map.of("name", "a"), Map.of("name", "b")), Map.of());
+        Path f = dir.resolve("m.json");
+        m.write(f);
+        String ok = Files.readString(f);
+        String[][] edits = {
+            {"\"bias\" : 0.125", "\"bias\" : \"x\"", "field 'bias' is \"x\", expected a number"},
+            {"\"bias\" : 0.125,", "", "field 'bias' missing or invalid, expected a finite number"},
+            {"\"weights\" : [ 0.5, -1.25 ]", "\"weights\" : [ 0.5, \"w\" ]", "field 'weights[1]' is \"w\", expected a number"},
+            {"\"weights\" : [ 0.5, -1.25 ]", "\"weights\" : [ 0.5, 1e999 ]", "field 'weights[1]' is not a finite number"},
+            {"\"weights\" : [ 0.5, -1.25 ]", "\"weights\" : [ 0.5 ]", "weights (1), standardisation (2) and columns (2) differ in length"},
+            {"\"schema\" : \"softglass.softness-model/1\"", "\"schema\" : \"x\"", "field 'schema' missing or invalid"},
+        };
+        for (String[] e : edits) {
+            assertTrue(ok.contains(e[0]), e[0] + " in " + ok);
+            Files.writeString(f, ok.replace(e[0], e[1]));
+            var x = assertThrows(InputFormatException.class, () -> SoftnessModel.read(f));
+            assertTrue(x.getMessage().startsWith(f + ": " + e[2]), x.getMessage());
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package org.softglass.study.aging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,10 +58,9 @@ record AgingReplicas(Map<Double, double[][]> meanS, Map<Double, double[][]> uIs)
         key.put("threads", nt);
         key.put("softness_model_sha256", Manifest.sha256(modelFile));
         Path f = out.resolve("aging-run.json");
-        ObjectMapper om = new ObjectMapper();
-        String mine = om.writeValueAsString(key);
+        String mine = JsonFile.text(key);
         if (Files.exists(f)) {
-            String prior = om.writeValueAsString(om.readValue(f.toFile(), Map.class));
+            String prior = JsonFile.text(JsonFile.read(f, LinkedHashMap.class));
             if (!prior.equals(mine)) {
                 throw new InvalidParameter("{out}: " + out + " holds an md-aging run with other settings (" + f + "); choose another {out} or remove it");
             }

@@ -1,7 +1,7 @@
 package org.softglass.study.aging;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.softglass.core.io.PipelineSummary;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,8 +170,8 @@ public final class MdAgingStudy {
         if (ma.summary() != null) requireFile(ma.summary(), "summary");
         int nt = ctx.threads();
         WaitingTimes waiting = WaitingTimes.logSpaced(q.twMin(), q.twMax(), q.perDecade(), q.dt());
-        JsonNode sum = ma.summary() != null ? new ObjectMapper().readTree(ma.summary().toFile()) : null;
-        boolean inherent = q.inherent() != null ? q.inherent() : inherentOf(sum);
+        PipelineSummary sum = ma.summary() != null ? PipelineSummary.readUnchecked(ma.summary()) : null;
+        boolean inherent = q.inherent() != null ? q.inherent() : sum == null || sum.inherent();
         QuenchProtocol protocol = new QuenchProtocol(POTENTIAL, q.n(), q.density() != null ? q.density() : Models.defaultDensity(POTENTIAL),
                 Models.defaultFractionA(POTENTIAL), q.tInitial(), q.tFinal(), q.dt(), q.tdamp(), MdSystem.DEFAULT_SKIN, q.meltTemperature(),
                 q.initial() != null ? 0 : q.meltSteps(), q.equilibrate(), q.initial() != null ? q.initial().toString() : null, waiting, inherent, req.seed());
@@ -277,9 +277,4 @@ public final class MdAgingStudy {
         return set instanceof Map<?, ?> fs && fs.get("center_species") instanceof String s ? s : "all";
     }
 
-    /** The summary's settings.inherent_structures, else true. */
-    private static boolean inherentOf(JsonNode sum) {
-        JsonNode s = sum == null ? null : sum.path("settings").get("inherent_structures");
-        return s == null || !s.isBoolean() || s.asBoolean();
-    }
 }

@@ -1,6 +1,7 @@
 package org.softglass.study.aging;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.softglass.core.io.PipelineSummary;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,18 +32,19 @@ public record TimeMatch(double factor, boolean matched, String source) {
      * @param spelling    how the caller spells request parameters in recorded text
      * @throws InvalidParameter a summary without a {@code time_matching} block
      */
-    static TimeMatch of(JsonNode summary, Path summaryFile, String name, Double explicit, String token, Function<String, String> spelling) {
+    static TimeMatch of(PipelineSummary summary, Path summaryFile, String name, Double explicit, String token, Function<String, String> spelling) {
         if (explicit != null) return new TimeMatch(explicit, true, spelling.apply(token));
         if (summary == null) return new TimeMatch(1, false, "none (no " + spelling.apply("summary") + ")");
-        JsonNode tm = summary.get("time_matching");
-        if (tm == null || !tm.isObject()) {
+        PipelineSummary.TimeMatching tm = summary.timeMatching();
+        if (tm == null) {
             throw new InvalidParameter("{summary}: " + summaryFile + " has no time_matching block (a pipeline run from before time matching?);"
                     + " give {trapFactor} and {trspFactor}, or leave out {summary} for unmatched curves");
         }
-        JsonNode f = tm.path(name).get("factor");
-        if (f == null || !f.isNumber() || !(f.asDouble() > 0)) {
-            return new TimeMatch(1, false, "summary refused " + name + " matching: " + tm.path(name).path("refused").asText("no factor"));
+        PipelineSummary.Factor f = tm.of(name);
+        if (f == null || f.factor() == null || !(f.factor() > 0)) {
+            String refused = f == null || f.refused() == null ? "no factor" : f.refused();
+            return new TimeMatch(1, false, "summary refused " + name + " matching: " + refused);
         }
-        return new TimeMatch(f.asDouble(), true, summaryFile.toString());
+        return new TimeMatch(f.factor(), true, summaryFile.toString());
     }
 }

@@ -32,7 +32,12 @@ public final class ShardMerge {
     /** The joined frame count and how many of them did not converge. */
     public record QuenchMerge(int frames, int unconverged) {}
 
-    private record QuenchShard(Path dir, ManifestRecord manifest, List<String> rows, int firstFrame, int lastFrame) {}
+    /**
+     * One quench shard: its folder, manifest, is_energy.csv rows (text, as read) and from them U_IS per atom of each row,
+     * the summed force evaluations and the count of unconverged frames, and its first and last frame.
+     */
+    private record QuenchShard(Path dir, ManifestRecord manifest, List<String> rows, double[] uIs, long evals, int unconverged,
+                               int firstFrame, int lastFrame) {}
 
     /** Joins descriptor shards ({@code DescriptorStudy} on frame blocks) into {@code out}; returns the row count. */
     public static long descriptors(List<Path> shards, Path out, StudyContext ctx) throws IOException {
@@ -109,12 +114,14 @@ public final class ShardMerge {
             if (!"quench".equals(m.command())) throw new InputFormatException(man.toString(), -1, "not the manifest of 'softglass quench'");
             if (m.inputs().isEmpty()) throw new InputFormatException(man.toString(), -1, "records no input DUMP");
             List<String> rows = new ArrayList<>();
+            List<Double> uIs = new ArrayList<>();
+            long[] counts = {0, 0};   // force evaluations, unconverged frames
             int[] ends = {-1, -1};
             CsvRows.read(csv, QuenchStudy.CSV_HEADER, (f, line, text) -> {
                 int frame = Integer.parseInt(f[0].strip());
                 Long.parseLong(f[1].strip());
-                Double.parseDouble(f[2].strip());
-                Long.parseLong(f[6].strip());
+                double u = Double.parseDouble(f[2].strip());
+                long evals = Long.parseLong(f[6].strip());
                 if (frame < 0) throw new InputFormatException(csv.toString(), line, "frame " + frame + ", expected >= 0");
                 if (!f[7].strip().equals("true") && !f[7].strip().equals("false")) {
                     throw new InputFormatException(csv.toString(), line, "converged is " + InputFormatException.quote(f[7]) + ", expected true or false");
@@ -125,9 +132,13 @@ public final class ShardMerge {
                 if (rows.isEmpty()) ends[0] = frame;
                 ends[1] = frame;
                 rows.add(text);
+                uIs.add(u);
+                counts[0] += evals;
+                if (!f[7].strip().equals("true")) counts[1]++;
             });
             if (rows.isEmpty()) throw new InputFormatException(csv.toString(), 2, "no frames");
-            parts.add(new QuenchShard(d, m, rows, ends[0], ends[1]));
+            parts.add(new QuenchShard(d, m, rows, uIs.stream().mapToDouble(Double::doubleValue).toArray(), counts[0], (int) counts[1],
+                    ends[0], ends[1]));
         }
         parts.sort(Comparator.comparingInt(QuenchShard::firstFrame));
         QuenchShard ref = parts.get(0);
@@ -168,14 +179,11 @@ public final class ShardMerge {
         double sumU = 0;
         long evals = 0;
         for (QuenchShard p : parts) {
-            for (String r : p.rows()) {
-                rows.append(r).append('\n');
-                String[] f = r.split(",");
-                frames++;
-                sumU += Double.parseDouble(f[2]);
-                evals += Long.parseLong(f[6]);
-                if (!Boolean.parseBoolean(f[7])) unconverged++;
-            }
+            for (String r : p.rows()) rows.append(r).append('\n');
+            for (double u : p.uIs()) sumU += u;   // row by row, in frame order
+            frames += p.rows().size();
+            evals += p.evals();
+            unconverged += p.unconverged();
         }
         CsvRows.writeText(csv, rows);
         Manifest m = FrameShards.merged("quench", ref.manifest(), QUENCH_PER_SHARD, parts.stream().map(QuenchShard::dir).toList(), ctx.version());

@@ -1,6 +1,5 @@
 package org.softglass.study.trap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.softglass.core.io.CsvRows;
+import org.softglass.core.io.JsonFile;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.plot.Plot;
 import org.softglass.core.trap.Fragility;
@@ -125,7 +125,7 @@ public final class TrapFragilityStudy {
         }
         json.put("definitions", DEFINITIONS);
         CsvRows.writeText(dir.resolve("fragility.csv"), csv);
-        CsvRows.writeText(dir.resolve("fragility.json"), new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        CsvRows.writeText(dir.resolve("fragility.json"), JsonFile.pretty(json) + "\n");
         plot.save(dir.resolve("fragility.png"));
         man.param("tau_g", req.tauG()).output(dir.resolve("fragility.csv")).output(dir.resolve("fragility.json")).output(dir.resolve("fragility.png"));
         json.forEach(man::result);

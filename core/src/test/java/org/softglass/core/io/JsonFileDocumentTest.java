@@ -1,0 +1,58 @@
+package org.softglass.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** JsonFile's document and stream readers and its two texts (indented as written, compact for hashing). */
+class JsonFileDocumentTest {
+    @TempDir Path dir;
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Doc(@JsonProperty("x") double x, @JsonProperty("names") List<String> names) {}
+
+    @Test
+    void textIsWhatWriteWritesAndCompactHasNoWhitespace() throws Exception {
+        Object v = JsonFile.map("a", 1, "b", List.of(0.5, "s"), "c", null);
+        Path f = dir.resolve("v.json");
+        JsonFile.write(f, v);
+        assertEquals(Files.readString(f), JsonFile.pretty(v));
+        assertEquals("{\"a\":1,\"b\":[0.5,\"s\"],\"c\":null}", JsonFile.compact(v));
+    }
+
+    @Test
+    void documentChecksTheSchemaThenBindsWithNaNForNull() throws Exception {
+        Path f = dir.resolve("d.json");
+        Files.writeString(f, "{\"schema\":\"softglass.t/1\",\"x\":null,\"names\":[\"a\"],\"extra\":{}}");
+        Doc d = JsonFile.readDocument(f, "softglass.t/1", Doc.class);
+        assertTrue(Double.isNaN(d.x()));
+        assertEquals(List.of("a"), d.names());
+        assertEquals(f + ": field 'schema' missing or invalid, expected \"softglass.u/1\"",
+                assertThrows(InputFormatException.class, () -> JsonFile.readDocument(f, "softglass.u/1", Doc.class)).getMessage());
+        Files.writeString(f, "{\"schema\":\"softglass.t/1\",\"names\":{\"a\":1}}");
+        assertTrue(assertThrows(InputFormatException.class, () -> JsonFile.readDocument(f, "softglass.t/1", Doc.class)).getMessage()
+                .startsWith(f + ": does not match its schema ("));
+    }
+
+    @Test
+    void streamIsReadLikeAFileAndNamedBySource() throws Exception {
+        Doc d = JsonFile.read(new ByteArrayInputStream("{\"names\":[]}".getBytes(StandardCharsets.UTF_8)), "res.json", Doc.class);
+        assertTrue(Double.isNaN(d.x()), "a missing double is NaN");
+        assertEquals(List.of(), d.names());
+        assertTrue(assertThrows(InputFormatException.class,
+                () -> JsonFile.read(new ByteArrayInputStream("{".getBytes(StandardCharsets.UTF_8)), "res.json", Doc.class)).getMessage()
+                .startsWith("res.json: not valid JSON ("));
+        assertNull(JsonFile.read(new ByteArrayInputStream("null".getBytes(StandardCharsets.UTF_8)), "res.json", Doc.class));
+    }
+}
