@@ -16,11 +16,17 @@ import java.util.Map;
  * the partners k form a prefix of the candidates: the pruning bound
  * {@code B = r_j² + r_k² + max(0, r_k − r_j)²} grows with r_k, and partners with {@code B > ξ² T_ξ}
  * are skipped (see {@link DescriptorSpec} for T and the error bound). Within the range the term is
- * {@code f_j f_k exp(2 r_j·r_k/ξ²) (1 + λ cos θ)^ζ} with {@code f = exp(−2r²/ξ²)}, which equals
- * {@code exp(−(r_j² + r_k² + r_jk²)/ξ²)(1 + λ cos θ)^ζ} exactly since r_jk² = r_j² + r_k² − 2 r_j·r_k;
- * the pruning guarantees 2 r_j·r_k/ξ² ≤ B/ξ² ≤ T ≤ 320 and, for every partner used, 2 r_k²/ξ² ≤ 2T ≤ 640
- * (τ ≥ 1e-120, ζ ≤ 64, |λ| ≤ 1), inside the range |x| ≤ 708 of the Vector-API exp. One exp per
- * pair and ξ serves every (λ, ζ) of that ξ; (1 + λcosθ)^ζ is computed once per pair and distinct (λ, ζ).
+ * {@code f_j exp(−c s_jk) (1 + λ cos θ)^ζ} with c = 2/ξ², {@code f = exp(−c r²)} (once per neighbour and ξ)
+ * and {@code s_jk = r_k² − r_j·r_k} (once per pair, shared by every ξ), which equals
+ * {@code exp(−(r_j² + r_k² + r_jk²)/ξ²)(1 + λ cos θ)^ζ} exactly since r_jk² = r_j² + r_k² − 2 r_j·r_k.
+ * The pruning (B ≤ ξ² T, T ≤ 320.7 for τ ≥ 1e-120, ζ ≤ 64, |λ| ≤ 1) keeps c r_j² ≤ c B ≤ 2T ≤ 641.4 and
+ * the pair exponent −c s_jk within [−2.25 T, T/2]: above, since r_j·r_k − r_k² ≤ r_j²/4 ≤ B/4; below, since
+ * r_k² + r_j r_k ≤ 1.125 B (for r_k ≥ r_j, B = 2r_k² − 2r_j r_k + 2r_j² and 1.125B − r_k² − r_j r_k =
+ * 1.25 r_k² − 3.25 r_j r_k + 2.25 r_j² &gt; 0, its discriminant being negative; for r_k &lt; r_j,
+ * r_k² + r_j r_k &lt; B). When 2.25 T &gt; 640 (only for τ ≲ 1e-104, with large ζ) the pair exponents are shifted up by
+ * σ = 2.25 T − 640 and the scale multiplied by e^−σ, so the Vector-API exp sees |x| ≤ 640; for every
+ * larger τ, σ = 0 and the factor is exactly 1. One exp per pair and ξ
+ * serves every (λ, ζ) of that ξ; (1 + λ cos θ)^ζ is computed once per pair and distinct (λ, ζ).
  * The sum order depends only on the positions, so every row is the same for any thread count.
  */
 final class CentreWorker {
@@ -34,13 +40,13 @@ final class CentreWorker {
     private final int[][] radCol;
     // angular: distinct ξ (q), distinct (λ, ζ) factors (p), triplets of each ξ in chunks of 4/2/1
     private final int nXi, nFac;
-    private final double[] xiC, xiThr, facLambda;
+    private final double[] xiC, xiThr, xiShift, xiShiftScale, facLambda;
     private final int[] facZeta;
     private final int[][] xiTrip;       // triplet indices of each ξ
     private final int[] tripFac;         // factor of each triplet
     private final int[][] facXi;         // ξ classes that use each factor
     private double[][] fq, fac;
-    private double[] dot, cos, acc;
+    private double[] sjk, cos, acc;
     private final int[] kq;
 
     CentreWorker(DescriptorSpec spec, DescriptorKernel kernel) {
@@ -78,7 +84,8 @@ final class CentreWorker {
         }
         nXi = byXi.size();
         nFac = facIndex.size();
-        xiC = new double[nXi]; xiThr = new double[nXi]; xiTrip = new int[nXi][];
+        xiC = new double[nXi]; xiThr = new double[nXi]; xiShift = new double[nXi]; xiShiftScale = new double[nXi];
+        xiTrip = new int[nXi][];
         q = 0;
         for (Map.Entry<Double, List<Integer>> e : byXi.entrySet()) {
             double xi2 = e.getKey() * e.getKey();
@@ -89,6 +96,10 @@ final class CentreWorker {
             }
             xiC[q] = 2 / xi2;
             xiThr[q] = xi2 * (logTau + worst);
+            // pair exponents −c s lie in [−2.25 T, T/2] (class comment): shift them up only when the lower end
+            // would leave the exp's range ±640 (τ ≲ 1e-104); exactly 0 (and factor 1) otherwise
+            xiShift[q] = Math.max(0, 2.25 * (logTau + worst) - 640);
+            xiShiftScale[q] = Math.exp(-xiShift[q]);
             xiTrip[q] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
             q++;
         }
@@ -111,7 +122,7 @@ final class CentreWorker {
     private void allocate(int len) {
         fq = new double[nXi][len];
         fac = new double[nFac][len];
-        dot = new double[len];
+        sjk = new double[len];
         cos = new double[len];
     }
 
@@ -121,7 +132,7 @@ final class CentreWorker {
     void compute(FrameGeometry f, int i, double[] out, int off) {
         nb.gather(f, i);
         int n = nb.n;
-        if (dot.length < nb.x.length) allocate(nb.x.length);
+        if (sjk.length < nb.x.length) allocate(nb.x.length);
         radial(out, off);
         if (nTrip > 0) angular(out, off + nSpecies * radialPerSpecies, n);
     }
@@ -166,7 +177,7 @@ final class CentreWorker {
                         kmax = Math.max(kmax, kq[q]);
                     }
                     if (kmax == k0) continue;
-                    kernel.dotCos(x[j], y[j], z[j], ir[j], x, y, z, ir, k0, kmax, dot, cos);
+                    kernel.dotCos(x[j], y[j], z[j], ir[j], x, y, z, r2, ir, k0, kmax, sjk, cos);
                     for (int p = 0; p < nFac; p++) {
                         int kp = k0;
                         for (int q : facXi[p]) kp = Math.max(kp, kq[q]);
@@ -176,11 +187,11 @@ final class CentreWorker {
                         int kend = kq[q];
                         if (kend <= k0) continue;
                         int[] trips = xiTrip[q];
-                        double scale = fq[q][j];
+                        double scale = fq[q][j] * xiShiftScale[q];
                         for (int t = 0; t < trips.length; ) {
                             int left = trips.length - t, cnt = left >= 4 ? 4 : left >= 2 ? 2 : 1;
                             int t0 = trips[t], t1 = cnt > 1 ? trips[t + 1] : t0, t2 = cnt > 2 ? trips[t + 2] : t0, t3 = cnt > 2 ? trips[t + 3] : t0;
-                            kernel.gaussianSums(dot, fq[q], xiC[q], k0, kend, scale, cnt,
+                            kernel.gaussianSums(sjk, xiC[q], xiShift[q], k0, kend, scale, cnt,
                                     fac[tripFac[t0]], fac[tripFac[t1]], fac[tripFac[t2]], fac[tripFac[t3]],
                                     acc, accBase + t0 * lanes, accBase + t1 * lanes, accBase + t2 * lanes, accBase + t3 * lanes);
                             t += cnt;

@@ -24,26 +24,29 @@ public interface DescriptorKernel {
     void expScaled(double[] in, int from, int to, double c, double[] out);
 
     /**
-     * Dot products and cosines against neighbour j: for k in [from, to),
-     * {@code dot[k] = xj x[k] + yj y[k] + zj z[k]} (σ²) and {@code cos[k] = dot[k] · irj · ir[k]}
-     * (ir = 1/r). Writes dot and cos only.
+     * Pair distances and cosines against neighbour j: for k in [from, to), with
+     * {@code d = xj x[k] + yj y[k] + zj z[k]} = r_j·r_k (σ²), writes {@code s[k] = r2[k] − d} (σ²) and
+     * {@code cos[k] = d · irj · ir[k]} (ir = 1/r). Since r_jk² = r_j² + r_k² − 2d, the pair Gaussian is
+     * {@code exp(−(r_j² + r_k² + r_jk²)/ξ²) = exp(−c r_j²) · exp(−c s[k])} with c = 2/ξ². Writes s and cos only.
      */
-    void dotCos(double xj, double yj, double zj, double irj, double[] x, double[] y, double[] z, double[] ir,
-            int from, int to, double[] dot, double[] cos);
+    void dotCos(double xj, double yj, double zj, double irj, double[] x, double[] y, double[] z, double[] r2,
+            double[] ir, int from, int to, double[] s, double[] cos);
 
     /** {@code out[k] = (1 + lambda · cos[k])^zeta} for k in [from, to), integer zeta ≥ 1 by repeated multiplication. */
     void power(double[] cos, int from, int to, double lambda, int zeta, double[] out);
 
     /**
      * Angular sums of one neighbour j over partners k in [from, to) for up to four triplets sharing ξ:
-     * with {@code w_k = exp(c · dot[k]) · f[k]} (c = 2/ξ², f[k] = exp(−2 r_k²/ξ²)), adds
-     * {@code scale · Σ_k w_k · a_t[k]} to the lane accumulators {@code acc[o_t ..]} for t &lt; count;
-     * scale = f[j]. Then {@code scale · w_k} is the Gaussian {@code exp(−(r_j² + r_k² + r_jk²)/ξ²)}
-     * since r_jk² = r_j² + r_k² − 2 dot. Modifies only acc.
+     * with {@code w_k = exp(shift − c · s[k])} (c = 2/ξ², s from {@link #dotCos}), adds
+     * {@code scale · Σ_k w_k · a_t[k]} to the lane accumulators {@code acc[o_t ..]} for t &lt; count.
+     * With scale = exp(−c r_j² − shift), {@code scale · w_k} is the Gaussian
+     * {@code exp(−(r_j² + r_k² + r_jk²)/ξ²)} (see {@link #dotCos}); the shift (≥ 0, 0 unless τ is extreme)
+     * only moves the exponent into the range of the Vector-API exp: callers keep
+     * {@code |shift − c s[k]| ≤ 640}. Modifies only acc.
      *
      * @param count 1, 2 or 4 (arrays a_t and offsets o_t with t ≥ count are ignored and may be null / any)
      */
-    void gaussianSums(double[] dot, double[] f, double c, int from, int to, double scale, int count,
+    void gaussianSums(double[] s, double c, double shift, int from, int to, double scale, int count,
             double[] a0, double[] a1, double[] a2, double[] a3, double[] acc, int o0, int o1, int o2, int o3);
 
     /** Radial sum {@code Σ_{k in [from, to)} exp(−(r[k] − mu)² · invW)}. */

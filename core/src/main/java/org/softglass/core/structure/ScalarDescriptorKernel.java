@@ -15,11 +15,11 @@ public final class ScalarDescriptorKernel implements DescriptorKernel {
     }
 
     @Override
-    public void dotCos(double xj, double yj, double zj, double irj, double[] x, double[] y, double[] z, double[] ir,
-            int from, int to, double[] dot, double[] cos) {
+    public void dotCos(double xj, double yj, double zj, double irj, double[] x, double[] y, double[] z, double[] r2,
+            double[] ir, int from, int to, double[] s, double[] cos) {
         for (int k = from; k < to; k++) {
             double d = xj * x[k] + yj * y[k] + zj * z[k];
-            dot[k] = d;
+            s[k] = r2[k] - d;
             cos[k] = d * irj * ir[k];
         }
     }
@@ -41,11 +41,12 @@ public final class ScalarDescriptorKernel implements DescriptorKernel {
     }
 
     @Override
-    public void gaussianSums(double[] dot, double[] f, double c, int from, int to, double scale, int count,
+    public void gaussianSums(double[] s, double c, double shift, int from, int to, double scale, int count,
             double[] a0, double[] a1, double[] a2, double[] a3, double[] acc, int o0, int o1, int o2, int o3) {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        double nc = -c;
         for (int k = from; k < to; k++) {
-            double w = Math.exp(c * dot[k]) * f[k];
+            double w = Math.exp(nc * s[k] + shift);
             s0 += w * a0[k];
             if (count > 1) {
                 s1 += w * a1[k];

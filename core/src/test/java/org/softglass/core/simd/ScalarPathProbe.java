@@ -89,20 +89,22 @@ public final class ScalarPathProbe {
     private static void descriptor(DescriptorKernel k, Hash h) {
         SplittableRandom r = new SplittableRandom(5);
         int n = 23, cap = n + 16;
-        double[] x = new double[cap], y = new double[cap], z = new double[cap], ir = new double[cap], rr = new double[cap];
+        double[] x = new double[cap], y = new double[cap], z = new double[cap], ir = new double[cap], rr = new double[cap],
+                r2 = new double[cap];
         for (int i = 0; i < n; i++) {
             x[i] = r.nextDouble(-2, 2);
             y[i] = r.nextDouble(-2, 2);
             z[i] = r.nextDouble(-2, 2);
-            rr[i] = Math.sqrt(x[i] * x[i] + y[i] * y[i] + z[i] * z[i]);
+            r2[i] = x[i] * x[i] + y[i] * y[i] + z[i] * z[i];
+            rr[i] = Math.sqrt(r2[i]);
             ir[i] = 1 / rr[i];
         }
-        double[] dot = new double[cap], cos = new double[cap], pow = new double[cap], f = new double[cap], acc = new double[64];
+        double[] sjk = new double[cap], cos = new double[cap], pow = new double[cap], f = new double[cap], acc = new double[64];
         k.expScaled(rr, 0, n, -0.7, f);
-        k.dotCos(x[0], y[0], z[0], ir[0], x, y, z, ir, 1, n, dot, cos);
+        k.dotCos(x[0], y[0], z[0], ir[0], x, y, z, r2, ir, 1, n, sjk, cos);
         k.power(cos, 1, n, -1, 3, pow);
-        k.gaussianSums(dot, f, 0.5, 1, n, f[0], 2, pow, cos, null, null, acc, 0, 16, 0, 0);
-        for (int i = 0; i < n; i++) h.add(f[i]).add(dot[i]).add(cos[i]).add(pow[i]);
+        k.gaussianSums(sjk, 0.5, 0.0, 1, n, f[0], 2, pow, cos, null, null, acc, 0, 16, 0, 0);
+        for (int i = 0; i < n; i++) h.add(f[i]).add(sjk[i]).add(cos[i]).add(pow[i]);
         // lane accumulators summed in ascending order, as the callers do (lane count differs by kernel)
         for (int o : new int[] {0, 16}) {
             double s = 0;

@@ -22,7 +22,8 @@ import org.softglass.core.testutil.Fixtures;
  * <p>Tolerance per column: {@code |got − want| ≤ 1e-10 · Σ|terms| + bound}. The first part covers
  * round-off: both sides add up to ~2·10⁵ terms in double precision in different orders (worst-case
  * relative error n·ε ≈ 2·10⁵ · 1.1·10⁻¹⁶ ≈ 2·10⁻¹¹ of the absolute sum), and the factorised Gaussian
- * f_j f_k exp(2 r_j·r_k/ξ²) rounds its exponents (arguments ≤ ~100, so ~10⁻¹⁴ relative per term).
+ * f_j exp(−c s_jk) (c = 2/ξ², s_jk = r_k² − r_j·r_k) rounds its exponents (arguments ≤ ~100, so ~10⁻¹⁴
+ * relative per term).
  * {@code bound} is the stated truncation bound: n·τ for radial, n(n−1)/2·τ for angular columns.
  */
 class DescriptorBruteForceTest {

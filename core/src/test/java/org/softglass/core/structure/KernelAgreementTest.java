@@ -32,7 +32,7 @@ class KernelAgreementTest {
             PanamaDescriptorKernel.exp(DoubleVector.fromArray(DoubleVector.SPECIES_PREFERRED, x, 0)).intoArray(y, 0);
             for (int l = 0; l < lanes; l++) worst = Math.max(worst, Math.abs(y[l] / Math.exp(x[l]) - 1));
         }
-        // Taylor truncation ≤ 1.7e-16 plus ~12 roundings in Horner and the Cody–Waite reduction (|n ln2_lo|
+        // polynomial truncation ≤ 2.9e-16 plus ~10 roundings in Horner and the Cody–Waite reduction (|n ln2_lo|
         // rounding ≤ 505·2^-53·...): a few 1e-16; 1e-15 leaves a margin and still catches any wrong coefficient
         assertTrue(worst < 1e-15, "worst relative error " + worst);
     }
@@ -42,16 +42,16 @@ class KernelAgreementTest {
         SplittableRandom rnd = new SplittableRandom(7);
         int cap = 80, pad = 16;
         double[] x = rand(rnd, cap + pad, -3, 3), y = rand(rnd, cap + pad, -3, 3), z = rand(rnd, cap + pad, -3, 3);
-        double[] ir = rand(rnd, cap + pad, 0.2, 1.2), dot = rand(rnd, cap + pad, -20, 20), f = rand(rnd, cap + pad, 0, 1);
+        double[] ir = rand(rnd, cap + pad, 0.2, 1.2), r2 = rand(rnd, cap + pad, 0.5, 25), sjk = rand(rnd, cap + pad, -6, 40);
         double[] cosv = rand(rnd, cap + pad, -1, 1), r = rand(rnd, cap + pad, 0.5, 5);
         double[][] a = {rand(rnd, cap + pad, 0, 4), rand(rnd, cap + pad, 0, 4), rand(rnd, cap + pad, 0, 4), rand(rnd, cap + pad, 0, 4)};
         for (int from = 0; from < 9; from++) {
             for (int to = from; to <= cap; to++) {
                 double[] d1 = new double[cap + pad], d2 = d1.clone(), c1 = d1.clone(), c2 = d1.clone();
-                SC.dotCos(0.3, -1.1, 2.0, 0.7, x, y, z, ir, from, to, d1, c1);
-                PA.dotCos(0.3, -1.1, 2.0, 0.7, x, y, z, ir, from, to, d2, c2);
+                SC.dotCos(0.3, -1.1, 2.0, 0.7, x, y, z, r2, ir, from, to, d1, c1);
+                PA.dotCos(0.3, -1.1, 2.0, 0.7, x, y, z, r2, ir, from, to, d2, c2);
                 for (int k = from; k < to; k++) {
-                    assertEquals(d1[k], d2[k], 1e-14 * 20, "dot");
+                    assertEquals(d1[k], d2[k], 1e-14 * 40, "s");
                     assertEquals(c1[k], c2[k], 1e-14, "cos");
                 }
                 for (int zeta : new int[] {1, 2, 3, 4, 5, 16, 17}) {
@@ -61,15 +61,17 @@ class KernelAgreementTest {
                     for (int k = from; k < to; k++) assertEquals(p1[k], p2[k], 1e-14 * Math.abs(p1[k]), "power " + zeta);
                 }
                 for (int count : new int[] {1, 2, 4}) {
-                    double[] acc1 = new double[4 * SC.lanes()], acc2 = new double[4 * PA.lanes()];
-                    SC.gaussianSums(dot, f, 0.31, from, to, 0.9, count, a[0], a[1], a[2], a[3], acc1, 0, 1, 2, 3);
-                    PA.gaussianSums(dot, f, 0.31, from, to, 0.9, count, a[0], a[1], a[2], a[3], acc2, 0, PA.lanes(), 2 * PA.lanes(), 3 * PA.lanes());
-                    for (int t = 0; t < 4; t++) {
-                        double s2 = 0;
-                        for (int l = 0; l < PA.lanes(); l++) s2 += acc2[t * PA.lanes() + l];
-                        // positive terms, ≤ 80 of them: round-off ≤ 80 ε relative; exp differs by ≤ 1e-15
-                        assertEquals(acc1[t], s2, 1e-13 * Math.abs(acc1[t]), "gaussianSums count " + count + " t " + t);
-                        if (t >= count) assertEquals(0.0, s2, "unused accumulator untouched");
+                    for (double shift : new double[] {0.0, 2.5}) {
+                        double[] acc1 = new double[4 * SC.lanes()], acc2 = new double[4 * PA.lanes()];
+                        SC.gaussianSums(sjk, 0.31, shift, from, to, 0.9, count, a[0], a[1], a[2], a[3], acc1, 0, 1, 2, 3);
+                        PA.gaussianSums(sjk, 0.31, shift, from, to, 0.9, count, a[0], a[1], a[2], a[3], acc2, 0, PA.lanes(), 2 * PA.lanes(), 3 * PA.lanes());
+                        for (int t = 0; t < 4; t++) {
+                            double s2 = 0;
+                            for (int l = 0; l < PA.lanes(); l++) s2 += acc2[t * PA.lanes() + l];
+                            // positive terms, ≤ 80 of them: round-off ≤ 80 ε relative; exp differs by ≤ 1e-15
+                            assertEquals(acc1[t], s2, 1e-13 * Math.abs(acc1[t]), "gaussianSums count " + count + " t " + t);
+                            if (t >= count) assertEquals(0.0, s2, "unused accumulator untouched");
+                        }
                     }
                 }
                 assertEquals(SC.radialSum(r, from, to, 2.1, 40.0), PA.radialSum(r, from, to, 2.1, 40.0),
