@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
  * barriers, TRSP), none of which this workflow runs.
  */
 @Command(name = "mesoelastic-study", mixinStandardHelpOptions = true,
-        description = {"Paper 004's main result from scratch: for each parent temperature T_p (highest first, each lower one started from the one above)",
-                "equilibrium MD, inherent structures quenched from equally spaced frames, dipole stiffness kappa (eq A4) and shear modulus G (eq A1)",
+        description = {"Paper 004's main result (Fig. 4, eq 3) from scratch, one parent temperature after another.",
+                "For each parent temperature T_p (highest first, each lower one started from the one above): equilibrium MD, inherent structures quenched from equally spaced frames, dipole stiffness kappa (eq A4) and shear modulus G (eq A1)",
                 "of every structure (structures in parallel), F_s(q,t) and tau_alpha (F_s = 0.2) with an error over time blocks; then the table,",
                 "the fit of eq 3 ln(tau_alpha/t0) = (l~ a0)^2 kappa/T + ln t~ over tau_alpha/t0 >= --min-tau-t0, paper 004's published (t~, l~) beside ours,",
                 "and the figures. Rerunning the same command skips every finished temperature.",
@@ -46,11 +46,11 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
             description = "Parent temperatures T_p (comma list; run highest first).")
     List<Double> temperatures;
 
-    @Option(names = "--steps", split = ",", paramLabel = "N", defaultValue = "20000,30000,50000,100000",
-            description = "Production steps per temperature, highest T first (one value: all); >= 8 tau_alpha for the error over blocks.")
+    @Option(names = "--steps", split = ",", paramLabel = "N", defaultValue = "30000,40000,60000,100000",
+            description = "Production steps per temperature, highest T first (one value: all); >= 2 tau_alpha per block (--blocks).")
     List<Long> steps;
 
-    @Option(names = "--equilibrate", split = ",", paramLabel = "N", defaultValue = "10000,8000,12000,25000",
+    @Option(names = "--equilibrate", split = ",", paramLabel = "N", defaultValue = "10000,10000,15000,25000",
             description = "Equilibration steps per temperature, highest T first (one value: all); >= 2 tau_alpha after the step from the T above.")
     List<Long> equilibrate;
 
@@ -90,7 +90,7 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @Option(names = "--type", paramLabel = "TYPE", description = "LAMMPS type of F_s (default: the largest particles, IPL: 2).")
     Integer type;
 
-    @Option(names = "--blocks", defaultValue = "4", description = "Time blocks of the error of tau_alpha.")
+    @Option(names = "--blocks", defaultValue = "3", description = "Time blocks of the error of tau_alpha (each should span >= 2 tau_alpha).")
     int blocks;
 
     @Option(names = "--per-decade", defaultValue = "20", paramLabel = "N", description = "Lags per decade of F_s.")
