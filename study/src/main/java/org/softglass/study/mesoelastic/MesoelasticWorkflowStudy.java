@@ -34,7 +34,7 @@ import org.softglass.study.StudyContext;
  *
  * <p>Writes into DIR: {@code T0.800/…} per temperature ({@code md/}, {@code parents.dump}, {@code is/},
  * {@code elastic/}, {@code fs/}, {@code row.json}), {@code table.csv} ({@link TemperatureRow#CSV_HEADER}, highest T
- * first; readable by {@code softglass mesoelastic}), {@code mesoelastic_fit.json} ({@link WorkflowFit}),
+ * first; readable by {@code softglass mesoelastic} when every row has τ_α: an undefined number is an empty field), {@code mesoelastic_fit.json} ({@link WorkflowFit}),
  * {@code published_vs_measured.csv}, the figures of {@link WorkflowPlots} and {@code manifest.json}.
  *
  * <p>Resumable per temperature: a temperature whose {@code row.json} holds the same key (a hash of every setting that
@@ -225,7 +225,7 @@ public final class MesoelasticWorkflowStudy {
                 .param("seed", req.seed()).param("threads", ctx.threads())
                 .output(table).output(fitFile).output(cmp);
         for (Path p : figures) m.output(p);
-        m.result("computed_temperatures", computed).result("reused_temperatures", reused).result("ell_tilde", fit.ellTilde())
+        m.result("q", rows.getFirst().q()).result("computed_temperatures", computed).result("reused_temperatures", reused).result("ell_tilde", fit.ellTilde())
                 .result("t_tilde", fit.tTilde()).result("fit_refusal", fit.refusal()).write(outDir.resolve("manifest.json"));
         return new Result(List.copyOf(rows), fit, List.copyOf(computed), List.copyOf(reused), List.copyOf(warnings));
     }
