@@ -29,8 +29,8 @@ import org.softglass.study.elastic.ElasticSupport;
  * ({@link ElasticSupport#checkedHessian}).
  *
  * <p>Writes {@code DIR/dipoles.csv} ({@code frame,i_id,j_id,kappa,iterations,residual}, as {@code stiffness}) and
- * {@code DIR/structures.csv} ({@code frame,dipoles,kappa_mean,G,born,non_affine,G_iterations}). Memory: all frames of
- * the dump at once plus one Hessian per worker (≈ 2 × 9 × 8 B per interacting pair).
+ * {@code DIR/structures.csv} ({@code frame,dipoles,kappa_mean,G,born,non_affine,G_iterations}). Memory: batches of 4
+ * frames per worker, one Hessian per worker (≈ 2 × 9 × 8 B per interacting pair) and every κ_ij.
  */
 final class EnsembleElasticity {
     private EnsembleElasticity() {}
@@ -65,30 +65,35 @@ final class EnsembleElasticity {
 
     /** κ and G of every frame of {@code isDump}, written into {@code outDir} (which must exist). */
     static Result run(Path isDump, PairPotential pot, Settings s, Path outDir, StudyContext ctx) throws IOException {
-        List<Frame> frames = new ArrayList<>();
-        try (TrajectoryReader r = TrajectoryReader.open(isDump)) {
-            for (Frame f; (f = r.next()) != null; ) frames.add(f);
-        }
-        if (frames.isEmpty()) throw new IllegalArgumentException(isDump + ": no frames found");
-        Structure[] out = new Structure[frames.size()];
-        int[] done = {0};
-        try (StudyContext.Meter meter = ctx.progress().start("kappa and G", frames.size(), "structures");
-             Parallel team = new Parallel(Math.min(ctx.threads(), frames.size()))) {
-            team.forChunks(frames.size(), 1, (w, c, from, to) -> {
-                out[from] = structure(isDump, from, frames.get(from), pot, s);
-                synchronized (done) {
-                    meter.stepTo(++done[0]);
+        int nt = ctx.threads(), batch = 4 * nt;
+        List<Structure> out = new ArrayList<>();
+        try (TrajectoryReader r = TrajectoryReader.open(isDump); Parallel team = new Parallel(nt);
+             StudyContext.Meter meter = ctx.progress().start("kappa and G", -1, "structures")) {
+            List<Frame> frames = new ArrayList<>(batch);
+            boolean more = true;
+            while (more) {   // batches of 4 structures per worker: memory for a batch of frames, not the whole ensemble
+                frames.clear();
+                for (Frame f; frames.size() < batch && (f = r.next()) != null; ) frames.add(f);
+                more = frames.size() == batch;
+                if (frames.isEmpty()) break;
+                int first = out.size();
+                Structure[] done = new Structure[frames.size()];
+                try {
+                    team.forChunks(frames.size(), 1, (w, c, from, to) -> done[from] = structure(isDump, first + from, frames.get(from), pot, s));
+                } finally {
+                    for (Frame f : frames) f.close();
                 }
-            });
-        } finally {
-            for (Frame f : frames) f.close();
+                out.addAll(List.of(done));
+                meter.stepTo(out.size());
+            }
         }
+        if (out.isEmpty()) throw new IllegalArgumentException(isDump + ": no frames found");
         StringBuilder dcsv = new StringBuilder("frame,i_id,j_id,kappa,iterations,residual\n");
         StringBuilder scsv = new StringBuilder("frame,dipoles,kappa_mean,G,born,non_affine,G_iterations\n");
-        double[] km = new double[out.length], gs = new double[out.length];
+        double[] km = new double[out.size()], gs = new double[out.size()];
         List<Double> all = new ArrayList<>();
-        for (int k = 0; k < out.length; k++) {
-            Structure st = out[k];
+        for (int k = 0; k < out.size(); k++) {
+            Structure st = out.get(k);
             for (int q = 0; q < st.dipoles().length; q++) {
                 DipoleStiffness.Dipole d = st.dipoles()[q];
                 dcsv.append(k).append(',').append(st.iIds()[q]).append(',').append(st.jIds()[q]).append(',').append(d.kappa()).append(',')
@@ -103,7 +108,7 @@ final class EnsembleElasticity {
         CsvRows.writeText(outDir.resolve("dipoles.csv"), dcsv);
         CsvRows.writeText(outDir.resolve("structures.csv"), scsv);
         double[] kap = all.stream().mapToDouble(Double::doubleValue).toArray();
-        return new Result(out.length, kap.length, Descriptive.mean(km), Descriptive.standardError(km), Descriptive.median(kap),
+        return new Result(out.size(), kap.length, Descriptive.mean(km), Descriptive.standardError(km), Descriptive.median(kap),
                 Descriptive.mean(gs), Descriptive.standardError(gs), km, gs);
     }
 
