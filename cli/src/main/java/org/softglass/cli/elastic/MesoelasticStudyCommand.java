@@ -70,7 +70,7 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     long dumpEvery;
 
     @Option(names = "--structures", defaultValue = "64", paramLabel = "S", description = "Inherent structures per T_p, quenched from equally spaced production frames "
-            + "(with 8 the spread of kappa between N = 256 structures, ~10 %, hides its change with T).")
+            + "(with 8 the spread of kappa between N = 256 structures, about 10 per cent, hides its change with T).")
     int structures;
 
     @Option(names = "--dipoles", defaultValue = "100", paramLabel = "N", description = "Random interacting pairs per structure.")
