@@ -147,6 +147,7 @@ public final class MesoelasticWorkflowStudy {
                 throw new InvalidParameter("{equilibrate} needs 1 or " + m + " values (one per temperature), got " + md.equilibrate().size());
             }
             temperatures = List.copyOf(sorted);
+            for (int k = 0; k < m; k++) ParentFrames.indices((int) Math.min(Integer.MAX_VALUE, md.steps(k) / md.dumpEvery() + 1), ensemble.structures());
         }
     }
 

@@ -128,6 +128,10 @@ class MesoelasticWorkflowStudyTest {
                 .template());
         assertEquals("{structures} 9 exceeds the 8 production frames; lower it or dump more often",
                 assertThrows(InvalidParameter.class, () -> ParentFrames.indices(8, 9)).template());
+        assertEquals("{structures} 400 exceeds the 301 production frames; lower it or dump more often", assertThrows(InvalidParameter.class,
+                () -> new MesoelasticWorkflowStudy.Request("ipl", 0.82, 100, List.of(1.0), new MesoelasticWorkflowStudy.Md(0.005, 0.2, 2.0, 500,
+                        List.of(1000L), List.of(3000L), 10), new MesoelasticWorkflowStudy.Ensemble(400, 10, false, 1e-10, 1e-6),
+                        new MesoelasticWorkflowStudy.Dynamics(null, null, 2, 20), 0, 1)).template(), "refused before any MD");
         assertArrayEquals(new int[] {0, 4, 7}, ParentFrames.indices(8, 3));
         assertArrayEquals(new int[] {7}, ParentFrames.indices(8, 1));
     }
