@@ -41,10 +41,23 @@ public record ShearModulus(double born, double nonAffine, double modulus, int it
      * @throws ElasticException if the solve does not converge or meets negative curvature
      */
     public static ShearModulus compute(Hessian h, double tol, int maxIterations) {
+        return compute(h, tol, maxIterations, h::multiply);
+    }
+
+    /**
+     * G with the product y = M x of the non-affine solve chosen: {@link Hessian#multiplyScalar} gives the same bits
+     * in every run, whereas the Vector-API product of {@link Hessian#multiply} sums each row's lanes with
+     * {@code reduceLanes(ADD)}, whose order (and so the last bits of G) may differ between the interpreted and the
+     * compiled kernel, i.e. between a cold and a warm JVM.
+     *
+     * @param product M x (x not modified, y overwritten; both 3N)
+     * @throws ElasticException if the solve does not converge or meets negative curvature
+     */
+    public static ShearModulus compute(Hessian h, double tol, int maxIterations, HessianCg.Operator product) {
         double v = h.box().volume();
         double born = 0.5 * bornSum(h) / v;
         double[] xi = mixedDerivative(h);
-        HessianCg.Result r = HessianCg.solve(h::multiply, xi, tol, maxIterations);
+        HessianCg.Result r = HessianCg.solve(product, xi, tol, maxIterations);
         if (!r.converged()) {
             throw new ElasticException(String.format("conjugate gradient did not converge for the non-affine term of G:"
                     + " relative residual %.3g after %d iterations (tolerance %.3g)", r.relativeResidual(), r.iterations(), tol));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.softglass.core.dynamics.BlockRelaxationTime;
 import org.softglass.core.dynamics.ReducedUnits;
 import org.softglass.core.dynamics.SelfDynamics;
 import org.softglass.core.dynamics.StructureFactor;
@@ -77,20 +78,7 @@ public final class SelfDynamicsStudy {
 
     /** Computes F_s, the MSD and τ_α of {@code req}'s trajectory and writes them into {@code out} (created if needed). */
     public static Result run(Request req, Path out, StudyContext ctx) throws IOException {
-        FrameLoad load;
-        // F_s and the MSD follow each particle from frame to frame: the same ids (and types) in every frame,
-        // increasing timesteps and unwrapped positions, checked as for p_hop (TrajectoryStream)
-        try (TrajectoryStream ts = TrajectoryStream.open(req.trajectory(), req.timestep(), false)) {
-            load = FrameLoad.read(ts, 2, "");
-            long[] steps = load.steps();
-            long spacing = steps[1] - steps[0];
-            for (int k = 2; k < steps.length; k++) {
-                if (steps[k] - steps[k - 1] != spacing) {
-                    throw ts.error(k, steps[k], (steps[k] - steps[k - 1]) + " timesteps since the previous frame, expected "
-                            + spacing + " (the spacing of frames 0 and 1): F_s and the MSD need equally spaced frames");
-                }
-            }
-        }
+        FrameLoad load = load(req);
         long[] steps = load.steps();
         Trajectory t = load.trajectory((steps[1] - steps[0]) * req.timestep());
         int filter = req.type() - 1;
@@ -109,6 +97,40 @@ public final class SelfDynamicsStudy {
         Result res = new Result(sd, sq, qUse, tau, warn, a0, t0, rate);
         write(req, res, t, out, ctx);
         return res;
+    }
+
+    /**
+     * The statistical error of τ_α by time blocks ({@link BlockRelaxationTime}: F_s and τ_α (F_s = 0.2) in each of
+     * {@code blocks} consecutive parts of {@code req}'s trajectory alone, their standard error) at wave number {@code q},
+     * for {@code req}'s type and lags per decade; the trajectory is read and checked as by {@link #run}.
+     */
+    public static BlockRelaxationTime blocks(Request req, double q, int blocks) throws IOException {
+        Checks.positive(q, "q");
+        Checks.atLeast(blocks, 1, "blocks");
+        FrameLoad load = load(req);
+        long[] steps = load.steps();
+        return BlockRelaxationTime.of(load.trajectory((steps[1] - steps[0]) * req.timestep()), q, req.type() - 1, req.perDecade(), blocks, 0.2);
+    }
+
+    /**
+     * The frames of {@code req}'s trajectory in memory. F_s and the MSD follow each particle
+     * from frame to frame: the same ids (and types) in every frame, increasing and equally spaced timesteps, unwrapped
+     * positions, checked as for p_hop ({@link TrajectoryStream}).
+     */
+    private static FrameLoad load(Request req) throws IOException {
+        FrameLoad load;
+        try (TrajectoryStream ts = TrajectoryStream.open(req.trajectory(), req.timestep(), false)) {
+            load = FrameLoad.read(ts, 2, "");
+            long[] steps = load.steps();
+            long spacing = steps[1] - steps[0];
+            for (int k = 2; k < steps.length; k++) {
+                if (steps[k] - steps[k - 1] != spacing) {
+                    throw ts.error(k, steps[k], (steps[k] - steps[k - 1]) + " timesteps since the previous frame, expected "
+                            + spacing + " (the spacing of frames 0 and 1): F_s and the MSD need equally spaced frames");
+                }
+            }
+        }
+        return load;
     }
 
     private static void write(Request req, Result res, Trajectory t, Path out, StudyContext ctx) throws IOException {

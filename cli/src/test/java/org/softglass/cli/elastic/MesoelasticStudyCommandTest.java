@@ -1,0 +1,53 @@
+package org.softglass.cli.elastic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.softglass.cli.CliRunner;
+import org.softglass.cli.ExitCodes;
+
+/** {@code softglass mesoelastic-study} end to end on a tiny IPL system, and a bad option. */
+class MesoelasticStudyCommandTest {
+    private static final String[] TINY = {"--n", "100", "-T", "2.0,1.2", "--steps", "3000", "--equilibrate", "1000", "--melt-steps", "500",
+            "--dump-every", "10", "--structures", "2", "--dipoles", "8", "--blocks", "2", "--min-tau-t0", "0", "--threads", "2", "--quiet"};
+
+    /** Two temperatures, two structures each, structures in parallel on 2 threads: exit 0, the table, the fit, the published constants. */
+    @Test
+    void happyPath(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("m");
+        String[] args = new String[TINY.length + 3];
+        args[0] = "mesoelastic-study";
+        args[1] = "--out";
+        args[2] = out.toString();
+        System.arraycopy(TINY, 0, args, 3, TINY.length);
+        CliRunner.Result r = CliRunner.run(args);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err().strip());
+        assertEquals(3, Files.readAllLines(out.resolve("table.csv")).size());
+        JsonNode j = new ObjectMapper().readTree(out.resolve("mesoelastic_fit.json").toFile());
+        assertEquals("softglass.mesoelastic-study/1", j.get("schema").asText());
+        assertTrue(j.get("refusal").isNull(), j.toString());
+        assertEquals(2, j.get("fitted_temperatures").size());
+        assertEquals(0.4, j.get("published").get("ell_tilde").asDouble());
+        assertTrue(Files.readString(out.resolve("published_vs_measured.csv")).startsWith("quantity,published,measured,measured_err,source\nt_tilde,0.1,"));
+        assertTrue(Files.size(out.resolve("tau_vs_kappa_over_T.png")) > 1000);
+    }
+
+    /** A negative temperature: one line naming the option, exit 2, nothing written. */
+    @Test
+    void badTemperatureIsOneLineAndUsageExit(@TempDir Path dir) {
+        Path out = dir.resolve("m");
+        CliRunner.Result r = CliRunner.run("mesoelastic-study", "--out", out.toString(), "-T", "0.8,-0.7", "--quiet");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("--temperatures must be a finite number > 0, got -0.7"), r.err());
+        assertFalse(Files.exists(out.resolve("table.csv")));
+    }
+}
