@@ -69,4 +69,47 @@ public final class PairFunctions {
         double x2 = r2 * invLambda2, ix2 = 1.0 / x2, ix4 = ix2 * ix2;
         return eps * invLambda2 * invLambda2 * (-60.0 * ix4 * ix4 * ix4 * ix2 - 4.0 * c4 - 12.0 * c6 * x2);
     }
+    /**
+     * Stillinger–Weber two-body term (Stillinger &amp; Weber, Phys. Rev. B 31, 5262 (1985), eq 2.4):
+     * {@code U = Aε (B (σ/r)^p − (σ/r)^q) exp(σ/(r − aσ))} for r &lt; aσ, with {@code aeps = Aε},
+     * {@code rc = aσ}. Returns {U, U'(r), U''(r)} into {@code out} (3 doubles); all 0 where
+     * {@code exp(σ/(r − aσ))} underflows (r just below aσ), so no 0·∞ arises.
+     */
+    public static void swPair(double r2, double aeps, double bb, double p, double q, double sigma, double rc, double[] out) {
+        double r = Math.sqrt(r2), t = 1.0 / (r - rc), phi = sigma * t;
+        if (!(phi > -700.0)) { out[0] = out[1] = out[2] = 0.0; return; }
+        double x = Math.exp(phi);
+        double x1 = -sigma * t * t * x;                        // X'
+        double x2 = (sigma * sigma * t * t * t * t + 2.0 * sigma * t * t * t) * x; // X''
+        double sr = sigma / r, bp = bb * Math.pow(sr, p), cq = Math.pow(sr, q), ir = 1.0 / r;
+        double pp = bp - cq;
+        double p1 = (-p * bp + q * cq) * ir;
+        double p2 = (p * (p + 1.0) * bp - q * (q + 1.0) * cq) * ir * ir;
+        out[0] = aeps * pp * x;
+        out[1] = aeps * (p1 * x + pp * x1);
+        out[2] = aeps * (p2 * x + 2.0 * p1 * x1 + pp * x2);
+    }
+
+    /** Stillinger–Weber two-body energy (see {@link #swPair}). */
+    public static double swEnergy(double r2, double aeps, double bb, double p, double q, double sigma, double rc) {
+        double[] o = new double[3];
+        swPair(r2, aeps, bb, p, q, sigma, rc, o);
+        return o[0];
+    }
+
+    /** Stillinger–Weber two-body {@code −U'(r)/r} (see {@link #swPair}). */
+    public static double swForceOverR(double r2, double aeps, double bb, double p, double q, double sigma, double rc) {
+        double[] o = new double[3];
+        swPair(r2, aeps, bb, p, q, sigma, rc, o);
+        return -o[1] / Math.sqrt(r2);
+    }
+
+    /**
+     * Stillinger–Weber two-body {@code d(−U'/r)/d(r²) = (U'/r − U'')/(2 r²)} (ε/σ⁴, see {@link #swPair}).
+     */
+    public static double swForceOverRDerivative(double r2, double aeps, double bb, double p, double q, double sigma, double rc) {
+        double[] o = new double[3];
+        swPair(r2, aeps, bb, p, q, sigma, rc, o);
+        return (o[1] / Math.sqrt(r2) - o[2]) / (2.0 * r2);
+    }
 }

@@ -8,12 +8,14 @@ package org.softglass.core.simd;
  *   <li>{@link Form#LJ}: a = c12 = 4εσ¹², b = c6 = 4εσ⁶, c = energy shift U_LJ(r_c)</li>
  *   <li>{@link Form#HARMONIC}: a = ε, b = 1/σ</li>
  *   <li>{@link Form#IPL}: a = ε, b = 1/λ², c..f = c0, c2, c4, c6</li>
+ *   <li>{@link Form#SW}: Stillinger–Weber two-body term, a = Aε, b = B, c = p, d = q, e = σ, f = aσ
+ *       (= r_c); see {@link PairFunctions#swPair}</li>
  * </ul>
  * {@code rc2} is the squared cutoff radius (σ²); the pair does not interact at r² ≥ rc2.
  */
 public record PairParams(Form form, double rc2, double a, double b, double c, double d, double e, double f) {
     /** The functional forms the kernels implement. */
-    public enum Form { LJ, HARMONIC, IPL }
+    public enum Form { LJ, HARMONIC, IPL, SW }
 
     /** Energy at r² (masked: 0 at r² ≥ rc2). */
     public double energy(double r2) {
@@ -22,6 +24,7 @@ public record PairParams(Form form, double rc2, double a, double b, double c, do
             case LJ -> PairFunctions.ljEnergy(r2, a, b, c);
             case HARMONIC -> PairFunctions.harmonicEnergy(r2, a, b);
             case IPL -> PairFunctions.iplEnergy(r2, a, b, c, d, e, f);
+            case SW -> PairFunctions.swEnergy(r2, a, b, c, d, e, f);
         };
     }
 
@@ -32,6 +35,7 @@ public record PairParams(Form form, double rc2, double a, double b, double c, do
             case LJ -> PairFunctions.ljForceOverR(r2, a, b);
             case HARMONIC -> PairFunctions.harmonicForceOverR(r2, a, b);
             case IPL -> PairFunctions.iplForceOverR(r2, a, b, d, e, f);
+            case SW -> PairFunctions.swForceOverR(r2, a, b, c, d, e, f);
         };
     }
 
@@ -45,6 +49,7 @@ public record PairParams(Form form, double rc2, double a, double b, double c, do
             case LJ -> PairFunctions.ljForceOverRDerivative(r2, a, b);
             case HARMONIC -> PairFunctions.harmonicForceOverRDerivative(r2, a, b);
             case IPL -> PairFunctions.iplForceOverRDerivative(r2, a, b, e, f);
+            case SW -> PairFunctions.swForceOverRDerivative(r2, a, b, c, d, e, f);
         };
     }
 }
