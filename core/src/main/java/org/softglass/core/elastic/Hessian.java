@@ -196,6 +196,26 @@ public final class Hessian implements AutoCloseable {
     /** The three-body blocks, or null for a pair potential. */
     TripletBlocks triplets() { return triplets; }
 
+    /** Number of stored three-body blocks B_lm ({@link TripletBlocks}; 0 for a pair potential). */
+    public int tripletBlockCount() { return triplets == null ? 0 : triplets.col3.length; }
+
+    /**
+     * The three-body blocks of row l as {@code {m, B_xx, B_xy, B_xz, B_yx, ..., B_zz}} per block (10 doubles
+     * each, columns m ascending, the diagonal block m = l included; B_lm = ∂²U₃/∂r_l∂r_m, ε/σ²): a new array,
+     * empty for a pair potential. The full matrix is the pair part ({@link #rowBlocks}) plus these blocks.
+     */
+    public double[] tripletRowBlocks(int l) {
+        checkSlot(l);
+        if (triplets == null) return new double[0];
+        int s = triplets.rowStart[l], c = triplets.rowStart[l + 1] - s;
+        double[] r = new double[10 * c];
+        for (int k = 0; k < c; k++) {
+            r[10 * k] = triplets.col3[s + k] / 3;
+            System.arraycopy(triplets.b, 9 * (s + k), r, 10 * k + 1, 9);
+        }
+        return r;
+    }
+
     /**
      * Separation {@code d = H·minimumImage(s_i − s_j)} into {@code out} (3 doubles); returns |d|².
      */

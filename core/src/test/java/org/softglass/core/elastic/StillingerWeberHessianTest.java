@@ -22,7 +22,9 @@ class StillingerWeberHessianTest {
      * {@link ForceCompute}'s (1e-11 relative), its columns equal central differences of ForceCompute's
      * forces (h = 1e-6; tolerance 1e-6 of the largest entry: truncation h²·U'''' and round-off
      * 1e-16·|F|/h), the dense matrix is symmetric, every product path (parallel, serial, scalar, SIMD,
-     * blocked) gives the same vector, and a uniform translation is annihilated to round-off.
+     * blocked) gives the same vector, a uniform translation is annihilated to round-off, and the exported
+     * pair and three-body blocks ({@link Hessian#rowBlocks}, {@link Hessian#tripletRowBlocks}) rebuild the
+     * dense matrix.
      */
     @Test
     void hessianMatchesFiniteDifferencesOfForces() {
@@ -48,6 +50,26 @@ class StillingerWeberHessianTest {
                     double amax = 0;
                     for (double v : a) amax = Math.max(amax, Math.abs(v));
                     for (int i = 0; i < m; i++) for (int j = 0; j < i; j++) assertEquals(a[i + m * j], a[j + m * i], 1e-13 * amax, "symmetric");
+                    // the exported blocks rebuild the matrix: pair blocks (difference form) plus three-body blocks
+                    double[] re = new double[m * m];
+                    for (int i = 0; i < n; i++) {
+                        int[] nb = h.neighbors(i);
+                        double[] pb = h.rowBlocks(i), tb = h.tripletRowBlocks(i);
+                        for (int k = 0; k < nb.length; k++) {
+                            double[] b = {pb[6 * k], pb[6 * k + 1], pb[6 * k + 2], pb[6 * k + 1], pb[6 * k + 3], pb[6 * k + 4],
+                                    pb[6 * k + 2], pb[6 * k + 4], pb[6 * k + 5]};
+                            for (int ra = 0; ra < 3; ra++) for (int cc = 0; cc < 3; cc++) {
+                                re[3 * i + ra + m * (3 * i + cc)] += b[3 * ra + cc];
+                                re[3 * i + ra + m * (3 * nb[k] + cc)] -= b[3 * ra + cc];
+                            }
+                        }
+                        for (int k = 0; k < tb.length / 10; k++) {
+                            int col = (int) tb[10 * k];
+                            for (int ra = 0; ra < 3; ra++) for (int cc = 0; cc < 3; cc++) re[3 * i + ra + m * (3 * col + cc)] += tb[10 * k + 1 + 3 * ra + cc];
+                        }
+                    }
+                    for (int k = 0; k < m * m; k++) assertEquals(a[k], re[k], 1e-13 * amax, "exported blocks");
+                    assertTrue(h.tripletBlockCount() > n, "three-body blocks stored");
                     SplittableRandom rnd = new SplittableRandom(7);
                     double[] x = new double[m], y1 = new double[m], y2 = new double[m], y3 = new double[m], y4 = new double[m];
                     for (int k = 0; k < m; k++) x[k] = rnd.nextGaussian();
