@@ -45,6 +45,31 @@ class StillingerWeberTest {
         assertEquals(0.0, POT.forceOverR(0, 0, rmin * rmin), 1e-5);
     }
 
+    /**
+     * The SW pair term: −U'/r and d(−U'/r)/d(r²) against central differences (h = 1e-6 in r and in r²)
+     * from 0.8σ to 1e-3σ inside aσ, where every derivative goes to 0; tolerance 1e-6·max(1, |value|)
+     * (truncation h²·(third derivative)/6 with third derivatives ≲ 1e5 at 0.8σ, round-off 1e-16·|U|/h).
+     * Beyond aσ all are 0.
+     */
+    @Test
+    void pairTermDerivativesMatchFiniteDifferences() {
+        double h = 1e-6;
+        for (double r = 0.8; r < RC - 1e-3; r += 0.0097) {
+            double s = r * r;
+            double f = POT.forceOverR(0, 0, s), fp = POT.forceOverRDerivative(0, 0, s);
+            double fdF = -(POT.energy(0, 0, (r + h) * (r + h)) - POT.energy(0, 0, (r - h) * (r - h))) / (2 * h) / r;
+            double fdFp = (POT.forceOverR(0, 0, s + h) - POT.forceOverR(0, 0, s - h)) / (2 * h);
+            assertEquals(fdF, f, 1e-6 * Math.max(1, Math.abs(f)), "force at r = " + r);
+            assertEquals(fdFp, fp, 1e-6 * Math.max(1, Math.abs(fp)), "derivative at r = " + r);
+        }
+        assertEquals(0.0, POT.energy(0, 0, RC * RC));
+        assertEquals(0.0, POT.forceOverR(0, 0, 1.01 * RC * RC));
+        assertEquals(0.0, POT.forceOverRDerivative(0, 0, RC * RC));
+        double near = (RC - 1e-9) * (RC - 1e-9);
+        assertEquals(0.0, POT.energy(0, 0, near), 1e-300, "exp(σ/(r − aσ)) underflows to 0 just inside aσ, without NaN");
+        assertEquals(0.0, POT.forceOverRDerivative(0, 0, near), 1e-300);
+    }
+
     /** Direct sum of the textbook SW energy: all pairs, all centres with all j &lt; k (independent of the bond table). */
     static double directEnergy(ParticleStore p, Box box) {
         int n = p.size();
@@ -94,7 +119,7 @@ class StillingerWeberTest {
     void energyEqualsDirectSum() {
         for (int n : new int[] {64, 216}) {
             Box box = Box.cubicForDensity(n, 0.52);
-            for (long seed = 1; seed <= 3; seed++) {
+            for (long seed = 1; seed <= 2; seed++) {
                 try (ParticleStore p = config(n, seed)) {
                     double ref = directEnergy(p, box);
                     double pairOnly = 0;
@@ -135,7 +160,7 @@ class StillingerWeberTest {
     void forcesAreMinusGradientOfEnergy() {
         for (int n : new int[] {64, 216}) {
             Box box = Box.cubicForDensity(n, 0.52);
-            for (long seed = 4; seed <= 6; seed++) {
+            for (long seed = 4; seed <= 5; seed++) {
                 for (NeighborList.Kind kind : NeighborList.Kind.values()) {
                     try (ParticleStore p = config(n, seed); ForceCompute fc = new ForceCompute(POT, 2);
                          NeighborList nl = Configs.bruteForce(p, box, RC + 0.3, kind)) {
