@@ -112,7 +112,8 @@ class StillingerWeberTest {
 
     /**
      * U of {@link ForceCompute} (FULL and HALF lists, 1 and 3 threads, cell-ordered list) equals the direct
-     * sum to round-off (1e-12 relative), per-atom energies add up to U, and the three-body part is a large
+     * sum to round-off (1e-12 relative), per-atom energies add up to U, the cell-ordered list (rows in list
+     * positions, written back by slot) gives the forces of the slot-indexed one, and the three-body part is a large
      * share of U (the test sees it: U without it differs by more than 10 %).
      */
     @Test
@@ -141,9 +142,20 @@ class StillingerWeberTest {
                         }
                     }
                     try (ForceCompute fc = new ForceCompute(POT, 2);
+                         NeighborList full = Configs.bruteForce(p, box, RC + 0.3, NeighborList.Kind.FULL);
                          NeighborListBuilder b = new NeighborListBuilder(box, RC + 0.3, 2).cellOrdered(true);
                          NeighborList nl = b.build(p, NeighborList.Kind.HALF)) {
+                        fc.compute(p, box, full, null);
+                        double[] f = new double[3 * n];
+                        double fmax = 0;
+                        for (int i = 0; i < n; i++) for (int a = 0; a < 3; a++) {
+                            f[3 * i + a] = p.force(i, a);
+                            fmax = Math.max(fmax, Math.abs(f[3 * i + a]));
+                        }
                         assertEquals(ref, fc.compute(p, box, nl, null).energy(), 1e-12 * Math.abs(ref), "cell-ordered HALF list");
+                        for (int i = 0; i < n; i++) for (int a = 0; a < 3; a++) {
+                            assertEquals(f[3 * i + a], p.force(i, a), 1e-12 * fmax, "cell-ordered HALF list: force of slot " + i);
+                        }
                     }
                 }
             }
