@@ -62,4 +62,13 @@ class SwModelCommandsTest {
         // eq A1 with the triplet terms against the relaxed finite-strain G: O(gamma) nonlinearity, 5e-4 seen at N = 216
         assertTrue(g.get("check_strain").get("max_relative_difference").asDouble() < 1e-2, g.toString());
     }
+
+    /** sw has one species: a second one asked for by --fraction-a is refused by name before anything runs. */
+    @Test
+    void simulateRefusesASecondSpecies(@TempDir Path dir) {
+        CliRunner.Result r = CliRunner.run("simulate", "--model", "sw", "--n", "64", "-T", "0.08", "--fraction-a", "0.5", "--steps", "10",
+                "--out", dir.resolve("r").toString(), "--quiet");
+        assertEquals(org.softglass.cli.ExitCodes.USAGE, r.code(), r.err());
+        assertEquals("softglass: --fraction-a must be 1 for the one-species model 'sw', got 0.5", r.err().strip());
+    }
 }
