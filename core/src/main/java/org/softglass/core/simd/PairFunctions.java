@@ -81,13 +81,23 @@ public final class PairFunctions {
         double x = Math.exp(phi);
         double x1 = -sigma * t * t * x;                        // X'
         double x2 = (sigma * sigma * t * t * t * t + 2.0 * sigma * t * t * t) * x; // X''
-        double sr = sigma / r, bp = bb * Math.pow(sr, p), cq = Math.pow(sr, q), ir = 1.0 / r;
+        double sr = sigma / r, bp = bb * power(sr, p), cq = power(sr, q), ir = 1.0 / r;
         double pp = bp - cq;
         double p1 = (-p * bp + q * cq) * ir;
         double p2 = (p * (p + 1.0) * bp - q * (q + 1.0) * cq) * ir * ir;
         out[0] = aeps * pp * x;
         out[1] = aeps * (p1 * x + pp * x1);
         out[2] = aeps * (p2 * x + 2.0 * p1 * x1 + pp * x2);
+    }
+
+    /** x^e, by multiplication for the exponents of the SW presets (0 and 4), else {@link Math#pow}. */
+    private static double power(double x, double e) {
+        if (e == 0.0) return 1.0;
+        if (e == 4.0) {
+            double x2 = x * x;
+            return x2 * x2;
+        }
+        return Math.pow(x, e);
     }
 
     /** Stillinger–Weber two-body energy (see {@link #swPair}). */
