@@ -29,13 +29,13 @@ import picocli.CommandLine.Option;
                 "Outputs in --out: thermo.csv, traj.dump (id type xu yu zu), with --inherent is.dump and is_energy.csv, checkpoint.bin, run.json, manifest.json."})
 public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "ka", description = "ka, ss (alias harmonic-ss: harmonic soft spheres of paper 000), ipl, "
-            + "mblj (paper 004's modified binary LJ) or sticky-spheres (paper 004's Sticky Spheres, its \"SS\").")
+            + "mblj (paper 004's modified binary LJ) sticky-spheres (paper 004's Sticky Spheres, its \"SS\") or sw (paper 004's one-species Stillinger-Weber glass, three-body).")
     String model;
     @Option(names = "--n", defaultValue = "1000", description = "Number of particles.")
     int n;
-    @Option(names = "--density", description = "Number density (default: the model's, 1.2 for ka and mblj, 0.82 for ss and ipl, 0.6 for sticky-spheres).")
+    @Option(names = "--density", description = "Number density (default: the model's, 1.2 for ka and mblj, 0.82 for ss and ipl, 0.6 for sticky-spheres, 0.52 for sw).")
     Double density;
-    @Option(names = "--fraction-a", description = "Fraction of species A (default: the model's, 0.8 for ka and mblj, 0.5 for ss, ipl and sticky-spheres).")
+    @Option(names = "--fraction-a", description = "Fraction of species A (default: the model's, 0.8 for ka and mblj, 0.5 for ss, ipl and sticky-spheres; sw has one species, 1).")
     Double fractionA;
     @Option(names = {"-T", "--temperature"}, required = true, paramLabel = "T", description = "Temperature of equilibration and production.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double temperature;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 public final class PairModelOption {
     @Option(names = "--model", defaultValue = "ka", paramLabel = "NAME",
             description = "Pair potential preset: ${COMPLETION-CANDIDATES}. ss = harmonic-ss: harmonic soft spheres (paper 000); "
-                    + "mblj and sticky-spheres: paper 004's modified binary LJ and Sticky Spheres (004's \"SS\").",
+                    + "mblj and sticky-spheres: paper 004's modified binary LJ and Sticky Spheres (004's \"SS\"); sw: 004's Stillinger-Weber glass (pairs and a three-body term).",
             completionCandidates = Names.class)
     private String name;
 

@@ -94,7 +94,7 @@ record StudyConfig(@JsonProperty("schema") String schema, @JsonProperty("name") 
 
     /**
      * Quenching the user's thermal frames to inherent structures (papers 000-002 analyse inherent structures): every
-     * frame of each {@code file}, with the pair potential {@code model} (a name of {@code Models.NAMES}: ka, ss = harmonic-ss, ipl, mblj, sticky-spheres) and the minimiser {@code min} to
+     * frame of each {@code file}, with the pair potential {@code model} (a name of {@code Models.NAMES}: ka, ss = harmonic-ss, ipl, mblj, sticky-spheres, sw) and the minimiser {@code min} to
      * |F|₂ ≤ {@code ftol} (defaults: lbfgs+fire, 1e-4, the presets' quench), as {@code softglass quench} does.
      *
      * @param model pair potential preset (required: the energy landscape is the user's model's)

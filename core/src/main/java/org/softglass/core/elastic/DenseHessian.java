@@ -73,6 +73,12 @@ public final class DenseHessian implements AutoCloseable {
                     }
                 }
             }
+            if (h.triplets() != null) {
+                h.triplets().forEach((r, c, v) -> {
+                    int rr = reduced(r / 3, pin), rc = reduced(c / 3, pin);
+                    if (rr >= 0 && rc >= 0) add(a, m, 3 * rr + r % 3, 3 * rc + c % 3, v);
+                });
+            }
             try {
                 Lapack.dpotrf(Triangle.LOWER, m, a, m);
             } catch (LapackException e) {

@@ -39,6 +39,13 @@ import org.softglass.core.space.Box;
  * order, so it is bit-identical for any thread count (SIMD and scalar paths differ in the last bits).
  * Also computed: the forces {@code F = −∂U/∂x}, the energy U and per-particle interaction counts.
  *
+ * <p><b>Three-body term.</b> For a potential with a {@link org.softglass.core.energy.TripletTerm}
+ * (Stillinger–Weber) the triplets formed by each particle's interacting neighbours add general 3×3 blocks
+ * kept apart ({@link TripletBlocks}: they are not symmetric, and they couple particles up to 2 r_c apart);
+ * every product, {@link #dense()}, the energy and the forces include them. {@link #pairs()},
+ * {@link #entries()}, {@link #rowBlocks} and {@link #neighbors} describe the pair blocks only; a rattler
+ * is then a particle with no interacting neighbour ({@link #rattlers()}).
+ *
  * <p>Immutable after assembly, except that {@link #close()} stops the worker team. The multiply
  * methods may be called concurrently.
  */
@@ -58,6 +65,7 @@ public final class Hessian implements AutoCloseable {
     private final double[] force;    // 3N
     private double energy;
     private final Parallel parallel;
+    private TripletBlocks triplets;   // null without a three-body term
 
     private Hessian(int n, Box box, double shear, PairPotential potential, double[] pos, int[] species, int[] rowStart,
                     int entries, Parallel parallel) {
@@ -132,6 +140,7 @@ public final class Hessian implements AutoCloseable {
             for (int i = 0; i < n; i++) start[i + 1] = start[i] + counts[i];
             Hessian h = new Hessian(n, box, shearXY, potential, pos, sp, start, start[n], par);
             h.fillRows(list);
+            if (potential.hasTripletTerm()) h.addTriplets();
             return h;
         } catch (RuntimeException e) {
             par.close();
@@ -175,6 +184,36 @@ public final class Hessian implements AutoCloseable {
         double u = 0;
         for (int i = 0; i < n; i++) u += e[i];
         this.energy = u;
+    }
+
+    /** Assembles the three-body blocks and adds their energy and forces. */
+    private void addTriplets() {
+        triplets = TripletBlocks.assemble(potential.tripletTerm(), n, rowStart, col3, pos, box, shear);
+        energy += triplets.energy;
+        for (int k = 0; k < force.length; k++) force[k] += triplets.force[k];
+    }
+
+    /** The three-body blocks, or null for a pair potential. */
+    TripletBlocks triplets() { return triplets; }
+
+    /** Number of stored three-body blocks B_lm ({@link TripletBlocks}; 0 for a pair potential). */
+    public int tripletBlockCount() { return triplets == null ? 0 : triplets.col3.length; }
+
+    /**
+     * The three-body blocks of row l as {@code {m, B_xx, B_xy, B_xz, B_yx, ..., B_zz}} per block (10 doubles
+     * each, columns m ascending, the diagonal block m = l included; B_lm = ∂²U₃/∂r_l∂r_m, ε/σ²): a new array,
+     * empty for a pair potential. The full matrix is the pair part ({@link #rowBlocks}) plus these blocks.
+     */
+    public double[] tripletRowBlocks(int l) {
+        checkSlot(l);
+        if (triplets == null) return new double[0];
+        int s = triplets.rowStart[l], c = triplets.rowStart[l + 1] - s;
+        double[] r = new double[10 * c];
+        for (int k = 0; k < c; k++) {
+            r[10 * k] = triplets.col3[s + k] / 3;
+            System.arraycopy(triplets.b, 9 * (s + k), r, 10 * k + 1, 9);
+        }
+        return r;
     }
 
     /**
@@ -283,15 +322,21 @@ public final class Hessian implements AutoCloseable {
 
     /**
      * Particles with fewer than 4 (= d + 1) interacting neighbours: such a particle cannot be held
-     * rigidly by pair forces, so the Hessian has zero modes beyond the translations (a rattler).
+     * rigidly by pair forces, so the Hessian has zero modes beyond the translations (a rattler). With a
+     * three-body term the bond angles hold a particle with fewer bonds, so only a particle with no
+     * interacting neighbour counts (our choice; a chain end bonded to one particle is held by the angle
+     * terms at that particle).
      */
     public int[] rattlers() {
+        int min = minContacts();
         int c = 0;
-        for (int i = 0; i < n; i++) if (contacts(i) < 4) c++;
+        for (int i = 0; i < n; i++) if (contacts(i) < min) c++;
         int[] r = new int[c];
-        for (int i = 0, k = 0; i < n; i++) if (contacts(i) < 4) r[k++] = i;
+        for (int i = 0, k = 0; i < n; i++) if (contacts(i) < min) r[k++] = i;
         return r;
     }
+
+    private int minContacts() { return triplets != null ? 1 : 4; }
 
     /**
      * Refuses a Hessian with rattlers ({@link #rattlers()}).
@@ -302,8 +347,8 @@ public final class Hessian implements AutoCloseable {
         int[] r = rattlers();
         if (r.length > 0) {
             throw new ElasticException(String.format("Hessian is singular beyond the 3 translations: %d rattler(s) with fewer than"
-                    + " 4 interacting neighbours (first: particle slot %d with %d); remove them before computing elastic moduli",
-                    r.length, r[0], contacts(r[0])));
+                    + " %d interacting neighbour(s) (first: particle slot %d with %d); remove them before computing elastic moduli",
+                    r.length, minContacts(), r[0], contacts(r[0])));
         }
     }
 
@@ -324,6 +369,7 @@ public final class Hessian implements AutoCloseable {
     /** Rows [from, to) of y = M x, SIMD or scalar by {@link Simd#enabled()}. */
     void multiplyRows(double[] x, double[] y, int from, int to) {
         HessianKernels.get().rows(this, col3, rowStart, x, y, from, to);
+        if (triplets != null) triplets.addProduct(x, y, from, to);
     }
 
     /** Scalar twin of the product, whatever {@link Simd#enabled()} says (tests, benchmarks). */
@@ -331,6 +377,7 @@ public final class Hessian implements AutoCloseable {
         checkLength(x, "x");
         checkLength(y, "y");
         HessianKernels.scalar().rows(this, col3, rowStart, x, y, 0, n);
+        if (triplets != null) triplets.addProduct(x, y, 0, n);
     }
 
     /**
@@ -342,6 +389,7 @@ public final class Hessian implements AutoCloseable {
         checkLength(x, "x");
         checkLength(y, "y");
         HessianKernels.panama().rows(this, col3, rowStart, x, y, 0, n);
+        if (triplets != null) triplets.addProduct(x, y, 0, n);
     }
 
     /**
@@ -354,12 +402,14 @@ public final class Hessian implements AutoCloseable {
     public void multiplyMany(double[] x, double[] y, int nr) {
         checkMany(x, y, nr);
         HessianKernels.get().rowsMulti(this, col3, rowStart, x, y, nr, 0, n);
+        if (triplets != null) triplets.addProductMany(x, y, nr, 0, n);
     }
 
     /** Scalar blocked product: each vector's result equals {@link #multiplyScalar} bit for bit. */
     public void multiplyManyScalar(double[] x, double[] y, int nr) {
         checkMany(x, y, nr);
         HessianKernels.scalar().rowsMulti(this, col3, rowStart, x, y, nr, 0, n);
+        if (triplets != null) triplets.addProductMany(x, y, nr, 0, n);
     }
 
     private void checkMany(double[] x, double[] y, int nr) {
@@ -412,13 +462,14 @@ public final class Hessian implements AutoCloseable {
                 }
             }
         }
+        if (triplets != null) triplets.forEach((r, c, v) -> a[r + m * c] += v);
         return a;
     }
 
     /** Heap bytes held by the sparse matrix and its side arrays. */
     public long memoryBytes() {
         long e = rowStart[n];
-        return e * (6 * 8 + 4) + (n + 1L) * 4 + n * (3 * 8 * 2 + 4L);
+        return e * (6 * 8 + 4) + (n + 1L) * 4 + n * (3 * 8 * 2 + 4L) + (triplets != null ? triplets.memoryBytes() : 0);
     }
 
     /** Reference positions (3N, as assembled); shared, do not modify. */

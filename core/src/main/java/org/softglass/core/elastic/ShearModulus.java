@@ -12,6 +12,7 @@ package org.softglass.core.elastic;
  *   Ξ_i     = Σ_j      [ −2 f' d_x d_y d − f (d_y, d_x, 0) ]
  * </pre>
  * The non-affine term {@code Ξ·M⁻¹·Ξ} is solved by projected CG (Ξ is translation-free). Units ε/σ³.
+ * A three-body term (Stillinger–Weber) adds its triplets to both sums ({@link TripletBlocks}).
  *
  * <p>Like the Hessian, this is the curvature of the energy of the fixed network of interacting pairs.
  * For potentials whose force is truncated at r_c (the KA preset, LAMMPS {@code lj/cut} with an energy
@@ -55,7 +56,7 @@ public record ShearModulus(double born, double nonAffine, double modulus, int it
      */
     public static ShearModulus compute(Hessian h, double tol, int maxIterations, HessianCg.Operator product) {
         double v = h.box().volume();
-        double born = 0.5 * bornSum(h) / v;
+        double born = (0.5 * bornSum(h) + (h.triplets() != null ? h.triplets().born : 0.0)) / v;
         double[] xi = mixedDerivative(h);
         HessianCg.Result r = HessianCg.solve(product, xi, tol, maxIterations);
         if (!r.converged()) {
@@ -100,6 +101,7 @@ public record ShearModulus(double born, double nonAffine, double modulus, int it
             xi[3 * i + 1] = sy;
             xi[3 * i + 2] = sz;
         }
+        if (h.triplets() != null) for (int k = 0; k < xi.length; k++) xi[k] += h.triplets().xi[k];
         return xi;
     }
 }

@@ -33,6 +33,11 @@ import org.softglass.core.space.Box;
  * then works in list positions throughout (packed copy, per-worker buffers) and writes each result
  * to slot {@code order[r]}; the sums are the same, grouped in the list's order.
  *
+ * <p>A potential with a three-body term ({@link PairPotential#tripletTerm()}, Stillinger–Weber) gets a
+ * second pass over the same list after the pair loop ({@link TripletForces}, scalar): its forces are added
+ * to the pair forces, its energy and virial to U and W, a third of each triplet's energy to each of its
+ * three particles' per-atom energies (LAMMPS {@code pair_style sw}).
+ *
  * <p>Modifies the store's forces (overwritten). Pressure from W: {@code P = (N_dof T + W)/(3V)}.
  * Not thread-safe: one evaluation at a time per instance (it owns per-worker scratch).
  */
@@ -46,6 +51,7 @@ public final class ForceCompute implements AutoCloseable {
     private final PairKernel kernel;
     private final Scratch[] scratch;
     private final PairRow[] rows;
+    private final TripletForces triplets;
     private double[] packed = new double[0];
     private int[] species = new int[0];
 
@@ -83,6 +89,7 @@ public final class ForceCompute implements AutoCloseable {
             for (int b = 0; b < ns; b++) r[b] = potential.params(a, b);
             rows[a] = new PairRow(r);
         }
+        this.triplets = potential.hasTripletTerm() ? new TripletForces(potential.tripletTerm(), parallel) : null;
     }
 
     public PairPotential potential() { return potential; }
@@ -91,6 +98,7 @@ public final class ForceCompute implements AutoCloseable {
     public void forces(ParticleStore p, Box box, NeighborList list) {
         if (list.kind() == NeighborList.Kind.HALF) runHalf(p, box, list, null, false);
         else run(p, box, list, null, false);
+        if (triplets != null) triplets.add(p, box, list, null, false);
     }
 
     /**
@@ -98,6 +106,13 @@ public final class ForceCompute implements AutoCloseable {
      * (length ≥ N, indexed by slot; overwritten).
      */
     public Result compute(ParticleStore p, Box box, NeighborList list, double[] perAtomEnergy) {
+        Result pair = computePairs(p, box, list, perAtomEnergy);
+        if (triplets == null) return pair;
+        Result t = triplets.add(p, box, list, perAtomEnergy, true);
+        return new Result(pair.energy() + t.energy(), pair.virial() + t.virial());
+    }
+
+    private Result computePairs(ParticleStore p, Box box, NeighborList list, double[] perAtomEnergy) {
         if (list.kind() == NeighborList.Kind.HALF) return runHalf(p, box, list, perAtomEnergy, true);
         double[] e = perAtomEnergy != null ? perAtomEnergy : new double[p.size()];
         double[] w = new double[p.size()];

@@ -18,13 +18,15 @@ import java.util.List;
  *   <li>{@code mblj}: paper 004's modified binary LJ, {@link #mblj()}.</li>
  *   <li>{@code sticky-spheres}: paper 004's Sticky Spheres (its "SS", the "CSS" of ref. 69),
  *       {@link #stickySpheres()}.</li>
+ *   <li>{@code sw}: one-species Stillinger–Weber glass of paper 004 (silicon parameters, λ = 18.75;
+ *       {@link StillingerWeber#paper004()}), density 0.52 (Table I); pairs plus a three-body term.</li>
  * </ul>
  */
 public final class Models {
     private Models() {}
 
     /** Names accepted by {@link #byName}. */
-    public static final List<String> NAMES = List.of("ka", "ss", "harmonic-ss", "ipl", "mblj", "sticky-spheres");
+    public static final List<String> NAMES = List.of("ka", "ss", "harmonic-ss", "ipl", "mblj", "sticky-spheres", "sw");
 
     public static PairPotential ka() {
         double[][] eps = {{1.0, 1.5}, {1.5, 0.5}};
@@ -86,12 +88,18 @@ public final class Models {
         return StickySpheres.of("sticky-spheres", 1.0, new double[][] {{1.0, 1.18}, {1.18, 1.4}}, 1.2 * StickySpheres.X_MIN);
     }
 
+    /** Paper 004's one-species Stillinger–Weber glass ({@link StillingerWeber#paper004()}): pairs and a three-body term. */
+    public static PairPotential sw() {
+        return StillingerWeber.paper004().potential("sw");
+    }
+
     /** The usual number density of each preset (σ_AA⁻³). */
     public static double defaultDensity(String name) {
         return switch (name) {
             case "ka", "mblj" -> 1.2;
             case "ss", "harmonic-ss", "ipl" -> 0.82;
             case "sticky-spheres" -> 0.6;
+            case "sw" -> 0.52;
             default -> throw unknown(name);
         };
     }
@@ -101,6 +109,7 @@ public final class Models {
         return switch (name) {
             case "ka", "mblj" -> 0.8;
             case "ss", "harmonic-ss", "ipl", "sticky-spheres" -> 0.5;
+            case "sw" -> 1.0;
             default -> throw unknown(name);
         };
     }
@@ -113,6 +122,7 @@ public final class Models {
             case "ipl" -> ipl();
             case "mblj" -> mblj();
             case "sticky-spheres" -> stickySpheres();
+            case "sw" -> sw();
             default -> throw unknown(name);
         };
     }

@@ -9,7 +9,11 @@ import org.softglass.core.simd.PairParams;
  * <p>Units: energies in ε_AA, lengths in σ_AA. {@link #energy} returns the (shifted) pair energy
  * U(r) and {@link #forceOverR} returns {@code −U'(r)/r}; both are 0 at r ≥ r_c of the pair.
  * Build instances with {@link LennardJones}, {@link ShiftedForceLennardJones}, {@link Harmonic},
- * {@link InversePowerLaw}, {@link StickySpheres} or take a preset from {@link Models}.
+ * {@link InversePowerLaw}, {@link StickySpheres}, {@link StillingerWeber} or take a preset from {@link Models}.
+ *
+ * <p>A potential may carry a three-body {@link TripletTerm} besides its pairs ({@link #tripletTerm()}, the
+ * Stillinger–Weber model): {@link ForceCompute} and the Hessian ({@code org.softglass.core.elastic.Hessian})
+ * add it; code that handles pairs only must check {@link #hasTripletTerm()} and refuse.
  */
 public final class PairPotential {
     private final String name;
@@ -17,11 +21,20 @@ public final class PairPotential {
     private final int species;
     private final PairParams[] table;
     private final double maxCutoff;
+    private final TripletTerm triplet;
 
     /**
      * @param table ns×ns row-major params, symmetric ({@code table[a*ns+b] == table[b*ns+a]})
      */
     PairPotential(String name, String description, int species, PairParams[] table) {
+        this(name, description, species, table, null);
+    }
+
+    /**
+     * With a three-body term (null for none) whose cutoff must not exceed the largest pair cutoff
+     * (the neighbour list radius is taken from the pairs).
+     */
+    PairPotential(String name, String description, int species, PairParams[] table, TripletTerm triplet) {
         if (table.length != species * species) throw new IllegalArgumentException("table must be species²");
         for (int a = 0; a < species; a++) {
             for (int b = 0; b < species; b++) {
@@ -36,7 +49,11 @@ public final class PairPotential {
         this.table = table.clone();
         double m = 0;
         for (PairParams p : table) m = Math.max(m, Math.sqrt(p.rc2()));
+        if (triplet != null && triplet.cutoff() > m) {
+            throw new IllegalArgumentException("three-body cutoff " + triplet.cutoff() + " exceeds the largest pair cutoff " + m);
+        }
         this.maxCutoff = m;
+        this.triplet = triplet;
     }
 
     public String name() { return name; }
@@ -58,6 +75,11 @@ public final class PairPotential {
      * {@link #forceOverR}. Used by the Hessian ({@code org.softglass.core.elastic}).
      */
     public double forceOverRDerivative(int a, int b, double r2) { return params(a, b).forceOverRDerivative(r2); }
+
+    /** The three-body term, or null for a pure pair potential. */
+    public TripletTerm tripletTerm() { return triplet; }
+    /** Whether the potential has a three-body term ({@link #tripletTerm()}). */
+    public boolean hasTripletTerm() { return triplet != null; }
 
     @Override
     public String toString() { return name + ": " + description; }

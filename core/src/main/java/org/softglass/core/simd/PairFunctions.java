@@ -129,4 +129,58 @@ public final class PairFunctions {
         if (x < STICKY_XMIN2) return k * u3 * u * u * (48.0 - 168.0 * u3);
         return k * (u3 * u * u * (12.0 * b - 42.0 * a * u3) - 2.0 * c4 - 6.0 * c6 * x);
     }
+
+    /**
+     * Stillinger–Weber two-body term (Stillinger &amp; Weber, Phys. Rev. B 31, 5262 (1985), eq 2.4):
+     * {@code U = Aε (B (σ/r)^p − (σ/r)^q) exp(σ/(r − aσ))} for r &lt; aσ, with {@code aeps = Aε},
+     * {@code rc = aσ}. Returns {U, U'(r), U''(r)} into {@code out} (3 doubles); all 0 where
+     * {@code exp(σ/(r − aσ))} underflows (r just below aσ), so no 0·∞ arises.
+     */
+    public static void swPair(double r2, double aeps, double bb, double p, double q, double sigma, double rc, double[] out) {
+        double r = Math.sqrt(r2), t = 1.0 / (r - rc), phi = sigma * t;
+        if (!(phi > -700.0)) { out[0] = out[1] = out[2] = 0.0; return; }
+        double x = Math.exp(phi);
+        double x1 = -sigma * t * t * x;                        // X'
+        double x2 = (sigma * sigma * t * t * t * t + 2.0 * sigma * t * t * t) * x; // X''
+        double sr = sigma / r, bp = bb * power(sr, p), cq = power(sr, q), ir = 1.0 / r;
+        double pp = bp - cq;
+        double p1 = (-p * bp + q * cq) * ir;
+        double p2 = (p * (p + 1.0) * bp - q * (q + 1.0) * cq) * ir * ir;
+        out[0] = aeps * pp * x;
+        out[1] = aeps * (p1 * x + pp * x1);
+        out[2] = aeps * (p2 * x + 2.0 * p1 * x1 + pp * x2);
+    }
+
+    /** x^e, by multiplication for the exponents of the SW presets (0 and 4), else {@link Math#pow}. */
+    private static double power(double x, double e) {
+        if (e == 0.0) return 1.0;
+        if (e == 4.0) {
+            double x2 = x * x;
+            return x2 * x2;
+        }
+        return Math.pow(x, e);
+    }
+
+    /** Stillinger–Weber two-body energy (see {@link #swPair}). */
+    public static double swEnergy(double r2, double aeps, double bb, double p, double q, double sigma, double rc) {
+        double[] o = new double[3];
+        swPair(r2, aeps, bb, p, q, sigma, rc, o);
+        return o[0];
+    }
+
+    /** Stillinger–Weber two-body {@code −U'(r)/r} (see {@link #swPair}). */
+    public static double swForceOverR(double r2, double aeps, double bb, double p, double q, double sigma, double rc) {
+        double[] o = new double[3];
+        swPair(r2, aeps, bb, p, q, sigma, rc, o);
+        return -o[1] / Math.sqrt(r2);
+    }
+
+    /**
+     * Stillinger–Weber two-body {@code d(−U'/r)/d(r²) = (U'/r − U'')/(2 r²)} (ε/σ⁴, see {@link #swPair}).
+     */
+    public static double swForceOverRDerivative(double r2, double aeps, double bb, double p, double q, double sigma, double rc) {
+        double[] o = new double[3];
+        swPair(r2, aeps, bb, p, q, sigma, rc, o);
+        return (o[1] / Math.sqrt(r2) - o[2]) / (2.0 * r2);
+    }
 }

@@ -10,13 +10,15 @@ package org.softglass.core.simd;
  *   <li>{@link Form#IPL}: a = ε, b = 1/λ², c..f = c0, c2, c4, c6</li>
  *   <li>{@link Form#LJ_SF} (shifted-force LJ): a = c12, b = c6, c = U_LJ(r_c), d = U'_LJ(r_c), e = r_c</li>
  *   <li>{@link Form#STICKY} (sticky spheres): a = ε, b = 1/λ², c..f = c0, c2, c4, c6, g = A, h = B</li>
+ *   <li>{@link Form#SW}: Stillinger–Weber two-body term, a = Aε, b = B, c = p, d = q, e = σ, f = aσ
+ *       (= r_c); see {@link PairFunctions#swPair}</li>
  * </ul>
  * {@code rc2} is the squared cutoff radius (σ²); the pair does not interact at r² ≥ rc2. Coefficients a
  * form does not use are 0 ({@code g}, {@code h} only serve {@link Form#STICKY}).
  */
 public record PairParams(Form form, double rc2, double a, double b, double c, double d, double e, double f, double g, double h) {
     /** The functional forms the kernels implement. */
-    public enum Form { LJ, HARMONIC, IPL, LJ_SF, STICKY }
+    public enum Form { LJ, HARMONIC, IPL, LJ_SF, STICKY, SW }
 
     /** Parameters of a form with at most six coefficients ({@code g = h = 0}). */
     public PairParams(Form form, double rc2, double a, double b, double c, double d, double e, double f) {
@@ -32,6 +34,7 @@ public record PairParams(Form form, double rc2, double a, double b, double c, do
             case IPL -> PairFunctions.iplEnergy(r2, a, b, c, d, e, f);
             case LJ_SF -> PairFunctions.ljSfEnergy(r2, a, b, c, d, e);
             case STICKY -> PairFunctions.stickyEnergy(r2, a, b, c, d, e, f, g, h);
+            case SW -> PairFunctions.swEnergy(r2, a, b, c, d, e, f);
         };
     }
 
@@ -44,6 +47,7 @@ public record PairParams(Form form, double rc2, double a, double b, double c, do
             case IPL -> PairFunctions.iplForceOverR(r2, a, b, d, e, f);
             case LJ_SF -> PairFunctions.ljSfForceOverR(r2, a, b, d);
             case STICKY -> PairFunctions.stickyForceOverR(r2, a, b, d, e, f, g, h);
+            case SW -> PairFunctions.swForceOverR(r2, a, b, c, d, e, f);
         };
     }
 
@@ -59,6 +63,7 @@ public record PairParams(Form form, double rc2, double a, double b, double c, do
             case IPL -> PairFunctions.iplForceOverRDerivative(r2, a, b, e, f);
             case LJ_SF -> PairFunctions.ljSfForceOverRDerivative(r2, a, b, d);
             case STICKY -> PairFunctions.stickyForceOverRDerivative(r2, a, b, e, f, g, h);
+            case SW -> PairFunctions.swForceOverRDerivative(r2, a, b, c, d, e, f);
         };
     }
 }

@@ -82,6 +82,8 @@ public final class PanamaPairKernel implements PairKernel {
                 if (energy) stickyEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc, pairsOut);
                 else stickyForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc, pairsOut);
             }
+            // no vector loop for the Stillinger–Weber pair term: the scalar kernel (padding lanes lie beyond n)
+            case SW -> ScalarPairKernel.INSTANCE.accumulate(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc, pairsOut);
         }
     }
 

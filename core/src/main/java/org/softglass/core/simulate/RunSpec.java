@@ -80,6 +80,9 @@ public record RunSpec(String model, int n, double density, double temperature, d
         if (checkpointEvery < 1) throw new org.softglass.core.util.InvalidParameter("{checkpointEvery} must be >= 1, got " + checkpointEvery);
         if (!(skin >= 0)) throw new org.softglass.core.util.InvalidParameter("{skin} must be >= 0, got " + skin);
         if (!(fractionA >= 0 && fractionA <= 1)) throw new org.softglass.core.util.InvalidParameter("{fractionA} must be in [0, 1], got " + fractionA);
+        if (initial == null && fractionA != 1 && Models.byName(model).speciesCount() == 1) {
+            throw new org.softglass.core.util.InvalidParameter("{fractionA} must be 1 for the one-species model '" + model + "', got " + fractionA);
+        }
         if (inherentQuench == null) inherentQuench = InherentQuench.LAMMPS;
     }
 

@@ -23,6 +23,9 @@ import org.softglass.study.StudyContext;
  * the frame is not at a minimum or has rattlers), optionally with every eigenvalue (dense LAPACK dsyevr, 3N ≤
  * {@value DenseHessian#MAX_ORDER}). Writes {@code DIR/hessian_blocks.npy} (float64, rows i, j, then the 6 independent
  * entries of block ij), {@code DIR/hessian.json}, {@code DIR/eigenvalues.csv} (with modes) and {@code DIR/manifest.json}.
+ * For a model with a three-body term (Stillinger–Weber) also {@code DIR/hessian_triplet_blocks.npy} (float64, rows l, m,
+ * then the 9 entries of the general block B_lm = ∂²U₃/∂r_l∂r_m row-major): the full matrix is
+ * {@code M_ii = Σ_j K_ij, M_ij = −K_ij} from the pair blocks plus every B_lm.
  */
 public final class HessianStudy {
     private HessianStudy() {}
@@ -67,6 +70,21 @@ public final class HessianStudy {
                         }
                     }
                 }
+                Path tripletNpy = null;
+                if (h.tripletBlockCount() > 0) {
+                    tripletNpy = outDir.resolve("hessian_triplet_blocks.npy");
+                    try (NpyWriter w = NpyWriter.open(tripletNpy, NpyDType.FLOAT64, h.tripletBlockCount(), 11)) {
+                        double[] row = new double[11];
+                        for (int l = 0; l < h.size(); l++) {
+                            double[] b = h.tripletRowBlocks(l);
+                            for (int k = 0; k < b.length / 10; k++) {
+                                row[0] = l;
+                                System.arraycopy(b, 10 * k, row, 1, 10);
+                                w.writeRow(row);
+                            }
+                        }
+                    }
+                }
                 double[] ev = null;
                 if (req.modes()) {
                     if (h.dimension() > DenseHessian.MAX_ORDER) {
@@ -81,6 +99,7 @@ public final class HessianStudy {
                 Map<String, Object> js = JsonFile.map("particles", h.size(), "dimension", h.dimension(), "interacting_pairs", h.pairs(),
                         "stored_blocks", h.entries(), "memory_bytes", h.memoryBytes(), "assembly_seconds", seconds, "energy", h.energy(),
                         "fmax", h.maxForce(), "fnorm", h.forceNorm());
+                if (tripletNpy != null) js.put("triplet_blocks", h.tripletBlockCount());
                 if (ev != null) {
                     js.put("lowest_nonzero_eigenvalue", ev[3]);
                     js.put("largest_eigenvalue", ev[ev.length - 1]);
@@ -90,6 +109,7 @@ public final class HessianStudy {
                         .param("frame", frame).param("fmax_limit", req.fmaxLimit()).param("modes", req.modes()).param("threads", ctx.threads())
                         .input(dump).output(npy).output(json)
                         .result("stored_blocks", h.entries()).result("memory_bytes", h.memoryBytes()).result("fmax", h.maxForce());
+                if (tripletNpy != null) m.output(tripletNpy).result("triplet_blocks", h.tripletBlockCount());
                 if (ev != null) m.output(outDir.resolve("eigenvalues.csv")).result("lowest_nonzero_eigenvalue", ev[3]);
                 m.write(outDir.resolve("manifest.json"));
                 res = new Result(h.size(), h.pairs(), h.memoryBytes(), seconds, h.maxForce(), ev == null ? Double.NaN : ev[3]);
