@@ -132,6 +132,11 @@ class MesoelasticWorkflowStudyTest {
                 () -> new MesoelasticWorkflowStudy.Request("ipl", 0.82, 100, List.of(1.0), new MesoelasticWorkflowStudy.Md(0.005, 0.2, 2.0, 500,
                         List.of(1000L), List.of(3000L), 10), new MesoelasticWorkflowStudy.Ensemble(400, 10, false, 1e-10, 1e-6),
                         new MesoelasticWorkflowStudy.Dynamics(null, null, 2, 20), 0, 1)).template(), "refused before any MD");
+        assertEquals("{blocks} 200 leaves fewer than 2 of the 301 production frames at T = 1.0 in each block; lower it or run longer",
+                assertThrows(InvalidParameter.class, () -> new MesoelasticWorkflowStudy.Request("ipl", 0.82, 100, List.of(1.0),
+                        new MesoelasticWorkflowStudy.Md(0.005, 0.2, 2.0, 500, List.of(1000L), List.of(3000L), 10),
+                        new MesoelasticWorkflowStudy.Ensemble(2, 10, false, 1e-10, 1e-6), new MesoelasticWorkflowStudy.Dynamics(null, null, 200, 20), 0, 1))
+                        .template(), "too many time blocks refused before any MD (was an error after MD, quench and kappa)");
         assertArrayEquals(new int[] {0, 4, 7}, ParentFrames.indices(8, 3));
         assertArrayEquals(new int[] {7}, ParentFrames.indices(8, 1));
     }
