@@ -141,6 +141,10 @@ public final class FluidityFiguresStudy {
                 Checks.positive(runs.get(i).t(), "traj");
                 for (int j = 0; j < i; j++) {
                     if (runs.get(j).t() == runs.get(i).t()) throw new InvalidParameter("{traj} temperature " + runs.get(i).t() + " given twice");
+                    if (tName(runs.get(j).t()).equals(tName(runs.get(i).t()))) {   // one directory DIR/T… would hold both
+                        throw new InvalidParameter("{traj} temperatures " + runs.get(j).t() + " and " + runs.get(i).t() + " share the directory "
+                                + tName(runs.get(i).t()) + "; differ in the first 3 decimals");
+                    }
                 }
             }
             for (Double t : fluidityAt) requireRun(runs, t, "fluidityAt");
