@@ -165,7 +165,8 @@ public final class MesoelasticWorkflowStudy {
      * @param fit      the fit of eq 3 with the published constants (its {@link WorkflowFit#refusal} says why there is none)
      * @param computed the temperatures computed by this call
      * @param reused   the temperatures read from complete outputs of an earlier call
-     * @param warnings one line per temperature whose τ_α or its error is undefined
+     * @param warnings one line per temperature whose τ_α or its error is undefined, or whose time blocks are shorter
+     *                 than 2 τ_α (correlated: the error is underestimated)
      */
     public record Result(List<TemperatureRow> rows, WorkflowFit fit, List<Double> computed, List<Double> reused, List<String> warnings) {}
 

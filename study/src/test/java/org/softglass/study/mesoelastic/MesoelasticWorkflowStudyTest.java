@@ -141,6 +141,14 @@ class MesoelasticWorkflowStudyTest {
         assertArrayEquals(new int[] {7}, ParentFrames.indices(8, 1));
     }
 
+    /** Blocks shorter than 2 τ_α are correlated: the row says its block error is underestimated; at 2 τ_α or more nothing. */
+    @Test
+    void blocksShorterThanTwoTauAlphaAreFlagged() {
+        assertEquals(null, TemperatureStage.correlatedBlocks(5.0, 10.0, 3));
+        assertEquals("each of the 3 time blocks spans 10.00 tau, less than 2 tau_alpha (tau_alpha = 5.001): the blocks are correlated and the error of"
+                + " tau_alpha is underestimated; run longer or use fewer blocks", TemperatureStage.correlatedBlocks(5.001, 10.0, 3));
+    }
+
     private static Map<Path, FileTime> mtimes(Path root) throws IOException {
         Map<Path, FileTime> m = new LinkedHashMap<>();
         try (Stream<Path> s = Files.walk(root)) {
