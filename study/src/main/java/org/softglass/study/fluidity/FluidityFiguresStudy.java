@@ -307,10 +307,13 @@ public final class FluidityFiguresStudy {
         for (Path p : files) man.output(p);
         man.param("temperatures", req.temperatures()).param("fluidity_at", req.fluidityTemperatures()).param("random_at", randT)
                 .param("softness_at", softT).param("test_at", testT).param("tR", req.labels().tR()).param("dt", req.labels().dt())
-                .param("lead", req.labels().lead()).param("tail_fraction", req.labels().tailFraction()).param("pc", req.labels().pc())
-                .param("p_stable", req.labels().pStable()).param("tau_c", req.labels().tauC()).param("C", req.c()).param("folds", req.folds())
+                .param("lead", req.labels().lead()).param("tail_fraction", req.labels().tailFraction()).param("pl_event", req.labels().pL())
+                .param("pc", req.labels().pc()).param("p_stable", req.labels().pStable()).param("tau_c", req.labels().tauC())
+                .param("max_per_label", req.labels().maxPerLabel()).param("C", req.c()).param("folds", req.folds())
                 .param("bins", req.barriers().bins().spec()).param("p_threshold", req.barriers().pR()).param("lag", req.barriers().lag())
-                .param("seed", req.seed()).param("features", FEATURES)
+                .param("bootstrap", req.barriers().bootstrap()).param("min_events", req.barriers().minEvents()).param("p_max", req.barriers().pMax())
+                .param("van_hove_dr", req.vanHoveDr()).param("van_hove_max", req.vanHoveMax())
+                .param("seed", req.seed()).param("threads", ctx.threads()).param("features", FEATURES)
                 .write(out.resolve("figures.manifest.json"));
         return new Result(summaries, vh, files);
     }
