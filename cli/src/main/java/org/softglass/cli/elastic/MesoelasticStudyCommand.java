@@ -8,11 +8,14 @@ import org.softglass.cli.RunOptions;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.core.energy.Models;
 import org.softglass.core.util.Format;
+import org.softglass.core.util.InvalidParameter;
 import org.softglass.study.mesoelastic.MesoelasticWorkflowStudy;
 import org.softglass.study.mesoelastic.TemperatureRow;
 import org.softglass.study.mesoelastic.WorkflowFit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code softglass mesoelastic-study --out DIR}: paper 004's main figure from scratch, MD → inherent structures → κ, G →
@@ -111,13 +114,23 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         double rho = density != null ? density : Models.defaultDensity(model);
-        MesoelasticWorkflowStudy.Request req = new MesoelasticWorkflowStudy.Request(model, rho, n, temperatures,
-                new MesoelasticWorkflowStudy.Md(dt, tdamp, meltTemperature, meltSteps, equilibrate, steps, dumpEvery),
-                new MesoelasticWorkflowStudy.Ensemble(structures, dipoles, allPairs, tol, fmaxLimit),
-                new MesoelasticWorkflowStudy.Dynamics(q, type, blocks, perDecade), minTauT0, seed);
+        MesoelasticWorkflowStudy.Request req;
+        try {
+            req = new MesoelasticWorkflowStudy.Request(model, rho, n, temperatures,
+                    new MesoelasticWorkflowStudy.Md(dt, tdamp, meltTemperature, meltSteps, equilibrate, steps, dumpEvery),
+                    new MesoelasticWorkflowStudy.Ensemble(structures, dipoles, allPairs, tol, fmaxLimit),
+                    new MesoelasticWorkflowStudy.Dynamics(q, type, blocks, perDecade), minTauT0, seed);
+        } catch (InvalidParameter e) {   // the study checks the temperatures first, then the count of per-temperature values
+            if (e.template().startsWith("{steps} needs")) requireGivenFor(steps, "--steps");
+            if (e.template().startsWith("{equilibrate} needs")) requireGivenFor(equilibrate, "--equilibrate");
+            throw e;
+        }
         MesoelasticWorkflowStudy.Result r = MesoelasticWorkflowStudy.run(req, output.dir(), run.context());
         for (String w : r.warnings()) System.err.println("softglass: warning: " + w);
         if (!run.quiet()) {
@@ -139,6 +152,17 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The per-temperature defaults of {@code option} have one value per default temperature: with another number of
+     * temperatures and no {@code option} given, one line saying so (the study's own message would name an option the
+     * user did not write).
+     */
+    private void requireGivenFor(List<Long> values, String option) {
+        if (values.size() == 1 || values.size() == temperatures.size() || spec.commandLine().getParseResult().hasMatchedOption(option)) return;
+        throw new IllegalArgumentException(option + " has " + values.size() + " default values, one per default temperature; with "
+                + temperatures.size() + " temperature(s) give " + option + " (1 or " + temperatures.size() + " values, highest T first)");
     }
 
     private static String err(Double e) { return e == null ? "undefined" : Format.g4(e); }

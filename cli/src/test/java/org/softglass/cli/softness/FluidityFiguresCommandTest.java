@@ -78,6 +78,13 @@ class FluidityFiguresCommandTest {
         JsonNode fig = new ObjectMapper().readTree(out.resolve("figures.json").toFile());
         assertEquals("softglass.fluidity-figures/1", fig.get("schema").asText());
         assertTrue(Files.isRegularFile(out.resolve("figures.manifest.json")));
+        // every setting that changes an output is recorded (the bootstrap, event and van Hove settings were missing)
+        JsonNode params = new ObjectMapper().readTree(out.resolve("figures.manifest.json").toFile()).get("parameters");
+        for (String k : List.of("pl_event", "max_per_label", "bootstrap", "min_events", "p_max", "van_hove_dr", "van_hove_max", "threads")) {
+            assertTrue(params.has(k), k + " in " + params);
+        }
+        assertEquals(10, params.get("bootstrap").asInt());
+        assertEquals(2, params.get("threads").asInt());
         assertTrue(Files.isRegularFile(out.resolve("models/tails-T0.900.json")));
     }
 

@@ -141,6 +141,10 @@ public final class FluidityFiguresStudy {
                 Checks.positive(runs.get(i).t(), "traj");
                 for (int j = 0; j < i; j++) {
                     if (runs.get(j).t() == runs.get(i).t()) throw new InvalidParameter("{traj} temperature " + runs.get(i).t() + " given twice");
+                    if (tName(runs.get(j).t()).equals(tName(runs.get(i).t()))) {   // one directory DIR/T… would hold both
+                        throw new InvalidParameter("{traj} temperatures " + runs.get(j).t() + " and " + runs.get(i).t() + " share the directory "
+                                + tName(runs.get(i).t()) + "; differ in the first 3 decimals");
+                    }
                 }
             }
             for (Double t : fluidityAt) requireRun(runs, t, "fluidityAt");
@@ -303,10 +307,13 @@ public final class FluidityFiguresStudy {
         for (Path p : files) man.output(p);
         man.param("temperatures", req.temperatures()).param("fluidity_at", req.fluidityTemperatures()).param("random_at", randT)
                 .param("softness_at", softT).param("test_at", testT).param("tR", req.labels().tR()).param("dt", req.labels().dt())
-                .param("lead", req.labels().lead()).param("tail_fraction", req.labels().tailFraction()).param("pc", req.labels().pc())
-                .param("p_stable", req.labels().pStable()).param("tau_c", req.labels().tauC()).param("C", req.c()).param("folds", req.folds())
+                .param("lead", req.labels().lead()).param("tail_fraction", req.labels().tailFraction()).param("pl_event", req.labels().pL())
+                .param("pc", req.labels().pc()).param("p_stable", req.labels().pStable()).param("tau_c", req.labels().tauC())
+                .param("max_per_label", req.labels().maxPerLabel()).param("C", req.c()).param("folds", req.folds())
                 .param("bins", req.barriers().bins().spec()).param("p_threshold", req.barriers().pR()).param("lag", req.barriers().lag())
-                .param("seed", req.seed()).param("features", FEATURES)
+                .param("bootstrap", req.barriers().bootstrap()).param("min_events", req.barriers().minEvents()).param("p_max", req.barriers().pMax())
+                .param("van_hove_dr", req.vanHoveDr()).param("van_hove_max", req.vanHoveMax())
+                .param("seed", req.seed()).param("threads", ctx.threads()).param("features", FEATURES)
                 .write(out.resolve("figures.manifest.json"));
         return new Result(summaries, vh, files);
     }

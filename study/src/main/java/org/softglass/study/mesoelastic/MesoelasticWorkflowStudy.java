@@ -147,7 +147,16 @@ public final class MesoelasticWorkflowStudy {
                 throw new InvalidParameter("{equilibrate} needs 1 or " + m + " values (one per temperature), got " + md.equilibrate().size());
             }
             temperatures = List.copyOf(sorted);
-            for (int k = 0; k < m; k++) ParentFrames.indices((int) Math.min(Integer.MAX_VALUE, md.steps(k) / md.dumpEvery() + 1), ensemble.structures());
+            for (int k = 0; k < m; k++) {
+                int frames = (int) Math.min(Integer.MAX_VALUE, md.steps(k) / md.dumpEvery() + 1);
+                ParentFrames.indices(frames, ensemble.structures());
+                // the block error of τ_α needs 2 frames per block (BlockRelaxationTime): refused here, not after the MD,
+                // the quench and κ, G of the temperature
+                if (frames / dynamics.blocks() < 2) {
+                    throw new InvalidParameter("{blocks} " + dynamics.blocks() + " leaves fewer than 2 of the " + frames
+                            + " production frames at T = " + temperatures.get(k) + " in each block; lower it or run longer");
+                }
+            }
         }
     }
 
@@ -156,7 +165,8 @@ public final class MesoelasticWorkflowStudy {
      * @param fit      the fit of eq 3 with the published constants (its {@link WorkflowFit#refusal} says why there is none)
      * @param computed the temperatures computed by this call
      * @param reused   the temperatures read from complete outputs of an earlier call
-     * @param warnings one line per temperature whose τ_α or its error is undefined
+     * @param warnings one line per temperature whose τ_α or its error is undefined, or whose time blocks are shorter
+     *                 than 2 τ_α (correlated: the error is underestimated)
      */
     public record Result(List<TemperatureRow> rows, WorkflowFit fit, List<Double> computed, List<Double> reused, List<String> warnings) {}
 

@@ -27,7 +27,7 @@ import org.softglass.core.io.JsonFile;
  * @param gSem         its standard error over structures; null for one structure
  * @param structures   inherent structures
  * @param dipoles      κ_ij computed
- * @param warning      why τ_α or its error is undefined, or null
+ * @param warning      why τ_α or its error is undefined or not to be trusted (time blocks shorter than 2 τ_α), or null
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TemperatureRow(@JsonProperty("key") String key, @JsonProperty("T") double t, @JsonProperty("tau_alpha") Double tauAlpha,

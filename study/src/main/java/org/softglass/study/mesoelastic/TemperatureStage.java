@@ -74,10 +74,26 @@ final class TemperatureStage {
             warning = b.undefined() + " of " + dyn.blocks() + " time blocks do not reach F_s = 0.2: no error of tau_alpha; run longer";
         }
         Double tau = f.tauAlpha();
+        if (warning == null && tau != null) warning = correlatedBlocks(tau, (frames / dyn.blocks() - 1) * spec.dumpEvery() * spec.dt(), dyn.blocks());
         TemperatureRow row = new TemperatureRow(key, t, tau, tau == null ? null : JsonFile.finite(b.sem()), tau == null ? null : tau / f.t0(), f.t0(), f.q(),
                 type, e.kappaMean(), JsonFile.finite(e.kappaSem()), e.kappaMedian(), e.gMean(), JsonFile.finite(e.gSem()), e.structures(), e.dipoles(),
                 warning);
         JsonFile.write(dir.resolve("row.json"), row);
         return row;
+    }
+
+    /**
+     * Why the block error of τ_α is not to be trusted, or null: consecutive time blocks are independent estimates only
+     * when each spans several τ_α; a block shorter than 2 τ_α shares relaxations with its neighbours (and its own F_s
+     * barely reaches 0.2), so s_{B−1}/√B underestimates the error.
+     *
+     * @param tau   τ_α of the whole trajectory (τ)
+     * @param span  the time one block spans, (⌊F/B⌋ − 1) frame intervals (τ)
+     * @param blocks B
+     */
+    static String correlatedBlocks(double tau, double span, int blocks) {
+        if (span >= 2 * tau) return null;
+        return String.format(java.util.Locale.ROOT, "each of the %d time blocks spans %.4g tau, less than 2 tau_alpha (tau_alpha = %.4g): the blocks are "
+                + "correlated and the error of tau_alpha is underestimated; run longer or use fewer blocks", blocks, span, tau);
     }
 }

@@ -38,5 +38,8 @@ class FluidityFiguresStudyTest {
         assertEquals("traj temperature 0.61 given twice", assertThrows(InvalidParameter.class, () -> request(List.of(), 5, 0.61, 0.61)).getMessage());
         assertEquals("traj expected trajectories at 2 or more temperatures, got 1", assertThrows(InvalidParameter.class, () -> request(List.of(), 5, 0.61)).getMessage());
         assertThrows(InvalidParameter.class, () -> request(List.of(), 1, 0.61, 0.9));
+        // two temperatures with one directory DIR/T0.450: the second would overwrite the first's p_hop and descriptors
+        assertEquals("{traj} temperatures 0.4501 and 0.4502 share the directory T0.450; differ in the first 3 decimals",
+                assertThrows(InvalidParameter.class, () -> request(List.of(), 5, 0.4501, 0.4502, 0.9)).template());
     }
 }

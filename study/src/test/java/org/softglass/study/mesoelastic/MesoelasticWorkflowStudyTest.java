@@ -132,8 +132,21 @@ class MesoelasticWorkflowStudyTest {
                 () -> new MesoelasticWorkflowStudy.Request("ipl", 0.82, 100, List.of(1.0), new MesoelasticWorkflowStudy.Md(0.005, 0.2, 2.0, 500,
                         List.of(1000L), List.of(3000L), 10), new MesoelasticWorkflowStudy.Ensemble(400, 10, false, 1e-10, 1e-6),
                         new MesoelasticWorkflowStudy.Dynamics(null, null, 2, 20), 0, 1)).template(), "refused before any MD");
+        assertEquals("{blocks} 200 leaves fewer than 2 of the 301 production frames at T = 1.0 in each block; lower it or run longer",
+                assertThrows(InvalidParameter.class, () -> new MesoelasticWorkflowStudy.Request("ipl", 0.82, 100, List.of(1.0),
+                        new MesoelasticWorkflowStudy.Md(0.005, 0.2, 2.0, 500, List.of(1000L), List.of(3000L), 10),
+                        new MesoelasticWorkflowStudy.Ensemble(2, 10, false, 1e-10, 1e-6), new MesoelasticWorkflowStudy.Dynamics(null, null, 200, 20), 0, 1))
+                        .template(), "too many time blocks refused before any MD (was an error after MD, quench and kappa)");
         assertArrayEquals(new int[] {0, 4, 7}, ParentFrames.indices(8, 3));
         assertArrayEquals(new int[] {7}, ParentFrames.indices(8, 1));
+    }
+
+    /** Blocks shorter than 2 τ_α are correlated: the row says its block error is underestimated; at 2 τ_α or more nothing. */
+    @Test
+    void blocksShorterThanTwoTauAlphaAreFlagged() {
+        assertEquals(null, TemperatureStage.correlatedBlocks(5.0, 10.0, 3));
+        assertEquals("each of the 3 time blocks spans 10.00 tau, less than 2 tau_alpha (tau_alpha = 5.001): the blocks are correlated and the error of"
+                + " tau_alpha is underestimated; run longer or use fewer blocks", TemperatureStage.correlatedBlocks(5.001, 10.0, 3));
     }
 
     private static Map<Path, FileTime> mtimes(Path root) throws IOException {
