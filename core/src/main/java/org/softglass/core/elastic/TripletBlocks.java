@@ -138,20 +138,24 @@ final class TripletBlocks {
         }
     }
 
-    /** Rows [from, to) of Y += B X for nr interleaved vectors (layout of {@link Hessian#multiplyMany}). */
+    /**
+     * Rows [from, to) of Y += B X for nr interleaved vectors (layout of {@link Hessian#multiplyMany}). Each
+     * vector's row sum is formed exactly as in {@link #addProduct} (blocks in column order, {@code b_x x + b_y y
+     * + b_z z} per block, then added to y once), so every vector's result equals {@link #addProduct} bit for bit.
+     */
     void addProductMany(double[] x, double[] y, int nr, int from, int to) {
+        double[] acc = new double[3 * nr];
         for (int l = from; l < to; l++) {
+            Arrays.fill(acc, 0.0);
             for (int t = rowStart[l]; t < rowStart[l + 1]; t++) {
-                int m = col3[t] / 3, o = 9 * t;
+                int xo = col3[t] * nr, o = 9 * t;
                 for (int r = 0; r < 3; r++) {
-                    int yo = (3 * l + r) * nr;
-                    for (int c = 0; c < 3; c++) {
-                        double v = b[o + 3 * r + c];
-                        int xo = (3 * m + c) * nr;
-                        for (int s = 0; s < nr; s++) y[yo + s] += v * x[xo + s];
-                    }
+                    double bx = b[o + 3 * r], by = b[o + 3 * r + 1], bz = b[o + 3 * r + 2];
+                    for (int s = 0; s < nr; s++) acc[r * nr + s] += bx * x[xo + s] + by * x[xo + nr + s] + bz * x[xo + 2 * nr + s];
                 }
             }
+            int yo = 3 * l * nr;
+            for (int k = 0; k < 3 * nr; k++) y[yo + k] += acc[k];
         }
     }
 
