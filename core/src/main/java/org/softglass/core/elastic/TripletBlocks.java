@@ -51,21 +51,22 @@ final class TripletBlocks {
      * Assembles the blocks over the triplets formed by the interacting neighbours of each centre.
      *
      * @param rowStart the pair rows of the Hessian (N + 1)
-     * @param pairCol3 3 j per pair entry: the neighbours of each row within the cutoff, ascending
+     * @param pairCol3 3 j per pair entry: the neighbours of each row within the pair cutoff; only those
+     *                  within the three-body cutoff aσ form triplets (as in {@code TripletForces})
      * @param pos       reference positions (3N); separations through {@link Hessian#separation} (sheared box)
      */
     static TripletBlocks assemble(TripletTerm term, int n, int[] rowStart, int[] pairCol3, double[] pos, Box box, double shear) {
         Map<Long, double[]> blocks = new HashMap<>();
         double[] force = new double[3 * n], xi = new double[3 * n];
         double[] g = new double[6], hh = new double[36], d1 = new double[3], d2 = new double[3], w = new double[6];
-        double energy = 0, born = 0;
+        double energy = 0, born = 0, rc2 = term.cutoff() * term.cutoff();
         for (int i = 0; i < n; i++) {
             for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
                 int j = pairCol3[e] / 3;
-                Hessian.separation(pos, box, shear, j, i, d1);
+                if (!(Hessian.separation(pos, box, shear, j, i, d1) < rc2)) continue;
                 for (int f = e + 1; f < rowStart[i + 1]; f++) {
                     int k = pairCol3[f] / 3;
-                    Hessian.separation(pos, box, shear, k, i, d2);
+                    if (!(Hessian.separation(pos, box, shear, k, i, d2) < rc2)) continue;
                     double h = term.evaluate(d1[0], d1[1], d1[2], d2[0], d2[1], d2[2], g);
                     term.hessian(d1[0], d1[1], d1[2], d2[0], d2[1], d2[2], hh);
                     energy += h;
