@@ -347,8 +347,8 @@ public final class Hessian implements AutoCloseable {
         int[] r = rattlers();
         if (r.length > 0) {
             throw new ElasticException(String.format("Hessian is singular beyond the 3 translations: %d rattler(s) with fewer than"
-                    + " %d interacting neighbour(s) (first: particle slot %d with %d); remove them before computing elastic moduli",
-                    r.length, minContacts(), r[0], contacts(r[0])));
+                    + " %d interacting %s (first: particle slot %d with %d); remove them before computing elastic moduli",
+                    r.length, minContacts(), minContacts() == 1 ? "neighbour" : "neighbours", r[0], contacts(r[0])));
         }
     }
 

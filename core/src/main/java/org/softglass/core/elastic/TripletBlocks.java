@@ -51,21 +51,22 @@ final class TripletBlocks {
      * Assembles the blocks over the triplets formed by the interacting neighbours of each centre.
      *
      * @param rowStart the pair rows of the Hessian (N + 1)
-     * @param pairCol3 3 j per pair entry: the neighbours of each row within the cutoff, ascending
+     * @param pairCol3 3 j per pair entry: the neighbours of each row within the pair cutoff; only those
+     *                  within the three-body cutoff aσ form triplets (as in {@code TripletForces})
      * @param pos       reference positions (3N); separations through {@link Hessian#separation} (sheared box)
      */
     static TripletBlocks assemble(TripletTerm term, int n, int[] rowStart, int[] pairCol3, double[] pos, Box box, double shear) {
         Map<Long, double[]> blocks = new HashMap<>();
         double[] force = new double[3 * n], xi = new double[3 * n];
         double[] g = new double[6], hh = new double[36], d1 = new double[3], d2 = new double[3], w = new double[6];
-        double energy = 0, born = 0;
+        double energy = 0, born = 0, rc2 = term.cutoff() * term.cutoff();
         for (int i = 0; i < n; i++) {
             for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
                 int j = pairCol3[e] / 3;
-                Hessian.separation(pos, box, shear, j, i, d1);
+                if (!(Hessian.separation(pos, box, shear, j, i, d1) < rc2)) continue;
                 for (int f = e + 1; f < rowStart[i + 1]; f++) {
                     int k = pairCol3[f] / 3;
-                    Hessian.separation(pos, box, shear, k, i, d2);
+                    if (!(Hessian.separation(pos, box, shear, k, i, d2) < rc2)) continue;
                     double h = term.evaluate(d1[0], d1[1], d1[2], d2[0], d2[1], d2[2], g);
                     term.hessian(d1[0], d1[1], d1[2], d2[0], d2[1], d2[2], hh);
                     energy += h;
@@ -138,20 +139,24 @@ final class TripletBlocks {
         }
     }
 
-    /** Rows [from, to) of Y += B X for nr interleaved vectors (layout of {@link Hessian#multiplyMany}). */
+    /**
+     * Rows [from, to) of Y += B X for nr interleaved vectors (layout of {@link Hessian#multiplyMany}). Each
+     * vector's row sum is formed exactly as in {@link #addProduct} (blocks in column order, {@code b_x x + b_y y
+     * + b_z z} per block, then added to y once), so every vector's result equals {@link #addProduct} bit for bit.
+     */
     void addProductMany(double[] x, double[] y, int nr, int from, int to) {
+        double[] acc = new double[3 * nr];
         for (int l = from; l < to; l++) {
+            Arrays.fill(acc, 0.0);
             for (int t = rowStart[l]; t < rowStart[l + 1]; t++) {
-                int m = col3[t] / 3, o = 9 * t;
+                int xo = col3[t] * nr, o = 9 * t;
                 for (int r = 0; r < 3; r++) {
-                    int yo = (3 * l + r) * nr;
-                    for (int c = 0; c < 3; c++) {
-                        double v = b[o + 3 * r + c];
-                        int xo = (3 * m + c) * nr;
-                        for (int s = 0; s < nr; s++) y[yo + s] += v * x[xo + s];
-                    }
+                    double bx = b[o + 3 * r], by = b[o + 3 * r + 1], bz = b[o + 3 * r + 2];
+                    for (int s = 0; s < nr; s++) acc[r * nr + s] += bx * x[xo + s] + by * x[xo + nr + s] + bz * x[xo + 2 * nr + s];
                 }
             }
+            int yo = 3 * l * nr;
+            for (int k = 0; k < 3 * nr; k++) y[yo + k] += acc[k];
         }
     }
 

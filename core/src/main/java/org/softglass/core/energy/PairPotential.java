@@ -31,8 +31,9 @@ public final class PairPotential {
     }
 
     /**
-     * With a three-body term (null for none) whose cutoff must not exceed the largest pair cutoff
-     * (the neighbour list radius is taken from the pairs).
+     * With a three-body term (null for none) whose cutoff must not exceed any pair cutoff: the neighbour
+     * list radius is taken from the pairs, and the Hessian ({@code TripletBlocks}) forms the triplets from
+     * each particle's pair neighbours.
      */
     PairPotential(String name, String description, int species, PairParams[] table, TripletTerm triplet) {
         if (table.length != species * species) throw new IllegalArgumentException("table must be species²");
@@ -47,10 +48,14 @@ public final class PairPotential {
         this.description = description;
         this.species = species;
         this.table = table.clone();
-        double m = 0;
-        for (PairParams p : table) m = Math.max(m, Math.sqrt(p.rc2()));
-        if (triplet != null && triplet.cutoff() > m) {
-            throw new IllegalArgumentException("three-body cutoff " + triplet.cutoff() + " exceeds the largest pair cutoff " + m);
+        double m = 0, least = Double.POSITIVE_INFINITY;
+        for (PairParams p : table) {
+            m = Math.max(m, Math.sqrt(p.rc2()));
+            least = Math.min(least, Math.sqrt(p.rc2()));
+        }
+        if (triplet != null && triplet.cutoff() > least) {
+            throw new IllegalArgumentException("three-body cutoff " + triplet.cutoff() + " exceeds the pair cutoff " + least
+                    + " (a triplet neighbour must be a pair neighbour: the Hessian forms triplets from the pair rows)");
         }
         this.maxCutoff = m;
         this.triplet = triplet;

@@ -164,4 +164,24 @@ class HessianTest {
             assertTrue(e.getMessage().contains("not at an energy minimum"), e.getMessage());
         }
     }
+
+    /**
+     * The rattler refusal of a pair model keeps its wording ("fewer than 4 interacting neighbours"); a three-body
+     * model counts a particle with no interacting neighbour ("fewer than 1 interacting neighbour"). Dilute random
+     * configurations (N = 20 in a box of 6 σ, ρ ≈ 0.09) hold both kinds.
+     */
+    @Test
+    void rattlerMessageNamesTheThreshold() {
+        Box box = Box.cubic(6.0);
+        try (ParticleStore p = Configs.random(20, box, 0.8, 0.9, 3); Hessian h = Hessian.assemble(p, box, Models.ka(), 1)) {
+            ElasticException e = assertThrows(ElasticException.class, h::requireNoRattlers);
+            assertTrue(e.getMessage().matches("Hessian is singular beyond the 3 translations: \\d+ rattler\\(s\\) with fewer than 4 interacting"
+                    + " neighbours \\(first: particle slot \\d+ with [0-3]\\); remove them before computing elastic moduli"), e.getMessage());
+        }
+        try (ParticleStore p = Configs.random(20, box, 1.0, 0.9, 3); Hessian h = Hessian.assemble(p, box, Models.sw(), 1)) {
+            ElasticException e = assertThrows(ElasticException.class, h::requireNoRattlers);
+            assertTrue(e.getMessage().contains("rattler(s) with fewer than 1 interacting neighbour (first: particle slot ")
+                    && e.getMessage().endsWith(" with 0); remove them before computing elastic moduli"), e.getMessage());
+        }
+    }
 }

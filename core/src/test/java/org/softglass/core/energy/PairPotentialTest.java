@@ -104,6 +104,23 @@ class PairPotentialTest {
         }
     }
 
+    /**
+     * A three-body term must reach no farther than any pair cutoff: the Hessian forms its triplets from the
+     * pair rows (neighbours within each species pair's cutoff), so a triplet neighbour beyond a shorter pair
+     * cutoff would be in the forces ({@code TripletForces}, from the list) but missing from the Hessian.
+     * AA reaches 2.0, AB and BB 1.0; a term of cutoff 1.5 is refused, one of cutoff 1.0 accepted.
+     */
+    @Test
+    void threeBodyCutoffWithinEveryPairCutoff() {
+        org.softglass.core.simd.PairParams far = new org.softglass.core.simd.PairParams(org.softglass.core.simd.PairParams.Form.HARMONIC, 4.0, 1, 0.5, 0, 0, 0, 0);
+        org.softglass.core.simd.PairParams near = new org.softglass.core.simd.PairParams(org.softglass.core.simd.PairParams.Form.HARMONIC, 1.0, 1, 1.0, 0, 0, 0, 0);
+        org.softglass.core.simd.PairParams[] t = {far, near, near, near};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new PairPotential("x", "x", 2, t, new TripletTerm(1, 1, 1.5, -1.0 / 3)));
+        assertTrue(e.getMessage().contains("three-body cutoff 1.5") && e.getMessage().contains("1.0"), e.getMessage());
+        assertTrue(new PairPotential("x", "x", 2, t, new TripletTerm(1, 1, 1.0, -1.0 / 3)).hasTripletTerm());
+    }
+
     @Test
     void badParametersAndNamesAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.byName("lj"));
