@@ -30,10 +30,21 @@ public final class JsonFile {
     private static final ObjectMapper LINE = new ObjectMapper();
     /**
      * The reader of {@link #read} and {@link #readDocument}: a JSON null or a missing field bound to a {@code double} is
-     * NaN (the writers put null where a number is not finite, {@link #finite}), not Jackson's 0.
+     * NaN (the writers put null where a number is not finite, {@link #finite}), not Jackson's 0; a null element of a
+     * primitive array ({@code double[]}, {@code long[]}, {@code int[]}) is refused, not read as 0 (bind a
+     * {@code List<Double>} where nulls are expected); nothing may follow the document.
      */
-    private static final ObjectMapper READ = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
-            .addDeserializer(Double.TYPE, new com.fasterxml.jackson.databind.deser.std.NumberDeserializers.DoubleDeserializer(Double.TYPE, Double.NaN)));
+    private static final ObjectMapper READ = lenientMapper();
+
+    private static ObjectMapper lenientMapper() {
+        ObjectMapper m = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+                .addDeserializer(Double.TYPE, new com.fasterxml.jackson.databind.deser.std.NumberDeserializers.DoubleDeserializer(Double.TYPE, Double.NaN)))
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        for (Class<?> a : new Class<?>[] {double[].class, long[].class, int[].class}) {
+            m.configOverride(a).setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(com.fasterxml.jackson.annotation.Nulls.FAIL));
+        }
+        return m;
+    }
 
     private JsonFile() {}
 
@@ -82,7 +93,7 @@ public final class JsonFile {
         String src = file.toString();
         com.fasterxml.jackson.databind.JsonNode root;
         try {
-            root = JSON.readTree(java.nio.file.Files.readAllBytes(file));
+            root = READ.readTree(java.nio.file.Files.readAllBytes(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF

@@ -65,5 +65,8 @@ class CsvRowsTest {
         Files.write(f, new byte[] {'1', ',', (byte) 0xff, '\n'});
         assertEquals(f + ": not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table",
                 assertThrows(InputFormatException.class, () -> CsvRows.readCommented(f, (r, l, s) -> { })).getMessage());
+        Files.writeString(f, "# T, tau\n0.5, 2\n0.6, x\n");
+        assertEquals(f + ":3: found '0.6, x', expected numbers", assertThrows(InputFormatException.class,
+                () -> CsvRows.readCommented(f, (r, l, s) -> Double.parseDouble(r[1]))).getMessage(), "a value the consumer cannot parse, named with its line");
     }
 }

@@ -45,6 +45,25 @@ class JsonFileDocumentTest {
         assertTrue(m.startsWith(f + ": does not match its schema (") && m.endsWith(") at field 'names'"), m);
     }
 
+    record Arr(@JsonProperty("v") double[] v, @JsonProperty("boxed") List<Double> boxed) {}
+
+    @Test
+    void lenientReadRefusesNullInAPrimitiveArrayAndTrailingText() throws Exception {
+        Path f = dir.resolve("a.json");
+        Files.writeString(f, "{\"v\": [1, 2.5], \"boxed\": [1, null]}");
+        Arr a = JsonFile.read(f, Arr.class);
+        assertEquals(2.5, a.v()[1]);
+        assertNull(a.boxed().get(1), "a list of boxed numbers keeps its nulls");
+        Files.writeString(f, "{\"v\": [1, null]}");
+        String m = assertThrows(InputFormatException.class, () -> JsonFile.read(f, Arr.class)).getMessage();
+        assertTrue(m.startsWith(f + ": does not match its schema (") && m.endsWith(" at field 'v[1]'"), "not 0: " + m);
+        Files.writeString(f, "{\"v\": [1]} {}");
+        assertTrue(assertThrows(InputFormatException.class, () -> JsonFile.read(f, Arr.class)).getMessage().startsWith(f + ": not valid JSON ("));
+        Files.writeString(f, "{\"schema\": \"softglass.t/1\"} x");
+        assertTrue(assertThrows(InputFormatException.class, () -> JsonFile.readDocument(f, "softglass.t/1", Arr.class)).getMessage()
+                .startsWith(f + ": not valid JSON ("));
+    }
+
     @Test
     void streamIsReadLikeAFileAndNamedBySource() throws Exception {
         Doc d = JsonFile.read(new ByteArrayInputStream("{\"names\":[]}".getBytes(StandardCharsets.UTF_8)), "res.json", Doc.class);
