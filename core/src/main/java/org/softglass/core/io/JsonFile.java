@@ -133,6 +133,9 @@ public final class JsonFile {
         try {
             return READ.readValue(bytes, type);
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {   // FAIL_ON_TRAILING_TOKENS
+                throw new InputFormatException(src, -1, "not valid JSON (text after the document: " + e.getOriginalMessage() + ")", e);
+            }
             throw schemaMismatch(src, e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")", e);
