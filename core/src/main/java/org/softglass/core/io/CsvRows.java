@@ -84,6 +84,22 @@ public final class CsvRows {
     }
 
     /**
+     * The last non-blank line of {@code csv} split at commas (every field, empty ones kept), or null when the file does
+     * not exist or holds no such line: the newest row of a table still being appended to (a running MD item's
+     * {@code thermo.csv.part}), whose last line may be incomplete (the caller checks the field count). Streams the file.
+     *
+     * @throws IOException the file cannot be read, or is not UTF-8 text
+     */
+    public static String[] lastRow(Path csv) throws IOException {
+        if (!Files.isRegularFile(csv)) return null;
+        String last = null;
+        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            for (String s; (s = r.readLine()) != null; ) if (!s.isBlank()) last = s;
+        }
+        return last == null ? null : last.split(",", -1);
+    }
+
+    /**
      * Writes {@code header} and {@code rows} atomically ({@link AtomicOutput}: the file appears complete or not at all):
      * a {@code Double} as Java's shortest representation, NaN and ±∞ as an empty field (pandas reads NaN); anything
      * else by {@code toString()}.
