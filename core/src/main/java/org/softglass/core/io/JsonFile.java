@@ -90,19 +90,34 @@ public final class JsonFile {
      * @throws InputFormatException naming the file: not JSON (or not text), or another schema
      */
     private static com.fasterxml.jackson.databind.JsonNode root(Path file, String schema) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode root = tree(file, READ, false);
+        requireSchema(file.toString(), root, schema);
+        return root;
+    }
+
+    /**
+     * The parsed text of {@code file} (null or a missing node when it holds nothing).
+     *
+     * @param lines whether a syntax error names its line (a hand-written file)
+     * @throws InputFormatException naming the file: not JSON (or not text in any UTF)
+     */
+    private static com.fasterxml.jackson.databind.JsonNode tree(Path file, ObjectMapper mapper, boolean lines) throws IOException {
         String src = file.toString();
-        com.fasterxml.jackson.databind.JsonNode root;
         try {
-            root = READ.readTree(java.nio.file.Files.readAllBytes(file));
+            return mapper.readTree(java.nio.file.Files.readAllBytes(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+            long line = lines && e.getLocation() != null ? e.getLocation().getLineNr() : -1;
+            throw new InputFormatException(src, line, "not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
             throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** @throws InputFormatException unless {@code root}'s field "schema" is {@code schema} */
+    private static void requireSchema(String src, com.fasterxml.jackson.databind.JsonNode root, String schema) {
         if (root == null || !schema.equals(root.path("schema").asText(""))) {
             throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + schema + "\"");
         }
-        return root;
     }
 
     /**
@@ -217,22 +232,12 @@ public final class JsonFile {
 
     private static <T> T bind(Path file, String schema, Class<T> type, ObjectMapper mapper, boolean lines) throws IOException {
         String src = file.toString();
-        com.fasterxml.jackson.databind.JsonNode root;
-        try {
-            root = mapper.readTree(java.nio.file.Files.readAllBytes(file));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            long line = lines && e.getLocation() != null ? e.getLocation().getLineNr() : -1;
-            throw new InputFormatException(src, line, "not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
-            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
-        }
+        com.fasterxml.jackson.databind.JsonNode root = tree(file, mapper, lines);
         if (root == null || !root.isObject()) {
             throw new InputFormatException(src, -1, "holds " + (root == null || root.isMissingNode() ? "nothing" : InputFormatException.quote(root.toString()))
                     + ", expected a JSON object");
         }
-        if (schema != null && !schema.equals(root.path("schema").asText(""))) {
-            throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + schema + "\"");
-        }
+        if (schema != null) requireSchema(src, root, schema);
         try {
             return mapper.treeToValue(root, type);
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
