@@ -180,10 +180,12 @@ public final class JsonFile {
     /**
      * What every strict reader of softglass refuses ({@link #readStrict}, {@link ConfigFile}): null (or a missing field)
      * for a primitive component, anything after the document, a number with a fraction (or 2.0) for an integer, an
-     * unknown field unless the record ignores them. {@code builder} is returned, configured.
+     * unknown field unless the record ignores them, a key given twice in one object (Jackson would keep the last
+     * silently). {@code builder} is returned, configured.
      */
     static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B strictFeatures(B builder) {
-        return builder.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+        return builder.enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);

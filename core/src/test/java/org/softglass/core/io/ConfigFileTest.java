@@ -52,5 +52,7 @@ class ConfigFileTest {
         assertTrue(f.startsWith("f.yaml:2: ") && f.endsWith(" at field 'inner.k'"), f);
         String t = refused("t.json", "{\"name\": \"a\"}\n{}");
         assertTrue(t.startsWith("t.json:2: "), t);
+        String twice = refused("d.yaml", "name: a\nts: [1]\nname: b\n");
+        assertTrue(twice.startsWith("d.yaml:3: Duplicate field 'name'"), "a key given twice is refused, not the last kept: " + twice);
     }
 }
