@@ -87,7 +87,7 @@ public final class PipelineLedger {
         Map<String, String> in = new LinkedHashMap<>();
         for (Path p : it.inputs()) in.put(rel(p), sha256(p));
         f.put("inputs", in);
-        return Manifest.sha256(JsonFile.compact(f).getBytes(StandardCharsets.UTF_8));
+        return Manifest.sha256(JsonFile.text(f).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

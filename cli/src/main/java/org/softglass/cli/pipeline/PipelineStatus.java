@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.softglass.core.io.CsvRows;
 import org.softglass.core.io.InputFormatException;
 
 /**
@@ -130,13 +131,14 @@ public final class PipelineStatus {
         if (!item.matches("simulate-T[0-9.]+") || steps == null) return item + " running";   // not an MD item (e.g. a quench shard)
         Path thermo = dir.resolve("md").resolve(item.substring("simulate-".length())).resolve("thermo.csv.part");
         long total = steps;   // thermo rows count production steps
-        try (Stream<String> lines = Files.isRegularFile(thermo) ? Files.lines(thermo) : Stream.empty()) {
-            String last = lines.reduce((a, b) -> b).orElse(null);
-            if (last == null || !Character.isDigit(last.charAt(0))) {
+        try {
+            String[] last = CsvRows.lastRow(thermo);   // the header alone, or nothing: no production row yet
+            if (last == null || last[0].isEmpty() || !Character.isDigit(last[0].charAt(0))) {
                 return item + ": melting or equilibrating (no production thermo rows yet; " + total + " production steps to run)";
             }
-            return item + ": production step " + last.substring(0, last.indexOf(',')) + " of " + total;
-        } catch (IOException | RuntimeException e) {
+            if (last.length < 2) return item + " running";   // a row still being written
+            return item + ": production step " + last[0] + " of " + total;
+        } catch (IOException e) {
             return item + " running";
         }
     }

@@ -2,9 +2,9 @@ package org.softglass.core.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,20 +14,23 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A configuration file a person writes (YAML or JSON), bound strictly to a record: every key must be a component
- * ({@code @JsonProperty}) of the record or of a nested one, a value must be of its component's type (no float for an
- * integer, no null for a primitive), nothing may follow the document; a single value is accepted where a list is
- * expected. Errors name the file and the line: an unknown key the line that holds it, anything else where the parser
- * stopped.
+ * A configuration file a person writes (YAML or JSON), bound strictly to a record with the features every strict
+ * reader shares ({@link JsonFile#strictFeatures}): every key must be a component ({@code @JsonProperty}) of the record
+ * or of a nested one, no null (or missing key) for a primitive, no fraction for an integer, nothing after the
+ * document; a single value is accepted where a list is expected. Unlike {@link JsonFile#readStrict}, a scalar may be
+ * converted between text and number ({@code name: 2024} is a name, {@code dt: "0.005"} a number; a value that does not
+ * convert, {@code dt: ten}, is refused): in YAML a plain scalar's kind is the parser's guess, not the writer's choice.
+ * Errors name the file and the line: an unknown key the line that holds it, anything else where the parser stopped,
+ * then the field ({@code at field 'quench.ftol'}).
  */
 public final class ConfigFile {
+    private static final ObjectMapper JSON = mapper(com.fasterxml.jackson.databind.json.JsonMapper.builder()),
+            YAML = mapper(com.fasterxml.jackson.dataformat.yaml.YAMLMapper.builder());
+
     private ConfigFile() {}
 
-    private static ObjectMapper mapper(boolean json) {
-        return (json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory()))
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> ObjectMapper mapper(B builder) {
+        return JsonFile.strictFeatures(builder).enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY).build();
     }
 
     /**
@@ -42,12 +45,16 @@ public final class ConfigFile {
      */
     public static <T> T read(InputStream in, Path file, boolean json, Class<T> type) throws IOException {
         try {
-            return mapper(json).readValue(in, type);
+            return (json ? JSON : YAML).readValue(in, type);
         } catch (UnrecognizedPropertyException e) {
             throw new InputFormatException(file.toString(), keyLine(file, e.getPropertyName(), line(e)), "unknown key '" + e.getPropertyName()
                     + "', expected one of " + e.getKnownPropertyIds());
+        } catch (JsonMappingException e) {
+            throw new InputFormatException(file.toString(), line(e), firstLine(e) + JsonFile.at(e));
         } catch (JsonProcessingException e) {
-            throw new InputFormatException(file.toString(), line(e), e.getOriginalMessage().lines().findFirst().orElse("malformed"));
+            throw new InputFormatException(file.toString(), line(e), firstLine(e));
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection (JSON): not text in any UTF
+            throw new InputFormatException(file.toString(), -1, "not text (" + e.getMessage() + "), expected UTF-8", e);
         }
     }
 
@@ -63,6 +70,10 @@ public final class ConfigFile {
             if (p.matcher(lines.get((int) l - 1)).find()) return l;
         }
         return reported;
+    }
+
+    private static String firstLine(JsonProcessingException e) {
+        return e.getOriginalMessage().lines().findFirst().orElse("malformed");
     }
 
     private static long line(JsonProcessingException e) {

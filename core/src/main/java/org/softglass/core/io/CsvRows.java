@@ -62,7 +62,8 @@ public final class CsvRows {
      * 1, 2, 3; trailing empty fields are dropped). No header or field count is imposed: the caller reads the first row as
      * a header if it has one and names what it expected. The {@code text} passed is the stripped line.
      *
-     * @throws InputFormatException from the consumer, or for text that is not UTF-8
+     * @throws InputFormatException from the consumer, a value it cannot parse (a {@link NumberFormatException}, named
+     *     with the line), or text that is not UTF-8
      */
     public static void readCommented(Path csv, Row row) throws IOException {
         try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
@@ -71,11 +72,31 @@ public final class CsvRows {
                 line++;
                 String t = s.strip();
                 if (t.isEmpty() || t.startsWith("#")) continue;
-                row.accept(t.split("\\s*,\\s*"), line, t);
+                try {
+                    row.accept(t.split("\\s*,\\s*"), line, t);
+                } catch (NumberFormatException e) {
+                    throw new InputFormatException(csv.toString(), line, "found '" + InputFormatException.quote(t) + "', expected numbers");
+                }
             }
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new InputFormatException(csv.toString(), -1, "not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table", e);
         }
+    }
+
+    /**
+     * The last non-blank line of {@code csv} split at commas (every field, empty ones kept), or null when the file does
+     * not exist or holds no such line: the newest row of a table still being appended to (a running MD item's
+     * {@code thermo.csv.part}), whose last line may be incomplete (the caller checks the field count). Streams the file.
+     *
+     * @throws IOException the file cannot be read, or is not UTF-8 text
+     */
+    public static String[] lastRow(Path csv) throws IOException {
+        if (!Files.isRegularFile(csv)) return null;
+        String last = null;
+        try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            for (String s; (s = r.readLine()) != null; ) if (!s.isBlank()) last = s;
+        }
+        return last == null ? null : last.split(",", -1);
     }
 
     /**

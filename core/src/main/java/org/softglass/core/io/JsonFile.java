@@ -10,21 +10,41 @@ import java.util.Map;
 /**
  * The JSON files softglass writes and reads, the one place JSON is parsed. Writing: an object (maps, lists, records,
  * numbers) as indented JSON, atomically ({@link AtomicOutput}); keys keep their insertion order ({@link #map}), so a
- * file is identical run to run; a number that is not finite goes in as null ({@link #finite}). Reading: into a record
- * whose components name the file's fields, leniently ({@link #read}: null and missing doubles are NaN) or strictly
- * ({@link #readStrict}: no coercion, a field of the wrong kind named with its path, what it holds and what was
- * expected; the reader then checks presence and ranges in its own words).
+ * file is identical run to run; a number that is not finite goes in as null ({@link #finite}). Reading binds a record
+ * whose components name the file's fields, in one of two ways:
+ * <ul>
+ * <li>leniently, {@link #read} and (with its schema tag checked) {@link #readDocument}: for a file whose fields are
+ * all optional to its reader, a report or summary a row or figure is taken from (pipeline summary, barriers.json,
+ * JMH results): a null or missing {@code double} is NaN, and Jackson's usual conversions apply (a number written as a
+ * string, 2.0 for an integer); the reader says "absent" for what it lacks;</li>
+ * <li>strictly, {@link #readStrict} and {@link #readStrictWithComments}: for a file a computation depends on (a product
+ * of softglass read back, a descriptor spec): no conversion at all, a field of the wrong kind refused naming its path,
+ * what it holds and what was expected; the reader then checks presence and ranges in its own words.</li>
+ * </ul>
+ * A hand-written YAML or JSON configuration is bound by {@link ConfigFile}, which shares the strict features
+ * ({@link #strictFeatures}) and names lines.
  */
 public final class JsonFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** The writer of {@link #compact}: Jackson's defaults, no indentation. */
-    private static final ObjectMapper COMPACT = new ObjectMapper();
+    /** The writer of {@link #text}: Jackson's defaults, no indentation. */
+    private static final ObjectMapper LINE = new ObjectMapper();
     /**
-     * The reader of {@link #read}: a JSON null or a missing field bound to a {@code double} is NaN (the writers put null
-     * where a number is not finite, {@link #finite}), not Jackson's 0.
+     * The reader of {@link #read} and {@link #readDocument}: a JSON null or a missing field bound to a {@code double} is
+     * NaN (the writers put null where a number is not finite, {@link #finite}), not Jackson's 0; a null element of a
+     * primitive array ({@code double[]}, {@code long[]}, {@code int[]}) is refused, not read as 0 (bind a
+     * {@code List<Double>} where nulls are expected); nothing may follow the document.
      */
-    private static final ObjectMapper READ = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
-            .addDeserializer(Double.TYPE, new com.fasterxml.jackson.databind.deser.std.NumberDeserializers.DoubleDeserializer(Double.TYPE, Double.NaN)));
+    private static final ObjectMapper READ = lenientMapper();
+
+    private static ObjectMapper lenientMapper() {
+        ObjectMapper m = new ObjectMapper().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+                .addDeserializer(Double.TYPE, new com.fasterxml.jackson.databind.deser.std.NumberDeserializers.DoubleDeserializer(Double.TYPE, Double.NaN)))
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        for (Class<?> a : new Class<?>[] {double[].class, long[].class, int[].class}) {
+            m.configOverride(a).setSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(com.fasterxml.jackson.annotation.Nulls.FAIL));
+        }
+        return m;
+    }
 
     private JsonFile() {}
 
@@ -48,23 +68,19 @@ public final class JsonFile {
     }
 
     /**
-     * The compact JSON text of {@code value} (no whitespace): a stable text to hash, e.g. a fingerprint of parameters
-     * (the same value gives the same text run to run when its maps keep their order, {@link #map}).
-     */
-    public static String compact(Object value) throws IOException { return COMPACT.writeValueAsString(value); }
-
-    /**
-     * Reads a {@code softglass.NAME/1} document into {@code type}: the checks of {@link #root(Path, String)}
-     * (valid JSON, the schema), then the binding of {@link #read(Path, Class)} (a null or missing {@code double} is NaN).
+     * Reads a {@code softglass.NAME/1} document leniently into {@code type}: the checks of {@link #root(Path, String)}
+     * (valid JSON, the schema), then the binding of {@link #read(Path, Class)} (a null or missing {@code double} is NaN,
+     * Jackson's usual conversions). For a document whose fields are all optional to its reader (a summary a report is
+     * taken from); a document a computation depends on is read with {@link #readStrict}.
      *
-     * @throws InputFormatException naming the file: not JSON, another schema, or a field of the wrong kind
+     * @throws InputFormatException naming the file: not JSON, another schema, or a field of the wrong kind (and where)
      */
     public static <T> T readDocument(Path file, String schema, Class<T> type) throws IOException {
         com.fasterxml.jackson.databind.JsonNode root = root(file, schema);
         try {
             return READ.treeToValue(root, type);
-        } catch (com.fasterxml.jackson.databind.DatabindException e) {
-            throw new InputFormatException(file.toString(), -1, "does not match its schema (" + e.getOriginalMessage() + ")", e);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw schemaMismatch(file.toString(), e);
         }
     }
 
@@ -74,19 +90,34 @@ public final class JsonFile {
      * @throws InputFormatException naming the file: not JSON (or not text), or another schema
      */
     private static com.fasterxml.jackson.databind.JsonNode root(Path file, String schema) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode root = tree(file, READ, false);
+        requireSchema(file.toString(), root, schema);
+        return root;
+    }
+
+    /**
+     * The parsed text of {@code file} (null or a missing node when it holds nothing).
+     *
+     * @param lines whether a syntax error names its line (a hand-written file)
+     * @throws InputFormatException naming the file: not JSON (or not text in any UTF)
+     */
+    private static com.fasterxml.jackson.databind.JsonNode tree(Path file, ObjectMapper mapper, boolean lines) throws IOException {
         String src = file.toString();
-        com.fasterxml.jackson.databind.JsonNode root;
         try {
-            root = JSON.readTree(java.nio.file.Files.readAllBytes(file));
+            return mapper.readTree(java.nio.file.Files.readAllBytes(file));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")");
+            long line = lines && e.getLocation() != null ? e.getLocation().getLineNr() : -1;
+            throw new InputFormatException(src, line, "not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
             throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** @throws InputFormatException unless {@code root}'s field "schema" is {@code schema} */
+    private static void requireSchema(String src, com.fasterxml.jackson.databind.JsonNode root, String schema) {
         if (root == null || !schema.equals(root.path("schema").asText(""))) {
             throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + schema + "\"");
         }
-        return root;
     }
 
     /**
@@ -96,50 +127,73 @@ public final class JsonFile {
      * @throws InputFormatException naming {@code source}: not JSON, or a field of the wrong kind
      */
     public static <T> T read(java.io.InputStream in, String source, Class<T> type) throws IOException {
-        try {
-            return READ.readValue(in.readAllBytes(), type);
-        } catch (com.fasterxml.jackson.databind.DatabindException e) {
-            throw new InputFormatException(source, -1, "does not match its schema (" + e.getOriginalMessage() + ")", e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InputFormatException(source, -1, "not valid JSON (" + e.getOriginalMessage() + ")", e);
-        } catch (java.io.CharConversionException e) {
-            throw new InputFormatException(source, -1, "not valid JSON (" + e.getMessage() + ")", e);
-        }
+        return lenient(in.readAllBytes(), source, type);
     }
 
     /**
-     * Reads {@code file} into {@code type}, a record whose components name the file's fields ({@code @JsonProperty});
-     * a {@code double} that is null or missing is NaN, a missing object, list or string null, a missing boolean false.
-     * The schema field is not checked (the reader of a file with one states it).
+     * Reads {@code file} leniently into {@code type}, a record whose components name the file's fields
+     * ({@code @JsonProperty}): a {@code double} that is null or missing is NaN, a missing object, list or string null,
+     * a missing boolean false; Jackson's usual conversions apply (a number written as a string). The schema field is
+     * not checked (the reader of a file with one states it, or uses {@link #readDocument}). For a file a computation
+     * depends on, use {@link #readStrict}.
      *
      * @throws InputFormatException naming the file: not JSON, or a field of the wrong kind (or an unknown one, unless the
-     *     record ignores them)
+     *     record ignores them), and where
      */
     public static <T> T read(Path file, Class<T> type) throws IOException {
-        String src = file.toString();
+        return lenient(java.nio.file.Files.readAllBytes(file), file.toString(), type);
+    }
+
+    private static <T> T lenient(byte[] bytes, String src, Class<T> type) throws IOException {
         try {
-            return READ.readValue(java.nio.file.Files.readAllBytes(file), type);
-        } catch (com.fasterxml.jackson.databind.DatabindException e) {
-            throw new InputFormatException(src, -1, "does not match its schema (" + e.getOriginalMessage() + ")", e);
+            return READ.readValue(bytes, type);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {   // FAIL_ON_TRAILING_TOKENS
+                throw new InputFormatException(src, -1, "not valid JSON (text after the document: " + e.getOriginalMessage() + ")", e);
+            }
+            throw schemaMismatch(src, e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InputFormatException(src, -1, "not valid JSON (" + e.getOriginalMessage() + ")", e);
-        } catch (java.io.CharConversionException e) {
+        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
             throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
         }
     }
 
+    /** {@code does not match its schema (JACKSON'S MESSAGE) at field 'a.b[0]'}: a lenient binding that failed. */
+    private static InputFormatException schemaMismatch(String src, com.fasterxml.jackson.databind.JsonMappingException e) {
+        return new InputFormatException(src, -1, "does not match its schema (" + e.getOriginalMessage() + ")" + at(e), e);
+    }
+
+    /** {@code " at field 'a.b[0]'"}, the place in the document where binding failed, or "" at its root. */
+    static String at(com.fasterxml.jackson.databind.JsonMappingException e) {
+        String p = path(e.getPath());
+        return p.isEmpty() ? "" : " at field '" + p + "'";
+    }
+
     /**
-     * The reader of {@link #readStrict}: no coercion (a string is not a number, a number not a string, 1.5 not an
-     * integer, null not a primitive), unknown fields refused unless the record ignores them.
+     * The reader of {@link #readStrict}: {@link #strictFeatures}, and no coercion at all (a string is not a number, a
+     * number not a string, 1.5 not an integer, null not a primitive); unknown fields refused unless the record ignores
+     * them.
      */
     private static final ObjectMapper STRICT = strict(false), STRICT_COMMENTS = strict(true);
 
+    /**
+     * What every strict reader of softglass refuses ({@link #readStrict}, {@link ConfigFile}): null (or a missing field)
+     * for a primitive component, anything after the document, a number with a fraction (or 2.0) for an integer, an
+     * unknown field unless the record ignores them, a key given twice in one object (Jackson would keep the last
+     * silently). {@code builder} is returned, configured.
+     */
+    static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B strictFeatures(B builder) {
+        return builder.enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
     private static ObjectMapper strict(boolean comments) {
-        com.fasterxml.jackson.databind.json.JsonMapper m = com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                .configure(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS, comments)
-                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        com.fasterxml.jackson.databind.json.JsonMapper m = strictFeatures(com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .configure(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS, comments))
                 .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
         m.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
@@ -153,7 +207,8 @@ public final class JsonFile {
 
     /**
      * Reads a {@code softglass.NAME/1} document strictly into {@code type}, a record whose components name the file's
-     * fields: the file must be a JSON object whose {@code schema} field is {@code schema} (unless {@code schema} is
+     * fields; for a document a computation depends on (a product of softglass read back; a report whose fields are all
+     * optional is read with {@link #readDocument}): the file must be a JSON object whose {@code schema} field is {@code schema} (unless {@code schema} is
      * null), and every field present must be of its component's kind: a number for {@code double}/{@code Double}, an
      * integer (no fraction, no exponent) for {@code long}/{@code int}, a string for {@code String}, an array for a
      * list or array, an object for a record or map, with no coercion; null for a primitive is refused (a boxed
@@ -179,22 +234,12 @@ public final class JsonFile {
 
     private static <T> T bind(Path file, String schema, Class<T> type, ObjectMapper mapper, boolean lines) throws IOException {
         String src = file.toString();
-        com.fasterxml.jackson.databind.JsonNode root;
-        try {
-            root = mapper.readTree(java.nio.file.Files.readAllBytes(file));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            long line = lines && e.getLocation() != null ? e.getLocation().getLineNr() : -1;
-            throw new InputFormatException(src, line, "not valid JSON (" + e.getOriginalMessage() + ")");
-        } catch (java.io.CharConversionException e) { // Jackson's encoding detection: not text in any UTF
-            throw new InputFormatException(src, -1, "not valid JSON (" + e.getMessage() + ")", e);
-        }
+        com.fasterxml.jackson.databind.JsonNode root = tree(file, mapper, lines);
         if (root == null || !root.isObject()) {
             throw new InputFormatException(src, -1, "holds " + (root == null || root.isMissingNode() ? "nothing" : InputFormatException.quote(root.toString()))
                     + ", expected a JSON object");
         }
-        if (schema != null && !schema.equals(root.path("schema").asText(""))) {
-            throw new InputFormatException(src, -1, "field 'schema' missing or invalid, expected \"" + schema + "\"");
-        }
+        if (schema != null) requireSchema(src, root, schema);
         try {
             return mapper.treeToValue(root, type);
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
@@ -249,7 +294,13 @@ public final class JsonFile {
         return "an object";
     }
 
-    /** {@code value} as one line of JSON ({@code {"a":1}}, {@code [1,2]}, {@code "x"}), for messages. */
+    /**
+     * {@code value} as one line of JSON ({@code {"a":1}}, {@code [1,2]}, {@code "x"}), no whitespace: for messages, and a
+     * stable text to hash (e.g. a fingerprint of parameters: the same value gives the same text run to run when its maps
+     * keep their order, {@link #map}).
+     *
+     * @throws IllegalArgumentException a value Jackson cannot serialise
+     */
     public static String text(Object value) {
         try {
             return LINE.writeValueAsString(value);
@@ -257,8 +308,6 @@ public final class JsonFile {
             throw new IllegalArgumentException("not JSON-serialisable: " + value, e);
         }
     }
-
-    private static final ObjectMapper LINE = new ObjectMapper();
 
     /** {@code value} as indented JSON, as {@link #write} writes it (no final newline). */
     public static String pretty(Object value) {

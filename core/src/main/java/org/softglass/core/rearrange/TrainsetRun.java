@@ -115,12 +115,7 @@ public final class TrainsetRun {
             ones = Labels.rearranging(ev.events(), s.pc(), lead, mask, skipped);
             zeros = st.samples();
         } else if (s.mode() == Mode.IMMOBILE_RANDOM) {
-            long selected = 0;
-            for (boolean b : mask) if (b) selected++;
-            long values = (long) (res.frames() - 2 * h.halfWindow()) * selected;
-            int k = TailSelector.tailSize(s.tailFraction(), values);
-            TailSelector sel = new TailSelector(k, mask);
-            PhopFiles.replay(source, sel);
+            TailSelector sel = tails(source, s.tailFraction(), res.frames() - 2 * h.halfWindow(), mask, extra);
             SampleList low = sel.samples(lead, skipped);
             zeros = new SampleList();
             for (int i = 0; i < low.size(); i++) if (low.label(i) == 0) zeros.add(low, i);
@@ -131,23 +126,14 @@ public final class TrainsetRun {
                     s.seed() ^ 0x9E3779B97F4A7C15L);
             PhopFiles.replay(source, rand);
             ones = rand.samples();
-            extra.put("phop_values", values);
-            extra.put("tail_size", k);
             extra.put("p_lower_cut", sel.lowerCut());
             extra.put("random_eligible", rand.eligible());
         } else {
-            long selected = 0;
-            for (boolean b : mask) if (b) selected++;
-            long values = (long) (res.frames() - 2 * h.halfWindow()) * selected;
-            int k = TailSelector.tailSize(s.tailFraction(), values);
-            TailSelector sel = new TailSelector(k, mask);
-            PhopFiles.replay(source, sel);
+            TailSelector sel = tails(source, s.tailFraction(), res.frames() - 2 * h.halfWindow(), mask, extra);
             SampleList both = sel.samples(lead, skipped);
             ones = new SampleList();
             zeros = new SampleList();
             for (int i = 0; i < both.size(); i++) (both.label(i) == 1 ? ones : zeros).add(both, i);
-            extra.put("phop_values", values);
-            extra.put("tail_size", k);
             extra.put("p_upper_cut", sel.upperCut());
             extra.put("p_lower_cut", sel.lowerCut());
         }
@@ -162,5 +148,22 @@ public final class TrainsetRun {
         TrainsetWriter.Result written = TrainsetWriter.write(trajectory, ref, s.dt(), h.ids(),
                 phopDir == null ? null : res.timesteps(), chosen, features, s.species(), dir, featureProgress);
         return new Summary(res, ones.size(), zeros.size(), skipped[0] + skipped[1], chosen.size(), lead, extra, written);
+    }
+
+    /**
+     * The tail pass of {@link Mode#TAILS} and {@link Mode#IMMOBILE_RANDOM}: of the p_hop values of the selected
+     * particles in the {@code windowFrames} frames where the window fits, the extreme fraction on each side
+     * ({@link TailSelector}, one replay of {@code source}); records "phop_values" and "tail_size" in {@code extra}.
+     */
+    private static TailSelector tails(Path source, double fraction, int windowFrames, boolean[] mask, Map<String, Object> extra) throws IOException {
+        long selected = 0;
+        for (boolean b : mask) if (b) selected++;
+        long values = (long) windowFrames * selected;
+        int k = TailSelector.tailSize(fraction, values);
+        TailSelector sel = new TailSelector(k, mask);
+        PhopFiles.replay(source, sel);
+        extra.put("phop_values", values);
+        extra.put("tail_size", k);
+        return sel;
     }
 }

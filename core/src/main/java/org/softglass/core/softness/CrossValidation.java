@@ -32,16 +32,10 @@ public final class CrossValidation {
     /**
      * k-fold accuracy of a standardised linear SVM on raw rows {@code x} (not modified).
      *
-     * @throws IllegalArgumentException if a label has fewer than k rows (a fold would miss it)
+     * @throws org.softglass.core.util.Refusal if a label has fewer than k rows (a fold would miss it)
      */
     public static double accuracy(double[][] x, int[] y, int k, double c, LinearSvm.Solver solver, double eps, long seed) {
-        int ones = 0;
-        for (int v : y) ones += v;
-        if (Math.min(ones, y.length - ones) < k) {
-            throw new org.softglass.core.util.Refusal(k + "-fold cross-validation needs at least " + k + " rows of each label; got "
-                    + ones + " labelled 1 and " + (y.length - ones) + " labelled 0");
-        }
-        int[] fold = folds(y, k, seed);
+        int[] fold = folds(requireFolds(y, k), k, seed);
         long correct = 0;
         for (int f = 0; f < k; f++) {
             int nTest = 0;
@@ -82,13 +76,7 @@ public final class CrossValidation {
      * @throws org.softglass.core.util.Refusal if a label has fewer than k rows
      */
     public static OutOfFold outOfFold(double[][] x, int[] y, int k, double c, LinearSvm.Solver solver, double eps, long seed) {
-        int ones = 0;
-        for (int v : y) ones += v;
-        if (Math.min(ones, y.length - ones) < k) {
-            throw new org.softglass.core.util.Refusal(k + "-fold cross-validation needs at least " + k + " rows of each label; got "
-                    + ones + " labelled 1 and " + (y.length - ones) + " labelled 0");
-        }
-        int[] fold = folds(y, k, seed);
+        int[] fold = folds(requireFolds(y, k), k, seed);
         double[] d = new double[y.length], bias = new double[k];
         for (int f = 0; f < k; f++) {
             int nTest = 0;
@@ -110,5 +98,16 @@ public final class CrossValidation {
             }
         }
         return new OutOfFold(d, bias, fold);
+    }
+
+    /** {@code y}, when each label has at least k rows. @throws org.softglass.core.util.Refusal otherwise (a fold would miss a label) */
+    private static int[] requireFolds(int[] y, int k) {
+        int ones = 0;
+        for (int v : y) ones += v;
+        if (Math.min(ones, y.length - ones) < k) {
+            throw new org.softglass.core.util.Refusal(k + "-fold cross-validation needs at least " + k + " rows of each label; got "
+                    + ones + " labelled 1 and " + (y.length - ones) + " labelled 0");
+        }
+        return y;
     }
 }

@@ -49,8 +49,10 @@ class ConfigFileTest {
         String unknown = refused("u.yaml", "name: a\ninner:\n  k: 1\n  j: 2\n");
         assertTrue(unknown.startsWith("u.yaml:4: unknown key 'j', expected one of [k]"), unknown);
         String f = refused("f.yaml", "name: a\ninner: {k: 1.5}\n");
-        assertTrue(f.startsWith("f.yaml:2: "), f);
+        assertTrue(f.startsWith("f.yaml:2: ") && f.endsWith(" at field 'inner.k'"), f);
         String t = refused("t.json", "{\"name\": \"a\"}\n{}");
         assertTrue(t.startsWith("t.json:2: "), t);
+        String twice = refused("d.yaml", "name: a\nts: [1]\nname: b\n");
+        assertTrue(twice.startsWith("d.yaml:3: Duplicate field 'name'"), "a key given twice is refused, not the last kept: " + twice);
     }
 }

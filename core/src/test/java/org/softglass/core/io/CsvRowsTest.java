@@ -1,6 +1,8 @@
 package org.softglass.core.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
@@ -65,5 +67,21 @@ class CsvRowsTest {
         Files.write(f, new byte[] {'1', ',', (byte) 0xff, '\n'});
         assertEquals(f + ": not UTF-8 text (a malformed byte sequence), expected a UTF-8 CSV table",
                 assertThrows(InputFormatException.class, () -> CsvRows.readCommented(f, (r, l, s) -> { })).getMessage());
+        Files.writeString(f, "# T, tau\n0.5, 2\n0.6, x\n");
+        assertEquals(f + ":3: found '0.6, x', expected numbers", assertThrows(InputFormatException.class,
+                () -> CsvRows.readCommented(f, (r, l, s) -> Double.parseDouble(r[1]))).getMessage(), "a value the consumer cannot parse, named with its line");
+    }
+
+    /** lastRow: the newest row of a table being appended to, every field kept; null for a missing or blank file. */
+    @Test
+    void lastRowIsTheLastNonBlankLineSplitAtCommas() throws Exception {
+        Path f = dir.resolve("thermo.csv.part");
+        assertNull(CsvRows.lastRow(f), "no file");
+        Files.writeString(f, "\n\n");
+        assertNull(CsvRows.lastRow(f), "only blank lines");
+        Files.writeString(f, "step,pe\n100,-3.5\n200,,\n\n");
+        assertArrayEquals(new String[] {"200", "", ""}, CsvRows.lastRow(f));
+        Files.writeString(f, "step,pe\n100,-3.5\n20");
+        assertArrayEquals(new String[] {"20"}, CsvRows.lastRow(f), "an incomplete last line as written");
     }
 }

@@ -23,12 +23,12 @@ class JsonFileDocumentTest {
     record Doc(@JsonProperty("x") double x, @JsonProperty("names") List<String> names) {}
 
     @Test
-    void textIsWhatWriteWritesAndCompactHasNoWhitespace() throws Exception {
+    void prettyIsWhatWriteWritesAndTextHasNoWhitespace() throws Exception {
         Object v = JsonFile.map("a", 1, "b", List.of(0.5, "s"), "c", null);
         Path f = dir.resolve("v.json");
         JsonFile.write(f, v);
         assertEquals(Files.readString(f), JsonFile.pretty(v));
-        assertEquals("{\"a\":1,\"b\":[0.5,\"s\"],\"c\":null}", JsonFile.compact(v));
+        assertEquals("{\"a\":1,\"b\":[0.5,\"s\"],\"c\":null}", JsonFile.text(v));
     }
 
     @Test
@@ -41,8 +41,27 @@ class JsonFileDocumentTest {
         assertEquals(f + ": field 'schema' missing or invalid, expected \"softglass.u/1\"",
                 assertThrows(InputFormatException.class, () -> JsonFile.readDocument(f, "softglass.u/1", Doc.class)).getMessage());
         Files.writeString(f, "{\"schema\":\"softglass.t/1\",\"names\":{\"a\":1}}");
-        assertTrue(assertThrows(InputFormatException.class, () -> JsonFile.readDocument(f, "softglass.t/1", Doc.class)).getMessage()
-                .startsWith(f + ": does not match its schema ("));
+        String m = assertThrows(InputFormatException.class, () -> JsonFile.readDocument(f, "softglass.t/1", Doc.class)).getMessage();
+        assertTrue(m.startsWith(f + ": does not match its schema (") && m.endsWith(") at field 'names'"), m);
+    }
+
+    record Arr(@JsonProperty("v") double[] v, @JsonProperty("boxed") List<Double> boxed) {}
+
+    @Test
+    void lenientReadRefusesNullInAPrimitiveArrayAndTrailingText() throws Exception {
+        Path f = dir.resolve("a.json");
+        Files.writeString(f, "{\"v\": [1, 2.5], \"boxed\": [1, null]}");
+        Arr a = JsonFile.read(f, Arr.class);
+        assertEquals(2.5, a.v()[1]);
+        assertNull(a.boxed().get(1), "a list of boxed numbers keeps its nulls");
+        Files.writeString(f, "{\"v\": [1, null]}");
+        String m = assertThrows(InputFormatException.class, () -> JsonFile.read(f, Arr.class)).getMessage();
+        assertTrue(m.startsWith(f + ": does not match its schema (") && m.endsWith(" at field 'v[1]'"), "not 0: " + m);
+        Files.writeString(f, "{\"v\": [1]} {}");
+        assertTrue(assertThrows(InputFormatException.class, () -> JsonFile.read(f, Arr.class)).getMessage().startsWith(f + ": not valid JSON ("));
+        Files.writeString(f, "{\"schema\": \"softglass.t/1\"} x");
+        assertTrue(assertThrows(InputFormatException.class, () -> JsonFile.readDocument(f, "softglass.t/1", Arr.class)).getMessage()
+                .startsWith(f + ": not valid JSON ("));
     }
 
     @Test

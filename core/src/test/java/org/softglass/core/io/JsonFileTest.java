@@ -72,6 +72,8 @@ class JsonFileTest {
         assertEquals("holds [1,2], expected a JSON object", refusal("[1, 2]"));
         assertEquals("holds nothing, expected a JSON object", refusal(""));
         assertTrue(refusal("{\"schema\": \"t/1\",").startsWith("not valid JSON ("));
+        String twice = refusal("{\"schema\": \"t/1\", \"inner\": {\"name\": \"A\", \"name\": \"B\"}}");
+        assertTrue(twice.startsWith("not valid JSON (Duplicate field 'name'"), "a key given twice is refused, not the last kept: " + twice);
     }
 
     @Test

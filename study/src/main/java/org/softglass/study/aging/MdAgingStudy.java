@@ -1,7 +1,5 @@
 package org.softglass.study.aging;
 
-import org.softglass.core.io.PipelineSummary;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +21,7 @@ import org.softglass.core.energy.Models;
 import org.softglass.core.io.CsvRows;
 import org.softglass.core.io.JsonFile;
 import org.softglass.core.io.Manifest;
+import org.softglass.core.io.PipelineSummary;
 import org.softglass.core.params.ModelParameters;
 import org.softglass.core.plot.Plot;
 import org.softglass.core.simulate.MdSystem;
@@ -276,5 +275,4 @@ public final class MdAgingStudy {
         Object set = m.training().get("feature_set");
         return set instanceof Map<?, ?> fs && fs.get("center_species") instanceof String s ? s : "all";
     }
-
 }

@@ -1,11 +1,10 @@
 package org.softglass.study.aging;
 
-import org.softglass.core.io.PipelineSummary;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import org.softglass.core.io.JsonFile;
+import org.softglass.core.io.PipelineSummary;
 import org.softglass.core.util.InvalidParameter;
 
 /**

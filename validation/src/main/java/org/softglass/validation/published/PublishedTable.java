@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.softglass.core.fit.Line;
 import org.softglass.core.io.PipelineSummary;
+import org.softglass.core.rearrange.PhopSummary;
 import org.softglass.core.trap.Fragility;
 
 /**
@@ -169,7 +170,7 @@ public final class PublishedTable {
         BarriersFile b = run.json(BarriersFile.class, "barriers", "barriers.json");
         if (b == null || b.tauR() == null) throw new Missing("barriers/barriers.json has no tau_r");
         BarriersFile.TauR t = b.tauR();
-        PhopColumns ph = run.json(PhopColumns.class, "phop", RunDirectory.label(run.setup().lowestT()), "phop.json");
+        PhopSummary ph = run.json(PhopSummary.class, "phop", RunDirectory.label(run.setup().lowestT()), "phop.json");
         String spacing = ph != null && ph.frameSpacing() != null ? ", frames " + RunSetup.num(ph.frameSpacing()) + " tau apart vs tau in 002" : "";
         return new Estimate(t.value(), t.err(), "barriers/barriers.json tau_r" + spacing + ", over " + (t.runs() == null ? "?" : t.runs())
                 + " runs of p_hop > " + (t.threshold() == null ? "?" : t.threshold()) + " (002 §V)");

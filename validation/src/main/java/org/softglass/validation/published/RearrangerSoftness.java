@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.softglass.core.barriers.PhopTable;
-import org.softglass.core.io.JsonFile;
+import org.softglass.core.rearrange.PhopSummary;
 import org.softglass.core.softness.SoftnessTable;
 
 /**
@@ -44,9 +44,9 @@ public record RearrangerSoftness(double fraction, double error, long rearranging
         for (Path[] set : sets) {
             SoftnessTable st = SoftnessTable.read(set[0]);
             PhopTable ph = PhopTable.read(set[1]);
-            PhopColumns pj = JsonFile.read(set[1].resolve("phop.json"), PhopColumns.class);
+            long[] types = PhopSummary.read(set[1].resolve("phop.json")).types();   // as many as ids, checked there
             Set<Long> aIds = new HashSet<>();
-            for (int c = 0; c < ph.ids().length; c++) if (pj.type(c) == typeA) aIds.add(ph.ids()[c]);
+            for (int c = 0; c < ph.ids().length; c++) if (types[c] == typeA) aIds.add(ph.ids()[c]);
             for (int i = 0; i < st.s().length; i++) {
                 long[] r = st.rows()[i];
                 if (!aIds.contains(r[2]) || !Double.isFinite(st.s()[i])) continue;
