@@ -30,31 +30,12 @@ public final class InversePowerLaw {
         if (!(xc > 0)) throw new IllegalArgumentException("IPL cutoff x_c must be > 0, got " + xc);
         double[][] m = new double[4][5];
         for (int k = 0; k < 4; k++) {
-            for (int l = 0; l < 4; l++) m[k][l] = derivPower(2 * l, k, xc);
-            m[k][4] = -derivPower(-N, k, xc);
+            for (int l = 0; l < 4; l++) m[k][l] = SmoothingSystem.derivPower(2 * l, k, xc);
+            m[k][4] = -SmoothingSystem.derivPower(-N, k, xc);
         }
-        // Gaussian elimination with partial pivoting.
-        for (int c = 0; c < 4; c++) {
-            int piv = c;
-            for (int r = c + 1; r < 4; r++) if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) piv = r;
-            double[] tmp = m[c]; m[c] = m[piv]; m[piv] = tmp;
-            for (int r = 0; r < 4; r++) {
-                if (r == c) continue;
-                double f = m[r][c] / m[c][c];
-                for (int k = c; k < 5; k++) m[r][k] -= f * m[c][k];
-            }
-        }
-        double[] c = new double[4];
-        for (int k = 0; k < 4; k++) c[k] = m[k][4] / m[k][k];
-        return c;
+        return SmoothingSystem.solve(m);
     }
 
-    /** k-th derivative of x^p at x. */
-    private static double derivPower(int p, int k, double x) {
-        double coef = 1;
-        for (int i = 0; i < k; i++) coef *= (p - i);
-        return coef == 0 ? 0 : coef * Math.pow(x, p - k);
-    }
 
     /**
      * @param eps    energy scale ε

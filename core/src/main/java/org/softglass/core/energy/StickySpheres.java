@@ -40,34 +40,15 @@ public final class StickySpheres {
         double[][] m = new double[6][7];
         for (int k = 0; k < 3; k++) {
             for (int j = 0; j < 6; j++) {
-                m[k][j] = sign[j] * derivPower(pow[j], k, X_MIN);
-                m[k + 3][j] = sign[j] * derivPower(pow[j], k, xc);
+                m[k][j] = sign[j] * SmoothingSystem.derivPower(pow[j], k, X_MIN);
+                m[k + 3][j] = sign[j] * SmoothingSystem.derivPower(pow[j], k, xc);
             }
-            m[k][6] = 4 * (derivPower(-12, k, X_MIN) - derivPower(-6, k, X_MIN));
+            m[k][6] = 4 * (SmoothingSystem.derivPower(-12, k, X_MIN) - SmoothingSystem.derivPower(-6, k, X_MIN));
             m[k + 3][6] = 0;
         }
-        // Gauss–Jordan elimination with partial pivoting.
-        for (int c = 0; c < 6; c++) {
-            int piv = c;
-            for (int r = c + 1; r < 6; r++) if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) piv = r;
-            double[] tmp = m[c]; m[c] = m[piv]; m[piv] = tmp;
-            for (int r = 0; r < 6; r++) {
-                if (r == c) continue;
-                double f = m[r][c] / m[c][c];
-                for (int k = c; k < 7; k++) m[r][k] -= f * m[c][k];
-            }
-        }
-        double[] out = new double[6];
-        for (int k = 0; k < 6; k++) out[k] = m[k][6] / m[k][k];
-        return out;
+        return SmoothingSystem.solve(m);
     }
 
-    /** k-th derivative of x^p at x. */
-    private static double derivPower(int p, int k, double x) {
-        double coef = 1;
-        for (int i = 0; i < k; i++) coef *= (p - i);
-        return coef == 0 ? 0 : coef * Math.pow(x, p - k);
-    }
 
     /**
      * @param eps    energy scale ε (ε_AA units), the same for all pairs
