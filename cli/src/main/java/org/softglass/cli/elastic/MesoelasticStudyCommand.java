@@ -9,6 +9,7 @@ import org.softglass.cli.options.OutputDir;
 import org.softglass.core.energy.Models;
 import org.softglass.core.util.Format;
 import org.softglass.study.mesoelastic.MesoelasticWorkflowStudy;
+import org.softglass.study.mesoelastic.ModelDefaults;
 import org.softglass.study.mesoelastic.TemperatureRow;
 import org.softglass.study.mesoelastic.WorkflowFit;
 import picocli.CommandLine.Command;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Option;
                 "Writes DIR/table.csv, DIR/mesoelastic_fit.json, DIR/published_vs_measured.csv, DIR/tau_vs_kappa_over_T.png, DIR/tau_vs_G_over_T.png,",
                 "DIR/tau_vs_inverse_T.png, DIR/kappa_G_vs_T.png, DIR/fs_all.png, DIR/manifest.json and DIR/T<T_p>/{md,is,elastic,fs}/.",
                 "The defaults (IPL, N = 256, 4 temperatures, 64 structures x 100 dipoles) take a few minutes on 2 cores; their fit has large errors.",
+                "--model mblj picks its own 4 temperatures and F_s of the A particles (results of both: validation/published/paper-004/).",
                 "Paper scale (004 Table I-II) on a cluster: IPL --n 2000 with 10 000 structures and 2 M dipoles per T_p (e.g. --structures 10000",
                 "--dipoles 200 and a production of >= 10 000 tau_alpha, or several studies with other --seed pooled); mBLJ --n 8000, 128 structures",
                 "and 164 K dipoles per T_p (--structures 128 --dipoles 1280); --q 6.35 (IPL) or 7.25 (mBLJ) as Table I."})
@@ -42,16 +44,19 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @Option(names = "--density", paramLabel = "RHO", description = "Number density N/V (default: the model's; 0.82 for IPL as paper 004 Table I).")
     Double density;
 
-    @Option(names = {"-T", "--temperatures"}, split = ",", paramLabel = "T", defaultValue = "0.80,0.76,0.73,0.70",
-            description = "Parent temperatures T_p (comma list; run highest first).")
+    @Option(names = {"-T", "--temperatures"}, split = ",", paramLabel = "T",
+            description = "Parent temperatures T_p (comma list; run highest first). Default per --model: ipl 0.80,0.76,0.73,0.70; "
+                    + "mblj 0.70,0.62,0.58,0.55 (tau_alpha/t0 about 5 to 40 at N = 256; paper 004 gives its T_p only in Fig. 4); others the ipl list.")
     List<Double> temperatures;
 
-    @Option(names = "--steps", split = ",", paramLabel = "N", defaultValue = "30000,40000,60000,100000",
-            description = "Production steps per temperature, highest T first (one value: all); >= 2 tau_alpha per block (--blocks).")
+    @Option(names = "--steps", split = ",", paramLabel = "N",
+            description = "Production steps per temperature, highest T first (one value: all); >= 2 tau_alpha per block (--blocks). "
+                    + "Default (every model): 30000,40000,60000,100000.")
     List<Long> steps;
 
-    @Option(names = "--equilibrate", split = ",", paramLabel = "N", defaultValue = "10000,10000,15000,25000",
-            description = "Equilibration steps per temperature, highest T first (one value: all); >= 2 tau_alpha after the step from the T above.")
+    @Option(names = "--equilibrate", split = ",", paramLabel = "N",
+            description = "Equilibration steps per temperature, highest T first (one value: all); >= 2 tau_alpha after the step from the T above. "
+                    + "Default (every model): 10000,10000,15000,25000.")
     List<Long> equilibrate;
 
     @Option(names = "--dt", defaultValue = "0.005", description = "Time step in tau (paper 004 Table I).")
@@ -85,10 +90,11 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @Option(names = "--fmax-limit", defaultValue = "1e-6", paramLabel = "F", description = "Refuse inherent structures with a force component above F.")
     double fmaxLimit;
 
-    @Option(names = "--q", paramLabel = "Q", description = "Wave number of F_s (default: the first S(q) peak of the highest T_p, used at every T_p).")
+    @Option(names = "--q", paramLabel = "Q", description = "Wave number of F_s (default: the first S(q) peak of the --type particles at the highest T_p, used at every T_p; "
+            + "paper 004 Table I: 6.35 ipl, 7.25 mblj).")
     Double q;
 
-    @Option(names = "--type", paramLabel = "TYPE", description = "LAMMPS type of F_s (default: the largest particles, IPL: 2).")
+    @Option(names = "--type", paramLabel = "TYPE", description = "LAMMPS type of F_s (default: the largest particles, paper 004 Sec. II B: ipl 2, mblj 1 = A).")
     Integer type;
 
     @Option(names = "--blocks", defaultValue = "3", description = "Time blocks of the error of tau_alpha (each should span >= 2 tau_alpha).")
@@ -114,8 +120,10 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         double rho = density != null ? density : Models.defaultDensity(model);
-        MesoelasticWorkflowStudy.Request req = new MesoelasticWorkflowStudy.Request(model, rho, n, temperatures,
-                new MesoelasticWorkflowStudy.Md(dt, tdamp, meltTemperature, meltSteps, equilibrate, steps, dumpEvery),
+        ModelDefaults d = ModelDefaults.forModel(model);
+        MesoelasticWorkflowStudy.Request req = new MesoelasticWorkflowStudy.Request(model, rho, n, temperatures != null ? temperatures : d.temperatures(),
+                new MesoelasticWorkflowStudy.Md(dt, tdamp, meltTemperature, meltSteps, equilibrate != null ? equilibrate : d.equilibrate(),
+                        steps != null ? steps : d.steps(), dumpEvery),
                 new MesoelasticWorkflowStudy.Ensemble(structures, dipoles, allPairs, tol, fmaxLimit),
                 new MesoelasticWorkflowStudy.Dynamics(q, type, blocks, perDecade), minTauT0, seed);
         MesoelasticWorkflowStudy.Result r = MesoelasticWorkflowStudy.run(req, output.dir(), run.context());
