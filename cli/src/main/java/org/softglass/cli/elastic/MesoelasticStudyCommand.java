@@ -117,15 +117,20 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
-    @Override
-    public Integer call() throws IOException {
+    /** The study request of the parsed options, the unset ones from {@link ModelDefaults} of {@code --model}. */
+    MesoelasticWorkflowStudy.Request request() {
         double rho = density != null ? density : Models.defaultDensity(model);
         ModelDefaults d = ModelDefaults.forModel(model);
-        MesoelasticWorkflowStudy.Request req = new MesoelasticWorkflowStudy.Request(model, rho, n, temperatures != null ? temperatures : d.temperatures(),
+        return new MesoelasticWorkflowStudy.Request(model, rho, n, temperatures != null ? temperatures : d.temperatures(),
                 new MesoelasticWorkflowStudy.Md(dt, tdamp, meltTemperature, meltSteps, equilibrate != null ? equilibrate : d.equilibrate(),
                         steps != null ? steps : d.steps(), dumpEvery),
                 new MesoelasticWorkflowStudy.Ensemble(structures, dipoles, allPairs, tol, fmaxLimit),
                 new MesoelasticWorkflowStudy.Dynamics(q, type, blocks, perDecade), minTauT0, seed);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        MesoelasticWorkflowStudy.Request req = request();
         MesoelasticWorkflowStudy.Result r = MesoelasticWorkflowStudy.run(req, output.dir(), run.context());
         for (String w : r.warnings()) System.err.println("softglass: warning: " + w);
         if (!run.quiet()) {
