@@ -46,17 +46,17 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
 
     @Option(names = {"-T", "--temperatures"}, split = ",", paramLabel = "T",
             description = "Parent temperatures T_p (comma list; run highest first). Default per --model: ipl 0.80,0.76,0.73,0.70; "
-                    + "mblj 0.70,0.62,0.58,0.55 (tau_alpha/t0 about 5 to 40 at N = 256; paper 004 gives its T_p only in Fig. 4); others the ipl list.")
+                    + "mblj 0.72,0.65,0.61,0.58 (tau_alpha/t0 about 10 to 70 at N = 256; paper 004 gives its T_p only in Fig. 4); others the ipl list.")
     List<Double> temperatures;
 
     @Option(names = "--steps", split = ",", paramLabel = "N",
             description = "Production steps per temperature, highest T first (one value: all); >= 2 tau_alpha per block (--blocks). "
-                    + "Default (every model): 30000,40000,60000,100000.")
+                    + "Default: 30000,40000,60000,100000 (mblj 30000,40000,80000,150000).")
     List<Long> steps;
 
     @Option(names = "--equilibrate", split = ",", paramLabel = "N",
             description = "Equilibration steps per temperature, highest T first (one value: all); >= 2 tau_alpha after the step from the T above. "
-                    + "Default (every model): 10000,10000,15000,25000.")
+                    + "Default: 10000,10000,15000,25000 (mblj 10000,10000,20000,40000).")
     List<Long> equilibrate;
 
     @Option(names = "--dt", defaultValue = "0.005", description = "Time step in tau (paper 004 Table I).")

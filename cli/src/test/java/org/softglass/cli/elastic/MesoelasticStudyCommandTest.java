@@ -51,7 +51,8 @@ class MesoelasticStudyCommandTest {
         assertEquals(List.of(10_000L, 10_000L, 15_000L, 25_000L), ipl.request().md().equilibrate());
         assertEquals(0.82, ipl.request().density());
         MesoelasticStudyCommand mblj = parse("--out", dir.toString(), "--model", "mblj");
-        assertEquals(List.of(0.70, 0.62, 0.58, 0.55), mblj.request().temperatures());
+        assertEquals(List.of(0.72, 0.65, 0.61, 0.58), mblj.request().temperatures());
+        assertEquals(List.of(10_000L, 10_000L, 20_000L, 40_000L), mblj.request().md().equilibrate());
         assertEquals(1.2, mblj.request().density());
         assertEquals(null, mblj.request().dynamics().type(), "the study picks the largest species (mBLJ: A, ModelDefaultsTest)");
         MesoelasticStudyCommand given = parse("--out", dir.toString(), "--model", "mblj", "-T", "0.9,0.8", "--steps", "5000", "--equilibrate", "2000");

@@ -11,10 +11,11 @@ import org.softglass.core.energy.PairPotential;
  * takes the first S(q) peak of that species at the highest T_p (paper 004 Table I: q_max of the largest species).
  *
  * <p>Paper 004 states neither model's temperatures in its text (they are the points of Fig. 4 a2–d2). IPL (ρ = 0.82):
- * 0.80 … 0.70, τ_α/t0 ≈ 13 … 52 at N = 256 (bench/RESULTS.md). mBLJ (ρ = 1.2, x_A = 0.8): 0.70, 0.62, 0.58, 0.55, chosen
- * from a pilot run at N = 256 (τ_α ≈ 50 τ, τ_α/t0 ≈ 40 at T = 0.55, type A at q = 7.29, close to 004's 7.25) so that
- * the highest lies below the activated regime (τ_α/t0 &lt; 10) and three lie in it. Other presets get the IPL list,
- * which is what the command gave them before these defaults (its T range means nothing for them).
+ * 0.80 … 0.70, τ_α/t0 ≈ 13 … 52 at N = 256 (bench/RESULTS.md). mBLJ (ρ = 1.2, x_A = 0.8): 0.72, 0.65, 0.61, 0.58,
+ * sized from a first run at N = 256 with 0.70, 0.62, 0.58, 0.55 and the IPL steps (τ_α = 14, 29, 82, 107 τ; at 0.55
+ * the equilibration was 1.2 τ_α and at 0.58 one time block did not relax; validation/published/paper-004/run.md): the
+ * steps give ≥ 2.5 τ_α of equilibration and ≥ 9 τ_α of production at every T_p, τ_α/t0 ≈ 10 … 70. Other presets get
+ * the IPL list, which is what the command gave them before these defaults (its T range means nothing for them).
  *
  * @param model        the preset name
  * @param temperatures T_p, highest first
@@ -36,7 +37,8 @@ public record ModelDefaults(String model, List<Double> temperatures, List<Long> 
     /** The defaults of {@code model} (any preset name; see the class comment for the ones without their own). */
     public static ModelDefaults forModel(String model) {
         return switch (model) {
-            case "mblj" -> new ModelDefaults(model, List.of(0.70, 0.62, 0.58, 0.55), EQUILIBRATE, STEPS);
+            case "mblj" -> new ModelDefaults(model, List.of(0.72, 0.65, 0.61, 0.58), List.of(10_000L, 10_000L, 20_000L, 40_000L),
+                    List.of(30_000L, 40_000L, 80_000L, 150_000L));
             default -> new ModelDefaults(model, List.of(0.80, 0.76, 0.73, 0.70), EQUILIBRATE, STEPS);
         };
     }

@@ -45,7 +45,8 @@ class ModelDefaultsTest {
         assertEquals(List.of(0.80, 0.76, 0.73, 0.70), ipl.temperatures(), "IPL as shipped before the per-model defaults");
         assertEquals(List.of(10_000L, 10_000L, 15_000L, 25_000L), ipl.equilibrate());
         assertEquals(List.of(30_000L, 40_000L, 60_000L, 100_000L), ipl.steps());
-        assertEquals(List.of(0.70, 0.62, 0.58, 0.55), ModelDefaults.forModel("mblj").temperatures());
+        assertEquals(List.of(0.72, 0.65, 0.61, 0.58), ModelDefaults.forModel("mblj").temperatures());
+        assertEquals(List.of(30_000L, 40_000L, 80_000L, 150_000L), ModelDefaults.forModel("mblj").steps());
         assertEquals(ipl.temperatures(), ModelDefaults.forModel("ka").temperatures(), "other presets: the IPL list, as before");
         for (String m : Models.NAMES) {
             ModelDefaults d = ModelDefaults.forModel(m);
