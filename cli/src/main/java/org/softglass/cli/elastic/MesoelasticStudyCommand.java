@@ -46,7 +46,7 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
 
     @Option(names = {"-T", "--temperatures"}, split = ",", paramLabel = "T",
             description = "Parent temperatures T_p (comma list; run highest first). Default per --model: ipl 0.80,0.76,0.73,0.70; "
-                    + "mblj 0.72,0.65,0.61,0.58 (tau_alpha/t0 about 10 to 70 at N = 256; paper 004 gives its T_p only in Fig. 4); others the ipl list.")
+                    + "mblj 0.72,0.65,0.61,0.58 (tau_alpha/t0 about 9 to 50 at N = 256; paper 004 gives its T_p only in Fig. 4); others the ipl list.")
     List<Double> temperatures;
 
     @Option(names = "--steps", split = ",", paramLabel = "N",

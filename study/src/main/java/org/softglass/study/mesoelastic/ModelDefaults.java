@@ -14,7 +14,7 @@ import org.softglass.core.energy.PairPotential;
  * 0.80 … 0.70, τ_α/t0 ≈ 13 … 52 at N = 256 (bench/RESULTS.md). mBLJ (ρ = 1.2, x_A = 0.8): 0.72, 0.65, 0.61, 0.58,
  * sized from a first run at N = 256 with 0.70, 0.62, 0.58, 0.55 and the IPL steps (τ_α = 14, 29, 82, 107 τ; at 0.55
  * the equilibration was 1.2 τ_α and at 0.58 one time block did not relax; validation/published/paper-004/run.md): the
- * steps give ≥ 2.5 τ_α of equilibration and ≥ 9 τ_α of production at every T_p, τ_α/t0 ≈ 10 … 70. Other presets get
+ * steps give ≥ 2.5 τ_α of equilibration and ≥ 9 τ_α of production at every T_p (measured τ_α/t0 = 9 … 49). Other presets get
  * the IPL list, which is what the command gave them before these defaults (its T range means nothing for them).
  *
  * @param model        the preset name
