@@ -10,12 +10,11 @@ import org.softglass.core.energy.Models;
 import org.softglass.core.util.Format;
 import org.softglass.core.util.InvalidParameter;
 import org.softglass.study.mesoelastic.MesoelasticWorkflowStudy;
+import org.softglass.study.mesoelastic.ModelDefaults;
 import org.softglass.study.mesoelastic.TemperatureRow;
 import org.softglass.study.mesoelastic.WorkflowFit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code softglass mesoelastic-study --out DIR}: paper 004's main figure from scratch, MD → inherent structures → κ, G →
@@ -32,6 +31,7 @@ import picocli.CommandLine.Spec;
                 "Writes DIR/table.csv, DIR/mesoelastic_fit.json, DIR/published_vs_measured.csv, DIR/tau_vs_kappa_over_T.png, DIR/tau_vs_G_over_T.png,",
                 "DIR/tau_vs_inverse_T.png, DIR/kappa_G_vs_T.png, DIR/fs_all.png, DIR/manifest.json and DIR/T<T_p>/{md,is,elastic,fs}/.",
                 "The defaults (IPL, N = 256, 4 temperatures, 64 structures x 100 dipoles) take a few minutes on 2 cores; their fit has large errors.",
+                "--model mblj picks its own 4 temperatures and F_s of the A particles (results of both: validation/published/paper-004/).",
                 "Paper scale (004 Table I-II) on a cluster: IPL --n 2000 with 10 000 structures and 2 M dipoles per T_p (e.g. --structures 10000",
                 "--dipoles 200 and a production of >= 10 000 tau_alpha, or several studies with other --seed pooled); mBLJ --n 8000, 128 structures",
                 "and 164 K dipoles per T_p (--structures 128 --dipoles 1280); --q 6.35 (IPL) or 7.25 (mBLJ) as Table I."})
@@ -45,16 +45,19 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @Option(names = "--density", paramLabel = "RHO", description = "Number density N/V (default: the model's; 0.82 for IPL as paper 004 Table I).")
     Double density;
 
-    @Option(names = {"-T", "--temperatures"}, split = ",", paramLabel = "T", defaultValue = "0.80,0.76,0.73,0.70",
-            description = "Parent temperatures T_p (comma list; run highest first).")
+    @Option(names = {"-T", "--temperatures"}, split = ",", paramLabel = "T",
+            description = "Parent temperatures T_p (comma list; run highest first). Default per --model: ipl 0.80,0.76,0.73,0.70; "
+                    + "mblj 0.72,0.65,0.61,0.58 (tau_alpha/t0 about 9 to 50 at N = 256; paper 004 gives its T_p only in Fig. 4); others the ipl list.")
     List<Double> temperatures;
 
-    @Option(names = "--steps", split = ",", paramLabel = "N", defaultValue = "30000,40000,60000,100000",
-            description = "Production steps per temperature, highest T first (one value: all); >= 2 tau_alpha per block (--blocks).")
+    @Option(names = "--steps", split = ",", paramLabel = "N",
+            description = "Production steps per temperature, highest T first (one value: all); >= 2 tau_alpha per block (--blocks). "
+                    + "Default: 30000,40000,60000,100000 (mblj 30000,40000,80000,150000).")
     List<Long> steps;
 
-    @Option(names = "--equilibrate", split = ",", paramLabel = "N", defaultValue = "10000,10000,15000,25000",
-            description = "Equilibration steps per temperature, highest T first (one value: all); >= 2 tau_alpha after the step from the T above.")
+    @Option(names = "--equilibrate", split = ",", paramLabel = "N",
+            description = "Equilibration steps per temperature, highest T first (one value: all); >= 2 tau_alpha after the step from the T above. "
+                    + "Default: 10000,10000,15000,25000 (mblj 10000,10000,20000,40000).")
     List<Long> equilibrate;
 
     @Option(names = "--dt", defaultValue = "0.005", description = "Time step in tau (paper 004 Table I).")
@@ -88,10 +91,11 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @Option(names = "--fmax-limit", defaultValue = "1e-6", paramLabel = "F", description = "Refuse inherent structures with a force component above F.")
     double fmaxLimit;
 
-    @Option(names = "--q", paramLabel = "Q", description = "Wave number of F_s (default: the first S(q) peak of the highest T_p, used at every T_p).")
+    @Option(names = "--q", paramLabel = "Q", description = "Wave number of F_s (default: the first S(q) peak of the --type particles at the highest T_p, used at every T_p; "
+            + "paper 004 Table I: 6.35 ipl, 7.25 mblj).")
     Double q;
 
-    @Option(names = "--type", paramLabel = "TYPE", description = "LAMMPS type of F_s (default: the largest particles, IPL: 2).")
+    @Option(names = "--type", paramLabel = "TYPE", description = "LAMMPS type of F_s (default: the largest particles, paper 004 Sec. II B: ipl 2, mblj 1 = A).")
     Integer type;
 
     @Option(names = "--blocks", defaultValue = "3", description = "Time blocks of the error of tau_alpha (each should span >= 2 tau_alpha).")
@@ -114,23 +118,31 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
 
-    @Spec
-    CommandSpec spec;
+    /** The study request of the parsed options, the unset ones from {@link ModelDefaults} of {@code --model}. */
+    MesoelasticWorkflowStudy.Request request() {
+        double rho = density != null ? density : Models.defaultDensity(model);
+        ModelDefaults d = ModelDefaults.forModel(model);
+        List<Double> ts = temperatures != null ? temperatures : d.temperatures();
+        List<Long> st = steps != null ? steps : d.steps(), eq = equilibrate != null ? equilibrate : d.equilibrate();
+        try {
+            return request(rho, ts, st, eq);
+        } catch (InvalidParameter e) {   // the study checks the temperatures first, then the count of per-temperature values
+            if (steps == null && e.template().startsWith("{steps} needs")) defaultsFor(st, ts, "--steps");
+            if (equilibrate == null && e.template().startsWith("{equilibrate} needs")) defaultsFor(eq, ts, "--equilibrate");
+            throw e;
+        }
+    }
+
+    private MesoelasticWorkflowStudy.Request request(double rho, List<Double> ts, List<Long> st, List<Long> eq) {
+        return new MesoelasticWorkflowStudy.Request(model, rho, n, ts,
+                new MesoelasticWorkflowStudy.Md(dt, tdamp, meltTemperature, meltSteps, eq, st, dumpEvery),
+                new MesoelasticWorkflowStudy.Ensemble(structures, dipoles, allPairs, tol, fmaxLimit),
+                new MesoelasticWorkflowStudy.Dynamics(q, type, blocks, perDecade), minTauT0, seed);
+    }
 
     @Override
     public Integer call() throws IOException {
-        double rho = density != null ? density : Models.defaultDensity(model);
-        MesoelasticWorkflowStudy.Request req;
-        try {
-            req = new MesoelasticWorkflowStudy.Request(model, rho, n, temperatures,
-                    new MesoelasticWorkflowStudy.Md(dt, tdamp, meltTemperature, meltSteps, equilibrate, steps, dumpEvery),
-                    new MesoelasticWorkflowStudy.Ensemble(structures, dipoles, allPairs, tol, fmaxLimit),
-                    new MesoelasticWorkflowStudy.Dynamics(q, type, blocks, perDecade), minTauT0, seed);
-        } catch (InvalidParameter e) {   // the study checks the temperatures first, then the count of per-temperature values
-            if (e.template().startsWith("{steps} needs")) requireGivenFor(steps, "--steps");
-            if (e.template().startsWith("{equilibrate} needs")) requireGivenFor(equilibrate, "--equilibrate");
-            throw e;
-        }
+        MesoelasticWorkflowStudy.Request req = request();
         MesoelasticWorkflowStudy.Result r = MesoelasticWorkflowStudy.run(req, output.dir(), run.context());
         for (String w : r.warnings()) System.err.println("softglass: warning: " + w);
         if (!run.quiet()) {
@@ -155,12 +167,11 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     }
 
     /**
-     * The per-temperature defaults of {@code option} have one value per default temperature: with another number of
-     * temperatures and no {@code option} given, one line saying so (the study's own message would name an option the
-     * user did not write).
+     * The model's per-temperature defaults of {@code option}, which have one value per default temperature: with another
+     * number of temperatures, one line saying so (the study's own message would name an option the user did not write).
      */
-    private void requireGivenFor(List<Long> values, String option) {
-        if (values.size() == 1 || values.size() == temperatures.size() || spec.commandLine().getParseResult().hasMatchedOption(option)) return;
+    private static void defaultsFor(List<Long> values, List<Double> temperatures, String option) {
+        if (values.size() == 1 || values.size() == temperatures.size()) return;
         throw new IllegalArgumentException(option + " has " + values.size() + " default values, one per default temperature; with "
                 + temperatures.size() + " temperature(s) give " + option + " (1 or " + temperatures.size() + " values, highest T first)");
     }

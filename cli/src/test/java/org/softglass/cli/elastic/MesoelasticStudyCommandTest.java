@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.softglass.cli.CliRunner;
 import org.softglass.cli.ExitCodes;
+import picocli.CommandLine;
 
 /** {@code softglass mesoelastic-study} end to end on a tiny IPL system, and a bad option. */
 class MesoelasticStudyCommandTest {
@@ -38,6 +40,30 @@ class MesoelasticStudyCommandTest {
         assertEquals(0.4, j.get("published").get("ell_tilde").asDouble());
         assertTrue(Files.readString(out.resolve("published_vs_measured.csv")).startsWith("quantity,published,measured,measured_err,source\nt_tilde,0.1,"));
         assertTrue(Files.size(out.resolve("tau_vs_kappa_over_T.png")) > 1000);
+    }
+
+    /** Unset temperatures and steps come from --model: IPL's as shipped before, mBLJ's own; given ones are kept. */
+    @Test
+    void perModelDefaults(@TempDir Path dir) {
+        MesoelasticStudyCommand ipl = parse("--out", dir.toString());
+        assertEquals(List.of(0.80, 0.76, 0.73, 0.70), ipl.request().temperatures());
+        assertEquals(List.of(30_000L, 40_000L, 60_000L, 100_000L), ipl.request().md().steps());
+        assertEquals(List.of(10_000L, 10_000L, 15_000L, 25_000L), ipl.request().md().equilibrate());
+        assertEquals(0.82, ipl.request().density());
+        MesoelasticStudyCommand mblj = parse("--out", dir.toString(), "--model", "mblj");
+        assertEquals(List.of(0.72, 0.65, 0.61, 0.58), mblj.request().temperatures());
+        assertEquals(List.of(10_000L, 10_000L, 20_000L, 40_000L), mblj.request().md().equilibrate());
+        assertEquals(1.2, mblj.request().density());
+        assertEquals(null, mblj.request().dynamics().type(), "the study picks the largest species (mBLJ: A, ModelDefaultsTest)");
+        MesoelasticStudyCommand given = parse("--out", dir.toString(), "--model", "mblj", "-T", "0.9,0.8", "--steps", "5000", "--equilibrate", "2000");
+        assertEquals(List.of(0.9, 0.8), given.request().temperatures());
+        assertEquals(List.of(5000L), given.request().md().steps());
+    }
+
+    private static MesoelasticStudyCommand parse(String... args) {
+        MesoelasticStudyCommand c = new MesoelasticStudyCommand();
+        new CommandLine(c).parseArgs(args);
+        return c;
     }
 
     /** A negative temperature: one line naming the option, exit 2, nothing written. */

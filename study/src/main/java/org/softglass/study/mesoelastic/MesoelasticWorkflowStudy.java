@@ -102,8 +102,8 @@ public final class MesoelasticWorkflowStudy {
      *
      * @param q         the wave number (σ⁻¹), or null: the first S(q) peak (above q = 2) of the highest temperature's
      *                  trajectory, then used at every temperature (paper 004 Table I: q_max = 6.35 for IPL, 7.25 for mBLJ)
-     * @param type      the LAMMPS type of F_s, or null: the largest particles (paper 004), taken as the species with the
-     *                  largest like-pair cutoff (the presets' cutoffs are proportional to their diameters)
+     * @param type      the LAMMPS type of F_s, or null: the largest particles (paper 004 Sec. II B), the species whose
+     *                  like pair reaches 1 ε at the largest distance ({@link ModelDefaults#largestSpecies}; IPL: 2, mBLJ: 1)
      * @param blocks    time blocks of the error of τ_α (≥ 2)
      * @param perDecade lags per decade
      */
@@ -176,7 +176,7 @@ public final class MesoelasticWorkflowStudy {
     /** Runs (or resumes) the workflow of {@code req} in {@code outDir}. */
     public static Result run(Request req, Path outDir, StudyContext ctx) throws IOException {
         PairPotential pot = Models.byName(req.model());
-        int type = req.dynamics().type() != null ? req.dynamics().type() : largestSpecies(pot) + 1;
+        int type = req.dynamics().type() != null ? req.dynamics().type() : ModelDefaults.largestSpecies(pot) + 1;
         if (type > pot.speciesCount()) throw new InvalidParameter("{type} must be in [1, " + pot.speciesCount() + "], got " + type);
         for (int k = 1; k < req.temperatures().size(); k++) {
             if (label(req.temperatures().get(k)).equals(label(req.temperatures().get(k - 1)))) {
@@ -271,13 +271,6 @@ public final class MesoelasticWorkflowStudy {
         WorkflowFit.GLine gLine = gl.determined() ? new WorkflowFit.GLine(gl.slope(), gl.intercept(), gl.rSquared()) : null;
         return WorkflowFit.of(req.model(), req.density(), a0, req.minTauT0(), f, keep.stream().mapToDouble(Double::doubleValue).toArray(), excluded, gLine,
                 pub);
-    }
-
-    /** The species with the largest like-pair cutoff (0-based): the largest particles of the presets. */
-    static int largestSpecies(PairPotential pot) {
-        int best = 0;
-        for (int a = 1; a < pot.speciesCount(); a++) if (pot.cutoff(a, a) > pot.cutoff(best, best)) best = a;
-        return best;
     }
 
     /**
