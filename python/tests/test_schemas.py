@@ -114,6 +114,16 @@ class SchemaFilesTest(unittest.TestCase):
                             "softglass.%s/1 appears in the Java sources but there is no schemas/%s.schema.json" % (n, n))
 
 
+    def test_the_filed_paper_004_fits_validate(self):
+        """validation/published/paper-004/*/mesoelastic_fit.json: the filed mesoelastic-study runs follow their schema."""
+        files = sorted(glob.glob(os.path.join(ROOT, "validation", "published", "paper-004", "*", "mesoelastic_fit.json")))
+        self.assertGreaterEqual(len(files), 2)
+        for f in files:
+            with self.subTest(file=os.path.relpath(f, ROOT)):
+                with open(f, encoding="utf-8") as fh:
+                    self.assertEqual(errors("mesoelastic-study", json.load(fh)), [])
+
+
 class StudyConfigSchemaTest(unittest.TestCase):
     """schemas/study.schema.json accepts the shipped example configuration and refuses what StudyConfig refuses."""
 
