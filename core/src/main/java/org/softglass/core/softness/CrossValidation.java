@@ -38,13 +38,9 @@ public final class CrossValidation {
         int[] fold = folds(requireFolds(y, k), k, seed);
         long correct = 0;
         for (int f = 0; f < k; f++) {
-            int nTest = 0;
-            for (int v : fold) if (v == f) nTest++;
-            double[][] xt = new double[y.length - nTest][];
-            int[] yt = new int[y.length - nTest];
-            for (int i = 0, t = 0; i < y.length; i++) if (fold[i] != f) { xt[t] = x[i]; yt[t++] = y[i]; }
-            Standardization st = Standardization.fit(xt);
-            Hyperplane h = LinearSvm.train(st.apply(xt), yt, c, solver, eps, seed + f);
+            FoldModel m = FoldModel.train(x, y, fold, f, c, solver, eps, seed);
+            Standardization st = m.st();
+            Hyperplane h = m.h();
             double[] z = new double[st.size()];
             for (int i = 0; i < y.length; i++) {
                 if (fold[i] != f) continue;
@@ -79,13 +75,9 @@ public final class CrossValidation {
         int[] fold = folds(requireFolds(y, k), k, seed);
         double[] d = new double[y.length], bias = new double[k];
         for (int f = 0; f < k; f++) {
-            int nTest = 0;
-            for (int v : fold) if (v == f) nTest++;
-            double[][] xt = new double[y.length - nTest][];
-            int[] yt = new int[y.length - nTest];
-            for (int i = 0, t = 0; i < y.length; i++) if (fold[i] != f) { xt[t] = x[i]; yt[t++] = y[i]; }
-            Standardization st = Standardization.fit(xt);
-            Hyperplane h = LinearSvm.train(st.apply(xt), yt, c, solver, eps, seed + f);
+            FoldModel m = FoldModel.train(x, y, fold, f, c, solver, eps, seed);
+            Standardization st = m.st();
+            Hyperplane h = m.h();
             bias[f] = h.b();
             double[] z = new double[st.size()];
             double[] w = h.w();
@@ -98,6 +90,22 @@ public final class CrossValidation {
             }
         }
         return new OutOfFold(d, bias, fold);
+    }
+
+    /**
+     * The model of fold f: standardised on, and trained on, the rows of the other folds (seed + f), as both
+     * {@link #accuracy} and {@link #outOfFold} use it.
+     */
+    private record FoldModel(Standardization st, Hyperplane h) {
+        static FoldModel train(double[][] x, int[] y, int[] fold, int f, double c, LinearSvm.Solver solver, double eps, long seed) {
+            int nTest = 0;
+            for (int v : fold) if (v == f) nTest++;
+            double[][] xt = new double[y.length - nTest][];
+            int[] yt = new int[y.length - nTest];
+            for (int i = 0, t = 0; i < y.length; i++) if (fold[i] != f) { xt[t] = x[i]; yt[t++] = y[i]; }
+            Standardization st = Standardization.fit(xt);
+            return new FoldModel(st, LinearSvm.train(st.apply(xt), yt, c, solver, eps, seed + f));
+        }
     }
 
     /** {@code y}, when each label has at least k rows. @throws org.softglass.core.util.Refusal otherwise (a fold would miss a label) */
