@@ -46,11 +46,12 @@ public final class TripletTerm {
 
     /**
      * {@code E(r) = exp(γσ/(r − aσ))} and its first two derivatives into {@code out[o..o+2]}; all 0
-     * where the exponential underflows (so no 0·∞ arises just below the cutoff).
+     * where the exponential underflows (so no 0·∞ arises just below the cutoff) and at r ≥ aσ.
      */
     private void radial(double r, double[] out, int o) {
         double t = 1.0 / (r - cutoff), phi = gammaSigma * t;
-        if (!(phi > -700.0)) { out[o] = out[o + 1] = out[o + 2] = 0.0; return; }
+        // phi < 0 also excludes r = aσ, which sqrt can round to from r² just below (aσ)²: there t = ∞ gave NaN
+        if (!(phi > -700.0 && phi < 0.0)) { out[o] = out[o + 1] = out[o + 2] = 0.0; return; }
         double e = Math.exp(phi), p1 = -gammaSigma * t * t, p2 = 2.0 * gammaSigma * t * t * t;
         out[o] = e;
         out[o + 1] = e * p1;
