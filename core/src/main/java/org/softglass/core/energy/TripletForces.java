@@ -35,6 +35,8 @@ final class TripletForces {
     private double[] px = new double[0], py = px, pz = px, fCentre = px, eCentre = px, eAtomCentre = px, wCentre = px;
     private int[] pa = new int[0], pb = pa;
     private double[] pd = new double[0];
+    /** Bond counts and fill positions per list position, reused across calls (length ≥ n). */
+    private int[] deg = new int[0], fill = new int[0];
 
     TripletForces(TripletTerm term, Parallel parallel) {
         this.term = term;
@@ -146,7 +148,12 @@ final class TripletForces {
         double rc2 = term.cutoff() * term.cutoff();
         boolean full = list.kind() == NeighborList.Kind.FULL;
         int pairs = 0;
-        int[] deg = new int[n];
+        if (deg.length < n) {
+            deg = new int[n];
+            fill = new int[n];
+        }
+        final int[] deg = this.deg, fill = this.fill;
+        java.util.Arrays.fill(deg, 0, n, 0);
         for (int i = 0; i < n; i++) {
             for (long q = list.start(i), end = list.end(i); q < end; q++) {
                 int j = list.neighbor(q);
@@ -177,7 +184,6 @@ final class TripletForces {
             rev = new int[bonds];
             dx = new double[3 * bonds];
         }
-        int[] fill = new int[n];
         for (int i = 0; i < n; i++) fill[i] = start[i];
         for (int k = 0; k < pairs; k++) {
             int i = pa[k], j = pb[k], ei = fill[i]++, ej = fill[j]++;

@@ -46,11 +46,12 @@ public final class TripletTerm {
 
     /**
      * {@code E(r) = exp(γσ/(r − aσ))} and its first two derivatives into {@code out[o..o+2]}; all 0
-     * where the exponential underflows (so no 0·∞ arises just below the cutoff).
+     * where the exponential underflows (so no 0·∞ arises just below the cutoff) and at r ≥ aσ.
      */
     private void radial(double r, double[] out, int o) {
         double t = 1.0 / (r - cutoff), phi = gammaSigma * t;
-        if (!(phi > -700.0)) { out[o] = out[o + 1] = out[o + 2] = 0.0; return; }
+        // phi < 0 also excludes r = aσ, which sqrt can round to from r² just below (aσ)²: there t = ∞ gave NaN
+        if (!(phi > -700.0 && phi < 0.0)) { out[o] = out[o + 1] = out[o + 2] = 0.0; return; }
         double e = Math.exp(phi), p1 = -gammaSigma * t * t, p2 = 2.0 * gammaSigma * t * t * t;
         out[o] = e;
         out[o + 1] = e * p1;
@@ -65,15 +66,23 @@ public final class TripletTerm {
      */
     public double evaluate(double d1x, double d1y, double d1z, double d2x, double d2y, double d2z, double[] g) {
         double r1 = Math.sqrt(d1x * d1x + d1y * d1y + d1z * d1z), r2 = Math.sqrt(d2x * d2x + d2y * d2y + d2z * d2z);
-        double[] e = new double[6];
-        radial(r1, e, 0);
-        radial(r2, e, 3);
+        // E(r) and E'(r) of each leg as in radial(), in locals (the MD hot path allocates nothing)
+        double t1 = 1.0 / (r1 - cutoff), phi1 = gammaSigma * t1, e0 = 0.0, e1 = 0.0;
+        if (phi1 > -700.0 && phi1 < 0.0) {
+            e0 = Math.exp(phi1);
+            e1 = e0 * (-gammaSigma * t1 * t1);
+        }
+        double t2 = 1.0 / (r2 - cutoff), phi2 = gammaSigma * t2, e3 = 0.0, e4 = 0.0;
+        if (phi2 > -700.0 && phi2 < 0.0) {
+            e3 = Math.exp(phi2);
+            e4 = e3 * (-gammaSigma * t2 * t2);
+        }
         double ir1 = 1.0 / r1, ir2 = 1.0 / r2;
         double n1x = d1x * ir1, n1y = d1y * ir1, n1z = d1z * ir1, n2x = d2x * ir2, n2y = d2y * ir2, n2z = d2z * ir2;
         double c = n1x * n2x + n1y * n2y + n1z * n2z, u = c - cosTheta0;
-        double ee = e[0] * e[3];
+        double ee = e0 * e3;
         double h = lambdaEps * u * u * ee;
-        double hr1 = lambdaEps * u * u * e[1] * e[3], hr2 = lambdaEps * u * u * e[0] * e[4], hc = 2.0 * lambdaEps * u * ee;
+        double hr1 = lambdaEps * u * u * e1 * e3, hr2 = lambdaEps * u * u * e0 * e4, hc = 2.0 * lambdaEps * u * ee;
         g[0] = hr1 * n1x + hc * (n2x - c * n1x) * ir1;
         g[1] = hr1 * n1y + hc * (n2y - c * n1y) * ir1;
         g[2] = hr1 * n1z + hc * (n2z - c * n1z) * ir1;

@@ -134,11 +134,12 @@ public final class PairFunctions {
      * Stillinger–Weber two-body term (Stillinger &amp; Weber, Phys. Rev. B 31, 5262 (1985), eq 2.4):
      * {@code U = Aε (B (σ/r)^p − (σ/r)^q) exp(σ/(r − aσ))} for r &lt; aσ, with {@code aeps = Aε},
      * {@code rc = aσ}. Returns {U, U'(r), U''(r)} into {@code out} (3 doubles); all 0 where
-     * {@code exp(σ/(r − aσ))} underflows (r just below aσ), so no 0·∞ arises.
+     * {@code exp(σ/(r − aσ))} underflows (r just below aσ), so no 0·∞ arises, and at r ≥ aσ.
      */
     public static void swPair(double r2, double aeps, double bb, double p, double q, double sigma, double rc, double[] out) {
         double r = Math.sqrt(r2), t = 1.0 / (r - rc), phi = sigma * t;
-        if (!(phi > -700.0)) { out[0] = out[1] = out[2] = 0.0; return; }
+        // phi < 0 also excludes r = aσ, which sqrt can round to from r² just below (aσ)²: there t = ∞ gave NaN
+        if (!(phi > -700.0 && phi < 0.0)) { out[0] = out[1] = out[2] = 0.0; return; }
         double x = Math.exp(phi);
         double x1 = -sigma * t * t * x;                        // X'
         double x2 = (sigma * sigma * t * t * t * t + 2.0 * sigma * t * t * t) * x; // X''

@@ -82,7 +82,8 @@ public final class PanamaPairKernel implements PairKernel {
                 if (energy) stickyEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc, pairsOut);
                 else stickyForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc, pairsOut);
             }
-            // no vector loop for the Stillinger–Weber pair term: the scalar kernel (padding lanes lie beyond n)
+            // the scalar kernel (padding lanes lie beyond n): the vector loops of accumulateSw made the SW
+            // simulate run slower on AVX-512 (bench/RESULTS.md, 2026-12-04), so they are not dispatched yet
             case SW -> ScalarPairKernel.INSTANCE.accumulate(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc, pairsOut);
         }
     }
@@ -440,6 +441,125 @@ public final class PanamaPairKernel implements PairKernel {
             }
             DoubleVector polyE = x.mul(c6).add(c4).mul(x).add(c2).mul(x).add(c0).blend(zero, core);
             DoubleVector em = iu3.mul(aa.mul(iu3).sub(bb)).add(polyE).mul(e).blend(zero, in.not());
+            u = u.add(em);
+            if (pairsOut) em.intoArray(sd, k);
+            w = r2.fma(fr, w);
+        }
+        finish(fx, fy, fz, u, w, true, acc, pairsOut);
+    }
+
+    /**
+     * The Stillinger–Weber pair term through the vector loops ({@link #swForces}, {@link #swEnergy}) for
+     * the presets' exponents p = 4, q = 0, else the scalar kernel; same contract as {@link #accumulate}.
+     * Not dispatched by {@link #accumulate}: with the ~10 neighbours of a half-list row and 8 lanes, the
+     * padded vectors cost more than the scalar loop, which skips pairs beyond aσ (measured 2026-12-04,
+     * bench/RESULTS.md). Kept for wider rows and for the parity test.
+     */
+    static void accumulateSw(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sjs,
+                             int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
+        if (!swVectorised(row)) ScalarPairKernel.INSTANCE.accumulate(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc, pairsOut);
+        else if (energy) swEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc, pairsOut);
+        else swForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc, pairsOut);
+    }
+
+    /**
+     * Whether the Stillinger–Weber row has the exponents the vector loops hard-code, p = 4 and q = 0
+     * for every species (the SW presets, {@link org.softglass.core.energy.StillingerWeber#paper004()});
+     * other exponents run the scalar kernel.
+     */
+    static boolean swVectorised(PairRow row) {
+        for (int s = 0; s < PairRow.MAX_SPECIES; s++) {
+            if (row.c[s] != 4.0 || row.d[s] != 0.0) return false;
+        }
+        return true;
+    }
+
+    /**
+     * Stillinger–Weber pair term ({@link PairFunctions#swPair}) for p = 4, q = 0: with s = σ/r,
+     * t = 1/(r − aσ), X = exp(σt), {@code U = Aε (B s⁴ − 1) X} and
+     * {@code −U'/r = Aε X (4 B s⁴/r + (B s⁴ − 1) σ t²)/r}. Lanes beyond the cutoff, lanes where
+     * σt ≤ −700 (X underflows) and lanes where r rounds to aσ (σt = ∞), as in the scalar form, get
+     * t = 0 before the exponential, so no inf or NaN reaches a sum, and are zeroed after it.
+     */
+    private static void swForces(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
+                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
+        double[] rc2 = row.rc2, aeps = row.a, bb = row.b, sig = row.e, rcs = row.f;
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector fx = zero, fy = zero, fz = zero;
+        for (int k = 0; k < n; k += L) {
+            DoubleVector dx = DoubleVector.fromArray(S, xs, k), dy = DoubleVector.fromArray(S, ys, k), dz = DoubleVector.fromArray(S, zs, k);
+            VectorMask<Double> isB = DoubleVector.fromArray(S, sd, k).compare(VectorOperators.EQ, 1.0);
+            dx = minImage(dx.neg().add(xi), b.lx(), b.ilx());
+            dy = minImage(dy.neg().add(yi), b.ly(), b.ily());
+            dz = minImage(dz.neg().add(zi), b.lz(), b.ilz());
+            DoubleVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
+            VectorMask<Double> in = r2.compare(VectorOperators.LT, select(rc2, isB));
+            DoubleVector sg = select(sig, isB);
+            // one division for both reciprocals: 1/r = (r − aσ)·q and t = 1/(r − aσ) = r·q with q = 1/(r (r − aσ))
+            DoubleVector r = r2.lanewise(VectorOperators.SQRT), rm = r.sub(select(rcs, isB));
+            DoubleVector q = DoubleVector.broadcast(S, 1.0).div(r.mul(rm)), ir = rm.mul(q), t = r.mul(q);
+            DoubleVector phi = sg.mul(t);
+            VectorMask<Double> live = in.and(phi.compare(VectorOperators.GT, -700.0)).and(phi.compare(VectorOperators.LT, 0.0));
+            if (!live.anyTrue()) { // no pair of this vector interacts: skip the exponential (as the scalar branch does)
+                if (pairsOut) {
+                    dx.mul(zero).intoArray(xs, k);
+                    dy.mul(zero).intoArray(ys, k);
+                    dz.mul(zero).intoArray(zs, k);
+                }
+                continue;
+            }
+            t = t.blend(zero, live.not());
+            DoubleVector x = sg.mul(t).lanewise(VectorOperators.EXP);
+            DoubleVector sr = sg.mul(ir), sr2 = sr.mul(sr), bp = sr2.mul(sr2).mul(select(bb, isB));
+            DoubleVector fr = bp.mul(4.0).mul(ir).add(bp.sub(1.0).mul(sg).mul(t).mul(t))
+                    .mul(x).mul(select(aeps, isB)).mul(ir).blend(zero, live.not());
+            fx = dx.fma(fr, fx);
+            fy = dy.fma(fr, fy);
+            fz = dz.fma(fr, fz);
+            if (pairsOut) {
+                dx.mul(fr).intoArray(xs, k);
+                dy.mul(fr).intoArray(ys, k);
+                dz.mul(fr).intoArray(zs, k);
+            }
+        }
+        finish(fx, fy, fz, zero, zero, false, acc, pairsOut);
+    }
+
+    /** Stillinger–Weber pair term with energies; keep in step with {@link #swForces}. */
+    private static void swEnergy(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
+                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
+        double[] rc2 = row.rc2, aeps = row.a, bb = row.b, sig = row.e, rcs = row.f;
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector fx = zero, fy = zero, fz = zero, u = zero, w = zero;
+        for (int k = 0; k < n; k += L) {
+            DoubleVector dx = DoubleVector.fromArray(S, xs, k), dy = DoubleVector.fromArray(S, ys, k), dz = DoubleVector.fromArray(S, zs, k);
+            VectorMask<Double> isB = DoubleVector.fromArray(S, sd, k).compare(VectorOperators.EQ, 1.0);
+            dx = minImage(dx.neg().add(xi), b.lx(), b.ilx());
+            dy = minImage(dy.neg().add(yi), b.ly(), b.ily());
+            dz = minImage(dz.neg().add(zi), b.lz(), b.ilz());
+            DoubleVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
+            VectorMask<Double> in = r2.compare(VectorOperators.LT, select(rc2, isB));
+            DoubleVector sg = select(sig, isB);
+            // one division for both reciprocals: 1/r = (r − aσ)·q and t = 1/(r − aσ) = r·q with q = 1/(r (r − aσ))
+            DoubleVector r = r2.lanewise(VectorOperators.SQRT), rm = r.sub(select(rcs, isB));
+            DoubleVector q = DoubleVector.broadcast(S, 1.0).div(r.mul(rm)), ir = rm.mul(q), t = r.mul(q);
+            DoubleVector phi = sg.mul(t);
+            VectorMask<Double> live = in.and(phi.compare(VectorOperators.GT, -700.0)).and(phi.compare(VectorOperators.LT, 0.0));
+            t = t.blend(zero, live.not());
+            DoubleVector x = sg.mul(t).lanewise(VectorOperators.EXP);
+            DoubleVector sr = sg.mul(ir), sr2 = sr.mul(sr), bp = sr2.mul(sr2).mul(select(bb, isB));
+            DoubleVector ax = x.mul(select(aeps, isB));
+            DoubleVector fr = bp.mul(4.0).mul(ir).add(bp.sub(1.0).mul(sg).mul(t).mul(t))
+                    .mul(ax).mul(ir).blend(zero, live.not());
+            fx = dx.fma(fr, fx);
+            fy = dy.fma(fr, fy);
+            fz = dz.fma(fr, fz);
+            if (pairsOut) {
+                dx.mul(fr).intoArray(xs, k);
+                dy.mul(fr).intoArray(ys, k);
+                dz.mul(fr).intoArray(zs, k);
+            }
+            DoubleVector em = bp.sub(1.0).mul(ax).blend(zero, live.not());
             u = u.add(em);
             if (pairsOut) em.intoArray(sd, k);
             w = r2.fma(fr, w);

@@ -1,6 +1,7 @@
 package org.softglass.core.simd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,66 @@ class PairKernelTest {
                             double[] ref = new double[PairKernel.ACC_LENGTH];
                             ScalarPairKernel.INSTANCE.accumulate(row, x[0], y[0], z[0], xj.clone(), yj.clone(), zj.clone(), sj.clone(), n, box, energy, ref, false);
                             for (int c = 0; c < 3; c++) assertEquals(ref[c], sum[c], 1e-12 * Math.max(1, scale) * Math.max(1, n));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The Stillinger–Weber pair term: Panama ({@link PanamaPairKernel#accumulateSw}) equals scalar for r from 0.6σ to 1.1·aσ, with neighbours
+     * within 1e-6σ of aσ on both sides, at aσ exactly, and around the underflow edge σ/(r − aσ) = −700;
+     * lanes at r ≥ aσ give exactly 0 and every sum is finite (no NaN from exp(σ/(r − aσ)), also where r² &lt; (aσ)²
+     * but √r² rounds to aσ, which made the scalar form NaN before). Also exponents other than the
+     * preset's p = 4, q = 0 (the scalar fallback). Tolerances as in {@link #panamaEqualsScalarOnEveryLength}
+     * (the vector exp is within 1 ulp).
+     */
+    @Test
+    void stillingerWeberPanamaEqualsScalar() {
+        int lanes = PanamaSupport.DOUBLE.length();
+        SplittableRandom rnd = new SplittableRandom(7);
+        PeriodicLengths box = PeriodicLengths.of(6.1, 5.9, 7.3);
+        PairParams preset = Models.sw().params(0, 0);
+        double rc = preset.f(), sigma = preset.e();
+        PairParams other = new PairParams(PairParams.Form.SW, rc * rc, preset.a(), preset.b(), 6.0, 1.0, sigma, rc);
+        double[] edge = {rc - 1e-6, rc - 1e-9, rc, rc + 1e-9, rc + 1e-6, rc - sigma / 700.0 * (1 - 1e-9), rc - sigma / 700.0 * (1 + 1e-9)};
+        for (PairParams pp : new PairParams[] {preset, other}) {
+            PairRow row = new PairRow(new PairParams[] {pp});
+            for (int n = 0; n <= 3 * lanes + 1; n++) {
+                int cap = PanamaPairKernel.INSTANCE.padded(n);
+                double[] xj = new double[cap], yj = new double[cap], zj = new double[cap], sj = new double[cap], rs = new double[cap];
+                double xi = 0.3, yi = 5.7, zi = 3.0;
+                for (int k = 0; k < n; k++) {
+                    double r = k < edge.length && rnd.nextBoolean() ? edge[k] : rc * (0.6 / 1.8 + (1.1 - 0.6 / 1.8) * rnd.nextDouble());
+                    if (k % 5 == 4) r = edge[rnd.nextInt(edge.length)];
+                    double u = 2 * rnd.nextDouble() - 1, ph = 2 * Math.PI * rnd.nextDouble(), s = Math.sqrt(1 - u * u);
+                    rs[k] = r;
+                    xj[k] = wrap(xi + r * s * Math.cos(ph), box.lx());
+                    yj[k] = wrap(yi + r * s * Math.sin(ph), box.ly());
+                    zj[k] = wrap(zi + r * u, box.lz());
+                }
+                PanamaPairKernel.INSTANCE.padInto(xi, yi, zi, xj, yj, zj, sj, n, box);
+                for (boolean energy : new boolean[] {false, true}) {
+                    for (boolean pairs : new boolean[] {false, true}) {
+                        double[][] ga = {xj.clone(), yj.clone(), zj.clone(), sj.clone()}, gb = {xj.clone(), yj.clone(), zj.clone(), sj.clone()};
+                        double[] a = new double[PairKernel.ACC_LENGTH], b = new double[PairKernel.ACC_LENGTH];
+                        ScalarPairKernel.INSTANCE.accumulate(row, xi, yi, zi, ga[0], ga[1], ga[2], ga[3], n, box, energy, a, pairs);
+                        PanamaPairKernel.accumulateSw(row, xi, yi, zi, gb[0], gb[1], gb[2], gb[3], n, box, energy, b, pairs);
+                        double scale = 0;
+                        for (int k = 0; k < 5; k++) scale = Math.max(scale, Math.abs(a[k]));
+                        for (int k = pairs ? 3 : 0; k < (energy ? 5 : 3); k++) {
+                            final int nn = n, kk = k;
+                            assertTrue(Double.isFinite(a[k]) && Double.isFinite(b[k]), () -> "p=" + pp.c() + " n=" + nn + " energy=" + energy + " pairs=" + pairs + " acc[" + kk + "] = " + b[kk] + " (scalar " + a[kk] + ")");
+                            assertEquals(a[k], b[k], 1e-13 * Math.max(1, scale) * Math.max(1, n), "p=" + pp.c() + " n=" + n + " acc[" + k + "]");
+                        }
+                        if (!pairs) continue;
+                        for (int k = 0; k < n; k++) {
+                            for (int c = 0; c < (energy ? 4 : 3); c++) {
+                                assertEquals(ga[c][k], gb[c][k], 1e-12 * Math.max(1, Math.abs(ga[c][k])), "r=" + rs[k] + " comp " + c);
+                                // computed r may round across aσ when |r − aσ| ~ 1e-9 (as in the scalar kernel): test exact zeros clear of it
+                                if (rs[k] >= rc + 1e-7) assertEquals(0.0, gb[c][k], 0.0, "beyond aσ: r=" + rs[k]);
+                            }
                         }
                     }
                 }
