@@ -59,10 +59,26 @@ public record TemperatureSet(double t, Path data, Path phop) {
      * {@link BarrierAnalysis.Sample#withBlocks}.
      */
     public static BarrierAnalysis.Sample sample(double t, double[] values, long[][] rows, PhopTable ph, double threshold, int lag) {
+        return sample(t, values, rows, phopAt(rows, ph, lag), threshold);
+    }
+
+    /**
+     * p_hop at frame + lag of every row ({@code rows[i] = frame, slot, id}), NaN where the window leaves the
+     * trajectory: what {@link #sample} looks up, for a caller that builds samples of several value sets (classifiers)
+     * on the same rows and reads the p_hop table once.
+     */
+    public static double[] phopAt(long[][] rows, PhopTable ph, int lag) {
+        double[] p = new double[rows.length];
+        for (int i = 0; i < p.length; i++) p[i] = ph.at(rows[i][0], rows[i][1], rows[i][2], lag);
+        return p;
+    }
+
+    /** {@link #sample(double, double[], long[][], PhopTable, double, int)} with p_hop already looked up ({@link #phopAt}). */
+    public static BarrierAnalysis.Sample sample(double t, double[] values, long[][] rows, double[] phop, double threshold) {
         double[] v = values.clone();
         boolean[] r = new boolean[v.length];
         for (int i = 0; i < v.length; i++) {
-            double p = ph.at(rows[i][0], rows[i][1], rows[i][2], lag);
+            double p = phop[i];
             if (Double.isNaN(p)) v[i] = Double.NaN;
             else r[i] = p > threshold;
         }

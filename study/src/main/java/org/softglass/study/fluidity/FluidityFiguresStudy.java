@@ -247,6 +247,20 @@ public final class FluidityFiguresStudy {
             fitted.add(new Fitted(p, name, m, modelFile, tr, cvScan, testScan));
             man.output(modelFile);
         }
+        // rows and p_hop of each temperature, read once for every classifier (a read refused here is each classifier's
+        // barriers error, as when each read its own; the temperatures after it are then missing)
+        Map<Double, long[][]> rowsAt = new TreeMap<>();
+        Map<Double, double[]> phopAt = new TreeMap<>();
+        String readError = null;
+        try {
+            for (Temperature t : temps.values()) {
+                long[][] rows = FeatureFiles.readRows(t.descriptors().resolve("rows.npy"));
+                phopAt.put(t.run().t(), TemperatureSet.phopAt(rows, PhopTable.read(t.phop()), req.barriers().lag()));
+                rowsAt.put(t.run().t(), rows);
+            }
+        } catch (IllegalArgumentException e) {
+            readError = e.getMessage();
+        }
         for (Fitted f : fitted) {
             Planned p = f.p();
             String name = f.name();
@@ -262,8 +276,8 @@ public final class FluidityFiguresStudy {
                 List<BarrierAnalysis.Sample> samples = new ArrayList<>();
                 for (Temperature t : temps.values()) {
                     double[] x = Fluidity.x(d.get(t.run().t()), testScan.best(), sigma);
-                    long[][] rows = FeatureFiles.readRows(t.descriptors().resolve("rows.npy"));
-                    samples.add(TemperatureSet.sample(t.run().t(), x, rows, PhopTable.read(t.phop()), req.barriers().pR(), req.barriers().lag()));
+                    if (!phopAt.containsKey(t.run().t())) throw new IllegalArgumentException(readError);
+                    samples.add(TemperatureSet.sample(t.run().t(), x, rowsAt.get(t.run().t()), phopAt.get(t.run().t()), req.barriers().pR()));
                 }
                 Barriers b = req.barriers();
                 BarrierAnalysis.Result r = BarrierAnalysis.run(samples, new BarrierAnalysis.Options(b.bins(), b.bootstrap(), req.seed(),
