@@ -25,11 +25,7 @@ import org.softglass.core.structure.DescriptorSpec;
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
-public class DescriptorBench {
-
-    @Param({"1", "2"})
-    int threads;
-
+public class DescriptorBench extends ThreadsBench {
     @Param({"panama", "scalar"})
     String kernel;
 

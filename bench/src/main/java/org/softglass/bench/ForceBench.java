@@ -5,12 +5,10 @@ import org.openjdk.jmh.annotations.*;
 import org.softglass.core.energy.ForceCompute;
 import org.softglass.core.energy.Models;
 import org.softglass.core.parallel.Parallel;
-import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.partition.NeighborList;
 import org.softglass.core.partition.NeighborListBuilder;
 import org.softglass.core.simd.PairKernel;
 import org.softglass.core.simd.PairKernels;
-import org.softglass.core.space.Box;
 
 /**
  * KA force evaluation, N = 10 000, ρ = 1.2, Verlet list of radius 2.8 (as in MD with skin 0.3):
@@ -18,20 +16,13 @@ import org.softglass.core.space.Box;
  * step) and forces + per-atom energies + virial. Scores are ns per particle.
  */
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class ForceBench extends SuiteBench {
-    static final int N = 10_000;
-
-    @Param({"1", "2"})
-    int threads;
-
+public class ForceBench extends SystemBench {
     @Param({"simd", "scalar"})
     String kernel;
 
     @Param({"HALF", "FULL"})
     NeighborList.Kind kind;
 
-    ParticleStore p;
-    Box box;
     NeighborList list;
     Parallel parallel;
     ForceCompute fc;
@@ -39,9 +30,7 @@ public class ForceBench extends SuiteBench {
 
     @Setup
     public void setup() {
-        KaSystems.Config c = KaSystems.lattice(N, 1.2, 1);
-        p = c.particles();
-        box = c.box();
+        own(KaSystems.lattice(N, 1.2, 1));
         try (NeighborListBuilder builder = new NeighborListBuilder(box, 2.8, 1)) {
             list = builder.build(p, kind);
         }
@@ -55,7 +44,6 @@ public class ForceBench extends SuiteBench {
     public void tearDown() {
         list.close();
         parallel.close();
-        p.close();
     }
 
     @Benchmark

@@ -4,8 +4,6 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
 import org.softglass.core.elastic.Hessian;
 import org.softglass.core.energy.Models;
-import org.softglass.core.particles.ParticleStore;
-import org.softglass.core.space.Box;
 
 /**
  * Hessian assembly cost and memory at N = 10⁴ and 10⁵ (KA, ρ = 1.2) on the jittered-lattice
@@ -19,29 +17,18 @@ import org.softglass.core.space.Box;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx6g"})
-public class HessianAssemblyBench {
+public class HessianAssemblyBench extends SystemBench {
     @Param({"10000", "100000"})
     int n;
 
-    @Param({"1", "2"})
-    int threads;
-
-    ParticleStore p;
-    Box box;
-
     @Setup
     public void setup() {
-        KaSystems.Config c = KaSystems.lattice(n, 1.2, 1);
-        p = c.particles();
-        box = c.box();
+        own(KaSystems.lattice(n, 1.2, 1));
         try (Hessian h = Hessian.assemble(p, box, Models.ka(), threads)) {
             System.out.printf("%nN=%d: %d stored blocks (%.1f per particle), memory %.1f MB%n", n, h.entries(),
                     h.entries() / (double) n, h.memoryBytes() / 1e6);
         }
     }
-
-    @TearDown
-    public void tearDown() { p.close(); }
 
     @Benchmark
     public int assemble() {

@@ -29,23 +29,14 @@ import org.softglass.core.space.Box;
  * Scores: µs per operation.
  */
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class HessianBench extends SuiteBench {
-    static final int N = 10_000;
-
-    @Param({"1", "2"})
-    int threads;
-
-    ParticleStore p;
-    Box box;
+public class HessianBench extends SystemBench {
     Hessian h;
     double[] x, y, dipole;
     double[][] batch;
 
     @Setup
     public void setup() throws IOException {
-        KaSystems.Config c = inherentStructure();
-        p = c.particles();
-        box = c.box();
+        own(inherentStructure());
         h = Hessian.assemble(p, box, Models.ka(), threads);
         h.requireMinimum(1e-6);
         SplittableRandom rnd = new SplittableRandom(1);
@@ -86,7 +77,6 @@ public class HessianBench extends SuiteBench {
     @TearDown
     public void tearDown() {
         h.close();
-        p.close();
     }
 
     /** y = M x, rows in parallel on {@code threads} workers, default kernel (SIMD where available). */

@@ -26,11 +26,8 @@ import org.softglass.core.particles.ParticleStore;
  * the vector work of the method (for L-BFGS the two-loop recursion, 2m + 2 passes over 3N doubles).
  */
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class MinimizerBench extends SuiteBench {
+public class MinimizerBench extends ThreadsBench {
     static final int ITERATIONS = 50;
-
-    @Param({"1", "2"})
-    int threads;
 
     @Param({"lbfgs", "cg"})
     String alg;

@@ -10,6 +10,7 @@ import org.softglass.core.minimize.MinimizeOptions;
 import org.softglass.core.minimize.Minimizer;
 import org.softglass.core.minimize.Report;
 import org.softglass.core.particles.ParticleStore;
+import org.softglass.core.stats.Descriptive;
 
 /**
  * Side-by-side quench cost of the minimisers on the frames of a dump (not a JMH benchmark: one quench
@@ -68,7 +69,7 @@ public final class MinimizerTiming {
                     }
                 }
                 int n = list.size();
-                double mean = su / n, se = n > 1 ? Math.sqrt((su2 - n * mean * mean) / (n - 1) / n) : Double.NaN;
+                double mean = su / n, se = Descriptive.standardErrorFromSums(n, su, su2);   // s_{n−1}/√n, NaN for n = 1
                 System.out.printf(Locale.ROOT, "%-12s %11.1f %13.1f %9.3f %13.3f   %.6f +- %.6f  %d/%d%n", name, (double) it / n,
                         (double) ev / n, ns * 1e-9 / n, cpu * 1e-9 / n, mean, se, ok, n);
             }

@@ -2,7 +2,6 @@ package org.softglass.bench;
 
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
-import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.partition.NeighborList;
 import org.softglass.core.partition.NeighborListBuilder;
 
@@ -11,29 +10,21 @@ import org.softglass.core.partition.NeighborListBuilder;
  * Scores are ns per particle ({@code @OperationsPerInvocation(N)}).
  */
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class NeighborListBench extends SuiteBench {
-    static final int N = 10_000;
-
-    @Param({"1", "2"})
-    int threads;
-
+public class NeighborListBench extends SystemBench {
     @Param({"FULL", "HALF"})
     NeighborList.Kind kind;
 
-    ParticleStore p;
     NeighborListBuilder builder;
 
     @Setup
     public void setup() {
-        KaSystems.Config c = KaSystems.lattice(N, 1.2, 1);
-        p = c.particles();
-        builder = new NeighborListBuilder(c.box(), 2.8, threads);
+        own(KaSystems.lattice(N, 1.2, 1));
+        builder = new NeighborListBuilder(box, 2.8, threads);
     }
 
     @TearDown
     public void tearDown() {
         builder.close();
-        p.close();
     }
 
     @Benchmark

@@ -12,11 +12,8 @@ import org.softglass.core.rearrange.PhopCalculator;
  * reading the dump. Positions are random walks. Scores are ns per particle ({@code @OperationsPerInvocation(N)}).
  */
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class PhopBench extends SuiteBench {
-    static final int N = 10_000;
-
-    @Param({"1", "2"})
-    int threads;
+public class PhopBench extends ThreadsBench {
+    static final int N = SystemBench.N;
 
     PhopCalculator calc;
     Parallel par;

@@ -15,6 +15,7 @@ import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.OutputLock;
 import org.softglass.core.util.ParameterText;
 import org.softglass.core.util.SoftglassException;
+import org.softglass.cli.options.OptionValueException;
 import picocli.CommandLine;
 
 /**
@@ -148,11 +149,20 @@ public final class Errors implements CommandLine.IExecutionExceptionHandler {
         return b.toString().strip();
     }
 
-    /** Bad options: one line plus a pointer to --help, exit code {@link ExitCodes#USAGE}. */
+    /**
+     * Bad options: one line plus a pointer to --help, exit code {@link ExitCodes#USAGE}. A value one of our converters
+     * refused ({@link OptionValueException}) is the one line "--option must be ...", as the option checks word theirs.
+     */
     static final class Usage implements CommandLine.IParameterExceptionHandler {
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
+            if (ex.getCause() instanceof OptionValueException v && ex.getArgSpec() != null) {
+                String name = ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName() : ex.getArgSpec().paramLabel();
+                cl.getErr().println("softglass: " + oneLine(name + " " + v.getMessage()));
+                cl.getErr().flush();
+                return ExitCodes.USAGE;
+            }
             cl.getErr().println("softglass: " + oneLine(ex.getMessage()));
             cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
             cl.getErr().flush();

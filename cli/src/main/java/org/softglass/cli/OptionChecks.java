@@ -2,6 +2,7 @@ package org.softglass.cli;
 
 import java.util.Collection;
 import org.softglass.core.util.MemoryBudget;
+import org.softglass.study.Checks;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Validation of numeric option values shared by the commands. Every failure is an
  * {@link IllegalArgumentException} whose one-line message names the option and says what was
- * expected, so {@link Errors} maps it to exit code {@link ExitCodes#USAGE}.
+ * expected, so {@link Errors} maps it to exit code {@link ExitCodes#USAGE}. The range rules that study requests
+ * share (positive, non-negative, at least) are {@link Checks}'s, given the option as the message's subject.
  */
 public final class OptionChecks {
     private OptionChecks() {}
@@ -50,16 +52,14 @@ public final class OptionChecks {
         }
     }
 
-    /** Returns v if it is finite and &gt; 0, else refuses: "--eps must be a finite number > 0, got -1.0". */
+    /** Returns v if it is finite and &gt; 0, else refuses: "--eps must be a finite number > 0, got -1.0" ({@link Checks#positiveAs}). */
     public static double positive(double v, String option) {
-        if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException(option + " must be a finite number > 0, got " + v);
-        return v;
+        return Checks.positiveAs(v, option);
     }
 
-    /** Returns v if it is finite and ≥ 0, else refuses. */
+    /** Returns v if it is finite and ≥ 0, else refuses ({@link Checks#nonNegativeAs}). */
     public static double nonNegative(double v, String option) {
-        if (!(v >= 0) || !Double.isFinite(v)) throw new IllegalArgumentException(option + " must be a finite number >= 0, got " + v);
-        return v;
+        return Checks.nonNegativeAs(v, option);
     }
 
     /** Returns v if lo ≤ v ≤ hi, else refuses: "--p-max must be in [0, 1], got 2.0". */
@@ -68,10 +68,9 @@ public final class OptionChecks {
         return v;
     }
 
-    /** Returns v if v ≥ min, else refuses: "--bins must be >= 1, got 0". */
+    /** Returns v if v ≥ min, else refuses: "--bins must be >= 1, got 0" ({@link Checks#atLeastAs}). */
     public static long atLeast(long v, long min, String option) {
-        if (v < min) throw new IllegalArgumentException(option + " must be >= " + min + ", got " + v);
-        return v;
+        return Checks.atLeastAs(v, min, option);
     }
 
     /**
@@ -98,20 +97,5 @@ public final class OptionChecks {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(option + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * A species option: {@code A}, {@code B} or {@code all} (any case) as the LAMMPS type it selects,
-     * 1, 2, or 0 for all.
-     *
-     * @throws IllegalArgumentException naming the option and the three accepted values
-     */
-    public static int speciesType(String value, String option) {
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-            case "a" -> 1;
-            case "b" -> 2;
-            case "all" -> 0;
-            default -> throw new IllegalArgumentException(option + " must be A, B or all, got '" + value + "'");
-        };
     }
 }

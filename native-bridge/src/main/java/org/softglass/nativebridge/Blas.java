@@ -59,11 +59,7 @@ public final class Blas {
      * @return {@code xᵀy}
      */
     public static double ddot(int n, MemorySegment x, int incx, MemorySegment y, int incy) {
-        Check.dim("n", n);
-        Check.inc("incx", incx);
-        Check.inc("incy", incy);
-        Check.vector("x", x, n, incx, false);
-        Check.vector("y", y, n, incy, false);
+        Check.twoVectors(n, x, incx, y, incy, false);
         try {
             return (double) DDOT.invokeExact(n, x, incx, y, incy);
         } catch (Throwable t) {
@@ -94,11 +90,7 @@ public final class Blas {
      * @param incy  stride of {@code y}, non-zero
      */
     public static void daxpy(int n, double alpha, MemorySegment x, int incx, MemorySegment y, int incy) {
-        Check.dim("n", n);
-        Check.inc("incx", incx);
-        Check.inc("incy", incy);
-        Check.vector("x", x, n, incx, false);
-        Check.vector("y", y, n, incy, true);
+        Check.twoVectors(n, x, incx, y, incy, true);
         try {
             DAXPY.invokeExact(n, alpha, x, incx, y, incy);
         } catch (Throwable t) {

@@ -30,6 +30,18 @@ final class Check {
         segment(name, seg, need, written);
     }
 
+    /**
+     * The arguments of a level-1 routine on two vectors x and y of n elements (ddot, daxpy): n ≥ 0, incx and incy
+     * non-zero, each segment long enough for its stride, y writable if {@code yWritten}; checked in that order.
+     */
+    static void twoVectors(int n, MemorySegment x, int incx, MemorySegment y, int incy, boolean yWritten) {
+        dim("n", n);
+        inc("incx", incx);
+        inc("incy", incy);
+        vector("x", x, n, incx, false);
+        vector("y", y, n, incy, yWritten);
+    }
+
     /** A native segment holding a column-major {@code rows × cols} matrix with leading dimension {@code ld}. */
     static void matrix(String name, MemorySegment seg, int rows, int cols, int ld, boolean written) {
         long need = rows == 0 || cols == 0 ? 0 : (long) (cols - 1) * ld + rows;

@@ -2,6 +2,7 @@ package org.softglass.validation;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.softglass.core.energy.FiniteDifferenceForce;
 import org.softglass.core.energy.ForceCompute;
 import org.softglass.core.energy.Models;
 import org.softglass.core.io.Frame;
@@ -45,13 +46,7 @@ final class OracleChecks {
                             int count = 0;
                             for (int i = 0; i < n; i += 7) {
                                 for (int a = 0; a < 3; a++) {
-                                    double x0 = p.pos(i, a);
-                                    p.setPos(i, a, x0 + h);
-                                    double up = fc.compute(p, box, nl, null).energy();
-                                    p.setPos(i, a, x0 - h);
-                                    double um = fc.compute(p, box, nl, null).energy();
-                                    p.setPos(i, a, x0);
-                                    double fd = -(up - um) / (2 * h);
+                                    double fd = FiniteDifferenceForce.of(fc, p, box, nl, i, a, h);
                                     worst = Math.max(worst, Math.abs(fd - force[a][i]) / Math.max(1, Math.abs(force[a][i])));
                                     count++;
                                 }

@@ -9,6 +9,7 @@ import org.softglass.core.params.ModelParameters.Barriers;
 import org.softglass.core.params.ModelParameters.ExpCorrelation;
 import org.softglass.core.params.ModelParameters.Gaussian;
 import org.softglass.core.params.ModelParameters.MeanSoftness;
+import org.softglass.core.stats.Descriptive;
 import org.softglass.core.trsp.ClusterGaussian;
 import org.softglass.core.trsp.ClusterShape;
 import org.softglass.core.trsp.OverlapRecorder;
@@ -112,7 +113,7 @@ public final class TrspChecks {
             for (int li = 0; li < lags; li++) { sum[li] += c[li]; sum2[li] += c[li] * c[li]; }
         }
         double[] se = new double[lags];
-        for (int li = 0; li < lags; li++) se[li] = Math.sqrt(Math.max(0, sum2[li] / b - Math.pow(sum[li] / b, 2)));
+        for (int li = 0; li < lags; li++) se[li] = Descriptive.populationStdFromSums(b, sum[li], sum2[li]);   // spread of the b replicates, divisor b
         return se;
     }
 

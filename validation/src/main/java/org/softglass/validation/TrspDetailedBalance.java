@@ -3,6 +3,7 @@ package org.softglass.validation;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.softglass.core.stats.Descriptive;
 import org.softglass.core.trsp.OverlapRecorder;
 import org.softglass.core.trsp.SoftnessRecorder;
 import org.softglass.core.trsp.TrspDynamics;
@@ -68,7 +69,7 @@ public final class TrspDetailedBalance {
                     double rb = (double) x / Math.max(1, y);
                     s1 += rb; s2 += rb * rb;
                 }
-                double sd = Math.sqrt(Math.max(1e-12, s2 / boots - (s1 / boots) * (s1 / boots)));
+                double sd = Math.max(1e-6, Descriptive.populationStdFromSums(boots, s1, s2));   // bootstrap spread (divisor boots), floored
                 chi2 += (r - 1) * (r - 1) / (sd * sd);
                 pairs++;
             }

@@ -1,10 +1,10 @@
 package org.softglass.cli.dynamics;
 
+import org.softglass.cli.options.SpeciesConverter;
 import org.softglass.core.util.Format;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
-import org.softglass.cli.OptionChecks;
 import org.softglass.cli.RunOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,8 +38,8 @@ public final class OverlapCommand implements Callable<Integer> {
                     + "see InherentOverlap.DEFAULT_THRESHOLD).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double a;
 
-    @Option(names = "--species", paramLabel = "A|B|all", defaultValue = "A", description = "Particles counted: A (type 1), B (type 2) or all (default: ${DEFAULT-VALUE}, as the papers).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    String species;
+    @Option(names = "--species", paramLabel = "A|B|all", defaultValue = "A", converter = SpeciesConverter.class, description = "Particles counted: A (type 1), B (type 2) or all (default: ${DEFAULT-VALUE}, as the papers).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
+    Species species;
 
     @Option(names = {"--timestep", "--dt"}, paramLabel = "DT", defaultValue = "0.005", description = "MD time step: frame spacing = timestep difference x DT.")
     double timestep;
@@ -68,7 +68,7 @@ public final class OverlapCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StudyContext ctx = run.context();
-        Species sp = Species.ofType(OptionChecks.speciesType(species, "--species"));
+        Species sp = species;
         OverlapStudy.Result res = OverlapStudy.run(new OverlapStudy.Request(traj, a, sp, timestep, perDecade, maxLag, stride, nq, minBlock), output.dir(), ctx);
         InherentOverlap.Result r = res.overlap();
         if (res.warning() != null && !run.quiet()) System.err.println("softglass: warning: " + res.warning());   // overlap.json says it too

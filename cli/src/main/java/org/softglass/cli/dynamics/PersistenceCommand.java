@@ -1,9 +1,9 @@
 package org.softglass.cli.dynamics;
 
+import org.softglass.cli.options.SpeciesConverter;
 import org.softglass.core.util.Format;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.OptionChecks;
 import org.softglass.cli.RunOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,8 +35,8 @@ public final class PersistenceCommand implements Callable<Integer> {
     @Option(names = "--pc", paramLabel = "P", defaultValue = "0.2", description = "Threshold p_c (sigma^2): p_hop > p_c is rearranging.")
     double pc;
 
-    @Option(names = "--species", paramLabel = "A|B|all", defaultValue = "all", description = "Particles counted: A (type 1), B (type 2) or all.")
-    String species;
+    @Option(names = "--species", paramLabel = "A|B|all", defaultValue = "all", converter = SpeciesConverter.class, description = "Particles counted: A (type 1), B (type 2) or all.")
+    Species species;
 
     @Option(names = "--per-decade", paramLabel = "N", defaultValue = "10", description = "Log-spaced lags per decade (default: ${DEFAULT-VALUE}); lag 0 is always included.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int perDecade;
@@ -53,7 +53,7 @@ public final class PersistenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StudyContext ctx = run.context();
-        Species sp = Species.ofType(OptionChecks.speciesType(species, "--species"));
+        Species sp = species;
         PersistenceStudy.Result res = PersistenceStudy.run(new PersistenceStudy.Request(input, pc, sp, perDecade, maxLag), output.dir(), ctx);
         Persistence.Result r = res.persistence();
         if (!run.quiet()) {

@@ -11,12 +11,12 @@ import picocli.CommandLine.Option;
  * and {@code --item KEY}, the one item a batch job runs. A picocli mixin.
  */
 public final class ExecutorOptions {
-    @Option(names = "--executor", defaultValue = "local", paramLabel = "local|slurm",
+    @Option(names = "--executor", defaultValue = "local", paramLabel = "local|slurm", converter = Executor.Converter.class,
             description = "local: this process runs every stage (default); slurm: every item (one MD temperature, one p_hop temperature, ...) "
                     + "becomes a batch job submitted with sbatch, with --dependency=afterok on the items it reads (the frame blocks of one temperature: "
                     + "the tasks of one job array); scripts and logs in DIR/slurm/. "
                     + "Rerun the same command to resubmit what failed; finished items are never redone.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    String executor;
+    Executor executor;
 
     @Option(names = "--dry-run", description = "With --executor slurm: write the batch scripts and DIR/slurm/submit.sh, submit nothing.")
     public boolean dryRun;
@@ -55,7 +55,7 @@ public final class ExecutorOptions {
     /** SLURM's time formats: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS, or UNLIMITED. */
     private static final Pattern TIME = Pattern.compile("\\d+(:\\d{1,2}){0,2}|\\d+-\\d{1,2}(:\\d{1,2}){0,2}|(?i:unlimited|infinite)");
 
-    public boolean slurm() { return "slurm".equals(executor); }
+    public boolean slurm() { return executor == Executor.SLURM; }
 
     /**
      * Checks the options against each other and their formats.
@@ -63,9 +63,6 @@ public final class ExecutorOptions {
      * @throws IllegalArgumentException naming the option and what was expected
      */
     public void check() {
-        if (!"local".equals(executor) && !"slurm".equals(executor)) {
-            throw new IllegalArgumentException("--executor must be local or slurm, got '" + executor + "'");
-        }
         if (!slurm()) {
             for (var o : List.of(new Object[] {"--dry-run", dryRun ? true : null}, new Object[] {"--partition", partition},
                     new Object[] {"--account", account}, new Object[] {"--time", time}, new Object[] {"--cpus-per-task", cpusPerTask},

@@ -1,11 +1,11 @@
 package org.softglass.cli.softness;
 
+import org.softglass.cli.options.SpeciesConverter;
 import org.softglass.core.util.Format;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
-import org.softglass.cli.OptionChecks;
 import org.softglass.cli.RunOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -70,10 +70,10 @@ public final class CorrelationsCommand implements Callable<Integer> {
     @Option(names = "--r-background", defaultValue = "6", description = "Particles at r >= this from every rearranger of the window form the background; pairs of them give the background covariance subtracted from rho.")
     double rBackground;
 
-    @Option(names = "--rearrangers", defaultValue = "A", paramLabel = "A|B|all",
+    @Option(names = "--rearrangers", defaultValue = "A", paramLabel = "A|B|all", converter = SpeciesConverter.class,
             description = {"Species whose events are the rearrangements that set the distance r to the nearest rearranger: A (type 1), B (type 2)",
                     "or all (default: ${DEFAULT-VALUE}, as paper 002). Events of the other species inside the window give no sample and set no r."}, showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    String rearrangers;
+    Species rearrangers;
 
     @Option(names = "--min-count", defaultValue = "20", description = "Fewest samples for an (r, S) cell.")
     long minCount;
@@ -88,7 +88,7 @@ public final class CorrelationsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SoftnessBins rb = Csv.bins(rBins, "--r-bins"), sb = Csv.bins(sBins, "--s-bins"); // checked before any input is read
         double[] fr = Csv.range(fitRange, "--fit-range");
-        Species sp = Species.ofType(OptionChecks.speciesType(rearrangers, "--rearrangers"));
+        Species sp = rearrangers;
         CorrelationStudy.Kicks kicks = new CorrelationStudy.Kicks(events, window, pc, rb, sb, rBackground, sp, minCount);
         CorrelationStudy.Result r = CorrelationStudy.run(new CorrelationStudy.Request(traj, softness, rmax, dr, every, fr[0], fr[1], dt,
                 events != null ? kicks : null, params), output.dir(), run.context());

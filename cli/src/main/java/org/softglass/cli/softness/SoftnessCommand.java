@@ -1,5 +1,6 @@
 package org.softglass.cli.softness;
 
+import org.softglass.cli.options.CentreSpeciesConverter;
 import org.softglass.core.util.Format;
 import org.softglass.cli.options.FrameBlock;
 import org.softglass.cli.options.OutputDir;
@@ -36,8 +37,9 @@ public final class SoftnessCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE.json", description = "With a trajectory: custom descriptor spec file.")
     Path spec;
 
-    @Option(names = "--species", paramLabel = "A|B|all", description = "With a trajectory: centre particles (default: those the model was trained on).")
-    String species;
+    @Option(names = "--species", paramLabel = "A|B|all", converter = CentreSpeciesConverter.class,
+            description = "With a trajectory: centre particles (default: those the model was trained on).")
+    Integer species;
 
     @picocli.CommandLine.Mixin
     FrameBlock frames = new FrameBlock();
@@ -52,14 +54,7 @@ public final class SoftnessCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (preset != null && spec != null) throw new IllegalArgumentException("give --preset or --spec, not both");
         DescriptorSpec set = spec != null ? SpecFile.read(spec) : preset != null ? DescriptorSpec.preset(preset) : null;
-        Integer centre = null;
-        if (species != null && !species.equalsIgnoreCase("all")) {
-            centre = DescriptorSpec.speciesIndex(species);
-            if (centre < 0) throw new IllegalArgumentException("--species must be a letter A..Z or all, got '" + species + "'");
-        } else if (species != null) {
-            centre = -1;
-        }
-        SoftnessStudy.Result r = SoftnessStudy.run(new SoftnessStudy.Request(modelFile, features, set, spec, centre,
+        SoftnessStudy.Result r = SoftnessStudy.run(new SoftnessStudy.Request(modelFile, features, set, spec, species,
                 frames.range()), output.dir(), run.context());
         SoftnessApply.Summary sum = r.summary();
         if (!run.quiet()) System.out.println(sum.rows() + " rows: <S> = " + Format.g4(sum.mean()) + ", sigma_S = " + Format.g4(sum.std()));

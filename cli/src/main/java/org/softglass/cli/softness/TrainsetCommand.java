@@ -5,12 +5,14 @@ import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
 import org.softglass.cli.OptionChecks;
 import org.softglass.cli.RunOptions;
+import org.softglass.cli.options.SpeciesConverter;
 import org.softglass.cli.structure.WindowOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.rearrange.FeatureSources;
 import org.softglass.core.rearrange.TrainsetRun;
+import org.softglass.study.Species;
 import org.softglass.study.softness.TrainingStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,8 +77,9 @@ public final class TrainsetCommand implements Callable<Integer> {
     int maxPerLabel;
 
     @Option(names = "--species", defaultValue = "A", description = {"Particles that give samples: A, B or all (default: ${DEFAULT-VALUE},",
-            "as every paper trains on A particles only: 000 SI, 001 \u00a7II, 002 \u00a7II)."}, showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    String species;
+            "as every paper trains on A particles only: 000 SI, 001 \u00a7II, 002 \u00a7II)."}, showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER,
+            converter = SpeciesConverter.class)
+    Species species;
 
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
@@ -97,11 +100,8 @@ public final class TrainsetCommand implements Callable<Integer> {
         if (m == TrainsetRun.Mode.SOFTNESS && tauC == null) {
             throw new IllegalArgumentException("--tau-c is required with --mode softness (the stable duration, about tau_alpha)");
         }
-        if (!species.equals("A") && !species.equals("B") && !species.equals("all")) {
-            throw new IllegalArgumentException("--species must be A, B or all, got '" + species + "'");
-        }
         TrainsetRun.Spec spec = new TrainsetRun.Spec(m, window.tR, window.dt, pL, pc, pStable, tauC == null ? Double.NaN : tauC, lead,
-                tailFraction, seed, maxPerLabel, species);
+                tailFraction, seed, maxPerLabel, species.label());
         TrainingStudy.trainingSet(new TrainingStudy.SetRequest(trajectory, phopDir, features, spec), output.dir(), run.context());
         return ExitCodes.OK;
     }

@@ -1,5 +1,6 @@
 package org.softglass.cli.structure;
 
+import org.softglass.cli.options.CentreSpeciesConverter;
 import org.softglass.cli.options.FrameBlock;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
@@ -46,8 +47,9 @@ public final class DescriptorsCommand implements Callable<Integer> {
         Path spec;
     }
 
-    @Option(names = "--species", defaultValue = "all", paramLabel = "A|B|all", description = "Centre particles: a species letter (A = type 1) or all.")
-    String species;
+    @Option(names = "--species", defaultValue = "all", paramLabel = "A|B|all", converter = CentreSpeciesConverter.class,
+            description = "Centre particles: a species letter (A = type 1) or all.")
+    int species;
 
     @Option(names = "--dtype", defaultValue = "f4", paramLabel = "f4|f8", description = "Element type of features.npy.")
     String dtype;
@@ -80,11 +82,6 @@ public final class DescriptorsCommand implements Callable<Integer> {
             case "f8" -> NpyDType.FLOAT64;
             default -> throw new IllegalArgumentException("--dtype must be f4 or f8, got '" + dtype + "'");
         };
-        int centre = -1;
-        if (!species.equalsIgnoreCase("all")) {
-            centre = DescriptorSpec.speciesIndex(species);
-            if (centre < 0) throw new IllegalArgumentException("--species must be a letter A..Z or all, got '" + species + "'");
-        }
-        return new DescriptorStudy.Request(traj, spec, choice.spec, centre, type, frames.range(), block);
+        return new DescriptorStudy.Request(traj, spec, choice.spec, species, type, frames.range(), block);
     }
 }

@@ -2,6 +2,7 @@ package org.softglass.core.aging;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.softglass.core.stats.Descriptive;
 
 /**
  * The MD ⟨S⟩(t_w) beside the models on one time axis (DESIGN §7b).
@@ -37,14 +38,9 @@ public final class AgingTable {
 
     /** Mean and standard error over replicas of column k of {@code values[r][k]}. */
     public static ModelCurve.Point replicaMean(double[][] values, int k) {
-        int r = values.length;
-        double s = 0;
-        for (double[] v : values) s += v[k];
-        double mean = s / r;
-        if (r < 2) return new ModelCurve.Point(mean, Double.NaN);
-        double ss = 0;
-        for (double[] v : values) ss += (v[k] - mean) * (v[k] - mean);
-        return new ModelCurve.Point(mean, Math.sqrt(ss / (r - 1) / r));
+        double[] column = new double[values.length];
+        for (int r = 0; r < column.length; r++) column[r] = values[r][k];
+        return new ModelCurve.Point(Descriptive.mean(column), Descriptive.standardError(column));   // s_{R−1}/√R, NaN for R = 1
     }
 
     /**

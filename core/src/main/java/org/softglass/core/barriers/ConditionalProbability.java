@@ -2,6 +2,7 @@ package org.softglass.core.barriers;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.softglass.core.stats.Descriptive;
 
 /**
  * P(S) and P(R|S) in softness bins at one temperature ({@code 001} Fig. 2; DESIGN §4), with
@@ -72,8 +73,7 @@ public record ConditionalProbability(SoftnessBins bins, long[] count, long[] eve
                 double v = (double) rng.nextDeviate(b) / n;
                 m1 += v; m2 += v * v;
             }
-            m1 /= bootstrap;
-            c.pErr[k] = Math.sqrt(Math.max(0, (m2 - bootstrap * m1 * m1) / (bootstrap - 1)));
+            c.pErr[k] = Math.sqrt(Descriptive.varianceFromSums(bootstrap, m1, m2, Descriptive.Divisor.SAMPLE));   // spread of the replicates, n − 1
         }
         return c;
     }

@@ -1,5 +1,7 @@
 package org.softglass.core.barriers;
 
+import org.softglass.core.stats.Descriptive;
+
 /**
  * Mean rearrangement duration τ_R ({@code 002} §V): per particle, the lengths of runs of consecutive
  * frames with p_hop &gt; threshold (0.2 in {@code 002}), given that p_hop exceeds it in at least one
@@ -7,7 +9,7 @@ package org.softglass.core.barriers;
  * (the p_hop window did not fit) are censored — their true length is unknown — and left out.
  *
  * @param meanFrames mean run length in frames
- * @param stdErrFrames standard error of the mean (runs treated as independent)
+ * @param stdErrFrames standard error of the mean s_{n−1}/√n (runs treated as independent; 0 for a single run)
  * @param runs number of complete runs
  */
 public record RearrangementDuration(double meanFrames, double stdErrFrames, long runs) {
@@ -38,8 +40,7 @@ public record RearrangementDuration(double meanFrames, double stdErrFrames, long
             }
         }
         if (runs == 0) throw new org.softglass.core.util.Refusal("no complete run of p_hop > " + threshold + " found; cannot measure the rearrangement duration");
-        double mean = sum / runs;
-        double var = runs > 1 ? (sum2 - runs * mean * mean) / (runs - 1) : 0;
-        return new RearrangementDuration(mean, Math.sqrt(Math.max(0, var) / runs), runs);
+        double stdErr = runs > 1 ? Descriptive.standardErrorFromSums(runs, sum, sum2) : 0;   // s_{n−1}/√n; 0 for one run
+        return new RearrangementDuration(sum / runs, stdErr, runs);
     }
 }

@@ -1,6 +1,8 @@
 package org.softglass.core.correlate;
 
 import org.softglass.core.barriers.SoftnessBins;
+import org.softglass.core.fit.LineSums;
+import org.softglass.core.stats.Descriptive;
 
 /**
  * Softness changes ΔS = S(t_R + δt) − S(t_R − δt) around rearrangements as a function of the
@@ -212,15 +214,10 @@ public final class KickStatistics {
 
     private static double[] jackknife(double[][] reps, int rows) {
         int g = reps.length;
-        double[] err = new double[rows];
+        double[] err = new double[rows], column = new double[g];
         for (int i = 0; i < rows; i++) {
-            if (g < 2) { err[i] = Double.NaN; continue; }
-            double m = 0;
-            for (double[] x : reps) m += x[i];
-            m /= g;
-            double v = 0;
-            for (double[] x : reps) v += (x[i] - m) * (x[i] - m);
-            err[i] = Math.sqrt(v * (g - 1) / g);
+            for (int q = 0; q < g; q++) column[q] = reps[q][i];
+            err[i] = Descriptive.jackknifeError(column);   // NaN for g < 2
         }
         return err;
     }
@@ -298,19 +295,14 @@ public final class KickStatistics {
 
     /** {α, β} of the least-squares line ΔS = α + βS over the sums at a[o..o+5]. */
     private static double[] fitLine(double[] a, int o) {
-        double n = a[o], sxx = a[o + 2] - a[o + 1] * a[o + 1] / n, sxy = a[o + 4] - a[o + 1] * a[o + 3] / n;
-        if (!(sxx > 0)) throw new org.softglass.core.util.Refusal("all samples of a distance bin have the same S; cannot fit dS against S");
-        double b = sxy / sxx;
-        return new double[] {(a[o + 3] - b * a[o + 1]) / n, b};
+        LineSums sums = LineSums.at(a, o);
+        if (!(sums.xSpread() > 0)) throw new org.softglass.core.util.Refusal("all samples of a distance bin have the same S; cannot fit dS against S");
+        double b = sums.slope();
+        return new double[] {sums.intercept(b), b};
     }
 
     /** Variance (n − 1 divisor) of the residuals ΔS − α − βS of the samples summed at a[o..o+5]. */
     private static double residualVariance(double[] a, int o, double[] l) {
-        double n = a[o];
-        if (n < 2) return Double.NaN;
-        double al = l[0], b = l[1];
-        double se = a[o + 3] - al * n - b * a[o + 1];
-        double se2 = a[o + 5] + al * al * n + b * b * a[o + 2] - 2 * al * a[o + 3] - 2 * b * a[o + 4] + 2 * al * b * a[o + 1];
-        return Math.max(0, (se2 - se * se / n) / (n - 1));
+        return LineSums.at(a, o).residualVariance(l[0], l[1]);
     }
 }

@@ -1,5 +1,6 @@
 package org.softglass.core.correlate;
 
+import org.softglass.core.stats.Descriptive;
 import org.softglass.core.space.Box;
 
 /**
@@ -158,15 +159,10 @@ public final class SoftnessCorrelation {
         return new Result(r, rm, c, e, count.clone(), c0, c0e, frameCount);
     }
 
+    /** s_{n−1}/√n over the f frame means when f ≥ 2, else over the n single products when n ≥ 2, else NaN. */
     private static double err(long f, double fs, double fs2, long n, double s, double s2) {
-        if (f >= 2) {
-            double m = fs / f;
-            return Math.sqrt(Math.max(0, (fs2 - f * m * m) / (f - 1)) / f);
-        }
-        if (n >= 2) {
-            double m = s / n;
-            return Math.sqrt(Math.max(0, (s2 - n * m * m) / (n - 1)) / n);
-        }
+        if (f >= 2) return Descriptive.standardErrorFromSums(f, fs, fs2);
+        if (n >= 2) return Descriptive.standardErrorFromSums(n, s, s2);
         return Double.NaN;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.softglass.core.parallel.Parallel;
 import org.softglass.core.rearrange.Persistence;
 import org.softglass.core.space.Box;
+import org.softglass.core.stats.Descriptive;
 import org.softglass.core.trsp.TrspAnalysis;
 
 /**
@@ -298,14 +299,8 @@ public final class InherentOverlap {
 
     /** Delete-one-block jackknife standard error √((J−1)/J Σ_b (θ_b − θ̄)²) of the J replica values; NaN if any is not finite. */
     private static double spread(double[] v) {
-        double mean = 0;
-        for (double x : v) {
-            if (!Double.isFinite(x)) return Double.NaN;
-            mean += x / v.length;
-        }
-        double ss = 0;
-        for (double x : v) ss += (x - mean) * (x - mean);
-        return Math.sqrt(ss * (v.length - 1) / v.length);
+        for (double x : v) if (!Double.isFinite(x)) return Double.NaN;
+        return Descriptive.jackknifeError(v);
     }
 
     /** The lag grid of {@link Persistence#logLags}: 0, then log-spaced to maxLag. */

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.softglass.core.stats.Descriptive;
+import org.softglass.core.stats.RankCorrelation;
 
 /**
  * Spearman's C_s between two per-particle fields, per species and averaged over an ensemble of structures, as
@@ -44,10 +46,8 @@ public final class SpeciesRankCorrelation {
     public Map<Integer, Result> results() {
         Map<Integer, Result> out = new LinkedHashMap<>();
         perSpecies.forEach((s, v) -> {
-            int m = v.size();
-            double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN), ss = 0;
-            for (double x : v) ss += (x - mean) * (x - mean);
-            out.put(s, new Result(mean, m > 1 ? Math.sqrt(ss / (m - 1) / m) : Double.NaN, m));
+            double[] c = v.stream().mapToDouble(Double::doubleValue).toArray();
+            out.put(s, new Result(Descriptive.mean(c), Descriptive.standardError(c), c.length));   // s_{m−1}/√m, NaN for m = 1
         });
         return out;
     }

@@ -40,19 +40,8 @@ final class PanamaHessianKernel implements HessianKernel {
                 vy = bxy.fma(dx, DoubleVector.fromArray(S, ayy, k).fma(dy, byz.fma(dz, vy)));
                 vz = bxz.fma(dx, byz.fma(dy, DoubleVector.fromArray(S, azz, k).fma(dz, vz)));
             }
-            double sx = vx.reduceLanes(VectorOperators.ADD);
-            double sy = vy.reduceLanes(VectorOperators.ADD);
-            double sz = vz.reduceLanes(VectorOperators.ADD);
-            for (; k < e; k++) {
-                int c = col3[k];
-                double dx = xi - x[c], dy = yi - x[c + 1], dz = zi - x[c + 2];
-                sx += axx[k] * dx + axy[k] * dy + axz[k] * dz;
-                sy += axy[k] * dx + ayy[k] * dy + ayz[k] * dz;
-                sz += axz[k] * dx + ayz[k] * dy + azz[k] * dz;
-            }
-            y[3 * i] = sx;
-            y[3 * i + 1] = sy;
-            y[3 * i + 2] = sz;
+            ScalarHessianKernel.finishRow(h, col3, x, y, i, k, e, vx.reduceLanes(VectorOperators.ADD),
+                    vy.reduceLanes(VectorOperators.ADD), vz.reduceLanes(VectorOperators.ADD));   // the scalar tail
         }
     }
 

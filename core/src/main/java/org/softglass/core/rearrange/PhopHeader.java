@@ -18,6 +18,18 @@ public record PhopHeader(String source, long[] ids, int[] types, double tR, doub
     /** Number of particles N. */
     public int size() { return ids.length; }
 
+    /**
+     * Checks a sink's slot selection against these columns (the check each selecting {@link PhopSink#start} makes).
+     *
+     * @param selected which slots count (null: all; not modified)
+     * @throws IllegalArgumentException when it has another length than {@link #size()}
+     */
+    public void checkSelection(boolean[] selected) {
+        if (selected != null && selected.length != size()) {
+            throw new IllegalArgumentException("selection has " + selected.length + " slots, expected " + size());
+        }
+    }
+
     /** The window actually used, {@code 2 h Δ} (τ). */
     public double effectiveTR() { return 2 * halfWindow * frameSpacing; }
 }

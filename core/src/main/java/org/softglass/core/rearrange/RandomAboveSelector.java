@@ -44,9 +44,7 @@ public final class RandomAboveSelector implements PhopSink {
 
     @Override
     public void start(PhopHeader h) {
-        if (selected != null && selected.length != h.size()) {
-            throw new IllegalArgumentException("selection has " + selected.length + " slots, expected " + h.size());
-        }
+        h.checkSelection(selected);
     }
 
     @Override

@@ -37,9 +37,7 @@ public final class StableIntervals implements PhopSink {
         runStart = new int[h.size()];
         runMax = new double[h.size()];
         java.util.Arrays.fill(runStart, -1);
-        if (selected != null && selected.length != h.size()) {
-            throw new IllegalArgumentException("selection has " + selected.length + " slots, expected " + h.size());
-        }
+        h.checkSelection(selected);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.softglass.core.simd;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
@@ -105,17 +104,7 @@ public final class PanamaDistanceKernel implements DistanceKernel {
             }
             max = vmax.reduceLanes(VectorOperators.MAX);
         }
-        double lx = box.lx(), ly = box.ly(), lz = box.lz(), ilx = box.ilx(), ily = box.ily(), ilz = box.ilz();
-        for (; i < n; i++) {
-            double dx = x.getAtIndex(ValueLayout.JAVA_DOUBLE, i) - refX[i];
-            double dy = y.getAtIndex(ValueLayout.JAVA_DOUBLE, i) - refY[i];
-            double dz = z.getAtIndex(ValueLayout.JAVA_DOUBLE, i) - refZ[i];
-            dx -= lx * Math.rint(dx * ilx);
-            dy -= ly * Math.rint(dy * ily);
-            dz -= lz * Math.rint(dz * ilz);
-            max = Math.max(max, dx * dx + dy * dy + dz * dz);
-        }
-        return max;
+        return ScalarDistanceKernel.maxDisplacementSquared(x, y, z, refX, refY, refZ, i, n, box, max);   // the scalar tail
     }
 
     /**

@@ -39,9 +39,18 @@ public final class ScalarDistanceKernel implements DistanceKernel {
     @Override
     public double maxDisplacementSquared(MemorySegment x, MemorySegment y, MemorySegment z,
             double[] refX, double[] refY, double[] refZ, int n, PeriodicLengths box) {
+        return maxDisplacementSquared(x, y, z, refX, refY, refZ, 0, n, box, 0);
+    }
+
+    /**
+     * max(start, max over i in [from, n) of |x_i − ref_i|²), minimum image, in index order: the whole scalar kernel
+     * (from = 0, start = 0), and the tail of the Vector-API one after its lanes (start = their maximum).
+     */
+    static double maxDisplacementSquared(MemorySegment x, MemorySegment y, MemorySegment z,
+            double[] refX, double[] refY, double[] refZ, int from, int n, PeriodicLengths box, double start) {
         double lx = box.lx(), ly = box.ly(), lz = box.lz(), ilx = box.ilx(), ily = box.ily(), ilz = box.ilz();
-        double max = 0;
-        for (int i = 0; i < n; i++) {
+        double max = start;
+        for (int i = from; i < n; i++) {
             double dx = x.getAtIndex(ValueLayout.JAVA_DOUBLE, i) - refX[i];
             double dy = y.getAtIndex(ValueLayout.JAVA_DOUBLE, i) - refY[i];
             double dz = z.getAtIndex(ValueLayout.JAVA_DOUBLE, i) - refZ[i];

@@ -1,5 +1,6 @@
 package org.softglass.core.trap;
 
+import org.softglass.core.stats.Descriptive;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -93,8 +94,7 @@ public final class SiteSimulation {
         double[] mean = new double[nt], err = new double[nt];
         for (int j = 0; j < nt; j++) {
             mean[j] = sum[j] / sites;
-            double var = (sum2[j] - sites * mean[j] * mean[j]) / (sites - 1);
-            err[j] = Math.sqrt(Math.max(var, 0) / sites);
+            err[j] = Descriptive.standardErrorFromSums(sites, sum[j], sum2[j]);   // s_{n−1}/√n over the sites
         }
         return new Aging(times.clone(), mean, err, events);
     }

@@ -24,7 +24,7 @@ public final class SoftnessRecorder implements TrspDynamics.Observer {
     private final int[] dist2;          // the distinct squared distances ≤ rMax²
     private final int[][][] flat;       // displacement vectors per distance class (half space)
     private final double[] corrSum;     // Σ S_i S_{i+d} per class, normalised per pair
-    private double sSum, s2Sum;
+    private double sSum;
     private long snapshots;
     private final long[] occupancy, rearrangements;
     private final long[][] transitions;
@@ -77,14 +77,12 @@ public final class SoftnessRecorder implements TrspDynamics.Observer {
     @Override
     public void snapshot(double t, double[] s) {
         int n = lat.sites();
-        double sum = 0, sum2 = 0;
+        double sum = 0;
         for (int i = 0; i < n; i++) {
             sum += s[i];
-            sum2 += s[i] * s[i];
             occupancy[bin(s[i])]++;
         }
         sSum += sum / n;
-        s2Sum += sum2 / n;
         series.add(new double[]{t, sum / n});
         for (int k = 0; k < dist2.length; k++) {
             double c = 0;

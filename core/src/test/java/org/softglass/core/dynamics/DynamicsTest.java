@@ -1,6 +1,5 @@
 package org.softglass.core.dynamics;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -136,17 +135,6 @@ class DynamicsTest {
         assertThrows(IllegalArgumentException.class, () -> MesoelasticFit.fit(temp, falling, kappa, a0));
     }
 
-    /**
-     * Spearman: the textbook example (IQ vs hours of TV, ρ = −29/165) and average ranks of ties.
-     */
-    @Test
-    void spearmanRankCorrelation() {
-        double[] iq = {106, 100, 86, 101, 99, 103, 97, 113, 112, 110}, tv = {7, 27, 2, 50, 28, 29, 20, 12, 6, 17};
-        assertEquals(-29.0 / 165.0, RankCorrelation.spearman(iq, tv), 1e-14);
-        assertArrayEquals(new double[] {1, 2.5, 2.5, 4}, RankCorrelation.ranks(new double[] {10, 20, 20, 30}));
-        assertEquals(1.0, RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {1, 8, 27}), 1e-15);
-        assertThrows(IllegalArgumentException.class, () -> RankCorrelation.spearman(new double[] {1, Double.NaN}, new double[] {1, 2}));
-    }
 
     /** Transitions are counted where consecutive IS energies differ by more than the threshold. */
     @Test

@@ -45,13 +45,7 @@ class ForceComputeTest {
                 double h = 1e-6;
                 for (int i = 0; i < n; i += 7) {
                     for (int a = 0; a < 3; a++) {
-                        double x0 = p.pos(i, a);
-                        p.setPos(i, a, x0 + h);
-                        double up = total(fc, p, box, nl);
-                        p.setPos(i, a, x0 - h);
-                        double um = total(fc, p, box, nl);
-                        p.setPos(i, a, x0);
-                        double fd = -(up - um) / (2 * h);
+                        double fd = FiniteDifferenceForce.of(fc, p, box, nl, i, a, h);
                         final int ii = i, aa = a;
                         assertEquals(fd, f[a][i], 1e-5 * Math.max(1, Math.abs(f[a][i])), () -> c.pot.name() + " particle " + ii + " axis " + aa);
                     }
@@ -59,10 +53,6 @@ class ForceComputeTest {
                 nl.close();
             }
         }
-    }
-
-    private static double total(ForceCompute fc, ParticleStore p, Box box, NeighborList nl) {
-        return fc.compute(p, box, nl, null).energy();
     }
 
     /** Energy and virial equal a direct double sum over all pairs, and forces sum to zero. */

@@ -221,13 +221,7 @@ class StillingerWeberTest {
                         double h = 1e-6;
                         for (int i = 0; i < n; i += n / 16) {
                             for (int a = 0; a < 3; a++) {
-                                double x0 = p.pos(i, a);
-                                p.setPos(i, a, x0 + h);
-                                double up = fc.compute(p, box, nl, null).energy();
-                                p.setPos(i, a, x0 - h);
-                                double um = fc.compute(p, box, nl, null).energy();
-                                p.setPos(i, a, x0);
-                                double fd = -(up - um) / (2 * h);
+                                double fd = FiniteDifferenceForce.of(fc, p, box, nl, i, a, h);
                                 final int ii = i, aa = a;
                                 assertEquals(fd, f[3 * i + a], 1e-6 * Math.max(1, Math.abs(fd)), () -> "particle " + ii + " axis " + aa);
                             }

@@ -67,4 +67,21 @@ class DescriptiveTest {
             assertEquals(mid, Descriptive.median(x), 0);
         }
     }
+
+    /**
+     * The sums forms against the two-pass ones on the same values (x = 2, 4, 4, 4, 5, 5, 7, 9: Σx = 40,
+     * Σx² = 232, so s² = 32/8 or 32/7 and SE = √(32/7/8)); the jackknife error of θ_i = 1, 2, 3 is
+     * √(2/3 · 2) = √(4/3).
+     */
+    @Test
+    void sumsFormsAndJackknife() {
+        assertEquals(4, Descriptive.varianceFromSums(8, 40, 232, Descriptive.Divisor.POPULATION), 1e-15);
+        assertEquals(32.0 / 7, Descriptive.varianceFromSums(8, 40, 232, Descriptive.Divisor.SAMPLE), 1e-14);
+        assertEquals(Math.sqrt(32.0 / 7 / 8), Descriptive.standardErrorFromSums(8, 40, 232), 1e-15);
+        assertEquals(Descriptive.standardError(new double[] {2, 4, 4, 4, 5, 5, 7, 9}), Descriptive.standardErrorFromSums(8, 40, 232), 1e-15);
+        assertTrue(Double.isNaN(Descriptive.standardErrorFromSums(1, 5, 25)));
+        assertEquals(0, Descriptive.varianceFromSums(2, 10, 49.999999999, Descriptive.Divisor.SAMPLE), 0, "rounding below zero is clipped");
+        assertEquals(Math.sqrt(4.0 / 3), Descriptive.jackknifeError(new double[] {1, 2, 3}), 1e-15);
+        assertTrue(Double.isNaN(Descriptive.jackknifeError(new double[] {1})));
+    }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.softglass.core.io.AtomicOutput;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.plot.Plot;
+import org.softglass.core.stats.Descriptive;
 import org.softglass.core.trsp.OverlapRecorder;
 import org.softglass.core.trsp.SoftnessRecorder;
 import org.softglass.core.trsp.TrspDynamics;
@@ -96,7 +97,7 @@ public final class TrspAgingStudy {
                     double s = 0, s2 = 0;
                     for (var r : runs) { double v = r.softness().series().get(i)[1]; s += v; s2 += v * v; }
                     mean[i] = s / runs.size();
-                    err[i] = Math.sqrt(Math.max(0, s2 / runs.size() - mean[i] * mean[i]) / (runs.size() - 1));
+                    err[i] = Descriptive.standardErrorFromSums(runs.size(), s, s2);   // s_{n−1}/√n over the trajectories
                     csv.append(TrspStudy.fmt(tInitial, t, times[i], mean[i], err[i], m.mu()));
                 }
                 plot.errors(String.format(Locale.ROOT, "T_F=%.3g", t), times, mean, err);

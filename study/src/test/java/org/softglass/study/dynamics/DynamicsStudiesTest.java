@@ -13,13 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.softglass.core.dynamics.InherentOverlap;
 import org.softglass.core.rearrange.Persistence;
 import org.softglass.core.util.InvalidParameter;
 import org.softglass.study.HopTrajectory;
 import org.softglass.study.Species;
-import org.softglass.study.StudyContext;
+import org.softglass.study.StudyFixture;
 import org.softglass.study.rearrange.PhopStudy;
 
 /**
@@ -27,9 +26,10 @@ import org.softglass.study.rearrange.PhopStudy;
  * closed forms: one particle of N = 4 hops once, between frames 9 and 10, so over a window of k frames from origin t0 it
  * has moved iff t0 ≤ 9 &lt; t0 + k; of the 21 − k origins, c(k) = #{t0 : max(0, 10 − k) ≤ t0 ≤ min(9, 20 − k)} contain the hop.
  */
-class DynamicsStudiesTest {
-    @TempDir Path dir;
-    private final StudyContext ctx = StudyContext.of(2, "test");
+class DynamicsStudiesTest extends StudyFixture {
+    DynamicsStudiesTest() {
+        super(2);
+    }
 
     /** c(k): the origins whose window of k frames contains the hop. */
     private static int containing(int k) {
@@ -39,7 +39,7 @@ class DynamicsStudiesTest {
 
     @Test
     void overlapIsTheClosedFormAndItsFilesHoldTheResult() throws IOException {
-        Path traj = HopTrajectory.write(dir.resolve("hop.dump"));
+        Path traj = hopTrajectory();
         OverlapStudy.Result res = OverlapStudy.run(OverlapStudy.Request.of(traj, Species.ALL, HopTrajectory.DT), dir.resolve("o"), ctx);
         InherentOverlap.Result r = res.overlap();
         assertEquals(1.0, r.q()[0], 0.0);   // Q(0) = 1 by construction
@@ -65,7 +65,7 @@ class DynamicsStudiesTest {
 
     @Test
     void persistenceCountsTheHopFromTheSamePhop() throws IOException {
-        Path traj = HopTrajectory.write(dir.resolve("hop.dump"));
+        Path traj = hopTrajectory();
         PhopStudy.Result p = PhopStudy.run(new PhopStudy.Request(traj, 4.0, HopTrajectory.DT), dir.resolve("phop"), ctx);
         // p_hop of the hopper exceeds p_c = 0.2 only at frames 9 and 10 (√(8/27) = 0.54; √(1/27) = 0.19 at 8 and 11)
         PersistenceStudy.Result res = PersistenceStudy.run(PersistenceStudy.Request.of(p.directory(), 0.2, Species.A), dir.resolve("pers"), ctx);
@@ -84,7 +84,7 @@ class DynamicsStudiesTest {
 
     @Test
     void selfDynamicsGivesTheMsdInClosedFormAndAnUndefinedTauAlphaAsAValue() throws IOException {
-        Path traj = HopTrajectory.write(dir.resolve("hop.dump"));
+        Path traj = hopTrajectory();
         SelfDynamicsStudy.Request req = new SelfDynamicsStudy.Request(traj, 1.0, HopTrajectory.DT, 1, 6.0, 2.0, 20, null, 1e-8, 1000);
         SelfDynamicsStudy.Result r = SelfDynamicsStudy.run(req, dir.resolve("fs"), ctx);
         assertEquals(6.0, r.q(), 0.0);

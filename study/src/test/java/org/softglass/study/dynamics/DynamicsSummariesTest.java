@@ -6,22 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.softglass.core.dynamics.InherentOverlap;
 import org.softglass.core.rearrange.Persistence;
 import org.softglass.study.HopTrajectory;
 import org.softglass.study.Species;
-import org.softglass.study.StudyContext;
+import org.softglass.study.StudyFixture;
 import org.softglass.study.rearrange.PhopStudy;
 
 /** {@link OverlapSummary}, {@link PersistenceSummary}, {@link FsSummary}: what each study wrote, read back (null → NaN). */
-class DynamicsSummariesTest {
-    @TempDir Path dir;
-    private final StudyContext ctx = StudyContext.of(1, "test");
+class DynamicsSummariesTest extends StudyFixture {
+    DynamicsSummariesTest() {
+        super(1);
+    }
 
     @Test
     void overlapJsonReadsBackAsWritten() throws IOException {
-        Path traj = HopTrajectory.write(dir.resolve("hop.dump"));
+        Path traj = hopTrajectory();
         OverlapStudy.Request req = OverlapStudy.Request.of(traj, Species.ALL, HopTrajectory.DT);
         OverlapStudy.Result res = OverlapStudy.run(req, dir.resolve("o"), ctx);
         InherentOverlap.Result r = res.overlap();
@@ -43,7 +43,7 @@ class DynamicsSummariesTest {
 
     @Test
     void persistenceJsonReadsBackAsWritten() throws IOException {
-        Path traj = HopTrajectory.write(dir.resolve("hop.dump"));
+        Path traj = hopTrajectory();
         PhopStudy.Result p = PhopStudy.run(new PhopStudy.Request(traj, 4.0, HopTrajectory.DT), dir.resolve("phop"), ctx);
         Persistence.Result r = PersistenceStudy.run(PersistenceStudy.Request.of(p.directory(), 0.2, Species.A), dir.resolve("pers"), ctx).persistence();
         PersistenceSummary s = PersistenceSummary.read(dir.resolve("pers/persistence.json"));
@@ -55,7 +55,7 @@ class DynamicsSummariesTest {
     /** τ_α is undefined on the hop trajectory: written as null, read as NaN. */
     @Test
     void fsJsonReadsAnUndefinedTauAlphaAsNaN() throws IOException {
-        Path traj = HopTrajectory.write(dir.resolve("hop.dump"));
+        Path traj = hopTrajectory();
         SelfDynamicsStudy.Request req = new SelfDynamicsStudy.Request(traj, 1.0, HopTrajectory.DT, 1, 6.0, 2.0, 20, null, 1e-8, 1000);
         SelfDynamicsStudy.Result r = SelfDynamicsStudy.run(req, dir.resolve("fs"), ctx);
         assertEquals(null, r.tauAlpha());

@@ -11,21 +11,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.softglass.core.util.InvalidParameter;
 import org.softglass.study.FrameSet;
 import org.softglass.study.LatticeTrajectory;
-import org.softglass.study.StudyContext;
+import org.softglass.study.StudyFixture;
 import org.softglass.study.rearrange.D2minStudy;
 
 /** {@link ExportStudy} called from Java: a D²_min column on a lattice trajectory. */
-class ExportStudyTest {
-    @TempDir Path dir;
-    private final StudyContext ctx = StudyContext.of(1, "test");
+class ExportStudyTest extends StudyFixture {
+    ExportStudyTest() {
+        super(1);
+    }
 
     @Test
     void theD2minColumnIsTheCsvInEveryFrameWritten() throws IOException {
-        Path traj = LatticeTrajectory.write(dir.resolve("lattice.dump"));
+        Path traj = latticeTrajectory();
         Path csv = dir.resolve("d.csv");
         D2minStudy.Result d = D2minStudy.run(new D2minStudy.Request(traj, 0, 1, 1.5, 0.005), csv, ctx);
         Path out = dir.resolve("sub/x.dump");
@@ -55,7 +55,7 @@ class ExportStudyTest {
         assertEquals(ExportStudy.Format.EXTXYZ, ExportStudy.Format.of(Path.of("a.extxyz.gz")));
         assertEquals(ExportStudy.Format.LAMMPS_DUMP, ExportStudy.Format.resolve("LAMMPS", Path.of("a.xyz")));
         assertThrows(InvalidParameter.class, () -> ExportStudy.Format.of(Path.of("a.txt")));
-        Path traj = LatticeTrajectory.write(dir.resolve("lattice.dump"));
+        Path traj = latticeTrajectory();
         Path csv = dir.resolve("d.csv");
         D2minStudy.run(new D2minStudy.Request(traj, 0, 1, 1.5, 0.005), csv, ctx);
         Path out = dir.resolve("x.xyz");

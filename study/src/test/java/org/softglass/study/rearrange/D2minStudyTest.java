@@ -11,20 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.util.InvalidParameter;
 import org.softglass.study.LatticeTrajectory;
-import org.softglass.study.StudyContext;
+import org.softglass.study.StudyFixture;
 
 /** {@link D2minStudy} called from Java on a lattice with a known answer. */
-class D2minStudyTest {
-    @TempDir Path dir;
-    private final StudyContext ctx = StudyContext.of(2, "test");
+class D2minStudyTest extends StudyFixture {
+    D2minStudyTest() {
+        super(2);
+    }
 
     @Test
     void theKickedParticleAloneIsNonAffineAndTheCsvSaysSo() throws IOException {
-        Path traj = LatticeTrajectory.write(dir.resolve("lattice.dump"));
+        Path traj = latticeTrajectory();
         Path csv = dir.resolve("d.csv");
         D2minStudy.Result r = D2minStudy.run(new D2minStudy.Request(traj, 0, 1, 1.5, 0.005), csv, ctx);
         assertEquals(LatticeTrajectory.N, r.particles());
@@ -48,7 +48,7 @@ class D2minStudyTest {
 
     @Test
     void badRequestsNameTheParameter() throws IOException {
-        Path traj = LatticeTrajectory.write(dir.resolve("lattice.dump"));
+        Path traj = latticeTrajectory();
         InvalidParameter e = assertThrows(InvalidParameter.class, () -> new D2minStudy.Request(traj, 2, 1, 1.5, 0.005));
         assertEquals("need 0 <= {from} < {to}, got {from} 2 {to} 1", e.template());
         assertThrows(InvalidParameter.class, () -> new D2minStudy.Request(traj, 0, 1, -1, 0.005));

@@ -11,21 +11,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.rearrange.Event;
 import org.softglass.core.util.InvalidParameter;
 import org.softglass.study.HopTrajectory;
-import org.softglass.study.StudyContext;
+import org.softglass.study.StudyFixture;
 
 /** {@link PhopStudy} and {@link EventsStudy} called from Java, as a notebook or the pipeline does. */
-class RearrangementStudiesTest {
-    @TempDir Path dir;
-    private final StudyContext ctx = StudyContext.of(2, "test");
+class RearrangementStudiesTest extends StudyFixture {
+    RearrangementStudiesTest() {
+        super(2);
+    }
 
     @Test
     void theHopIsTheOnlyEventAndTheResultIsWhatTheFilesSay() throws IOException {
-        Path traj = HopTrajectory.write(dir.resolve("hop.dump"));
+        Path traj = hopTrajectory();
         PhopStudy.Result p = PhopStudy.run(new PhopStudy.Request(traj, 4.0, HopTrajectory.DT), dir.resolve("phop"), ctx);
         assertEquals(HopTrajectory.FRAMES, p.frames());
         assertEquals(HopTrajectory.N, p.particles());
@@ -62,7 +62,7 @@ class RearrangementStudiesTest {
         assertEquals("pL must be a finite number > 0, got -1.0", bad.getMessage());
         assertEquals("{pL} must be a finite number > 0, got -1.0", bad.template());
         // a trajectory too short for the window: refused, and no half-written p_hop matrix is left
-        Path traj = HopTrajectory.write(dir.resolve("hop.dump"));
+        Path traj = hopTrajectory();
         assertThrows(InputFormatException.class, () -> PhopStudy.run(new PhopStudy.Request(traj, 40.0, HopTrajectory.DT), dir.resolve("short"), ctx));
         assertFalse(Files.exists(dir.resolve("short/phop.npy")));
         assertThrows(java.nio.file.NoSuchFileException.class,

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyArray;
 import org.softglass.core.io.NpyDType;
@@ -18,16 +17,17 @@ import org.softglass.core.io.NpyReader;
 import org.softglass.core.structure.DescriptorSpec;
 import org.softglass.study.FrameRange;
 import org.softglass.study.HopTrajectory;
-import org.softglass.study.StudyContext;
+import org.softglass.study.StudyFixture;
 
 /** {@link DescriptorStudy}: a block of frames is the same rows as the whole run's, whatever the block size. */
-class DescriptorStudyTest {
-    @TempDir Path dir;
-    private final StudyContext ctx = StudyContext.of(2, "test");
+class DescriptorStudyTest extends StudyFixture {
+    DescriptorStudyTest() {
+        super(2);
+    }
 
     @Test
     void aFrameBlockIsTheWholeRunsRowsBitForBit() throws IOException {
-        Path traj = HopTrajectory.write(dir.resolve("hop.dump"));
+        Path traj = hopTrajectory();
         DescriptorSpec spec = DescriptorSpec.preset("fluidity-100");
         DescriptorStudy.Result whole = DescriptorStudy.run(DescriptorStudy.Request.of(traj, spec, -1, NpyDType.FLOAT64), dir.resolve("all"), ctx);
         assertEquals(HopTrajectory.FRAMES, whole.frames());
@@ -47,7 +47,7 @@ class DescriptorStudyTest {
 
     @Test
     void aBlockBeyondTheFileNamesTheParameter() throws IOException {
-        Path traj = HopTrajectory.write(dir.resolve("hop.dump"));
+        Path traj = hopTrajectory();
         InputFormatException e = assertThrows(InputFormatException.class, () -> DescriptorStudy.run(new DescriptorStudy.Request(traj,
                 DescriptorSpec.preset("fluidity-100"), null, -1, NpyDType.FLOAT32, new FrameRange(30, 40), DescriptorStudy.BLOCK), dir.resolve("none"), ctx));
         assertTrue(e.getMessage().endsWith("no frames in frames 30:40 (the file has 21)"), e.getMessage());

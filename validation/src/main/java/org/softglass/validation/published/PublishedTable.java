@@ -13,6 +13,7 @@ import java.util.Map;
 import org.softglass.core.fit.Line;
 import org.softglass.core.io.PipelineSummary;
 import org.softglass.core.rearrange.PhopSummary;
+import org.softglass.core.stats.Descriptive;
 import org.softglass.core.trap.Fragility;
 
 /**
@@ -272,16 +273,12 @@ public final class PublishedTable {
         int n = t.length;
         if (n >= 5) {
             double[] mi = new double[n];
-            double mean = 0;
             for (int i = 0; i < n; i++) {
                 double[] ti = new double[n - 1], ui = new double[n - 1];
                 for (int k = 0, j = 0; k < n; k++) if (k != i) { ti[j] = t[k]; ui[j++] = tau[k]; }
                 mi[i] = Fragility.fit(ti, ui, 1e7).mAt(KA_TG);
-                mean += mi[i] / n;
             }
-            double v = 0;
-            for (double x : mi) v += (x - mean) * (x - mean);
-            err = Math.sqrt((n - 1.0) / n * v);
+            err = Math.sqrt((n - 1.0) * Descriptive.variance(mi, Descriptive.Divisor.POPULATION));   // jackknife: √((n−1)/n Σ(m_i − m̄)²)
         }
         return new Estimate(m, err, String.format(Locale.ROOT,
                 "eq 22 at T_g = 0.40 of a parabolic-law fit to %s at %d temperatures%s; error: jackknife over temperatures", what, n,
