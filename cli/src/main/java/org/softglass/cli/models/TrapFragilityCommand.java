@@ -5,7 +5,6 @@ import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.softglass.study.trap.TrapFragilityStudy;
 import org.softglass.study.trap.TrapStudy;
@@ -25,11 +24,7 @@ import picocli.CommandLine.Option;
 final class TrapFragilityCommand implements Callable<Integer> {
     @Mixin TrapCommand.ModelOptions model = new TrapCommand.ModelOptions();
 
-    @Option(names = {"-T", "--temperature"}, split = ",", paramLabel = "T", description = "Model temperatures (comma list).")
-    List<Double> temperatures;
-
-    @Option(names = "--t-range", paramLabel = "MIN:MAX:N", description = "Model temperatures evenly spaced in 1/T (default without -T: 0.40:0.85:19).")
-    String range;
+    @Mixin TrapTemperatures temperatures = new TrapTemperatures();
 
     @Option(names = "--tau", defaultValue = "Q", description = "Model relaxation time: Q (Q = 1/e), half (Q = 1/2) or chi (chi4 peak); default: ${DEFAULT-VALUE}.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     String tau;
@@ -60,7 +55,7 @@ final class TrapFragilityCommand implements Callable<Integer> {
         if (fitMaxT != null) OptionChecks.positive(fitMaxT, "--fit-max-t");   // checked with --no-model too, as before the study
         TrapStudy.Model m = model.studyModel();
         TrapFragilityStudy.ModelSide side = noModel ? null
-                : new TrapFragilityStudy.ModelSide(m, TrapCommand.temperatures(temperatures, range, "0.40:0.85:19"), tau, fitMaxT);
+                : new TrapFragilityStudy.ModelSide(m, temperatures.list("0.40:0.85:19"), tau, fitMaxT);
         TrapFragilityStudy.run(new TrapFragilityStudy.Request(side, md, tauG, tgFixed), output.dir(),
                 run.context());
         return ExitCodes.OK;

@@ -1,7 +1,6 @@
 package org.softglass.cli.models;
 
 import org.softglass.cli.options.SerialRunOptions;
-import org.softglass.cli.options.SeedOption;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import java.util.List;
@@ -26,11 +25,7 @@ final class TrapRelaxCommand implements Callable<Integer> {
 
     @Mixin TrapCommand.ModelOptions model = new TrapCommand.ModelOptions();
 
-    @Option(names = {"-T", "--temperature"}, split = ",", paramLabel = "T", description = "Temperatures (comma list).")
-    List<Double> temperatures;
-
-    @Option(names = "--t-range", paramLabel = "MIN:MAX:N", description = "N temperatures evenly spaced in 1/T.")
-    String range;
+    @Mixin TrapTemperatures temperatures = new TrapTemperatures();
 
     @Option(names = "--points", defaultValue = "400", description = "Times per curve, log-spaced.")
     int points;
@@ -47,11 +42,7 @@ final class TrapRelaxCommand implements Callable<Integer> {
     @Option(names = "--t-max", description = "Last time (overrides --decades-after).")
     Double tMax;
 
-    @Option(names = "--sites", defaultValue = "0", paramLabel = "M", description = "Also simulate M independent sites exactly (0: off; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    int sites;
-
-    @picocli.CommandLine.Mixin
-    SeedOption seedOption = new SeedOption();
+    @Mixin TrapSites sites = new TrapSites();
 
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
@@ -62,8 +53,8 @@ final class TrapRelaxCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrapStudy.Model m = model.study();
-        List<Double> ts = TrapCommand.temperatures(temperatures, range, null);
-        TrapStudy.relax(new TrapStudy.RelaxRequest(m, ts, points, before, after, tMin, tMax, sites, seedOption.seed()), output.dir(),
+        List<Double> ts = temperatures.list(null);
+        TrapStudy.relax(new TrapStudy.RelaxRequest(m, ts, points, before, after, tMin, tMax, sites.count(), sites.seed()), output.dir(),
                 run.context());
         return ExitCodes.OK;
     }

@@ -27,14 +27,7 @@ final class TrspAgingCommand implements Callable<Integer> {
     @Option(names = "--T-final", required = true, split = ",", paramLabel = "T_F[,T_F...]", description = "Temperatures after the quench.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     List<Double> tFinal;
 
-    @Option(names = "--trajectories", defaultValue = "8", description = "Independent trajectories per T_F.")
-    int trajectories;
-
-    @Option(names = "--events", defaultValue = "200000", description = "Rearrangements per trajectory, approximately.")
-    long events;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Base seed.")
-    long seed;
+    @Mixin TrspSampling sampling = new TrspSampling();
 
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
@@ -43,7 +36,7 @@ final class TrspAgingCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OptionChecks.positive(tInitial, "--T-initial");
         for (double t : tFinal) OptionChecks.positive(t, "--T-final");
-        TrspAgingStudy.run(new TrspAgingStudy.Request(model.setup(), tInitial, tFinal, trajectories, events, seed), output.dir(), run.context());
+        TrspAgingStudy.run(new TrspAgingStudy.Request(model.setup(), tInitial, tFinal, sampling.trajectories(), sampling.events(), sampling.seed()), output.dir(), run.context());
         return ExitCodes.OK;
     }
 }
