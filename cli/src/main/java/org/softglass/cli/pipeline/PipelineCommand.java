@@ -34,10 +34,6 @@ public final class PipelineCommand implements Callable<Integer>, OutputGuard.Def
             + "(and 1, 2, 4, 8), each job one item on --threads cores.")
     Integer nodes;
 
-    @Option(names = "--status", description = "Do not run: print what the run directory (--out) has done so far, stage by stage, "
-            + "with the progress of a running MD item; works while the run goes on.")
-    boolean status;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/pipeline-PRESET).")
     Path out;
 
@@ -48,7 +44,7 @@ public final class PipelineCommand implements Callable<Integer>, OutputGuard.Def
     picocli.CommandLine.Model.CommandSpec cmd;
 
     @Override
-    public boolean readsOnly() { return status || estimate || run.itemOnly() || run.executor.slurm(); }   // no lock on --out, also while a run holds it (--item locks its own record)
+    public boolean readsOnly() { return estimate || run.readsOnly(); }   // no lock on --out, also while a run holds it (--item locks its own record)
 
     @Override
     public Path defaultOutput() {
@@ -59,16 +55,7 @@ public final class PipelineCommand implements Callable<Integer>, OutputGuard.Def
     public Integer call() throws Exception {
         PipelinePreset p = PipelinePreset.byName(preset);
         Path dir = out != null ? out : Path.of("runs", "pipeline-" + p.name());
-        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
-        }
-        run.check(dir);
-        if (status) {
-            PrintWriter o = cmd.commandLine().getOut();
-            o.print(PipelineStatus.of(dir));
-            o.flush();
-            return ExitCodes.OK;
-        }
+        if (run.statusOnly(dir, cmd.commandLine().getOut())) return ExitCodes.OK;
         int threads = run.threads();
         if (nodes != null && (!estimate || nodes < 1)) throw new IllegalArgumentException("--nodes needs --estimate and must be >= 1, got " + nodes);
         if (nodes == null) nodes = 8;

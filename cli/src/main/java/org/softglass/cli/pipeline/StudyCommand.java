@@ -4,7 +4,6 @@ import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
 import org.softglass.cli.OutputGuard;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,9 +31,6 @@ public final class StudyCommand implements Callable<Integer>, OutputGuard.Defaul
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/study-NAME, NAME the configuration's file name).")
     Path out;
 
-    @Option(names = "--status", description = "Do not run: print what the run directory (--out) has done so far, stage by stage.")
-    boolean status;
-
     @picocli.CommandLine.Mixin
     PipelineRunOptions run = new PipelineRunOptions();
 
@@ -42,7 +38,7 @@ public final class StudyCommand implements Callable<Integer>, OutputGuard.Defaul
     picocli.CommandLine.Model.CommandSpec cmd;
 
     @Override
-    public boolean readsOnly() { return status || run.itemOnly() || run.executor.slurm(); }   // --item locks its own record
+    public boolean readsOnly() { return run.readsOnly(); }   // --item locks its own record
 
     @Override
     public Path defaultOutput() {
@@ -54,13 +50,7 @@ public final class StudyCommand implements Callable<Integer>, OutputGuard.Defaul
     @Override
     public Integer call() throws Exception {
         Path dir = defaultOutput();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
-        run.check(dir);
-        if (status) {
-            cmd.commandLine().getOut().print(PipelineStatus.of(dir));
-            cmd.commandLine().getOut().flush();
-            return ExitCodes.OK;
-        }
+        if (run.statusOnly(dir, cmd.commandLine().getOut())) return ExitCodes.OK;
         int threads = run.threads();
         int shards = run.executor.quenchShards;
         PipelineChecks.checkOptions(dir, run.from, threads, shards);
