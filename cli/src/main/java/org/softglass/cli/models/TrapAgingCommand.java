@@ -2,9 +2,7 @@ package org.softglass.cli.models;
 
 import org.softglass.cli.options.SerialRunOptions;
 import org.softglass.cli.options.AgingQuenchOptions;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
-import java.util.concurrent.Callable;
 import org.softglass.study.trap.TrapAgingStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,10 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "aging", mixinStandardHelpOptions = true,
         description = {"Aging of <S> after a quench from equilibrium at T_I to T_F (the master equation, eq 5).",
                 "On a fine S grid, integrated exactly per bin with a linear-in-time rearrangement flux (2nd order, log-spaced steps)."})
-final class TrapAgingCommand implements Callable<Integer> {
+final class TrapAgingCommand extends TrapSubcommand {
     static final String CSV_HEADER = TrapAgingStudy.CSV_HEADER;
-
-    @Mixin TrapCommand.ModelOptions model = new TrapCommand.ModelOptions();
 
     @Mixin AgingQuenchOptions quench = new AgingQuenchOptions();
 
@@ -42,12 +38,7 @@ final class TrapAgingCommand implements Callable<Integer> {
 
     @Mixin TrapSites sites = new TrapSites();
 
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
-
-    @picocli.CommandLine.Mixin
-    SerialRunOptions run = new SerialRunOptions();
-
+    @Mixin SerialRunOptions run = new SerialRunOptions();
 
     @Override
     public Integer call() throws Exception {

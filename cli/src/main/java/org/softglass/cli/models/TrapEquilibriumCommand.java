@@ -1,9 +1,7 @@
 package org.softglass.cli.models;
 
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Version;
-import java.util.concurrent.Callable;
 import org.softglass.study.StudyContext;
 import org.softglass.study.trap.TrapStudy;
 import picocli.CommandLine.Command;
@@ -14,13 +12,8 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "equilibrium", mixinStandardHelpOptions = true,
         description = "Equilibrium <S>(T) and Var S of the trap-like model: eqs 10-11 and numerical integration of eq 7.")
-final class TrapEquilibriumCommand implements Callable<Integer> {
-    @Mixin TrapCommand.ModelOptions model = new TrapCommand.ModelOptions();
-
+final class TrapEquilibriumCommand extends TrapSubcommand {
     @Mixin TrapTemperatures temperatures = new TrapTemperatures();
-
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
 
     @Override
     public Integer call() throws Exception {

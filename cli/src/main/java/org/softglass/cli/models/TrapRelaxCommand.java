@@ -1,10 +1,8 @@
 package org.softglass.cli.models;
 
 import org.softglass.cli.options.SerialRunOptions;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.softglass.study.trap.TrapStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,11 +17,9 @@ import picocli.CommandLine.Option;
         description = {"Equilibrium relaxation of the trap-like model: Q(t), chi4(t) and their time scales.",
                 "Q(t) (eq 16) by adaptive quadrature, chi4 = m(Q - Q^2) (eq 17), tau_Q (Q = 1/e), tau_1/2, tau_chi, chi4*, g_Q and g_chi (eqs 20-21), and the stretching of Q:",
                 "beta_local = d ln(-ln Q)/d ln t and a KWW fit over 0.1 <= Q <= 0.9."})
-final class TrapRelaxCommand implements Callable<Integer> {
+final class TrapRelaxCommand extends TrapSubcommand {
     static final String CSV_HEADER = TrapStudy.CSV_HEADER;
     static final String SUMMARY_HEADER = TrapStudy.SUMMARY_HEADER;
-
-    @Mixin TrapCommand.ModelOptions model = new TrapCommand.ModelOptions();
 
     @Mixin TrapTemperatures temperatures = new TrapTemperatures();
 
@@ -44,11 +40,7 @@ final class TrapRelaxCommand implements Callable<Integer> {
 
     @Mixin TrapSites sites = new TrapSites();
 
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
-
-    @picocli.CommandLine.Mixin
-    SerialRunOptions run = new SerialRunOptions();
+    @Mixin SerialRunOptions run = new SerialRunOptions();
 
     @Override
     public Integer call() throws Exception {
