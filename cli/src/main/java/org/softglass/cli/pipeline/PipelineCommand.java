@@ -1,10 +1,8 @@
 package org.softglass.cli.pipeline;
 
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.OutputGuard;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +17,7 @@ import picocli.CommandLine.Option;
                 "<S>(T) -> report (DIR/report/index.html, summary.json).",
                 "Stages: simulate, phop, train, softness, barriers, correlations, trap, trsp, observables, report.",
                 "A rerun skips stages whose inputs are unchanged and resumes an interrupted one; --from STAGE reruns from there."})
-public final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOutput, OutputGuard.ReadOnly {
+public final class PipelineCommand extends PipelineRunCommand {
     @Option(names = "--preset", defaultValue = "demo",
             description = "demo (N = 1000, T = 0.90..0.61, inherent structures, under 10 min on 2 cores), paper-lite (N = 1000, T = 0.90..0.50, "
                     + "10 tau_alpha at every T, about 3 h), paper-ka (N = 10 000, T = 0.70..0.42, days) "
@@ -37,14 +35,8 @@ public final class PipelineCommand implements Callable<Integer>, OutputGuard.Def
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/pipeline-PRESET).")
     Path out;
 
-    @picocli.CommandLine.Mixin
-    PipelineRunOptions run = new PipelineRunOptions();
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec cmd;
-
     @Override
-    public boolean readsOnly() { return estimate || run.readsOnly(); }   // no lock on --out, also while a run holds it (--item locks its own record)
+    public boolean readsOnly() { return estimate || super.readsOnly(); }   // no lock on --out, also while a run holds it
 
     @Override
     public Path defaultOutput() {
