@@ -9,6 +9,7 @@ import org.softglass.cli.options.AgingQuenchOptions;
 import org.softglass.cli.options.EquilibrationOption;
 import org.softglass.cli.options.MdSystemOptions;
 import org.softglass.cli.options.MeltOptions;
+import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.options.ThermostatOptions;
 import org.softglass.study.aging.MdAgingStudy;
 import picocli.CommandLine.Command;
@@ -77,8 +78,8 @@ public final class MdAgingCommand implements Callable<Integer> {
     int trspTrajectories;
     @Option(names = "--seed", defaultValue = "1", description = "Base seed.")
     long seed;
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
     @picocli.CommandLine.Spec
@@ -96,7 +97,7 @@ public final class MdAgingCommand implements Callable<Integer> {
                         melt.temperature(), initial, thermostat.dt(), thermostat.tdamp(), twMin, twMax, perDecade, inherent),
                 new MdAgingStudy.Curves(params, noModels, trapBins, trspL, trspM, trspTol, trspTrajectories),
                 new MdAgingStudy.Matching(summary, trapFactor, trspFactor), seed, OptionNames::of);
-        MdAgingStudy.Result r = MdAgingStudy.run(req, out, run.context());
+        MdAgingStudy.Result r = MdAgingStudy.run(req, output.dir(), run.context());
         if (!run.quiet()) {
             java.io.PrintWriter err = cmd.commandLine().getErr();
             for (String line : r.summaries()) err.println("softglass: md-aging " + line);
