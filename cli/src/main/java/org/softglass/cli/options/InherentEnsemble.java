@@ -10,8 +10,8 @@ import picocli.CommandLine.Parameters;
 /**
  * The ensemble of inherent structures the elastic observables average over (shear-modulus, stiffness): every frame of
  * the DUMP files, evaluated with the pair model {@code --model}, refused unless at a minimum ({@code --fmax-limit}), and
- * the parent temperature T_p they were quenched from, recorded beside the ensemble means G(T_p), κ(T_p) (paper 004
- * Appendix A 2).
+ * the parent temperature T_p they were quenched from ({@code -T/--temperature}, as every command names its temperature;
+ * {@code --parent-temperature} as before), recorded beside the ensemble means G(T_p), κ(T_p) (paper 004 Appendix A 2).
  */
 public final class InherentEnsemble {
     @Parameters(arity = "1..*", paramLabel = "DUMP", description = "Inherent structures, all frames used: " + Formats.TRAJECTORY + ".")
@@ -23,7 +23,8 @@ public final class InherentEnsemble {
     @Mixin
     private FmaxLimitOption fmaxLimit = new FmaxLimitOption();
 
-    @Option(names = "--parent-temperature", paramLabel = "T", description = "Parent temperature T_p of the ensemble (recorded in the summary).")
+    @Option(names = {"-T", "--temperature", "--parent-temperature"}, paramLabel = "T",
+            description = "Parent temperature T_p of the ensemble (recorded in the summary).")
     private Double parentTemperature;
 
     /** The structure files, in the order given. */

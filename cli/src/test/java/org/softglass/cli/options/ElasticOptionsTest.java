@@ -53,7 +53,7 @@ class ElasticOptionsTest {
 
     @Test
     void givenValues() {
-        Host h = parse("a.dump", "b.dump", "--model", "ipl", "--fmax-limit", "1e-8", "--parent-temperature", "0.7", "--dipoles", "5", "--all-pairs",
+        Host h = parse("a.dump", "b.dump", "--model", "ipl", "--fmax-limit", "1e-8", "-T", "0.7", "--dipoles", "5", "--all-pairs",
                 "--tol", "1e-6", "--min-tau-t0", "0");
         assertEquals(List.of(Path.of("a.dump"), Path.of("b.dump")), h.ensemble.dumps());
         assertEquals("ipl", h.ensemble.model());
@@ -63,6 +63,8 @@ class ElasticOptionsTest {
         assertTrue(h.dipoles.allPairs());
         assertEquals(1e-6, h.tol.tol());
         assertEquals(0, h.fit.minTauT0());
+        assertEquals(0.6, parse("a.dump", "--parent-temperature", "0.6").ensemble.parentTemperature(), "the older spelling");
+        assertEquals(0.5, parse("a.dump", "--temperature", "0.5").ensemble.parentTemperature());
     }
 
     @Test
