@@ -1,9 +1,6 @@
 package org.softglass.cli.models;
 
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.RunOptions;
-import java.util.concurrent.Callable;
 import org.softglass.study.trsp.TrspStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,15 +11,8 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Equilibrium TRSP runs: Q, χ4, τ_χ, χ4*, S4/ξ4, block χ4, ⟨S⟩, C_S(r), detailed-balance counts; CSV + PNG + manifest.")
-final class TrspRunCommand implements Callable<Integer> {
-    @Mixin TrspModelOptions model;
-    @Mixin RunOptions run;
-
+final class TrspRunCommand extends TrspStudyCommand {
     @Mixin TrspTemperatures temperatures = new TrspTemperatures();
-    @Mixin TrspSampling sampling = new TrspSampling();
-
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
 
     /** Lags per curve ({@link TrspStudy}). */
     static final int LAGS = 40;
