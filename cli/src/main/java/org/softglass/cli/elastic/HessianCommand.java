@@ -1,5 +1,6 @@
 package org.softglass.cli.elastic;
 
+import org.softglass.cli.options.FmaxLimitOption;
 import org.softglass.cli.options.PairModelOption;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
@@ -39,9 +40,8 @@ public final class HessianCommand implements Callable<Integer> {
     @Option(names = "--frame", defaultValue = "0", paramLabel = "K", description = "Frame index in the file.")
     int frame;
 
-    @Option(names = "--fmax-limit", defaultValue = "1e-6", paramLabel = "F",
-            description = "Refuse a frame whose largest force component exceeds F (not at a minimum; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    double fmaxLimit;
+    @picocli.CommandLine.Mixin
+    FmaxLimitOption fmaxLimit = new FmaxLimitOption();
 
     @Option(names = "--modes", description = "Also compute all eigenvalues (dense LAPACK dsyevr; 3N <= 12000).")
     boolean modes;
@@ -51,7 +51,7 @@ public final class HessianCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        HessianStudy.Result r = HessianStudy.run(new HessianStudy.Request(dump, pairModel.name(), frame, fmaxLimit, modes), output.dir(), run.context());
+        HessianStudy.Result r = HessianStudy.run(new HessianStudy.Request(dump, pairModel.name(), frame, fmaxLimit.limit(), modes), output.dir(), run.context());
         if (!run.quiet()) {
             System.out.printf("hessian: N=%d, %d interacting pairs, %.1f MB, assembled in %.3f s, fmax %.3g%n",
                     r.particles(), r.pairs(), r.memoryBytes() / 1e6, r.assemblySeconds(), r.fmax());

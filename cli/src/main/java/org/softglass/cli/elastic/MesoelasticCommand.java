@@ -1,6 +1,7 @@
 package org.softglass.cli.elastic;
 
 import org.softglass.core.util.Format;
+import org.softglass.cli.options.MesoelasticFitOption;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Version;
@@ -31,16 +32,14 @@ public final class MesoelasticCommand implements Callable<Integer> {
     @Option(names = "--density", required = true, paramLabel = "RHO", description = "Number density N/V (a0 = RHO^(-1/3)).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double density;
 
-    @Option(names = "--min-tau-t0", defaultValue = "10", paramLabel = "X",
-            description = "Fit only state points with tau_alpha/t0 >= X: the activated regime, where paper 004 finds eq 3 valid "
-                    + "(from t/t0 ~ 10); 0 fits all.")
-    double minTauT0;
+    @picocli.CommandLine.Mixin
+    MesoelasticFitOption fitRange = new MesoelasticFitOption();
 
     @Override
     public Integer call() throws IOException {
-        MesoelasticFit fit = MesoelasticStudy.run(new MesoelasticStudy.Request(table, density, minTauT0), output.dir(), StudyContext.of(1, Version.get()));
+        MesoelasticFit fit = MesoelasticStudy.run(new MesoelasticStudy.Request(table, density, fitRange.minTauT0()), output.dir(), StudyContext.of(1, Version.get()));
         System.out.printf("mesoelastic: l~ = %.4g +- %.2g, t~ = %.4g +- %.2g, R^2 = %.4f (%d points with tau_alpha/t0 >= %s; %d left out)%n",
-                fit.ellTilde(), fit.ellTildeErr(), fit.tTilde(), fit.tTildeErr(), fit.rSquared(), fit.x().length, Format.g4(minTauT0),
+                fit.ellTilde(), fit.ellTildeErr(), fit.tTilde(), fit.tTildeErr(), fit.rSquared(), fit.x().length, Format.g4(fitRange.minTauT0()),
                 fit.excluded().length);
         return ExitCodes.OK;
     }

@@ -5,8 +5,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.RunOptions;
+import org.softglass.cli.options.DipoleOptions;
+import org.softglass.cli.options.FmaxLimitOption;
+import org.softglass.cli.options.MdSystemOptions;
+import org.softglass.cli.options.MeltOptions;
+import org.softglass.cli.options.MesoelasticFitOption;
 import org.softglass.cli.options.OutputDir;
-import org.softglass.core.energy.Models;
+import org.softglass.cli.options.SolverToleranceOption;
+import org.softglass.cli.options.ThermostatOptions;
 import org.softglass.core.util.Format;
 import org.softglass.core.util.InvalidParameter;
 import org.softglass.study.mesoelastic.MesoelasticWorkflowStudy;
@@ -39,13 +45,10 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "ipl", description = "Pair potential preset (any name the models know, e.g. ipl; paper 004 fits IPL and mBLJ).")
     String model;
 
-    @Option(names = "--n", defaultValue = "256", description = "Number of particles (paper 004: 2000 for IPL, 8000 for mBLJ).")
-    int n;
+    @picocli.CommandLine.Mixin
+    MdSystemOptions system = new MdSystemOptions(256);
 
-    @Option(names = "--density", paramLabel = "RHO", description = "Number density N/V (default: the model's; 0.82 for IPL as paper 004 Table I).")
-    Double density;
-
-    @Option(names = {"-T", "--temperatures"}, split = ",", paramLabel = "T",
+    @Option(names = {"-T", "--temperatures", "--temperature"}, split = ",", paramLabel = "T",
             description = "Parent temperatures T_p (comma list; run highest first). Default per --model: ipl 0.80,0.76,0.73,0.70; "
                     + "mblj 0.72,0.65,0.61,0.58 (tau_alpha/t0 about 9 to 50 at N = 256; paper 004 gives its T_p only in Fig. 4); others the ipl list.")
     List<Double> temperatures;
@@ -60,17 +63,11 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
                     + "Default: 10000,10000,15000,25000 (mblj 10000,10000,20000,40000).")
     List<Long> equilibrate;
 
-    @Option(names = "--dt", defaultValue = "0.005", description = "Time step in tau (paper 004 Table I).")
-    double dt;
+    @picocli.CommandLine.Mixin
+    ThermostatOptions thermostat = new ThermostatOptions(0.2);
 
-    @Option(names = "--tdamp", defaultValue = "0.2", description = "Nose-Hoover damping time in tau (paper 004 Table I: 0.2).")
-    double tdamp;
-
-    @Option(names = "--melt-temperature", defaultValue = "2.0", description = "Melt temperature of the random start.")
-    double meltTemperature;
-
-    @Option(names = "--melt-steps", defaultValue = "2000", description = "Steps at the melt temperature (the highest T_p only).")
-    long meltSteps;
+    @picocli.CommandLine.Mixin
+    MeltOptions melt = new MeltOptions();
 
     @Option(names = "--dump-every", defaultValue = "50", paramLabel = "N", description = "Steps between trajectory frames (F_s and the parents of the inherent structures).")
     long dumpEvery;
@@ -79,17 +76,14 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
             + "(with 8 the spread of kappa between N = 256 structures, about 10 per cent, hides its change with T).")
     int structures;
 
-    @Option(names = "--dipoles", defaultValue = "100", paramLabel = "N", description = "Random interacting pairs per structure.")
-    int dipoles;
+    @picocli.CommandLine.Mixin
+    DipoleOptions dipoles = new DipoleOptions();
 
-    @Option(names = "--all-pairs", description = "Every interacting pair of every structure instead of --dipoles.")
-    boolean allPairs;
+    @picocli.CommandLine.Mixin
+    SolverToleranceOption tol = new SolverToleranceOption();
 
-    @Option(names = "--tol", defaultValue = "1e-10", description = "CG relative residual tolerance of kappa and G.")
-    double tol;
-
-    @Option(names = "--fmax-limit", defaultValue = "1e-6", paramLabel = "F", description = "Refuse inherent structures with a force component above F.")
-    double fmaxLimit;
+    @picocli.CommandLine.Mixin
+    FmaxLimitOption fmaxLimit = new FmaxLimitOption();
 
     @Option(names = "--q", paramLabel = "Q", description = "Wave number of F_s (default: the first S(q) peak of the --type particles at the highest T_p, used at every T_p; "
             + "paper 004 Table I: 6.35 ipl, 7.25 mblj).")
@@ -104,9 +98,8 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @Option(names = "--per-decade", defaultValue = "20", paramLabel = "N", description = "Lags per decade of F_s.")
     int perDecade;
 
-    @Option(names = "--min-tau-t0", defaultValue = "10", paramLabel = "X",
-            description = "Fit only T_p with tau_alpha/t0 >= X: the activated regime, where paper 004 finds eq 3 valid (from t/t0 ~ 10); 0 fits all.")
-    double minTauT0;
+    @picocli.CommandLine.Mixin
+    MesoelasticFitOption fitRange = new MesoelasticFitOption();
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
             description = "Seed: the k-th T_p's MD uses seed + k, the dipoles of structure j seed + j; the same seed and --threads give the same output.")
@@ -120,7 +113,7 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
 
     /** The study request of the parsed options, the unset ones from {@link ModelDefaults} of {@code --model}. */
     MesoelasticWorkflowStudy.Request request() {
-        double rho = density != null ? density : Models.defaultDensity(model);
+        double rho = system.density(model);
         ModelDefaults d = ModelDefaults.forModel(model);
         List<Double> ts = temperatures != null ? temperatures : d.temperatures();
         List<Long> st = steps != null ? steps : d.steps(), eq = equilibrate != null ? equilibrate : d.equilibrate();
@@ -134,10 +127,10 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     }
 
     private MesoelasticWorkflowStudy.Request request(double rho, List<Double> ts, List<Long> st, List<Long> eq) {
-        return new MesoelasticWorkflowStudy.Request(model, rho, n, ts,
-                new MesoelasticWorkflowStudy.Md(dt, tdamp, meltTemperature, meltSteps, eq, st, dumpEvery),
-                new MesoelasticWorkflowStudy.Ensemble(structures, dipoles, allPairs, tol, fmaxLimit),
-                new MesoelasticWorkflowStudy.Dynamics(q, type, blocks, perDecade), minTauT0, seed);
+        return new MesoelasticWorkflowStudy.Request(model, rho, system.n(), ts,
+                new MesoelasticWorkflowStudy.Md(thermostat.dt(), thermostat.tdamp(), melt.temperature(), melt.steps(), eq, st, dumpEvery),
+                new MesoelasticWorkflowStudy.Ensemble(structures, dipoles.count(), dipoles.allPairs(), tol.tol(), fmaxLimit.limit()),
+                new MesoelasticWorkflowStudy.Dynamics(q, type, blocks, perDecade), fitRange.minTauT0(), seed);
     }
 
     @Override

@@ -1,19 +1,16 @@
 package org.softglass.cli.elastic;
 
-import org.softglass.cli.options.PairModelOption;
+import org.softglass.cli.options.InherentEnsemble;
 import org.softglass.cli.options.OutputDir;
+import org.softglass.cli.options.SolverToleranceOption;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.Formats;
 import org.softglass.cli.OptionNames;
 import org.softglass.cli.RunOptions;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.softglass.study.elastic.ShearModulusStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code softglass shear-modulus DUMP... --out DIR}: the athermal shear modulus G (paper 004, eq A1) of
@@ -26,27 +23,18 @@ import picocli.CommandLine.Parameters;
         description = {"Athermal shear modulus G = (1/V)[d2U/dgamma2 - Xi.M^-1.Xi] (paper 004 eq A1) of inherent structures.",
                 "Writes DIR/shear_modulus.csv, DIR/shear_modulus.json and DIR/manifest.json."})
 public final class ShearModulusCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "DUMP", description = "Inherent structures, all frames used: " + Formats.TRAJECTORY + ".")
-    List<Path> dumps;
+    @picocli.CommandLine.Mixin
+    InherentEnsemble ensemble = new InherentEnsemble();
 
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
 
     @picocli.CommandLine.Mixin
-    PairModelOption pairModel = new PairModelOption();
-
-    @Option(names = "--tol", defaultValue = "1e-10", description = "CG relative residual tolerance.")
-    double tol;
-
-    @Option(names = "--fmax-limit", defaultValue = "1e-6", paramLabel = "F", description = "Refuse structures with a force component above F.")
-    double fmaxLimit;
+    SolverToleranceOption solver = new SolverToleranceOption();
 
     @Option(names = "--check-strain", paramLabel = "GAMMA", description = "Also measure G by finite shear +-GAMMA with Newton relaxation (e.g. 1e-5): a check of eq A1 only where the "
             + "pair force is continuous at the cutoff; for force-truncated potentials (ka) it is reported and labelled as no check.")
     Double checkStrain;
-
-    @Option(names = "--parent-temperature", paramLabel = "T", description = "Parent temperature T_p of the ensemble (recorded in the summary).")
-    Double parentTemperature;
 
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
@@ -56,7 +44,8 @@ public final class ShearModulusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ShearModulusStudy.Result r = ShearModulusStudy.run(new ShearModulusStudy.Request(dumps, pairModel.name(), tol, fmaxLimit, checkStrain, parentTemperature),
+        ShearModulusStudy.Result r = ShearModulusStudy.run(new ShearModulusStudy.Request(ensemble.dumps(), ensemble.model(), solver.tol(),
+                ensemble.fmaxLimit(), checkStrain, ensemble.parentTemperature()),
                 output.dir(), run.context());
         if (r.note() != null && !run.quiet()) {
             spec.commandLine().getErr().println("softglass: note: " + org.softglass.core.util.ParameterText.render(r.note(), OptionNames::of));

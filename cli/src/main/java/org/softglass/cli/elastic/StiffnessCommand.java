@@ -1,19 +1,18 @@
 package org.softglass.cli.elastic;
 
-import org.softglass.cli.options.PairModelOption;
+import org.softglass.cli.options.DipoleOptions;
+import org.softglass.cli.options.InherentEnsemble;
 import org.softglass.cli.options.OutputDir;
+import org.softglass.cli.options.SolverToleranceOption;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.Formats;
 import org.softglass.cli.RunOptions;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.softglass.study.elastic.StiffnessStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code softglass stiffness DUMP... --out DIR}: dipole stiffnesses κ_ij (paper 004, eq A4) of random interacting pairs in
@@ -23,20 +22,14 @@ import picocli.CommandLine.Parameters;
         description = {"Dipole stiffness kappa_ij (paper 004 eq A4) of random interacting pairs in inherent structures.",
                 "Writes DIR/dipoles.csv, DIR/local_kappa.csv, DIR/stiffness.json, DIR/kappa_distribution.png, DIR/manifest.json."})
 public final class StiffnessCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "DUMP", description = "Inherent structures, all frames used: " + Formats.TRAJECTORY + ".")
-    List<Path> dumps;
+    @picocli.CommandLine.Mixin
+    InherentEnsemble ensemble = new InherentEnsemble();
 
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
 
     @picocli.CommandLine.Mixin
-    PairModelOption pairModel = new PairModelOption();
-
-    @Option(names = "--dipoles", defaultValue = "100", paramLabel = "N", description = "Random interacting pairs per structure.")
-    int dipoles;
-
-    @Option(names = "--all-pairs", description = "Every interacting pair instead of random ones (local kappa field).")
-    boolean allPairs;
+    DipoleOptions dipoles = new DipoleOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the pair choice (structure k uses seed + k; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     long seed;
@@ -44,17 +37,11 @@ public final class StiffnessCommand implements Callable<Integer> {
     @Option(names = "--solver", defaultValue = "cg", description = "cg (projected conjugate gradient) or cholesky (dense, pinned particle; 3N <= 12000).")
     String solver;
 
-    @Option(names = "--tol", defaultValue = "1e-10", description = "CG relative residual tolerance.")
-    double tol;
+    @picocli.CommandLine.Mixin
+    SolverToleranceOption tol = new SolverToleranceOption();
 
     @Option(names = "--max-iter", defaultValue = "0", paramLabel = "N", description = "CG iteration limit (default 0: 10 x 3N).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int maxIter;
-
-    @Option(names = "--fmax-limit", defaultValue = "1e-6", paramLabel = "F", description = "Refuse structures with a force component above F.")
-    double fmaxLimit;
-
-    @Option(names = "--parent-temperature", paramLabel = "T", description = "Parent temperature T_p of the ensemble (recorded in the summary).")
-    Double parentTemperature;
 
     @Option(names = "--mobility", paramLabel = "FILE", description = "CSV id,mobility (the first structure's particles) or frame,id,mobility (any structures): Spearman "
             + "C_s(1/kappa_i, mobility) per species averaged over the structures (paper 004), and pooled for the first.")
@@ -70,8 +57,8 @@ public final class StiffnessCommand implements Callable<Integer> {
             case "cholesky" -> StiffnessStudy.Solver.CHOLESKY;
             default -> throw new IllegalArgumentException("--solver must be cg or cholesky, got '" + solver + "'");
         };
-        StiffnessStudy.Result r = StiffnessStudy.run(new StiffnessStudy.Request(dumps, pairModel.name(), dipoles, allPairs, seed, sv, tol, maxIter, fmaxLimit,
-                parentTemperature, mobility), output.dir(), run.context());
+        StiffnessStudy.Result r = StiffnessStudy.run(new StiffnessStudy.Request(ensemble.dumps(), ensemble.model(), dipoles.count(), dipoles.allPairs(), seed, sv,
+                tol.tol(), maxIter, ensemble.fmaxLimit(), ensemble.parentTemperature(), mobility), output.dir(), run.context());
         if (!run.quiet()) {
             System.out.printf("stiffness: %d structures, %d dipoles, kappa = %.6g%s%n", r.structures(), r.dipoles(), r.kappaMean(),
                     Double.isFinite(r.kappaSem()) ? String.format(" +- %.2g (s.e. over structures)", r.kappaSem()) : " (one structure: no error over structures)");

@@ -1,11 +1,16 @@
 package org.softglass.cli.md;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionNames;
 import org.softglass.cli.RunOptions;
+import org.softglass.cli.options.AgingQuenchOptions;
+import org.softglass.cli.options.EquilibrationOption;
+import org.softglass.cli.options.MdSystemOptions;
+import org.softglass.cli.options.MeltOptions;
+import org.softglass.cli.options.OutputDir;
+import org.softglass.cli.options.ThermostatOptions;
 import org.softglass.study.aging.MdAgingStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,29 +43,21 @@ public final class MdAgingCommand implements Callable<Integer> {
     Double trapFactor;
     @Option(names = "--trsp-factor", paramLabel = "F", description = "TRSP matching factor f (overrides --summary).")
     Double trspFactor;
-    @Option(names = "--ti", defaultValue = "1.0", description = "Initial temperature T_I (default: ${DEFAULT-VALUE}, as the papers).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    double tI;
-    @Option(names = "--tf", required = true, split = ",", paramLabel = "T", description = "Final temperatures T_F (comma list).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    List<Double> tF;
-    @Option(names = "--n", defaultValue = "1000", description = "Particles.")
-    int n;
-    @Option(names = "--density", description = "Number density (default: the model's, 1.2 for ka).")
-    Double density;
+    @picocli.CommandLine.Mixin
+    AgingQuenchOptions quench = new AgingQuenchOptions();
+    @picocli.CommandLine.Mixin
+    MdSystemOptions system = new MdSystemOptions();
     @Option(names = "--replicas", defaultValue = "4", paramLabel = "R", description = "Independent quenches, seeds seed+r.")
     int replicas;
-    @Option(names = "--equilibrate", defaultValue = "4000", description = "Steps at T_I before the quench (default: ${DEFAULT-VALUE}; tau_alpha(1.0) ~ 1 tau = 200 steps).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    long equilibrate;
-    @Option(names = "--melt-steps", defaultValue = "2000", description = "Melt steps at --melt-temperature, random start only.")
-    long meltSteps;
-    @Option(names = "--melt-temperature", defaultValue = "2.0", description = "Melt temperature.")
-    double meltTemperature;
+    @picocli.CommandLine.Mixin
+    EquilibrationOption equilibrate = new EquilibrationOption(4000);
+    @picocli.CommandLine.Mixin
+    MeltOptions melt = new MeltOptions();
     @Option(names = "--initial", paramLabel = "DUMP", description = "Start every replica from the last frame of this dump (then --equilibrate steps at T_I with the replica's own velocities;"
             + " replicas are independent only if that is several tau_alpha(T_I)).")
     Path initial;
-    @Option(names = "--dt", defaultValue = "0.005", description = "Time step in tau.")
-    double dt;
-    @Option(names = "--tdamp", defaultValue = "0.5", description = "Nose-Hoover damping time in tau.")
-    double tdamp;
+    @picocli.CommandLine.Mixin
+    ThermostatOptions thermostat = new ThermostatOptions();
     @Option(names = "--tw-min", defaultValue = "0.1", description = "First non-zero waiting time in tau.")
     double twMin;
     @Option(names = "--tw-max", defaultValue = "100", description = "Last waiting time in tau.")
@@ -81,8 +78,8 @@ public final class MdAgingCommand implements Callable<Integer> {
     int trspTrajectories;
     @Option(names = "--seed", defaultValue = "1", description = "Base seed.")
     long seed;
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputDir output = new OutputDir();
     @picocli.CommandLine.Mixin
     RunOptions run = new RunOptions();
     @picocli.CommandLine.Spec
@@ -96,11 +93,11 @@ public final class MdAgingCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--positions must be inherent or thermal, got '" + positions + "'");
         };
         MdAgingStudy.Request req = new MdAgingStudy.Request(modelFile,
-                new MdAgingStudy.Quench(tI, tF, n, density, replicas, equilibrate, meltSteps, meltTemperature, initial, dt, tdamp, twMin, twMax,
-                        perDecade, inherent),
+                new MdAgingStudy.Quench(quench.initial(), quench.finals(), system.n(), system.density(), replicas, equilibrate.steps(), melt.steps(),
+                        melt.temperature(), initial, thermostat.dt(), thermostat.tdamp(), twMin, twMax, perDecade, inherent),
                 new MdAgingStudy.Curves(params, noModels, trapBins, trspL, trspM, trspTol, trspTrajectories),
                 new MdAgingStudy.Matching(summary, trapFactor, trspFactor), seed, OptionNames::of);
-        MdAgingStudy.Result r = MdAgingStudy.run(req, out, run.context());
+        MdAgingStudy.Result r = MdAgingStudy.run(req, output.dir(), run.context());
         if (!run.quiet()) {
             java.io.PrintWriter err = cmd.commandLine().getErr();
             for (String line : r.summaries()) err.println("softglass: md-aging " + line);

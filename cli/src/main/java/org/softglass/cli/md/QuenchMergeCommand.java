@@ -1,16 +1,11 @@
 package org.softglass.cli.md;
 
-import org.softglass.cli.options.OutputDir;
+import org.softglass.cli.options.ShardMergeInputs;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.Version;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.softglass.study.StudyContext;
 import org.softglass.study.shards.ShardMerge;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code softglass quench-merge DIR... --out DIR}: joins the shards of one quench ({@code quench DUMP --frames A:B},
@@ -26,15 +21,12 @@ import picocli.CommandLine.Parameters;
                 "The shards must quench the same DUMP with the same settings and cover frames 0, 1, ... without gap or overlap.",
                 "Writes DIR/is.dump, DIR/is_energy.csv (byte for byte a single run's) and DIR/manifest.json."})
 public final class QuenchMergeCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "Output folders of 'softglass quench --frames A:B', in any order.")
-    List<Path> shards;
-
     @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
+    ShardMergeInputs inputs = new ShardMergeInputs();
 
     @Override
     public Integer call() throws IOException {
-        ShardMerge.QuenchMerge r = ShardMerge.quench(shards, output.dir(), StudyContext.of(1, Version.get()));
+        ShardMerge.QuenchMerge r = ShardMerge.quench(inputs.shards(), inputs.out(), inputs.context());
         return r.unconverged() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 }

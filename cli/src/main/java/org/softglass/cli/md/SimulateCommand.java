@@ -1,6 +1,10 @@
 package org.softglass.cli.md;
 
+import org.softglass.cli.options.EquilibrationOption;
+import org.softglass.cli.options.MdSystemOptions;
+import org.softglass.cli.options.MeltOptions;
 import org.softglass.cli.options.SeedOption;
+import org.softglass.cli.options.ThermostatOptions;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
@@ -31,16 +35,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "ka", description = "ka, ss (alias harmonic-ss: harmonic soft spheres of paper 000), ipl, "
             + "mblj (paper 004's modified binary LJ) sticky-spheres (paper 004's Sticky Spheres, its \"SS\") or sw (paper 004's one-species Stillinger-Weber glass, three-body).")
     String model;
-    @Option(names = "--n", defaultValue = "1000", description = "Number of particles.")
-    int n;
-    @Option(names = "--density", description = "Number density (default: the model's, 1.2 for ka and mblj, 0.82 for ss and ipl, 0.6 for sticky-spheres, 0.52 for sw).")
-    Double density;
+    @picocli.CommandLine.Mixin
+    MdSystemOptions system = new MdSystemOptions();
     @Option(names = "--fraction-a", description = "Fraction of species A (default: the model's, 0.8 for ka and mblj, 0.5 for ss, ipl and sticky-spheres; sw has one species, 1).")
     Double fractionA;
     @Option(names = {"-T", "--temperature"}, required = true, paramLabel = "T", description = "Temperature of equilibration and production.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double temperature;
-    @Option(names = "--dt", defaultValue = "0.005", description = "Time step in tau.")
-    double dt;
+    @picocli.CommandLine.Mixin
+    ThermostatOptions thermostat = new ThermostatOptions();
     @Option(names = "--steps", required = true, description = "Production steps.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     long steps;
     @Option(names = "--dump-every", defaultValue = "200", description = "Steps between trajectory frames; 0 for none.")
@@ -49,17 +51,13 @@ public final class SimulateCommand implements Callable<Integer> {
     long thermoEvery;
     @Option(names = "--ensemble", defaultValue = "nvt", description = "nvt, nve or langevin.")
     String ensemble;
-    @Option(names = "--tdamp", defaultValue = "0.5", description = "Thermostat damping time in tau.")
-    double tdamp;
-    @Option(names = "--melt-temperature", defaultValue = "2.0", description = "Melting temperature.")
-    double meltTemperature;
-    @Option(names = "--melt-steps", description = "Steps at the melting temperature (default: 2000; 0 with --initial).")
-    Long meltSteps;
+    @picocli.CommandLine.Mixin
+    MeltOptions melt = new MeltOptions();
     @Option(names = "--initial", paramLabel = "DUMP", description = "Start from the last frame of this trajectory (LAMMPS dump, extended XYZ or GSD; same N and density; "
             + "e.g. the traj.dump of a run at a higher temperature) instead of a random melt.")
     Path initial;
-    @Option(names = "--equilibrate", defaultValue = "10000", description = "Equilibration steps at --temperature (default: ${DEFAULT-VALUE}); use several tau_alpha.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    long equilibrate;
+    @picocli.CommandLine.Mixin
+    EquilibrationOption equilibrate = new EquilibrationOption(10000);
     @Option(names = "--checkpoint-every", defaultValue = "10000", description = "Steps between checkpoints.")
     long checkpointEvery;
     @Option(names = "--skin", defaultValue = "0.3", description = "Neighbour-list skin in sigma (default: ${DEFAULT-VALUE}, as LAMMPS).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
@@ -89,14 +87,13 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         java.io.PrintWriter err = cmd.commandLine().getErr();
+        int n = system.n();
         org.softglass.study.Checks.atLeast(n, 2, "n");   // refused before --threads is read
         StudyContext ctx = run.context();
         SimulateStudy.requireFits(n, inherent, ctx.threads());
         InherentQuench quench = SimulateStudy.inherentQuench(OptionChecks.minimiser(inherentMin, "--inherent-min"), inherentFtol);
-        double rho = density != null ? density : Models.defaultDensity(model);
-        RunSpec spec = new RunSpec(model, n, rho, temperature, dt, steps, ensemble, tdamp, seedOption.seed(), meltTemperature,
-                meltSteps != null ? meltSteps : initial != null ? 0 : 2000,
-                equilibrate, thermoEvery, dumpEvery, checkpointEvery, skin, inherent,
+        RunSpec spec = new RunSpec(model, n, system.density(model), temperature, thermostat.dt(), steps, ensemble, thermostat.tdamp(),
+                seedOption.seed(), melt.temperature(), melt.steps(initial), equilibrate.steps(), thermoEvery, dumpEvery, checkpointEvery, skin, inherent,
                 fractionA != null ? fractionA : Models.defaultFractionA(model), initial != null ? initial.toString() : null, quench);
         SimulateStudy.Result r = SimulateStudy.run(new SimulateStudy.Request(spec), output.dir(), ctx);
         if (r.alreadyComplete()) {

@@ -1,11 +1,8 @@
 package org.softglass.cli.models;
 
 import org.softglass.cli.options.SerialRunOptions;
-import org.softglass.cli.options.SeedOption;
-import org.softglass.cli.options.OutputDir;
+import org.softglass.cli.options.AgingQuenchOptions;
 import org.softglass.cli.ExitCodes;
-import java.util.List;
-import java.util.concurrent.Callable;
 import org.softglass.study.trap.TrapAgingStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,16 +16,10 @@ import picocli.CommandLine.Option;
 @Command(name = "aging", mixinStandardHelpOptions = true,
         description = {"Aging of <S> after a quench from equilibrium at T_I to T_F (the master equation, eq 5).",
                 "On a fine S grid, integrated exactly per bin with a linear-in-time rearrangement flux (2nd order, log-spaced steps)."})
-final class TrapAgingCommand implements Callable<Integer> {
+final class TrapAgingCommand extends TrapSubcommand {
     static final String CSV_HEADER = TrapAgingStudy.CSV_HEADER;
 
-    @Mixin TrapCommand.ModelOptions model = new TrapCommand.ModelOptions();
-
-    @Option(names = "--ti", defaultValue = "1.0", description = "Initial (equilibrium) temperature T_I.")
-    double tI;
-
-    @Option(names = "--tf", required = true, split = ",", paramLabel = "T", description = "Final temperatures T_F (comma list).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    List<Double> tF;
+    @Mixin AgingQuenchOptions quench = new AgingQuenchOptions();
 
     @Option(names = "--bins", defaultValue = "2000", description = "S bins.")
     int bins;
@@ -45,22 +36,14 @@ final class TrapAgingCommand implements Callable<Integer> {
     @Option(names = "--steps-per-output", defaultValue = "20", description = "Time steps between outputs (default: ${DEFAULT-VALUE}; error in <S> ~1e-6 at 200 steps/decade).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int perOutput;
 
-    @Option(names = "--sites", defaultValue = "0", paramLabel = "M", description = "Also simulate M independent sites exactly (0: off; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    int sites;
+    @Mixin TrapSites sites = new TrapSites();
 
-    @picocli.CommandLine.Mixin
-    SeedOption seedOption = new SeedOption();
-
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
-
-    @picocli.CommandLine.Mixin
-    SerialRunOptions run = new SerialRunOptions();
-
+    @Mixin SerialRunOptions run = new SerialRunOptions();
 
     @Override
     public Integer call() throws Exception {
-        TrapAgingStudy.run(new TrapAgingStudy.Request(model.studyModel(), tI, tF, bins, twMin, twMax, perDecade, perOutput, sites, seedOption.seed()),
+        TrapAgingStudy.run(new TrapAgingStudy.Request(model.studyModel(), quench.initial(), quench.finals(), bins, twMin, twMax, perDecade, perOutput,
+                sites.count(), sites.seed()),
                 output.dir(), run.context());
         return ExitCodes.OK;
     }

@@ -1,10 +1,7 @@
 package org.softglass.cli.models;
 
-import org.softglass.cli.OptionChecks;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.softglass.core.params.ModelParameters;
 import org.softglass.core.trap.TrapPresets;
 import picocli.CommandLine;
@@ -99,31 +96,5 @@ public final class TrapCommand implements Runnable {
         private org.softglass.study.trap.TrapStudy.Model studyModel(ModelParameters p) {
             return new org.softglass.study.trap.TrapStudy.Model(p, params, params != null ? null : preset == null ? "ka" : preset, m);
         }
-    }
-
-    /** Temperatures: a comma list (-T) or MIN:MAX:N evenly spaced in 1/T. */
-    public static List<Double> temperatures(List<Double> list, String range, String fallbackRange) {
-        List<Double> out = new ArrayList<>();
-        if (list != null) out.addAll(list);
-        if (range != null || (out.isEmpty() && fallbackRange != null)) {
-            String r = range != null ? range : fallbackRange;
-            String[] f = r.split(":");
-            if (f.length != 3) throw new IllegalArgumentException("--t-range: expected MIN:MAX:N, got '" + r + "'");
-            double a, b;
-            int n;
-            try {
-                a = Double.parseDouble(f[0]); b = Double.parseDouble(f[1]); n = Integer.parseInt(f[2]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--t-range: expected MIN:MAX:N with numbers, got '" + r + "'");
-            }
-            if (!(a > 0) || !(b > a) || !Double.isFinite(b) || n < 2) {
-                throw new IllegalArgumentException("--t-range: need 0 < MIN < MAX (finite) and N >= 2, got '" + r + "'");
-            }
-            OptionChecks.memory(n, 1024, "--t-range " + r + " (" + n + " temperatures)");
-            for (int i = 0; i < n; i++) out.add(1 / (1 / b + (1 / a - 1 / b) * (n - 1 - i) / (n - 1)));
-        }
-        if (out.isEmpty()) throw new IllegalArgumentException("no temperatures: give -T/--temperature or --t-range");
-        for (double t : out) if (!(t > 0) || !Double.isFinite(t)) throw new IllegalArgumentException("temperature must be > 0, got " + t);
-        return out;
     }
 }

@@ -1,12 +1,9 @@
 package org.softglass.cli.models;
 
 import org.softglass.cli.options.SerialRunOptions;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
 import org.softglass.study.trap.TrapFragilityStudy;
 import org.softglass.study.trap.TrapStudy;
 import picocli.CommandLine.Command;
@@ -22,14 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "fragility", mixinStandardHelpOptions = true,
         description = {"Fragility index m = d ln tau / d(T_g/T) at T_g (eq 22) of the trap-like model and/or an MD tau(T) table.",
                 "T_g is where a parabolic-law fit of ln tau vs 1/T reaches tau_g; for the trap-like model's tau and/or an MD tau(T) table (CSV: T,tau with optional header)."})
-final class TrapFragilityCommand implements Callable<Integer> {
-    @Mixin TrapCommand.ModelOptions model = new TrapCommand.ModelOptions();
-
-    @Option(names = {"-T", "--temperature"}, split = ",", paramLabel = "T", description = "Model temperatures (comma list).")
-    List<Double> temperatures;
-
-    @Option(names = "--t-range", paramLabel = "MIN:MAX:N", description = "Model temperatures evenly spaced in 1/T (default without -T: 0.40:0.85:19).")
-    String range;
+final class TrapFragilityCommand extends TrapSubcommand {
+    @Mixin TrapTemperatures temperatures = new TrapTemperatures();
 
     @Option(names = "--tau", defaultValue = "Q", description = "Model relaxation time: Q (Q = 1/e), half (Q = 1/2) or chi (chi4 peak); default: ${DEFAULT-VALUE}.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     String tau;
@@ -49,18 +40,14 @@ final class TrapFragilityCommand implements Callable<Integer> {
     @Option(names = "--tg", description = "Also report m at this fixed T_g (000 uses T_g = 0.40 for KA); 'm_at_fixed_tg' in fragility.json.")
     Double tgFixed;
 
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
-
-    @picocli.CommandLine.Mixin
-    SerialRunOptions run = new SerialRunOptions();
+    @Mixin SerialRunOptions run = new SerialRunOptions();
 
     @Override
     public Integer call() throws Exception {
         if (fitMaxT != null) OptionChecks.positive(fitMaxT, "--fit-max-t");   // checked with --no-model too, as before the study
         TrapStudy.Model m = model.studyModel();
         TrapFragilityStudy.ModelSide side = noModel ? null
-                : new TrapFragilityStudy.ModelSide(m, TrapCommand.temperatures(temperatures, range, "0.40:0.85:19"), tau, fitMaxT);
+                : new TrapFragilityStudy.ModelSide(m, temperatures.list("0.40:0.85:19"), tau, fitMaxT);
         TrapFragilityStudy.run(new TrapFragilityStudy.Request(side, md, tauG, tgFixed), output.dir(),
                 run.context());
         return ExitCodes.OK;

@@ -1,11 +1,8 @@
 package org.softglass.cli.models;
 
 import org.softglass.cli.options.SerialRunOptions;
-import org.softglass.cli.options.SeedOption;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.softglass.study.trap.TrapStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,17 +17,11 @@ import picocli.CommandLine.Option;
         description = {"Equilibrium relaxation of the trap-like model: Q(t), chi4(t) and their time scales.",
                 "Q(t) (eq 16) by adaptive quadrature, chi4 = m(Q - Q^2) (eq 17), tau_Q (Q = 1/e), tau_1/2, tau_chi, chi4*, g_Q and g_chi (eqs 20-21), and the stretching of Q:",
                 "beta_local = d ln(-ln Q)/d ln t and a KWW fit over 0.1 <= Q <= 0.9."})
-final class TrapRelaxCommand implements Callable<Integer> {
+final class TrapRelaxCommand extends TrapSubcommand {
     static final String CSV_HEADER = TrapStudy.CSV_HEADER;
     static final String SUMMARY_HEADER = TrapStudy.SUMMARY_HEADER;
 
-    @Mixin TrapCommand.ModelOptions model = new TrapCommand.ModelOptions();
-
-    @Option(names = {"-T", "--temperature"}, split = ",", paramLabel = "T", description = "Temperatures (comma list).")
-    List<Double> temperatures;
-
-    @Option(names = "--t-range", paramLabel = "MIN:MAX:N", description = "N temperatures evenly spaced in 1/T.")
-    String range;
+    @Mixin TrapTemperatures temperatures = new TrapTemperatures();
 
     @Option(names = "--points", defaultValue = "400", description = "Times per curve, log-spaced.")
     int points;
@@ -47,23 +38,15 @@ final class TrapRelaxCommand implements Callable<Integer> {
     @Option(names = "--t-max", description = "Last time (overrides --decades-after).")
     Double tMax;
 
-    @Option(names = "--sites", defaultValue = "0", paramLabel = "M", description = "Also simulate M independent sites exactly (0: off; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    int sites;
+    @Mixin TrapSites sites = new TrapSites();
 
-    @picocli.CommandLine.Mixin
-    SeedOption seedOption = new SeedOption();
-
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
-
-    @picocli.CommandLine.Mixin
-    SerialRunOptions run = new SerialRunOptions();
+    @Mixin SerialRunOptions run = new SerialRunOptions();
 
     @Override
     public Integer call() throws Exception {
         TrapStudy.Model m = model.study();
-        List<Double> ts = TrapCommand.temperatures(temperatures, range, null);
-        TrapStudy.relax(new TrapStudy.RelaxRequest(m, ts, points, before, after, tMin, tMax, sites, seedOption.seed()), output.dir(),
+        List<Double> ts = temperatures.list(null);
+        TrapStudy.relax(new TrapStudy.RelaxRequest(m, ts, points, before, after, tMin, tMax, sites.count(), sites.seed()), output.dir(),
                 run.context());
         return ExitCodes.OK;
     }

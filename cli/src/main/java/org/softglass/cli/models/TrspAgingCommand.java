@@ -1,11 +1,8 @@
 package org.softglass.cli.models;
 
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
-import org.softglass.cli.RunOptions;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.softglass.study.trsp.TrspAgingStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,33 +14,18 @@ import picocli.CommandLine.Option;
  * checked here, where their options are spelled {@code --T-initial} and {@code --T-final}.
  */
 @Command(name = "aging", mixinStandardHelpOptions = true, description = "Aging after a quench T_I → T_F: ⟨S(t)⟩; CSV + PNG + manifest.")
-final class TrspAgingCommand implements Callable<Integer> {
-    @Mixin TrspModelOptions model;
-    @Mixin RunOptions run;
-
+final class TrspAgingCommand extends TrspStudyCommand {
     @Option(names = "--T-initial", required = true, paramLabel = "T_I", description = "Temperature of the initial equilibrium.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double tInitial;
 
     @Option(names = "--T-final", required = true, split = ",", paramLabel = "T_F[,T_F...]", description = "Temperatures after the quench.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     List<Double> tFinal;
 
-    @Option(names = "--trajectories", defaultValue = "8", description = "Independent trajectories per T_F.")
-    int trajectories;
-
-    @Option(names = "--events", defaultValue = "200000", description = "Rearrangements per trajectory, approximately.")
-    long events;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Base seed.")
-    long seed;
-
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
-
     @Override
     public Integer call() throws Exception {
         OptionChecks.positive(tInitial, "--T-initial");
         for (double t : tFinal) OptionChecks.positive(t, "--T-final");
-        TrspAgingStudy.run(new TrspAgingStudy.Request(model.setup(), tInitial, tFinal, trajectories, events, seed), output.dir(), run.context());
+        TrspAgingStudy.run(new TrspAgingStudy.Request(model.setup(), tInitial, tFinal, sampling.trajectories(), sampling.events(), sampling.seed()), output.dir(), run.context());
         return ExitCodes.OK;
     }
 }

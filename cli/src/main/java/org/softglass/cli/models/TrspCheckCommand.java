@@ -2,13 +2,11 @@ package org.softglass.cli.models;
 
 import org.softglass.cli.ExitCodes;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.softglass.study.trsp.TrspCheckStudy;
 import org.softglass.study.trsp.TrspSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,8 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TrspCheckCommand implements Callable<Integer> {
     @Mixin TrspModelOptions model;
 
-    @Option(names = {"-T", "--temperature", "--T"}, required = true, split = ",", paramLabel = "T[,T...]", description = "Temperatures (comma list; --T is the older spelling).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    List<Double> temperatures;
+    @Mixin TrspTemperatures temperatures = new TrspTemperatures();
 
     @Spec CommandSpec spec;
 
@@ -34,7 +31,7 @@ final class TrspCheckCommand implements Callable<Integer> {
         TrspSetup setup = model.setup();
         PrintWriter out = spec.commandLine().getOut();
         out.println(TrspCheckStudy.HEADER);
-        TrspCheckStudy.Result r = TrspCheckStudy.run(new TrspCheckStudy.Request(setup, temperatures));
+        TrspCheckStudy.Result r = TrspCheckStudy.run(new TrspCheckStudy.Request(setup, temperatures.list()));
         for (TrspCheckStudy.Row row : r.rows()) out.println(row.line());
         out.flush();
         if (r.refusal() != null) throw r.refusal();

@@ -1,14 +1,9 @@
 package org.softglass.cli.models;
 
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.RunOptions;
-import java.util.List;
-import java.util.concurrent.Callable;
 import org.softglass.study.trsp.TrspStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code softglass trsp run}: equilibrium TRSP dynamics at each temperature, independent trajectories from N(μ(T), K) in
@@ -16,24 +11,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Equilibrium TRSP runs: Q, χ4, τ_χ, χ4*, S4/ξ4, block χ4, ⟨S⟩, C_S(r), detailed-balance counts; CSV + PNG + manifest.")
-final class TrspRunCommand implements Callable<Integer> {
-    @Mixin TrspModelOptions model;
-    @Mixin RunOptions run;
-
-    @Option(names = {"-T", "--temperature", "--T"}, required = true, split = ",", paramLabel = "T[,T...]", description = "Temperatures (comma list; --T is the older spelling).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    List<Double> temperatures;
-
-    @Option(names = "--trajectories", defaultValue = "8", description = "Independent trajectories per T.")
-    int trajectories;
-
-    @Option(names = "--events", defaultValue = "200000", description = "Rearrangements per trajectory, approximately.")
-    long events;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Base seed; trajectory k uses seed + k.")
-    long seed;
-
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
+final class TrspRunCommand extends TrspStudyCommand {
+    @Mixin TrspTemperatures temperatures = new TrspTemperatures();
 
     /** Lags per curve ({@link TrspStudy}). */
     static final int LAGS = 40;
@@ -41,7 +20,7 @@ final class TrspRunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrspStudy.run(new TrspStudy.Request(model.parameters(), model.params, model.preset, model.side, model.clusterSize, model.facilitation, model.tol,
-                temperatures, trajectories, events, seed), output.dir(), run.context());
+                temperatures.list(), sampling.trajectories(), sampling.events(), sampling.seed()), output.dir(), run.context());
         return ExitCodes.OK;
     }
 }

@@ -1,10 +1,8 @@
 package org.softglass.cli.pipeline;
 
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.OutputGuard;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +17,7 @@ import picocli.CommandLine.Option;
                 "<S>(T) -> report (DIR/report/index.html, summary.json).",
                 "Stages: simulate, phop, train, softness, barriers, correlations, trap, trsp, observables, report.",
                 "A rerun skips stages whose inputs are unchanged and resumes an interrupted one; --from STAGE reruns from there."})
-public final class PipelineCommand implements Callable<Integer>, OutputGuard.DefaultOutput, OutputGuard.ReadOnly {
+public final class PipelineCommand extends PipelineRunCommand {
     @Option(names = "--preset", defaultValue = "demo",
             description = "demo (N = 1000, T = 0.90..0.61, inherent structures, under 10 min on 2 cores), paper-lite (N = 1000, T = 0.90..0.50, "
                     + "10 tau_alpha at every T, about 3 h), paper-ka (N = 10 000, T = 0.70..0.42, days) "
@@ -34,21 +32,11 @@ public final class PipelineCommand implements Callable<Integer>, OutputGuard.Def
             + "(and 1, 2, 4, 8), each job one item on --threads cores.")
     Integer nodes;
 
-    @Option(names = "--status", description = "Do not run: print what the run directory (--out) has done so far, stage by stage, "
-            + "with the progress of a running MD item; works while the run goes on.")
-    boolean status;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/pipeline-PRESET).")
     Path out;
 
-    @picocli.CommandLine.Mixin
-    PipelineRunOptions run = new PipelineRunOptions();
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec cmd;
-
     @Override
-    public boolean readsOnly() { return status || estimate || run.itemOnly() || run.executor.slurm(); }   // no lock on --out, also while a run holds it (--item locks its own record)
+    public boolean readsOnly() { return estimate || super.readsOnly(); }   // no lock on --out, also while a run holds it
 
     @Override
     public Path defaultOutput() {
@@ -59,16 +47,7 @@ public final class PipelineCommand implements Callable<Integer>, OutputGuard.Def
     public Integer call() throws Exception {
         PipelinePreset p = PipelinePreset.byName(preset);
         Path dir = out != null ? out : Path.of("runs", "pipeline-" + p.name());
-        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
-        }
-        run.check(dir);
-        if (status) {
-            PrintWriter o = cmd.commandLine().getOut();
-            o.print(PipelineStatus.of(dir));
-            o.flush();
-            return ExitCodes.OK;
-        }
+        if (run.statusOnly(dir, cmd.commandLine().getOut())) return ExitCodes.OK;
         int threads = run.threads();
         if (nodes != null && (!estimate || nodes < 1)) throw new IllegalArgumentException("--nodes needs --estimate and must be >= 1, got " + nodes);
         if (nodes == null) nodes = 8;

@@ -4,7 +4,7 @@ import org.softglass.core.util.Format;
 import org.softglass.cli.Csv;
 import org.softglass.cli.report.PipelineReport;
 import org.softglass.cli.Progress;
-import org.softglass.cli.models.TrapCommand;
+import org.softglass.cli.models.TrapTemperatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +81,7 @@ final class PipelineModels {
             String range = trapRange();
             pl.items.runItem(new PipelineLedger.Item("trap", "equilibrium", pl.out.resolve("trap").resolve("equilibrium"), Csv.map("range", range),
                     List.of(params)), d -> {
-                pl.items.call("trap equilibrium", () -> TrapStudy.equilibrium(TrapStudy.Model.of(params), TrapCommand.temperatures(null, range, null), d, pl.context()));
+                pl.items.call("trap equilibrium", () -> TrapStudy.equilibrium(TrapStudy.Model.of(params), TrapTemperatures.of(null, range, null), d, pl.context()));
                 return Map.of();
             });
             bar.step();

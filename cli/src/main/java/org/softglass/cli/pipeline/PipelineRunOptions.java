@@ -8,6 +8,7 @@ import org.softglass.cli.slurm.JobScripts;
 import org.softglass.cli.slurm.SlurmExecutor;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,10 @@ final class PipelineRunOptions {
     @Option(names = "--from", paramLabel = "STAGE", description = "Rerun this stage and all after it.")
     String from;
 
+    @Option(names = "--status", description = "Do not run: print what the run directory (--out) has done so far, stage by stage, "
+            + "with the progress of a running MD item; works while the run goes on.")
+    boolean status;
+
     @Mixin
     RunOptions run = new RunOptions();
 
@@ -34,6 +39,24 @@ final class PipelineRunOptions {
 
     /** Whether this invocation writes nothing under {@code --out} itself: one batch item locks its own record instead. */
     boolean itemOnly() { return executor.item != null; }
+
+    /** Whether this invocation takes no lock on {@code --out}: {@code --status}, one batch item, or submitting to slurm. */
+    boolean readsOnly() { return status || itemOnly() || executor.slurm(); }
+
+    /**
+     * Checks the run directory and these options ({@link #check}); with {@code --status} prints the run's state.
+     *
+     * @return true when {@code --status} printed the state: nothing is left to do
+     * @throws IllegalArgumentException naming the option
+     */
+    boolean statusOnly(Path dir, PrintWriter out) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
+        check(dir);
+        if (!status) return false;
+        out.print(PipelineStatus.of(dir));
+        out.flush();
+        return true;
+    }
 
     int threads() { return run.threads(); }
 

@@ -2,11 +2,8 @@ package org.softglass.cli.pipeline;
 
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
-import org.softglass.cli.OutputGuard;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,24 +22,12 @@ import picocli.CommandLine.Parameters;
                 "keys and defaults: README, section 'Analyse your own trajectories'. Stages as the pipeline's from phop on:",
                 "phop, train, softness, barriers, correlations, trap, trsp, observables, report (DIR/report/index.html, summary.json).",
                 "A rerun skips stages whose inputs are unchanged and resumes an interrupted one; --from STAGE reruns from there."})
-public final class StudyCommand implements Callable<Integer>, OutputGuard.DefaultOutput, OutputGuard.ReadOnly {
+public final class StudyCommand extends PipelineRunCommand {
     @Parameters(index = "0", paramLabel = "CONFIG", description = "Study configuration (.yaml, .yml or .json).")
     Path config;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/study-NAME, NAME the configuration's file name).")
     Path out;
-
-    @Option(names = "--status", description = "Do not run: print what the run directory (--out) has done so far, stage by stage.")
-    boolean status;
-
-    @picocli.CommandLine.Mixin
-    PipelineRunOptions run = new PipelineRunOptions();
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec cmd;
-
-    @Override
-    public boolean readsOnly() { return status || run.itemOnly() || run.executor.slurm(); }   // --item locks its own record
 
     @Override
     public Path defaultOutput() {
@@ -54,13 +39,7 @@ public final class StudyCommand implements Callable<Integer>, OutputGuard.Defaul
     @Override
     public Integer call() throws Exception {
         Path dir = defaultOutput();
-        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IllegalArgumentException("--out: " + dir + " exists and is not a directory");
-        run.check(dir);
-        if (status) {
-            cmd.commandLine().getOut().print(PipelineStatus.of(dir));
-            cmd.commandLine().getOut().flush();
-            return ExitCodes.OK;
-        }
+        if (run.statusOnly(dir, cmd.commandLine().getOut())) return ExitCodes.OK;
         int threads = run.threads();
         int shards = run.executor.quenchShards;
         PipelineChecks.checkOptions(dir, run.from, threads, shards);

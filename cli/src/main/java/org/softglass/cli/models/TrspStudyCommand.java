@@ -1,0 +1,18 @@
+package org.softglass.cli.models;
+
+import java.util.concurrent.Callable;
+import org.softglass.cli.RunOptions;
+import org.softglass.cli.options.OutputDir;
+import picocli.CommandLine.Mixin;
+
+/**
+ * What the TRSP subcommands that simulate take (run, aging): the model ({@link TrspModelOptions}), how its dynamics is
+ * sampled ({@link TrspSampling}: independent trajectories in parallel on {@code --threads}), and the directory the CSV,
+ * PNG and manifest go to.
+ */
+abstract class TrspStudyCommand implements Callable<Integer> {
+    @Mixin TrspModelOptions model = new TrspModelOptions();
+    @Mixin RunOptions run = new RunOptions();
+    @Mixin TrspSampling sampling = new TrspSampling();
+    @Mixin OutputDir output = new OutputDir();
+}
