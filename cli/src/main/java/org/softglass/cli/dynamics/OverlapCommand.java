@@ -1,6 +1,7 @@
 package org.softglass.cli.dynamics;
 
 import org.softglass.core.util.Format;
+import org.softglass.cli.options.LagGridOptions;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
@@ -44,11 +45,8 @@ public final class OverlapCommand implements Callable<Integer> {
     @Option(names = {"--timestep", "--dt"}, paramLabel = "DT", defaultValue = "0.005", description = "MD time step: frame spacing = timestep difference x DT.")
     double timestep;
 
-    @Option(names = "--per-decade", paramLabel = "N", defaultValue = "10", description = "Log-spaced lags per decade (default: ${DEFAULT-VALUE}); lag 0 is always included.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    int perDecade;
-
-    @Option(names = "--max-lag", paramLabel = "FRAMES", description = "Largest lag in frames (default: frames - 1).")
-    Integer maxLag;
+    @Mixin
+    LagGridOptions lags = new LagGridOptions();
 
     @Option(names = "--origin-stride", paramLabel = "FRAMES", defaultValue = "1", description = "Time origins every this many frames.")
     int stride;
@@ -69,7 +67,7 @@ public final class OverlapCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         StudyContext ctx = run.context();
         Species sp = Species.ofType(OptionChecks.speciesType(species, "--species"));
-        OverlapStudy.Result res = OverlapStudy.run(new OverlapStudy.Request(traj, a, sp, timestep, perDecade, maxLag, stride, nq, minBlock), output.dir(), ctx);
+        OverlapStudy.Result res = OverlapStudy.run(new OverlapStudy.Request(traj, a, sp, timestep, lags.perDecade(), lags.maxLag(), stride, nq, minBlock), output.dir(), ctx);
         InherentOverlap.Result r = res.overlap();
         if (res.warning() != null && !run.quiet()) System.err.println("softglass: warning: " + res.warning());   // overlap.json says it too
         if (!run.quiet()) {

@@ -1,6 +1,7 @@
 package org.softglass.cli.dynamics;
 
 import org.softglass.core.util.Format;
+import org.softglass.cli.options.LagGridOptions;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
@@ -38,11 +39,8 @@ public final class PersistenceCommand implements Callable<Integer> {
     @Option(names = "--species", paramLabel = "A|B|all", defaultValue = "all", description = "Particles counted: A (type 1), B (type 2) or all.")
     String species;
 
-    @Option(names = "--per-decade", paramLabel = "N", defaultValue = "10", description = "Log-spaced lags per decade (default: ${DEFAULT-VALUE}); lag 0 is always included.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    int perDecade;
-
-    @Option(names = "--max-lag", paramLabel = "FRAMES", description = "Largest lag in frames (default: the longest stretch of defined frames minus 1).")
-    Integer maxLag;
+    @Mixin
+    LagGridOptions lags = new LagGridOptions();
 
     @picocli.CommandLine.Mixin
     OutputDir output = new OutputDir();
@@ -54,7 +52,7 @@ public final class PersistenceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         StudyContext ctx = run.context();
         Species sp = Species.ofType(OptionChecks.speciesType(species, "--species"));
-        PersistenceStudy.Result res = PersistenceStudy.run(new PersistenceStudy.Request(input, pc, sp, perDecade, maxLag), output.dir(), ctx);
+        PersistenceStudy.Result res = PersistenceStudy.run(new PersistenceStudy.Request(input, pc, sp, lags.perDecade(), lags.maxLag()), output.dir(), ctx);
         Persistence.Result r = res.persistence();
         if (!run.quiet()) {
             System.out.println("persistence: N = " + r.particles() + " (" + sp.label() + "), p_c = " + pc + ", tau_Q = " + Format.g4(r.tauQ())
