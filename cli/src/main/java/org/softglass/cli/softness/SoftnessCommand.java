@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.softness.SoftnessApply;
 import org.softglass.core.structure.DescriptorSpec;
-import org.softglass.core.structure.SpecFile;
+import org.softglass.cli.structure.DescriptorChoice;
 import org.softglass.study.softness.SoftnessStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,14 +51,8 @@ public final class SoftnessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (preset != null && spec != null) throw new IllegalArgumentException("give --preset or --spec, not both");
-        DescriptorSpec set = spec != null ? SpecFile.read(spec) : preset != null ? DescriptorSpec.preset(preset) : null;
-        Integer centre = null;
-        if (species != null && !species.equalsIgnoreCase("all")) {
-            centre = DescriptorSpec.speciesIndex(species);
-            if (centre < 0) throw new IllegalArgumentException("--species must be a letter A..Z or all, got '" + species + "'");
-        } else if (species != null) {
-            centre = -1;
-        }
+        DescriptorSpec set = DescriptorChoice.spec(preset, spec);
+        Integer centre = species == null ? null : DescriptorChoice.centre(species);
         SoftnessStudy.Result r = SoftnessStudy.run(new SoftnessStudy.Request(modelFile, features, set, spec, centre,
                 frames.range()), output.dir(), run.context());
         SoftnessApply.Summary sum = r.summary();

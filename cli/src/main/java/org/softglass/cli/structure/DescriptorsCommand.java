@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.structure.DescriptorSpec;
-import org.softglass.core.structure.SpecFile;
 import org.softglass.study.structure.DescriptorStudy;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -73,18 +72,14 @@ public final class DescriptorsCommand implements Callable<Integer> {
     /** The study request of these options (refused with the option's name when one is out of range). */
     private DescriptorStudy.Request request() throws IOException {
         if (tolerance != null) OptionChecks.inRange(tolerance, 1e-120, 1e-3, "--tolerance");
-        DescriptorSpec spec = choice.preset != null ? DescriptorSpec.preset(choice.preset) : SpecFile.read(choice.spec);
+        DescriptorSpec spec = DescriptorChoice.spec(choice.preset, choice.spec);
         if (tolerance != null) spec = spec.withTolerance(tolerance);
         NpyDType type = switch (dtype) {
             case "f4" -> NpyDType.FLOAT32;
             case "f8" -> NpyDType.FLOAT64;
             default -> throw new IllegalArgumentException("--dtype must be f4 or f8, got '" + dtype + "'");
         };
-        int centre = -1;
-        if (!species.equalsIgnoreCase("all")) {
-            centre = DescriptorSpec.speciesIndex(species);
-            if (centre < 0) throw new IllegalArgumentException("--species must be a letter A..Z or all, got '" + species + "'");
-        }
+        int centre = DescriptorChoice.centre(species);
         return new DescriptorStudy.Request(traj, spec, choice.spec, centre, type, frames.range(), block);
     }
 }
