@@ -57,7 +57,7 @@ public final class OverlapCommand implements Callable<Integer> {
     @Option(names = "--min-block", paramLabel = "ELL", defaultValue = "2.0", description = "Smallest sub-box side (sigma) of the block chi4: boxes L/m for m = 1, 2, … while L/m >= ELL.")
     double minBlock;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
     @Mixin

@@ -42,7 +42,7 @@ public final class PersistenceCommand implements Callable<Integer> {
     @Mixin
     LagGridOptions lags = new LagGridOptions();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
     @Mixin

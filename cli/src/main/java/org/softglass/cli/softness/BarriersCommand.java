@@ -31,7 +31,7 @@ public final class BarriersCommand implements Callable<Integer> {
             description = "One temperature: its softness directory (softness.npy, rows.npy) and p_hop directory (phop.npy, phop.json). Repeat, at least twice.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     List<String> sets;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
     @Mixin
@@ -55,7 +55,7 @@ public final class BarriersCommand implements Callable<Integer> {
             + "finds them at or above its T0 (they stay in P(R|S) and the per-bin fits); barriers.json lists them.")
     boolean onsetBelowOnly;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     RunOptions run = new RunOptions();
 
     @Override

@@ -48,7 +48,7 @@ public final class FluidityCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "T=TEMP:FEATURES_DIR:PHOP_DIR", description = "A temperature for P(R|x_alpha,T): descriptors and p_hop. Repeat (>= 2).")
     List<String> sets;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
     @Mixin
@@ -63,7 +63,7 @@ public final class FluidityCommand implements Callable<Integer> {
     @Mixin
     BarrierFitPolicy policy = new BarrierFitPolicy();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     RunOptions run = new RunOptions();
 
     @Override

@@ -72,10 +72,10 @@ public final class FluidityFiguresCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Sampling, fold and bootstrap seed.")
     long seed;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     RunOptions run = new RunOptions();
 
     @Override

@@ -13,6 +13,7 @@ import org.softglass.core.structure.DescriptorSpec;
 import org.softglass.cli.structure.DescriptorChoice;
 import org.softglass.study.softness.SoftnessStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,13 +40,13 @@ public final class SoftnessCommand implements Callable<Integer> {
     @Option(names = "--species", paramLabel = "A|B|all", description = "With a trajectory: centre particles (default: those the model was trained on).")
     String species;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     FrameBlock frames = new FrameBlock();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     RunOptions run = new RunOptions();
 
     @Override

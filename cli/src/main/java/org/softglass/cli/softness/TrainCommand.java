@@ -44,7 +44,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eps", defaultValue = "1e-4", description = "liblinear stopping tolerance.")
     double eps;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     RunOptions run = new RunOptions();
 
     @Override

@@ -59,7 +59,7 @@ public final class TrainsetCommand implements Callable<Integer> {
             "as every paper trains on A particles only: 000 SI, 001 \u00a7II, 002 \u00a7II)."}, showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     String species;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
     @Mixin

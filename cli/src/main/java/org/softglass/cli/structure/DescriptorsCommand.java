@@ -14,6 +14,7 @@ import org.softglass.core.structure.DescriptorSpec;
 import org.softglass.study.structure.DescriptorStudy;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,13 +55,13 @@ public final class DescriptorsCommand implements Callable<Integer> {
     @Option(names = "--tolerance", paramLabel = "TAU", description = "Override the truncation tolerance: terms whose upper bound is below TAU are skipped (default 1e-12; range 1e-120..1e-3).")
     Double tolerance;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     FrameBlock frames = new FrameBlock();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     RunOptions run = new RunOptions();
 
     @Override

@@ -30,7 +30,7 @@ public final class PhopCommand implements Callable<Integer> {
     PhopWindow window = new PhopWindow();
 
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
     @Mixin
