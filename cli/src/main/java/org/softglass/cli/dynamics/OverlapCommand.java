@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.dynamics.InherentOverlap;
 import org.softglass.study.Species;
-import org.softglass.study.StudyContext;
 import org.softglass.study.dynamics.OverlapStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,15 +64,14 @@ public final class OverlapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StudyContext ctx = run.context();
         Species sp = Species.ofType(OptionChecks.speciesType(species, "--species"));
-        OverlapStudy.Result res = OverlapStudy.run(new OverlapStudy.Request(traj, a, sp, timestep, lags.perDecade(), lags.maxLag(), stride, nq, minBlock), output.dir(), ctx);
+        OverlapStudy.Result res = OverlapStudy.run(new OverlapStudy.Request(traj, a, sp, timestep, lags.perDecade(), lags.maxLag(), stride, nq, minBlock),
+                output.dir(), run.context());
         InherentOverlap.Result r = res.overlap();
         if (res.warning() != null && !run.quiet()) System.err.println("softglass: warning: " + res.warning());   // overlap.json says it too
         if (!run.quiet()) {
             InherentOverlap.S4 s4 = r.s4();
-            System.out.println("overlap: N = " + r.particles() + " (" + sp.label() + "), a = " + a + ", tau_Q = " + Format.g4(r.tauQ())
-                    + ", tau_chi = " + Format.g4(r.tauChi()) + ", chi4* = " + Format.g4(r.chi4Star())
+            System.out.println(Chi4Summary.line("overlap", r.particles(), sp, "a = " + a, r.tauQ(), r.tauChi(), r.chi4Star())
                     + ", xi4 = " + (s4 == null ? "-" : Format.g4(s4.xi4())) + " -> " + output.dir());
         }
         return ExitCodes.OK;

@@ -1,6 +1,5 @@
 package org.softglass.cli.dynamics;
 
-import org.softglass.core.util.Format;
 import org.softglass.cli.options.LagGridOptions;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.rearrange.Persistence;
 import org.softglass.study.Species;
-import org.softglass.study.StudyContext;
 import org.softglass.study.dynamics.PersistenceStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,13 +48,12 @@ public final class PersistenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StudyContext ctx = run.context();
         Species sp = Species.ofType(OptionChecks.speciesType(species, "--species"));
-        PersistenceStudy.Result res = PersistenceStudy.run(new PersistenceStudy.Request(input, pc, sp, lags.perDecade(), lags.maxLag()), output.dir(), ctx);
+        PersistenceStudy.Result res = PersistenceStudy.run(new PersistenceStudy.Request(input, pc, sp, lags.perDecade(), lags.maxLag()), output.dir(),
+                run.context());
         Persistence.Result r = res.persistence();
         if (!run.quiet()) {
-            System.out.println("persistence: N = " + r.particles() + " (" + sp.label() + "), p_c = " + pc + ", tau_Q = " + Format.g4(r.tauQ())
-                    + ", tau_chi = " + Format.g4(r.tauChi()) + ", chi4* = " + Format.g4(r.chi4Star()) + " -> " + output.dir());
+            System.out.println(Chi4Summary.line("persistence", r.particles(), sp, "p_c = " + pc, r.tauQ(), r.tauChi(), r.chi4Star()) + " -> " + output.dir());
         }
         return ExitCodes.OK;
     }
