@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  * {@code --lag} frames after its structure, exceeds {@code --p-threshold}; errors from {@code --bootstrap} block
  * replicates; a (bin, T) point is used with at least {@code --min-events} rearrangements and P below {@code --p-max}.
  * Without a default, {@code --bins} means automatic bins (barriers: 24 over the 0.5–99.5 percent range of all S);
- * the fluidity commands default it to −3:3:24 through their {@link OptionDefaults}.
+ * the fluidity commands default it to −3:3:24 through their {@link MixinDefaults}.
  */
 public final class BarrierFitOptions {
     @Option(names = "--bins", paramLabel = "LO:HI:N",

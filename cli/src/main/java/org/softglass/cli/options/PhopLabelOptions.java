@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  *       {@code --lead} before the p_hop time.</li>
  * </ul>
  * The annotated defaults are the KA values of papers 000–002 (p_c = 0.6, p_l = 0.02, no τ_c); {@code fluidity-figures}
- * gives paper 003's (p_c = 0.2, p_l = 0.0085, τ_c = 120) through its {@link OptionDefaults}.
+ * gives paper 003's (p_c = 0.2, p_l = 0.0085, τ_c = 120) through its {@link MixinDefaults}.
  */
 public final class PhopLabelOptions {
     @Option(names = "--pl-event", paramLabel = "P", defaultValue = "0.05", description = "Event threshold p_L: p_hop > p_L opens an event.")

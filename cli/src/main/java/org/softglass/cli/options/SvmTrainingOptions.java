@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /**
  * The linear-SVM training options of {@code train} and {@code fluidity-figures} (liblinear, squared hinge, L2; paper 001
  * §3.3, paper 003 §II B): the penalty C and the k of the stratified k-fold cross-validation. The annotated C = 1 is
- * {@code train}'s; {@code fluidity-figures} gives paper 003's C = 10⁻² through its {@link OptionDefaults}.
+ * {@code train}'s; {@code fluidity-figures} gives paper 003's C = 10⁻² through its {@link MixinDefaults}.
  */
 public final class SvmTrainingOptions {
     @Option(names = "--C", defaultValue = "1", description = "SVM penalty C (paper 003: 10^-2).")

@@ -3,7 +3,7 @@ package org.softglass.cli.softness;
 import org.softglass.core.util.Format;
 import org.softglass.cli.options.BarrierFitOptions;
 import org.softglass.cli.options.BarrierFitPolicy;
-import org.softglass.cli.options.OptionDefaults;
+import org.softglass.cli.options.MixinDefaults;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.RunOptions;
@@ -83,7 +83,7 @@ public final class FluidityCommand implements Callable<Integer> {
     }
 
     /** x_α bins by default (the shared {@code --bins} has none: {@code barriers} bins S automatically). */
-    static final class XAlphaBins extends OptionDefaults {
+    static final class XAlphaBins extends MixinDefaults {
         XAlphaBins() { super(Map.of("--bins", "-3:3:24")); }
     }
 }

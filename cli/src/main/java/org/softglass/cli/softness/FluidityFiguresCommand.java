@@ -9,7 +9,7 @@ import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
 import org.softglass.cli.RunOptions;
 import org.softglass.cli.options.BarrierFitOptions;
-import org.softglass.cli.options.OptionDefaults;
+import org.softglass.cli.options.MixinDefaults;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.options.PhopLabelOptions;
 import org.softglass.cli.options.PhopWindow;
@@ -118,7 +118,7 @@ public final class FluidityFiguresCommand implements Callable<Integer> {
     }
 
     /** Paper 003's values (§II B) of the shared options whose annotated defaults are another paper's. */
-    static final class Paper003 extends OptionDefaults {
+    static final class Paper003 extends MixinDefaults {
         Paper003() { super(Map.of("--pc", "0.2", "--p-stable", "0.0085", "--tau-c", "120", "--C", "0.01", "--bins", "-3:3:24")); }
     }
 }

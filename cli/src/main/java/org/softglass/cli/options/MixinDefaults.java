@@ -13,11 +13,11 @@ import picocli.CommandLine.Model.OptionSpec;
  * p_c = 0.2, p_l = 0.0085, τ_c = 120 τ, C = 10⁻²) names those values here, as text exactly as it would have written
  * them in {@code defaultValue}. Subclasses pass the map in a no-argument constructor (picocli instantiates them).
  */
-public abstract class OptionDefaults implements IDefaultValueProvider {
+public abstract class MixinDefaults implements IDefaultValueProvider {
     private final Map<String, String> byName;
 
     /** @param byName default text by the option's longest name (e.g. {@code "--pc" -> "0.2"}) */
-    protected OptionDefaults(Map<String, String> byName) { this.byName = Map.copyOf(byName); }
+    protected MixinDefaults(Map<String, String> byName) { this.byName = Map.copyOf(byName); }
 
     @Override
     public String defaultValue(ArgSpec arg) {

@@ -10,11 +10,11 @@ import org.softglass.cli.Main;
 import picocli.CommandLine;
 
 /**
- * {@link OptionDefaults}: a command's own defaults for options of a shared mixin ({@link PhopLabelOptions},
+ * {@link MixinDefaults}: a command's own defaults for options of a shared mixin ({@link PhopLabelOptions},
  * {@link SvmTrainingOptions}, {@link BarrierFitOptions}) win over the mixin's annotated ones, in the parsed values and
  * in the help, while a value on the command line wins over both, and commands without a provider keep the mixin's.
  */
-class OptionDefaultsTest {
+class MixinDefaultsTest {
     private static final String[] FIGURES = {"--traj", "T=0.5:a.dump", "--traj", "T=1:b.dump", "--out", "x"};
 
     /** The value of option {@code name} after parsing {@code args} with command {@code command}. */
