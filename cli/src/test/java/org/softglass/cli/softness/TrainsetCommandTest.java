@@ -29,13 +29,9 @@ import org.softglass.core.io.NpyReader;
 class TrainsetCommandTest {
     @TempDir Path dir;
 
-    private Path handMade(String name, int drop) throws IOException {
-        return HandMadeTrajectory.write(dir, name, drop);
-    }
-
     @Test
     void trainsetSoftnessIsBalancedSeededAndLabelledRight() throws IOException {
-        Path traj = handMade("hand.dump", -1);
+        Path traj = HandMadeTrajectory.write(dir, "hand.dump", -1);
         String[] common = {"trainset", traj.toString(), "--tr", "4", "--tau-c", "4", "--pc", "0.5", "--seed", "5", "--quiet", "--features", "coordination",
             "--species", "all"};
         CliRunner.Result r = CliRunner.run(concat(common, "--out", dir.resolve("t1").toString()));
