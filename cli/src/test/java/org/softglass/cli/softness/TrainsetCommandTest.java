@@ -93,16 +93,13 @@ class TrainsetCommandTest {
     @Test
     void trainsetTailsOnTheFixture() throws IOException {
         Path traj = QuenchCommandTest.firstFrames(dir, 14);
-        CliRunner.Result r = CliRunner.run("trainset", traj.toString(), "--mode", "tails", "--tr", "4", "--tail-fraction", "0.002",
-                "--species", "A", "--out", dir.resolve("t").toString(), "--quiet", "--threads", "2", "--features", "coordination");
+        CliRunner.Result r = aTails(traj, "tails", "t");
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(dir.resolve("t/samples.csv"));
         // 10 defined frames × 800 A particles = 8000 values; 0.002 → 16 per tail
         assertEquals(33, rows.size());
         NpyArray ph = NpyReader.read(dir.resolve("t/phop.npy"));
-        List<Double> a = new ArrayList<>();
-        for (int t = 2; t < 12; t++) for (int i = 0; i < 800; i++) a.add(ph.get(t, i));
-        a.sort(null);
+        List<Double> a = sortedDefined(ph);
         for (String row : rows.subList(1, rows.size())) {
             String[] f = row.split(",");
             assertEquals("1", f[3], "species A only");
@@ -122,15 +119,12 @@ class TrainsetCommandTest {
     @Test
     void trainsetImmobileRandomOnTheFixture() throws IOException {
         Path traj = QuenchCommandTest.firstFrames(dir, 14);
-        CliRunner.Result r = CliRunner.run("trainset", traj.toString(), "--mode", "immobile-random", "--tr", "4", "--tail-fraction", "0.002",
-                "--species", "A", "--out", dir.resolve("ir").toString(), "--quiet", "--threads", "2", "--features", "coordination");
+        CliRunner.Result r = aTails(traj, "immobile-random", "ir");
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(dir.resolve("ir/samples.csv"));
         assertEquals(33, rows.size());
         NpyArray ph = NpyReader.read(dir.resolve("ir/phop.npy"));
-        List<Double> a = new ArrayList<>();
-        for (int t = 2; t < 12; t++) for (int i = 0; i < 800; i++) a.add(ph.get(t, i));
-        a.sort(null);
+        List<Double> a = sortedDefined(ph);
         double cut = a.get(15);
         int ones = 0, aboveUpperTail = 0;
         for (String row : rows.subList(1, rows.size())) {
@@ -148,10 +142,23 @@ class TrainsetCommandTest {
         }
         assertEquals(16, ones);
         assertTrue(aboveUpperTail < 8, "random, not the mobile tail: " + aboveUpperTail + " of 16 in the top 16 of 8000");
-        CliRunner.Result same = CliRunner.run("trainset", traj.toString(), "--mode", "IMMOBILE_RANDOM", "--tr", "4", "--tail-fraction", "0.002",
-                "--species", "A", "--out", dir.resolve("ir2").toString(), "--quiet", "--threads", "2", "--features", "coordination");
+        CliRunner.Result same = aTails(traj, "IMMOBILE_RANDOM", "ir2");
         assertEquals(0, same.code(), same.err());
         assertEquals(rows, Files.readAllLines(dir.resolve("ir2/samples.csv")), "either spelling, same seed: same samples");
+    }
+
+    /** trainset --mode MODE with t_R = 4 and 0.2% tails on the A particles (coordination features, 2 threads) into dir/OUT. */
+    private CliRunner.Result aTails(Path traj, String mode, String out) {
+        return CliRunner.run("trainset", traj.toString(), "--mode", mode, "--tr", "4", "--tail-fraction", "0.002",
+                "--species", "A", "--out", dir.resolve(out).toString(), "--quiet", "--threads", "2", "--features", "coordination");
+    }
+
+    /** The p_hop values of the 800 A particles at the 10 frames of the 14-frame fixture where the t_R = 4 window fits, ascending. */
+    private static List<Double> sortedDefined(NpyArray ph) {
+        List<Double> a = new ArrayList<>();
+        for (int t = 2; t < 12; t++) for (int i = 0; i < 800; i++) a.add(ph.get(t, i));
+        a.sort(null);
+        return a;
     }
 
     @Test
