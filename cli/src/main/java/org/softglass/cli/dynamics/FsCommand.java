@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.study.dynamics.SelfDynamicsStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,7 +25,7 @@ public final class FsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory, frames equally spaced: " + Formats.TRAJECTORY + ".")
     Path traj;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
     @Option(names = {"-T", "--temperature"}, required = true, paramLabel = "T", description = "Temperature of the run (for t0 = a0/sqrt(T)).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
@@ -57,7 +58,7 @@ public final class FsCommand implements Callable<Integer> {
             description = "Reference size of the reduced transition rate Gamma t_ballistic N0/N (paper 004 sets N0 = 1000; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int n0;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     RunOptions run = new RunOptions();
 
     @Override

@@ -2,6 +2,7 @@ package org.softglass.cli.dynamics;
 
 import org.softglass.cli.options.SpeciesConverter;
 import org.softglass.core.util.Format;
+import org.softglass.cli.options.LagGridOptions;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.dynamics.InherentOverlap;
 import org.softglass.study.Species;
-import org.softglass.study.StudyContext;
 import org.softglass.study.dynamics.OverlapStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,11 +44,8 @@ public final class OverlapCommand implements Callable<Integer> {
     @Option(names = {"--timestep", "--dt"}, paramLabel = "DT", defaultValue = "0.005", description = "MD time step: frame spacing = timestep difference x DT.")
     double timestep;
 
-    @Option(names = "--per-decade", paramLabel = "N", defaultValue = "10", description = "Log-spaced lags per decade (default: ${DEFAULT-VALUE}); lag 0 is always included.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    int perDecade;
-
-    @Option(names = "--max-lag", paramLabel = "FRAMES", description = "Largest lag in frames (default: frames - 1).")
-    Integer maxLag;
+    @Mixin
+    LagGridOptions lags = new LagGridOptions();
 
     @Option(names = "--origin-stride", paramLabel = "FRAMES", defaultValue = "1", description = "Time origins every this many frames.")
     int stride;
@@ -59,7 +56,7 @@ public final class OverlapCommand implements Callable<Integer> {
     @Option(names = "--min-block", paramLabel = "ELL", defaultValue = "2.0", description = "Smallest sub-box side (sigma) of the block chi4: boxes L/m for m = 1, 2, … while L/m >= ELL.")
     double minBlock;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
     @Mixin
@@ -67,15 +64,13 @@ public final class OverlapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StudyContext ctx = run.context();
-        Species sp = species;
-        OverlapStudy.Result res = OverlapStudy.run(new OverlapStudy.Request(traj, a, sp, timestep, perDecade, maxLag, stride, nq, minBlock), output.dir(), ctx);
+        OverlapStudy.Result res = OverlapStudy.run(new OverlapStudy.Request(traj, a, species, timestep, lags.perDecade(), lags.maxLag(), stride, nq, minBlock),
+                output.dir(), run.context());
         InherentOverlap.Result r = res.overlap();
         if (res.warning() != null && !run.quiet()) System.err.println("softglass: warning: " + res.warning());   // overlap.json says it too
         if (!run.quiet()) {
             InherentOverlap.S4 s4 = r.s4();
-            System.out.println("overlap: N = " + r.particles() + " (" + sp.label() + "), a = " + a + ", tau_Q = " + Format.g4(r.tauQ())
-                    + ", tau_chi = " + Format.g4(r.tauChi()) + ", chi4* = " + Format.g4(r.chi4Star())
+            System.out.println(Chi4Summary.line("overlap", r.particles(), species, "a = " + a, r.tauQ(), r.tauChi(), r.chi4Star())
                     + ", xi4 = " + (s4 == null ? "-" : Format.g4(s4.xi4())) + " -> " + output.dir());
         }
         return ExitCodes.OK;

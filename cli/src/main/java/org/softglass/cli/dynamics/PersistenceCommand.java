@@ -1,7 +1,7 @@
 package org.softglass.cli.dynamics;
 
 import org.softglass.cli.options.SpeciesConverter;
-import org.softglass.core.util.Format;
+import org.softglass.cli.options.LagGridOptions;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.RunOptions;
@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.rearrange.Persistence;
 import org.softglass.study.Species;
-import org.softglass.study.StudyContext;
 import org.softglass.study.dynamics.PersistenceStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,13 +37,10 @@ public final class PersistenceCommand implements Callable<Integer> {
     @Option(names = "--species", paramLabel = "A|B|all", defaultValue = "all", converter = SpeciesConverter.class, description = "Particles counted: A (type 1), B (type 2) or all.")
     Species species;
 
-    @Option(names = "--per-decade", paramLabel = "N", defaultValue = "10", description = "Log-spaced lags per decade (default: ${DEFAULT-VALUE}); lag 0 is always included.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    int perDecade;
+    @Mixin
+    LagGridOptions lags = new LagGridOptions();
 
-    @Option(names = "--max-lag", paramLabel = "FRAMES", description = "Largest lag in frames (default: the longest stretch of defined frames minus 1).")
-    Integer maxLag;
-
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
     @Mixin
@@ -52,13 +48,11 @@ public final class PersistenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        StudyContext ctx = run.context();
-        Species sp = species;
-        PersistenceStudy.Result res = PersistenceStudy.run(new PersistenceStudy.Request(input, pc, sp, perDecade, maxLag), output.dir(), ctx);
+        PersistenceStudy.Result res = PersistenceStudy.run(new PersistenceStudy.Request(input, pc, species, lags.perDecade(), lags.maxLag()), output.dir(),
+                run.context());
         Persistence.Result r = res.persistence();
         if (!run.quiet()) {
-            System.out.println("persistence: N = " + r.particles() + " (" + sp.label() + "), p_c = " + pc + ", tau_Q = " + Format.g4(r.tauQ())
-                    + ", tau_chi = " + Format.g4(r.tauChi()) + ", chi4* = " + Format.g4(r.chi4Star()) + " -> " + output.dir());
+            System.out.println(Chi4Summary.line("persistence", r.particles(), species, "p_c = " + pc, r.tauQ(), r.tauChi(), r.chi4Star()) + " -> " + output.dir());
         }
         return ExitCodes.OK;
     }

@@ -1,8 +1,9 @@
 package org.softglass.cli.softness;
 
 import org.softglass.core.util.Format;
+import org.softglass.cli.options.BarrierFitOptions;
+import org.softglass.cli.options.BarrierFitPolicy;
 import org.softglass.cli.options.OutputDir;
-import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.RunOptions;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.softglass.core.barriers.SoftnessBins;
 import org.softglass.study.barriers.BarriersStudy;
 import org.softglass.study.barriers.TemperatureSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,21 +31,11 @@ public final class BarriersCommand implements Callable<Integer> {
             description = "One temperature: its softness directory (softness.npy, rows.npy) and p_hop directory (phop.npy, phop.json). Repeat, at least twice.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     List<String> sets;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
-    @Option(names = "--bins", paramLabel = "LO:HI:N", description = "Softness bins (default: 24 bins over the 0.5-99.5 percent range of all S).")
-    String bins;
-
-    @Option(names = "--p-threshold", defaultValue = "0.2", description = "Rearranging when p_hop > this.")
-    double threshold;
-
-    @Option(names = "--lag", defaultValue = "0", description = "Label a row by p_hop this many frames after its structure.")
-    int lag;
-
-    @Option(names = "--bootstrap", defaultValue = "200", description = "Block-bootstrap replicates for P(R|S) errors; a block is one particle's "
-            + "whole time series at a temperature.")
-    int bootstrap;
+    @Mixin
+    BarrierFitOptions fit = new BarrierFitOptions();
 
     @Option(names = "--bootstrap-blocks", defaultValue = "particle", paramLabel = "particle|frames:K",
             description = "Blocks resampled whole by the P(R|S) bootstrap: 'particle' (each particle's time series) or 'frames:K' "
@@ -53,35 +45,26 @@ public final class BarriersCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed.")
     long seed;
 
-    @Option(names = "--min-events", defaultValue = "10", description = "Fewest rearrangements for a usable (bin, T) point.")
-    long minEvents;
-
-    @Option(names = "--p-max", defaultValue = "0.9", description = "P(R|S) at or above which a point is refused as saturated.")
-    double pMax;
-
     @Option(names = "--kramers", description = "Fit the Kramers form P = (1/T) exp(Sigma - DeltaE/T) of paper 003.")
     boolean kramers;
 
-    @Option(names = "--strict", description = "Refuse (error) instead of dropping points with too few rearrangements or P(R|S) ~ 1.")
-    boolean strict;
-
-    @Option(names = "--no-onset", description = "Skip the global onset fit (and the model-parameter file).")
-    boolean noOnset;
+    @Mixin
+    BarrierFitPolicy policy = new BarrierFitPolicy();
 
     @Option(names = "--onset-below-only", description = "Leave the highest temperatures out of the onset fit, one at a time, while the fit "
             + "finds them at or above its T0 (they stay in P(R|S) and the per-bin fits); barriers.json lists them.")
     boolean onsetBelowOnly;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     RunOptions run = new RunOptions();
 
     @Override
     public Integer call() throws Exception {
-        SoftnessBins b = bins != null ? Csv.bins(bins, "--bins") : null; // checked before any input is read
+        SoftnessBins b = fit.bins(); // checked before any input is read
         BlockScheme blocks = blockScheme(bootstrapBlocks);
-        BarriersStudy.Onset onset = noOnset ? BarriersStudy.Onset.NONE : onsetBelowOnly ? BarriersStudy.Onset.BELOW_ONLY : BarriersStudy.Onset.ALL;
-        BarriersStudy.Request req = new BarriersStudy.Request(sets.stream().map(TemperatureSet::parse).toList(), b, threshold, lag, bootstrap, blocks,
-                seed, minEvents, pMax, kramers, strict, onset);
+        BarriersStudy.Onset onset = !policy.onset() ? BarriersStudy.Onset.NONE : onsetBelowOnly ? BarriersStudy.Onset.BELOW_ONLY : BarriersStudy.Onset.ALL;
+        BarriersStudy.Request req = new BarriersStudy.Request(sets.stream().map(TemperatureSet::parse).toList(), b, fit.threshold(), fit.lag(),
+                fit.bootstrap(), blocks, seed, fit.minEvents(), fit.pMax(), kramers, policy.strict(), onset);
         BarriersStudy.Result res = BarriersStudy.run(req, output.dir(), run.context());
         if (res.onsetError() != null) {
             throw new org.softglass.core.util.Refusal(res.onsetError() + " (P(R|S) and the per-bin fits are in " + output.dir() + "; no model-parameter file was written)");

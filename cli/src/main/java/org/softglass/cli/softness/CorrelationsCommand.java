@@ -13,6 +13,7 @@ import org.softglass.core.barriers.SoftnessBins;
 import org.softglass.study.Species;
 import org.softglass.study.correlate.CorrelationStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,7 +35,7 @@ public final class CorrelationsCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "SOFTNESS_DIR", description = "softness.npy and rows.npy.")
     Path softness;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
     @Option(names = "--events", paramLabel = "EVENTS.csv", description = "Rearrangement events (id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star).")
@@ -81,7 +82,7 @@ public final class CorrelationsCommand implements Callable<Integer> {
     @Option(names = "--params", paramLabel = "FILE.json", description = "Model-parameter file to extend with cS, sigmaDelta, rhoDelta (written to DIR/model-parameters.json).")
     Path params;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     RunOptions run = new RunOptions();
 
     @Override

@@ -1,17 +1,21 @@
 package org.softglass.cli.softness;
 
 import org.softglass.core.util.Format;
+import org.softglass.cli.options.BarrierFitOptions;
+import org.softglass.cli.options.BarrierFitPolicy;
+import org.softglass.cli.options.MixinDefaults;
 import org.softglass.cli.options.OutputDir;
-import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.RunOptions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.softglass.core.barriers.SoftnessBins;
 import org.softglass.study.barriers.TemperatureSet;
 import org.softglass.study.fluidity.FluidityStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * labelled (low-T) test set, σ_α at the training temperature, x_α = (w·F − b_best)/σ_α, the projection
  * ŵ_S·ŵ_α on a reference classifier, and — with sets — P(R|x_α,T) with Kramers (default) fits of ΔE, Σ.
  */
-@Command(name = "fluidity", mixinStandardHelpOptions = true,
+@Command(name = "fluidity", mixinStandardHelpOptions = true, defaultValueProvider = FluidityCommand.XAlphaBins.class,
         description = {"Transfer a (high-T, extreme-tail) classifier to low T: bias re-optimisation, x_alpha, projection, barriers vs x_alpha (paper 003).",
                 "Writes DIR/bias_scan.csv, DIR/bias_scan.png, DIR/fluidity.json, DIR/fluidity.manifest.json and, with --set,",
                 "DIR/prs.csv, DIR/arrhenius.csv, DIR/prs.png, DIR/barriers.png (x = x_alpha)."})
@@ -44,50 +48,30 @@ public final class FluidityCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "T=TEMP:FEATURES_DIR:PHOP_DIR", description = "A temperature for P(R|x_alpha,T): descriptors and p_hop. Repeat (>= 2).")
     List<String> sets;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
-    @Option(names = "--bins", defaultValue = "-3:3:24", paramLabel = "LO:HI:N", description = "x_alpha bins.")
-    String bins;
-
-    @Option(names = "--p-threshold", defaultValue = "0.2", description = "Rearranging when p_hop > this.")
-    double threshold;
-
-    @Option(names = "--bootstrap", defaultValue = "200", description = "Bootstrap replicates.")
-    int bootstrap;
+    @Mixin
+    BarrierFitOptions fit = new BarrierFitOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed.")
     long seed;
 
-    @Option(names = "--min-events", defaultValue = "10", description = "Fewest rearrangements for a usable point.")
-    long minEvents;
-
-    @Option(names = "--p-max", defaultValue = "0.9", description = "P(R|x) at or above which a point is refused.")
-    double pMax;
-
     @Option(names = "--arrhenius", description = "Fit ln P = Sigma - DeltaE/T instead of the Kramers form of paper 003.")
     boolean arrhenius;
 
-    @Option(names = "--strict", description = "Refuse instead of dropping unusable points.")
-    boolean strict;
+    @Mixin
+    BarrierFitPolicy policy = new BarrierFitPolicy();
 
-    @Option(names = "--lag", defaultValue = "0", paramLabel = "FRAMES",
-            description = "Label a row by p_hop this many frames after its structure (paper 003 pairs the structure at t - 2 tau with "
-                    + "the dynamics at t: give 2 tau / frame spacing; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    int lag;
-
-    @Option(names = "--no-onset", description = "Skip the global onset fit.")
-    boolean noOnset;
-
-    @picocli.CommandLine.Mixin
+    @Mixin
     RunOptions run = new RunOptions();
 
     @Override
     public Integer call() throws Exception {
-        SoftnessBins b = Csv.bins(bins, "--bins"); // checked before any input is read
+        SoftnessBins b = fit.bins(); // checked before any input is read
         List<TemperatureSet> ts = sets == null ? List.of() : sets.stream().map(TemperatureSet::parse).toList();
-        FluidityStudy.Result r = FluidityStudy.run(new FluidityStudy.Request(modelFile, test, sigmaFrom, sigma, reference, ts, b, threshold, bootstrap,
-                seed, minEvents, pMax, !arrhenius, strict, lag, !noOnset), output.dir(), run.context());
+        FluidityStudy.Result r = FluidityStudy.run(new FluidityStudy.Request(modelFile, test, sigmaFrom, sigma, reference, ts, b, fit.threshold(),
+                fit.bootstrap(), seed, fit.minEvents(), fit.pMax(), !arrhenius, policy.strict(), fit.lag(), policy.onset()), output.dir(), run.context());
         if (r.onsetError() != null) {
             throw new org.softglass.core.util.Refusal(r.onsetError() + " (the bias scan, x_alpha and the per-bin fits are in " + output.dir() + ")");
         }
@@ -96,5 +80,10 @@ public final class FluidityCommand implements Callable<Integer> {
                     + Format.g4(r.sigmaAlpha()));
         }
         return ExitCodes.OK;
+    }
+
+    /** x_α bins by default (the shared {@code --bins} has none: {@code barriers} bins S automatically). */
+    static final class XAlphaBins extends MixinDefaults {
+        XAlphaBins() { super(Map.of("--bins", "-3:3:24")); }
     }
 }

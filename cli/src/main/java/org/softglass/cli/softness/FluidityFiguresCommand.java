@@ -3,17 +3,22 @@ package org.softglass.cli.softness;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
 import org.softglass.cli.RunOptions;
+import org.softglass.cli.options.BarrierFitOptions;
+import org.softglass.cli.options.MixinDefaults;
 import org.softglass.cli.options.OutputDir;
-import org.softglass.core.barriers.SoftnessBins;
+import org.softglass.cli.options.PhopLabelOptions;
+import org.softglass.cli.options.PhopWindow;
+import org.softglass.cli.options.SvmTrainingOptions;
 import org.softglass.core.util.Format;
 import org.softglass.study.fluidity.ClassifierSummary;
 import org.softglass.study.fluidity.FluidityFiguresStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,7 +27,7 @@ import picocli.CommandLine.Option;
  * {@code fluidity}: that command analyses one trained model on prepared descriptors and test set, while the figures
  * need the trajectories themselves (p_hop, descriptors, G_s) and train several classifiers.
  */
-@Command(name = "fluidity-figures", mixinStandardHelpOptions = true,
+@Command(name = "fluidity-figures", mixinStandardHelpOptions = true, defaultValueProvider = FluidityFiguresCommand.Paper003.class,
         description = {"The figures of paper 003 (Figs. 1, 2, 4, 5, 8 and Table I) from thermal trajectories at 2 or more temperatures, in one run.",
                 "Per temperature: p_hop, fluidity-100 descriptors of A particles, the self van Hove function at t = --tr (Fig. 2 inset).",
                 "Classifiers: tails at --fluidity-at, immobile-random at --random-at, softness at --softness-at; for each, the CV accuracy vs",
@@ -46,56 +51,17 @@ public final class FluidityFiguresCommand implements Callable<Integer> {
     @Option(names = "--test-at", paramLabel = "T", description = "Temperature of the softness-labelled test set (default: the lowest).")
     Double testAt;
 
-    @Option(names = "--tr", defaultValue = "10", paramLabel = "TIME", description = "p_hop window and the van Hove time (003: 10 tau).")
-    double tR;
+    @Mixin
+    PhopWindow window = new PhopWindow();
 
-    @Option(names = "--dt", defaultValue = "0.005", description = "MD timestep (tau).")
-    double dt;
+    @Mixin
+    PhopLabelOptions labels = new PhopLabelOptions();
 
-    @Option(names = "--lead", defaultValue = "2", paramLabel = "TIME", description = "Structure taken this long before the p_hop time (003: 2 tau).")
-    double lead;
+    @Mixin
+    SvmTrainingOptions svm = new SvmTrainingOptions();
 
-    @Option(names = "--tail-fraction", defaultValue = "0.00033", paramLabel = "Q", description = "Fraction per tail (003: 0.033%%).")
-    double tailFraction;
-
-    @Option(names = "--pl-event", defaultValue = "0.05", paramLabel = "P", description = "Event threshold p_L of the softness labels.")
-    double pL;
-
-    @Option(names = "--pc", defaultValue = "0.2", paramLabel = "P", description = "Rearranging threshold on p* of the softness labels (003: 0.2).")
-    double pc;
-
-    @Option(names = "--p-stable", defaultValue = "0.0085", paramLabel = "P", description = "Stable threshold of the softness labels (003: 0.0085).")
-    double pStable;
-
-    @Option(names = "--tau-c", defaultValue = "120", paramLabel = "TIME", description = "Stable duration of the softness labels (003: 120 tau).")
-    double tauC;
-
-    @Option(names = "--max-per-label", defaultValue = "0", paramLabel = "N", description = "At most N samples per label (0: no cap).")
-    int maxPerLabel;
-
-    @Option(names = "--C", defaultValue = "0.01", description = "SVM penalty C (003: 10^-2).")
-    double c;
-
-    @Option(names = "--folds", defaultValue = "5", description = "k of the cross-validation (003: 5).")
-    int folds;
-
-    @Option(names = "--bins", defaultValue = "-3:3:24", paramLabel = "LO:HI:N", description = "x_alpha bins.")
-    String bins;
-
-    @Option(names = "--p-threshold", defaultValue = "0.2", description = "Rearranging when p_hop > this, for P(R|x_alpha, T).")
-    double pR;
-
-    @Option(names = "--lag", defaultValue = "0", paramLabel = "FRAMES", description = "Label a row by p_hop this many frames after its structure.")
-    int lag;
-
-    @Option(names = "--bootstrap", defaultValue = "200", description = "Bootstrap replicates of P(R|x).")
-    int bootstrap;
-
-    @Option(names = "--min-events", defaultValue = "10", description = "Fewest rearrangements for a usable point.")
-    long minEvents;
-
-    @Option(names = "--p-max", defaultValue = "0.9", description = "P(R|x) at or above which a point is dropped.")
-    double pMax;
+    @Mixin
+    BarrierFitOptions fit = new BarrierFitOptions();
 
     @Option(names = "--van-hove-dr", defaultValue = "0.05", description = "Bin width of G_s (sigma).")
     double vanHoveDr;
@@ -106,25 +72,23 @@ public final class FluidityFiguresCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Sampling, fold and bootstrap seed.")
     long seed;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     RunOptions run = new RunOptions();
 
     @Override
     public Integer call() throws Exception {
-        OptionChecks.positive(c, "--C");
-        OptionChecks.positive(pL, "--pl-event");
-        OptionChecks.positive(tR, "--tr");
-        OptionChecks.positive(dt, "--dt");
-        OptionChecks.inRange(tailFraction, Double.MIN_VALUE, 0.5, "--tail-fraction");
-        SoftnessBins b = Csv.bins(bins, "--bins");
+        double c = svm.c();
+        labels.check();
+        OptionChecks.positive(window.tR(), "--tr");
+        OptionChecks.positive(window.dt(), "--dt");
+        FluidityFiguresStudy.Barriers barriers = fit.barriers();
         List<FluidityFiguresStudy.Run> runs = new ArrayList<>();
         for (String s : trajectories) runs.add(parse(s));
         FluidityFiguresStudy.Request req = new FluidityFiguresStudy.Request(runs, fluidityAt, randomAt, softnessAt, testAt,
-                new FluidityFiguresStudy.Labelling(tR, dt, lead, tailFraction, pL, pc, pStable, tauC, maxPerLabel), c, folds,
-                new FluidityFiguresStudy.Barriers(b, pR, lag, bootstrap, minEvents, pMax), vanHoveDr, vanHoveMax, seed);
+                labels.labelling(window), c, svm.folds(), barriers, vanHoveDr, vanHoveMax, seed);
         FluidityFiguresStudy.Result r = FluidityFiguresStudy.run(req, output.dir(), run.context());
         if (!run.quiet()) {
             for (ClassifierSummary s : r.classifiers()) {
@@ -151,5 +115,10 @@ public final class FluidityFiguresCommand implements Callable<Integer> {
         }
         if (!(t > 0) || !Double.isFinite(t)) throw new IllegalArgumentException("--traj temperature must be > 0, got " + t + " in '" + spec + "'");
         return new FluidityFiguresStudy.Run(t, Path.of(spec.substring(colon + 1)));
+    }
+
+    /** Paper 003's values (§II B) of the shared options whose annotated defaults are another paper's. */
+    static final class Paper003 extends MixinDefaults {
+        Paper003() { super(Map.of("--pc", "0.2", "--p-stable", "0.0085", "--tau-c", "120", "--C", "0.01", "--bins", "-3:3:24")); }
     }
 }

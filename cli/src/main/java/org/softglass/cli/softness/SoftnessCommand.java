@@ -11,9 +11,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.softness.SoftnessApply;
 import org.softglass.core.structure.DescriptorSpec;
-import org.softglass.core.structure.SpecFile;
+import org.softglass.cli.structure.DescriptorChoice;
 import org.softglass.study.softness.SoftnessStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,19 +42,19 @@ public final class SoftnessCommand implements Callable<Integer> {
             description = "With a trajectory: centre particles (default: those the model was trained on).")
     Integer species;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     FrameBlock frames = new FrameBlock();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     RunOptions run = new RunOptions();
 
     @Override
     public Integer call() throws Exception {
         if (preset != null && spec != null) throw new IllegalArgumentException("give --preset or --spec, not both");
-        DescriptorSpec set = spec != null ? SpecFile.read(spec) : preset != null ? DescriptorSpec.preset(preset) : null;
+        DescriptorSpec set = DescriptorChoice.spec(preset, spec);
         SoftnessStudy.Result r = SoftnessStudy.run(new SoftnessStudy.Request(modelFile, features, set, spec, species,
                 frames.range()), output.dir(), run.context());
         SoftnessApply.Summary sum = r.summary();

@@ -1,16 +1,12 @@
 package org.softglass.cli.softness;
 
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.Version;
+import org.softglass.cli.options.ShardFolders;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.softglass.study.StudyContext;
 import org.softglass.study.shards.ShardMerge;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code softglass softness-merge DIR... --out DIR}: joins the shards of one {@code softness MODEL TRAJ --frames A:B}
@@ -25,15 +21,12 @@ import picocli.CommandLine.Parameters;
                 "Writes DIR/softness.npy, DIR/rows.npy, DIR/softness.json, DIR/frames.csv, DIR/softness.png, DIR/descriptors/ (byte for byte a single run's)",
                 "and DIR/softness.manifest.json."})
 public final class SoftnessMergeCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "Output folders of 'softglass softness MODEL TRAJ --frames A:B', in any order.")
-    List<Path> shards;
-
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
+    @Mixin
+    ShardFolders folders = new ShardFolders();
 
     @Override
     public Integer call() throws IOException {
-        ShardMerge.softness(shards, output.dir(), StudyContext.of(1, Version.get()));
+        folders.merge(ShardMerge::softness);
         return ExitCodes.OK;
     }
 }

@@ -4,6 +4,7 @@ import org.softglass.core.util.Format;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
 import org.softglass.cli.RunOptions;
+import org.softglass.cli.options.SvmTrainingOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import org.softglass.core.softness.LinearSvm;
 import org.softglass.core.softness.SoftnessTrainer;
 import org.softglass.study.softness.TrainingStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,11 +31,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL.json", description = "Model file to write.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path out;
 
-    @Option(names = "--C", defaultValue = "1", description = "SVM penalty C.")
-    double c;
-
-    @Option(names = "--folds", defaultValue = "5", description = "k for stratified k-fold cross-validation; 0 skips it.")
-    int folds;
+    @Mixin
+    SvmTrainingOptions svm = new SvmTrainingOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the fold split and the dual solver.")
     long seed;
@@ -45,13 +44,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eps", defaultValue = "1e-4", description = "liblinear stopping tolerance.")
     double eps;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     RunOptions run = new RunOptions();
 
     @Override
     public Integer call() throws Exception {
-        OptionChecks.positive(c, "--C");
+        double c = svm.c();
         OptionChecks.positive(eps, "--eps");
+        int folds = svm.folds();
         if (folds == 1 || folds < 0) throw new IllegalArgumentException("--folds must be 0 or >= 2, got " + folds);
         TrainingStudy.TrainResult r = TrainingStudy.train(new TrainingStudy.TrainRequest(dirs, new SoftnessTrainer.Options(c, folds, solver, eps, seed)),
                 out, run.context());

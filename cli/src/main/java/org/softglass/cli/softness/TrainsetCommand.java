@@ -3,10 +3,10 @@ package org.softglass.cli.softness;
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
-import org.softglass.cli.OptionChecks;
 import org.softglass.cli.RunOptions;
 import org.softglass.cli.options.SpeciesConverter;
-import org.softglass.cli.structure.WindowOptions;
+import org.softglass.cli.options.PhopLabelOptions;
+import org.softglass.cli.options.PhopWindow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,42 +46,23 @@ public final class TrainsetCommand implements Callable<Integer> {
     String features;
 
     @Mixin
-    WindowOptions window = new WindowOptions();
+    PhopWindow window = new PhopWindow();
 
     @Option(names = "--phop", paramLabel = "DIR", description = "Reuse p_hop of this trajectory from a 'softglass phop' directory (its window replaces --tr).")
     Path phopDir;
 
-
-    @Option(names = "--pl-event", paramLabel = "P", defaultValue = "0.05", description = "Event threshold p_L.")
-    double pL;
-
-    @Option(names = "--pc", paramLabel = "P", defaultValue = "0.6", description = "Rearranging threshold on p* (default: ${DEFAULT-VALUE}, KA).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    double pc;
-
-    @Option(names = "--p-stable", paramLabel = "P", defaultValue = "0.02", description = "Stable threshold p_l.")
-    double pStable;
-
-    @Option(names = "--tau-c", paramLabel = "TIME", description = "Stable duration tau_c (tau), about tau_alpha; required with --mode softness.")
-    Double tauC;
-
-    @Option(names = "--lead", paramLabel = "TIME", defaultValue = "2", description = "Structure taken this long before t_start (or t) (default: ${DEFAULT-VALUE} tau).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    double lead;
-
-    @Option(names = "--tail-fraction", paramLabel = "Q", defaultValue = "0.00033", description = "Fraction of the p_hop distribution per tail (default: ${DEFAULT-VALUE} = 0.033%%).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    double tailFraction;
+    @Mixin
+    PhopLabelOptions labels = new PhopLabelOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Sampling seed.")
     long seed;
-
-    @Option(names = "--max-per-label", paramLabel = "N", defaultValue = "0", description = "At most N samples per label (default: no cap).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    int maxPerLabel;
 
     @Option(names = "--species", defaultValue = "A", description = {"Particles that give samples: A, B or all (default: ${DEFAULT-VALUE},",
             "as every paper trains on A particles only: 000 SI, 001 \u00a7II, 002 \u00a7II)."}, showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER,
             converter = SpeciesConverter.class)
     Species species;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
     @Mixin
@@ -89,19 +70,11 @@ public final class TrainsetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OptionChecks.positive(pL, "--pl-event");
-        OptionChecks.positive(pc, "--pc");
-        OptionChecks.nonNegative(pStable, "--p-stable");
-        if (tauC != null) OptionChecks.positive(tauC, "--tau-c");
-        OptionChecks.nonNegative(lead, "--lead");
-        OptionChecks.inRange(tailFraction, Double.MIN_VALUE, 0.5, "--tail-fraction");
-        OptionChecks.atLeast(maxPerLabel, 0, "--max-per-label");
-        TrainsetRun.Mode m = mode;
-        if (m == TrainsetRun.Mode.SOFTNESS && tauC == null) {
+        labels.check();
+        if (mode == TrainsetRun.Mode.SOFTNESS && labels.tauC() == null) {
             throw new IllegalArgumentException("--tau-c is required with --mode softness (the stable duration, about tau_alpha)");
         }
-        TrainsetRun.Spec spec = new TrainsetRun.Spec(m, window.tR, window.dt, pL, pc, pStable, tauC == null ? Double.NaN : tauC, lead,
-                tailFraction, seed, maxPerLabel, species.label());
+        TrainsetRun.Spec spec = labels.spec(mode, window, seed, species.label());
         TrainingStudy.trainingSet(new TrainingStudy.SetRequest(trajectory, phopDir, features, spec), output.dir(), run.context());
         return ExitCodes.OK;
     }

@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.structure.DescriptorSpec;
-import org.softglass.core.structure.SpecFile;
 import org.softglass.study.structure.DescriptorStudy;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,13 +57,13 @@ public final class DescriptorsCommand implements Callable<Integer> {
     @Option(names = "--tolerance", paramLabel = "TAU", description = "Override the truncation tolerance: terms whose upper bound is below TAU are skipped (default 1e-12; range 1e-120..1e-3).")
     Double tolerance;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     FrameBlock frames = new FrameBlock();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     RunOptions run = new RunOptions();
 
     @Override
@@ -75,7 +75,7 @@ public final class DescriptorsCommand implements Callable<Integer> {
     /** The study request of these options (refused with the option's name when one is out of range). */
     private DescriptorStudy.Request request() throws IOException {
         if (tolerance != null) OptionChecks.inRange(tolerance, 1e-120, 1e-3, "--tolerance");
-        DescriptorSpec spec = choice.preset != null ? DescriptorSpec.preset(choice.preset) : SpecFile.read(choice.spec);
+        DescriptorSpec spec = DescriptorChoice.spec(choice.preset, choice.spec);
         if (tolerance != null) spec = spec.withTolerance(tolerance);
         NpyDType type = switch (dtype) {
             case "f4" -> NpyDType.FLOAT32;

@@ -1,16 +1,12 @@
 package org.softglass.cli.structure;
 
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.Version;
+import org.softglass.cli.options.ShardFolders;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.softglass.study.StudyContext;
 import org.softglass.study.shards.ShardMerge;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code softglass descriptors-merge DIR... --out DIR}: joins the shards of one {@code descriptors TRAJ --frames A:B}
@@ -23,15 +19,12 @@ import picocli.CommandLine.Parameters;
                 "The shards must read the same TRAJ with the same settings and cover frames 0, 1, ... without gap or overlap.",
                 "Writes DIR/features.npy, DIR/rows.npy, DIR/features.json (byte for byte a single run's) and DIR/descriptors.manifest.json."})
 public final class DescriptorsMergeCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "Output folders of 'softglass descriptors --frames A:B', in any order.")
-    List<Path> shards;
-
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
+    @Mixin
+    ShardFolders folders = new ShardFolders();
 
     @Override
     public Integer call() throws IOException {
-        ShardMerge.descriptors(shards, output.dir(), StudyContext.of(1, Version.get()));
+        folders.merge(ShardMerge::descriptors);
         return ExitCodes.OK;
     }
 }

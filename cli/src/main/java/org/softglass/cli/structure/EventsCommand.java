@@ -1,6 +1,7 @@
 package org.softglass.cli.structure;
 
 import org.softglass.cli.ExitCodes;
+import org.softglass.cli.options.PhopWindow;
 import org.softglass.cli.Formats;
 import org.softglass.cli.RunOptions;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class EventsCommand implements Callable<Integer> {
     double pL;
 
     @Mixin
-    WindowOptions window = new WindowOptions();
+    PhopWindow window = new PhopWindow();
 
 
     @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Events CSV (and FILE.csv.manifest.json).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
@@ -40,7 +41,7 @@ public final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        EventsStudy.Request req = new EventsStudy.Request(input, pL, window.tR, window.dt);
+        EventsStudy.Request req = new EventsStudy.Request(input, pL, window.tR(), window.dt());
         EventsStudy.run(req, out, run.context());
         return ExitCodes.OK;
     }

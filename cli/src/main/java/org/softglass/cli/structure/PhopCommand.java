@@ -2,6 +2,7 @@ package org.softglass.cli.structure;
 
 import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
+import org.softglass.cli.options.PhopWindow;
 import org.softglass.cli.Formats;
 import org.softglass.cli.RunOptions;
 import java.io.IOException;
@@ -26,10 +27,10 @@ public final class PhopCommand implements Callable<Integer> {
     Path trajectory;
 
     @Mixin
-    WindowOptions window = new WindowOptions();
+    PhopWindow window = new PhopWindow();
 
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     OutputDir output = new OutputDir();
 
     @Mixin
@@ -37,7 +38,7 @@ public final class PhopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PhopStudy.run(new PhopStudy.Request(trajectory, window.tR, window.dt), output.dir(), run.context());
+        PhopStudy.run(new PhopStudy.Request(trajectory, window.tR(), window.dt()), output.dir(), run.context());
         return ExitCodes.OK;
     }
 }

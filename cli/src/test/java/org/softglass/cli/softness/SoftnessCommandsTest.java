@@ -1,102 +1,26 @@
 package org.softglass.cli.softness;
 
 import org.softglass.cli.CliRunner;
-import org.softglass.cli.structure.DescriptorsCommandTest;
 import org.softglass.cli.ExitCodes;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.softglass.cli.softness.SoftnessFixtures.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.softglass.core.io.NpyDType;
-import org.softglass.core.io.NpyWriter;
 import org.softglass.core.params.ModelParameters;
 
 /**
- * {@code train → softness → barriers → fluidity → correlations} end to end on small synthetic inputs
+ * {@code train → softness → barriers → fluidity} end to end on small synthetic inputs
  * written in the file-contract formats (features.npy/rows.npy/features.json, samples.csv/
- * samples_features.npy, phop.npy/phop.json, events.csv, a LAMMPS dump). Labels follow a planted
+ * samples_features.npy, phop.npy/phop.json). Labels follow a planted
  * P(R|s,T) with s = u·g, so the chain must come out with softer = lower barrier (ε1 &lt; 0) and an
  * onset above the temperatures used. The numerical recovery itself is tested in core.
  */
 public class SoftnessCommandsTest {
-    static final int M = 3, N = 400, F = 20;
-    static final double[] U = {0.8, 0.6, 0.0};
-    static final ModelParameters.Barriers TRUTH = new ModelParameters.Barriers(2.5, -0.9, 0.05, 1.0, 0.86);
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    /**
-     * The "trajectory" record of a synthetic product: the file name and a made-up SHA-256 (64 hex digits
-     * derived from the name), so products of one synthetic trajectory match and those of others do not.
-     */
-    static String trajectoryRecord(String name) {
-        String hex = String.format("%064x", new java.math.BigInteger(1, name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).mod(java.math.BigInteger.TWO.pow(256)));
-        return "\"trajectory\":{\"file\":\"" + name + "\",\"sha256\":\"" + hex + "\"}";
-    }
-
-    static void featuresJson(Path dir, long rows) throws IOException {
-        featuresJson(dir, rows, "synthetic.dump", "f8");
-    }
-
-    static void featuresJson(Path dir, long rows, String trajectory, String dtype) throws IOException {
-        StringBuilder c = new StringBuilder();
-        for (int j = 0; j < M; j++) c.append(j > 0 ? "," : "").append("{\"name\":\"G_A(mu=").append(j + 1).append(".0,w=0.1)\",\"kind\":\"radial\",\"species\":\"A\",\"mu\":").append(j + 1).append(",\"w\":0.1}");
-        Files.writeString(dir.resolve("features.json"), "{\"schema\":\"softglass.features/1\",\"preset\":null,\"rmax\":5,\"columns\":[" + c
-                + "],\"mean\":[0,0,0],\"std\":[1,1,1],\"rows\":" + rows + ",\"dtype\":\"" + dtype + "\",\"center_species\":\"A\",\"input\":\"" + trajectory + "\","
-                + trajectoryRecord(trajectory) + "}");
-    }
-
-    static Path trainingSet(Path root, Random rnd) throws IOException {
-        Path d = Files.createDirectories(root.resolve("train"));
-        int n = 600;
-        double[][] x = new double[n][M];
-        StringBuilder csv = new StringBuilder("frame,timestep,id,type,label,phop\n");
-        for (int i = 0; i < n; i++) {
-            int label = i % 2;
-            for (int j = 0; j < M; j++) x[i][j] = rnd.nextGaussian() + (label == 1 ? 1.2 : -1.2) * U[j];
-            csv.append(i % F).append(',').append((i % F) * 200).append(',').append(1 + i % N).append(",1,").append(label).append(',').append(label == 1 ? 0.8 : 0.005).append('\n');
-        }
-        Files.writeString(d.resolve("samples.csv"), csv);
-        NpyWriter.write(d.resolve("samples_features.npy"), NpyDType.FLOAT64, x);
-        featuresJson(d, n);
-        return d;
-    }
-
-    /** Descriptors and p_hop at one temperature; rearranging with the planted P(R|s,T), s = u·g. */
-    static Path[] temperature(Path root, double t, Random rnd) throws IOException {
-        Path fd = Files.createDirectories(root.resolve("feat" + t)), pd = Files.createDirectories(root.resolve("phop" + t));
-        double[][] g = new double[F * N][M];
-        double[][] phop = new double[F][N];
-        try (NpyWriter rows = NpyWriter.open(fd.resolve("rows.npy"), NpyDType.INT64, (long) F * N, 3)) {
-            for (int f = 0; f < F; f++) {
-                for (int i = 0; i < N; i++) {
-                    double s = 0;
-                    for (int j = 0; j < M; j++) { g[f * N + i][j] = 1.5 * rnd.nextGaussian(); s += U[j] * g[f * N + i][j]; }
-                    boolean r = rnd.nextDouble() < Math.exp(TRUTH.logProbability(s, t));
-                    phop[f][i] = (f == 0 || f == F - 1) ? Double.NaN : r ? 0.5 : 0.01;
-                    rows.writeRow(new long[] {f, f * 200L, i + 1});
-                }
-            }
-        }
-        NpyWriter.write(fd.resolve("features.npy"), NpyDType.FLOAT32, g);
-        featuresJson(fd, (long) F * N, "synthetic-T" + t + ".dump", "f4");
-        NpyWriter.write(pd.resolve("phop.npy"), NpyDType.FLOAT64, phop);
-        StringBuilder times = new StringBuilder(), steps = new StringBuilder(), ids = new StringBuilder(), types = new StringBuilder();
-        for (int f = 0; f < F; f++) { times.append(f > 0 ? "," : "").append(f * 1.0); steps.append(f > 0 ? "," : "").append(f * 200); }
-        for (int i = 0; i < N; i++) { ids.append(i > 0 ? "," : "").append(i + 1); types.append(i > 0 ? "," : "").append(1); }
-        Files.writeString(pd.resolve("phop.json"), "{\"schema\":\"softglass.phop/1\",\"tR\":10,\"dt\":0.005,\"times\":[" + times + "],\"timesteps\":["
-                + steps + "],\"ids\":[" + ids + "],\"types\":[" + types + "],\"half_window_frames\":5," + trajectoryRecord("synthetic-T" + t + ".dump") + "}");
-        return new Path[] {fd, pd};
-    }
-
     @Test
     void trainSoftnessBarriersFluidity(@TempDir Path root) throws Exception {
         Random rnd = new Random(99);
@@ -269,183 +193,5 @@ public class SoftnessCommandsTest {
         var strict = CliRunner.run(concat(new String[] {"barriers", "--out", root.resolve("b2").toString(), "--bins", "-3:3:12", "--strict", "--quiet"}, setArgs));
         assertEquals(ExitCodes.FAILED, strict.code(), strict.err());
         assertTrue(strict.err().contains("fewer than the 10 needed"), strict.err());
-    }
-
-    @Test
-    void correlationsOnASyntheticTrajectory(@TempDir Path root) throws Exception {
-        Random rnd = new Random(5);
-        int n = 512, events = 6, frames = 6 * (events - 1) + 11;
-        double l = 8.0;
-        double[][] pos = new double[n][3];
-        for (int i = 0; i < n; i++) { pos[i][0] = (i % 8) + 0.5 + 0.1 * rnd.nextGaussian(); pos[i][1] = (i / 8 % 8) + 0.5 + 0.1 * rnd.nextGaussian(); pos[i][2] = i / 64 + 0.5 + 0.1 * rnd.nextGaussian(); }
-        StringBuilder dump = new StringBuilder();
-        for (int f = 0; f < frames; f++) {
-            dump.append("ITEM: TIMESTEP\n").append(f * 200).append("\nITEM: NUMBER OF ATOMS\n").append(n).append("\nITEM: BOX BOUNDS pp pp pp\n0 8\n0 8\n0 8\nITEM: ATOMS id type x y z\n");
-            for (int i = 0; i < n; i++) dump.append(i + 1).append(" 1 ").append(String.format(Locale.ROOT, "%.6f %.6f %.6f", pos[i][0], pos[i][1], pos[i][2])).append('\n');
-        }
-        Path traj = root.resolve("traj.dump");
-        Files.writeString(traj, dump);
-        org.softglass.core.space.Box box = org.softglass.core.space.Box.cubic(l);
-        // event k peaks at frame 6k + 5, 6 frames apart, so that no other event peaks inside its window of 5 frames (5τ):
-        // frame f = 6k holds an independent smooth field S_i = Σ_j e^{-r_ij} ζ_j (exponentially decaying covariance),
-        // frame f + 10 = frame f + kicks around 4 A particles rearranging at frame f + 5; one B rearrangement there sets no r~
-        double[] s = new double[n * frames];
-        StringBuilder ev = new StringBuilder("id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star\n");
-        for (int f = 0; f < 6 * events; f += 6) {
-            double[] zeta = new double[n];
-            for (int j = 0; j < n; j++) zeta[j] = rnd.nextGaussian();
-            for (int i = 0; i < n; i++) {
-                double v = 0;
-                for (int j = 0; j < n; j++) {
-                    double d = Math.sqrt(box.distanceSquared(pos[i][0], pos[i][1], pos[i][2], pos[j][0], pos[j][1], pos[j][2]));
-                    if (d < 3.5) v += Math.exp(-d) * zeta[j];
-                }
-                s[f * n + i] = v;
-            }
-            // the kick noise: half a smooth field like S (correlation decaying over ~1), half white, unit variance
-            double[] kick = new double[n];
-            for (int j = 0; j < n; j++) zeta[j] = rnd.nextGaussian();
-            for (int i = 0; i < n; i++) {
-                double v = 0, norm = 0;
-                for (int j = 0; j < n; j++) {
-                    double d = Math.sqrt(box.distanceSquared(pos[i][0], pos[i][1], pos[i][2], pos[j][0], pos[j][1], pos[j][2]));
-                    if (d < 3.5) { v += Math.exp(-d) * zeta[j]; norm += Math.exp(-2 * d); }
-                }
-                kick[i] = Math.sqrt(0.5 / norm) * v + Math.sqrt(0.5) * rnd.nextGaussian();
-            }
-            int[] rear = new int[4];
-            for (int q = 0; q < 4; q++) {
-                rear[q] = rnd.nextInt(n);
-                ev.append(rear[q] + 1).append(",1,").append(f + 4).append(',').append(f + 6).append(',').append(f + 5).append(",0,0,0.7\n");
-            }
-            for (int i = 0; i < n; i++) {
-                double d = Double.POSITIVE_INFINITY;
-                for (int q : rear) d = Math.min(d, Math.sqrt(box.distanceSquared(pos[i][0], pos[i][1], pos[i][2], pos[q][0], pos[q][1], pos[q][2])));
-                s[(f + 10) * n + i] = s[f * n + i] + 0.8 * Math.exp(-d / 1.5) * kick[i] + 0.05 * rnd.nextGaussian();
-            }
-            ev.append(rnd.nextInt(n) + 1).append(",2,").append(f + 4).append(',').append(f + 6).append(',').append(f + 5).append(",0,0,0.7\n");
-        }
-        // the frames in between (never a window's end): copies of the preceding field frame
-        for (int f = 0; f < frames; f++) {
-            boolean field = f % 6 == 0 && f < 6 * events, after = f >= 10 && (f - 10) % 6 == 0;
-            if (!field && !after) System.arraycopy(s, Math.min(f / 6, events - 1) * 6 * n, s, f * n, n);
-        }
-        ev.append("7,1,2,3,3,2.0,3.0,0.1\n");   // below p_c: ignored
-        Path sd = Files.createDirectories(root.resolve("soft"));
-        NpyWriter.write(sd.resolve("softness.npy"), NpyDType.FLOAT64, s);
-        try (NpyWriter rows = NpyWriter.open(sd.resolve("rows.npy"), NpyDType.INT64, (long) n * frames, 3)) {
-            for (int f = 0; f < frames; f++) for (int i = 0; i < n; i++) rows.writeRow(new long[] {f, f * 200L, i + 1});
-        }
-        Path evFile = root.resolve("events.csv");
-        Files.writeString(evFile, ev);
-        // the records 'softness' and 'events' write: both computed from traj.dump
-        String record = "{\"trajectory\":" + JSON.writeValueAsString(org.softglass.core.io.TrajectoryRef.of(traj).asMap()) + "}";
-        Files.writeString(sd.resolve("softness.json"), record);
-        Files.writeString(root.resolve("events.csv.manifest.json"), record);
-        ModelParameters base = new ModelParameters(TRUTH, new ModelParameters.Gaussian(0, 1), 4.0);
-        Path pin = root.resolve("params.json");
-        base.write(pin);
-        Path out = root.resolve("corr");
-        var r = CliRunner.run("correlations", traj.toString(), sd.toString(), "--events", evFile.toString(), "--out", out.toString(), "--rmax", "3.95",
-                "--fit-range", "0.9:3.5", "--r-bins", "0.5:4.5:4", "--r-background", "3.5", "--s-bins", "-6:6:4", "--min-count", "3", "--params", pin.toString(), "--quiet");
-        assertEquals(0, r.code(), r.err());
-        for (String f : new String[] {"cs.csv", "cs.png", "kicks.csv", "kicks_mean.csv", "kicks.png", "correlations.json", "model-parameters.json", "correlations.manifest.json"}) {
-            assertTrue(Files.exists(out.resolve(f)), f);
-        }
-        // the manifest records the --p-c option, not the plotted C_S(r) array (a local variable once shadowed it)
-        var pcParam = JSON.readTree(out.resolve("correlations.manifest.json").toFile()).get("parameters").get("p_c");
-        assertTrue(pcParam.isNumber(), "p_c = " + pcParam);
-        ModelParameters mp = ModelParameters.read(out.resolve("model-parameters.json"));
-        assertEquals(TRUTH, mp.barriers());                      // carried through unchanged
-        assertNotNull(mp.cS());
-        assertNotNull(mp.sigmaDelta());
-        assertNotNull(mp.rhoDelta());
-        assertTrue(mp.cS().xi() > 0.3 && mp.cS().xi() < 3, "xi = " + mp.cS().xi());   // smoothing kernel e^{-r}: decay length of order 1
-        JsonNode j = JSON.readTree(out.resolve("correlations.json").toFile());
-        assertEquals(events, j.get("kicks").get("events_frames").asInt());
-        assertEquals("A", j.get("kicks").get("rearrangers").asText());   // the p* = 0.1 event (peak 3, no frame -2) is below p_c anyway
-        // issue 20: another trajectory with the same frames, timesteps and ids (one coordinate differs) used to be
-        // accepted with this softness; now refused by name
-        Path other = root.resolve("other.dump");
-        String text = dump.toString();
-        int at = text.indexOf("ITEM: ATOMS id type x y z\n") + "ITEM: ATOMS id type x y z\n1 1 ".length();
-        Files.writeString(other, text.substring(0, at) + (text.charAt(at) == '0' ? '1' : '0') + text.substring(at + 1));
-        var mixed = CliRunner.run("correlations", other.toString(), sd.toString(), "--out", root.resolve("cmix").toString(), "--quiet");
-        assertEquals(ExitCodes.INPUT, mixed.code(), mixed.err());
-        assertTrue(mixed.err().startsWith("softglass: " + sd.resolve("softness.json") + ": softness was computed from " + traj + " (sha256 "), mixed.err());
-        assertTrue(mixed.err().contains("not from " + other + " (sha256 "), mixed.err());
-        assertFalse(Files.exists(root.resolve("cmix").resolve("cs.csv")));
-        // events of another trajectory
-        Files.writeString(root.resolve("events.csv.manifest.json"), "{\"trajectory\":" + JSON.writeValueAsString(org.softglass.core.io.TrajectoryRef.of(other).asMap()) + "}");
-        var ev2 = CliRunner.run("correlations", traj.toString(), sd.toString(), "--events", evFile.toString(), "--out", root.resolve("cev").toString(), "--quiet");
-        assertEquals(ExitCodes.INPUT, ev2.code(), ev2.err());
-        assertTrue(ev2.err().startsWith("softglass: " + root.resolve("events.csv.manifest.json") + ": the events were computed from " + other + " (sha256 "), ev2.err());
-        // events recorded for this trajectory but peaking past its last frame: refused by name (they used to be skipped without a word)
-        Path late = root.resolve("late.csv");
-        Files.writeString(late, "id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star\n3,1,96,98,97,0,0,0.7\n");
-        Files.writeString(root.resolve("late.csv.manifest.json"), record);
-        var ev3 = CliRunner.run("correlations", traj.toString(), sd.toString(), "--events", late.toString(), "--out", root.resolve("clate").toString(), "--quiet");
-        assertEquals(ExitCodes.INPUT, ev3.code(), ev3.err());
-        assertEquals("softglass: " + late + ": an event peaks at frame 97, but " + traj + " has frames 0.." + (frames - 1) + " (expected the events of this trajectory)\n", ev3.err());
-    }
-
-    /**
-     * {@code softness MODEL TRAJ --frames A:B} shards joined by {@code softness-merge} are the single run's folder byte
-     * for byte: softness.npy, rows.npy, softness.json, frames.csv, softness.png and descriptors/. Shards of another
-     * model are refused; {@code --frames} on a descriptor directory is refused.
-     */
-    @Test
-    void frameShardsMergeToTheSingleRun(@TempDir Path dir) throws Exception {
-        Path traj = DescriptorsCommandTest.firstFrames(dir, 4);
-        Path model = model(dir.resolve("model.json"), 1), other = model(dir.resolve("other.json"), 2);
-        Path single = dir.resolve("single"), merged = dir.resolve("merged");
-        assertEquals(0, CliRunner.run("softness", model.toString(), traj.toString(), "--out", single.toString(), "--quiet").code());
-        for (String[] sh : new String[][] {{"0:1", "s0"}, {"1:3", "s1"}, {"3:10", "s2"}}) {
-            CliRunner.Result r = CliRunner.run("softness", model.toString(), traj.toString(), "--frames", sh[0], "--threads", "2", "--quiet",
-                    "--out", dir.resolve(sh[1]).toString());
-            assertEquals(0, r.code(), r.err());
-        }
-        CliRunner.Result m = CliRunner.run("softness-merge", dir.resolve("s1").toString(), dir.resolve("s2").toString(), dir.resolve("s0").toString(),
-                "--out", merged.toString());
-        assertEquals(0, m.code(), m.err());
-        for (String f : List.of("softness.npy", "rows.npy", "frames.csv", "softness.png", "descriptors/features.npy", "descriptors/rows.npy",
-                "descriptors/features.json")) {
-            assertArrayEquals(Files.readAllBytes(single.resolve(f)), Files.readAllBytes(merged.resolve(f)), f + " byte for byte");
-        }
-        assertEquals(Files.readString(single.resolve("softness.json")).replace(single.toString(), "<OUT>"),
-                Files.readString(merged.resolve("softness.json")).replace(merged.toString(), "<OUT>"), "softness.json, the --out folder aside");
-        assertEquals(4000 * 0.8, JSON.readTree(merged.resolve("softness.manifest.json").toFile()).get("results").get("rows").asDouble(), 0.0);
-
-        assertEquals(0, CliRunner.run("softness", other.toString(), traj.toString(), "--frames", "1:3", "--quiet", "--out", dir.resolve("o1").toString()).code());
-        CliRunner.Result mixed = CliRunner.run("softness-merge", dir.resolve("s0").toString(), dir.resolve("o1").toString(), dir.resolve("s2").toString(),
-                "--out", dir.resolve("x").toString());
-        assertEquals(ExitCodes.INPUT, mixed.code(), mixed.err());
-        assertTrue(mixed.err().contains("o1: applied another model than"), mixed.err());
-        CliRunner.Result gap = CliRunner.run("softness-merge", dir.resolve("s0").toString(), dir.resolve("s2").toString(), "--out", dir.resolve("x").toString());
-        assertEquals(ExitCodes.INPUT, gap.code(), gap.err());
-        assertTrue(gap.err().contains("s2: starts at frame 3, expected 1 (frames 1..2 are in no shard)"), gap.err());
-        CliRunner.Result dirFrames = CliRunner.run("softness", model.toString(), single.resolve("descriptors").toString(), "--frames", "0:1",
-                "--out", dir.resolve("y").toString());
-        assertEquals(ExitCodes.USAGE, dirFrames.code(), dirFrames.err());
-        assertTrue(dirFrames.err().contains("--frames needs a trajectory"), dirFrames.err());
-    }
-
-    /** A model on the fluidity-100 descriptors of A particles with seeded random weights (what train would write, minus the fit). */
-    private static Path model(Path file, long seed) throws IOException {
-        var spec = org.softglass.core.structure.DescriptorSpec.preset("fluidity-100");
-        int m = spec.columnCount();
-        java.util.Random rnd = new java.util.Random(seed);
-        double[] w = new double[m], mean = new double[m], std = new double[m];
-        for (int j = 0; j < m; j++) { w[j] = rnd.nextGaussian(); mean[j] = rnd.nextDouble(); std[j] = 0.5 + rnd.nextDouble(); }
-        new org.softglass.core.softness.SoftnessModel(new org.softglass.core.softness.Hyperplane(w, 0.1),
-                new org.softglass.core.softness.Standardization(mean, std), org.softglass.core.structure.FeatureFiles.columnMaps(spec),
-                Map.of("feature_set", Map.of("preset", "fluidity-100", "center_species", "A"))).write(file);
-        return file;
-    }
-
-    public static String[] concat(String[] a, String[] b) {
-        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
     }
 }

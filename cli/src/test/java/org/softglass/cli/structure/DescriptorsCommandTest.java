@@ -1,7 +1,7 @@
 package org.softglass.cli.structure;
 
 import org.softglass.cli.CliRunner;
-import org.softglass.cli.softness.SoftnessCommandsTest;
+import org.softglass.cli.softness.SoftnessFixtures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -153,10 +153,10 @@ public class DescriptorsCommandTest {
     void frameShardsMergeToTheSingleRun(@TempDir Path dir) throws Exception {
         Path traj = firstFrames(dir, 5), single = dir.resolve("single");
         String[] common = {"--preset", "fluidity-100", "--species", "A", "--quiet"};
-        assertEquals(0, CliRunner.run(SoftnessCommandsTest.concat(new String[] {"descriptors", traj.toString(), "--out", single.toString(), "--threads", "2"}, common)).code());
+        assertEquals(0, CliRunner.run(SoftnessFixtures.concat(new String[] {"descriptors", traj.toString(), "--out", single.toString(), "--threads", "2"}, common)).code());
         String[][] shards = {{"0:2", "1"}, {"2:4", "2"}, {"4:100", "2"}};
         for (int i = 0; i < shards.length; i++) {
-            CliRunner.Result r = CliRunner.run(SoftnessCommandsTest.concat(new String[] {"descriptors", traj.toString(), "--frames", shards[i][0], "--threads", shards[i][1],
+            CliRunner.Result r = CliRunner.run(SoftnessFixtures.concat(new String[] {"descriptors", traj.toString(), "--frames", shards[i][0], "--threads", shards[i][1],
                     "--out", dir.resolve("s" + i).toString()}, common));
             assertEquals(0, r.code(), r.err());
         }
