@@ -32,17 +32,14 @@ public final class PanamaPairKernel implements PairKernel {
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, VectorShape.forBitSize(L * Integer.SIZE));
 
     /**
-     * How the Stillinger–Weber pair term runs: {@code scalar} (the scalar kernel), {@code vector}
-     * ({@link #accumulateSw} on the whole row) or {@code filtered} ({@link #accumulateSwFiltered}: the
-     * row cut to the pairs within aσ first); system property {@code softglass.simd.swPair}, read once
-     * (for benchmarks; the default is the measured fastest, bench/RESULTS.md).
+     * How the Stillinger–Weber pair term runs: {@code scalar} (the scalar kernel, the default) or
+     * {@code vector} ({@link #accumulateSw}); system property {@code softglass.simd.swPair}, read once, for
+     * benchmarks. The vector loop is faster on a fixed configuration but made MD slower (bench/RESULTS.md,
+     * 2026-12-04), so it is not the default.
      */
-    enum SwPath { SCALAR, VECTOR, FILTERED }
+    enum SwPath { SCALAR, VECTOR }
 
     static final SwPath SW_PATH = SwPath.valueOf(System.getProperty("softglass.simd.swPair", "scalar").toUpperCase(java.util.Locale.ROOT));
-
-    /** Per-thread compacted row of {@link #accumulateSwFiltered}. */
-    private static final ThreadLocal<SwRow> SW_ROWS = ThreadLocal.withInitial(SwRow::new);
 
     private PanamaPairKernel() {}
 
@@ -99,7 +96,6 @@ public final class PanamaPairKernel implements PairKernel {
                 switch (SW_PATH) {
                     case SCALAR -> ScalarPairKernel.INSTANCE.accumulate(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc, pairsOut);
                     case VECTOR -> accumulateSw(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc, pairsOut);
-                    case FILTERED -> accumulateSwFiltered(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc, pairsOut);
                 }
             }
         }
@@ -468,85 +464,17 @@ public final class PanamaPairKernel implements PairKernel {
     /**
      * The Stillinger–Weber pair term through the vector loops ({@link #swForces}, {@link #swEnergy}) for
      * the presets' exponents p = 4, q = 0, else the scalar kernel; same contract as {@link #accumulate}.
-     * Not dispatched by {@link #accumulate}: with the ~10 neighbours of a half-list row and 8 lanes, the
-     * padded vectors cost more than the scalar loop, which skips pairs beyond aσ (measured 2026-12-04,
-     * bench/RESULTS.md). Kept for wider rows and for the parity test.
+     * Not dispatched by {@link #accumulate} unless {@code -Dsoftglass.simd.swPair=vector}: on one fixed
+     * N = 8000 configuration the SW forces took ≈ 7 % less CPU time with it, but MD (300 + 1500 steps) took
+     * 20–28 % more (measured 2026-12-04, bench/RESULTS.md; the cause was not found). Cutting each row to its pairs within aσ
+     * before the vector loop (a scalar pass, tried in 7723cdf) was slower than the scalar kernel even on the
+     * fixed configuration. Kept for the parity test and for benchmarks.
      */
     static void accumulateSw(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sjs,
                              int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
         if (!swVectorised(row)) ScalarPairKernel.INSTANCE.accumulate(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc, pairsOut);
         else if (energy) swEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc, pairsOut);
         else swForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc, pairsOut);
-    }
-
-    /**
-     * The Stillinger–Weber pair term on the row cut to its interacting pairs: a scalar pass forms each
-     * neighbour's minimum-image separation d = r_i − r_k as the scalar kernel does and keeps, in row order,
-     * those with r² &lt; rc2 (storing −d, so the vector loop's minimum image of 0 − (−d) returns d exactly);
-     * {@link #swForces} / {@link #swEnergy} then run on the kept pairs from a point at the origin, padded to
-     * whole vectors with a point half a box away, and with {@code pairsOut} each kept pair's output is
-     * written back to its row entry (0 for the others). Sums run over the kept pairs in lane order as in
-     * {@link #accumulateSw}: the result equals it to round-off, not bit for bit (fewer padded lanes).
-     * Same contract as {@link #accumulate}.
-     */
-    static void accumulateSwFiltered(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sjs,
-                                     int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
-        if (!swVectorised(row)) {
-            ScalarPairKernel.INSTANCE.accumulate(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc, pairsOut);
-            return;
-        }
-        SwRow s = SW_ROWS.get();
-        s.ensure(n + L);
-        double[] kx = s.x, ky = s.y, kz = s.z, ks = s.s;
-        int[] at = s.at;
-        int m = 0;
-        for (int k = 0; k < n; k++) {
-            double dx = xi - xj[k], dy = yi - yj[k], dz = zi - zj[k];
-            dx -= b.lx() * Math.rint(dx * b.ilx());
-            dy -= b.ly() * Math.rint(dy * b.ily());
-            dz -= b.lz() * Math.rint(dz * b.ilz());
-            double r2 = dx * dx + dy * dy + dz * dz;
-            if (!(r2 < row.rc2[(int) sjs[k]])) continue;
-            kx[m] = -dx;
-            ky[m] = -dy;
-            kz[m] = -dz;
-            ks[m] = sjs[k];
-            at[m++] = k;
-        }
-        if (pairsOut) {
-            java.util.Arrays.fill(xj, 0, n, 0.0);
-            java.util.Arrays.fill(yj, 0, n, 0.0);
-            java.util.Arrays.fill(zj, 0, n, 0.0);
-            if (energy) java.util.Arrays.fill(sjs, 0, n, 0.0);
-        }
-        if (m == 0) return;
-        INSTANCE.padInto(0, 0, 0, kx, ky, kz, ks, m, b);
-        if (energy) swEnergy(row, 0, 0, 0, kx, ky, kz, ks, m, b, true, acc, pairsOut);
-        else swForces(row, 0, 0, 0, kx, ky, kz, ks, m, b, false, acc, pairsOut);
-        if (!pairsOut) return;
-        for (int q = 0; q < m; q++) {
-            int k = at[q];
-            xj[k] = kx[q];
-            yj[k] = ky[q];
-            zj[k] = kz[q];
-            if (energy) sjs[k] = ks[q];
-        }
-    }
-
-    /** Scratch of {@link #accumulateSwFiltered}: the kept pairs' −d, species, and row entries. */
-    private static final class SwRow {
-        double[] x = new double[0], y = x, z = x, s = x;
-        int[] at = new int[0];
-
-        void ensure(int cap) {
-            if (x.length >= cap) return;
-            int c = Math.max(cap, 2 * x.length);
-            x = new double[c];
-            y = new double[c];
-            z = new double[c];
-            s = new double[c];
-            at = new int[c];
-        }
     }
 
     /**

@@ -48,55 +48,42 @@ public final class TripletBonds {
 
     /**
      * Fills, for each pair k in [from, to) with separation {@code pd[3k..3k+2]} (σ), the entries of its two
-     * directed bonds: e = {@code bondOf[k]} from that separation and {@code rev[e]} from its negation. Equal
-     * bit for bit to {@link #compute} on both bonds (negating d negates d/r exactly and leaves r unchanged),
-     * at half its square roots, divisions and exponentials. Requires r &gt; 0.
+     * directed bonds: e = {@code bondOf[k]} from that separation and {@code rev[e]} by negating e's unit vector.
+     * Equal bit for bit to {@link #compute} on both bonds (negating d negates d/r exactly and leaves r
+     * unchanged), at half its square roots, divisions and exponentials. Requires r &gt; 0.
      */
     public void computePairs(double[] pd, int[] bondOf, int[] rev, int from, int to) {
         for (int k = from; k < to; k++) {
-            double x = pd[3 * k], y = pd[3 * k + 1], z = pd[3 * k + 2];
-            double r = Math.sqrt(x * x + y * y + z * z);
-            double t = 1.0 / (r - cutoff), phi = gammaSigma * t, e0 = 0.0, e1 = 0.0;
-            if (phi > -700.0 && phi < 0.0) {
-                e0 = Math.exp(phi);
-                e1 = e0 * (-gammaSigma * t * t);
-            }
-            double inv = 1.0 / r, ux = x * inv, uy = y * inv, uz = z * inv;
             int e = bondOf[k], f = rev[e];
-            ir[e] = inv;
-            nx[e] = ux;
-            ny[e] = uy;
-            nz[e] = uz;
-            ex[e] = e0;
-            ed[e] = e1;
-            ir[f] = inv;
-            nx[f] = -ux;
-            ny[f] = -uy;
-            nz[f] = -uz;
-            ex[f] = e0;
-            ed[f] = e1;
+            set(e, pd[3 * k], pd[3 * k + 1], pd[3 * k + 2]);
+            ir[f] = ir[e];
+            nx[f] = -nx[e];
+            ny[f] = -ny[e];
+            nz[f] = -nz[e];
+            ex[f] = ex[e];
+            ed[f] = ed[e];
         }
     }
 
-    /**
-     * Fills entries [from, to) from the separations {@code d[3e..3e+2]} (σ) of bonds e; requires r &gt; 0.
-     */
+    /** Fills entries [from, to) from the separations {@code d[3e..3e+2]} (σ) of bonds e; requires r &gt; 0. */
     public void compute(double[] d, int from, int to) {
-        for (int e = from; e < to; e++) {
-            double x = d[3 * e], y = d[3 * e + 1], z = d[3 * e + 2];
-            double r = Math.sqrt(x * x + y * y + z * z);
-            double t = 1.0 / (r - cutoff), phi = gammaSigma * t, e0 = 0.0, e1 = 0.0;
-            if (phi > -700.0 && phi < 0.0) {
-                e0 = Math.exp(phi);
-                e1 = e0 * (-gammaSigma * t * t);
-            }
-            double inv = 1.0 / r;
-            ir[e] = inv;
-            nx[e] = x * inv;
-            ny[e] = y * inv;
-            nz[e] = z * inv;
-            ex[e] = e0;
-            ed[e] = e1;
+        for (int e = from; e < to; e++) set(e, d[3 * e], d[3 * e + 1], d[3 * e + 2]);
+    }
+
+    /** Entry e from its separation (x, y, z) (σ): the formulas of the class comment. */
+    private void set(int e, double x, double y, double z) {
+        double r = Math.sqrt(x * x + y * y + z * z);
+        double t = 1.0 / (r - cutoff), phi = gammaSigma * t, e0 = 0.0, e1 = 0.0;
+        if (phi > -700.0 && phi < 0.0) {
+            e0 = Math.exp(phi);
+            e1 = e0 * (-gammaSigma * t * t);
         }
+        double inv = 1.0 / r;
+        ir[e] = inv;
+        nx[e] = x * inv;
+        ny[e] = y * inv;
+        nz[e] = z * inv;
+        ex[e] = e0;
+        ed[e] = e1;
     }
 }

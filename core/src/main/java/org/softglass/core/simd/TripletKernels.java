@@ -3,7 +3,8 @@ package org.softglass.core.simd;
 import java.lang.invoke.MethodHandles;
 
 /**
- * Provider of the {@link TripletKernel} in use: {@link PanamaTripletKernel} when {@link Simd#enabled()},
+ * Provider of the {@link TripletKernel} in use: {@link PanamaTripletKernel} when {@link Simd#enabled()} and
+ * the system property {@code softglass.simd.triplets} is not {@code false} (a switch for benchmarks),
  * otherwise {@link ScalarTripletKernel} (the two agree bit for bit, so the choice changes speed only).
  * The Panama kernel is loaded reflectively (see {@link Simd}), so this class works without
  * {@code jdk.incubator.vector}.
@@ -11,9 +12,10 @@ import java.lang.invoke.MethodHandles;
 public final class TripletKernels {
     private TripletKernels() {}
 
-    private static final TripletKernel DEFAULT = Simd.enabled() ? panama() : ScalarTripletKernel.INSTANCE;
+    private static final TripletKernel DEFAULT =
+            Simd.enabled() && !"false".equalsIgnoreCase(System.getProperty("softglass.simd.triplets")) ? panama() : ScalarTripletKernel.INSTANCE;
 
-    /** The kernel selected by {@link Simd#enabled()} ({@code -Dsoftglass.simd=false} forces scalar). */
+    /** The kernel selected as above ({@code -Dsoftglass.simd=false} forces scalar everywhere). */
     public static TripletKernel get() { return DEFAULT; }
 
     /** The scalar kernel. */

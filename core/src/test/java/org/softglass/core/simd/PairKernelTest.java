@@ -79,8 +79,7 @@ class PairKernelTest {
     }
 
     /**
-     * The Stillinger–Weber pair term: Panama ({@link PanamaPairKernel#accumulateSw} on the whole row and
-     * {@link PanamaPairKernel#accumulateSwFiltered} on the pairs within aσ) equals scalar for r from 0.6σ to 1.1·aσ, with neighbours
+     * The Stillinger–Weber pair term: Panama ({@link PanamaPairKernel#accumulateSw}) equals scalar for r from 0.6σ to 1.1·aσ, with neighbours
      * within 1e-6σ of aσ on both sides, at aσ exactly, and around the underflow edge σ/(r − aσ) = −700;
      * lanes at r ≥ aσ give exactly 0 and every sum is finite (no NaN from exp(σ/(r − aσ)), also where r² &lt; (aσ)²
      * but √r² rounds to aσ, which made the scalar form NaN before). Also exponents other than the
@@ -112,14 +111,12 @@ class PairKernelTest {
                     zj[k] = wrap(zi + r * u, box.lz());
                 }
                 PanamaPairKernel.INSTANCE.padInto(xi, yi, zi, xj, yj, zj, sj, n, box);
-                for (boolean filtered : new boolean[] {false, true})
                 for (boolean energy : new boolean[] {false, true}) {
                     for (boolean pairs : new boolean[] {false, true}) {
                         double[][] ga = {xj.clone(), yj.clone(), zj.clone(), sj.clone()}, gb = {xj.clone(), yj.clone(), zj.clone(), sj.clone()};
                         double[] a = new double[PairKernel.ACC_LENGTH], b = new double[PairKernel.ACC_LENGTH];
                         ScalarPairKernel.INSTANCE.accumulate(row, xi, yi, zi, ga[0], ga[1], ga[2], ga[3], n, box, energy, a, pairs);
-                        if (filtered) PanamaPairKernel.accumulateSwFiltered(row, xi, yi, zi, gb[0], gb[1], gb[2], gb[3], n, box, energy, b, pairs);
-                        else PanamaPairKernel.accumulateSw(row, xi, yi, zi, gb[0], gb[1], gb[2], gb[3], n, box, energy, b, pairs);
+                        PanamaPairKernel.accumulateSw(row, xi, yi, zi, gb[0], gb[1], gb[2], gb[3], n, box, energy, b, pairs);
                         double scale = 0;
                         for (int k = 0; k < 5; k++) scale = Math.max(scale, Math.abs(a[k]));
                         for (int k = pairs ? 3 : 0; k < (energy ? 5 : 3); k++) {
