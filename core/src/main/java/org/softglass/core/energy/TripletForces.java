@@ -33,8 +33,9 @@ import org.softglass.core.space.Box;
  * kernels repeat per lane, with no sum across lanes), so forces, per-atom energies, U₃ and W₃ are
  * bit-identical to it for either kernel and any thread count.
  *
- * <p>Cost: O(bonds) serial for the table plus O(Σ_i z_i²/2) triplets (z_i bonds of i within aσ: ≈ 12 in
- * paper 004's SW liquid at ρ = 0.52, T = 0.08, so ≈ 70 triplets per centre).
+ * <p>Cost: O(bonds) serial for the table plus O(Σ_i z_i²/2) triplets (z_i bonds of i within aσ: ≈ 12 for
+ * paper 004's SW model at ρ = 0.52 after 300 steps at T = 0.08 from a melt at T = 0.3, so ≈ 70 triplets per
+ * centre; bench/RESULTS.md).
  * Not thread-safe (owns its scratch).
  */
 final class TripletForces {
