@@ -9,6 +9,7 @@ import org.softglass.core.simd.PairKernel;
 import org.softglass.core.simd.PairParams;
 import org.softglass.core.simd.PairRow;
 import org.softglass.core.simd.PeriodicLengths;
+import org.softglass.core.simd.TripletKernel;
 import org.softglass.core.space.Box;
 
 /**
@@ -34,7 +35,8 @@ import org.softglass.core.space.Box;
  * to slot {@code order[r]}; the sums are the same, grouped in the list's order.
  *
  * <p>A potential with a three-body term ({@link PairPotential#tripletTerm()}, Stillinger–Weber) gets a
- * second pass over the same list after the pair loop ({@link TripletForces}, scalar): its forces are added
+ * second pass over the same list after the pair loop ({@link TripletForces}, its {@link TripletKernel} Vector-API
+ * or scalar, bit-identical): its forces are added
  * to the pair forces, its energy and virial to U and W, a third of each triplet's energy to each of its
  * three particles' per-atom energies (LAMMPS {@code pair_style sw}).
  *
@@ -67,15 +69,20 @@ public final class ForceCompute implements AutoCloseable {
 
     /** A driver with its own team of {@code threads} workers and the default kernel. */
     public ForceCompute(PairPotential potential, int threads) {
-        this(potential, new Parallel(threads), true, PairKernel.get());
+        this(potential, new Parallel(threads), true, PairKernel.get(), TripletKernel.get());
     }
 
-    /** A driver on a shared team (not closed by this driver) with an explicit kernel. */
+    /** A driver on a shared team (not closed by this driver) with an explicit pair kernel and the default triplet kernel. */
     public ForceCompute(PairPotential potential, Parallel parallel, PairKernel kernel) {
-        this(potential, parallel, false, kernel);
+        this(potential, parallel, false, kernel, TripletKernel.get());
     }
 
-    private ForceCompute(PairPotential potential, Parallel parallel, boolean owns, PairKernel kernel) {
+    /** A driver on a shared team (not closed by this driver) with explicit pair and triplet kernels (tests, benchmarks). */
+    public ForceCompute(PairPotential potential, Parallel parallel, PairKernel kernel, TripletKernel tripletKernel) {
+        this(potential, parallel, false, kernel, tripletKernel);
+    }
+
+    private ForceCompute(PairPotential potential, Parallel parallel, boolean owns, PairKernel kernel, TripletKernel tripletKernel) {
         this.potential = potential;
         this.parallel = parallel;
         this.ownsParallel = owns;
@@ -89,7 +96,7 @@ public final class ForceCompute implements AutoCloseable {
             for (int b = 0; b < ns; b++) r[b] = potential.params(a, b);
             rows[a] = new PairRow(r);
         }
-        this.triplets = potential.hasTripletTerm() ? new TripletForces(potential.tripletTerm(), parallel) : null;
+        this.triplets = potential.hasTripletTerm() ? new TripletForces(potential.tripletTerm(), parallel, tripletKernel) : null;
     }
 
     public PairPotential potential() { return potential; }

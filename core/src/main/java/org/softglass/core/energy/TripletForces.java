@@ -5,6 +5,9 @@ import java.lang.foreign.ValueLayout;
 import org.softglass.core.parallel.Parallel;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.partition.NeighborList;
+import org.softglass.core.simd.TripletBatch;
+import org.softglass.core.simd.TripletBonds;
+import org.softglass.core.simd.TripletKernel;
 import org.softglass.core.space.Box;
 
 /**
@@ -14,33 +17,53 @@ import org.softglass.core.space.Box;
  * <p><b>Steps.</b> (1) Serially, every listed pair (once: j &gt; i in list positions) with
  * {@code r < aσ} goes into a symmetric bond table in CSR form: row i holds its bonds e with the
  * neighbour, {@code d = r_j − r_i} (minimum image) and the index of the reverse bond. (2) In parallel over
- * fixed chunks of centres, each centre i sums {@code h(d_e, d_f)} over its bond pairs e &lt; f
- * ({@link TripletTerm}): the force on i into its own slot, the forces on j and k into the entries of its
- * own bonds e, f, the per-atom energy (a third of h to each of i, j, k, as LAMMPS {@code ev_tally3}),
- * and the virial {@code W₃ = Σ (d₁·F_j + d₂·F_k)}. (3) In parallel over particles, particle l gathers its
- * centre force and the entries of the reverse bonds of its row. No thread writes another's data and every
- * sum has a fixed order, so the result is bit-identical for any thread count.
+ * pairs, each pair's unit vector, 1/r and radial factors go to both of its bonds ({@link TripletBonds}: one
+ * square root, two divisions and one exponential per pair instead of two of each per triplet). (3) In
+ * parallel over fixed chunks of centres: (3a) the {@link TripletKernel} (Vector API or scalar, which agree
+ * bit for bit) writes the h and gradient ({@link TripletTerm}) of each of the chunk's triplets, numbered
+ * centre i ascending, then bond pairs e &lt; f ascending; (3b) each centre i sums its triplets serially in
+ * that order: the force on i into its own slot, the forces on j and k into the entries of its own bonds
+ * e, f, the per-atom energy (a third of h to each of i, j, k, as LAMMPS {@code ev_tally3}), and the virial
+ * {@code W₃ = Σ (d₁·F_j + d₂·F_k)}. (4) In parallel over particles, particle l gathers its centre force and
+ * the entries of the reverse bonds of its row. No thread writes another's data and every sum has a fixed
+ * order, so the result is bit-identical for any thread count.
  *
- * <p>Cost: O(bonds) serial for the table plus O(Σ_i z_i²/2) triplets (z_i bonds of i: ≈ 4–5 in the
- * tetrahedral SW glass); scalar code, no Vector-API path. Not thread-safe (owns its scratch).
+ * <p><b>Sum order.</b> The sums of (3b) and (4) have the order of the per-triplet loop this class had before
+ * the kernels (each triplet then called {@link TripletTerm#evaluate}, whose expressions and grouping the
+ * kernels repeat per lane, with no sum across lanes), so forces, per-atom energies, U₃ and W₃ are
+ * bit-identical to it for either kernel and any thread count.
+ *
+ * <p>Cost: O(bonds) serial for the table plus O(Σ_i z_i²/2) triplets (z_i bonds of i within aσ: ≈ 12 for
+ * paper 004's SW model at ρ = 0.52 after 300 steps at T = 0.08 from a melt at T = 0.3, so ≈ 70 triplets per
+ * centre; bench/RESULTS.md).
+ * Not thread-safe (owns its scratch).
  */
 final class TripletForces {
     private static final int CHUNK = 128;
     private final TripletTerm term;
     private final Parallel parallel;
+    private final TripletKernel kernel;
+    private final TripletBonds bondValues;
+    private final TripletBatch[] batches;
 
     // bond table (CSR over list positions) and per-evaluation outputs
     private int[] start = new int[1], rev = new int[0];
     private double[] dx = new double[0], fBond = new double[0], eBond = new double[0];
     private double[] px = new double[0], py = px, pz = px, fCentre = px, eCentre = px, eAtomCentre = px, wCentre = px;
-    private int[] pa = new int[0], pb = pa;
+    private int[] pa = new int[0], pb = pa, pairBond = pa;
+    /** Pairs within aσ found by the last {@link #buildBonds}. */
+    private int pairs;
     private double[] pd = new double[0];
     /** Bond counts and fill positions per list position, reused across calls (length ≥ n). */
     private int[] deg = new int[0], fill = new int[0];
 
-    TripletForces(TripletTerm term, Parallel parallel) {
+    TripletForces(TripletTerm term, Parallel parallel, TripletKernel kernel) {
         this.term = term;
         this.parallel = parallel;
+        this.kernel = kernel;
+        this.bondValues = new TripletBonds(term.gammaSigma(), term.cutoff());
+        this.batches = new TripletBatch[parallel.threads()];
+        for (int w = 0; w < batches.length; w++) batches[w] = new TripletBatch();
     }
 
     /**
@@ -64,8 +87,20 @@ final class TripletForces {
         }
         final double[] fc = fCentre, ec = eCentre, ea = eAtomCentre, wc = wCentre, fb = fBond, eb = eBond, d = dx;
         final int[] st = start;
+        bondValues.ensure(bonds + TripletBatch.SLACK);
+        final int[] pbond = pairBond, rv0 = rev;
+        final double[] pdd = pd;
+        parallel.forChunks(pairs, 4096, (worker, chunk, from, to) -> bondValues.computePairs(pdd, pbond, rv0, from, to));
         parallel.forChunks(n, CHUNK, (worker, chunk, from, to) -> {
-            double[] g = new double[6];
+            TripletBatch tb = batches[worker];
+            int count = 0;
+            for (int i = from; i < to; i++) {
+                int z = st[i + 1] - st[i];
+                count += z * (z - 1) / 2;
+            }
+            tb.reset(count);
+            kernel.evaluate(term.lambdaEps(), term.cosTheta0(), bondValues, st, from, to, tb);
+            int t = 0;
             for (int i = from; i < to; i++) {
                 double fx = 0, fy = 0, fz = 0, u = 0, w = 0;
                 int s0 = st[i], s1 = st[i + 1];
@@ -75,24 +110,31 @@ final class TripletForces {
                 }
                 for (int e = s0; e < s1; e++) {
                     double ax = d[3 * e], ay = d[3 * e + 1], az = d[3 * e + 2];
-                    for (int f = e + 1; f < s1; f++) {
+                    // bond e's entries in registers: the same subtractions in the same order as on the array
+                    double bex = fb[3 * e], bey = fb[3 * e + 1], bez = fb[3 * e + 2], be = eb[e];
+                    for (int f = e + 1; f < s1; f++, t++) {
                         double bx = d[3 * f], by = d[3 * f + 1], bz = d[3 * f + 2];
-                        double h = term.evaluate(ax, ay, az, bx, by, bz, g);
-                        fx += g[0] + g[3];
-                        fy += g[1] + g[4];
-                        fz += g[2] + g[5];
-                        fb[3 * e] -= g[0];
-                        fb[3 * e + 1] -= g[1];
-                        fb[3 * e + 2] -= g[2];
-                        fb[3 * f] -= g[3];
-                        fb[3 * f + 1] -= g[4];
-                        fb[3 * f + 2] -= g[5];
+                        double g0 = tb.g1x(t), g1 = tb.g1y(t), g2 = tb.g1z(t), g3 = tb.g2x(t), g4 = tb.g2y(t), g5 = tb.g2z(t);
+                        double h = tb.h(t);
+                        fx += g0 + g3;
+                        fy += g1 + g4;
+                        fz += g2 + g5;
+                        bex -= g0;
+                        bey -= g1;
+                        bez -= g2;
+                        fb[3 * f] -= g3;
+                        fb[3 * f + 1] -= g4;
+                        fb[3 * f + 2] -= g5;
                         double third = h / 3.0;
-                        eb[e] += third;
+                        be += third;
                         eb[f] += third;
                         u += h;
-                        w -= ax * g[0] + ay * g[1] + az * g[2] + bx * g[3] + by * g[4] + bz * g[5];
+                        w -= ax * g0 + ay * g1 + az * g2 + bx * g3 + by * g4 + bz * g5;
                     }
+                    fb[3 * e] = bex;
+                    fb[3 * e + 1] = bey;
+                    fb[3 * e + 2] = bez;
+                    eb[e] = be;
                 }
                 fc[3 * i] = fx;
                 fc[3 * i + 1] = fy;
@@ -185,8 +227,11 @@ final class TripletForces {
             dx = new double[3 * bonds];
         }
         for (int i = 0; i < n; i++) fill[i] = start[i];
+        if (pairBond.length < pairs) pairBond = new int[pa.length];
+        this.pairs = pairs;
         for (int k = 0; k < pairs; k++) {
             int i = pa[k], j = pb[k], ei = fill[i]++, ej = fill[j]++;
+            pairBond[k] = ei;
             rev[ei] = ej;
             rev[ej] = ei;
             dx[3 * ei] = pd[3 * k];

@@ -31,6 +31,16 @@ public final class PanamaPairKernel implements PairKernel {
     /** Int lanes matching the double lanes (the gather's index vectors). */
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, VectorShape.forBitSize(L * Integer.SIZE));
 
+    /**
+     * How the Stillinger–Weber pair term runs: {@code scalar} (the scalar kernel, the default) or
+     * {@code vector} ({@link #accumulateSw}); system property {@code softglass.simd.swPair}, read once, for
+     * benchmarks. The vector loop is faster on a fixed configuration but made MD slower (bench/RESULTS.md,
+     * 2026-12-04), so it is not the default.
+     */
+    enum SwPath { SCALAR, VECTOR }
+
+    static final SwPath SW_PATH = SwPath.valueOf(System.getProperty("softglass.simd.swPair", "scalar").toUpperCase(java.util.Locale.ROOT));
+
     private PanamaPairKernel() {}
 
     /**
@@ -82,9 +92,12 @@ public final class PanamaPairKernel implements PairKernel {
                 if (energy) stickyEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc, pairsOut);
                 else stickyForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc, pairsOut);
             }
-            // the scalar kernel (padding lanes lie beyond n): the vector loops of accumulateSw made the SW
-            // simulate run slower on AVX-512 (bench/RESULTS.md, 2026-12-04), so they are not dispatched yet
-            case SW -> ScalarPairKernel.INSTANCE.accumulate(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc, pairsOut);
+            case SW -> {
+                switch (SW_PATH) {
+                    case SCALAR -> ScalarPairKernel.INSTANCE.accumulate(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc, pairsOut);
+                    case VECTOR -> accumulateSw(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc, pairsOut);
+                }
+            }
         }
     }
 
@@ -451,9 +464,11 @@ public final class PanamaPairKernel implements PairKernel {
     /**
      * The Stillinger–Weber pair term through the vector loops ({@link #swForces}, {@link #swEnergy}) for
      * the presets' exponents p = 4, q = 0, else the scalar kernel; same contract as {@link #accumulate}.
-     * Not dispatched by {@link #accumulate}: with the ~10 neighbours of a half-list row and 8 lanes, the
-     * padded vectors cost more than the scalar loop, which skips pairs beyond aσ (measured 2026-12-04,
-     * bench/RESULTS.md). Kept for wider rows and for the parity test.
+     * Not dispatched by {@link #accumulate} unless {@code -Dsoftglass.simd.swPair=vector}: on one fixed
+     * N = 8000 configuration the SW forces took ≈ 7 % less CPU time with it, but MD (300 + 1500 steps) took
+     * 20–28 % more (measured 2026-12-04, bench/RESULTS.md; the cause was not found). Cutting each row to its pairs within aσ
+     * before the vector loop (a scalar pass, tried in 7723cdf) was slower than the scalar kernel even on the
+     * fixed configuration. Kept for the parity test and for benchmarks.
      */
     static void accumulateSw(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sjs,
                              int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {

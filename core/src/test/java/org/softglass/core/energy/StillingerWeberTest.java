@@ -195,6 +195,52 @@ class StillingerWeberTest {
     }
 
     /**
+     * The Vector-API triplet kernel gives the scalar kernel's forces, per-atom energies, U and W bit for
+     * bit (tolerance 0, see {@link org.softglass.core.simd.TripletKernel}), with FULL and HALF lists and
+     * 1, 2 and 5 threads, forces-only and with energies, on a random configuration where particle 1 sits
+     * at aσ − 1e-9 from particle 0, particle 2 at aσ − 1e-6 on the far side of 0 (a near-linear triplet
+     * 1–0–2, cos θ ≈ −1) and particle 3 nearly along 0→1 (cos θ ≈ 1 − 1e-12).
+     */
+    @Test
+    void vectorTripletKernelGivesTheScalarBits() {
+        int n = 216;
+        Box box = Box.cubicForDensity(n, 0.52);
+        try (ParticleStore p = config(n, 21)) {
+            double x0 = p.x(0), y0 = p.y(0), z0 = p.z(0);
+            double ux = 0.48, uy = 0.6, uz = 0.64; // unit vector
+            p.setPosition(1, x0 + (RC - 1e-9) * ux, y0 + (RC - 1e-9) * uy, z0 + (RC - 1e-9) * uz);
+            p.setPosition(2, x0 - (RC - 1e-6) * ux, y0 - (RC - 1e-6) * uy + 1e-7, z0 - (RC - 1e-6) * uz);
+            p.setPosition(3, x0 + 0.9 * ux + 1e-6, y0 + 0.9 * uy, z0 + 0.9 * uz);
+            for (NeighborList.Kind kind : NeighborList.Kind.values()) {
+                try (NeighborList nl = Configs.bruteForce(p, box, RC + 0.3, kind)) {
+                    for (int threads : new int[] {1, 2, 5}) {
+                        double[][][] out = new double[2][][];
+                        ForceCompute.Result[] res = new ForceCompute.Result[2];
+                        org.softglass.core.simd.TripletKernel[] kernels = {
+                            org.softglass.core.simd.TripletKernels.scalar(), org.softglass.core.simd.TripletKernels.panama()};
+                        for (int k = 0; k < 2; k++) {
+                            try (org.softglass.core.parallel.Parallel team = new org.softglass.core.parallel.Parallel(threads);
+                                 ForceCompute fc = new ForceCompute(POT, team, org.softglass.core.simd.PairKernels.scalar(), kernels[k])) {
+                                fc.forces(p, box, nl);
+                                double[] fOnly = new double[3 * n];
+                                for (int i = 0; i < n; i++) for (int a = 0; a < 3; a++) fOnly[3 * i + a] = p.force(i, a);
+                                double[] e = new double[n];
+                                res[k] = fc.compute(p, box, nl, e);
+                                double[] f = new double[3 * n];
+                                for (int i = 0; i < n; i++) for (int a = 0; a < 3; a++) f[3 * i + a] = p.force(i, a);
+                                out[k] = new double[][] {fOnly, f, e};
+                            }
+                        }
+                        String what = kind + " threads " + threads;
+                        for (int c = 0; c < 3; c++) org.junit.jupiter.api.Assertions.assertArrayEquals(out[0][c], out[1][c], 0.0, what + " output " + c);
+                        assertEquals(res[0], res[1], what);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Forces are −∂U/∂x by central differences of the total energy (h = 1e-6 σ; tolerance
      * 1e-6·max(1, |F|): h² truncation ≈ 1e-12·U''' and round-off 1e-16·|U|/h ≈ 1e-8), for several random
      * configurations of N = 64 and 216, with FULL and HALF lists. Random configurations hold many pairs

@@ -30,7 +30,7 @@ public final class ScalarPathProbe {
     }
 
     /**
-     * The hash of KA forces and energies, distance-kernel hits and maximum displacement, descriptor
+     * The hash of KA and Stillinger–Weber forces and energies, distance-kernel hits and maximum displacement, descriptor
      * kernel outputs, Hessian products (single and blocked) and the kick kernels: with the scalar
      * kernels named explicitly if {@code scalar}, else with each family's provider ({@code get()}).
      */
@@ -55,6 +55,16 @@ public final class ScalarPathProbe {
             h.add(r.energy()).add(r.virial());
             for (int i = 0; i < n; i++) h.add(p.force(i, 0)).add(p.force(i, 1)).add(p.force(i, 2)).add(e[i]);
             nl.close();
+        }
+        // Stillinger–Weber: the pair term and the three-body kernel family
+        Box sb = Box.cubicForDensity(n, 0.52);
+        try (ParticleStore p = Configs.random(n, sb, 1.0, 0.85, 7); Parallel par = new Parallel(1);
+             NeighborList nl = Configs.bruteForce(p, sb, Models.sw().maxCutoff() + 0.3, NeighborList.Kind.FULL)) {
+            double[] e = new double[n];
+            ForceCompute.Result r = new ForceCompute(Models.sw(), par, scalar ? PairKernels.scalar() : PairKernels.get(),
+                    scalar ? TripletKernels.scalar() : TripletKernels.get()).compute(p, sb, nl, e);
+            h.add(r.energy()).add(r.virial());
+            for (int i = 0; i < n; i++) h.add(p.force(i, 0)).add(p.force(i, 1)).add(p.force(i, 2)).add(e[i]);
         }
     }
 
