@@ -10,23 +10,54 @@ public final class ScalarDescriptorKernel implements DescriptorKernel {
     @Override public int lanes() { return 1; }
 
     @Override
-    public void expScaled(double[] in, int from, int to, double c, double[] out) {
-        for (int k = from; k < to; k++) out[k] = Math.exp(c * in[k]);
-    }
-
-    @Override
-    public void dotCos(double xj, double yj, double zj, double irj, double[] x, double[] y, double[] z, double[] r2,
-            double[] ir, int from, int to, double[] s, double[] cos) {
+    public int pairs(double xj, double yj, double zj, double r2j, double irj, double[] x, double[] y, double[] z,
+            double[] r2, double[] ir, int from, int to, double eMax, double[] e, double[] cos, int at) {
         for (int k = from; k < to; k++) {
             double d = xj * x[k] + yj * y[k] + zj * z[k];
-            s[k] = r2[k] - d;
-            cos[k] = d * irj * ir[k];
+            double ek = r2[k] + r2j - d;
+            if (ek <= eMax) {
+                e[at] = ek;
+                cos[at++] = d * irj * ir[k];
+            }
         }
+        return at;
     }
 
     @Override
     public void power(double[] cos, int from, int to, double lambda, int zeta, double[] out) {
         for (int k = from; k < to; k++) out[k] = ipow(1 + lambda * cos[k], zeta);
+    }
+
+    @Override
+    public int level(double[] e, double[] cos, int n, double c, int count, double[] a0, double[] a1, double[] a2, double[] a3,
+            double[] acc, int o0, int o1, int o2, int o3, double eNext) {
+        boolean compact = eNext != Double.POSITIVE_INFINITY;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, nc = -c;
+        int at = 0;
+        for (int m = 0; m < n; m++) {
+            double em = e[m], w = Math.exp(em * nc);
+            s0 += w * a0[m];
+            if (count > 1) {
+                s1 += w * a1[m];
+                if (count > 2) {
+                    s2 += w * a2[m];
+                    s3 += w * a3[m];
+                }
+            }
+            if (compact && em <= eNext) {
+                cos[at] = cos[m];
+                e[at++] = em;
+            }
+        }
+        acc[o0] += s0;
+        if (count > 1) {
+            acc[o1] += s1;
+            if (count > 2) {
+                acc[o2] += s2;
+                acc[o3] += s3;
+            }
+        }
+        return compact ? at : n;
     }
 
     /** b^n for n ≥ 1 by binary exponentiation. */
@@ -37,32 +68,6 @@ public final class ScalarDescriptorKernel implements DescriptorKernel {
             n >>>= 1;
             if (n == 0) return r;
             b *= b;
-        }
-    }
-
-    @Override
-    public void gaussianSums(double[] s, double c, double shift, int from, int to, double scale, int count,
-            double[] a0, double[] a1, double[] a2, double[] a3, double[] acc, int o0, int o1, int o2, int o3) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        double nc = -c;
-        for (int k = from; k < to; k++) {
-            double w = Math.exp(nc * s[k] + shift);
-            s0 += w * a0[k];
-            if (count > 1) {
-                s1 += w * a1[k];
-                if (count > 2) {
-                    s2 += w * a2[k];
-                    s3 += w * a3[k];
-                }
-            }
-        }
-        acc[o0] += scale * s0;
-        if (count > 1) {
-            acc[o1] += scale * s1;
-            if (count > 2) {
-                acc[o2] += scale * s2;
-                acc[o3] += scale * s3;
-            }
         }
     }
 
