@@ -26,8 +26,11 @@ import java.util.Map;
  * The list is filled with the pairs of consecutive j until it holds {@link #CHUNK} pairs, then the levels
  * run over it; partners k of j stop at the first k whose bound {@code (r_j² + r_k² + max(0, r_k − r_j)²)/2}
  * (≤ e, increasing with r_k) exceeds the largest E. Every kept pair has {@code 0 ≤ c e ≤ T ≤ 320.7}
- * (τ ≥ 1e-120, ζ ≤ 64, |λ| ≤ 1) inside the range of the Vector-API exp. The sum order depends only on
- * the positions, so every row is the same for any thread count.
+ * (τ ≥ 1e-120, ζ ≤ 64, |λ| ≤ 1) inside the range of the Vector-API exp. A ξ whose rule keeps every pair
+ * (E_ξ ≥ 3 rmax²) and whose moment expansion is short ({@link MomentLevel#plan}: ka-266's ξ = 14.638, Taylor
+ * order 9 at τ = 1e-12) is evaluated by that expansion in O(n) instead, with a per-pair error ≤ τ, so the
+ * bound of {@link DescriptorSpec} still holds. The sum order depends only on the positions, so every row is
+ * the same for any thread count.
  */
 final class CentreWorker {
     /** Pairs gathered before the levels run over the list (the list then stays within L1/L2). */
@@ -46,6 +49,7 @@ final class CentreWorker {
     private final double[] levC, levE, levNext;
     private final int[][] levTrip;
     private final double pairMax, boundMax;
+    private final MomentLevel[] moment;   // the ξ evaluated by moment expansions
     // distinct (λ, ζ) factors, the factor of each triplet, and whether fac[p] holds the current list's values
     private final double[] facLambda;
     private final int[] facZeta, tripFac;
@@ -93,8 +97,7 @@ final class CentreWorker {
             facLambda[e.getValue()] = e.getKey().get(0);
             facZeta[e.getValue()] = (int) Math.round(e.getKey().get(1));
         }
-        nXi = byXi.size();
-        double[][] lev = new double[nXi][];   // {E, c, first-seen index}
+        double[][] lev = new double[byXi.size()][];   // {E, c, first-seen index, ξ}
         List<int[]> trips = new ArrayList<>();
         q = 0;
         for (Map.Entry<Double, List<Integer>> e : byXi.entrySet()) {
@@ -103,19 +106,30 @@ final class CentreWorker {
                 DescriptorSpec.Angular a = spec.angular().get(t);
                 worst = Math.max(worst, a.zeta() * Math.log1p(Math.abs(a.lambda())));
             }
-            lev[q] = new double[] {xi2 * (logTau + worst) / 2, 2 / xi2, q};
+            lev[q] = new double[] {xi2 * (logTau + worst) / 2, 2 / xi2, q, e.getKey()};
             trips.add(e.getValue().stream().mapToInt(Integer::intValue).toArray());
             q++;
         }
         // decreasing E; ties in first-seen order (a stable, position-independent order)
         Arrays.sort(lev, (a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[2], b[2]));
-        levE = new double[nXi]; levC = new double[nXi]; levNext = new double[nXi]; levTrip = new int[nXi][];
         // e = (r_j² + r_k² + r_jk²)/2 < (rmax² + rmax² + 4 rmax²)/2 = 3 rmax² (with a margin for round-off)
         double eAll = 3 * spec.rmax() * spec.rmax() * (1 + 1e-12);
+        // a ξ that keeps every pair goes to a moment expansion when that is short (MomentLevel), the rest to pair levels
+        List<MomentLevel> mom = new ArrayList<>();
+        List<double[]> pairLev = new ArrayList<>();
+        for (double[] l : lev) {
+            int[] tr = trips.get((int) l[2]);
+            MomentLevel ml = l[0] >= eAll ? MomentLevel.plan(spec, l[3], tr, lanes) : null;
+            if (ml != null) mom.add(ml);
+            else pairLev.add(l);
+        }
+        moment = mom.toArray(new MomentLevel[0]);
+        nXi = pairLev.size();
+        levE = new double[nXi]; levC = new double[nXi]; levNext = new double[nXi]; levTrip = new int[nXi][];
         for (q = 0; q < nXi; q++) {
-            levE[q] = lev[q][0];
-            levC[q] = lev[q][1];
-            levTrip[q] = trips.get((int) lev[q][2]);
+            levE[q] = pairLev.get(q)[0];
+            levC[q] = pairLev.get(q)[1];
+            levTrip[q] = trips.get((int) pairLev.get(q)[2]);
         }
         for (q = 0; q < nXi; q++) {
             double next = q + 1 < nXi ? levE[q + 1] : Double.POSITIVE_INFINITY;
@@ -167,11 +181,13 @@ final class CentreWorker {
     private void angular(double[] out, int off) {
         double[] x = nb.x, y = nb.y, z = nb.z, r = nb.r, r2 = nb.r2, ir = nb.ir;
         Arrays.fill(acc, 0.0);
+        for (MomentLevel m : moment) m.compute(nb, kernel, acc, nTrip);
         int pair = 0;
         for (int a = 0; a < nSpecies; a++) {
             for (int b = a; b < nSpecies; b++, pair++) {
                 int bs = nb.start[b], be = nb.start[b + 1];
                 int accBase = pair * nTrip * lanes, n = 0;
+                if (nXi == 0) continue;
                 for (int j = nb.start[a], je = nb.start[a + 1]; j < je; j++) {
                     int k0 = a == b ? j + 1 : bs;
                     if (k0 >= be) continue;

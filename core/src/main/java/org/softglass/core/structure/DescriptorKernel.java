@@ -57,6 +57,17 @@ public interface DescriptorKernel {
     int level(double[] e, double[] cos, int n, double c, int count, double[] a0, double[] a1, double[] a2, double[] a3,
             double[] acc, int o0, int o1, int o2, int o3, double eNext);
 
+    /**
+     * Weighted Cartesian moments of the neighbours k in [from, to) (monomials in {@link Monomials} order): for
+     * each weight set s &lt; w.length and each monomial i in [lo[s], hi[s]), adds
+     * {@code Σ_k w[s][k] · x_k^a y_k^b z_k^c} (monomial i = x^a y^b z^c of the displacement, σ^(a+b+c)) to the
+     * lane accumulators {@code acc[s][i · lanes() ..]}; the caller adds the lanes in ascending order.
+     * {@code scratch} holds at least {@code 4 · max hi · lanes()} doubles, every hi[s] is a degree boundary
+     * {@link Monomials#start}; the w[s] obey the padding contract like x, y, z. Modifies acc and scratch.
+     */
+    void moments(double[] x, double[] y, double[] z, int from, int to, double[][] w, int[] lo, int[] hi,
+            double[] scratch, double[][] acc);
+
     /** Radial sum {@code Σ_{k in [from, to)} exp(−(r[k] − mu)² · invW)}. */
     double radialSum(double[] r, int from, int to, double mu, double invW);
 

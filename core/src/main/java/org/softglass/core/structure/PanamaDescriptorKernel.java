@@ -197,6 +197,67 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
         return compact ? at : n;
     }
 
+    /** Blocks of L neighbours per pass of {@link #moments}: each accumulator load/store serves MB blocks. */
+    static final int MB = 4;
+
+    @Override
+    public void moments(double[] x, double[] y, double[] z, int from, int to, double[][] w, int[] lo, int[] hi,
+            double[] scratch, double[][] acc) {
+        int nm = 0;
+        for (int h : hi) nm = Math.max(nm, h);
+        int maxDegree = 0;
+        while (Monomials.start(maxDegree + 1) < nm) maxDegree++;
+        // scratch: per block b (stride nm·L) monomial i at i, one vector each; blocks past `to` keep stale (finite)
+        // values and get weight 0
+        int stride = nm * L;
+        DoubleVector one = DoubleVector.broadcast(S, 1.0), zero = DoubleVector.zero(S);
+        for (int k0 = from; k0 < to; k0 += MB * L) {
+            int nb = Math.min(MB, (to - k0 + L - 1) / L);
+            for (int b = 0, o = 0; b < nb; b++, o += stride) {
+                int k = k0 + b * L;
+                monomials(DoubleVector.fromArray(S, x, k), DoubleVector.fromArray(S, y, k), DoubleVector.fromArray(S, z, k),
+                        one, maxDegree, scratch, o);
+            }
+            for (int s = 0; s < w.length; s++) {
+                double[] ws = w[s], as = acc[s];
+                DoubleVector w0 = weight(ws, k0, to, zero), w1 = weight(ws, k0 + L, to, zero),
+                        w2 = weight(ws, k0 + 2 * L, to, zero), w3 = weight(ws, k0 + 3 * L, to, zero);
+                for (int i = lo[s], e = hi[s]; i < e; i++) {
+                    int oi = i * L;
+                    DoubleVector a = DoubleVector.fromArray(S, as, oi);
+                    a = w0.fma(DoubleVector.fromArray(S, scratch, oi), a);
+                    a = w1.fma(DoubleVector.fromArray(S, scratch, stride + oi), a);
+                    a = w2.fma(DoubleVector.fromArray(S, scratch, 2 * stride + oi), a);
+                    a = w3.fma(DoubleVector.fromArray(S, scratch, 3 * stride + oi), a);
+                    a.intoArray(as, oi);
+                }
+            }
+        }
+    }
+
+    /**
+     * The monomials of degree ≤ maxDegree of (x, y, z) in {@link Monomials} order into scratch[o ..], one vector
+     * each, by the block recurrence of that order (streams over the previous degree: no index arrays).
+     */
+    private static void monomials(DoubleVector x, DoubleVector y, DoubleVector z, DoubleVector one, int maxDegree,
+            double[] scratch, int o) {
+        one.intoArray(scratch, o);
+        for (int p = 1; p <= maxDegree; p++) {
+            int src = o + Monomials.start(p - 1) * L, dst = o + Monomials.start(p) * L, d = p * (p + 1) / 2;
+            for (int q = 0; q < d * L; q += L) DoubleVector.fromArray(S, scratch, src + q).mul(x).intoArray(scratch, dst + q);
+            int sy = src + (d - p) * L, dy = dst + d * L;
+            for (int q = 0; q < p * L; q += L) DoubleVector.fromArray(S, scratch, sy + q).mul(y).intoArray(scratch, dy + q);
+            DoubleVector.fromArray(S, scratch, src + (d - 1) * L).mul(z).intoArray(scratch, dy + p * L);
+        }
+    }
+
+    /** The weights w[k .. k+L) with the lanes at or past `to` zeroed (all zero when k ≥ to: nothing is read). */
+    private static DoubleVector weight(double[] w, int k, int to, DoubleVector zero) {
+        if (k >= to) return zero;
+        DoubleVector v = DoubleVector.fromArray(S, w, k);
+        return k + L > to ? v.blend(0.0, S.indexInRange(k, to).not()) : v;
+    }
+
     private static final double LOG2E = 1.4426950408889634;
     private static final double LN2_HI = 0.6931471803691238, LN2_LO = 1.9082149292705877e-10;
     private static final double MAGIC = 0x1.8p52;

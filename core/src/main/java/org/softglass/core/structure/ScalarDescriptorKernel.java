@@ -72,6 +72,23 @@ public final class ScalarDescriptorKernel implements DescriptorKernel {
     }
 
     @Override
+    public void moments(double[] x, double[] y, double[] z, int from, int to, double[][] w, int[] lo, int[] hi,
+            double[] scratch, double[][] acc) {
+        int nm = 0;
+        for (int h : hi) nm = Math.max(nm, h);
+        int maxDegree = 0;
+        while (Monomials.start(maxDegree + 1) < nm) maxDegree++;
+        for (int k = from; k < to; k++) {
+            Monomials.fill(x[k], y[k], z[k], maxDegree, scratch);
+            for (int s = 0; s < w.length; s++) {
+                double ws = w[s][k];
+                double[] as = acc[s];
+                for (int i = lo[s]; i < hi[s]; i++) as[i] += ws * scratch[i];
+            }
+        }
+    }
+
+    @Override
     public double radialSum(double[] r, int from, int to, double mu, double invW) {
         double s = 0;
         for (int k = from; k < to; k++) {

@@ -99,6 +99,40 @@ class KernelAgreementTest {
         }
     }
 
+    @Test
+    void momentsAgreeOnEveryTailLength() {
+        SplittableRandom rnd = new SplittableRandom(9);
+        int cap = 90, pad = 16, deg = 6, nm = Monomials.start(deg + 1);
+        double[] x = rand(rnd, cap + pad, -3, 3), y = rand(rnd, cap + pad, -3, 3), z = rand(rnd, cap + pad, -3, 3);
+        double[][] w = {rand(rnd, cap + pad, 0, 1), rand(rnd, cap + pad, -1, 1), rand(rnd, cap + pad, 0, 2)};
+        int[] lo = {0, Monomials.start(1), Monomials.start(2)}, hi = {Monomials.start(5), Monomials.start(6), nm};
+        for (int from = 0; from < 9; from++) {
+            for (int to = from; to <= cap; to += to < 40 ? 1 : 7) {
+                double[][] a1 = new double[3][nm * SC.lanes()], a2 = new double[3][nm * PA.lanes()];
+                SC.moments(x, y, z, from, to, w, lo, hi, new double[4 * nm * SC.lanes()], a1);
+                PA.moments(x, y, z, from, to, w, lo, hi, new double[4 * nm * PA.lanes()], a2);
+                for (int s = 0; s < 3; s++) {
+                    for (int i = 0; i < nm; i++) {
+                        double v = 0, abs = 0;
+                        for (int l = 0; l < PA.lanes(); l++) v += a2[s][i * PA.lanes() + l];
+                        for (int k = from; k < to; k++) {
+                            double[] m = new double[nm];
+                            Monomials.fill(x[k], y[k], z[k], deg, m);
+                            abs += Math.abs(w[s][k] * m[i]);
+                        }
+                        boolean used = i >= lo[s] && i < hi[s];
+                        if (!used) {
+                            assertEquals(0.0, v, "moment outside [lo, hi) untouched");
+                            continue;
+                        }
+                        // ≤ 90 terms of either sign: round-off ≤ ~100 ε of their absolute sum
+                        assertEquals(a1[s][i], v, 1e-13 * abs, "moment " + i + " of set " + s + ", [" + from + ", " + to + ")");
+                    }
+                }
+            }
+        }
+    }
+
     private static double[] rand(SplittableRandom rnd, int n, double lo, double hi) {
         double[] v = new double[n];
         for (int k = 0; k < n; k++) v[k] = lo + (hi - lo) * rnd.nextDouble();
