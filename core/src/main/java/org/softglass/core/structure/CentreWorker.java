@@ -18,10 +18,11 @@ import java.util.Map;
  * keeps a pair for ξ iff {@code c e ≤ T_ξ = ln(1/τ) + max ζ ln(1 + |λ|)} over the triplets of that ξ, i.e.
  * iff {@code e ≤ E_ξ = ξ² T_ξ / 2}: a threshold on e alone, so the kept sets of the distinct ξ are nested.
  * The ξ are visited in order of decreasing E_ξ ("levels"); each level sums its triplets over the list
- * ({@link DescriptorKernel#level}: one exp per pair serves every (λ, ζ) of that ξ, the factors
- * (1 + λ cos θ)^ζ computed once per distinct (λ, ζ) for the current list and reused by the next levels
- * until the list shrinks) and compacts the list in place to the pairs with e ≤ E of the next level, so
- * every pair is evaluated only for the ξ that keep it.
+ * (one exp per pair serves every (λ, ζ) of that ξ: a level whose ζ are all ≤ 2 accumulates the power sums
+ * Σ w cos^l, l ≤ 2, and combines them by the binomial expansion ({@link DescriptorKernel#levelPowerSums});
+ * otherwise {@link DescriptorKernel#level} reads the factors (1 + λ cos θ)^ζ, computed once per distinct
+ * (λ, ζ) for the current list and reused by the next levels until the list shrinks) and compacts the list
+ * in place to the pairs with e ≤ E of the next level, so every pair is evaluated only for the ξ that keep it.
  * Compaction is skipped where it cannot remove anything: e ≤ 3 rmax² for every pair (r_jk &lt; 2 rmax).
  * The list is filled with the pairs of consecutive j until it holds {@link #CHUNK} pairs, then the levels
  * run over it; partners k of j stop at the first k whose bound {@code (r_j² + r_k² + max(0, r_k − r_j)²)/2}
@@ -48,6 +49,8 @@ final class CentreWorker {
     private final int nXi;
     private final double[] levC, levE, levNext;
     private final int[][] levTrip;
+    private final boolean[] levPoly;   // every ζ of the level ≤ 2: power sums S_0, S_1, S_2 (levelPowerSums)
+    private double[] pacc;             // their lane accumulators: [(pair · nXi + q) · 3 + l] · lanes + lane
     private final double pairMax, boundMax;
     private final MomentLevel[] moment;   // the ξ evaluated by moment expansions
     // distinct (λ, ζ) factors, the factor of each triplet, and whether fac[p] holds the current list's values
@@ -126,11 +129,14 @@ final class CentreWorker {
         moment = mom.toArray(new MomentLevel[0]);
         nXi = pairLev.size();
         levE = new double[nXi]; levC = new double[nXi]; levNext = new double[nXi]; levTrip = new int[nXi][];
+        levPoly = new boolean[nXi];
         for (q = 0; q < nXi; q++) {
             levE[q] = pairLev.get(q)[0];
             levC[q] = pairLev.get(q)[1];
             levTrip[q] = trips.get((int) pairLev.get(q)[2]);
+            levPoly[q] = Arrays.stream(levTrip[q]).allMatch(t -> spec.angular().get(t).zeta() <= 2);
         }
+        pacc = new double[spec.pairCount() * nXi * 3 * lanes];
         for (q = 0; q < nXi; q++) {
             double next = q + 1 < nXi ? levE[q + 1] : Double.POSITIVE_INFINITY;
             levNext[q] = next >= eAll || next >= levE[q] ? Double.POSITIVE_INFINITY : next;
@@ -181,6 +187,7 @@ final class CentreWorker {
     private void angular(double[] out, int off) {
         double[] x = nb.x, y = nb.y, z = nb.z, r = nb.r, r2 = nb.r2, ir = nb.ir;
         Arrays.fill(acc, 0.0);
+        Arrays.fill(pacc, 0.0);
         for (MomentLevel m : moment) m.compute(nb, kernel, acc, nTrip);
         int pair = 0;
         for (int a = 0; a < nSpecies; a++) {
@@ -195,13 +202,14 @@ final class CentreWorker {
                     if (kmax == k0) continue;
                     n = kernel.pairs(x[j], y[j], z[j], r2[j], ir[j], x, y, z, r2, ir, k0, kmax, pairMax, le, lc, n);
                     if (n >= CHUNK) {
-                        levels(n, accBase);
+                        levels(n, accBase, pair);
                         n = 0;
                     }
                 }
-                levels(n, accBase);
+                levels(n, accBase, pair);
             }
         }
+        combinePowerSums();
         for (int c = 0, cols = spec.pairCount() * nTrip; c < cols; c++) {
             double s = 0;
             for (int l = 0; l < lanes; l++) s += acc[c * lanes + l];
@@ -209,11 +217,24 @@ final class CentreWorker {
         }
     }
 
-    /** Runs the levels over the pair list [0, n): each ξ's sums, then the compaction to the next ξ's pairs. */
-    private void levels(int n, int accBase) {
+    /**
+     * Runs the levels over the pair list [0, n) of species pair {@code pair}: each ξ's sums, then the compaction
+     * to the next ξ's pairs. A level whose ζ are all ≤ 2 accumulates the power sums Σ w cos^l, l ≤ 2
+     * ({@link DescriptorKernel#levelPowerSums}, combined by {@link #combinePowerSums}); the others read the
+     * factors (1 + λ cos)^ζ from arrays ({@link DescriptorKernel#power}), computed once per distinct (λ, ζ) and list.
+     */
+    private void levels(int n, int accBase, int pair) {
         Arrays.fill(facValid, false);
         for (int q = 0; q < nXi && n > 0; q++) {
             int[] trips = levTrip[q];
+            int m;
+            if (levPoly[q]) {
+                int o = (pair * nXi + q) * 3 * lanes;
+                m = kernel.levelPowerSums(le, lc, n, levC[q], pacc, o, o + lanes, o + 2 * lanes, levNext[q]);
+                if (m != n) Arrays.fill(facValid, false);
+                n = m;
+                continue;
+            }
             for (int t : trips) {
                 int p = tripFac[t];
                 if (!facValid[p]) {
@@ -225,11 +246,34 @@ final class CentreWorker {
                 int left = trips.length - t, cnt = left >= 4 ? 4 : left >= 2 ? 2 : 1;
                 int t0 = trips[t], t1 = cnt > 1 ? trips[t + 1] : t0, t2 = cnt > 2 ? trips[t + 2] : t0, t3 = cnt > 2 ? trips[t + 3] : t0;
                 double next = t + cnt == trips.length ? levNext[q] : Double.POSITIVE_INFINITY;
-                int m = kernel.level(le, lc, n, levC[q], cnt, fac[tripFac[t0]], fac[tripFac[t1]], fac[tripFac[t2]], fac[tripFac[t3]],
+                m = kernel.level(le, lc, n, levC[q], cnt, fac[tripFac[t0]], fac[tripFac[t1]], fac[tripFac[t2]], fac[tripFac[t3]],
                         acc, accBase + t0 * lanes, accBase + t1 * lanes, accBase + t2 * lanes, accBase + t3 * lanes, next);
                 if (m != n) Arrays.fill(facValid, false);   // the list shrank: factors are recomputed for it
                 n = m;
                 t += cnt;
+            }
+        }
+    }
+
+    /**
+     * Adds the power-sum levels' features to the lane accumulators, lane by lane:
+     * {@code Σ w (1 + λ cos)^ζ = S_0 + ζ λ S_1 + [ζ = 2] λ² S_2} (exact binomial expansion for ζ ≤ 2; round-off
+     * ≤ a few ε · Σ w (1 + |λ cos|)^ζ, the same order as evaluating (1 + λ cos)^ζ per pair).
+     */
+    private void combinePowerSums() {
+        for (int pair = 0, pairs = spec.pairCount(); pair < pairs; pair++) {
+            for (int q = 0; q < nXi; q++) {
+                if (!levPoly[q]) continue;
+                int o = (pair * nXi + q) * 3 * lanes;
+                for (int t : levTrip[q]) {
+                    double la = facLambda[tripFac[t]];
+                    int z = facZeta[tripFac[t]];
+                    double c1 = z * la, c2 = z == 2 ? la * la : 0;
+                    int a = (pair * nTrip + t) * lanes;
+                    for (int l = 0; l < lanes; l++) {
+                        acc[a + l] += pacc[o + l] + c1 * pacc[o + lanes + l] + c2 * pacc[o + 2 * lanes + l];
+                    }
+                }
             }
         }
     }

@@ -58,6 +58,17 @@ public interface DescriptorKernel {
             double[] acc, int o0, int o1, int o2, int o3, double eNext);
 
     /**
+     * One ξ over the pair list {@code (e, cos)[0, n)} as power sums, for triplets with ζ ≤ 2: with
+     * {@code w = exp(−c e[m])} adds {@code Σ_m w}, {@code Σ_m w cos[m]} and {@code Σ_m w cos[m]²} to the lane
+     * accumulators {@code acc[o0 ..]}, {@code acc[o1 ..]}, {@code acc[o2 ..]} (the caller combines them lane by
+     * lane as Σ_l C(ζ,l) λ^l S_l = Σ w (1 + λ cos)^ζ); then compacts like {@link #level}. Same range
+     * condition on c e as {@link #level}.
+     *
+     * @return the list length after compaction (n when eNext is +∞)
+     */
+    int levelPowerSums(double[] e, double[] cos, int n, double c, double[] acc, int o0, int o1, int o2, double eNext);
+
+    /**
      * Weighted Cartesian moments of the neighbours k in [from, to) (monomials in {@link Monomials} order): for
      * each weight set s &lt; w.length and each monomial i in [lo[s], hi[s]), adds
      * {@code Σ_k w[s][k] · x_k^a y_k^b z_k^c} (monomial i = x^a y^b z^c of the displacement, σ^(a+b+c)) to the

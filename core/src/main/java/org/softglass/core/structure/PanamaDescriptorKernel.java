@@ -123,6 +123,36 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
         return sums1(e, cos, nc, n, a0, acc, o0, eNext);
     }
 
+    @Override
+    public int levelPowerSums(double[] ev, double[] cv, int n, double c, double[] acc, int o0, int o1, int o2, double eNext) {
+        if (n <= 0) return 0;
+        boolean compact = eNext != Double.POSITIVE_INFINITY;
+        double nc = -c;
+        int full = n / L * L, at = 0;
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0;
+        int k = 0;
+        for (; k < full; k += L) {
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), cs = DoubleVector.fromArray(S, cv, k), w = exp(e.mul(nc)), wc = w.mul(cs);
+            s0 = s0.add(w);
+            s1 = s1.add(wc);
+            s2 = wc.fma(cs, s2);
+            if (compact) at = append(e, cs, e.compare(VectorOperators.LE, eNext), ev, cv, at);
+        }
+        if (k < n) {
+            VectorMask<Double> in = S.indexInRange(k, n);
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), cs = DoubleVector.fromArray(S, cv, k);
+            DoubleVector w = exp(e.mul(nc)).blend(0.0, in.not()), wc = w.mul(cs);
+            s0 = s0.add(w);
+            s1 = s1.add(wc);
+            s2 = wc.fma(cs, s2);
+            if (compact) at = append(e, cs, e.compare(VectorOperators.LE, eNext).and(in), ev, cv, at);
+        }
+        DoubleVector.fromArray(S, acc, o0).add(s0).intoArray(acc, o0);
+        DoubleVector.fromArray(S, acc, o1).add(s1).intoArray(acc, o1);
+        DoubleVector.fromArray(S, acc, o2).add(s2).intoArray(acc, o2);
+        return compact ? at : n;
+    }
+
     private static int sums4(double[] ev, double[] cv, double nc, int n, double[] a0, double[] a1, double[] a2, double[] a3,
             double[] acc, int o0, int o1, int o2, int o3, double eNext) {
         boolean compact = eNext != Double.POSITIVE_INFINITY;

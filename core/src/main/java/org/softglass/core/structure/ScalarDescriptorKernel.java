@@ -60,6 +60,27 @@ public final class ScalarDescriptorKernel implements DescriptorKernel {
         return compact ? at : n;
     }
 
+    @Override
+    public int levelPowerSums(double[] e, double[] cos, int n, double c, double[] acc, int o0, int o1, int o2, double eNext) {
+        boolean compact = eNext != Double.POSITIVE_INFINITY;
+        double s0 = 0, s1 = 0, s2 = 0, nc = -c;
+        int at = 0;
+        for (int m = 0; m < n; m++) {
+            double em = e[m], cm = cos[m], w = Math.exp(em * nc), wc = w * cm;
+            s0 += w;
+            s1 += wc;
+            s2 += wc * cm;
+            if (compact && em <= eNext) {
+                cos[at] = cm;
+                e[at++] = em;
+            }
+        }
+        acc[o0] += s0;
+        acc[o1] += s1;
+        acc[o2] += s2;
+        return compact ? at : n;
+    }
+
     /** b^n for n ≥ 1 by binary exponentiation. */
     static double ipow(double b, int n) {
         double r = 1;

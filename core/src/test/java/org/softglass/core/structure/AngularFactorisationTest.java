@@ -218,4 +218,25 @@ class AngularFactorisationTest {
             }
         }
     }
+
+    /**
+     * Neighbours on two opposite rays only (jittered by 1e-7): every pair has cos θ ≈ ±1, so the factors
+     * (1 ± cos θ)^ζ are ≈ 0 or ≈ 2^ζ and the power sums of the ζ ≤ 2 levels (Σ w, Σ w cos, Σ w cos²) cancel
+     * almost completely for some columns; the rows must still equal the oracle within its tolerance.
+     */
+    @Test
+    void collinearNeighboursWherePowerSumsCancel() {
+        Box box = Box.cubic(12.0);
+        List<double[]> extra = new ArrayList<>();
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int k = 0; k < 8; k++) {
+            double r = 1.0 + 0.55 * k;
+            extra.add(new double[] {r, 1e-7 * rnd.nextDouble(), 1e-7 * rnd.nextDouble(), k % 3 == 0 ? 1 : 0});
+            extra.add(new double[] {-r - 0.2, 1e-7 * rnd.nextDouble(), 1e-7 * rnd.nextDouble(), k % 2});
+        }
+        try (ParticleStore p = config(box, extra, 0, 3)) {
+            for (String preset : new String[] {"ka-266", "ss-166"}) check(DescriptorSpec.preset(preset), box, p, preset + " collinear");
+            check(DescriptorSpec.preset("ka-266").withTolerance(1e-120), box, p, "ka-266 tau 1e-120 collinear");
+        }
+    }
 }

@@ -93,6 +93,24 @@ class KernelAgreementTest {
                         }
                     }
                 }
+                for (double next : new double[] {Double.POSITIVE_INFINITY, 17.0}) {
+                    double[] acc1 = new double[3 * SC.lanes()], acc2 = new double[3 * PA.lanes()];
+                    double[] e1 = ev.clone(), e2 = ev.clone(), c1 = cv.clone(), c2 = cv.clone();
+                    int m1 = SC.levelPowerSums(e1, c1, n, 0.31, acc1, 0, 1, 2, next);
+                    int m2 = PA.levelPowerSums(e2, c2, n, 0.31, acc2, 0, PA.lanes(), 2 * PA.lanes(), next);
+                    for (int l = 0; l < 3; l++) {
+                        double s2 = 0, abs = 0;
+                        for (int q = 0; q < PA.lanes(); q++) s2 += acc2[l * PA.lanes() + q];
+                        for (int k = 0; k < n; k++) abs += Math.exp(-0.31 * ev[k]) * Math.pow(Math.abs(cv[k]), l);
+                        // ≤ 80 terms (of either sign for l = 1): round-off ≤ 80 ε of their absolute sum; exp ≤ 1e-15
+                        assertEquals(acc1[l], s2, 1e-13 * abs, "power sum " + l);
+                    }
+                    assertEquals(m1, m2, "pairs kept by the power-sum compaction");
+                    for (int k = 0; k < m1; k++) {
+                        assertEquals(e1[k], e2[k], "power-sum compacted e");
+                        assertEquals(c1[k], c2[k], "power-sum compacted cos");
+                    }
+                }
                 assertEquals(SC.radialSum(r, from, to, 2.1, 40.0), PA.radialSum(r, from, to, 2.1, 40.0),
                         1e-13 * Math.max(1e-300, SC.radialSum(r, from, to, 2.1, 40.0)), "radialSum");
             }
