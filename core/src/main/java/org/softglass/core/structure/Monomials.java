@@ -39,6 +39,14 @@ final class Monomials {
         }
     }
 
+    /** The smallest degree P whose monomials (indices below start(P + 1)) cover every index below max(hi). */
+    static int degreeCovering(int[] hi) {
+        int nm = 0, p = 0;
+        for (int h : hi) nm = Math.max(nm, h);
+        while (start(p + 1) < nm) p++;
+        return p;
+    }
+
     /** Index of the first monomial of degree p. */
     static int start(int p) { return p * (p + 1) * (p + 2) / 6; }
 

@@ -233,10 +233,7 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
     @Override
     public void moments(double[] x, double[] y, double[] z, int from, int to, double[][] w, int[] lo, int[] hi,
             double[] scratch, double[][] acc) {
-        int nm = 0;
-        for (int h : hi) nm = Math.max(nm, h);
-        int maxDegree = 0;
-        while (Monomials.start(maxDegree + 1) < nm) maxDegree++;
+        int maxDegree = Monomials.degreeCovering(hi), nm = Monomials.start(maxDegree + 1);
         // scratch: per block b (stride nm·L) monomial i at i, one vector each; blocks past `to` keep stale (finite)
         // values and get weight 0
         int stride = nm * L;

@@ -95,10 +95,7 @@ public final class ScalarDescriptorKernel implements DescriptorKernel {
     @Override
     public void moments(double[] x, double[] y, double[] z, int from, int to, double[][] w, int[] lo, int[] hi,
             double[] scratch, double[][] acc) {
-        int nm = 0;
-        for (int h : hi) nm = Math.max(nm, h);
-        int maxDegree = 0;
-        while (Monomials.start(maxDegree + 1) < nm) maxDegree++;
+        int maxDegree = Monomials.degreeCovering(hi), nm = Monomials.start(maxDegree + 1);
         for (int k = from; k < to; k++) {
             Monomials.fill(x[k], y[k], z[k], maxDegree, scratch);
             for (int s = 0; s < w.length; s++) {

@@ -31,7 +31,6 @@ class AngularFactorisationTest {
     /** A centre (slot 0, species A) at the box centre, {@code extra} placed neighbours, {@code random} random ones. */
     private static ParticleStore config(Box box, List<double[]> extra, int random, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        double c = box.lx() / 2;
         List<double[]> pts = new ArrayList<>();
         pts.add(new double[] {0, 0, 0, 0});
         pts.addAll(extra);
@@ -46,6 +45,12 @@ class AngularFactorisationTest {
             }
             if (far) pts.add(new double[] {x, y, z, rnd.nextDouble() < 0.8 ? 0 : 1});
         }
+        return store(box, pts);
+    }
+
+    /** Particles at the box centre plus the offsets {x, y, z, species} of pts (ids 1, 2, …). */
+    static ParticleStore store(Box box, List<double[]> pts) {
+        double c = box.lx() / 2;
         ParticleStore p = ParticleStore.allocate(pts.size());
         for (int i = 0; i < pts.size(); i++) {
             double[] q = pts.get(i);

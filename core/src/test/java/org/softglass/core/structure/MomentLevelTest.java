@@ -139,14 +139,6 @@ class MomentLevelTest {
             }
             if (far) pts.add(q);
         }
-        ParticleStore p = ParticleStore.allocate(pts.size());
-        double c = box.lx() / 2;
-        for (int i = 0; i < pts.size(); i++) {
-            double[] q = pts.get(i);
-            p.setPosition(i, c + q[0], c + q[1], c + q[2]);
-            p.setSpecies(i, (int) q[3]);
-            p.setId(i, i + 1);
-        }
-        return p;
+        return AngularFactorisationTest.store(box, pts);
     }
 }
