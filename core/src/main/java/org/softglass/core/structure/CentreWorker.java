@@ -19,8 +19,9 @@ import java.util.Map;
  * iff {@code e ≤ E_ξ = ξ² T_ξ / 2}: a threshold on e alone, so the kept sets of the distinct ξ are nested.
  * The ξ are visited in order of decreasing E_ξ ("levels"); each level sums its triplets over the list
  * (one exp per pair serves every (λ, ζ) of that ξ: a level whose ζ are all ≤ 2 accumulates the power sums
- * Σ w cos^l, l ≤ 2, and combines them by the binomial expansion ({@link DescriptorKernel#levelPowerSums});
- * otherwise {@link DescriptorKernel#level} reads the factors (1 + λ cos θ)^ζ, computed once per distinct
+ * Σ w cos^l, l ≤ 2, and combines them by the binomial expansion ({@link DescriptorKernel#levelPowerSums}); a
+ * level with one λ and ζ among 1, 2, 4, 8, 16 builds them by squaring in the loop
+ * ({@link DescriptorKernel#levelChain}); otherwise {@link DescriptorKernel#level} reads the factors (1 + λ cos θ)^ζ, computed once per distinct
  * (λ, ζ) for the current list and reused by the next levels until the list shrinks) and compacts the list
  * in place to the pairs with e ≤ E of the next level, so every pair is evaluated only for the ξ that keep it.
  * Compaction is skipped where it cannot remove anything: e ≤ 3 rmax² for every pair (r_jk &lt; 2 rmax).
@@ -50,6 +51,8 @@ final class CentreWorker {
     private final double[] levC, levE, levNext;
     private final int[][] levTrip;
     private final boolean[] levPoly;   // every ζ of the level ≤ 2: power sums S_0, S_1, S_2 (levelPowerSums)
+    private final boolean[] levChain;  // else one λ and distinct ζ among 1, 2, 4, 8, 16: levelChain
+    private final int[][] chainTrip;   // for those, the triplet of ζ = 1, 2, 4, 8, 16 (−1: none)
     private double[] pacc;             // their lane accumulators: [(pair · nXi + q) · 3 + l] · lanes + lane
     private final double pairMax, boundMax;
     private final MomentLevel[] moment;   // the ξ evaluated by moment expansions
@@ -130,11 +133,16 @@ final class CentreWorker {
         nXi = pairLev.size();
         levE = new double[nXi]; levC = new double[nXi]; levNext = new double[nXi]; levTrip = new int[nXi][];
         levPoly = new boolean[nXi];
+        levChain = new boolean[nXi];
+        chainTrip = new int[nXi][];
         for (q = 0; q < nXi; q++) {
             levE[q] = pairLev.get(q)[0];
             levC[q] = pairLev.get(q)[1];
             levTrip[q] = trips.get((int) pairLev.get(q)[2]);
             levPoly[q] = Arrays.stream(levTrip[q]).allMatch(t -> spec.angular().get(t).zeta() <= 2);
+            levChain[q] = !levPoly[q] && chain(spec, levTrip[q]);
+            chainTrip[q] = new int[] {-1, -1, -1, -1, -1};
+            if (levChain[q]) for (int t : levTrip[q]) chainTrip[q][Integer.numberOfTrailingZeros(spec.angular().get(t).zeta())] = t;
         }
         pacc = new double[spec.pairCount() * nXi * 3 * lanes];
         for (q = 0; q < nXi; q++) {
@@ -235,6 +243,15 @@ final class CentreWorker {
                 n = m;
                 continue;
             }
+            if (levChain[q]) {
+                int[] ct = chainTrip[q];   // the triplet of ζ = 1, 2, 4, 8, 16, or −1
+                m = kernel.levelChain(le, lc, n, levC[q], facLambda[tripFac[trips[0]]], acc, chainOffset(ct[0], accBase),
+                        chainOffset(ct[1], accBase), chainOffset(ct[2], accBase), chainOffset(ct[3], accBase),
+                        chainOffset(ct[4], accBase), levNext[q]);
+                if (m != n) Arrays.fill(facValid, false);
+                n = m;
+                continue;
+            }
             for (int t : trips) {
                 int p = tripFac[t];
                 if (!facValid[p]) {
@@ -254,6 +271,20 @@ final class CentreWorker {
             }
         }
     }
+
+    /** Whether the triplets share one λ and have distinct ζ among 1, 2, 4, 8, 16 (a {@link DescriptorKernel#levelChain} level). */
+    private static boolean chain(DescriptorSpec spec, int[] trips) {
+        int seen = 0;
+        for (int t : trips) {
+            DescriptorSpec.Angular a = spec.angular().get(t);
+            int z = a.zeta();
+            if (a.lambda() != spec.angular().get(trips[0]).lambda() || Integer.bitCount(z) != 1 || z > 16 || (seen & z) != 0) return false;
+            seen |= z;
+        }
+        return true;
+    }
+
+    private int chainOffset(int trip, int accBase) { return trip < 0 ? -1 : accBase + trip * lanes; }
 
     /**
      * Adds the power-sum levels' features to the lane accumulators, lane by lane:

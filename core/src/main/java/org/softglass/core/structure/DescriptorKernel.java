@@ -69,6 +69,18 @@ public interface DescriptorKernel {
     int levelPowerSums(double[] e, double[] cos, int n, double c, double[] acc, int o0, int o1, int o2, double eNext);
 
     /**
+     * One ξ over the pair list {@code (e, cos)[0, n)} whose triplets share one λ and have distinct ζ among
+     * 1, 2, 4, 8, 16: with {@code w = exp(−c e[m])} and {@code b = 1 + lambda cos[m]}, adds {@code Σ_m w b^ζ}
+     * for ζ = 1, 2, 4, 8, 16 (b², b⁴, … by repeated squaring: the multiplications of {@link #power}) to the
+     * lane accumulators at {@code o1, o2, o4, o8, o16} (a negative offset: that sum is not wanted); then
+     * compacts like {@link #level}. Same range condition on c e as {@link #level}.
+     *
+     * @return the list length after compaction (n when eNext is +∞)
+     */
+    int levelChain(double[] e, double[] cos, int n, double c, double lambda, double[] acc, int o1, int o2, int o4, int o8,
+            int o16, double eNext);
+
+    /**
      * Weighted Cartesian moments of the neighbours k in [from, to) (monomials in {@link Monomials} order): for
      * each weight set s &lt; w.length and each monomial i in [lo[s], hi[s]), adds
      * {@code Σ_k w[s][k] · x_k^a y_k^b z_k^c} (monomial i = x^a y^b z^c of the displacement, σ^(a+b+c)) to the

@@ -153,6 +153,50 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
         return compact ? at : n;
     }
 
+    @Override
+    public int levelChain(double[] ev, double[] cv, int n, double c, double lambda, double[] acc, int o1, int o2, int o4, int o8,
+            int o16, double eNext) {
+        if (n <= 0) return 0;
+        boolean compact = eNext != Double.POSITIVE_INFINITY;
+        double nc = -c;
+        int full = n / L * L, at = 0;
+        DoubleVector s1 = DoubleVector.zero(S), s2 = s1, s4 = s1, s8 = s1, s16 = s1;
+        int k = 0;
+        for (; k < full; k += L) {
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), cs = DoubleVector.fromArray(S, cv, k), w = exp(e.mul(nc));
+            DoubleVector b = cs.mul(lambda).add(1.0), b2 = b.mul(b), b4 = b2.mul(b2), b8 = b4.mul(b4);
+            s1 = w.fma(b, s1);
+            s2 = w.fma(b2, s2);
+            s4 = w.fma(b4, s4);
+            s8 = w.fma(b8, s8);
+            s16 = w.fma(b8.mul(b8), s16);
+            if (compact) at = append(e, cs, e.compare(VectorOperators.LE, eNext), ev, cv, at);
+        }
+        if (k < n) {
+            VectorMask<Double> in = S.indexInRange(k, n);
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), cs = DoubleVector.fromArray(S, cv, k);
+            DoubleVector w = exp(e.mul(nc)).blend(0.0, in.not());
+            DoubleVector b = cs.mul(lambda).add(1.0), b2 = b.mul(b), b4 = b2.mul(b2), b8 = b4.mul(b4);
+            s1 = w.fma(b, s1);
+            s2 = w.fma(b2, s2);
+            s4 = w.fma(b4, s4);
+            s8 = w.fma(b8, s8);
+            s16 = w.fma(b8.mul(b8), s16);
+            if (compact) at = append(e, cs, e.compare(VectorOperators.LE, eNext).and(in), ev, cv, at);
+        }
+        addLanes(acc, o1, s1);
+        addLanes(acc, o2, s2);
+        addLanes(acc, o4, s4);
+        addLanes(acc, o8, s8);
+        addLanes(acc, o16, s16);
+        return compact ? at : n;
+    }
+
+    /** acc[o .. o + L) += s, unless o is negative (a sum that is not wanted). */
+    private static void addLanes(double[] acc, int o, DoubleVector s) {
+        if (o >= 0) DoubleVector.fromArray(S, acc, o).add(s).intoArray(acc, o);
+    }
+
     private static int sums4(double[] ev, double[] cv, double nc, int n, double[] a0, double[] a1, double[] a2, double[] a3,
             double[] acc, int o0, int o1, int o2, int o3, double eNext) {
         boolean compact = eNext != Double.POSITIVE_INFINITY;

@@ -81,6 +81,33 @@ public final class ScalarDescriptorKernel implements DescriptorKernel {
         return compact ? at : n;
     }
 
+    @Override
+    public int levelChain(double[] e, double[] cos, int n, double c, double lambda, double[] acc, int o1, int o2, int o4, int o8,
+            int o16, double eNext) {
+        boolean compact = eNext != Double.POSITIVE_INFINITY;
+        double s1 = 0, s2 = 0, s4 = 0, s8 = 0, s16 = 0, nc = -c;
+        int at = 0;
+        for (int m = 0; m < n; m++) {
+            double em = e[m], cm = cos[m], w = Math.exp(em * nc);
+            double b = 1 + lambda * cm, b2 = b * b, b4 = b2 * b2, b8 = b4 * b4;
+            s1 += w * b;
+            s2 += w * b2;
+            s4 += w * b4;
+            s8 += w * b8;
+            s16 += w * (b8 * b8);
+            if (compact && em <= eNext) {
+                cos[at] = cm;
+                e[at++] = em;
+            }
+        }
+        if (o1 >= 0) acc[o1] += s1;
+        if (o2 >= 0) acc[o2] += s2;
+        if (o4 >= 0) acc[o4] += s4;
+        if (o8 >= 0) acc[o8] += s8;
+        if (o16 >= 0) acc[o16] += s16;
+        return compact ? at : n;
+    }
+
     /** b^n for n ≥ 1 by binary exponentiation. */
     static double ipow(double b, int n) {
         double r = 1;

@@ -111,6 +111,33 @@ class KernelAgreementTest {
                         assertEquals(c1[k], c2[k], "power-sum compacted cos");
                     }
                 }
+                for (double next : new double[] {Double.POSITIVE_INFINITY, 17.0}) {
+                    int la = PA.lanes();
+                    double[] acc1 = new double[5], acc2 = new double[5 * la];
+                    double[] e1 = ev.clone(), e2 = ev.clone(), c1 = cv.clone(), c2 = cv.clone();
+                    // ζ = 8 not wanted: its accumulator stays untouched
+                    int m1 = SC.levelChain(e1, c1, n, 0.31, 0.8, acc1, 0, 1, 2, -1, 4, next);
+                    int m2 = PA.levelChain(e2, c2, n, 0.31, 0.8, acc2, 0, la, 2 * la, -1, 4 * la, next);
+                    int[] zs = {1, 2, 4, 8, 16};
+                    for (int t = 0; t < 5; t++) {
+                        double s2 = 0, want = 0;
+                        for (int q = 0; q < la; q++) s2 += acc2[t * la + q];
+                        for (int k = 0; k < n; k++) want += Math.exp(-0.31 * ev[k]) * ScalarDescriptorKernel.ipow(1 + 0.8 * cv[k], zs[t]);
+                        if (t == 3) {
+                            assertEquals(0.0, s2, "unwanted sum untouched");
+                            assertEquals(0.0, acc1[3], "unwanted sum untouched (scalar)");
+                            continue;
+                        }
+                        // positive terms, ≤ 80 of them: round-off ≤ 80 ε relative; exp ≤ 1e-15
+                        assertEquals(acc1[t], s2, 1e-13 * Math.abs(acc1[t]), "chain sum zeta " + zs[t]);
+                        assertEquals(want, acc1[t], 1e-13 * want, "chain sum zeta " + zs[t] + " against the direct sum");
+                    }
+                    assertEquals(m1, m2, "pairs kept by the chain compaction");
+                    for (int k = 0; k < m1; k++) {
+                        assertEquals(e1[k], e2[k], "chain compacted e");
+                        assertEquals(c1[k], c2[k], "chain compacted cos");
+                    }
+                }
                 assertEquals(SC.radialSum(r, from, to, 2.1, 40.0), PA.radialSum(r, from, to, 2.1, 40.0),
                         1e-13 * Math.max(1e-300, SC.radialSum(r, from, to, 2.1, 40.0)), "radialSum");
             }
