@@ -25,7 +25,9 @@ import java.util.Locale;
  * <p><b>Truncation.</b> A term is skipped only when an upper bound of it is below {@link #tolerance()} τ:
  * radial terms with {@code (r − μ)²/w > ln(1/τ)} (each skipped term &lt; τ); for each ξ, the angular pairs
  * with {@code (r_j² + r_k² + r_jk²)/ξ² > ln(1/τ) + ζ_max ln(1 + |λ|_max)} (max over the triplets of that ξ;
- * the left side is the Gaussian's exponent and (1+λcosθ)^ζ ≤ (1+|λ|)^ζ), so each skipped term is &lt; τ. The absolute error of a feature is therefore at most τ times the number of
+ * the left side is the Gaussian's exponent and (1+λcosθ)^ζ ≤ (1+|λ|)^ζ), so each skipped term is &lt; τ. A ξ
+ * that keeps every pair may instead be evaluated by a truncated moment expansion whose error per pair is ≤ τ
+ * (see {@code MomentLevel}), which the same bound covers. The absolute error of a feature is therefore at most τ times the number of
  * skipped terms: ≤ n τ (radial) and ≤ n(n−1)/2 · τ (angular) for n neighbours.
  *
  * @param name preset name, or null for a custom spec
