@@ -23,10 +23,11 @@ import java.util.Locale;
  * Species are LAMMPS types 1, 2, … named A, B, …; neighbours of a species not listed are ignored.
  *
  * <p><b>Truncation.</b> A term is skipped only when an upper bound of it is below {@link #tolerance()} τ:
- * radial terms with {@code (r − μ)²/w > ln(1/τ)} (each skipped term &lt; τ); angular pairs with
- * {@code (r_j² + r_k² + max(0, r_k − r_j)²)/ξ² > ln(1/τ) + ζ_max ln(1 + |λ|_max)} (the left side bounds
- * the Gaussian exponent from below since r_jk ≥ |r_k − r_j|, and (1+λcosθ)^ζ ≤ (1+|λ|)^ζ), so each
- * skipped term is &lt; τ. The absolute error of a feature is therefore at most τ times the number of
+ * radial terms with {@code (r − μ)²/w > ln(1/τ)} (each skipped term &lt; τ); for each ξ, the angular pairs
+ * with {@code (r_j² + r_k² + r_jk²)/ξ² > ln(1/τ) + ζ_max ln(1 + |λ|_max)} (max over the triplets of that ξ;
+ * the left side is the Gaussian's exponent and (1+λcosθ)^ζ ≤ (1+|λ|)^ζ), so each skipped term is &lt; τ. A ξ
+ * that keeps every pair may instead be evaluated by a truncated moment expansion whose error per pair is ≤ τ
+ * (see {@code MomentLevel}), which the same bound covers. The absolute error of a feature is therefore at most τ times the number of
  * skipped terms: ≤ n τ (radial) and ≤ n(n−1)/2 · τ (angular) for n neighbours.
  *
  * @param name preset name, or null for a custom spec
@@ -35,8 +36,8 @@ import java.util.Locale;
  * @param radial the (μ, w) entries, applied to every species
  * @param angular the (ξ, λ, ζ) triplets, applied to every species pair
  * @param tolerance τ of the truncation rule, in [1e-120, 1e-3]. The lower limit keeps every exponent the
- *     kernels evaluate within ±640 (ln(1e120) + 64 ln 2 = 320, doubled for f = exp(−2r²/ξ²)), inside the range
- *     of the Vector-API kernel's exp (|x| ≤ 708); 1e-120 already means no practical truncation.
+ *     kernels evaluate within ln(1e120) + 64 ln 2 ≈ 320.7 (angular pairs are evaluated only below that), inside
+ *     the range of the Vector-API kernel's exp (|x| ≤ 708); 1e-120 already means no practical truncation.
  */
 public record DescriptorSpec(String name, double rmax, int[] species, List<Radial> radial, List<Angular> angular,
                              double tolerance) {

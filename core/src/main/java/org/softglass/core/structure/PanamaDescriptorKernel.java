@@ -8,10 +8,10 @@ import org.softglass.core.simd.PanamaSupport;
 
 /**
  * Vector-API {@link DescriptorKernel} on {@link DoubleVector#SPECIES_PREFERRED} (8 doubles with
- * AVX-512). Element-wise loops run whole vectors up to the padding (see the interface's padding
- * contract); the reductions ({@link #gaussianSums}, {@link #radialSum}) run whole vectors up to
- * {@code to} and one last vector whose lanes at or beyond {@code to} are blended to zero, so padding
- * values never enter a sum. exp is the inline {@link #exp} (not {@link VectorOperators#EXP}, whose SVML
+ * AVX-512). {@link #pairs} runs whole vectors up to the padding (see the interface's padding contract) and
+ * packs the kept lanes with {@code compress}; the reductions ({@link #level}, {@link #radialSum}) run whole
+ * vectors up to the end and one last vector whose lanes at or beyond the end are blended to zero (and left
+ * out of the compaction), so padding values never enter a sum. exp is the inline {@link #exp} (not {@link VectorOperators#EXP}, whose SVML
  * intrinsic and Java fallback round differently, so results would depend on JIT state), and every other
  * operation is an IEEE operation of fixed order, so results are identical whether the code runs
  * interpreted or compiled: rows are bit-identical for every thread count. Stateless.
@@ -31,22 +31,43 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
     @Override public int lanes() { return L; }
 
     @Override
-    public void expScaled(double[] in, int from, int to, double c, double[] out) {
-        for (int k = from; k < to; k += L) {
-            exp(DoubleVector.fromArray(S, in, k).mul(c)).intoArray(out, k);
+    public int pairs(double xj, double yj, double zj, double r2j, double irj, double[] x, double[] y, double[] z,
+            double[] r2, double[] ir, int from, int to, double eMax, double[] e, double[] cos, int at) {
+        if (eMax == Double.POSITIVE_INFINITY) {
+            // every pair kept: plain stores (the lanes past `to` land in the list's padding)
+            for (int k = from, o = at; k < to; k += L, o += L) {
+                DoubleVector d = dot(xj, yj, zj, x, y, z, k);
+                DoubleVector.fromArray(S, r2, k).add(r2j).sub(d).intoArray(e, o);
+                d.mul(irj).mul(DoubleVector.fromArray(S, ir, k)).intoArray(cos, o);
+            }
+            return at + (to - from);
         }
+        for (int k = from; k < to; k += L) {
+            DoubleVector d = dot(xj, yj, zj, x, y, z, k);
+            DoubleVector ev = DoubleVector.fromArray(S, r2, k).add(r2j).sub(d);
+            VectorMask<Double> keep = ev.compare(VectorOperators.LE, eMax);
+            if (k + L > to) keep = keep.and(S.indexInRange(k, to));
+            at = append(ev, d.mul(irj).mul(DoubleVector.fromArray(S, ir, k)), keep, e, cos, at);
+        }
+        return at;
     }
 
-    @Override
-    public void dotCos(double xj, double yj, double zj, double irj, double[] x, double[] y, double[] z, double[] r2,
-            double[] ir, int from, int to, double[] s, double[] cos) {
-        for (int k = from; k < to; k += L) {
-            DoubleVector d = DoubleVector.fromArray(S, x, k).mul(xj)
-                    .add(DoubleVector.fromArray(S, y, k).mul(yj))
-                    .add(DoubleVector.fromArray(S, z, k).mul(zj));
-            DoubleVector.fromArray(S, r2, k).sub(d).intoArray(s, k);
-            d.mul(irj).mul(DoubleVector.fromArray(S, ir, k)).intoArray(cos, k);
-        }
+    /** r_j·r_k for the lanes k.. k+L: (xj x + yj y) + zj z, no FMA (the scalar kernel's rounding). */
+    private static DoubleVector dot(double xj, double yj, double zj, double[] x, double[] y, double[] z, int k) {
+        return DoubleVector.fromArray(S, x, k).mul(xj)
+                .add(DoubleVector.fromArray(S, y, k).mul(yj))
+                .add(DoubleVector.fromArray(S, z, k).mul(zj));
+    }
+
+    /**
+     * Stores the lanes of (ev, cv) selected by {@code keep}, packed and in lane order, at e[at..], cos[at..]
+     * (whole vectors: writes up to at + L); returns at plus their number. In-place compaction is safe
+     * because at never exceeds the position the vectors were loaded from.
+     */
+    private static int append(DoubleVector ev, DoubleVector cv, VectorMask<Double> keep, double[] e, double[] cos, int at) {
+        ev.compress(keep).intoArray(e, at);
+        cv.compress(keep).intoArray(cos, at);
+        return at + keep.trueCount();
     }
 
     @Override
@@ -91,79 +112,221 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
     }
 
     @Override
-    public void gaussianSums(double[] s, double c, double shift, int from, int to, double scale, int count,
-            double[] a0, double[] a1, double[] a2, double[] a3, double[] acc, int o0, int o1, int o2, int o3) {
-        if (to <= from) return;
+    public int level(double[] e, double[] cos, int n, double c, int count, double[] a0, double[] a1, double[] a2, double[] a3,
+            double[] acc, int o0, int o1, int o2, int o3, double eNext) {
+        if (n <= 0) return 0;
         // one small method per count: a single large method exceeds C2's inlining budget and the vector
-        // operations then run as (boxing) library calls
+        // operations then run as (boxing) library calls; the compaction rides on the sums' loads of e
         double nc = -c;
-        if (count == 4) sums4(s, nc, shift, from, to, scale, a0, a1, a2, a3, acc, o0, o1, o2, o3);
-        else if (count == 2) sums2(s, nc, shift, from, to, scale, a0, a1, acc, o0, o1);
-        else sums1(s, nc, shift, from, to, scale, a0, acc, o0);
+        if (count == 4) return sums4(e, cos, nc, n, a0, a1, a2, a3, acc, o0, o1, o2, o3, eNext);
+        if (count == 2) return sums2(e, cos, nc, n, a0, a1, acc, o0, o1, eNext);
+        return sums1(e, cos, nc, n, a0, acc, o0, eNext);
     }
 
-    private static void sums4(double[] sv, double nc, double shift, int from, int to, double scale,
-            double[] a0, double[] a1, double[] a2, double[] a3, double[] acc, int o0, int o1, int o2, int o3) {
-        int full = from + (to - from) / L * L; // whole vectors in [from, full), one masked vector in [full, to)
+    @Override
+    public int levelPowerSums(double[] ev, double[] cv, int n, double c, double[] acc, int o0, int o1, int o2, double eNext) {
+        if (n <= 0) return 0;
+        boolean compact = eNext != Double.POSITIVE_INFINITY;
+        double nc = -c;
+        int full = n / L * L, at = 0;
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0;
+        int k = 0;
+        for (; k < full; k += L) {
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), cs = DoubleVector.fromArray(S, cv, k), w = exp(e.mul(nc)), wc = w.mul(cs);
+            s0 = s0.add(w);
+            s1 = s1.add(wc);
+            s2 = wc.fma(cs, s2);
+            if (compact) at = append(e, cs, e.compare(VectorOperators.LE, eNext), ev, cv, at);
+        }
+        if (k < n) {
+            VectorMask<Double> in = S.indexInRange(k, n);
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), cs = DoubleVector.fromArray(S, cv, k);
+            DoubleVector w = exp(e.mul(nc)).blend(0.0, in.not()), wc = w.mul(cs);
+            s0 = s0.add(w);
+            s1 = s1.add(wc);
+            s2 = wc.fma(cs, s2);
+            if (compact) at = append(e, cs, e.compare(VectorOperators.LE, eNext).and(in), ev, cv, at);
+        }
+        DoubleVector.fromArray(S, acc, o0).add(s0).intoArray(acc, o0);
+        DoubleVector.fromArray(S, acc, o1).add(s1).intoArray(acc, o1);
+        DoubleVector.fromArray(S, acc, o2).add(s2).intoArray(acc, o2);
+        return compact ? at : n;
+    }
+
+    @Override
+    public int levelChain(double[] ev, double[] cv, int n, double c, double lambda, double[] acc, int o1, int o2, int o4, int o8,
+            int o16, double eNext) {
+        if (n <= 0) return 0;
+        boolean compact = eNext != Double.POSITIVE_INFINITY;
+        double nc = -c;
+        int full = n / L * L, at = 0;
+        DoubleVector s1 = DoubleVector.zero(S), s2 = s1, s4 = s1, s8 = s1, s16 = s1;
+        int k = 0;
+        for (; k < full; k += L) {
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), cs = DoubleVector.fromArray(S, cv, k), w = exp(e.mul(nc));
+            DoubleVector b = cs.mul(lambda).add(1.0), b2 = b.mul(b), b4 = b2.mul(b2), b8 = b4.mul(b4);
+            s1 = w.fma(b, s1);
+            s2 = w.fma(b2, s2);
+            s4 = w.fma(b4, s4);
+            s8 = w.fma(b8, s8);
+            s16 = w.fma(b8.mul(b8), s16);
+            if (compact) at = append(e, cs, e.compare(VectorOperators.LE, eNext), ev, cv, at);
+        }
+        if (k < n) {
+            VectorMask<Double> in = S.indexInRange(k, n);
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), cs = DoubleVector.fromArray(S, cv, k);
+            DoubleVector w = exp(e.mul(nc)).blend(0.0, in.not());
+            DoubleVector b = cs.mul(lambda).add(1.0), b2 = b.mul(b), b4 = b2.mul(b2), b8 = b4.mul(b4);
+            s1 = w.fma(b, s1);
+            s2 = w.fma(b2, s2);
+            s4 = w.fma(b4, s4);
+            s8 = w.fma(b8, s8);
+            s16 = w.fma(b8.mul(b8), s16);
+            if (compact) at = append(e, cs, e.compare(VectorOperators.LE, eNext).and(in), ev, cv, at);
+        }
+        addLanes(acc, o1, s1);
+        addLanes(acc, o2, s2);
+        addLanes(acc, o4, s4);
+        addLanes(acc, o8, s8);
+        addLanes(acc, o16, s16);
+        return compact ? at : n;
+    }
+
+    /** acc[o .. o + L) += s, unless o is negative (a sum that is not wanted). */
+    private static void addLanes(double[] acc, int o, DoubleVector s) {
+        if (o >= 0) DoubleVector.fromArray(S, acc, o).add(s).intoArray(acc, o);
+    }
+
+    private static int sums4(double[] ev, double[] cv, double nc, int n, double[] a0, double[] a1, double[] a2, double[] a3,
+            double[] acc, int o0, int o1, int o2, int o3, double eNext) {
+        boolean compact = eNext != Double.POSITIVE_INFINITY;
+        int full = n / L * L, at = 0; // whole vectors in [0, full), one masked vector in [full, n)
         DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
-        int k = from;
+        int k = 0;
         for (; k < full; k += L) {
-            DoubleVector w = weight(sv, nc, shift, k);
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), w = exp(e.mul(nc));
             s0 = w.fma(DoubleVector.fromArray(S, a0, k), s0);
             s1 = w.fma(DoubleVector.fromArray(S, a1, k), s1);
             s2 = w.fma(DoubleVector.fromArray(S, a2, k), s2);
             s3 = w.fma(DoubleVector.fromArray(S, a3, k), s3);
+            if (compact) at = append(e, DoubleVector.fromArray(S, cv, k), e.compare(VectorOperators.LE, eNext), ev, cv, at);
         }
-        if (k < to) {
-            DoubleVector w = weight(sv, nc, shift, k).blend(0.0, S.indexInRange(k, to).not());
+        if (k < n) {
+            VectorMask<Double> in = S.indexInRange(k, n);
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), w = exp(e.mul(nc)).blend(0.0, in.not());
             s0 = w.fma(DoubleVector.fromArray(S, a0, k), s0);
             s1 = w.fma(DoubleVector.fromArray(S, a1, k), s1);
             s2 = w.fma(DoubleVector.fromArray(S, a2, k), s2);
             s3 = w.fma(DoubleVector.fromArray(S, a3, k), s3);
+            if (compact) at = append(e, DoubleVector.fromArray(S, cv, k), e.compare(VectorOperators.LE, eNext).and(in), ev, cv, at);
         }
-        DoubleVector sc = DoubleVector.broadcast(S, scale);
-        s0.fma(sc, DoubleVector.fromArray(S, acc, o0)).intoArray(acc, o0);
-        s1.fma(sc, DoubleVector.fromArray(S, acc, o1)).intoArray(acc, o1);
-        s2.fma(sc, DoubleVector.fromArray(S, acc, o2)).intoArray(acc, o2);
-        s3.fma(sc, DoubleVector.fromArray(S, acc, o3)).intoArray(acc, o3);
+        DoubleVector.fromArray(S, acc, o0).add(s0).intoArray(acc, o0);
+        DoubleVector.fromArray(S, acc, o1).add(s1).intoArray(acc, o1);
+        DoubleVector.fromArray(S, acc, o2).add(s2).intoArray(acc, o2);
+        DoubleVector.fromArray(S, acc, o3).add(s3).intoArray(acc, o3);
+        return compact ? at : n;
     }
 
-    private static void sums2(double[] sv, double nc, double shift, int from, int to, double scale,
-            double[] a0, double[] a1, double[] acc, int o0, int o1) {
-        int full = from + (to - from) / L * L;
+    private static int sums2(double[] ev, double[] cv, double nc, int n, double[] a0, double[] a1, double[] acc, int o0, int o1,
+            double eNext) {
+        boolean compact = eNext != Double.POSITIVE_INFINITY;
+        int full = n / L * L, at = 0;
         DoubleVector s0 = DoubleVector.zero(S), s1 = s0;
-        int k = from;
+        int k = 0;
         for (; k < full; k += L) {
-            DoubleVector w = weight(sv, nc, shift, k);
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), w = exp(e.mul(nc));
             s0 = w.fma(DoubleVector.fromArray(S, a0, k), s0);
             s1 = w.fma(DoubleVector.fromArray(S, a1, k), s1);
+            if (compact) at = append(e, DoubleVector.fromArray(S, cv, k), e.compare(VectorOperators.LE, eNext), ev, cv, at);
         }
-        if (k < to) {
-            DoubleVector w = weight(sv, nc, shift, k).blend(0.0, S.indexInRange(k, to).not());
+        if (k < n) {
+            VectorMask<Double> in = S.indexInRange(k, n);
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), w = exp(e.mul(nc)).blend(0.0, in.not());
             s0 = w.fma(DoubleVector.fromArray(S, a0, k), s0);
             s1 = w.fma(DoubleVector.fromArray(S, a1, k), s1);
+            if (compact) at = append(e, DoubleVector.fromArray(S, cv, k), e.compare(VectorOperators.LE, eNext).and(in), ev, cv, at);
         }
-        DoubleVector sc = DoubleVector.broadcast(S, scale);
-        s0.fma(sc, DoubleVector.fromArray(S, acc, o0)).intoArray(acc, o0);
-        s1.fma(sc, DoubleVector.fromArray(S, acc, o1)).intoArray(acc, o1);
+        DoubleVector.fromArray(S, acc, o0).add(s0).intoArray(acc, o0);
+        DoubleVector.fromArray(S, acc, o1).add(s1).intoArray(acc, o1);
+        return compact ? at : n;
     }
 
-    private static void sums1(double[] sv, double nc, double shift, int from, int to, double scale,
-            double[] a0, double[] acc, int o0) {
-        int full = from + (to - from) / L * L;
+    private static int sums1(double[] ev, double[] cv, double nc, int n, double[] a0, double[] acc, int o0, double eNext) {
+        boolean compact = eNext != Double.POSITIVE_INFINITY;
+        int full = n / L * L, at = 0;
         DoubleVector s0 = DoubleVector.zero(S);
-        int k = from;
-        for (; k < full; k += L) s0 = weight(sv, nc, shift, k).fma(DoubleVector.fromArray(S, a0, k), s0);
-        if (k < to) {
-            DoubleVector w = weight(sv, nc, shift, k).blend(0.0, S.indexInRange(k, to).not());
-            s0 = w.fma(DoubleVector.fromArray(S, a0, k), s0);
+        int k = 0;
+        for (; k < full; k += L) {
+            DoubleVector e = DoubleVector.fromArray(S, ev, k);
+            s0 = exp(e.mul(nc)).fma(DoubleVector.fromArray(S, a0, k), s0);
+            if (compact) at = append(e, DoubleVector.fromArray(S, cv, k), e.compare(VectorOperators.LE, eNext), ev, cv, at);
         }
-        s0.fma(DoubleVector.broadcast(S, scale), DoubleVector.fromArray(S, acc, o0)).intoArray(acc, o0);
+        if (k < n) {
+            VectorMask<Double> in = S.indexInRange(k, n);
+            DoubleVector e = DoubleVector.fromArray(S, ev, k);
+            s0 = exp(e.mul(nc)).blend(0.0, in.not()).fma(DoubleVector.fromArray(S, a0, k), s0);
+            if (compact) at = append(e, DoubleVector.fromArray(S, cv, k), e.compare(VectorOperators.LE, eNext).and(in), ev, cv, at);
+        }
+        DoubleVector.fromArray(S, acc, o0).add(s0).intoArray(acc, o0);
+        return compact ? at : n;
     }
 
-    /** exp(s[k..k+L) · nc + shift): the pair weights (one FMA before the exp). */
-    private static DoubleVector weight(double[] sv, double nc, double shift, int k) {
-        return exp(DoubleVector.fromArray(S, sv, k).fma(nc, shift));
+    /** Blocks of L neighbours per pass of {@link #moments}: each accumulator load/store serves MB blocks. */
+    static final int MB = 4;
+
+    @Override
+    public void moments(double[] x, double[] y, double[] z, int from, int to, double[][] w, int[] lo, int[] hi,
+            double[] scratch, double[][] acc) {
+        int maxDegree = Monomials.degreeCovering(hi), nm = Monomials.start(maxDegree + 1);
+        // scratch: per block b (stride nm·L) monomial i at i, one vector each; blocks past `to` keep stale (finite)
+        // values and get weight 0
+        int stride = nm * L;
+        DoubleVector one = DoubleVector.broadcast(S, 1.0), zero = DoubleVector.zero(S);
+        for (int k0 = from; k0 < to; k0 += MB * L) {
+            int nb = Math.min(MB, (to - k0 + L - 1) / L);
+            for (int b = 0, o = 0; b < nb; b++, o += stride) {
+                int k = k0 + b * L;
+                monomials(DoubleVector.fromArray(S, x, k), DoubleVector.fromArray(S, y, k), DoubleVector.fromArray(S, z, k),
+                        one, maxDegree, scratch, o);
+            }
+            for (int s = 0; s < w.length; s++) {
+                double[] ws = w[s], as = acc[s];
+                DoubleVector w0 = weight(ws, k0, to, zero), w1 = weight(ws, k0 + L, to, zero),
+                        w2 = weight(ws, k0 + 2 * L, to, zero), w3 = weight(ws, k0 + 3 * L, to, zero);
+                for (int i = lo[s], e = hi[s]; i < e; i++) {
+                    int oi = i * L;
+                    DoubleVector a = DoubleVector.fromArray(S, as, oi);
+                    a = w0.fma(DoubleVector.fromArray(S, scratch, oi), a);
+                    a = w1.fma(DoubleVector.fromArray(S, scratch, stride + oi), a);
+                    a = w2.fma(DoubleVector.fromArray(S, scratch, 2 * stride + oi), a);
+                    a = w3.fma(DoubleVector.fromArray(S, scratch, 3 * stride + oi), a);
+                    a.intoArray(as, oi);
+                }
+            }
+        }
+    }
+
+    /**
+     * The monomials of degree ≤ maxDegree of (x, y, z) in {@link Monomials} order into scratch[o ..], one vector
+     * each, by the block recurrence of that order (streams over the previous degree: no index arrays).
+     */
+    private static void monomials(DoubleVector x, DoubleVector y, DoubleVector z, DoubleVector one, int maxDegree,
+            double[] scratch, int o) {
+        one.intoArray(scratch, o);
+        for (int p = 1; p <= maxDegree; p++) {
+            int src = o + Monomials.start(p - 1) * L, dst = o + Monomials.start(p) * L, d = p * (p + 1) / 2;
+            for (int q = 0; q < d * L; q += L) DoubleVector.fromArray(S, scratch, src + q).mul(x).intoArray(scratch, dst + q);
+            int sy = src + (d - p) * L, dy = dst + d * L;
+            for (int q = 0; q < p * L; q += L) DoubleVector.fromArray(S, scratch, sy + q).mul(y).intoArray(scratch, dy + q);
+            DoubleVector.fromArray(S, scratch, src + (d - 1) * L).mul(z).intoArray(scratch, dy + p * L);
+        }
+    }
+
+    /** The weights w[k .. k+L) with the lanes at or past `to` zeroed (all zero when k ≥ to: nothing is read). */
+    private static DoubleVector weight(double[] w, int k, int to, DoubleVector zero) {
+        if (k >= to) return zero;
+        DoubleVector v = DoubleVector.fromArray(S, w, k);
+        return k + L > to ? v.blend(0.0, S.indexInRange(k, to).not()) : v;
     }
 
     private static final double LOG2E = 1.4426950408889634;
@@ -187,8 +350,8 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
      * exact for |n| &lt; 2^20), e^t by the degree-10 polynomial {@code P1..P10} in Horner form (truncation
      * ≤ 2.9·10⁻¹⁶ relative), times 2^n built in the exponent bits. Relative error a few units of 10⁻¹⁶
      * (tested against {@link Math#exp}). Package-private for that test. Callers keep |x| ≤ 640 for every
-     * lane that enters a result (see {@link CentreWorker}; pair weights are clamped at −700); lanes
-     * outside the range only occur in blended-away tail lanes.
+     * lane that enters a result ({@link #level}: |x| ≤ 321, see {@link CentreWorker}); lanes outside the
+     * range only occur in blended-away tail lanes.
      */
     static DoubleVector exp(DoubleVector x) {
         DoubleVector t = x.fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, MAGIC));

@@ -109,12 +109,15 @@ public final class ScalarPathProbe {
             rr[i] = Math.sqrt(r2[i]);
             ir[i] = 1 / rr[i];
         }
-        double[] sjk = new double[cap], cos = new double[cap], pow = new double[cap], f = new double[cap], acc = new double[64];
-        k.expScaled(rr, 0, n, -0.7, f);
-        k.dotCos(x[0], y[0], z[0], ir[0], x, y, z, r2, ir, 1, n, sjk, cos);
-        k.power(cos, 1, n, -1, 3, pow);
-        k.gaussianSums(sjk, 0.5, 0.0, 1, n, f[0], 2, pow, cos, null, null, acc, 0, 16, 0, 0);
-        for (int i = 0; i < n; i++) h.add(f[i]).add(sjk[i]).add(cos[i]).add(pow[i]);
+        double[] e = new double[cap], cos = new double[cap], pow = new double[cap], acc = new double[64];
+        int m = k.pairs(x[0], y[0], z[0], r2[0], ir[0], x, y, z, r2, ir, 1, n, 9.0, e, cos, 0);
+        h.add(m);
+        for (int i = 0; i < m; i++) h.add(e[i]).add(cos[i]);
+        k.power(cos, 0, m, -1, 3, pow);
+        for (int i = 0; i < m; i++) h.add(pow[i]);
+        m = k.level(e, cos, m, 0.5, 2, pow, cos, null, null, acc, 0, 16, 0, 0, 4.0);
+        h.add(m);
+        for (int i = 0; i < m; i++) h.add(e[i]).add(cos[i]);
         // lane accumulators summed in ascending order, as the callers do (lane count differs by kernel)
         for (int o : new int[] {0, 16}) {
             double s = 0;

@@ -42,40 +42,138 @@ class KernelAgreementTest {
         SplittableRandom rnd = new SplittableRandom(7);
         int cap = 80, pad = 16;
         double[] x = rand(rnd, cap + pad, -3, 3), y = rand(rnd, cap + pad, -3, 3), z = rand(rnd, cap + pad, -3, 3);
-        double[] ir = rand(rnd, cap + pad, 0.2, 1.2), r2 = rand(rnd, cap + pad, 0.5, 25), sjk = rand(rnd, cap + pad, -6, 40);
-        double[] cosv = rand(rnd, cap + pad, -1, 1), r = rand(rnd, cap + pad, 0.5, 5);
-        double[][] a = {rand(rnd, cap + pad, 0, 4), rand(rnd, cap + pad, 0, 4), rand(rnd, cap + pad, 0, 4), rand(rnd, cap + pad, 0, 4)};
+        double[] ir = rand(rnd, cap + pad, 0.2, 1.2), r2 = rand(rnd, cap + pad, 0.5, 25);
+        double[] r = rand(rnd, cap + pad, 0.5, 5);
         for (int from = 0; from < 9; from++) {
             for (int to = from; to <= cap; to++) {
-                double[] d1 = new double[cap + pad], d2 = d1.clone(), c1 = d1.clone(), c2 = d1.clone();
-                SC.dotCos(0.3, -1.1, 2.0, 0.7, x, y, z, r2, ir, from, to, d1, c1);
-                PA.dotCos(0.3, -1.1, 2.0, 0.7, x, y, z, r2, ir, from, to, d2, c2);
-                for (int k = from; k < to; k++) {
-                    assertEquals(d1[k], d2[k], 1e-14 * 40, "s");
-                    assertEquals(c1[k], c2[k], 1e-14, "cos");
+                for (double eMax : new double[] {Double.POSITIVE_INFINITY, 12.0}) {
+                    double[] e1 = new double[5 + cap + pad], e2 = e1.clone(), c1 = e1.clone(), c2 = e1.clone();
+                    int n1 = SC.pairs(0.3, -1.1, 2.0, 5.3, 0.7, x, y, z, r2, ir, from, to, eMax, e1, c1, 5);
+                    int n2 = PA.pairs(0.3, -1.1, 2.0, 5.3, 0.7, x, y, z, r2, ir, from, to, eMax, e2, c2, 5);
+                    assertEquals(n1, n2, "pairs kept");
+                    for (int k = 0; k < n1; k++) {
+                        assertEquals(e1[k], e2[k], 1e-14 * 40, "e");
+                        assertEquals(c1[k], c2[k], 1e-14, "cos");
+                    }
+                    if (eMax == 12.0 && to == cap && from == 0) assertTrue(n1 > 5 && n1 < 5 + cap, "eMax keeps some pairs and drops others");
                 }
+                double[] cosv = rand(rnd, cap + pad, -1, 1);
                 for (int zeta : new int[] {1, 2, 3, 4, 5, 16, 17}) {
                     double[] p1 = new double[cap + pad], p2 = p1.clone();
                     SC.power(cosv, from, to, -0.5, zeta, p1);
                     PA.power(cosv, from, to, -0.5, zeta, p2);
                     for (int k = from; k < to; k++) assertEquals(p1[k], p2[k], 1e-14 * Math.abs(p1[k]), "power " + zeta);
                 }
+                int n = to - from;
+                double[] ev = rand(rnd, n + pad, 0, 40), cv = rand(rnd, n + pad, -1, 1);
+                double[][] a = {rand(rnd, n + pad, 0, 4), rand(rnd, n + pad, 0, 4), rand(rnd, n + pad, 0, 4), rand(rnd, n + pad, 0, 4)};
                 for (int count : new int[] {1, 2, 4}) {
-                    for (double shift : new double[] {0.0, 2.5}) {
+                    for (double next : new double[] {Double.POSITIVE_INFINITY, 17.0}) {
                         double[] acc1 = new double[4 * SC.lanes()], acc2 = new double[4 * PA.lanes()];
-                        SC.gaussianSums(sjk, 0.31, shift, from, to, 0.9, count, a[0], a[1], a[2], a[3], acc1, 0, 1, 2, 3);
-                        PA.gaussianSums(sjk, 0.31, shift, from, to, 0.9, count, a[0], a[1], a[2], a[3], acc2, 0, PA.lanes(), 2 * PA.lanes(), 3 * PA.lanes());
+                        double[] e1 = ev.clone(), e2 = ev.clone(), c1 = cv.clone(), c2 = cv.clone();
+                        int m1 = SC.level(e1, c1, n, 0.31, count, a[0], a[1], a[2], a[3], acc1, 0, 1, 2, 3, next);
+                        int m2 = PA.level(e2, c2, n, 0.31, count, a[0], a[1], a[2], a[3], acc2, 0, PA.lanes(), 2 * PA.lanes(), 3 * PA.lanes(), next);
                         for (int t = 0; t < 4; t++) {
                             double s2 = 0;
                             for (int l = 0; l < PA.lanes(); l++) s2 += acc2[t * PA.lanes() + l];
                             // positive terms, ≤ 80 of them: round-off ≤ 80 ε relative; exp differs by ≤ 1e-15
-                            assertEquals(acc1[t], s2, 1e-13 * Math.abs(acc1[t]), "gaussianSums count " + count + " t " + t);
+                            assertEquals(acc1[t], s2, 1e-13 * Math.abs(acc1[t]), "level count " + count + " t " + t);
                             if (t >= count) assertEquals(0.0, s2, "unused accumulator untouched");
                         }
+                        assertEquals(m1, m2, "pairs kept by the compaction");
+                        int expect = 0;
+                        for (int k = 0; k < n; k++) if (next == Double.POSITIVE_INFINITY || ev[k] <= next) expect++;
+                        assertEquals(expect, m1, "compaction keeps exactly e <= next");
+                        for (int k = 0, kept = 0; k < n; k++) {
+                            if (next != Double.POSITIVE_INFINITY && ev[k] > next) continue;
+                            assertEquals(ev[k], e2[kept], "compacted e, in order");
+                            assertEquals(cv[k], c2[kept], "compacted cos, in order");
+                            assertEquals(ev[k], e1[kept], "scalar compacted e, in order");
+                            assertEquals(cv[k], c1[kept++], "scalar compacted cos, in order");
+                        }
+                    }
+                }
+                for (double next : new double[] {Double.POSITIVE_INFINITY, 17.0}) {
+                    double[] acc1 = new double[3 * SC.lanes()], acc2 = new double[3 * PA.lanes()];
+                    double[] e1 = ev.clone(), e2 = ev.clone(), c1 = cv.clone(), c2 = cv.clone();
+                    int m1 = SC.levelPowerSums(e1, c1, n, 0.31, acc1, 0, 1, 2, next);
+                    int m2 = PA.levelPowerSums(e2, c2, n, 0.31, acc2, 0, PA.lanes(), 2 * PA.lanes(), next);
+                    for (int l = 0; l < 3; l++) {
+                        double s2 = 0, abs = 0;
+                        for (int q = 0; q < PA.lanes(); q++) s2 += acc2[l * PA.lanes() + q];
+                        for (int k = 0; k < n; k++) abs += Math.exp(-0.31 * ev[k]) * Math.pow(Math.abs(cv[k]), l);
+                        // ≤ 80 terms (of either sign for l = 1): round-off ≤ 80 ε of their absolute sum; exp ≤ 1e-15
+                        assertEquals(acc1[l], s2, 1e-13 * abs, "power sum " + l);
+                    }
+                    assertEquals(m1, m2, "pairs kept by the power-sum compaction");
+                    for (int k = 0; k < m1; k++) {
+                        assertEquals(e1[k], e2[k], "power-sum compacted e");
+                        assertEquals(c1[k], c2[k], "power-sum compacted cos");
+                    }
+                }
+                for (double next : new double[] {Double.POSITIVE_INFINITY, 17.0}) {
+                    int la = PA.lanes();
+                    double[] acc1 = new double[5], acc2 = new double[5 * la];
+                    double[] e1 = ev.clone(), e2 = ev.clone(), c1 = cv.clone(), c2 = cv.clone();
+                    // ζ = 8 not wanted: its accumulator stays untouched
+                    int m1 = SC.levelChain(e1, c1, n, 0.31, 0.8, acc1, 0, 1, 2, -1, 4, next);
+                    int m2 = PA.levelChain(e2, c2, n, 0.31, 0.8, acc2, 0, la, 2 * la, -1, 4 * la, next);
+                    int[] zs = {1, 2, 4, 8, 16};
+                    for (int t = 0; t < 5; t++) {
+                        double s2 = 0, want = 0;
+                        for (int q = 0; q < la; q++) s2 += acc2[t * la + q];
+                        for (int k = 0; k < n; k++) want += Math.exp(-0.31 * ev[k]) * ScalarDescriptorKernel.ipow(1 + 0.8 * cv[k], zs[t]);
+                        if (t == 3) {
+                            assertEquals(0.0, s2, "unwanted sum untouched");
+                            assertEquals(0.0, acc1[3], "unwanted sum untouched (scalar)");
+                            continue;
+                        }
+                        // positive terms, ≤ 80 of them: round-off ≤ 80 ε relative; exp ≤ 1e-15
+                        assertEquals(acc1[t], s2, 1e-13 * Math.abs(acc1[t]), "chain sum zeta " + zs[t]);
+                        assertEquals(want, acc1[t], 1e-13 * want, "chain sum zeta " + zs[t] + " against the direct sum");
+                    }
+                    assertEquals(m1, m2, "pairs kept by the chain compaction");
+                    for (int k = 0; k < m1; k++) {
+                        assertEquals(e1[k], e2[k], "chain compacted e");
+                        assertEquals(c1[k], c2[k], "chain compacted cos");
                     }
                 }
                 assertEquals(SC.radialSum(r, from, to, 2.1, 40.0), PA.radialSum(r, from, to, 2.1, 40.0),
                         1e-13 * Math.max(1e-300, SC.radialSum(r, from, to, 2.1, 40.0)), "radialSum");
+            }
+        }
+    }
+
+    @Test
+    void momentsAgreeOnEveryTailLength() {
+        SplittableRandom rnd = new SplittableRandom(9);
+        int cap = 90, pad = 16, deg = 6, nm = Monomials.start(deg + 1);
+        double[] x = rand(rnd, cap + pad, -3, 3), y = rand(rnd, cap + pad, -3, 3), z = rand(rnd, cap + pad, -3, 3);
+        double[][] w = {rand(rnd, cap + pad, 0, 1), rand(rnd, cap + pad, -1, 1), rand(rnd, cap + pad, 0, 2)};
+        int[] lo = {0, Monomials.start(1), Monomials.start(2)}, hi = {Monomials.start(5), Monomials.start(6), nm};
+        for (int from = 0; from < 9; from++) {
+            for (int to = from; to <= cap; to += to < 40 ? 1 : 7) {
+                double[][] a1 = new double[3][nm * SC.lanes()], a2 = new double[3][nm * PA.lanes()];
+                SC.moments(x, y, z, from, to, w, lo, hi, new double[4 * nm * SC.lanes()], a1);
+                PA.moments(x, y, z, from, to, w, lo, hi, new double[4 * nm * PA.lanes()], a2);
+                for (int s = 0; s < 3; s++) {
+                    for (int i = 0; i < nm; i++) {
+                        double v = 0, abs = 0;
+                        for (int l = 0; l < PA.lanes(); l++) v += a2[s][i * PA.lanes() + l];
+                        for (int k = from; k < to; k++) {
+                            double[] m = new double[nm];
+                            Monomials.fill(x[k], y[k], z[k], deg, m);
+                            abs += Math.abs(w[s][k] * m[i]);
+                        }
+                        boolean used = i >= lo[s] && i < hi[s];
+                        if (!used) {
+                            assertEquals(0.0, v, "moment outside [lo, hi) untouched");
+                            continue;
+                        }
+                        // ≤ 90 terms of either sign: round-off ≤ ~100 ε of their absolute sum
+                        assertEquals(a1[s][i], v, 1e-13 * abs, "moment " + i + " of set " + s + ", [" + from + ", " + to + ")");
+                    }
+                }
             }
         }
     }
