@@ -1,6 +1,6 @@
 package org.softglass.cli.md;
 
-import org.softglass.cli.options.ShardMergeInputs;
+import org.softglass.cli.options.ShardFolders;
 import org.softglass.cli.ExitCodes;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -22,11 +22,11 @@ import picocli.CommandLine.Command;
                 "Writes DIR/is.dump, DIR/is_energy.csv (byte for byte a single run's) and DIR/manifest.json."})
 public final class QuenchMergeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
-    ShardMergeInputs inputs = new ShardMergeInputs();
+    ShardFolders folders = new ShardFolders();
 
     @Override
     public Integer call() throws IOException {
-        ShardMerge.QuenchMerge r = ShardMerge.quench(inputs.shards(), inputs.out(), inputs.context());
+        ShardMerge.QuenchMerge r = folders.merge(ShardMerge::quench);
         return r.unconverged() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 }

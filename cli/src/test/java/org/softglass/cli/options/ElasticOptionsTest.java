@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 
 /**
  * The elastic mixins ({@link InherentEnsemble} with its nested --model and --fmax-limit, {@link DipoleOptions},
- * {@link SolverToleranceOption}, {@link MesoelasticFitOption}) and {@link ShardMergeInputs}: defaults, given values,
+ * {@link SolverToleranceOption}, {@link MesoelasticFitOption}) and {@link ShardFolders}: defaults, given values,
  * and the required positionals.
  */
 class ElasticOptionsTest {
@@ -29,7 +29,7 @@ class ElasticOptionsTest {
 
     @Command(name = "m")
     static final class MergeHost {
-        @Mixin ShardMergeInputs inputs = new ShardMergeInputs();
+        @Mixin ShardFolders inputs = new ShardFolders();
     }
 
     private static Host parse(String... args) {
@@ -68,13 +68,18 @@ class ElasticOptionsTest {
     }
 
     @Test
-    void structuresAndShardsAreRequired() {
+    void structuresAndShardsAreRequired() throws java.io.IOException {
         assertThrows(CommandLine.MissingParameterException.class, () -> parse("--model", "ka"));
         assertThrows(CommandLine.MissingParameterException.class, () -> new CommandLine(new MergeHost()).parseArgs("--out", "o"));
         MergeHost m = new MergeHost();
         new CommandLine(m).parseArgs("s1", "s0", "--out", "o");
-        assertEquals(List.of(Path.of("s1"), Path.of("s0")), m.inputs.shards());
-        assertEquals(Path.of("o"), m.inputs.out());
-        assertEquals(1, m.inputs.context().threads());
+        List<Object> seen = new java.util.ArrayList<>();
+        assertEquals("r", m.inputs.merge((shards, out, ctx) -> {
+            seen.add(shards);
+            seen.add(out);
+            seen.add(ctx.threads());
+            return "r";
+        }));
+        assertEquals(List.of(List.of(Path.of("s1"), Path.of("s0")), Path.of("o"), 1), seen);
     }
 }
