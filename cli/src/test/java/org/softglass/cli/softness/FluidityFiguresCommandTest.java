@@ -101,6 +101,18 @@ class FluidityFiguresCommandTest {
         assertEquals("softglass: --traj expected T=TEMP:FILE, got '0.61:x.dump'", s.err().lines().findFirst().orElse(""));
     }
 
+    @Test
+    void aTruncatedTrajectoryIsOneLineAndLeavesNoFolders() throws IOException {
+        Path trunc = dir.resolve("trunc.dump");
+        Files.write(trunc, List.of("ITEM: TIMESTEP", "0", "ITEM: NUMBER OF ATOMS", "500", "ITEM: BOX BOUNDS pp pp pp"));
+        Path out = dir.resolve("truncated");
+        CliRunner.Result r = CliRunner.run("fluidity-figures", "--traj", "T=0.61:" + trunc, "--traj", T090, "--quiet", "--out", out.toString());
+        assertEquals(ExitCodes.INPUT, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("trunc.dump"), r.err());
+        assertFalse(Files.exists(out), "no folders left behind");
+    }
+
     /** The largest value of column {@code col} per classifier (column 0). */
     private static Map<String, Double> max(Path csv, int col) throws IOException {
         Map<String, Double> m = new HashMap<>();

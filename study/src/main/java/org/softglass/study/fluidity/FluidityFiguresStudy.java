@@ -192,9 +192,20 @@ public final class FluidityFiguresStudy {
     /** Runs every step of {@code req} into {@code out}. */
     public static Result run(Request req, Path out, StudyContext ctx) throws IOException {
         for (Run r : req.runs()) if (!Files.isRegularFile(r.trajectory())) throw new NoSuchFileException(r.trajectory().toString());
+        boolean outExisted = Files.exists(out);
         Files.createDirectories(out);
         Map<Double, Temperature> temps = new TreeMap<>();
-        for (Run r : req.runs()) temps.put(r.t(), temperature(req, r, out, ctx));
+        for (Run r : req.runs()) {
+            Path dir = out.resolve(tName(r.t()));
+            boolean existed = Files.exists(dir);
+            try {
+                temps.put(r.t(), temperature(req, r, out, ctx));
+            } catch (IOException | RuntimeException e) {
+                if (!existed) removeTree(dir);                       // a refused trajectory leaves no folders behind
+                if (!outExisted && temps.isEmpty()) removeTree(out);
+                throw e;
+            }
+        }
         // classifiers: tails at every fluidity temperature, immobile-random at one, softness at one
         double softT = req.softnessAt() != null ? req.softnessAt() : req.lowest();
         double testT = req.testAt() != null ? req.testAt() : req.lowest();
@@ -350,6 +361,19 @@ public final class FluidityFiguresStudy {
         int bins = (int) Math.round(req.vanHoveMax() / req.vanHoveDr());
         VanHove vh = VanHove.compute(load.trajectory(ph.frameSpacing()), 0, lag, req.vanHoveDr(), bins);
         return new Temperature(r, dir, phop, desc, vh);
+    }
+
+    /**
+     * Deletes {@code dir} and everything in it, deepest first (best effort: a file that cannot be deleted is left). Called
+     * only on folders this run created, when a temperature's trajectory is refused part-way.
+     */
+    private static void removeTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: the refusal itself is what the caller reports
+        }
     }
 
     /** The training set of one mode at one temperature, DIR/T…/MODE (written once; the test set reuses a softness set). */
