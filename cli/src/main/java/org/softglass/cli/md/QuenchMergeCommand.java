@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.softglass.study.shards.ShardMerge;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code softglass quench-merge DIR... --out DIR}: joins the shards of one quench ({@code quench DUMP --frames A:B},
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
                 "The shards must quench the same DUMP with the same settings and cover frames 0, 1, ... without gap or overlap.",
                 "Writes DIR/is.dump, DIR/is_energy.csv (byte for byte a single run's) and DIR/manifest.json."})
 public final class QuenchMergeCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
+    @Mixin
     ShardFolders folders = new ShardFolders();
 
     @Override

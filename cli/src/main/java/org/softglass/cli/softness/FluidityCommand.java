@@ -1,12 +1,11 @@
 package org.softglass.cli.softness;
 
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.core.util.Format;
 import org.softglass.cli.options.BarrierFitOptions;
 import org.softglass.cli.options.BarrierFitPolicy;
 import org.softglass.cli.options.MixinDefaults;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.RunOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +48,6 @@ public final class FluidityCommand implements Callable<Integer> {
     List<String> sets;
 
     @Mixin
-    OutputDir output = new OutputDir();
-
-    @Mixin
     BarrierFitOptions fit = new BarrierFitOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed.")
@@ -64,16 +60,16 @@ public final class FluidityCommand implements Callable<Integer> {
     BarrierFitPolicy policy = new BarrierFitPolicy();
 
     @Mixin
-    RunOptions run = new RunOptions();
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws Exception {
         SoftnessBins b = fit.bins(); // checked before any input is read
         List<TemperatureSet> ts = sets == null ? List.of() : sets.stream().map(TemperatureSet::parse).toList();
         FluidityStudy.Result r = FluidityStudy.run(new FluidityStudy.Request(modelFile, test, sigmaFrom, sigma, reference, ts, b, fit.threshold(),
-                fit.bootstrap(), seed, fit.minEvents(), fit.pMax(), !arrhenius, policy.strict(), fit.lag(), policy.onset()), output.dir(), run.context());
+                fit.bootstrap(), seed, fit.minEvents(), fit.pMax(), !arrhenius, policy.strict(), fit.lag(), policy.onset()), run.dir(), run.context());
         if (r.onsetError() != null) {
-            throw new org.softglass.core.util.Refusal(r.onsetError() + " (the bias scan, x_alpha and the per-bin fits are in " + output.dir() + ")");
+            throw new org.softglass.core.util.Refusal(r.onsetError() + " (the bias scan, x_alpha and the per-bin fits are in " + run.dir() + ")");
         }
         if (!run.quiet()) {
             System.out.println("best threshold " + Format.g4(r.scan().best()) + " (accuracy " + Format.g4(r.scan().bestAccuracy()) + "), sigma_alpha "

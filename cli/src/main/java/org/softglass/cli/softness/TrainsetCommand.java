@@ -1,9 +1,8 @@
 package org.softglass.cli.softness;
 
-import org.softglass.cli.options.OutputDir;
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
-import org.softglass.cli.RunOptions;
 import org.softglass.cli.options.SpeciesConverter;
 import org.softglass.cli.options.PhopLabelOptions;
 import org.softglass.cli.options.PhopWindow;
@@ -63,10 +62,7 @@ public final class TrainsetCommand implements Callable<Integer> {
     Species species;
 
     @Mixin
-    OutputDir output = new OutputDir();
-
-    @Mixin
-    RunOptions run = new RunOptions();
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -75,7 +71,7 @@ public final class TrainsetCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--tau-c is required with --mode softness (the stable duration, about tau_alpha)");
         }
         TrainsetRun.Spec spec = labels.spec(mode, window, seed, species.label());
-        TrainingStudy.trainingSet(new TrainingStudy.SetRequest(trajectory, phopDir, features, spec), output.dir(), run.context());
+        TrainingStudy.trainingSet(new TrainingStudy.SetRequest(trajectory, phopDir, features, spec), run.dir(), run.context());
         return ExitCodes.OK;
     }
 

@@ -1,12 +1,11 @@
 package org.softglass.cli.structure;
 
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.cli.options.CentreSpeciesConverter;
 import org.softglass.cli.options.FrameBlock;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
 import org.softglass.cli.OptionChecks;
-import org.softglass.cli.RunOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -61,14 +60,11 @@ public final class DescriptorsCommand implements Callable<Integer> {
     FrameBlock frames = new FrameBlock();
 
     @Mixin
-    OutputDir output = new OutputDir();
-
-    @Mixin
-    RunOptions run = new RunOptions();
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {
-        DescriptorStudy.run(request(), output.dir(), run.context());
+        DescriptorStudy.run(request(), run.dir(), run.context());
         return ExitCodes.OK;
     }
 

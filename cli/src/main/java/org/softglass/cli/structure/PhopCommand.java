@@ -1,10 +1,9 @@
 package org.softglass.cli.structure;
 
-import org.softglass.cli.options.OutputDir;
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.options.PhopWindow;
 import org.softglass.cli.Formats;
-import org.softglass.cli.RunOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -31,14 +30,11 @@ public final class PhopCommand implements Callable<Integer> {
 
 
     @Mixin
-    OutputDir output = new OutputDir();
-
-    @Mixin
-    RunOptions run = new RunOptions();
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {
-        PhopStudy.run(new PhopStudy.Request(trajectory, window.tR(), window.dt()), output.dir(), run.context());
+        PhopStudy.run(new PhopStudy.Request(trajectory, window.tR(), window.dt()), run.dir(), run.context());
         return ExitCodes.OK;
     }
 }
