@@ -22,8 +22,7 @@ import picocli.CommandLine.Mixin;
                 "The shards must quench the same DUMP with the same settings and cover frames 0, 1, ... without gap or overlap.",
                 "Writes DIR/is.dump, DIR/is_energy.csv (byte for byte a single run's) and DIR/manifest.json."})
 public final class QuenchMergeCommand implements Callable<Integer> {
-    @Mixin
-    ShardFolders folders = new ShardFolders();
+    @Mixin ShardFolders folders = new ShardFolders();
 
     @Override
     public Integer call() throws IOException {

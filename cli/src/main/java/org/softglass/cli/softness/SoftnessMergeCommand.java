@@ -21,8 +21,7 @@ import picocli.CommandLine.Mixin;
                 "Writes DIR/softness.npy, DIR/rows.npy, DIR/softness.json, DIR/frames.csv, DIR/softness.png, DIR/descriptors/ (byte for byte a single run's)",
                 "and DIR/softness.manifest.json."})
 public final class SoftnessMergeCommand implements Callable<Integer> {
-    @Mixin
-    ShardFolders folders = new ShardFolders();
+    @Mixin ShardFolders folders = new ShardFolders();
 
     @Override
     public Integer call() throws IOException {

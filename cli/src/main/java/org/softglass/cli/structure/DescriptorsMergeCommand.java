@@ -19,8 +19,7 @@ import picocli.CommandLine.Mixin;
                 "The shards must read the same TRAJ with the same settings and cover frames 0, 1, ... without gap or overlap.",
                 "Writes DIR/features.npy, DIR/rows.npy, DIR/features.json (byte for byte a single run's) and DIR/descriptors.manifest.json."})
 public final class DescriptorsMergeCommand implements Callable<Integer> {
-    @Mixin
-    ShardFolders folders = new ShardFolders();
+    @Mixin ShardFolders folders = new ShardFolders();
 
     @Override
     public Integer call() throws IOException {

@@ -25,12 +25,10 @@ public final class PhopCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory with unwrapped positions (image counts): " + Formats.TRAJECTORY + ".")
     Path trajectory;
 
-    @Mixin
-    PhopWindow window = new PhopWindow();
+    @Mixin PhopWindow window = new PhopWindow();
 
 
-    @Mixin
-    OutputRunOptions run = new OutputRunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {
