@@ -30,6 +30,16 @@ public class SlurmPipelineTest {
         return after;
     }
 
+    /** {@code pipeline --preset smoke --out OUT --threads 2 EXTRA... --executor slurm --dry-run}, which must succeed. */
+    private static CliRunner.Result dryRun(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2"));
+        args.addAll(List.of(extra));
+        args.addAll(List.of("--executor", "slurm", "--dry-run"));
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        return r;
+    }
+
     /**
      * With {@code --quench-shards 2} each temperature's quench is two frame-block items after its MD item and a merge
      * item after them; the structure analysis (p_hop, training, softness, correlations, observables) reads the merged
@@ -39,9 +49,7 @@ public class SlurmPipelineTest {
     @Test
     void quenchShardsAreItemsOfTheirOwn(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("run");
-        CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--quench-shards", "2",
-                "--executor", "slurm", "--dry-run");
-        assertEquals(0, r.code(), r.err());
+        CliRunner.Result r = dryRun(out, "--quench-shards", "2");
         Map<String, String> after = afterOf(r.err());
         assertEquals("simulate-T0.900", after.get("simulate-T0.750"), "the chain: MD after MD");
         assertEquals("simulate-T0.750", after.get("simulate-T0.750-q0"));
@@ -69,9 +77,7 @@ public class SlurmPipelineTest {
     @Test
     void softnessShardsAreOneArrayPerTemperature(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("run");
-        CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--softness-shards", "2",
-                "--executor", "slurm", "--dry-run");
-        assertEquals(0, r.code(), r.err());
+        CliRunner.Result r = dryRun(out, "--softness-shards", "2");
         Map<String, String> after = afterOf(r.err());
         assertEquals("simulate-T0.660, train-model", after.get("softness-T0.660-s0"));
         assertEquals("simulate-T0.660, train-model", after.get("softness-T0.660-s1"));
@@ -90,8 +96,7 @@ public class SlurmPipelineTest {
     @Test
     void dryRunOfAFreshRunHasTheWholeDependencyGraph(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("run");
-        CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", out.toString(), "--threads", "2", "--executor", "slurm", "--dry-run");
-        assertEquals(0, r.code(), r.err());
+        CliRunner.Result r = dryRun(out);
         Map<String, String> after = afterOf(r.err());
         String all = "simulate-T0.900, simulate-T0.750, simulate-T0.660, simulate-T0.610, phop-T0.900, phop-T0.750, phop-T0.660, phop-T0.610, "
                 + "train-set-T0.750, train-set-T0.660, train-set-T0.610, train-model, softness-T0.900, softness-T0.750, softness-T0.660, "
