@@ -1,9 +1,8 @@
 package org.softglass.cli.dynamics;
 
-import org.softglass.cli.options.OutputDir;
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
-import org.softglass.cli.RunOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,9 +23,6 @@ import picocli.CommandLine.Parameters;
 public final class FsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory, frames equally spaced: " + Formats.TRAJECTORY + ".")
     Path traj;
-
-    @Mixin
-    OutputDir output = new OutputDir();
 
     @Option(names = {"-T", "--temperature"}, required = true, paramLabel = "T", description = "Temperature of the run (for t0 = a0/sqrt(T)).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double temperature;
@@ -58,13 +54,12 @@ public final class FsCommand implements Callable<Integer> {
             description = "Reference size of the reduced transition rate Gamma t_ballistic N0/N (paper 004 sets N0 = 1000; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int n0;
 
-    @Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {
         SelfDynamicsStudy.Result r = SelfDynamicsStudy.run(new SelfDynamicsStudy.Request(traj, temperature, timestep, type, q, qMin, perDecade,
-                isEnergy, isThreshold, n0), output.dir(), run.context());
+                isEnergy, isThreshold, n0), run.dir(), run.context());
         if (r.warning() != null) System.err.println("softglass: warning: tau_alpha undefined: " + r.warning());
         if (!run.quiet()) System.out.printf("fs: q = %.4f, tau_alpha = %s (t0 = %.4g)%n", r.q(), r.tauAlpha(), r.t0());
         return ExitCodes.OK;

@@ -1,12 +1,11 @@
 package org.softglass.cli.dynamics;
 
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.cli.options.SpeciesConverter;
 import org.softglass.core.util.Format;
 import org.softglass.cli.options.LagGridOptions;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
-import org.softglass.cli.RunOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -44,8 +43,7 @@ public final class OverlapCommand implements Callable<Integer> {
     @Option(names = {"--timestep", "--dt"}, paramLabel = "DT", defaultValue = "0.005", description = "MD time step: frame spacing = timestep difference x DT.")
     double timestep;
 
-    @Mixin
-    LagGridOptions lags = new LagGridOptions();
+    @Mixin LagGridOptions lags = new LagGridOptions();
 
     @Option(names = "--origin-stride", paramLabel = "FRAMES", defaultValue = "1", description = "Time origins every this many frames.")
     int stride;
@@ -56,22 +54,18 @@ public final class OverlapCommand implements Callable<Integer> {
     @Option(names = "--min-block", paramLabel = "ELL", defaultValue = "2.0", description = "Smallest sub-box side (sigma) of the block chi4: boxes L/m for m = 1, 2, … while L/m >= ELL.")
     double minBlock;
 
-    @Mixin
-    OutputDir output = new OutputDir();
-
-    @Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {
         OverlapStudy.Result res = OverlapStudy.run(new OverlapStudy.Request(traj, a, species, timestep, lags.perDecade(), lags.maxLag(), stride, nq, minBlock),
-                output.dir(), run.context());
+                run.dir(), run.context());
         InherentOverlap.Result r = res.overlap();
         if (res.warning() != null && !run.quiet()) System.err.println("softglass: warning: " + res.warning());   // overlap.json says it too
         if (!run.quiet()) {
             InherentOverlap.S4 s4 = r.s4();
             System.out.println(Chi4Summary.line("overlap", r.particles(), species, "a = " + a, r.tauQ(), r.tauChi(), r.chi4Star())
-                    + ", xi4 = " + (s4 == null ? "-" : Format.g4(s4.xi4())) + " -> " + output.dir());
+                    + ", xi4 = " + (s4 == null ? "-" : Format.g4(s4.xi4())) + " -> " + run.dir());
         }
         return ExitCodes.OK;
     }

@@ -1,10 +1,9 @@
 package org.softglass.cli.dynamics;
 
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.cli.options.SpeciesConverter;
 import org.softglass.cli.options.LagGridOptions;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.RunOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,22 +36,17 @@ public final class PersistenceCommand implements Callable<Integer> {
     @Option(names = "--species", paramLabel = "A|B|all", defaultValue = "all", converter = SpeciesConverter.class, description = "Particles counted: A (type 1), B (type 2) or all.")
     Species species;
 
-    @Mixin
-    LagGridOptions lags = new LagGridOptions();
+    @Mixin LagGridOptions lags = new LagGridOptions();
 
-    @Mixin
-    OutputDir output = new OutputDir();
-
-    @Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {
-        PersistenceStudy.Result res = PersistenceStudy.run(new PersistenceStudy.Request(input, pc, species, lags.perDecade(), lags.maxLag()), output.dir(),
+        PersistenceStudy.Result res = PersistenceStudy.run(new PersistenceStudy.Request(input, pc, species, lags.perDecade(), lags.maxLag()), run.dir(),
                 run.context());
         Persistence.Result r = res.persistence();
         if (!run.quiet()) {
-            System.out.println(Chi4Summary.line("persistence", r.particles(), species, "p_c = " + pc, r.tauQ(), r.tauChi(), r.chi4Star()) + " -> " + output.dir());
+            System.out.println(Chi4Summary.line("persistence", r.particles(), species, "p_c = " + pc, r.tauQ(), r.tauChi(), r.chi4Star()) + " -> " + run.dir());
         }
         return ExitCodes.OK;
     }

@@ -1,16 +1,16 @@
 package org.softglass.cli.elastic;
 
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.cli.options.FmaxLimitOption;
 import org.softglass.cli.options.PairModelOption;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
-import org.softglass.cli.RunOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.study.elastic.HessianStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,27 +31,21 @@ public final class HessianCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "Inherent structures: " + Formats.TRAJECTORY + ".")
     Path dump;
 
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
-
-    @picocli.CommandLine.Mixin
-    PairModelOption pairModel = new PairModelOption();
+    @Mixin PairModelOption pairModel = new PairModelOption();
 
     @Option(names = "--frame", defaultValue = "0", paramLabel = "K", description = "Frame index in the file.")
     int frame;
 
-    @picocli.CommandLine.Mixin
-    FmaxLimitOption fmaxLimit = new FmaxLimitOption();
+    @Mixin FmaxLimitOption fmaxLimit = new FmaxLimitOption();
 
     @Option(names = "--modes", description = "Also compute all eigenvalues (dense LAPACK dsyevr; 3N <= 12000).")
     boolean modes;
 
-    @picocli.CommandLine.Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {
-        HessianStudy.Result r = HessianStudy.run(new HessianStudy.Request(dump, pairModel.name(), frame, fmaxLimit.limit(), modes), output.dir(), run.context());
+        HessianStudy.Result r = HessianStudy.run(new HessianStudy.Request(dump, pairModel.name(), frame, fmaxLimit.limit(), modes), run.dir(), run.context());
         if (!run.quiet()) {
             System.out.printf("hessian: N=%d, %d interacting pairs, %.1f MB, assembled in %.3f s, fmax %.3g%n",
                     r.particles(), r.pairs(), r.memoryBytes() / 1e6, r.assemblySeconds(), r.fmax());

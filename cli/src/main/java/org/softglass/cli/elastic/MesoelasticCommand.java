@@ -12,6 +12,7 @@ import org.softglass.core.dynamics.MesoelasticFit;
 import org.softglass.study.StudyContext;
 import org.softglass.study.elastic.MesoelasticStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,14 +27,12 @@ public final class MesoelasticCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TABLE", description = "CSV with a header naming T, tau_alpha, kappa and optionally G.")
     Path table;
 
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
+    @Mixin OutputDir output = new OutputDir();
 
     @Option(names = "--density", required = true, paramLabel = "RHO", description = "Number density N/V (a0 = RHO^(-1/3)).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double density;
 
-    @picocli.CommandLine.Mixin
-    MesoelasticFitOption fitRange = new MesoelasticFitOption();
+    @Mixin MesoelasticFitOption fitRange = new MesoelasticFitOption();
 
     @Override
     public Integer call() throws IOException {

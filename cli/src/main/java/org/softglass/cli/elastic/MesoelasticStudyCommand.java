@@ -1,16 +1,15 @@
 package org.softglass.cli.elastic;
 
+import org.softglass.cli.options.OutputRunOptions;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.RunOptions;
 import org.softglass.cli.options.DipoleOptions;
 import org.softglass.cli.options.FmaxLimitOption;
 import org.softglass.cli.options.MdSystemOptions;
 import org.softglass.cli.options.MeltOptions;
 import org.softglass.cli.options.MesoelasticFitOption;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.options.SolverToleranceOption;
 import org.softglass.cli.options.ThermostatOptions;
 import org.softglass.core.util.Format;
@@ -20,6 +19,7 @@ import org.softglass.study.mesoelastic.ModelDefaults;
 import org.softglass.study.mesoelastic.TemperatureRow;
 import org.softglass.study.mesoelastic.WorkflowFit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,8 +45,7 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "ipl", description = "Pair potential preset (any name the models know, e.g. ipl; paper 004 fits IPL and mBLJ).")
     String model;
 
-    @picocli.CommandLine.Mixin
-    MdSystemOptions system = new MdSystemOptions(256);
+    @Mixin MdSystemOptions system = new MdSystemOptions(256);
 
     @Option(names = {"-T", "--temperatures", "--temperature"}, split = ",", paramLabel = "T",
             description = "Parent temperatures T_p (comma list; run highest first). Default per --model: ipl 0.80,0.76,0.73,0.70; "
@@ -63,11 +62,9 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
                     + "Default: 10000,10000,15000,25000 (mblj 10000,10000,20000,40000).")
     List<Long> equilibrate;
 
-    @picocli.CommandLine.Mixin
-    ThermostatOptions thermostat = new ThermostatOptions(0.2);
+    @Mixin ThermostatOptions thermostat = new ThermostatOptions(0.2);
 
-    @picocli.CommandLine.Mixin
-    MeltOptions melt = new MeltOptions();
+    @Mixin MeltOptions melt = new MeltOptions();
 
     @Option(names = "--dump-every", defaultValue = "50", paramLabel = "N", description = "Steps between trajectory frames (F_s and the parents of the inherent structures).")
     long dumpEvery;
@@ -76,14 +73,11 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
             + "(with 8 the spread of kappa between N = 256 structures, about 10 per cent, hides its change with T).")
     int structures;
 
-    @picocli.CommandLine.Mixin
-    DipoleOptions dipoles = new DipoleOptions();
+    @Mixin DipoleOptions dipoles = new DipoleOptions();
 
-    @picocli.CommandLine.Mixin
-    SolverToleranceOption tol = new SolverToleranceOption();
+    @Mixin SolverToleranceOption tol = new SolverToleranceOption();
 
-    @picocli.CommandLine.Mixin
-    FmaxLimitOption fmaxLimit = new FmaxLimitOption();
+    @Mixin FmaxLimitOption fmaxLimit = new FmaxLimitOption();
 
     @Option(names = "--q", paramLabel = "Q", description = "Wave number of F_s (default: the first S(q) peak of the --type particles at the highest T_p, used at every T_p; "
             + "paper 004 Table I: 6.35 ipl, 7.25 mblj).")
@@ -98,18 +92,13 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @Option(names = "--per-decade", defaultValue = "20", paramLabel = "N", description = "Lags per decade of F_s.")
     int perDecade;
 
-    @picocli.CommandLine.Mixin
-    MesoelasticFitOption fitRange = new MesoelasticFitOption();
+    @Mixin MesoelasticFitOption fitRange = new MesoelasticFitOption();
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
             description = "Seed: the k-th T_p's MD uses seed + k, the dipoles of structure j seed + j; the same seed and --threads give the same output.")
     long seed;
 
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
-
-    @picocli.CommandLine.Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
     /** The study request of the parsed options, the unset ones from {@link ModelDefaults} of {@code --model}. */
     MesoelasticWorkflowStudy.Request request() {
@@ -136,7 +125,7 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         MesoelasticWorkflowStudy.Request req = request();
-        MesoelasticWorkflowStudy.Result r = MesoelasticWorkflowStudy.run(req, output.dir(), run.context());
+        MesoelasticWorkflowStudy.Result r = MesoelasticWorkflowStudy.run(req, run.dir(), run.context());
         for (String w : r.warnings()) System.err.println("softglass: warning: " + w);
         if (!run.quiet()) {
             System.out.printf("mesoelastic-study: %d temperature(s) computed, %d reused%n", r.computed().size(), r.reused().size());

@@ -1,16 +1,18 @@
 package org.softglass.cli.elastic;
 
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.cli.options.InherentEnsemble;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.options.SolverToleranceOption;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionNames;
-import org.softglass.cli.RunOptions;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.softglass.study.elastic.ShearModulusStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code softglass shear-modulus DUMP... --out DIR}: the athermal shear modulus G (paper 004, eq A1) of
@@ -23,30 +25,23 @@ import picocli.CommandLine.Option;
         description = {"Athermal shear modulus G = (1/V)[d2U/dgamma2 - Xi.M^-1.Xi] (paper 004 eq A1) of inherent structures.",
                 "Writes DIR/shear_modulus.csv, DIR/shear_modulus.json and DIR/manifest.json."})
 public final class ShearModulusCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
-    InherentEnsemble ensemble = new InherentEnsemble();
+    @Mixin InherentEnsemble ensemble = new InherentEnsemble();
 
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
-
-    @picocli.CommandLine.Mixin
-    SolverToleranceOption solver = new SolverToleranceOption();
+    @Mixin SolverToleranceOption solver = new SolverToleranceOption();
 
     @Option(names = "--check-strain", paramLabel = "GAMMA", description = "Also measure G by finite shear +-GAMMA with Newton relaxation (e.g. 1e-5): a check of eq A1 only where the "
             + "pair force is continuous at the cutoff; for force-truncated potentials (ka) it is reported and labelled as no check.")
     Double checkStrain;
 
-    @picocli.CommandLine.Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         ShearModulusStudy.Result r = ShearModulusStudy.run(new ShearModulusStudy.Request(ensemble.dumps(), ensemble.model(), solver.tol(),
                 ensemble.fmaxLimit(), checkStrain, ensemble.parentTemperature()),
-                output.dir(), run.context());
+                run.dir(), run.context());
         if (r.note() != null && !run.quiet()) {
             spec.commandLine().getErr().println("softglass: note: " + org.softglass.core.util.ParameterText.render(r.note(), OptionNames::of));
             spec.commandLine().getErr().flush();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.study.md.EnergyStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,8 +28,7 @@ public final class EnergyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "Trajectory, any number of frames: " + Formats.TRAJECTORY + ".")
     Path dump;
 
-    @picocli.CommandLine.Mixin
-    PairModelOption pairModel = new PairModelOption();
+    @Mixin PairModelOption pairModel = new PairModelOption();
 
     @Option(names = "--per-atom", paramLabel = "FILE.csv", description = "Write per-atom forces and energies: frame,timestep,id,type,fx,fy,fz,pe.")
     Path perAtom;
@@ -36,8 +36,7 @@ public final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the per-frame summary here (and FILE.csv.manifest.json) instead of stdout.")
     Path out;
 
-    @picocli.CommandLine.Mixin
-    RunOptions run = new RunOptions();
+    @Mixin RunOptions run = new RunOptions();
 
     @Override
     public Integer call() throws IOException {

@@ -15,6 +15,7 @@ import org.softglass.study.FrameSet;
 import org.softglass.study.StudyContext;
 import org.softglass.study.export.ExportStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -70,8 +71,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (.xyz, .extxyz, .dump, .lammpstrj; .gz compresses).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path out;
 
-    @picocli.CommandLine.Mixin
-    RunOptions runOptions = new RunOptions();
+    @Mixin RunOptions runOptions = new RunOptions();
 
     @Override
     public Integer call() throws IOException {

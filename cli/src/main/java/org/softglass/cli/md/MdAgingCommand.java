@@ -1,19 +1,21 @@
 package org.softglass.cli.md;
 
+import org.softglass.cli.options.OutputRunOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionNames;
-import org.softglass.cli.RunOptions;
 import org.softglass.cli.options.AgingQuenchOptions;
 import org.softglass.cli.options.EquilibrationOption;
 import org.softglass.cli.options.MdSystemOptions;
 import org.softglass.cli.options.MeltOptions;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.options.ThermostatOptions;
 import org.softglass.study.aging.MdAgingStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code softglass md-aging}: MD aging of the softness after an instantaneous quench T_I → T_F, beside the
@@ -43,21 +45,16 @@ public final class MdAgingCommand implements Callable<Integer> {
     Double trapFactor;
     @Option(names = "--trsp-factor", paramLabel = "F", description = "TRSP matching factor f (overrides --summary).")
     Double trspFactor;
-    @picocli.CommandLine.Mixin
-    AgingQuenchOptions quench = new AgingQuenchOptions();
-    @picocli.CommandLine.Mixin
-    MdSystemOptions system = new MdSystemOptions();
+    @Mixin AgingQuenchOptions quench = new AgingQuenchOptions();
+    @Mixin MdSystemOptions system = new MdSystemOptions();
     @Option(names = "--replicas", defaultValue = "4", paramLabel = "R", description = "Independent quenches, seeds seed+r.")
     int replicas;
-    @picocli.CommandLine.Mixin
-    EquilibrationOption equilibrate = new EquilibrationOption(4000);
-    @picocli.CommandLine.Mixin
-    MeltOptions melt = new MeltOptions();
+    @Mixin EquilibrationOption equilibrate = new EquilibrationOption(4000);
+    @Mixin MeltOptions melt = new MeltOptions();
     @Option(names = "--initial", paramLabel = "DUMP", description = "Start every replica from the last frame of this dump (then --equilibrate steps at T_I with the replica's own velocities;"
             + " replicas are independent only if that is several tau_alpha(T_I)).")
     Path initial;
-    @picocli.CommandLine.Mixin
-    ThermostatOptions thermostat = new ThermostatOptions();
+    @Mixin ThermostatOptions thermostat = new ThermostatOptions();
     @Option(names = "--tw-min", defaultValue = "0.1", description = "First non-zero waiting time in tau.")
     double twMin;
     @Option(names = "--tw-max", defaultValue = "100", description = "Last waiting time in tau.")
@@ -78,12 +75,8 @@ public final class MdAgingCommand implements Callable<Integer> {
     int trspTrajectories;
     @Option(names = "--seed", defaultValue = "1", description = "Base seed.")
     long seed;
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
-    @picocli.CommandLine.Mixin
-    RunOptions run = new RunOptions();
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec cmd;
+    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Spec CommandSpec cmd;
 
     @Override
     public Integer call() throws Exception {
@@ -97,7 +90,7 @@ public final class MdAgingCommand implements Callable<Integer> {
                         melt.temperature(), initial, thermostat.dt(), thermostat.tdamp(), twMin, twMax, perDecade, inherent),
                 new MdAgingStudy.Curves(params, noModels, trapBins, trspL, trspM, trspTol, trspTrajectories),
                 new MdAgingStudy.Matching(summary, trapFactor, trspFactor), seed, OptionNames::of);
-        MdAgingStudy.Result r = MdAgingStudy.run(req, output.dir(), run.context());
+        MdAgingStudy.Result r = MdAgingStudy.run(req, run.dir(), run.context());
         if (!run.quiet()) {
             java.io.PrintWriter err = cmd.commandLine().getErr();
             for (String line : r.summaries()) err.println("softglass: md-aging " + line);

@@ -1,12 +1,11 @@
 package org.softglass.cli.md;
 
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.cli.options.FrameBlock;
 import org.softglass.cli.options.PairModelOption;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
 import org.softglass.cli.OptionChecks;
-import org.softglass.cli.RunOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.softglass.core.minimize.Algorithm;
 import org.softglass.study.quench.QuenchStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,11 +37,7 @@ public final class QuenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "Trajectory, any number of frames: " + Formats.TRAJECTORY + ".")
     Path dump;
 
-    @picocli.CommandLine.Mixin
-    OutputDir output = new OutputDir();
-
-    @picocli.CommandLine.Mixin
-    PairModelOption pairModel = new PairModelOption();
+    @Mixin PairModelOption pairModel = new PairModelOption();
 
     @Option(names = "--min", defaultValue = "cg+fire", paramLabel = "ALG",
             description = "Minimiser: fire, cg, cg+fire (CG, then FIRE from where it stopped), lbfgs or lbfgs+fire "
@@ -64,21 +60,18 @@ public final class QuenchCommand implements Callable<Integer> {
     @Option(names = "--max-eval", defaultValue = "1000000", paramLabel = "N", description = "Force-evaluation limit per stage.")
     long maxEval;
 
-    @picocli.CommandLine.Mixin
-    FrameBlock frames = new FrameBlock();
+    @Mixin FrameBlock frames = new FrameBlock();
 
-    @picocli.CommandLine.Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         Algorithm algorithm = OptionChecks.minimiser(min, "--min");
         QuenchStudy.Request req = new QuenchStudy.Request(dump, pairModel.name(), algorithm, lbfgsMemory, ftol, etol, maxIter, maxEval,
                 frames.range());
-        QuenchStudy.Result r = QuenchStudy.run(req, output.dir(), run.context());
+        QuenchStudy.Result r = QuenchStudy.run(req, run.dir(), run.context());
         if (r.warning() != null) {
             spec.commandLine().getErr().println("softglass: " + r.warning());
             spec.commandLine().getErr().flush();

@@ -1,9 +1,7 @@
 package org.softglass.cli.md;
 
-import org.softglass.cli.options.ShardFolders;
+import org.softglass.cli.ShardMergeCommand;
 import org.softglass.cli.ExitCodes;
-import java.io.IOException;
-import java.util.concurrent.Callable;
 import org.softglass.study.shards.ShardMerge;
 import picocli.CommandLine.Command;
 
@@ -20,13 +18,10 @@ import picocli.CommandLine.Command;
         description = {"Join the shards of 'softglass quench DUMP --frames A:B' into the files one quench of all frames writes.",
                 "The shards must quench the same DUMP with the same settings and cover frames 0, 1, ... without gap or overlap.",
                 "Writes DIR/is.dump, DIR/is_energy.csv (byte for byte a single run's) and DIR/manifest.json."})
-public final class QuenchMergeCommand implements Callable<Integer> {
-    @picocli.CommandLine.Mixin
-    ShardFolders folders = new ShardFolders();
+public final class QuenchMergeCommand extends ShardMergeCommand<ShardMerge.QuenchMerge> {
+    public QuenchMergeCommand() { super(ShardMerge::quench); }
 
+    /** {@link ExitCodes#FAILED} when a frame of the joined shards did not converge, as a single quench exits. */
     @Override
-    public Integer call() throws IOException {
-        ShardMerge.QuenchMerge r = folders.merge(ShardMerge::quench);
-        return r.unconverged() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
-    }
+    protected int exitCode(ShardMerge.QuenchMerge r) { return r.unconverged() > 0 ? ExitCodes.FAILED : ExitCodes.OK; }
 }

@@ -25,7 +25,7 @@ final class TrspAgingCommand extends TrspStudyCommand {
     public Integer call() throws Exception {
         OptionChecks.positive(tInitial, "--T-initial");
         for (double t : tFinal) OptionChecks.positive(t, "--T-final");
-        TrspAgingStudy.run(new TrspAgingStudy.Request(model.setup(), tInitial, tFinal, sampling.trajectories(), sampling.events(), sampling.seed()), output.dir(), run.context());
+        TrspAgingStudy.run(new TrspAgingStudy.Request(model.setup(), tInitial, tFinal, sampling.trajectories(), sampling.events(), sampling.seed()), run.dir(), run.context());
         return ExitCodes.OK;
     }
 }

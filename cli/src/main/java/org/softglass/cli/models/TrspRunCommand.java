@@ -20,7 +20,7 @@ final class TrspRunCommand extends TrspStudyCommand {
     @Override
     public Integer call() throws Exception {
         TrspStudy.run(new TrspStudy.Request(model.parameters(), model.params, model.preset, model.side, model.clusterSize, model.facilitation, model.tol,
-                temperatures.list(), sampling.trajectories(), sampling.events(), sampling.seed()), output.dir(), run.context());
+                temperatures.list(), sampling.trajectories(), sampling.events(), sampling.seed()), run.dir(), run.context());
         return ExitCodes.OK;
     }
 }

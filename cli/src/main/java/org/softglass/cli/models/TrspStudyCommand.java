@@ -1,8 +1,7 @@
 package org.softglass.cli.models;
 
+import org.softglass.cli.options.OutputRunOptions;
 import java.util.concurrent.Callable;
-import org.softglass.cli.RunOptions;
-import org.softglass.cli.options.OutputDir;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -12,7 +11,6 @@ import picocli.CommandLine.Mixin;
  */
 abstract class TrspStudyCommand implements Callable<Integer> {
     @Mixin TrspModelOptions model = new TrspModelOptions();
-    @Mixin RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
     @Mixin TrspSampling sampling = new TrspSampling();
-    @Mixin OutputDir output = new OutputDir();
 }

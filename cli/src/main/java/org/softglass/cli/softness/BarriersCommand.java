@@ -1,11 +1,10 @@
 package org.softglass.cli.softness;
 
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.core.util.Format;
 import org.softglass.cli.options.BarrierFitOptions;
 import org.softglass.cli.options.BarrierFitPolicy;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.RunOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.softglass.core.barriers.BarrierAnalysis;
@@ -31,11 +30,7 @@ public final class BarriersCommand implements Callable<Integer> {
             description = "One temperature: its softness directory (softness.npy, rows.npy) and p_hop directory (phop.npy, phop.json). Repeat, at least twice.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     List<String> sets;
 
-    @Mixin
-    OutputDir output = new OutputDir();
-
-    @Mixin
-    BarrierFitOptions fit = new BarrierFitOptions();
+    @Mixin BarrierFitOptions fit = new BarrierFitOptions();
 
     @Option(names = "--bootstrap-blocks", defaultValue = "particle", paramLabel = "particle|frames:K",
             description = "Blocks resampled whole by the P(R|S) bootstrap: 'particle' (each particle's time series) or 'frames:K' "
@@ -48,15 +43,13 @@ public final class BarriersCommand implements Callable<Integer> {
     @Option(names = "--kramers", description = "Fit the Kramers form P = (1/T) exp(Sigma - DeltaE/T) of paper 003.")
     boolean kramers;
 
-    @Mixin
-    BarrierFitPolicy policy = new BarrierFitPolicy();
+    @Mixin BarrierFitPolicy policy = new BarrierFitPolicy();
 
     @Option(names = "--onset-below-only", description = "Leave the highest temperatures out of the onset fit, one at a time, while the fit "
             + "finds them at or above its T0 (they stay in P(R|S) and the per-bin fits); barriers.json lists them.")
     boolean onsetBelowOnly;
 
-    @Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -65,9 +58,9 @@ public final class BarriersCommand implements Callable<Integer> {
         BarriersStudy.Onset onset = !policy.onset() ? BarriersStudy.Onset.NONE : onsetBelowOnly ? BarriersStudy.Onset.BELOW_ONLY : BarriersStudy.Onset.ALL;
         BarriersStudy.Request req = new BarriersStudy.Request(sets.stream().map(TemperatureSet::parse).toList(), b, fit.threshold(), fit.lag(),
                 fit.bootstrap(), blocks, seed, fit.minEvents(), fit.pMax(), kramers, policy.strict(), onset);
-        BarriersStudy.Result res = BarriersStudy.run(req, output.dir(), run.context());
+        BarriersStudy.Result res = BarriersStudy.run(req, run.dir(), run.context());
         if (res.onsetError() != null) {
-            throw new org.softglass.core.util.Refusal(res.onsetError() + " (P(R|S) and the per-bin fits are in " + output.dir() + "; no model-parameter file was written)");
+            throw new org.softglass.core.util.Refusal(res.onsetError() + " (P(R|S) and the per-bin fits are in " + run.dir() + "; no model-parameter file was written)");
         }
         BarrierAnalysis.Result r = res.analysis();
         if (!run.quiet()) {

@@ -1,12 +1,11 @@
 package org.softglass.cli.softness;
 
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.cli.options.SpeciesConverter;
 import org.softglass.core.util.Format;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.Csv;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
-import org.softglass.cli.RunOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.barriers.SoftnessBins;
@@ -34,9 +33,6 @@ public final class CorrelationsCommand implements Callable<Integer> {
 
     @Parameters(index = "1", paramLabel = "SOFTNESS_DIR", description = "softness.npy and rows.npy.")
     Path softness;
-
-    @Mixin
-    OutputDir output = new OutputDir();
 
     @Option(names = "--events", paramLabel = "EVENTS.csv", description = "Rearrangement events (id,type,frame_start,frame_end,frame_peak,t_start,t_end,p_star).")
     Path events;
@@ -82,8 +78,7 @@ public final class CorrelationsCommand implements Callable<Integer> {
     @Option(names = "--params", paramLabel = "FILE.json", description = "Model-parameter file to extend with cS, sigmaDelta, rhoDelta (written to DIR/model-parameters.json).")
     Path params;
 
-    @Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -92,7 +87,7 @@ public final class CorrelationsCommand implements Callable<Integer> {
         Species sp = rearrangers;
         CorrelationStudy.Kicks kicks = new CorrelationStudy.Kicks(events, window, pc, rb, sb, rBackground, sp, minCount);
         CorrelationStudy.Result r = CorrelationStudy.run(new CorrelationStudy.Request(traj, softness, rmax, dr, every, fr[0], fr[1], dt,
-                events != null ? kicks : null, params), output.dir(), run.context());
+                events != null ? kicks : null, params), run.dir(), run.context());
         if (r.kicksFailure() != null) throw r.kicksFailure();   // C_S(r) is written; the kicks were refused (correlations.json says why)
         if (!run.quiet()) {
             System.out.println("C_S: c0 = " + Format.g4(r.cs().c0()) + ", c1 = " + Format.g4(r.csFit().form().c1()) + ", xi = " + Format.g4(r.csFit().form().xi())

@@ -1,12 +1,11 @@
 package org.softglass.cli.softness;
 
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.core.util.Format;
 import org.softglass.cli.options.BarrierFitOptions;
 import org.softglass.cli.options.BarrierFitPolicy;
 import org.softglass.cli.options.MixinDefaults;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.RunOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +47,7 @@ public final class FluidityCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "T=TEMP:FEATURES_DIR:PHOP_DIR", description = "A temperature for P(R|x_alpha,T): descriptors and p_hop. Repeat (>= 2).")
     List<String> sets;
 
-    @Mixin
-    OutputDir output = new OutputDir();
-
-    @Mixin
-    BarrierFitOptions fit = new BarrierFitOptions();
+    @Mixin BarrierFitOptions fit = new BarrierFitOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed.")
     long seed;
@@ -60,20 +55,18 @@ public final class FluidityCommand implements Callable<Integer> {
     @Option(names = "--arrhenius", description = "Fit ln P = Sigma - DeltaE/T instead of the Kramers form of paper 003.")
     boolean arrhenius;
 
-    @Mixin
-    BarrierFitPolicy policy = new BarrierFitPolicy();
+    @Mixin BarrierFitPolicy policy = new BarrierFitPolicy();
 
-    @Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws Exception {
         SoftnessBins b = fit.bins(); // checked before any input is read
         List<TemperatureSet> ts = sets == null ? List.of() : sets.stream().map(TemperatureSet::parse).toList();
         FluidityStudy.Result r = FluidityStudy.run(new FluidityStudy.Request(modelFile, test, sigmaFrom, sigma, reference, ts, b, fit.threshold(),
-                fit.bootstrap(), seed, fit.minEvents(), fit.pMax(), !arrhenius, policy.strict(), fit.lag(), policy.onset()), output.dir(), run.context());
+                fit.bootstrap(), seed, fit.minEvents(), fit.pMax(), !arrhenius, policy.strict(), fit.lag(), policy.onset()), run.dir(), run.context());
         if (r.onsetError() != null) {
-            throw new org.softglass.core.util.Refusal(r.onsetError() + " (the bias scan, x_alpha and the per-bin fits are in " + output.dir() + ")");
+            throw new org.softglass.core.util.Refusal(r.onsetError() + " (the bias scan, x_alpha and the per-bin fits are in " + run.dir() + ")");
         }
         if (!run.quiet()) {
             System.out.println("best threshold " + Format.g4(r.scan().best()) + " (accuracy " + Format.g4(r.scan().bestAccuracy()) + "), sigma_alpha "

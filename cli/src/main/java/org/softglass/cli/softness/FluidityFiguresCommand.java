@@ -1,5 +1,6 @@
 package org.softglass.cli.softness;
 
+import org.softglass.cli.options.OutputRunOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.OptionChecks;
-import org.softglass.cli.RunOptions;
 import org.softglass.cli.options.BarrierFitOptions;
 import org.softglass.cli.options.MixinDefaults;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.options.PhopLabelOptions;
 import org.softglass.cli.options.PhopWindow;
 import org.softglass.cli.options.SvmTrainingOptions;
@@ -51,17 +50,13 @@ public final class FluidityFiguresCommand implements Callable<Integer> {
     @Option(names = "--test-at", paramLabel = "T", description = "Temperature of the softness-labelled test set (default: the lowest).")
     Double testAt;
 
-    @Mixin
-    PhopWindow window = new PhopWindow();
+    @Mixin PhopWindow window = new PhopWindow();
 
-    @Mixin
-    PhopLabelOptions labels = new PhopLabelOptions();
+    @Mixin PhopLabelOptions labels = new PhopLabelOptions();
 
-    @Mixin
-    SvmTrainingOptions svm = new SvmTrainingOptions();
+    @Mixin SvmTrainingOptions svm = new SvmTrainingOptions();
 
-    @Mixin
-    BarrierFitOptions fit = new BarrierFitOptions();
+    @Mixin BarrierFitOptions fit = new BarrierFitOptions();
 
     @Option(names = "--van-hove-dr", defaultValue = "0.05", description = "Bin width of G_s (sigma).")
     double vanHoveDr;
@@ -72,11 +67,7 @@ public final class FluidityFiguresCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Sampling, fold and bootstrap seed.")
     long seed;
 
-    @Mixin
-    OutputDir output = new OutputDir();
-
-    @Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -89,14 +80,14 @@ public final class FluidityFiguresCommand implements Callable<Integer> {
         for (String s : trajectories) runs.add(parse(s));
         FluidityFiguresStudy.Request req = new FluidityFiguresStudy.Request(runs, fluidityAt, randomAt, softnessAt, testAt,
                 labels.labelling(window), c, svm.folds(), barriers, vanHoveDr, vanHoveMax, seed);
-        FluidityFiguresStudy.Result r = FluidityFiguresStudy.run(req, output.dir(), run.context());
+        FluidityFiguresStudy.Result r = FluidityFiguresStudy.run(req, run.dir(), run.context());
         if (!run.quiet()) {
             for (ClassifierSummary s : r.classifiers()) {
                 System.out.println(s.name() + ": CV accuracy " + Format.g4(s.cvBestAccuracy()) + " at bias " + Format.g4(s.cvBestBias())
                         + ", test accuracy " + Format.g4(s.bestTestAccuracy()) + " at bias " + Format.g4(s.bestBias()) + ", sigma_alpha "
                         + Format.g4(s.sigma()) + (s.barriersError() == null ? "" : "; no Delta E(x_alpha): " + s.barriersError()));
             }
-            System.out.println(r.files().size() + " figure files in " + output.dir());
+            System.out.println(r.files().size() + " figure files in " + run.dir());
         }
         return ExitCodes.OK;
     }

@@ -1,12 +1,11 @@
 package org.softglass.cli.softness;
 
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.cli.options.CentreSpeciesConverter;
 import org.softglass.core.util.Format;
 import org.softglass.cli.options.FrameBlock;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
-import org.softglass.cli.RunOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.core.softness.SoftnessApply;
@@ -42,21 +41,16 @@ public final class SoftnessCommand implements Callable<Integer> {
             description = "With a trajectory: centre particles (default: those the model was trained on).")
     Integer species;
 
-    @Mixin
-    FrameBlock frames = new FrameBlock();
+    @Mixin FrameBlock frames = new FrameBlock();
 
-    @Mixin
-    OutputDir output = new OutputDir();
-
-    @Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws Exception {
         if (preset != null && spec != null) throw new IllegalArgumentException("give --preset or --spec, not both");
         DescriptorSpec set = DescriptorChoice.spec(preset, spec);
         SoftnessStudy.Result r = SoftnessStudy.run(new SoftnessStudy.Request(modelFile, features, set, spec, species,
-                frames.range()), output.dir(), run.context());
+                frames.range()), run.dir(), run.context());
         SoftnessApply.Summary sum = r.summary();
         if (!run.quiet()) System.out.println(sum.rows() + " rows: <S> = " + Format.g4(sum.mean()) + ", sigma_S = " + Format.g4(sum.std()));
         return ExitCodes.OK;

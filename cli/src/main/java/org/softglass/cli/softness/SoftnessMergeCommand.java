@@ -1,12 +1,9 @@
 package org.softglass.cli.softness;
 
-import org.softglass.cli.ExitCodes;
-import org.softglass.cli.options.ShardFolders;
-import java.io.IOException;
-import java.util.concurrent.Callable;
+import org.softglass.cli.ShardMergeCommand;
+import org.softglass.core.softness.SoftnessApply;
 import org.softglass.study.shards.ShardMerge;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code softglass softness-merge DIR... --out DIR}: joins the shards of one {@code softness MODEL TRAJ --frames A:B}
@@ -20,13 +17,6 @@ import picocli.CommandLine.Mixin;
                 "The shards must apply the same model to the same TRAJ and cover frames 0, 1, ... without gap or overlap.",
                 "Writes DIR/softness.npy, DIR/rows.npy, DIR/softness.json, DIR/frames.csv, DIR/softness.png, DIR/descriptors/ (byte for byte a single run's)",
                 "and DIR/softness.manifest.json."})
-public final class SoftnessMergeCommand implements Callable<Integer> {
-    @Mixin
-    ShardFolders folders = new ShardFolders();
-
-    @Override
-    public Integer call() throws IOException {
-        folders.merge(ShardMerge::softness);
-        return ExitCodes.OK;
-    }
+public final class SoftnessMergeCommand extends ShardMergeCommand<SoftnessApply.Summary> {
+    public SoftnessMergeCommand() { super(ShardMerge::softness); }
 }

@@ -1,9 +1,8 @@
 package org.softglass.cli.softness;
 
-import org.softglass.cli.options.OutputDir;
+import org.softglass.cli.options.UnwrappedTrajectory;
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.Formats;
-import org.softglass.cli.RunOptions;
 import org.softglass.cli.options.SpeciesConverter;
 import org.softglass.cli.options.PhopLabelOptions;
 import org.softglass.cli.options.PhopWindow;
@@ -17,7 +16,6 @@ import org.softglass.study.softness.TrainingStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code softglass trainset TRAJ --out DIR}: a balanced, seeded, labelled training set with features
@@ -33,8 +31,7 @@ import picocli.CommandLine.Parameters;
                 "DIR/samples_features.npy (float64), DIR/features.json, DIR/phop.npy and DIR/phop.json (unless --phop) and DIR/trainset.manifest.json."})
 public final class TrainsetCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory with unwrapped positions (image counts): " + Formats.TRAJECTORY + ".")
-    Path trajectory;
+    @Mixin UnwrappedTrajectory trajectory = new UnwrappedTrajectory();
 
     @Option(names = "--mode", defaultValue = "softness", paramLabel = "softness|tails|immobile-random", converter = ModeConverter.class,
             description = "softness, tails or immobile-random (any case; immobile_random also).")
@@ -45,14 +42,12 @@ public final class TrainsetCommand implements Callable<Integer> {
             completionCandidates = FeatureNames.class, showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     String features;
 
-    @Mixin
-    PhopWindow window = new PhopWindow();
+    @Mixin PhopWindow window = new PhopWindow();
 
     @Option(names = "--phop", paramLabel = "DIR", description = "Reuse p_hop of this trajectory from a 'softglass phop' directory (its window replaces --tr).")
     Path phopDir;
 
-    @Mixin
-    PhopLabelOptions labels = new PhopLabelOptions();
+    @Mixin PhopLabelOptions labels = new PhopLabelOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Sampling seed.")
     long seed;
@@ -62,11 +57,7 @@ public final class TrainsetCommand implements Callable<Integer> {
             converter = SpeciesConverter.class)
     Species species;
 
-    @Mixin
-    OutputDir output = new OutputDir();
-
-    @Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -75,7 +66,7 @@ public final class TrainsetCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--tau-c is required with --mode softness (the stable duration, about tau_alpha)");
         }
         TrainsetRun.Spec spec = labels.spec(mode, window, seed, species.label());
-        TrainingStudy.trainingSet(new TrainingStudy.SetRequest(trajectory, phopDir, features, spec), output.dir(), run.context());
+        TrainingStudy.trainingSet(new TrainingStudy.SetRequest(trajectory.path(), phopDir, features, spec), run.dir(), run.context());
         return ExitCodes.OK;
     }
 

@@ -1,7 +1,7 @@
 package org.softglass.cli.structure;
 
+import org.softglass.cli.options.UnwrappedTrajectory;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.Formats;
 import org.softglass.cli.RunOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,7 +10,6 @@ import org.softglass.study.rearrange.D2minStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code softglass d2min TRAJ --from A --to B --out FILE.csv}: Falk–Langer D²_min ({@link D2minStudy}). */
 @Command(name = "d2min", mixinStandardHelpOptions = true,
@@ -19,8 +18,7 @@ import picocli.CommandLine.Parameters;
                 "CSV columns: id,type,d2min,neighbors (d2min = NaN with fewer than 3 non-coplanar neighbours)."})
 public final class D2minCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory with unwrapped positions (image counts): " + Formats.TRAJECTORY + ".")
-    Path trajectory;
+    @Mixin UnwrappedTrajectory trajectory = new UnwrappedTrajectory();
 
     @Option(names = "--from", paramLabel = "FRAME", required = true, description = "Reference frame index (0-based).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int from;
@@ -37,12 +35,11 @@ public final class D2minCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Output CSV (and FILE.csv.manifest.json).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path out;
 
-    @Mixin
-    RunOptions run = new RunOptions();
+    @Mixin RunOptions run = new RunOptions();
 
     @Override
     public Integer call() throws IOException {
-        D2minStudy.run(new D2minStudy.Request(trajectory, from, to, cutoff, dt), out, run.context());
+        D2minStudy.run(new D2minStudy.Request(trajectory.path(), from, to, cutoff, dt), out, run.context());
         return ExitCodes.OK;
     }
 }

@@ -1,12 +1,11 @@
 package org.softglass.cli.structure;
 
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.cli.options.CentreSpeciesConverter;
 import org.softglass.cli.options.FrameBlock;
-import org.softglass.cli.options.OutputDir;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.Formats;
 import org.softglass.cli.OptionChecks;
-import org.softglass.cli.RunOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -57,18 +56,13 @@ public final class DescriptorsCommand implements Callable<Integer> {
     @Option(names = "--tolerance", paramLabel = "TAU", description = "Override the truncation tolerance: terms whose upper bound is below TAU are skipped (default 1e-12; range 1e-120..1e-3).")
     Double tolerance;
 
-    @Mixin
-    FrameBlock frames = new FrameBlock();
+    @Mixin FrameBlock frames = new FrameBlock();
 
-    @Mixin
-    OutputDir output = new OutputDir();
-
-    @Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {
-        DescriptorStudy.run(request(), output.dir(), run.context());
+        DescriptorStudy.run(request(), run.dir(), run.context());
         return ExitCodes.OK;
     }
 

@@ -1,12 +1,8 @@
 package org.softglass.cli.structure;
 
-import org.softglass.cli.ExitCodes;
-import org.softglass.cli.options.ShardFolders;
-import java.io.IOException;
-import java.util.concurrent.Callable;
+import org.softglass.cli.ShardMergeCommand;
 import org.softglass.study.shards.ShardMerge;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code softglass descriptors-merge DIR... --out DIR}: joins the shards of one {@code descriptors TRAJ --frames A:B}
@@ -18,13 +14,6 @@ import picocli.CommandLine.Mixin;
         description = {"Join the shards of 'softglass descriptors TRAJ --frames A:B' into the files one run over all frames writes.",
                 "The shards must read the same TRAJ with the same settings and cover frames 0, 1, ... without gap or overlap.",
                 "Writes DIR/features.npy, DIR/rows.npy, DIR/features.json (byte for byte a single run's) and DIR/descriptors.manifest.json."})
-public final class DescriptorsMergeCommand implements Callable<Integer> {
-    @Mixin
-    ShardFolders folders = new ShardFolders();
-
-    @Override
-    public Integer call() throws IOException {
-        folders.merge(ShardMerge::descriptors);
-        return ExitCodes.OK;
-    }
+public final class DescriptorsMergeCommand extends ShardMergeCommand<Long> {
+    public DescriptorsMergeCommand() { super(ShardMerge::descriptors); }
 }

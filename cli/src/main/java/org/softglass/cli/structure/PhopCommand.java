@@ -1,17 +1,14 @@
 package org.softglass.cli.structure;
 
-import org.softglass.cli.options.OutputDir;
+import org.softglass.cli.options.UnwrappedTrajectory;
+import org.softglass.cli.options.OutputRunOptions;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.options.PhopWindow;
-import org.softglass.cli.Formats;
-import org.softglass.cli.RunOptions;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.softglass.study.rearrange.PhopStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code softglass phop TRAJ --out DIR}: the hop indicator p_hop of every particle at every frame ({@link PhopStudy}).
@@ -23,22 +20,16 @@ import picocli.CommandLine.Parameters;
                 "Writes DIR/phop.npy (float64, frames x particles, NaN where the window does not fit), DIR/phop.json, DIR/phop.manifest.json."})
 public final class PhopCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory with unwrapped positions (image counts): " + Formats.TRAJECTORY + ".")
-    Path trajectory;
+    @Mixin UnwrappedTrajectory trajectory = new UnwrappedTrajectory();
 
-    @Mixin
-    PhopWindow window = new PhopWindow();
+    @Mixin PhopWindow window = new PhopWindow();
 
 
-    @Mixin
-    OutputDir output = new OutputDir();
-
-    @Mixin
-    RunOptions run = new RunOptions();
+    @Mixin OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {
-        PhopStudy.run(new PhopStudy.Request(trajectory, window.tR(), window.dt()), output.dir(), run.context());
+        PhopStudy.run(new PhopStudy.Request(trajectory.path(), window.tR(), window.dt()), run.dir(), run.context());
         return ExitCodes.OK;
     }
 }

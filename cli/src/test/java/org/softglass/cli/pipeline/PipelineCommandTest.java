@@ -7,21 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.softglass.cli.pipeline.PipelineRuns.JSON;
+import static org.softglass.cli.pipeline.PipelineRuns.created;
+import static org.softglass.cli.pipeline.PipelineRuns.interruptAfter;
+import static org.softglass.cli.pipeline.PipelineRuns.line;
+import static org.softglass.cli.pipeline.PipelineRuns.select;
+import static org.softglass.cli.pipeline.PipelineRuns.statuses;
 
 /**
  * {@code softglass pipeline --preset smoke} end to end: interrupted (the process is killed once the
@@ -29,8 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * field finite, a rerun that skips everything, and {@code --from}.
  */
 class PipelineCommandTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** Summary fields that must hold finite numbers after a complete run ("*" = every element). */
     static final List<String> EXPECTED = List.of(
             "onset_fit/eps0", "onset_fit/eps1", "onset_fit/eps2", "onset_fit/sigma0", "onset_fit/t0",
@@ -214,117 +214,4 @@ class PipelineCommandTest {
         assertEquals(9, again.err().lines().filter(l -> l.contains("up to date, skipped")).count(), again.err());
     }
 
-    /**
-     * After a refused onset fit the barriers directory gets the ka-002 preset's ΔE(S), Σ(S), T0, ϱ(S)
-     * and ⟨S⟩(T) with the measured τ_R, and a record of why.
-     */
-    @Test
-    void refusedOnsetFallsBackToThePresetAndSaysSo(@TempDir Path tmp) throws Exception {
-        org.softglass.study.barriers.BarriersStudy.presetOnset(tmp, 7.5, "onset fit refused: x");
-        var p = org.softglass.core.params.ModelParameters.read(tmp.resolve("model-parameters.json"));
-        var pre = org.softglass.core.trsp.TrspPresets.ka002();
-        assertEquals(pre.barriers(), p.barriers());
-        assertEquals(pre.rho(), p.rho());
-        assertEquals(7.5, p.tauR());
-        assertTrue(p.provenance().get("onset").toString().contains("refused: onset fit refused: x"), p.provenance().toString());
-        JsonNode src = JSON.readTree(tmp.resolve("onset-source.json").toFile());
-        assertEquals(org.softglass.study.barriers.BarriersStudy.ONSET_PRESET, src.get("source").asText());
-        assertEquals("onset fit refused: x", src.get("reason").asText());
-    }
-
-    @Test
-    void unknownPresetIsAUsageError(@TempDir Path tmp) {
-        CliRunner.Result r = CliRunner.run("pipeline", "--preset", "huge", "--out", tmp.toString());
-        assertEquals(ExitCodes.USAGE, r.code());
-        assertTrue(r.err().contains("demo, paper-lite, paper-ka, smoke"), r.err());
-    }
-
-    @Test
-    void outputThatIsAFileIsAUsageError(@TempDir Path tmp) throws IOException {
-        Path f = Files.writeString(tmp.resolve("a-file"), "x");
-        CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--out", f.toString(), "--quiet");
-        assertEquals(ExitCodes.USAGE, r.code());
-        assertTrue(r.err().contains("--out: " + f + " exists and is not a directory"), r.err());
-    }
-
-    /** Starts the pipeline in a child JVM and kills it once the stage item's manifest says complete. */
-    private static void interruptAfter(Path out, String item) throws IOException, InterruptedException {
-        interruptAfter(out, item, "pipeline", "--preset", "smoke");
-    }
-
-    /**
-     * Runs {@code softglass ARGS --out OUT --threads 2 --quiet} in a child JVM and kills it (SIGKILL) as soon as the
-     * ledger records {@code item} complete: a real interruption, as a cluster's time limit or a crash gives.
-     */
-    static void interruptAfter(Path out, String item, String... args) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "org.softglass.cli.Main"));
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("--out", out.toString(), "--threads", "2", "--quiet"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.getParent().resolve("child.log").toFile());
-        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
-        Process p = pb.start();
-        Path m = out.resolve("stages").resolve(item + ".json");
-        long deadline = System.nanoTime() + 300_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) fail("pipeline ended before it could be interrupted: " + Files.readString(out.getParent().resolve("child.log")));
-            if (Files.isRegularFile(m) && Files.readString(m).contains("\"status\" : \"complete\"")) {
-                p.destroyForcibly().waitFor();
-                return;
-            }
-            Thread.sleep(50);
-        }
-        p.destroyForcibly();
-        fail("no " + item + " within 300 s");
-    }
-
-    /** The "created" stamp of every stage manifest whose name starts with one of the prefixes. */
-    /** The status of each stage record whose name starts with one of {@code prefixes}. */
-    static Map<String, String> statuses(Path out, String... prefixes) throws IOException {
-        Map<String, String> m = new LinkedHashMap<>();
-        try (var l = Files.list(out.resolve("stages"))) {
-            for (Path f : l.sorted().toList()) {
-                String n = f.getFileName().toString();
-                for (String p : prefixes) if (n.startsWith(p) && n.endsWith(".json")) m.put(n, JSON.readTree(f.toFile()).get("status").asText());
-            }
-        }
-        return m;
-    }
-
-    static Map<String, String> created(Path out, String... prefixes) throws IOException {
-        Map<String, String> m = new LinkedHashMap<>();
-        File[] fs = out.resolve("stages").toFile().listFiles();
-        java.util.Arrays.sort(fs);
-        for (File f : fs) {
-            for (String p : prefixes) {
-                if (f.getName().startsWith(p)) {
-                    m.put(f.getName(), JSON.readTree(f).get("created").asText());
-                    break;
-                }
-            }
-        }
-        return m;
-    }
-
-    private static String line(String log, String stage) {
-        return log.lines().filter(l -> l.matches("\\[\\s*\\d+/10\\] " + stage + "\\s.*")).findFirst().orElse("(no line for " + stage + ")");
-    }
-
-    /** The nodes a path like "comparison/ * /tau_Q_trap" names (a "*" segment = every element). */
-    static List<JsonNode> select(JsonNode root, String path) {
-        List<JsonNode> cur = List.of(root);
-        for (String seg : path.split("/")) {
-            List<JsonNode> next = new ArrayList<>();
-            for (JsonNode n : cur) {
-                if (seg.equals("*")) n.forEach(next::add);
-                else if (n.isArray()) next.add(n.get(Integer.parseInt(seg)));
-                else next.add(n.get(seg));
-            }
-            cur = next;
-        }
-        for (JsonNode n : cur) if (n == null) fail("summary field missing: " + path);
-        if (cur.isEmpty()) fail("summary field empty: " + path);
-        return cur;
-    }
 }

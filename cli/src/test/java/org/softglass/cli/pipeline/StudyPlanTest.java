@@ -2,7 +2,7 @@ package org.softglass.cli.pipeline;
 
 import org.softglass.cli.CliRunner;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.slurm.SlurmExecutorTest;
+import org.softglass.cli.slurm.SlurmPipelineTest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -146,12 +146,12 @@ class StudyPlanTest {
                 .append("quench: {model: ka}\n");
         Path c = config(y.toString()), out = dir.resolve("run");
         // killed once the quench of the lowest T and the p_hop of the hottest are recorded, then resumed
-        PipelineCommandTest.interruptAfter(out, "phop-T0.900", "study", c.toString());
-        java.util.Map<String, String> before = PipelineCommandTest.created(out, "simulate-", "phop-T0.900");
+        PipelineRuns.interruptAfter(out, "phop-T0.900", "study", c.toString());
+        java.util.Map<String, String> before = PipelineRuns.created(out, "simulate-", "phop-T0.900");
         assertEquals(5, before.size(), "4 quenches and a p_hop item done before the kill: " + before.keySet());
         CliRunner.Result r = CliRunner.run("study", c.toString(), "--out", out.toString(), "--threads", "2");
         assertEquals(0, r.code(), r.err());
-        assertEquals(before, PipelineCommandTest.created(out, "simulate-", "phop-T0.900"), "finished items were redone after the kill");
+        assertEquals(before, PipelineRuns.created(out, "simulate-", "phop-T0.900"), "finished items were redone after the kill");
         for (String t : new String[] {"T0.900", "T0.610"}) {
             Path is = out.resolve("md").resolve(t).resolve("is.dump");
             assertTrue(Files.size(is) > 10_000, t);
@@ -180,7 +180,7 @@ class StudyPlanTest {
         CliRunner.Result r = CliRunner.run("study", c.toString(), "--out", out.toString(), "--threads", "2", "--quench-shards", "2",
                 "--executor", "slurm", "--dry-run");
         assertEquals(0, r.code(), r.err());
-        java.util.Map<String, String> after = SlurmExecutorTest.afterOf(r.err());
+        java.util.Map<String, String> after = SlurmPipelineTest.afterOf(r.err());
         assertEquals("", after.get("simulate-T0.610-q1"), r.err());
         assertEquals("simulate-T0.610-q0, simulate-T0.610-q1", after.get("simulate-T0.610"));
         assertEquals("simulate-T0.610", after.get("phop-T0.610"));

@@ -222,19 +222,13 @@ public final class InherentOverlap {
             }
         });
         double spacing = traj.dt();
-        double[] t = new double[nl], q = new double[nl], qErr = new double[nl], chi4 = new double[nl];
-        int[] origins = new int[nl];
-        double[] series = new double[no];
-        for (int j = 0; j < nl; j++) {
-            int k = lags[j], m = 0;
-            t[j] = k * spacing;
+        Persistence.LagStatistics st = Persistence.lagStatistics(lags, spacing, n, no, (j, k, series) -> {
+            int m = 0;
             for (int a = 0; a < no && a * s + k < F; a++) series[m++] = qOrigin[a * nl + j];
-            origins[j] = m;
-            double[] mv = Persistence.meanAndVariance(series, m);
-            q[j] = mv[0];
-            chi4[j] = n * mv[1];
-            qErr[j] = Persistence.blockedError(series, m);
-        }
+            return m;
+        });
+        double[] t = st.t(), q = st.q(), qErr = st.qErr(), chi4 = st.chi4();
+        int[] origins = st.origins();
         double tauQ = Persistence.tauQ(t, q);
         double[] peak = peak(t, chi4, origins);
         double[] jack = jackknife(qOrigin, no, s, F, lags, t, n, o.jackknife());

@@ -141,25 +141,17 @@ public final class Persistence {
         nextUndefined[F] = F;
         for (int f = F - 1; f >= 0; f--) nextUndefined[f] = defined[f] ? nextUndefined[f + 1] : f;
 
-        double[] t = new double[nl], q = new double[nl], qErr = new double[nl], chi4 = new double[nl];
-        int[] origins = new int[nl];
-        double[] series = new double[F];
-        for (int j = 0; j < nl; j++) {
-            int k = lags[j], no = 0;
-            t[j] = k * spacing;
+        LagStatistics st = lagStatistics(lags, spacing, n, F, (j, k, series) -> {
+            int no = 0;
             for (int t0 = 0; t0 + k < F; t0++) {
                 if (nextUndefined[t0] <= t0 + k) continue;
                 series[no++] = (double) count[t0 * w + j + 1] / n;
             }
-            origins[j] = no;
-            double[] mv = meanAndVariance(series, no);
-            q[j] = mv[0];
-            chi4[j] = n * mv[1];
-            qErr[j] = blockedError(series, no);
-        }
-        double tauQ = tauQ(t, q);
-        double[] peak = peak(t, chi4, origins);
-        return new Result(lags.clone(), t, q, qErr, chi4, origins, n, spacing, pc, tauQ, peak[0], peak[1]);
+            return no;
+        });
+        double tauQ = tauQ(st.t(), st.q());
+        double[] peak = peak(st.t(), st.chi4(), st.origins());
+        return new Result(lags.clone(), st.t(), st.q(), st.qErr(), st.chi4(), st.origins(), n, spacing, pc, tauQ, peak[0], peak[1]);
     }
 
     /**
@@ -241,6 +233,55 @@ public final class Persistence {
                 throw new IllegalArgumentException("lags must be >= 0 and strictly increasing, got " + Arrays.toString(lags));
             }
         }
+    }
+
+    /** The values of Q at one lag, one per time origin: what {@link #lagStatistics} reduces. */
+    @FunctionalInterface
+    public interface OriginSeries {
+        /**
+         * Writes Q of each usable time origin at lag index {@code j} (lag {@code k} frames) into {@code series}, in
+         * origin order, and returns how many it wrote.
+         */
+        int fill(int j, int k, double[] series);
+    }
+
+    /**
+     * Q(t) and χ4(t) of a lag grid from per-origin overlaps, as {@link Persistence} and
+     * {@link org.softglass.core.dynamics.InherentOverlap} report them (all arrays indexed by lag).
+     *
+     * @param t       lag times, k × frame spacing
+     * @param q       the mean of Q over the origins
+     * @param qErr    its blocked standard error ({@link #blockedError})
+     * @param chi4    N × the variance of Q over the origins (divisor: the origin count)
+     * @param origins the origins averaged
+     */
+    public record LagStatistics(double[] t, double[] q, double[] qErr, double[] chi4, int[] origins) {}
+
+    /**
+     * Reduces the per-origin Q of every lag: mean, blocked error, χ4 = N Var Q and the origin count, in lag order.
+     *
+     * @param lags     lags in frames
+     * @param spacing  time between frames
+     * @param n        particles counted (N of χ4)
+     * @param capacity the most origins one lag can have
+     * @param series   the per-origin Q of lag j
+     */
+    public static LagStatistics lagStatistics(int[] lags, double spacing, int n, int capacity, OriginSeries series) {
+        int nl = lags.length;
+        double[] t = new double[nl], q = new double[nl], qErr = new double[nl], chi4 = new double[nl];
+        int[] origins = new int[nl];
+        double[] x = new double[capacity];
+        for (int j = 0; j < nl; j++) {
+            int k = lags[j];
+            t[j] = k * spacing;
+            int m = series.fill(j, k, x);
+            origins[j] = m;
+            double[] mv = meanAndVariance(x, m);
+            q[j] = mv[0];
+            chi4[j] = n * mv[1];
+            qErr[j] = blockedError(x, m);
+        }
+        return new LagStatistics(t, q, qErr, chi4, origins);
     }
 
     /** {mean, biased variance (divisor n, {@link Descriptive.Divisor#POPULATION})} of x[0..n) by two passes, in index order; NaN for n = 0. */

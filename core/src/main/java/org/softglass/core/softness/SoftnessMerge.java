@@ -8,6 +8,7 @@ import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyReader;
 import org.softglass.core.io.NpyWriter;
+import org.softglass.core.io.ShardRows;
 import org.softglass.core.io.TrajectoryRef;
 import org.softglass.core.stats.Descriptive;
 
@@ -45,22 +46,14 @@ public final class SoftnessMerge {
             try {
                 double[] v = new double[1];
                 long[] r = new long[3];
-                long lastFrame = -1;
+                ShardRows order = new ShardRows();
                 for (Path d : shards) {
                     Path sn = d.resolve("softness.npy"), rn = d.resolve("rows.npy");
                     try (NpyReader sr = NpyReader.open(sn); NpyReader rr = NpyReader.open(rn)) {
                         long n = sr.shape()[0];
-                        if (rr.shape().length != 2 || rr.shape()[0] != n || rr.shape()[1] != 3 || rr.dtype() != NpyDType.INT64) {
-                            throw new InputFormatException(rn.toString(), -1, rr.dtype().descr() + " shape " + java.util.Arrays.toString(rr.shape())
-                                    + ", expected <i8 (" + n + ", 3), one row per value of softness.npy");
-                        }
+                        ShardRows.requireShape(rr, rn, n, ", one row per value of softness.npy");
                         for (long i = 0; i < n; i++) {
-                            rr.readRow(r);
-                            if (i == 0 && r[0] <= lastFrame) {
-                                throw new InputFormatException(rn.toString(), -1, "starts at frame " + r[0] + ", expected a frame after " + lastFrame
-                                        + " (the last of the shard before it): shards overlap or are out of order");
-                            }
-                            lastFrame = r[0];
+                            order.read(rr, rn, i, r);
                             rows.writeRow(r);
                             sr.readRow(v);
                             s.writeRow(v);

@@ -10,6 +10,7 @@ import org.softglass.core.io.JsonFile;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyReader;
 import org.softglass.core.io.NpyWriter;
+import org.softglass.core.io.ShardRows;
 
 /**
  * Joins descriptor directories ({@link FeatureFiles}) of consecutive blocks of frames of one trajectory — the shards of
@@ -70,7 +71,7 @@ public final class FeatureMerge {
                 double[] x = new double[m];
                 float[] f = new float[m];
                 long[] r = new long[3];
-                long lastFrame = -1;
+                ShardRows order = new ShardRows();
                 for (int s = 0; s < shards.size(); s++) {
                     Path fn = shards.get(s).resolve("features.npy"), rn = shards.get(s).resolve("rows.npy");
                     try (NpyReader fr = NpyReader.open(fn); NpyReader rr = NpyReader.open(rn)) {
@@ -79,19 +80,13 @@ public final class FeatureMerge {
                             throw new InputFormatException(fn.toString(), -1, fr.dtype().descr() + " shape " + java.util.Arrays.toString(fr.shape())
                                     + ", expected " + type.descr() + " (" + n + ", " + m + ") as its features.json says");
                         }
-                        if (rr.shape().length != 2 || rr.shape()[0] != n || rr.shape()[1] != 3 || rr.dtype() != NpyDType.INT64) {
-                            throw new InputFormatException(rn.toString(), -1, rr.dtype().descr() + " shape " + java.util.Arrays.toString(rr.shape())
-                                    + ", expected <i8 (" + n + ", 3)");
-                        }
+                        ShardRows.requireShape(rr, rn, n, "");
                         for (long i = 0; i < n; i++) {
-                            rr.readRow(r);
-                            if (i == 0 && r[0] <= lastFrame) {
-                                throw new InputFormatException(rn.toString(), -1, "starts at frame " + r[0] + ", expected a frame after " + lastFrame
-                                        + " (the last of the shard before it): shards overlap or are out of order");
-                            } else if (i > 0 && r[0] < lastFrame) {
-                                throw new InputFormatException(rn.toString(), -1, "row " + i + " is of frame " + r[0] + " after frame " + lastFrame + ", expected frame-major rows");
+                            long before = order.lastFrame();
+                            order.read(rr, rn, i, r);
+                            if (i > 0 && r[0] < before) {
+                                throw new InputFormatException(rn.toString(), -1, "row " + i + " is of frame " + r[0] + " after frame " + before + ", expected frame-major rows");
                             }
-                            lastFrame = r[0];
                             rows.writeRow(r);
                             fr.readRow(x);
                             if (type == NpyDType.FLOAT32) {
