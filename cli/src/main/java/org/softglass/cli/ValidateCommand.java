@@ -70,9 +70,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed offset added to every check's own seed (default: ${DEFAULT-VALUE}, the documented runs).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     long seed;
 
-    @Mixin RunOptions run = new RunOptions();
+    @Mixin
+    RunOptions run = new RunOptions();
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {

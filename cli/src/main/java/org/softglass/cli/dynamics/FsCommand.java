@@ -54,7 +54,8 @@ public final class FsCommand implements Callable<Integer> {
             description = "Reference size of the reduced transition rate Gamma t_ballistic N0/N (paper 004 sets N0 = 1000; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int n0;
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {

@@ -43,7 +43,8 @@ public final class OverlapCommand implements Callable<Integer> {
     @Option(names = {"--timestep", "--dt"}, paramLabel = "DT", defaultValue = "0.005", description = "MD time step: frame spacing = timestep difference x DT.")
     double timestep;
 
-    @Mixin LagGridOptions lags = new LagGridOptions();
+    @Mixin
+    LagGridOptions lags = new LagGridOptions();
 
     @Option(names = "--origin-stride", paramLabel = "FRAMES", defaultValue = "1", description = "Time origins every this many frames.")
     int stride;
@@ -54,7 +55,8 @@ public final class OverlapCommand implements Callable<Integer> {
     @Option(names = "--min-block", paramLabel = "ELL", defaultValue = "2.0", description = "Smallest sub-box side (sigma) of the block chi4: boxes L/m for m = 1, 2, … while L/m >= ELL.")
     double minBlock;
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {

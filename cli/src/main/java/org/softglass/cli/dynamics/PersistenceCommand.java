@@ -36,9 +36,11 @@ public final class PersistenceCommand implements Callable<Integer> {
     @Option(names = "--species", paramLabel = "A|B|all", defaultValue = "all", converter = SpeciesConverter.class, description = "Particles counted: A (type 1), B (type 2) or all.")
     Species species;
 
-    @Mixin LagGridOptions lags = new LagGridOptions();
+    @Mixin
+    LagGridOptions lags = new LagGridOptions();
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {

@@ -31,17 +31,20 @@ public final class HessianCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "Inherent structures: " + Formats.TRAJECTORY + ".")
     Path dump;
 
-    @Mixin PairModelOption pairModel = new PairModelOption();
+    @Mixin
+    PairModelOption pairModel = new PairModelOption();
 
     @Option(names = "--frame", defaultValue = "0", paramLabel = "K", description = "Frame index in the file.")
     int frame;
 
-    @Mixin FmaxLimitOption fmaxLimit = new FmaxLimitOption();
+    @Mixin
+    FmaxLimitOption fmaxLimit = new FmaxLimitOption();
 
     @Option(names = "--modes", description = "Also compute all eigenvalues (dense LAPACK dsyevr; 3N <= 12000).")
     boolean modes;
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {

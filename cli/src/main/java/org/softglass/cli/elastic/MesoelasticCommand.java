@@ -27,12 +27,14 @@ public final class MesoelasticCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TABLE", description = "CSV with a header naming T, tau_alpha, kappa and optionally G.")
     Path table;
 
-    @Mixin OutputDir output = new OutputDir();
+    @Mixin
+    OutputDir output = new OutputDir();
 
     @Option(names = "--density", required = true, paramLabel = "RHO", description = "Number density N/V (a0 = RHO^(-1/3)).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double density;
 
-    @Mixin MesoelasticFitOption fitRange = new MesoelasticFitOption();
+    @Mixin
+    MesoelasticFitOption fitRange = new MesoelasticFitOption();
 
     @Override
     public Integer call() throws IOException {

@@ -45,7 +45,8 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "ipl", description = "Pair potential preset (any name the models know, e.g. ipl; paper 004 fits IPL and mBLJ).")
     String model;
 
-    @Mixin MdSystemOptions system = new MdSystemOptions(256);
+    @Mixin
+    MdSystemOptions system = new MdSystemOptions(256);
 
     @Option(names = {"-T", "--temperatures", "--temperature"}, split = ",", paramLabel = "T",
             description = "Parent temperatures T_p (comma list; run highest first). Default per --model: ipl 0.80,0.76,0.73,0.70; "
@@ -62,9 +63,11 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
                     + "Default: 10000,10000,15000,25000 (mblj 10000,10000,20000,40000).")
     List<Long> equilibrate;
 
-    @Mixin ThermostatOptions thermostat = new ThermostatOptions(0.2);
+    @Mixin
+    ThermostatOptions thermostat = new ThermostatOptions(0.2);
 
-    @Mixin MeltOptions melt = new MeltOptions();
+    @Mixin
+    MeltOptions melt = new MeltOptions();
 
     @Option(names = "--dump-every", defaultValue = "50", paramLabel = "N", description = "Steps between trajectory frames (F_s and the parents of the inherent structures).")
     long dumpEvery;
@@ -73,11 +76,14 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
             + "(with 8 the spread of kappa between N = 256 structures, about 10 per cent, hides its change with T).")
     int structures;
 
-    @Mixin DipoleOptions dipoles = new DipoleOptions();
+    @Mixin
+    DipoleOptions dipoles = new DipoleOptions();
 
-    @Mixin SolverToleranceOption tol = new SolverToleranceOption();
+    @Mixin
+    SolverToleranceOption tol = new SolverToleranceOption();
 
-    @Mixin FmaxLimitOption fmaxLimit = new FmaxLimitOption();
+    @Mixin
+    FmaxLimitOption fmaxLimit = new FmaxLimitOption();
 
     @Option(names = "--q", paramLabel = "Q", description = "Wave number of F_s (default: the first S(q) peak of the --type particles at the highest T_p, used at every T_p; "
             + "paper 004 Table I: 6.35 ipl, 7.25 mblj).")
@@ -92,13 +98,15 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
     @Option(names = "--per-decade", defaultValue = "20", paramLabel = "N", description = "Lags per decade of F_s.")
     int perDecade;
 
-    @Mixin MesoelasticFitOption fitRange = new MesoelasticFitOption();
+    @Mixin
+    MesoelasticFitOption fitRange = new MesoelasticFitOption();
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
             description = "Seed: the k-th T_p's MD uses seed + k, the dipoles of structure j seed + j; the same seed and --threads give the same output.")
     long seed;
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
     /** The study request of the parsed options, the unset ones from {@link ModelDefaults} of {@code --model}. */
     MesoelasticWorkflowStudy.Request request() {

@@ -10,9 +10,7 @@ import java.util.concurrent.Callable;
 import org.softglass.study.elastic.ShearModulusStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code softglass shear-modulus DUMP... --out DIR}: the athermal shear modulus G (paper 004, eq A1) of
@@ -25,17 +23,21 @@ import picocli.CommandLine.Spec;
         description = {"Athermal shear modulus G = (1/V)[d2U/dgamma2 - Xi.M^-1.Xi] (paper 004 eq A1) of inherent structures.",
                 "Writes DIR/shear_modulus.csv, DIR/shear_modulus.json and DIR/manifest.json."})
 public final class ShearModulusCommand implements Callable<Integer> {
-    @Mixin InherentEnsemble ensemble = new InherentEnsemble();
+    @Mixin
+    InherentEnsemble ensemble = new InherentEnsemble();
 
-    @Mixin SolverToleranceOption solver = new SolverToleranceOption();
+    @Mixin
+    SolverToleranceOption solver = new SolverToleranceOption();
 
     @Option(names = "--check-strain", paramLabel = "GAMMA", description = "Also measure G by finite shear +-GAMMA with Newton relaxation (e.g. 1e-5): a check of eq A1 only where the "
             + "pair force is continuous at the cutoff; for force-truncated potentials (ka) it is reported and labelled as no check.")
     Double checkStrain;
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
-    @Spec CommandSpec spec;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {

@@ -22,9 +22,11 @@ import picocli.CommandLine.Option;
         description = {"Dipole stiffness kappa_ij (paper 004 eq A4) of random interacting pairs in inherent structures.",
                 "Writes DIR/dipoles.csv, DIR/local_kappa.csv, DIR/stiffness.json, DIR/kappa_distribution.png, DIR/manifest.json."})
 public final class StiffnessCommand implements Callable<Integer> {
-    @Mixin InherentEnsemble ensemble = new InherentEnsemble();
+    @Mixin
+    InherentEnsemble ensemble = new InherentEnsemble();
 
-    @Mixin DipoleOptions dipoles = new DipoleOptions();
+    @Mixin
+    DipoleOptions dipoles = new DipoleOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the pair choice (structure k uses seed + k; default: ${DEFAULT-VALUE}).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     long seed;
@@ -32,7 +34,8 @@ public final class StiffnessCommand implements Callable<Integer> {
     @Option(names = "--solver", defaultValue = "cg", description = "cg (projected conjugate gradient) or cholesky (dense, pinned particle; 3N <= 12000).")
     String solver;
 
-    @Mixin SolverToleranceOption tol = new SolverToleranceOption();
+    @Mixin
+    SolverToleranceOption tol = new SolverToleranceOption();
 
     @Option(names = "--max-iter", defaultValue = "0", paramLabel = "N", description = "CG iteration limit (default 0: 10 x 3N).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     int maxIter;
@@ -41,7 +44,8 @@ public final class StiffnessCommand implements Callable<Integer> {
             + "C_s(1/kappa_i, mobility) per species averaged over the structures (paper 004), and pooled for the first.")
     Path mobility;
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {

@@ -28,7 +28,8 @@ public final class EnergyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "Trajectory, any number of frames: " + Formats.TRAJECTORY + ".")
     Path dump;
 
-    @Mixin PairModelOption pairModel = new PairModelOption();
+    @Mixin
+    PairModelOption pairModel = new PairModelOption();
 
     @Option(names = "--per-atom", paramLabel = "FILE.csv", description = "Write per-atom forces and energies: frame,timestep,id,type,fx,fy,fz,pe.")
     Path perAtom;
@@ -36,7 +37,8 @@ public final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the per-frame summary here (and FILE.csv.manifest.json) instead of stdout.")
     Path out;
 
-    @Mixin RunOptions run = new RunOptions();
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Override
     public Integer call() throws IOException {

@@ -71,7 +71,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (.xyz, .extxyz, .dump, .lammpstrj; .gz compresses).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path out;
 
-    @Mixin RunOptions runOptions = new RunOptions();
+    @Mixin
+    RunOptions runOptions = new RunOptions();
 
     @Override
     public Integer call() throws IOException {

@@ -13,9 +13,7 @@ import org.softglass.cli.options.ThermostatOptions;
 import org.softglass.study.aging.MdAgingStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code softglass md-aging}: MD aging of the softness after an instantaneous quench T_I → T_F, beside the
@@ -45,16 +43,21 @@ public final class MdAgingCommand implements Callable<Integer> {
     Double trapFactor;
     @Option(names = "--trsp-factor", paramLabel = "F", description = "TRSP matching factor f (overrides --summary).")
     Double trspFactor;
-    @Mixin AgingQuenchOptions quench = new AgingQuenchOptions();
-    @Mixin MdSystemOptions system = new MdSystemOptions();
+    @Mixin
+    AgingQuenchOptions quench = new AgingQuenchOptions();
+    @Mixin
+    MdSystemOptions system = new MdSystemOptions();
     @Option(names = "--replicas", defaultValue = "4", paramLabel = "R", description = "Independent quenches, seeds seed+r.")
     int replicas;
-    @Mixin EquilibrationOption equilibrate = new EquilibrationOption(4000);
-    @Mixin MeltOptions melt = new MeltOptions();
+    @Mixin
+    EquilibrationOption equilibrate = new EquilibrationOption(4000);
+    @Mixin
+    MeltOptions melt = new MeltOptions();
     @Option(names = "--initial", paramLabel = "DUMP", description = "Start every replica from the last frame of this dump (then --equilibrate steps at T_I with the replica's own velocities;"
             + " replicas are independent only if that is several tau_alpha(T_I)).")
     Path initial;
-    @Mixin ThermostatOptions thermostat = new ThermostatOptions();
+    @Mixin
+    ThermostatOptions thermostat = new ThermostatOptions();
     @Option(names = "--tw-min", defaultValue = "0.1", description = "First non-zero waiting time in tau.")
     double twMin;
     @Option(names = "--tw-max", defaultValue = "100", description = "Last waiting time in tau.")
@@ -75,8 +78,10 @@ public final class MdAgingCommand implements Callable<Integer> {
     int trspTrajectories;
     @Option(names = "--seed", defaultValue = "1", description = "Base seed.")
     long seed;
-    @Mixin OutputRunOptions run = new OutputRunOptions();
-    @Spec CommandSpec cmd;
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec cmd;
 
     @Override
     public Integer call() throws Exception {

@@ -37,7 +37,8 @@ public final class QuenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DUMP", description = "Trajectory, any number of frames: " + Formats.TRAJECTORY + ".")
     Path dump;
 
-    @Mixin PairModelOption pairModel = new PairModelOption();
+    @Mixin
+    PairModelOption pairModel = new PairModelOption();
 
     @Option(names = "--min", defaultValue = "cg+fire", paramLabel = "ALG",
             description = "Minimiser: fire, cg, cg+fire (CG, then FIRE from where it stopped), lbfgs or lbfgs+fire "
@@ -60,11 +61,14 @@ public final class QuenchCommand implements Callable<Integer> {
     @Option(names = "--max-eval", defaultValue = "1000000", paramLabel = "N", description = "Force-evaluation limit per stage.")
     long maxEval;
 
-    @Mixin FrameBlock frames = new FrameBlock();
+    @Mixin
+    FrameBlock frames = new FrameBlock();
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {

@@ -19,9 +19,7 @@ import org.softglass.study.StudyContext;
 import org.softglass.study.md.SimulateStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code softglass simulate}: molecular dynamics of a preset model from a random start (melt →
@@ -37,12 +35,14 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "ka", description = "ka, ss (alias harmonic-ss: harmonic soft spheres of paper 000), ipl, "
             + "mblj (paper 004's modified binary LJ) sticky-spheres (paper 004's Sticky Spheres, its \"SS\") or sw (paper 004's one-species Stillinger-Weber glass, three-body).")
     String model;
-    @Mixin MdSystemOptions system = new MdSystemOptions();
+    @Mixin
+    MdSystemOptions system = new MdSystemOptions();
     @Option(names = "--fraction-a", description = "Fraction of species A (default: the model's, 0.8 for ka and mblj, 0.5 for ss, ipl and sticky-spheres; sw has one species, 1).")
     Double fractionA;
     @Option(names = {"-T", "--temperature"}, required = true, paramLabel = "T", description = "Temperature of equilibration and production.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double temperature;
-    @Mixin ThermostatOptions thermostat = new ThermostatOptions();
+    @Mixin
+    ThermostatOptions thermostat = new ThermostatOptions();
     @Option(names = "--steps", required = true, description = "Production steps.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     long steps;
     @Option(names = "--dump-every", defaultValue = "200", description = "Steps between trajectory frames; 0 for none.")
@@ -51,16 +51,19 @@ public final class SimulateCommand implements Callable<Integer> {
     long thermoEvery;
     @Option(names = "--ensemble", defaultValue = "nvt", description = "nvt, nve or langevin.")
     String ensemble;
-    @Mixin MeltOptions melt = new MeltOptions();
+    @Mixin
+    MeltOptions melt = new MeltOptions();
     @Option(names = "--initial", paramLabel = "DUMP", description = "Start from the last frame of this trajectory (LAMMPS dump, extended XYZ or GSD; same N and density; "
             + "e.g. the traj.dump of a run at a higher temperature) instead of a random melt.")
     Path initial;
-    @Mixin EquilibrationOption equilibrate = new EquilibrationOption(10000);
+    @Mixin
+    EquilibrationOption equilibrate = new EquilibrationOption(10000);
     @Option(names = "--checkpoint-every", defaultValue = "10000", description = "Steps between checkpoints.")
     long checkpointEvery;
     @Option(names = "--skin", defaultValue = "0.3", description = "Neighbour-list skin in sigma (default: ${DEFAULT-VALUE}, as LAMMPS).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double skin;
-    @Mixin SeedOption seedOption = new SeedOption();
+    @Mixin
+    SeedOption seedOption = new SeedOption();
     @Option(names = "--inherent", description = "Also quench every dumped frame (one frame per thread while the MD goes on): "
             + "is.dump and is_energy.csv.")
     boolean inherent;
@@ -72,9 +75,11 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Force tolerance of --inherent on |F|_2 of the 3N force vector (default: ${DEFAULT-VALUE}, as the LAMMPS fixtures; "
                     + "p_hop labels need 1e-4, bench/RESULTS.md).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     double inherentFtol;
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
-    @Spec CommandSpec cmd;
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec cmd;
 
 
     @Override

@@ -14,7 +14,8 @@ final class TrapSites {
             description = "Also simulate M independent sites exactly (0: off; default: ${DEFAULT-VALUE}).")
     private int count;
 
-    @Mixin private SeedOption seed = new SeedOption();
+    @Mixin
+    private SeedOption seed = new SeedOption();
 
     /** The number of simulated sites (0: none). */
     int count() { return count; }

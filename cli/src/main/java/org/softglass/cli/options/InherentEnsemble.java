@@ -17,9 +17,11 @@ public final class InherentEnsemble {
     @Parameters(arity = "1..*", paramLabel = "DUMP", description = "Inherent structures, all frames used: " + Formats.TRAJECTORY + ".")
     private List<Path> dumps;
 
-    @Mixin private PairModelOption pairModel = new PairModelOption();
+    @Mixin
+    private PairModelOption pairModel = new PairModelOption();
 
-    @Mixin private FmaxLimitOption fmaxLimit = new FmaxLimitOption();
+    @Mixin
+    private FmaxLimitOption fmaxLimit = new FmaxLimitOption();
 
     @Option(names = {"-T", "--temperature", "--parent-temperature"}, paramLabel = "T",
             description = "Parent temperature T_p of the ensemble (recorded in the summary).")

@@ -12,9 +12,11 @@ import picocli.CommandLine.Mixin;
  * their defaults and help texts are theirs.
  */
 public final class OutputRunOptions {
-    @Mixin private OutputDir output = new OutputDir();
+    @Mixin
+    private OutputDir output = new OutputDir();
 
-    @Mixin private RunOptions run = new RunOptions();
+    @Mixin
+    private RunOptions run = new RunOptions();
 
     /** The output directory as given on the command line (not yet created). */
     public Path dir() { return output.dir(); }

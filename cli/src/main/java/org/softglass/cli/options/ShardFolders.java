@@ -18,7 +18,8 @@ public final class ShardFolders {
     @Parameters(arity = "1..*", paramLabel = "SHARD_DIR", description = "Output folders of the shards (the command run with --frames A:B), in any order.")
     private List<Path> shards;
 
-    @Mixin private OutputDir output = new OutputDir();
+    @Mixin
+    private OutputDir output = new OutputDir();
 
     /** A join of shard folders into one output folder, e.g. {@code ShardMerge::softness}. */
     @FunctionalInterface

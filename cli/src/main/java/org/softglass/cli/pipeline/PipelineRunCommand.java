@@ -13,9 +13,11 @@ import picocli.CommandLine.Spec;
  * ({@link OutputGuard.ReadOnly}: {@code --status}, one batch item, a slurm submission).
  */
 abstract class PipelineRunCommand implements Callable<Integer>, OutputGuard.DefaultOutput, OutputGuard.ReadOnly {
-    @Mixin PipelineRunOptions run = new PipelineRunOptions();
+    @Mixin
+    PipelineRunOptions run = new PipelineRunOptions();
 
-    @Spec CommandSpec cmd;
+    @Spec
+    CommandSpec cmd;
 
     @Override
     public boolean readsOnly() { return run.readsOnly(); }   // --item locks its own record

@@ -31,9 +31,11 @@ final class PipelineRunOptions {
             + "with the progress of a running MD item; works while the run goes on.")
     boolean status;
 
-    @Mixin RunOptions run = new RunOptions();
+    @Mixin
+    RunOptions run = new RunOptions();
 
-    @Mixin ExecutorOptions executor = new ExecutorOptions();
+    @Mixin
+    ExecutorOptions executor = new ExecutorOptions();
 
     /** Whether this invocation writes nothing under {@code --out} itself: one batch item locks its own record instead. */
     boolean itemOnly() { return executor.item != null; }

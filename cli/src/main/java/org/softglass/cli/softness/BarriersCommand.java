@@ -30,7 +30,8 @@ public final class BarriersCommand implements Callable<Integer> {
             description = "One temperature: its softness directory (softness.npy, rows.npy) and p_hop directory (phop.npy, phop.json). Repeat, at least twice.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     List<String> sets;
 
-    @Mixin BarrierFitOptions fit = new BarrierFitOptions();
+    @Mixin
+    BarrierFitOptions fit = new BarrierFitOptions();
 
     @Option(names = "--bootstrap-blocks", defaultValue = "particle", paramLabel = "particle|frames:K",
             description = "Blocks resampled whole by the P(R|S) bootstrap: 'particle' (each particle's time series) or 'frames:K' "
@@ -43,13 +44,15 @@ public final class BarriersCommand implements Callable<Integer> {
     @Option(names = "--kramers", description = "Fit the Kramers form P = (1/T) exp(Sigma - DeltaE/T) of paper 003.")
     boolean kramers;
 
-    @Mixin BarrierFitPolicy policy = new BarrierFitPolicy();
+    @Mixin
+    BarrierFitPolicy policy = new BarrierFitPolicy();
 
     @Option(names = "--onset-below-only", description = "Leave the highest temperatures out of the onset fit, one at a time, while the fit "
             + "finds them at or above its T0 (they stay in P(R|S) and the per-bin fits); barriers.json lists them.")
     boolean onsetBelowOnly;
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws Exception {

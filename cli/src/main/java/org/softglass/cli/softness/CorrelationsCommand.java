@@ -78,7 +78,8 @@ public final class CorrelationsCommand implements Callable<Integer> {
     @Option(names = "--params", paramLabel = "FILE.json", description = "Model-parameter file to extend with cS, sigmaDelta, rhoDelta (written to DIR/model-parameters.json).")
     Path params;
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws Exception {

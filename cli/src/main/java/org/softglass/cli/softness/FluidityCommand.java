@@ -47,7 +47,8 @@ public final class FluidityCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "T=TEMP:FEATURES_DIR:PHOP_DIR", description = "A temperature for P(R|x_alpha,T): descriptors and p_hop. Repeat (>= 2).")
     List<String> sets;
 
-    @Mixin BarrierFitOptions fit = new BarrierFitOptions();
+    @Mixin
+    BarrierFitOptions fit = new BarrierFitOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Bootstrap seed.")
     long seed;
@@ -55,9 +56,11 @@ public final class FluidityCommand implements Callable<Integer> {
     @Option(names = "--arrhenius", description = "Fit ln P = Sigma - DeltaE/T instead of the Kramers form of paper 003.")
     boolean arrhenius;
 
-    @Mixin BarrierFitPolicy policy = new BarrierFitPolicy();
+    @Mixin
+    BarrierFitPolicy policy = new BarrierFitPolicy();
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws Exception {

@@ -50,13 +50,17 @@ public final class FluidityFiguresCommand implements Callable<Integer> {
     @Option(names = "--test-at", paramLabel = "T", description = "Temperature of the softness-labelled test set (default: the lowest).")
     Double testAt;
 
-    @Mixin PhopWindow window = new PhopWindow();
+    @Mixin
+    PhopWindow window = new PhopWindow();
 
-    @Mixin PhopLabelOptions labels = new PhopLabelOptions();
+    @Mixin
+    PhopLabelOptions labels = new PhopLabelOptions();
 
-    @Mixin SvmTrainingOptions svm = new SvmTrainingOptions();
+    @Mixin
+    SvmTrainingOptions svm = new SvmTrainingOptions();
 
-    @Mixin BarrierFitOptions fit = new BarrierFitOptions();
+    @Mixin
+    BarrierFitOptions fit = new BarrierFitOptions();
 
     @Option(names = "--van-hove-dr", defaultValue = "0.05", description = "Bin width of G_s (sigma).")
     double vanHoveDr;
@@ -67,7 +71,8 @@ public final class FluidityFiguresCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Sampling, fold and bootstrap seed.")
     long seed;
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws Exception {

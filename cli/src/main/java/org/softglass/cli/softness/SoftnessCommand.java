@@ -41,9 +41,11 @@ public final class SoftnessCommand implements Callable<Integer> {
             description = "With a trajectory: centre particles (default: those the model was trained on).")
     Integer species;
 
-    @Mixin FrameBlock frames = new FrameBlock();
+    @Mixin
+    FrameBlock frames = new FrameBlock();
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws Exception {

@@ -31,7 +31,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "MODEL.json", description = "Model file to write.", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path out;
 
-    @Mixin SvmTrainingOptions svm = new SvmTrainingOptions();
+    @Mixin
+    SvmTrainingOptions svm = new SvmTrainingOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the fold split and the dual solver.")
     long seed;
@@ -43,7 +44,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eps", defaultValue = "1e-4", description = "liblinear stopping tolerance.")
     double eps;
 
-    @Mixin RunOptions run = new RunOptions();
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Override
     public Integer call() throws Exception {

@@ -42,12 +42,14 @@ public final class TrainsetCommand implements Callable<Integer> {
             completionCandidates = FeatureNames.class, showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     String features;
 
-    @Mixin PhopWindow window = new PhopWindow();
+    @Mixin
+    PhopWindow window = new PhopWindow();
 
     @Option(names = "--phop", paramLabel = "DIR", description = "Reuse p_hop of this trajectory from a 'softglass phop' directory (its window replaces --tr).")
     Path phopDir;
 
-    @Mixin PhopLabelOptions labels = new PhopLabelOptions();
+    @Mixin
+    PhopLabelOptions labels = new PhopLabelOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Sampling seed.")
     long seed;
@@ -57,7 +59,8 @@ public final class TrainsetCommand implements Callable<Integer> {
             converter = SpeciesConverter.class)
     Species species;
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {

@@ -35,7 +35,8 @@ public final class D2minCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Output CSV (and FILE.csv.manifest.json).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path out;
 
-    @Mixin RunOptions run = new RunOptions();
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Override
     public Integer call() throws IOException {

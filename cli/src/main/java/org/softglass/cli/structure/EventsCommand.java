@@ -29,13 +29,15 @@ public final class EventsCommand implements Callable<Integer> {
     @Option(names = "--pl", paramLabel = "P", defaultValue = "0.05", description = "Threshold p_L (sigma^2).")
     double pL;
 
-    @Mixin PhopWindow window = new PhopWindow();
+    @Mixin
+    PhopWindow window = new PhopWindow();
 
 
     @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Events CSV (and FILE.csv.manifest.json).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     Path out;
 
-    @Mixin RunOptions run = new RunOptions();
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Override
     public Integer call() throws IOException {

@@ -22,10 +22,12 @@ public final class PhopCommand implements Callable<Integer> {
 
     @Mixin UnwrappedTrajectory trajectory = new UnwrappedTrajectory();
 
-    @Mixin PhopWindow window = new PhopWindow();
+    @Mixin
+    PhopWindow window = new PhopWindow();
 
 
-    @Mixin OutputRunOptions run = new OutputRunOptions();
+    @Mixin
+    OutputRunOptions run = new OutputRunOptions();
 
     @Override
     public Integer call() throws IOException {
