@@ -165,9 +165,9 @@ final class PipelineEstimate {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "softglass pipeline --preset %s --estimate: N = %d, %d temperatures, %d threads%n", p.name(), p.n(),
                 p.temperatures().length, r.threads()));
-        b.append(String.format(Locale.ROOT, "measured: MD %.3g atom-steps/s; IS quench (%s) %.3f s per frame over %d frames; descriptors %.3f s per frame; "
+        b.append(String.format(Locale.ROOT, "measured: MD %.3g atom-steps/s; IS quench (%s) %.3f s per frame over %d frames; descriptors %s; "
                         + "TRSP %.3g events/s per thread%n", r.mdAtomStepsPerSecond(), p.inherentQuench().label(), r.quenchSecondsPerFrame(),
-                r.framesMeasured(), r.descriptorSecondsPerFrame(), r.trspEventsPerSecond()));
+                r.framesMeasured(), r.descriptors().describe(), r.trspEventsPerSecond()));
         double total = 0;
         for (Stage s : stages) {
             b.append(String.format(Locale.ROOT, "  %-9s %8.0f s  (%5.2f h)  %s%n", s.name(), s.seconds(), s.seconds() / 3600, s.basis()));

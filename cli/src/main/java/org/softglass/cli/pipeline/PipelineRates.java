@@ -32,9 +32,11 @@ import org.softglass.core.trsp.TrspPresets;
  *   <li>inherent structures: wall seconds per frame of the preset's quench ({@link ParallelQuench},
  *       one frame per thread) on the last {@code 2·threads} frames of that MD, after {@code threads}
  *       untimed frames that warm the JIT compiler up (the first calls run before the kernels are compiled);</li>
- *   <li>softness: wall seconds per frame of the preset's descriptors of the A centres of those frames
- *       (thermal here, inherent structures in the study: the same density and neighbour counts; the
- *       softness stage computes them for every frame, and applying the SVM is a dot product);</li>
+ *   <li>softness: seconds per frame of the preset's descriptors of the A centres of those frames on
+ *       {@code threads} free cores, from the process CPU time after {@code threads} untimed frames
+ *       ({@link DescriptorRate}: the wall time and load are printed beside it; thermal frames here,
+ *       inherent structures in the study: the same density and neighbour counts; the softness stage
+ *       computes them for every frame, and applying the SVM is a dot product);</li>
  *   <li>TRSP: events per second of one lattice trajectory on one thread (ka-002 parameters at the lowest
  *       T, the preset's L, kick tolerance 1e-2 as {@code trsp run}).</li>
  * </ul>
@@ -42,12 +44,22 @@ import org.softglass.core.trsp.TrspPresets;
  * @param threads the thread count the rates were measured with
  * @param mdAtomStepsPerSecond MD production atom-steps per second
  * @param quenchSecondsPerFrame wall seconds per inherent-structure frame
- * @param descriptorSecondsPerFrame wall seconds per frame of the softness descriptors
+ * @param descriptors the softness descriptors' rate ({@link DescriptorRate#secondsPerFrame()} is projected)
  * @param trspEventsPerSecond TRSP events per second on one thread
  * @param framesMeasured the number of timed frames (quench and descriptors)
  */
-record PipelineRates(int threads, double mdAtomStepsPerSecond, double quenchSecondsPerFrame, double descriptorSecondsPerFrame,
+record PipelineRates(int threads, double mdAtomStepsPerSecond, double quenchSecondsPerFrame, DescriptorRate descriptors,
                      double trspEventsPerSecond, int framesMeasured) {
+    /** Rates given as round numbers (tests): the descriptors at {@code descriptorSecondsPerFrame} on free cores. */
+    PipelineRates(int threads, double mdAtomStepsPerSecond, double quenchSecondsPerFrame, double descriptorSecondsPerFrame,
+                  double trspEventsPerSecond, int framesMeasured) {
+        this(threads, mdAtomStepsPerSecond, quenchSecondsPerFrame, DescriptorRate.of(descriptorSecondsPerFrame, threads), trspEventsPerSecond,
+                framesMeasured);
+    }
+
+    /** Seconds per softness-descriptor frame on {@code threads} free cores (the projected figure). */
+    double descriptorSecondsPerFrame() { return descriptors.secondsPerFrame(); }
+
     /** Production steps of the MD rate measurement (after a 1000-step melt that also warms the JIT up). */
     static final long MD_STEPS = 4000;
     /** Events of the TRSP rate measurement (after as many warm-up events). */
@@ -66,17 +78,15 @@ record PipelineRates(int threads, double mdAtomStepsPerSecond, double quenchSeco
             // the last 3·threads frames: the first `threads` of them warm the JIT up (untimed), the last 2·threads are timed
             List<Frame> all = lastFrames(scratch.resolve("md").resolve("traj.dump"), 3 * threads);
             List<Frame> warm = all.subList(0, Math.min(threads, all.size() - 1)), frames = all.subList(warm.size(), all.size());
-            double quench, descriptors, events;
+            double quench, events;
+            DescriptorRate descriptors;
             try (ParallelQuench<Frame> q = new ParallelQuench<>(Models.ka(), p.inherentQuench().options(), threads, (f, e, r) -> {});
                  DescriptorCalculator calc = new DescriptorCalculator(DescriptorSpec.preset(p.features()), threads)) {
                 quenchAll(q, warm);
                 long t0 = System.nanoTime();
                 quenchAll(q, frames);
                 quench = (System.nanoTime() - t0) * 1e-9 / frames.size();
-                for (Frame f : warm) calc.compute(f, DescriptorCalculator.centres(f.particles(), 0));
-                long d0 = System.nanoTime();
-                for (Frame f : frames) calc.compute(f, DescriptorCalculator.centres(f.particles(), 0));
-                descriptors = (System.nanoTime() - d0) * 1e-9 / frames.size();
+                descriptors = DescriptorRate.measure(calc, warm, frames);
             } finally {
                 all.forEach(Frame::close);
             }
