@@ -2,6 +2,7 @@ package org.softglass.cli.pipeline;
 
 import java.util.List;
 import java.util.Locale;
+import org.softglass.core.parallel.Parallel;
 
 /**
  * {@code softglass pipeline --preset P --estimate}: the preset's wall time on this machine, projected
@@ -171,6 +172,11 @@ final class PipelineEstimate {
         b.append(String.format(Locale.ROOT, "measured: MD %.3g atom-steps/s; IS quench (%s) %s; descriptors %s; TRSP %.3g events/s per thread%n",
                 r.mdAtomStepsPerSecond(), p.inherentQuench().label(), r.quench().describe("frame"), r.descriptors().describe("frame"),
                 r.trspEventsPerSecond()));
+        int cores = Parallel.availableCores();
+        if (r.threads() > cores) {
+            b.append(String.format(Locale.ROOT, "note: the quench and descriptor rates are for %d free cores; this machine has %d, so the one-machine "
+                    + "figures below are for a machine with %d%n", r.threads(), cores, r.threads()));
+        }
         double total = 0;
         for (Stage s : stages) {
             b.append(String.format(Locale.ROOT, "  %-9s %8.0f s  (%5.2f h)  %s%n", s.name(), s.seconds(), s.seconds() / 3600, s.basis()));
