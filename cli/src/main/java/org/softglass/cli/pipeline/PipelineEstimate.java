@@ -2,6 +2,7 @@ package org.softglass.cli.pipeline;
 
 import java.util.List;
 import java.util.Locale;
+import org.softglass.core.parallel.Parallel;
 
 /**
  * {@code softglass pipeline --preset P --estimate}: the preset's wall time on this machine, projected
@@ -15,6 +16,9 @@ import java.util.Locale;
  *   softness  = Σ_T F_T · (s per descriptor frame)
  *   trsp      = |T| · trajectories · events / (events/s per thread · min(threads, trajectories))
  * </pre>
+ * The quench and descriptor rates are seconds per frame on {@code threads} free cores (process CPU time / threads,
+ * {@link ItemRate}), so other processes on a shared machine do not inflate them; the MD and TRSP rates are wall rates
+ * (the MD's parallel regions are short and join every step, so its CPU time would hide their waits).
  * The simulate figure is an upper bound: the pipeline quenches while the MD goes on. The other stages
  * (p_hop, training, barriers, correlations, trap, observables, report) are not projected; they took
  * 2–5 % of the demo's wall time (bench/RESULTS.md) and grow at most in proportion to the frames.
@@ -165,9 +169,14 @@ final class PipelineEstimate {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "softglass pipeline --preset %s --estimate: N = %d, %d temperatures, %d threads%n", p.name(), p.n(),
                 p.temperatures().length, r.threads()));
-        b.append(String.format(Locale.ROOT, "measured: MD %.3g atom-steps/s; IS quench (%s) %.3f s per frame over %d frames; descriptors %.3f s per frame; "
-                        + "TRSP %.3g events/s per thread%n", r.mdAtomStepsPerSecond(), p.inherentQuench().label(), r.quenchSecondsPerFrame(),
-                r.framesMeasured(), r.descriptorSecondsPerFrame(), r.trspEventsPerSecond()));
+        b.append(String.format(Locale.ROOT, "measured: MD %.3g atom-steps/s; IS quench (%s) %s; descriptors %s; TRSP %.3g events/s per thread%n",
+                r.mdAtomStepsPerSecond(), p.inherentQuench().label(), r.quench().describe("frame"), r.descriptors().describe("frame"),
+                r.trspEventsPerSecond()));
+        int cores = Parallel.availableCores();
+        if (r.threads() > cores) {
+            b.append(String.format(Locale.ROOT, "note: the quench and descriptor rates are for %d free cores; this machine has %d, so the one-machine "
+                    + "figures below are for a machine with %d%n", r.threads(), cores, r.threads()));
+        }
         double total = 0;
         for (Stage s : stages) {
             b.append(String.format(Locale.ROOT, "  %-9s %8.0f s  (%5.2f h)  %s%n", s.name(), s.seconds(), s.seconds() / 3600, s.basis()));

@@ -29,25 +29,41 @@ import org.softglass.core.trsp.TrspPresets;
  * <ul>
  *   <li>MD: production atom-steps per second of KA NVT at the preset's N and lowest T, after a
  *       1000-step melt ({@value #MD_STEPS} production steps, the pipeline's integrator and list settings);</li>
- *   <li>inherent structures: wall seconds per frame of the preset's quench ({@link ParallelQuench},
+ *   <li>inherent structures: seconds per frame of the preset's quench ({@link ParallelQuench},
  *       one frame per thread) on the last {@code 2·threads} frames of that MD, after {@code threads}
- *       untimed frames that warm the JIT compiler up (the first calls run before the kernels are compiled);</li>
- *   <li>softness: wall seconds per frame of the preset's descriptors of the A centres of those frames
- *       (thermal here, inherent structures in the study: the same density and neighbour counts; the
- *       softness stage computes them for every frame, and applying the SVM is a dot product);</li>
+ *       untimed frames that warm the JIT compiler up (the first calls run before the kernels are compiled),
+ *       on {@code threads} free cores: process CPU seconds / threads ({@link ItemRate}; the wall time and the
+ *       load average are printed beside it);</li>
+ *   <li>softness: the same for the preset's descriptors of the A centres of those frames, after the same
+ *       {@code threads} untimed frames (thermal frames here, inherent structures in the study: the same
+ *       density and neighbour counts; the softness stage computes them for every frame, and applying
+ *       the SVM is a dot product);</li>
  *   <li>TRSP: events per second of one lattice trajectory on one thread (ka-002 parameters at the lowest
  *       T, the preset's L, kick tolerance 1e-2 as {@code trsp run}).</li>
  * </ul>
  *
  * @param threads the thread count the rates were measured with
  * @param mdAtomStepsPerSecond MD production atom-steps per second
- * @param quenchSecondsPerFrame wall seconds per inherent-structure frame
- * @param descriptorSecondsPerFrame wall seconds per frame of the softness descriptors
+ * @param quench the inherent-structure quench's rate per frame ({@link ItemRate#secondsPerItem()} is projected)
+ * @param descriptors the softness descriptors' rate per frame (the same)
  * @param trspEventsPerSecond TRSP events per second on one thread
  * @param framesMeasured the number of timed frames (quench and descriptors)
  */
-record PipelineRates(int threads, double mdAtomStepsPerSecond, double quenchSecondsPerFrame, double descriptorSecondsPerFrame,
+record PipelineRates(int threads, double mdAtomStepsPerSecond, ItemRate quench, ItemRate descriptors,
                      double trspEventsPerSecond, int framesMeasured) {
+    /** Rates given as round numbers (tests): the quench and descriptors at these seconds per frame on free cores. */
+    PipelineRates(int threads, double mdAtomStepsPerSecond, double quenchSecondsPerFrame, double descriptorSecondsPerFrame,
+                  double trspEventsPerSecond, int framesMeasured) {
+        this(threads, mdAtomStepsPerSecond, ItemRate.of(quenchSecondsPerFrame, threads), ItemRate.of(descriptorSecondsPerFrame, threads),
+                trspEventsPerSecond, framesMeasured);
+    }
+
+    /** Seconds per inherent-structure frame on {@code threads} free cores (the projected figure). */
+    double quenchSecondsPerFrame() { return quench.secondsPerItem(); }
+
+    /** Seconds per softness-descriptor frame on {@code threads} free cores (the projected figure). */
+    double descriptorSecondsPerFrame() { return descriptors.secondsPerItem(); }
+
     /** Production steps of the MD rate measurement (after a 1000-step melt that also warms the JIT up). */
     static final long MD_STEPS = 4000;
     /** Events of the TRSP rate measurement (after as many warm-up events). */
@@ -66,17 +82,16 @@ record PipelineRates(int threads, double mdAtomStepsPerSecond, double quenchSeco
             // the last 3·threads frames: the first `threads` of them warm the JIT up (untimed), the last 2·threads are timed
             List<Frame> all = lastFrames(scratch.resolve("md").resolve("traj.dump"), 3 * threads);
             List<Frame> warm = all.subList(0, Math.min(threads, all.size() - 1)), frames = all.subList(warm.size(), all.size());
-            double quench, descriptors, events;
+            double events;
+            ItemRate quench, descriptors;
             try (ParallelQuench<Frame> q = new ParallelQuench<>(Models.ka(), p.inherentQuench().options(), threads, (f, e, r) -> {});
                  DescriptorCalculator calc = new DescriptorCalculator(DescriptorSpec.preset(p.features()), threads)) {
                 quenchAll(q, warm);
-                long t0 = System.nanoTime();
-                quenchAll(q, frames);
-                quench = (System.nanoTime() - t0) * 1e-9 / frames.size();
+                quench = ItemRate.time(threads, warm.size(), frames.size(), () -> quenchAll(q, frames));
                 for (Frame f : warm) calc.compute(f, DescriptorCalculator.centres(f.particles(), 0));
-                long d0 = System.nanoTime();
-                for (Frame f : frames) calc.compute(f, DescriptorCalculator.centres(f.particles(), 0));
-                descriptors = (System.nanoTime() - d0) * 1e-9 / frames.size();
+                descriptors = ItemRate.time(threads, warm.size(), frames.size(), () -> {
+                    for (Frame f : frames) calc.compute(f, DescriptorCalculator.centres(f.particles(), 0));
+                });
             } finally {
                 all.forEach(Frame::close);
             }

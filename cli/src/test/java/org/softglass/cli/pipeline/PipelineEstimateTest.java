@@ -70,6 +70,17 @@ class PipelineEstimateTest {
         assertEquals(9358 * 0.1 / 2, PipelineEstimate.softnessSharded(p, r, 2), 0.1 * 2, "2 nodes: half the frames each, within a block");
     }
 
+    /** The quench and descriptor rates are per frame on `threads` free cores: with more threads than cores the table says so. */
+    @Test
+    void tableNotesMoreThreadsThanCores() {
+        PipelinePreset p = PipelinePreset.byName("paper-lite");
+        int cores = org.softglass.core.parallel.Parallel.availableCores();
+        PipelineRates fits = new PipelineRates(1, 1e6, 0.5, 0.1, 1000, 4), more = new PipelineRates(cores + 1, 1e6, 0.5, 0.1, 1000, 4);
+        assertTrue(!PipelineEstimate.table(p, fits, PipelineEstimate.project(p, fits)).contains("note:"));
+        String t = PipelineEstimate.table(p, more, PipelineEstimate.project(p, more));
+        assertTrue(t.contains("note: the quench and descriptor rates are for " + (cores + 1) + " free cores; this machine has " + cores), t);
+    }
+
     @Test
     void estimateMeasuresPrintsAndWritesNothing(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run");
