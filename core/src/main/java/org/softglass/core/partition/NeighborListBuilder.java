@@ -16,7 +16,7 @@ import org.softglass.core.space.Box;
  * {@link DistanceKernel}.
  *
  * <p><b>Definition.</b> Row i holds every slot j ≠ i with minimum-image {@code r_ij² < r_list²}
- * (strict); FULL keeps all such j, HALF only j &gt; i. Rows are in ascending slot order. Distances are
+ * (strict; with {@link #pairRadii} the pair's own radius instead of r_list); FULL keeps all such j, HALF only j &gt; i. Rows are in ascending slot order. Distances are
  * computed between the positions wrapped into the box ({@link Box#wrap}); positions need not be
  * wrapped in the store, which is not modified. With ≥ 3 cells on every axis the separation is
  * {@code (w_i + s L) - w_j} with the image shift s ∈ {−1, 0, 1} fixed by the two cells
@@ -75,6 +75,41 @@ public final class NeighborListBuilder implements AutoCloseable {
      */
     public NeighborListBuilder cellOrdered(boolean cellOrdered) {
         this.ordered = cellOrdered;
+        return this;
+    }
+
+    private double[][] pairRadius2;   // squared list radius per species pair, or null: listRadius for all
+    private double[][] radius2At = new double[0][];   // per row species a: pairRadius2[a][species at position]
+    private int[] speciesAt = new int[0];             // species of the particle at each cell position
+
+    /**
+     * Lists each species pair (a, b) only out to its own radius {@code radii[a][b]} (σ, symmetric,
+     * each ≤ the list radius; null: the list radius for every pair, the default), as LAMMPS does with
+     * its per-type {@code cutneighsq = (cut_ab + skin)²}. For the Kob–Andersen mixture (list radius
+     * 2.8 from the AA cutoff, AB 2.3, BB 2.5 with skin 0.3) this drops ≈ 15 % of the entries, all of
+     * them beyond their pair's cutoff. Applies when every axis has ≥ 3 cells (the direct search); with
+     * fewer cells every pair is listed out to the list radius. Particles of a species outside the
+     * table are listed out to the list radius.
+     *
+     * @throws IllegalArgumentException if the table is not square and symmetric with entries in (0, list radius]
+     */
+    public NeighborListBuilder pairRadii(double[][] radii) {
+        if (radii == null) {
+            pairRadius2 = null;
+            return this;
+        }
+        double[][] r = new double[radii.length][radii.length];
+        for (int a = 0; a < radii.length; a++) {
+            if (radii[a].length != radii.length) throw new IllegalArgumentException("pair radii must be a square table, row " + a + " has " + radii[a].length);
+            for (int b = 0; b < radii.length; b++) {
+                double v = radii[a][b];
+                if (!(v > 0 && v <= listRadius) || v != radii[b][a]) {
+                    throw new IllegalArgumentException("pair radius (" + a + ", " + b + ") = " + v + " must be symmetric and in (0, " + listRadius + "]");
+                }
+                r[a][b] = v * v;
+            }
+        }
+        pairRadius2 = r;
         return this;
     }
 
@@ -160,6 +195,8 @@ public final class NeighborListBuilder implements AutoCloseable {
     public NeighborList build(ParticleStore p, NeighborList.Kind kind) {
         int n = p.size();
         cells.build(p);
+        boolean radii = pairRadius2 != null && cells.shiftsDefined();
+        if (radii) fillRadii(p, n);
         if (counts.length < n) { counts = new int[n]; rowAt = new int[n]; }
         int chunks = (n + CHUNK - 1) / CHUNK;
         MemorySegment[] parts = new MemorySegment[chunks];
@@ -167,8 +204,9 @@ public final class NeighborListBuilder implements AutoCloseable {
         boolean cellOrder = ordered;
         Arena result = Arena.ofShared();
         try (Arena temp = Arena.ofShared()) {
-            parallel(chunks, (w, c) -> parts[c] = cellOrder ? searchChunkOrdered(scratch[w], c, n, full, temp)
-                    : searchChunk(scratch[w], c, n, full, temp));
+            double[][] at = radii ? radius2At : null;
+            parallel(chunks, (w, c) -> parts[c] = cellOrder ? searchChunkOrdered(scratch[w], c, n, full, at, temp)
+                    : searchChunk(scratch[w], c, n, full, at, temp));
             MemorySegment offsets = result.allocate((n + 1L) * Long.BYTES, 64);
             long total = 0;
             for (int i = 0; i < n; i++) {
@@ -195,16 +233,33 @@ public final class NeighborListBuilder implements AutoCloseable {
     }
 
     /**
+     * {@code radius2At[a][pos]} = squared list radius of the pair (a, species of the particle at cell
+     * position pos) for every species a of the table (the list radius for species outside it).
+     */
+    private void fillRadii(ParticleStore p, int n) {
+        int ns = pairRadius2.length;
+        if (radius2At.length != ns || radius2At[0].length < n) radius2At = new double[ns][n];
+        if (speciesAt.length < n) speciesAt = new int[n];
+        int[] order = cells.orderArray();
+        MemorySegment sp = p.speciesSegment();
+        for (int pos = 0; pos < n; pos++) {
+            int t = sp.getAtIndex(ValueLayout.JAVA_INT, order[pos]);
+            speciesAt[pos] = t;
+            for (int a = 0; a < ns; a++) radius2At[a][pos] = t < ns ? pairRadius2[a][t] : r2;
+        }
+    }
+
+    /**
      * Finds the rows of the particles at sorted positions of chunk c; returns them packed off-heap.
      * Counts go to {@code counts[slot]}, row starts in the scratch to {@code rowAt[position]}.
      */
-    private MemorySegment searchChunk(Scratch s, int c, int n, boolean full, Arena temp) {
+    private MemorySegment searchChunk(Scratch s, int c, int n, boolean full, double[][] at, Arena temp) {
         int p0 = c * CHUNK, p1 = Math.min(n, p0 + CHUNK);
         int[] order = cells.orderArray(), cellOf = cells.cellOfArray();
         int used = 0;
         for (int pos = p0; pos < p1; pos++) {
             int i = order[pos];
-            int h = collect(s, pos, cellOf[i], 0, s.hits, 0);
+            int h = collect(s, pos, cellOf[i], 0, s.hits, 0, at);
             if (used + h > s.rows.length) s.rows = Arrays.copyOf(s.rows, Math.max(2 * s.rows.length, used + h));
             int[] rows = s.rows, hits = s.hits;
             int m = used;
@@ -226,12 +281,12 @@ public final class NeighborListBuilder implements AutoCloseable {
      * into the row scratch; a HALF row only searches positions after its own. Counts go to
      * {@code counts[position]}.
      */
-    private MemorySegment searchChunkOrdered(Scratch s, int c, int n, boolean full, Arena temp) {
+    private MemorySegment searchChunkOrdered(Scratch s, int c, int n, boolean full, double[][] at, Arena temp) {
         int p0 = c * CHUNK, p1 = Math.min(n, p0 + CHUNK);
         int[] order = cells.orderArray(), cellOf = cells.cellOfArray();
         int used = 0;
         for (int pos = p0; pos < p1; pos++) {
-            int m = collect(s, pos, cellOf[order[pos]], full ? 0 : pos + 1, null, used);
+            int m = collect(s, pos, cellOf[order[pos]], full ? 0 : pos + 1, null, used, at);
             int[] rows = s.rows;
             if (full) { // drop the particle itself (the one hit at distance 0)
                 int w = used;
@@ -248,13 +303,15 @@ public final class NeighborListBuilder implements AutoCloseable {
     /**
      * Appends to {@code out} (or, when null, to the growing {@code s.rows}) from index {@code h} the
      * sorted positions q ≥ {@code minPos} in the stencil of {@code cell} within the list radius of the
-     * particle at position {@code pos}; returns the new end.
+     * particle at position {@code pos} (with {@code at}, the per-species radii of {@link #fillRadii}:
+     * within its pair's radius); returns the new end.
      */
-    private int collect(Scratch s, int pos, int cell, int minPos, int[] out, int h) {
+    private int collect(Scratch s, int pos, int cell, int minPos, int[] out, int h, double[][] at) {
         int[] start = cells.cellStartArray();
         double[] xs = cells.xs(), ys = cells.ys(), zs = cells.zs();
         int nx = cells.cellsAlong(0), ny = cells.cellsAlong(1);
         boolean direct = cells.shiftsDefined();
+        double[] radii = at != null && speciesAt[pos] < at.length ? at[speciesAt[pos]] : null;
         int cx = cell % nx, cy = (cell / nx) % ny, cz = cell / (nx * ny);
         double px = xs[pos], py = ys[pos], pz = zs[pos];
         int[] runs = cells.runsX(cx), nz = cells.neighborsZ(cz), ny_ = cells.neighborsY(cy);
@@ -272,8 +329,8 @@ public final class NeighborListBuilder implements AutoCloseable {
                         buf = Arrays.copyOf(buf, Math.max(2 * buf.length, h + to - from + 16));
                         if (toRows) s.rows = buf; else s.hits = buf;
                     }
-                    h = direct
-                            ? kernel.collectWithinDirect(px + runs[r + 2] * lengths.lx(), qy, qz, xs, ys, zs, from, to, r2, buf, h)
+                    h = radii != null ? kernel.collectWithinRadii(px + runs[r + 2] * lengths.lx(), qy, qz, xs, ys, zs, radii, from, to, buf, h)
+                            : direct ? kernel.collectWithinDirect(px + runs[r + 2] * lengths.lx(), qy, qz, xs, ys, zs, from, to, r2, buf, h)
                             : kernel.collectWithin(px, py, pz, xs, ys, zs, from, to, lengths, r2, buf, h);
                 }
             }
