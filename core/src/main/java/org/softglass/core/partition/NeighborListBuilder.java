@@ -34,14 +34,14 @@ import org.softglass.core.space.Box;
  * chunks of {@value #CHUNK}; worker threads take chunks from a counter. For each particle the
  * candidates of its stencil are passed to the kernel as at most 2 runs of x-adjacent cells per
  * (y, z) neighbour row (with the point moved by the runs' image shifts), hits are mapped to slots, filtered (j ≠ i, or j &gt; i for HALF) and sorted;
- * the chunk's rows go into an off-heap scratch segment. (3) A serial prefix sum over the per-slot
+ * the chunk's rows stay in a heap buffer kept for that chunk (swapped with the worker's, no copy). (3) A serial prefix sum over the per-slot
  * counts gives {@code offsets}; (4) the rows are copied, in parallel by chunk, into one off-heap
  * {@code indices} segment. Each row depends only on the positions, so the list is identical, byte
  * for byte, for any thread count.
  *
  * <p><b>Memory.</b> Heap: the cell list (≈ 40 bytes per particle), two ints per particle, and per
  * worker scratch of a few hundred KB. Off-heap: the result (8 (N+1) + 4 E bytes for E entries) plus,
- * during a build only, a second copy of the E indices (the chunk scratch). No per-particle objects.
+ * on the heap, a second copy of the E indices (the chunk buffers, kept between builds). No per-particle objects.
  *
  * <p>The builder runs on a shared {@link Parallel} team, or keeps its own team of {@code threads}
  * workers (created on first parallel build), and keeps scratch buffers between builds;
@@ -123,6 +123,7 @@ public final class NeighborListBuilder implements AutoCloseable {
     private Parallel team;
     private boolean ownsTeam;
     private int[] counts = new int[0], rowAt = new int[0];
+    private int[][] parts = new int[0][];   // per chunk, its rows of the last build (heap buffers swapped with the workers')
 
     /** A builder using the kernel chosen by {@link DistanceKernels#get()}. */
     public NeighborListBuilder(Box box, double listRadius, int threads) {
@@ -199,14 +200,21 @@ public final class NeighborListBuilder implements AutoCloseable {
         if (radii) fillRadii(p, n);
         if (counts.length < n) { counts = new int[n]; rowAt = new int[n]; }
         int chunks = (n + CHUNK - 1) / CHUNK;
-        MemorySegment[] parts = new MemorySegment[chunks];
+        if (this.parts.length < chunks) this.parts = Arrays.copyOf(this.parts, chunks);
+        int[][] parts = this.parts;
         boolean full = kind == NeighborList.Kind.FULL;
         boolean cellOrder = ordered;
         Arena result = Arena.ofShared();
-        try (Arena temp = Arena.ofShared()) {
+        try {
             double[][] at = radii ? radius2At : null;
-            parallel(chunks, (w, c) -> parts[c] = cellOrder ? searchChunkOrdered(scratch[w], c, n, full, at, temp)
-                    : searchChunk(scratch[w], c, n, full, at, temp));
+            parallel(chunks, (w, c) -> {
+                if (cellOrder) searchChunkOrdered(scratch[w], c, n, full, at);
+                else searchChunk(scratch[w], c, n, full, at);
+                // the chunk keeps the worker's row buffer; the worker takes the chunk's previous one
+                int[] rows = scratch[w].rows;
+                scratch[w].rows = parts[c] != null ? parts[c] : new int[rows.length];
+                parts[c] = rows;
+            });
             MemorySegment offsets = result.allocate((n + 1L) * Long.BYTES, 64);
             long total = 0;
             for (int i = 0; i < n; i++) {
@@ -220,7 +228,7 @@ public final class NeighborListBuilder implements AutoCloseable {
                 parallel(chunks, (w, c) -> {
                     long from = offsets.getAtIndex(ValueLayout.JAVA_LONG, (long) c * CHUNK);
                     long to = offsets.getAtIndex(ValueLayout.JAVA_LONG, Math.min(n, (c + 1L) * CHUNK));
-                    MemorySegment.copy(parts[c], 0, indices, from * Integer.BYTES, (to - from) * Integer.BYTES);
+                    MemorySegment.copy(parts[c], 0, indices, ValueLayout.JAVA_INT, from * Integer.BYTES, (int) (to - from));
                 });
                 return new NeighborList(kind, n, listRadius, result, offsets, indices, Arrays.copyOf(cells.orderArray(), n));
             }
@@ -250,10 +258,10 @@ public final class NeighborListBuilder implements AutoCloseable {
     }
 
     /**
-     * Finds the rows of the particles at sorted positions of chunk c; returns them packed off-heap.
+     * Finds the rows of the particles at sorted positions of chunk c, into the worker's {@code s.rows}.
      * Counts go to {@code counts[slot]}, row starts in the scratch to {@code rowAt[position]}.
      */
-    private MemorySegment searchChunk(Scratch s, int c, int n, boolean full, double[][] at, Arena temp) {
+    private void searchChunk(Scratch s, int c, int n, boolean full, double[][] at) {
         int p0 = c * CHUNK, p1 = Math.min(n, p0 + CHUNK);
         int[] order = cells.orderArray(), cellOf = cells.cellOfArray();
         int used = 0;
@@ -273,7 +281,6 @@ public final class NeighborListBuilder implements AutoCloseable {
             rowAt[pos] = used;
             used = m;
         }
-        return pack(s.rows, used, temp);
     }
 
     /**
@@ -281,7 +288,7 @@ public final class NeighborListBuilder implements AutoCloseable {
      * into the row scratch; a HALF row only searches positions after its own. Counts go to
      * {@code counts[position]}.
      */
-    private MemorySegment searchChunkOrdered(Scratch s, int c, int n, boolean full, double[][] at, Arena temp) {
+    private void searchChunkOrdered(Scratch s, int c, int n, boolean full, double[][] at) {
         int p0 = c * CHUNK, p1 = Math.min(n, p0 + CHUNK);
         int[] order = cells.orderArray(), cellOf = cells.cellOfArray();
         int used = 0;
@@ -297,7 +304,6 @@ public final class NeighborListBuilder implements AutoCloseable {
             counts[pos] = m - used;
             used = m;
         }
-        return pack(s.rows, used, temp);
     }
 
     /**
@@ -338,14 +344,8 @@ public final class NeighborListBuilder implements AutoCloseable {
         return h;
     }
 
-    private static MemorySegment pack(int[] rows, int used, Arena temp) {
-        MemorySegment seg = temp.allocate(Math.max(1, used) * (long) Integer.BYTES, 64);
-        MemorySegment.copy(rows, 0, seg, ValueLayout.JAVA_INT, 0, used);
-        return seg;
-    }
-
-    /** Copies the rows of chunk c from its scratch segment to their CSR places. */
-    private void copyChunk(int c, int n, MemorySegment part, MemorySegment offsets, MemorySegment indices) {
+    /** Copies the rows of chunk c from its buffer to their CSR places. */
+    private void copyChunk(int c, int n, int[] part, MemorySegment offsets, MemorySegment indices) {
         int[] order = cells.orderArray();
         for (int pos = c * CHUNK, p1 = Math.min(n, pos + CHUNK); pos < p1; pos++) {
             int i = order[pos];
@@ -354,7 +354,7 @@ public final class NeighborListBuilder implements AutoCloseable {
                 long dst = offsets.getAtIndex(ValueLayout.JAVA_LONG, i), src = rowAt[pos];
                 // element loop: MemorySegment.copy's per-call checks dominate for rows of ~50 ints
                 for (int k = 0; k < len; k++) {
-                    indices.setAtIndex(ValueLayout.JAVA_INT, dst + k, part.getAtIndex(ValueLayout.JAVA_INT, src + k));
+                    indices.setAtIndex(ValueLayout.JAVA_INT, dst + k, part[(int) src + k]);
                 }
             }
         }
