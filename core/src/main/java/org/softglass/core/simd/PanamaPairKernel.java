@@ -74,7 +74,6 @@ public final class PanamaPairKernel implements PairKernel {
         switch (row.form) {
             case LJ -> {
                 if (energy) ljEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc, pairsOut);
-                else if (pairsOut) ljPairForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b);
                 else ljForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc, pairsOut);
             }
             case HARMONIC -> {
@@ -147,36 +146,6 @@ public final class PanamaPairKernel implements PairKernel {
         fy.intoArray(acc, FY);
         fz.intoArray(acc, FZ);
         finish(false, acc, pairsOut);
-    }
-
-    /**
-     * Forces only, per pair, for a HALF list (the MD hot path): writes {@code d_ij·(−U'/r)} over the
-     * gathered coordinates and adds nothing to {@code acc} (the caller sums each row's pairs as it
-     * scatters them). The same arithmetic as {@link #ljForces} per pair, without its row accumulators:
-     * loop-carried vectors there are boxed by C2 in JDK 25 when their sums are not used (JFR showed
-     * ≈ 3 GB/s of {@code double[]} allocated in the fallback of {@code add}/{@code fma}, 2026-12-04),
-     * so this loop carries no vector from one iteration to the next.
-     */
-    private static void ljPairForces(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
-                                     int n, PeriodicLengths b) {
-        double[] rc2 = row.rc2, c12 = row.a, c6 = row.b;
-        DoubleVector zero = DoubleVector.zero(S);
-        for (int k = 0; k < n; k += L) {
-            DoubleVector dx = DoubleVector.fromArray(S, xs, k), dy = DoubleVector.fromArray(S, ys, k), dz = DoubleVector.fromArray(S, zs, k);
-            VectorMask<Double> isB = DoubleVector.fromArray(S, sd, k).compare(VectorOperators.EQ, 1.0);
-            dx = minImage(dx.neg().add(xi), b.lx(), b.ilx());
-            dy = minImage(dy.neg().add(yi), b.ly(), b.ily());
-            dz = minImage(dz.neg().add(zi), b.lz(), b.ilz());
-            DoubleVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
-            VectorMask<Double> in = r2.compare(VectorOperators.LT, select(rc2, isB));
-            DoubleVector a12 = select(c12, isB), a6 = select(c6, isB);
-            DoubleVector inv2 = DoubleVector.broadcast(S, 1.0).div(r2).blend(zero, in.not());
-            DoubleVector inv6 = inv2.mul(inv2).mul(inv2);
-            DoubleVector fr = inv6.mul(a12.mul(12.0)).sub(a6.mul(6.0)).mul(inv6).mul(inv2);
-            dx.mul(fr).intoArray(xs, k);
-            dy.mul(fr).intoArray(ys, k);
-            dz.mul(fr).intoArray(zs, k);
-        }
     }
 
     private static void ljEnergy(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
