@@ -16,7 +16,7 @@ import org.softglass.core.space.Box;
  * {@link DistanceKernel}.
  *
  * <p><b>Definition.</b> Row i holds every slot j ≠ i with minimum-image {@code r_ij² < r_list²}
- * (strict); FULL keeps all such j, HALF only j &gt; i. Rows are in ascending slot order. Distances are
+ * (strict; with {@link #pairRadii} the pair's own radius instead of r_list); FULL keeps all such j, HALF only j &gt; i. Rows are in ascending slot order. Distances are
  * computed between the positions wrapped into the box ({@link Box#wrap}); positions need not be
  * wrapped in the store, which is not modified. With ≥ 3 cells on every axis the separation is
  * {@code (w_i + s L) - w_j} with the image shift s ∈ {−1, 0, 1} fixed by the two cells
@@ -34,14 +34,14 @@ import org.softglass.core.space.Box;
  * chunks of {@value #CHUNK}; worker threads take chunks from a counter. For each particle the
  * candidates of its stencil are passed to the kernel as at most 2 runs of x-adjacent cells per
  * (y, z) neighbour row (with the point moved by the runs' image shifts), hits are mapped to slots, filtered (j ≠ i, or j &gt; i for HALF) and sorted;
- * the chunk's rows go into an off-heap scratch segment. (3) A serial prefix sum over the per-slot
+ * the chunk's rows stay in a heap buffer kept for that chunk (swapped with the worker's, no copy). (3) A serial prefix sum over the per-slot
  * counts gives {@code offsets}; (4) the rows are copied, in parallel by chunk, into one off-heap
  * {@code indices} segment. Each row depends only on the positions, so the list is identical, byte
  * for byte, for any thread count.
  *
  * <p><b>Memory.</b> Heap: the cell list (≈ 40 bytes per particle), two ints per particle, and per
  * worker scratch of a few hundred KB. Off-heap: the result (8 (N+1) + 4 E bytes for E entries) plus,
- * during a build only, a second copy of the E indices (the chunk scratch). No per-particle objects.
+ * on the heap, a second copy of the E indices (the chunk buffers, kept between builds). No per-particle objects.
  *
  * <p>The builder runs on a shared {@link Parallel} team, or keeps its own team of {@code threads}
  * workers (created on first parallel build), and keeps scratch buffers between builds;
@@ -78,6 +78,41 @@ public final class NeighborListBuilder implements AutoCloseable {
         return this;
     }
 
+    private double[][] pairRadius2;   // squared list radius per species pair, or null: listRadius for all
+    private double[][] radius2At = new double[0][];   // per row species a: pairRadius2[a][species at position]
+    private int[] speciesAt = new int[0];             // species of the particle at each cell position
+
+    /**
+     * Lists each species pair (a, b) only out to its own radius {@code radii[a][b]} (σ, symmetric,
+     * each ≤ the list radius; null: the list radius for every pair, the default), as LAMMPS does with
+     * its per-type {@code cutneighsq = (cut_ab + skin)²}. For the Kob–Andersen mixture (list radius
+     * 2.8 from the AA cutoff, AB 2.3, BB 2.5 with skin 0.3) this drops ≈ 15 % of the entries, all of
+     * them beyond their pair's cutoff. Applies when every axis has ≥ 3 cells (the direct search); with
+     * fewer cells every pair is listed out to the list radius. Particles of a species outside the
+     * table are listed out to the list radius.
+     *
+     * @throws IllegalArgumentException if the table is not square and symmetric with entries in (0, list radius]
+     */
+    public NeighborListBuilder pairRadii(double[][] radii) {
+        if (radii == null) {
+            pairRadius2 = null;
+            return this;
+        }
+        double[][] r = new double[radii.length][radii.length];
+        for (int a = 0; a < radii.length; a++) {
+            if (radii[a].length != radii.length) throw new IllegalArgumentException("pair radii must be a square table, row " + a + " has " + radii[a].length);
+            for (int b = 0; b < radii.length; b++) {
+                double v = radii[a][b];
+                if (!(v > 0 && v <= listRadius) || v != radii[b][a]) {
+                    throw new IllegalArgumentException("pair radius (" + a + ", " + b + ") = " + v + " must be symmetric and in (0, " + listRadius + "]");
+                }
+                r[a][b] = v * v;
+            }
+        }
+        pairRadius2 = r;
+        return this;
+    }
+
     private final Box box;
     private final double listRadius, r2;
     private final int threads;
@@ -88,6 +123,7 @@ public final class NeighborListBuilder implements AutoCloseable {
     private Parallel team;
     private boolean ownsTeam;
     private int[] counts = new int[0], rowAt = new int[0];
+    private int[][] parts = new int[0][];   // per chunk, its rows of the last build (heap buffers swapped with the workers')
 
     /** A builder using the kernel chosen by {@link DistanceKernels#get()}. */
     public NeighborListBuilder(Box box, double listRadius, int threads) {
@@ -160,15 +196,25 @@ public final class NeighborListBuilder implements AutoCloseable {
     public NeighborList build(ParticleStore p, NeighborList.Kind kind) {
         int n = p.size();
         cells.build(p);
+        boolean radii = pairRadius2 != null && cells.shiftsDefined();
+        if (radii) fillRadii(p, n);
         if (counts.length < n) { counts = new int[n]; rowAt = new int[n]; }
         int chunks = (n + CHUNK - 1) / CHUNK;
-        MemorySegment[] parts = new MemorySegment[chunks];
+        if (this.parts.length < chunks) this.parts = Arrays.copyOf(this.parts, chunks);
+        int[][] parts = this.parts;
         boolean full = kind == NeighborList.Kind.FULL;
         boolean cellOrder = ordered;
         Arena result = Arena.ofShared();
-        try (Arena temp = Arena.ofShared()) {
-            parallel(chunks, (w, c) -> parts[c] = cellOrder ? searchChunkOrdered(scratch[w], c, n, full, temp)
-                    : searchChunk(scratch[w], c, n, full, temp));
+        try {
+            double[][] at = radii ? radius2At : null;
+            parallel(chunks, (w, c) -> {
+                if (cellOrder) searchChunkOrdered(scratch[w], c, n, full, at);
+                else searchChunk(scratch[w], c, n, full, at);
+                // the chunk keeps the worker's row buffer; the worker takes the chunk's previous one
+                int[] rows = scratch[w].rows;
+                scratch[w].rows = parts[c] != null ? parts[c] : new int[rows.length];
+                parts[c] = rows;
+            });
             MemorySegment offsets = result.allocate((n + 1L) * Long.BYTES, 64);
             long total = 0;
             for (int i = 0; i < n; i++) {
@@ -182,7 +228,7 @@ public final class NeighborListBuilder implements AutoCloseable {
                 parallel(chunks, (w, c) -> {
                     long from = offsets.getAtIndex(ValueLayout.JAVA_LONG, (long) c * CHUNK);
                     long to = offsets.getAtIndex(ValueLayout.JAVA_LONG, Math.min(n, (c + 1L) * CHUNK));
-                    MemorySegment.copy(parts[c], 0, indices, from * Integer.BYTES, (to - from) * Integer.BYTES);
+                    MemorySegment.copy(parts[c], 0, indices, ValueLayout.JAVA_INT, from * Integer.BYTES, (int) (to - from));
                 });
                 return new NeighborList(kind, n, listRadius, result, offsets, indices, Arrays.copyOf(cells.orderArray(), n));
             }
@@ -195,16 +241,33 @@ public final class NeighborListBuilder implements AutoCloseable {
     }
 
     /**
-     * Finds the rows of the particles at sorted positions of chunk c; returns them packed off-heap.
+     * {@code radius2At[a][pos]} = squared list radius of the pair (a, species of the particle at cell
+     * position pos) for every species a of the table (the list radius for species outside it).
+     */
+    private void fillRadii(ParticleStore p, int n) {
+        int ns = pairRadius2.length;
+        if (radius2At.length != ns || radius2At[0].length < n) radius2At = new double[ns][n];
+        if (speciesAt.length < n) speciesAt = new int[n];
+        int[] order = cells.orderArray();
+        MemorySegment sp = p.speciesSegment();
+        for (int pos = 0; pos < n; pos++) {
+            int t = sp.getAtIndex(ValueLayout.JAVA_INT, order[pos]);
+            speciesAt[pos] = t;
+            for (int a = 0; a < ns; a++) radius2At[a][pos] = t < ns ? pairRadius2[a][t] : r2;
+        }
+    }
+
+    /**
+     * Finds the rows of the particles at sorted positions of chunk c, into the worker's {@code s.rows}.
      * Counts go to {@code counts[slot]}, row starts in the scratch to {@code rowAt[position]}.
      */
-    private MemorySegment searchChunk(Scratch s, int c, int n, boolean full, Arena temp) {
+    private void searchChunk(Scratch s, int c, int n, boolean full, double[][] at) {
         int p0 = c * CHUNK, p1 = Math.min(n, p0 + CHUNK);
         int[] order = cells.orderArray(), cellOf = cells.cellOfArray();
         int used = 0;
         for (int pos = p0; pos < p1; pos++) {
             int i = order[pos];
-            int h = collect(s, pos, cellOf[i], 0, s.hits, 0);
+            int h = collect(s, pos, cellOf[i], 0, s.hits, 0, at);
             if (used + h > s.rows.length) s.rows = Arrays.copyOf(s.rows, Math.max(2 * s.rows.length, used + h));
             int[] rows = s.rows, hits = s.hits;
             int m = used;
@@ -218,7 +281,6 @@ public final class NeighborListBuilder implements AutoCloseable {
             rowAt[pos] = used;
             used = m;
         }
-        return pack(s.rows, used, temp);
     }
 
     /**
@@ -226,12 +288,12 @@ public final class NeighborListBuilder implements AutoCloseable {
      * into the row scratch; a HALF row only searches positions after its own. Counts go to
      * {@code counts[position]}.
      */
-    private MemorySegment searchChunkOrdered(Scratch s, int c, int n, boolean full, Arena temp) {
+    private void searchChunkOrdered(Scratch s, int c, int n, boolean full, double[][] at) {
         int p0 = c * CHUNK, p1 = Math.min(n, p0 + CHUNK);
         int[] order = cells.orderArray(), cellOf = cells.cellOfArray();
         int used = 0;
         for (int pos = p0; pos < p1; pos++) {
-            int m = collect(s, pos, cellOf[order[pos]], full ? 0 : pos + 1, null, used);
+            int m = collect(s, pos, cellOf[order[pos]], full ? 0 : pos + 1, null, used, at);
             int[] rows = s.rows;
             if (full) { // drop the particle itself (the one hit at distance 0)
                 int w = used;
@@ -242,19 +304,20 @@ public final class NeighborListBuilder implements AutoCloseable {
             counts[pos] = m - used;
             used = m;
         }
-        return pack(s.rows, used, temp);
     }
 
     /**
      * Appends to {@code out} (or, when null, to the growing {@code s.rows}) from index {@code h} the
      * sorted positions q ≥ {@code minPos} in the stencil of {@code cell} within the list radius of the
-     * particle at position {@code pos}; returns the new end.
+     * particle at position {@code pos} (with {@code at}, the per-species radii of {@link #fillRadii}:
+     * within its pair's radius); returns the new end.
      */
-    private int collect(Scratch s, int pos, int cell, int minPos, int[] out, int h) {
+    private int collect(Scratch s, int pos, int cell, int minPos, int[] out, int h, double[][] at) {
         int[] start = cells.cellStartArray();
         double[] xs = cells.xs(), ys = cells.ys(), zs = cells.zs();
         int nx = cells.cellsAlong(0), ny = cells.cellsAlong(1);
         boolean direct = cells.shiftsDefined();
+        double[] radii = at != null && speciesAt[pos] < at.length ? at[speciesAt[pos]] : null;
         int cx = cell % nx, cy = (cell / nx) % ny, cz = cell / (nx * ny);
         double px = xs[pos], py = ys[pos], pz = zs[pos];
         int[] runs = cells.runsX(cx), nz = cells.neighborsZ(cz), ny_ = cells.neighborsY(cy);
@@ -272,8 +335,8 @@ public final class NeighborListBuilder implements AutoCloseable {
                         buf = Arrays.copyOf(buf, Math.max(2 * buf.length, h + to - from + 16));
                         if (toRows) s.rows = buf; else s.hits = buf;
                     }
-                    h = direct
-                            ? kernel.collectWithinDirect(px + runs[r + 2] * lengths.lx(), qy, qz, xs, ys, zs, from, to, r2, buf, h)
+                    h = radii != null ? kernel.collectWithinRadii(px + runs[r + 2] * lengths.lx(), qy, qz, xs, ys, zs, radii, from, to, buf, h)
+                            : direct ? kernel.collectWithinDirect(px + runs[r + 2] * lengths.lx(), qy, qz, xs, ys, zs, from, to, r2, buf, h)
                             : kernel.collectWithin(px, py, pz, xs, ys, zs, from, to, lengths, r2, buf, h);
                 }
             }
@@ -281,14 +344,8 @@ public final class NeighborListBuilder implements AutoCloseable {
         return h;
     }
 
-    private static MemorySegment pack(int[] rows, int used, Arena temp) {
-        MemorySegment seg = temp.allocate(Math.max(1, used) * (long) Integer.BYTES, 64);
-        MemorySegment.copy(rows, 0, seg, ValueLayout.JAVA_INT, 0, used);
-        return seg;
-    }
-
-    /** Copies the rows of chunk c from its scratch segment to their CSR places. */
-    private void copyChunk(int c, int n, MemorySegment part, MemorySegment offsets, MemorySegment indices) {
+    /** Copies the rows of chunk c from its buffer to their CSR places. */
+    private void copyChunk(int c, int n, int[] part, MemorySegment offsets, MemorySegment indices) {
         int[] order = cells.orderArray();
         for (int pos = c * CHUNK, p1 = Math.min(n, pos + CHUNK); pos < p1; pos++) {
             int i = order[pos];
@@ -297,7 +354,7 @@ public final class NeighborListBuilder implements AutoCloseable {
                 long dst = offsets.getAtIndex(ValueLayout.JAVA_LONG, i), src = rowAt[pos];
                 // element loop: MemorySegment.copy's per-call checks dominate for rows of ~50 ints
                 for (int k = 0; k < len; k++) {
-                    indices.setAtIndex(ValueLayout.JAVA_INT, dst + k, part.getAtIndex(ValueLayout.JAVA_INT, src + k));
+                    indices.setAtIndex(ValueLayout.JAVA_INT, dst + k, part[(int) src + k]);
                 }
             }
         }

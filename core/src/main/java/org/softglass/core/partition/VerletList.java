@@ -41,6 +41,7 @@ public final class VerletList implements AutoCloseable {
     private boolean stale = true;
     private boolean sortRows = true;
     private boolean cellOrdered = false;
+    private double[][] pairRadii;
 
     /** A Verlet list using the kernel chosen by {@link DistanceKernels#get()}. */
     public VerletList(Box box, double cutoff, double skin, NeighborList.Kind kind, int threads) {
@@ -97,6 +98,30 @@ public final class VerletList implements AutoCloseable {
     }
 
     /**
+     * Lists each species pair (a, b) only out to {@code cutoffs[a][b] + skin} (LAMMPS' per-type
+     * neighbour cutoffs) instead of the list radius cutoff + skin; see {@link NeighborListBuilder#pairRadii}.
+     * The rebuild rule is unchanged and still sufficient: a pair beyond cut_ab + skin at the last
+     * build cannot come within cut_ab before some particle has moved more than skin/2. Null (the
+     * default): every pair out to cutoff + skin.
+     *
+     * @param cutoffs interaction cutoff per species pair (σ), symmetric, each in (0, cutoff]
+     */
+    public VerletList pairCutoffs(double[][] cutoffs) {
+        if (cutoffs == null) {
+            pairRadii = null;
+        } else {
+            pairRadii = new double[cutoffs.length][];
+            for (int a = 0; a < cutoffs.length; a++) {
+                pairRadii[a] = new double[cutoffs[a].length];
+                for (int b = 0; b < cutoffs[a].length; b++) pairRadii[a][b] = Math.min(cutoffs[a][b] + skin, cutoff + skin);
+            }
+        }
+        builder.pairRadii(pairRadii);
+        stale = true;
+        return this;
+    }
+
+    /**
      * Replaces the box (e.g. after a volume change); the next {@link #update} rebuilds.
      *
      * @throws IllegalArgumentException if the new box is too small for cutoff + skin
@@ -104,7 +129,7 @@ public final class VerletList implements AutoCloseable {
     public void setBox(Box box) {
         double r = cutoff + skin;
         NeighborListBuilder.requireBoxFits(box, r, "(cutoff " + cutoff + " + skin " + skin + ")");
-        NeighborListBuilder b = (team != null ? new NeighborListBuilder(box, r, team, kernel) : new NeighborListBuilder(box, r, threads, kernel)).sortedRows(sortRows).cellOrdered(cellOrdered);
+        NeighborListBuilder b = (team != null ? new NeighborListBuilder(box, r, team, kernel) : new NeighborListBuilder(box, r, threads, kernel)).sortedRows(sortRows).cellOrdered(cellOrdered).pairRadii(pairRadii);
         if (builder != null) builder.close();
         builder = b;
         this.box = box;

@@ -53,6 +53,17 @@ public interface DistanceKernel {
             double r2max, int[] out, int outPos);
 
     /**
+     * As {@link #collectWithinDirect} with a squared radius per candidate: k is stored if
+     * {@code r² < r2max[k]} (strict). The neighbour-list builder passes, for a row of species a, the
+     * squared list radius of the pair (a, species of k), so that each species pair is listed only out
+     * to its own cutoff plus the skin (as LAMMPS' per-type {@code cutneighsq}).
+     *
+     * @param r2max squared radius per candidate (σ²); read only in {@code [from, to)}
+     */
+    int collectWithinRadii(double px, double py, double pz, double[] xs, double[] ys, double[] zs, double[] r2max,
+            int from, int to, int[] out, int outPos);
+
+    /**
      * The largest squared minimum-image displacement {@code max_i |r_i - ref_i|²} over
      * {@code i in [0, n)}, with current positions in off-heap segments (n doubles each, as in
      * {@code ParticleStore.positions(a)}) and reference positions in heap arrays. Returns 0 for n = 0.

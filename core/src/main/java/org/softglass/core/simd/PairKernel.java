@@ -18,8 +18,8 @@ package org.softglass.core.simd;
 public interface PairKernel {
     /** First scratch slot of {@code acc}: callers pass {@code acc} of length {@link #ACC_LENGTH}. */
     int ACC_SCRATCH = 5;
-    /** Length of the {@code acc} array: 5 sums plus scratch for the widest vector (16 doubles). */
-    int ACC_LENGTH = ACC_SCRATCH + 16;
+    /** Length of the {@code acc} array: 5 sums plus scratch for five of the widest vectors (16 doubles each). */
+    int ACC_LENGTH = ACC_SCRATCH + 5 * 16;
 
     /**
      * @param xj neighbour x (σ), length ≥ padded(n); likewise yj, zj

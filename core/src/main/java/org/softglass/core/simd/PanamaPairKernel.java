@@ -142,7 +142,10 @@ public final class PanamaPairKernel implements PairKernel {
                 dz.mul(fr).intoArray(zs, k);
             }
         }
-        finish(fx, fy, fz, zero, zero, false, acc, pairsOut);
+        fx.intoArray(acc, FX);
+        fy.intoArray(acc, FY);
+        fz.intoArray(acc, FZ);
+        finish(false, acc, pairsOut);
     }
 
     private static void ljEnergy(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
@@ -178,7 +181,12 @@ public final class PanamaPairKernel implements PairKernel {
             if (pairsOut) em.intoArray(sd, k);
             w = r2.fma(fr, w);
         }
-        finish(fx, fy, fz, u, w, true, acc, pairsOut);
+        fx.intoArray(acc, FX);
+        fy.intoArray(acc, FY);
+        fz.intoArray(acc, FZ);
+        u.intoArray(acc, U);
+        w.intoArray(acc, W);
+        finish(true, acc, pairsOut);
     }
 
     private static void harmonicForces(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
@@ -207,7 +215,10 @@ public final class PanamaPairKernel implements PairKernel {
                 dz.mul(fr).intoArray(zs, k);
             }
         }
-        finish(fx, fy, fz, zero, zero, false, acc, pairsOut);
+        fx.intoArray(acc, FX);
+        fy.intoArray(acc, FY);
+        fz.intoArray(acc, FZ);
+        finish(false, acc, pairsOut);
     }
 
     private static void harmonicEnergy(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
@@ -240,7 +251,12 @@ public final class PanamaPairKernel implements PairKernel {
             if (pairsOut) up.intoArray(sd, k);
             w = r2.fma(fr, w);
         }
-        finish(fx, fy, fz, u, w, true, acc, pairsOut);
+        fx.intoArray(acc, FX);
+        fy.intoArray(acc, FY);
+        fz.intoArray(acc, FZ);
+        u.intoArray(acc, U);
+        w.intoArray(acc, W);
+        finish(true, acc, pairsOut);
     }
 
     private static void iplForces(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
@@ -274,7 +290,10 @@ public final class PanamaPairKernel implements PairKernel {
                 dz.mul(fr).intoArray(zs, k);
             }
         }
-        finish(fx, fy, fz, zero, zero, false, acc, pairsOut);
+        fx.intoArray(acc, FX);
+        fy.intoArray(acc, FY);
+        fz.intoArray(acc, FZ);
+        finish(false, acc, pairsOut);
     }
 
     private static void iplEnergy(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
@@ -313,7 +332,12 @@ public final class PanamaPairKernel implements PairKernel {
             if (pairsOut) em.intoArray(sd, k);
             w = r2.fma(fr, w);
         }
-        finish(fx, fy, fz, u, w, true, acc, pairsOut);
+        fx.intoArray(acc, FX);
+        fy.intoArray(acc, FY);
+        fz.intoArray(acc, FZ);
+        u.intoArray(acc, U);
+        w.intoArray(acc, W);
+        finish(true, acc, pairsOut);
     }
 
     /** Shifted-force LJ ({@link PairFunctions#ljSfForceOverR}): the LJ loop plus {@code U'_LJ(r_c)/r}. */
@@ -343,7 +367,10 @@ public final class PanamaPairKernel implements PairKernel {
                 dz.mul(fr).intoArray(zs, k);
             }
         }
-        finish(fx, fy, fz, zero, zero, false, acc, pairsOut);
+        fx.intoArray(acc, FX);
+        fy.intoArray(acc, FY);
+        fz.intoArray(acc, FZ);
+        finish(false, acc, pairsOut);
     }
 
     /** Shifted-force LJ with energies ({@link PairFunctions#ljSfEnergy}); keep in step with {@link #ljSfForces}. */
@@ -379,7 +406,12 @@ public final class PanamaPairKernel implements PairKernel {
             if (pairsOut) em.intoArray(sd, k);
             w = r2.fma(fr, w);
         }
-        finish(fx, fy, fz, u, w, true, acc, pairsOut);
+        fx.intoArray(acc, FX);
+        fy.intoArray(acc, FY);
+        fz.intoArray(acc, FZ);
+        u.intoArray(acc, U);
+        w.intoArray(acc, W);
+        finish(true, acc, pairsOut);
     }
 
     /**
@@ -418,7 +450,10 @@ public final class PanamaPairKernel implements PairKernel {
                 dz.mul(fr).intoArray(zs, k);
             }
         }
-        finish(fx, fy, fz, zero, zero, false, acc, pairsOut);
+        fx.intoArray(acc, FX);
+        fy.intoArray(acc, FY);
+        fz.intoArray(acc, FZ);
+        finish(false, acc, pairsOut);
     }
 
     /** Sticky spheres with energies ({@link PairFunctions#stickyEnergy}); keep in step with {@link #stickyForces}. */
@@ -458,7 +493,12 @@ public final class PanamaPairKernel implements PairKernel {
             if (pairsOut) em.intoArray(sd, k);
             w = r2.fma(fr, w);
         }
-        finish(fx, fy, fz, u, w, true, acc, pairsOut);
+        fx.intoArray(acc, FX);
+        fy.intoArray(acc, FY);
+        fz.intoArray(acc, FZ);
+        u.intoArray(acc, U);
+        w.intoArray(acc, W);
+        finish(true, acc, pairsOut);
     }
 
     /**
@@ -537,7 +577,10 @@ public final class PanamaPairKernel implements PairKernel {
                 dz.mul(fr).intoArray(zs, k);
             }
         }
-        finish(fx, fy, fz, zero, zero, false, acc, pairsOut);
+        fx.intoArray(acc, FX);
+        fy.intoArray(acc, FY);
+        fz.intoArray(acc, FZ);
+        finish(false, acc, pairsOut);
     }
 
     /** Stillinger–Weber pair term with energies; keep in step with {@link #swForces}. */
@@ -579,32 +622,41 @@ public final class PanamaPairKernel implements PairKernel {
             if (pairsOut) em.intoArray(sd, k);
             w = r2.fma(fr, w);
         }
-        finish(fx, fy, fz, u, w, true, acc, pairsOut);
+        fx.intoArray(acc, FX);
+        fy.intoArray(acc, FY);
+        fz.intoArray(acc, FZ);
+        u.intoArray(acc, U);
+        w.intoArray(acc, W);
+        finish(true, acc, pairsOut);
     }
+
+    /** Where the kernels leave their accumulator vectors in {@code acc} for {@link #finish}. */
+    private static final int FX = PairKernel.ACC_SCRATCH, FY = FX + L, FZ = FY + L, U = FZ + L, W = U + L;
 
     /**
-     * Adds the lanes of each accumulator to acc in lane order 0..L−1. ({@code reduceLanes(ADD)} on
-     * doubles has no fixed order: compiled and interpreted code may sum differently, which would make
-     * results depend on JIT timing and so on the thread count.)
+     * Adds the lanes of each accumulator, left by the kernel at {@code acc[FX..]}, {@code acc[FY..]},
+     * … ({@code intoArray}), to acc in lane order 0..L−1. ({@code reduceLanes(ADD)} on doubles has no
+     * fixed order: compiled and interpreted code may sum differently, which would make results depend on
+     * JIT timing and so on the thread count.) The vectors go through the array, not as arguments: this
+     * method is not inlined (it runs once per row), and C2 in JDK 25 then boxes vector arguments at
+     * every call — five allocations per row, ≈ 3 GB/s in KA MD before this was changed (2026-12-04).
      */
-    private static void finish(DoubleVector fx, DoubleVector fy, DoubleVector fz, DoubleVector u, DoubleVector w,
-                               boolean energy, double[] acc, boolean pairsOut) {
+    private static void finish(boolean energy, double[] acc, boolean pairsOut) {
         if (!pairsOut) { // with per-pair output the caller sums the forces itself
-            acc[0] += sum(fx, acc);
-            acc[1] += sum(fy, acc);
-            acc[2] += sum(fz, acc);
+            acc[0] += sum(acc, FX);
+            acc[1] += sum(acc, FY);
+            acc[2] += sum(acc, FZ);
         }
         if (energy) {
-            acc[3] += sum(u, acc);
-            acc[4] += sum(w, acc);
+            acc[3] += sum(acc, U);
+            acc[4] += sum(acc, W);
         }
     }
 
-    /** Lane sum in lane order 0..L−1, through the scratch tail {@code acc[5 .. 5+L)}. */
-    private static double sum(DoubleVector v, double[] acc) {
-        v.intoArray(acc, PairKernel.ACC_SCRATCH);
+    /** Lane sum {@code acc[off] + … + acc[off + L − 1]} in lane order. */
+    private static double sum(double[] acc, int off) {
         double s = 0;
-        for (int l = 0; l < L; l++) s += acc[PairKernel.ACC_SCRATCH + l];
+        for (int l = 0; l < L; l++) s += acc[off + l];
         return s;
     }
 }

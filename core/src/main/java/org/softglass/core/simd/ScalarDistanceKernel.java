@@ -37,6 +37,17 @@ public final class ScalarDistanceKernel implements DistanceKernel {
     }
 
     @Override
+    public int collectWithinRadii(double px, double py, double pz, double[] xs, double[] ys, double[] zs, double[] r2max,
+            int from, int to, int[] out, int outPos) {
+        for (int k = from; k < to; k++) {
+            double dx = px - xs[k], dy = py - ys[k], dz = pz - zs[k];
+            double r2 = dx * dx + dy * dy + dz * dz;
+            if (r2 < r2max[k]) out[outPos++] = k;
+        }
+        return outPos;
+    }
+
+    @Override
     public double maxDisplacementSquared(MemorySegment x, MemorySegment y, MemorySegment z,
             double[] refX, double[] refY, double[] refZ, int n, PeriodicLengths box) {
         return maxDisplacementSquared(x, y, z, refX, refY, refZ, 0, n, box, 0);

@@ -14,7 +14,8 @@ import org.softglass.core.space.Box;
 /**
  * The state an integrator advances: particles (unit mass) in a periodic box under a pair potential,
  * with a Verlet list (HALF: each pair once with Newton's third law, as LAMMPS {@code newton on}; skin as
- * LAMMPS' {@code neighbor 0.3 bin} by default) and the force driver. Trajectories are identical run to
+ * LAMMPS' {@code neighbor 0.3 bin} by default; each species pair listed out to its own cutoff + skin,
+ * as LAMMPS' per-type neighbour cutoffs, for potentials without a three-body term) and the force driver. Trajectories are identical run to
  * run for a given thread count; different thread counts agree to round-off, then diverge chaotically.
  *
  * <p>Degrees of freedom {@code dof = 3N − 3} (total momentum is conserved and removed at creation),
@@ -50,9 +51,23 @@ public final class MdSystem implements AutoCloseable {
         this.box = box;
         this.potential = potential;
         this.parallel = new Parallel(threads);
-        this.list = new VerletList(box, potential.maxCutoff(), skin, NeighborList.Kind.HALF, parallel).sortedRows(false).cellOrdered(true);
+        this.list = new VerletList(box, potential.maxCutoff(), skin, NeighborList.Kind.HALF, parallel).sortedRows(false).cellOrdered(true)
+                .pairCutoffs(potential.hasTripletTerm() ? null : pairCutoffs(potential));
         this.forces = new ForceCompute(potential, parallel, PairKernel.get());
         this.perAtom = new double[p.size()];
+    }
+
+    /**
+     * The cutoff of every species pair of a pair potential (σ), for per-pair neighbour radii as LAMMPS'
+     * ({@code cut_ab + skin}; not used with a three-body term, whose reach is not the pair cutoff).
+     */
+    static double[][] pairCutoffs(PairPotential potential) {
+        int ns = potential.speciesCount();
+        double[][] c = new double[ns][ns];
+        for (int a = 0; a < ns; a++) {
+            for (int b = 0; b < ns; b++) c[a][b] = potential.cutoff(a, b);
+        }
+        return c;
     }
 
     public ParticleStore particles() { return p; }

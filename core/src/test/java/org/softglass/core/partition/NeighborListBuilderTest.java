@@ -50,6 +50,53 @@ class NeighborListBuilderTest {
         }
     }
 
+    /**
+     * Per-species-pair radii (Kob–Andersen's cutoffs + skin 0.3): with ≥ 3 cells per axis every row
+     * holds exactly the pairs within their own pair's radius, for both kernels, 1 and 2 threads,
+     * slot-indexed and cell-ordered, HALF and FULL; with 2 cells along an axis every pair within the
+     * list radius (the documented fallback).
+     */
+    @Test
+    void pairRadiiListEachSpeciesPairToItsOwnRadius() {
+        double[][] radii = {{2.8, 2.3}, {2.3, 2.5}};
+        Box box = Box.cubicForDensity(2000, 1.2);                      // L ≈ 11.86: 4 cells per axis
+        Box small = new Box(new double[] {0, 0, 0}, new double[] {11.86, 5.7, 11.86}); // 2 cells along y
+        for (Box b : new Box[] {box, small}) {
+            int n = (int) Math.round(b.volume() * 1.2);
+            try (ParticleStore p = Oracle.random(b, n, 17)) {
+                SplittableRandom rnd = new SplittableRandom(3);
+                for (int i = 0; i < n; i++) p.setSpecies(i, rnd.nextDouble() < 0.8 ? 0 : 1);
+                double[][] expect = b == box ? radii : new double[][] {{2.8}};
+                for (DistanceKernel k : KERNELS) {
+                    for (int threads : new int[] {1, 2}) {
+                        try (NeighborListBuilder builder = new NeighborListBuilder(b, 2.8, threads, k).pairRadii(radii)) {
+                            for (boolean ordered : new boolean[] {false, true}) {
+                                builder.cellOrdered(ordered);
+                                for (NeighborList.Kind kind : NeighborList.Kind.values()) {
+                                    String what = "L_y " + b.ly() + " " + k.name() + " " + threads + " threads " + (ordered ? "cell-ordered " : "") + kind;
+                                    try (NeighborList list = builder.build(p, kind)) {
+                                        if (ordered) Oracle.assertMatchesOrdered(Oracle.bruteForce(p, b, expect, kind), list, what);
+                                        else Oracle.assertMatches(Oracle.bruteForce(p, b, expect, kind), list, what);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void pairRadiiOutsideTheListRadiusOrAsymmetricAreRejected() {
+        try (NeighborListBuilder b = new NeighborListBuilder(Box.cubic(10), 2.8, 1)) {
+            assertThrows(IllegalArgumentException.class, () -> b.pairRadii(new double[][] {{2.9, 2.3}, {2.3, 2.5}}));
+            assertThrows(IllegalArgumentException.class, () -> b.pairRadii(new double[][] {{2.8, 2.3}, {2.2, 2.5}}));
+            assertThrows(IllegalArgumentException.class, () -> b.pairRadii(new double[][] {{2.8, 0}, {0, 2.5}}));
+            assertThrows(IllegalArgumentException.class, () -> b.pairRadii(new double[][] {{2.8, 2.3}}));
+        }
+    }
+
     @Test
     void nonCubicBoxesWithManyAndFewCells() {
         double[][] lengths = {{5.7, 20.0, 11.3}, {30.1, 5.61, 6.0}, {8.5, 8.5, 25.0}, {12.0, 12.0, 12.0}};

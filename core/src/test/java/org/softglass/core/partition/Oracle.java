@@ -38,8 +38,15 @@ final class Oracle {
 
     /** Row i of the brute-force list: all j (≠ i; > i for HALF) with Box minimum-image r² < r², ascending. */
     static int[][] bruteForce(ParticleStore p, Box box, double rList, NeighborList.Kind kind) {
+        return bruteForce(p, box, new double[][] {{rList}}, kind);
+    }
+
+    /**
+     * As {@link #bruteForce(ParticleStore, Box, double, NeighborList.Kind)} with a radius per species
+     * pair, {@code radii[s_i][s_j]} (a 1×1 table: one radius for every pair).
+     */
+    static int[][] bruteForce(ParticleStore p, Box box, double[][] radii, NeighborList.Kind kind) {
         int n = p.size();
-        double r2 = rList * rList;
         int[][] rows = new int[n][];
         int[] buf = new int[n];
         for (int i = 0; i < n; i++) {
@@ -47,7 +54,8 @@ final class Oracle {
             for (int j = kind == NeighborList.Kind.HALF ? i + 1 : 0; j < n; j++) {
                 if (j == i) continue;
                 double d2 = box.distanceSquared(p.x(i), p.y(i), p.z(i), p.x(j), p.y(j), p.z(j));
-                if (d2 < r2) buf[m++] = j;
+                double r = radii.length == 1 ? radii[0][0] : radii[p.species(i)][p.species(j)];
+                if (d2 < r * r) buf[m++] = j;
             }
             rows[i] = Arrays.copyOf(buf, m);
         }

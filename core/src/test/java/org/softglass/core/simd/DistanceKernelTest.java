@@ -49,6 +49,19 @@ class DistanceKernelTest {
                         if (ex * ex + ey * ey + ez * ez < 4 * rmax * rmax) assertEquals(k, c[q++]);
                     }
                     assertEquals(q, nc);
+                    // a radius per candidate (the builder's per-species-pair radii): both kernels, and the definition
+                    double[] r2k = new double[size];
+                    for (int k = 0; k < size; k++) r2k[k] = (k % 3 == 0 ? 4 : 1) * rmax * rmax;
+                    int[] e = new int[size + 5], f = new int[size + 5];
+                    int ne = SCALAR.collectWithinRadii(px, py, pz, xs, ys, zs, r2k, from, from + len, e, 1);
+                    int nf = PANAMA.collectWithinRadii(px, py, pz, xs, ys, zs, r2k, from, from + len, f, 1);
+                    assertArrayEquals(Arrays.copyOf(e, ne), Arrays.copyOf(f, nf), "radii hits, len " + len);
+                    q = 1;
+                    for (int k = from; k < from + len; k++) {
+                        double ex = px - xs[k], ey = py - ys[k], ez = pz - zs[k];
+                        if (ex * ex + ey * ey + ez * ez < r2k[k]) assertEquals(k, e[q++]);
+                    }
+                    assertEquals(q, ne);
                     // and the hits are exactly the reference definition
                     int m = 2;
                     for (int k = from; k < from + len; k++) {
@@ -105,6 +118,13 @@ class DistanceKernelTest {
                 double b = PANAMA.maxDisplacementSquared(x, y, z, rx, ry, rz, n, box);
                 assertEquals(a, b, 0.0, "n " + n);
                 assertEquals(expected, a, 1e-12, "n " + n);
+                if (n > 0) { // a NaN position (a blown-up run) reports NaN, so the list is rebuilt, in either kernel
+                    x.setAtIndex(ValueLayout.JAVA_DOUBLE, n - 1, Double.NaN);
+                    assertEquals(Double.NaN, SCALAR.maxDisplacementSquared(x, y, z, rx, ry, rz, n, box), "n " + n);
+                    assertEquals(Double.NaN, PANAMA.maxDisplacementSquared(x, y, z, rx, ry, rz, n, box), "n " + n);
+                    x.setAtIndex(ValueLayout.JAVA_DOUBLE, 0, Double.NaN);
+                    assertEquals(Double.NaN, PANAMA.maxDisplacementSquared(x, y, z, rx, ry, rz, n, box), "n " + n);
+                }
             }
         }
     }

@@ -38,6 +38,36 @@ class MdSystemTest {
     }
 
     /**
+     * The MD list holds each KA species pair only out to its own cutoff + skin (AB 2.3, BB 2.5, AA 2.8):
+     * fewer entries than one radius 2.8 for all, and forces, energy and virial equal to those over the
+     * plain list of radius 2.8 (the dropped pairs are all beyond their cutoff; sums regrouped, so to
+     * round-off: 1e-12 relative to the largest force component).
+     */
+    @Test
+    void perSpeciesListRadiiGiveTheSameForces() {
+        Box box = Box.cubicForDensity(N, 1.2);
+        try (MdSystem s = system(1, box);
+             org.softglass.core.partition.VerletList plain = new org.softglass.core.partition.VerletList(box, 2.5, MdSystem.DEFAULT_SKIN,
+                     org.softglass.core.partition.NeighborList.Kind.FULL, 1);
+             org.softglass.core.energy.ForceCompute fc = new org.softglass.core.energy.ForceCompute(Models.ka(), 1)) {
+            org.softglass.core.energy.ForceCompute.Result r = s.computeEnergy();
+            ParticleStore p = s.particles();
+            double[][] f = new double[3][N];
+            for (int i = 0; i < N; i++) for (int a = 0; a < 3; a++) f[a][i] = p.force(i, a);
+            plain.update(p);
+            double[] e = new double[N];
+            org.softglass.core.energy.ForceCompute.Result ref = fc.compute(p, box, plain.list(), e);
+            org.junit.jupiter.api.Assertions.assertTrue(s.verletList().list().entries() < 0.9 * plain.list().entries() / 2,
+                    s.verletList().list().entries() + " HALF entries against " + plain.list().entries() + " FULL");
+            double scale = 0;
+            for (int i = 0; i < N; i++) for (int a = 0; a < 3; a++) scale = Math.max(scale, Math.abs(p.force(i, a)));
+            for (int i = 0; i < N; i++) for (int a = 0; a < 3; a++) assertEquals(p.force(i, a), f[a][i], 1e-12 * scale, "force " + i + " " + a);
+            assertEquals(ref.energy(), r.energy(), 1e-12 * Math.abs(ref.energy()));
+            assertEquals(ref.virial(), r.virial(), 1e-12 * Math.abs(ref.virial()));
+        }
+    }
+
+    /**
      * {@code scaleKickDrift(s, k, d)} equals {@code scaleVelocities(s); kick(k); drift(d)} and
      * {@code kickAndSumSquares(c)} equals {@code kick(c)} then {@code 2·kineticEnergy()}, bit for bit,
      * with drifts big enough to cross the box faces (images counted); the kinetic energy does not
