@@ -63,7 +63,7 @@ class SimulationTest {
 
     /**
      * Frames are quenched one per worker with the spec's minimiser while the MD goes on: every
-     * is.dump frame and is_energy.csv row is, bit for bit, the one-thread L-BFGS+FIRE quench (ftol 1e-6, skin InherentQuench.SKIN) of the MD
+     * is.dump frame and is_energy.csv row is, bit for bit, the one-thread L-BFGS+FIRE quench (ftol 1e-6) of the MD
      * state at that step (captured here by an extra observer at the same steps), in step order.
      */
     @Test
@@ -87,7 +87,7 @@ class SimulationTest {
         assertEquals(7, uIs.length, "frames at production steps 0, 50, …, 300");
         assertEquals(7, states.size());
         org.softglass.core.minimize.MinimizeOptions one = org.softglass.core.minimize.MinimizeOptions.defaults()
-                .withAlgorithm(org.softglass.core.minimize.Algorithm.LBFGS_FIRE).withFtol(1e-6).withSkin(InherentQuench.SKIN);
+                .withAlgorithm(org.softglass.core.minimize.Algorithm.LBFGS_FIRE).withFtol(1e-6);
         try (var is = org.softglass.core.io.LammpsDumpReader.open(d.resolve("is.dump"));
              var m = new org.softglass.core.minimize.Minimizer(org.softglass.core.energy.Models.ka(), one)) {
             for (int k = 0; k < states.size(); k++) {
