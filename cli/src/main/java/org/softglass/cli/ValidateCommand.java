@@ -1,6 +1,5 @@
 package org.softglass.cli;
 
-import org.softglass.cli.pipeline.PipelineLedger;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.softglass.core.io.FileTree;
 import org.softglass.core.io.Manifest;
 import org.softglass.validation.Check;
 import org.softglass.validation.Checks;
@@ -195,7 +195,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static void deleteTree(Path dir) {
         try {
-            PipelineLedger.deleteTree(dir);
+            FileTree.delete(dir);
         } catch (IOException e) {
             // scratch under the system temp directory: leaving it behind is harmless
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.softglass.core.io.FileTree;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.JsonFile;
 import org.softglass.core.io.Manifest;
@@ -110,7 +111,7 @@ public final class PipelineLedger {
             }
             if ("running".equals(m.status())) return Decision.RESUME;
         }
-        deleteTree(it.dir());
+        FileTree.delete(it.dir());
         return Decision.FRESH;
     }
 
@@ -152,14 +153,14 @@ public final class PipelineLedger {
      * their keys.
      */
     List<String> dropShards(String stage, String label, String letter, int keep, java.util.function.IntFunction<Path> dirOf) throws IOException {
-        List<String> dropped = new java.util.ArrayList<>();
+        List<String> dropped = new ArrayList<>();
         if (!Files.isDirectory(stagesDir)) return dropped;
         java.util.regex.Pattern shard = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(stage + "-" + label + "-" + letter) + "(\\d+)\\.json");
         try (Stream<Path> s = Files.list(stagesDir)) {
             for (Path p : s.sorted().toList()) {
                 java.util.regex.Matcher m = shard.matcher(p.getFileName().toString());
                 if (!m.matches() || Integer.parseInt(m.group(1)) < keep) continue;
-                deleteTree(dirOf.apply(Integer.parseInt(m.group(1))));
+                FileTree.delete(dirOf.apply(Integer.parseInt(m.group(1))));
                 Files.deleteIfExists(p);
                 dropped.add(p.getFileName().toString().replace(".json", ""));
             }
@@ -214,14 +215,5 @@ public final class PipelineLedger {
         } catch (IOException | InputFormatException e) {
             return null; // an unreadable manifest (or one not a stage record) counts as absent: the item runs again
         }
-    }
-
-    /** Deletes {@code dir} and everything under it; nothing when it does not exist. */
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        List<Path> all = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(dir)) { s.forEach(all::add); }
-        all.sort(Comparator.reverseOrder());
-        for (Path p : all) Files.delete(p);
     }
 }

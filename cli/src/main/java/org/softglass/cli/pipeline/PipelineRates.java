@@ -1,14 +1,12 @@
 package org.softglass.cli.pipeline;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.softglass.core.energy.Models;
+import org.softglass.core.io.FileTree;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.TrajectoryReader;
 import org.softglass.core.minimize.ParallelQuench;
@@ -107,7 +105,7 @@ record PipelineRates(int threads, double mdAtomStepsPerSecond, ItemRate quench, 
             events = TRSP_EVENTS / ((System.nanoTime() - e0) * 1e-9);
             return new PipelineRates(threads, mdRate, quench, descriptors, events, frames.size());
         } finally {
-            deleteTree(scratch);
+            FileTree.delete(scratch);
         }
     }
 
@@ -140,11 +138,4 @@ record PipelineRates(int threads, double mdAtomStepsPerSecond, ItemRate quench, 
         return new ArrayList<>(keep);
     }
 
-    /** Deletes {@code dir} and everything under it (nothing where it does not exist). */
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(x);
-        }
-    }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.softglass.core.io.FileTree;
 
 /**
  * The frame-block layouts of the pipeline ({@code --quench-shards}, {@code --softness-shards}): one temperature's work as
@@ -63,7 +64,7 @@ final class PipelineShards {
             p.put("frames", range);
             Path dir = s.parent().resolve(label);
             pl.items.runItem(new PipelineLedger.Item(s.stage(), label, dir, p, inputs), d -> {
-                PipelineLedger.deleteTree(d);
+                FileTree.delete(d);
                 Files.createDirectories(d);
                 return work.run(range, d);
             });
@@ -71,7 +72,7 @@ final class PipelineShards {
             for (String f : s.outputs()) merged.add(dir.resolve(f));
         }
         pl.items.runItem(new PipelineLedger.Item(s.stage(), s.mergeLabel(), s.parent().resolve(s.mergeLabel()), Csv.map("shards", shards), merged), d -> {
-            PipelineLedger.deleteTree(d);   // from scratch: a resumed item could hold a killed write's temporary file
+            FileTree.delete(d);   // from scratch: a resumed item could hold a killed write's temporary file
             return s.merge().run(shardDirs, d);
         });
     }

@@ -17,6 +17,7 @@ import org.softglass.core.barriers.SoftnessBins;
 import org.softglass.core.dynamics.VanHove;
 import org.softglass.core.fluidity.BiasScan;
 import org.softglass.core.fluidity.Fluidity;
+import org.softglass.core.io.FileTree;
 import org.softglass.core.io.JsonFile;
 import org.softglass.core.io.Manifest;
 import org.softglass.core.io.NpyDType;
@@ -368,9 +369,8 @@ public final class FluidityFiguresStudy {
      * only on folders this run created, when a temperature's trajectory is refused part-way.
      */
     private static void removeTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        try {
+            FileTree.delete(dir);
         } catch (IOException ignored) {
             // best effort: the refusal itself is what the caller reports
         }
