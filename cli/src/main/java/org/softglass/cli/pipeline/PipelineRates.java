@@ -45,15 +45,14 @@ import org.softglass.core.trsp.TrspPresets;
  * @param quench the inherent-structure quench's rate per frame ({@link ItemRate#secondsPerItem()} is projected)
  * @param descriptors the softness descriptors' rate per frame (the same)
  * @param trspEventsPerSecond TRSP events per second on one thread
- * @param framesMeasured the number of timed frames (quench and descriptors)
  */
 record PipelineRates(int threads, double mdAtomStepsPerSecond, ItemRate quench, ItemRate descriptors,
-                     double trspEventsPerSecond, int framesMeasured) {
+                     double trspEventsPerSecond) {
     /** Rates given as round numbers (tests): the quench and descriptors at these seconds per frame on free cores. */
     PipelineRates(int threads, double mdAtomStepsPerSecond, double quenchSecondsPerFrame, double descriptorSecondsPerFrame,
-                  double trspEventsPerSecond, int framesMeasured) {
+                  double trspEventsPerSecond) {
         this(threads, mdAtomStepsPerSecond, ItemRate.of(quenchSecondsPerFrame, threads), ItemRate.of(descriptorSecondsPerFrame, threads),
-                trspEventsPerSecond, framesMeasured);
+                trspEventsPerSecond);
     }
 
     /** Seconds per inherent-structure frame on {@code threads} free cores (the projected figure). */
@@ -103,7 +102,7 @@ record PipelineRates(int threads, double mdAtomStepsPerSecond, ItemRate quench, 
             long e0 = System.nanoTime();
             d.runEvents(TRSP_EVENTS, none);
             events = TRSP_EVENTS / ((System.nanoTime() - e0) * 1e-9);
-            return new PipelineRates(threads, mdRate, quench, descriptors, events, frames.size());
+            return new PipelineRates(threads, mdRate, quench, descriptors, events);
         } finally {
             FileTree.delete(scratch);
         }

@@ -31,7 +31,7 @@ class ItemRateTest {
         assertEquals(0.1, round.secondsPerItem(), 1e-15);
         assertEquals(1.0, round.utilisation(), 1e-15);
         assertTrue(round.describe("frame").endsWith("load unknown)"), round.describe("frame"));
-        PipelineRates p = new PipelineRates(2, 1e6, 0.5, 0.1, 1000, 4);
+        PipelineRates p = new PipelineRates(2, 1e6, 0.5, 0.1, 1000);
         assertEquals(0.5, p.quenchSecondsPerFrame(), 1e-15);
         assertEquals(0.1, p.descriptorSecondsPerFrame(), 1e-15);
     }

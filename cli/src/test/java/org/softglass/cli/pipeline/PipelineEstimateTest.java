@@ -34,7 +34,7 @@ class PipelineEstimateTest {
         assertEquals(570_000, eq);
         assertEquals(1_870_000, prod);
         assertEquals(9358, frames);
-        PipelineRates r = new PipelineRates(2, 1e6, 0.5, 0.1, 1000, 4);
+        PipelineRates r = new PipelineRates(2, 1e6, 0.5, 0.1, 1000);
         List<PipelineEstimate.Stage> s = PipelineEstimate.project(p, r);
         assertEquals("simulate", s.get(0).name());
         assertEquals((2000 + 570_000 + 1_870_000) * 1000.0 / 1e6 + 9358 * 0.5, s.get(0).seconds(), 1e-6);
@@ -75,7 +75,7 @@ class PipelineEstimateTest {
     void tableNotesMoreThreadsThanCores() {
         PipelinePreset p = PipelinePreset.byName("paper-lite");
         int cores = org.softglass.core.parallel.Parallel.availableCores();
-        PipelineRates fits = new PipelineRates(1, 1e6, 0.5, 0.1, 1000, 4), more = new PipelineRates(cores + 1, 1e6, 0.5, 0.1, 1000, 4);
+        PipelineRates fits = new PipelineRates(1, 1e6, 0.5, 0.1, 1000), more = new PipelineRates(cores + 1, 1e6, 0.5, 0.1, 1000);
         assertTrue(!PipelineEstimate.table(p, fits, PipelineEstimate.project(p, fits)).contains("note:"));
         String t = PipelineEstimate.table(p, more, PipelineEstimate.project(p, more));
         assertTrue(t.contains("note: the quench and descriptor rates are for " + (cores + 1) + " free cores; this machine has " + cores), t);
