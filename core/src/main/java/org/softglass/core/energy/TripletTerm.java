@@ -62,11 +62,13 @@ public final class TripletTerm {
      * h of the triplet and its gradient {@code g = (∂h/∂d₁, ∂h/∂d₂)} (6 doubles, overwritten; the
      * force on j is {@code −g[0..2]}, on k {@code −g[3..5]}, on the centre {@code g[0..2] + g[3..5]}).
      * Requires 0 &lt; r₁, r₂ &lt; aσ (the caller filters by the cutoff); d₁ = (d1x, d1y, d1z) = r_j − r_i,
-     * d₂ = r_k − r_i (σ).
+     * d₂ = r_k − r_i (σ). This is the per-triplet definition that {@link org.softglass.core.simd.TripletBonds} and
+     * the {@link org.softglass.core.simd.TripletKernel}s reproduce bit for bit in the force driver (their tests compare
+     * with it); the driver itself no longer calls it.
      */
     public double evaluate(double d1x, double d1y, double d1z, double d2x, double d2y, double d2z, double[] g) {
         double r1 = Math.sqrt(d1x * d1x + d1y * d1y + d1z * d1z), r2 = Math.sqrt(d2x * d2x + d2y * d2y + d2z * d2z);
-        // E(r) and E'(r) of each leg as in radial(), in locals (the MD hot path allocates nothing)
+        // E(r) and E'(r) of each leg as in radial(), in locals
         double t1 = 1.0 / (r1 - cutoff), phi1 = gammaSigma * t1, e0 = 0.0, e1 = 0.0;
         if (phi1 > -700.0 && phi1 < 0.0) {
             e0 = Math.exp(phi1);
