@@ -13,12 +13,12 @@ class KickCovarianceCheckTest {
     static final ExpCorrelation SIGMA = new ExpCorrelation(0.5, 0.3, 1.2);
 
     @Test
-    void refusesRhoAboveOne() {
-        // the demo's fit before the fix: rho_Delta(r) = 10.8 exp(-r/1.35)
+    void refusesRhoAboveOneBetweenLatticeSites() {
+        // the demo's fit before the fix: rho_Delta(r) = 10.8 exp(-r/1.35), 5.15 at r = 1
         var e = assertThrows(Refusal.class, () -> KickCovarianceCheck.require(SIGMA, new ExpCorrelation(1, 10.8, 1.35)));
         assertTrue(e.getMessage().contains("10.8") && e.getMessage().contains("exceeds 1"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
-        assertThrows(Refusal.class, () -> KickCovarianceCheck.require(SIGMA, new ExpCorrelation(1, 1.0001, 1.35)));
+        assertThrows(Refusal.class, () -> KickCovarianceCheck.require(SIGMA, new ExpCorrelation(1, Math.exp(1 / 1.35) * 1.0001, 1.35)));
     }
 
     @Test
@@ -26,6 +26,20 @@ class KickCovarianceCheckTest {
         KickCovarianceCheck.require(SIGMA, new ExpCorrelation(1, 0.6, 1.35));
         KickCovarianceCheck.require(SIGMA, new ExpCorrelation(1, 1.0, 3));
         KickCovarianceCheck.require(SIGMA, new ExpCorrelation(1, -0.01, 1));
+    }
+
+    @Test
+    void acceptsAnEq29AmplitudeAboveOneWhenPositiveDefiniteOnTheLattice() {
+        // 002 eq 29: f(0) = c0, f(r > 0) = c1 e^{-r/xi} with c1 > c0 allowed; rho(1) = 0.44, lambda_min = 1 - 1.2 + 1.2 * 0.3663 = 0.24
+        KickCovarianceCheck.require(SIGMA, new ExpCorrelation(1, 1.2, 1.0));
+        KickCovarianceCheck.require(SIGMA, new ExpCorrelation(1, 1.0001, 1.35));
+    }
+
+    @Test
+    void refusesTheAmplitudeAboveOneThatIsNotPositiveDefinite() {
+        // paper-lite's fit at T = 0.50: rho(1) = 0.64 <= 1, but lambda_min(pi, pi, pi) = 1 - 1.764 + 1.764 * 0.3721 = -0.108
+        var e = assertThrows(Refusal.class, () -> KickCovarianceCheck.require(SIGMA, new ExpCorrelation(1, 1.764, 0.983)));
+        assertTrue(e.getMessage().contains("not positive definite") && e.getMessage().contains("-0.10"), e.getMessage());
     }
 
     @Test
@@ -47,6 +61,18 @@ class KickCovarianceCheckTest {
             Circulant c = new Circulant(new Lattice(40), rho::at);
             double ours = KickCovarianceCheck.minLatticeEigenvalue(rho);
             assertEquals(c.minEigenvalue(), ours, 1e-3 * Math.abs(c.minEigenvalue()) + 1e-6, "c1 = " + c1);
+        }
+    }
+
+    @Test
+    void cornerSumIsTheSmallestEigenvalueOfTheSampledExponential() {
+        // the FFT spectrum of the periodic L = 32 lattice (minimum image; images beyond 16 units cancel at the corner
+        // to < 1e-8 for xi <= 2): its minimum is at q = (pi, pi, pi) and equals the Poisson corner sum
+        for (double xi : new double[] {0.3, 0.6, 0.983, 1.5, 2}) {
+            Circulant c = new Circulant(new Lattice(32), r -> Math.exp(-r / xi));
+            double corner = KickCovarianceCheck.cornerSum(xi);
+            assertEquals(c.minEigenvalue(), corner, 1e-6 * corner, "xi = " + xi);
+            assertEquals(1 - 2 + 2 * corner, KickCovarianceCheck.minLatticeEigenvalue(new ExpCorrelation(1, 2, xi)), 1e-15);
         }
     }
 }
