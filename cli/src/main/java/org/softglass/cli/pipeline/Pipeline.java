@@ -25,8 +25,8 @@ import java.util.Map;
  *       descriptor matrices are not kept: at paper scale they would be ~100 GB).</li>
  *   <li>{@code barriers}: P(R|S,T), per-bin Arrhenius fits, the onset fit, ⟨S⟩(T), the parameter
  *       file ({@code barriers/}).</li>
- *   <li>{@code correlations}: C_S(r) and ΔS around rearrangements at the lowest T, completing the
- *       parameter file ({@code correlations/model-parameters.json}).</li>
+ *   <li>{@code correlations}: C_S(r) and ΔS around rearrangements at the lowest T, C_S(r) for the models at the
+ *       highest ({@code cs-T…/}, 002 §VI), completing the parameter file ({@code correlations/model-parameters.json}).</li>
  *   <li>{@code trap}: trap-model Q̄(t), χ4(t) at the MD temperatures and ⟨S⟩(T) ({@code trap/}).</li>
  *   <li>{@code trsp}: TRSP lattice Q(t), χ4(t) and the detailed-balance counts ({@code trsp/}).</li>
  *   <li>{@code observables}: the MD's inherent-state overlap Q(t), χ4(t), S4/ξ4 and block χ4
@@ -246,4 +246,5 @@ public final class Pipeline {
     Path parameters() { return out.resolve("correlations").resolve("model-parameters.json"); }
 
     double lowest() { return Arrays.stream(preset.temperatures()).min().orElseThrow(); }
+    double highest() { return Arrays.stream(preset.temperatures()).max().orElseThrow(); }
 }

@@ -146,18 +146,30 @@ final class PipelineAnalysis {
 
     void correlations() throws IOException {
         pl.items.begin();
-        double t = pl.lowest();
-        Path s = pl.out.resolve("softness").resolve(PipelinePreset.label(t)), p = pl.out.resolve("phop").resolve(PipelinePreset.label(t));
+        double t = pl.lowest(), high = pl.highest();
+        Path s = softness(t), p = pl.out.resolve("phop").resolve(PipelinePreset.label(t));
         Path params = pl.out.resolve("barriers").resolve("model-parameters.json");
+        List<Path> inputs = new ArrayList<>(List.of(pl.traj(t), s.resolve("softness.npy"), p.resolve("events.csv"), params,
+                pl.out.resolve("barriers").resolve("barriers.json")));
+        if (high != t) inputs.addAll(List.of(pl.traj(high), softness(high).resolve("softness.npy")));
         try (Progress bar = pl.items.bar("correlations", 1, "items")) {
             pl.items.runItem(new PipelineLedger.Item("correlations", PipelinePreset.label(t), pl.out.resolve("correlations"),
-                    Csv.map("T", t, "dt", pl.preset.dt()), List.of(pl.traj(t), s.resolve("softness.npy"), p.resolve("events.csv"), params,
-                    pl.out.resolve("barriers").resolve("barriers.json"))), d -> {
+                    Csv.map("T", t, "dt", pl.preset.dt(), "cs_T", high), inputs), d -> {
                 // distances within half the box (L = (N/ρ)^(1/3)): C_S(r) to 5 σ or L/2, ΔS in 8 shells to L/2,
                 // the background beyond 0.85 L/2 (paper 002 App. E uses r ≥ 6 σ in larger boxes)
                 double half = (pl.study != null ? pl.study.minBoxSide() : Math.cbrt(pl.preset.n() / 1.2)) / 2;
                 double rmax = Math.min(5.0, Math.floor((half - 0.05) * 10) / 10);
                 double rBack = Math.min(6.0, Math.floor(0.85 * half * 10) / 10);
+                // C_S(r) for the models at the highest T (002 §VI: "fit the correlation function at high T"; its T dependence
+                // is neglected), in DIR/cs-T…/; the kicks and the C_S(r) of the lowest T in DIR
+                CorrelationStudy.ModelCs modelCs = null;
+                if (high != t) {
+                    Path hd = d.resolve("cs-" + PipelinePreset.label(high));
+                    CorrelationStudy.Request hq = new CorrelationStudy.Request(pl.traj(high), softness(high), rmax, 0.1, 1, 0.9, Math.min(4.0, rmax),
+                            pl.preset.dt(), null, null);
+                    CorrelationStudy.Result hr = pl.items.call("correlations", () -> CorrelationStudy.run(hq, hd, pl.context()));
+                    modelCs = new CorrelationStudy.ModelCs(high, hr.csFit(), hr.cs().c0Err(), hd.resolve("correlations.json"));
+                }
                 // ΔS softness bins: 6 over ⟨S⟩ ± 2σ_S at this T (the command's default −3:3 assumes σ_S ≈ 1; sparse
                 // tail bins make the App. E background inversion refuse)
                 double[] ms = moments(t);
@@ -169,7 +181,8 @@ final class PipelineAnalysis {
                 } catch (IllegalArgumentException e) {
                     unmeasurable = "no softness-kick bins: " + e.getMessage();
                 }
-                CorrelationStudy.Request req = new CorrelationStudy.Request(pl.traj(t), s, rmax, 0.1, 1, 0.9, Math.min(4.0, rmax), pl.preset.dt(), kicks, params);
+                CorrelationStudy.Request req = new CorrelationStudy.Request(pl.traj(t), s, rmax, 0.1, 1, 0.9, Math.min(4.0, rmax), pl.preset.dt(), kicks, params,
+                        modelCs);
                 CorrelationStudy.Result r = pl.items.call("correlations", () -> CorrelationStudy.run(req, d, pl.context()));
                 String reason = r.kicksError() != null ? r.kicksError() : unmeasurable;
                 if (reason == null) return Map.of();
@@ -182,6 +195,8 @@ final class PipelineAnalysis {
         }
         pl.items.end("correlations");
     }
+
+    private Path softness(double t) { return pl.out.resolve("softness").resolve(PipelinePreset.label(t)); }
 
     /** ⟨S⟩ and σ_S of the softness at T, from the barriers stage ({@code barriers.json} moments). */
     double[] moments(double t) throws IOException {

@@ -125,7 +125,8 @@ final class PipelineFits {
             if (c == null) continue;
             String k = (String) e[0];
             pj.put(k, Csv.map("c0", c.c0(), "c1", c.c1(), "xi", c.xi()));
-            fitted.add(new String[] {"c0 of " + e[2], fmt(c.c0()), err(params, k + ".c0"), "value at r = 0"});
+            Object where = params.provenance().get(k);   // e.g. C_S(r) fitted at the highest T
+            fitted.add(new String[] {"c0 of " + e[2], fmt(c.c0()), err(params, k + ".c0"), "value at r = 0" + (where instanceof String w ? "; " + w : "")});
             fitted.add(new String[] {"c1 of " + e[2], fmt(c.c1()), err(params, k + ".c1"), "c1 exp(−r/ξ), r > 0 (002 eq 29)"});
             fitted.add(new String[] {"ξ of " + e[2], fmt(c.xi()), err(params, k + ".xi"), "σ"});
         }

@@ -112,6 +112,7 @@ final class PipelineHtml {
 
         h.append("<h2>Softness correlations</h2>\n");
         figure(h, copied, "cs.png", "C_S(r) at the lowest temperature with the eq-29 fit");
+        figure(h, copied, "cs_model.png", "C_S(r) at the highest temperature with the eq-29 fit the models use (002 §VI fits C_S(r) at high T)");
         figure(h, copied, "kicks.png", "Softness change ΔS around rearrangements");
 
         published(h, sum);

@@ -167,6 +167,16 @@ public final class PipelineReport {
         Object[][] copies = {{"barriers/prs.png", "prs.png"}, {"barriers/barriers.png", "barriers.png"}, {"correlations/cs.png", "cs.png"},
                 {"correlations/kicks.png", "kicks.png"}, {"trsp/detailed_balance.png", "detailed_balance.png"}, {"train/model/model.png", "model.png"}};
         List<String> copied = new ArrayList<>();
+        Path corr = root.resolve("correlations");
+        if (Files.isDirectory(corr)) {   // C_S(r) at the highest T, whose fit the models use (correlations/cs-T…/)
+            try (var s = Files.list(corr)) {
+                Path cs = s.filter(f -> f.getFileName().toString().startsWith("cs-T")).map(f -> f.resolve("cs.png")).filter(Files::isRegularFile).findFirst().orElse(null);
+                if (cs != null) {
+                    Files.copy(cs, dir.resolve("cs_model.png"), StandardCopyOption.REPLACE_EXISTING);
+                    copied.add("cs_model.png");
+                }
+            }
+        }
         for (Object[] c : copies) {
             Path src = root.resolve((String) c[0]);
             if (Files.isRegularFile(src)) {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
                 "Writes DIR/cs.csv, DIR/cs.png, DIR/correlations.json, DIR/correlations.manifest.json; with --events also",
                 "DIR/kicks.csv (r,n,eta,eta_err,sigma,sigma_err,sigma_clamped,rho,rho_err,pairs,cov_obs,bg_pairs,cov_bg), DIR/kicks_mean.csv, DIR/kicks.png;",
                 "with --params DIR/model-parameters.json. rho is background-subtracted (paper 002 App. E applied to the pair covariance);",
-                "a rho fit above 1 or a kick covariance K_Delta that is not positive definite is refused (exit 1, after C_S(r) is written)."})
+                "a rho fit above 1 between lattice sites or a kick covariance K_Delta that is not positive definite on the unit lattice is refused (exit 1, after C_S(r) is written)."})
 public final class CorrelationsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TRAJ", description = "Trajectory the softness rows index (frame = 0-based frame of this file): " + Formats.TRAJECTORY + ".")
     Path traj;

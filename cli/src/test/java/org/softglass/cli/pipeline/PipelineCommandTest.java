@@ -127,6 +127,11 @@ class PipelineCommandTest {
             assertTrue(ov.get(1).startsWith("0.0,1.0,0.0,"), t + ": " + ov.get(1));
         }
         assertEquals("inherent structures", sum.get("md_overlap").get("positions").asText());
+        // the models' C_S(r) is the fit at the highest T (002 §VI), measured beside the lowest T's kicks and C_S(r)
+        JsonNode high = JSON.readTree(out.resolve("correlations").resolve("cs-T0.900").resolve("correlations.json").toFile());
+        assertEquals(high.get("cS").get("c1").asDouble(), sum.get("parameters").get("cS").get("c1").asDouble(), 0.0);
+        assertEquals(high.get("cS").get("xi").asDouble(), sum.get("parameters").get("cS").get("xi").asDouble(), 0.0);
+        assertEquals(0.9, JSON.readTree(out.resolve("correlations").resolve("correlations.json").toFile()).get("cS_model").get("T").asDouble(), 0.0);
         String html = Files.readString(report.resolve("index.html"));
         var imgs = Pattern.compile("<img src=\"([^\"]+)\"").matcher(html).results().map(m -> m.group(1)).toList();
         assertTrue(imgs.size() >= 4 * 2 + 5, "figures in the page: " + imgs);

@@ -38,7 +38,7 @@ import org.softglass.study.StudyContext;
  * The softness spatial correlation and the softness kicks around rearrangements (paper 002 §V, App. E): C_S(r) with
  * its eq-29 fit; with events, ΔS over ±window around each rearrangement against the distance to the nearest rearranger →
  * σ_Δ(r), ρ(r), ⟨ΔS⟩ against S after background subtraction (E1–E2, and the background pair covariance for ρ:
- * {@link KickStatistics}), with eq-29 fits; a ρ_Δ fit above 1 or a K_Δ that is not positive definite is refused
+ * {@link KickStatistics}), with eq-29 fits; a ρ_Δ fit above 1 between lattice sites or a K_Δ that is not positive definite on the unit lattice is refused
  * ({@link KickCovarianceCheck}). Rearrangers are the events of one species (A by default, as paper 002), roles as in
  * {@link KickFrame}. The softness rows and the events must have been computed from the trajectory itself (the SHA-256 in
  * softness.json and in the events' manifest, {@link TrajectoryRef}), checked before any output is written.
@@ -50,7 +50,7 @@ import org.softglass.study.StudyContext;
  * <p>Writes {@code DIR/cs.csv} (r,r_mean,c,c_err,pairs; first row r = 0: C(0) = var S), {@code DIR/cs.png},
  * {@code DIR/correlations.json} ({@code softglass.correlations/1}), {@code DIR/correlations.manifest.json}; with kicks
  * {@code DIR/kicks.csv}, {@code DIR/kicks_mean.csv}, {@code DIR/kicks.png}; with a parameter file
- * {@code DIR/model-parameters.json}.
+ * {@code DIR/model-parameters.json} (its C_S(r) from {@link Request#modelCs} when given: {@link ModelCs}).
  */
 public final class CorrelationStudy {
     /** Jackknife groups of the ΔS statistics: contiguous blocks of the event frames in time order. */
@@ -89,9 +89,15 @@ public final class CorrelationStudy {
      * @param dt         the MD time step (τ)
      * @param kicks      the ΔS measurement, or null: C_S(r) only
      * @param params     a model-parameter file to extend with cS (and σ_Δ, ρ_Δ), or null
+     * @param modelCs    the C_S(r) fit to write into the parameter file instead of this trajectory's, or null (this one)
      */
     public record Request(Path trajectory, Path softness, double rmax, double dr, int every, double fitLo, double fitHi, double dt, Kicks kicks,
-                          Path params) {
+                          Path params, ModelCs modelCs) {
+        /** A request whose parameter file takes this trajectory's C_S(r) fit. */
+        public Request(Path trajectory, Path softness, double rmax, double dr, int every, double fitLo, double fitHi, double dt, Kicks kicks, Path params) {
+            this(trajectory, softness, rmax, dr, every, fitLo, fitHi, dt, kicks, params, null);
+        }
+
         public Request {
             Checks.positive(rmax, "rmax");
             Checks.positive(dr, "dr");
@@ -113,6 +119,18 @@ public final class CorrelationStudy {
      */
     public record Result(double meanS, double varS, SoftnessCorrelation.Result cs, ExpCorrelationFit csFit, KickResult kicks, String kicksError,
                          RuntimeException kicksFailure, Path modelParameters) {}
+
+    /**
+     * The C_S(r) of another temperature for the model's parameter file. Paper 002 §VI measures C_S(r) at several T,
+     * finds the T dependence weak, neglects it and uses the fit at high T (below eq 29; Fig. 2b's dashed line): the
+     * pipeline measures the kicks at its lowest T and C_S(r) for the model at its highest.
+     *
+     * @param temperature the temperature of that fit
+     * @param fit         its eq-29 fit (c0 = var S there)
+     * @param c0Err       the error of its c0
+     * @param source      its {@code correlations.json}
+     */
+    public record ModelCs(double temperature, ExpCorrelationFit fit, double c0Err, Path source) {}
 
     /** The ΔS statistics and their σ_Δ(r), ρ_Δ(r) fits. */
     public record KickResult(KickStatistics.Result stats, ExpCorrelationFit sigma, ExpCorrelationFit rho, int eventFrames, int windowFrames) {}
@@ -285,6 +303,11 @@ public final class CorrelationStudy {
                     "rhoDelta", JsonFile.map("c0", 1.0, "c1", rf.form().c1(), "c1_err", rf.c1Err(), "xi", rf.form().xi(), "xi_err", rf.xiErr())));
         }
         if (res.kicksError() != null) j.put("kicks_error", res.kicksError());
+        ModelCs mc = req.modelCs();
+        if (mc != null) {
+            j.put("cS_model", JsonFile.map("T", mc.temperature(), "c0", mc.fit().form().c0(), "c1", mc.fit().form().c1(), "xi", mc.fit().form().xi(),
+                    "source", mc.source().toString()));
+        }
         Path json = out.resolve("correlations.json");
         JsonFile.write(json, j);
         outputs.add(json);
@@ -298,17 +321,22 @@ public final class CorrelationStudy {
                     .param("r_background", kq.rBackground()).param("rearrangers", kq.rearrangers().name()).param("min_count", kq.minCount()).input(kq.events());
             if (res.kicksError() != null) man.result("kicks_error", res.kicksError());
         }
+        if (mc != null) man.param("cs_model_T", mc.temperature()).input(mc.source());
         Path pf = null;
         if (req.params() != null) {
             ModelParameters p = ModelParameters.read(req.params());
             Map<String, Double> err = new LinkedHashMap<>(p.errors());
-            err.put("cS.c1", cfit.c1Err()); err.put("cS.xi", cfit.xiErr()); err.put("cS.c0", cr.c0Err());
+            ExpCorrelationFit csUsed = mc == null ? cfit : mc.fit();
+            err.put("cS.c1", csUsed.c1Err()); err.put("cS.xi", csUsed.xiErr()); err.put("cS.c0", mc == null ? cr.c0Err() : mc.c0Err());
             ExpCorrelationFit sfit = kicks == null ? null : kicks.sigma(), rfit = kicks == null ? null : kicks.rho();
             if (sfit != null) { err.put("sigmaDelta.c1", sfit.c1Err()); err.put("sigmaDelta.xi", sfit.xiErr()); err.put("rhoDelta.c1", rfit.c1Err()); err.put("rhoDelta.xi", rfit.xiErr()); }
             Map<String, Object> prov = new LinkedHashMap<>(p.provenance());
             prov.put("correlations", JsonFile.map("version", ctx.version(), "trajectory", req.trajectory().toString(), "softness", req.softness().toString()));
             if (res.kicksError() != null) prov.put("kicks", "not measured here (" + res.kicksError() + "): sigmaDelta, rhoDelta as in " + req.params());
-            ModelParameters q = new ModelParameters(p.barriers(), p.rho(), p.tauR(), p.meanS(), cfit.form(),
+            if (mc != null) {
+                prov.put("cS", "fitted at T = " + mc.temperature() + " (" + mc.source() + "), the highest temperature; 002 VI uses the high-T fit of C_S(r)");
+            }
+            ModelParameters q = new ModelParameters(p.barriers(), p.rho(), p.tauR(), p.meanS(), csUsed.form(),
                     sfit != null ? sfit.form() : p.sigmaDelta(), rfit != null ? rfit.form() : p.rhoDelta(), err, prov);
             pf = out.resolve("model-parameters.json");
             q.write(pf);

@@ -154,6 +154,35 @@ class CorrelationStudyTest {
         assertEquals(r.cs().c0(), Double.parseDouble(csv.get(1).split(",")[2]), 0.0);
     }
     @Test
+    void theParameterFileTakesTheModelCsOfAnotherTemperatureAndSaysSo() throws IOException {
+        Path traj = lattice();
+        Path soft = softness(traj);
+        Path params = dir.resolve("barriers-parameters.json");
+        TrspPresets.ka002().write(params);
+        // a fit of "another temperature": different from this trajectory's in every number
+        var other = new org.softglass.core.correlate.ExpCorrelationFit(new ModelParameters.ExpCorrelation(0.83, 0.91, 0.77), 0.05, 0.04, 3.0, 7);
+        Path source = dir.resolve("high/correlations.json");
+        Files.createDirectories(source.getParent());
+        JsonFile.write(source, JsonFile.map("schema", "softglass.correlations/1"));   // the manifest records its hash
+        var mc = new CorrelationStudy.ModelCs(0.9, other, 0.02, source);
+        CorrelationStudy.Result r = CorrelationStudy.run(new CorrelationStudy.Request(traj, soft, RMAX, DR, 1, 0.9, 4, 0.01, null, params, mc),
+                dir.resolve("c"), ctx);
+        ModelParameters q = ModelParameters.read(r.modelParameters());
+        assertEquals(other.form(), q.cS());
+        assertEquals(0.05, q.errors().get("cS.c1"));
+        assertEquals(0.04, q.errors().get("cS.xi"));
+        assertEquals(0.02, q.errors().get("cS.c0"));
+        assertTrue(q.provenance().get("cS").toString().contains("T = 0.9"), q.provenance().toString());
+        // this trajectory's own C_S(r) and fit are still its outputs
+        JsonNode j = new ObjectMapper().readTree(dir.resolve("c/correlations.json").toFile());
+        assertEquals(r.csFit().form().c1(), j.get("cS").get("c1").asDouble(), 0.0);
+        assertFalse(r.csFit().form().equals(other.form()));
+        assertEquals(0.9, j.get("cS_model").get("T").asDouble(), 0.0);
+        assertEquals(0.91, j.get("cS_model").get("c1").asDouble(), 0.0);
+        assertEquals(source.toString(), j.get("cS_model").get("source").asText());
+    }
+
+    @Test
     void aBinWiderThanTheRangeNamesBothParameters() {
         InvalidParameter e = assertThrows(InvalidParameter.class, () -> new CorrelationStudy.Request(dir, dir, 0.1, 0.5, 1, 0.9, 4, 0.005, null, null));
         assertEquals("{dr} must be <= {rmax}, got {dr} 0.5 {rmax} 0.1", e.template());
