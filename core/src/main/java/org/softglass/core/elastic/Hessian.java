@@ -211,7 +211,7 @@ public final class Hessian implements AutoCloseable {
         double[] r = new double[10 * c];
         for (int k = 0; k < c; k++) {
             r[10 * k] = triplets.col3[s + k] / 3;
-            System.arraycopy(triplets.b, 9 * (s + k), r, 10 * k + 1, 9);
+            for (int q = 0; q < 9; q++) r[10 * k + 1 + q] = triplets.element(s + k, q / 3, q % 3);
         }
         return r;
     }
@@ -369,7 +369,7 @@ public final class Hessian implements AutoCloseable {
     /** Rows [from, to) of y = M x, SIMD or scalar by {@link Simd#enabled()}. */
     void multiplyRows(double[] x, double[] y, int from, int to) {
         HessianKernels.get().rows(this, col3, rowStart, x, y, from, to);
-        if (triplets != null) triplets.addProduct(x, y, from, to);
+        if (triplets != null) TripletBlockKernels.get().addRows(triplets, x, y, from, to);
     }
 
     /** Scalar twin of the product, whatever {@link Simd#enabled()} says (tests, benchmarks). */
@@ -377,7 +377,7 @@ public final class Hessian implements AutoCloseable {
         checkLength(x, "x");
         checkLength(y, "y");
         HessianKernels.scalar().rows(this, col3, rowStart, x, y, 0, n);
-        if (triplets != null) triplets.addProduct(x, y, 0, n);
+        if (triplets != null) TripletBlockKernels.scalar().addRows(triplets, x, y, 0, n);
     }
 
     /**
@@ -389,7 +389,7 @@ public final class Hessian implements AutoCloseable {
         checkLength(x, "x");
         checkLength(y, "y");
         HessianKernels.panama().rows(this, col3, rowStart, x, y, 0, n);
-        if (triplets != null) triplets.addProduct(x, y, 0, n);
+        if (triplets != null) TripletBlockKernels.panama().addRows(triplets, x, y, 0, n);
     }
 
     /**
@@ -402,14 +402,14 @@ public final class Hessian implements AutoCloseable {
     public void multiplyMany(double[] x, double[] y, int nr) {
         checkMany(x, y, nr);
         HessianKernels.get().rowsMulti(this, col3, rowStart, x, y, nr, 0, n);
-        if (triplets != null) triplets.addProductMany(x, y, nr, 0, n);
+        if (triplets != null) TripletBlockKernels.get().addRowsMulti(triplets, x, y, nr, 0, n);
     }
 
     /** Scalar blocked product: each vector's result equals {@link #multiplyScalar} bit for bit. */
     public void multiplyManyScalar(double[] x, double[] y, int nr) {
         checkMany(x, y, nr);
         HessianKernels.scalar().rowsMulti(this, col3, rowStart, x, y, nr, 0, n);
-        if (triplets != null) triplets.addProductMany(x, y, nr, 0, n);
+        if (triplets != null) TripletBlockKernels.scalar().addRowsMulti(triplets, x, y, nr, 0, n);
     }
 
     private void checkMany(double[] x, double[] y, int nr) {

@@ -79,6 +79,12 @@ class StillingerWeberHessianTest {
                     double[] x2 = new double[2 * m], yy = new double[2 * m];
                     for (int k = 0; k < m; k++) { x2[2 * k] = x[k]; x2[2 * k + 1] = -x[k]; }
                     h.multiplyManyScalar(x2, yy, 2);
+                    double[] y5 = new double[m];
+                    h.multiplySimd(x, y5);
+                    int nv = 8;   // a full group of 8 (AVX-512) or two of 4 lanes: the Vector-API blocked path where dispatched
+                    double[] x8 = new double[nv * m], y8 = new double[nv * m];
+                    for (int k = 0; k < m; k++) for (int s = 0; s < nv; s++) x8[nv * k + s] = (s + 1) * x[k];
+                    h.multiplyMany(x8, y8, nv);
                     for (int k = 0; k < m; k++) {
                         double dense = 0;
                         for (int c = 0; c < m; c++) dense += a[k + m * c] * x[c];
@@ -87,6 +93,8 @@ class StillingerWeberHessianTest {
                         assertEquals(y1[k], y3[k], 1e-12 * amax);
                         assertEquals(y1[k], yy[2 * k], 1e-12 * amax);
                         assertEquals(-y1[k], yy[2 * k + 1], 1e-12 * amax);
+                        assertEquals(y1[k], y5[k], 1e-12 * amax);
+                        for (int s = 0; s < nv; s++) assertEquals((s + 1) * y1[k], y8[nv * k + s], (s + 1) * 1e-12 * amax);
                     }
                     double[] t = new double[m];
                     for (int k = 0; k < n; k++) t[3 * k + 1] = 1;
