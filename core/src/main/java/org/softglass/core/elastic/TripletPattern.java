@@ -76,7 +76,12 @@ final class TripletPattern {
         for (int l = 0; l < n; l++) {
             int from = candStart[l], to = candStart[l + 1];
             Arrays.sort(cand, from, to);
-            for (int t = from; t < to; t++) if (t == from || cand[t] != cand[t - 1]) cand[out++] = 3 * cand[t];
+            int prev = -1;
+            for (int t = from; t < to; t++) {
+                int m = cand[t];
+                if (m != prev) cand[out++] = 3 * m;   // out <= t: writes only entries already read
+                prev = m;
+            }
             start[l + 1] = out;
         }
         return new TripletPattern(shellStart, Arrays.copyOf(shell, q), Arrays.copyOf(sep, 3 * q), start, Arrays.copyOf(cand, out));
