@@ -366,10 +366,13 @@ public final class Hessian implements AutoCloseable {
         multiplyRows(x, y, 0, n);
     }
 
-    /** Rows [from, to) of y = M x, SIMD or scalar by {@link Simd#enabled()}. */
+    /**
+     * Rows [from, to) of y = M x: pair blocks SIMD or scalar by {@link Simd#enabled()}, three-body blocks by
+     * {@link TripletBlockKernels#rows()} (scalar unless {@code -Dsoftglass.simd.hessianTriplets=vector}).
+     */
     void multiplyRows(double[] x, double[] y, int from, int to) {
         HessianKernels.get().rows(this, col3, rowStart, x, y, from, to);
-        if (triplets != null) TripletBlockKernels.get().addRows(triplets, x, y, from, to);
+        if (triplets != null) TripletBlockKernels.rows().addRows(triplets, x, y, from, to);
     }
 
     /** Scalar twin of the product, whatever {@link Simd#enabled()} says (tests, benchmarks). */
@@ -381,7 +384,7 @@ public final class Hessian implements AutoCloseable {
     }
 
     /**
-     * Vector-API product, whatever {@link Simd#enabled()} says (tests, benchmarks).
+     * Vector-API product (pair and three-body blocks), whatever {@link Simd#enabled()} says (tests, benchmarks).
      *
      * @throws UnsupportedOperationException without {@code jdk.incubator.vector}
      */
@@ -396,13 +399,15 @@ public final class Hessian implements AutoCloseable {
      * Y = M X for {@code nr} vectors at once on the calling thread, interleaved layout: component a
      * of particle i of vector r at {@code (3i + a)·nr + r} (X not modified, Y overwritten; both 3N·nr).
      * The matrix is read once for all vectors. With {@link Simd#enabled()} and nr a multiple of the
-     * lane count the Vector-API kernel runs (lanes over vectors, fused multiply-adds); otherwise
-     * {@link #multiplyManyScalar}.
+     * lane count the Vector-API kernel runs for the pair blocks (lanes over vectors, fused multiply-adds); otherwise
+     * {@link #multiplyManyScalar}'s. The three-body blocks go through {@link TripletBlockKernels#blocked()}: with
+     * {@link Simd#enabled()} the Vector-API kernel for each full group of lanes and the scalar one for the vectors
+     * after it (so a vector's result depends on its position, never on the other vectors' values).
      */
     public void multiplyMany(double[] x, double[] y, int nr) {
         checkMany(x, y, nr);
         HessianKernels.get().rowsMulti(this, col3, rowStart, x, y, nr, 0, n);
-        if (triplets != null) TripletBlockKernels.get().addRowsMulti(triplets, x, y, nr, 0, n);
+        if (triplets != null) TripletBlockKernels.blocked().addRowsMulti(triplets, x, y, nr, 0, n);
     }
 
     /** Scalar blocked product: each vector's result equals {@link #multiplyScalar} bit for bit. */
