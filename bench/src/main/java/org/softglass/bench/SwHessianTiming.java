@@ -13,7 +13,6 @@ import org.softglass.core.elastic.ShearModulus;
 import org.softglass.core.energy.Models;
 import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.Frame;
-import org.softglass.core.io.LammpsDumpReader;
 import org.softglass.core.io.NpyReader;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyWriter;
@@ -48,13 +47,7 @@ public final class SwHessianTiming {
         String mode = args[2];
         int warm = Integer.parseInt(args[3]), rounds = Integer.parseInt(args[4]), calls = Integer.parseInt(args[5]);
         PairPotential sw = Models.sw();
-        Frame frame = null;
-        try (LammpsDumpReader r = LammpsDumpReader.open(dump)) {
-            for (Frame f; (f = r.next()) != null; ) {
-                if (frame != null) frame.close();
-                frame = f;
-            }
-        }
+        Frame frame = LastFrame.read(dump);
         ParticleStore p = frame.particles();
         int n = p.size();
         if (Files.exists(cache)) {
@@ -68,7 +61,6 @@ public final class SwHessianTiming {
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         var mx = ManagementFactory.getThreadMXBean();
-        Frame last = frame;
         try (Hessian h = Hessian.assemble(p, frame.box(), sw, 1)) {
             int m = h.dimension(), nr = DipoleStiffness.BATCH;
             SplittableRandom rnd = new SplittableRandom(1);
@@ -81,7 +73,7 @@ public final class SwHessianTiming {
             double[] check = new double[1];
             Runnable op = switch (mode) {
                 case "assemble" -> () -> {
-                    try (Hessian a = Hessian.assemble(p, last.box(), sw, 1)) {
+                    try (Hessian a = Hessian.assemble(p, frame.box(), sw, 1)) {
                         check[0] += a.tripletBlockCount();
                     }
                 };
