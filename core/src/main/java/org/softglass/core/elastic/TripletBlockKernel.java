@@ -2,7 +2,7 @@ package org.softglass.core.elastic;
 
 /**
  * Row kernels of the three-body product {@code y_l += Σ_m B_lm x_m} ({@link TripletBlocks}, general 3×3 blocks in
- * block compressed rows). Two implementations, chosen by {@link TripletBlockKernels#get()}:
+ * block compressed rows). Two implementations, chosen by {@link TripletBlockKernels#rows()} and {@link TripletBlockKernels#blocked()}:
  * {@link ScalarTripletBlockKernel} and {@link PanamaTripletBlockKernel} (Vector API). Both read x and the blocks,
  * add into rows [from, to) of y only (so disjoint row ranges may run concurrently), and sum each row in a fixed
  * order (the same bits in every run and for every split into row ranges).

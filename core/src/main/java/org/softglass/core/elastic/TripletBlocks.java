@@ -34,8 +34,8 @@ import org.softglass.core.space.Box;
  * in pair-row order), each adding its nine blocks straight into {@code b} through the centre's clique index table.
  * Every element receives its terms in the same order as the hash-map assembly this replaced (one term per triplet
  * that touches it, triplets in the same order, the same expressions), so the matrix, energy, forces, Born term and
- * Ξ are bit for bit those of that assembly (TripletBlocksTest). Serial: O(triplets), ≈ 70 per centre in the
- * paper-004 SW glass at ρ = 0.52.
+ * Ξ are bit for bit those of that assembly (TripletBlocksTest). Serial: O(triplets), ≈ 70 per centre (z ≈ 12
+ * shell members) and ≈ 59 blocks per particle in the N = 8000 SW glass of bench/RESULTS.md (2026-12-04).
  *
  * <p><b>Products</b> go through a {@link TripletBlockKernel} ({@link TripletBlockKernels}). Immutable after assembly.
  */
