@@ -9,7 +9,6 @@ import org.softglass.core.energy.ForceCompute;
 import org.softglass.core.energy.Models;
 import org.softglass.core.energy.PairPotential;
 import org.softglass.core.io.Frame;
-import org.softglass.core.io.LammpsDumpReader;
 import org.softglass.core.parallel.Parallel;
 import org.softglass.core.partition.NeighborList;
 import org.softglass.core.partition.NeighborListBuilder;
@@ -60,13 +59,7 @@ public final class SwForceTiming {
         // "md": forces, with energies on every 100th call as an MD run's thermo output (and the JIT profile) has them
         int energyEvery = mode.equals("md") ? 100 : energy ? 1 : Integer.MAX_VALUE;
         NeighborList.Kind kind = args.length > 6 ? NeighborList.Kind.valueOf(args[6]) : NeighborList.Kind.HALF;
-        Frame frame = null;
-        try (LammpsDumpReader r = LammpsDumpReader.open(file)) {
-            for (Frame f; (f = r.next()) != null; ) {
-                if (frame != null) frame.close();
-                frame = f;
-            }
-        }
+        Frame frame = LastFrame.read(file);
         PairPotential pot = Models.sw();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         try (Parallel par = new Parallel(1);

@@ -211,7 +211,7 @@ public final class Hessian implements AutoCloseable {
         double[] r = new double[10 * c];
         for (int k = 0; k < c; k++) {
             r[10 * k] = triplets.col3[s + k] / 3;
-            System.arraycopy(triplets.b, 9 * (s + k), r, 10 * k + 1, 9);
+            for (int q = 0; q < 9; q++) r[10 * k + 1 + q] = triplets.element(s + k, q / 3, q % 3);
         }
         return r;
     }
@@ -366,10 +366,13 @@ public final class Hessian implements AutoCloseable {
         multiplyRows(x, y, 0, n);
     }
 
-    /** Rows [from, to) of y = M x, SIMD or scalar by {@link Simd#enabled()}. */
+    /**
+     * Rows [from, to) of y = M x: pair blocks SIMD or scalar by {@link Simd#enabled()}, three-body blocks by
+     * {@link TripletBlockKernels#rows()} (scalar unless {@code -Dsoftglass.simd.hessianTriplets=vector}).
+     */
     void multiplyRows(double[] x, double[] y, int from, int to) {
         HessianKernels.get().rows(this, col3, rowStart, x, y, from, to);
-        if (triplets != null) triplets.addProduct(x, y, from, to);
+        if (triplets != null) TripletBlockKernels.rows().addRows(triplets, x, y, from, to);
     }
 
     /** Scalar twin of the product, whatever {@link Simd#enabled()} says (tests, benchmarks). */
@@ -377,11 +380,11 @@ public final class Hessian implements AutoCloseable {
         checkLength(x, "x");
         checkLength(y, "y");
         HessianKernels.scalar().rows(this, col3, rowStart, x, y, 0, n);
-        if (triplets != null) triplets.addProduct(x, y, 0, n);
+        if (triplets != null) TripletBlockKernels.scalar().addRows(triplets, x, y, 0, n);
     }
 
     /**
-     * Vector-API product, whatever {@link Simd#enabled()} says (tests, benchmarks).
+     * Vector-API product (pair and three-body blocks), whatever {@link Simd#enabled()} says (tests, benchmarks).
      *
      * @throws UnsupportedOperationException without {@code jdk.incubator.vector}
      */
@@ -389,27 +392,29 @@ public final class Hessian implements AutoCloseable {
         checkLength(x, "x");
         checkLength(y, "y");
         HessianKernels.panama().rows(this, col3, rowStart, x, y, 0, n);
-        if (triplets != null) triplets.addProduct(x, y, 0, n);
+        if (triplets != null) TripletBlockKernels.panama().addRows(triplets, x, y, 0, n);
     }
 
     /**
      * Y = M X for {@code nr} vectors at once on the calling thread, interleaved layout: component a
      * of particle i of vector r at {@code (3i + a)·nr + r} (X not modified, Y overwritten; both 3N·nr).
      * The matrix is read once for all vectors. With {@link Simd#enabled()} and nr a multiple of the
-     * lane count the Vector-API kernel runs (lanes over vectors, fused multiply-adds); otherwise
-     * {@link #multiplyManyScalar}.
+     * lane count the Vector-API kernel runs for the pair blocks (lanes over vectors, fused multiply-adds); otherwise
+     * {@link #multiplyManyScalar}'s. The three-body blocks go through {@link TripletBlockKernels#blocked()}: with
+     * {@link Simd#enabled()} the Vector-API kernel for each full group of lanes and the scalar one for the vectors
+     * after it (so a vector's result depends on its position, never on the other vectors' values).
      */
     public void multiplyMany(double[] x, double[] y, int nr) {
         checkMany(x, y, nr);
         HessianKernels.get().rowsMulti(this, col3, rowStart, x, y, nr, 0, n);
-        if (triplets != null) triplets.addProductMany(x, y, nr, 0, n);
+        if (triplets != null) TripletBlockKernels.blocked().addRowsMulti(triplets, x, y, nr, 0, n);
     }
 
     /** Scalar blocked product: each vector's result equals {@link #multiplyScalar} bit for bit. */
     public void multiplyManyScalar(double[] x, double[] y, int nr) {
         checkMany(x, y, nr);
         HessianKernels.scalar().rowsMulti(this, col3, rowStart, x, y, nr, 0, n);
-        if (triplets != null) triplets.addProductMany(x, y, nr, 0, n);
+        if (triplets != null) TripletBlockKernels.scalar().addRowsMulti(triplets, x, y, nr, 0, n);
     }
 
     private void checkMany(double[] x, double[] y, int nr) {

@@ -1,8 +1,5 @@
 package org.softglass.core.elastic;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.softglass.core.energy.TripletTerm;
 import org.softglass.core.space.Box;
 
@@ -27,20 +24,37 @@ import org.softglass.core.space.Box;
  * {@code w = H v + (0, g₁^x, 0, 0, g₂^x, 0)} (g the gradient of h) to Ξ_j (w₁), Ξ_k (w₂) and −(w₁ + w₂) to
  * Ξ_i (paper 004 eq A1, same strain as {@link ShearModulus}).
  *
- * <p>Assembly is serial (a hash map of blocks, then sorted rows): O(triplets), ≈ 10 per particle in the
- * tetrahedral SW glass. Storage 9 doubles + 1 int per block. Immutable after assembly.
+ * <p><b>Storage.</b> Block compressed rows: row l's blocks {@code t ∈ [rowStart[l], rowStart[l+1])}, column
+ * {@code col3[t] / 3} ascending, the diagonal block included; element (r, c) (component r of l, component c of m)
+ * of block t at {@code b[(3r + c)·nb + t]} (nb = number of blocks: nine component arrays one after the other, so a
+ * vector kernel loads consecutive blocks' element (r, c) contiguously). 9 doubles + 1 int per block.
+ *
+ * <p><b>Assembly</b> ({@link #assemble}): the block positions first ({@link TripletPattern}: each centre's shell and
+ * the rows, from the cliques {i} ∪ shell(i)), then the triplets in the order (centre i ascending, bonds e &lt; f
+ * in pair-row order), each adding its nine blocks straight into {@code b} through the centre's clique index table.
+ * Every element receives its terms in the same order as the hash-map assembly this replaced (one term per triplet
+ * that touches it, triplets in the same order, the same expressions), so the matrix, energy, forces, Born term and
+ * Ξ are bit for bit those of that assembly (TripletBlocksTest). Serial: O(triplets), ≈ 70 per centre (z ≈ 12
+ * shell members) and ≈ 59 blocks per particle in the N = 8000 SW glass of bench/RESULTS.md (2026-12-04).
+ *
+ * <p><b>Products</b> go through a {@link TripletBlockKernel} ({@link TripletBlockKernels}). Immutable after assembly.
  */
 final class TripletBlocks {
     final int[] rowStart;   // N + 1
     final int[] col3;       // 3 m per block
-    final double[] b;       // 9 per block, row-major (component a of l, component c of m)
+    final double[] b;       // 9 nb: element (r, c) of block t at (3r + c)·nb + t
+    final int nb;           // number of blocks
     final double energy, born;
     final double[] force, xi;
 
-    private TripletBlocks(int[] rowStart, int[] col3, double[] b, double energy, double born, double[] force, double[] xi) {
+    TripletBlocks(int[] rowStart, int[] col3, double[] b, double energy, double born, double[] force, double[] xi) {
+        if (b.length != 9 * col3.length || rowStart[rowStart.length - 1] != col3.length) {
+            throw new IllegalArgumentException("inconsistent block arrays: " + col3.length + " blocks, " + b.length + " values");
+        }
         this.rowStart = rowStart;
         this.col3 = col3;
         this.b = b;
+        this.nb = col3.length;
         this.energy = energy;
         this.born = born;
         this.force = force;
@@ -56,19 +70,26 @@ final class TripletBlocks {
      * @param pos       reference positions (3N); separations through {@link Hessian#separation} (sheared box)
      */
     static TripletBlocks assemble(TripletTerm term, int n, int[] rowStart, int[] pairCol3, double[] pos, Box box, double shear) {
-        Map<Long, double[]> blocks = new HashMap<>();
+        TripletPattern pat = TripletPattern.build(n, rowStart, pairCol3, pos, box, shear, term.cutoff() * term.cutoff());
+        final int nb = pat.blocks();
+        double[] bb = new double[9 * nb];
         double[] force = new double[3 * n], xi = new double[3 * n];
-        double[] g = new double[6], hh = new double[36], d1 = new double[3], d2 = new double[3], w = new double[6];
-        double energy = 0, born = 0, rc2 = term.cutoff() * term.cutoff();
+        double[] g = new double[6], hh = new double[36], w = new double[6];
+        int[] idx = new int[0];
+        double energy = 0, born = 0;
+        final double[] sep = pat.sep;
         for (int i = 0; i < n; i++) {
-            for (int e = rowStart[i]; e < rowStart[i + 1]; e++) {
-                int j = pairCol3[e] / 3;
-                if (!(Hessian.separation(pos, box, shear, j, i, d1) < rc2)) continue;
-                for (int f = e + 1; f < rowStart[i + 1]; f++) {
-                    int k = pairCol3[f] / 3;
-                    if (!(Hessian.separation(pos, box, shear, k, i, d2) < rc2)) continue;
-                    double h = term.evaluate(d1[0], d1[1], d1[2], d2[0], d2[1], d2[2], g);
-                    term.hessian(d1[0], d1[1], d1[2], d2[0], d2[1], d2[2], hh);
+            int s0 = pat.shellStart[i], z = pat.shellStart[i + 1] - s0, cw = z + 1;
+            if (z < 2) continue;
+            idx = pat.cliqueBlocks(i, idx);
+            for (int e = 0; e < z; e++) {
+                int j = pat.shell[s0 + e], o1 = 3 * (s0 + e);
+                double d1x = sep[o1], d1y = sep[o1 + 1], d1z = sep[o1 + 2];
+                for (int f = e + 1; f < z; f++) {
+                    int k = pat.shell[s0 + f], o2 = 3 * (s0 + f);
+                    double d2x = sep[o2], d2y = sep[o2 + 1], d2z = sep[o2 + 2];
+                    double h = term.evaluate(d1x, d1y, d1z, d2x, d2y, d2z, g);
+                    term.hessian(d1x, d1y, d1z, d2x, d2y, d2z, hh);
                     energy += h;
                     for (int a = 0; a < 3; a++) {
                         force[3 * i + a] += g[a] + g[3 + a];
@@ -76,8 +97,8 @@ final class TripletBlocks {
                         force[3 * k + a] -= g[3 + a];
                     }
                     // shear: v = (d1y, 0, 0, d2y, 0, 0)
-                    for (int p = 0; p < 6; p++) w[p] = hh[6 * p] * d1[1] + hh[6 * p + 3] * d2[1];
-                    born += w[0] * d1[1] + w[3] * d2[1];
+                    for (int p = 0; p < 6; p++) w[p] = hh[6 * p] * d1y + hh[6 * p + 3] * d2y;
+                    born += w[0] * d1y + w[3] * d2y;
                     w[1] += g[0];
                     w[4] += g[3];
                     for (int a = 0; a < 3; a++) {
@@ -85,87 +106,40 @@ final class TripletBlocks {
                         xi[3 * k + a] += w[3 + a];
                         xi[3 * i + a] -= w[a] + w[3 + a];
                     }
+                    // clique members: 0 = i, 1 + e = j, 1 + f = k
+                    int mj = 1 + e, mk = 1 + f;
+                    int tjj = idx[mj * cw + mj], tkk = idx[mk * cw + mk], tjk = idx[mj * cw + mk], tkj = idx[mk * cw + mj];
+                    int tij = idx[mj], tji = idx[mj * cw], tik = idx[mk], tki = idx[mk * cw], tii = idx[0];
                     for (int r = 0; r < 3; r++) {
                         for (int c = 0; c < 3; c++) {
                             double h11 = hh[6 * r + c], h12 = hh[6 * r + 3 + c], h21 = hh[6 * (3 + r) + c], h22 = hh[6 * (3 + r) + 3 + c];
-                            add(blocks, n, j, j, r, c, h11);
-                            add(blocks, n, k, k, r, c, h22);
-                            add(blocks, n, j, k, r, c, h12);
-                            add(blocks, n, k, j, r, c, h21);
-                            add(blocks, n, i, j, r, c, -(h11 + h21));
-                            add(blocks, n, j, i, r, c, -(h11 + h12));
-                            add(blocks, n, i, k, r, c, -(h12 + h22));
-                            add(blocks, n, k, i, r, c, -(h21 + h22));
-                            add(blocks, n, i, i, r, c, h11 + h12 + h21 + h22);
+                            int q = (3 * r + c) * nb;
+                            bb[q + tjj] += h11;
+                            bb[q + tkk] += h22;
+                            bb[q + tjk] += h12;
+                            bb[q + tkj] += h21;
+                            bb[q + tij] += -(h11 + h21);
+                            bb[q + tji] += -(h11 + h12);
+                            bb[q + tik] += -(h12 + h22);
+                            bb[q + tki] += -(h21 + h22);
+                            bb[q + tii] += h11 + h12 + h21 + h22;
                         }
                     }
                 }
             }
         }
-        long[] keys = new long[blocks.size()];
-        int q = 0;
-        for (long key : blocks.keySet()) keys[q++] = key;
-        Arrays.sort(keys);
-        int[] start = new int[n + 1], col3 = new int[keys.length];
-        double[] bb = new double[9 * keys.length];
-        for (int t = 0; t < keys.length; t++) {
-            int l = (int) (keys[t] / n), m = (int) (keys[t] % n);
-            start[l + 1]++;
-            col3[t] = 3 * m;
-            System.arraycopy(blocks.get(keys[t]), 0, bb, 9 * t, 9);
-        }
-        for (int l = 0; l < n; l++) start[l + 1] += start[l];
-        return new TripletBlocks(start, col3, bb, energy, born, force, xi);
+        return new TripletBlocks(pat.rowStart, pat.col3, bb, energy, born, force, xi);
     }
 
-    private static void add(Map<Long, double[]> blocks, int n, int l, int m, int r, int c, double v) {
-        blocks.computeIfAbsent((long) l * n + m, key -> new double[9])[3 * r + c] += v;
-    }
-
-    /** Rows [from, to) of y += B x (x, y of length 3N); each row sums in column order. */
-    void addProduct(double[] x, double[] y, int from, int to) {
-        for (int l = from; l < to; l++) {
-            double sx = 0, sy = 0, sz = 0;
-            for (int t = rowStart[l]; t < rowStart[l + 1]; t++) {
-                int m = col3[t], o = 9 * t;
-                double xm = x[m], ym = x[m + 1], zm = x[m + 2];
-                sx += b[o] * xm + b[o + 1] * ym + b[o + 2] * zm;
-                sy += b[o + 3] * xm + b[o + 4] * ym + b[o + 5] * zm;
-                sz += b[o + 6] * xm + b[o + 7] * ym + b[o + 8] * zm;
-            }
-            y[3 * l] += sx;
-            y[3 * l + 1] += sy;
-            y[3 * l + 2] += sz;
-        }
-    }
-
-    /**
-     * Rows [from, to) of Y += B X for nr interleaved vectors (layout of {@link Hessian#multiplyMany}). Each
-     * vector's row sum is formed exactly as in {@link #addProduct} (blocks in column order, {@code b_x x + b_y y
-     * + b_z z} per block, then added to y once), so every vector's result equals {@link #addProduct} bit for bit.
-     */
-    void addProductMany(double[] x, double[] y, int nr, int from, int to) {
-        double[] acc = new double[3 * nr];
-        for (int l = from; l < to; l++) {
-            Arrays.fill(acc, 0.0);
-            for (int t = rowStart[l]; t < rowStart[l + 1]; t++) {
-                int xo = col3[t] * nr, o = 9 * t;
-                for (int r = 0; r < 3; r++) {
-                    double bx = b[o + 3 * r], by = b[o + 3 * r + 1], bz = b[o + 3 * r + 2];
-                    for (int s = 0; s < nr; s++) acc[r * nr + s] += bx * x[xo + s] + by * x[xo + nr + s] + bz * x[xo + 2 * nr + s];
-                }
-            }
-            int yo = 3 * l * nr;
-            for (int k = 0; k < 3 * nr; k++) y[yo + k] += acc[k];
-        }
-    }
+    /** Element (r, c) of block t (r, c in 0..2). */
+    double element(int t, int r, int c) { return b[(3 * r + c) * nb + t]; }
 
     /** Visits every stored element: {@code visitor(row, column, value)} in the 3N indexing. */
     void forEach(ElementVisitor visitor) {
         for (int l = 0; l + 1 < rowStart.length; l++) {
             for (int t = rowStart[l]; t < rowStart[l + 1]; t++) {
                 int m = col3[t] / 3;
-                for (int r = 0; r < 3; r++) for (int c = 0; c < 3; c++) visitor.accept(3 * l + r, 3 * m + c, b[9 * t + 3 * r + c]);
+                for (int r = 0; r < 3; r++) for (int c = 0; c < 3; c++) visitor.accept(3 * l + r, 3 * m + c, element(t, r, c));
             }
         }
     }

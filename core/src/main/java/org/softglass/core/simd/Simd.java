@@ -24,8 +24,9 @@ import java.lang.invoke.MethodType;
  * {@link PanamaSupport} through {@link MethodHandles.Lookup#findClass} and a method handle, and only
  * after the module check (as Lucene does), so neither the verifier nor the class initialiser loads a
  * Vector-API class on the scalar path. The kernel providers ({@code DistanceKernels},
- * {@code PairKernels}, {@code DescriptorKernels}, {@code KickKernels}, {@code HessianKernels}) likewise
- * reach their Panama implementation through {@link #panama}, never by a direct reference.
+ * {@code PairKernels}, {@code DescriptorKernels}, {@code KickKernels}, {@code HessianKernels},
+ * {@code TripletBlockKernels}) likewise reach their Panama implementation through {@link #panama}, never by a
+ * direct reference.
  */
 public final class Simd {
     private Simd() {}

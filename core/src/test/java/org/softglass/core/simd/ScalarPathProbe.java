@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.softglass.core.elastic.Hessian;
 import org.softglass.core.energy.ForceCompute;
 import org.softglass.core.energy.Models;
+import org.softglass.core.energy.PairPotential;
 import org.softglass.core.parallel.Parallel;
 import org.softglass.core.particles.ParticleStore;
 import org.softglass.core.partition.NeighborList;
@@ -127,11 +128,17 @@ public final class ScalarPathProbe {
         h.add(k.radialSum(rr, 0, n, 1.1, 4.0));
     }
 
+    /** KA (pair blocks) and Stillinger–Weber (pair and three-body blocks) Hessian products. */
     private static void hessian(boolean scalar, Hash h) {
+        hessian(scalar, h, Models.ka(), 1.2, 0.8);
+        hessian(scalar, h, Models.sw(), 0.52, 1.0);
+    }
+
+    private static void hessian(boolean scalar, Hash h, PairPotential potential, double density, double fracA) {
         int n = 200; // the assembly's neighbour list needs L > 2 × 2.5σ
-        Box box = Box.cubicForDensity(n, 1.2);
-        try (ParticleStore p = Configs.random(n, box, 0.8, 0.85, 11);
-             Hessian m = Hessian.assemble(p, box, Models.ka(), 1)) {
+        Box box = Box.cubicForDensity(n, density);
+        try (ParticleStore p = Configs.random(n, box, fracA, 0.85, 11);
+             Hessian m = Hessian.assemble(p, box, potential, 1)) {
             SplittableRandom r = new SplittableRandom(13);
             int nr = 4;
             double[] x = new double[3 * n * nr], y = new double[3 * n * nr], x1 = new double[3 * n], y1 = new double[3 * n];
