@@ -180,11 +180,40 @@ public final class ForceCompute implements AutoCloseable {
         final MemorySegment indices = list.indices(), offsets = list.offsets();
         final boolean perAtomOut = energy && perAtom != null;
         for (Scratch s : scratch) s.prepare(n, perAtomOut);
-        if (energy) {
-            parallel.forChunksStatic(n, CHUNK, (worker, chunk, from, to) -> halfRowsEnergy(scratch[worker], from, to, pk, sp, pl, offsets, indices, perAtomOut));
-        } else {
-            parallel.forChunksStatic(n, CHUNK, (worker, chunk, from, to) -> halfRowsForces(scratch[worker], from, to, pk, sp, pl, offsets, indices));
-        }
+        parallel.forChunksStatic(n, CHUNK, (worker, chunk, from, to) -> {
+            Scratch s = scratch[worker];
+            double[] acc = s.acc, f = s.force, e = s.energy;
+            for (int i = from; i < to; i++) {
+                int m = gatherRow(s, i, offsets, indices, pk, pl);
+                if (m == 0) continue;
+                int[] idx = s.idx;
+                double[] xj = s.xj, yj = s.yj, zj = s.zj, sj = s.sj;
+                double xi = pk[4 * i], yi = pk[4 * i + 1], zi = pk[4 * i + 2];
+                acc[0] = acc[1] = acc[2] = acc[3] = acc[4] = 0;
+                kernel.accumulate(rows[sp[i]], xi, yi, zi, xj, yj, zj, sj, m, pl, energy, acc, true);
+                double gx = 0, gy = 0, gz = 0;
+                for (int k = 0; k < m; k++) {
+                    int j = 3 * idx[k];
+                    f[j] -= xj[k];
+                    f[j + 1] -= yj[k];
+                    f[j + 2] -= zj[k];
+                    gx += xj[k];
+                    gy += yj[k];
+                    gz += zj[k];
+                }
+                f[3 * i] += gx;
+                f[3 * i + 1] += gy;
+                f[3 * i + 2] += gz;
+                if (perAtomOut) {
+                    e[i] += 0.5 * acc[3];
+                    for (int k = 0; k < m; k++) e[idx[k]] += 0.5 * sj[k];
+                }
+                if (energy) {
+                    s.energySum += acc[3];
+                    s.virial += acc[4];
+                }
+            }
+        });
         final MemorySegment fxs = p.forces(0), fys = p.forces(1), fzs = p.forces(2);
         parallel.forChunks(n, 4096, (worker, chunk, from, to) -> {
             for (int i = from; i < to; i++) {
@@ -220,70 +249,6 @@ public final class ForceCompute implements AutoCloseable {
             for (int i = 0; i < n; i++) u += perAtom[i];
         }
         return new Result(u, vir);
-    }
-
-    /**
-     * Rows [from, to) of the HALF path, forces only, into the worker's {@code s.force}. Kept apart from
-     * {@link #halfRowsEnergy} (same operations in the same order, so the forces are bit-identical) so that
-     * each loop has its own JIT profile: in MD the forces-only loop runs thousands of times before the
-     * first energy evaluation for thermo, which with one shared loop took branches its compiled code had
-     * never seen (an uncommon trap and a recompilation whose inlining varied from run to run).
-     */
-    private void halfRowsForces(Scratch s, int from, int to, double[] pk, int[] sp, PeriodicLengths pl, MemorySegment offsets, MemorySegment indices) {
-        double[] acc = s.acc, f = s.force;
-        for (int i = from; i < to; i++) {
-            int m = gatherRow(s, i, offsets, indices, pk, pl);
-            if (m == 0) continue;
-            acc[0] = acc[1] = acc[2] = acc[3] = acc[4] = 0;
-            kernel.accumulate(rows[sp[i]], pk[4 * i], pk[4 * i + 1], pk[4 * i + 2], s.xj, s.yj, s.zj, s.sj, m, pl, false, acc, true);
-            scatterRow(f, i, s.idx, s.xj, s.yj, s.zj, m);
-        }
-    }
-
-    /**
-     * Rows [from, to) of the HALF path with energies: forces into {@code s.force}, the row sums of U and W
-     * into {@code s.energySum}, {@code s.virial}, and with {@code perAtomOut} half of each pair energy to
-     * each partner in {@code s.energy}.
-     */
-    private void halfRowsEnergy(Scratch s, int from, int to, double[] pk, int[] sp, PeriodicLengths pl, MemorySegment offsets, MemorySegment indices,
-                                boolean perAtomOut) {
-        double[] acc = s.acc, f = s.force, e = s.energy;
-        for (int i = from; i < to; i++) {
-            int m = gatherRow(s, i, offsets, indices, pk, pl);
-            if (m == 0) continue;
-            acc[0] = acc[1] = acc[2] = acc[3] = acc[4] = 0;
-            kernel.accumulate(rows[sp[i]], pk[4 * i], pk[4 * i + 1], pk[4 * i + 2], s.xj, s.yj, s.zj, s.sj, m, pl, true, acc, true);
-            scatterRow(f, i, s.idx, s.xj, s.yj, s.zj, m);
-            if (perAtomOut) {
-                int[] idx = s.idx;
-                double[] sj = s.sj;
-                e[i] += 0.5 * acc[3];
-                for (int k = 0; k < m; k++) e[idx[k]] += 0.5 * sj[k];
-            }
-            s.energySum += acc[3];
-            s.virial += acc[4];
-        }
-    }
-
-    /**
-     * Newton's third law for one HALF row: the kernel left the pair forces f_ij on i in {@code fx, fy, fz}
-     * (per neighbour k, {@code pairsOut}); subtracts each from neighbour {@code idx[k]} and adds their sum,
-     * in k order, to i. {@code f} is 3N, particle-major (x, y, z per list position); modified.
-     */
-    private static void scatterRow(double[] f, int i, int[] idx, double[] fx, double[] fy, double[] fz, int m) {
-        double gx = 0, gy = 0, gz = 0;
-        for (int k = 0; k < m; k++) {
-            int j = 3 * idx[k];
-            f[j] -= fx[k];
-            f[j + 1] -= fy[k];
-            f[j + 2] -= fz[k];
-            gx += fx[k];
-            gy += fy[k];
-            gz += fz[k];
-        }
-        f[3 * i] += gx;
-        f[3 * i + 1] += gy;
-        f[3 * i + 2] += gz;
     }
 
     /**
