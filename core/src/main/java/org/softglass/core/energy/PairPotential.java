@@ -71,6 +71,21 @@ public final class PairPotential {
     public double cutoff(int a, int b) { return Math.sqrt(params(a, b).rc2()); }
     /** Largest cutoff over all pairs: the radius a neighbour list must cover. */
     public double maxCutoff() { return maxCutoff; }
+
+    /**
+     * The cutoff of every species pair, {@code c[a][b] = }{@link #cutoff}{@code (a, b)} (σ_AA, ns×ns,
+     * symmetric, a new array), for per-pair neighbour-list radii {@code cut_ab + skin} as LAMMPS'
+     * {@code cutneighsq} ({@code VerletList.pairCutoffs}); null with a three-body term, whose
+     * neighbours are taken from the pair rows out to the largest cutoff.
+     */
+    public double[][] listCutoffs() {
+        if (triplet != null) return null;
+        double[][] c = new double[species][species];
+        for (int a = 0; a < species; a++) {
+            for (int b = 0; b < species; b++) c[a][b] = cutoff(a, b);
+        }
+        return c;
+    }
     /** Pair energy U(r) (shifted where the form is), 0 beyond the cutoff. */
     public double energy(int a, int b, double r2) { return params(a, b).energy(r2); }
     /** {@code −U'(r)/r}, 0 beyond the cutoff. */

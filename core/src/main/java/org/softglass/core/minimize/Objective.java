@@ -20,7 +20,9 @@ import org.softglass.core.space.Box;
  * <p>Every evaluation first wraps the positions into the box with {@link ParticleStore#wrapInto}
  * (the image counts absorb the shift, so unwrapped positions are preserved), then brings the Verlet
  * list up to date ({@link VerletList#update}: rebuild when any particle has moved more than half the
- * skin since the last build, as LAMMPS {@code neigh_modify every 1 delay 0 check yes}), then computes
+ * skin since the last build, as LAMMPS {@code neigh_modify every 1 delay 0 check yes}; the half list
+ * holds each species pair (a, b) out to its own {@code cut_ab + skin}, as the MD list and LAMMPS'
+ * {@code cutneighsq}, {@link VerletList#pairCutoffs}), then computes
  * forces, total energy and virial with {@link ForceCompute} (per-atom energies only on request,
  * {@link #perAtomEnergies()}, as the line searches need only the total). Dot products are plain serial sums
  * in slot order, so the minimisers are as deterministic as {@link ForceCompute}: for a given thread
@@ -52,6 +54,7 @@ final class Objective implements AutoCloseable, Landscape {
         this.forces = new double[3 * n];
         this.perAtom = new double[n];
         this.verlet = halfList ? new VerletList(box, fc.potential().maxCutoff(), skin, NeighborList.Kind.HALF, team).sortedRows(false).cellOrdered(true)
+                        .pairCutoffs(fc.potential().listCutoffs())
                 : new VerletList(box, fc.potential().maxCutoff(), skin, NeighborList.Kind.FULL, team);
     }
 

@@ -52,22 +52,9 @@ public final class MdSystem implements AutoCloseable {
         this.potential = potential;
         this.parallel = new Parallel(threads);
         this.list = new VerletList(box, potential.maxCutoff(), skin, NeighborList.Kind.HALF, parallel).sortedRows(false).cellOrdered(true)
-                .pairCutoffs(potential.hasTripletTerm() ? null : pairCutoffs(potential));
+                .pairCutoffs(potential.listCutoffs());
         this.forces = new ForceCompute(potential, parallel, PairKernel.get());
         this.perAtom = new double[p.size()];
-    }
-
-    /**
-     * The cutoff of every species pair of a pair potential (σ), for per-pair neighbour radii as LAMMPS'
-     * ({@code cut_ab + skin}; not used with a three-body term, whose reach is not the pair cutoff).
-     */
-    static double[][] pairCutoffs(PairPotential potential) {
-        int ns = potential.speciesCount();
-        double[][] c = new double[ns][ns];
-        for (int a = 0; a < ns; a++) {
-            for (int b = 0; b < ns; b++) c[a][b] = potential.cutoff(a, b);
-        }
-        return c;
     }
 
     public ParticleStore particles() { return p; }
