@@ -112,7 +112,8 @@ public class SlurmPipelineTest {
         expected.put("train-model", "train-set-T0.750, train-set-T0.660, train-set-T0.610");
         for (String t : List.of("T0.900", "T0.750", "T0.660", "T0.610")) expected.put("softness-" + t, "simulate-" + t + ", train-model");
         expected.put("barriers", "phop-T0.900, phop-T0.750, phop-T0.660, phop-T0.610, softness-T0.900, softness-T0.750, softness-T0.660, softness-T0.610");
-        expected.put("correlations-T0.610", "simulate-T0.610, phop-T0.610, softness-T0.610, barriers");
+        // C_S(r) for the models comes from the highest T (002 §VI): correlations reads its trajectory and softness too
+        expected.put("correlations-T0.610", "simulate-T0.900, simulate-T0.610, phop-T0.610, softness-T0.900, softness-T0.610, barriers");
         expected.put("trap-relax", "correlations-T0.610");
         expected.put("trap-equilibrium", "correlations-T0.610");
         expected.put("trsp", "correlations-T0.610");
