@@ -165,8 +165,7 @@ final class PipelineAnalysis {
                 CorrelationStudy.ModelCs modelCs = null;
                 if (high != t) {
                     Path hd = d.resolve("cs-" + PipelinePreset.label(high));
-                    CorrelationStudy.Request hq = new CorrelationStudy.Request(pl.traj(high), softness(high), rmax, 0.1, 1, 0.9, Math.min(4.0, rmax),
-                            pl.preset.dt(), null, null);
+                    CorrelationStudy.Request hq = csRequest(high, rmax, null, null, null);
                     CorrelationStudy.Result hr = pl.items.call("correlations", () -> CorrelationStudy.run(hq, hd, pl.context()));
                     modelCs = new CorrelationStudy.ModelCs(high, hr.csFit(), hr.cs().c0Err(), hd.resolve("correlations.json"));
                 }
@@ -181,8 +180,7 @@ final class PipelineAnalysis {
                 } catch (IllegalArgumentException e) {
                     unmeasurable = "no softness-kick bins: " + e.getMessage();
                 }
-                CorrelationStudy.Request req = new CorrelationStudy.Request(pl.traj(t), s, rmax, 0.1, 1, 0.9, Math.min(4.0, rmax), pl.preset.dt(), kicks, params,
-                        modelCs);
+                CorrelationStudy.Request req = csRequest(t, rmax, kicks, params, modelCs);
                 CorrelationStudy.Result r = pl.items.call("correlations", () -> CorrelationStudy.run(req, d, pl.context()));
                 String reason = r.kicksError() != null ? r.kicksError() : unmeasurable;
                 if (reason == null) return Map.of();
@@ -197,6 +195,14 @@ final class PipelineAnalysis {
     }
 
     private Path softness(double t) { return pl.out.resolve("softness").resolve(PipelinePreset.label(t)); }
+
+    /**
+     * The correlations request at T: C_S(r) to rmax in bins of 0.1 σ over every softness frame, its eq-29 fit over
+     * 0.9 σ … min(4 σ, rmax), the same at every T so that the C_S(r) of the two temperatures are one measurement.
+     */
+    private CorrelationStudy.Request csRequest(double t, double rmax, CorrelationStudy.Kicks kicks, Path params, CorrelationStudy.ModelCs modelCs) {
+        return new CorrelationStudy.Request(pl.traj(t), softness(t), rmax, 0.1, 1, 0.9, Math.min(4.0, rmax), pl.preset.dt(), kicks, params, modelCs);
+    }
 
     /** ⟨S⟩ and σ_S of the softness at T, from the barriers stage ({@code barriers.json} moments). */
     double[] moments(double t) throws IOException {
