@@ -513,8 +513,94 @@ public final class PanamaPairKernel implements PairKernel {
     static void accumulateSw(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sjs,
                              int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
         if (!swVectorised(row)) ScalarPairKernel.INSTANCE.accumulate(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc, pairsOut);
+        else if (row.uniform && energy) swEnergyUniform(row, xi, yi, zi, xj, yj, zj, sjs, n, b, acc, pairsOut);
+        else if (row.uniform) swForcesUniform(row, xi, yi, zi, xj, yj, zj, n, b, acc, pairsOut);
         else if (energy) swEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc, pairsOut);
         else swForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc, pairsOut);
+    }
+
+    /**
+     * {@link #swForces} for a row whose parameters are the same for every neighbour species (the one-species SW
+     * glass): the parameters are broadcast once, the species column is not read, and every vector runs the same
+     * path (no early exit), which keeps the loop small enough for C2 to inline every vector operation (the
+     * two-species loop is not: its vectors are boxed, bench/RESULTS.md 2026-12-04). Same arithmetic, lane by lane,
+     * as {@link #swForces}.
+     */
+    private static void swForcesUniform(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs,
+                                        int n, PeriodicLengths b, double[] acc, boolean pairsOut) {
+        double rc2 = row.rc2[0], aeps = row.a[0], bb = row.b[0], sig = row.e[0], rcs = row.f[0];
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector fx = zero, fy = zero, fz = zero;
+        for (int k = 0; k < n; k += L) {
+            DoubleVector dx = minImage(DoubleVector.fromArray(S, xs, k).neg().add(xi), b.lx(), b.ilx());
+            DoubleVector dy = minImage(DoubleVector.fromArray(S, ys, k).neg().add(yi), b.ly(), b.ily());
+            DoubleVector dz = minImage(DoubleVector.fromArray(S, zs, k).neg().add(zi), b.lz(), b.ilz());
+            DoubleVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
+            DoubleVector r = r2.lanewise(VectorOperators.SQRT), rm = r.sub(rcs);
+            DoubleVector q = DoubleVector.broadcast(S, 1.0).div(r.mul(rm)), ir = rm.mul(q), t = r.mul(q);
+            DoubleVector phi = t.mul(sig);
+            VectorMask<Double> dead = r2.compare(VectorOperators.LT, rc2).and(phi.compare(VectorOperators.GT, -700.0))
+                    .and(phi.compare(VectorOperators.LT, 0.0)).not();
+            t = t.blend(zero, dead);
+            DoubleVector x = t.mul(sig).lanewise(VectorOperators.EXP);
+            DoubleVector sr = ir.mul(sig), sr2 = sr.mul(sr), bp = sr2.mul(sr2).mul(bb);
+            DoubleVector fr = bp.mul(4.0).mul(ir).add(bp.sub(1.0).mul(sig).mul(t).mul(t))
+                    .mul(x).mul(aeps).mul(ir).blend(zero, dead);
+            fx = dx.fma(fr, fx);
+            fy = dy.fma(fr, fy);
+            fz = dz.fma(fr, fz);
+            if (pairsOut) {
+                dx.mul(fr).intoArray(xs, k);
+                dy.mul(fr).intoArray(ys, k);
+                dz.mul(fr).intoArray(zs, k);
+            }
+        }
+        fx.intoArray(acc, FX);
+        fy.intoArray(acc, FY);
+        fz.intoArray(acc, FZ);
+        finish(false, acc, pairsOut);
+    }
+
+    /** {@link #swEnergy} for a row whose parameters are the same for every neighbour species; see {@link #swForcesUniform}. */
+    private static void swEnergyUniform(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
+                                        int n, PeriodicLengths b, double[] acc, boolean pairsOut) {
+        double rc2 = row.rc2[0], aeps = row.a[0], bb = row.b[0], sig = row.e[0], rcs = row.f[0];
+        DoubleVector zero = DoubleVector.zero(S);
+        DoubleVector fx = zero, fy = zero, fz = zero, u = zero, w = zero;
+        for (int k = 0; k < n; k += L) {
+            DoubleVector dx = minImage(DoubleVector.fromArray(S, xs, k).neg().add(xi), b.lx(), b.ilx());
+            DoubleVector dy = minImage(DoubleVector.fromArray(S, ys, k).neg().add(yi), b.ly(), b.ily());
+            DoubleVector dz = minImage(DoubleVector.fromArray(S, zs, k).neg().add(zi), b.lz(), b.ilz());
+            DoubleVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
+            DoubleVector r = r2.lanewise(VectorOperators.SQRT), rm = r.sub(rcs);
+            DoubleVector q = DoubleVector.broadcast(S, 1.0).div(r.mul(rm)), ir = rm.mul(q), t = r.mul(q);
+            DoubleVector phi = t.mul(sig);
+            VectorMask<Double> dead = r2.compare(VectorOperators.LT, rc2).and(phi.compare(VectorOperators.GT, -700.0))
+                    .and(phi.compare(VectorOperators.LT, 0.0)).not();
+            t = t.blend(zero, dead);
+            DoubleVector x = t.mul(sig).lanewise(VectorOperators.EXP);
+            DoubleVector sr = ir.mul(sig), sr2 = sr.mul(sr), bp = sr2.mul(sr2).mul(bb);
+            DoubleVector ax = x.mul(aeps);
+            DoubleVector fr = bp.mul(4.0).mul(ir).add(bp.sub(1.0).mul(sig).mul(t).mul(t)).mul(ax).mul(ir).blend(zero, dead);
+            fx = dx.fma(fr, fx);
+            fy = dy.fma(fr, fy);
+            fz = dz.fma(fr, fz);
+            if (pairsOut) {
+                dx.mul(fr).intoArray(xs, k);
+                dy.mul(fr).intoArray(ys, k);
+                dz.mul(fr).intoArray(zs, k);
+            }
+            DoubleVector em = bp.sub(1.0).mul(ax).blend(zero, dead);
+            u = u.add(em);
+            if (pairsOut) em.intoArray(sd, k);
+            w = r2.fma(fr, w);
+        }
+        fx.intoArray(acc, FX);
+        fy.intoArray(acc, FY);
+        fz.intoArray(acc, FZ);
+        u.intoArray(acc, U);
+        w.intoArray(acc, W);
+        finish(true, acc, pairsOut);
     }
 
     /**
