@@ -13,6 +13,8 @@ public final class PairRow {
     final PairParams[] bySpecies;
     final PairParams.Form form;
     final double[] rc2, a, b, c, d, e, f, g, h;
+    /** Whether every species' parameters are the same (one species, or equal rows): kernels may then broadcast them. */
+    final boolean uniform;
 
     /** @param bySpecies parameters against neighbour species 0..ns−1, all of one form */
     public PairRow(PairParams[] bySpecies) {
@@ -34,6 +36,12 @@ public final class PairRow {
                 throw new IllegalArgumentException("sticky-sphere smoothing coefficients must be shared by all pairs (one x_c)");
             }
         }
+        boolean same = true;
+        for (int s = 1; s < w; s++) {
+            same &= rc2[s] == rc2[0] && a[s] == a[0] && b[s] == b[0] && c[s] == c[0] && d[s] == d[0] && e[s] == e[0]
+                    && f[s] == f[0] && g[s] == g[0] && h[s] == h[0];
+        }
+        uniform = same;
     }
 
     public PairParams params(int species) { return bySpecies[species]; }

@@ -32,14 +32,15 @@ public final class PanamaPairKernel implements PairKernel {
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, VectorShape.forBitSize(L * Integer.SIZE));
 
     /**
-     * How the Stillinger–Weber pair term runs: {@code scalar} (the scalar kernel, the default) or
-     * {@code vector} ({@link #accumulateSw}); system property {@code softglass.simd.swPair}, read once, for
-     * benchmarks. The vector loop is faster on a fixed configuration but made MD slower (bench/RESULTS.md,
-     * 2026-12-04), so it is not the default.
+     * How the Stillinger–Weber pair term runs: {@code vector} ({@link #accumulateSw}, the default) or
+     * {@code scalar} (the scalar kernel); system property {@code softglass.simd.swPair}, read once, for
+     * benchmarks. The vector loops for one-species rows ({@link #swForcesUniform}) made SW MD ≈ 10 % faster
+     * (bench/RESULTS.md, 2026-12-04, "the SW pair loop for one species"); the first, per-lane-parameter loop had made it
+     * slower (its vectors were boxed), which is why the switch exists.
      */
     enum SwPath { SCALAR, VECTOR }
 
-    static final SwPath SW_PATH = SwPath.valueOf(System.getProperty("softglass.simd.swPair", "scalar").toUpperCase(java.util.Locale.ROOT));
+    static final SwPath SW_PATH = SwPath.valueOf(System.getProperty("softglass.simd.swPair", "vector").toUpperCase(java.util.Locale.ROOT));
 
     private PanamaPairKernel() {}
 
@@ -502,72 +503,50 @@ public final class PanamaPairKernel implements PairKernel {
     }
 
     /**
-     * The Stillinger–Weber pair term through the vector loops ({@link #swForces}, {@link #swEnergy}) for
-     * the presets' exponents p = 4, q = 0, else the scalar kernel; same contract as {@link #accumulate}.
-     * Not dispatched by {@link #accumulate} unless {@code -Dsoftglass.simd.swPair=vector}: on one fixed
-     * N = 8000 configuration the SW forces took ≈ 7 % less CPU time with it, but MD (300 + 1500 steps) took
-     * 20–28 % more (measured 2026-12-04, bench/RESULTS.md; the cause was not found). Cutting each row to its pairs within aσ
-     * before the vector loop (a scalar pass, tried in 7723cdf) was slower than the scalar kernel even on the
-     * fixed configuration. Kept for the parity test and for benchmarks.
+     * The Stillinger–Weber pair term through the vector loops ({@link #swForcesUniform}, {@link #swEnergyUniform})
+     * for a row whose parameters are the same for every neighbour species (the one-species SW glass) and have the
+     * presets' exponents p = 4, q = 0; any other row runs the scalar kernel. Same contract as {@link #accumulate},
+     * which dispatches here unless {@code -Dsoftglass.simd.swPair=scalar}. (A loop selecting the parameters per
+     * lane for two species was too large for C2 to inline its vector operations: they were boxed and SW MD ran
+     * 20–28 % slower than with the scalar kernel, bench/RESULTS.md 2026-12-04; no preset has two SW species.)
      */
     static void accumulateSw(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sjs,
                              int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
         if (!swVectorised(row)) ScalarPairKernel.INSTANCE.accumulate(row, xi, yi, zi, xj, yj, zj, sjs, n, b, energy, acc, pairsOut);
-        else if (energy) swEnergy(row, xi, yi, zi, xj, yj, zj, sjs, n, b, true, acc, pairsOut);
-        else swForces(row, xi, yi, zi, xj, yj, zj, sjs, n, b, false, acc, pairsOut);
+        else if (energy) swEnergyUniform(row, xi, yi, zi, xj, yj, zj, sjs, n, b, acc, pairsOut);
+        else swForcesUniform(row, xi, yi, zi, xj, yj, zj, n, b, acc, pairsOut);
     }
 
     /**
-     * Whether the Stillinger–Weber row has the exponents the vector loops hard-code, p = 4 and q = 0
-     * for every species (the SW presets, {@link org.softglass.core.energy.StillingerWeber#paper004()});
-     * other exponents run the scalar kernel.
+     * Stillinger–Weber pair term ({@link PairFunctions#swPair}) for p = 4, q = 0 and parameters shared by every
+     * neighbour species: with s = σ/r, t = 1/(r − aσ), X = exp(σt), {@code U = Aε (B s⁴ − 1) X} and
+     * {@code −U'/r = Aε X (4 B s⁴/r + (B s⁴ − 1) σ t²)/r}. Lanes beyond the cutoff, lanes where σt ≤ −700 (X
+     * underflows) and lanes where r rounds to aσ (σt = ∞) or σt is NaN, as in the scalar form, get t = 0 before the
+     * exponential, so no inf or NaN reaches a sum, and are zeroed after it. The parameters are broadcast once, the
+     * species column is not read and every vector runs the same path (no early exit): this keeps the loop small
+     * enough for C2 to inline every vector operation (a loop selecting parameters per lane was not, and its
+     * vectors were boxed, bench/RESULTS.md 2026-12-04).
      */
-    static boolean swVectorised(PairRow row) {
-        for (int s = 0; s < PairRow.MAX_SPECIES; s++) {
-            if (row.c[s] != 4.0 || row.d[s] != 0.0) return false;
-        }
-        return true;
-    }
-
-    /**
-     * Stillinger–Weber pair term ({@link PairFunctions#swPair}) for p = 4, q = 0: with s = σ/r,
-     * t = 1/(r − aσ), X = exp(σt), {@code U = Aε (B s⁴ − 1) X} and
-     * {@code −U'/r = Aε X (4 B s⁴/r + (B s⁴ − 1) σ t²)/r}. Lanes beyond the cutoff, lanes where
-     * σt ≤ −700 (X underflows) and lanes where r rounds to aσ (σt = ∞), as in the scalar form, get
-     * t = 0 before the exponential, so no inf or NaN reaches a sum, and are zeroed after it.
-     */
-    private static void swForces(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
-                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
-        double[] rc2 = row.rc2, aeps = row.a, bb = row.b, sig = row.e, rcs = row.f;
+    private static void swForcesUniform(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs,
+                                        int n, PeriodicLengths b, double[] acc, boolean pairsOut) {
+        double rc2 = row.rc2[0], aeps = row.a[0], bb = row.b[0], sig = row.e[0], rcs = row.f[0];
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector fx = zero, fy = zero, fz = zero;
         for (int k = 0; k < n; k += L) {
-            DoubleVector dx = DoubleVector.fromArray(S, xs, k), dy = DoubleVector.fromArray(S, ys, k), dz = DoubleVector.fromArray(S, zs, k);
-            VectorMask<Double> isB = DoubleVector.fromArray(S, sd, k).compare(VectorOperators.EQ, 1.0);
-            dx = minImage(dx.neg().add(xi), b.lx(), b.ilx());
-            dy = minImage(dy.neg().add(yi), b.ly(), b.ily());
-            dz = minImage(dz.neg().add(zi), b.lz(), b.ilz());
+            DoubleVector dx = minImage(DoubleVector.fromArray(S, xs, k).neg().add(xi), b.lx(), b.ilx());
+            DoubleVector dy = minImage(DoubleVector.fromArray(S, ys, k).neg().add(yi), b.ly(), b.ily());
+            DoubleVector dz = minImage(DoubleVector.fromArray(S, zs, k).neg().add(zi), b.lz(), b.ilz());
             DoubleVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
-            VectorMask<Double> in = r2.compare(VectorOperators.LT, select(rc2, isB));
-            DoubleVector sg = select(sig, isB);
-            // one division for both reciprocals: 1/r = (r − aσ)·q and t = 1/(r − aσ) = r·q with q = 1/(r (r − aσ))
-            DoubleVector r = r2.lanewise(VectorOperators.SQRT), rm = r.sub(select(rcs, isB));
+            DoubleVector r = r2.lanewise(VectorOperators.SQRT), rm = r.sub(rcs);
             DoubleVector q = DoubleVector.broadcast(S, 1.0).div(r.mul(rm)), ir = rm.mul(q), t = r.mul(q);
-            DoubleVector phi = sg.mul(t);
-            VectorMask<Double> live = in.and(phi.compare(VectorOperators.GT, -700.0)).and(phi.compare(VectorOperators.LT, 0.0));
-            if (!live.anyTrue()) { // no pair of this vector interacts: skip the exponential (as the scalar branch does)
-                if (pairsOut) {
-                    dx.mul(zero).intoArray(xs, k);
-                    dy.mul(zero).intoArray(ys, k);
-                    dz.mul(zero).intoArray(zs, k);
-                }
-                continue;
-            }
-            t = t.blend(zero, live.not());
-            DoubleVector x = sg.mul(t).lanewise(VectorOperators.EXP);
-            DoubleVector sr = sg.mul(ir), sr2 = sr.mul(sr), bp = sr2.mul(sr2).mul(select(bb, isB));
-            DoubleVector fr = bp.mul(4.0).mul(ir).add(bp.sub(1.0).mul(sg).mul(t).mul(t))
-                    .mul(x).mul(select(aeps, isB)).mul(ir).blend(zero, live.not());
+            DoubleVector phi = t.mul(sig);
+            VectorMask<Double> dead = r2.compare(VectorOperators.LT, rc2).and(phi.compare(VectorOperators.GT, -700.0))
+                    .and(phi.compare(VectorOperators.LT, 0.0)).not();
+            t = t.blend(zero, dead);
+            DoubleVector x = t.mul(sig).lanewise(VectorOperators.EXP);
+            DoubleVector sr = ir.mul(sig), sr2 = sr.mul(sr), bp = sr2.mul(sr2).mul(bb);
+            DoubleVector fr = bp.mul(4.0).mul(ir).add(bp.sub(1.0).mul(sig).mul(t).mul(t))
+                    .mul(x).mul(aeps).mul(ir).blend(zero, dead);
             fx = dx.fma(fr, fx);
             fy = dy.fma(fr, fy);
             fz = dz.fma(fr, fz);
@@ -583,32 +562,27 @@ public final class PanamaPairKernel implements PairKernel {
         finish(false, acc, pairsOut);
     }
 
-    /** Stillinger–Weber pair term with energies; keep in step with {@link #swForces}. */
-    private static void swEnergy(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
-                           int n, PeriodicLengths b, boolean energy, double[] acc, boolean pairsOut) {
-        double[] rc2 = row.rc2, aeps = row.a, bb = row.b, sig = row.e, rcs = row.f;
+    /** {@link #swForcesUniform} with energies U and virial W; keep the two in step. */
+    private static void swEnergyUniform(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs, double[] sd,
+                                        int n, PeriodicLengths b, double[] acc, boolean pairsOut) {
+        double rc2 = row.rc2[0], aeps = row.a[0], bb = row.b[0], sig = row.e[0], rcs = row.f[0];
         DoubleVector zero = DoubleVector.zero(S);
         DoubleVector fx = zero, fy = zero, fz = zero, u = zero, w = zero;
         for (int k = 0; k < n; k += L) {
-            DoubleVector dx = DoubleVector.fromArray(S, xs, k), dy = DoubleVector.fromArray(S, ys, k), dz = DoubleVector.fromArray(S, zs, k);
-            VectorMask<Double> isB = DoubleVector.fromArray(S, sd, k).compare(VectorOperators.EQ, 1.0);
-            dx = minImage(dx.neg().add(xi), b.lx(), b.ilx());
-            dy = minImage(dy.neg().add(yi), b.ly(), b.ily());
-            dz = minImage(dz.neg().add(zi), b.lz(), b.ilz());
+            DoubleVector dx = minImage(DoubleVector.fromArray(S, xs, k).neg().add(xi), b.lx(), b.ilx());
+            DoubleVector dy = minImage(DoubleVector.fromArray(S, ys, k).neg().add(yi), b.ly(), b.ily());
+            DoubleVector dz = minImage(DoubleVector.fromArray(S, zs, k).neg().add(zi), b.lz(), b.ilz());
             DoubleVector r2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz));
-            VectorMask<Double> in = r2.compare(VectorOperators.LT, select(rc2, isB));
-            DoubleVector sg = select(sig, isB);
-            // one division for both reciprocals: 1/r = (r − aσ)·q and t = 1/(r − aσ) = r·q with q = 1/(r (r − aσ))
-            DoubleVector r = r2.lanewise(VectorOperators.SQRT), rm = r.sub(select(rcs, isB));
+            DoubleVector r = r2.lanewise(VectorOperators.SQRT), rm = r.sub(rcs);
             DoubleVector q = DoubleVector.broadcast(S, 1.0).div(r.mul(rm)), ir = rm.mul(q), t = r.mul(q);
-            DoubleVector phi = sg.mul(t);
-            VectorMask<Double> live = in.and(phi.compare(VectorOperators.GT, -700.0)).and(phi.compare(VectorOperators.LT, 0.0));
-            t = t.blend(zero, live.not());
-            DoubleVector x = sg.mul(t).lanewise(VectorOperators.EXP);
-            DoubleVector sr = sg.mul(ir), sr2 = sr.mul(sr), bp = sr2.mul(sr2).mul(select(bb, isB));
-            DoubleVector ax = x.mul(select(aeps, isB));
-            DoubleVector fr = bp.mul(4.0).mul(ir).add(bp.sub(1.0).mul(sg).mul(t).mul(t))
-                    .mul(ax).mul(ir).blend(zero, live.not());
+            DoubleVector phi = t.mul(sig);
+            VectorMask<Double> dead = r2.compare(VectorOperators.LT, rc2).and(phi.compare(VectorOperators.GT, -700.0))
+                    .and(phi.compare(VectorOperators.LT, 0.0)).not();
+            t = t.blend(zero, dead);
+            DoubleVector x = t.mul(sig).lanewise(VectorOperators.EXP);
+            DoubleVector sr = ir.mul(sig), sr2 = sr.mul(sr), bp = sr2.mul(sr2).mul(bb);
+            DoubleVector ax = x.mul(aeps);
+            DoubleVector fr = bp.mul(4.0).mul(ir).add(bp.sub(1.0).mul(sig).mul(t).mul(t)).mul(ax).mul(ir).blend(zero, dead);
             fx = dx.fma(fr, fx);
             fy = dy.fma(fr, fy);
             fz = dz.fma(fr, fz);
@@ -617,7 +591,7 @@ public final class PanamaPairKernel implements PairKernel {
                 dy.mul(fr).intoArray(ys, k);
                 dz.mul(fr).intoArray(zs, k);
             }
-            DoubleVector em = bp.sub(1.0).mul(ax).blend(zero, live.not());
+            DoubleVector em = bp.sub(1.0).mul(ax).blend(zero, dead);
             u = u.add(em);
             if (pairsOut) em.intoArray(sd, k);
             w = r2.fma(fr, w);
@@ -628,6 +602,19 @@ public final class PanamaPairKernel implements PairKernel {
         u.intoArray(acc, U);
         w.intoArray(acc, W);
         finish(true, acc, pairsOut);
+    }
+
+    /**
+     * Whether the Stillinger–Weber row runs the vector loops: parameters shared by every species
+     * ({@link PairRow#uniform}) with the exponents the loops hard-code, p = 4 and q = 0 (the SW presets,
+     * {@link org.softglass.core.energy.StillingerWeber#paper004()}); other rows run the scalar kernel.
+     */
+    static boolean swVectorised(PairRow row) {
+        if (!row.uniform) return false;
+        for (int s = 0; s < PairRow.MAX_SPECIES; s++) {
+            if (row.c[s] != 4.0 || row.d[s] != 0.0) return false;
+        }
+        return true;
     }
 
     /** Where the kernels leave their accumulator vectors in {@code acc} for {@link #finish}. */

@@ -3,6 +3,8 @@ package org.softglass.core.simd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.softglass.core.energy.Models;
@@ -95,8 +97,15 @@ class PairKernelTest {
         double rc = preset.f(), sigma = preset.e();
         PairParams other = new PairParams(PairParams.Form.SW, rc * rc, preset.a(), preset.b(), 6.0, 1.0, sigma, rc);
         double[] edge = {rc - 1e-6, rc - 1e-9, rc, rc + 1e-9, rc + 1e-6, rc - sigma / 700.0 * (1 - 1e-9), rc - sigma / 700.0 * (1 + 1e-9)};
+        // one species (the uniform loops) and two species of different A (the per-lane parameter loops)
+        List<PairRow> rows = new ArrayList<>();
         for (PairParams pp : new PairParams[] {preset, other}) {
-            PairRow row = new PairRow(new PairParams[] {pp});
+            rows.add(new PairRow(new PairParams[] {pp}));
+            rows.add(new PairRow(new PairParams[] {pp, new PairParams(PairParams.Form.SW, pp.rc2(), 1.3 * pp.a(), pp.b(), pp.c(), pp.d(), pp.e(), pp.f())}));
+        }
+        for (PairRow row : rows) {
+            PairParams pp = row.params(0);
+            boolean two = !row.uniform;
             for (int n = 0; n <= 3 * lanes + 1; n++) {
                 int cap = PanamaPairKernel.INSTANCE.padded(n);
                 double[] xj = new double[cap], yj = new double[cap], zj = new double[cap], sj = new double[cap], rs = new double[cap];
@@ -109,6 +118,7 @@ class PairKernelTest {
                     xj[k] = wrap(xi + r * s * Math.cos(ph), box.lx());
                     yj[k] = wrap(yi + r * s * Math.sin(ph), box.ly());
                     zj[k] = wrap(zi + r * u, box.lz());
+                    sj[k] = two ? rnd.nextInt(2) : 0;
                 }
                 PanamaPairKernel.INSTANCE.padInto(xi, yi, zi, xj, yj, zj, sj, n, box);
                 for (boolean energy : new boolean[] {false, true}) {
