@@ -93,13 +93,10 @@ class TrainsetCommandTest {
     @Test
     void trainsetTailsOnTheFixture() throws IOException {
         Path traj = QuenchCommandTest.firstFrames(dir, 14);
-        CliRunner.Result r = aTails(traj, "tails", "t");
-        assertEquals(0, r.code(), r.err());
-        List<String> rows = Files.readAllLines(dir.resolve("t/samples.csv"));
-        // 10 defined frames × 800 A particles = 8000 values; 0.002 → 16 per tail
-        assertEquals(33, rows.size());
-        NpyArray ph = NpyReader.read(dir.resolve("t/phop.npy"));
-        List<Double> a = sortedDefined(ph);
+        FixtureTails t = fixtureTails(traj, "tails", "t");
+        List<String> rows = t.rows();
+        NpyArray ph = t.phop();
+        List<Double> a = t.sortedA();
         for (String row : rows.subList(1, rows.size())) {
             String[] f = row.split(",");
             assertEquals("1", f[3], "species A only");
@@ -119,12 +116,10 @@ class TrainsetCommandTest {
     @Test
     void trainsetImmobileRandomOnTheFixture() throws IOException {
         Path traj = QuenchCommandTest.firstFrames(dir, 14);
-        CliRunner.Result r = aTails(traj, "immobile-random", "ir");
-        assertEquals(0, r.code(), r.err());
-        List<String> rows = Files.readAllLines(dir.resolve("ir/samples.csv"));
-        assertEquals(33, rows.size());
-        NpyArray ph = NpyReader.read(dir.resolve("ir/phop.npy"));
-        List<Double> a = sortedDefined(ph);
+        FixtureTails t = fixtureTails(traj, "immobile-random", "ir");
+        List<String> rows = t.rows();
+        NpyArray ph = t.phop();
+        List<Double> a = t.sortedA();
         double cut = a.get(15);
         int ones = 0, aboveUpperTail = 0;
         for (String row : rows.subList(1, rows.size())) {
@@ -149,8 +144,21 @@ class TrainsetCommandTest {
 
     /** trainset --mode MODE with t_R = 4 and 0.2% tails on the A particles (coordination features, 2 threads) into dir/OUT. */
     private CliRunner.Result aTails(Path traj, String mode, String out) {
-        return CliRunner.run("trainset", traj.toString(), "--mode", mode, "--tr", "4", "--tail-fraction", "0.002",
-                "--species", "A", "--out", dir.resolve(out).toString(), "--quiet", "--threads", "2", "--features", "coordination");
+        return SoftnessFixtures.trainsetTails(traj, mode, "A", "coordination", "0.002", dir.resolve(out));
+    }
+
+    /** What a 0.2% A-tails run on the 14-frame fixture wrote: samples.csv's lines, phop.npy and its defined A values, ascending. */
+    private record FixtureTails(List<String> rows, NpyArray phop, List<Double> sortedA) {}
+
+    /** {@link #aTails} on the 14-frame fixture, checked to exit 0 with 32 samples (16 per tail or class). */
+    private FixtureTails fixtureTails(Path traj, String mode, String out) throws IOException {
+        CliRunner.Result r = aTails(traj, mode, out);
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(dir.resolve(out).resolve("samples.csv"));
+        // 10 defined frames × 800 A particles = 8000 values; 0.002 → 16 per tail
+        assertEquals(33, rows.size());
+        NpyArray ph = NpyReader.read(dir.resolve(out).resolve("phop.npy"));
+        return new FixtureTails(rows, ph, sortedDefined(ph));
     }
 
     /** The p_hop values of the 800 A particles at the 10 frames of the 14-frame fixture where the t_R = 4 window fits, ascending. */
@@ -164,8 +172,7 @@ class TrainsetCommandTest {
     @Test
     void trainsetWithADescriptorPresetHasTheDescriptorRowsOfItsSamples() throws IOException {
         Path traj = QuenchCommandTest.firstFrames(dir, 8);
-        CliRunner.Result r = CliRunner.run("trainset", traj.toString(), "--mode", "tails", "--tr", "4", "--tail-fraction", "0.002",
-                "--species", "B", "--features", "ss-166", "--out", dir.resolve("t").toString(), "--quiet", "--threads", "2");
+        CliRunner.Result r = SoftnessFixtures.trainsetTails(traj, "tails", "B", "ss-166", "0.002", dir.resolve("t"));
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(dir.resolve("t/samples.csv"));
         NpyArray feats = NpyReader.read(dir.resolve("t/samples_features.npy"));
