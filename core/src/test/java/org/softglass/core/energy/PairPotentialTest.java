@@ -23,18 +23,12 @@ class PairPotentialTest {
                 for (int b = 0; b < 2; b++) {
                     double rc = p.cutoff(a, b);
                     for (double r = 0.75 * rc / 2.5 * (p.name().equals("ka") ? 1 : 2); r < rc - 2 * h; r += 0.0137) {
-                        checkFd(p, a, b, r, h);
+                        FiniteDifferences.checkForce(p, a, b, r, h);
                     }
-                    checkFd(p, a, b, rc - 1e-3, h);
+                    FiniteDifferences.checkForce(p, a, b, rc - 1e-3, h);
                 }
             }
         }
-    }
-
-    private static void checkFd(PairPotential p, int a, int b, double r, double h) {
-        double fd = -(p.energy(a, b, (r + h) * (r + h)) - p.energy(a, b, (r - h) * (r - h))) / (2 * h);
-        double f = p.forceOverR(a, b, r * r) * r;
-        assertEquals(fd, f, 1e-6 * Math.max(1, Math.abs(f)), () -> p.name() + " pair " + a + b + " at r=" + r);
     }
 
     @Test
