@@ -9,7 +9,14 @@ import java.nio.file.Path;
 
 /** Runs the softglass command line in-process and captures stdout, stderr and the exit code. */
 public final class CliRunner {
-    public record Result(int code, String out, String err) {}
+    public record Result(int code, String out, String err) {
+        /** Asserts the exit code {@code expected} and a standard error of one line (surrounding blank lines aside) containing {@code fragment}. */
+        public void assertOneLineError(int expected, String fragment) {
+            org.junit.jupiter.api.Assertions.assertEquals(expected, code, err);
+            org.junit.jupiter.api.Assertions.assertEquals(1, err.strip().lines().count(), err);
+            org.junit.jupiter.api.Assertions.assertTrue(err.contains(fragment), err);
+        }
+    }
 
     public static Result run(String... args) {
         PrintStream oldOut = System.out;

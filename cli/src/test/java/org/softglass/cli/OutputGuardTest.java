@@ -21,9 +21,7 @@ class OutputGuardTest {
         Path out = tmp.resolve("phop");
         try (OutputLock held = OutputLock.directory(out, "phop")) {
             CliRunner.Result r = CliRunner.run("phop", dump.toString(), "--out", out.toString(), "--quiet");
-            assertEquals(ExitCodes.OUTPUT, r.code(), r.err());
-            assertEquals(1, r.err().strip().lines().count(), r.err());
-            assertTrue(r.err().contains("in use by another softglass process (pid=" + ProcessHandle.current().pid()), r.err());
+            r.assertOneLineError(ExitCodes.OUTPUT, "in use by another softglass process (pid=" + ProcessHandle.current().pid());
         }
     }
 

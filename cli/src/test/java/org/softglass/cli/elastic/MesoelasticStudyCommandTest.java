@@ -71,9 +71,7 @@ class MesoelasticStudyCommandTest {
     void badTemperatureIsOneLineAndUsageExit(@TempDir Path dir) {
         Path out = dir.resolve("m");
         CliRunner.Result r = CliRunner.run("mesoelastic-study", "--out", out.toString(), "-T", "0.8,-0.7", "--quiet");
-        assertEquals(ExitCodes.USAGE, r.code());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("--temperatures must be a finite number > 0, got -0.7"), r.err());
+        r.assertOneLineError(ExitCodes.USAGE, "--temperatures must be a finite number > 0, got -0.7");
         assertFalse(Files.exists(out.resolve("table.csv")));
     }
 
@@ -82,9 +80,7 @@ class MesoelasticStudyCommandTest {
     void otherTemperatureCountWithoutStepsSaysWhichDefault(@TempDir Path dir) {
         Path out = dir.resolve("m");
         CliRunner.Result r = CliRunner.run("mesoelastic-study", "--out", out.toString(), "-T", "0.8,0.7", "--quiet");
-        assertEquals(ExitCodes.USAGE, r.code());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("--steps has 4 default values, one per default temperature; with 2 temperature(s) give --steps"), r.err());
+        r.assertOneLineError(ExitCodes.USAGE, "--steps has 4 default values, one per default temperature; with 2 temperature(s) give --steps");
         assertFalse(Files.exists(out));
         // --steps given: then --equilibrate's defaults are named
         r = CliRunner.run("mesoelastic-study", "--out", out.toString(), "-T", "0.8,0.7", "--steps", "3000", "--quiet");

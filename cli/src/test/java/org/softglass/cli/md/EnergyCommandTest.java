@@ -62,9 +62,7 @@ class EnergyCommandTest {
     @Test
     void badInputGivesOneLineAndExitCode(@TempDir Path dir) throws Exception {
         CliRunner.Result missing = CliRunner.run("energy", dir.resolve("nope.dump").toString());
-        assertEquals(ExitCodes.INPUT, missing.code());
-        assertEquals(1, missing.err().strip().lines().count(), missing.err());
-        assertTrue(missing.err().contains("no such file"), missing.err());
+        missing.assertOneLineError(ExitCodes.INPUT, "no such file");
 
         Path bad = dir.resolve("bad.dump");
         Files.writeString(bad, "ITEM: TIMESTEP\n0\nITEM: NUMBER OF ATOMS\n2\nITEM: BOX BOUNDS pp pp pp\n0 10\n0 10\n0 10\nITEM: ATOMS id type x y z\n1 1 0 0 0\n");

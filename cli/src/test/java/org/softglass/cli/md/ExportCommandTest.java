@@ -189,9 +189,7 @@ class ExportCommandTest {
         Files.createDirectories(other);
         Path six = QuenchCommandTest.firstFrames(other, 6), out = dir.resolve("x.xyz");
         CliRunner.Result r = CliRunner.run("export", six.toString(), "--phop", dir.resolve("phop").toString(), "--out", out.toString());
-        assertEquals(ExitCodes.INPUT, r.code(), r.err());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("p_hop was computed from"), r.err());
+        r.assertOneLineError(ExitCodes.INPUT, "p_hop was computed from");
         assertFalse(Files.exists(out));
     }
 

@@ -175,9 +175,7 @@ public class QuenchCommandTest {
         Path bad = dir.resolve("overlap.dump"), out = dir.resolve("is");
         Files.write(bad, lines);
         CliRunner.Result r = CliRunner.run("quench", bad.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
-        assertEquals(ExitCodes.INPUT, r.code(), r.err());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("overlap.dump: frame 1 (timestep 200): non-finite"), r.err());
+        r.assertOneLineError(ExitCodes.INPUT, "overlap.dump: frame 1 (timestep 200): non-finite");
         assertFalse(Files.exists(out), "no output directory left behind");
     }
 
@@ -185,9 +183,7 @@ public class QuenchCommandTest {
     void missingInputGivesOneLineAndNoOutput(@TempDir Path dir) {
         Path out = dir.resolve("is");
         CliRunner.Result r = CliRunner.run("quench", dir.resolve("nope.dump").toString(), "--out", out.toString());
-        assertEquals(ExitCodes.INPUT, r.code());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("no such file"), r.err());
+        r.assertOneLineError(ExitCodes.INPUT, "no such file");
         assertFalse(Files.exists(out), "no output directory");
     }
 

@@ -237,9 +237,7 @@ class StudyPlanTest {
         Path c = config(HEAD);
         Path out = dir.resolve("out");
         CliRunner.Result r = CliRunner.run("study", c.toString(), "--out", out.toString(), "--quiet");
-        assertEquals(ExitCodes.INPUT, r.code(), r.err());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("b.dump does not exist"), r.err());
+        r.assertOneLineError(ExitCodes.INPUT, "b.dump does not exist");
         assertFalse(Files.exists(out.resolve("pipeline.json")), "nothing ran");
     }
 }

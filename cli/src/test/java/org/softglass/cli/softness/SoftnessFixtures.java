@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
+import org.softglass.cli.CliRunner;
 import org.softglass.core.io.NpyDType;
 import org.softglass.core.io.NpyWriter;
 import org.softglass.core.params.ModelParameters;
@@ -99,6 +100,15 @@ public final class SoftnessFixtures {
                 new org.softglass.core.softness.Standardization(mean, std), org.softglass.core.structure.FeatureFiles.columnMaps(spec),
                 Map.of("feature_set", Map.of("preset", "fluidity-100", "center_species", "A"))).write(file);
         return file;
+    }
+
+    /**
+     * {@code trainset TRAJ --mode MODE} with t_R = 4 and tails of {@code tailFraction} of the {@code species}
+     * particles, {@code features} as the descriptors, 2 threads, quiet, into {@code out}.
+     */
+    public static CliRunner.Result trainsetTails(Path traj, String mode, String species, String features, String tailFraction, Path out) {
+        return CliRunner.run("trainset", traj.toString(), "--mode", mode, "--tr", "4", "--tail-fraction", tailFraction,
+                "--species", species, "--features", features, "--out", out.toString(), "--quiet", "--threads", "2");
     }
 
     public static String[] concat(String[] a, String... b) {

@@ -93,22 +93,11 @@ class TrainsetCommandTest {
     @Test
     void trainsetTailsOnTheFixture() throws IOException {
         Path traj = QuenchCommandTest.firstFrames(dir, 14);
-        CliRunner.Result r = aTails(traj, "tails", "t");
-        assertEquals(0, r.code(), r.err());
-        List<String> rows = Files.readAllLines(dir.resolve("t/samples.csv"));
-        // 10 defined frames × 800 A particles = 8000 values; 0.002 → 16 per tail
-        assertEquals(33, rows.size());
-        NpyArray ph = NpyReader.read(dir.resolve("t/phop.npy"));
-        List<Double> a = sortedDefined(ph);
-        for (String row : rows.subList(1, rows.size())) {
-            String[] f = row.split(",");
-            assertEquals("1", f[3], "species A only");
-            double p = Double.parseDouble(f[5]);
-            if (f[4].equals("1")) assertTrue(p >= a.get(8000 - 16), "high tail " + p);
-            else assertTrue(p <= a.get(15), "low tail " + p);
-            // the structure frame is 2 frames before the p_hop frame: the value is found there in phop.npy
-            int id = Integer.parseInt(f[2]);
-            assertEquals(p, ph.get(Integer.parseInt(f[0]) + 2, id - 1), 0.0);
+        FixtureTails t = fixtureTails(traj, "tails", "t");
+        List<Double> a = t.sortedA();
+        for (Sample s : t.samples()) {
+            if (s.label1()) assertTrue(s.phop() >= a.get(8000 - 16), "high tail " + s.phop());
+            else assertTrue(s.phop() <= a.get(15), "low tail " + s.phop());
         }
         NpyArray feats = NpyReader.read(dir.resolve("t/samples_features.npy"));
         assertArrayEquals(new long[] {32, 2}, feats.shape());
@@ -119,38 +108,62 @@ class TrainsetCommandTest {
     @Test
     void trainsetImmobileRandomOnTheFixture() throws IOException {
         Path traj = QuenchCommandTest.firstFrames(dir, 14);
-        CliRunner.Result r = aTails(traj, "immobile-random", "ir");
-        assertEquals(0, r.code(), r.err());
-        List<String> rows = Files.readAllLines(dir.resolve("ir/samples.csv"));
-        assertEquals(33, rows.size());
-        NpyArray ph = NpyReader.read(dir.resolve("ir/phop.npy"));
-        List<Double> a = sortedDefined(ph);
+        FixtureTails t = fixtureTails(traj, "immobile-random", "ir");
+        List<Double> a = t.sortedA();
         double cut = a.get(15);
         int ones = 0, aboveUpperTail = 0;
-        for (String row : rows.subList(1, rows.size())) {
-            String[] f = row.split(",");
-            assertEquals("1", f[3], "species A only");
-            double p = Double.parseDouble(f[5]);
-            if (f[4].equals("1")) {
+        for (Sample s : t.samples()) {
+            double p = s.phop();
+            if (s.label1()) {
                 ones++;
                 assertTrue(p > cut, "random above the immobile cut " + p);
                 if (p >= a.get(8000 - 16)) aboveUpperTail++;
             } else {
                 assertTrue(p <= cut, "immobile tail " + p);
             }
-            assertEquals(p, ph.get(Integer.parseInt(f[0]) + 2, Integer.parseInt(f[2]) - 1), 0.0);
         }
         assertEquals(16, ones);
         assertTrue(aboveUpperTail < 8, "random, not the mobile tail: " + aboveUpperTail + " of 16 in the top 16 of 8000");
         CliRunner.Result same = aTails(traj, "IMMOBILE_RANDOM", "ir2");
         assertEquals(0, same.code(), same.err());
-        assertEquals(rows, Files.readAllLines(dir.resolve("ir2/samples.csv")), "either spelling, same seed: same samples");
+        assertEquals(t.rows(), Files.readAllLines(dir.resolve("ir2/samples.csv")), "either spelling, same seed: same samples");
     }
 
     /** trainset --mode MODE with t_R = 4 and 0.2% tails on the A particles (coordination features, 2 threads) into dir/OUT. */
     private CliRunner.Result aTails(Path traj, String mode, String out) {
-        return CliRunner.run("trainset", traj.toString(), "--mode", mode, "--tr", "4", "--tail-fraction", "0.002",
-                "--species", "A", "--out", dir.resolve(out).toString(), "--quiet", "--threads", "2", "--features", "coordination");
+        return SoftnessFixtures.trainsetTails(traj, mode, "A", "coordination", "0.002", dir.resolve(out));
+    }
+
+    /** One row of samples.csv: its label and p_hop. */
+    private record Sample(boolean label1, double phop) {}
+
+    /**
+     * What a 0.2% A-tails run on the 14-frame fixture wrote: samples.csv's lines, its samples, and the defined A values
+     * of phop.npy, ascending.
+     */
+    private record FixtureTails(List<String> rows, List<Sample> samples, List<Double> sortedA) {}
+
+    /**
+     * {@link #aTails} on the 14-frame fixture, checked to exit 0 with 32 samples (16 per tail or class), every one an A
+     * particle whose p_hop is phop.npy's value for it.
+     */
+    private FixtureTails fixtureTails(Path traj, String mode, String out) throws IOException {
+        CliRunner.Result r = aTails(traj, mode, out);
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(dir.resolve(out).resolve("samples.csv"));
+        // 10 defined frames × 800 A particles = 8000 values; 0.002 → 16 per tail
+        assertEquals(33, rows.size());
+        NpyArray ph = NpyReader.read(dir.resolve(out).resolve("phop.npy"));
+        List<Sample> samples = new ArrayList<>();
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            assertEquals("1", f[3], "species A only");
+            double p = Double.parseDouble(f[5]);
+            // the structure frame is 2 frames before the p_hop frame: the value is found there in phop.npy
+            assertEquals(p, ph.get(Integer.parseInt(f[0]) + 2, Integer.parseInt(f[2]) - 1), 0.0);
+            samples.add(new Sample(f[4].equals("1"), p));
+        }
+        return new FixtureTails(rows, samples, sortedDefined(ph));
     }
 
     /** The p_hop values of the 800 A particles at the 10 frames of the 14-frame fixture where the t_R = 4 window fits, ascending. */
@@ -164,8 +177,7 @@ class TrainsetCommandTest {
     @Test
     void trainsetWithADescriptorPresetHasTheDescriptorRowsOfItsSamples() throws IOException {
         Path traj = QuenchCommandTest.firstFrames(dir, 8);
-        CliRunner.Result r = CliRunner.run("trainset", traj.toString(), "--mode", "tails", "--tr", "4", "--tail-fraction", "0.002",
-                "--species", "B", "--features", "ss-166", "--out", dir.resolve("t").toString(), "--quiet", "--threads", "2");
+        CliRunner.Result r = SoftnessFixtures.trainsetTails(traj, "tails", "B", "ss-166", "0.002", dir.resolve("t"));
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(dir.resolve("t/samples.csv"));
         NpyArray feats = NpyReader.read(dir.resolve("t/samples_features.npy"));

@@ -3,6 +3,7 @@ package org.softglass.cli.structure;
 import org.softglass.cli.CliRunner;
 import org.softglass.cli.ExitCodes;
 import org.softglass.cli.md.QuenchCommandTest;
+import org.softglass.cli.softness.SoftnessFixtures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -107,8 +108,7 @@ class RearrangeCommandsTest {
     @Test
     void softnessAppliedToATrajectoryUsesTheModelsDescriptorSet() throws IOException {
         Path traj = QuenchCommandTest.firstFrames(dir, 6);
-        CliRunner.Result r = CliRunner.run("trainset", traj.toString(), "--mode", "tails", "--tr", "4", "--tail-fraction", "0.05",
-                "--species", "B", "--features", "ss-166", "--out", dir.resolve("t").toString(), "--quiet", "--threads", "2");
+        CliRunner.Result r = SoftnessFixtures.trainsetTails(traj, "tails", "B", "ss-166", "0.05", dir.resolve("t"));
         assertEquals(0, r.code(), r.err());
         Path model = dir.resolve("model.json");
         r = CliRunner.run("train", dir.resolve("t").toString(), "--out", model.toString(), "--folds", "0", "--quiet");

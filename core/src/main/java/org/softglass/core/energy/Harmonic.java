@@ -14,18 +14,11 @@ public final class Harmonic {
      * @param sigma ns×ns symmetric contact distances σ_ab (σ_AA units)
      */
     public static PairPotential of(String name, double eps, double[][] sigma) {
-        int ns = sigma.length;
         if (!(eps > 0)) throw new IllegalArgumentException("harmonic eps must be > 0, got " + eps);
-        PairParams[] t = new PairParams[ns * ns];
-        StringBuilder d = new StringBuilder("harmonic eps=" + eps + ";");
-        for (int a = 0; a < ns; a++) {
-            for (int b = 0; b < ns; b++) {
-                double s = sigma[a][b];
-                if (!(s > 0)) throw new IllegalArgumentException("harmonic sigma " + a + "," + b + " must be > 0");
-                t[a * ns + b] = new PairParams(PairParams.Form.HARMONIC, s * s, eps, 1.0 / s, 0, 0, 0, 0);
-                if (b >= a) d.append(String.format(" %d%d: sigma=%g", a + 1, b + 1, s));
-            }
-        }
-        return new PairPotential(name, d.toString(), ns, t);
+        return PairTable.build(name, "harmonic eps=" + eps + ";", sigma.length, (a, b) -> {
+            double s = sigma[a][b];
+            if (!(s > 0)) throw new IllegalArgumentException("harmonic sigma " + a + "," + b + " must be > 0");
+            return new PairTable.Entry(new PairParams(PairParams.Form.HARMONIC, s * s, eps, 1.0 / s, 0, 0, 0, 0), PairTable.text("sigma=%g", s));
+        });
     }
 }

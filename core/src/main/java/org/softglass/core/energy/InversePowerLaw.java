@@ -43,20 +43,10 @@ public final class InversePowerLaw {
      * @param xc     cutoff in units of λ_ab
      */
     public static PairPotential of(String name, double eps, double[][] lambda, double xc) {
-        int ns = lambda.length;
         if (!(eps > 0)) throw new IllegalArgumentException("IPL eps must be > 0, got " + eps);
         double[] c = smoothingCoefficients(xc);
-        PairParams[] t = new PairParams[ns * ns];
-        StringBuilder d = new StringBuilder(String.format("ipl n=%d eps=%g x_c=%g c0..c6=%.10g,%.10g,%.10g,%.10g;", N, eps, xc, c[0], c[1], c[2], c[3]));
-        for (int a = 0; a < ns; a++) {
-            for (int b = 0; b < ns; b++) {
-                double l = lambda[a][b];
-                if (!(l > 0)) throw new IllegalArgumentException("IPL lambda " + a + "," + b + " must be > 0");
-                double rc = xc * l;
-                t[a * ns + b] = new PairParams(PairParams.Form.IPL, rc * rc, eps, 1.0 / (l * l), c[0], c[1], c[2], c[3]);
-                if (b >= a) d.append(String.format(" %d%d: lambda=%g", a + 1, b + 1, l));
-            }
-        }
-        return new PairPotential(name, d.toString(), ns, t);
+        String header = String.format("ipl n=%d eps=%g x_c=%g c0..c6=%.10g,%.10g,%.10g,%.10g;", N, eps, xc, c[0], c[1], c[2], c[3]);
+        return PairTable.scaled(name, header, "IPL", lambda, xc,
+                (rc2, invL2) -> new PairParams(PairParams.Form.IPL, rc2, eps, invL2, c[0], c[1], c[2], c[3]));
     }
 }

@@ -1,5 +1,6 @@
 package org.softglass.core.energy;
 
+import org.softglass.core.simd.PairFunctions;
 import org.softglass.core.simd.PairParams;
 
 /**
@@ -18,22 +19,30 @@ public final class LennardJones {
      * @param shift   shift energies to zero at the cutoff
      */
     public static PairPotential of(String name, double[][] eps, double[][] sigma, double[][] cutoffs, boolean shift) {
-        int ns = eps.length;
-        PairParams[] t = new PairParams[ns * ns];
-        StringBuilder d = new StringBuilder("lj/cut" + (shift ? " shifted" : "") + ";");
-        for (int a = 0; a < ns; a++) {
-            for (int b = 0; b < ns; b++) {
-                double e = eps[a][b], s = sigma[a][b], rc = cutoffs[a][b];
-                if (!(e >= 0) || !(s > 0) || !(rc > 0)) {
-                    throw new IllegalArgumentException("LJ pair " + a + "," + b + ": need eps >= 0, sigma > 0, cutoff > 0");
-                }
-                double s6 = s * s * s * s * s * s;
-                double c12 = 4 * e * s6 * s6, c6 = 4 * e * s6;
-                double sh = shift ? org.softglass.core.simd.PairFunctions.ljEnergy(rc * rc, c12, c6, 0.0) : 0.0;
-                t[a * ns + b] = new PairParams(PairParams.Form.LJ, rc * rc, c12, c6, sh, 0, 0, 0);
-                if (b >= a) d.append(String.format(" %d%d: eps=%g sigma=%g rc=%g", a + 1, b + 1, e, s, rc));
+        return table(name, "lj/cut" + (shift ? " shifted" : "") + ";", "LJ", eps, sigma, cutoffs, (rc, c12, c6) -> {
+            double sh = shift ? PairFunctions.ljEnergy(rc * rc, c12, c6, 0.0) : 0.0;
+            return new PairParams(PairParams.Form.LJ, rc * rc, c12, c6, sh, 0, 0, 0);
+        });
+    }
+
+    /** The parameters of one pair from its cutoff r_c (σ_AA) and coefficients c12 = 4εσ¹², c6 = 4εσ⁶ (ε_AA σ_AA¹², ε_AA σ_AA⁶). */
+    @FunctionalInterface
+    interface Form {
+        PairParams params(double rc, double c12, double c6);
+    }
+
+    /**
+     * The LJ-family table: for each pair checks ε ≥ 0, σ &gt; 0, r_c &gt; 0 (else an IllegalArgumentException
+     * "{@code kind} pair a,b: ..."), forms c12 and c6, and describes it as "eps=%g sigma=%g rc=%g".
+     */
+    static PairPotential table(String name, String header, String kind, double[][] eps, double[][] sigma, double[][] cutoffs, Form form) {
+        return PairTable.build(name, header, eps.length, (a, b) -> {
+            double e = eps[a][b], s = sigma[a][b], rc = cutoffs[a][b];
+            if (!(e >= 0) || !(s > 0) || !(rc > 0)) {
+                throw new IllegalArgumentException(kind + " pair " + a + "," + b + ": need eps >= 0, sigma > 0, cutoff > 0");
             }
-        }
-        return new PairPotential(name, d.toString(), ns, t);
+            double s6 = s * s * s * s * s * s;
+            return new PairTable.Entry(form.params(rc, 4 * e * s6 * s6, 4 * e * s6), PairTable.text("eps=%g sigma=%g rc=%g", e, s, rc));
+        });
     }
 }

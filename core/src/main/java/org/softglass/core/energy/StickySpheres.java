@@ -56,22 +56,12 @@ public final class StickySpheres {
      * @param xc     cutoff in units of λ_ab (&gt; 2^{1/6})
      */
     public static PairPotential of(String name, double eps, double[][] lambda, double xc) {
-        int ns = lambda.length;
         if (!(eps > 0)) throw new IllegalArgumentException("sticky-sphere eps must be > 0, got " + eps);
         double[] k = smoothingCoefficients(xc);
-        PairParams[] t = new PairParams[ns * ns];
-        StringBuilder d = new StringBuilder(String.format(Locale.ROOT,
+        String header = String.format(Locale.ROOT,
                 "sticky spheres eps=%g x_min=2^(1/6) x_c=%.10g A,B=%.15g,%.15g c0..c6=%.15g,%.15g,%.15g,%.15g;",
-                eps, xc, k[0], k[1], k[2], k[3], k[4], k[5]));
-        for (int a = 0; a < ns; a++) {
-            for (int b = 0; b < ns; b++) {
-                double l = lambda[a][b];
-                if (!(l > 0)) throw new IllegalArgumentException("sticky-sphere lambda " + a + "," + b + " must be > 0");
-                double rc = xc * l;
-                t[a * ns + b] = new PairParams(PairParams.Form.STICKY, rc * rc, eps, 1.0 / (l * l), k[2], k[3], k[4], k[5], k[0], k[1]);
-                if (b >= a) d.append(String.format(Locale.ROOT, " %d%d: lambda=%g", a + 1, b + 1, l));
-            }
-        }
-        return new PairPotential(name, d.toString(), ns, t);
+                eps, xc, k[0], k[1], k[2], k[3], k[4], k[5]);
+        return PairTable.scaled(name, header, "sticky-sphere", lambda, xc,
+                (rc2, invL2) -> new PairParams(PairParams.Form.STICKY, rc2, eps, invL2, k[2], k[3], k[4], k[5], k[0], k[1]));
     }
 }

@@ -128,64 +128,50 @@ public final class NpyWriter implements AutoCloseable {
 
     /** Appends {@code len} elements in C order. */
     public void write(double[] v, int off, int len) throws IOException {
-        begin(len, true);
-        try {
-            for (int i = off; i < off + len; i++) {
-                room();
-                if (dtype == NpyDType.FLOAT64) buf.putDouble(v[i]);
-                else buf.putFloat((float) v[i]);
-            }
-        } catch (IOException | RuntimeException e) {
-            abort();
-            throw e;
-        }
-        written += len;
+        if (dtype == NpyDType.FLOAT64) append(off, len, true, i -> buf.putDouble(v[i]));
+        else append(off, len, true, i -> buf.putFloat((float) v[i]));
     }
 
     /** Appends {@code len} elements in C order. */
     public void write(float[] v, int off, int len) throws IOException {
-        begin(len, true);
-        try {
-            for (int i = off; i < off + len; i++) {
-                room();
-                if (dtype == NpyDType.FLOAT64) buf.putDouble(v[i]);
-                else buf.putFloat(v[i]);
-            }
-        } catch (IOException | RuntimeException e) {
-            abort();
-            throw e;
-        }
-        written += len;
+        if (dtype == NpyDType.FLOAT64) append(off, len, true, i -> buf.putDouble(v[i]));
+        else append(off, len, true, i -> buf.putFloat(v[i]));
     }
 
     /** Appends {@code len} elements in C order. */
     public void write(int[] v, int off, int len) throws IOException {
-        begin(len, false);
-        try {
-            for (int i = off; i < off + len; i++) {
-                room();
-                if (dtype == NpyDType.INT64) buf.putLong(v[i]);
-                else buf.putInt(v[i]);
-            }
-        } catch (IOException | RuntimeException e) {
-            abort();
-            throw e;
-        }
-        written += len;
+        if (dtype == NpyDType.INT64) append(off, len, false, i -> buf.putLong(v[i]));
+        else append(off, len, false, i -> buf.putInt(v[i]));
     }
 
     /** Appends {@code len} elements in C order. */
     public void write(long[] v, int off, int len) throws IOException {
-        begin(len, false);
+        if (dtype == NpyDType.INT64) {
+            append(off, len, false, i -> buf.putLong(v[i]));
+        } else {
+            append(off, len, false, i -> {
+                if (v[i] != (int) v[i]) throw new IllegalArgumentException("value " + v[i] + " does not fit int32");
+                buf.putInt((int) v[i]);
+            });
+        }
+    }
+
+    /** Puts element {@code i} of the caller's array into {@link #buf}, which has room for 8 bytes. */
+    @FunctionalInterface
+    private interface Put {
+        void element(int i);
+    }
+
+    /**
+     * Puts elements {@code off .. off+len-1} by {@code put}, flushing the buffer as it fills, and counts them as
+     * written; on a failure the writer is aborted (the file discarded) and the failure rethrown.
+     */
+    private void append(int off, int len, boolean floating, Put put) throws IOException {
+        begin(len, floating);
         try {
             for (int i = off; i < off + len; i++) {
                 room();
-                if (dtype == NpyDType.INT64) {
-                    buf.putLong(v[i]);
-                } else {
-                    if (v[i] != (int) v[i]) throw new IllegalArgumentException("value " + v[i] + " does not fit int32");
-                    buf.putInt((int) v[i]);
-                }
+                put.element(i);
             }
         } catch (IOException | RuntimeException e) {
             abort();

@@ -3,6 +3,7 @@ package org.softglass.core.simulate;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.softglass.core.particles.ParticleStore;
+import org.softglass.core.util.InvalidParameter;
 
 /**
  * Langevin dynamics by the BAOAB splitting (Leimkuhler &amp; Matthews, Appl. Math. Res. Express 2013):
@@ -19,9 +20,9 @@ public final class Langevin implements Integrator {
     private double target, heat;
 
     public Langevin(double dt, double target, double damp, long seed) {
-        if (!(dt > 0)) throw new org.softglass.core.util.InvalidParameter("{dt} must be > 0, got " + dt);
-        if (!(target > 0)) throw new org.softglass.core.util.InvalidParameter("{temperature} must be > 0, got " + target);
-        if (!(damp > 0)) throw new org.softglass.core.util.InvalidParameter("{tdamp} must be > 0, got " + damp);
+        InvalidParameter.requirePositive(dt, "dt");
+        InvalidParameter.requirePositive(target, "temperature");
+        InvalidParameter.requirePositive(damp, "tdamp");
         this.dt = dt;
         this.damp = damp;
         this.seed = seed;

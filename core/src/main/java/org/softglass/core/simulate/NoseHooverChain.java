@@ -1,5 +1,7 @@
 package org.softglass.core.simulate;
 
+import org.softglass.core.util.InvalidParameter;
+
 /**
  * Nosé–Hoover chain NVT with the conventions of LAMMPS {@code fix nvt temp T T Tdamp} (fix_nh.cpp,
  * thermostat only): chain length M = 3, one loop ({@code tloop 1}), no drag, thermostat masses
@@ -28,9 +30,9 @@ public final class NoseHooverChain implements Integrator {
      * @param tdamp damping time (τ), &gt; 0 (LAMMPS recommends ≈ 100 dt)
      */
     public NoseHooverChain(double dt, double target, double tdamp) {
-        if (!(dt > 0)) throw new org.softglass.core.util.InvalidParameter("{dt} must be > 0, got " + dt);
-        if (!(target > 0)) throw new org.softglass.core.util.InvalidParameter("{temperature} must be > 0, got " + target);
-        if (!(tdamp > 0)) throw new org.softglass.core.util.InvalidParameter("{tdamp} must be > 0, got " + tdamp);
+        InvalidParameter.requirePositive(dt, "dt");
+        InvalidParameter.requirePositive(target, "temperature");
+        InvalidParameter.requirePositive(tdamp, "tdamp");
         this.dt = dt;
         this.tdamp = tdamp;
         this.target = target;

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.softglass.core.energy.Models;
+import org.softglass.core.util.InvalidParameter;
 
 /**
  * Everything that determines an MD run: model and system, protocol (melt → equilibrate →
@@ -65,23 +66,23 @@ public record RunSpec(String model, int n, double density, double temperature, d
 
     public RunSpec {
         Models.byName(model);
-        if (n < 2) throw new org.softglass.core.util.InvalidParameter("{n} must be >= 2, got " + n);
-        if (!(density > 0)) throw new org.softglass.core.util.InvalidParameter("{density} must be > 0, got " + density);
-        if (!(temperature > 0)) throw new org.softglass.core.util.InvalidParameter("{temperature} must be > 0, got " + temperature);
-        if (!(dt > 0) || dt > 0.1) throw new org.softglass.core.util.InvalidParameter("{dt} must be in (0, 0.1], got " + dt);
+        if (n < 2) throw new InvalidParameter("{n} must be >= 2, got " + n);
+        InvalidParameter.requirePositive(density, "density");
+        InvalidParameter.requirePositive(temperature, "temperature");
+        if (!(dt > 0) || dt > 0.1) throw new InvalidParameter("{dt} must be in (0, 0.1], got " + dt);
         if (steps < 0 || meltSteps < 0 || equilibrateSteps < 0) throw new IllegalArgumentException("step counts must be >= 0");
         if (!ensemble.equals("nvt") && !ensemble.equals("nve") && !ensemble.equals("langevin")) {
-            throw new org.softglass.core.util.InvalidParameter("{ensemble} must be nvt, nve or langevin, got '" + ensemble + "'");
+            throw new InvalidParameter("{ensemble} must be nvt, nve or langevin, got '" + ensemble + "'");
         }
-        if (!(tdamp > 0)) throw new org.softglass.core.util.InvalidParameter("{tdamp} must be > 0, got " + tdamp);
-        if (!(meltTemperature > 0)) throw new org.softglass.core.util.InvalidParameter("{meltTemperature} must be > 0, got " + meltTemperature);
-        if (thermoEvery < 1) throw new org.softglass.core.util.InvalidParameter("{thermoEvery} must be >= 1, got " + thermoEvery);
-        if (dumpEvery < 0) throw new org.softglass.core.util.InvalidParameter("{dumpEvery} must be >= 0 (0: no trajectory), got " + dumpEvery);
-        if (checkpointEvery < 1) throw new org.softglass.core.util.InvalidParameter("{checkpointEvery} must be >= 1, got " + checkpointEvery);
-        if (!(skin >= 0)) throw new org.softglass.core.util.InvalidParameter("{skin} must be >= 0, got " + skin);
-        if (!(fractionA >= 0 && fractionA <= 1)) throw new org.softglass.core.util.InvalidParameter("{fractionA} must be in [0, 1], got " + fractionA);
+        InvalidParameter.requirePositive(tdamp, "tdamp");
+        InvalidParameter.requirePositive(meltTemperature, "meltTemperature");
+        if (thermoEvery < 1) throw new InvalidParameter("{thermoEvery} must be >= 1, got " + thermoEvery);
+        if (dumpEvery < 0) throw new InvalidParameter("{dumpEvery} must be >= 0 (0: no trajectory), got " + dumpEvery);
+        if (checkpointEvery < 1) throw new InvalidParameter("{checkpointEvery} must be >= 1, got " + checkpointEvery);
+        if (!(skin >= 0)) throw new InvalidParameter("{skin} must be >= 0, got " + skin);
+        if (!(fractionA >= 0 && fractionA <= 1)) throw new InvalidParameter("{fractionA} must be in [0, 1], got " + fractionA);
         if (initial == null && fractionA != 1 && Models.byName(model).speciesCount() == 1) {
-            throw new org.softglass.core.util.InvalidParameter("{fractionA} must be 1 for the one-species model '" + model + "', got " + fractionA);
+            throw new InvalidParameter("{fractionA} must be 1 for the one-species model '" + model + "', got " + fractionA);
         }
         if (inherentQuench == null) inherentQuench = InherentQuench.LAMMPS;
     }
@@ -129,7 +130,7 @@ public record RunSpec(String model, int n, double density, double temperature, d
         try {
             return org.softglass.core.io.Manifest.sha256(f);
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new org.softglass.core.util.InvalidParameter("{initial}: " + f + " does not exist");
+            throw new InvalidParameter("{initial}: " + f + " does not exist");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("initial state: cannot read " + f + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package org.softglass.core.simulate;
 
+import org.softglass.core.util.InvalidParameter;
+
 /**
  * Velocity Verlet (NVE), unit masses: {@code v += ½dt F; x += dt v; F = F(x); v += ½dt F}.
  * Time-reversible and symplectic; the energy error is bounded, O(dt²).
@@ -8,7 +10,7 @@ public final class VelocityVerlet implements Integrator {
     private final double dt;
 
     public VelocityVerlet(double dt) {
-        if (!(dt > 0)) throw new org.softglass.core.util.InvalidParameter("{dt} must be > 0, got " + dt);
+        InvalidParameter.requirePositive(dt, "dt");
         this.dt = dt;
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.JsonFile;
 
@@ -68,50 +69,54 @@ public final class SpecFile {
         }
         double tol = number(src, root.tolerance(), "tolerance", false, DescriptorSpec.DEFAULT_TOLERANCE);
         List<DescriptorSpec.Radial> radial = new ArrayList<>();
-        if (root.radial() != null) {
-            for (int k = 0; k < root.radial().size(); k++) {
-                RadialIn e = root.radial().get(k);
-                String at = "radial[" + k + "]";
-                if (e == null) throw new InputFormatException(src, -1, "field '" + at + "' must be an object with w and mu");
-                double w = number(src, e.w(), at + ".w", true, Double.NaN);
-                if (e.mu() != null) {
-                    if (e.muFrom() != null || e.muTo() != null || e.muStep() != null) {
-                        throw new InputFormatException(src, -1, "field '" + at + "' has both mu and mu_from/mu_to/mu_step, expected one form");
-                    }
-                    if (e.mu().length == 0) throw new InputFormatException(src, -1, "field '" + at + ".mu' must be a non-empty array of numbers");
-                    for (double mu : e.mu()) radial.add(new DescriptorSpec.Radial(mu, w));
-                } else {
-                    double from = number(src, e.muFrom(), at + ".mu_from", true, Double.NaN);
-                    double to = number(src, e.muTo(), at + ".mu_to", true, Double.NaN);
-                    double step = number(src, e.muStep(), at + ".mu_step", true, Double.NaN);
-                    if (!(step > 0) || !(to >= from) || (to - from) / step > 1e6) {
-                        throw new InputFormatException(src, -1, "field '" + at + "': expected mu_step > 0, mu_to >= mu_from and at most 1e6 centres, got from="
-                                + from + " to=" + to + " step=" + step);
-                    }
-                    for (int m = 0; from + m * step <= to + 1e-9 * step; m++) radial.add(new DescriptorSpec.Radial(from + m * step, w));
+        eachObject(src, root.radial(), "radial", "w and mu", (e, at) -> {
+            double w = number(src, e.w(), at + ".w", true, Double.NaN);
+            if (e.mu() != null) {
+                if (e.muFrom() != null || e.muTo() != null || e.muStep() != null) {
+                    throw new InputFormatException(src, -1, "field '" + at + "' has both mu and mu_from/mu_to/mu_step, expected one form");
                 }
+                if (e.mu().length == 0) throw new InputFormatException(src, -1, "field '" + at + ".mu' must be a non-empty array of numbers");
+                for (double mu : e.mu()) radial.add(new DescriptorSpec.Radial(mu, w));
+            } else {
+                double from = number(src, e.muFrom(), at + ".mu_from", true, Double.NaN);
+                double to = number(src, e.muTo(), at + ".mu_to", true, Double.NaN);
+                double step = number(src, e.muStep(), at + ".mu_step", true, Double.NaN);
+                if (!(step > 0) || !(to >= from) || (to - from) / step > 1e6) {
+                    throw new InputFormatException(src, -1, "field '" + at + "': expected mu_step > 0, mu_to >= mu_from and at most 1e6 centres, got from="
+                            + from + " to=" + to + " step=" + step);
+                }
+                for (int m = 0; from + m * step <= to + 1e-9 * step; m++) radial.add(new DescriptorSpec.Radial(from + m * step, w));
             }
-        }
+        });
         List<DescriptorSpec.Angular> angular = new ArrayList<>();
-        if (root.angular() != null) {
-            for (int k = 0; k < root.angular().size(); k++) {
-                AngularIn e = root.angular().get(k);
-                String at = "angular[" + k + "]";
-                if (e == null) throw new InputFormatException(src, -1, "field '" + at + "' must be an object with xi, lambda, zeta");
-                double xi = number(src, e.xi(), at + ".xi", true, Double.NaN);
-                double la = number(src, e.lambda(), at + ".lambda", true, Double.NaN);
-                Number z = e.zeta();
-                double zd = z == null ? Double.NaN : z.doubleValue();
-                if (z == null || zd != Math.rint(zd) || zd < Integer.MIN_VALUE || zd > Integer.MAX_VALUE) {
-                    throw new InputFormatException(src, -1, "field '" + at + ".zeta' is " + z + ", expected an integer in [1, 64]");
-                }
-                angular.add(new DescriptorSpec.Angular(xi, la, (int) zd));
+        eachObject(src, root.angular(), "angular", "xi, lambda, zeta", (e, at) -> {
+            double xi = number(src, e.xi(), at + ".xi", true, Double.NaN);
+            double la = number(src, e.lambda(), at + ".lambda", true, Double.NaN);
+            Number z = e.zeta();
+            double zd = z == null ? Double.NaN : z.doubleValue();
+            if (z == null || zd != Math.rint(zd) || zd < Integer.MIN_VALUE || zd > Integer.MAX_VALUE) {
+                throw new InputFormatException(src, -1, "field '" + at + ".zeta' is " + z + ", expected an integer in [1, 64]");
             }
-        }
+            angular.add(new DescriptorSpec.Angular(xi, la, (int) zd));
+        });
         try {
             return new DescriptorSpec(null, rmax, species, radial, angular, tol);
         } catch (IllegalArgumentException e) {
             throw new InputFormatException(src, -1, e.getMessage());
+        }
+    }
+
+    /**
+     * Calls {@code body} with each entry of the optional array {@code field} (none when it is absent) and the entry's
+     * path {@code field[k]}; a null entry is refused: "field 'field[k]' must be an object with {@code members}".
+     */
+    private static <E> void eachObject(String src, List<E> entries, String field, String members, BiConsumer<E, String> body) {
+        if (entries == null) return;
+        for (int k = 0; k < entries.size(); k++) {
+            E e = entries.get(k);
+            String at = field + "[" + k + "]";
+            if (e == null) throw new InputFormatException(src, -1, "field '" + at + "' must be an object with " + members);
+            body.accept(e, at);
         }
     }
 

@@ -13,6 +13,16 @@ public class InvalidParameter extends TemplatedArgumentException {
         super(template, null);
     }
 
+    /**
+     * {@code v} if it is &gt; 0 (NaN is not), else an InvalidParameter "{name} must be &gt; 0, got v".
+     *
+     * @param name the parameter's name, written as its {@link ParameterText} token
+     */
+    public static double requirePositive(double v, String name) {
+        if (!(v > 0)) throw new InvalidParameter("{" + name + "} must be > 0, got " + v);
+        return v;
+    }
+
     @Override
     public Kind kind() { return Kind.USAGE; }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.softglass.core.simd.PanamaSupport;
+import org.softglass.core.testutil.RaggedRows;
 
 /**
  * The Vector-API and scalar {@link TripletBlockKernel}s against each other and against the products of the code they
@@ -26,15 +27,8 @@ class TripletBlockKernelTest {
     /** Rows of every length 0 .. 3·lanes + 2, twice over, shuffled; columns distinct and ascending in 0 .. n−1. */
     private static TripletBlocks synthetic(SplittableRandom rnd) {
         int kinds = 3 * LANES + 3, n = 2 * kinds;
-        int[] len = new int[n];
-        for (int l = 0; l < n; l++) len[l] = l % kinds;
-        for (int l = n - 1; l > 0; l--) {
-            int o = rnd.nextInt(l + 1), tmp = len[l];
-            len[l] = len[o];
-            len[o] = tmp;
-        }
-        int[] rowStart = new int[n + 1];
-        for (int l = 0; l < n; l++) rowStart[l + 1] = rowStart[l] + len[l];
+        int[] len = RaggedRows.shuffledLengths(n, kinds, rnd);
+        int[] rowStart = RaggedRows.starts(len);
         int nb = rowStart[n];
         int[] col3 = new int[nb];
         for (int l = 0; l < n; l++) {

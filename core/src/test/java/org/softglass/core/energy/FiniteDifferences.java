@@ -2,9 +2,29 @@ package org.softglass.core.energy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 /** Central-difference checks of one pair's force and force derivative (shared by the pair-model tests). */
 final class FiniteDifferences {
     private FiniteDifferences() {}
+
+    /** The two-species pair-only presets the derivative checks run on: KA (LJ), SS (harmonic), IPL. */
+    static final List<PairPotential> PAIR_PRESETS = List.of(Models.ka(), Models.ss(), Models.ipl());
+
+    /** A check of one ordered species pair (a, b) of a preset, with the pair's cutoff r_c (σ_AA). */
+    @FunctionalInterface
+    interface PairCheck {
+        void check(PairPotential p, int a, int b, double rc);
+    }
+
+    /** Runs {@code c} for every preset of {@link #PAIR_PRESETS} and each of its four ordered species pairs. */
+    static void forEachPresetPair(PairCheck c) {
+        for (PairPotential p : PAIR_PRESETS) {
+            for (int a = 0; a < 2; a++) {
+                for (int b = 0; b < 2; b++) c.check(p, a, b, p.cutoff(a, b));
+            }
+        }
+    }
 
     /** −U'(r) from {@code forceOverR·r} equals {@code −[U(r+h) − U(r−h)]/(2h)} to 1e-6·max(1, |F|). */
     static void checkForce(PairPotential p, int a, int b, double r, double h) {

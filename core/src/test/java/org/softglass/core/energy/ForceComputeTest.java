@@ -119,15 +119,9 @@ class ForceComputeTest {
             try (ParticleStore p = Configs.random(n, box, 0.8, c.dmin, 9); Parallel par = new Parallel(2)) {
                 NeighborList nl = Configs.bruteForce(p, box, c.pot.maxCutoff() + 0.3, NeighborList.Kind.FULL);
                 double[] es = new double[n], ev = new double[n];
-                ForceCompute.Result rs = new ForceCompute(c.pot, par, ScalarPairKernel.INSTANCE).compute(p, box, nl, es);
-                double[][] fs = {forces(p, 0), forces(p, 1), forces(p, 2)};
-                ForceCompute.Result rv = new ForceCompute(c.pot, par, PanamaPairKernel.INSTANCE).compute(p, box, nl, ev);
-                for (int i = 0; i < n; i++) {
-                    for (int a = 0; a < 3; a++) assertEquals(fs[a][i], p.force(i, a), 1e-11 * Math.max(1, Math.abs(fs[a][i])));
-                    assertEquals(es[i], ev[i], 1e-12 * Math.max(1, Math.abs(es[i])));
-                }
-                assertEquals(rs.energy(), rv.energy(), 1e-12 * Math.abs(rs.energy()));
-                assertEquals(rs.virial(), rv.virial(), 1e-11 * Math.max(1, Math.abs(rs.virial())));
+                Evaluation scalar = Evaluation.of(p, es, new ForceCompute(c.pot, par, ScalarPairKernel.INSTANCE).compute(p, box, nl, es));
+                Evaluation simd = Evaluation.of(p, ev, new ForceCompute(c.pot, par, PanamaPairKernel.INSTANCE).compute(p, box, nl, ev));
+                simd.assertRoundOffOf(scalar, c.pot.name());
                 nl.close();
             }
         }
@@ -146,23 +140,15 @@ class ForceComputeTest {
             try (ParticleStore p = Configs.random(n, box, 0.8, c.dmin, 13)) {
                 NeighborList full = Configs.bruteForce(p, box, c.pot.maxCutoff() + 0.3, NeighborList.Kind.FULL);
                 NeighborList half = Configs.bruteForce(p, box, c.pot.maxCutoff() + 0.3, NeighborList.Kind.HALF);
-                double[] ef = new double[n];
-                ForceCompute.Result rf;
-                try (ForceCompute fc = new ForceCompute(c.pot, 1)) { rf = fc.compute(p, box, full, ef); }
-                double[][] ff = {forces(p, 0), forces(p, 1), forces(p, 2)};
+                Evaluation reference = slotIndexedFull(c.pot, p, box, full);
                 for (int t = 1; t <= 3; t++) {
                     try (ForceCompute fc = new ForceCompute(c.pot, t)) {
                         double[] eh = new double[n];
                         ForceCompute.Result rh = fc.compute(p, box, half, eh);
-                        double[][] fh = {forces(p, 0), forces(p, 1), forces(p, 2)};
-                        for (int i = 0; i < n; i++) {
-                            for (int a = 0; a < 3; a++) assertEquals(ff[a][i], fh[a][i], 1e-11 * Math.max(1, Math.abs(ff[a][i])), c.pot.name());
-                            assertEquals(ef[i], eh[i], 1e-12 * Math.max(1, Math.abs(ef[i])), c.pot.name());
-                        }
-                        assertEquals(rf.energy(), rh.energy(), 1e-12 * Math.abs(rf.energy()));
-                        assertEquals(rf.virial(), rh.virial(), 1e-11 * Math.max(1, Math.abs(rf.virial())));
+                        Evaluation h = Evaluation.of(p, eh, rh);
+                        h.assertRoundOffOf(reference, c.pot.name());
                         fc.forces(p, box, half);
-                        for (int a = 0; a < 3; a++) assertArrayEquals(fh[a], forces(p, a), 0.0, "forces-only path, repeat");
+                        for (int a = 0; a < 3; a++) assertArrayEquals(h.f()[a], forces(p, a), 0.0, "forces-only path, repeat");
                         ForceCompute.Result again = fc.compute(p, box, half, eh);
                         assertEquals(rh, again);
                     }
@@ -188,10 +174,7 @@ class ForceComputeTest {
             double rl = c.pot.maxCutoff() + 0.3;
             try (ParticleStore p = Configs.random(n, box, 0.8, c.dmin, 17)) {
                 NeighborList full = Configs.bruteForce(p, box, rl, NeighborList.Kind.FULL);
-                double[] ef = new double[n];
-                ForceCompute.Result rf;
-                try (ForceCompute fc = new ForceCompute(c.pot, 1)) { rf = fc.compute(p, box, full, ef); }
-                double[][] ff = {forces(p, 0), forces(p, 1), forces(p, 2)};
+                Evaluation reference = slotIndexedFull(c.pot, p, box, full);
                 full.close();
                 for (NeighborList.Kind kind : NeighborList.Kind.values()) {
                     double[][] fullOrdered1 = null;
@@ -202,16 +185,11 @@ class ForceComputeTest {
                                             .cellOrdered(true).sortedRows(false);
                                     NeighborList list = b.build(p, kind)) {
                                 double[] e = new double[n];
-                                ForceCompute.Result r = fc.compute(p, box, list, e);
+                                Evaluation got = Evaluation.of(p, e, fc.compute(p, box, list, e));
                                 String what = c.pot.name() + " " + kind + " " + t + " threads " + k.getClass().getSimpleName();
-                                for (int i = 0; i < n; i++) {
-                                    for (int a = 0; a < 3; a++) assertEquals(ff[a][i], p.force(i, a), 1e-11 * Math.max(1, Math.abs(ff[a][i])), what);
-                                    assertEquals(ef[i], e[i], 1e-12 * Math.max(1, Math.abs(ef[i])), what);
-                                }
-                                assertEquals(rf.energy(), r.energy(), 1e-12 * Math.abs(rf.energy()), what);
-                                assertEquals(rf.virial(), r.virial(), 1e-11 * Math.max(1, Math.abs(rf.virial())), what);
+                                got.assertRoundOffOf(reference, what);
                                 if (kind == NeighborList.Kind.FULL && k == PanamaPairKernel.INSTANCE) {
-                                    double[][] now = {forces(p, 0), forces(p, 1), forces(p, 2)};
+                                    double[][] now = got.f();
                                     if (fullOrdered1 == null) fullOrdered1 = now;
                                     else for (int a = 0; a < 3; a++) assertArrayEquals(fullOrdered1[a], now[a], 0.0, what + ": thread count changed bits");
                                 }
@@ -234,6 +212,36 @@ class ForceComputeTest {
             NeighborList full = Configs.bruteForce(p, box, 2.8, NeighborList.Kind.FULL);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fc.forces(p, box, full));
             org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("species"), e.getMessage());
+        }
+    }
+
+    /** One evaluation: the forces per axis ({@code f[a][i]}), the per-atom energies and the totals. */
+    private record Evaluation(double[][] f, double[] e, ForceCompute.Result r) {
+        /** The forces now in {@code p}, with the energies and result of the evaluation that wrote them. */
+        static Evaluation of(ParticleStore p, double[] e, ForceCompute.Result r) {
+            return new Evaluation(new double[][] {forces(p, 0), forces(p, 1), forces(p, 2)}, e, r);
+        }
+
+        /**
+         * This evaluation equals {@code ref} to round-off (only the summation order differs): forces to
+         * 1e-11·max(1, |F|), per-atom energies to 1e-12·max(1, |e|), the energy to 1e-12 relative, the virial to
+         * 1e-11·max(1, |W|).
+         */
+        void assertRoundOffOf(Evaluation ref, String what) {
+            for (int i = 0; i < e.length; i++) {
+                for (int a = 0; a < 3; a++) assertEquals(ref.f[a][i], f[a][i], 1e-11 * Math.max(1, Math.abs(ref.f[a][i])), what);
+                assertEquals(ref.e[i], e[i], 1e-12 * Math.max(1, Math.abs(ref.e[i])), what);
+            }
+            assertEquals(ref.r.energy(), r.energy(), 1e-12 * Math.abs(ref.r.energy()), what);
+            assertEquals(ref.r.virial(), r.virial(), 1e-11 * Math.max(1, Math.abs(ref.r.virial())), what);
+        }
+    }
+
+    /** The reference: the slot-indexed FULL-list path on 1 thread. */
+    private static Evaluation slotIndexedFull(PairPotential pot, ParticleStore p, Box box, NeighborList full) {
+        double[] e = new double[p.size()];
+        try (ForceCompute fc = new ForceCompute(pot, 1)) {
+            return Evaluation.of(p, e, fc.compute(p, box, full, e));
         }
     }
 

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PairPotentialTest {
-    private static final List<PairPotential> PRESETS = List.of(Models.ka(), Models.ss(), Models.ipl());
-
     /**
      * −U'(r)/r equals the central difference of U, for every preset and pair, from deep in the core
      * to just inside the cutoff. Step h = 1e-5 σ: truncation error h²U'''/6 and round-off
@@ -18,40 +15,24 @@ class PairPotentialTest {
     @Test
     void forceIsMinusEnergyDerivative() {
         double h = 1e-5;
-        for (PairPotential p : PRESETS) {
-            for (int a = 0; a < 2; a++) {
-                for (int b = 0; b < 2; b++) {
-                    double rc = p.cutoff(a, b);
-                    for (double r = 0.75 * rc / 2.5 * (p.name().equals("ka") ? 1 : 2); r < rc - 2 * h; r += 0.0137) {
-                        checkFd(p, a, b, r, h);
-                    }
-                    checkFd(p, a, b, rc - 1e-3, h);
-                }
+        FiniteDifferences.forEachPresetPair((p, a, b, rc) -> {
+            for (double r = 0.75 * rc / 2.5 * (p.name().equals("ka") ? 1 : 2); r < rc - 2 * h; r += 0.0137) {
+                FiniteDifferences.checkForce(p, a, b, r, h);
             }
-        }
-    }
-
-    private static void checkFd(PairPotential p, int a, int b, double r, double h) {
-        double fd = -(p.energy(a, b, (r + h) * (r + h)) - p.energy(a, b, (r - h) * (r - h))) / (2 * h);
-        double f = p.forceOverR(a, b, r * r) * r;
-        assertEquals(fd, f, 1e-6 * Math.max(1, Math.abs(f)), () -> p.name() + " pair " + a + b + " at r=" + r);
+            FiniteDifferences.checkForce(p, a, b, rc - 1e-3, h);
+        });
     }
 
     @Test
     void zeroBeyondCutoffAndShiftedToZeroAtIt() {
-        for (PairPotential p : PRESETS) {
-            for (int a = 0; a < 2; a++) {
-                for (int b = 0; b < 2; b++) {
-                    double rc = p.cutoff(a, b);
-                    assertEquals(0.0, p.energy(a, b, rc * rc));
-                    assertEquals(0.0, p.forceOverR(a, b, rc * rc * 1.01));
-                    // continuity of U at rc (shift): |U(rc − δ)| ≈ |F| δ
-                    double d = 1e-7;
-                    double u = p.energy(a, b, (rc - d) * (rc - d));
-                    assertTrue(Math.abs(u) < 1e-5, p.name() + " U(rc-) = " + u);
-                }
-            }
-        }
+        FiniteDifferences.forEachPresetPair((p, a, b, rc) -> {
+            assertEquals(0.0, p.energy(a, b, rc * rc));
+            assertEquals(0.0, p.forceOverR(a, b, rc * rc * 1.01));
+            // continuity of U at rc (shift): |U(rc − δ)| ≈ |F| δ
+            double d = 1e-7;
+            double u = p.energy(a, b, (rc - d) * (rc - d));
+            assertTrue(Math.abs(u) < 1e-5, p.name() + " U(rc-) = " + u);
+        });
     }
 
     /** KA against the textbook LJ formula at a few points, including the shift value. */

@@ -2,13 +2,10 @@ package org.softglass.core.energy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The second derivative d(−U'/r)/d(r²) that the Hessian uses, against finite differences. */
 class PairSecondDerivativeTest {
-    private static final List<PairPotential> PRESETS = List.of(Models.ka(), Models.ss(), Models.ipl());
-
     /**
      * f' = d f/d(r²) equals the central difference of f = −U'/r in s = r², for every preset and pair
      * from the core (LJ: 0.75σ_ab, where |f'| ~ 1e4) to just inside the cutoff. Step h = 1e-6 s: the
@@ -19,24 +16,19 @@ class PairSecondDerivativeTest {
     @Test
     void derivativeMatchesFiniteDifferenceOfForceOverR() {
         double h = 1e-6;
-        for (PairPotential p : PRESETS) {
-            for (int a = 0; a < 2; a++) {
-                for (int b = 0; b < 2; b++) {
-                    double rc = p.cutoff(a, b);
-                    // LJ: from 0.75 σ_ab (σ_ab⁶ = c12/c6); IPL and harmonic: from half the cutoff
-                    double r0 = p.name().equals("ka") ? 0.75 * Math.pow(p.params(a, b).a() / p.params(a, b).b(), 1.0 / 6) : 0.5 * rc;
-                    for (double r = r0; r * r < rc * rc - 2 * h; r += 0.0131) check(p, a, b, r * r, h);
-                    check(p, a, b, rc * rc - 1e-3, h);
-                }
-            }
-        }
+        FiniteDifferences.forEachPresetPair((p, a, b, rc) -> {
+            // LJ: from 0.75 σ_ab (σ_ab⁶ = c12/c6); IPL and harmonic: from half the cutoff
+            double r0 = p.name().equals("ka") ? 0.75 * Math.pow(p.params(a, b).a() / p.params(a, b).b(), 1.0 / 6) : 0.5 * rc;
+            for (double r = r0; r * r < rc * rc - 2 * h; r += 0.0131) check(p, a, b, r * r, h);
+            check(p, a, b, rc * rc - 1e-3, h);
+        });
     }
 
     /** U''(r) = −f − 2r² f' agrees with the second central difference of U in r (h = 1e-4 σ). */
     @Test
     void curvatureFromDerivativeMatchesEnergy() {
         double h = 1e-4;
-        for (PairPotential p : PRESETS) {
+        for (PairPotential p : FiniteDifferences.PAIR_PRESETS) {
             double rc = p.cutoff(0, 1);
             for (double r = 0.6 * rc; r < rc - 2 * h; r += 0.05) {
                 double s = r * r;
@@ -51,7 +43,7 @@ class PairSecondDerivativeTest {
     /** Beyond the cutoff the derivative is 0 (masked like the force). */
     @Test
     void zeroBeyondCutoff() {
-        for (PairPotential p : PRESETS) {
+        for (PairPotential p : FiniteDifferences.PAIR_PRESETS) {
             double rc = p.cutoff(1, 1);
             assertEquals(0.0, p.forceOverRDerivative(1, 1, rc * rc));
             assertEquals(0.0, p.forceOverRDerivative(1, 1, 1.01 * rc * rc));

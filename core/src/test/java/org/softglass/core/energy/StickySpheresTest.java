@@ -10,6 +10,21 @@ import org.junit.jupiter.api.Test;
 class StickySpheresTest {
     private static final PairPotential SS = Models.stickySpheres();
     private static final double XC = 1.2 * StickySpheres.X_MIN;
+    /** λ_ab of {@link Models#stickySpheres()} (σ_AA units). */
+    private static final double[][] LAMBDA = {{1.0, 1.18}, {1.18, 1.4}};
+
+    /** A check of one species pair (p, q) with its λ_pq. */
+    @FunctionalInterface
+    private interface PairCheck {
+        void check(int p, int q, double lambda);
+    }
+
+    /** Runs {@code c} for the four ordered pairs (p, q) of the two species. */
+    private static void forEachPair(PairCheck c) {
+        for (int p = 0; p < 2; p++) {
+            for (int q = 0; q < 2; q++) c.check(p, q, LAMBDA[p][q]);
+        }
+    }
 
     /**
      * The 6×6 solve reproduces the coefficients tabulated (15 significant digits) in the 004 group's
@@ -34,25 +49,21 @@ class StickySpheresTest {
     void energyAndForceEqualTheHoomdEvaluator() {
         double a = -106.991613526652, b = -304.918469059567, c0 = -939.388037994211, c2 = 1190.70962256002,
                 c4 = -541.300131587551, c6 = 85.8684936914713;
-        double[][] lam = {{1.0, 1.18}, {1.18, 1.4}};
-        for (int p = 0; p < 2; p++) {
-            for (int q = 0; q < 2; q++) {
-                double l = lam[p][q];
-                assertEquals(XC * l, SS.cutoff(p, q), 1e-14);
-                for (double r = 0.85 * l; r < XC * l; r += 0.0173) {
-                    double s2 = (r / l) * (r / l), s6 = 1 / (s2 * s2 * s2), u, fdr;
-                    if (r * r < Math.pow(2, 1.0 / 3) * l * l) {
-                        u = 4 * s6 * (s6 - 1);
-                        fdr = 24 / (r * r) * s6 * (2 * s6 - 1);
-                    } else {
-                        u = s6 * (a * s6 - b) + c0 + s2 * (c2 + s2 * (c4 + c6 * s2));
-                        fdr = 2 / (r * r) * (-s2 * (c2 + s2 * (2 * c4 + 3 * c6 * s2)) + s6 * (6 * a * s6 - 3 * b));
-                    }
-                    assertEquals(u, SS.energy(p, q, r * r), 1e-10 * Math.max(1, Math.abs(u)), "U at r=" + r);
-                    assertEquals(fdr, SS.forceOverR(p, q, r * r), 1e-10 * Math.max(1, Math.abs(fdr)), "F/r at r=" + r);
+        forEachPair((p, q, l) -> {
+            assertEquals(XC * l, SS.cutoff(p, q), 1e-14);
+            for (double r = 0.85 * l; r < XC * l; r += 0.0173) {
+                double s2 = (r / l) * (r / l), s6 = 1 / (s2 * s2 * s2), u, fdr;
+                if (r * r < Math.pow(2, 1.0 / 3) * l * l) {
+                    u = 4 * s6 * (s6 - 1);
+                    fdr = 24 / (r * r) * s6 * (2 * s6 - 1);
+                } else {
+                    u = s6 * (a * s6 - b) + c0 + s2 * (c2 + s2 * (c4 + c6 * s2));
+                    fdr = 2 / (r * r) * (-s2 * (c2 + s2 * (2 * c4 + 3 * c6 * s2)) + s6 * (6 * a * s6 - 3 * b));
                 }
+                assertEquals(u, SS.energy(p, q, r * r), 1e-10 * Math.max(1, Math.abs(u)), "U at r=" + r);
+                assertEquals(fdr, SS.forceOverR(p, q, r * r), 1e-10 * Math.max(1, Math.abs(fdr)), "F/r at r=" + r);
             }
-        }
+        });
     }
 
     /**
@@ -65,25 +76,22 @@ class StickySpheresTest {
      */
     @Test
     void energyForceAndCurvatureAreContinuousAndVanishAtTheCutoff() {
-        double[][] lam = {{1.0, 1.18}, {1.18, 1.4}};
-        for (int p = 0; p < 2; p++) {
-            for (int q = 0; q < 2; q++) {
-                double l = lam[p][q], rm = StickySpheres.X_MIN * l, rc = SS.cutoff(p, q);
-                double[] lo = derivs(p, q, rm - 1e-10 * l), hi = derivs(p, q, rm + 1e-10 * l);
-                for (int k = 0; k < 3; k++) assertEquals(lo[k], hi[k], 1e-6 * Math.max(1, Math.abs(lo[k])), "derivative " + k + " across x_min");
-                assertEquals(-1.0, lo[0], 1e-9);
-                assertEquals(0.0, lo[1], 1e-6);
-                double[] end = derivs(p, q, rc - 1e-6 * l);
-                assertEquals(0.0, end[0], 1e-11, "U(rc-)");
-                assertEquals(0.0, end[1], 1e-8, "U'(rc-)");
-                assertEquals(0.0, end[2], 1e-2, "U''(rc-)");
-                assertEquals(0.0, SS.energy(p, q, rc * rc));
-                assertEquals(0.0, SS.forceOverR(p, q, rc * rc));
-                assertEquals(0.0, SS.forceOverRDerivative(p, q, rc * rc));
-                // and U'' is far from 0 inside the well: the check above is not vacuous
-                assertTrue(derivs(p, q, rm)[2] > 10 / (l * l));
-            }
-        }
+        forEachPair((p, q, l) -> {
+            double rm = StickySpheres.X_MIN * l, rc = SS.cutoff(p, q);
+            double[] lo = derivs(p, q, rm - 1e-10 * l), hi = derivs(p, q, rm + 1e-10 * l);
+            for (int k = 0; k < 3; k++) assertEquals(lo[k], hi[k], 1e-6 * Math.max(1, Math.abs(lo[k])), "derivative " + k + " across x_min");
+            assertEquals(-1.0, lo[0], 1e-9);
+            assertEquals(0.0, lo[1], 1e-6);
+            double[] end = derivs(p, q, rc - 1e-6 * l);
+            assertEquals(0.0, end[0], 1e-11, "U(rc-)");
+            assertEquals(0.0, end[1], 1e-8, "U'(rc-)");
+            assertEquals(0.0, end[2], 1e-2, "U''(rc-)");
+            assertEquals(0.0, SS.energy(p, q, rc * rc));
+            assertEquals(0.0, SS.forceOverR(p, q, rc * rc));
+            assertEquals(0.0, SS.forceOverRDerivative(p, q, rc * rc));
+            // and U'' is far from 0 inside the well: the check above is not vacuous
+            assertTrue(derivs(p, q, rm)[2] > 10 / (l * l));
+        });
     }
 
     /** {U, U', U''} at r from the analytic f and f'. */
@@ -103,20 +111,17 @@ class StickySpheresTest {
      */
     @Test
     void forceAndSecondDerivativeMatchFiniteDifferences() {
-        double[][] lam = {{1.0, 1.18}, {1.18, 1.4}};
-        for (int p = 0; p < 2; p++) {
-            for (int q = 0; q < 2; q++) {
-                double l = lam[p][q], rm = StickySpheres.X_MIN * l, rc = SS.cutoff(p, q);
-                java.util.List<Double> rs = new java.util.ArrayList<>();
-                for (double r = 0.85 * l; r < rc - 1e-4; r += 0.0071) rs.add(r);
-                for (double d : new double[] {1e-3, 1e-4, 3e-5}) { rs.add(rm - d * l); rs.add(rm + d * l); rs.add(rc - d * l); }
-                for (double r : rs) {
-                    if (Math.abs(r - rm) < 3e-5 || r > rc - 2e-5) continue;
-                    FiniteDifferences.checkForce(SS, p, q, r, 1e-5);
-                    FiniteDifferences.checkForceDerivative(SS, p, q, r, 1e-5);
-                }
+        forEachPair((p, q, l) -> {
+            double rm = StickySpheres.X_MIN * l, rc = SS.cutoff(p, q);
+            java.util.List<Double> rs = new java.util.ArrayList<>();
+            for (double r = 0.85 * l; r < rc - 1e-4; r += 0.0071) rs.add(r);
+            for (double d : new double[] {1e-3, 1e-4, 3e-5}) { rs.add(rm - d * l); rs.add(rm + d * l); rs.add(rc - d * l); }
+            for (double r : rs) {
+                if (Math.abs(r - rm) < 3e-5 || r > rc - 2e-5) continue;
+                FiniteDifferences.checkForce(SS, p, q, r, 1e-5);
+                FiniteDifferences.checkForceDerivative(SS, p, q, r, 1e-5);
             }
-        }
+        });
     }
 
     @Test

@@ -25,6 +25,8 @@ class LammpsDumpErrorTest {
     }
 
     private static final String GOOD_ROWS = "1 1 1 1 1\n2 2 2 2 2\n3 1 3 3 3\n";
+    /** A valid frame at timestep 0 of the three GOOD_ROWS particles; the malformed cases are edits of it. */
+    private static final String GOOD_FRAME = frame(0, 3, "id type x y z", GOOD_ROWS);
 
     private InputFormatException fail(String content) throws IOException {
         Path f = dir.resolve("bad.dump");
@@ -52,7 +54,7 @@ class LammpsDumpErrorTest {
     @Test
     void goodFileReads() throws IOException {
         Path f = dir.resolve("good.dump");
-        Files.writeString(f, frame(0, 3, "id type x y z", GOOD_ROWS) + "\n\n" + frame(5, 3, "id type x y z", GOOD_ROWS));
+        Files.writeString(f, GOOD_FRAME + "\n\n" + frame(5, 3, "id type x y z", GOOD_ROWS));
         try (LammpsDumpReader r = LammpsDumpReader.open(f)) {
             r.next().close();
             r.next().close();
@@ -70,9 +72,9 @@ class LammpsDumpErrorTest {
     void missingItemLines() throws IOException {
         expect("ITEM: TIMESTEP\n0\n3\n", 3, "expected 'ITEM: NUMBER OF ATOMS', found '3'");
         expect("0\nITEM: NUMBER OF ATOMS\n", 1, "expected 'ITEM: TIMESTEP', found '0'");
-        expect(frame(0, 3, "id type x y z", GOOD_ROWS).replace("ITEM: BOX BOUNDS pp pp pp\n", ""), 5,
+        expect(GOOD_FRAME.replace("ITEM: BOX BOUNDS pp pp pp\n", ""), 5,
                 "expected 'ITEM: BOX BOUNDS pp pp pp', found '0 10'");
-        expect(frame(0, 3, "id type x y z", GOOD_ROWS).replace("ITEM: ATOMS id type x y z\n", ""), 9,
+        expect(GOOD_FRAME.replace("ITEM: ATOMS id type x y z\n", ""), 9,
                 "expected 'ITEM: ATOMS <columns>'");
     }
 
@@ -105,7 +107,7 @@ class LammpsDumpErrorTest {
 
     @Test
     void errorsInLaterFramesAndGzipHaveAbsoluteLineNumbers() throws IOException {
-        String text = frame(0, 3, "id type x y z", GOOD_ROWS) + frame(1, 3, "id type x y z", "1 1 1 1 1\n2 2 2\n3 1 3 3 3\n");
+        String text = GOOD_FRAME + frame(1, 3, "id type x y z", "1 1 1 1 1\n2 2 2\n3 1 3 3 3\n");
         expect(text, 12 + 11, "found 3");
         Path gz = dir.resolve("bad.dump.gz");
         try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
@@ -142,13 +144,13 @@ class LammpsDumpErrorTest {
 
     @Test
     void unsupportedBoxes() throws IOException {
-        expect(frame(0, 3, "id type x y z", GOOD_ROWS).replace("BOX BOUNDS pp pp pp", "BOX BOUNDS xy xz yz pp pp pp"), 5,
+        expect(GOOD_FRAME.replace("BOX BOUNDS pp pp pp", "BOX BOUNDS xy xz yz pp pp pp"), 5,
                 "triclinic box");
-        expect(frame(0, 3, "id type x y z", GOOD_ROWS).replace("BOX BOUNDS pp pp pp", "BOX BOUNDS pp pp fs"), 5,
+        expect(GOOD_FRAME.replace("BOX BOUNDS pp pp pp", "BOX BOUNDS pp pp fs"), 5,
                 "non-periodic boundary 'fs' is not supported");
-        expect(frame(0, 3, "id type x y z", GOOD_ROWS).replace("0 10\n0 10\n0 10\n", "0 10\n0 10 0.5\n0 10\n"), 7,
+        expect(GOOD_FRAME.replace("0 10\n0 10\n0 10\n", "0 10\n0 10 0.5\n0 10\n"), 7,
                 "triclinic tilt factors are not supported");
-        expect(frame(0, 3, "id type x y z", GOOD_ROWS).replace("0 10\n0 10\n0 10\n", "0 10\n5 5\n0 10\n"), 7,
+        expect(GOOD_FRAME.replace("0 10\n0 10\n0 10\n", "0 10\n5 5\n0 10\n"), 7,
                 "lo < hi");
     }
 

@@ -154,6 +154,11 @@ class NpyTest {
         return b.array();
     }
 
+    /** The header dictionary of a .npy file, as numpy writes it: {@code {'descr': '<f8', 'fortran_order': False, 'shape': (2,), }} and a newline. */
+    private static String dict(String descr, boolean fortranOrder, String shape) {
+        return "{'descr': '" + descr + "', 'fortran_order': " + (fortranOrder ? "True" : "False") + ", 'shape': " + shape + ", }\n";
+    }
+
     private void expectError(byte[] content, String fragment) throws IOException {
         Path p = dir.resolve("bad.npy");
         Files.write(p, content);
@@ -165,7 +170,7 @@ class NpyTest {
     @Test
     void validHandMadeFileReads() throws IOException {
         Path p = dir.resolve("ok.npy");
-        byte[] b = npy("NUMPY", 1, "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), }\n", 16);
+        byte[] b = npy("NUMPY", 1, dict("<f8", false, "(2,)"), 16);
         ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putDouble(b.length - 16, 1.5).putDouble(b.length - 8, -2);
         Files.write(p, b);
         assertArrayEquals(new double[] {1.5, -2}, NpyReader.read(p).doubles());
@@ -176,21 +181,21 @@ class NpyTest {
         expectError("hello world".getBytes(StandardCharsets.US_ASCII), "expected magic bytes \\x93NUMPY");
         expectError(new byte[0], "an empty file");
         expectError(npy("NUMPX", 1, "{}\n", 0), "expected magic bytes");
-        expectError(npy("NUMPY", 9, "{'descr': '<f8', 'fortran_order': False, 'shape': (2,), }\n", 16),
+        expectError(npy("NUMPY", 9, dict("<f8", false, "(2,)"), 16),
                 "unsupported .npy format version 9.0");
-        expectError(npy("NUMPY", 1, "{'descr': '>f8', 'fortran_order': False, 'shape': (2,), }\n", 16),
+        expectError(npy("NUMPY", 1, dict(">f8", false, "(2,)"), 16),
                 "big-endian dtype '>f8' is not supported");
-        expectError(npy("NUMPY", 1, "{'descr': '<c16', 'fortran_order': False, 'shape': (2,), }\n", 32),
+        expectError(npy("NUMPY", 1, dict("<c16", false, "(2,)"), 32),
                 "unsupported dtype '<c16'");
-        expectError(npy("NUMPY", 1, "{'descr': '<f8', 'fortran_order': True, 'shape': (2, 2), }\n", 32),
+        expectError(npy("NUMPY", 1, dict("<f8", true, "(2, 2)"), 32),
                 "fortran_order True is not supported");
-        expectError(npy("NUMPY", 1, "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2, 2), }\n", 64),
+        expectError(npy("NUMPY", 1, dict("<f8", false, "(2, 2, 2)"), 64),
                 "expected a 1-D or 2-D shape, found (2, 2, 2)");
-        expectError(npy("NUMPY", 1, "{'descr': '<f8', 'fortran_order': False, 'shape': (), }\n", 8),
+        expectError(npy("NUMPY", 1, dict("<f8", false, "()"), 8),
                 "expected a 1-D or 2-D shape");
-        expectError(npy("NUMPY", 1, "{'descr': '<f4', 'fortran_order': False, 'shape': (3, 2), }\n", 20),
+        expectError(npy("NUMPY", 1, dict("<f4", false, "(3, 2)"), 20),
                 "truncated data: expected 24 data bytes for <f4 shape (3, 2), found 20");
-        expectError(npy("NUMPY", 1, "{'descr': '<i8', 'fortran_order': False, 'shape': (1,), }\n", 9),
+        expectError(npy("NUMPY", 1, dict("<i8", false, "(1,)"), 9),
                 "trailing bytes");
         expectError(npy("NUMPY", 1, "{'fortran_order': False, 'shape': (1,), }\n", 8), "no 'descr'");
     }

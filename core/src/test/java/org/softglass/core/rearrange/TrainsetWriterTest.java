@@ -17,6 +17,7 @@ import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.LammpsDumpWriter;
 import org.softglass.core.io.NpyArray;
 import org.softglass.core.io.NpyReader;
+import org.softglass.core.io.TrajectoryRef;
 import org.softglass.core.particles.ParticleStore;
 
 /** The training-set files: rows aligned with samples, features of the structure frame, stats. */
@@ -25,20 +26,16 @@ class TrainsetWriterTest {
 
     @Test
     void writesAlignedSamplesFeaturesAndStats() throws IOException {
-        Trajectories.Traj t = Trajectories.random(120, 8, 0.05, 4);
-        Path traj = Trajectories.write(t, dir.resolve("t.dump"), LammpsDumpWriter.WRAPPED_IMAGES);
+        Written w = written(120, 8);
+        Trajectories.Traj t = w.t();
         SampleList s = new SampleList();
         s.add(6, 7, 1, 0.9);
         s.add(1, 3, 0, 0.01);
         s.add(1, 100, 1, 0.7);
         s.add(4, 0, 0, 0.015);
         SampleList sorted = s.sorted();
-        Path out = dir.resolve("out");
-        Files.createDirectories(out);
-        TrainsetWriter.Result r;
-        try (CoordinationFeatures fs = new CoordinationFeatures(2, 1.5, 1)) {
-            r = TrainsetWriter.write(traj, org.softglass.core.io.TrajectoryRef.of(traj), 0.005, t.ids(), null, sorted, fs, "all", out, f -> {});
-        }
+        Path out = w.out();
+        TrainsetWriter.Result r = w.write(null, sorted);
         List<String> csv = Files.readAllLines(out.resolve("samples.csv"));
         assertEquals(List.of("frame,timestep,id,type,label,phop",
                 "1,200,10,1,0,0.01", "1,200,301,2,1,0.7", "4,800,1,2,0,0.015", "6,1200,22,1,1,0.9"), csv);
@@ -68,6 +65,22 @@ class TrainsetWriterTest {
         }
     }
 
+    /** A random trajectory (Trajectories.random, step 0.05, seed 4) written to t.dump, and the empty output directory out. */
+    private record Written(Trajectories.Traj t, Path traj, Path out) {
+        /** TrainsetWriter.write of the samples, coordination features (2 species, r &lt; 1.5σ, 1 thread), dt 0.005, all centres, into out. */
+        TrainsetWriter.Result write(long[] timesteps, SampleList samples) throws IOException {
+            try (CoordinationFeatures fs = new CoordinationFeatures(2, 1.5, 1)) {
+                return TrainsetWriter.write(traj, TrajectoryRef.of(traj), 0.005, t.ids(), timesteps, samples, fs, "all", out, f -> {});
+            }
+        }
+    }
+
+    private Written written(int particles, int frames) throws IOException {
+        Trajectories.Traj t = Trajectories.random(particles, frames, 0.05, 4);
+        Path traj = Trajectories.write(t, dir.resolve("t.dump"), LammpsDumpWriter.WRAPPED_IMAGES);
+        return new Written(t, traj, Files.createDirectories(dir.resolve("out")));
+    }
+
     /** Neighbours of slot i by species within 1.5σ at frame f, O(N). */
     private static double[] brute(Trajectories.Traj t, int f, int i) {
         try (ParticleStore p = Trajectories.store(t, f)) {
@@ -81,25 +94,18 @@ class TrainsetWriterTest {
 
     @Test
     void trajectoryEndingBeforeASampleLeavesNoFiles() throws IOException {
-        Trajectories.Traj t = Trajectories.random(50, 4, 0.05, 4);
-        Path traj = Trajectories.write(t, dir.resolve("t.dump"), LammpsDumpWriter.WRAPPED_IMAGES);
+        Written w = written(50, 4);
         SampleList s = new SampleList();
         s.add(1, 3, 0, 0.01);
         s.add(9, 3, 1, 0.8);
-        Path out = dir.resolve("out");
-        Files.createDirectories(out);
-        try (CoordinationFeatures fs = new CoordinationFeatures(2, 1.5, 1)) {
-            InputFormatException e = assertThrows(InputFormatException.class,
-                    () -> TrainsetWriter.write(traj, org.softglass.core.io.TrajectoryRef.of(traj), 0.005, t.ids(), null, s, fs, "all", out, f -> {}));
-            assertEquals("t.dump: ends after 4 frames, but a sample needs frame 9", e.getMessage());
-            // p_hop data from another trajectory (other timesteps) with the same particles is refused
-            SampleList one = new SampleList();
-            one.add(2, 3, 0, 0.01);
-            e = assertThrows(InputFormatException.class,
-                    () -> TrainsetWriter.write(traj, org.softglass.core.io.TrajectoryRef.of(traj), 0.005, t.ids(), new long[] {0, 100, 200, 300}, one, fs, "all", out, f -> {}));
-            assertTrue(e.getMessage().contains("does not match the p_hop data (timestep 100 there)"), e.getMessage());
-        }
-        try (var files = Files.list(out)) {
+        InputFormatException e = assertThrows(InputFormatException.class, () -> w.write(null, s));
+        assertEquals("t.dump: ends after 4 frames, but a sample needs frame 9", e.getMessage());
+        // p_hop data from another trajectory (other timesteps) with the same particles is refused
+        SampleList one = new SampleList();
+        one.add(2, 3, 0, 0.01);
+        e = assertThrows(InputFormatException.class, () -> w.write(new long[] {0, 100, 200, 300}, one));
+        assertTrue(e.getMessage().contains("does not match the p_hop data (timestep 100 there)"), e.getMessage());
+        try (var files = Files.list(w.out())) {
             assertFalse(files.findAny().isPresent(), "nothing written");
         }
     }

@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.softglass.core.energy.StillingerWeber;
 import org.softglass.core.energy.TripletTerm;
+import org.softglass.core.testutil.RaggedRows;
 
 /**
  * The Vector-API and scalar {@link TripletKernel}s, and both against {@link TripletTerm#evaluate} (the
@@ -33,15 +34,8 @@ class TripletKernelTest {
         for (int rep = 0; rep < 20; rep++) {
             // centres c = 0 .. 3·lanes+2 with z_c = c bonds (in shuffled order), all in one call
             int centres = 3 * lanes + 3;
-            int[] zs = new int[centres];
-            for (int c = 0; c < centres; c++) zs[c] = c;
-            for (int c = centres - 1; c > 0; c--) {
-                int o = rnd.nextInt(c + 1), tmp = zs[c];
-                zs[c] = zs[o];
-                zs[o] = tmp;
-            }
-            int[] start = new int[centres + 1];
-            for (int c = 0; c < centres; c++) start[c + 1] = start[c] + zs[c];
+            int[] zs = RaggedRows.shuffledLengths(centres, centres, rnd);
+            int[] start = RaggedRows.starts(zs);
             int bonds = start[centres];
             double[] d = new double[3 * bonds];
             for (int c = 0; c < centres; c++) fillCentre(d, start[c], zs[c], rnd, edge, rc);

@@ -54,28 +54,30 @@ class CheckpointTest {
     /** One flipped bit anywhere (here in a velocity) is a corrupted checkpoint, not a different trajectory. */
     @Test
     void flippedBitIsRefused(@TempDir Path tmp) throws IOException {
-        Path f = tmp.resolve("checkpoint.bin");
-        try (ParticleStore p = particles(5); ParticleStore q = ParticleStore.allocate(5)) {
-            new Checkpoint("key", 42, new double[] {1.5}, new long[0]).write(f, p);
-            byte[] b = Files.readAllBytes(f);
+        InputFormatException e = damagedIsRefused(tmp.resolve("checkpoint.bin"), b -> {
             b[b.length - 100] ^= 0x10;
-            Files.write(f, b);
-            InputFormatException e = assertThrows(InputFormatException.class, () -> Checkpoint.read(f, q));
-            assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
-            assertTrue(e.getMessage().contains("checksum") && e.getMessage().contains("delete"), e.getMessage());
-        }
+            return b;
+        });
+        assertTrue(e.getMessage().contains("checksum") && e.getMessage().contains("delete"), e.getMessage());
     }
 
     /** A truncated file is refused too. */
     @Test
     void truncatedFileIsRefused(@TempDir Path tmp) throws IOException {
-        Path f = tmp.resolve("checkpoint.bin");
+        damagedIsRefused(tmp.resolve("checkpoint.bin"), b -> java.util.Arrays.copyOf(b, b.length - 9));
+    }
+
+    /**
+     * Writes a checkpoint of 5 particles to {@code f}, rewrites its bytes through {@code damage}, and asserts that
+     * reading it back is refused with a message that starts with the file name; returns the refusal.
+     */
+    private static InputFormatException damagedIsRefused(Path f, java.util.function.UnaryOperator<byte[]> damage) throws IOException {
         try (ParticleStore p = particles(5); ParticleStore q = ParticleStore.allocate(5)) {
             new Checkpoint("key", 42, new double[] {1.5}, new long[0]).write(f, p);
-            byte[] b = Files.readAllBytes(f);
-            Files.write(f, java.util.Arrays.copyOf(b, b.length - 9));
+            Files.write(f, damage.apply(Files.readAllBytes(f)));
             InputFormatException e = assertThrows(InputFormatException.class, () -> Checkpoint.read(f, q));
             assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+            return e;
         }
     }
 

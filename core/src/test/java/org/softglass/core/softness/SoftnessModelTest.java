@@ -10,6 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.softglass.core.io.InputFormatException;
+import org.softglass.core.testutil.FileEdits;
 
 class SoftnessModelTest {
     @TempDir Path dir;
@@ -76,11 +77,6 @@ class SoftnessModelTest {
             {"\"weights\" : [ 0.5, -1.25 ]", "\"weights\" : [ 0.5 ]", "weights (1), standardisation (2) and columns (2) differ in length"},
             {"\"schema\" : \"softglass.softness-model/1\"", "\"schema\" : \"x\"", "field 'schema' missing or invalid"},
         };
-        for (String[] e : edits) {
-            assertTrue(ok.contains(e[0]), e[0] + " in " + ok);
-            Files.writeString(f, ok.replace(e[0], e[1]));
-            var x = assertThrows(InputFormatException.class, () -> SoftnessModel.read(f));
-            assertTrue(x.getMessage().startsWith(f + ": " + e[2]), x.getMessage());
-        }
+        FileEdits.assertEachRefused(f, ok, edits, () -> SoftnessModel.read(f));
     }
 }

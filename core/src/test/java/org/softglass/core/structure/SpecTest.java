@@ -73,6 +73,8 @@ class SpecTest {
             {"{ \"rmax\": 5, \"species\": [\"A\", \"7\"], \"radial\": [ {\"w\": 0.1, \"mu\": [1]} ] }", "species[1]"},
             {"{ \"rmax\": 5, \"tolerance\": 0.5, \"radial\": [ {\"w\": 0.1, \"mu\": [1]} ] }", "tolerance must be in"},
             {"[1, 2]", "expected a JSON object"},
+            {"{ \"rmax\": 5, \"radial\": [ {\"w\": 0.1, \"mu\": [1]}, null ] }", "field 'radial[1]' must be an object with w and mu"},
+            {"{ \"rmax\": 5, \"angular\": [ null ] }", "field 'angular[0]' must be an object with xi, lambda, zeta"},
         };
         for (String[] c : cases) {
             Path f = write(c[0]);

@@ -25,9 +25,9 @@ class ExportStudyTest extends StudyFixture {
 
     @Test
     void theD2minColumnIsTheCsvInEveryFrameWritten() throws IOException {
-        Path traj = latticeTrajectory();
-        Path csv = dir.resolve("d.csv");
-        D2minStudy.Result d = D2minStudy.run(new D2minStudy.Request(traj, 0, 1, 1.5, 0.005), csv, ctx);
+        LatticeD2min lattice = latticeD2min();
+        Path traj = lattice.traj(), csv = lattice.csv();
+        D2minStudy.Result d = lattice.result();
         Path out = dir.resolve("sub/x.dump");
         ExportStudy.Products products = new ExportStudy.Products(null, null, csv, null);
         FrameSet frames = new FrameSet(0, 3, new TreeSet<>(List.of(0, 2)), "0,2");
@@ -55,9 +55,8 @@ class ExportStudyTest extends StudyFixture {
         assertEquals(ExportStudy.Format.EXTXYZ, ExportStudy.Format.of(Path.of("a.extxyz.gz")));
         assertEquals(ExportStudy.Format.LAMMPS_DUMP, ExportStudy.Format.resolve("LAMMPS", Path.of("a.xyz")));
         assertThrows(InvalidParameter.class, () -> ExportStudy.Format.of(Path.of("a.txt")));
-        Path traj = latticeTrajectory();
-        Path csv = dir.resolve("d.csv");
-        D2minStudy.run(new D2minStudy.Request(traj, 0, 1, 1.5, 0.005), csv, ctx);
+        LatticeD2min lattice = latticeD2min();
+        Path traj = lattice.traj(), csv = lattice.csv();
         Path out = dir.resolve("x.xyz");
         ExportStudy.Request req = new ExportStudy.Request(traj, new ExportStudy.Products(null, null, csv, null), ExportStudy.Format.EXTXYZ,
                 FrameSet.range(5, 7), out);

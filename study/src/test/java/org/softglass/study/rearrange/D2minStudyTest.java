@@ -24,9 +24,9 @@ class D2minStudyTest extends StudyFixture {
 
     @Test
     void theKickedParticleAloneIsNonAffineAndTheCsvSaysSo() throws IOException {
-        Path traj = latticeTrajectory();
-        Path csv = dir.resolve("d.csv");
-        D2minStudy.Result r = D2minStudy.run(new D2minStudy.Request(traj, 0, 1, 1.5, 0.005), csv, ctx);
+        LatticeD2min lattice = latticeD2min();
+        Path csv = lattice.csv();
+        D2minStudy.Result r = lattice.result();
         assertEquals(LatticeTrajectory.N, r.particles());
         assertEquals(LatticeTrajectory.N, r.defined());
         double want = 18 * LatticeTrajectory.KICK * LatticeTrajectory.KICK;
