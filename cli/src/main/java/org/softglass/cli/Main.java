@@ -14,6 +14,7 @@ import org.softglass.cli.dynamics.FsCommand;
 import org.softglass.cli.elastic.HessianCommand;
 import org.softglass.cli.md.MdAgingCommand;
 import org.softglass.cli.elastic.MesoelasticCommand;
+import org.softglass.cli.elastic.MesoelasticPoolCommand;
 import org.softglass.cli.elastic.MesoelasticStudyCommand;
 import org.softglass.cli.dynamics.OverlapCommand;
 import org.softglass.cli.dynamics.PersistenceCommand;
@@ -48,7 +49,7 @@ import picocli.CommandLine.Option;
                 DescriptorsCommand.class, PhopCommand.class, EventsCommand.class, PersistenceCommand.class, OverlapCommand.class, TrainsetCommand.class, D2minCommand.class,
                 TrainCommand.class, SoftnessCommand.class, BarriersCommand.class, FluidityCommand.class, FluidityFiguresCommand.class, CorrelationsCommand.class,
                 TrapCommand.class, TrspCommand.class, MdAgingCommand.class, ValidateCommand.class,
-                HessianCommand.class, StiffnessCommand.class, ShearModulusCommand.class, FsCommand.class, MesoelasticCommand.class, MesoelasticStudyCommand.class,
+                HessianCommand.class, StiffnessCommand.class, ShearModulusCommand.class, FsCommand.class, MesoelasticCommand.class, MesoelasticStudyCommand.class, MesoelasticPoolCommand.class,
                 PipelineCommand.class, StudyCommand.class, ExportCommand.class, QuenchMergeCommand.class, DescriptorsMergeCommand.class, SoftnessMergeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

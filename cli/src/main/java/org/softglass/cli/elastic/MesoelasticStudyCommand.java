@@ -12,12 +12,9 @@ import org.softglass.cli.options.MeltOptions;
 import org.softglass.cli.options.MesoelasticFitOption;
 import org.softglass.cli.options.SolverToleranceOption;
 import org.softglass.cli.options.ThermostatOptions;
-import org.softglass.core.util.Format;
 import org.softglass.core.util.InvalidParameter;
 import org.softglass.study.mesoelastic.MesoelasticWorkflowStudy;
 import org.softglass.study.mesoelastic.ModelDefaults;
-import org.softglass.study.mesoelastic.TemperatureRow;
-import org.softglass.study.mesoelastic.WorkflowFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +36,7 @@ import picocli.CommandLine.Option;
                 "The defaults (IPL, N = 256, 4 temperatures, 64 structures x 100 dipoles) take a few minutes on 2 cores; their fit has large errors.",
                 "--model mblj picks its own 4 temperatures and F_s of the A particles (results of both: validation/published/paper-004/).",
                 "Paper scale (004 Table I-II) on a cluster: IPL --n 2000 with 10 000 structures and 2 M dipoles per T_p (e.g. --structures 10000",
-                "--dipoles 200 and a production of >= 10 000 tau_alpha, or several studies with other --seed pooled); mBLJ --n 8000, 128 structures",
+                "--dipoles 200 and a production of >= 10 000 tau_alpha, or several studies with other --seed pooled by mesoelastic-pool); mBLJ --n 8000, 128 structures",
                 "and 164 K dipoles per T_p (--structures 128 --dipoles 1280); --q 6.35 (IPL) or 7.25 (mBLJ) as Table I."})
 public final class MesoelasticStudyCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "ipl", description = "Pair potential preset (any name the models know, e.g. ipl; paper 004 fits IPL and mBLJ).")
@@ -137,21 +134,7 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
         for (String w : r.warnings()) System.err.println("softglass: warning: " + w);
         if (!run.quiet()) {
             System.out.printf("mesoelastic-study: %d temperature(s) computed, %d reused%n", r.computed().size(), r.reused().size());
-            for (TemperatureRow row : r.rows()) {
-                System.out.printf("  T = %s: tau_alpha/t0 = %s, kappa = %s, G = %s (%d structures, %d dipoles)%n", Format.g4(row.t()),
-                        row.hasTauAlpha() ? Format.g4(row.tauAlphaOverT0()) : "undefined", Format.g4(row.kappa()), Format.g4(row.g()), row.structures(),
-                        row.dipoles());
-            }
-            WorkflowFit f = r.fit();
-            if (f.hasFit()) {
-                System.out.printf("  eq 3: l~ = %s +- %s, t~ = %s +- %s, R^2 = %.4f (%d T_p fitted)%n", Format.g4(f.ellTilde()), err(f.ellTildeErr()),
-                        Format.g4(f.tTilde()), err(f.tTildeErr()), f.rSquared(), f.fittedTemperatures().size());
-            } else {
-                System.out.println("  eq 3: no fit: " + f.refusal());
-            }
-            if (f.published() != null) {
-                System.out.printf("  paper 004 (%s): l~ = %s, t~ = %s%n", f.model(), Format.g4(f.published().ellTilde()), Format.g4(f.published().tTilde()));
-            }
+            MesoelasticSummary.print(r.rows(), r.fit());
         }
         return ExitCodes.OK;
     }
@@ -165,6 +148,4 @@ public final class MesoelasticStudyCommand implements Callable<Integer> {
         throw new IllegalArgumentException(option + " has " + values.size() + " default values, one per default temperature; with "
                 + temperatures.size() + " temperature(s) give " + option + " (1 or " + temperatures.size() + " values, highest T first)");
     }
-
-    private static String err(Double e) { return e == null ? "undefined" : Format.g4(e); }
 }

@@ -42,6 +42,36 @@ class MesoelasticStudyCommandTest {
         assertTrue(Files.size(out.resolve("tau_vs_kappa_over_T.png")) > 1000);
     }
 
+    /**
+     * Two tiny studies with other seeds pooled by {@code mesoelastic-pool}: exit 0, one table row per temperature with the
+     * structures of both; the same directory twice is refused in one line (exit 1) before anything is written.
+     */
+    @Test
+    void poolOfTwoSeeds(@TempDir Path dir) throws Exception {
+        for (String seed : new String[] {"1", "2"}) {
+            String[] args = new String[TINY.length + 5];
+            args[0] = "mesoelastic-study";
+            args[1] = "--out";
+            args[2] = dir.resolve("s" + seed).toString();
+            args[3] = "--seed";
+            args[4] = seed;
+            System.arraycopy(TINY, 0, args, 5, TINY.length);
+            CliRunner.Result r = CliRunner.run(args);
+            assertEquals(0, r.code(), r.err());
+        }
+        Path out = dir.resolve("pool");
+        CliRunner.Result r = CliRunner.run("mesoelastic-pool", dir.resolve("s1").toString(), dir.resolve("s2").toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("mesoelastic-pool: 2 runs pooled"), r.out());
+        List<String> table = Files.readAllLines(out.resolve("table.csv"));
+        assertEquals(3, table.size());
+        for (String row : table.subList(1, 3)) assertEquals(List.of("4", "32"), List.of(row.split(",")).subList(9, 11), "2 + 2 structures, 8 dipoles each");
+        Path refused = dir.resolve("refused");
+        CliRunner.Result twice = CliRunner.run("mesoelastic-pool", dir.resolve("s1").toString(), dir.resolve("s1").toString(), "--out", refused.toString());
+        twice.assertOneLineError(ExitCodes.FAILED, "have the same seed 1");
+        assertFalse(Files.exists(refused.resolve("table.csv")));
+    }
+
     /** Unset temperatures and steps come from --model: IPL's as shipped before, mBLJ's own; given ones are kept. */
     @Test
     void perModelDefaults(@TempDir Path dir) {

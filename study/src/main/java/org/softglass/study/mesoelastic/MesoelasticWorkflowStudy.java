@@ -216,16 +216,8 @@ public final class MesoelasticWorkflowStudy {
                 meter.stepTo(k + 1);
             }
         }
-        Path table = outDir.resolve("table.csv");
-        CsvRows.write(table, TemperatureRow.CSV_HEADER, rows.stream().map(TemperatureRow::csv).toList());
-        double a0 = Math.cbrt(1 / req.density());
-        WorkflowFit fit = fit(req, rows, a0);
-        Path fitFile = outDir.resolve("mesoelastic_fit.json"), cmp = outDir.resolve("published_vs_measured.csv");
-        JsonFile.write(fitFile, fit);
-        CsvRows.write(cmp, "quantity,published,measured,measured_err,source",
-                fit.comparison().stream().map(c -> new Object[] {c.quantity(), c.published(), TemperatureRow.nan(c.measured()),
-                        TemperatureRow.nan(c.measuredErr()), "\"" + fit.published().source().replace("\"", "'") + "\""}).toList());
-        List<Path> figures = WorkflowPlots.write(rows, fit, outDir);
+        Outputs o = writeOutputs(req.model(), req.density(), req.minTauT0(), rows, outDir);
+        WorkflowFit fit = o.fit();
         Manifest m = new Manifest(ctx.version(), "mesoelastic-study").param("model", pot.name()).param("potential", pot.description())
                 .param("density", req.density()).param("n", req.n()).param("temperatures", req.temperatures()).param("dt", req.md().dt())
                 .param("tdamp", req.md().tdamp()).param("melt_temperature", req.md().meltTemperature()).param("melt_steps", req.md().meltSteps())
@@ -233,17 +225,40 @@ public final class MesoelasticWorkflowStudy {
                 .param("structures", req.ensemble().structures()).param("dipoles_per_structure", req.ensemble().allPairs() ? "all" : req.ensemble().dipoles())
                 .param("tol", req.ensemble().tol()).param("fmax_limit", req.ensemble().fmaxLimit()).param("q", req.dynamics().q()).param("type", type)
                 .param("blocks", req.dynamics().blocks()).param("per_decade", req.dynamics().perDecade()).param("min_tau_over_t0", req.minTauT0())
-                .param("seed", req.seed()).param("threads", ctx.threads())
-                .output(table).output(fitFile).output(cmp);
-        for (Path p : figures) m.output(p);
+                .param("seed", req.seed()).param("threads", ctx.threads());
+        for (Path p : o.files()) m.output(p);
         m.result("q", rows.getFirst().q()).result("computed_temperatures", computed).result("reused_temperatures", reused).result("ell_tilde", fit.ellTilde())
                 .result("t_tilde", fit.tTilde()).result("fit_refusal", fit.refusal()).write(outDir.resolve("manifest.json"));
         return new Result(List.copyOf(rows), fit, List.copyOf(computed), List.copyOf(reused), List.copyOf(warnings));
     }
 
+    /**
+     * The files written from the rows: {@code table.csv}, {@code mesoelastic_fit.json}, {@code published_vs_measured.csv}
+     * and the figures, in that order.
+     */
+    record Outputs(WorkflowFit fit, List<Path> files) {}
+
+    /**
+     * Writes {@code table.csv}, the fit of eq 3 ({@code mesoelastic_fit.json}), {@code published_vs_measured.csv} and the
+     * figures of {@code rows} (highest T first; the figures read {@code outDir/T…/fs/fs.csv}) into {@code outDir}.
+     */
+    static Outputs writeOutputs(String model, double density, double minTauT0, List<TemperatureRow> rows, Path outDir) throws IOException {
+        Path table = outDir.resolve("table.csv");
+        CsvRows.write(table, TemperatureRow.CSV_HEADER, rows.stream().map(TemperatureRow::csv).toList());
+        WorkflowFit fit = fit(model, density, minTauT0, rows, Math.cbrt(1 / density));
+        Path fitFile = outDir.resolve("mesoelastic_fit.json"), cmp = outDir.resolve("published_vs_measured.csv");
+        JsonFile.write(fitFile, fit);
+        CsvRows.write(cmp, "quantity,published,measured,measured_err,source",
+                fit.comparison().stream().map(c -> new Object[] {c.quantity(), c.published(), TemperatureRow.nan(c.measured()),
+                        TemperatureRow.nan(c.measuredErr()), "\"" + fit.published().source().replace("\"", "'") + "\""}).toList());
+        List<Path> files = new ArrayList<>(List.of(table, fitFile, cmp));
+        files.addAll(WorkflowPlots.write(rows, fit, outDir));
+        return new Outputs(fit, List.copyOf(files));
+    }
+
     /** The fit of eq 3 over the rows with τ_α, or the refusal as a value. */
-    private static WorkflowFit fit(Request req, List<TemperatureRow> rows, double a0) {
-        PublishedFit pub = PublishedFit.forModel(req.model());
+    private static WorkflowFit fit(String model, double density, double minTauT0, List<TemperatureRow> rows, double a0) {
+        PublishedFit pub = PublishedFit.forModel(model);
         List<TemperatureRow> with = rows.stream().filter(TemperatureRow::hasTauAlpha).toList();
         List<Double> without = rows.stream().filter(r -> !r.hasTauAlpha()).map(TemperatureRow::t).toList();
         double[] t = with.stream().mapToDouble(TemperatureRow::t).toArray(), tau = with.stream().mapToDouble(TemperatureRow::tauAlpha).toArray(),
@@ -251,10 +266,10 @@ public final class MesoelasticWorkflowStudy {
         MesoelasticFit f;
         try {
             if (with.size() < 2) throw new Refusal(with.size() + " temperature(s) have tau_alpha, expected at least 2 for the fit; run longer");
-            f = MesoelasticFit.fit(t, tau, kap, a0, req.minTauT0());
+            f = MesoelasticFit.fit(t, tau, kap, a0, minTauT0);
         } catch (Refusal e) {
             List<Double> ex = new ArrayList<>(without);
-            return WorkflowFit.refused(req.model(), req.density(), a0, req.minTauT0(), ex, e.getMessage(), pub);
+            return WorkflowFit.refused(model, density, a0, minTauT0, ex, e.getMessage(), pub);
         }
         List<Double> excluded = new ArrayList<>(without);
         for (double x : f.excluded()) excluded.add(x);
@@ -269,7 +284,7 @@ public final class MesoelasticWorkflowStudy {
         }
         Line gl = Line.fit(gxy.stream().mapToDouble(p -> p[0]).toArray(), gxy.stream().mapToDouble(p -> p[1]).toArray());
         WorkflowFit.GLine gLine = gl.determined() ? new WorkflowFit.GLine(gl.slope(), gl.intercept(), gl.rSquared()) : null;
-        return WorkflowFit.of(req.model(), req.density(), a0, req.minTauT0(), f, keep.stream().mapToDouble(Double::doubleValue).toArray(), excluded, gLine,
+        return WorkflowFit.of(model, density, a0, minTauT0, f, keep.stream().mapToDouble(Double::doubleValue).toArray(), excluded, gLine,
                 pub);
     }
 
