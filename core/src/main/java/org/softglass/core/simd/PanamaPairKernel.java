@@ -521,8 +521,11 @@ public final class PanamaPairKernel implements PairKernel {
      * Stillinger–Weber pair term ({@link PairFunctions#swPair}) for p = 4, q = 0 and parameters shared by every
      * neighbour species: with s = σ/r, t = 1/(r − aσ), X = exp(σt), {@code U = Aε (B s⁴ − 1) X} and
      * {@code −U'/r = Aε X (4 B s⁴/r + (B s⁴ − 1) σ t²)/r}. Lanes beyond the cutoff, lanes where σt ≤ −700 (X
-     * underflows) and lanes where r rounds to aσ (σt = ∞) or σt is NaN, as in the scalar form, get t = 0 before the
-     * exponential, so no inf or NaN reaches a sum, and are zeroed after it. The parameters are broadcast once, the
+     * underflows) and lanes where r rounds to aσ (σt = ∞) or σt is NaN, as in the scalar form, are dead: they get
+     * t = 0 before the exponential (so its argument stays in {@link PanamaExp#exp}'s range) and their force and energy
+     * are replaced by 0 after it (the final blends are what keep inf and NaN out of the sums). The exponential is
+     * {@link PanamaExp#exp}, not {@link VectorOperators#EXP}, whose result depends on whether C2 has compiled the
+     * loop: the same seed and thread count give the same trajectory. The parameters are broadcast once, the
      * species column is not read and every vector runs the same path (no early exit): this keeps the loop small
      * enough for C2 to inline every vector operation (a loop selecting parameters per lane was not, and its
      * vectors were boxed, bench/RESULTS.md 2026-12-04).
@@ -543,7 +546,7 @@ public final class PanamaPairKernel implements PairKernel {
             VectorMask<Double> dead = r2.compare(VectorOperators.LT, rc2).and(phi.compare(VectorOperators.GT, -700.0))
                     .and(phi.compare(VectorOperators.LT, 0.0)).not();
             t = t.blend(zero, dead);
-            DoubleVector x = t.mul(sig).lanewise(VectorOperators.EXP);
+            DoubleVector x = PanamaExp.exp(t.mul(sig));
             DoubleVector sr = ir.mul(sig), sr2 = sr.mul(sr), bp = sr2.mul(sr2).mul(bb);
             DoubleVector fr = bp.mul(4.0).mul(ir).add(bp.sub(1.0).mul(sig).mul(t).mul(t))
                     .mul(x).mul(aeps).mul(ir).blend(zero, dead);
@@ -579,7 +582,7 @@ public final class PanamaPairKernel implements PairKernel {
             VectorMask<Double> dead = r2.compare(VectorOperators.LT, rc2).and(phi.compare(VectorOperators.GT, -700.0))
                     .and(phi.compare(VectorOperators.LT, 0.0)).not();
             t = t.blend(zero, dead);
-            DoubleVector x = t.mul(sig).lanewise(VectorOperators.EXP);
+            DoubleVector x = PanamaExp.exp(t.mul(sig));
             DoubleVector sr = ir.mul(sig), sr2 = sr.mul(sr), bp = sr2.mul(sr2).mul(bb);
             DoubleVector ax = x.mul(aeps);
             DoubleVector fr = bp.mul(4.0).mul(ir).add(bp.sub(1.0).mul(sig).mul(t).mul(t)).mul(ax).mul(ir).blend(zero, dead);
