@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.softglass.cli.ExitCodes;
-import org.softglass.cli.options.OutputRunOptions;
+import org.softglass.cli.options.OutputDir;
+import org.softglass.cli.options.SerialRunOptions;
 import org.softglass.study.mesoelastic.MesoelasticPool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,11 +28,14 @@ public final class MesoelasticPoolCommand implements Callable<Integer> {
     List<Path> runs;
 
     @Mixin
-    OutputRunOptions run = new OutputRunOptions();
+    OutputDir out = new OutputDir();
+
+    @Mixin
+    SerialRunOptions run = new SerialRunOptions();
 
     @Override
     public Integer call() throws IOException {
-        MesoelasticPool.Result r = MesoelasticPool.run(runs, run.dir(), run.context());
+        MesoelasticPool.Result r = MesoelasticPool.run(runs, out.dir(), run.context());
         for (String w : r.warnings()) System.err.println("softglass: warning: " + w);
         if (!run.quiet()) {
             System.out.printf("mesoelastic-pool: %d runs pooled%n", r.runs());

@@ -49,13 +49,15 @@ class MesoelasticStudyCommandTest {
     @Test
     void poolOfTwoSeeds(@TempDir Path dir) throws Exception {
         for (String seed : new String[] {"1", "2"}) {
-            String[] args = new String[TINY.length + 5];
+            String[] args = new String[TINY.length + 7];
             args[0] = "mesoelastic-study";
             args[1] = "--out";
             args[2] = dir.resolve("s" + seed).toString();
             args[3] = "--seed";
             args[4] = seed;
-            System.arraycopy(TINY, 0, args, 5, TINY.length);
+            args[5] = "--q";   // one q for both: the pool refuses F_s at different q (each run's own S(q) peak by default)
+            args[6] = "6.0";
+            System.arraycopy(TINY, 0, args, 7, TINY.length);
             CliRunner.Result r = CliRunner.run(args);
             assertEquals(0, r.code(), r.err());
         }

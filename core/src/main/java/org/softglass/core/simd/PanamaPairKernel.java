@@ -32,15 +32,16 @@ public final class PanamaPairKernel implements PairKernel {
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, VectorShape.forBitSize(L * Integer.SIZE));
 
     /**
-     * How the Stillinger–Weber pair term runs: {@code vector} ({@link #accumulateSw}, the default) or
-     * {@code scalar} (the scalar kernel); system property {@code softglass.simd.swPair}, read once, for
-     * benchmarks. The vector loops for one-species rows ({@link #swForcesUniform}) made SW MD ≈ 10 % faster
-     * (bench/RESULTS.md, 2026-12-04, "the SW pair loop for one species"); the first, per-lane-parameter loop had made it
-     * slower (its vectors were boxed), which is why the switch exists.
+     * How the Stillinger–Weber pair term runs: {@code scalar} (the scalar kernel, the default) or {@code vector}
+     * ({@link #accumulateSw}); system property {@code softglass.simd.swPair}, read once, for benchmarks. The vector
+     * loops were ≈ 10 % faster in SW MD only with {@link VectorOperators#EXP}, whose results depend on when C2 compiles
+     * the loop; with the JIT-independent {@link PanamaExp#exp} the loop exceeds C2's inlining budget
+     * ({@code NodeCountInliningCutoff} at the exp) and its vectors are boxed, so the scalar kernel stays the default
+     * (bench/RESULTS.md, 2026-12-04, "the SW pair loop for one species" and its correction).
      */
     enum SwPath { SCALAR, VECTOR }
 
-    static final SwPath SW_PATH = SwPath.valueOf(System.getProperty("softglass.simd.swPair", "vector").toUpperCase(java.util.Locale.ROOT));
+    static final SwPath SW_PATH = SwPath.valueOf(System.getProperty("softglass.simd.swPair", "scalar").toUpperCase(java.util.Locale.ROOT));
 
     private PanamaPairKernel() {}
 
@@ -506,7 +507,7 @@ public final class PanamaPairKernel implements PairKernel {
      * The Stillinger–Weber pair term through the vector loops ({@link #swForcesUniform}, {@link #swEnergyUniform})
      * for a row whose parameters are the same for every neighbour species (the one-species SW glass) and have the
      * presets' exponents p = 4, q = 0; any other row runs the scalar kernel. Same contract as {@link #accumulate},
-     * which dispatches here unless {@code -Dsoftglass.simd.swPair=scalar}. (A loop selecting the parameters per
+     * which dispatches here only with {@code -Dsoftglass.simd.swPair=vector} (see {@link SwPath}). (A loop selecting the parameters per
      * lane for two species was too large for C2 to inline its vector operations: they were boxed and SW MD ran
      * 20–28 % slower than with the scalar kernel, bench/RESULTS.md 2026-12-04; no preset has two SW species.)
      */
@@ -521,11 +522,13 @@ public final class PanamaPairKernel implements PairKernel {
      * Stillinger–Weber pair term ({@link PairFunctions#swPair}) for p = 4, q = 0 and parameters shared by every
      * neighbour species: with s = σ/r, t = 1/(r − aσ), X = exp(σt), {@code U = Aε (B s⁴ − 1) X} and
      * {@code −U'/r = Aε X (4 B s⁴/r + (B s⁴ − 1) σ t²)/r}. Lanes beyond the cutoff, lanes where σt ≤ −700 (X
-     * underflows) and lanes where r rounds to aσ (σt = ∞) or σt is NaN, as in the scalar form, get t = 0 before the
-     * exponential, so no inf or NaN reaches a sum, and are zeroed after it. The parameters are broadcast once, the
-     * species column is not read and every vector runs the same path (no early exit): this keeps the loop small
-     * enough for C2 to inline every vector operation (a loop selecting parameters per lane was not, and its
-     * vectors were boxed, bench/RESULTS.md 2026-12-04).
+     * underflows) and lanes where r rounds to aσ (σt = ∞) or σt is NaN, as in the scalar form, are dead: they get
+     * t = 0 before the exponential (so its argument stays in {@link PanamaExp#exp}'s range) and their force and energy
+     * are replaced by 0 after it (the final blends are what keep inf and NaN out of the sums). The exponential is
+     * {@link PanamaExp#exp}, not {@link VectorOperators#EXP}, whose result depends on whether C2 has compiled the
+     * loop: the same seed and thread count give the same trajectory. The parameters are broadcast once, the
+     * species column is not read and every vector runs the same path (no early exit), the smallest loop graph found;
+     * it still exceeds C2's inlining budget at the inline exp, so its vectors are boxed (see {@link SwPath}).
      */
     private static void swForcesUniform(PairRow row, double xi, double yi, double zi, double[] xs, double[] ys, double[] zs,
                                         int n, PeriodicLengths b, double[] acc, boolean pairsOut) {
@@ -543,7 +546,7 @@ public final class PanamaPairKernel implements PairKernel {
             VectorMask<Double> dead = r2.compare(VectorOperators.LT, rc2).and(phi.compare(VectorOperators.GT, -700.0))
                     .and(phi.compare(VectorOperators.LT, 0.0)).not();
             t = t.blend(zero, dead);
-            DoubleVector x = t.mul(sig).lanewise(VectorOperators.EXP);
+            DoubleVector x = PanamaExp.exp(t.mul(sig));
             DoubleVector sr = ir.mul(sig), sr2 = sr.mul(sr), bp = sr2.mul(sr2).mul(bb);
             DoubleVector fr = bp.mul(4.0).mul(ir).add(bp.sub(1.0).mul(sig).mul(t).mul(t))
                     .mul(x).mul(aeps).mul(ir).blend(zero, dead);
@@ -579,7 +582,7 @@ public final class PanamaPairKernel implements PairKernel {
             VectorMask<Double> dead = r2.compare(VectorOperators.LT, rc2).and(phi.compare(VectorOperators.GT, -700.0))
                     .and(phi.compare(VectorOperators.LT, 0.0)).not();
             t = t.blend(zero, dead);
-            DoubleVector x = t.mul(sig).lanewise(VectorOperators.EXP);
+            DoubleVector x = PanamaExp.exp(t.mul(sig));
             DoubleVector sr = ir.mul(sig), sr2 = sr.mul(sr), bp = sr2.mul(sr2).mul(bb);
             DoubleVector ax = x.mul(aeps);
             DoubleVector fr = bp.mul(4.0).mul(ir).add(bp.sub(1.0).mul(sig).mul(t).mul(t)).mul(ax).mul(ir).blend(zero, dead);

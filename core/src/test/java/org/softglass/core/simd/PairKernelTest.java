@@ -1,5 +1,6 @@
 package org.softglass.core.simd;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,8 +86,8 @@ class PairKernelTest {
      * within 1e-6σ of aσ on both sides, at aσ exactly, and around the underflow edge σ/(r − aσ) = −700;
      * lanes at r ≥ aσ give exactly 0 and every sum is finite (no NaN from exp(σ/(r − aσ)), also where r² &lt; (aσ)²
      * but √r² rounds to aσ, which made the scalar form NaN before). Also exponents other than the
-     * preset's p = 4, q = 0 (the scalar fallback). Tolerances as in {@link #panamaEqualsScalarOnEveryLength}
-     * (the vector exp is within 1 ulp).
+     * preset's p = 4, q = 0 and two species of different parameters (the scalar fallback). Tolerances as in
+     * {@link #panamaEqualsScalarOnEveryLength} (the vector exp is within a few ulp).
      */
     @Test
     void stillingerWeberPanamaEqualsScalar() {
@@ -97,15 +98,19 @@ class PairKernelTest {
         double rc = preset.f(), sigma = preset.e();
         PairParams other = new PairParams(PairParams.Form.SW, rc * rc, preset.a(), preset.b(), 6.0, 1.0, sigma, rc);
         double[] edge = {rc - 1e-6, rc - 1e-9, rc, rc + 1e-9, rc + 1e-6, rc - sigma / 700.0 * (1 - 1e-9), rc - sigma / 700.0 * (1 + 1e-9)};
-        // one species (the uniform loops) and two species of different A (the per-lane parameter loops)
+        // the vector loops: one species, and two species with equal parameters (species-1 lanes run the same loop);
+        // the scalar fallback: two species of different A, and the exponents p = 6, q = 1
         List<PairRow> rows = new ArrayList<>();
         for (PairParams pp : new PairParams[] {preset, other}) {
             rows.add(new PairRow(new PairParams[] {pp}));
+            rows.add(new PairRow(new PairParams[] {pp, pp}));
             rows.add(new PairRow(new PairParams[] {pp, new PairParams(PairParams.Form.SW, pp.rc2(), 1.3 * pp.a(), pp.b(), pp.c(), pp.d(), pp.e(), pp.f())}));
         }
+        assertTrue(PanamaPairKernel.swVectorised(rows.get(0)) && PanamaPairKernel.swVectorised(rows.get(1)), "the preset rows run the vector loops");
+        assertTrue(!PanamaPairKernel.swVectorised(rows.get(2)) && !PanamaPairKernel.swVectorised(rows.get(3)), "other rows run the scalar kernel");
         for (PairRow row : rows) {
             PairParams pp = row.params(0);
-            boolean two = !row.uniform;
+            boolean two = row.bySpecies.length == 2;
             for (int n = 0; n <= 3 * lanes + 1; n++) {
                 int cap = PanamaPairKernel.INSTANCE.padded(n);
                 double[] xj = new double[cap], yj = new double[cap], zj = new double[cap], sj = new double[cap], rs = new double[cap];
@@ -149,4 +154,42 @@ class PairKernelTest {
     }
 
     private static double wrap(double v, double l) { return v - l * Math.floor(v / l); }
+
+    /**
+     * The SW vector loops give the same bits interpreted and compiled: one row evaluated cold, then 60 000 times (C2
+     * compiles the loops), then again. With {@code VectorOperators.EXP} about 5 % of the per-pair energies changed bits
+     * after warm-up (the SVML intrinsic and the Java fallback round differently), so MD depended on JIT timing.
+     */
+    @Test
+    void stillingerWeberVectorBitsDoNotDependOnCompilation() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        PeriodicLengths box = PeriodicLengths.of(9.1, 9.3, 9.7);
+        PairParams sw = Models.sw().params(0, 0);
+        PairRow row = new PairRow(new PairParams[] {sw});
+        int n = 61, cap = PanamaPairKernel.INSTANCE.padded(n);
+        double[] xj = new double[cap], yj = new double[cap], zj = new double[cap], sj = new double[cap];
+        double xi = 4.0, yi = 4.5, zi = 5.0;
+        for (int k = 0; k < n; k++) {
+            double r = sw.f() * (0.7 + 0.35 * rnd.nextDouble()), u = 2 * rnd.nextDouble() - 1, ph = 2 * Math.PI * rnd.nextDouble();
+            double s = Math.sqrt(1 - u * u);
+            xj[k] = xi + r * s * Math.cos(ph);
+            yj[k] = yi + r * s * Math.sin(ph);
+            zj[k] = zi + r * u;
+        }
+        PanamaPairKernel.INSTANCE.padInto(xi, yi, zi, xj, yj, zj, sj, n, box);
+        double[][] cold = swPairs(row, xi, yi, zi, xj, yj, zj, sj, n, box);
+        for (int it = 0; it < 60_000; it++) swPairs(row, xi, yi, zi, xj, yj, zj, sj, n, box);
+        double[][] warm = swPairs(row, xi, yi, zi, xj, yj, zj, sj, n, box);
+        for (int c = 0; c < cold.length; c++) assertArrayEquals(cold[c], warm[c], 0.0, "component " + c + " (x, y, z force, energy, sums)");
+    }
+
+    /** Per-pair forces and energies, and the row sums, of the SW vector loop with energies (inputs copied). */
+    private static double[][] swPairs(PairRow row, double xi, double yi, double zi, double[] xj, double[] yj, double[] zj, double[] sj, int n,
+                                      PeriodicLengths box) {
+        double[] x = xj.clone(), y = yj.clone(), z = zj.clone(), s = sj.clone(), acc = new double[PairKernel.ACC_LENGTH];
+        PanamaPairKernel.accumulateSw(row, xi, yi, zi, x, y, z, s, n, box, true, acc, true);
+        double[] sums = new double[PairKernel.ACC_LENGTH];
+        PanamaPairKernel.accumulateSw(row, xi, yi, zi, xj.clone(), yj.clone(), zj.clone(), sj.clone(), n, box, true, sums, false);
+        return new double[][] {x, y, z, s, sums};
+    }
 }

@@ -33,12 +33,14 @@ class MesoelasticWorkflowStudyTest {
 
     private static MesoelasticWorkflowStudy.Request tiny(double... temperatures) { return tiny(11, temperatures); }
 
-    /** The tiny IPL request with {@code seed} (also {@link MesoelasticPoolTest}'s runs). */
-    static MesoelasticWorkflowStudy.Request tiny(long seed, double... temperatures) {
+    private static MesoelasticWorkflowStudy.Request tiny(long seed, double... temperatures) { return tiny(seed, null, temperatures); }
+
+    /** The tiny IPL request with {@code seed} and F_s at {@code q} (null: the S(q) peak; also {@link MesoelasticPoolTest}'s runs). */
+    static MesoelasticWorkflowStudy.Request tiny(long seed, Double q, double... temperatures) {
         return new MesoelasticWorkflowStudy.Request("ipl", 0.82, 100, java.util.Arrays.stream(temperatures).boxed().toList(),
                 new MesoelasticWorkflowStudy.Md(0.005, 0.2, 2.0, 500, List.of(1000L), List.of(3000L), 10),
                 new MesoelasticWorkflowStudy.Ensemble(2, 10, false, 1e-10, 1e-6),
-                new MesoelasticWorkflowStudy.Dynamics(null, null, 2, 20), 0, seed);
+                new MesoelasticWorkflowStudy.Dynamics(q, null, 2, 20), 0, seed);
     }
 
     @Test
