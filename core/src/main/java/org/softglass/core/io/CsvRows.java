@@ -143,6 +143,26 @@ public final class CsvRows {
 
         /** A problem with row {@code k}: an {@link InputFormatException} naming the file and the row's line. */
         public InputFormatException error(int k, String detail) { return new InputFormatException(source, lines[k], detail); }
+
+        /**
+         * Column {@code name} as numbers, in row order.
+         *
+         * @throws InputFormatException naming the file when the header has no such column, or the file and line of the
+         *         first field that is not a number
+         */
+        public double[] doubles(String name) {
+            int c = column(name);
+            if (c < 0) throw new InputFormatException(source, 1, "found header '" + String.join(",", header) + "', expected a column " + name);
+            double[] v = new double[rows.size()];
+            for (int k = 0; k < v.length; k++) {
+                try {
+                    v[k] = Double.parseDouble(rows.get(k)[c]);
+                } catch (NumberFormatException e) {
+                    throw error(k, "column " + name + ": '" + rows.get(k)[c] + "' is not a number");
+                }
+            }
+            return v;
+        }
     }
 
     /**

@@ -613,11 +613,7 @@ public final class PanamaPairKernel implements PairKernel {
      * {@link org.softglass.core.energy.StillingerWeber#paper004()}); other rows run the scalar kernel.
      */
     static boolean swVectorised(PairRow row) {
-        if (!row.uniform) return false;
-        for (int s = 0; s < PairRow.MAX_SPECIES; s++) {
-            if (row.c[s] != 4.0 || row.d[s] != 0.0) return false;
-        }
-        return true;
+        return row.uniform && row.c[0] == 4.0 && row.d[0] == 0.0;   // uniform: every species has species 0's exponents
     }
 
     /** Where the kernels leave their accumulator vectors in {@code acc} for {@link #finish}. */

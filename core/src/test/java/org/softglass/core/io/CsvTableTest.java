@@ -30,6 +30,18 @@ class CsvTableTest {
     }
 
     @Test
+    void numericColumnsByNameNameTheMissingColumnAndTheBadField() throws Exception {
+        Path f = dir.resolve("t.csv");
+        Files.writeString(f, "step,u\n0,-7.5\n\n200,x\n");
+        CsvRows.Table t = CsvRows.readTable(f);
+        assertArrayEquals(new double[] {0, 200}, t.doubles("step"));
+        InputFormatException missing = assertThrows(InputFormatException.class, () -> t.doubles("kappa"));
+        assertTrue(missing.getMessage().endsWith("t.csv:1: found header 'step,u', expected a column kappa"), missing.getMessage());
+        InputFormatException bad = assertThrows(InputFormatException.class, () -> t.doubles("u"));
+        assertTrue(bad.getMessage().endsWith("t.csv:4: column u: 'x' is not a number"), bad.getMessage());
+    }
+
+    @Test
     void refusesEmptyFilesRaggedRowsAndNonUtf8() throws Exception {
         Path f = dir.resolve("t.csv");
         Files.writeString(f, "");

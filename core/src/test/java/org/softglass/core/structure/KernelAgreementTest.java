@@ -29,7 +29,7 @@ class KernelAgreementTest {
         double worst = 0;
         for (int it = 0; it < 20_000; it++) {
             for (int l = 0; l < lanes; l++) x[l] = it < 10_000 ? (rnd.nextDouble() * 2 - 1) * 708 : (rnd.nextDouble() * 2 - 1) * 2;
-            PanamaDescriptorKernel.exp(DoubleVector.fromArray(DoubleVector.SPECIES_PREFERRED, x, 0)).intoArray(y, 0);
+            org.softglass.core.simd.PanamaExp.exp(DoubleVector.fromArray(DoubleVector.SPECIES_PREFERRED, x, 0)).intoArray(y, 0);
             for (int l = 0; l < lanes; l++) worst = Math.max(worst, Math.abs(y[l] / Math.exp(x[l]) - 1));
         }
         // polynomial truncation ≤ 2.9e-16 plus ~10 roundings in Horner and the Cody–Waite reduction (|n ln2_lo|

@@ -215,14 +215,14 @@ public final class MesoelasticPool {
             tauPerRun[r] = TemperatureRow.nan(row.tauAlpha());
             errPerRun[r] = TemperatureRow.nan(row.tauAlphaErr());
             CsvRows.Table s = CsvRows.readTable(d.resolve("elastic/structures.csv"));
-            for (double v : column(s, "kappa_mean")) kappaPerStructure.add(v);
-            for (double v : column(s, "G")) gPerStructure.add(v);
-            for (double v : column(CsvRows.readTable(d.resolve("elastic/dipoles.csv")), "kappa")) kappas.add(v);
+            for (double v : s.doubles("kappa_mean")) kappaPerStructure.add(v);
+            for (double v : s.doubles("G")) gPerStructure.add(v);
+            for (double v : CsvRows.readTable(d.resolve("elastic/dipoles.csv")).doubles("kappa")) kappas.add(v);
             CsvRows.Table fs = CsvRows.readTable(d.resolve("fs/fs.csv"));
-            double[] ti = column(fs, "t"), fi = column(fs, "fs");
+            double[] ti = fs.doubles("t"), fi = fs.doubles("fs");
             if (time == null) {
                 time = ti;
-                tOverT0 = column(fs, "t_over_t0");
+                tOverT0 = fs.doubles("t_over_t0");
                 fsSum = new double[fi.length];
             } else if (!Arrays.equals(time, ti)) {
                 throw new Refusal(d.resolve("fs/fs.csv") + " has other lags than " + runs.getFirst().resolve(label).resolve("fs/fs.csv")
@@ -267,20 +267,6 @@ public final class MesoelasticPool {
             sum += e * e;
         }
         return Math.max(between, Math.sqrt(sum) / errPerRun.length);
-    }
-
-    private static double[] column(CsvRows.Table t, String name) {
-        int c = t.column(name);
-        if (c < 0) throw new Refusal(t.source() + " has no column " + name + "; expected the file a mesoelastic-study writes");
-        double[] v = new double[t.rows().size()];
-        for (int k = 0; k < v.length; k++) {
-            try {
-                v[k] = Double.parseDouble(t.rows().get(k)[c]);
-            } catch (NumberFormatException e) {
-                throw t.error(k, "column " + name + ": '" + t.rows().get(k)[c] + "' is not a number");
-            }
-        }
-        return v;
     }
 
     private static double[] unbox(List<Double> v) { return v.stream().mapToDouble(Double::doubleValue).toArray(); }

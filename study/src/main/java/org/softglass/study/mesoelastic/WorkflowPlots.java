@@ -67,9 +67,7 @@ final class WorkflowPlots {
             Path csv = dir.resolve(MesoelasticWorkflowStudy.label(r.t())).resolve("fs/fs.csv");
             if (!Files.exists(csv)) continue;
             CsvRows.Table t = CsvRows.readTable(csv);
-            int it = t.column("t_over_t0"), ifs = t.column("fs");
-            f.line("T = " + r.t(), t.rows().stream().mapToDouble(x -> Double.parseDouble(x[it])).toArray(),
-                    t.rows().stream().mapToDouble(x -> Double.parseDouble(x[ifs])).toArray());
+            f.line("T = " + r.t(), t.doubles("t_over_t0"), t.doubles("fs"));
         }
         f.save(pf);
         out.add(pf);
