@@ -9,7 +9,8 @@
 # Usage: validation/published/paper-lite/kick-scan.sh RUN OUT   (about 6 min on 2 cores)
 set -euo pipefail
 run="$1"; out="$2"
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
 sg="$root/bin/softglass"
 mkdir -p "$out"
 read -r rmax dr fit pc rbins sbins mincount < <(/usr/bin/python3 - "$run/correlations/correlations.manifest.json" <<'PY'
@@ -31,25 +32,7 @@ r = k["rhoDelta"]
 print(f"W = {sys.argv[2]} tau, R = {sys.argv[3]} sigma: background samples {k['background_samples']}, "
       f"rho_Delta c1 = {r['c1']:.3f} +- {r['c1_err']:.3f}, xi = {r['xi']:.3f} +- {r['xi_err']:.3f}: accepted")
 PY
-    read -r side m tol thigh < <(/usr/bin/python3 - "$run/trsp/manifest.json" "$run/trsp/model-parameters-trsp.json" \
-        "$dir/correlations.json" "$dir/trsp-params.json" <<'PY'
-import json, sys
-t = json.load(open(sys.argv[1]))["parameters"]
-d = json.load(open(sys.argv[2]))
-k = json.load(open(sys.argv[3]))["kicks"]
-for name in ("sigmaDelta", "rhoDelta"):
-    d[name] = {x: k[name][x] for x in ("c0", "c1", "xi")}
-d["errors"] = {a: b for a, b in d["errors"].items() if not a.startswith(("sigmaDelta", "rhoDelta"))}
-d["provenance"]["kicks"] = "measured: " + sys.argv[3]
-json.dump(d, open(sys.argv[4], "w"), indent=1)
-print(t["L"], t["m"], t["tol"], max(t["T"]))
-PY
-)
-    if "$sg" trsp check --params "$dir/trsp-params.json" --L "$side" --m "$m" --tol "$tol" -T "$thigh" > "$dir/trsp-check.csv" 2> "$dir/trsp-check.err"; then
-      echo "  TRSP at T = $thigh with these kicks: detailed balance solvable ($dir/trsp-check.csv)"
-    else
-      echo "  TRSP at T = $thigh with these kicks: $(tail -1 "$dir/trsp-check.err")"
-    fi
+    "$here/kick-trsp-check.sh" "$dir" "$run"
   else
     echo "W = $1 tau, R = $2 sigma: $(tail -1 "$dir.err")"
   fi
