@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Issue 15, kick fallback, a scan in size: are the T = 0.50 kicks of paper-lite (N = 1000, L/2 = 4.7 sigma) limited by
 # the box? From a finished paper-lite run RUN, replicates the last T = 0.50 frame 2 x 2 x 2 (N = 8000, L/2 = 9.4
-# sigma), runs 500 tau of NVT at T = 0.50 (about 5 tau_alpha; the periodic copies decorrelate) and 750 tau of
-# production with every 1 tau frame quenched as the preset does, then p_hop, events, softness with RUN's model, and the
+# sigma), runs 500 tau of NVT at T = 0.50 (1.6 tau_alpha: the periodic copies decorrelate only partly) and 750 tau
+# of production with every 1 tau frame quenched as the preset does, then p_hop, events, softness with RUN's model, and the
 # kick fit (paper 002 App. E; C_S(r) on every 10th frame only) with the pipeline's S bins at the paper's background
 # radius R = 6 sigma and at RUN's 3.9 sigma; for an accepted fit, kick-trsp-check.sh (the TRSP's detailed balance).
-# Usage: validation/published/paper-lite/kick-size.sh RUN OUT   (about 45 min on 2 cores; resumable: finished steps
+# Usage: validation/published/paper-lite/kick-size.sh RUN OUT   (about 40 min on 2 cores; resumable: finished steps
 # are skipped)
 set -euo pipefail
 run="$1"; out="$2"
