@@ -1,21 +1,22 @@
 package org.softglass.study.mesoelastic;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.softglass.core.dynamics.SelfDynamics;
 import org.softglass.core.io.CsvRows;
 import org.softglass.core.io.InputFormatException;
 import org.softglass.core.io.JsonFile;
 import org.softglass.core.io.Manifest;
+import org.softglass.core.io.ManifestRecord;
 import org.softglass.core.stats.Descriptive;
 import org.softglass.core.util.InvalidParameter;
 import org.softglass.core.util.Refusal;
@@ -67,12 +68,10 @@ public final class MesoelasticPool {
      */
     public record Result(List<TemperatureRow> rows, WorkflowFit fit, int runs, List<String> warnings) {}
 
-    /** The part of a study's {@code manifest.json} the pool reads. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record RunManifest(@JsonProperty("command") String command, @JsonProperty("parameters") Map<String, Object> parameters) {}
-
-    /** One run's manifest parameters, with the file they came from. */
-    private record Run(Path dir, Path manifest, Map<String, Object> parameters) {}
+    /** One run: its directory, its manifest file and what that file holds. */
+    private record Run(Path dir, Path manifest, ManifestRecord record) {
+        Map<String, Object> parameters() { return record.parameters(); }
+    }
 
     /** One pooled temperature before it is written: the row and the pooled F_s. */
     private record Pooled(TemperatureRow row, double[] time, double[] tOverT0, double[] fs) {}
@@ -140,14 +139,14 @@ public final class MesoelasticPool {
         for (Path r : runs) {
             Path mf = r.resolve("manifest.json");
             if (!Files.isRegularFile(mf)) throw new Refusal(mf + " is missing: " + r + " is not a finished mesoelastic-study directory");
-            RunManifest rm = JsonFile.read(mf, RunManifest.class);
-            if (!"mesoelastic-study".equals(rm.command()) || rm.parameters() == null) {
+            ManifestRecord rm = Manifest.read(mf);
+            if (!"mesoelastic-study".equals(rm.command()) || rm.parameters().isEmpty()) {
                 throw new Refusal(mf + " is the manifest of '" + rm.command() + "', expected one of mesoelastic-study");
             }
             number(mf, rm.parameters(), "seed");
-            out.add(new Run(r, mf, rm.parameters()));
+            out.add(new Run(r, mf, rm));
         }
-        out.sort(java.util.Comparator.comparingDouble(r -> ((Number) r.parameters().get("seed")).doubleValue()));
+        out.sort(Comparator.comparingDouble(r -> ((Number) r.parameters().get("seed")).doubleValue()));
         Run first = out.getFirst();
         for (int i = 1; i < out.size(); i++) {
             Run r = out.get(i);
@@ -156,7 +155,7 @@ public final class MesoelasticPool {
                         + ": they hold the same structures; pool studies run with different --seed");
             }
             for (String key : union(first.parameters().keySet(), r.parameters().keySet())) {
-                if (FREE.contains(key) || Objects.equals(first.parameters().get(key), r.parameters().get(key))) continue;
+                if (FREE.contains(key) || first.record().sameParameter(key, r.record())) continue;
                 throw new Refusal(r.dir() + " differs from " + first.dir() + " in " + key + " (" + r.parameters().get(key) + " against "
                         + first.parameters().get(key) + "): only studies that differ in --seed can be pooled");
             }
@@ -187,7 +186,7 @@ public final class MesoelasticPool {
         throw new InputFormatException(mf.toString(), -1, "parameters." + key + " is " + p.get(key) + "; expected a list of numbers");
     }
 
-    private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+    private static List<String> union(Set<String> a, Set<String> b) {
         List<String> u = new ArrayList<>(a);
         for (String k : b) if (!a.contains(k)) u.add(k);
         return u;

@@ -245,7 +245,7 @@ public final class MesoelasticWorkflowStudy {
     static Outputs writeOutputs(String model, double density, double minTauT0, List<TemperatureRow> rows, Path outDir) throws IOException {
         Path table = outDir.resolve("table.csv");
         CsvRows.write(table, TemperatureRow.CSV_HEADER, rows.stream().map(TemperatureRow::csv).toList());
-        WorkflowFit fit = fit(model, density, minTauT0, rows, Math.cbrt(1 / density));
+        WorkflowFit fit = fit(model, density, minTauT0, rows);
         Path fitFile = outDir.resolve("mesoelastic_fit.json"), cmp = outDir.resolve("published_vs_measured.csv");
         JsonFile.write(fitFile, fit);
         CsvRows.write(cmp, "quantity,published,measured,measured_err,source",
@@ -256,8 +256,9 @@ public final class MesoelasticWorkflowStudy {
         return new Outputs(fit, List.copyOf(files));
     }
 
-    /** The fit of eq 3 over the rows with τ_α, or the refusal as a value. */
-    private static WorkflowFit fit(String model, double density, double minTauT0, List<TemperatureRow> rows, double a0) {
+    /** The fit of eq 3 over the rows with τ_α (a0 = ρ^(−1/3)), or the refusal as a value. */
+    private static WorkflowFit fit(String model, double density, double minTauT0, List<TemperatureRow> rows) {
+        double a0 = Math.cbrt(1 / density);
         PublishedFit pub = PublishedFit.forModel(model);
         List<TemperatureRow> with = rows.stream().filter(TemperatureRow::hasTauAlpha).toList();
         List<Double> without = rows.stream().filter(r -> !r.hasTauAlpha()).map(TemperatureRow::t).toList();
