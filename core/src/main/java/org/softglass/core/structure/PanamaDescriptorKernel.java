@@ -12,7 +12,7 @@ import org.softglass.core.simd.PanamaSupport;
  * AVX-512). {@link #pairs} runs whole vectors up to the padding (see the interface's padding contract) and
  * packs the kept lanes with {@code compress}; the reductions ({@link #level}, {@link #radialSum}) run whole
  * vectors up to the end and one last vector whose lanes at or beyond the end are blended to zero (and left
- * out of the compaction), so padding values never enter a sum. exp is the inline {@link PanamaExp#exp} (not {@link VectorOperators#EXP}, whose SVML
+ * out of the compaction), so padding values never enter a sum. exp is the inline base-2 {@link PanamaExp#exp2} (e^(−c e) as 2^(−c log₂e · e); not {@link VectorOperators#EXP}, whose SVML
  * intrinsic and Java fallback round differently, so results would depend on JIT state), and every other
  * operation is an IEEE operation of fixed order, so results are identical whether the code runs
  * interpreted or compiled: rows are bit-identical for every thread count. Stateless.
@@ -118,7 +118,7 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
         if (n <= 0) return 0;
         // one small method per count: a single large method exceeds C2's inlining budget and the vector
         // operations then run as (boxing) library calls; the compaction rides on the sums' loads of e
-        double nc = -c;
+        double nc = -c * PanamaExp.LOG2_E;   // e^(−c e) = 2^(−c log₂e · e)
         if (count == 4) return sums4(e, cos, nc, n, a0, a1, a2, a3, acc, o0, o1, o2, o3, eNext);
         if (count == 2) return sums2(e, cos, nc, n, a0, a1, acc, o0, o1, eNext);
         return sums1(e, cos, nc, n, a0, acc, o0, eNext);
@@ -128,12 +128,12 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
     public int levelPowerSums(double[] ev, double[] cv, int n, double c, double[] acc, int o0, int o1, int o2, double eNext) {
         if (n <= 0) return 0;
         boolean compact = eNext != Double.POSITIVE_INFINITY;
-        double nc = -c;
+        double nc = -c * PanamaExp.LOG2_E;   // e^(−c e) = 2^(−c log₂e · e)
         int full = n / L * L, at = 0;
         DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0;
         int k = 0;
         for (; k < full; k += L) {
-            DoubleVector e = DoubleVector.fromArray(S, ev, k), cs = DoubleVector.fromArray(S, cv, k), w = PanamaExp.exp(e.mul(nc)), wc = w.mul(cs);
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), cs = DoubleVector.fromArray(S, cv, k), w = PanamaExp.exp2(e.mul(nc)), wc = w.mul(cs);
             s0 = s0.add(w);
             s1 = s1.add(wc);
             s2 = wc.fma(cs, s2);
@@ -142,7 +142,7 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
         if (k < n) {
             VectorMask<Double> in = S.indexInRange(k, n);
             DoubleVector e = DoubleVector.fromArray(S, ev, k), cs = DoubleVector.fromArray(S, cv, k);
-            DoubleVector w = PanamaExp.exp(e.mul(nc)).blend(0.0, in.not()), wc = w.mul(cs);
+            DoubleVector w = PanamaExp.exp2(e.mul(nc)).blend(0.0, in.not()), wc = w.mul(cs);
             s0 = s0.add(w);
             s1 = s1.add(wc);
             s2 = wc.fma(cs, s2);
@@ -159,12 +159,12 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
             int o16, double eNext) {
         if (n <= 0) return 0;
         boolean compact = eNext != Double.POSITIVE_INFINITY;
-        double nc = -c;
+        double nc = -c * PanamaExp.LOG2_E;   // e^(−c e) = 2^(−c log₂e · e)
         int full = n / L * L, at = 0;
         DoubleVector s1 = DoubleVector.zero(S), s2 = s1, s4 = s1, s8 = s1, s16 = s1;
         int k = 0;
         for (; k < full; k += L) {
-            DoubleVector e = DoubleVector.fromArray(S, ev, k), cs = DoubleVector.fromArray(S, cv, k), w = PanamaExp.exp(e.mul(nc));
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), cs = DoubleVector.fromArray(S, cv, k), w = PanamaExp.exp2(e.mul(nc));
             DoubleVector b = cs.mul(lambda).add(1.0), b2 = b.mul(b), b4 = b2.mul(b2), b8 = b4.mul(b4);
             s1 = w.fma(b, s1);
             s2 = w.fma(b2, s2);
@@ -176,7 +176,7 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
         if (k < n) {
             VectorMask<Double> in = S.indexInRange(k, n);
             DoubleVector e = DoubleVector.fromArray(S, ev, k), cs = DoubleVector.fromArray(S, cv, k);
-            DoubleVector w = PanamaExp.exp(e.mul(nc)).blend(0.0, in.not());
+            DoubleVector w = PanamaExp.exp2(e.mul(nc)).blend(0.0, in.not());
             DoubleVector b = cs.mul(lambda).add(1.0), b2 = b.mul(b), b4 = b2.mul(b2), b8 = b4.mul(b4);
             s1 = w.fma(b, s1);
             s2 = w.fma(b2, s2);
@@ -205,7 +205,7 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
         DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
         int k = 0;
         for (; k < full; k += L) {
-            DoubleVector e = DoubleVector.fromArray(S, ev, k), w = PanamaExp.exp(e.mul(nc));
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), w = PanamaExp.exp2(e.mul(nc));
             s0 = w.fma(DoubleVector.fromArray(S, a0, k), s0);
             s1 = w.fma(DoubleVector.fromArray(S, a1, k), s1);
             s2 = w.fma(DoubleVector.fromArray(S, a2, k), s2);
@@ -214,7 +214,7 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
         }
         if (k < n) {
             VectorMask<Double> in = S.indexInRange(k, n);
-            DoubleVector e = DoubleVector.fromArray(S, ev, k), w = PanamaExp.exp(e.mul(nc)).blend(0.0, in.not());
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), w = PanamaExp.exp2(e.mul(nc)).blend(0.0, in.not());
             s0 = w.fma(DoubleVector.fromArray(S, a0, k), s0);
             s1 = w.fma(DoubleVector.fromArray(S, a1, k), s1);
             s2 = w.fma(DoubleVector.fromArray(S, a2, k), s2);
@@ -235,14 +235,14 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
         DoubleVector s0 = DoubleVector.zero(S), s1 = s0;
         int k = 0;
         for (; k < full; k += L) {
-            DoubleVector e = DoubleVector.fromArray(S, ev, k), w = PanamaExp.exp(e.mul(nc));
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), w = PanamaExp.exp2(e.mul(nc));
             s0 = w.fma(DoubleVector.fromArray(S, a0, k), s0);
             s1 = w.fma(DoubleVector.fromArray(S, a1, k), s1);
             if (compact) at = append(e, DoubleVector.fromArray(S, cv, k), e.compare(VectorOperators.LE, eNext), ev, cv, at);
         }
         if (k < n) {
             VectorMask<Double> in = S.indexInRange(k, n);
-            DoubleVector e = DoubleVector.fromArray(S, ev, k), w = PanamaExp.exp(e.mul(nc)).blend(0.0, in.not());
+            DoubleVector e = DoubleVector.fromArray(S, ev, k), w = PanamaExp.exp2(e.mul(nc)).blend(0.0, in.not());
             s0 = w.fma(DoubleVector.fromArray(S, a0, k), s0);
             s1 = w.fma(DoubleVector.fromArray(S, a1, k), s1);
             if (compact) at = append(e, DoubleVector.fromArray(S, cv, k), e.compare(VectorOperators.LE, eNext).and(in), ev, cv, at);
@@ -259,13 +259,13 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
         int k = 0;
         for (; k < full; k += L) {
             DoubleVector e = DoubleVector.fromArray(S, ev, k);
-            s0 = PanamaExp.exp(e.mul(nc)).fma(DoubleVector.fromArray(S, a0, k), s0);
+            s0 = PanamaExp.exp2(e.mul(nc)).fma(DoubleVector.fromArray(S, a0, k), s0);
             if (compact) at = append(e, DoubleVector.fromArray(S, cv, k), e.compare(VectorOperators.LE, eNext), ev, cv, at);
         }
         if (k < n) {
             VectorMask<Double> in = S.indexInRange(k, n);
             DoubleVector e = DoubleVector.fromArray(S, ev, k);
-            s0 = PanamaExp.exp(e.mul(nc)).blend(0.0, in.not()).fma(DoubleVector.fromArray(S, a0, k), s0);
+            s0 = PanamaExp.exp2(e.mul(nc)).blend(0.0, in.not()).fma(DoubleVector.fromArray(S, a0, k), s0);
             if (compact) at = append(e, DoubleVector.fromArray(S, cv, k), e.compare(VectorOperators.LE, eNext).and(in), ev, cv, at);
         }
         DoubleVector.fromArray(S, acc, o0).add(s0).intoArray(acc, o0);
@@ -334,16 +334,16 @@ public final class PanamaDescriptorKernel implements DescriptorKernel {
     public double radialSum(double[] r, int from, int to, double mu, double invW) {
         if (to <= from) return 0;
         DoubleVector s = DoubleVector.zero(S);
-        double nw = -invW;
+        double nw = -invW * PanamaExp.LOG2_E;
         int k = from;
         for (int full = from + (to - from) / L * L; k < full; k += L) {
             DoubleVector d = DoubleVector.fromArray(S, r, k).sub(mu);
-            s = s.add(PanamaExp.exp(d.mul(d).mul(nw)));
+            s = s.add(PanamaExp.exp2(d.mul(d).mul(nw)));
         }
         if (k < to) {
             VectorMask<Double> m = S.indexInRange(k, to);
             DoubleVector d = DoubleVector.fromArray(S, r, k).sub(mu);
-            s = s.add(PanamaExp.exp(d.mul(d).mul(nw)).blend(0.0, m.not()));
+            s = s.add(PanamaExp.exp2(d.mul(d).mul(nw)).blend(0.0, m.not()));
         }
         double sum = 0;   // lanes in ascending order (reduceLanes may change its order between the interpreter and C2)
         for (int l = 0; l < L; l++) sum += s.lane(l);
