@@ -17,7 +17,8 @@ public final class PanamaExp {
 
     private static final VectorSpecies<Double> S = PanamaSupport.DOUBLE;
 
-    private static final double LOG2E = 1.4426950408889634;
+    /** log₂ e; also for callers that turn e^x into 2^(x log₂ e) by folding it into a constant factor of x ({@link #exp2}). */
+    public static final double LOG2_E = 1.4426950408889634;
     private static final double LN2_HI = 0.6931471803691238, LN2_LO = 1.9082149292705877e-10;
     private static final double MAGIC = 0x1.8p52;
 
@@ -42,7 +43,7 @@ public final class PanamaExp {
      * outside the range only occur in lanes that are blended away.
      */
     public static DoubleVector exp(DoubleVector x) {
-        DoubleVector t = x.fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, MAGIC));
+        DoubleVector t = x.fma(DoubleVector.broadcast(S, LOG2_E), DoubleVector.broadcast(S, MAGIC));
         DoubleVector n = t.sub(MAGIC);
         DoubleVector r = n.fma(DoubleVector.broadcast(S, -LN2_HI), x);
         r = n.fma(DoubleVector.broadcast(S, -LN2_LO), r);
@@ -63,9 +64,6 @@ public final class PanamaExp {
         return p.mul(scale);
     }
 
-    /** log₂ e, for callers that turn e^x into 2^(x log₂ e) by folding log₂ e into a constant factor of x. */
-    public static final double LOG2_E = LOG2E;
-
     /**
      * Coefficients of 2^f on |f| ≤ 1/2: the degree-9 polynomial interpolating 2^f at the 10 Chebyshev nodes of that
      * interval (computed in 60-digit arithmetic with mpmath, rounded to double). Its truncation error, with the
@@ -84,8 +82,9 @@ public final class PanamaExp {
      * i.e. for y ≥ −1021). Relative error ≤ 1.9·10⁻¹⁴ plus a few roundings (tested against {@link Math#pow} in
      * KernelAgreementTest). Three operations fewer than {@link #exp}: a caller that computes e^(a·x) with a constant
      * a passes y = (a log₂ e)·x, whose one extra rounding (of the constant) adds ≤ 2^−53 |y| ln 2 relative error;
-     * for the descriptor kernel's |a x| ≤ 321 that is ≤ 321·2^−53 ≈ 3.6·10⁻¹⁴ (on terms near e^−321, negligible in any sum). Both are far inside the descriptors' 10⁻¹⁰ tolerance;
-     * the SW pair term, whose forces are compared with LAMMPS to round-off, keeps {@link #exp}.
+     * for the descriptor kernel's |a x| ≤ 321 that is ≤ 321·2^−53 ≈ 3.6·10⁻¹⁴ (on terms near e^−321, negligible in
+     * any sum). Both are far inside the descriptors' 10⁻¹⁰ tolerance; the SW pair term, whose forces are compared
+     * with LAMMPS to round-off, keeps {@link #exp}.
      */
     public static DoubleVector exp2(DoubleVector y) {
         DoubleVector t = y.add(MAGIC);
