@@ -17,7 +17,8 @@
 #                                [--no-opt] [--no-quench] [--no-md] [--quench-algs "cg+fire lbfgs+fire"] [--out DIR]
 #   --no-opt     skip the extra LAMMPS runs with the OPT package (-sf opt, pair lj/cut/opt)
 #   --no-md      skip the MD runs and reuse DIR/md.csv and DIR/config.dump of an earlier run (quench only)
-#   Output: DIR (default bench/results/lammps-YYYY-MM-DD) with md.csv, quench.csv, summary.md and all logs.
+#   Output: DIR (default bench/results/lammps-YYYY-MM-DD) with md.csv, quench.csv, summary.md and all logs, and
+#   latency.csv: the inter-core round trip (bench CoreLatency) measured just before each multi-thread MD run.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -134,12 +135,17 @@ if [ "$mdrun" = 0 ]; then
   reps=0
 else
 echo "code,threads,rep,atom_steps_per_s,production_s,neigh_builds,neigh_percent,pair_percent,busy_cores_before,load1_before,others_cores_during" > "$md"
+echo "code,threads,rep,core_roundtrip_ns" > "$out/latency.csv"
 for r in $(seq 1 "$reps"); do
   for t in $threads; do
     for code in $codes; do
       d="$out/md_${code}_t${t}_r${r}"; rm -rf "$d"; mkdir -p "$d"
       wait_idle
       echo "compare-lammps: MD rep $r/$reps, $code, $t thread(s) (machine $busy cores busy) ..." >&2
+      if [ "$t" -gt 1 ]; then   # the machine's inter-core state just before a run that depends on it (CoreLatency)
+        lat="$("$JAVA_HOME/bin/java" "$root/bench/src/main/java/org/softglass/bench/CoreLatency.java" 2>/dev/null | awk '{print $2}')"
+        echo "$code,$t,$r,${lat:-?}" >> "$out/latency.csv"
+      fi
       if [ "$code" = softglass ]; then
         measure "$sg" simulate --model ka --n "$n" --density 1.2 --temperature "$temp" --dt 0.005 --tdamp 0.5 --skin 0.3 \
           --melt-temperature 2.0 --melt-steps "$melt" --equilibrate "$equil" --steps "$steps" \
@@ -229,6 +235,15 @@ stats() {   # stats CODE THREADS -> "median min max used total"
         'BEGIN {printf "| %s | %s | %.3g | %.3g – %.3g | %s | %.2f | %s |\n", c, t, m, lo, hi, (d ? "0 of " n " (disturbed)" : u " of " n), (ref > 0 ? m/ref : 0), ng}'
     done
   done
+  if [ -f "$out/latency.csv" ] && [ "$(wc -l < "$out/latency.csv")" -gt 1 ]; then
+    echo
+    echo "Inter-core round trip (ns, bench CoreLatency) just before each multi-thread run; ≈ 50–80 ns is this VM's fast"
+    echo "state, ≈ 400–650 ns its slow one, in which softglass's 2-thread rate drops (bench/RESULTS.md):"
+    echo
+    echo "| code | threads | rep | atom-steps/s | round trip (ns) |"
+    echo "|---|---|---|---|---|"
+    awk -F, 'FNR==1 {next} NR==FNR {rate[$1","$2","$3]=$4; next} {printf "| %s | %s | %s | %.3g | %s |\n", $1, $2, $3, rate[$1","$2","$3], $4}' "$md" "$out/latency.csv"
+  fi
   if [ "$quench" = 1 ]; then
     echo
     echo "## Quench of one configuration (LAMMPS: cg then fire; softglass: the minimiser named; ftol 1e-10); softglass wall includes JVM start-up (~${jvm_start} s for --version)"
