@@ -18,7 +18,7 @@
 #   --no-opt     skip the extra LAMMPS runs with the OPT package (-sf opt, pair lj/cut/opt)
 #   --no-md      skip the MD runs and reuse DIR/md.csv and DIR/config.dump of an earlier run (quench only)
 #   Output: DIR (default bench/results/lammps-YYYY-MM-DD) with md.csv, quench.csv, summary.md and all logs, and
-#   latency.csv: the inter-core round trip (bench CoreLatency) measured just before each multi-thread MD run.
+#   latency.csv: the inter-core round trip (core's CoreLatency) measured just before each multi-thread MD run.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -143,7 +143,7 @@ for r in $(seq 1 "$reps"); do
       wait_idle
       echo "compare-lammps: MD rep $r/$reps, $code, $t thread(s) (machine $busy cores busy) ..." >&2
       if [ "$t" -gt 1 ]; then   # the machine's inter-core state just before a run that depends on it (CoreLatency)
-        lat="$("$JAVA_HOME/bin/java" "$root/bench/src/main/java/org/softglass/bench/CoreLatency.java" 2>/dev/null | awk '{print $2}')"
+        lat="$("$JAVA_HOME/bin/java" -cp "$out/softglass.jar" org.softglass.core.parallel.CoreLatency 2>/dev/null | awk '{print $2}')"
         echo "$code,$t,$r,${lat:-?}" >> "$out/latency.csv"
       fi
       if [ "$code" = softglass ]; then
@@ -237,7 +237,7 @@ stats() {   # stats CODE THREADS -> "median min max used total"
   done
   if [ -f "$out/latency.csv" ] && [ "$(wc -l < "$out/latency.csv")" -gt 1 ]; then
     echo
-    echo "Inter-core round trip (ns, bench CoreLatency) just before each multi-thread run; ≈ 50–80 ns is this VM's fast"
+    echo "Inter-core round trip (ns, CoreLatency) just before each multi-thread run; ≈ 50–80 ns is this VM's fast"
     echo "state, ≈ 400–650 ns its slow one, in which softglass's 2-thread rate drops (bench/RESULTS.md):"
     echo
     echo "| code | threads | rep | atom-steps/s | round trip (ns) |"

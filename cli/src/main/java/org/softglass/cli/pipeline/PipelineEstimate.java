@@ -169,8 +169,11 @@ final class PipelineEstimate {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "softglass pipeline --preset %s --estimate: N = %d, %d temperatures, %d threads%n", p.name(), p.n(),
                 p.temperatures().length, r.threads()));
-        b.append(String.format(Locale.ROOT, "measured: MD %.3g atom-steps/s; IS quench (%s) %s; descriptors %s; TRSP %.3g events/s per thread%n",
-                r.mdAtomStepsPerSecond(), p.inherentQuench().label(), r.quench().describe("frame"), r.descriptors().describe("frame"),
+        String roundTrip = Double.isNaN(r.coreRoundTripNanos()) ? ""
+                : String.format(Locale.ROOT, " (inter-core round trip %.0f ns just before; %d-thread MD slows down when it is high, see bench/RESULTS.md)",
+                        r.coreRoundTripNanos(), r.threads());
+        b.append(String.format(Locale.ROOT, "measured: MD %.3g atom-steps/s%s; IS quench (%s) %s; descriptors %s; TRSP %.3g events/s per thread%n",
+                r.mdAtomStepsPerSecond(), roundTrip, p.inherentQuench().label(), r.quench().describe("frame"), r.descriptors().describe("frame"),
                 r.trspEventsPerSecond()));
         int cores = Parallel.availableCores();
         if (r.threads() > cores) {

@@ -10,6 +10,7 @@ import org.softglass.core.io.FileTree;
 import org.softglass.core.io.Frame;
 import org.softglass.core.io.TrajectoryReader;
 import org.softglass.core.minimize.ParallelQuench;
+import org.softglass.core.parallel.CoreLatency;
 import org.softglass.core.simulate.RunSpec;
 import org.softglass.core.simulate.Simulation;
 import org.softglass.core.structure.DescriptorCalculator;
@@ -26,7 +27,9 @@ import org.softglass.core.trsp.TrspPresets;
  * <p><b>Measured</b> by {@link #measure} (in a temporary directory, deleted afterwards; ≈ 30 s at N = 1000, a few minutes at N = 10 000):
  * <ul>
  *   <li>MD: production atom-steps per second of KA NVT at the preset's N and lowest T, after a
- *       1000-step melt ({@value #MD_STEPS} production steps, the pipeline's integrator and list settings);</li>
+ *       1000-step melt ({@value #MD_STEPS} production steps, the pipeline's integrator and list settings), with
+ *       the inter-core round trip ({@link CoreLatency}) measured just before it when threads &gt; 1, because
+ *       a multi-thread MD rate depends on it;</li>
  *   <li>inherent structures: seconds per frame of the preset's quench ({@link ParallelQuench},
  *       one frame per thread) on the last {@code 2·threads} frames of that MD, after {@code threads}
  *       untimed frames that warm the JIT compiler up (the first calls run before the kernels are compiled),
@@ -45,15 +48,21 @@ import org.softglass.core.trsp.TrspPresets;
  * @param quench the inherent-structure quench's rate per frame ({@link ItemRate#secondsPerItem()} is projected)
  * @param descriptors the softness descriptors' rate per frame (the same)
  * @param trspEventsPerSecond TRSP events per second on one thread
+ * @param coreRoundTripNanos the inter-core round trip ({@link CoreLatency}) measured just before the MD, in ns; NaN
+ *     with one thread. A multi-thread MD rate depends on it: on a 2-vCPU VM whose host places the vCPUs far apart
+ *     (round trip ≈ 400–650 ns instead of ≈ 50–80) 2-thread MD runs ≈ 40 % slower (bench/RESULTS.md)
  */
 record PipelineRates(int threads, double mdAtomStepsPerSecond, ItemRate quench, ItemRate descriptors,
-                     double trspEventsPerSecond) {
-    /** Rates given as round numbers (tests): the quench and descriptors at these seconds per frame on free cores. */
+                     double trspEventsPerSecond, double coreRoundTripNanos) {
+    /** Rates given as round numbers (tests): the quench and descriptors at these seconds per frame on free cores, no round trip. */
     PipelineRates(int threads, double mdAtomStepsPerSecond, double quenchSecondsPerFrame, double descriptorSecondsPerFrame,
                   double trspEventsPerSecond) {
         this(threads, mdAtomStepsPerSecond, ItemRate.of(quenchSecondsPerFrame, threads), ItemRate.of(descriptorSecondsPerFrame, threads),
-                trspEventsPerSecond);
+                trspEventsPerSecond, Double.NaN);
     }
+
+    /** Round trips per round, and rounds, of the inter-core measurement (≈ 0.05–0.4 s in all). */
+    static final int ROUND_TRIP_TRIPS = 200_000, ROUND_TRIP_ROUNDS = 3;
 
     /** Seconds per inherent-structure frame on {@code threads} free cores (the projected figure). */
     double quenchSecondsPerFrame() { return quench.secondsPerItem(); }
@@ -73,6 +82,7 @@ record PipelineRates(int threads, double mdAtomStepsPerSecond, ItemRate quench, 
             for (double t : p.temperatures()) tLow = Math.min(tLow, t);
             RunSpec spec = new RunSpec("ka", p.n(), 1.2, tLow, p.dt(), MD_STEPS, "nvt", 0.5, 1, 2.0, 1000, 0, MD_STEPS / 20, MD_STEPS / 20,
                     1_000_000, 0.3, false, 0.8, null);
+            double roundTrip = roundTrip(threads);
             Simulation.Result md = Simulation.run(spec, scratch.resolve("md"), threads, x -> {});
             double mdRate = md.productionStepsRun() * (double) p.n() / md.productionSeconds();
 
@@ -102,9 +112,20 @@ record PipelineRates(int threads, double mdAtomStepsPerSecond, ItemRate quench, 
             long e0 = System.nanoTime();
             d.runEvents(TRSP_EVENTS, none);
             events = TRSP_EVENTS / ((System.nanoTime() - e0) * 1e-9);
-            return new PipelineRates(threads, mdRate, quench, descriptors, events);
+            return new PipelineRates(threads, mdRate, quench, descriptors, events, roundTrip);
         } finally {
             FileTree.delete(scratch);
+        }
+    }
+
+    /** The inter-core round trip in ns before a multi-thread MD run; NaN with one thread (or if interrupted). */
+    private static double roundTrip(int threads) {
+        if (threads < 2) return Double.NaN;
+        try {
+            return CoreLatency.roundTripNanos(ROUND_TRIP_TRIPS, ROUND_TRIP_ROUNDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
         }
     }
 

@@ -87,6 +87,7 @@ class PipelineEstimateTest {
         CliRunner.Result r = CliRunner.run("pipeline", "--preset", "smoke", "--estimate", "--threads", "2", "--quiet", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("measured: MD"), r.out());
+        assertTrue(r.out().matches("(?s).*MD [0-9.e+]+ atom-steps/s \\(inter-core round trip [0-9]+ ns just before; 2-thread MD.*"), r.out());
         for (String stage : List.of("simulate", "softness", "trsp", "total")) assertTrue(r.out().contains("  " + stage), r.out());
         assertTrue(!Files.exists(out), "an estimate creates no run directory");
     }
