@@ -1,6 +1,7 @@
 package org.softglass.core.parallel;
 
-import java.util.Arrays;
+import org.softglass.core.stats.Descriptive;
+import org.softglass.core.util.InvalidParameter;
 
 /**
  * The round-trip time of one cache line between two threads: the calling thread writes a counter, a second thread
@@ -34,11 +35,10 @@ public final class CoreLatency {
      * (one measurement at a time per JVM: the counters are shared).
      */
     public static synchronized double roundTripNanos(int trips, int rounds) throws InterruptedException {
-        if (trips < 1 || rounds < 1) throw new IllegalArgumentException("trips and rounds must be >= 1");
+        if (trips < 1 || rounds < 1) throw new InvalidParameter("{trips} and {rounds} must be >= 1, got " + trips + " and " + rounds);
         double[] ns = new double[rounds];
         for (int k = 0; k < rounds; k++) ns[k] = round(trips);
-        Arrays.sort(ns);
-        return rounds % 2 == 1 ? ns[rounds / 2] : 0.5 * (ns[rounds / 2 - 1] + ns[rounds / 2]);
+        return Descriptive.median(ns);
     }
 
     /** One round of {@code trips} round trips: ns per round trip. */
